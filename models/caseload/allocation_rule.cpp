@@ -1,0 +1,33 @@
+#include "caseload/allocation_rule.hpp"
+
+#include <algorithm>
+
+namespace probsim {
+
+bool AllocationRule::allows(RoshLevel rosh, Grade grade) const {
+  const auto& grades = eligible_grades_by_rosh[static_cast<std::size_t>(rosh)];
+  return std::find(grades.begin(), grades.end(), grade) != grades.end();
+}
+
+PractitionerIndex AllocationRule::choose(const Case& c, std::span<const Practitioner> practitioners) const {
+  auto least_loaded = [&](bool grade_must_be_eligible) {
+    PractitionerIndex best = kUnallocated;
+    double best_load = 0.0;
+    for (std::size_t i = 0; i < practitioners.size(); ++i) {
+      const Practitioner& p = practitioners[i];
+      if (p.available_points_per_week <= 0.0) continue;
+      if (grade_must_be_eligible && !allows(c.rosh, p.grade)) continue;
+      const double load = p.workload_pct();
+      if (best == kUnallocated || load < best_load) {
+        best = static_cast<PractitionerIndex>(i);
+        best_load = load;
+      }
+    }
+    return best;
+  };
+  PractitionerIndex chosen = least_loaded(true);
+  if (chosen == kUnallocated && fall_back_to_any_grade) chosen = least_loaded(false);
+  return chosen;
+}
+
+}  // namespace probsim

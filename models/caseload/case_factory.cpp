@@ -1,0 +1,54 @@
+#include "caseload/case_factory.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace probsim {
+
+bool CaseFactory::make_if_alive_on(CaseId id, Day day, Day alive_on, Case& out) const {
+  RandomStream attributes(replication_seed_, stream::kReferralAttributes, id);
+  out = Case{};
+  out.id = id;
+  out.referral_day = day;
+  out.sentence_type = static_cast<SentenceType>(mix_.sentence_type(attributes));
+  out.sentence_length_days =
+      std::max<Day>(1, mix_.sentence_length[static_cast<std::size_t>(out.sentence_type)].sample_days(attributes));
+
+  // Competing exponential hazards: the earliest early exit wins if it comes before the sentence ends.
+  RandomStream termination(replication_seed_, stream::kEarlyTermination, id);
+  out.end_day = day + out.sentence_length_days;
+  out.end_reason = TerminationReason::sentence_end;
+  double earliest_days = static_cast<double>(out.sentence_length_days);
+  for (std::size_t r = 1; r <= kEarlyTerminationReasonCount; ++r) {
+    const auto reason = static_cast<TerminationReason>(r);
+    const double rate_per_day = hazards_.hazard_per_year(out.sentence_type, reason) / kDaysPerYear;
+    // Draw for every reason, even zero-hazard ones, so each reason's draw stays on the same position of
+    // the stream whatever the other hazards are.
+    const double u = termination.uniform01();
+    if (rate_per_day <= 0.0) continue;
+    const double after_days = -std::log1p(-u) / rate_per_day;
+    if (after_days < earliest_days) {
+      earliest_days = after_days;
+      out.end_reason = reason;
+    }
+  }
+  if (out.end_reason != TerminationReason::sentence_end)
+    out.end_day = day + std::max<Day>(1, static_cast<Day>(std::ceil(earliest_days)));
+  if (out.end_day <= alive_on) return false;
+
+  out.rosh = static_cast<RoshLevel>(mix_.rosh(attributes));
+  const int protect = static_cast<int>(mix_.tier_protect_level_by_rosh[static_cast<std::size_t>(out.rosh)](attributes));
+  const int change = 3 - static_cast<int>(mix_.tier_change_level(attributes));
+  out.tier = Tier::from_levels(protect, change);
+  out.domestic_abuse_flag = attributes.uniform01() < mix_.domestic_abuse_share;
+  out.sex = attributes.uniform01() < mix_.male_share ? Sex::male : Sex::female;
+  return true;
+}
+
+Case CaseFactory::make(CaseId id, Day day) const {
+  Case c;
+  make_if_alive_on(id, day, day, c);  // a case always lives past its referral day
+  return c;
+}
+
+}  // namespace probsim

@@ -1,0 +1,33 @@
+#pragma once
+// Who arrives: the distributions a referral's attributes are drawn from, and the hazards that end a
+// case before its sentence does. Filled from the scenario's `case_mix` and `early_termination` blocks.
+
+#include <array>
+
+#include "caseload/case.hpp"
+#include "caseload/sentence_length.hpp"
+#include "core/weighted_choice.hpp"
+
+namespace probsim {
+
+struct CaseMix {
+  WeightedChoice sentence_type;                                    // over SentenceType
+  std::array<SentenceLengthDistribution, 3> sentence_length;       // by SentenceType
+  WeightedChoice rosh;                                             // over RoshLevel
+  std::array<WeightedChoice, 4> tier_protect_level_by_rosh;        // by RoshLevel, over A..D
+  WeightedChoice tier_change_level;                                // over 3, 2, 1, 0
+  double domestic_abuse_share = 0.0;
+  double male_share = 1.0;
+};
+
+// Competing early-termination hazards, per year, by sentence type and reason (revocation, breach,
+// recall, activation; sentence_end has no hazard). A zero hazard means the reason never applies.
+struct EarlyTerminationHazards {
+  std::array<std::array<double, kEarlyTerminationReasonCount>, 3> per_year{};
+
+  [[nodiscard]] double hazard_per_year(SentenceType type, TerminationReason reason) const {
+    return per_year[static_cast<std::size_t>(type)][static_cast<std::size_t>(reason) - 1];
+  }
+};
+
+}  // namespace probsim

@@ -1,0 +1,17 @@
+#pragma once
+// Everything that decides who arrives, who holds them and when they leave; shared by every PDU.
+
+#include "caseload/allocation_rule.hpp"
+#include "caseload/case_mix.hpp"
+#include "workforce/workload_points.hpp"
+
+namespace probsim {
+
+struct CaseloadRules {
+  CaseMix case_mix;
+  EarlyTerminationHazards early_termination;
+  AllocationRule allocation;
+  WorkloadPointsTable workload;
+};
+
+}  // namespace probsim

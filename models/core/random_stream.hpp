@@ -1,0 +1,78 @@
+#pragma once
+// Common random numbers (DESIGN.md, DOMAIN.md M-3): every draw comes from a stream keyed by
+// (replication seed, purpose, entity id). Two scenarios that differ only in, say, staffing then see the
+// same people arrive with the same attributes, because no draw depends on how many draws came before
+// it in some other part of the model.
+//
+// The generator is SplitMix64 (Steele, Lea & Flood 2014): 8 bytes of state, so a stream per case is
+// free to create, and it passes BigCrush. Distributions come from Boost.Random, whose output is the same
+// on every platform (the std:: distributions are implementation-defined).
+
+#include <cstdint>
+#include <limits>
+#include <string_view>
+
+namespace probsim {
+
+// Mixes one 64-bit word (the SplitMix64 finaliser); used to derive seeds from keys.
+[[nodiscard]] constexpr std::uint64_t mix64(std::uint64_t z) {
+  z += 0x9e3779b97f4a7c15ULL;
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+[[nodiscard]] constexpr std::uint64_t combine_seed(std::uint64_t seed, std::uint64_t key) {
+  return mix64(seed ^ mix64(key));
+}
+
+// FNV-1a of a purpose name, evaluated at compile time, so purposes are named in code, not numbered.
+[[nodiscard]] constexpr std::uint64_t purpose_key(std::string_view purpose) {
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  for (char c : purpose) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 0x100000001b3ULL;
+  }
+  return hash;
+}
+
+// The seed of replication `index` of a run with `base_seed`. It depends on nothing else (not on the
+// worker, shard or job count that runs the replication).
+[[nodiscard]] constexpr std::uint64_t replication_seed(std::uint64_t base_seed, std::uint64_t index) {
+  return combine_seed(combine_seed(base_seed, purpose_key("replication")), index);
+}
+
+// A UniformRandomBitGenerator for Boost.Random distributions.
+class RandomStream {
+ public:
+  using result_type = std::uint64_t;
+
+  RandomStream(std::uint64_t replication_seed, std::uint64_t purpose, std::uint64_t entity)
+      : state_(combine_seed(combine_seed(replication_seed, purpose), entity)) {}
+
+  static constexpr result_type min() { return 0; }
+  static constexpr result_type max() { return std::numeric_limits<result_type>::max(); }
+
+  result_type operator()() {
+    state_ += 0x9e3779b97f4a7c15ULL;
+    std::uint64_t z = state_;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+  }
+
+  // A uniform draw on [0, 1) with 53 random bits; used where a Boost distribution would be overkill.
+  double uniform01() { return static_cast<double>((*this)() >> 11) * 0x1.0p-53; }
+
+ private:
+  std::uint64_t state_;
+};
+
+// The purposes draws are made for. Each names one stream family; never reuse a name for another purpose.
+namespace stream {
+inline constexpr std::uint64_t kReferralCount = purpose_key("referral_count");        // entity: pdu-day
+inline constexpr std::uint64_t kReferralAttributes = purpose_key("referral");         // entity: case id
+inline constexpr std::uint64_t kEarlyTermination = purpose_key("early_termination");  // entity: case id
+}  // namespace stream
+
+}  // namespace probsim

@@ -1,0 +1,22 @@
+#pragma once
+// Where a PDU office reports what happens to each case, for the optional per-case event log.
+
+#include <string_view>
+
+#include "caseload/case.hpp"
+
+namespace probsim {
+
+enum class CaseEvent { initial, referral, allocated, terminated };
+inline constexpr std::array<std::string_view, 4> kCaseEventNames = {"initial", "referral", "allocated",
+                                                                    "terminated"};
+
+class CaseEventSink {
+ public:
+  virtual ~CaseEventSink() = default;
+  // `practitioner_name` is empty when the event involves no practitioner.
+  virtual void record(Day day, CaseEvent event, const Case& c, std::string_view pdu_name,
+                      std::string_view practitioner_name) = 0;
+};
+
+}  // namespace probsim

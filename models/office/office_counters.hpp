@@ -1,0 +1,28 @@
+#pragma once
+// Cumulative counts a PDU office keeps from day 0. They only ever grow, so the recorder gets any
+// period's flow as the difference of two snapshots.
+
+#include <array>
+#include <cstdint>
+
+namespace probsim {
+
+struct OfficeCounters {
+  std::int64_t initial_cases = 0;  // warm-start caseload placed on day 0
+  std::int64_t referrals = 0;
+  std::array<std::int64_t, 5> terminations_by_reason{};  // by TerminationReason
+  std::int64_t allocations = 0;
+  std::int64_t allocations_outside_grade_rule = 0;
+  std::int64_t practitioner_changes_of_ended_cases = 0;
+  // Σ over days of the caseload at the end of the day (case-days), for time-averaged caseloads.
+  std::int64_t caseload_days = 0;
+
+  [[nodiscard]] std::int64_t terminations() const {
+    std::int64_t total = 0;
+    for (auto n : terminations_by_reason) total += n;
+    return total;
+  }
+  [[nodiscard]] std::int64_t early_terminations() const { return terminations() - terminations_by_reason[0]; }
+};
+
+}  // namespace probsim

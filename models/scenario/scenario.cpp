@@ -1,0 +1,13 @@
+#include "scenario/scenario.hpp"
+
+#include <algorithm>
+
+namespace probsim {
+
+Day Scenario::longest_sentence_days() const {
+  double longest_months = 0.0;
+  for (const auto& length : caseload.case_mix.sentence_length) longest_months = std::max(longest_months, length.max_months());
+  return months_to_days(longest_months) + 1;
+}
+
+}  // namespace probsim

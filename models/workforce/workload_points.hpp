@@ -1,0 +1,36 @@
+#pragma once
+// The Workload Measurement Tool (DOMAIN.md §5.1): weekly points per case by case type and tier, and a
+// practitioner's available points from contracted hours (WMT-3). Workload % = case points ÷ available.
+// The numbers themselves come from the scenario (`workload` block), defaulting there to WMT-1/WMT-2.
+
+#include <array>
+
+#include "caseload/case.hpp"
+
+namespace probsim {
+
+enum class WmtCaseType : std::uint8_t { community, licence };
+
+[[nodiscard]] inline WmtCaseType wmt_case_type(SentenceType type) {
+  return type == SentenceType::licence ? WmtCaseType::licence : WmtCaseType::community;
+}
+
+struct WorkloadPointsTable {
+  // Points per case per week, [case type][tier index A3..D0].
+  std::array<std::array<double, 16>, 2> points_per_case_week{};
+  double nominal_points_per_week = 2176;            // WMT-2: a full-time PO or PSO at 100%
+  double default_contracted_hours_per_week = 37.0;  // WMT-2
+
+  [[nodiscard]] double case_points(const Case& c) const {
+    return points_per_case_week[static_cast<std::size_t>(wmt_case_type(c.sentence_type))][c.tier.index];
+  }
+
+  // WMT-3: nominal × (contracted / default hours) × (1 − reduction share). Issue-2 staff have no
+  // reductions; the workforce model passes them in.
+  [[nodiscard]] double available_points(double contracted_hours_per_week, double reduction_share = 0.0) const {
+    return nominal_points_per_week * (contracted_hours_per_week / default_contracted_hours_per_week) *
+           (1.0 - reduction_share);
+  }
+};
+
+}  // namespace probsim

@@ -1,0 +1,144 @@
+// probsim: the command-line front end. Every command validates its scenario completely before doing
+// anything, so a bad file never starts a run or leaves an output directory behind.
+
+#include <boost/program_options.hpp>
+#include <iostream>
+#include <thread>
+
+#include "config/scenario_loader.hpp"
+#include "runner/benchmark.hpp"
+#include "runner/experiment_runner.hpp"
+
+namespace po = boost::program_options;
+using namespace probsim;
+
+namespace {
+
+constexpr const char* kOverview =
+    "probsim " PROBSIM_VERSION
+    ": a discrete-event simulator of probation caseload and workforce.\n"
+    "\n"
+    "Usage: probsim COMMAND [OPTIONS]\n"
+    "\n"
+    "Commands:\n"
+    "  run SCENARIO       run replications of a scenario and write its results\n"
+    "  validate SCENARIO  check a scenario file and report every problem found\n"
+    "  bench SCENARIO     time one replication: wall time, peak memory, events per second\n"
+    "\n"
+    "probsim COMMAND --help explains a command's options. The README documents every scenario key\n"
+    "and every output file and column.\n";
+
+struct Command {
+  const char* name;
+  const char* usage;
+  const char* purpose;
+};
+
+constexpr Command kRun{"run", "probsim run SCENARIO [options]",
+                       "Runs N replications, each in its own process (at most J at once), and writes\n"
+                       "scenario.resolved.yaml, timeseries.csv, kpis.csv and summary.csv (and events.csv with\n"
+                       "--events) into one directory, which appears only when the run is complete."};
+constexpr Command kValidate{"validate", "probsim validate SCENARIO [--set key.path=value]...",
+                            "Checks a scenario (with its `extends` chain and any --set overrides) and prints\n"
+                            "every problem with its file, line, column and key. Exit status 0 if valid, 1 if not."};
+constexpr Command kBench{"bench", "probsim bench SCENARIO [--seed S] [--set key.path=value]...",
+                         "Runs one replication in a child process and prints its wall time, peak memory and\n"
+                         "simulated case events per second. Writes no results."};
+
+void print_command_help(const Command& command, const po::options_description& options) {
+  std::cout << "Usage: " << command.usage << "\n\n" << command.purpose << "\n\n" << options << "\n";
+}
+
+std::optional<LoadedScenario> load_or_report(const std::string& path, const std::vector<std::string>& overrides) {
+  Diagnostics diagnostics;
+  auto loaded = load_scenario(path, overrides, diagnostics);
+  if (!loaded) {
+    std::cerr << diagnostics.describe();
+    std::cerr << "probsim: " << path << ": " << diagnostics.items().size() << " problem"
+              << (diagnostics.items().size() == 1 ? "" : "s") << " found\n";
+  }
+  return loaded;
+}
+
+std::string joined_command_line(int argc, char** argv) {
+  std::string text = "probsim";
+  for (int i = 1; i < argc; ++i) text += std::string(" ") + argv[i];
+  return text;
+}
+
+int command_main(const Command& command, int argc, char** argv) {
+  RunOptions run;
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  po::options_description options("Options");
+  options.add_options()("help,h", "show this help");
+  options.add_options()("set", po::value<std::vector<std::string>>(&run.overrides)->composing(),
+                        "override one scenario key, e.g. --set simulation.warm_up_weeks=52 or\n"
+                        "--set regions.0.pdus.Northgate.referrals_per_week=30 (repeatable; list items by index "
+                        "or name)");
+  if (command.name != kValidate.name)
+    options.add_options()("seed", po::value<std::uint64_t>(&run.base_seed)->default_value(1),
+                          "base seed; replication r uses a seed derived from (seed, r)");
+  if (command.name == kRun.name)
+    options.add_options()("reps,n", po::value<std::size_t>(&run.replications)->default_value(5), "replications")(
+        "jobs,j", po::value<std::size_t>(&run.jobs)->default_value(cores),
+        "replications run at once (default: the number of cores)")(
+        "out,o", po::value<std::string>(&run.out_dir), "output directory (default: results/<scenario name>)")(
+        "events", po::bool_switch(&run.events), "also write events.csv, one row per case event")(
+        "quiet,q", po::bool_switch(&run.quiet), "print nothing but errors");
+  po::options_description hidden;
+  hidden.add_options()("scenario", po::value<std::string>(&run.scenario_path));
+  po::options_description all;
+  all.add(options).add(hidden);
+  po::positional_options_description positional;
+  positional.add("scenario", 1);
+
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << "probsim " << command.name << ": " << e.what() << "\n(see probsim " << command.name << " --help)\n";
+    return 2;
+  }
+  if (vm.count("help")) {
+    print_command_help(command, options);
+    return 0;
+  }
+  if (run.scenario_path.empty()) {
+    std::cerr << "probsim " << command.name << ": a SCENARIO file is required\nUsage: " << command.usage << "\n";
+    return 2;
+  }
+  if (command.name == kRun.name && (run.replications < 1 || run.jobs < 1)) {
+    std::cerr << "probsim run: --reps and --jobs must be at least 1\n";
+    return 2;
+  }
+  run.command_line = joined_command_line(argc + 1, argv - 1);
+
+  const auto loaded = load_or_report(run.scenario_path, run.overrides);
+  if (!loaded) return 1;
+  if (command.name == kValidate.name) {
+    std::cout << run.scenario_path << ": valid (" << loaded->scenario.regions.size() << " regions, "
+              << loaded->scenario.pdu_count() << " PDUs)\n";
+    return 0;
+  }
+  if (command.name == kBench.name) return run_benchmark(*loaded, run.base_seed);
+  run.jobs = std::min(run.jobs, run.replications);
+  return run_experiment(*loaded, run);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h" || std::string(argv[1]) == "help") {
+    std::cout << kOverview;
+    return argc < 2 ? 2 : 0;
+  }
+  if (std::string(argv[1]) == "--version") {
+    std::cout << "probsim " << PROBSIM_VERSION << "\n";
+    return 0;
+  }
+  for (const Command* command : {&kRun, &kValidate, &kBench})
+    if (argv[1] == std::string(command->name)) return command_main(*command, argc - 1, argv + 1);
+  std::cerr << "probsim: unknown command '" << argv[1] << "'\n\n" << kOverview;
+  return 2;
+}

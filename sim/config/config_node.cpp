@@ -1,0 +1,297 @@
+#include "config/config_node.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+namespace probsim {
+
+const ConfigNode* ConfigNode::find(std::string_view key) const {
+  for (const auto& [k, v] : entries)
+    if (k == key) return &v;
+  return nullptr;
+}
+
+ConfigNode* ConfigNode::find(std::string_view key) {
+  for (auto& [k, v] : entries)
+    if (k == key) return &v;
+  return nullptr;
+}
+
+std::string_view ConfigNode::kind_name() const {
+  switch (kind) {
+    case Kind::null:
+      return "nothing";
+    case Kind::scalar:
+      return "a single value";
+    case Kind::sequence:
+      return "a list";
+    case Kind::map:
+      return "a map";
+  }
+  return "?";
+}
+
+std::string ConfigNode::describe_value() const {
+  if (kind == Kind::scalar) return "'" + scalar + "'";
+  return std::string(kind_name());
+}
+
+namespace {
+
+SourceLocation location_of(const YAML::Mark& mark, const std::string& file) {
+  if (mark.is_null()) return SourceLocation{file, 0, 0};
+  return SourceLocation{file, mark.line + 1, mark.column + 1};
+}
+
+ConfigNode convert(const YAML::Node& node, const std::string& file, const std::string& key_path,
+                   Diagnostics& diagnostics) {
+  ConfigNode out;
+  out.where = location_of(node.Mark(), file);
+  switch (node.Type()) {
+    case YAML::NodeType::Undefined:
+    case YAML::NodeType::Null:
+      out.kind = ConfigNode::Kind::null;
+      break;
+    case YAML::NodeType::Scalar:
+      out.kind = ConfigNode::Kind::scalar;
+      out.scalar = node.Scalar();
+      break;
+    case YAML::NodeType::Sequence: {
+      out.kind = ConfigNode::Kind::sequence;
+      std::size_t index = 0;
+      for (const auto& item : node)
+        out.items.push_back(convert(item, file, key_path + "[" + std::to_string(index++) + "]", diagnostics));
+      break;
+    }
+    case YAML::NodeType::Map: {
+      out.kind = ConfigNode::Kind::map;
+      for (const auto& entry : node) {
+        const SourceLocation key_where = location_of(entry.first.Mark(), file);
+        if (!entry.first.IsScalar()) {
+          diagnostics.error(key_where, key_path, "a key must be a plain name, found a " +
+                                                     std::string(entry.first.IsMap() ? "map" : "list"));
+          continue;
+        }
+        const std::string key = entry.first.Scalar();
+        const std::string child_path = key_path.empty() ? key : key_path + "." + key;
+        if (out.find(key) != nullptr) {
+          diagnostics.error(key_where, child_path, "duplicate key (first given at line " +
+                                                       std::to_string(out.find(key)->key_where.line) + ")");
+          continue;
+        }
+        ConfigNode value = convert(entry.second, file, child_path, diagnostics);
+        value.key_where = key_where;
+        out.entries.emplace_back(key, std::move(value));
+      }
+      break;
+    }
+  }
+  return out;
+}
+
+bool all_items_named(const ConfigNode& list) {
+  if (list.kind != ConfigNode::Kind::sequence || list.items.empty()) return false;
+  return std::all_of(list.items.begin(), list.items.end(), [](const ConfigNode& item) {
+    const ConfigNode* name = item.kind == ConfigNode::Kind::map ? item.find("name") : nullptr;
+    return name != nullptr && name->kind == ConfigNode::Kind::scalar;
+  });
+}
+
+void merge_over(ConfigNode& base, const ConfigNode& overlay) {
+  if (base.kind == ConfigNode::Kind::map && overlay.kind == ConfigNode::Kind::map) {
+    for (const auto& [key, value] : overlay.entries) {
+      if (ConfigNode* existing = base.find(key)) {
+        merge_over(*existing, value);
+        existing->key_where = value.key_where;
+      } else {
+        base.entries.emplace_back(key, value);
+      }
+    }
+    base.where = overlay.where;
+    return;
+  }
+  if (all_items_named(base) && all_items_named(overlay)) {
+    for (const ConfigNode& item : overlay.items) {
+      const std::string& name = item.find("name")->scalar;
+      auto same_name = std::find_if(base.items.begin(), base.items.end(),
+                                    [&](const ConfigNode& b) { return b.find("name")->scalar == name; });
+      if (same_name != base.items.end())
+        merge_over(*same_name, item);
+      else
+        base.items.push_back(item);
+    }
+    base.where = overlay.where;
+    return;
+  }
+  const SourceLocation key_where = base.key_where;
+  base = overlay;
+  if (base.key_where.file.empty()) base.key_where = key_where;
+}
+
+std::optional<ConfigNode> load_chain(const std::string& path, Diagnostics& diagnostics,
+                                     std::vector<std::string>& chain, const SourceLocation& requested_at) {
+  std::error_code ignored;
+  const std::string canonical = std::filesystem::weakly_canonical(path, ignored).string();
+  if (std::find(chain.begin(), chain.end(), canonical) != chain.end()) {
+    diagnostics.error(requested_at, "extends", "'" + path + "' extends itself through a cycle of files");
+    return std::nullopt;
+  }
+  if (!std::filesystem::is_regular_file(path)) {
+    if (requested_at.file.empty())
+      diagnostics.error(SourceLocation{path, 0, 0}, "", "no such scenario file");
+    else
+      diagnostics.error(requested_at, "extends", "the file it names does not exist: '" + path + "'");
+    return std::nullopt;
+  }
+  std::optional<ConfigNode> own = parse_config_file(path, diagnostics);
+  if (!own) return std::nullopt;
+  if (own->kind != ConfigNode::Kind::map) {
+    diagnostics.error(own->where, "", "a scenario must be a map of keys, found " + std::string(own->kind_name()));
+    return std::nullopt;
+  }
+  const auto extends_entry = std::find_if(own->entries.begin(), own->entries.end(),
+                                          [](const auto& entry) { return entry.first == "extends"; });
+  if (extends_entry == own->entries.end()) return own;
+
+  const ConfigNode extends_value = extends_entry->second;
+  own->entries.erase(extends_entry);
+  if (extends_value.kind != ConfigNode::Kind::scalar || extends_value.scalar.empty()) {
+    diagnostics.error(extends_value.where, "extends",
+                      "expected the path of a base scenario file, found " + extends_value.describe_value());
+    return std::nullopt;
+  }
+  const std::filesystem::path base_path =
+      std::filesystem::path(path).parent_path() / std::filesystem::path(extends_value.scalar);
+  chain.push_back(canonical);
+  std::optional<ConfigNode> base = load_chain(base_path.lexically_normal().string(), diagnostics, chain,
+                                              extends_value.where);
+  chain.pop_back();
+  if (!base) return std::nullopt;
+  merge_over(*base, *own);
+  return base;
+}
+
+void emit(YAML::Emitter& out, const ConfigNode& node) {
+  switch (node.kind) {
+    case ConfigNode::Kind::null:
+      out << YAML::Null;
+      break;
+    case ConfigNode::Kind::scalar:
+      out << node.scalar;
+      break;
+    case ConfigNode::Kind::sequence: {
+      const bool all_scalars = std::all_of(node.items.begin(), node.items.end(),
+                                           [](const ConfigNode& i) { return i.kind == ConfigNode::Kind::scalar; });
+      out << (all_scalars ? YAML::Flow : YAML::Block) << YAML::BeginSeq;
+      for (const auto& item : node.items) emit(out, item);
+      out << YAML::EndSeq;
+      break;
+    }
+    case ConfigNode::Kind::map:
+      out << YAML::BeginMap;
+      for (const auto& [key, value] : node.entries) {
+        out << YAML::Key << key << YAML::Value;
+        emit(out, value);
+      }
+      out << YAML::EndMap;
+      break;
+  }
+}
+
+}  // namespace
+
+std::optional<ConfigNode> parse_config_file(const std::string& path, Diagnostics& diagnostics) {
+  std::ifstream in(path);
+  if (!in) {
+    diagnostics.error(SourceLocation{path, 0, 0}, "", "cannot open the file for reading");
+    return std::nullopt;
+  }
+  try {
+    const YAML::Node document = YAML::Load(in);
+    const std::size_t errors_before = diagnostics.items().size();
+    ConfigNode root = convert(document, path, "", diagnostics);
+    if (diagnostics.items().size() != errors_before) return std::nullopt;
+    return root;
+  } catch (const YAML::Exception& e) {
+    diagnostics.error(location_of(e.mark, path), "", "YAML syntax error: " + e.msg);
+    return std::nullopt;
+  }
+}
+
+std::optional<ConfigNode> load_config_with_extends(const std::string& path, Diagnostics& diagnostics) {
+  std::vector<std::string> chain;
+  return load_chain(path, diagnostics, chain, SourceLocation{});
+}
+
+void apply_override(ConfigNode& root, const std::string& assignment, Diagnostics& diagnostics) {
+  const SourceLocation here{"--set " + assignment, 0, 0};
+  const auto equals = assignment.find('=');
+  if (equals == std::string::npos || equals == 0) {
+    diagnostics.error(here, "", "expected key.path=value");
+    return;
+  }
+  const std::string path = assignment.substr(0, equals);
+  ConfigNode value;
+  try {
+    Diagnostics value_problems;
+    value = convert(YAML::Load(assignment.substr(equals + 1)), here.file, path, value_problems);
+    for (const auto& problem : value_problems.items()) diagnostics.error(here, path, problem.message);
+  } catch (const YAML::Exception& e) {
+    diagnostics.error(here, path, "the value is not valid YAML: " + e.msg);
+    return;
+  }
+  value.where = here;
+  value.key_where = here;
+
+  ConfigNode* node = &root;
+  std::size_t start = 0;
+  std::string walked;
+  while (true) {
+    const std::size_t dot = path.find('.', start);
+    const std::string step = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    walked += (walked.empty() ? "" : ".") + step;
+    ConfigNode* next = nullptr;
+    if (node->kind == ConfigNode::Kind::sequence) {
+      for (std::size_t i = 0; i < node->items.size() && next == nullptr; ++i) {
+        ConfigNode& item = node->items[i];
+        const ConfigNode* name = item.kind == ConfigNode::Kind::map ? item.find("name") : nullptr;
+        if (std::to_string(i) == step || (name != nullptr && name->scalar == step)) next = &item;
+      }
+      if (next == nullptr) {
+        diagnostics.error(here, walked, "no list item has that index or name");
+        return;
+      }
+    } else {
+      if (node->kind != ConfigNode::Kind::map) {
+        if (node->kind != ConfigNode::Kind::null) {
+          diagnostics.error(here, walked, "cannot set a key inside " + std::string(node->kind_name()));
+          return;
+        }
+        node->kind = ConfigNode::Kind::map;
+      }
+      next = node->find(step);
+      if (next == nullptr) {
+        node->entries.emplace_back(step, ConfigNode{});
+        next = &node->entries.back().second;
+        next->key_where = here;
+        next->where = here;
+      }
+    }
+    node = next;
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  *node = value;
+}
+
+std::string emit_yaml(const ConfigNode& root) {
+  YAML::Emitter out;
+  emit(out, root);
+  return std::string(out.c_str()) + "\n";
+}
+
+}  // namespace probsim

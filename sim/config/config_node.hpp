@@ -1,0 +1,49 @@
+#pragma once
+// A scenario file as a tree whose every node remembers where it came from (file, line, column), so
+// errors found long after parsing, and after `extends` and `--set` have merged several sources, can
+// still point at the exact place to fix. Built from yaml-cpp; nothing past the loader sees YAML.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "config/diagnostics.hpp"
+
+namespace probsim {
+
+class ConfigNode {
+ public:
+  enum class Kind { null, scalar, sequence, map };
+
+  Kind kind = Kind::null;
+  std::string scalar;  // the text as written, for scalars
+  std::vector<ConfigNode> items;
+  std::vector<std::pair<std::string, ConfigNode>> entries;  // map entries in file order
+  SourceLocation where;                                     // of the value
+  SourceLocation key_where;                                 // of the key, for a map entry's value
+
+  [[nodiscard]] const ConfigNode* find(std::string_view key) const;
+  [[nodiscard]] ConfigNode* find(std::string_view key);
+  [[nodiscard]] std::string_view kind_name() const;
+  // A short description of the value for messages: the scalar itself, or "a map", "a list", "nothing".
+  [[nodiscard]] std::string describe_value() const;
+};
+
+// Reads one YAML file (no `extends` processing). Syntax errors and duplicate keys go to `diagnostics`.
+[[nodiscard]] std::optional<ConfigNode> parse_config_file(const std::string& path, Diagnostics& diagnostics);
+
+// Reads a file and the chain of files it `extends` (paths relative to the extending file), merging
+// each over its base: maps merge key by key, lists of maps that all have a `name` merge item by name
+// (new names are appended), anything else is replaced. The `extends` key is removed.
+[[nodiscard]] std::optional<ConfigNode> load_config_with_extends(const std::string& path, Diagnostics& diagnostics);
+
+// Applies `key.path=value` (value in YAML syntax). A path step into a list is an index or an item's
+// `name`. Keys that do not exist are created, so the scenario reader reports them as unknown keys.
+void apply_override(ConfigNode& root, const std::string& assignment, Diagnostics& diagnostics);
+
+// Writes the tree back as YAML.
+[[nodiscard]] std::string emit_yaml(const ConfigNode& root);
+
+}  // namespace probsim

@@ -1,0 +1,157 @@
+#include "config/field_reader.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <sstream>
+
+namespace probsim {
+
+namespace {
+std::string format_bound(double value) {
+  std::ostringstream out;
+  out << value;
+  return out.str();
+}
+
+std::string range_text(double min, double max) {
+  if (std::isinf(max)) return "at least " + format_bound(min);
+  return "between " + format_bound(min) + " and " + format_bound(max);
+}
+}  // namespace
+
+FieldReader::FieldReader(const ConfigNode* node, std::string path, Diagnostics& diagnostics)
+    : node_(node), path_(std::move(path)), diagnostics_(diagnostics) {
+  if (node_ != nullptr && node_->kind != ConfigNode::Kind::map) {
+    diagnostics_.error(node_->where, path_, "expected a map of keys, found " + node_->describe_value());
+    node_ = nullptr;
+  }
+}
+
+std::string FieldReader::child_path(std::string_view key) const {
+  return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
+}
+
+SourceLocation FieldReader::where() const { return node_ ? node_->where : SourceLocation{}; }
+
+const ConfigNode* FieldReader::node(std::string_view key, bool required) {
+  known_keys_.emplace_back(key);
+  if (node_ == nullptr) return nullptr;
+  const ConfigNode* value = node_->find(key);
+  if (value != nullptr && value->kind == ConfigNode::Kind::null) {
+    diagnostics_.error(value->key_where, child_path(key), "has no value");
+    return nullptr;
+  }
+  if (value == nullptr && required) diagnostics_.error(node_->where, child_path(key), "is required but missing");
+  return value;
+}
+
+std::optional<double> FieldReader::to_number(const ConfigNode& value, const std::string& path, double min,
+                                             double max, Diagnostics& diagnostics) {
+  if (value.kind != ConfigNode::Kind::scalar) {
+    diagnostics.error(value.where, path, "expected a number, found " + value.describe_value());
+    return std::nullopt;
+  }
+  double number = 0.0;
+  const char* begin = value.scalar.data();
+  const char* end = begin + value.scalar.size();
+  auto [stop, error] = std::from_chars(begin, end, number);
+  if (error != std::errc() || stop != end || !std::isfinite(number)) {
+    diagnostics.error(value.where, path, "expected a number, found " + value.describe_value());
+    return std::nullopt;
+  }
+  if (number < min || number > max) {
+    diagnostics.error(value.where, path, "expected a number " + range_text(min, max) + ", found " + value.scalar);
+    return std::nullopt;
+  }
+  return number;
+}
+
+std::optional<double> FieldReader::number(std::string_view key, bool required, double min, double max) {
+  const ConfigNode* value = node(key, required);
+  if (value == nullptr) return std::nullopt;
+  return to_number(*value, child_path(key), min, max, diagnostics_);
+}
+
+std::optional<int> FieldReader::integer(std::string_view key, bool required, int min, int max) {
+  const ConfigNode* value = node(key, required);
+  if (value == nullptr) return std::nullopt;
+  int number = 0;
+  const char* begin = value->scalar.data();
+  const char* end = begin + value->scalar.size();
+  auto [stop, error] = std::from_chars(begin, end, number);
+  if (value->kind != ConfigNode::Kind::scalar || error != std::errc() || stop != end) {
+    diagnostics_.error(value->where, child_path(key), "expected a whole number, found " + value->describe_value());
+    return std::nullopt;
+  }
+  if (number < min || number > max) {
+    diagnostics_.error(value->where, child_path(key),
+                       "expected a whole number " + range_text(min, max) + ", found " + value->scalar);
+    return std::nullopt;
+  }
+  return number;
+}
+
+std::optional<bool> FieldReader::boolean(std::string_view key, bool required) {
+  const ConfigNode* value = node(key, required);
+  if (value == nullptr) return std::nullopt;
+  if (value->kind == ConfigNode::Kind::scalar && (value->scalar == "true" || value->scalar == "false"))
+    return value->scalar == "true";
+  diagnostics_.error(value->where, child_path(key), "expected true or false, found " + value->describe_value());
+  return std::nullopt;
+}
+
+std::optional<std::string> FieldReader::text(std::string_view key, bool required) {
+  const ConfigNode* value = node(key, required);
+  if (value == nullptr) return std::nullopt;
+  if (value->kind != ConfigNode::Kind::scalar) {
+    diagnostics_.error(value->where, child_path(key), "expected text, found " + value->describe_value());
+    return std::nullopt;
+  }
+  return value->scalar;
+}
+
+std::optional<CalendarDate> FieldReader::date(std::string_view key, bool required) {
+  const ConfigNode* value = node(key, required);
+  if (value == nullptr) return std::nullopt;
+  std::optional<CalendarDate> parsed;
+  if (value->kind == ConfigNode::Kind::scalar) parsed = CalendarDate::parse_iso(value->scalar);
+  if (!parsed)
+    diagnostics_.error(value->where, child_path(key), "expected a date as YYYY-MM-DD, found " + value->describe_value());
+  return parsed;
+}
+
+std::optional<std::size_t> FieldReader::choice(std::string_view key, bool required,
+                                               const std::vector<std::string>& choices) {
+  const ConfigNode* value = node(key, required);
+  if (value == nullptr) return std::nullopt;
+  if (value->kind == ConfigNode::Kind::scalar) {
+    const auto found = std::find(choices.begin(), choices.end(), value->scalar);
+    if (found != choices.end()) return static_cast<std::size_t>(found - choices.begin());
+  }
+  std::string listed;
+  for (const auto& c : choices) listed += (listed.empty() ? "" : ", ") + c;
+  std::string message = "expected one of " + listed + "; found " + value->describe_value();
+  if (value->kind == ConfigNode::Kind::scalar) {
+    const std::string suggestion = did_you_mean(value->scalar, choices);
+    if (!suggestion.empty()) message += " (did you mean '" + suggestion + "'?)";
+  }
+  diagnostics_.error(value->where, child_path(key), message);
+  return std::nullopt;
+}
+
+void FieldReader::reject_unknown_keys() {
+  if (node_ == nullptr) return;
+  for (const auto& [key, value] : node_->entries) {
+    if (std::find(known_keys_.begin(), known_keys_.end(), key) != known_keys_.end()) continue;
+    std::string message = "unknown key";
+    const std::string suggestion = did_you_mean(key, known_keys_);
+    if (!suggestion.empty()) message += " (did you mean '" + suggestion + "'?)";
+    std::string expected;
+    for (const auto& k : known_keys_) expected += (expected.empty() ? "" : ", ") + k;
+    message += "; keys allowed here: " + expected;
+    diagnostics_.error(value.key_where, child_path(key), message);
+  }
+}
+
+}  // namespace probsim

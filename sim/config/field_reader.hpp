@@ -1,0 +1,51 @@
+#pragma once
+// Reads the keys of one map in a scenario, checking types and ranges, and remembers which keys it was
+// asked for so that anything else in the map can be reported as an unknown key (with a did-you-mean).
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "config/config_node.hpp"
+#include "core/calendar_date.hpp"
+
+namespace probsim {
+
+class FieldReader {
+ public:
+  // `node` must be a map; if it is not, the reader reports that once and every read returns nothing.
+  FieldReader(const ConfigNode* node, std::string path, Diagnostics& diagnostics);
+
+  [[nodiscard]] bool ok() const { return node_ != nullptr; }
+  [[nodiscard]] const std::string& path() const { return path_; }
+  [[nodiscard]] std::string child_path(std::string_view key) const;
+  [[nodiscard]] SourceLocation where() const;
+  Diagnostics& diagnostics() { return diagnostics_; }
+
+  // The raw node of `key`, or nullptr (and an error, when required) if absent.
+  const ConfigNode* node(std::string_view key, bool required);
+
+  std::optional<double> number(std::string_view key, bool required, double min, double max);
+  std::optional<int> integer(std::string_view key, bool required, int min, int max);
+  std::optional<bool> boolean(std::string_view key, bool required);
+  std::optional<std::string> text(std::string_view key, bool required);
+  std::optional<CalendarDate> date(std::string_view key, bool required);
+  // One of `choices`; the index of the choice.
+  std::optional<std::size_t> choice(std::string_view key, bool required, const std::vector<std::string>& choices);
+
+  // Errors for every key of the map that no read asked for.
+  void reject_unknown_keys();
+
+  // Helpers for values that are not map entries (list items, nested values).
+  static std::optional<double> to_number(const ConfigNode& value, const std::string& path, double min, double max,
+                                         Diagnostics& diagnostics);
+
+ private:
+  const ConfigNode* node_;
+  std::string path_;
+  Diagnostics& diagnostics_;
+  std::vector<std::string> known_keys_;
+};
+
+}  // namespace probsim

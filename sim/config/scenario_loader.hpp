@@ -1,0 +1,26 @@
+#pragma once
+// Scenario file → typed, validated Scenario. Reports every problem it finds, each with file, line,
+// column and key; a scenario with any problem is never returned, so a bad file never starts a run.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/config_node.hpp"
+#include "scenario/scenario.hpp"
+
+namespace probsim {
+
+struct LoadedScenario {
+  Scenario scenario;
+  ConfigNode resolved;  // the merged tree after `extends` and `--set`, for scenario.resolved.yaml
+};
+
+[[nodiscard]] std::optional<LoadedScenario> load_scenario(const std::string& path,
+                                                          const std::vector<std::string>& overrides,
+                                                          Diagnostics& diagnostics);
+
+// The typed reading alone, for a tree already merged (used by the loader and by tests).
+[[nodiscard]] std::optional<Scenario> read_scenario(const ConfigNode& root, Diagnostics& diagnostics);
+
+}  // namespace probsim

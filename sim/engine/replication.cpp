@@ -1,0 +1,107 @@
+#include "engine/replication.hpp"
+
+#include <simgrid/s4u/Actor.hpp>
+#include <simgrid/s4u/Engine.hpp>
+#include <simgrid/s4u/NetZone.hpp>
+#include <xbt/log.h>
+
+#include <cstdio>
+#include <map>
+#include <memory>
+
+#include "engine/office_actor.hpp"
+#include "output/run_recorder.hpp"
+
+namespace probsim {
+
+namespace {
+
+std::vector<Practitioner> staff_in_post(const PduSpec& pdu, const WorkloadPointsTable& workload) {
+  std::vector<Practitioner> staff;
+  std::map<Grade, int> numbered;
+  for (const StaffGroup& group : pdu.staff) {
+    for (int i = 0; i < group.headcount; ++i) {
+      char suffix[32];
+      std::snprintf(suffix, sizeof suffix, "/%s-%03d", std::string(to_string(group.grade)).c_str(), ++numbered[group.grade]);
+      Practitioner p;
+      p.name = pdu.name + suffix;
+      p.grade = group.grade;
+      p.fte = group.fte_each;
+      p.contracted_hours_per_week = workload.default_contracted_hours_per_week * group.fte_each;
+      p.available_points_per_week = workload.available_points(p.contracted_hours_per_week);
+      staff.push_back(std::move(p));
+    }
+  }
+  return staff;
+}
+
+// The instants main() stops the engine at to observe, each between two simulated days.
+struct Observation {
+  Day after_day;
+  bool week_end = false;
+  bool period_end = false;
+};
+
+std::vector<Observation> observation_plan(const SimulationWindow& window) {
+  std::vector<Observation> plan;
+  const Day first = window.first_report_day();
+  const Day last = window.last_day();
+  for (Day day = first; day <= last; ++day) {
+    Observation o{day};
+    o.week_end = (day - first + 1) % 7 == 0;
+    o.period_end = window.date_of(day).is_last_day_of_month() || day == last;
+    if (o.week_end || o.period_end) plan.push_back(o);
+  }
+  return plan;
+}
+
+}  // namespace
+
+ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpec& spec) {
+  // Silence SimGrid's own logging before the Engine exists; probsim reports for itself.
+  xbt_log_control_set("root.thres:critical");
+  int argc = 1;
+  char program_name[] = "probsim";
+  char* argv[] = {program_name, nullptr};
+  simgrid::s4u::Engine engine(&argc, argv);
+  simgrid::s4u::NetZone* zone = simgrid::s4u::create_full_zone("probation_service");
+  // One host carries every actor: the model has no computation or communication costs to simulate,
+  // only the passage of days.
+  simgrid::s4u::Host* host = zone->create_host("offices", 1e9);
+  zone->seal();
+
+  const SimulationWindow& window = scenario.window;
+  std::vector<std::unique_ptr<PduOffice>> offices;
+  std::vector<const PduOffice*> observed;
+  std::vector<std::size_t> region_of_office;
+  for (std::size_t r = 0; r < scenario.regions.size(); ++r) {
+    for (const PduSpec& pdu : scenario.regions[r].pdus) {
+      const auto index = static_cast<std::uint32_t>(offices.size());
+      ReferralProcess referrals(pdu.referrals, window.day_zero(), window.first_report_day(), index, spec.seed);
+      offices.push_back(std::make_unique<PduOffice>(index, pdu.name, scenario.caseload, referrals, spec.seed,
+                                                    staff_in_post(pdu, scenario.caseload.workload)));
+      offices.back()->set_event_sink(spec.events);
+      observed.push_back(offices.back().get());
+      region_of_office.push_back(r);
+    }
+  }
+
+  if (window.warm_start == WarmStart::steady_state)
+    for (auto& office : offices) office->place_warm_start_caseload(0, scenario.longest_sentence_days());
+
+  for (auto& office : offices)
+    simgrid::s4u::Actor::create("office:" + office->name(), host, OfficeActor(*office, window.last_day()));
+
+  RunRecorder recorder(scenario, observed, region_of_office);
+  if (window.first_report_day() > 0) engine.run_until(window.first_report_day() - 0.5);
+  recorder.open_window();
+  for (const Observation& o : observation_plan(window)) {
+    engine.run_until(o.after_day + 0.5);
+    if (o.week_end) recorder.sample_week();
+    if (o.period_end) recorder.close_period(window.date_of(o.after_day));
+  }
+  engine.run();
+  return recorder.finish();
+}
+
+}  // namespace probsim

@@ -1,0 +1,21 @@
+#pragma once
+// Runs one replication of a scenario on a SimGrid Engine. Call at most once per process: a second
+// Engine in one process is wrong (DESIGN.md), which is why the runner forks a child per replication.
+
+#include <cstdint>
+
+#include "office/case_event_sink.hpp"
+#include "output/replication_result.hpp"
+#include "scenario/scenario.hpp"
+
+namespace probsim {
+
+struct ReplicationSpec {
+  std::uint64_t index = 0;  // 0-based
+  std::uint64_t seed = 0;   // replication_seed(base seed, index)
+  CaseEventSink* events = nullptr;
+};
+
+[[nodiscard]] ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpec& spec);
+
+}  // namespace probsim

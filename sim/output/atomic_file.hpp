@@ -1,0 +1,30 @@
+#pragma once
+// Files appear whole or not at all: content goes to a temporary name in the same directory, is flushed
+// to disk, and is then renamed over the final name (rename is atomic within a file system). A run that
+// is killed leaves at most a ".tmp" file, never a half file under the real name.
+
+#include <fstream>
+#include <string>
+
+namespace probsim {
+
+class AtomicFile {
+ public:
+  explicit AtomicFile(std::string path);
+  ~AtomicFile();  // discards the temporary file if commit() was not called
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+
+  std::ofstream& stream() { return out_; }
+  void commit();  // throws std::runtime_error if anything failed
+
+ private:
+  std::string path_;
+  std::string temporary_path_;
+  std::ofstream out_;
+  bool committed_ = false;
+};
+
+void write_file_atomically(const std::string& path, const std::string& content);
+
+}  // namespace probsim

@@ -1,0 +1,128 @@
+#include "runner/run_files.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <stdexcept>
+
+#include "output/atomic_file.hpp"
+#include "output/case_event_log.hpp"
+#include "output/csv.hpp"
+
+namespace fs = std::filesystem;
+
+namespace probsim {
+
+std::string replication_file(const fs::path& run_dir, std::uint64_t replication, const std::string& suffix) {
+  char name[64];
+  std::snprintf(name, sizeof name, "rep-%05llu.%s", static_cast<unsigned long long>(replication), suffix.c_str());
+  return (run_dir / "replications" / name).string();
+}
+
+void write_replication_files(const fs::path& run_dir, std::uint64_t replication, const ReplicationResult& result) {
+  const std::string r = std::to_string(replication);
+  {
+    AtomicFile file(replication_file(run_dir, replication, "timeseries.csv"));
+    for (const auto& row : result.timeseries)
+      file.stream() << r << ',' << row.date << ',' << row.level << ',' << csv_field(row.unit) << ',' << row.metric
+                    << ',' << format_number(row.value) << '\n';
+    file.commit();
+  }
+  // The kpis file is written last: its presence marks the replication complete.
+  AtomicFile file(replication_file(run_dir, replication, "kpis.csv"));
+  for (const auto& kpi : result.kpis) file.stream() << r << ',' << kpi.name << ',' << format_number(kpi.value) << '\n';
+  file.commit();
+}
+
+namespace {
+void concatenate(const fs::path& run_dir, std::uint64_t replications, const std::string& suffix, const char* header) {
+  AtomicFile merged((run_dir / suffix).string());
+  merged.stream() << header;
+  for (std::uint64_t r = 1; r <= replications; ++r) {
+    std::ifstream part(replication_file(run_dir, r, suffix), std::ios::binary);
+    if (!part) throw std::runtime_error("replication " + std::to_string(r) + " left no " + suffix);
+    merged.stream() << part.rdbuf();
+  }
+  merged.commit();
+}
+}  // namespace
+
+void merge_replications(const fs::path& run_dir, std::uint64_t replications, bool events) {
+  concatenate(run_dir, replications, "timeseries.csv", kTimeseriesHeader);
+  concatenate(run_dir, replications, "kpis.csv", kKpisHeader);
+  if (events) concatenate(run_dir, replications, "events.csv", CaseEventLog::header());
+}
+
+std::vector<KpiSummary> summarise_kpis(const fs::path& kpis_csv) {
+  std::ifstream in(kpis_csv);
+  if (!in) throw std::runtime_error("cannot read " + kpis_csv.string());
+  std::vector<std::string> order;
+  std::map<std::string, std::vector<double>> values;
+  std::string line;
+  std::getline(in, line);  // header
+  while (std::getline(in, line)) {
+    const auto fields = parse_csv_line(line);
+    if (fields.size() != 3) throw std::runtime_error("malformed row in " + kpis_csv.string() + ": " + line);
+    auto [it, inserted] = values.try_emplace(fields[1]);
+    if (inserted) order.push_back(fields[1]);
+    it->second.push_back(std::stod(fields[2]));
+  }
+  std::vector<KpiSummary> summary;
+  for (const auto& kpi : order) summary.push_back(KpiSummary{kpi, summarise(values[kpi])});
+  return summary;
+}
+
+void write_summary(const fs::path& path, const std::vector<KpiSummary>& summary) {
+  AtomicFile file(path.string());
+  file.stream() << kSummaryHeader;
+  for (const auto& [kpi, s] : summary)
+    file.stream() << csv_row({kpi, std::to_string(s.n), format_number(s.mean), format_number(s.sd),
+                              format_number(s.ci95_low), format_number(s.ci95_high), format_number(s.p5),
+                              format_number(s.p50), format_number(s.p95)});
+  file.commit();
+}
+
+bool is_replaceable_run_directory(const fs::path& dir) {
+  if (!fs::is_directory(dir)) return false;
+  return fs::is_empty(dir) || fs::exists(dir / "scenario.resolved.yaml");
+}
+
+bool publish_run_directory(const fs::path& staging, const fs::path& target) {
+  std::error_code error;
+  fs::path previous;
+  if (fs::exists(target)) {
+    previous = target.string() + ".replaced-" + std::to_string(::getpid());
+    fs::rename(target, previous, error);
+    if (error) return false;
+  }
+  fs::rename(staging, target, error);
+  if (error) {
+    if (!previous.empty()) fs::rename(previous, target, error);
+    return false;
+  }
+  if (!previous.empty()) fs::remove_all(previous, error);
+  return true;
+}
+
+void print_summary_table(std::ostream& out, const Scenario& scenario, const RunOptions& options,
+                         const std::vector<KpiSummary>& summary, const fs::path& out_dir) {
+  char line[160];
+  out << "\n" << scenario.name << ": " << scenario.window.report_start.iso() << " to " << scenario.window.report_end.iso()
+      << ", " << options.replications << " replication" << (options.replications == 1 ? "" : "s") << ", seed "
+      << options.base_seed << "\n\n";
+  std::snprintf(line, sizeof line, "  %-32s %14s   %-29s\n", "KPI", "mean", "95% CI");
+  out << line;
+  for (const auto& [kpi, s] : summary) {
+    if (s.n >= 2)
+      std::snprintf(line, sizeof line, "  %-32s %14.2f   [%12.2f, %12.2f]\n", kpi.c_str(), s.mean, s.ci95_low, s.ci95_high);
+    else
+      std::snprintf(line, sizeof line, "  %-32s %14.2f   (one replication: no CI)\n", kpi.c_str(), s.mean);
+    out << line;
+  }
+  out << "\nResults in " << out_dir.string() << "/: summary.csv, kpis.csv, timeseries.csv"
+      << (options.events ? ", events.csv" : "") << ", scenario.resolved.yaml\n";
+}
+
+}  // namespace probsim

@@ -1,0 +1,44 @@
+#pragma once
+// The files of a run directory (README "Outputs"): per-replication files under replications/, merged
+// into timeseries.csv, kpis.csv (and events.csv), summarised into summary.csv.
+
+#include <filesystem>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "output/replication_result.hpp"
+#include "output/summary_statistics.hpp"
+#include "runner/run_options.hpp"
+#include "scenario/scenario.hpp"
+
+namespace probsim {
+
+inline constexpr const char* kTimeseriesHeader = "replication,date,level,unit,metric,value\n";
+inline constexpr const char* kKpisHeader = "replication,kpi,value\n";
+inline constexpr const char* kSummaryHeader = "kpi,n,mean,sd,ci95_low,ci95_high,p5,p50,p95\n";
+
+[[nodiscard]] std::string replication_file(const std::filesystem::path& run_dir, std::uint64_t replication,
+                                           const std::string& suffix);
+void write_replication_files(const std::filesystem::path& run_dir, std::uint64_t replication,
+                             const ReplicationResult& result);
+
+// Concatenates replications 1..n (in that order, so the result never depends on which finished first).
+void merge_replications(const std::filesystem::path& run_dir, std::uint64_t replications, bool events);
+
+struct KpiSummary {
+  std::string kpi;
+  SummaryStatistics statistics;
+};
+[[nodiscard]] std::vector<KpiSummary> summarise_kpis(const std::filesystem::path& kpis_csv);
+void write_summary(const std::filesystem::path& path, const std::vector<KpiSummary>& summary);
+
+// An existing directory may be replaced only if it is empty or holds an earlier run.
+[[nodiscard]] bool is_replaceable_run_directory(const std::filesystem::path& dir);
+// Moves `staging` to `target` (replacing an earlier run there) with renames only.
+[[nodiscard]] bool publish_run_directory(const std::filesystem::path& staging, const std::filesystem::path& target);
+
+void print_summary_table(std::ostream& out, const Scenario& scenario, const RunOptions& options,
+                         const std::vector<KpiSummary>& summary, const std::filesystem::path& out_dir);
+
+}  // namespace probsim
