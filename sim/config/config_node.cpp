@@ -101,8 +101,15 @@ bool all_items_named(const ConfigNode& list) {
   });
 }
 
+// A distribution (a map given by `fixed`, `values` or `uniform`) is one value: a derived file that
+// gives one replaces the base's whole, rather than mixing two forms into one map.
+bool is_distribution(const ConfigNode& node) {
+  return node.kind == ConfigNode::Kind::map &&
+         (node.find("fixed") != nullptr || node.find("values") != nullptr || node.find("uniform") != nullptr);
+}
+
 void merge_over(ConfigNode& base, const ConfigNode& overlay) {
-  if (base.kind == ConfigNode::Kind::map && overlay.kind == ConfigNode::Kind::map) {
+  if (base.kind == ConfigNode::Kind::map && overlay.kind == ConfigNode::Kind::map && !is_distribution(overlay)) {
     for (const auto& [key, value] : overlay.entries) {
       if (ConfigNode* existing = base.find(key)) {
         merge_over(*existing, value);

@@ -36,7 +36,8 @@ class ConfigNode {
 
 // Reads a file and the chain of files it `extends` (paths relative to the extending file), merging
 // each over its base: maps merge key by key, lists of maps that all have a `name` merge item by name
-// (new names are appended), anything else is replaced. The `extends` key is removed.
+// (new names are appended), anything else is replaced. A distribution (a map with `fixed`, `values`
+// or `uniform`) counts as one value and is replaced whole. The `extends` key is removed.
 [[nodiscard]] std::optional<ConfigNode> load_config_with_extends(const std::string& path, Diagnostics& diagnostics);
 
 // Applies `key.path=value` (value in YAML syntax). A path step into a list is an index or an item's

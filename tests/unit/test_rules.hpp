@@ -1,0 +1,37 @@
+#pragma once
+// Small hand-built rules for unit tests, so each test states the numbers it depends on.
+
+#include "caseload/caseload_rules.hpp"
+
+namespace probsim::fixtures {
+
+// Community orders only, of a fixed length, no early termination, every case medium RoSH tier C2;
+// POs and PSOs may hold any case except high/very high (POs only). 63 WMT points per case per week.
+inline CaseloadRules fixed_length_rules(double months = 12.0) {
+  CaseloadRules rules;
+  CaseMix& mix = rules.case_mix;
+  mix.sentence_type = WeightedChoice({1.0, 0.0, 0.0});
+  for (auto& length : mix.sentence_length) length = {SentenceLengthDistribution::Kind::fixed, {months}, {}};
+  mix.rosh = WeightedChoice({0.0, 1.0, 0.0, 0.0});
+  for (auto& protect : mix.tier_protect_level_by_rosh) protect = WeightedChoice({0.0, 0.0, 1.0, 0.0});
+  mix.tier_change_level = WeightedChoice({0.0, 1.0, 0.0, 0.0});  // digit 2
+  mix.domestic_abuse_share = 0.3;
+  mix.male_share = 0.9;
+  rules.allocation.eligible_grades_by_rosh = {std::vector<Grade>{Grade::po, Grade::pso},
+                                              std::vector<Grade>{Grade::po, Grade::pso},
+                                              std::vector<Grade>{Grade::po}, std::vector<Grade>{Grade::po}};
+  for (auto& row : rules.workload.points_per_case_week) row.fill(63.0);
+  return rules;
+}
+
+inline Practitioner practitioner(Grade grade, const WorkloadPointsTable& table, double fte = 1.0) {
+  Practitioner p;
+  p.name = std::string(to_string(grade));
+  p.grade = grade;
+  p.fte = fte;
+  p.contracted_hours_per_week = table.default_contracted_hours_per_week * fte;
+  p.available_points_per_week = table.available_points(p.contracted_hours_per_week);
+  return p;
+}
+
+}  // namespace probsim::fixtures
