@@ -117,8 +117,9 @@ int command_main(const Command& command, int argc, char** argv) {
   const auto loaded = load_or_report(run.scenario_path, run.overrides);
   if (!loaded) return 1;
   if (command.name == kValidate.name) {
-    std::cout << run.scenario_path << ": valid (" << loaded->scenario.regions.size() << " regions, "
-              << loaded->scenario.pdu_count() << " PDUs)\n";
+    const std::size_t regions = loaded->scenario.regions.size(), pdus = loaded->scenario.pdu_count();
+    std::cout << run.scenario_path << ": valid (" << regions << (regions == 1 ? " region, " : " regions, ") << pdus
+              << (pdus == 1 ? " PDU)\n" : " PDUs)\n");
     return 0;
   }
   if (command.name == kBench.name) return run_benchmark(*loaded, run.base_seed);

@@ -37,6 +37,8 @@ std::string_view ConfigNode::kind_name() const {
 
 std::string ConfigNode::describe_value() const {
   if (kind == Kind::scalar) return "'" + scalar + "'";
+  if (kind == Kind::sequence && items.empty()) return "an empty list";
+  if (kind == Kind::map && entries.empty()) return "an empty map";
   return std::string(kind_name());
 }
 
@@ -209,6 +211,33 @@ void emit(YAML::Emitter& out, const ConfigNode& node) {
   }
 }
 
+// yaml-cpp reports an unclosed flow bracket where it gave up, often lines later. On a syntax error,
+// the first line (at or before that point) that opens a '{' or '[' it does not close is where the fix
+// is. Quotes and comments are skipped; returns 0 when no line qualifies.
+int line_with_unclosed_bracket(const std::string& path, int up_to_line) {
+  std::ifstream in(path);
+  std::string text;
+  for (int line = 1; line <= up_to_line && std::getline(in, text); ++line) {
+    int depth = 0;
+    char quote = 0;
+    for (char c : text) {
+      if (quote != 0) {
+        if (c == quote) quote = 0;
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else if (c == '#') {
+        break;
+      } else if (c == '{' || c == '[') {
+        ++depth;
+      } else if (c == '}' || c == ']') {
+        --depth;
+      }
+    }
+    if (depth > 0) return line;
+  }
+  return 0;
+}
+
 }  // namespace
 
 std::optional<ConfigNode> parse_config_file(const std::string& path, Diagnostics& diagnostics) {
@@ -224,7 +253,15 @@ std::optional<ConfigNode> parse_config_file(const std::string& path, Diagnostics
     if (diagnostics.items().size() != errors_before) return std::nullopt;
     return root;
   } catch (const YAML::Exception& e) {
-    diagnostics.error(location_of(e.mark, path), "", "YAML syntax error: " + e.msg);
+    SourceLocation where = location_of(e.mark, path);
+    const int unclosed = line_with_unclosed_bracket(path, where.line);
+    if (unclosed > 0 && unclosed < where.line) {
+      diagnostics.error(SourceLocation{path, unclosed, 0}, "",
+                        "YAML syntax error: a '{' or '[' opened on this line is never closed (the parser gave up at "
+                        "line " + std::to_string(where.line) + ": " + e.msg + ")");
+    } else {
+      diagnostics.error(where, "", "YAML syntax error: " + e.msg);
+    }
     return std::nullopt;
   }
 }

@@ -24,6 +24,10 @@ class ConfigNode {
   SourceLocation where;                                     // of the value
   SourceLocation key_where;                                 // of the key, for a map entry's value
 
+  // Where to point a user at this node as a whole: its key's line for a map entry (the line they
+  // would look for), else the value's own position.
+  [[nodiscard]] const SourceLocation& anchor() const { return key_where.line > 0 ? key_where : where; }
+
   [[nodiscard]] const ConfigNode* find(std::string_view key) const;
   [[nodiscard]] ConfigNode* find(std::string_view key);
   [[nodiscard]] std::string_view kind_name() const;

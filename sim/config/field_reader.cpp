@@ -23,7 +23,7 @@ std::string range_text(double min, double max) {
 FieldReader::FieldReader(const ConfigNode* node, std::string path, Diagnostics& diagnostics)
     : node_(node), path_(std::move(path)), diagnostics_(diagnostics) {
   if (node_ != nullptr && node_->kind != ConfigNode::Kind::map) {
-    diagnostics_.error(node_->where, path_, "expected a map of keys, found " + node_->describe_value());
+    diagnostics_.error(node_->anchor(), path_, "expected a map of keys, found " + node_->describe_value());
     node_ = nullptr;
   }
 }
@@ -32,17 +32,17 @@ std::string FieldReader::child_path(std::string_view key) const {
   return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
 }
 
-SourceLocation FieldReader::where() const { return node_ ? node_->where : SourceLocation{}; }
+SourceLocation FieldReader::where() const { return node_ ? node_->anchor() : SourceLocation{}; }
 
 const ConfigNode* FieldReader::node(std::string_view key, bool required) {
-  known_keys_.emplace_back(key);
+  if (std::find(known_keys_.begin(), known_keys_.end(), key) == known_keys_.end()) known_keys_.emplace_back(key);
   if (node_ == nullptr) return nullptr;
   const ConfigNode* value = node_->find(key);
   if (value != nullptr && value->kind == ConfigNode::Kind::null) {
     diagnostics_.error(value->key_where, child_path(key), "has no value");
     return nullptr;
   }
-  if (value == nullptr && required) diagnostics_.error(node_->where, child_path(key), "is required but missing");
+  if (value == nullptr && required) diagnostics_.error(node_->anchor(), child_path(key), "is required but missing");
   return value;
 }
 

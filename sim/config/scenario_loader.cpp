@@ -4,6 +4,7 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <sstream>
 
 #include "config/field_reader.hpp"
 
@@ -39,8 +40,10 @@ std::optional<std::vector<double>> read_shares(FieldReader& parent, std::string_
   double sum = 0.0;
   for (double v : values) sum += v;
   if (std::fabs(sum - 1.0) > kShareSumTolerance) {
-    parent.diagnostics().error(node->where, parent.child_path(key),
-                               "shares must sum to 1, but they sum to " + std::to_string(sum));
+    std::ostringstream total;
+    total << sum;
+    parent.diagnostics().error(node->anchor(), parent.child_path(key),
+                               "shares must sum to 1, but they sum to " + total.str());
     return std::nullopt;
   }
   return values;
@@ -90,7 +93,7 @@ ReferralRate read_referral_pattern(FieldReader& root) {
     const std::string path = "referrals.seasonality_multipliers";
     if (auto values = read_number_list(*seasonality, path, 0.0, 100.0, root.diagnostics())) {
       if (values->size() != 12)
-        root.diagnostics().error(seasonality->where, path,
+        root.diagnostics().error(seasonality->anchor(), path,
                                  "expected 12 multipliers (January to December), found " +
                                      std::to_string(values->size()));
       else
@@ -115,7 +118,7 @@ std::optional<SentenceLengthDistribution> read_length(FieldReader& parent, std::
   length.reject_unknown_keys();
   const int forms = (fixed != nullptr) + (values != nullptr) + (uniform != nullptr);
   if (forms != 1) {
-    d.error(node->where, length.path(),
+    d.error(node->anchor(), length.path(),
             "give exactly one of 'fixed: MONTHS', 'values: [MONTHS...]' with 'weights: [...]', or "
             "'uniform: [MIN, MAX]'");
     return std::nullopt;
@@ -141,7 +144,7 @@ std::optional<SentenceLengthDistribution> read_length(FieldReader& parent, std::
   }
   auto months = read_number_list(*values, length.child_path("values"), 0.03, kMaxMonths, d);
   if (weights == nullptr) {
-    d.error(node->where, length.child_path("weights"), "is required with 'values'");
+    d.error(node->anchor(), length.child_path("weights"), "is required with 'values'");
     return std::nullopt;
   }
   auto w = read_number_list(*weights, length.child_path("weights"), 0.0, kInfinity, d);
@@ -238,7 +241,7 @@ void read_allocation(FieldReader& root, AllocationRule& rule) {
     if (list == nullptr) continue;
     const std::string path = by_rosh.child_path(kRoshLevelNames[r]);
     if (list->kind != ConfigNode::Kind::sequence || list->items.empty()) {
-      root.diagnostics().error(list->where, path, "expected a non-empty list of grades, found " + list->describe_value());
+      root.diagnostics().error(list->anchor(), path, "expected a non-empty list of grades, found " + list->describe_value());
       continue;
     }
     for (std::size_t i = 0; i < list->items.size(); ++i)
@@ -272,7 +275,7 @@ void read_workload(FieldReader& root, WorkloadPointsTable& table) {
 
 void read_staff(const ConfigNode& list, const std::string& path, PduSpec& pdu, Diagnostics& d) {
   if (list.kind != ConfigNode::Kind::sequence) {
-    d.error(list.where, path, "expected a list of staff groups, found " + list.describe_value());
+    d.error(list.anchor(), path, "expected a list of staff groups, found " + list.describe_value());
     return;
   }
   for (std::size_t i = 0; i < list.items.size(); ++i) {
@@ -292,7 +295,7 @@ void read_regions(FieldReader& root, Scenario& s, const ReferralRate& pattern) {
   const ConfigNode* regions = root.node("regions", true);
   if (regions == nullptr) return;
   if (regions->kind != ConfigNode::Kind::sequence || regions->items.empty()) {
-    d.error(regions->where, "regions", "expected a non-empty list of regions, found " + regions->describe_value());
+    d.error(regions->anchor(), "regions", "expected a non-empty list of regions, found " + regions->describe_value());
     return;
   }
   std::map<std::string, SourceLocation> names_seen;
@@ -309,7 +312,7 @@ void read_regions(FieldReader& root, Scenario& s, const ReferralRate& pattern) {
     }
     const ConfigNode* pdus = region.node("pdus", region.ok());
     if (pdus != nullptr && (pdus->kind != ConfigNode::Kind::sequence || pdus->items.empty())) {
-      d.error(pdus->where, region.child_path("pdus"), "expected a non-empty list of PDUs, found " + pdus->describe_value());
+      d.error(pdus->anchor(), region.child_path("pdus"), "expected a non-empty list of PDUs, found " + pdus->describe_value());
       pdus = nullptr;
     }
     for (std::size_t p = 0; pdus != nullptr && p < pdus->items.size(); ++p) {

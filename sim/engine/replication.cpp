@@ -60,9 +60,15 @@ std::vector<Observation> observation_plan(const SimulationWindow& window) {
 ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpec& spec) {
   // Silence SimGrid's own logging before the Engine exists; probsim reports for itself.
   xbt_log_control_set("root.thres:critical");
-  int argc = 1;
   char program_name[] = "probsim";
+#ifdef PROBSIM_SIMGRID_CONTEXT_FACTORY
+  char context_factory[] = "--cfg=contexts/factory:" PROBSIM_SIMGRID_CONTEXT_FACTORY;
+  char* argv[] = {program_name, context_factory, nullptr};
+  int argc = 2;
+#else
   char* argv[] = {program_name, nullptr};
+  int argc = 1;
+#endif
   simgrid::s4u::Engine engine(&argc, argv);
   simgrid::s4u::NetZone* zone = simgrid::s4u::create_full_zone("probation_service");
   // One host carries every actor: the model has no computation or communication costs to simulate,
