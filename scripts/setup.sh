@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# probsim set-up on Debian bookworm: installs the build dependencies from Debian's packages, builds,
+# and then either runs the default scenario or (with --test) runs the whole test suite.
+#
+#   scripts/setup.sh          install, build, run scenarios/example_pdu.yaml
+#   scripts/setup.sh --test   install, build (warnings as errors), run every test, then build with
+#                             AddressSanitizer + UndefinedBehaviorSanitizer and run every test again
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode=run
+case "${1:-}" in
+  "") ;;
+  --test) mode=test ;;
+  -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+  *) echo "usage: scripts/setup.sh [--test]" >&2; exit 2 ;;
+esac
+
+packages=(build-essential cmake ninja-build pkg-config libsimgrid-dev libboost-dev
+          libboost-program-options-dev libyaml-cpp-dev libgtest-dev googletest)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  echo "== installing: ${missing[*]}"
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+jobs=$(nproc)
+build() {  # build DIR [cmake options...]
+  local dir=$1; shift
+  echo "== building in $dir"
+  cmake -S . -B "$dir" -G Ninja "$@" > "$dir.cmake.log" 2>&1 || { cat "$dir.cmake.log"; exit 1; }
+  cmake --build "$dir" -j "$jobs"
+}
+
+if [ "$mode" = run ]; then
+  build build -DCMAKE_BUILD_TYPE=Release
+  echo "== running the default scenario"
+  ./build/sim/probsim run scenarios/example_pdu.yaml
+  echo
+  echo "probsim is at build/sim/probsim; try: build/sim/probsim --help"
+  exit 0
+fi
+
+build build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPROBSIM_WERROR=ON
+echo "== tests"
+ctest --test-dir build --output-on-failure -j "$jobs"
+
+build build-sanitize -DCMAKE_BUILD_TYPE=Debug -DPROBSIM_WERROR=ON -DPROBSIM_SANITIZE=ON
+echo "== tests under AddressSanitizer and UndefinedBehaviorSanitizer"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --test-dir build-sanitize --output-on-failure -j "$jobs"
