@@ -13,7 +13,6 @@ struct OfficeCounters {
   std::array<std::int64_t, 5> terminations_by_reason{};  // by TerminationReason
   std::int64_t allocations = 0;
   std::int64_t allocations_outside_grade_rule = 0;
-  std::int64_t practitioner_changes_of_ended_cases = 0;
   // Σ over days of the caseload at the end of the day (case-days), for time-averaged caseloads.
   std::int64_t caseload_days = 0;
 

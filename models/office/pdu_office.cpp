@@ -40,7 +40,6 @@ void PduOffice::close_case(std::uint32_t slot, Day day) {
     std::erase(waiting_for_allocation_, slot);
   }
   counters_.terminations_by_reason[static_cast<std::size_t>(s.c.end_reason)] += 1;
-  counters_.practitioner_changes_of_ended_cases += s.c.practitioner_changes;
   if (events_) events_->record(day, CaseEvent::terminated, s.c, name_, {});
   s.open = false;
   free_slots_.push_back(slot);

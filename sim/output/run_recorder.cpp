@@ -17,7 +17,7 @@ void RunRecorder::open_window() {
   at_window_open_.clear();
   caseload_at_window_open_ = 0;
   for (const PduOffice* office : offices_) {
-    at_window_open_.push_back(OfficeSnapshot{office->counters()});
+    at_window_open_.push_back(office->counters());
     caseload_at_window_open_ += office->caseload();
   }
   at_last_period_ = at_window_open_;
@@ -48,7 +48,7 @@ void RunRecorder::close_period(const CalendarDate& date) {
   for (std::size_t i = 0; i < offices_.size(); ++i) {
     const PduOffice& office = *offices_[i];
     const OfficeCounters& now = office.counters();
-    const OfficeCounters& before = at_last_period_[i].counters;
+    const OfficeCounters& before = at_last_period_[i];
     PeriodFigures f;
     f.caseload = static_cast<double>(office.caseload());
     f.referrals = static_cast<double>(now.referrals - before.referrals);
@@ -67,7 +67,7 @@ void RunRecorder::close_period(const CalendarDate& date) {
       total->workload_pct_sum += f.workload_pct_sum;
       total->practitioners += f.practitioners;
     }
-    at_last_period_[i].counters = now;
+    at_last_period_[i] = now;
   }
   for (std::size_t r = 0; r < regions.size(); ++r) add_rows(iso, "region", region_names_[r], regions[r]);
   add_rows(iso, "national", "national", national);
@@ -78,7 +78,7 @@ ReplicationResult RunRecorder::finish() {
   std::int64_t caseload_end = 0, unallocated_end = 0;
   for (std::size_t i = 0; i < offices_.size(); ++i) {
     const OfficeCounters& now = offices_[i]->counters();
-    const OfficeCounters& open = at_window_open_[i].counters;
+    const OfficeCounters& open = at_window_open_[i];
     window.referrals += now.referrals - open.referrals;
     for (std::size_t r = 0; r < window.terminations_by_reason.size(); ++r)
       window.terminations_by_reason[r] += now.terminations_by_reason[r] - open.terminations_by_reason[r];

@@ -22,9 +22,6 @@ class RunRecorder {
   [[nodiscard]] ReplicationResult finish();    // after the report end
 
  private:
-  struct OfficeSnapshot {
-    OfficeCounters counters;
-  };
   struct PeriodFigures {  // one unit's figures for one period
     double caseload = 0, referrals = 0, terminations_sentence_end = 0, terminations_early = 0, unallocated = 0;
     double workload_pct_sum = 0, practitioners = 0;
@@ -36,8 +33,8 @@ class RunRecorder {
   std::vector<std::size_t> region_of_office_;
   std::vector<std::string> region_names_;
 
-  std::vector<OfficeSnapshot> at_window_open_;
-  std::vector<OfficeSnapshot> at_last_period_;
+  std::vector<OfficeCounters> at_window_open_;
+  std::vector<OfficeCounters> at_last_period_;
   std::int64_t caseload_at_window_open_ = 0;
   std::vector<double> weekly_workload_pct_;  // one per practitioner per sampled week, pooled
   ReplicationResult result_;

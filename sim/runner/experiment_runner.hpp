@@ -11,12 +11,4 @@ namespace probsim {
 // Returns the process exit status. Progress and the results table go to stderr / stdout.
 int run_experiment(const LoadedScenario& loaded, const RunOptions& options);
 
-// One replication in a child process; the outcome of its wait. Used by run and bench.
-struct ChildOutcome {
-  bool ok = false;
-  double wall_seconds = 0.0;
-  long peak_rss_kib = 0;
-  std::string failure;  // why, when !ok
-};
-
 }  // namespace probsim

@@ -28,35 +28,32 @@ struct BadScenario {
   const char* key;          // the key path the diagnostic must name; "" for a YAML syntax error
   const char* fragment;     // a piece of the message that must be on the same line; may be ""
   const char* reported_in;  // the file the diagnostic must name, when not `file` (an `extends` cycle)
-  const char* known_issue;  // non-empty: the tool does not yet report `line`; checked loosely, then skipped
 };
 
 // One row per file. The line and key are what a user would point at; see each file's leading comment.
 const BadScenario kBadScenarios[] = {
-    {"syntax_error.yaml", 25, "", "YAML syntax error", "", ""},
-    {"unclosed_bracket.yaml", 25, "", "is never closed", "", ""},
-    {"unknown_top_level_key.yaml", 9, "simulaton", "did you mean 'simulation'", "", ""},
-    {"unknown_nested_key.yaml", 22, "regions[0].pdus[0].referrals_per_wek", "did you mean 'referrals_per_week'", "",
-     ""},
-    {"wrong_type.yaml", 28, "regions[0].pdus[1].referrals_per_week", "expected a number, found 'many'", "", ""},
-    {"negative_rate.yaml", 22, "regions[0].pdus[0].referrals_per_week", "found -3", "", ""},
-    {"shares_not_summing.yaml", 30, "case_mix.rosh_shares", "must sum to 1, but they sum to 0.9", "", ""},
-    {"share_above_one.yaml", 18, "case_mix.sentence_type_shares.suspended_sentence_order", "between 0 and 1", "",
-     ""},
-    {"missing_extends.yaml", 3, "extends", "does not exist", "", ""},
-    {"missing_required_key.yaml", 27, "regions[0].pdus[1].referrals_per_week", "required but missing", "", ""},
-    {"report_end_before_start.yaml", 11, "simulation.report_end", "must be after simulation.report_start", "", ""},
-    {"invalid_date.yaml", 10, "simulation.report_start", "2023-02-30", "", ""},
-    {"unknown_grade.yaml", 30, "regions[0].pdus[1].staff[0].grade", "did you mean 'po'", "", ""},
-    {"fte_above_one.yaml", 31, "regions[0].pdus[1].staff[1].fte_each", "found 1.5", "", ""},
-    {"duplicate_key.yaml", 14, "simulation.warm_up_weeks", "duplicate key (first given at line 12)", "", ""},
-    {"duplicate_pdu_name.yaml", 33, "regions[0].pdus[2].name", "'Northgate' is already used", "", ""},
+    {"syntax_error.yaml", 25, "", "YAML syntax error", ""},
+    {"unclosed_bracket.yaml", 25, "", "is never closed", ""},
+    {"unknown_top_level_key.yaml", 9, "simulaton", "did you mean 'simulation'", ""},
+    {"unknown_nested_key.yaml", 22, "regions[0].pdus[0].referrals_per_wek", "did you mean 'referrals_per_week'", ""},
+    {"wrong_type.yaml", 28, "regions[0].pdus[1].referrals_per_week", "expected a number, found 'many'", ""},
+    {"negative_rate.yaml", 22, "regions[0].pdus[0].referrals_per_week", "found -3", ""},
+    {"shares_not_summing.yaml", 30, "case_mix.rosh_shares", "must sum to 1, but they sum to 0.9", ""},
+    {"share_above_one.yaml", 18, "case_mix.sentence_type_shares.suspended_sentence_order", "between 0 and 1", ""},
+    {"missing_extends.yaml", 3, "extends", "does not exist", ""},
+    {"missing_required_key.yaml", 27, "regions[0].pdus[1].referrals_per_week", "required but missing", ""},
+    {"report_end_before_start.yaml", 11, "simulation.report_end", "must be after simulation.report_start", ""},
+    {"invalid_date.yaml", 10, "simulation.report_start", "2023-02-30", ""},
+    {"unknown_grade.yaml", 30, "regions[0].pdus[1].staff[0].grade", "did you mean 'po'", ""},
+    {"fte_above_one.yaml", 31, "regions[0].pdus[1].staff[1].fte_each", "found 1.5", ""},
+    {"duplicate_key.yaml", 14, "simulation.warm_up_weeks", "duplicate key (first given at line 12)", ""},
+    {"duplicate_pdu_name.yaml", 33, "regions[0].pdus[2].name", "'Northgate' is already used", ""},
     {"weights_values_mismatch.yaml", 25, "case_mix.sentence_length_months.community_order.weights",
-     "3 values, 2 weights", "", ""},
-    {"empty_regions.yaml", 15, "regions", "non-empty list of regions", "", ""},
+     "3 values, 2 weights", ""},
+    {"empty_regions.yaml", 15, "regions", "non-empty list of regions", ""},
     // Each half of the cycle: the diagnostic is on the `extends` line that closes it, in the other file.
-    {"cycle_a.yaml", 5, "extends", "cycle", "cycle_b.yaml", ""},
-    {"cycle_b.yaml", 4, "extends", "cycle", "cycle_a.yaml", ""},
+    {"cycle_a.yaml", 5, "extends", "cycle", "cycle_b.yaml"},
+    {"cycle_b.yaml", 4, "extends", "cycle", "cycle_a.yaml"},
 };
 
 // Names the row in gtest's messages instead of dumping its bytes.
@@ -112,17 +109,6 @@ TEST_P(BadScenarioTest, ValidateExitsOneNamingFileLineAndKey) {
   EXPECT_EQ(result.exit_status, 1) << result.output;
   EXPECT_EQ(result.output.find(": valid ("), std::string::npos) << result.output;
   const std::string file = reported_file(s);
-  if (*s.known_issue != '\0') {
-    // Still a located diagnostic in the right file, with the right kind of message.
-    EXPECT_NE(result.output.find(file + ":"), std::string::npos) << result.output;
-    EXPECT_NE(result.output.find(s.fragment), std::string::npos) << result.output;
-    if (matching_diagnostic(result.output, file, s.line, s).empty()) {
-      GTEST_SKIP() << "known issue: " << s.known_issue << "; expected " << file << ":" << s.line
-                   << ", got:\n"
-                   << result.output;
-    }
-    return;
-  }
   EXPECT_NE(matching_diagnostic(result.output, file, s.line, s), "")
       << "expected a line starting '" << file << ":" << s.line << ":' with key '" << s.key << "' and '"
       << s.fragment << "'; got:\n"
