@@ -13,7 +13,8 @@ namespace probsim {
 // numbers key every draw about the person on this id).
 using CaseId = std::uint64_t;
 
-[[nodiscard]] constexpr CaseId make_case_id(std::uint32_t pdu_index, Day referral_day, std::uint32_t ordinal_in_day) {
+[[nodiscard]] constexpr CaseId make_case_id(std::uint32_t pdu_index, Day referral_day,
+                                            std::uint32_t ordinal_in_day) {
   // 20 bits of PDU, 24 bits of day (offset so pre-history days are positive), 20 bits of ordinal.
   const auto day_field = static_cast<std::uint64_t>(static_cast<std::int64_t>(referral_day) + (1 << 23));
   return (static_cast<std::uint64_t>(pdu_index) << 44) | (day_field << 20) | ordinal_in_day;

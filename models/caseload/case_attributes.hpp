@@ -11,7 +11,7 @@ namespace probsim {
 
 enum class SentenceType : std::uint8_t { community_order, suspended_sentence_order, licence };
 inline constexpr std::array<std::string_view, 3> kSentenceTypeNames = {"community_order",
-                                                                        "suspended_sentence_order", "licence"};
+                                                                       "suspended_sentence_order", "licence"};
 
 // Risk of serious harm, from OASys (DOMAIN.md §1).
 enum class RoshLevel : std::uint8_t { low, medium, high, very_high };
@@ -22,8 +22,8 @@ inline constexpr std::array<std::string_view, 2> kSexNames = {"male", "female"};
 
 // Why a case left the caseload. Sentence end is the planned way; the others end it early.
 enum class TerminationReason : std::uint8_t { sentence_end, revocation, breach, recall, activation };
-inline constexpr std::array<std::string_view, 5> kTerminationReasonNames = {"sentence_end", "revocation", "breach",
-                                                                            "recall", "activation"};
+inline constexpr std::array<std::string_view, 5> kTerminationReasonNames = {"sentence_end", "revocation",
+                                                                            "breach", "recall", "activation"};
 inline constexpr std::size_t kEarlyTerminationReasonCount = 4;  // every reason but sentence_end
 
 // Tier (DOMAIN.md §1): a "protect" letter A (highest) .. D and a "change" digit 3 (highest) .. 0.
@@ -31,14 +31,14 @@ inline constexpr std::size_t kEarlyTerminationReasonCount = 4;  // every reason 
 struct Tier {
   std::uint8_t index = 15;
 
-  [[nodiscard]] int protect_level() const { return index / 4; }    // 0 = A .. 3 = D
+  [[nodiscard]] int protect_level() const { return index / 4; }     // 0 = A .. 3 = D
   [[nodiscard]] int change_level() const { return 3 - index % 4; }  // 3 .. 0
   [[nodiscard]] static Tier from_levels(int protect_level, int change_level) {
     return Tier{static_cast<std::uint8_t>(protect_level * 4 + (3 - change_level))};
   }
 };
-inline constexpr std::array<std::string_view, 16> kTierNames = {"A3", "A2", "A1", "A0", "B3", "B2", "B1", "B0",
-                                                                "C3", "C2", "C1", "C0", "D3", "D2", "D1", "D0"};
+inline constexpr std::array<std::string_view, 16> kTierNames = {
+    "A3", "A2", "A1", "A0", "B3", "B2", "B1", "B0", "C3", "C2", "C1", "C0", "D3", "D2", "D1", "D0"};
 inline constexpr std::array<std::string_view, 4> kTierProtectLetters = {"A", "B", "C", "D"};
 inline constexpr std::array<std::string_view, 4> kTierChangeDigits = {"3", "2", "1", "0"};
 
@@ -49,16 +49,27 @@ template <typename Enum, std::size_t N>
 
 // The index of `text` in `names`, or nullopt.
 template <std::size_t N>
-[[nodiscard]] std::optional<std::size_t> index_of(std::string_view text, const std::array<std::string_view, N>& names) {
+[[nodiscard]] std::optional<std::size_t> index_of(std::string_view text,
+                                                  const std::array<std::string_view, N>& names) {
   for (std::size_t i = 0; i < N; ++i)
     if (names[i] == text) return i;
   return std::nullopt;
 }
 
-inline std::string_view to_string(SentenceType v) { return name_of(v, kSentenceTypeNames); }
-inline std::string_view to_string(RoshLevel v) { return name_of(v, kRoshLevelNames); }
-inline std::string_view to_string(Sex v) { return name_of(v, kSexNames); }
-inline std::string_view to_string(TerminationReason v) { return name_of(v, kTerminationReasonNames); }
-inline std::string_view to_string(Tier v) { return kTierNames[v.index]; }
+inline std::string_view to_string(SentenceType v) {
+  return name_of(v, kSentenceTypeNames);
+}
+inline std::string_view to_string(RoshLevel v) {
+  return name_of(v, kRoshLevelNames);
+}
+inline std::string_view to_string(Sex v) {
+  return name_of(v, kSexNames);
+}
+inline std::string_view to_string(TerminationReason v) {
+  return name_of(v, kTerminationReasonNames);
+}
+inline std::string_view to_string(Tier v) {
+  return kTierNames[v.index];
+}
 
 }  // namespace probsim

@@ -11,8 +11,8 @@ bool CaseFactory::make_if_alive_on(CaseId id, Day day, Day alive_on, Case& out) 
   out.id = id;
   out.referral_day = day;
   out.sentence_type = static_cast<SentenceType>(mix_.sentence_type(attributes));
-  out.sentence_length_days =
-      std::max<Day>(1, mix_.sentence_length[static_cast<std::size_t>(out.sentence_type)].sample_days(attributes));
+  out.sentence_length_days = std::max<Day>(
+      1, mix_.sentence_length[static_cast<std::size_t>(out.sentence_type)].sample_days(attributes));
 
   // Competing exponential hazards: the earliest early exit wins if it comes before the sentence ends.
   RandomStream termination(replication_seed_, stream::kEarlyTermination, id);
@@ -37,7 +37,8 @@ bool CaseFactory::make_if_alive_on(CaseId id, Day day, Day alive_on, Case& out) 
   if (out.end_day <= alive_on) return false;
 
   out.rosh = static_cast<RoshLevel>(mix_.rosh(attributes));
-  const int protect = static_cast<int>(mix_.tier_protect_level_by_rosh[static_cast<std::size_t>(out.rosh)](attributes));
+  const int protect =
+      static_cast<int>(mix_.tier_protect_level_by_rosh[static_cast<std::size_t>(out.rosh)](attributes));
   const int change = 3 - static_cast<int>(mix_.tier_change_level(attributes));
   out.tier = Tier::from_levels(protect, change);
   out.domestic_abuse_flag = attributes.uniform01() < mix_.domestic_abuse_share;

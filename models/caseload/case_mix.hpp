@@ -11,11 +11,11 @@
 namespace probsim {
 
 struct CaseMix {
-  WeightedChoice sentence_type;                                    // over SentenceType
-  std::array<SentenceLengthDistribution, 3> sentence_length;       // by SentenceType
-  WeightedChoice rosh;                                             // over RoshLevel
-  std::array<WeightedChoice, 4> tier_protect_level_by_rosh;        // by RoshLevel, over A..D
-  WeightedChoice tier_change_level;                                // over 3, 2, 1, 0
+  WeightedChoice sentence_type;                               // over SentenceType
+  std::array<SentenceLengthDistribution, 3> sentence_length;  // by SentenceType
+  WeightedChoice rosh;                                        // over RoshLevel
+  std::array<WeightedChoice, 4> tier_protect_level_by_rosh;   // by RoshLevel, over A..D
+  WeightedChoice tier_change_level;                           // over 3, 2, 1, 0
   double domestic_abuse_share = 0.0;
   double male_share = 1.0;
 };

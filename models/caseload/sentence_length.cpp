@@ -23,7 +23,9 @@ Day SentenceLengthDistribution::sample_days(RandomStream& stream) const {
   return 0;
 }
 
-double SentenceLengthDistribution::max_months() const { return *std::max_element(months.begin(), months.end()); }
+double SentenceLengthDistribution::max_months() const {
+  return *std::max_element(months.begin(), months.end());
+}
 
 double SentenceLengthDistribution::mean_months() const {
   switch (kind) {

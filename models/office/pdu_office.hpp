@@ -43,7 +43,9 @@ class PduOffice {
   [[nodiscard]] std::uint32_t index() const { return pdu_index_; }
   [[nodiscard]] const std::string& name() const { return name_; }
   [[nodiscard]] std::int64_t caseload() const { return static_cast<std::int64_t>(open_cases_); }
-  [[nodiscard]] std::int64_t unallocated() const { return static_cast<std::int64_t>(waiting_for_allocation_.size()); }
+  [[nodiscard]] std::int64_t unallocated() const {
+    return static_cast<std::int64_t>(waiting_for_allocation_.size());
+  }
   [[nodiscard]] const OfficeCounters& counters() const { return counters_; }
   [[nodiscard]] std::span<const Practitioner> practitioners() const { return practitioners_; }
 

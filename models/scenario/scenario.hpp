@@ -25,7 +25,8 @@ struct SimulationWindow {
   [[nodiscard]] Day first_report_day() const { return warm_up_weeks * 7; }
   [[nodiscard]] CalendarDate day_zero() const { return report_start.plus_days(-first_report_day()); }
   [[nodiscard]] Day last_day() const {
-    return first_report_day() + static_cast<Day>(report_end.days_since_epoch() - report_start.days_since_epoch());
+    return first_report_day() +
+           static_cast<Day>(report_end.days_since_epoch() - report_start.days_since_epoch());
   }
   [[nodiscard]] CalendarDate date_of(Day day) const { return day_zero().plus_days(day); }
 };

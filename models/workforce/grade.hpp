@@ -12,6 +12,8 @@ enum class Grade : std::uint8_t { po, pso, pqip };
 inline constexpr std::array<std::string_view, 3> kGradeNames = {"po", "pso", "pqip"};
 inline constexpr std::size_t kGradeCount = kGradeNames.size();
 
-inline std::string_view to_string(Grade grade) { return kGradeNames[static_cast<std::size_t>(grade)]; }
+inline std::string_view to_string(Grade grade) {
+  return kGradeNames[static_cast<std::size_t>(grade)];
+}
 
 }  // namespace probsim

@@ -27,7 +27,8 @@ struct WorkloadPointsTable {
 
   // WMT-3: nominal × (contracted / default hours) × (1 − reduction share). Issue-2 staff have no
   // reductions; the workforce model passes them in.
-  [[nodiscard]] double available_points(double contracted_hours_per_week, double reduction_share = 0.0) const {
+  [[nodiscard]] double available_points(double contracted_hours_per_week,
+                                        double reduction_share = 0.0) const {
     return nominal_points_per_week * (contracted_hours_per_week / default_contracted_hours_per_week) *
            (1.0 - reduction_share);
   }

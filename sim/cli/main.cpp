@@ -34,13 +34,15 @@ struct Command {
   const char* purpose;
 };
 
-constexpr Command kRun{"run", "probsim run SCENARIO [options]",
-                       "Runs N replications, each in its own process (at most J at once), and writes\n"
-                       "scenario.resolved.yaml, timeseries.csv, kpis.csv and summary.csv (and events.csv with\n"
-                       "--events) into one directory, which appears only when the run is complete."};
-constexpr Command kValidate{"validate", "probsim validate SCENARIO [--set key.path=value]...",
-                            "Checks a scenario (with its `extends` chain and any --set overrides) and prints\n"
-                            "every problem with its file, line, column and key. Exit status 0 if valid, 1 if not."};
+constexpr Command kRun{
+    "run", "probsim run SCENARIO [options]",
+    "Runs N replications, each in its own process (at most J at once), and writes\n"
+    "scenario.resolved.yaml, timeseries.csv, kpis.csv and summary.csv (and events.csv with\n"
+    "--events) into one directory, which appears only when the run is complete."};
+constexpr Command kValidate{
+    "validate", "probsim validate SCENARIO [--set key.path=value]...",
+    "Checks a scenario (with its `extends` chain and any --set overrides) and prints\n"
+    "every problem with its file, line, column and key. Exit status 0 if valid, 1 if not."};
 constexpr Command kBench{"bench", "probsim bench SCENARIO [--seed S] [--set key.path=value]...",
                          "Runs one replication in a child process and prints its wall time, peak memory and\n"
                          "simulated case events per second. Writes no results."};
@@ -49,7 +51,8 @@ void print_command_help(const Command& command, const po::options_description& o
   std::cout << "Usage: " << command.usage << "\n\n" << command.purpose << "\n\n" << options << "\n";
 }
 
-std::optional<LoadedScenario> load_or_report(const std::string& path, const std::vector<std::string>& overrides) {
+std::optional<LoadedScenario> load_or_report(const std::string& path,
+                                             const std::vector<std::string>& overrides) {
   Diagnostics diagnostics;
   auto loaded = load_scenario(path, overrides, diagnostics);
   if (!loaded) {
@@ -71,17 +74,18 @@ int command_main(const Command& command, int argc, char** argv) {
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   po::options_description options("Options");
   options.add_options()("help,h", "show this help");
-  options.add_options()("set", po::value<std::vector<std::string>>(&run.overrides)->composing(),
-                        "override one scenario key, e.g. --set simulation.warm_up_weeks=52 or\n"
-                        "--set regions.0.pdus.Northgate.referrals_per_week=30 (repeatable; list items by index "
-                        "or name)");
+  options.add_options()(
+      "set", po::value<std::vector<std::string>>(&run.overrides)->composing(),
+      "override one scenario key, e.g. --set simulation.warm_up_weeks=52 or\n"
+      "--set regions.0.pdus.Northgate.referrals_per_week=30 (repeatable; list items by index "
+      "or name)");
   if (command.name != kValidate.name)
     options.add_options()("seed", po::value<std::uint64_t>(&run.base_seed)->default_value(1),
                           "base seed; replication r uses a seed derived from (seed, r)");
   if (command.name == kRun.name)
-    options.add_options()("reps,n", po::value<std::size_t>(&run.replications)->default_value(5), "replications")(
-        "jobs,j", po::value<std::size_t>(&run.jobs)->default_value(cores),
-        "replications run at once (default: the number of cores)")(
+    options.add_options()("reps,n", po::value<std::size_t>(&run.replications)->default_value(5),
+                          "replications")("jobs,j", po::value<std::size_t>(&run.jobs)->default_value(cores),
+                                          "replications run at once (default: the number of cores)")(
         "out,o", po::value<std::string>(&run.out_dir), "output directory (default: results/<scenario name>)")(
         "events", po::bool_switch(&run.events), "also write events.csv, one row per case event")(
         "quiet,q", po::bool_switch(&run.quiet), "print nothing but errors");
@@ -97,7 +101,8 @@ int command_main(const Command& command, int argc, char** argv) {
     po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
     po::notify(vm);
   } catch (const po::error& e) {
-    std::cerr << "probsim " << command.name << ": " << e.what() << "\n(see probsim " << command.name << " --help)\n";
+    std::cerr << "probsim " << command.name << ": " << e.what() << "\n(see probsim " << command.name
+              << " --help)\n";
     return 2;
   }
   if (vm.count("help")) {
@@ -105,7 +110,8 @@ int command_main(const Command& command, int argc, char** argv) {
     return 0;
   }
   if (run.scenario_path.empty()) {
-    std::cerr << "probsim " << command.name << ": a SCENARIO file is required\nUsage: " << command.usage << "\n";
+    std::cerr << "probsim " << command.name << ": a SCENARIO file is required\nUsage: " << command.usage
+              << "\n";
     return 2;
   }
   if (command.name == kRun.name && (run.replications < 1 || run.jobs < 1)) {
@@ -118,8 +124,8 @@ int command_main(const Command& command, int argc, char** argv) {
   if (!loaded) return 1;
   if (command.name == kValidate.name) {
     const std::size_t regions = loaded->scenario.regions.size(), pdus = loaded->scenario.pdu_count();
-    std::cout << run.scenario_path << ": valid (" << regions << (regions == 1 ? " region, " : " regions, ") << pdus
-              << (pdus == 1 ? " PDU)\n" : " PDUs)\n");
+    std::cout << run.scenario_path << ": valid (" << regions << (regions == 1 ? " region, " : " regions, ")
+              << pdus << (pdus == 1 ? " PDU)\n" : " PDUs)\n");
     return 0;
   }
   if (command.name == kBench.name) return run_benchmark(*loaded, run.base_seed);
@@ -130,7 +136,8 @@ int command_main(const Command& command, int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h" || std::string(argv[1]) == "help") {
+  if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h" ||
+      std::string(argv[1]) == "help") {
     std::cout << kOverview;
     return argc < 2 ? 2 : 0;
   }

@@ -74,15 +74,17 @@ ConfigNode convert(const YAML::Node& node, const std::string& file, const std::s
       for (const auto& entry : node) {
         const SourceLocation key_where = location_of(entry.first.Mark(), file);
         if (!entry.first.IsScalar()) {
-          diagnostics.error(key_where, key_path, "a key must be a plain name, found a " +
-                                                     std::string(entry.first.IsMap() ? "map" : "list"));
+          diagnostics.error(
+              key_where, key_path,
+              "a key must be a plain name, found a " + std::string(entry.first.IsMap() ? "map" : "list"));
           continue;
         }
         const std::string key = entry.first.Scalar();
         const std::string child_path = key_path.empty() ? key : key_path + "." + key;
         if (out.find(key) != nullptr) {
-          diagnostics.error(key_where, child_path, "duplicate key (first given at line " +
-                                                       std::to_string(out.find(key)->key_where.line) + ")");
+          diagnostics.error(
+              key_where, child_path,
+              "duplicate key (first given at line " + std::to_string(out.find(key)->key_where.line) + ")");
           continue;
         }
         ConfigNode value = convert(entry.second, file, child_path, diagnostics);
@@ -111,7 +113,8 @@ bool is_distribution(const ConfigNode& node) {
 }
 
 void merge_over(ConfigNode& base, const ConfigNode& overlay) {
-  if (base.kind == ConfigNode::Kind::map && overlay.kind == ConfigNode::Kind::map && !is_distribution(overlay)) {
+  if (base.kind == ConfigNode::Kind::map && overlay.kind == ConfigNode::Kind::map &&
+      !is_distribution(overlay)) {
     for (const auto& [key, value] : overlay.entries) {
       if (ConfigNode* existing = base.find(key)) {
         merge_over(*existing, value);
@@ -159,7 +162,8 @@ std::optional<ConfigNode> load_chain(const std::string& path, Diagnostics& diagn
   std::optional<ConfigNode> own = parse_config_file(path, diagnostics);
   if (!own) return std::nullopt;
   if (own->kind != ConfigNode::Kind::map) {
-    diagnostics.error(own->where, "", "a scenario must be a map of keys, found " + std::string(own->kind_name()));
+    diagnostics.error(own->where, "",
+                      "a scenario must be a map of keys, found " + std::string(own->kind_name()));
     return std::nullopt;
   }
   const auto extends_entry = std::find_if(own->entries.begin(), own->entries.end(),
@@ -176,8 +180,8 @@ std::optional<ConfigNode> load_chain(const std::string& path, Diagnostics& diagn
   const std::filesystem::path base_path =
       std::filesystem::path(path).parent_path() / std::filesystem::path(extends_value.scalar);
   chain.push_back(canonical);
-  std::optional<ConfigNode> base = load_chain(base_path.lexically_normal().string(), diagnostics, chain,
-                                              extends_value.where);
+  std::optional<ConfigNode> base =
+      load_chain(base_path.lexically_normal().string(), diagnostics, chain, extends_value.where);
   chain.pop_back();
   if (!base) return std::nullopt;
   merge_over(*base, *own);
@@ -193,8 +197,9 @@ void emit(YAML::Emitter& out, const ConfigNode& node) {
       out << node.scalar;
       break;
     case ConfigNode::Kind::sequence: {
-      const bool all_scalars = std::all_of(node.items.begin(), node.items.end(),
-                                           [](const ConfigNode& i) { return i.kind == ConfigNode::Kind::scalar; });
+      const bool all_scalars = std::all_of(node.items.begin(), node.items.end(), [](const ConfigNode& i) {
+        return i.kind == ConfigNode::Kind::scalar;
+      });
       out << (all_scalars ? YAML::Flow : YAML::Block) << YAML::BeginSeq;
       for (const auto& item : node.items) emit(out, item);
       out << YAML::EndSeq;
@@ -256,9 +261,11 @@ std::optional<ConfigNode> parse_config_file(const std::string& path, Diagnostics
     SourceLocation where = location_of(e.mark, path);
     const int unclosed = line_with_unclosed_bracket(path, where.line);
     if (unclosed > 0 && unclosed < where.line) {
-      diagnostics.error(SourceLocation{path, unclosed, 0}, "",
-                        "YAML syntax error: a '{' or '[' opened on this line is never closed (the parser gave up at "
-                        "line " + std::to_string(where.line) + ": " + e.msg + ")");
+      diagnostics.error(
+          SourceLocation{path, unclosed, 0}, "",
+          "YAML syntax error: a '{' or '[' opened on this line is never closed (the parser gave up at "
+          "line " +
+              std::to_string(where.line) + ": " + e.msg + ")");
     } else {
       diagnostics.error(where, "", "YAML syntax error: " + e.msg);
     }

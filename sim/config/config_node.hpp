@@ -42,7 +42,8 @@ class ConfigNode {
 // each over its base: maps merge key by key, lists of maps that all have a `name` merge item by name
 // (new names are appended), anything else is replaced. A distribution (a map with `fixed`, `values`
 // or `uniform`) counts as one value and is replaced whole. The `extends` key is removed.
-[[nodiscard]] std::optional<ConfigNode> load_config_with_extends(const std::string& path, Diagnostics& diagnostics);
+[[nodiscard]] std::optional<ConfigNode> load_config_with_extends(const std::string& path,
+                                                                 Diagnostics& diagnostics);
 
 // Applies `key.path=value` (value in YAML syntax). A path step into a list is an index or an item's
 // `name`. Keys that do not exist are created, so the scenario reader reports them as unknown keys.

@@ -32,8 +32,8 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
     std::size_t diagonal = row[0];
     row[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t substitution =
-          diagonal + (std::tolower(static_cast<unsigned char>(a[i - 1])) != std::tolower(static_cast<unsigned char>(b[j - 1])));
+      const std::size_t substitution = diagonal + (std::tolower(static_cast<unsigned char>(a[i - 1])) !=
+                                                   std::tolower(static_cast<unsigned char>(b[j - 1])));
       diagonal = row[j];
       row[j] = std::min({row[j] + 1, row[j - 1] + 1, substitution});
     }
@@ -49,7 +49,8 @@ std::string did_you_mean(const std::string& word, const std::vector<std::string>
     const std::size_t distance = edit_distance(word, candidate);
     // A candidate that contains the word (or the reverse) is a likely match even when far in edits,
     // e.g. "referrals" for "referrals_per_week".
-    const bool contains = candidate.find(word) != std::string::npos || word.find(candidate) != std::string::npos;
+    const bool contains =
+        candidate.find(word) != std::string::npos || word.find(candidate) != std::string::npos;
     if (distance < best_distance || (contains && best.empty())) {
       best = candidate;
       best_distance = std::min(best_distance, distance);

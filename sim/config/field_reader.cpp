@@ -32,17 +32,21 @@ std::string FieldReader::child_path(std::string_view key) const {
   return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
 }
 
-SourceLocation FieldReader::where() const { return node_ ? node_->anchor() : SourceLocation{}; }
+SourceLocation FieldReader::where() const {
+  return node_ ? node_->anchor() : SourceLocation{};
+}
 
 const ConfigNode* FieldReader::node(std::string_view key, bool required) {
-  if (std::find(known_keys_.begin(), known_keys_.end(), key) == known_keys_.end()) known_keys_.emplace_back(key);
+  if (std::find(known_keys_.begin(), known_keys_.end(), key) == known_keys_.end())
+    known_keys_.emplace_back(key);
   if (node_ == nullptr) return nullptr;
   const ConfigNode* value = node_->find(key);
   if (value != nullptr && value->kind == ConfigNode::Kind::null) {
     diagnostics_.error(value->key_where, child_path(key), "has no value");
     return nullptr;
   }
-  if (value == nullptr && required) diagnostics_.error(node_->anchor(), child_path(key), "is required but missing");
+  if (value == nullptr && required)
+    diagnostics_.error(node_->anchor(), child_path(key), "is required but missing");
   return value;
 }
 
@@ -61,7 +65,8 @@ std::optional<double> FieldReader::to_number(const ConfigNode& value, const std:
     return std::nullopt;
   }
   if (number < min || number > max) {
-    diagnostics.error(value.where, path, "expected a number " + range_text(min, max) + ", found " + value.scalar);
+    diagnostics.error(value.where, path,
+                      "expected a number " + range_text(min, max) + ", found " + value.scalar);
     return std::nullopt;
   }
   return number;
@@ -81,7 +86,8 @@ std::optional<int> FieldReader::integer(std::string_view key, bool required, int
   const char* end = begin + value->scalar.size();
   auto [stop, error] = std::from_chars(begin, end, number);
   if (value->kind != ConfigNode::Kind::scalar || error != std::errc() || stop != end) {
-    diagnostics_.error(value->where, child_path(key), "expected a whole number, found " + value->describe_value());
+    diagnostics_.error(value->where, child_path(key),
+                       "expected a whole number, found " + value->describe_value());
     return std::nullopt;
   }
   if (number < min || number > max) {
@@ -97,7 +103,8 @@ std::optional<bool> FieldReader::boolean(std::string_view key, bool required) {
   if (value == nullptr) return std::nullopt;
   if (value->kind == ConfigNode::Kind::scalar && (value->scalar == "true" || value->scalar == "false"))
     return value->scalar == "true";
-  diagnostics_.error(value->where, child_path(key), "expected true or false, found " + value->describe_value());
+  diagnostics_.error(value->where, child_path(key),
+                     "expected true or false, found " + value->describe_value());
   return std::nullopt;
 }
 
@@ -117,7 +124,8 @@ std::optional<CalendarDate> FieldReader::date(std::string_view key, bool require
   std::optional<CalendarDate> parsed;
   if (value->kind == ConfigNode::Kind::scalar) parsed = CalendarDate::parse_iso(value->scalar);
   if (!parsed)
-    diagnostics_.error(value->where, child_path(key), "expected a date as YYYY-MM-DD, found " + value->describe_value());
+    diagnostics_.error(value->where, child_path(key),
+                       "expected a date as YYYY-MM-DD, found " + value->describe_value());
   return parsed;
 }
 

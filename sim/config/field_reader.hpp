@@ -32,14 +32,15 @@ class FieldReader {
   std::optional<std::string> text(std::string_view key, bool required);
   std::optional<CalendarDate> date(std::string_view key, bool required);
   // One of `choices`; the index of the choice.
-  std::optional<std::size_t> choice(std::string_view key, bool required, const std::vector<std::string>& choices);
+  std::optional<std::size_t> choice(std::string_view key, bool required,
+                                    const std::vector<std::string>& choices);
 
   // Errors for every key of the map that no read asked for.
   void reject_unknown_keys();
 
   // Helpers for values that are not map entries (list items, nested values).
-  static std::optional<double> to_number(const ConfigNode& value, const std::string& path, double min, double max,
-                                         Diagnostics& diagnostics);
+  static std::optional<double> to_number(const ConfigNode& value, const std::string& path, double min,
+                                         double max, Diagnostics& diagnostics);
 
  private:
   const ConfigNode* node_;

@@ -32,8 +32,10 @@ std::optional<std::vector<double>> read_shares(FieldReader& parent, std::string_
   bool complete = true;
   for (std::size_t i = 0; i < N; ++i) {
     auto share = shares.number(names[i], false, 0.0, 1.0);
-    if (share) values[i] = *share;
-    else if (node->find(names[i]) != nullptr) complete = false;
+    if (share)
+      values[i] = *share;
+    else if (node->find(names[i]) != nullptr)
+      complete = false;
   }
   shares.reject_unknown_keys();
   if (!complete) return std::nullopt;
@@ -49,8 +51,8 @@ std::optional<std::vector<double>> read_shares(FieldReader& parent, std::string_
   return values;
 }
 
-std::optional<std::vector<double>> read_number_list(const ConfigNode& node, const std::string& path, double min,
-                                                    double max, Diagnostics& diagnostics) {
+std::optional<std::vector<double>> read_number_list(const ConfigNode& node, const std::string& path,
+                                                    double min, double max, Diagnostics& diagnostics) {
   if (node.kind != ConfigNode::Kind::sequence) {
     diagnostics.error(node.where, path, "expected a list of numbers, found " + node.describe_value());
     return std::nullopt;
@@ -58,9 +60,12 @@ std::optional<std::vector<double>> read_number_list(const ConfigNode& node, cons
   std::vector<double> values;
   bool ok = true;
   for (std::size_t i = 0; i < node.items.size(); ++i) {
-    auto v = FieldReader::to_number(node.items[i], path + "[" + std::to_string(i) + "]", min, max, diagnostics);
-    if (v) values.push_back(*v);
-    else ok = false;
+    auto v =
+        FieldReader::to_number(node.items[i], path + "[" + std::to_string(i) + "]", min, max, diagnostics);
+    if (v)
+      values.push_back(*v);
+    else
+      ok = false;
   }
   if (!ok) return std::nullopt;
   return values;
@@ -93,9 +98,9 @@ ReferralRate read_referral_pattern(FieldReader& root) {
     const std::string path = "referrals.seasonality_multipliers";
     if (auto values = read_number_list(*seasonality, path, 0.0, 100.0, root.diagnostics())) {
       if (values->size() != 12)
-        root.diagnostics().error(seasonality->anchor(), path,
-                                 "expected 12 multipliers (January to December), found " +
-                                     std::to_string(values->size()));
+        root.diagnostics().error(
+            seasonality->anchor(), path,
+            "expected 12 multipliers (January to December), found " + std::to_string(values->size()));
       else
         std::copy(values->begin(), values->end(), pattern.seasonality_multiplier.begin());
     }
@@ -104,7 +109,8 @@ ReferralRate read_referral_pattern(FieldReader& root) {
   return pattern;
 }
 
-std::optional<SentenceLengthDistribution> read_length(FieldReader& parent, std::string_view key, bool required) {
+std::optional<SentenceLengthDistribution> read_length(FieldReader& parent, std::string_view key,
+                                                      bool required) {
   const ConfigNode* node = parent.node(key, required);
   if (node == nullptr) return std::nullopt;
   FieldReader length(node, parent.child_path(key), parent.diagnostics());
@@ -187,8 +193,8 @@ void read_case_mix(FieldReader& root, CaseMix& mix) {
 
   if (auto rosh = read_shares(cm, "rosh_shares", kRoshLevelNames)) mix.rosh = WeightedChoice(*rosh);
 
-  FieldReader protect(cm.node("tier_protect_level_shares_by_rosh", true), "case_mix.tier_protect_level_shares_by_rosh",
-                      root.diagnostics());
+  FieldReader protect(cm.node("tier_protect_level_shares_by_rosh", true),
+                      "case_mix.tier_protect_level_shares_by_rosh", root.diagnostics());
   if (protect.ok())
     for (std::size_t r = 0; r < kRoshLevelNames.size(); ++r)
       if (auto letters = read_shares(protect, kRoshLevelNames[r], kTierProtectLetters))
@@ -203,10 +209,11 @@ void read_case_mix(FieldReader& root, CaseMix& mix) {
 }
 
 void read_early_termination(FieldReader& root, EarlyTerminationHazards& hazards) {
-  FieldReader et(root.node("early_termination_per_year", true), "early_termination_per_year", root.diagnostics());
+  FieldReader et(root.node("early_termination_per_year", true), "early_termination_per_year",
+                 root.diagnostics());
   if (!et.ok()) return;
-  static constexpr std::array<std::string_view, kEarlyTerminationReasonCount> kReasons = {"revocation", "breach",
-                                                                                         "recall", "activation"};
+  static constexpr std::array<std::string_view, kEarlyTerminationReasonCount> kReasons = {
+      "revocation", "breach", "recall", "activation"};
   for (std::size_t t = 0; t < kSentenceTypeNames.size(); ++t) {
     const ConfigNode* node = et.node(kSentenceTypeNames[t], false);
     if (node == nullptr) continue;
@@ -241,7 +248,8 @@ void read_allocation(FieldReader& root, AllocationRule& rule) {
     if (list == nullptr) continue;
     const std::string path = by_rosh.child_path(kRoshLevelNames[r]);
     if (list->kind != ConfigNode::Kind::sequence || list->items.empty()) {
-      root.diagnostics().error(list->anchor(), path, "expected a non-empty list of grades, found " + list->describe_value());
+      root.diagnostics().error(list->anchor(), path,
+                               "expected a non-empty list of grades, found " + list->describe_value());
       continue;
     }
     for (std::size_t i = 0; i < list->items.size(); ++i)
@@ -256,14 +264,16 @@ void read_allocation(FieldReader& root, AllocationRule& rule) {
 void read_workload(FieldReader& root, WorkloadPointsTable& table) {
   FieldReader wl(root.node("workload", true), "workload", root.diagnostics());
   if (!wl.ok()) return;
-  if (auto nominal = wl.number("nominal_points_per_week", true, 1.0, 1e6)) table.nominal_points_per_week = *nominal;
+  if (auto nominal = wl.number("nominal_points_per_week", true, 1.0, 1e6))
+    table.nominal_points_per_week = *nominal;
   if (auto hours = wl.number("default_contracted_hours_per_week", true, 1.0, 168.0))
     table.default_contracted_hours_per_week = *hours;
   FieldReader points(wl.node("points_per_case_per_week", true), "workload.points_per_case_per_week",
                      root.diagnostics());
   static constexpr std::array<std::string_view, 2> kCaseTypes = {"community", "licence"};
   for (std::size_t t = 0; t < kCaseTypes.size(); ++t) {
-    FieldReader tiers(points.node(kCaseTypes[t], points.ok()), points.child_path(kCaseTypes[t]), root.diagnostics());
+    FieldReader tiers(points.node(kCaseTypes[t], points.ok()), points.child_path(kCaseTypes[t]),
+                      root.diagnostics());
     if (!tiers.ok()) continue;
     for (std::size_t i = 0; i < kTierNames.size(); ++i)
       if (auto p = tiers.number(kTierNames[i], true, 0.0, 1e5)) table.points_per_case_week[t][i] = *p;
@@ -295,13 +305,15 @@ void read_regions(FieldReader& root, Scenario& s, const ReferralRate& pattern) {
   const ConfigNode* regions = root.node("regions", true);
   if (regions == nullptr) return;
   if (regions->kind != ConfigNode::Kind::sequence || regions->items.empty()) {
-    d.error(regions->anchor(), "regions", "expected a non-empty list of regions, found " + regions->describe_value());
+    d.error(regions->anchor(), "regions",
+            "expected a non-empty list of regions, found " + regions->describe_value());
     return;
   }
   std::map<std::string, SourceLocation> names_seen;
   auto check_unique = [&](const std::string& name, const SourceLocation& where, const std::string& path) {
     auto [it, inserted] = names_seen.emplace(name, where);
-    if (!inserted) d.error(where, path, "the name '" + name + "' is already used at " + it->second.describe());
+    if (!inserted)
+      d.error(where, path, "the name '" + name + "' is already used at " + it->second.describe());
   };
   for (std::size_t r = 0; r < regions->items.size(); ++r) {
     FieldReader region(&regions->items[r], "regions[" + std::to_string(r) + "]", d);
@@ -312,7 +324,8 @@ void read_regions(FieldReader& root, Scenario& s, const ReferralRate& pattern) {
     }
     const ConfigNode* pdus = region.node("pdus", region.ok());
     if (pdus != nullptr && (pdus->kind != ConfigNode::Kind::sequence || pdus->items.empty())) {
-      d.error(pdus->anchor(), region.child_path("pdus"), "expected a non-empty list of PDUs, found " + pdus->describe_value());
+      d.error(pdus->anchor(), region.child_path("pdus"),
+              "expected a non-empty list of PDUs, found " + pdus->describe_value());
       pdus = nullptr;
     }
     for (std::size_t p = 0; pdus != nullptr && p < pdus->items.size(); ++p) {
@@ -324,7 +337,8 @@ void read_regions(FieldReader& root, Scenario& s, const ReferralRate& pattern) {
         check_unique(*name, pdu.node("name", false)->where, pdu.child_path("name"));
       }
       if (auto rate = pdu.number("referrals_per_week", true, 0.0, 1e5)) pdu_spec.referrals.per_week = *rate;
-      if (const ConfigNode* staff = pdu.node("staff", pdu.ok())) read_staff(*staff, pdu.child_path("staff"), pdu_spec, d);
+      if (const ConfigNode* staff = pdu.node("staff", pdu.ok()))
+        read_staff(*staff, pdu.child_path("staff"), pdu_spec, d);
       pdu.reject_unknown_keys();
       spec.pdus.push_back(std::move(pdu_spec));
     }
@@ -354,7 +368,8 @@ std::optional<Scenario> read_scenario(const ConfigNode& root_node, Diagnostics& 
   return s;
 }
 
-std::optional<LoadedScenario> load_scenario(const std::string& path, const std::vector<std::string>& overrides,
+std::optional<LoadedScenario> load_scenario(const std::string& path,
+                                            const std::vector<std::string>& overrides,
                                             Diagnostics& diagnostics) {
   std::optional<ConfigNode> tree = load_config_with_extends(path, diagnostics);
   if (!tree) return std::nullopt;

@@ -1,13 +1,13 @@
 #include "engine/replication.hpp"
 
-#include <simgrid/s4u/Actor.hpp>
-#include <simgrid/s4u/Engine.hpp>
-#include <simgrid/s4u/NetZone.hpp>
 #include <xbt/log.h>
 
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <simgrid/s4u/Actor.hpp>
+#include <simgrid/s4u/Engine.hpp>
+#include <simgrid/s4u/NetZone.hpp>
 
 #include "engine/office_actor.hpp"
 #include "output/run_recorder.hpp"
@@ -22,7 +22,8 @@ std::vector<Practitioner> staff_in_post(const PduSpec& pdu, const WorkloadPoints
   for (const StaffGroup& group : pdu.staff) {
     for (int i = 0; i < group.headcount; ++i) {
       char suffix[32];
-      std::snprintf(suffix, sizeof suffix, "/%s-%03d", std::string(to_string(group.grade)).c_str(), ++numbered[group.grade]);
+      std::snprintf(suffix, sizeof suffix, "/%s-%03d", std::string(to_string(group.grade)).c_str(),
+                    ++numbered[group.grade]);
       Practitioner p;
       p.name = pdu.name + suffix;
       p.grade = group.grade;
@@ -83,7 +84,8 @@ ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpe
   for (std::size_t r = 0; r < scenario.regions.size(); ++r) {
     for (const PduSpec& pdu : scenario.regions[r].pdus) {
       const auto index = static_cast<std::uint32_t>(offices.size());
-      ReferralProcess referrals(pdu.referrals, window.day_zero(), window.first_report_day(), index, spec.seed);
+      ReferralProcess referrals(pdu.referrals, window.day_zero(), window.first_report_day(), index,
+                                spec.seed);
       offices.push_back(std::make_unique<PduOffice>(index, pdu.name, scenario.caseload, referrals, spec.seed,
                                                     staff_in_post(pdu, scenario.caseload.workload)));
       offices.back()->set_event_sink(spec.events);

@@ -9,7 +9,7 @@
 namespace probsim {
 
 [[nodiscard]] std::string csv_field(std::string_view text);  // quoted only when it must be
-[[nodiscard]] std::string format_number(double value);       // integers exactly; others to 12 significant digits
+[[nodiscard]] std::string format_number(double value);  // integers exactly; others to 12 significant digits
 [[nodiscard]] std::string csv_row(const std::vector<std::string>& fields);  // joined, with "\n"
 
 // Splits one CSV line into fields (handles quoted fields; no embedded newlines).

@@ -52,7 +52,8 @@ void RunRecorder::close_period(const CalendarDate& date) {
     PeriodFigures f;
     f.caseload = static_cast<double>(office.caseload());
     f.referrals = static_cast<double>(now.referrals - before.referrals);
-    f.terminations_sentence_end = static_cast<double>(now.terminations_by_reason[0] - before.terminations_by_reason[0]);
+    f.terminations_sentence_end =
+        static_cast<double>(now.terminations_by_reason[0] - before.terminations_by_reason[0]);
     f.terminations_early = static_cast<double>(now.early_terminations() - before.early_terminations());
     f.unallocated = static_cast<double>(office.unallocated());
     for (const Practitioner& p : office.practitioners()) f.workload_pct_sum += p.workload_pct();
@@ -82,7 +83,8 @@ ReplicationResult RunRecorder::finish() {
     window.referrals += now.referrals - open.referrals;
     for (std::size_t r = 0; r < window.terminations_by_reason.size(); ++r)
       window.terminations_by_reason[r] += now.terminations_by_reason[r] - open.terminations_by_reason[r];
-    window.allocations_outside_grade_rule += now.allocations_outside_grade_rule - open.allocations_outside_grade_rule;
+    window.allocations_outside_grade_rule +=
+        now.allocations_outside_grade_rule - open.allocations_outside_grade_rule;
     window.caseload_days += now.caseload_days - open.caseload_days;
     caseload_end += offices_[i]->caseload();
     unallocated_end += offices_[i]->unallocated();
@@ -106,9 +108,10 @@ ReplicationResult RunRecorder::finish() {
 
   std::sort(weekly_workload_pct_.begin(), weekly_workload_pct_.end());
   const bool sampled = !weekly_workload_pct_.empty();
-  kpi("workload_pct_mean", sampled ? std::accumulate(weekly_workload_pct_.begin(), weekly_workload_pct_.end(), 0.0) /
-                                         static_cast<double>(weekly_workload_pct_.size())
-                                   : 0.0);
+  kpi("workload_pct_mean",
+      sampled ? std::accumulate(weekly_workload_pct_.begin(), weekly_workload_pct_.end(), 0.0) /
+                    static_cast<double>(weekly_workload_pct_.size())
+              : 0.0);
   kpi("workload_pct_p90", sampled ? quantile_sorted(weekly_workload_pct_, 0.9) : 0.0);
   return std::move(result_);
 }

@@ -14,19 +14,22 @@ namespace probsim {
 class RunRecorder {
  public:
   // `offices` in scenario order; `region_of_office[i]` indexes `region_names`.
-  RunRecorder(const Scenario& scenario, std::vector<const PduOffice*> offices, std::vector<std::size_t> region_of_office);
+  RunRecorder(const Scenario& scenario, std::vector<const PduOffice*> offices,
+              std::vector<std::size_t> region_of_office);
 
-  void open_window();                          // just before the first report day
-  void sample_week();                          // after each full week of the window
+  void open_window();                           // just before the first report day
+  void sample_week();                           // after each full week of the window
   void close_period(const CalendarDate& date);  // after a month end (or the report end)
-  [[nodiscard]] ReplicationResult finish();    // after the report end
+  [[nodiscard]] ReplicationResult finish();     // after the report end
 
  private:
   struct PeriodFigures {  // one unit's figures for one period
-    double caseload = 0, referrals = 0, terminations_sentence_end = 0, terminations_early = 0, unallocated = 0;
+    double caseload = 0, referrals = 0, terminations_sentence_end = 0, terminations_early = 0,
+           unallocated = 0;
     double workload_pct_sum = 0, practitioners = 0;
   };
-  void add_rows(const std::string& date, const std::string& level, const std::string& unit, const PeriodFigures& f);
+  void add_rows(const std::string& date, const std::string& level, const std::string& unit,
+                const PeriodFigures& f);
 
   const Scenario& scenario_;
   std::vector<const PduOffice*> offices_;

@@ -33,7 +33,8 @@ SummaryStatistics summarise(std::vector<double> values) {
   s.ci95_low = s.ci95_high = mean;
   if (s.n >= 2) {
     s.sd = std::sqrt(sum_sq / static_cast<double>(s.n - 1));
-    const double half_width = student_t_975(static_cast<double>(s.n - 1)) * s.sd / std::sqrt(static_cast<double>(s.n));
+    const double half_width =
+        student_t_975(static_cast<double>(s.n - 1)) * s.sd / std::sqrt(static_cast<double>(s.n));
     s.ci95_low = mean - half_width;
     s.ci95_high = mean + half_width;
   }

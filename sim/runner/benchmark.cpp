@@ -40,9 +40,11 @@ int run_benchmark(const LoadedScenario& loaded, std::uint64_t base_seed) {
     return 1;
   }
   const Scenario& s = loaded.scenario;
-  std::printf("scenario            %s (%zu regions, %zu PDUs)\n", s.name.c_str(), s.regions.size(), s.pdu_count());
+  std::printf("scenario            %s (%zu regions, %zu PDUs)\n", s.name.c_str(), s.regions.size(),
+              s.pdu_count());
   std::printf("simulated days      %d (%d warm-up + report %s to %s)\n", s.window.last_day() + 1,
-              s.window.first_report_day(), s.window.report_start.iso().c_str(), s.window.report_end.iso().c_str());
+              s.window.first_report_day(), s.window.report_start.iso().c_str(),
+              s.window.report_end.iso().c_str());
   std::printf("wall time           %.2f s (one replication, including process start)\n", wall);
   std::printf("cpu time            %.2f s user, %.2f s system\n",
               static_cast<double>(usage.ru_utime.tv_sec) + static_cast<double>(usage.ru_utime.tv_usec) / 1e6,

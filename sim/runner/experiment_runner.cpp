@@ -28,7 +28,9 @@ namespace probsim {
 namespace {
 
 volatile sig_atomic_t g_stop_requested = 0;
-void request_stop(int) { g_stop_requested = 1; }
+void request_stop(int) {
+  g_stop_requested = 1;
+}
 
 // Runs one replication in this (child) process and writes its files; returns the exit status.
 int replicate_in_child(const LoadedScenario& loaded, const RunOptions& options, std::uint64_t replication,
@@ -41,12 +43,14 @@ int replicate_in_child(const LoadedScenario& loaded, const RunOptions& options, 
       events_file = std::make_unique<AtomicFile>(replication_file(staging, replication, "events.csv"));
       events = std::make_unique<CaseEventLog>(events_file->stream(), replication, loaded.scenario.window);
     }
-    const ReplicationResult result = run_replication(loaded.scenario, ReplicationSpec{replication, seed, events.get()});
+    const ReplicationResult result =
+        run_replication(loaded.scenario, ReplicationSpec{replication, seed, events.get()});
     if (events_file) events_file->commit();
     write_replication_files(staging, replication, result);
     return 0;
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "probsim: replication %llu failed: %s\n", static_cast<unsigned long long>(replication), e.what());
+    std::fprintf(stderr, "probsim: replication %llu failed: %s\n",
+                 static_cast<unsigned long long>(replication), e.what());
     return 2;
   }
 }
@@ -54,14 +58,15 @@ int replicate_in_child(const LoadedScenario& loaded, const RunOptions& options, 
 std::string provenance_header(const RunOptions& options) {
   std::ostringstream out;
   out << "# The exact inputs of this run: the scenario after `extends` and --set were applied.\n"
-      << "# Re-run it with: probsim run <this file> --reps " << options.replications << " --seed " << options.base_seed
-      << "\n"
+      << "# Re-run it with: probsim run <this file> --reps " << options.replications << " --seed "
+      << options.base_seed << "\n"
       << "# program: probsim " << PROBSIM_VERSION << "\n"
       << "# command: " << options.command_line << "\n"
       << "# scenario file: " << options.scenario_path << "\n"
       << "# base_seed: " << options.base_seed << "\n"
       << "# replications: " << options.replications
-      << " (replication r uses the seed derived from (base_seed, r); r = 1.." << options.replications << ")\n";
+      << " (replication r uses the seed derived from (base_seed, r); r = 1.." << options.replications
+      << ")\n";
   return out.str();
 }
 
@@ -78,16 +83,20 @@ void kill_children(const std::map<pid_t, std::uint64_t>& running) {
 
 std::string format_duration(double seconds) {
   char text[32];
-  if (seconds < 60) std::snprintf(text, sizeof text, "%.1f s", seconds);
-  else std::snprintf(text, sizeof text, "%dm%02ds", static_cast<int>(seconds) / 60, static_cast<int>(seconds) % 60);
+  if (seconds < 60)
+    std::snprintf(text, sizeof text, "%.1f s", seconds);
+  else
+    std::snprintf(text, sizeof text, "%dm%02ds", static_cast<int>(seconds) / 60,
+                  static_cast<int>(seconds) % 60);
   return text;
 }
 
 }  // namespace
 
 int run_experiment(const LoadedScenario& loaded, const RunOptions& options) {
-  const fs::path out_dir = options.out_dir.empty() ? fs::path("results") / safe_directory_name(loaded.scenario.name)
-                                                   : fs::path(options.out_dir);
+  const fs::path out_dir = options.out_dir.empty()
+                               ? fs::path("results") / safe_directory_name(loaded.scenario.name)
+                               : fs::path(options.out_dir);
   if (fs::exists(out_dir) && !is_replaceable_run_directory(out_dir)) {
     std::cerr << "probsim: " << out_dir.string()
               << " exists and is not a probsim run directory; choose another --out or remove it\n";
@@ -149,11 +158,13 @@ int run_experiment(const LoadedScenario& loaded, const RunOptions& options) {
     }
     ++done;
     if (!options.quiet) {
-      const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-      const double eta = elapsed / static_cast<double>(done) * static_cast<double>(options.replications - done);
-      std::cerr << "[" << done << "/" << options.replications << "] replications done, " << format_duration(elapsed)
-                << " elapsed" << (done < options.replications ? ", about " + format_duration(eta) + " to go" : "")
-                << "\n";
+      const double elapsed =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      const double eta =
+          elapsed / static_cast<double>(done) * static_cast<double>(options.replications - done);
+      std::cerr << "[" << done << "/" << options.replications << "] replications done, "
+                << format_duration(elapsed) << " elapsed"
+                << (done < options.replications ? ", about " + format_duration(eta) + " to go" : "") << "\n";
     }
   }
   signal(SIGINT, SIG_DFL);
@@ -167,7 +178,8 @@ int run_experiment(const LoadedScenario& loaded, const RunOptions& options) {
   } catch (const std::exception& e) {
     return abandon(e.what());
   }
-  if (!publish_run_directory(staging, out_dir)) return abandon("cannot move the results into " + out_dir.string());
+  if (!publish_run_directory(staging, out_dir))
+    return abandon("cannot move the results into " + out_dir.string());
 
   if (!options.quiet) print_summary_table(std::cout, loaded.scenario, options, summary, out_dir);
   return 0;

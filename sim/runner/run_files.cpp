@@ -17,27 +17,31 @@ namespace probsim {
 
 std::string replication_file(const fs::path& run_dir, std::uint64_t replication, const std::string& suffix) {
   char name[64];
-  std::snprintf(name, sizeof name, "rep-%05llu.%s", static_cast<unsigned long long>(replication), suffix.c_str());
+  std::snprintf(name, sizeof name, "rep-%05llu.%s", static_cast<unsigned long long>(replication),
+                suffix.c_str());
   return (run_dir / "replications" / name).string();
 }
 
-void write_replication_files(const fs::path& run_dir, std::uint64_t replication, const ReplicationResult& result) {
+void write_replication_files(const fs::path& run_dir, std::uint64_t replication,
+                             const ReplicationResult& result) {
   const std::string r = std::to_string(replication);
   {
     AtomicFile file(replication_file(run_dir, replication, "timeseries.csv"));
     for (const auto& row : result.timeseries)
-      file.stream() << r << ',' << row.date << ',' << row.level << ',' << csv_field(row.unit) << ',' << row.metric
-                    << ',' << format_number(row.value) << '\n';
+      file.stream() << r << ',' << row.date << ',' << row.level << ',' << csv_field(row.unit) << ','
+                    << row.metric << ',' << format_number(row.value) << '\n';
     file.commit();
   }
   // The kpis file is written last: its presence marks the replication complete.
   AtomicFile file(replication_file(run_dir, replication, "kpis.csv"));
-  for (const auto& kpi : result.kpis) file.stream() << r << ',' << kpi.name << ',' << format_number(kpi.value) << '\n';
+  for (const auto& kpi : result.kpis)
+    file.stream() << r << ',' << kpi.name << ',' << format_number(kpi.value) << '\n';
   file.commit();
 }
 
 namespace {
-void concatenate(const fs::path& run_dir, std::uint64_t replications, const std::string& suffix, const char* header) {
+void concatenate(const fs::path& run_dir, std::uint64_t replications, const std::string& suffix,
+                 const char* header) {
   AtomicFile merged((run_dir / suffix).string());
   merged.stream() << header;
   for (std::uint64_t r = 1; r <= replications; ++r) {
@@ -109,14 +113,16 @@ bool publish_run_directory(const fs::path& staging, const fs::path& target) {
 void print_summary_table(std::ostream& out, const Scenario& scenario, const RunOptions& options,
                          const std::vector<KpiSummary>& summary, const fs::path& out_dir) {
   char line[160];
-  out << "\n" << scenario.name << ": " << scenario.window.report_start.iso() << " to " << scenario.window.report_end.iso()
-      << ", " << options.replications << " replication" << (options.replications == 1 ? "" : "s") << ", seed "
-      << options.base_seed << "\n\n";
+  out << "\n"
+      << scenario.name << ": " << scenario.window.report_start.iso() << " to "
+      << scenario.window.report_end.iso() << ", " << options.replications << " replication"
+      << (options.replications == 1 ? "" : "s") << ", seed " << options.base_seed << "\n\n";
   std::snprintf(line, sizeof line, "  %-32s %14s   %-29s\n", "KPI", "mean", "95% CI");
   out << line;
   for (const auto& [kpi, s] : summary) {
     if (s.n >= 2)
-      std::snprintf(line, sizeof line, "  %-32s %14.2f   [%12.2f, %12.2f]\n", kpi.c_str(), s.mean, s.ci95_low, s.ci95_high);
+      std::snprintf(line, sizeof line, "  %-32s %14.2f   [%12.2f, %12.2f]\n", kpi.c_str(), s.mean, s.ci95_low,
+                    s.ci95_high);
     else
       std::snprintf(line, sizeof line, "  %-32s %14.2f   (one replication: no CI)\n", kpi.c_str(), s.mean);
     out << line;

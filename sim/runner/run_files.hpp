@@ -36,7 +36,8 @@ void write_summary(const std::filesystem::path& path, const std::vector<KpiSumma
 // An existing directory may be replaced only if it is empty or holds an earlier run.
 [[nodiscard]] bool is_replaceable_run_directory(const std::filesystem::path& dir);
 // Moves `staging` to `target` (replacing an earlier run there) with renames only.
-[[nodiscard]] bool publish_run_directory(const std::filesystem::path& staging, const std::filesystem::path& target);
+[[nodiscard]] bool publish_run_directory(const std::filesystem::path& staging,
+                                         const std::filesystem::path& target);
 
 void print_summary_table(std::ostream& out, const Scenario& scenario, const RunOptions& options,
                          const std::vector<KpiSummary>& summary, const std::filesystem::path& out_dir);

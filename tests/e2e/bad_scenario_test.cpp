@@ -35,14 +35,17 @@ const BadScenario kBadScenarios[] = {
     {"syntax_error.yaml", 25, "", "YAML syntax error", ""},
     {"unclosed_bracket.yaml", 25, "", "is never closed", ""},
     {"unknown_top_level_key.yaml", 9, "simulaton", "did you mean 'simulation'", ""},
-    {"unknown_nested_key.yaml", 22, "regions[0].pdus[0].referrals_per_wek", "did you mean 'referrals_per_week'", ""},
+    {"unknown_nested_key.yaml", 22, "regions[0].pdus[0].referrals_per_wek",
+     "did you mean 'referrals_per_week'", ""},
     {"wrong_type.yaml", 28, "regions[0].pdus[1].referrals_per_week", "expected a number, found 'many'", ""},
     {"negative_rate.yaml", 22, "regions[0].pdus[0].referrals_per_week", "found -3", ""},
     {"shares_not_summing.yaml", 30, "case_mix.rosh_shares", "must sum to 1, but they sum to 0.9", ""},
-    {"share_above_one.yaml", 18, "case_mix.sentence_type_shares.suspended_sentence_order", "between 0 and 1", ""},
+    {"share_above_one.yaml", 18, "case_mix.sentence_type_shares.suspended_sentence_order", "between 0 and 1",
+     ""},
     {"missing_extends.yaml", 3, "extends", "does not exist", ""},
     {"missing_required_key.yaml", 27, "regions[0].pdus[1].referrals_per_week", "required but missing", ""},
-    {"report_end_before_start.yaml", 11, "simulation.report_end", "must be after simulation.report_start", ""},
+    {"report_end_before_start.yaml", 11, "simulation.report_end", "must be after simulation.report_start",
+     ""},
     {"invalid_date.yaml", 10, "simulation.report_start", "2023-02-30", ""},
     {"unknown_grade.yaml", 30, "regions[0].pdus[1].staff[0].grade", "did you mean 'po'", ""},
     {"fte_above_one.yaml", 31, "regions[0].pdus[1].staff[1].fte_each", "found 1.5", ""},
@@ -57,15 +60,22 @@ const BadScenario kBadScenarios[] = {
 };
 
 // Names the row in gtest's messages instead of dumping its bytes.
-void PrintTo(const BadScenario& s, std::ostream* os) { *os << s.file << " (line " << s.line << ")"; }
+void PrintTo(const BadScenario& s, std::ostream* os) {
+  *os << s.file << " (line " << s.line << ")";
+}
 
-std::string bad_path(const std::string& file) { return source_path("tests/bad_scenarios/" + file); }
+std::string bad_path(const std::string& file) {
+  return source_path("tests/bad_scenarios/" + file);
+}
 
-std::string quoted(const std::string& text) { return "'" + text + "'"; }
+std::string quoted(const std::string& text) {
+  return "'" + text + "'";
+}
 
 std::string test_name(const ::testing::TestParamInfo<BadScenario>& info) {
   std::string name = fs::path(info.param.file).stem().string();
-  std::replace_if(name.begin(), name.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); }, '_');
+  std::replace_if(
+      name.begin(), name.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); }, '_');
   return name;
 }
 
@@ -82,14 +92,17 @@ std::string matching_diagnostic(const std::string& output, const std::string& fi
   const std::string prefix = file + ":" + std::to_string(line) + ":";
   for (const std::string& text : lines_of(output)) {
     if (text.rfind(prefix, 0) != 0 || text.find(": error: ") == std::string::npos) continue;
-    if (*expected.key != '\0' && text.find("key '" + std::string(expected.key) + "'") == std::string::npos) continue;
+    if (*expected.key != '\0' && text.find("key '" + std::string(expected.key) + "'") == std::string::npos)
+      continue;
     if (text.find(expected.fragment) == std::string::npos) continue;
     return text;
   }
   return "";
 }
 
-std::string reported_file(const BadScenario& s) { return bad_path(*s.reported_in != '\0' ? s.reported_in : s.file); }
+std::string reported_file(const BadScenario& s) {
+  return bad_path(*s.reported_in != '\0' ? s.reported_in : s.file);
+}
 
 // Entries `run --out <dir>/out` left in <dir>: the output directory itself or its staging directories.
 std::vector<std::string> leftovers(const fs::path& dir) {
@@ -142,7 +155,8 @@ TEST(BadScenarioFiles, EveryFileIsInTheTableAsItsExpectCommentSays) {
     ASSERT_EQ(first.rfind(lead, 0), 0u) << s.file << ": " << first;
     EXPECT_EQ(std::stoi(first.substr(lead.size())), s.line) << s.file << ": " << first;
     if (*s.reported_in != '\0') {
-      EXPECT_NE(first.find(std::string(" of ") + s.reported_in + ","), std::string::npos) << s.file << ": " << first;
+      EXPECT_NE(first.find(std::string(" of ") + s.reported_in + ","), std::string::npos)
+          << s.file << ": " << first;
     }
     if (*s.key != '\0') {
       EXPECT_NE(first.find(std::string(", key ") + s.key), std::string::npos) << s.file << ": " << first;
@@ -150,7 +164,8 @@ TEST(BadScenarioFiles, EveryFileIsInTheTableAsItsExpectCommentSays) {
   }
   for (const auto& entry : fs::directory_iterator(source_path("tests/bad_scenarios"))) {
     if (entry.path().extension() == ".yaml") {
-      EXPECT_TRUE(in_table.count(entry.path().filename().string())) << entry.path() << " is not in kBadScenarios";
+      EXPECT_TRUE(in_table.count(entry.path().filename().string()))
+          << entry.path() << " is not in kBadScenarios";
     }
   }
 }
@@ -167,14 +182,16 @@ TEST(BadScenarioCli, ValidateOfMissingFileSaysNoSuchScenarioFile) {
   const std::string missing = bad_path("there_is_no_such_file.yaml");
   const CommandResult result = run_probsim("validate " + quoted(missing));
   EXPECT_EQ(result.exit_status, 1) << result.output;
-  EXPECT_NE(result.output.find(missing + ": error: no such scenario file"), std::string::npos) << result.output;
+  EXPECT_NE(result.output.find(missing + ": error: no such scenario file"), std::string::npos)
+      << result.output;
 }
 
 TEST(BadScenarioCli, MisspeltSetKeySuggestsTheKeyAndWritesNothing) {
   const fs::path dir = fresh_directory("bad-set-typo");
   const fs::path out = dir / "out";
-  const CommandResult result = run_probsim("run scenarios/example_pdu.yaml --set simulation.warm_up_wekks=3 --out " +
-                                           quoted(out.string()) + " --reps 1");
+  const CommandResult result =
+      run_probsim("run scenarios/example_pdu.yaml --set simulation.warm_up_wekks=3 --out " +
+                  quoted(out.string()) + " --reps 1");
   EXPECT_EQ(result.exit_status, 1) << result.output;
   EXPECT_NE(result.output.find("key 'simulation.warm_up_wekks'"), std::string::npos) << result.output;
   EXPECT_NE(result.output.find("did you mean 'warm_up_weeks'"), std::string::npos) << result.output;
@@ -185,9 +202,9 @@ TEST(BadScenarioCli, MisspeltSetKeySuggestsTheKeyAndWritesNothing) {
 TEST(BadScenarioCli, NegativeSetRateNamesTheListKeyAndWritesNothing) {
   const fs::path dir = fresh_directory("bad-set-negative");
   const fs::path out = dir / "out";
-  const CommandResult result =
-      run_probsim("run scenarios/example_pdu.yaml --set regions.0.pdus.Northgate.referrals_per_week=-1 --out " +
-                  quoted(out.string()) + " --reps 1");
+  const CommandResult result = run_probsim(
+      "run scenarios/example_pdu.yaml --set regions.0.pdus.Northgate.referrals_per_week=-1 --out " +
+      quoted(out.string()) + " --reps 1");
   EXPECT_EQ(result.exit_status, 1) << result.output;
   EXPECT_NE(result.output.find("--set regions.0.pdus.Northgate.referrals_per_week=-1: error: key "
                                "'regions[0].pdus[0].referrals_per_week'"),

@@ -11,8 +11,8 @@
 namespace probsim::testing {
 
 CommandResult run_probsim(const std::string& arguments) {
-  const std::string command =
-      "cd '" + std::string(PROBSIM_SOURCE_DIR) + "' && '" + std::string(PROBSIM_BINARY) + "' " + arguments + " 2>&1";
+  const std::string command = "cd '" + std::string(PROBSIM_SOURCE_DIR) + "' && '" +
+                              std::string(PROBSIM_BINARY) + "' " + arguments + " 2>&1";
   CommandResult result;
   FILE* pipe = ::popen(command.c_str(), "r");
   if (pipe == nullptr) return result;
@@ -25,8 +25,8 @@ CommandResult run_probsim(const std::string& arguments) {
 }
 
 std::filesystem::path fresh_directory(const std::string& name) {
-  const auto dir = std::filesystem::temp_directory_path() /
-                   ("probsim-test-" + std::to_string(::getpid())) / name;
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("probsim-test-" + std::to_string(::getpid())) / name;
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;

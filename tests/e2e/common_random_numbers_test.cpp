@@ -34,7 +34,8 @@ std::multiset<std::string> referrals(const std::filesystem::path& events_csv, in
 TEST(CommonRandomNumbers, ScenariosDifferingInStaffingSeeTheSameReferrals) {
   const auto dir = fresh_directory("crn");
   const std::string common = " --reps 2 --quiet --events --seed 11";
-  const CommandResult base = run_probsim("run scenarios/example_pdu.yaml" + common + " --out '" + (dir / "base").string() + "'");
+  const CommandResult base =
+      run_probsim("run scenarios/example_pdu.yaml" + common + " --out '" + (dir / "base").string() + "'");
   ASSERT_EQ(base.exit_status, 0) << base.output;
   const CommandResult other = run_probsim(
       "run scenarios/example_pdu.yaml" + common + " --set regions.0.pdus.Southbridge.staff.0.headcount=9" +

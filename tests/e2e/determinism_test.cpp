@@ -9,14 +9,15 @@ using namespace probsim::testing;
 TEST(Determinism, SameSeedGivesByteIdenticalFilesWhateverTheJobCount) {
   const auto dir = fresh_directory("determinism");
   auto run = [&](const std::string& name, const std::string& flags) {
-    const CommandResult r =
-        run_probsim("run scenarios/example_pdu.yaml --reps 4 --quiet --events " + flags + " --out '" + (dir / name).string() + "'");
+    const CommandResult r = run_probsim("run scenarios/example_pdu.yaml --reps 4 --quiet --events " + flags +
+                                        " --out '" + (dir / name).string() + "'");
     EXPECT_EQ(r.exit_status, 0) << r.output;
   };
   run("serial", "--seed 5 --jobs 1");
   run("parallel", "--seed 5 --jobs 3");
   run("other_seed", "--seed 6 --jobs 2");
-  for (const char* file : {"kpis.csv", "timeseries.csv", "summary.csv", "events.csv", "replications/rep-00003.kpis.csv"}) {
+  for (const char* file :
+       {"kpis.csv", "timeseries.csv", "summary.csv", "events.csv", "replications/rep-00003.kpis.csv"}) {
     const std::string serial = read_file(dir / "serial" / file);
     EXPECT_FALSE(serial.empty()) << file;
     EXPECT_EQ(serial, read_file(dir / "parallel" / file)) << file;
@@ -27,12 +28,14 @@ TEST(Determinism, SameSeedGivesByteIdenticalFilesWhateverTheJobCount) {
 
 TEST(Determinism, RerunningTheResolvedScenarioReproducesTheRun) {
   const auto dir = fresh_directory("rerun");
-  ASSERT_EQ(run_probsim("run scenarios/example_pdu.yaml --reps 2 --seed 3 --quiet --set simulation.warm_up_weeks=30 --out '" +
+  ASSERT_EQ(run_probsim("run scenarios/example_pdu.yaml --reps 2 --seed 3 --quiet --set "
+                        "simulation.warm_up_weeks=30 --out '" +
                         (dir / "first").string() + "'")
                 .exit_status,
             0);
-  const CommandResult again = run_probsim("run '" + (dir / "first" / "scenario.resolved.yaml").string() +
-                                          "' --reps 2 --seed 3 --quiet --out '" + (dir / "again").string() + "'");
+  const CommandResult again =
+      run_probsim("run '" + (dir / "first" / "scenario.resolved.yaml").string() +
+                  "' --reps 2 --seed 3 --quiet --out '" + (dir / "again").string() + "'");
   ASSERT_EQ(again.exit_status, 0) << again.output;
   EXPECT_EQ(read_file(dir / "first" / "kpis.csv"), read_file(dir / "again" / "kpis.csv"));
   EXPECT_EQ(read_file(dir / "first" / "timeseries.csv"), read_file(dir / "again" / "timeseries.csv"));

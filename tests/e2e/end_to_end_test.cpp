@@ -46,13 +46,15 @@ TEST(EndToEnd, DefaultScenarioWritesTheDocumentedFiles) {
     dates.insert(series[i][1]);
   }
   EXPECT_EQ(levels, (std::set<std::string>{"pdu", "region", "national"}));
-  for (const char* required : {"caseload", "referrals", "workload_pct_mean"}) EXPECT_TRUE(metrics.count(required)) << required;
+  for (const char* required : {"caseload", "referrals", "workload_pct_mean"})
+    EXPECT_TRUE(metrics.count(required)) << required;
   EXPECT_EQ(dates.size(), 24u) << "monthly over 2023-2024";
   EXPECT_TRUE(dates.count("2023-01-31"));
   EXPECT_TRUE(dates.count("2024-12-31"));
 
   const auto summary = read_csv(out / "summary.csv");
-  EXPECT_EQ(summary[0], (std::vector<std::string>{"kpi", "n", "mean", "sd", "ci95_low", "ci95_high", "p5", "p50", "p95"}));
+  EXPECT_EQ(summary[0], (std::vector<std::string>{"kpi", "n", "mean", "sd", "ci95_low", "ci95_high", "p5",
+                                                  "p50", "p95"}));
   EXPECT_EQ(summary.size() - 1, kpi_names.size());
   for (std::size_t i = 1; i < summary.size(); ++i) {
     EXPECT_EQ(summary[i][1], "3");
@@ -63,7 +65,8 @@ TEST(EndToEnd, DefaultScenarioWritesTheDocumentedFiles) {
   const std::string resolved = read_file(out / "scenario.resolved.yaml");
   EXPECT_NE(resolved.find("# base_seed: 1"), std::string::npos);
   EXPECT_NE(resolved.find("# program: probsim"), std::string::npos);
-  EXPECT_NE(resolved.find("points_per_case_per_week"), std::string::npos) << "includes what the base file gave";
+  EXPECT_NE(resolved.find("points_per_case_per_week"), std::string::npos)
+      << "includes what the base file gave";
   EXPECT_FALSE(std::filesystem::exists(out / "events.csv"));
   for (const auto& entry : std::filesystem::directory_iterator(out.parent_path()))
     EXPECT_EQ(entry.path().filename().string().find(".partial"), std::string::npos);
@@ -71,7 +74,10 @@ TEST(EndToEnd, DefaultScenarioWritesTheDocumentedFiles) {
 
 TEST(EndToEnd, EventsLogHasOneReferralRowPerReferral) {
   const auto out = fresh_directory("events") / "run";
-  ASSERT_EQ(run_probsim("run scenarios/example_pdu.yaml --reps 1 --events --quiet --out '" + out.string() + "'").exit_status, 0);
+  ASSERT_EQ(
+      run_probsim("run scenarios/example_pdu.yaml --reps 1 --events --quiet --out '" + out.string() + "'")
+          .exit_status,
+      0);
   const auto events = read_csv(out / "events.csv");
   EXPECT_EQ(events[0][0], "replication");
   EXPECT_EQ(events[0].size(), 14u);
@@ -114,7 +120,8 @@ TEST(EndToEnd, HelpExplainsEveryCommand) {
 TEST(EndToEnd, RefusesToReplaceADirectoryThatIsNotARun) {
   const auto dir = fresh_directory("not-a-run");
   std::ofstream(dir / "precious.txt") << "keep me";
-  const CommandResult r = run_probsim("run scenarios/example_pdu.yaml --reps 1 --quiet --out '" + dir.string() + "'");
+  const CommandResult r =
+      run_probsim("run scenarios/example_pdu.yaml --reps 1 --quiet --out '" + dir.string() + "'");
   EXPECT_NE(r.exit_status, 0);
   EXPECT_TRUE(std::filesystem::exists(dir / "precious.txt"));
 }

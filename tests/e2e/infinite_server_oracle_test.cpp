@@ -13,8 +13,8 @@ using namespace probsim::testing;
 
 TEST(InfiniteServerOracle, MeanCaseloadEqualsArrivalRateTimesSentenceLength) {
   const auto out = fresh_directory("oracle") / "run";
-  const CommandResult r =
-      run_probsim("run tests/scenarios/infinite_server.yaml --reps 20 --jobs 2 --quiet --out '" + out.string() + "'");
+  const CommandResult r = run_probsim(
+      "run tests/scenarios/infinite_server.yaml --reps 20 --jobs 2 --quiet --out '" + out.string() + "'");
   ASSERT_EQ(r.exit_status, 0) << r.output;
   std::ifstream summary(out / "summary.csv");
   std::string line;
@@ -25,7 +25,7 @@ TEST(InfiniteServerOracle, MeanCaseloadEqualsArrivalRateTimesSentenceLength) {
   }
   ASSERT_TRUE(rows.count("caseload_mean"));
   const auto& caseload = rows["caseload_mean"];  // kpi,n,mean,sd,ci95_low,ci95_high,...
-  const double truth = 3 * 20.0 / 7.0 * 365.0;  // 3128.57
+  const double truth = 3 * 20.0 / 7.0 * 365.0;   // 3128.57
   EXPECT_EQ(caseload[1], "20");
   EXPECT_LE(std::stod(caseload[4]), truth);
   EXPECT_GE(std::stod(caseload[5]), truth);

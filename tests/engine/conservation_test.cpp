@@ -31,18 +31,21 @@ class CaseStateAudit final : public CaseEventSink {
 
 TEST(Conservation, EveryReferralIsOnTheCaseloadOrTerminatedAtEverySnapshot) {
   Diagnostics diagnostics;
-  auto loaded = load_scenario(std::string(PROBSIM_SOURCE_DIR) + "/scenarios/example_pdu.yaml", {}, diagnostics);
+  auto loaded =
+      load_scenario(std::string(PROBSIM_SOURCE_DIR) + "/scenarios/example_pdu.yaml", {}, diagnostics);
   ASSERT_TRUE(loaded) << diagnostics.describe();
   CaseStateAudit audit;
-  const ReplicationResult result = run_replication(loaded->scenario, ReplicationSpec{1, replication_seed(1, 1), &audit});
+  const ReplicationResult result =
+      run_replication(loaded->scenario, ReplicationSpec{1, replication_seed(1, 1), &audit});
   EXPECT_EQ(audit.violations, 0);
 
   std::map<std::string, double> kpi;
   for (const auto& k : result.kpis) kpi[k.name] = k.value;
   EXPECT_EQ(kpi["caseload_end"], static_cast<double>(audit.open.size()));
   // Stock and flow over the report window.
-  EXPECT_EQ(kpi["caseload_start"] + kpi["referrals"] - kpi["terminations_sentence_end"] - kpi["terminations_early"],
-            kpi["caseload_end"]);
+  EXPECT_EQ(
+      kpi["caseload_start"] + kpi["referrals"] - kpi["terminations_sentence_end"] - kpi["terminations_early"],
+      kpi["caseload_end"]);
 
   // And at every monthly snapshot, for every PDU and for the nation.
   std::map<std::string, double> expected_caseload;

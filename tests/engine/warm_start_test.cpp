@@ -16,7 +16,8 @@ TEST(WarmStart, StartsAtTheInfiniteServerSteadyState) {
   auto loaded = load_scenario(std::string(PROBSIM_SOURCE_DIR) + "/tests/scenarios/infinite_server.yaml",
                               {"simulation.warm_up_weeks=0"}, diagnostics);
   ASSERT_TRUE(loaded) << diagnostics.describe();
-  const ReplicationResult result = run_replication(loaded->scenario, ReplicationSpec{1, replication_seed(7, 1), nullptr});
+  const ReplicationResult result =
+      run_replication(loaded->scenario, ReplicationSpec{1, replication_seed(7, 1), nullptr});
   std::map<std::string, double> kpi;
   for (const auto& k : result.kpis) kpi[k.name] = k.value;
   // 3 PDUs × 20 referrals a week for 365 days (a 12-month sentence).

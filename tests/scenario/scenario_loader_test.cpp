@@ -9,7 +9,9 @@ using namespace probsim;
 
 namespace {
 
-std::string source(const std::string& relative) { return std::string(PROBSIM_SOURCE_DIR) + "/" + relative; }
+std::string source(const std::string& relative) {
+  return std::string(PROBSIM_SOURCE_DIR) + "/" + relative;
+}
 
 // Writes `text` to a scenario file in a temporary folder beside a copy of nothing else.
 std::string write_scenario(const std::string& name, const std::string& text) {
@@ -38,8 +40,8 @@ TEST(ScenarioLoader, LoadsTheDefaultScenarioWithItsBase) {
   EXPECT_DOUBLE_EQ(s.regions[0].pdus[0].referrals.per_week, 6.0);
   EXPECT_EQ(s.window.report_start, (CalendarDate{2023, 1, 1}));
   EXPECT_EQ(s.window.first_report_day(), 26 * 7);
-  EXPECT_DOUBLE_EQ(s.caseload.workload.nominal_points_per_week, 2176);              // from the base file
-  EXPECT_DOUBLE_EQ(s.caseload.workload.points_per_case_week[0][0], 206);            // community A3
+  EXPECT_DOUBLE_EQ(s.caseload.workload.nominal_points_per_week, 2176);    // from the base file
+  EXPECT_DOUBLE_EQ(s.caseload.workload.points_per_case_week[0][0], 206);  // community A3
   EXPECT_DOUBLE_EQ(s.caseload.case_mix.domestic_abuse_share, 0.312);
   EXPECT_EQ(loaded->resolved.find("extends"), nullptr);
 }
@@ -68,10 +70,11 @@ regions:
 
 TEST(ScenarioLoader, CommandLineOverridesApplyByIndexOrName) {
   Diagnostics diagnostics;
-  auto loaded = load_scenario(source("scenarios/example_pdu.yaml"),
-                              {"simulation.warm_up_weeks=52", "regions.0.pdus.Southbridge.referrals_per_week=7.5",
-                               "regions.Example region.pdus.0.staff.0.headcount=11"},
-                              diagnostics);
+  auto loaded =
+      load_scenario(source("scenarios/example_pdu.yaml"),
+                    {"simulation.warm_up_weeks=52", "regions.0.pdus.Southbridge.referrals_per_week=7.5",
+                     "regions.Example region.pdus.0.staff.0.headcount=11"},
+                    diagnostics);
   ASSERT_TRUE(loaded) << diagnostics.describe();
   EXPECT_EQ(loaded->scenario.window.warm_up_weeks, 52);
   EXPECT_DOUBLE_EQ(loaded->scenario.regions[0].pdus[2].referrals.per_week, 7.5);
@@ -81,7 +84,8 @@ TEST(ScenarioLoader, CommandLineOverridesApplyByIndexOrName) {
 
 TEST(ScenarioLoader, AnOverrideOfAnUnknownKeyIsReportedWithASuggestion) {
   Diagnostics diagnostics;
-  EXPECT_FALSE(load_scenario(source("scenarios/example_pdu.yaml"), {"simulation.warmup_weeks=5"}, diagnostics));
+  EXPECT_FALSE(
+      load_scenario(source("scenarios/example_pdu.yaml"), {"simulation.warmup_weeks=5"}, diagnostics));
   ASSERT_EQ(diagnostics.items().size(), 1u);
   EXPECT_EQ(diagnostics.items()[0].key, "simulation.warmup_weeks");
   EXPECT_NE(diagnostics.items()[0].message.find("did you mean 'warm_up_weeks'"), std::string::npos);
@@ -106,14 +110,17 @@ regions:
   EXPECT_EQ(diagnostics.items().size(), 3u) << all;
   EXPECT_NE(all.find(path + ":4:18: error: key 'simulation.warm_up_weeks'"), std::string::npos) << all;
   EXPECT_NE(all.find(path + ":6:15: error: key 'case_mix.male_share'"), std::string::npos) << all;
-  EXPECT_NE(all.find(path + ":11:29: error: key 'regions[0].pdus[0].referrals_per_week': expected a number, found 'lots'"),
-            std::string::npos)
+  EXPECT_NE(
+      all.find(path +
+               ":11:29: error: key 'regions[0].pdus[0].referrals_per_week': expected a number, found 'lots'"),
+      std::string::npos)
       << all;
 }
 
 TEST(ScenarioLoader, ResolvedYamlLoadsBackToTheSameScenario) {
   Diagnostics diagnostics;
-  auto first = load_scenario(source("scenarios/example_pdu.yaml"), {"simulation.warm_up_weeks=10"}, diagnostics);
+  auto first =
+      load_scenario(source("scenarios/example_pdu.yaml"), {"simulation.warm_up_weeks=10"}, diagnostics);
   ASSERT_TRUE(first);
   const std::string path = write_scenario("resolved.yaml", emit_yaml(first->resolved));
   auto second = load_scenario(path, {}, diagnostics);

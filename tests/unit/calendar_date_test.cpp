@@ -28,7 +28,7 @@ TEST(CalendarDate, LeapYearsAndMonthLengths) {
 TEST(CalendarDate, ParsesOnlyValidIsoDates) {
   EXPECT_EQ(CalendarDate::parse_iso("2022-06-21"), (CalendarDate{2022, 6, 21}));
   EXPECT_EQ(CalendarDate::parse_iso("2022-06-21")->iso(), "2022-06-21");
-  for (const char* bad : {"2023-02-29", "2023-02-30", "2023-13-01", "2023-00-10", "2023-1-01", "20230101", "soon",
-                          "2023-01-01x", ""})
+  for (const char* bad : {"2023-02-29", "2023-02-30", "2023-13-01", "2023-00-10", "2023-1-01", "20230101",
+                          "soon", "2023-01-01x", ""})
     EXPECT_FALSE(CalendarDate::parse_iso(bad).has_value()) << bad;
 }

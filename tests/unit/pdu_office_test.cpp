@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-
 #include <map>
 #include <set>
 
@@ -38,7 +37,8 @@ class CaseStateAudit final : public CaseEventSink {
 PduOffice make_office(const CaseloadRules& rules, double per_week, std::vector<Practitioner> staff) {
   ReferralRate rate;
   rate.per_week = per_week;
-  return PduOffice(0, "Test PDU", rules, ReferralProcess(rate, CalendarDate{2022, 1, 1}, 0, 0, 17), 17, std::move(staff));
+  return PduOffice(0, "Test PDU", rules, ReferralProcess(rate, CalendarDate{2022, 1, 1}, 0, 0, 17), 17,
+                   std::move(staff));
 }
 
 }  // namespace
@@ -46,8 +46,9 @@ PduOffice make_office(const CaseloadRules& rules, double per_week, std::vector<P
 TEST(PduOffice, EveryCaseIsInExactlyOneStateEveryDay) {
   CaseloadRules rules = fixtures::fixed_length_rules(6.0);
   rules.early_termination.per_year[0] = {0.3, 0.1, 0.0, 0.0};
-  PduOffice office = make_office(rules, 20, {fixtures::practitioner(Grade::po, rules.workload),
-                                              fixtures::practitioner(Grade::pso, rules.workload)});
+  PduOffice office = make_office(rules, 20,
+                                 {fixtures::practitioner(Grade::po, rules.workload),
+                                  fixtures::practitioner(Grade::pso, rules.workload)});
   CaseStateAudit audit;
   office.set_event_sink(&audit);
   office.place_warm_start_caseload(0, 200);
@@ -69,9 +70,10 @@ TEST(PduOffice, PractitionerPointsAreTheSumOfTheirCasesPoints) {
   rules.case_mix.rosh = WeightedChoice({0.3, 0.3, 0.3, 0.1});
   rules.case_mix.tier_protect_level_by_rosh.fill(WeightedChoice({0.25, 0.25, 0.25, 0.25}));
   for (std::size_t tier = 0; tier < 16; ++tier) rules.workload.points_per_case_week[0][tier] = 10.0 + tier;
-  PduOffice office = make_office(rules, 30, {fixtures::practitioner(Grade::po, rules.workload),
-                                              fixtures::practitioner(Grade::po, rules.workload),
-                                              fixtures::practitioner(Grade::pso, rules.workload)});
+  PduOffice office = make_office(
+      rules, 30,
+      {fixtures::practitioner(Grade::po, rules.workload), fixtures::practitioner(Grade::po, rules.workload),
+       fixtures::practitioner(Grade::pso, rules.workload)});
   for (Day day = 0; day < 200; ++day) office.run_day(day);
   std::vector<double> points(3, 0.0);
   std::vector<int> cases(3, 0);

@@ -16,7 +16,8 @@ TEST(ReferralProcess, RateAppliesTrendAndSeasonality) {
   EXPECT_DOUBLE_EQ(process.expected_on(0), 2.0);
   const Day one_year = static_cast<Day>(kDaysPerYear);
   EXPECT_NEAR(process.expected_on(one_year), 2.0 * std::pow(1.1, one_year / kDaysPerYear), 1e-12);
-  const Day july_1 = static_cast<Day>(CalendarDate{2022, 7, 1}.days_since_epoch() - day_zero.days_since_epoch());
+  const Day july_1 =
+      static_cast<Day>(CalendarDate{2022, 7, 1}.days_since_epoch() - day_zero.days_since_epoch());
   EXPECT_NEAR(process.expected_on(july_1), 1.5 * 2.0 * std::pow(1.1, july_1 / kDaysPerYear), 1e-12);
 }
 

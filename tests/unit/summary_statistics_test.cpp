@@ -15,7 +15,7 @@ TEST(SummaryStatistics, MatchesHandComputedValues) {
   EXPECT_NEAR(s.ci95_high - s.mean, 2.7764451052 * std::sqrt(2.5) / std::sqrt(5.0), 1e-8);
   EXPECT_NEAR(s.ci95_low + s.ci95_high, 6.0, 1e-12);
   EXPECT_DOUBLE_EQ(s.p50, 3.0);
-  EXPECT_DOUBLE_EQ(s.p5, 1.2);   // numpy.percentile([1..5], 5) = 1.2
+  EXPECT_DOUBLE_EQ(s.p5, 1.2);  // numpy.percentile([1..5], 5) = 1.2
   EXPECT_DOUBLE_EQ(s.p95, 4.8);
 }
 
