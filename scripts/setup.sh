@@ -34,7 +34,8 @@ jobs=$(nproc)
 build() {  # build DIR [cmake options...]
   local dir=$1; shift
   echo "== building in $dir"
-  cmake -S . -B "$dir" -G Ninja "$@" > "$dir.cmake.log" 2>&1 || { cat "$dir.cmake.log"; exit 1; }
+  mkdir -p "$dir"
+  cmake -S . -B "$dir" -G Ninja "$@" > "$dir/configure.log" 2>&1 || { cat "$dir/configure.log"; exit 1; }
   cmake --build "$dir" -j "$jobs"
 }
 
