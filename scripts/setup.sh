@@ -40,7 +40,7 @@ build() {  # build DIR [cmake options...]
 }
 
 if [ "$mode" = run ]; then
-  build build -DCMAKE_BUILD_TYPE=Release
+  build build -DCMAKE_BUILD_TYPE=Release -DPROBSIM_WERROR=OFF -DPROBSIM_SANITIZE=OFF
   echo "== running the default scenario"
   ./build/sim/probsim run scenarios/example_pdu.yaml
   echo
@@ -48,7 +48,7 @@ if [ "$mode" = run ]; then
   exit 0
 fi
 
-build build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPROBSIM_WERROR=ON
+build build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPROBSIM_WERROR=ON -DPROBSIM_SANITIZE=OFF
 echo "== tests"
 ctest --test-dir build --output-on-failure -j "$jobs"
 
