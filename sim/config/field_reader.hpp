@@ -20,7 +20,6 @@ class FieldReader {
   [[nodiscard]] bool ok() const { return node_ != nullptr; }
   [[nodiscard]] const std::string& path() const { return path_; }
   [[nodiscard]] std::string child_path(std::string_view key) const;
-  [[nodiscard]] SourceLocation where() const;
   Diagnostics& diagnostics() { return diagnostics_; }
 
   // The raw node of `key`, or nullptr (and an error, when required) if absent.
