@@ -32,10 +32,6 @@ std::string FieldReader::child_path(std::string_view key) const {
   return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
 }
 
-SourceLocation FieldReader::where() const {
-  return node_ ? node_->anchor() : SourceLocation{};
-}
-
 const ConfigNode* FieldReader::node(std::string_view key, bool required) {
   if (std::find(known_keys_.begin(), known_keys_.end(), key) == known_keys_.end())
     known_keys_.emplace_back(key);
