@@ -15,7 +15,7 @@ PractitionerIndex AllocationRule::choose(const Case& c, std::span<const Practiti
     double best_load = 0.0;
     for (std::size_t i = 0; i < practitioners.size(); ++i) {
       const Practitioner& p = practitioners[i];
-      if (p.available_points_per_week <= 0.0) continue;
+      if (!p.can_take_cases()) continue;
       if (grade_must_be_eligible && !allows(c.rosh, p.grade)) continue;
       const double load = p.workload_pct();
       if (best == kUnallocated || load < best_load) {

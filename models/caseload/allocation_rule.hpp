@@ -1,6 +1,7 @@
 #pragma once
 // Which practitioner gets a new case: among the grades the rule allows for the case's RoSH level, the
-// one with the lowest WMT workload % (ties to the lowest index, so the choice is deterministic).
+// one with the lowest WMT workload % (ties to the lowest index, so the choice is deterministic). Only
+// staff in post, of a case-holding grade, with capacity (not on long-term sickness) are considered.
 
 #include <array>
 #include <span>
@@ -15,7 +16,7 @@ struct AllocationRule {
   // Grades that may hold a case, by RoSH level (DOMAIN.md 4.3/4.4: high/very high to POs).
   std::array<std::vector<Grade>, 4> eligible_grades_by_rosh;
   // With no eligible practitioner in post: true gives the case to the least-loaded practitioner of any
-  // grade; false leaves it unallocated until an eligible one is in post.
+  // case-holding grade; false leaves it unallocated until an eligible one is in post.
   bool fall_back_to_any_grade = false;
 
   [[nodiscard]] bool allows(RoshLevel rosh, Grade grade) const;

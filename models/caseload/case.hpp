@@ -36,6 +36,7 @@ struct Case {
   Day end_day = 0;
   TerminationReason end_reason = TerminationReason::sentence_end;
   PractitionerIndex practitioner = kUnallocated;
+  bool allocated_before = false;  // a later allocation is a change of practitioner
   std::uint16_t practitioner_changes = 0;
 };
 

@@ -5,17 +5,18 @@
 
 namespace probsim {
 
-bool CaseFactory::make_if_alive_on(CaseId id, Day day, Day alive_on, Case& out) const {
-  RandomStream attributes(replication_seed_, stream::kReferralAttributes, id);
+bool CaseFactory::make_if_alive_on(CaseId id, CaseId draw_key, Day day, Day alive_on, Case& out) const {
+  RandomStream attributes(replication_seed_, stream::kReferralAttributes, draw_key);
   out = Case{};
   out.id = id;
   out.referral_day = day;
   out.sentence_type = static_cast<SentenceType>(mix_.sentence_type(attributes));
   out.sentence_length_days = std::max<Day>(
-      1, mix_.sentence_length[static_cast<std::size_t>(out.sentence_type)].sample_days(attributes));
+      1, months_to_days(
+             mix_.sentence_length_months[static_cast<std::size_t>(out.sentence_type)].sample(attributes)));
 
   // Competing exponential hazards: the earliest early exit wins if it comes before the sentence ends.
-  RandomStream termination(replication_seed_, stream::kEarlyTermination, id);
+  RandomStream termination(replication_seed_, stream::kEarlyTermination, draw_key);
   out.end_day = day + out.sentence_length_days;
   out.end_reason = TerminationReason::sentence_end;
   double earliest_days = static_cast<double>(out.sentence_length_days);
@@ -46,9 +47,9 @@ bool CaseFactory::make_if_alive_on(CaseId id, Day day, Day alive_on, Case& out) 
   return true;
 }
 
-Case CaseFactory::make(CaseId id, Day day) const {
+Case CaseFactory::make(CaseId id, CaseId draw_key, Day day) const {
   Case c;
-  make_if_alive_on(id, day, day, c);  // a case always lives past its referral day
+  make_if_alive_on(id, draw_key, day, day, c);  // a case always lives past its referral day
   return c;
 }
 

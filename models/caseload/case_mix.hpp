@@ -5,14 +5,18 @@
 #include <array>
 
 #include "caseload/case.hpp"
-#include "caseload/sentence_length.hpp"
+#include "core/bounded_distribution.hpp"
 #include "core/weighted_choice.hpp"
 
 namespace probsim {
 
+[[nodiscard]] inline Day months_to_days(double months) {
+  return static_cast<Day>(months * kDaysPerMonth + 0.5);
+}
+
 struct CaseMix {
   WeightedChoice sentence_type;                               // over SentenceType
-  std::array<SentenceLengthDistribution, 3> sentence_length;  // by SentenceType
+  std::array<BoundedDistribution, 3> sentence_length_months;  // by SentenceType
   WeightedChoice rosh;                                        // over RoshLevel
   std::array<WeightedChoice, 4> tier_protect_level_by_rosh;   // by RoshLevel, over A..D
   WeightedChoice tier_change_level;                           // over 3, 2, 1, 0

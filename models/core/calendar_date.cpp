@@ -36,6 +36,19 @@ int CalendarDate::days_in_month() const {
   return static_cast<int>(first_of_next.days_since_epoch() - first.days_since_epoch());
 }
 
+CalendarDate CalendarDate::plus_months(int months) const {
+  const int index = year * 12 + (month - 1) + months;
+  CalendarDate out{index / 12, index % 12 + 1, 1};
+  out.day = day < out.days_in_month() ? day : out.days_in_month();
+  return out;
+}
+
+int CalendarDate::iso_weekday_index() const {
+  // 1970-01-01 was a Thursday (index 3).
+  const std::int64_t d = days_since_epoch() + 3;
+  return static_cast<int>(((d % 7) + 7) % 7);
+}
+
 std::string CalendarDate::iso() const {
   char text[16];
   std::snprintf(text, sizeof text, "%04d-%02d-%02d", year, month, day);

@@ -33,6 +33,11 @@ struct CalendarDate {
   [[nodiscard]] CalendarDate plus_days(std::int64_t days) const {
     return from_days_since_epoch(days_since_epoch() + days);
   }
+  // The same day-of-month `months` later (or earlier), clamped to the end of a shorter month:
+  // 2023-08-31 plus 6 months is 2024-02-29. Training stages and qualification dates are set this way.
+  [[nodiscard]] CalendarDate plus_months(int months) const;
+  // 0 = Monday ... 6 = Sunday (ISO 8601).
+  [[nodiscard]] int iso_weekday_index() const;
   [[nodiscard]] bool is_last_day_of_month() const { return plus_days(1).day == 1; }
   [[nodiscard]] int days_in_month() const;
   [[nodiscard]] std::string iso() const;  // YYYY-MM-DD

@@ -73,6 +73,11 @@ namespace stream {
 inline constexpr std::uint64_t kReferralCount = purpose_key("referral_count");        // entity: pdu-day
 inline constexpr std::uint64_t kReferralAttributes = purpose_key("referral");         // entity: case id
 inline constexpr std::uint64_t kEarlyTermination = purpose_key("early_termination");  // entity: case id
+// Staff draws; the entity combines the staff id with a counter (grade epoch, episode number).
+inline constexpr std::uint64_t kStaffLeaving = purpose_key("staff_leaving");          // id, grade epoch
+inline constexpr std::uint64_t kStaffProgression = purpose_key("staff_progression");  // id, grade epoch
+inline constexpr std::uint64_t kSickness = purpose_key("sickness");                   // id, episode
+inline constexpr std::uint64_t kRecruitmentLag = purpose_key("recruitment_lag");      // leaver id, epoch
 }  // namespace stream
 
 }  // namespace probsim

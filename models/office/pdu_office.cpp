@@ -1,18 +1,33 @@
 #include "office/pdu_office.hpp"
 
+#include <algorithm>
+#include <cstdio>
 #include <utility>
 
 namespace probsim {
 
-PduOffice::PduOffice(std::uint32_t pdu_index, std::string name, const CaseloadRules& rules,
-                     ReferralProcess referrals, std::uint64_t replication_seed,
-                     std::vector<Practitioner> practitioners)
-    : pdu_index_(pdu_index),
-      name_(std::move(name)),
+PduOffice::PduOffice(PduIdentity identity, const CaseloadRules& rules, ReferralProcess referrals,
+                     std::uint64_t replication_seed, std::vector<Practitioner> initial_staff,
+                     WorkingCalendar calendar)
+    : identity_(std::move(identity)),
       rules_(rules),
       referrals_(referrals),
       factory_(rules.case_mix, rules.early_termination, replication_seed),
-      practitioners_(std::move(practitioners)) {}
+      calendar_(calendar),
+      staff_(std::move(initial_staff)) {
+  for (Practitioner& person : staff_) {
+    give_identity(person);
+    refresh_capacity(static_cast<PractitionerIndex>(&person - staff_.data()));
+  }
+}
+
+void PduOffice::give_identity(Practitioner& person) {
+  person.id = make_staff_id(identity_.stream_index, next_staff_ordinal_++);
+  char suffix[48];
+  std::snprintf(suffix, sizeof suffix, "/%s-%03d", std::string(to_string(person.grade)).c_str(),
+                ++at(named_by_grade_, person.grade));
+  person.name = identity_.name + suffix;
+}
 
 std::uint32_t PduOffice::open_case(const Case& c) {
   std::uint32_t slot;
@@ -32,7 +47,7 @@ std::uint32_t PduOffice::open_case(const Case& c) {
 void PduOffice::close_case(std::uint32_t slot, Day day) {
   Slot& s = slots_[slot];
   if (s.c.practitioner != kUnallocated) {
-    Practitioner& p = practitioners_[static_cast<std::size_t>(s.c.practitioner)];
+    Practitioner& p = staff_[static_cast<std::size_t>(s.c.practitioner)];
     p.case_points_per_week -= rules_.workload.case_points(s.c);
     p.caseload -= 1;
     if (p.caseload == 0) p.case_points_per_week = 0.0;  // no floating-point residue on an empty caseload
@@ -40,7 +55,8 @@ void PduOffice::close_case(std::uint32_t slot, Day day) {
     std::erase(waiting_for_allocation_, slot);
   }
   counters_.terminations_by_reason[static_cast<std::size_t>(s.c.end_reason)] += 1;
-  if (events_) events_->record(day, CaseEvent::terminated, s.c, name_, {});
+  counters_.terminated_case_practitioner_changes += s.c.practitioner_changes;
+  if (events_) events_->record(day, CaseEvent::terminated, s.c, name(), {});
   s.open = false;
   free_slots_.push_back(slot);
   --open_cases_;
@@ -48,16 +64,17 @@ void PduOffice::close_case(std::uint32_t slot, Day day) {
 
 bool PduOffice::try_allocate(std::uint32_t slot, Day day) {
   Case& c = slots_[slot].c;
-  const PractitionerIndex chosen = rules_.allocation.choose(c, practitioners_);
+  const PractitionerIndex chosen = rules_.allocation.choose(c, staff_);
   if (chosen == kUnallocated) return false;
-  Practitioner& p = practitioners_[static_cast<std::size_t>(chosen)];
+  Practitioner& p = staff_[static_cast<std::size_t>(chosen)];
   if (!rules_.allocation.allows(c.rosh, p.grade)) counters_.allocations_outside_grade_rule += 1;
-  if (c.practitioner != kUnallocated) c.practitioner_changes += 1;
+  if (c.allocated_before) c.practitioner_changes += 1;
+  c.allocated_before = true;
   c.practitioner = chosen;
   p.case_points_per_week += rules_.workload.case_points(c);
   p.caseload += 1;
   counters_.allocations += 1;
-  if (events_) events_->record(day, CaseEvent::allocated, c, name_, p.name);
+  if (events_) events_->record(day, CaseEvent::allocated, c, name(), p.name);
   return true;
 }
 
@@ -66,10 +83,12 @@ void PduOffice::place_warm_start_caseload(Day first_day, Day lookback_days) {
     const std::uint32_t count = referrals_.count_on(day);
     for (std::uint32_t k = 0; k < count; ++k) {
       Case c;
-      if (!factory_.make_if_alive_on(make_case_id(pdu_index_, day, k), day, first_day, c)) continue;
+      if (!factory_.make_if_alive_on(make_case_id(index(), day, k), make_case_id(stream_index(), day, k), day,
+                                     first_day, c))
+        continue;
       const std::uint32_t slot = open_case(c);
       counters_.initial_cases += 1;
-      if (events_) events_->record(first_day, CaseEvent::initial, c, name_, {});
+      if (events_) events_->record(first_day, CaseEvent::initial, c, name(), {});
       if (!try_allocate(slot, first_day)) waiting_for_allocation_.push_back(slot);
     }
   }
@@ -92,13 +111,99 @@ void PduOffice::run_day(Day day) {
 
   const std::uint32_t count = referrals_.count_on(day);
   for (std::uint32_t k = 0; k < count; ++k) {
-    const std::uint32_t slot = open_case(factory_.make(make_case_id(pdu_index_, day, k), day));
+    const std::uint32_t slot =
+        open_case(factory_.make(make_case_id(index(), day, k), make_case_id(stream_index(), day, k), day));
     counters_.referrals += 1;
-    if (events_) events_->record(day, CaseEvent::referral, slots_[slot].c, name_, {});
+    if (events_) events_->record(day, CaseEvent::referral, slots_[slot].c, name(), {});
     if (!try_allocate(slot, day)) waiting_for_allocation_.push_back(slot);
   }
 
   counters_.caseload_days += static_cast<std::int64_t>(open_cases_);
+  account_staff_time(day);
+}
+
+void PduOffice::account_staff_time(Day day) {
+  const bool working_day = calendar_.is_working_day(day);
+  for (const Practitioner& person : staff_) {
+    if (!person.in_post) continue;
+    at(staff_counters_.fte_days_in_post, person.grade) += person.fte;
+    if (working_day && person.is_sick_on(day))
+      staff_counters_.sickness_hours_lost += person.daily_contracted_hours();
+  }
+}
+
+PractitionerIndex PduOffice::hire(Practitioner person) {
+  give_identity(person);
+  person.in_post = true;
+  person.case_points_per_week = 0.0;
+  person.caseload = 0;
+  at(staff_counters_.joined, person.grade).add(person.fte);
+  auto vacant = std::find_if(staff_.begin(), staff_.end(), [](const Practitioner& p) { return !p.in_post; });
+  PractitionerIndex who;
+  if (vacant != staff_.end()) {
+    *vacant = std::move(person);
+    who = static_cast<PractitionerIndex>(vacant - staff_.begin());
+  } else {
+    staff_.push_back(std::move(person));
+    who = static_cast<PractitionerIndex>(staff_.size() - 1);
+  }
+  refresh_capacity(who);
+  return who;
+}
+
+void PduOffice::remove(PractitionerIndex who, Day day) {
+  Practitioner& leaver = staff_member(who);
+  at(staff_counters_.left, leaver.grade).add(leaver.fte);
+  leaver.in_post = false;
+  leaver.available_points_per_week = 0.0;
+  leaver.case_points_per_week = 0.0;
+  leaver.caseload = 0;
+
+  // The leaver's cases, in case-id order so reallocation never depends on slot reuse.
+  std::vector<std::uint32_t> orphaned;
+  for (std::uint32_t slot = 0; slot < slots_.size(); ++slot)
+    if (slots_[slot].open && slots_[slot].c.practitioner == who) orphaned.push_back(slot);
+  std::sort(orphaned.begin(), orphaned.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return slots_[a].c.id < slots_[b].c.id; });
+  for (std::uint32_t slot : orphaned) {
+    slots_[slot].c.practitioner = kUnallocated;
+    counters_.reallocations += 1;
+    if (!try_allocate(slot, day)) waiting_for_allocation_.push_back(slot);
+  }
+  note_staffing_changed();
+}
+
+void PduOffice::change_grade(PractitionerIndex who, Grade grade) {
+  Practitioner& person = staff_member(who);
+  if (person.grade == grade) return;
+  at(staff_counters_.moved_out, person.grade).add(person.fte);
+  at(staff_counters_.moved_in, grade).add(person.fte);
+  person.grade = grade;
+  person.grade_epoch += 1;
+  note_staffing_changed();
+}
+
+void PduOffice::refresh_capacity(PractitionerIndex who) {
+  Practitioner& person = staff_member(who);
+  person.available_points_per_week =
+      person.in_post && !person.long_term_sick
+          ? rules_.workload.available_points(person.contracted_hours_per_week, person.reduction_share)
+          : 0.0;
+  note_staffing_changed();
+}
+
+double PduOffice::in_post_fte(Grade grade) const {
+  double fte = 0.0;
+  for (const Practitioner& person : staff_)
+    if (person.in_post && person.grade == grade) fte += person.fte;
+  return fte;
+}
+
+std::int64_t PduOffice::in_post_headcount(Grade grade) const {
+  std::int64_t n = 0;
+  for (const Practitioner& person : staff_)
+    if (person.in_post && person.grade == grade) ++n;
+  return n;
 }
 
 }  // namespace probsim

@@ -1,9 +1,12 @@
 #pragma once
-// A probation delivery unit's caseload and practitioners, advanced one day at a time. The SimGrid
-// office actor (sim/engine) calls run_day() each simulated day; nothing here knows about the engine.
+// A probation delivery unit's caseload and staff, advanced one day at a time. The SimGrid office actor
+// (sim/engine) calls run_day() each simulated day; the region's workforce model changes the staff
+// (hire, leave, change grade, capacity) before the day's work. Nothing here knows about the engine.
 //
-// Invariant (conservation): initial_cases + referrals = caseload() + terminations(), where caseload()
-// counts allocated and unallocated cases alike.
+// Invariants: initial_cases + referrals = caseload() + terminations() (conservation), where caseload()
+// counts allocated and unallocated cases alike; every open case is held by exactly one practitioner in
+// post or is waiting for allocation, and each practitioner's caseload and case points are the sums over
+// the cases they hold.
 
 #include <cstdint>
 #include <queue>
@@ -14,16 +17,26 @@
 #include "caseload/case_factory.hpp"
 #include "caseload/caseload_rules.hpp"
 #include "caseload/referral_process.hpp"
+#include "core/working_calendar.hpp"
 #include "office/case_event_sink.hpp"
 #include "office/office_counters.hpp"
 #include "workforce/practitioner.hpp"
+#include "workforce/staff_counters.hpp"
 
 namespace probsim {
 
+struct PduIdentity {
+  std::uint32_t index = 0;  // position in the scenario (over all regions); part of every case id
+  // The index whose random streams this PDU draws from: its own, or that of the PDU it is paired with.
+  std::uint32_t stream_index = 0;
+  std::string name;
+};
+
 class PduOffice {
  public:
-  PduOffice(std::uint32_t pdu_index, std::string name, const CaseloadRules& rules, ReferralProcess referrals,
-            std::uint64_t replication_seed, std::vector<Practitioner> practitioners);
+  PduOffice(PduIdentity identity, const CaseloadRules& rules, ReferralProcess referrals,
+            std::uint64_t replication_seed, std::vector<Practitioner> initial_staff,
+            WorkingCalendar calendar);
 
   // Places the caseload a steady state would hold on `first_day`: replays referrals over the
   // `lookback_days` before it and keeps the people whose cases are still open (exact for a stationary
@@ -31,23 +44,46 @@ class PduOffice {
   void place_warm_start_caseload(Day first_day, Day lookback_days);
 
   // One day: cases ending today leave, waiting cases are retried, then today's referrals arrive and
-  // are allocated (fixed order, never insertion order; DOMAIN.md M-6).
+  // are allocated (fixed order, never insertion order; DOMAIN.md M-6). Then the day's staff time is
+  // accounted (FTE in post, hours lost to sickness).
   void run_day(Day day);
 
   void set_event_sink(CaseEventSink* sink) { events_ = sink; }
+  void set_establishment_fte(const PerGrade<double>& establishment) { establishment_fte_ = establishment; }
+
+  // --- Staff changes, made by the workforce model before the day's work. ---
+  // A new member of staff joins (into the lowest vacant slot) and is given a staff id and a name;
+  // counted as a joiner of their grade.
+  PractitionerIndex hire(Practitioner person);
+  // The person leaves the service; their cases go to colleagues by the allocation rule (each counting a
+  // change of practitioner) or wait unallocated if nobody may hold them.
+  void remove(PractitionerIndex who, Day day);
+  // The person moves to another grade (a PQiP qualifying as PO, a PSO starting PQiP), keeping their cases.
+  void change_grade(PractitionerIndex who, Grade grade);
+  // Recomputes available WMT points after a change of reduction or long-term sickness.
+  void refresh_capacity(PractitionerIndex who);
+  Practitioner& staff_member(PractitionerIndex who) { return staff_[static_cast<std::size_t>(who)]; }
+  StaffCounters& staff_counters() { return staff_counters_; }
 
   // A case waits unallocated only when nobody in post may hold it, so waiting cases are retried only
-  // after the staff in post change; the workforce model calls this when it changes them.
+  // after the staff in post change.
   void note_staffing_changed() { retry_waiting_cases_ = true; }
 
-  [[nodiscard]] std::uint32_t index() const { return pdu_index_; }
-  [[nodiscard]] const std::string& name() const { return name_; }
+  [[nodiscard]] std::uint32_t index() const { return identity_.index; }
+  [[nodiscard]] std::uint32_t stream_index() const { return identity_.stream_index; }
+  [[nodiscard]] const std::string& name() const { return identity_.name; }
+  [[nodiscard]] const WorkingCalendar& calendar() const { return calendar_; }
   [[nodiscard]] std::int64_t caseload() const { return static_cast<std::int64_t>(open_cases_); }
   [[nodiscard]] std::int64_t unallocated() const {
     return static_cast<std::int64_t>(waiting_for_allocation_.size());
   }
   [[nodiscard]] const OfficeCounters& counters() const { return counters_; }
-  [[nodiscard]] std::span<const Practitioner> practitioners() const { return practitioners_; }
+  [[nodiscard]] const StaffCounters& staff_counters() const { return staff_counters_; }
+  // Every staff slot, including vacant ones (in_post false): indices stay valid for cases.
+  [[nodiscard]] std::span<const Practitioner> staff() const { return staff_; }
+  [[nodiscard]] double in_post_fte(Grade grade) const;
+  [[nodiscard]] std::int64_t in_post_headcount(Grade grade) const;
+  [[nodiscard]] double establishment_fte(Grade grade) const { return at(establishment_fte_, grade); }
 
   // Calls `visit(const Case&)` for every open case (for tests and audits; order unspecified).
   template <typename Visit>
@@ -71,13 +107,18 @@ class PduOffice {
   std::uint32_t open_case(const Case& c);
   void close_case(std::uint32_t slot, Day day);
   bool try_allocate(std::uint32_t slot, Day day);
+  void account_staff_time(Day day);
+  void give_identity(Practitioner& person);
 
-  std::uint32_t pdu_index_;
-  std::string name_;
+  PduIdentity identity_;
   const CaseloadRules& rules_;
   ReferralProcess referrals_;
   CaseFactory factory_;
-  std::vector<Practitioner> practitioners_;
+  WorkingCalendar calendar_;
+  std::vector<Practitioner> staff_;
+  PerGrade<double> establishment_fte_{};
+  std::uint32_t next_staff_ordinal_ = 0;  // joiners in order, initial staff first (make_staff_id)
+  PerGrade<int> named_by_grade_{};
 
   std::vector<Slot> slots_;
   std::vector<std::uint32_t> free_slots_;
@@ -86,6 +127,7 @@ class PduOffice {
   std::vector<std::uint32_t> waiting_for_allocation_;  // slots, in arrival order
 
   OfficeCounters counters_;
+  StaffCounters staff_counters_;
   CaseEventSink* events_ = nullptr;
   bool retry_waiting_cases_ = false;
 };

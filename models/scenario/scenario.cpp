@@ -6,8 +6,8 @@ namespace probsim {
 
 Day Scenario::longest_sentence_days() const {
   double longest_months = 0.0;
-  for (const auto& length : caseload.case_mix.sentence_length)
-    longest_months = std::max(longest_months, length.max_months());
+  for (const auto& length : caseload.case_mix.sentence_length_months)
+    longest_months = std::max(longest_months, length.max());
   return months_to_days(longest_months) + 1;
 }
 

@@ -2,6 +2,8 @@
 // A scenario, typed and validated. The YAML loader (sim/config) is the only code that reads scenario
 // files; everything downstream reads this struct.
 
+#include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -9,6 +11,9 @@
 #include "caseload/referral_process.hpp"
 #include "core/calendar_date.hpp"
 #include "workforce/grade.hpp"
+#include "workforce/new_staff.hpp"
+#include "workforce/staffing_plan.hpp"
+#include "workforce/workforce_rules.hpp"
 
 namespace probsim {
 
@@ -31,17 +36,21 @@ struct SimulationWindow {
   [[nodiscard]] CalendarDate date_of(Day day) const { return day_zero().plus_days(day); }
 };
 
-// Practitioners of one grade in post in a PDU at the start.
+// Staff of one grade in post in a PDU at the report start: `headcount` people like `person`.
 struct StaffGroup {
-  Grade grade = Grade::po;
+  NewStaffMember person;
   int headcount = 0;
-  double fte_each = 1.0;
 };
 
 struct PduSpec {
   std::string name;
   ReferralRate referrals;
   std::vector<StaffGroup> staff;
+  // Required FTE by grade. When the scenario gives none, the staff in post at the start.
+  PerGrade<double> establishment_fte{};
+  // Another PDU (index in scenario order) whose random draws this one shares: the same people referred
+  // and the same staff events, so the two differ only by what the scenario sets differently.
+  std::optional<std::size_t> paired_with;
 };
 
 struct RegionSpec {
@@ -54,6 +63,8 @@ struct Scenario {
   std::string description;
   SimulationWindow window;
   CaseloadRules caseload;
+  WorkforceRules workforce;
+  StaffingPlan staffing_plan;
   std::vector<RegionSpec> regions;
 
   [[nodiscard]] std::size_t pdu_count() const {
@@ -61,6 +72,18 @@ struct Scenario {
     for (const auto& region : regions) n += region.pdus.size();
     return n;
   }
+  // The PDU at `index` in scenario order (over all regions).
+  [[nodiscard]] PduSpec& pdu_at(std::size_t index) {
+    for (auto& region : regions) {
+      if (index < region.pdus.size()) return region.pdus[index];
+      index -= region.pdus.size();
+    }
+    throw std::out_of_range("no PDU at that index");
+  }
+  [[nodiscard]] const PduSpec& pdu_at(std::size_t index) const {
+    return const_cast<Scenario*>(this)->pdu_at(index);
+  }
+
   // The longest a case can last: how far back the warm-start pre-history must look.
   [[nodiscard]] Day longest_sentence_days() const;
 };

@@ -109,67 +109,67 @@ ReferralRate read_referral_pattern(FieldReader& root) {
   return pattern;
 }
 
-std::optional<SentenceLengthDistribution> read_length(FieldReader& parent, std::string_view key,
-                                                      bool required) {
+// A bounded distribution in the unit the key names (`unit`, e.g. "MONTHS"), with values in [min, max]:
+// `{fixed: X}`, `{values: [...], weights: [...]}` or `{uniform: [MIN, MAX]}`.
+std::optional<BoundedDistribution> read_distribution(FieldReader& parent, std::string_view key, bool required,
+                                                     const std::string& unit, double min, double max) {
   const ConfigNode* node = parent.node(key, required);
   if (node == nullptr) return std::nullopt;
-  FieldReader length(node, parent.child_path(key), parent.diagnostics());
-  if (!length.ok()) return std::nullopt;
+  FieldReader form(node, parent.child_path(key), parent.diagnostics());
+  if (!form.ok()) return std::nullopt;
   Diagnostics& d = parent.diagnostics();
-  SentenceLengthDistribution out;
-  const ConfigNode* fixed = length.node("fixed", false);
-  const ConfigNode* values = length.node("values", false);
-  const ConfigNode* weights = length.node("weights", false);
-  const ConfigNode* uniform = length.node("uniform", false);
-  length.reject_unknown_keys();
+  BoundedDistribution out;
+  const ConfigNode* fixed = form.node("fixed", false);
+  const ConfigNode* values = form.node("values", false);
+  const ConfigNode* weights = form.node("weights", false);
+  const ConfigNode* uniform = form.node("uniform", false);
+  form.reject_unknown_keys();
   const int forms = (fixed != nullptr) + (values != nullptr) + (uniform != nullptr);
   if (forms != 1) {
-    d.error(node->anchor(), length.path(),
-            "give exactly one of 'fixed: MONTHS', 'values: [MONTHS...]' with 'weights: [...]', or "
-            "'uniform: [MIN, MAX]'");
+    d.error(node->anchor(), form.path(),
+            "give exactly one of 'fixed: " + unit + "', 'values: [" + unit +
+                "...]' with 'weights: [...]', or "
+                "'uniform: [MIN, MAX]'");
     return std::nullopt;
   }
-  constexpr double kMaxMonths = 12.0 * 100;
   if (fixed != nullptr) {
-    auto months = FieldReader::to_number(*fixed, length.child_path("fixed"), 0.03, kMaxMonths, d);
-    if (!months) return std::nullopt;
-    out.kind = SentenceLengthDistribution::Kind::fixed;
-    out.months = {*months};
-    return out;
+    auto value = FieldReader::to_number(*fixed, form.child_path("fixed"), min, max, d);
+    if (!value) return std::nullopt;
+    return BoundedDistribution::fixed_at(*value);
   }
   if (uniform != nullptr) {
-    auto range = read_number_list(*uniform, length.child_path("uniform"), 0.03, kMaxMonths, d);
+    auto range = read_number_list(*uniform, form.child_path("uniform"), min, max, d);
     if (!range) return std::nullopt;
     if (range->size() != 2 || (*range)[0] > (*range)[1]) {
-      d.error(uniform->where, length.child_path("uniform"), "expected [MIN, MAX] months with MIN <= MAX");
+      d.error(uniform->where, form.child_path("uniform"), "expected [MIN, MAX] with MIN <= MAX");
       return std::nullopt;
     }
-    out.kind = SentenceLengthDistribution::Kind::uniform;
-    out.months = *range;
+    out.kind = BoundedDistribution::Kind::uniform;
+    out.values = *range;
     return out;
   }
-  auto months = read_number_list(*values, length.child_path("values"), 0.03, kMaxMonths, d);
+  auto listed = read_number_list(*values, form.child_path("values"), min, max, d);
   if (weights == nullptr) {
-    d.error(node->anchor(), length.child_path("weights"), "is required with 'values'");
+    d.error(node->anchor(), form.child_path("weights"), "is required with 'values'");
     return std::nullopt;
   }
-  auto w = read_number_list(*weights, length.child_path("weights"), 0.0, kInfinity, d);
-  if (!months || !w) return std::nullopt;
-  if (months->empty() || months->size() != w->size()) {
-    d.error(weights->where, length.child_path("weights"),
-            "expected one weight per value (" + std::to_string(months->size()) + " values, " +
+  auto w = read_number_list(*weights, form.child_path("weights"), 0.0, kInfinity, d);
+  if (!listed || !w) return std::nullopt;
+  if (listed->empty() || listed->size() != w->size()) {
+    d.error(weights->where, form.child_path("weights"),
+            "expected one weight per value (" + std::to_string(listed->size()) + " values, " +
                 std::to_string(w->size()) + " weights)");
     return std::nullopt;
   }
   double total = 0.0;
   for (double x : *w) total += x;
   if (total <= 0.0) {
-    d.error(weights->where, length.child_path("weights"), "at least one weight must be positive");
+    d.error(weights->where, form.child_path("weights"), "at least one weight must be positive");
     return std::nullopt;
   }
   for (double& x : *w) x /= total;
-  out.kind = SentenceLengthDistribution::Kind::discrete;
-  out.months = *months;
+  out.kind = BoundedDistribution::Kind::discrete;
+  out.values = *listed;
   out.weights = *w;
   return out;
 }
@@ -184,10 +184,12 @@ void read_case_mix(FieldReader& root, CaseMix& mix) {
                       root.diagnostics());
   for (std::size_t t = 0; t < kSentenceTypeNames.size(); ++t) {
     const bool needed = !types || (*types)[t] > 0.0;
-    if (auto length = read_length(lengths, kSentenceTypeNames[t], needed && lengths.ok()))
-      mix.sentence_length[t] = *length;
+    constexpr double kMaxMonths = 12.0 * 100;
+    if (auto length = read_distribution(lengths, kSentenceTypeNames[t], needed && lengths.ok(), "MONTHS",
+                                        0.03, kMaxMonths))
+      mix.sentence_length_months[t] = *length;
     else
-      mix.sentence_length[t] = SentenceLengthDistribution{SentenceLengthDistribution::Kind::fixed, {1.0}, {}};
+      mix.sentence_length_months[t] = BoundedDistribution::fixed_at(1.0);
   }
   lengths.reject_unknown_keys();
 
@@ -283,7 +285,8 @@ void read_workload(FieldReader& root, WorkloadPointsTable& table) {
   wl.reject_unknown_keys();
 }
 
-void read_staff(const ConfigNode& list, const std::string& path, PduSpec& pdu, Diagnostics& d) {
+void read_staff(const ConfigNode& list, const std::string& path, const TraineePipeline& pipeline,
+                PduSpec& pdu, Diagnostics& d) {
   if (list.kind != ConfigNode::Kind::sequence) {
     d.error(list.anchor(), path, "expected a list of staff groups, found " + list.describe_value());
     return;
@@ -292,12 +295,244 @@ void read_staff(const ConfigNode& list, const std::string& path, PduSpec& pdu, D
     FieldReader group(&list.items[i], path + "[" + std::to_string(i) + "]", d);
     StaffGroup staff;
     if (const ConfigNode* grade = group.node("grade", true))
-      if (auto g = read_grade(*grade, group.child_path("grade"), d)) staff.grade = *g;
+      if (auto g = read_grade(*grade, group.child_path("grade"), d)) staff.person.grade = *g;
     if (auto n = group.integer("headcount", true, 0, 100000)) staff.headcount = *n;
-    if (auto fte = group.number("fte_each", true, 0.01, 1.0)) staff.fte_each = *fte;
+    // FTE of one person: part-time down to a day a fortnight, never more than full time.
+    if (auto fte = group.number("fte_each", true, 0.1, 1.0)) staff.person.fte = *fte;
+    if (const ConfigNode* months = group.node("training_months_completed", false)) {
+      if (staff.person.grade != Grade::pqip)
+        d.error(months->anchor(), group.child_path("training_months_completed"),
+                "applies only to grade pqip (trainees)");
+      else if (auto m = group.integer("training_months_completed", false, 0, pipeline.training_months - 1))
+        staff.person.training_months_completed = *m;
+    }
+    if (const ConfigNode* months = group.node("nqo_months_completed", false)) {
+      if (staff.person.grade != Grade::po)
+        d.error(months->anchor(), group.child_path("nqo_months_completed"),
+                "applies only to grade po (newly qualified officers)");
+      else if (auto m = group.integer("nqo_months_completed", false, 0, std::max(0, pipeline.nqo_months - 1)))
+        staff.person.nqo_months_completed = *m;
+    }
     group.reject_unknown_keys();
     pdu.staff.push_back(staff);
   }
+}
+
+// A map from grade name to a number in [min, max]; grades not given are 0.
+std::optional<PerGrade<double>> read_per_grade(FieldReader& parent, std::string_view key, bool required,
+                                               double min, double max) {
+  const ConfigNode* node = parent.node(key, required);
+  if (node == nullptr) return std::nullopt;
+  FieldReader grades(node, parent.child_path(key), parent.diagnostics());
+  if (!grades.ok()) return std::nullopt;
+  PerGrade<double> values{};
+  for (std::size_t g = 0; g < kGradeCount; ++g)
+    if (auto v = grades.number(kGradeNames[g], false, min, max)) values[g] = *v;
+  grades.reject_unknown_keys();
+  return values;
+}
+
+// The index (in scenario order) of the PDU a scalar names, with a did-you-mean when there is none.
+std::optional<std::size_t> find_pdu(const Scenario& s, const ConfigNode& name, const std::string& path,
+                                    Diagnostics& d) {
+  std::vector<std::string> names;
+  for (const auto& region : s.regions)
+    for (const auto& pdu : region.pdus) names.push_back(pdu.name);
+  if (name.kind == ConfigNode::Kind::scalar)
+    for (std::size_t i = 0; i < names.size(); ++i)
+      if (names[i] == name.scalar) return i;
+  std::string message = "expected the name of a PDU in this scenario, found " + name.describe_value();
+  if (name.kind == ConfigNode::Kind::scalar) {
+    const std::string suggestion = did_you_mean(name.scalar, names);
+    if (!suggestion.empty()) message += " (did you mean '" + suggestion + "'?)";
+  }
+  d.error(name.where, path, message);
+  return std::nullopt;
+}
+
+std::optional<std::size_t> find_region(const Scenario& s, const ConfigNode& name, const std::string& path,
+                                       Diagnostics& d) {
+  std::vector<std::string> names;
+  for (const auto& region : s.regions) names.push_back(region.name);
+  if (name.kind == ConfigNode::Kind::scalar)
+    for (std::size_t i = 0; i < names.size(); ++i)
+      if (names[i] == name.scalar) return i;
+  std::string message = "expected the name of a region in this scenario, found " + name.describe_value();
+  if (name.kind == ConfigNode::Kind::scalar) {
+    const std::string suggestion = did_you_mean(name.scalar, names);
+    if (!suggestion.empty()) message += " (did you mean '" + suggestion + "'?)";
+  }
+  d.error(name.where, path, message);
+  return std::nullopt;
+}
+
+void read_trainee_pipeline(FieldReader& wf, TraineePipeline& pipeline) {
+  FieldReader tp(wf.node("trainee_pipeline", true), wf.child_path("trainee_pipeline"), wf.diagnostics());
+  if (!tp.ok()) return;
+  Diagnostics& d = wf.diagnostics();
+  if (auto months = tp.integer("training_months", true, 1, 120)) pipeline.training_months = *months;
+  if (const ConfigNode* steps = tp.node("workload_reduction_by_month", true)) {
+    const std::string path = tp.child_path("workload_reduction_by_month");
+    pipeline.reduction_steps.clear();
+    if (steps->kind != ConfigNode::Kind::sequence || steps->items.empty()) {
+      d.error(steps->anchor(), path,
+              "expected a list of {from_month, reduction_share}, found " + steps->describe_value());
+    } else {
+      for (std::size_t i = 0; i < steps->items.size(); ++i) {
+        FieldReader step(&steps->items[i], path + "[" + std::to_string(i) + "]", d);
+        TraineeReductionStep parsed;
+        auto from = step.integer("from_month", true, 0, 120);
+        auto share = step.number("reduction_share", true, 0.0, 1.0);
+        step.reject_unknown_keys();
+        if (!from || !share) continue;
+        parsed.from_month = *from;
+        parsed.reduction_share = *share;
+        const ConfigNode* where = step.node("from_month", false);
+        if (i == 0 && parsed.from_month != 0)
+          d.error(where->where, step.child_path("from_month"), "the first step must start at month 0");
+        else if (!pipeline.reduction_steps.empty() &&
+                 parsed.from_month <= pipeline.reduction_steps.back().from_month)
+          d.error(where->where, step.child_path("from_month"),
+                  "steps must be in increasing order of from_month");
+        else if (parsed.from_month >= pipeline.training_months)
+          d.error(where->where, step.child_path("from_month"),
+                  "must be before qualification (training_months = " +
+                      std::to_string(pipeline.training_months) + ")");
+        pipeline.reduction_steps.push_back(parsed);
+      }
+    }
+  }
+  if (auto share = tp.number("nqo_reduction_share", true, 0.0, 1.0)) pipeline.nqo_reduction_share = *share;
+  if (auto months = tp.integer("nqo_months", true, 0, 60)) pipeline.nqo_months = *months;
+  tp.reject_unknown_keys();
+}
+
+void read_sickness(FieldReader& wf, SicknessRules& sickness) {
+  FieldReader sk(wf.node("sickness", true), wf.child_path("sickness"), wf.diagnostics());
+  if (!sk.ok()) return;
+  auto days = sk.number("days_per_fte_year", true, 0.0, 260.0);
+  auto episode = read_distribution(sk, "episode_working_days", true, "WORKING_DAYS", 1.0, 260.0);
+  if (auto long_term = sk.integer("long_term_from_working_days", true, 1, 260))
+    sickness.long_term_from_working_days = *long_term;
+  sk.reject_unknown_keys();
+  if (!days || !episode) return;
+  sickness.days_per_fte_year = *days;
+  sickness.episode_working_days = *episode;
+  if (sickness.onsets_per_well_day() < 0.0)
+    wf.diagnostics().error(sk.node("days_per_fte_year", false)->where, sk.child_path("days_per_fte_year"),
+                           "with episodes of " + std::to_string(sickness.mean_episode_working_days()) +
+                               " working days on average, people would be off sick all the time");
+}
+
+void read_workforce(FieldReader& root, WorkforceRules& rules) {
+  FieldReader wf(root.node("workforce", true), "workforce", root.diagnostics());
+  if (!wf.ok()) return;
+  Diagnostics& d = root.diagnostics();
+  // Leaver rates are the published measure, leavers ÷ mean FTE in post per year (WF-4/5): a share. A
+  // value above 1 is almost surely a percentage, so say so rather than simulate everyone leaving.
+  if (const ConfigNode* rates = wf.node("leaver_rate_per_year", true)) {
+    FieldReader by_grade(rates, wf.child_path("leaver_rate_per_year"), d);
+    for (std::size_t g = 0; by_grade.ok() && g < kGradeCount; ++g) {
+      auto rate = by_grade.number(kGradeNames[g], false, 0.0, kInfinity);
+      if (!rate) continue;
+      if (*rate >= 1.0) {
+        std::ostringstream text;
+        text << *rate;
+        d.error(by_grade.node(kGradeNames[g], false)->where, by_grade.child_path(kGradeNames[g]),
+                "is a share of staff leaving per year (leavers / mean FTE in post, below 1), found " +
+                    text.str() + "; for " + text.str() + "% write " +
+                    std::to_string(*rate / 100.0).substr(0, 6));
+        continue;
+      }
+      rules.leaver_rate_per_year[g] = *rate;
+    }
+    by_grade.reject_unknown_keys();
+  }
+  read_sickness(wf, rules.sickness);
+  read_trainee_pipeline(wf, rules.trainee_pipeline);
+  if (auto rate = wf.number("pso_to_pqip_progression_per_year", false, 0.0, 0.99))
+    rules.pso_to_pqip_progression_per_year = *rate;
+  wf.reject_unknown_keys();
+}
+
+void read_backfill(FieldReader& plan, BackfillPolicy& backfill) {
+  const ConfigNode* node = plan.node("backfill", false);
+  if (node == nullptr) return;
+  FieldReader bf(node, plan.child_path("backfill"), plan.diagnostics());
+  if (!bf.ok()) return;
+  Diagnostics& d = plan.diagnostics();
+  if (auto enabled = bf.boolean("enabled", true)) backfill.enabled = *enabled;
+  backfill.grades.fill(true);
+  if (const ConfigNode* list = bf.node("grades", false)) {
+    const std::string path = bf.child_path("grades");
+    backfill.grades.fill(false);
+    if (list->kind != ConfigNode::Kind::sequence) {
+      d.error(list->anchor(), path, "expected a list of grades, found " + list->describe_value());
+    } else {
+      for (std::size_t i = 0; i < list->items.size(); ++i)
+        if (auto grade = read_grade(list->items[i], path + "[" + std::to_string(i) + "]", d))
+          at(backfill.grades, *grade) = true;
+    }
+  }
+  if (auto lag = read_distribution(bf, "recruitment_lag_weeks", true, "WEEKS", 0.0, 520.0))
+    backfill.recruitment_lag_weeks = *lag;
+  bf.reject_unknown_keys();
+}
+
+void read_intakes(FieldReader& plan, Scenario& s) {
+  const ConfigNode* list = plan.node("intakes", false);
+  if (list == nullptr) return;
+  Diagnostics& d = plan.diagnostics();
+  const std::string path = plan.child_path("intakes");
+  if (list->kind != ConfigNode::Kind::sequence) {
+    d.error(list->anchor(), path, "expected a list of intakes, found " + list->describe_value());
+    return;
+  }
+  for (std::size_t i = 0; i < list->items.size(); ++i) {
+    FieldReader item(&list->items[i], path + "[" + std::to_string(i) + "]", d);
+    if (!item.ok()) continue;
+    RecruitmentIntake intake;
+    if (auto date = item.date("date", true)) {
+      intake.date = *date;
+      if (*date < s.window.report_start || s.window.report_end < *date)
+        d.error(item.node("date", false)->where, item.child_path("date"),
+                "must be within the report window (" + s.window.report_start.iso() + " to " +
+                    s.window.report_end.iso() + "): staff in post before it are described under each PDU");
+    }
+    const ConfigNode* pdu = item.node("pdu", false);
+    const ConfigNode* region = item.node("region", false);
+    if ((pdu == nullptr) == (region == nullptr))
+      d.error(list->items[i].anchor(), item.path(), "give exactly one of 'pdu' or 'region'");
+    else if (pdu != nullptr)
+      intake.pdu = find_pdu(s, *pdu, item.child_path("pdu"), d);
+    else
+      intake.region = find_region(s, *region, item.child_path("region"), d);
+    if (const ConfigNode* grade = item.node("grade", true))
+      if (auto g = read_grade(*grade, item.child_path("grade"), d)) intake.grade = *g;
+    if (auto count = item.integer("count", true, 1, 100000)) intake.count = *count;
+    if (auto fte = item.number("fte_each", false, 0.1, 1.0)) intake.fte_each = *fte;
+    if (const ConfigNode* months = item.node("training_months_completed", false)) {
+      if (intake.grade != Grade::pqip)
+        d.error(months->anchor(), item.child_path("training_months_completed"),
+                "applies only to grade pqip (trainees)");
+      else if (auto m = item.integer("training_months_completed", false, 0,
+                                     s.workforce.trainee_pipeline.training_months - 1))
+        intake.training_months_completed = *m;
+    }
+    item.reject_unknown_keys();
+    s.staffing_plan.intakes.push_back(intake);
+  }
+}
+
+// Optional: without it, nobody is recruited and leavers leave vacancies.
+void read_staffing_plan(FieldReader& root, Scenario& s) {
+  const ConfigNode* node = root.node("staffing_plan", false);
+  if (node == nullptr) return;
+  FieldReader plan(node, "staffing_plan", root.diagnostics());
+  if (!plan.ok()) return;
+  read_backfill(plan, s.staffing_plan.backfill);
+  read_intakes(plan, s);
+  plan.reject_unknown_keys();
 }
 
 void read_regions(FieldReader& root, Scenario& s, const ReferralRate& pattern) {
@@ -310,6 +545,12 @@ void read_regions(FieldReader& root, Scenario& s, const ReferralRate& pattern) {
     return;
   }
   std::map<std::string, SourceLocation> names_seen;
+  struct Pairing {
+    std::size_t pdu;
+    const ConfigNode* twin;
+    std::string path;
+  };
+  std::vector<Pairing> pairings;
   auto check_unique = [&](const std::string& name, const SourceLocation& where, const std::string& path) {
     auto [it, inserted] = names_seen.emplace(name, where);
     if (!inserted)
@@ -338,12 +579,39 @@ void read_regions(FieldReader& root, Scenario& s, const ReferralRate& pattern) {
       }
       if (auto rate = pdu.number("referrals_per_week", true, 0.0, 1e5)) pdu_spec.referrals.per_week = *rate;
       if (const ConfigNode* staff = pdu.node("staff", pdu.ok()))
-        read_staff(*staff, pdu.child_path("staff"), pdu_spec, d);
+        read_staff(*staff, pdu.child_path("staff"), s.workforce.trainee_pipeline, pdu_spec, d);
+      // Without an establishment the staff in post at the start are the establishment (no vacancies).
+      if (auto establishment = read_per_grade(pdu, "establishment_fte", false, 0.0, 1e5)) {
+        pdu_spec.establishment_fte = *establishment;
+      } else {
+        for (const StaffGroup& group : pdu_spec.staff) {
+          const Grade grade = group.person.grade;
+          at(pdu_spec.establishment_fte, grade) += group.headcount * group.person.fte;
+        }
+      }
+      if (const ConfigNode* twin = pdu.node("paired_with", false))
+        pairings.push_back({s.pdu_count() + spec.pdus.size(), twin, pdu.child_path("paired_with")});
       pdu.reject_unknown_keys();
       spec.pdus.push_back(std::move(pdu_spec));
     }
     region.reject_unknown_keys();
     s.regions.push_back(std::move(spec));
+  }
+  for (const Pairing& pairing : pairings) {
+    auto twin = find_pdu(s, *pairing.twin, pairing.path, d);
+    if (!twin) continue;
+    if (*twin == pairing.pdu) {
+      d.error(pairing.twin->where, pairing.path, "a PDU cannot be paired with itself");
+      continue;
+    }
+    s.pdu_at(pairing.pdu).paired_with = *twin;
+  }
+  for (const Pairing& pairing : pairings) {
+    const auto twin = s.pdu_at(pairing.pdu).paired_with;
+    if (twin && s.pdu_at(*twin).paired_with)
+      d.error(
+          pairing.twin->where, pairing.path,
+          "'" + s.pdu_at(*twin).name + "' is itself paired with another PDU; pair both with the same one");
   }
 }
 
@@ -362,7 +630,9 @@ std::optional<Scenario> read_scenario(const ConfigNode& root_node, Diagnostics& 
   read_early_termination(root, s.caseload.early_termination);
   read_allocation(root, s.caseload.allocation);
   read_workload(root, s.caseload.workload);
+  read_workforce(root, s.workforce);
   read_regions(root, s, pattern);
+  read_staffing_plan(root, s);
   root.reject_unknown_keys();
   if (diagnostics.items().size() != errors_before) return std::nullopt;
   return s;

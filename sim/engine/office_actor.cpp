@@ -5,9 +5,10 @@
 namespace probsim {
 
 void OfficeActor::operator()() const {
-  // Day d's work happens at simulated time d; observers look at d + 0.5, between days.
+  // Within day d: the workforce actors change staff at time d, this office works at d + 0.25, and
+  // observers look at d + 0.5, so nobody ever sees a day half done.
   for (Day day = 0; day <= last_day_; ++day) {
-    simgrid::s4u::this_actor::sleep_until(static_cast<double>(day));
+    simgrid::s4u::this_actor::sleep_until(static_cast<double>(day) + 0.25);
     office_.run_day(day);
   }
 }

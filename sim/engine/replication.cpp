@@ -2,37 +2,27 @@
 
 #include <xbt/log.h>
 
-#include <cstdio>
-#include <map>
 #include <memory>
 #include <simgrid/s4u/Actor.hpp>
 #include <simgrid/s4u/Engine.hpp>
 #include <simgrid/s4u/NetZone.hpp>
 
 #include "engine/office_actor.hpp"
+#include "engine/workforce_actor.hpp"
 #include "output/run_recorder.hpp"
 
 namespace probsim {
 
 namespace {
 
-std::vector<Practitioner> staff_in_post(const PduSpec& pdu, const WorkloadPointsTable& workload) {
+// The staff in post on the report start, as the scenario describes them.
+std::vector<Practitioner> initial_staff(const Scenario& scenario, const PduSpec& pdu) {
   std::vector<Practitioner> staff;
-  std::map<Grade, int> numbered;
-  for (const StaffGroup& group : pdu.staff) {
-    for (int i = 0; i < group.headcount; ++i) {
-      char suffix[32];
-      std::snprintf(suffix, sizeof suffix, "/%s-%03d", std::string(to_string(group.grade)).c_str(),
-                    ++numbered[group.grade]);
-      Practitioner p;
-      p.name = pdu.name + suffix;
-      p.grade = group.grade;
-      p.fte = group.fte_each;
-      p.contracted_hours_per_week = workload.default_contracted_hours_per_week * group.fte_each;
-      p.available_points_per_week = workload.available_points(p.contracted_hours_per_week);
-      staff.push_back(std::move(p));
-    }
-  }
+  for (const StaffGroup& group : pdu.staff)
+    for (int i = 0; i < group.headcount; ++i)
+      staff.push_back(make_staff_member(group.person,
+                                        scenario.caseload.workload.default_contracted_hours_per_week,
+                                        scenario.workforce.trainee_pipeline, scenario.window.report_start));
   return staff;
 }
 
@@ -78,25 +68,41 @@ ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpe
   zone->seal();
 
   const SimulationWindow& window = scenario.window;
+  const WorkingCalendar calendar(window.day_zero());
   std::vector<std::unique_ptr<PduOffice>> offices;
   std::vector<const PduOffice*> observed;
   std::vector<std::size_t> region_of_office;
+  std::vector<std::unique_ptr<RegionWorkforce>> workforces;
   for (std::size_t r = 0; r < scenario.regions.size(); ++r) {
+    std::vector<PduOffice*> region_offices;
+    std::vector<std::size_t> region_pdu_indices;
     for (const PduSpec& pdu : scenario.regions[r].pdus) {
       const auto index = static_cast<std::uint32_t>(offices.size());
-      ReferralProcess referrals(pdu.referrals, window.day_zero(), window.first_report_day(), index,
+      const auto stream_index = static_cast<std::uint32_t>(pdu.paired_with.value_or(index));
+      ReferralProcess referrals(pdu.referrals, window.day_zero(), window.first_report_day(), stream_index,
                                 spec.seed);
-      offices.push_back(std::make_unique<PduOffice>(index, pdu.name, scenario.caseload, referrals, spec.seed,
-                                                    staff_in_post(pdu, scenario.caseload.workload)));
+      offices.push_back(std::make_unique<PduOffice>(PduIdentity{index, stream_index, pdu.name},
+                                                    scenario.caseload, referrals, spec.seed,
+                                                    initial_staff(scenario, pdu), calendar));
+      offices.back()->set_establishment_fte(pdu.establishment_fte);
       offices.back()->set_event_sink(spec.events);
       observed.push_back(offices.back().get());
       region_of_office.push_back(r);
+      region_offices.push_back(offices.back().get());
+      region_pdu_indices.push_back(index);
     }
+    workforces.push_back(std::make_unique<RegionWorkforce>(scenario, r, std::move(region_offices),
+                                                           std::move(region_pdu_indices), spec.seed));
   }
 
   if (window.warm_start == WarmStart::steady_state)
     for (auto& office : offices) office->place_warm_start_caseload(0, scenario.longest_sentence_days());
 
+  for (std::size_t r = 0; r < workforces.size(); ++r) {
+    workforces[r]->start();
+    simgrid::s4u::Actor::create("workforce:" + scenario.regions[r].name, host,
+                                WorkforceActor(*workforces[r], window.last_day()));
+  }
   for (auto& office : offices)
     simgrid::s4u::Actor::create("office:" + office->name(), host, OfficeActor(*office, window.last_day()));
 

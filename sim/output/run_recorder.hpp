@@ -1,6 +1,6 @@
 #pragma once
-// Turns the offices' cumulative counters into the report window's KPIs and monthly time series. The
-// engine calls it at fixed instants (between simulated days), so it never sees a day half done.
+// Turns the offices' cumulative counters and staff into the report window's KPIs and monthly time series.
+// The engine calls it at fixed instants (between simulated days), so it never sees a day half done.
 
 #include <array>
 #include <vector>
@@ -23,11 +23,18 @@ class RunRecorder {
   [[nodiscard]] ReplicationResult finish();     // after the report end
 
  private:
-  struct PeriodFigures {  // one unit's figures for one period
+  struct PeriodFigures {  // one unit's figures for one period (flows) or at its end (stocks)
     double caseload = 0, referrals = 0, terminations_sentence_end = 0, terminations_early = 0,
            unallocated = 0;
-    double workload_pct_sum = 0, practitioners = 0;
+    // Over practitioners who can take cases (in post, case-holding grade, not on long-term sickness).
+    double workload_pct_sum = 0, practitioners = 0, practitioners_over_110pct = 0;
+    PerGrade<double> in_post_fte{}, establishment_fte{};
+    double vacant_fte = 0, practitioner_establishment_fte = 0;  // over the case-holding grades
+    double leavers = 0, joiners = 0;                            // case-holding grades, headcount
+    void add(const PeriodFigures& other);
   };
+  [[nodiscard]] PeriodFigures figures_of(const PduOffice& office, const OfficeCounters& before,
+                                         const StaffCounters& staff_before) const;
   void add_rows(const std::string& date, const std::string& level, const std::string& unit,
                 const PeriodFigures& f);
 
@@ -38,8 +45,11 @@ class RunRecorder {
 
   std::vector<OfficeCounters> at_window_open_;
   std::vector<OfficeCounters> at_last_period_;
+  std::vector<StaffCounters> staff_at_window_open_;
+  std::vector<StaffCounters> staff_at_last_period_;
   std::int64_t caseload_at_window_open_ = 0;
   std::vector<double> weekly_workload_pct_;  // one per practitioner per sampled week, pooled
+  std::int64_t weekly_over_110pct_ = 0;
   ReplicationResult result_;
 };
 

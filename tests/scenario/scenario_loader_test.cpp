@@ -64,7 +64,7 @@ regions:
   ASSERT_EQ(pdus.size(), 4u);
   EXPECT_EQ(pdus[1].name, "Eastmoor");
   EXPECT_DOUBLE_EQ(pdus[1].referrals.per_week, 9.0);
-  EXPECT_EQ(pdus[1].staff.size(), 3u);  // kept from the base
+  EXPECT_EQ(pdus[1].staff.size(), 5u);  // kept from the base
   EXPECT_EQ(pdus[3].name, "Westfield");
 }
 

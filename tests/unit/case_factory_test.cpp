@@ -18,7 +18,7 @@ TEST(CaseFactory, DrawsAttributesAtTheConfiguredShares) {
   std::array<int, 4> rosh{};
   int da = 0, male = 0;
   for (int i = 0; i < n; ++i) {
-    const Case c = factory.make(make_case_id(0, i / 50, i % 50), i / 50);
+    const Case c = factory.make(make_case_id(0, i / 50, i % 50), make_case_id(0, i / 50, i % 50), i / 50);
     types[static_cast<std::size_t>(c.sentence_type)]++;
     rosh[static_cast<std::size_t>(c.rosh)]++;
     da += c.domestic_abuse_flag;
@@ -35,7 +35,8 @@ TEST(CaseFactory, DrawsAttributesAtTheConfiguredShares) {
 
 TEST(CaseFactory, TierLetterFollowsRoshAndDigitFollowsShares) {
   CaseloadRules rules = fixtures::fixed_length_rules();
-  const Case c = CaseFactory(rules.case_mix, rules.early_termination, 1).make(make_case_id(0, 0, 0), 0);
+  const Case c = CaseFactory(rules.case_mix, rules.early_termination, 1)
+                     .make(make_case_id(0, 0, 0), make_case_id(0, 0, 0), 0);
   EXPECT_EQ(to_string(c.tier), "C2");
   EXPECT_EQ(c.tier.protect_level(), 2);
   EXPECT_EQ(c.tier.change_level(), 2);
@@ -45,7 +46,7 @@ TEST(CaseFactory, WithoutHazardsEveryCaseRunsToSentenceEnd) {
   CaseloadRules rules = fixtures::fixed_length_rules(12.0);
   CaseFactory factory(rules.case_mix, rules.early_termination, 3);
   for (int i = 0; i < 1000; ++i) {
-    const Case c = factory.make(make_case_id(1, 10, i), 10);
+    const Case c = factory.make(make_case_id(1, 10, i), make_case_id(1, 10, i), 10);
     ASSERT_EQ(c.end_reason, TerminationReason::sentence_end);
     ASSERT_EQ(c.end_day, 10 + 365);
   }
@@ -58,7 +59,7 @@ TEST(CaseFactory, EarlyTerminationFollowsTheCompetingHazards) {
   const int n = 50000;
   int revoked = 0, breached = 0;
   for (int i = 0; i < n; ++i) {
-    const Case c = factory.make(make_case_id(2, i / 100, i % 100), 0);
+    const Case c = factory.make(make_case_id(2, i / 100, i % 100), make_case_id(2, i / 100, i % 100), 0);
     revoked += c.end_reason == TerminationReason::revocation;
     breached += c.end_reason == TerminationReason::breach;
     ASSERT_NE(c.end_reason, TerminationReason::recall);
@@ -78,8 +79,8 @@ TEST(CaseFactory, WarmStartShortcutDrawsTheSamePerson) {
   for (int i = 0; i < 2000; ++i) {
     const CaseId id = make_case_id(0, -300, i);
     Case shortcut;
-    const bool is_alive = factory.make_if_alive_on(id, -300, 0, shortcut);
-    const Case whole = factory.make(id, -300);
+    const bool is_alive = factory.make_if_alive_on(id, id, -300, 0, shortcut);
+    const Case whole = factory.make(id, id, -300);
     ASSERT_EQ(is_alive, whole.end_day > 0);
     if (!is_alive) continue;
     ++alive;

@@ -37,8 +37,9 @@ class CaseStateAudit final : public CaseEventSink {
 PduOffice make_office(const CaseloadRules& rules, double per_week, std::vector<Practitioner> staff) {
   ReferralRate rate;
   rate.per_week = per_week;
-  return PduOffice(0, "Test PDU", rules, ReferralProcess(rate, CalendarDate{2022, 1, 1}, 0, 0, 17), 17,
-                   std::move(staff));
+  return PduOffice(PduIdentity{0, 0, "Test PDU"}, rules,
+                   ReferralProcess(rate, CalendarDate{2022, 1, 1}, 0, 0, 17), 17, std::move(staff),
+                   WorkingCalendar(CalendarDate{2022, 1, 1}));
 }
 
 }  // namespace
@@ -58,7 +59,7 @@ TEST(PduOffice, EveryCaseIsInExactlyOneStateEveryDay) {
     ASSERT_EQ(n.initial_cases + n.referrals, office.caseload() + n.terminations()) << "day " << day;
     ASSERT_EQ(static_cast<std::size_t>(office.caseload()), audit.open.size());
     std::int64_t held = 0;
-    for (const Practitioner& p : office.practitioners()) held += p.caseload;
+    for (const Practitioner& p : office.staff()) held += p.caseload;
     ASSERT_EQ(held + office.unallocated(), office.caseload());
   }
   EXPECT_GT(office.counters().early_terminations(), 0);
@@ -82,12 +83,12 @@ TEST(PduOffice, PractitionerPointsAreTheSumOfTheirCasesPoints) {
     points[static_cast<std::size_t>(c.practitioner)] += rules.workload.case_points(c);
     cases[static_cast<std::size_t>(c.practitioner)] += 1;
     if (c.rosh == RoshLevel::high || c.rosh == RoshLevel::very_high) {
-      EXPECT_EQ(office.practitioners()[static_cast<std::size_t>(c.practitioner)].grade, Grade::po);
+      EXPECT_EQ(office.staff()[static_cast<std::size_t>(c.practitioner)].grade, Grade::po);
     }
   });
   for (std::size_t i = 0; i < 3; ++i) {
-    EXPECT_NEAR(office.practitioners()[i].case_points_per_week, points[i], 1e-6);
-    EXPECT_EQ(office.practitioners()[i].caseload, cases[i]);
+    EXPECT_NEAR(office.staff()[i].case_points_per_week, points[i], 1e-6);
+    EXPECT_EQ(office.staff()[i].caseload, cases[i]);
   }
 }
 
@@ -98,7 +99,7 @@ TEST(PduOffice, CasesWithNoEligiblePractitionerWaitUnallocated) {
   for (Day day = 0; day < 30; ++day) office.run_day(day);
   EXPECT_GT(office.caseload(), 0);
   EXPECT_EQ(office.unallocated(), office.caseload());
-  EXPECT_EQ(office.practitioners()[0].caseload, 0);
+  EXPECT_EQ(office.staff()[0].caseload, 0);
 }
 
 TEST(PduOffice, WarmStartHoldsTheCasesStillOpenOnDayZero) {

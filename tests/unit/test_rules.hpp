@@ -11,7 +11,7 @@ inline CaseloadRules fixed_length_rules(double months = 12.0) {
   CaseloadRules rules;
   CaseMix& mix = rules.case_mix;
   mix.sentence_type = WeightedChoice({1.0, 0.0, 0.0});
-  for (auto& length : mix.sentence_length) length = {SentenceLengthDistribution::Kind::fixed, {months}, {}};
+  for (auto& length : mix.sentence_length_months) length = BoundedDistribution::fixed_at(months);
   mix.rosh = WeightedChoice({0.0, 1.0, 0.0, 0.0});
   for (auto& protect : mix.tier_protect_level_by_rosh) protect = WeightedChoice({0.0, 0.0, 1.0, 0.0});
   mix.tier_change_level = WeightedChoice({0.0, 1.0, 0.0, 0.0});  // digit 2

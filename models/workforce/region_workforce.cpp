@@ -1,0 +1,337 @@
+#include "workforce/region_workforce.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace probsim {
+
+namespace {
+
+// Days until an event of hazard `rate_per_day`, from one uniform draw: −ln(1 − u) / rate. Whole days are
+// counted by truncation, so the event falls on day `from + floor(x)` and P(by day from + n − 1) is
+// exactly 1 − exp(−rate × n).
+double exponential_days(double u, double rate_per_day) {
+  return -std::log1p(-u) / rate_per_day;
+}
+
+constexpr double kFteTolerance = 1e-9;
+
+}  // namespace
+
+RegionWorkforce::RegionWorkforce(const Scenario& scenario, std::size_t region_index,
+                                 std::vector<PduOffice*> offices, std::vector<std::size_t> pdu_indices,
+                                 std::uint64_t replication_seed)
+    : scenario_(scenario),
+      rules_(scenario.workforce),
+      plan_(scenario.staffing_plan),
+      region_index_(region_index),
+      offices_(std::move(offices)),
+      pdu_indices_(std::move(pdu_indices)),
+      seed_(replication_seed),
+      first_report_day_(scenario.window.first_report_day()),
+      last_day_(scenario.window.last_day()),
+      onsets_per_well_day_(scenario.workforce.sickness.onsets_per_well_day()) {}
+
+Day RegionWorkforce::day_of(const CalendarDate& date) const {
+  return static_cast<Day>(date.days_since_epoch() - scenario_.window.day_zero().days_since_epoch());
+}
+
+void RegionWorkforce::schedule(Event event) {
+  if (event.day > last_day_) return;  // beyond the run: never happens
+  event.sequence = next_sequence_++;
+  agenda_.push(event);
+}
+
+void RegionWorkforce::start() {
+  for (std::uint32_t k = 0; k < offices_.size(); ++k) {
+    const auto staff = offices_[k]->staff();
+    for (std::size_t i = 0; i < staff.size(); ++i)
+      if (staff[i].in_post) schedule_person(k, static_cast<PractitionerIndex>(i), first_report_day_, 0);
+  }
+  for (std::size_t i = 0; i < plan_.intakes.size(); ++i) {
+    const RecruitmentIntake& intake = plan_.intakes[i];
+    bool ours = intake.region == region_index_;
+    if (intake.pdu)
+      ours = std::find(pdu_indices_.begin(), pdu_indices_.end(), *intake.pdu) != pdu_indices_.end();
+    if (!ours) continue;
+    Event event;
+    event.kind = EventKind::intake;
+    event.day = day_of(intake.date);
+    event.intake = i;
+    schedule(event);
+  }
+}
+
+std::optional<Day> RegionWorkforce::next_event_day() const {
+  if (agenda_.empty()) return std::nullopt;
+  return agenda_.top().day;
+}
+
+void RegionWorkforce::run_events_on(Day day) {
+  while (!agenda_.empty() && agenda_.top().day <= day) {
+    const Event event = agenda_.top();
+    agenda_.pop();
+    switch (event.kind) {
+      case EventKind::leave:
+        on_leave(event);
+        break;
+      case EventKind::progression:
+        on_progression(event);
+        break;
+      case EventKind::pipeline_step:
+        on_pipeline_step(event);
+        break;
+      case EventKind::sickness_onset:
+        on_sickness_onset(event);
+        break;
+      case EventKind::sickness_end:
+        on_sickness_end(event);
+        break;
+      case EventKind::backfill_arrival:
+        on_backfill_arrival(event);
+        break;
+      case EventKind::intake:
+        on_intake(event);
+        break;
+    }
+  }
+}
+
+// --- scheduling a person's future ---
+
+void RegionWorkforce::schedule_person(std::uint32_t office, PractitionerIndex who, Day career_from,
+                                      Day sickness_from) {
+  const Practitioner& person = offices_[office]->staff_member(who);
+  schedule_leaving(office, who, career_from);
+  if (person.in_trainee_pipeline) {
+    for (const CalendarDate& date : rules_.trainee_pipeline.change_dates(person.training_start)) {
+      const Day day = day_of(date);
+      if (day <= career_from) continue;  // already in force
+      Event event;
+      event.kind = EventKind::pipeline_step;
+      event.day = day;
+      event.office = office;
+      event.who = who;
+      event.id = person.id;
+      schedule(event);
+    }
+  }
+  schedule_sickness_onset(office, who, sickness_from);
+}
+
+void RegionWorkforce::schedule_leaving(std::uint32_t office, PractitionerIndex who, Day from) {
+  const Practitioner& person = offices_[office]->staff_member(who);
+  const double leave_rate = at(rules_.leaver_rate_per_year, person.grade) / kDaysPerYear;
+  if (leave_rate > 0.0) {
+    RandomStream draw(seed_, stream::kStaffLeaving, combine_seed(person.id, person.grade_epoch));
+    const double days = exponential_days(draw.uniform01(), leave_rate);
+    if (days < static_cast<double>(last_day_ - from + 1)) {
+      Event event;
+      event.kind = EventKind::leave;
+      event.day = from + static_cast<Day>(days);
+      event.office = office;
+      event.who = who;
+      event.id = person.id;
+      event.epoch = person.grade_epoch;
+      schedule(event);
+    }
+  }
+  const double progression_rate = rules_.pso_to_pqip_progression_per_year / kDaysPerYear;
+  if (person.grade == Grade::pso && progression_rate > 0.0) {
+    RandomStream draw(seed_, stream::kStaffProgression, combine_seed(person.id, person.grade_epoch));
+    const double days = exponential_days(draw.uniform01(), progression_rate);
+    if (days < static_cast<double>(last_day_ - from + 1)) {
+      Event event;
+      event.kind = EventKind::progression;
+      event.day = from + static_cast<Day>(days);
+      event.office = office;
+      event.who = who;
+      event.id = person.id;
+      event.epoch = person.grade_epoch;
+      schedule(event);
+    }
+  }
+}
+
+void RegionWorkforce::schedule_sickness_onset(std::uint32_t office, PractitionerIndex who, Day from) {
+  if (onsets_per_well_day_ <= 0.0) return;
+  const Practitioner& person = offices_[office]->staff_member(who);
+  RandomStream draw(seed_, stream::kSickness, combine_seed(person.id, person.sickness_episodes));
+  const double days = exponential_days(draw.uniform01(), onsets_per_well_day_);
+  if (days >= static_cast<double>(last_day_ - from + 1)) return;
+  Event event;
+  event.kind = EventKind::sickness_onset;
+  // Episodes begin on working days: an onset at the weekend starts the absence on Monday.
+  event.day = offices_[office]->calendar().next_working_day_from(from + static_cast<Day>(days));
+  event.office = office;
+  event.who = who;
+  event.id = person.id;
+  schedule(event);
+}
+
+bool RegionWorkforce::still_in_post(const Event& event) {
+  const Practitioner& person = offices_[event.office]->staff_member(event.who);
+  return person.in_post && person.id == event.id;
+}
+
+// --- events ---
+
+void RegionWorkforce::on_leave(const Event& event) {
+  if (!still_in_post(event)) return;
+  PduOffice& office = *offices_[event.office];
+  const Practitioner& person = office.staff_member(event.who);
+  if (person.grade_epoch != event.epoch) return;  // drawn for a grade the person has since left
+  request_backfill(event.office, person, event.day);
+  office.remove(event.who, event.day);
+}
+
+void RegionWorkforce::on_progression(const Event& event) {
+  if (!still_in_post(event)) return;
+  PduOffice& office = *offices_[event.office];
+  Practitioner& person = office.staff_member(event.who);
+  if (person.grade_epoch != event.epoch || person.grade != Grade::pso) return;
+  request_backfill(event.office, person, event.day);  // the PSO post is now empty
+  const CalendarDate today = scenario_.window.date_of(event.day);
+  person.training_start = today;
+  person.in_trainee_pipeline = true;
+  office.change_grade(event.who, Grade::pqip);
+  person.reduction_share = rules_.trainee_pipeline.stage_on(today, today).reduction_share;
+  office.refresh_capacity(event.who);
+  // Sickness carries on as it was; the career (leaving at the PQiP rate, the pipeline) starts again.
+  const Practitioner& trainee = office.staff_member(event.who);
+  schedule_leaving(event.office, event.who, event.day);
+  for (const CalendarDate& date : rules_.trainee_pipeline.change_dates(trainee.training_start)) {
+    Event step;
+    step.kind = EventKind::pipeline_step;
+    step.day = day_of(date);
+    step.office = event.office;
+    step.who = event.who;
+    step.id = trainee.id;
+    schedule(step);
+  }
+}
+
+void RegionWorkforce::on_pipeline_step(const Event& event) {
+  if (!still_in_post(event)) return;
+  PduOffice& office = *offices_[event.office];
+  Practitioner& person = office.staff_member(event.who);
+  if (!person.in_trainee_pipeline) return;
+  const TraineeStage stage =
+      rules_.trainee_pipeline.stage_on(person.training_start, scenario_.window.date_of(event.day));
+  const bool qualifies = person.grade == Grade::pqip && stage.grade == Grade::po;
+  person.reduction_share = stage.reduction_share;
+  person.in_trainee_pipeline = stage.in_pipeline;
+  if (qualifies) {
+    office.change_grade(event.who, Grade::po);
+    office.staff_counters().trainees_qualified += 1;
+    schedule_leaving(event.office, event.who, event.day);  // now at the PO leaver rate
+  }
+  office.refresh_capacity(event.who);
+}
+
+void RegionWorkforce::on_sickness_onset(const Event& event) {
+  if (!still_in_post(event)) return;
+  PduOffice& office = *offices_[event.office];
+  Practitioner& person = office.staff_member(event.who);
+  // The same stream as the onset that led here, continued: the episode's length.
+  RandomStream draw(seed_, stream::kSickness, combine_seed(person.id, person.sickness_episodes));
+  (void)draw.uniform01();  // the onset gap, already used
+  const SicknessRules& sickness = rules_.sickness;
+  const int working_days =
+      std::max(1, static_cast<int>(std::lround(sickness.episode_working_days.sample(draw))));
+  person.sickness_episodes += 1;
+  person.sick_from = event.day;
+  person.sick_until = office.calendar().end_of_working_days(event.day, working_days);
+  StaffCounters& counters = office.staff_counters();
+  counters.sickness_episodes += 1;
+  counters.sickness_hours_drawn += working_days * person.daily_contracted_hours();
+  if (working_days >= sickness.long_term_from_working_days) {
+    person.long_term_sick = true;
+    office.refresh_capacity(event.who);
+  }
+  Event end;
+  end.kind = EventKind::sickness_end;
+  end.day = person.sick_until;
+  end.office = event.office;
+  end.who = event.who;
+  end.id = person.id;
+  schedule(end);
+}
+
+void RegionWorkforce::on_sickness_end(const Event& event) {
+  if (!still_in_post(event)) return;
+  PduOffice& office = *offices_[event.office];
+  Practitioner& person = office.staff_member(event.who);
+  if (person.long_term_sick) {
+    person.long_term_sick = false;
+    office.refresh_capacity(event.who);
+  }
+  schedule_sickness_onset(event.office, event.who, event.day);
+}
+
+void RegionWorkforce::request_backfill(std::uint32_t office, const Practitioner& leaver, Day day) {
+  const BackfillPolicy& backfill = plan_.backfill;
+  if (!backfill.enabled || !at(backfill.grades, leaver.grade) || day < first_report_day_) return;
+  RandomStream draw(seed_, stream::kRecruitmentLag, combine_seed(leaver.id, leaver.grade_epoch));
+  const double lag_weeks = backfill.recruitment_lag_weeks.sample(draw);
+  Event event;
+  event.kind = EventKind::backfill_arrival;
+  event.day = day + static_cast<Day>(std::lround(lag_weeks * kDaysPerWeek));
+  event.office = office;
+  event.grade = leaver.grade;
+  event.fte = leaver.fte;
+  schedule(event);
+}
+
+void RegionWorkforce::on_backfill_arrival(const Event& event) {
+  PduOffice& office = *offices_[event.office];
+  if (office.in_post_fte(event.grade) + event.fte > office.establishment_fte(event.grade) + kFteTolerance) {
+    office.staff_counters().backfills_not_needed += 1;  // filled meanwhile (an intake, a qualifier)
+    return;
+  }
+  NewStaffMember spec;
+  spec.grade = event.grade;
+  spec.fte = event.fte;
+  recruit(event.office, spec, event.day);
+}
+
+void RegionWorkforce::on_intake(const Event& event) {
+  const RecruitmentIntake& intake = plan_.intakes[event.intake];
+  NewStaffMember spec;
+  spec.grade = intake.grade;
+  spec.fte = intake.fte_each;
+  spec.training_months_completed = intake.training_months_completed;
+  for (int n = 0; n < intake.count; ++n) {
+    std::uint32_t office = 0;
+    if (intake.pdu)
+      office = static_cast<std::uint32_t>(std::find(pdu_indices_.begin(), pdu_indices_.end(), *intake.pdu) -
+                                          pdu_indices_.begin());
+    else
+      office = office_with_largest_vacancy(intake.grade);
+    recruit(office, spec, event.day);
+  }
+}
+
+PractitionerIndex RegionWorkforce::recruit(std::uint32_t office, const NewStaffMember& spec, Day day) {
+  const Practitioner person =
+      make_staff_member(spec, scenario_.caseload.workload.default_contracted_hours_per_week,
+                        rules_.trainee_pipeline, scenario_.window.date_of(day));
+  const PractitionerIndex who = offices_[office]->hire(person);
+  schedule_person(office, who, day, day);
+  return who;
+}
+
+std::uint32_t RegionWorkforce::office_with_largest_vacancy(Grade grade) const {
+  std::uint32_t best = 0;
+  double best_vacancy = 0.0;
+  for (std::uint32_t k = 0; k < offices_.size(); ++k) {
+    const double vacancy = offices_[k]->establishment_fte(grade) - offices_[k]->in_post_fte(grade);
+    if (k == 0 || vacancy > best_vacancy + kFteTolerance) {
+      best = k;
+      best_vacancy = vacancy;
+    }
+  }
+  return best;
+}
+
+}  // namespace probsim
