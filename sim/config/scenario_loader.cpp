@@ -436,12 +436,12 @@ void read_workforce(FieldReader& root, WorkforceRules& rules) {
       auto rate = by_grade.number(kGradeNames[g], false, 0.0, kInfinity);
       if (!rate) continue;
       if (*rate >= 1.0) {
-        std::ostringstream text;
-        text << *rate;
+        std::ostringstream found, as_share;
+        found << *rate;
+        as_share << *rate / 100.0;
         d.error(by_grade.node(kGradeNames[g], false)->where, by_grade.child_path(kGradeNames[g]),
                 "is a share of staff leaving per year (leavers / mean FTE in post, below 1), found " +
-                    text.str() + "; for " + text.str() + "% write " +
-                    std::to_string(*rate / 100.0).substr(0, 6));
+                    found.str() + "; for " + found.str() + "% write " + as_share.str());
         continue;
       }
       rules.leaver_rate_per_year[g] = *rate;
