@@ -16,6 +16,7 @@ REGIONS = [  # name, PDUs (12 regions of 5-18 PDUs, 110 in all; synthetic split)
 NATIONAL_REFERRALS_PER_WEEK = 3160
 NATIONAL_PO_FTE = 4464   # CT-10, WF-1
 NATIONAL_PSO_FTE = 6209  # CT-10, WF-2
+NATIONAL_PO_REQUIRED_FTE = 6258  # WF-3: 29% short; the PSO establishment is not published, so = in post
 SIZE_PATTERN = [0.6, 1.4, 0.9, 1.1, 0.8, 1.2, 1.0, 0.7, 1.3]
 
 pdus = []
@@ -26,7 +27,8 @@ total_weight = sum(w for _, _, w in pdus)
 
 print("""# Benchmark: a synthetic England and Wales, 12 regions and 110 PDUs, 5 simulated years from a
 # steady-state caseload of about 240,000 (CT-8), with 4,464 PO and 6,209 PSO FTE (CT-10) spread in
-# proportion to referrals. Made by scripts/generate_bench_national.py; edit that, not this file.
+# proportion to referrals, against 6,258 PO FTE required (WF-3).
+# Made by scripts/generate_bench_national.py; edit that, not this file.
 #   probsim bench scenarios/bench_national.yaml
 extends: base/england_wales_defaults.yaml
 name: bench_national
@@ -47,6 +49,8 @@ for region, name, weight in pdus:
     share = weight / total_weight
     po = round(NATIONAL_PO_FTE * share)
     pso = round(NATIONAL_PSO_FTE * share)
+    po_required = round(NATIONAL_PO_REQUIRED_FTE * share)
     print(f"      - name: {name}\n"
           f"        referrals_per_week: {NATIONAL_REFERRALS_PER_WEEK * share:.2f}\n"
+          f"        establishment_fte: {{po: {po_required}, pso: {pso}}}\n"
           f"        staff: [{{grade: po, headcount: {po}, fte_each: 1.0}}, {{grade: pso, headcount: {pso}, fte_each: 1.0}}]")

@@ -10,13 +10,17 @@ bool AllocationRule::allows(RoshLevel rosh, Grade grade) const {
 }
 
 PractitionerIndex AllocationRule::choose(const Case& c, std::span<const Practitioner> practitioners) const {
+  // The case's eligible grades as a bit set, once per call: this loop is the hottest in the model.
+  unsigned eligible = 0;
+  for (Grade grade : eligible_grades_by_rosh[static_cast<std::size_t>(c.rosh)])
+    eligible |= 1u << static_cast<unsigned>(grade);
   auto least_loaded = [&](bool grade_must_be_eligible) {
     PractitionerIndex best = kUnallocated;
     double best_load = 0.0;
     for (std::size_t i = 0; i < practitioners.size(); ++i) {
       const Practitioner& p = practitioners[i];
       if (!p.can_take_cases()) continue;
-      if (grade_must_be_eligible && !allows(c.rosh, p.grade)) continue;
+      if (grade_must_be_eligible && (eligible & (1u << static_cast<unsigned>(p.grade))) == 0) continue;
       const double load = p.workload_pct();
       if (best == kUnallocated || load < best_load) {
         best = static_cast<PractitionerIndex>(i);
