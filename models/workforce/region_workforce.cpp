@@ -237,8 +237,12 @@ void RegionWorkforce::on_sickness_onset(const Event& event) {
   RandomStream draw(seed_, stream::kSickness, combine_seed(person.id, person.sickness_episodes));
   (void)draw.uniform01();  // the onset gap, already used
   const SicknessRules& sickness = rules_.sickness;
+  // Round to whole working days without bias (up with probability equal to the fraction), so the mean
+  // episode, and so the days lost per FTE-year, are what the scenario says even for 4.6 days.
+  const double drawn_days = sickness.episode_working_days.sample(draw);
+  const double whole_days = std::floor(drawn_days);
   const int working_days =
-      std::max(1, static_cast<int>(std::lround(sickness.episode_working_days.sample(draw))));
+      std::max(1, static_cast<int>(whole_days) + (draw.uniform01() < drawn_days - whole_days ? 1 : 0));
   person.sickness_episodes += 1;
   person.sick_from = event.day;
   person.sick_until = office.calendar().end_of_working_days(event.day, working_days);
