@@ -127,7 +127,7 @@ void PduCasework::complete(std::uint32_t index, PractitionerIndex holder, Day da
   n.completed[kind] += 1;
   if (day <= t.due_day) {
     outcomes_.add_on_time(t.kind, t.due_day);
-    if (t.kind == TaskKind::contact && t.face_to_face) n.contacts_face_to_face_delivered += 1;
+    if (t.kind == TaskKind::contact && t.face_to_face) outcomes_.add_face_to_face_delivered(t.due_day);
   } else {
     n.completed_late[kind] += 1;
     outcomes_.add_late_completion(t.kind, day, static_cast<std::int32_t>(day - t.due_day));

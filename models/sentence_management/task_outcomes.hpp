@@ -21,7 +21,6 @@ struct TaskCounters {
   std::array<std::int64_t, kTaskKindCount> completed_late{};
   std::array<std::int64_t, kTaskKindCount> cancelled{};  // their case ended (or nobody could hold them)
   std::int64_t contacts_missed = 0;                      // windows that closed without the contact
-  std::int64_t contacts_face_to_face_delivered = 0;
   WorkSeconds demanded = 0;  // seconds of every task created
   WorkSeconds worked = 0;
   WorkSeconds cancelled_seconds = 0;  // not yet worked when cancelled
@@ -41,6 +40,7 @@ class TaskOutcomes {
   explicit TaskOutcomes(Day last_day) : day_count_(static_cast<std::size_t>(last_day < 0 ? 0 : last_day + 1)) {
     for (auto& v : due_) v.assign(day_count_, 0);
     for (auto& v : on_time_) v.assign(day_count_, 0);
+    face_to_face_.assign(day_count_, 0);
   }
 
   void add_due(TaskKind kind, Day due_day, int delta) {
@@ -48,6 +48,9 @@ class TaskOutcomes {
   }
   void add_on_time(TaskKind kind, Day due_day) {
     if (in_range(due_day)) on_time_[index(kind)][static_cast<std::size_t>(due_day)] += 1;
+  }
+  void add_face_to_face_delivered(Day due_day) {
+    if (in_range(due_day)) face_to_face_[static_cast<std::size_t>(due_day)] += 1;
   }
   void add_late_completion(TaskKind kind, Day day, std::int32_t days_late) {
     late_[index(kind)].push_back(LateCompletion{day, days_late});
@@ -60,6 +63,8 @@ class TaskOutcomes {
   [[nodiscard]] std::int64_t on_time(TaskKind kind, Day first, Day last) const {
     return sum(on_time_[index(kind)], first, last);
   }
+  // Contacts due on days [first, last] delivered face to face within their window.
+  [[nodiscard]] std::int64_t face_to_face_delivered(Day first, Day last) const { return sum(face_to_face_, first, last); }
   // Late completions in completion order (days never decrease).
   [[nodiscard]] const std::vector<LateCompletion>& late_completions(TaskKind kind) const {
     return late_[index(kind)];
@@ -79,6 +84,7 @@ class TaskOutcomes {
   std::size_t day_count_;
   std::array<std::vector<std::int32_t>, kTaskKindCount> due_;
   std::array<std::vector<std::int32_t>, kTaskKindCount> on_time_;
+  std::vector<std::int32_t> face_to_face_;
   std::array<std::vector<LateCompletion>, kTaskKindCount> late_;
 };
 

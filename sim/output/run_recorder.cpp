@@ -221,6 +221,7 @@ void RunRecorder::add_rows(const std::string& date, const std::string& level, co
   row("home_visits_on_time_share", share(t.home_visits_on_time, t.home_visits_due));
   row("contacts_required", static_cast<double>(t.contacts_required));
   row("contacts_delivered_share", share(t.contacts_delivered, t.contacts_required));
+  row("contacts_missed", static_cast<double>(t.contacts_required - t.contacts_delivered));
   row("court_reports_on_time_share", share(t.court_reports_on_time, t.court_reports_due));
   row("tasks_cancelled", static_cast<double>(t.tasks_cancelled));
   row("hours_demanded", hours_of(t.demanded));
@@ -258,7 +259,7 @@ ReplicationResult RunRecorder::finish() {
   double sickness_hours_lost = 0.0, fte_days_in_post = 0.0;
   std::int64_t trainees_qualified = 0;
   std::int64_t caseload_end = 0, unallocated_end = 0;
-  std::int64_t contacts_missed = 0, face_to_face = 0;
+  std::int64_t face_to_face = 0;
   for (std::size_t i = 0; i < offices_.size(); ++i) {
     const PduOffice& office = *offices_[i];
     const OfficeCounters& now = office.counters();
@@ -280,9 +281,8 @@ ReplicationResult RunRecorder::finish() {
     f.tasks = task_figures_of(office, scenario_.window.first_report_day(), scenario_.window.last_day(),
                               tasks_at_window_open_[i], late_at_window_open_[i]);
     end.add(f);
-    contacts_missed += office.casework().counters().contacts_missed - tasks_at_window_open_[i].contacts_missed;
-    face_to_face += office.casework().counters().contacts_face_to_face_delivered -
-                    tasks_at_window_open_[i].contacts_face_to_face_delivered;
+    face_to_face += office.casework().outcomes().face_to_face_delivered(scenario_.window.first_report_day(),
+                                                                        scenario_.window.last_day());
     const StaffCounters& staff_now = office.staff_counters();
     const StaffCounters& staff_open = staff_at_window_open_[i];
     sickness_hours_lost += staff_now.sickness_hours_lost - staff_open.sickness_hours_lost;
@@ -346,7 +346,7 @@ ReplicationResult RunRecorder::finish() {
   kpi("home_visits_on_time_share", share(t.home_visits_on_time, t.home_visits_due));
   kpi("contacts_required", static_cast<double>(t.contacts_required));
   kpi("contacts_delivered_share", share(t.contacts_delivered, t.contacts_required));
-  kpi("contacts_missed", static_cast<double>(contacts_missed));
+  kpi("contacts_missed", static_cast<double>(t.contacts_required - t.contacts_delivered));
   kpi("contacts_face_to_face_share", share(face_to_face, t.contacts_delivered));
   kpi("court_reports_due", static_cast<double>(t.court_reports_due));
   kpi("court_reports_on_time_share", share(t.court_reports_on_time, t.court_reports_due));
