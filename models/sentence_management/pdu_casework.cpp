@@ -99,9 +99,8 @@ void PduCasework::take_back(std::uint32_t index) {
 
 void PduCasework::unlink_from_case(std::uint32_t index) {
   Task& t = tasks_[index];
-  if (t.case_slot == kNoCaseSlot) return;
+  if (t.case_slot == kNoCaseSlot || t.kind == TaskKind::contact) return;
   CaseTasks& c = cases_[t.case_slot];
-  if (c.contact == index) c.contact = kNoTask;
   std::uint32_t* link = &c.head;
   while (*link != kNoTask && *link != index) link = &tasks_[*link].next_of_case;
   if (*link == index) *link = t.next_of_case;
@@ -149,10 +148,28 @@ std::uint32_t PduCasework::create_case_task(std::uint32_t slot, TaskKind kind, d
   t.available_from = day;
   t.due_day = due_day;
   const std::uint32_t index = new_task(t);
-  tasks_[index].next_of_case = c.head;
-  c.head = index;
+  if (kind == TaskKind::contact) {
+    c.contact = index;
+    c.contact_generation = tasks_[index].generation;
+  } else {
+    tasks_[index].next_of_case = c.head;
+    c.head = index;
+  }
   give(index, c.holder);
   return index;
+}
+
+void PduCasework::move_case_tasks(CaseTasks& c, PractitionerIndex holder) {
+  c.holder = holder;
+  for (std::uint32_t i = c.head; i != kNoTask; i = tasks_[i].next_of_case) {
+    take_back(i);
+    give(i, holder);
+  }
+  if (has_open_contact(c)) {
+    take_back(c.contact);
+    give(c.contact, holder);
+    c.contact_generation = tasks_[c.contact].generation;
+  }
 }
 
 void PduCasework::schedule(Day day, std::uint32_t slot, AgendaKind kind) {
@@ -165,11 +182,7 @@ void PduCasework::case_allocated(std::uint32_t slot, const Case& c, Day start, b
   if (slot >= cases_.size()) cases_.resize(slot + 1);
   CaseTasks& ct = cases_[slot];
   if (!first_allocation && ct.active && ct.id == c.id) {
-    ct.holder = c.practitioner;
-    for (std::uint32_t i = ct.head; i != kNoTask; i = tasks_[i].next_of_case) {
-      take_back(i);
-      give(i, ct.holder);
-    }
+    move_case_tasks(ct, c.practitioner);
     return;
   }
   ct = CaseTasks{};
@@ -192,11 +205,7 @@ void PduCasework::case_unallocated(std::uint32_t slot) {
   if (!rules_.enabled || slot >= cases_.size()) return;
   CaseTasks& ct = cases_[slot];
   if (!ct.active) return;
-  ct.holder = kUnallocated;
-  for (std::uint32_t i = ct.head; i != kNoTask; i = tasks_[i].next_of_case) {
-    take_back(i);
-    give(i, kUnallocated);
-  }
+  move_case_tasks(ct, kUnallocated);
 }
 
 void PduCasework::case_closed(std::uint32_t slot, const Case& c, Day day) {
@@ -204,6 +213,8 @@ void PduCasework::case_closed(std::uint32_t slot, const Case& c, Day day) {
   CaseTasks& ct = cases_[slot];
   if (!ct.active || ct.id != c.id) return;
   while (ct.head != kNoTask) cancel(ct.head, day);
+  if (has_open_contact(ct)) cancel(ct.contact, day);
+  ct.contact = kNoTask;
   ct.active = false;
   if (ct.holder != kUnallocated && rules_.termination.hours > 0.0) {
     Task t;
@@ -247,7 +258,7 @@ void PduCasework::run_agenda(Day day) {
     if (!ct.active || ct.id != item.case_id) continue;  // the case has ended
     switch (item.kind) {
       case AgendaKind::contact_window:
-        if (ct.contact != kNoTask) {
+        if (has_open_contact(ct)) {
           // The window closed without the contact: missed, never late (the rule).
           const std::uint32_t missed = ct.contact;
           take_back(missed);

@@ -99,8 +99,11 @@ class PduCasework {
     RoshLevel rosh = RoshLevel::low;
     Day start = 0;
     PractitionerIndex holder = kUnallocated;
-    std::uint32_t head = kNoTask;           // open tasks of the case
-    std::uint32_t contact = kNoTask;        // the open contact of the current window, if any
+    std::uint32_t head = kNoTask;  // open tasks of the case, but for its contact
+    // The contact of the current window, outside the list so that completing one (the most common
+    // event by far) never touches the case: it is open while the task's generation still matches.
+    std::uint32_t contact = kNoTask;
+    std::uint32_t contact_generation = 0;
     std::uint32_t contact_ordinal = 0;      // contacts created, for the face-to-face draw
     std::uint32_t event_ordinal = 0;        // significant events drawn
   };
@@ -110,6 +113,10 @@ class PduCasework {
   void give(std::uint32_t index, PractitionerIndex holder);  // queue it (holder may be kUnallocated)
   void take_back(std::uint32_t index);                         // remove from its holder's queue
   void unlink_from_case(std::uint32_t index);
+  [[nodiscard]] bool has_open_contact(const CaseTasks& c) const {
+    return c.contact != kNoTask && tasks_[c.contact].open && tasks_[c.contact].generation == c.contact_generation;
+  }
+  void move_case_tasks(CaseTasks& c, PractitionerIndex holder);
   void cancel(std::uint32_t index, Day day);
   void complete(std::uint32_t index, PractitionerIndex holder, Day day);
   std::uint32_t create_case_task(std::uint32_t slot, TaskKind kind, double hours, Day day, Day due_day);
