@@ -65,12 +65,13 @@ class WorkingCalendar {
     std::vector<Day> working_days;              // the working days in the table, in order
   };
   [[nodiscard]] bool in_table(Day day) const {
-    return table_ && day >= table_->first && day < table_->first + static_cast<Day>(table_->is_working.size());
+    return table_ && day >= table_->first &&
+           day < table_->first + static_cast<Day>(table_->is_working.size());
   }
 
-  int day_zero_weekday_;                  // 0 = Monday
-  std::vector<Day> bank_holidays_;        // sorted, as simulation days
-  std::shared_ptr<const Table> table_;    // shared: every office copies the calendar
+  int day_zero_weekday_;                // 0 = Monday
+  std::vector<Day> bank_holidays_;      // sorted, as simulation days
+  std::shared_ptr<const Table> table_;  // shared: every office copies the calendar
 };
 
 }  // namespace probsim

@@ -37,8 +37,8 @@ class PduOffice {
  public:
   // `last_day` bounds the sentence-management agenda (the last simulated day).
   PduOffice(PduIdentity identity, const CaseloadRules& rules, ReferralProcess referrals,
-            std::uint64_t replication_seed, std::vector<Practitioner> initial_staff,
-            WorkingCalendar calendar, Day last_day = 3660);
+            std::uint64_t replication_seed, std::vector<Practitioner> initial_staff, WorkingCalendar calendar,
+            Day last_day = 3660);
 
   // Places the caseload a steady state would hold on `first_day`: replays referrals over the
   // `lookback_days` before it and keeps the people whose cases are still open (exact for a stationary

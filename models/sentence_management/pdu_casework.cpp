@@ -1,8 +1,7 @@
 #include "sentence_management/pdu_casework.hpp"
 
-#include <boost/random/poisson_distribution.hpp>
-
 #include <algorithm>
+#include <boost/random/poisson_distribution.hpp>
 
 #include "core/random_stream.hpp"
 
@@ -177,7 +176,8 @@ void PduCasework::schedule(Day day, std::uint32_t slot, AgendaKind kind) {
   agenda_[static_cast<std::size_t>(day)].push_back(AgendaItem{cases_[slot].id, slot, kind});
 }
 
-void PduCasework::case_allocated(std::uint32_t slot, const Case& c, Day start, bool first_allocation, Day day) {
+void PduCasework::case_allocated(std::uint32_t slot, const Case& c, Day start, bool first_allocation,
+                                 Day day) {
   if (!rules_.enabled) return;
   if (slot >= cases_.size()) cases_.resize(slot + 1);
   CaseTasks& ct = cases_[slot];
@@ -381,8 +381,8 @@ void PduCasework::run_day(Day day, std::span<const Practitioner> staff, std::int
   for (std::size_t i = 0; i < staff.size(); ++i) {
     const Practitioner& p = staff[i];
     if (!p.in_post || !holds_cases(p.grade)) continue;
-    work(static_cast<PractitionerIndex>(i), seconds_of_hours(p.available_hours_on_working_day(day) * task_share),
-         day);
+    work(static_cast<PractitionerIndex>(i),
+         seconds_of_hours(p.available_hours_on_working_day(day) * task_share), day);
   }
 }
 

@@ -104,17 +104,18 @@ class PduCasework {
     // event by far) never touches the case: it is open while the task's generation still matches.
     std::uint32_t contact = kNoTask;
     std::uint32_t contact_generation = 0;
-    std::uint32_t contact_ordinal = 0;      // contacts created, for the face-to-face draw
-    std::uint32_t event_ordinal = 0;        // significant events drawn
+    std::uint32_t contact_ordinal = 0;  // contacts created, for the face-to-face draw
+    std::uint32_t event_ordinal = 0;    // significant events drawn
   };
 
   std::uint32_t new_task(const Task& task);
   void free_task(std::uint32_t index);
   void give(std::uint32_t index, PractitionerIndex holder);  // queue it (holder may be kUnallocated)
-  void take_back(std::uint32_t index);                         // remove from its holder's queue
+  void take_back(std::uint32_t index);                       // remove from its holder's queue
   void unlink_from_case(std::uint32_t index);
   [[nodiscard]] bool has_open_contact(const CaseTasks& c) const {
-    return c.contact != kNoTask && tasks_[c.contact].open && tasks_[c.contact].generation == c.contact_generation;
+    return c.contact != kNoTask && tasks_[c.contact].open &&
+           tasks_[c.contact].generation == c.contact_generation;
   }
   void move_case_tasks(CaseTasks& c, PractitionerIndex holder);
   void cancel(std::uint32_t index, Day day);
@@ -143,11 +144,11 @@ class PduCasework {
 
   std::vector<Task> tasks_;
   std::vector<std::uint32_t> free_tasks_;
-  std::vector<CaseTasks> cases_;                   // by office case slot
-  std::vector<std::vector<AgendaItem>> agenda_;    // by day, [0, last_day]
-  std::vector<PractitionerWorkQueue> queues_;      // by practitioner index
+  std::vector<CaseTasks> cases_;                 // by office case slot
+  std::vector<std::vector<AgendaItem>> agenda_;  // by day, [0, last_day]
+  std::vector<PractitionerWorkQueue> queues_;    // by practitioner index
   WorkSeconds unassigned_backlog_ = 0;
-  std::uint64_t loose_task_sequence_ = 0;          // ids for tasks of no case
+  std::uint64_t loose_task_sequence_ = 0;  // ids for tasks of no case
   TaskOutcomes outcomes_;
   std::vector<TaskCompletion>* completion_log_ = nullptr;
 };

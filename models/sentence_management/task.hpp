@@ -36,7 +36,7 @@ enum class TaskKind : std::uint8_t {
 };
 inline constexpr std::size_t kTaskKindCount = 8;
 inline constexpr std::array<std::string_view, kTaskKindCount> kTaskKindNames = {
-    "initial_assessment", "sara",        "home_visit",  "contact",
+    "initial_assessment", "sara",         "home_visit",  "contact",
     "periodic_review",    "event_review", "termination", "court_report"};
 
 inline std::string_view to_string(TaskKind kind) {
@@ -51,7 +51,7 @@ struct Task {
   bool mandated = false;   // in the scenario's mandated_tasks
   bool high_rosh = false;  // the case is high or very high RoSH
   bool open = false;
-  bool face_to_face = false;  // contacts: delivered in person (G-4)
+  bool face_to_face = false;     // contacts: delivered in person (G-4)
   std::uint32_t generation = 0;  // bumped when the task is freed, moved or cancelled (stale queue entries)
   std::uint32_t case_slot = kNoCaseSlot;  // the office's case slot; kNoCaseSlot for court reports etc.
   std::uint32_t next_of_case = kNoTask;   // the case's open tasks form a list

@@ -21,7 +21,7 @@ struct TaskCounters {
   std::array<std::int64_t, kTaskKindCount> completed_late{};
   std::array<std::int64_t, kTaskKindCount> cancelled{};  // their case ended (or nobody could hold them)
   std::int64_t contacts_missed = 0;                      // windows that closed without the contact
-  WorkSeconds demanded = 0;  // seconds of every task created
+  WorkSeconds demanded = 0;                              // seconds of every task created
   WorkSeconds worked = 0;
   WorkSeconds cancelled_seconds = 0;  // not yet worked when cancelled
   WorkSeconds missed_seconds = 0;     // not yet worked when a contact's window closed
@@ -37,7 +37,8 @@ struct LateCompletion {
 class TaskOutcomes {
  public:
   // Days [0, last_day] are recorded; tasks due later (past the simulation) are not counted as due.
-  explicit TaskOutcomes(Day last_day) : day_count_(static_cast<std::size_t>(last_day < 0 ? 0 : last_day + 1)) {
+  explicit TaskOutcomes(Day last_day)
+      : day_count_(static_cast<std::size_t>(last_day < 0 ? 0 : last_day + 1)) {
     for (auto& v : due_) v.assign(day_count_, 0);
     for (auto& v : on_time_) v.assign(day_count_, 0);
     face_to_face_.assign(day_count_, 0);
@@ -64,7 +65,9 @@ class TaskOutcomes {
     return sum(on_time_[index(kind)], first, last);
   }
   // Contacts due on days [first, last] delivered face to face within their window.
-  [[nodiscard]] std::int64_t face_to_face_delivered(Day first, Day last) const { return sum(face_to_face_, first, last); }
+  [[nodiscard]] std::int64_t face_to_face_delivered(Day first, Day last) const {
+    return sum(face_to_face_, first, last);
+  }
   // Late completions in completion order (days never decrease).
   [[nodiscard]] const std::vector<LateCompletion>& late_completions(TaskKind kind) const {
     return late_[index(kind)];
@@ -74,10 +77,13 @@ class TaskOutcomes {
 
  private:
   static std::size_t index(TaskKind kind) { return static_cast<std::size_t>(kind); }
-  [[nodiscard]] bool in_range(Day day) const { return day >= 0 && static_cast<std::size_t>(day) < day_count_; }
+  [[nodiscard]] bool in_range(Day day) const {
+    return day >= 0 && static_cast<std::size_t>(day) < day_count_;
+  }
   [[nodiscard]] std::int64_t sum(const std::vector<std::int32_t>& v, Day first, Day last) const {
     std::int64_t total = 0;
-    for (Day d = first < 0 ? 0 : first; d <= last && in_range(d); ++d) total += v[static_cast<std::size_t>(d)];
+    for (Day d = first < 0 ? 0 : first; d <= last && in_range(d); ++d)
+      total += v[static_cast<std::size_t>(d)];
     return total;
   }
 

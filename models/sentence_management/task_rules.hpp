@@ -25,11 +25,11 @@ struct ContactScheduleStep {
 // go to the earliest due day, then the case id, then the kind (so the order never depends on how the
 // tasks were created).
 enum class PriorityCriterion : std::uint8_t {
-  mandated_first,     // tasks in mandated_tasks before the rest
-  high_rosh_first,    // tasks of high and very high RoSH cases before the rest
-  contacts_first,     // supervision contacts before everything else
-  earliest_due,       // earlier due day first
-  earliest_created,   // first come, first served
+  mandated_first,    // tasks in mandated_tasks before the rest
+  high_rosh_first,   // tasks of high and very high RoSH cases before the rest
+  contacts_first,    // supervision contacts before everything else
+  earliest_due,      // earlier due day first
+  earliest_created,  // first come, first served
 };
 inline constexpr std::array<std::string_view, 5> kPriorityCriterionNames = {
     "mandated_first", "high_rosh_first", "contacts_first", "earliest_due", "earliest_created"};
@@ -44,9 +44,8 @@ struct SentenceManagementRules {
   // Share of a practitioner's available hours spent on work that is not a task here (team meetings,
   // supervision, training, partnership work, travel not in a task). [Assume]
   double non_task_time_share = 0.0;
-  std::vector<PriorityCriterion> priority_order{PriorityCriterion::mandated_first,
-                                                PriorityCriterion::high_rosh_first,
-                                                PriorityCriterion::earliest_due};
+  std::vector<PriorityCriterion> priority_order{
+      PriorityCriterion::mandated_first, PriorityCriterion::high_rosh_first, PriorityCriterion::earliest_due};
   std::array<bool, kTaskKindCount> mandated{};  // by TaskKind
 
   OneOffTaskRule initial_assessment;  // every case, from the start of supervision

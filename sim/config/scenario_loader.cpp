@@ -633,7 +633,8 @@ void read_contact_schedule(FieldReader& contacts, SentenceManagementRules::Conta
       ContactScheduleStep parsed;
       const bool last = i + 1 == list->items.size();
       const ConfigNode* until = step.node("until_week", false);
-      if (auto interval = step.number("interval_weeks", true, 1.0 / 7.0, 520.0)) parsed.interval_weeks = *interval;
+      if (auto interval = step.number("interval_weeks", true, 1.0 / 7.0, 520.0))
+        parsed.interval_weeks = *interval;
       if (last) {
         if (until != nullptr)
           d.error(until->where, step.child_path("until_week"),
@@ -645,7 +646,8 @@ void read_contact_schedule(FieldReader& contacts, SentenceManagementRules::Conta
       } else if (auto week = step.number("until_week", true, 0.0, 5200.0)) {
         parsed.until_week = *week;
         if (!steps.empty() && parsed.until_week <= steps.back().until_week)
-          d.error(until->where, step.child_path("until_week"), "steps must be in increasing order of until_week");
+          d.error(until->where, step.child_path("until_week"),
+                  "steps must be in increasing order of until_week");
       }
       step.reject_unknown_keys();
       steps.push_back(parsed);
@@ -664,7 +666,8 @@ void read_sentence_management(FieldReader& root, SentenceManagementRules& rules)
   rules.enabled = true;
   if (auto share = sm.number("non_task_time_share", true, 0.0, 0.95)) rules.non_task_time_share = *share;
   sm.node("priority_order", true);
-  if (auto order = read_name_list(sm, "priority_order", kPriorityCriterionNames, "priority criteria", false)) {
+  if (auto order =
+          read_name_list(sm, "priority_order", kPriorityCriterionNames, "priority criteria", false)) {
     rules.priority_order.clear();
     for (std::size_t i : *order) rules.priority_order.push_back(static_cast<PriorityCriterion>(i));
   }
@@ -683,7 +686,8 @@ void read_sentence_management(FieldReader& root, SentenceManagementRules& rules)
     if (auto hours = home.number("hours", true, 0.0, kMaxTaskHours)) rules.home_visit.hours = *hours;
     if (auto due = home.integer("due_working_days_high_rosh", true, 1, kMaxDueWorkingDays))
       rules.home_visit.due_working_days_high_rosh = *due;
-    if (auto weeks = home.number("due_weeks_other", true, 1.0 / 7.0, 52.0)) rules.home_visit.due_weeks_other = *weeks;
+    if (auto weeks = home.number("due_weeks_other", true, 1.0 / 7.0, 52.0))
+      rules.home_visit.due_weeks_other = *weeks;
     home.reject_unknown_keys();
   }
 
@@ -700,7 +704,8 @@ void read_sentence_management(FieldReader& root, SentenceManagementRules& rules)
 
   FieldReader periodic(sm.node("periodic_review", true), sm.child_path("periodic_review"), d);
   if (periodic.ok()) {
-    if (auto weeks = periodic.number("interval_weeks", true, 1.0, 520.0)) rules.periodic_review.interval_weeks = *weeks;
+    if (auto weeks = periodic.number("interval_weeks", true, 1.0, 520.0))
+      rules.periodic_review.interval_weeks = *weeks;
     if (auto hours = periodic.number("hours", true, 0.0, kMaxTaskHours)) rules.periodic_review.hours = *hours;
     if (auto due = periodic.integer("due_working_days", true, 1, kMaxDueWorkingDays))
       rules.periodic_review.due_working_days = *due;
@@ -709,7 +714,8 @@ void read_sentence_management(FieldReader& root, SentenceManagementRules& rules)
 
   FieldReader event(sm.node("event_review", true), sm.child_path("event_review"), d);
   if (event.ok()) {
-    if (auto hazard = event.number("hazard_per_year", true, 0.0, 52.0)) rules.event_review.hazard_per_year = *hazard;
+    if (auto hazard = event.number("hazard_per_year", true, 0.0, 52.0))
+      rules.event_review.hazard_per_year = *hazard;
     if (auto hours = event.number("hours", true, 0.0, kMaxTaskHours)) rules.event_review.hours = *hours;
     if (auto due = event.integer("due_working_days", true, 1, kMaxDueWorkingDays))
       rules.event_review.due_working_days = *due;

@@ -81,10 +81,9 @@ ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpe
       const auto stream_index = static_cast<std::uint32_t>(pdu.paired_with.value_or(index));
       ReferralProcess referrals(pdu.referrals, window.day_zero(), window.first_report_day(), stream_index,
                                 spec.seed);
-      offices.push_back(std::make_unique<PduOffice>(PduIdentity{index, stream_index, pdu.name},
-                                                    scenario.caseload, referrals, spec.seed,
-                                                    initial_staff(scenario, pdu), calendar,
-                                                    window.last_day()));
+      offices.push_back(std::make_unique<PduOffice>(
+          PduIdentity{index, stream_index, pdu.name}, scenario.caseload, referrals, spec.seed,
+          initial_staff(scenario, pdu), calendar, window.last_day()));
       offices.back()->set_establishment_fte(pdu.establishment_fte);
       offices.back()->set_event_sink(spec.events);
       observed.push_back(offices.back().get());

@@ -28,7 +28,9 @@ std::array<std::size_t, kTaskKindCount> late_counts(const PduOffice& office) {
 }
 
 double mean_of(const std::vector<double>& values) {
-  return values.empty() ? 0.0 : std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
+  return values.empty()
+             ? 0.0
+             : std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
 }
 
 double p90_of(std::vector<double> values) {
@@ -92,7 +94,8 @@ void TaskFigures::add(const TaskFigures& other) {
   contacts_delivered += other.contacts_delivered;
   court_reports_due += other.court_reports_due;
   court_reports_on_time += other.court_reports_on_time;
-  review_days_late.insert(review_days_late.end(), other.review_days_late.begin(), other.review_days_late.end());
+  review_days_late.insert(review_days_late.end(), other.review_days_late.begin(),
+                          other.review_days_late.end());
   tasks_cancelled += other.tasks_cancelled;
   demanded += other.demanded;
   worked += other.worked;
@@ -126,7 +129,8 @@ TaskFigures RunRecorder::task_figures_of(const PduOffice& office, Day first, Day
       f.review_days_late.push_back(static_cast<double>(late[i].days_late));
   }
   const TaskCounters& now = work.counters();
-  for (std::size_t k = 0; k < kTaskKindCount; ++k) f.tasks_cancelled += now.cancelled[k] - before.cancelled[k];
+  for (std::size_t k = 0; k < kTaskKindCount; ++k)
+    f.tasks_cancelled += now.cancelled[k] - before.cancelled[k];
   f.demanded = now.demanded - before.demanded;
   f.worked = now.worked - before.worked;
   f.available = now.available - before.available;
@@ -239,7 +243,8 @@ void RunRecorder::close_period(const CalendarDate& date) {
   for (std::size_t i = 0; i < offices_.size(); ++i) {
     const PduOffice& office = *offices_[i];
     PeriodFigures f = figures_of(office, at_last_period_[i], staff_at_last_period_[i]);
-    f.tasks = task_figures_of(office, period_first_day_, last, tasks_at_last_period_[i], late_at_last_period_[i]);
+    f.tasks =
+        task_figures_of(office, period_first_day_, last, tasks_at_last_period_[i], late_at_last_period_[i]);
     add_rows(iso, "pdu", office.name(), f);
     regions[region_of_office_[i]].add(f);
     national.add(f);

@@ -72,7 +72,7 @@ class RunRecorder {
   std::vector<StaffCounters> staff_at_window_open_;
   std::vector<StaffCounters> staff_at_last_period_;
   std::int64_t caseload_at_window_open_ = 0;
-  std::vector<double> weekly_workload_pct_;  // one per practitioner per sampled week, pooled
+  std::vector<double> weekly_workload_pct_;   // one per practitioner per sampled week, pooled
   std::vector<double> weekly_backlog_hours_;  // the same for task backlog hours
   std::vector<TaskCounters> tasks_at_window_open_;
   std::vector<TaskCounters> tasks_at_last_period_;

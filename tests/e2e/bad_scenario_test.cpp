@@ -67,8 +67,8 @@ const BadScenario kBadScenarios[] = {
     {"unknown_priority_criterion.yaml", 51, "sentence_management.priority_order[1]",
      "did you mean 'earliest_due'", ""},
     {"bank_holiday_not_a_date.yaml", 51, "calendar.bank_holidays[1]", "found '2023-13-26'", ""},
-    {"contact_schedule_out_of_order.yaml", 53, "sentence_management.contacts.schedule_by_rosh.low[1].until_week",
-     "increasing order of until_week", ""},
+    {"contact_schedule_out_of_order.yaml", 53,
+     "sentence_management.contacts.schedule_by_rosh.low[1].until_week", "increasing order of until_week", ""},
     // Each half of the cycle: the diagnostic is on the `extends` line that closes it, in the other file.
     {"cycle_a.yaml", 5, "extends", "cycle", "cycle_b.yaml"},
     {"cycle_b.yaml", 4, "extends", "cycle", "cycle_a.yaml"},

@@ -23,11 +23,11 @@ Interval reviews_on_time(const std::string& name, int northgate_po, int northgat
   const std::string staff = "regions.0.pdus.";
   const CommandResult r = run_probsim(
       "run scenarios/example_pdu.yaml --reps 4 --quiet --set simulation.report_end=2023-06-30"
-      " --set " + staff + "Northgate.staff.0.headcount=" + std::to_string(northgate_po) +
-      " --set " + staff + "Northgate.staff.1.headcount=" + std::to_string(northgate_pso) +
-      " --set " + staff + "Southbridge.staff.0.headcount=" + std::to_string(southbridge_po) +
-      " --set " + staff + "Southbridge.staff.1.headcount=" + std::to_string(southbridge_pso) + " --out '" +
-      out.string() + "'");
+      " --set " +
+      staff + "Northgate.staff.0.headcount=" + std::to_string(northgate_po) + " --set " + staff +
+      "Northgate.staff.1.headcount=" + std::to_string(northgate_pso) + " --set " + staff +
+      "Southbridge.staff.0.headcount=" + std::to_string(southbridge_po) + " --set " + staff +
+      "Southbridge.staff.1.headcount=" + std::to_string(southbridge_pso) + " --out '" + out.string() + "'");
   EXPECT_EQ(r.exit_status, 0) << r.output;
   const std::string summary = read_file(out / "summary.csv");
   std::size_t at = 0;

@@ -91,7 +91,8 @@ TEST(PduCasework, EarliestDueOnlyGivesItsOwnExactSchedule) {
 }
 
 TEST(PduCasework, ContactsFirstPutsContactsAheadOfEverything) {
-  const auto schedule = run_hand_built_list({PriorityCriterion::contacts_first, PriorityCriterion::earliest_due});
+  const auto schedule =
+      run_hand_built_list({PriorityCriterion::contacts_first, PriorityCriterion::earliest_due});
   ASSERT_FALSE(schedule.empty());
   EXPECT_EQ(schedule.front(), (std::pair<Day, CaseId>{0, 1}));
 }
@@ -117,7 +118,8 @@ TEST(PduCasework, NobodyWorksAtWeekendsAndUnfinishedWorkCarriesOver) {
 
 TEST(PduCasework, WithCapacityFarAboveDemandEveryTaskIsOnTime) {
   CaseloadRules rules = fixtures::fixed_length_rules(6.0);
-  rules.sentence_management = hand_rules({PriorityCriterion::mandated_first, PriorityCriterion::earliest_due});
+  rules.sentence_management =
+      hand_rules({PriorityCriterion::mandated_first, PriorityCriterion::earliest_due});
   SentenceManagementRules& sm = rules.sentence_management;
   sm.initial_assessment = {4.0, 15};
   sm.sara = {1.5, 15};
@@ -150,8 +152,7 @@ TEST(PduCasework, WithCapacityFarAboveDemandEveryTaskIsOnTime) {
   EXPECT_EQ(office.casework().counters().contacts_missed, 0);
   // Contacts are face to face at the configured share (each drawn from the case's own stream).
   const auto delivered = static_cast<double>(out.on_time(TaskKind::contact, 0, 400));
-  EXPECT_NEAR(static_cast<double>(out.face_to_face_delivered(0, 400)) / delivered, 0.9,
-              0.02);
+  EXPECT_NEAR(static_cast<double>(out.face_to_face_delivered(0, 400)) / delivered, 0.9, 0.02);
 }
 
 TEST(PduCasework, UnderOverloadLatenessGrowsAndTheBacklogIsDemandLessCapacity) {
@@ -187,8 +188,9 @@ TEST(PduCasework, UnderOverloadLatenessGrowsAndTheBacklogIsDemandLessCapacity) {
   ASSERT_GT(late.size(), 50u);
   EXPECT_GT(late.back().days_late, late[late.size() / 4].days_late + 10);
   const Day first_half_due = 70;
-  const double early_share = static_cast<double>(work.outcomes().on_time(TaskKind::periodic_review, 0, first_half_due)) /
-                             static_cast<double>(work.outcomes().due(TaskKind::periodic_review, 0, first_half_due));
+  const double early_share =
+      static_cast<double>(work.outcomes().on_time(TaskKind::periodic_review, 0, first_half_due)) /
+      static_cast<double>(work.outcomes().due(TaskKind::periodic_review, 0, first_half_due));
   EXPECT_EQ(work.outcomes().on_time(TaskKind::periodic_review, 100, 140), 0);
   EXPECT_GT(early_share, 0.0);
 }
