@@ -3,6 +3,7 @@
 
 #include "caseload/allocation_rule.hpp"
 #include "caseload/case_mix.hpp"
+#include "sentence_management/task_rules.hpp"
 #include "workforce/workload_points.hpp"
 
 namespace probsim {
@@ -12,6 +13,7 @@ struct CaseloadRules {
   EarlyTerminationHazards early_termination;
   AllocationRule allocation;
   WorkloadPointsTable workload;
+  SentenceManagementRules sentence_management;  // tasks and their timeliness; off unless configured
 };
 
 }  // namespace probsim

@@ -78,6 +78,10 @@ inline constexpr std::uint64_t kStaffLeaving = purpose_key("staff_leaving");    
 inline constexpr std::uint64_t kStaffProgression = purpose_key("staff_progression");  // id, grade epoch
 inline constexpr std::uint64_t kSickness = purpose_key("sickness");                   // id, episode
 inline constexpr std::uint64_t kRecruitmentLag = purpose_key("recruitment_lag");      // leaver id, epoch
+// Sentence management.
+inline constexpr std::uint64_t kContactMode = purpose_key("contact_mode");  // case id, contact number
+inline constexpr std::uint64_t kSignificantEvent = purpose_key("significant_event");  // case id, event number
+inline constexpr std::uint64_t kCourtReports = purpose_key("court_reports");          // entity: pdu-day
 }  // namespace stream
 
 }  // namespace probsim

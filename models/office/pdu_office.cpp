@@ -8,13 +8,14 @@ namespace probsim {
 
 PduOffice::PduOffice(PduIdentity identity, const CaseloadRules& rules, ReferralProcess referrals,
                      std::uint64_t replication_seed, std::vector<Practitioner> initial_staff,
-                     WorkingCalendar calendar)
+                     WorkingCalendar calendar, Day last_day)
     : identity_(std::move(identity)),
       rules_(rules),
       referrals_(referrals),
       factory_(rules.case_mix, rules.early_termination, replication_seed),
       calendar_(calendar),
-      staff_(std::move(initial_staff)) {
+      staff_(std::move(initial_staff)),
+      casework_(rules.sentence_management, calendar_, replication_seed, identity_.stream_index, last_day) {
   for (Practitioner& person : staff_) {
     give_identity(person);
     refresh_capacity(static_cast<PractitionerIndex>(&person - staff_.data()));
@@ -29,15 +30,15 @@ void PduOffice::give_identity(Practitioner& person) {
   person.name = identity_.name + suffix;
 }
 
-std::uint32_t PduOffice::open_case(const Case& c) {
+std::uint32_t PduOffice::open_case(const Case& c, bool initial) {
   std::uint32_t slot;
   if (!free_slots_.empty()) {
     slot = free_slots_.back();
     free_slots_.pop_back();
-    slots_[slot] = Slot{c, true};
+    slots_[slot] = Slot{c, true, initial};
   } else {
     slot = static_cast<std::uint32_t>(slots_.size());
-    slots_.push_back(Slot{c, true});
+    slots_.push_back(Slot{c, true, initial});
   }
   ++open_cases_;
   endings_.push(Ending{c.end_day, c.id, slot});
@@ -54,6 +55,7 @@ void PduOffice::close_case(std::uint32_t slot, Day day) {
   } else {
     std::erase(waiting_for_allocation_, slot);
   }
+  casework_.case_closed(slot, s.c, day);
   counters_.terminations_by_reason[static_cast<std::size_t>(s.c.end_reason)] += 1;
   counters_.terminated_case_practitioner_changes += s.c.practitioner_changes;
   if (events_) events_->record(day, CaseEvent::terminated, s.c, name(), {});
@@ -68,9 +70,13 @@ bool PduOffice::try_allocate(std::uint32_t slot, Day day) {
   if (chosen == kUnallocated) return false;
   Practitioner& p = staff_[static_cast<std::size_t>(chosen)];
   if (!rules_.allocation.allows(c.rosh, p.grade)) counters_.allocations_outside_grade_rule += 1;
+  const bool first_allocation = !c.allocated_before;
   if (c.allocated_before) c.practitioner_changes += 1;
   c.allocated_before = true;
   c.practitioner = chosen;
+  // Supervision (and the initial assessment's clock) starts at allocation; a warm-start case began on
+  // its referral day, before the simulation.
+  casework_.case_allocated(slot, c, slots_[slot].initial ? c.referral_day : day, first_allocation, day);
   p.case_points_per_week += rules_.workload.case_points(c);
   p.caseload += 1;
   counters_.allocations += 1;
@@ -86,7 +92,7 @@ void PduOffice::place_warm_start_caseload(Day first_day, Day lookback_days) {
       if (!factory_.make_if_alive_on(make_case_id(index(), day, k), make_case_id(stream_index(), day, k), day,
                                      first_day, c))
         continue;
-      const std::uint32_t slot = open_case(c);
+      const std::uint32_t slot = open_case(c, true);
       counters_.initial_cases += 1;
       if (events_) events_->record(first_day, CaseEvent::initial, c, name(), {});
       if (!try_allocate(slot, first_day)) waiting_for_allocation_.push_back(slot);
@@ -119,6 +125,7 @@ void PduOffice::run_day(Day day) {
   }
 
   counters_.caseload_days += static_cast<std::int64_t>(open_cases_);
+  casework_.run_day(day, staff_, static_cast<std::int64_t>(open_cases_));
   account_staff_time(day);
 }
 
@@ -167,9 +174,11 @@ void PduOffice::remove(PractitionerIndex who, Day day) {
             [&](std::uint32_t a, std::uint32_t b) { return slots_[a].c.id < slots_[b].c.id; });
   for (std::uint32_t slot : orphaned) {
     slots_[slot].c.practitioner = kUnallocated;
+    casework_.case_unallocated(slot);  // its open tasks go with it, to the next holder or to wait
     counters_.reallocations += 1;
     if (!try_allocate(slot, day)) waiting_for_allocation_.push_back(slot);
   }
+  casework_.practitioner_left(who, staff_, day);
   note_staffing_changed();
 }
 

@@ -20,6 +20,7 @@
 #include "core/working_calendar.hpp"
 #include "office/case_event_sink.hpp"
 #include "office/office_counters.hpp"
+#include "sentence_management/pdu_casework.hpp"
 #include "workforce/practitioner.hpp"
 #include "workforce/staff_counters.hpp"
 
@@ -34,9 +35,10 @@ struct PduIdentity {
 
 class PduOffice {
  public:
+  // `last_day` bounds the sentence-management agenda (the last simulated day).
   PduOffice(PduIdentity identity, const CaseloadRules& rules, ReferralProcess referrals,
-            std::uint64_t replication_seed, std::vector<Practitioner> initial_staff,
-            WorkingCalendar calendar);
+            std::uint64_t replication_seed, std::vector<Practitioner> initial_staff, WorkingCalendar calendar,
+            Day last_day = 3660);
 
   // Places the caseload a steady state would hold on `first_day`: replays referrals over the
   // `lookback_days` before it and keeps the people whose cases are still open (exact for a stationary
@@ -44,8 +46,9 @@ class PduOffice {
   void place_warm_start_caseload(Day first_day, Day lookback_days);
 
   // One day: cases ending today leave, waiting cases are retried, then today's referrals arrive and
-  // are allocated (fixed order, never insertion order; DOMAIN.md M-6). Then the day's staff time is
-  // accounted (FTE in post, hours lost to sickness).
+  // are allocated (fixed order, never insertion order; DOMAIN.md M-6). Then the day's sentence-management
+  // work is done (tasks falling due, each practitioner's hours) and the staff time is accounted (FTE in
+  // post, hours lost to sickness).
   void run_day(Day day);
 
   void set_event_sink(CaseEventSink* sink) { events_ = sink; }
@@ -78,6 +81,8 @@ class PduOffice {
     return static_cast<std::int64_t>(waiting_for_allocation_.size());
   }
   [[nodiscard]] const OfficeCounters& counters() const { return counters_; }
+  [[nodiscard]] const PduCasework& casework() const { return casework_; }
+  PduCasework& casework() { return casework_; }
   [[nodiscard]] const StaffCounters& staff_counters() const { return staff_counters_; }
   // Every staff slot, including vacant ones (in_post false): indices stay valid for cases.
   [[nodiscard]] std::span<const Practitioner> staff() const { return staff_; }
@@ -96,6 +101,7 @@ class PduOffice {
   struct Slot {
     Case c;
     bool open = false;
+    bool initial = false;  // in the warm-start caseload: supervision began on its referral day
   };
   struct Ending {
     Day day;
@@ -104,7 +110,7 @@ class PduOffice {
     bool operator>(const Ending& other) const { return day != other.day ? day > other.day : id > other.id; }
   };
 
-  std::uint32_t open_case(const Case& c);
+  std::uint32_t open_case(const Case& c, bool initial = false);
   void close_case(std::uint32_t slot, Day day);
   bool try_allocate(std::uint32_t slot, Day day);
   void account_staff_time(Day day);
@@ -130,6 +136,7 @@ class PduOffice {
   StaffCounters staff_counters_;
   CaseEventSink* events_ = nullptr;
   bool retry_waiting_cases_ = false;
+  PduCasework casework_;  // after calendar_, which it refers to
 };
 
 }  // namespace probsim

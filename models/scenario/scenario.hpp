@@ -66,6 +66,8 @@ struct Scenario {
   WorkforceRules workforce;
   StaffingPlan staffing_plan;
   std::vector<RegionSpec> regions;
+  // Days that are not working days although they are weekdays (`calendar.bank_holidays`).
+  std::vector<CalendarDate> bank_holidays;
 
   [[nodiscard]] std::size_t pdu_count() const {
     std::size_t n = 0;

@@ -1,5 +1,6 @@
 #include "config/scenario_loader.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -524,6 +525,233 @@ void read_intakes(FieldReader& plan, Scenario& s) {
   }
 }
 
+// `calendar: {bank_holidays: [dates]}`, optional: without it, every weekday is a working day.
+void read_calendar(FieldReader& root, Scenario& s) {
+  const ConfigNode* node = root.node("calendar", false);
+  if (node == nullptr) return;
+  FieldReader cal(node, "calendar", root.diagnostics());
+  if (!cal.ok()) return;
+  Diagnostics& d = root.diagnostics();
+  if (const ConfigNode* list = cal.node("bank_holidays", true)) {
+    const std::string path = cal.child_path("bank_holidays");
+    if (list->kind != ConfigNode::Kind::sequence) {
+      d.error(list->anchor(), path, "expected a list of dates (YYYY-MM-DD), found " + list->describe_value());
+    } else {
+      for (std::size_t i = 0; i < list->items.size(); ++i) {
+        const ConfigNode& item = list->items[i];
+        std::optional<CalendarDate> date;
+        if (item.kind == ConfigNode::Kind::scalar) date = CalendarDate::parse_iso(item.scalar);
+        if (!date)
+          d.error(item.where, path + "[" + std::to_string(i) + "]",
+                  "expected a date as YYYY-MM-DD, found " + item.describe_value());
+        else
+          s.bank_holidays.push_back(*date);
+      }
+    }
+  }
+  cal.reject_unknown_keys();
+}
+
+// A list of names from `names` (e.g. task kinds, priority criteria), each at most once, with a
+// did-you-mean for a misspelt one.
+template <std::size_t N>
+std::optional<std::vector<std::size_t>> read_name_list(FieldReader& parent, std::string_view key,
+                                                       const std::array<std::string_view, N>& names,
+                                                       const std::string& what, bool allow_empty) {
+  const ConfigNode* list = parent.node(key, false);
+  if (list == nullptr) return std::nullopt;
+  Diagnostics& d = parent.diagnostics();
+  const std::string path = parent.child_path(key);
+  if (list->kind != ConfigNode::Kind::sequence || (!allow_empty && list->items.empty())) {
+    d.error(list->anchor(), path,
+            std::string("expected a ") + (allow_empty ? "" : "non-empty ") + "list of " + what + ", found " +
+                list->describe_value());
+    return std::nullopt;
+  }
+  std::vector<std::size_t> out;
+  bool ok = true;
+  for (std::size_t i = 0; i < list->items.size(); ++i) {
+    const ConfigNode& item = list->items[i];
+    const std::string item_path = path + "[" + std::to_string(i) + "]";
+    std::optional<std::size_t> index;
+    if (item.kind == ConfigNode::Kind::scalar) index = index_of(item.scalar, names);
+    if (!index) {
+      std::string listed;
+      for (auto name : names) listed += (listed.empty() ? "" : ", ") + std::string(name);
+      std::string message = "expected one of " + listed + "; found " + item.describe_value();
+      if (item.kind == ConfigNode::Kind::scalar) {
+        const std::string suggestion = did_you_mean(item.scalar, names_of(names));
+        if (!suggestion.empty()) message += " (did you mean '" + suggestion + "'?)";
+      }
+      d.error(item.where, item_path, message);
+      ok = false;
+      continue;
+    }
+    if (std::find(out.begin(), out.end(), *index) != out.end()) {
+      d.error(item.where, item_path, "'" + item.scalar + "' is listed twice");
+      ok = false;
+      continue;
+    }
+    out.push_back(*index);
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+constexpr double kMaxTaskHours = 1000.0;
+constexpr int kMaxDueWorkingDays = 260;
+
+OneOffTaskRule read_one_off_task(FieldReader& sm, std::string_view key, std::optional<double>* review_hours) {
+  OneOffTaskRule rule;
+  FieldReader task(sm.node(key, true), sm.child_path(key), sm.diagnostics());
+  if (!task.ok()) return rule;
+  if (auto hours = task.number("hours", true, 0.0, kMaxTaskHours)) rule.hours = *hours;
+  if (auto due = task.integer("due_working_days", true, 1, kMaxDueWorkingDays)) rule.due_working_days = *due;
+  if (review_hours != nullptr) *review_hours = task.number("review_hours", true, 0.0, kMaxTaskHours);
+  task.reject_unknown_keys();
+  return rule;
+}
+
+void read_contact_schedule(FieldReader& contacts, SentenceManagementRules::Contacts& rules) {
+  FieldReader by_rosh(contacts.node("schedule_by_rosh", true), contacts.child_path("schedule_by_rosh"),
+                      contacts.diagnostics());
+  if (!by_rosh.ok()) return;
+  Diagnostics& d = contacts.diagnostics();
+  for (std::size_t r = 0; r < kRoshLevelNames.size(); ++r) {
+    const ConfigNode* list = by_rosh.node(kRoshLevelNames[r], true);
+    if (list == nullptr) continue;
+    const std::string path = by_rosh.child_path(kRoshLevelNames[r]);
+    if (list->kind != ConfigNode::Kind::sequence || list->items.empty()) {
+      d.error(list->anchor(), path,
+              "expected a non-empty list of {until_week, interval_weeks}, found " + list->describe_value());
+      continue;
+    }
+    auto& steps = rules.schedule_by_rosh[r];
+    for (std::size_t i = 0; i < list->items.size(); ++i) {
+      FieldReader step(&list->items[i], path + "[" + std::to_string(i) + "]", d);
+      if (!step.ok()) continue;
+      ContactScheduleStep parsed;
+      const bool last = i + 1 == list->items.size();
+      const ConfigNode* until = step.node("until_week", false);
+      if (auto interval = step.number("interval_weeks", true, 1.0 / 7.0, 520.0))
+        parsed.interval_weeks = *interval;
+      if (last) {
+        if (until != nullptr)
+          d.error(until->where, step.child_path("until_week"),
+                  "the last step runs to the end of the sentence: leave out until_week");
+        parsed.until_week = std::numeric_limits<double>::infinity();
+      } else if (until == nullptr) {
+        d.error(list->items[i].anchor(), step.child_path("until_week"),
+                "is required on every step but the last");
+      } else if (auto week = step.number("until_week", true, 0.0, 5200.0)) {
+        parsed.until_week = *week;
+        if (!steps.empty() && parsed.until_week <= steps.back().until_week)
+          d.error(until->where, step.child_path("until_week"),
+                  "steps must be in increasing order of until_week");
+      }
+      step.reject_unknown_keys();
+      steps.push_back(parsed);
+    }
+  }
+  by_rosh.reject_unknown_keys();
+}
+
+// `sentence_management`, optional: without it no tasks are simulated and the task KPIs are empty.
+void read_sentence_management(FieldReader& root, SentenceManagementRules& rules) {
+  const ConfigNode* node = root.node("sentence_management", false);
+  if (node == nullptr) return;
+  FieldReader sm(node, "sentence_management", root.diagnostics());
+  if (!sm.ok()) return;
+  Diagnostics& d = root.diagnostics();
+  rules.enabled = true;
+  if (auto share = sm.number("non_task_time_share", true, 0.0, 0.95)) rules.non_task_time_share = *share;
+  sm.node("priority_order", true);
+  if (auto order =
+          read_name_list(sm, "priority_order", kPriorityCriterionNames, "priority criteria", false)) {
+    rules.priority_order.clear();
+    for (std::size_t i : *order) rules.priority_order.push_back(static_cast<PriorityCriterion>(i));
+  }
+  sm.node("mandated_tasks", true);
+  if (auto mandated = read_name_list(sm, "mandated_tasks", kTaskKindNames, "task kinds", true))
+    for (std::size_t i : *mandated) rules.mandated[i] = true;
+
+  rules.initial_assessment = read_one_off_task(sm, "initial_assessment", nullptr);
+  std::optional<double> sara_review_hours;
+  rules.sara = read_one_off_task(sm, "sara", &sara_review_hours);
+  if (sara_review_hours) rules.sara_review_hours = *sara_review_hours;
+  rules.termination = read_one_off_task(sm, "termination", nullptr);
+
+  FieldReader home(sm.node("home_visit", true), sm.child_path("home_visit"), d);
+  if (home.ok()) {
+    if (auto hours = home.number("hours", true, 0.0, kMaxTaskHours)) rules.home_visit.hours = *hours;
+    if (auto due = home.integer("due_working_days_high_rosh", true, 1, kMaxDueWorkingDays))
+      rules.home_visit.due_working_days_high_rosh = *due;
+    if (auto weeks = home.number("due_weeks_other", true, 1.0 / 7.0, 52.0))
+      rules.home_visit.due_weeks_other = *weeks;
+    home.reject_unknown_keys();
+  }
+
+  FieldReader contacts(sm.node("contacts", true), sm.child_path("contacts"), d);
+  if (contacts.ok()) {
+    if (auto hours = contacts.number("hours_face_to_face", true, 0.0, 24.0))
+      rules.contacts.hours_face_to_face = *hours;
+    if (auto hours = contacts.number("hours_remote", true, 0.0, 24.0)) rules.contacts.hours_remote = *hours;
+    if (auto share = contacts.number("face_to_face_share", true, 0.0, 1.0))
+      rules.contacts.face_to_face_share = *share;
+    read_contact_schedule(contacts, rules.contacts);
+    contacts.reject_unknown_keys();
+  }
+
+  FieldReader periodic(sm.node("periodic_review", true), sm.child_path("periodic_review"), d);
+  if (periodic.ok()) {
+    if (auto weeks = periodic.number("interval_weeks", true, 1.0, 520.0))
+      rules.periodic_review.interval_weeks = *weeks;
+    if (auto hours = periodic.number("hours", true, 0.0, kMaxTaskHours)) rules.periodic_review.hours = *hours;
+    if (auto due = periodic.integer("due_working_days", true, 1, kMaxDueWorkingDays))
+      rules.periodic_review.due_working_days = *due;
+    periodic.reject_unknown_keys();
+  }
+
+  FieldReader event(sm.node("event_review", true), sm.child_path("event_review"), d);
+  if (event.ok()) {
+    if (auto hazard = event.number("hazard_per_year", true, 0.0, 52.0))
+      rules.event_review.hazard_per_year = *hazard;
+    if (auto hours = event.number("hours", true, 0.0, kMaxTaskHours)) rules.event_review.hours = *hours;
+    if (auto due = event.integer("due_working_days", true, 1, kMaxDueWorkingDays))
+      rules.event_review.due_working_days = *due;
+    event.reject_unknown_keys();
+  }
+
+  FieldReader court(sm.node("court_reports", true), sm.child_path("court_reports"), d);
+  if (court.ok()) {
+    if (auto rate = court.number("per_week_per_100_cases", true, 0.0, 1000.0))
+      rules.court_reports.per_week_per_100_cases = *rate;
+    if (auto hours = court.number("hours", true, 0.0, kMaxTaskHours)) rules.court_reports.hours = *hours;
+    if (auto due = court.integer("due_working_days", true, 1, kMaxDueWorkingDays))
+      rules.court_reports.due_working_days = *due;
+    if (const ConfigNode* list = court.node("grades", true)) {
+      const std::string path = court.child_path("grades");
+      if (list->kind != ConfigNode::Kind::sequence || list->items.empty()) {
+        d.error(list->anchor(), path, "expected a non-empty list of grades, found " + list->describe_value());
+      } else {
+        for (std::size_t i = 0; i < list->items.size(); ++i) {
+          const std::string item_path = path + "[" + std::to_string(i) + "]";
+          if (auto grade = read_grade(list->items[i], item_path, d)) {
+            if (!holds_cases(*grade))
+              d.error(list->items[i].where, item_path,
+                      "court reports are written by case-holding grades (po, pso, pqip), found '" +
+                          std::string(to_string(*grade)) + "'");
+            else
+              at(rules.court_reports.grades, *grade) = true;
+          }
+        }
+      }
+    }
+    court.reject_unknown_keys();
+  }
+  sm.reject_unknown_keys();
+}
+
 // Optional: without it, nobody is recruited and leavers leave vacancies.
 void read_staffing_plan(FieldReader& root, Scenario& s) {
   const ConfigNode* node = root.node("staffing_plan", false);
@@ -633,6 +861,8 @@ std::optional<Scenario> read_scenario(const ConfigNode& root_node, Diagnostics& 
   read_workforce(root, s.workforce);
   read_regions(root, s, pattern);
   read_staffing_plan(root, s);
+  read_calendar(root, s);
+  read_sentence_management(root, s.caseload.sentence_management);
   root.reject_unknown_keys();
   if (diagnostics.items().size() != errors_before) return std::nullopt;
   return s;

@@ -68,7 +68,7 @@ ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpe
   zone->seal();
 
   const SimulationWindow& window = scenario.window;
-  const WorkingCalendar calendar(window.day_zero());
+  const WorkingCalendar calendar(window.day_zero(), scenario.bank_holidays, 0, window.last_day());
   std::vector<std::unique_ptr<PduOffice>> offices;
   std::vector<const PduOffice*> observed;
   std::vector<std::size_t> region_of_office;
@@ -81,9 +81,9 @@ ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpe
       const auto stream_index = static_cast<std::uint32_t>(pdu.paired_with.value_or(index));
       ReferralProcess referrals(pdu.referrals, window.day_zero(), window.first_report_day(), stream_index,
                                 spec.seed);
-      offices.push_back(std::make_unique<PduOffice>(PduIdentity{index, stream_index, pdu.name},
-                                                    scenario.caseload, referrals, spec.seed,
-                                                    initial_staff(scenario, pdu), calendar));
+      offices.push_back(std::make_unique<PduOffice>(
+          PduIdentity{index, stream_index, pdu.name}, scenario.caseload, referrals, spec.seed,
+          initial_staff(scenario, pdu), calendar, window.last_day()));
       offices.back()->set_establishment_fte(pdu.establishment_fte);
       offices.back()->set_event_sink(spec.events);
       observed.push_back(offices.back().get());

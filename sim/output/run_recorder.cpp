@@ -16,6 +16,29 @@ double share(double part, double whole) {
   return whole > 0.0 ? part / whole : 0.0;
 }
 
+double share(std::int64_t part, std::int64_t whole) {
+  return share(static_cast<double>(part), static_cast<double>(whole));
+}
+
+std::array<std::size_t, kTaskKindCount> late_counts(const PduOffice& office) {
+  std::array<std::size_t, kTaskKindCount> counts{};
+  for (std::size_t k = 0; k < kTaskKindCount; ++k)
+    counts[k] = office.casework().outcomes().late_completions(static_cast<TaskKind>(k)).size();
+  return counts;
+}
+
+double mean_of(const std::vector<double>& values) {
+  return values.empty()
+             ? 0.0
+             : std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
+}
+
+double p90_of(std::vector<double> values) {
+  if (values.empty()) return 0.0;
+  std::sort(values.begin(), values.end());
+  return quantile_sorted(values, 0.9);
+}
+
 }  // namespace
 
 RunRecorder::RunRecorder(const Scenario& scenario, std::vector<const PduOffice*> offices,
@@ -27,23 +50,98 @@ RunRecorder::RunRecorder(const Scenario& scenario, std::vector<const PduOffice*>
 void RunRecorder::open_window() {
   at_window_open_.clear();
   staff_at_window_open_.clear();
+  tasks_at_window_open_.clear();
+  late_at_window_open_.clear();
   caseload_at_window_open_ = 0;
   for (const PduOffice* office : offices_) {
     at_window_open_.push_back(office->counters());
     staff_at_window_open_.push_back(office->staff_counters());
+    tasks_at_window_open_.push_back(office->casework().counters());
+    late_at_window_open_.push_back(late_counts(*office));
     caseload_at_window_open_ += office->caseload();
   }
   at_last_period_ = at_window_open_;
   staff_at_last_period_ = staff_at_window_open_;
+  tasks_at_last_period_ = tasks_at_window_open_;
+  late_at_last_period_ = late_at_window_open_;
+  period_first_day_ = scenario_.window.first_report_day();
 }
 
 void RunRecorder::sample_week() {
-  for (const PduOffice* office : offices_)
-    for (const Practitioner& p : office->staff()) {
+  for (const PduOffice* office : offices_) {
+    const auto staff = office->staff();
+    for (std::size_t i = 0; i < staff.size(); ++i) {
+      const Practitioner& p = staff[i];
+      // Backlog is sampled for everyone holding cases, including those off sick (their work waits).
+      if (p.in_post && holds_cases(p.grade))
+        weekly_backlog_hours_.push_back(
+            hours_of(office->casework().backlog_of(static_cast<PractitionerIndex>(i))));
       if (!p.can_take_cases()) continue;
       weekly_workload_pct_.push_back(p.workload_pct());
       if (p.workload_pct() > kExcessiveWorkloadPct) ++weekly_over_110pct_;
     }
+  }
+}
+
+void TaskFigures::add(const TaskFigures& other) {
+  reviews_due += other.reviews_due;
+  reviews_on_time += other.reviews_on_time;
+  assessments_due += other.assessments_due;
+  assessments_on_time += other.assessments_on_time;
+  home_visits_due += other.home_visits_due;
+  home_visits_on_time += other.home_visits_on_time;
+  contacts_required += other.contacts_required;
+  contacts_delivered += other.contacts_delivered;
+  court_reports_due += other.court_reports_due;
+  court_reports_on_time += other.court_reports_on_time;
+  review_days_late.insert(review_days_late.end(), other.review_days_late.begin(),
+                          other.review_days_late.end());
+  tasks_cancelled += other.tasks_cancelled;
+  demanded += other.demanded;
+  worked += other.worked;
+  available += other.available;
+  backlog += other.backlog;
+  unassigned_backlog += other.unassigned_backlog;
+  practitioners += other.practitioners;
+}
+
+TaskFigures RunRecorder::task_figures_of(const PduOffice& office, Day first, Day last,
+                                         const TaskCounters& before,
+                                         const std::array<std::size_t, kTaskKindCount>& late_from) const {
+  const PduCasework& work = office.casework();
+  const TaskOutcomes& out = work.outcomes();
+  TaskFigures f;
+  auto due = [&](TaskKind kind) { return out.due(kind, first, last); };
+  auto on_time = [&](TaskKind kind) { return out.on_time(kind, first, last); };
+  f.reviews_due = due(TaskKind::periodic_review) + due(TaskKind::event_review);
+  f.reviews_on_time = on_time(TaskKind::periodic_review) + on_time(TaskKind::event_review);
+  f.assessments_due = due(TaskKind::initial_assessment) + due(TaskKind::sara);
+  f.assessments_on_time = on_time(TaskKind::initial_assessment) + on_time(TaskKind::sara);
+  f.home_visits_due = due(TaskKind::home_visit);
+  f.home_visits_on_time = on_time(TaskKind::home_visit);
+  f.contacts_required = due(TaskKind::contact);
+  f.contacts_delivered = on_time(TaskKind::contact);
+  f.court_reports_due = due(TaskKind::court_report);
+  f.court_reports_on_time = on_time(TaskKind::court_report);
+  for (TaskKind kind : {TaskKind::periodic_review, TaskKind::event_review}) {
+    const auto& late = out.late_completions(kind);
+    for (std::size_t i = late_from[static_cast<std::size_t>(kind)]; i < late.size(); ++i)
+      f.review_days_late.push_back(static_cast<double>(late[i].days_late));
+  }
+  const TaskCounters& now = work.counters();
+  for (std::size_t k = 0; k < kTaskKindCount; ++k)
+    f.tasks_cancelled += now.cancelled[k] - before.cancelled[k];
+  f.demanded = now.demanded - before.demanded;
+  f.worked = now.worked - before.worked;
+  f.available = now.available - before.available;
+  const auto staff = office.staff();
+  for (std::size_t i = 0; i < staff.size(); ++i) {
+    if (!staff[i].in_post || !holds_cases(staff[i].grade)) continue;
+    f.backlog += work.backlog_of(static_cast<PractitionerIndex>(i));
+    f.practitioners += 1;
+  }
+  f.unassigned_backlog = work.unassigned_backlog();
+  return f;
 }
 
 void RunRecorder::PeriodFigures::add(const PeriodFigures& other) {
@@ -63,6 +161,7 @@ void RunRecorder::PeriodFigures::add(const PeriodFigures& other) {
   practitioner_establishment_fte += other.practitioner_establishment_fte;
   leavers += other.leavers;
   joiners += other.joiners;
+  tasks.add(other.tasks);
 }
 
 RunRecorder::PeriodFigures RunRecorder::figures_of(const PduOffice& office, const OfficeCounters& before,
@@ -115,21 +214,46 @@ void RunRecorder::add_rows(const std::string& date, const std::string& level, co
   row("vacancy_pct", 100.0 * share(f.vacant_fte, f.practitioner_establishment_fte));
   row("leavers", f.leavers);
   row("joiners", f.joiners);
+  const TaskFigures& t = f.tasks;
+  row("reviews_due", static_cast<double>(t.reviews_due));
+  row("reviews_on_time_share", share(t.reviews_on_time, t.reviews_due));
+  row("review_days_late_mean", mean_of(t.review_days_late));
+  row("review_days_late_p90", p90_of(t.review_days_late));
+  row("assessments_due", static_cast<double>(t.assessments_due));
+  row("assessments_on_time_share", share(t.assessments_on_time, t.assessments_due));
+  row("home_visits_due", static_cast<double>(t.home_visits_due));
+  row("home_visits_on_time_share", share(t.home_visits_on_time, t.home_visits_due));
+  row("contacts_required", static_cast<double>(t.contacts_required));
+  row("contacts_delivered_share", share(t.contacts_delivered, t.contacts_required));
+  row("contacts_missed", static_cast<double>(t.contacts_required - t.contacts_delivered));
+  row("court_reports_on_time_share", share(t.court_reports_on_time, t.court_reports_due));
+  row("tasks_cancelled", static_cast<double>(t.tasks_cancelled));
+  row("hours_demanded", hours_of(t.demanded));
+  row("hours_worked", hours_of(t.worked));
+  row("task_hours_available", hours_of(t.available));
+  row("backlog_hours_per_practitioner_mean", share(hours_of(t.backlog), t.practitioners));
+  row("unassigned_backlog_hours", hours_of(t.unassigned_backlog));
 }
 
 void RunRecorder::close_period(const CalendarDate& date) {
   const std::string iso = date.iso();
   std::vector<PeriodFigures> regions(region_names_.size());
   PeriodFigures national;
+  const Day last = static_cast<Day>(date.days_since_epoch() - scenario_.window.day_zero().days_since_epoch());
   for (std::size_t i = 0; i < offices_.size(); ++i) {
     const PduOffice& office = *offices_[i];
-    const PeriodFigures f = figures_of(office, at_last_period_[i], staff_at_last_period_[i]);
+    PeriodFigures f = figures_of(office, at_last_period_[i], staff_at_last_period_[i]);
+    f.tasks =
+        task_figures_of(office, period_first_day_, last, tasks_at_last_period_[i], late_at_last_period_[i]);
     add_rows(iso, "pdu", office.name(), f);
     regions[region_of_office_[i]].add(f);
     national.add(f);
     at_last_period_[i] = office.counters();
     staff_at_last_period_[i] = office.staff_counters();
+    tasks_at_last_period_[i] = office.casework().counters();
+    late_at_last_period_[i] = late_counts(office);
   }
+  period_first_day_ = last + 1;
   for (std::size_t r = 0; r < regions.size(); ++r) add_rows(iso, "region", region_names_[r], regions[r]);
   add_rows(iso, "national", "national", national);
 }
@@ -140,6 +264,7 @@ ReplicationResult RunRecorder::finish() {
   double sickness_hours_lost = 0.0, fte_days_in_post = 0.0;
   std::int64_t trainees_qualified = 0;
   std::int64_t caseload_end = 0, unallocated_end = 0;
+  std::int64_t face_to_face = 0;
   for (std::size_t i = 0; i < offices_.size(); ++i) {
     const PduOffice& office = *offices_[i];
     const OfficeCounters& now = office.counters();
@@ -157,7 +282,12 @@ ReplicationResult RunRecorder::finish() {
     unallocated_end += office.unallocated();
     result_.case_events += now.initial_cases + now.referrals + now.allocations + now.terminations();
 
-    end.add(figures_of(office, open, staff_at_window_open_[i]));
+    PeriodFigures f = figures_of(office, open, staff_at_window_open_[i]);
+    f.tasks = task_figures_of(office, scenario_.window.first_report_day(), scenario_.window.last_day(),
+                              tasks_at_window_open_[i], late_at_window_open_[i]);
+    end.add(f);
+    face_to_face += office.casework().outcomes().face_to_face_delivered(scenario_.window.first_report_day(),
+                                                                        scenario_.window.last_day());
     const StaffCounters& staff_now = office.staff_counters();
     const StaffCounters& staff_open = staff_at_window_open_[i];
     sickness_hours_lost += staff_now.sickness_hours_lost - staff_open.sickness_hours_lost;
@@ -208,6 +338,31 @@ ReplicationResult RunRecorder::finish() {
   kpi("practitioner_changes_per_case_mean",
       share(static_cast<double>(window.terminated_case_practitioner_changes),
             static_cast<double>(window.terminations())));
+
+  // Sentence management (README "Task KPIs"): shares over tasks due in the window.
+  const TaskFigures& t = end.tasks;
+  kpi("reviews_due", static_cast<double>(t.reviews_due));
+  kpi("reviews_on_time_share", share(t.reviews_on_time, t.reviews_due));
+  kpi("review_days_late_mean", mean_of(t.review_days_late));
+  kpi("review_days_late_p90", p90_of(t.review_days_late));
+  kpi("assessments_due", static_cast<double>(t.assessments_due));
+  kpi("assessments_on_time_share", share(t.assessments_on_time, t.assessments_due));
+  kpi("home_visits_due", static_cast<double>(t.home_visits_due));
+  kpi("home_visits_on_time_share", share(t.home_visits_on_time, t.home_visits_due));
+  kpi("contacts_required", static_cast<double>(t.contacts_required));
+  kpi("contacts_delivered_share", share(t.contacts_delivered, t.contacts_required));
+  kpi("contacts_missed", static_cast<double>(t.contacts_required - t.contacts_delivered));
+  kpi("contacts_face_to_face_share", share(face_to_face, t.contacts_delivered));
+  kpi("court_reports_due", static_cast<double>(t.court_reports_due));
+  kpi("court_reports_on_time_share", share(t.court_reports_on_time, t.court_reports_due));
+  kpi("tasks_cancelled", static_cast<double>(t.tasks_cancelled));
+  kpi("hours_demanded", hours_of(t.demanded));
+  kpi("hours_worked", hours_of(t.worked));
+  kpi("task_hours_available", hours_of(t.available));
+  kpi("task_hours_used_share", share(static_cast<double>(t.worked), static_cast<double>(t.available)));
+  kpi("backlog_hours_per_practitioner_mean", mean_of(weekly_backlog_hours_));
+  kpi("backlog_hours_per_practitioner_p90", p90_of(weekly_backlog_hours_));
+  kpi("backlog_hours_end", hours_of(t.backlog + t.unassigned_backlog));
   return std::move(result_);
 }
 

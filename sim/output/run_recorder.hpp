@@ -11,6 +11,22 @@
 
 namespace probsim {
 
+// One unit's sentence-management figures over a period (or the window); they add across units.
+struct TaskFigures {
+  std::int64_t reviews_due = 0, reviews_on_time = 0;
+  std::int64_t assessments_due = 0, assessments_on_time = 0;
+  std::int64_t home_visits_due = 0, home_visits_on_time = 0;
+  std::int64_t contacts_required = 0, contacts_delivered = 0;
+  std::int64_t court_reports_due = 0, court_reports_on_time = 0;
+  std::vector<double> review_days_late;  // reviews completed late in the period, calendar days
+  std::int64_t tasks_cancelled = 0;
+  WorkSeconds demanded = 0, worked = 0, available = 0;
+  WorkSeconds backlog = 0;  // held by practitioners, at the end
+  WorkSeconds unassigned_backlog = 0;
+  double practitioners = 0;  // in post, case-holding, at the end
+  void add(const TaskFigures& other);
+};
+
 class RunRecorder {
  public:
   // `offices` in scenario order; `region_of_office[i]` indexes `region_names`.
@@ -31,10 +47,18 @@ class RunRecorder {
     PerGrade<double> in_post_fte{}, establishment_fte{};
     double vacant_fte = 0, practitioner_establishment_fte = 0;  // over the case-holding grades
     double leavers = 0, joiners = 0;                            // case-holding grades, headcount
+    // Sentence management: counts of tasks DUE on the period's days (README), flows since the last
+    // snapshot, and stocks at its end.
+    TaskFigures tasks;
     void add(const PeriodFigures& other);
   };
   [[nodiscard]] PeriodFigures figures_of(const PduOffice& office, const OfficeCounters& before,
                                          const StaffCounters& staff_before) const;
+  // Task figures of `office` for due days [first, last] and completions since `late_from` (indices into
+  // its late-completion lists), with flows against `before`.
+  [[nodiscard]] TaskFigures task_figures_of(const PduOffice& office, Day first, Day last,
+                                            const TaskCounters& before,
+                                            const std::array<std::size_t, kTaskKindCount>& late_from) const;
   void add_rows(const std::string& date, const std::string& level, const std::string& unit,
                 const PeriodFigures& f);
 
@@ -48,7 +72,13 @@ class RunRecorder {
   std::vector<StaffCounters> staff_at_window_open_;
   std::vector<StaffCounters> staff_at_last_period_;
   std::int64_t caseload_at_window_open_ = 0;
-  std::vector<double> weekly_workload_pct_;  // one per practitioner per sampled week, pooled
+  std::vector<double> weekly_workload_pct_;   // one per practitioner per sampled week, pooled
+  std::vector<double> weekly_backlog_hours_;  // the same for task backlog hours
+  std::vector<TaskCounters> tasks_at_window_open_;
+  std::vector<TaskCounters> tasks_at_last_period_;
+  std::vector<std::array<std::size_t, kTaskKindCount>> late_at_window_open_;
+  std::vector<std::array<std::size_t, kTaskKindCount>> late_at_last_period_;
+  Day period_first_day_ = 0;
   std::int64_t weekly_over_110pct_ = 0;
   ReplicationResult result_;
 };

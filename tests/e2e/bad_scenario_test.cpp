@@ -63,6 +63,12 @@ const BadScenario kBadScenarios[] = {
     {"negative_establishment.yaml", 33, "regions[0].pdus[1].establishment_fte.po", "found -8", ""},
     {"training_months_on_po.yaml", 35, "regions[0].pdus[1].staff[0].training_months_completed",
      "applies only to grade pqip", ""},
+    {"negative_task_hours.yaml", 51, "sentence_management.periodic_review.hours", "found -2", ""},
+    {"unknown_priority_criterion.yaml", 51, "sentence_management.priority_order[1]",
+     "did you mean 'earliest_due'", ""},
+    {"bank_holiday_not_a_date.yaml", 51, "calendar.bank_holidays[1]", "found '2023-13-26'", ""},
+    {"contact_schedule_out_of_order.yaml", 53,
+     "sentence_management.contacts.schedule_by_rosh.low[1].until_week", "increasing order of until_week", ""},
     // Each half of the cycle: the diagnostic is on the `extends` line that closes it, in the other file.
     {"cycle_a.yaml", 5, "extends", "cycle", "cycle_b.yaml"},
     {"cycle_b.yaml", 4, "extends", "cycle", "cycle_a.yaml"},

@@ -1,0 +1,83 @@
+#pragma once
+// What tasks a case creates and when, from the scenario's rules and the working calendar: the one-off
+// tasks at the start of supervision, the contact windows, the periodic review dates, the event-review
+// dates and every due day. Pure arithmetic; PduCasework turns it into tasks.
+
+#include <cstdint>
+#include <vector>
+
+#include "caseload/case_attributes.hpp"
+#include "core/working_calendar.hpp"
+#include "sentence_management/task_rules.hpp"
+
+namespace probsim {
+
+struct PlannedTask {
+  TaskKind kind = TaskKind::initial_assessment;
+  double hours = 0.0;
+  Day due_day = 0;
+};
+
+// A contact's window: it may be delivered on days [first, last]; after `last` it is missed.
+struct ContactWindow {
+  Day first = 0;
+  Day last = 0;
+};
+
+class CaseTaskSchedule {
+ public:
+  CaseTaskSchedule(const SentenceManagementRules& rules, const WorkingCalendar& calendar)
+      : rules_(rules), calendar_(calendar) {}
+
+  // The one-off tasks of supervision starting on `start`, in kind order; kinds with 0 hours are off.
+  // Initial assessment: due within its working days of the start (G-6). Domestic-abuse cases add a SARA
+  // (same rule, TS-2) and a home visit: within N working days for high/very high RoSH, within N calendar
+  // weeks otherwise (TS-1, G-7).
+  [[nodiscard]] std::vector<PlannedTask> one_off_tasks(RoshLevel rosh, bool domestic_abuse, Day start) const;
+
+  // The contact window opening on `first` for supervision that started on `start`: as long as the
+  // interval of the schedule step in force on `first`.
+  [[nodiscard]] ContactWindow contact_window(RoshLevel rosh, Day start, Day first) const {
+    const Day interval = rules_.contact_interval_days(rosh, first - start);
+    return ContactWindow{first, first + interval - 1};
+  }
+
+  // Periodic reviews fall at start + k × interval (k ≥ 1); the first such day on or after `today`.
+  [[nodiscard]] Day first_periodic_review_from(Day start, Day today) const {
+    const Day interval = SentenceManagementRules::interval_days(rules_.periodic_review.interval_weeks);
+    Day k = 1;
+    if (today > start) k = std::max<Day>(1, (today - start + interval - 1) / interval);
+    return start + k * interval;
+  }
+  [[nodiscard]] Day next_periodic_review(Day review_day) const {
+    return review_day + SentenceManagementRules::interval_days(rules_.periodic_review.interval_weeks);
+  }
+
+  [[nodiscard]] Day periodic_review_due(Day review_day) const {
+    return calendar_.add_working_days(review_day, rules_.periodic_review.due_working_days);
+  }
+  [[nodiscard]] Day event_review_due(Day event_day) const {
+    return calendar_.add_working_days(event_day, rules_.event_review.due_working_days);
+  }
+  [[nodiscard]] Day termination_due(Day end_day) const {
+    return calendar_.add_working_days(end_day, rules_.termination.due_working_days);
+  }
+  [[nodiscard]] Day court_report_due(Day requested) const {
+    return calendar_.add_working_days(requested, rules_.court_reports.due_working_days);
+  }
+  // A review of a domestic-abuse case includes a SARA review (TS-2, G-5).
+  [[nodiscard]] double review_hours(double hours, bool domestic_abuse) const {
+    return hours + (domestic_abuse ? rules_.sara_review_hours : 0.0);
+  }
+
+  // The day of the next significant event (new relationship, incident, move; TS-5) after `from`, from an
+  // exponential gap at the scenario's hazard, drawn from the case's own stream (`draw` is uniform [0,1)).
+  // Returns -1 when the hazard is 0.
+  [[nodiscard]] Day next_event_day(Day from, double uniform01) const;
+
+ private:
+  const SentenceManagementRules& rules_;
+  const WorkingCalendar& calendar_;
+};
+
+}  // namespace probsim

@@ -1,0 +1,395 @@
+#include "sentence_management/pdu_casework.hpp"
+
+#include <algorithm>
+#include <boost/random/poisson_distribution.hpp>
+
+#include "core/random_stream.hpp"
+
+namespace probsim {
+
+namespace {
+// Tasks of no case (court reports, terminations) get ids above every case id so they sort after cases
+// with otherwise equal keys, in the order they were requested.
+constexpr CaseId kLooseTaskIdBase = 0xffff000000000000ULL;
+
+bool is_high_rosh(RoshLevel rosh) {
+  return rosh == RoshLevel::high || rosh == RoshLevel::very_high;
+}
+}  // namespace
+
+PduCasework::PduCasework(const SentenceManagementRules& rules, const WorkingCalendar& calendar,
+                         std::uint64_t replication_seed, std::uint32_t stream_index, Day last_day)
+    : rules_(rules),
+      calendar_(calendar),
+      schedule_(rules, calendar),
+      priority_(rules.priority_order),
+      replication_seed_(replication_seed),
+      stream_index_(stream_index),
+      last_day_(last_day),
+      outcomes_(rules.enabled ? last_day : -1) {
+  if (rules_.enabled) agenda_.resize(static_cast<std::size_t>(last_day + 1));
+}
+
+PractitionerWorkQueue& PduCasework::queue_of(PractitionerIndex who) {
+  const auto i = static_cast<std::size_t>(who);
+  if (i >= queues_.size()) queues_.resize(i + 1);
+  return queues_[i];
+}
+
+std::uint32_t PduCasework::new_task(const Task& task) {
+  std::uint32_t index;
+  if (!free_tasks_.empty()) {
+    index = free_tasks_.back();
+    free_tasks_.pop_back();
+    const std::uint32_t generation = tasks_[index].generation;
+    tasks_[index] = task;
+    tasks_[index].generation = generation;
+  } else {
+    index = static_cast<std::uint32_t>(tasks_.size());
+    tasks_.push_back(task);
+  }
+  Task& t = tasks_[index];
+  t.open = true;
+  t.holder = kUnallocated;
+  t.next_of_case = kNoTask;
+  t.mandated = rules_.mandated[static_cast<std::size_t>(t.kind)];
+  t.seconds_remaining = t.seconds;
+  TaskCounters& n = outcomes_.counters;
+  n.created[static_cast<std::size_t>(t.kind)] += 1;
+  n.demanded += t.seconds;
+  outcomes_.add_due(t.kind, t.due_day, +1);
+  return index;
+}
+
+void PduCasework::free_task(std::uint32_t index) {
+  Task& t = tasks_[index];
+  t.open = false;
+  t.generation += 1;
+  free_tasks_.push_back(index);
+}
+
+void PduCasework::give(std::uint32_t index, PractitionerIndex holder) {
+  Task& t = tasks_[index];
+  t.holder = holder;
+  if (holder == kUnallocated) {
+    unassigned_backlog_ += t.seconds_remaining;
+    return;
+  }
+  PractitionerWorkQueue& queue = queue_of(holder);
+  queue.backlog += t.seconds_remaining;
+  queue.push(priority_.queued(t, index));
+}
+
+void PduCasework::take_back(std::uint32_t index) {
+  Task& t = tasks_[index];
+  if (t.holder == kUnallocated) {
+    unassigned_backlog_ -= t.seconds_remaining;
+  } else {
+    PractitionerWorkQueue& queue = queue_of(t.holder);
+    queue.backlog -= t.seconds_remaining;
+    const PractitionerIndex who = t.holder;
+    t.generation += 1;  // its queue entry is now stale
+    t.holder = kUnallocated;
+    if (queue.note_stale()) queue.compact([&](const QueuedTask& e) { return is_live(e, who); });
+    return;
+  }
+  t.holder = kUnallocated;
+}
+
+void PduCasework::unlink_from_case(std::uint32_t index) {
+  Task& t = tasks_[index];
+  if (t.case_slot == kNoCaseSlot || t.kind == TaskKind::contact) return;
+  CaseTasks& c = cases_[t.case_slot];
+  std::uint32_t* link = &c.head;
+  while (*link != kNoTask && *link != index) link = &tasks_[*link].next_of_case;
+  if (*link == index) *link = t.next_of_case;
+  t.next_of_case = kNoTask;
+}
+
+void PduCasework::cancel(std::uint32_t index, Day day) {
+  take_back(index);
+  Task& t = tasks_[index];
+  TaskCounters& n = outcomes_.counters;
+  n.cancelled[static_cast<std::size_t>(t.kind)] += 1;
+  n.cancelled_seconds += t.seconds_remaining;
+  // A task cancelled on or before its due day was never due; one already overdue stays due and late.
+  if (day <= t.due_day) outcomes_.add_due(t.kind, t.due_day, -1);
+  unlink_from_case(index);
+  free_task(index);
+}
+
+void PduCasework::complete(std::uint32_t index, PractitionerIndex holder, Day day) {
+  Task& t = tasks_[index];
+  TaskCounters& n = outcomes_.counters;
+  const auto kind = static_cast<std::size_t>(t.kind);
+  n.completed[kind] += 1;
+  if (day <= t.due_day) {
+    outcomes_.add_on_time(t.kind, t.due_day);
+    if (t.kind == TaskKind::contact && t.face_to_face) outcomes_.add_face_to_face_delivered(t.due_day);
+  } else {
+    n.completed_late[kind] += 1;
+    outcomes_.add_late_completion(t.kind, day, static_cast<std::int32_t>(day - t.due_day));
+  }
+  if (completion_log_) completion_log_->push_back(TaskCompletion{day, t.kind, t.case_id, holder, t.due_day});
+  unlink_from_case(index);
+  free_task(index);
+}
+
+std::uint32_t PduCasework::create_case_task(std::uint32_t slot, TaskKind kind, double hours, Day day,
+                                            Day due_day) {
+  CaseTasks& c = cases_[slot];
+  Task t;
+  t.kind = kind;
+  t.high_rosh = is_high_rosh(c.rosh);
+  t.case_slot = slot;
+  t.case_id = c.id;
+  t.seconds = seconds_of_hours(hours);
+  t.available_from = day;
+  t.due_day = due_day;
+  const std::uint32_t index = new_task(t);
+  if (kind == TaskKind::contact) {
+    c.contact = index;
+    c.contact_generation = tasks_[index].generation;
+  } else {
+    tasks_[index].next_of_case = c.head;
+    c.head = index;
+  }
+  give(index, c.holder);
+  return index;
+}
+
+void PduCasework::move_case_tasks(CaseTasks& c, PractitionerIndex holder) {
+  c.holder = holder;
+  for (std::uint32_t i = c.head; i != kNoTask; i = tasks_[i].next_of_case) {
+    take_back(i);
+    give(i, holder);
+  }
+  if (has_open_contact(c)) {
+    take_back(c.contact);
+    give(c.contact, holder);
+    c.contact_generation = tasks_[c.contact].generation;
+  }
+}
+
+void PduCasework::schedule(Day day, std::uint32_t slot, AgendaKind kind) {
+  if (day < 0 || day > last_day_) return;  // beyond the simulation
+  agenda_[static_cast<std::size_t>(day)].push_back(AgendaItem{cases_[slot].id, slot, kind});
+}
+
+void PduCasework::case_allocated(std::uint32_t slot, const Case& c, Day start, bool first_allocation,
+                                 Day day) {
+  if (!rules_.enabled) return;
+  if (slot >= cases_.size()) cases_.resize(slot + 1);
+  CaseTasks& ct = cases_[slot];
+  if (!first_allocation && ct.active && ct.id == c.id) {
+    move_case_tasks(ct, c.practitioner);
+    return;
+  }
+  ct = CaseTasks{};
+  ct.id = c.id;
+  ct.active = true;
+  ct.domestic_abuse = c.domestic_abuse_flag;
+  ct.rosh = c.rosh;
+  ct.start = start;
+  ct.holder = c.practitioner;
+  for (const PlannedTask& planned : schedule_.one_off_tasks(c.rosh, c.domestic_abuse_flag, start))
+    if (planned.due_day >= day) create_case_task(slot, planned.kind, planned.hours, day, planned.due_day);
+  if (rules_.contacts.hours_face_to_face > 0.0 || rules_.contacts.hours_remote > 0.0)
+    open_contact_window(slot, day);
+  if (rules_.periodic_review.hours > 0.0)
+    schedule(schedule_.first_periodic_review_from(start, day), slot, AgendaKind::periodic_review);
+  if (rules_.event_review.hours > 0.0) schedule_next_event(slot, day);
+}
+
+void PduCasework::case_unallocated(std::uint32_t slot) {
+  if (!rules_.enabled || slot >= cases_.size()) return;
+  CaseTasks& ct = cases_[slot];
+  if (!ct.active) return;
+  move_case_tasks(ct, kUnallocated);
+}
+
+void PduCasework::case_closed(std::uint32_t slot, const Case& c, Day day) {
+  if (!rules_.enabled || slot >= cases_.size()) return;
+  CaseTasks& ct = cases_[slot];
+  if (!ct.active || ct.id != c.id) return;
+  while (ct.head != kNoTask) cancel(ct.head, day);
+  if (has_open_contact(ct)) cancel(ct.contact, day);
+  ct.contact = kNoTask;
+  ct.active = false;
+  if (ct.holder != kUnallocated && rules_.termination.hours > 0.0) {
+    Task t;
+    t.kind = TaskKind::termination;
+    t.high_rosh = is_high_rosh(c.rosh);
+    t.case_id = c.id;
+    t.seconds = seconds_of_hours(rules_.termination.hours);
+    t.available_from = day;
+    t.due_day = schedule_.termination_due(day);
+    give(new_task(t), ct.holder);
+  }
+}
+
+void PduCasework::open_contact_window(std::uint32_t slot, Day day) {
+  CaseTasks& ct = cases_[slot];
+  const ContactWindow window = schedule_.contact_window(ct.rosh, ct.start, day);
+  const std::uint32_t ordinal = ct.contact_ordinal++;
+  RandomStream draw(replication_seed_, stream::kContactMode, combine_seed(ct.id, ordinal));
+  const bool face_to_face = draw.uniform01() < rules_.contacts.face_to_face_share;
+  const double hours = face_to_face ? rules_.contacts.hours_face_to_face : rules_.contacts.hours_remote;
+  if (hours > 0.0) {
+    ct.contact = create_case_task(slot, TaskKind::contact, hours, day, window.last);
+    tasks_[ct.contact].face_to_face = face_to_face;
+  }
+  schedule(window.last + 1, slot, AgendaKind::contact_window);
+}
+
+void PduCasework::schedule_next_event(std::uint32_t slot, Day from) {
+  CaseTasks& ct = cases_[slot];
+  RandomStream draw(replication_seed_, stream::kSignificantEvent, combine_seed(ct.id, ct.event_ordinal++));
+  const Day next = schedule_.next_event_day(from, draw.uniform01());
+  if (next >= 0) schedule(next, slot, AgendaKind::event);
+}
+
+void PduCasework::run_agenda(Day day) {
+  std::vector<AgendaItem>& items = agenda_[static_cast<std::size_t>(day)];
+  for (std::size_t k = 0; k < items.size(); ++k) {
+    const AgendaItem item = items[k];
+    if (item.slot >= cases_.size()) continue;
+    CaseTasks& ct = cases_[item.slot];
+    if (!ct.active || ct.id != item.case_id) continue;  // the case has ended
+    switch (item.kind) {
+      case AgendaKind::contact_window:
+        if (has_open_contact(ct)) {
+          // The window closed without the contact: missed, never late (the rule).
+          const std::uint32_t missed = ct.contact;
+          take_back(missed);
+          TaskCounters& n = outcomes_.counters;
+          n.contacts_missed += 1;
+          n.missed_seconds += tasks_[missed].seconds_remaining;
+          unlink_from_case(missed);
+          free_task(missed);
+        }
+        open_contact_window(item.slot, day);
+        break;
+      case AgendaKind::periodic_review:
+        create_case_task(item.slot, TaskKind::periodic_review,
+                         schedule_.review_hours(rules_.periodic_review.hours, ct.domestic_abuse), day,
+                         schedule_.periodic_review_due(day));
+        schedule(schedule_.next_periodic_review(day), item.slot, AgendaKind::periodic_review);
+        break;
+      case AgendaKind::event:
+        create_case_task(item.slot, TaskKind::event_review,
+                         schedule_.review_hours(rules_.event_review.hours, ct.domestic_abuse), day,
+                         schedule_.event_review_due(day));
+        schedule_next_event(item.slot, day);
+        break;
+    }
+  }
+  std::vector<AgendaItem>().swap(items);  // the day is past: give its memory back
+}
+
+PractitionerIndex PduCasework::least_backlogged(std::span<const Practitioner> staff, TaskKind kind) const {
+  PractitionerIndex best = kUnallocated;
+  WorkSeconds best_backlog = 0;
+  for (std::size_t i = 0; i < staff.size(); ++i) {
+    const Practitioner& p = staff[i];
+    if (!p.can_take_cases()) continue;
+    if (kind == TaskKind::court_report && !at(rules_.court_reports.grades, p.grade)) continue;
+    const WorkSeconds backlog = backlog_of(static_cast<PractitionerIndex>(i));
+    if (best == kUnallocated || backlog < best_backlog) {
+      best = static_cast<PractitionerIndex>(i);
+      best_backlog = backlog;
+    }
+  }
+  return best;
+}
+
+void PduCasework::request_court_reports(Day day, std::span<const Practitioner> staff, std::int64_t caseload) {
+  const double mean = rules_.court_reports.per_week_per_100_cases * static_cast<double>(caseload) / 100.0 /
+                      kWorkingDaysPerWeek;
+  if (mean <= 0.0) return;
+  RandomStream draw(replication_seed_, stream::kCourtReports, make_case_id(stream_index_, day, 0));
+  boost::random::poisson_distribution<std::uint32_t, double> count(mean);
+  const std::uint32_t reports = count(draw);
+  for (std::uint32_t k = 0; k < reports; ++k) {
+    Task t;
+    t.kind = TaskKind::court_report;
+    t.case_id = kLooseTaskIdBase + loose_task_sequence_++;
+    t.seconds = seconds_of_hours(rules_.court_reports.hours);
+    t.available_from = day;
+    t.due_day = schedule_.court_report_due(day);
+    const std::uint32_t index = new_task(t);
+    const PractitionerIndex writer = least_backlogged(staff, TaskKind::court_report);
+    give(index, writer);
+    // Nobody in post may write it: the court goes without (counted as cancelled, and never due).
+    if (writer == kUnallocated) cancel(index, day);
+  }
+}
+
+void PduCasework::practitioner_left(PractitionerIndex who, std::span<const Practitioner> staff, Day day) {
+  if (!rules_.enabled || static_cast<std::size_t>(who) >= queues_.size()) return;
+  std::vector<std::uint32_t> loose;
+  for (const QueuedTask& e : queues_[static_cast<std::size_t>(who)].entries())
+    if (is_live(e, who)) loose.push_back(e.task);
+  std::sort(loose.begin(), loose.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return tasks_[a].case_id < tasks_[b].case_id; });
+  for (std::uint32_t index : loose) {
+    const PractitionerIndex next = least_backlogged(staff, tasks_[index].kind);
+    if (next == kUnallocated || next == who) {
+      cancel(index, day);
+    } else {
+      take_back(index);
+      give(index, next);
+    }
+  }
+  queues_[static_cast<std::size_t>(who)].clear();
+}
+
+void PduCasework::add_task(Task task, PractitionerIndex holder) {
+  task.case_slot = kNoCaseSlot;
+  give(new_task(task), holder);
+}
+
+void PduCasework::work(PractitionerIndex who, WorkSeconds budget, Day day) {
+  PractitionerWorkQueue& queue = queue_of(who);
+  TaskCounters& n = outcomes_.counters;
+  n.available += budget;
+  while (budget > 0 && !queue.empty()) {
+    const QueuedTask e = queue.top();
+    if (!is_live(e, who)) {
+      queue.pop_stale();
+      continue;
+    }
+    Task& t = tasks_[e.task];
+    const WorkSeconds spent = std::min(budget, t.seconds_remaining);
+    t.seconds_remaining -= spent;
+    budget -= spent;
+    queue.backlog -= spent;
+    n.worked += spent;
+    if (t.seconds_remaining == 0) {
+      queue.pop();
+      complete(e.task, who, day);
+    }
+  }
+}
+
+void PduCasework::run_day(Day day, std::span<const Practitioner> staff, std::int64_t caseload) {
+  if (!rules_.enabled) return;
+  if (day >= 0 && day <= last_day_) run_agenda(day);
+  if (!calendar_.is_working_day(day)) return;
+  request_court_reports(day, staff, caseload);
+  const double task_share = 1.0 - rules_.non_task_time_share;
+  for (std::size_t i = 0; i < staff.size(); ++i) {
+    const Practitioner& p = staff[i];
+    if (!p.in_post || !holds_cases(p.grade)) continue;
+    work(static_cast<PractitionerIndex>(i),
+         seconds_of_hours(p.available_hours_on_working_day(day) * task_share), day);
+  }
+}
+
+WorkSeconds PduCasework::open_seconds() const {
+  WorkSeconds total = unassigned_backlog_;
+  for (const PractitionerWorkQueue& q : queues_) total += q.backlog;
+  return total;
+}
+
+}  // namespace probsim

@@ -1,0 +1,156 @@
+#pragma once
+// A PDU's sentence-management work: the tasks its cases create, who holds them, and each working day's
+// work (DESIGN.md "The model"). PduOffice tells it when cases are allocated, lose their practitioner or
+// end, and when practitioners leave; each day it opens the tasks falling due and lets every practitioner
+// spend the day's hours on their tasks in the scenario's priority order. What is not done on time is
+// late; a contact not delivered within its window is missed.
+//
+// Performance (DESIGN.md, issue 8): a case holds at most one pending contact, review and event date on
+// the office's agenda (a bucket per day, O(1)), and each practitioner's tasks sit in a heap, so a day's
+// work costs O(tasks worked × log tasks held), never a sort or scan of the caseload.
+//
+// Hours are conserved exactly (whole seconds): counters.demanded = worked + open_seconds() +
+// cancelled_seconds + missed_seconds at the end of every day.
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "caseload/case.hpp"
+#include "core/working_calendar.hpp"
+#include "sentence_management/case_task_schedule.hpp"
+#include "sentence_management/practitioner_work_queue.hpp"
+#include "sentence_management/priority_order.hpp"
+#include "sentence_management/task_outcomes.hpp"
+#include "sentence_management/task_rules.hpp"
+#include "workforce/practitioner.hpp"
+
+namespace probsim {
+
+// One completed task, for tests and audits (set_completion_log).
+struct TaskCompletion {
+  Day day = 0;
+  TaskKind kind = TaskKind::contact;
+  CaseId case_id = 0;
+  PractitionerIndex holder = kUnallocated;
+  Day due_day = 0;
+};
+
+class PduCasework {
+ public:
+  // `last_day` bounds the agenda and the due-day counts; `stream_index` keys this PDU's draws.
+  PduCasework(const SentenceManagementRules& rules, const WorkingCalendar& calendar,
+              std::uint64_t replication_seed, std::uint32_t stream_index, Day last_day);
+  PduCasework(const PduCasework&) = delete;
+  PduCasework& operator=(const PduCasework&) = delete;
+
+  [[nodiscard]] bool enabled() const { return rules_.enabled; }
+
+  // The case in `slot` was allocated to `c.practitioner` on `day`. On its first allocation supervision
+  // starts on `start` (the allocation day; for a warm-start case its referral day, so only the tasks
+  // still due from `day` on are created). On a later allocation its open tasks move to the new holder.
+  void case_allocated(std::uint32_t slot, const Case& c, Day start, bool first_allocation, Day day);
+  // The case's practitioner left: its open tasks wait with it, held by nobody.
+  void case_unallocated(std::uint32_t slot);
+  // The case ended on `day`: its open tasks are cancelled (a task not yet due never counts as due), and
+  // its practitioner, if any, gets the termination task.
+  void case_closed(std::uint32_t slot, const Case& c, Day day);
+  // `who` has left (after their cases were reallocated): tasks of no case (court reports, terminations)
+  // go to the colleague who may hold them with the fewest backlog hours, or are cancelled.
+  void practitioner_left(PractitionerIndex who, std::span<const Practitioner> staff, Day day);
+
+  // The day: contact windows closing and opening, reviews and events falling due, court reports
+  // (`caseload` scales their rate), then every practitioner's work (none on non-working days).
+  void run_day(Day day, std::span<const Practitioner> staff, std::int64_t caseload);
+
+  // Tests: a hand-built task given to `holder` (its case_slot is ignored: it belongs to no case).
+  void add_task(Task task, PractitionerIndex holder);
+  void set_completion_log(std::vector<TaskCompletion>* log) { completion_log_ = log; }
+
+  [[nodiscard]] const TaskOutcomes& outcomes() const { return outcomes_; }
+  [[nodiscard]] const TaskCounters& counters() const { return outcomes_.counters; }
+  [[nodiscard]] WorkSeconds backlog_of(PractitionerIndex who) const {
+    const auto i = static_cast<std::size_t>(who);
+    return i < queues_.size() ? queues_[i].backlog : 0;
+  }
+  // Seconds not yet worked of open tasks nobody holds (their case waits for allocation).
+  [[nodiscard]] WorkSeconds unassigned_backlog() const { return unassigned_backlog_; }
+  // Seconds not yet worked of every open task.
+  [[nodiscard]] WorkSeconds open_seconds() const;
+  [[nodiscard]] std::size_t open_tasks() const { return tasks_.size() - free_tasks_.size(); }
+  // Calls visit(const Task&) for each open task (tests and audits).
+  template <typename Visit>
+  void for_each_open_task(Visit visit) const {
+    for (const Task& t : tasks_)
+      if (t.open) visit(t);
+  }
+
+ private:
+  enum class AgendaKind : std::uint8_t { contact_window, periodic_review, event };
+  struct AgendaItem {
+    CaseId case_id;
+    std::uint32_t slot;
+    AgendaKind kind;
+  };
+  struct CaseTasks {
+    CaseId id = 0;
+    bool active = false;  // supervision has started and the case is open
+    bool domestic_abuse = false;
+    RoshLevel rosh = RoshLevel::low;
+    Day start = 0;
+    PractitionerIndex holder = kUnallocated;
+    std::uint32_t head = kNoTask;  // open tasks of the case, but for its contact
+    // The contact of the current window, outside the list so that completing one (the most common
+    // event by far) never touches the case: it is open while the task's generation still matches.
+    std::uint32_t contact = kNoTask;
+    std::uint32_t contact_generation = 0;
+    std::uint32_t contact_ordinal = 0;  // contacts created, for the face-to-face draw
+    std::uint32_t event_ordinal = 0;    // significant events drawn
+  };
+
+  std::uint32_t new_task(const Task& task);
+  void free_task(std::uint32_t index);
+  void give(std::uint32_t index, PractitionerIndex holder);  // queue it (holder may be kUnallocated)
+  void take_back(std::uint32_t index);                       // remove from its holder's queue
+  void unlink_from_case(std::uint32_t index);
+  [[nodiscard]] bool has_open_contact(const CaseTasks& c) const {
+    return c.contact != kNoTask && tasks_[c.contact].open &&
+           tasks_[c.contact].generation == c.contact_generation;
+  }
+  void move_case_tasks(CaseTasks& c, PractitionerIndex holder);
+  void cancel(std::uint32_t index, Day day);
+  void complete(std::uint32_t index, PractitionerIndex holder, Day day);
+  std::uint32_t create_case_task(std::uint32_t slot, TaskKind kind, double hours, Day day, Day due_day);
+  void schedule(Day day, std::uint32_t slot, AgendaKind kind);
+  void open_contact_window(std::uint32_t slot, Day day);
+  void schedule_next_event(std::uint32_t slot, Day from);
+  void run_agenda(Day day);
+  void request_court_reports(Day day, std::span<const Practitioner> staff, std::int64_t caseload);
+  [[nodiscard]] PractitionerIndex least_backlogged(std::span<const Practitioner> staff, TaskKind kind) const;
+  void work(PractitionerIndex who, WorkSeconds budget, Day day);
+  PractitionerWorkQueue& queue_of(PractitionerIndex who);
+  [[nodiscard]] bool is_live(const QueuedTask& e, PractitionerIndex who) const {
+    const Task& t = tasks_[e.task];
+    return t.open && t.generation == e.generation && t.holder == who;
+  }
+
+  const SentenceManagementRules& rules_;
+  const WorkingCalendar& calendar_;
+  CaseTaskSchedule schedule_;
+  PriorityOrder priority_;
+  std::uint64_t replication_seed_;
+  std::uint32_t stream_index_;
+  Day last_day_;
+
+  std::vector<Task> tasks_;
+  std::vector<std::uint32_t> free_tasks_;
+  std::vector<CaseTasks> cases_;                 // by office case slot
+  std::vector<std::vector<AgendaItem>> agenda_;  // by day, [0, last_day]
+  std::vector<PractitionerWorkQueue> queues_;    // by practitioner index
+  WorkSeconds unassigned_backlog_ = 0;
+  std::uint64_t loose_task_sequence_ = 0;  // ids for tasks of no case
+  TaskOutcomes outcomes_;
+  std::vector<TaskCompletion>* completion_log_ = nullptr;
+};
+
+}  // namespace probsim

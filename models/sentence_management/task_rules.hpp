@@ -1,0 +1,102 @@
+#pragma once
+// The scenario's sentence-management settings: which tasks a case creates, their hours and due rules,
+// the contact schedule, court reports, and the order practitioners work in. Read from the scenario's
+// `sentence_management` block (README "Every key"); absent, no tasks are simulated.
+
+#include <array>
+#include <string_view>
+#include <vector>
+
+#include "caseload/case_attributes.hpp"
+#include "sentence_management/task.hpp"
+#include "workforce/grade.hpp"
+
+namespace probsim {
+
+// One step of a contact schedule: from the end of the previous step (week 0 for the first) to
+// `until_week` weeks after the start of supervision, one contact every `interval_weeks`.
+// The last step runs to the end of the sentence (until_week = infinity).
+struct ContactScheduleStep {
+  double until_week = 0.0;
+  double interval_weeks = 1.0;
+};
+
+// How a practitioner orders the tasks due to them. Criteria apply in the order given; remaining ties
+// go to the earliest due day, then the case id, then the kind (so the order never depends on how the
+// tasks were created).
+enum class PriorityCriterion : std::uint8_t {
+  mandated_first,    // tasks in mandated_tasks before the rest
+  high_rosh_first,   // tasks of high and very high RoSH cases before the rest
+  contacts_first,    // supervision contacts before everything else
+  earliest_due,      // earlier due day first
+  earliest_created,  // first come, first served
+};
+inline constexpr std::array<std::string_view, 5> kPriorityCriterionNames = {
+    "mandated_first", "high_rosh_first", "contacts_first", "earliest_due", "earliest_created"};
+
+struct OneOffTaskRule {
+  double hours = 0.0;
+  int due_working_days = 0;
+};
+
+struct SentenceManagementRules {
+  bool enabled = false;
+  // Share of a practitioner's available hours spent on work that is not a task here (team meetings,
+  // supervision, training, partnership work, travel not in a task). [Assume]
+  double non_task_time_share = 0.0;
+  std::vector<PriorityCriterion> priority_order{
+      PriorityCriterion::mandated_first, PriorityCriterion::high_rosh_first, PriorityCriterion::earliest_due};
+  std::array<bool, kTaskKindCount> mandated{};  // by TaskKind
+
+  OneOffTaskRule initial_assessment;  // every case, from the start of supervision
+  OneOffTaskRule sara;                // domestic-abuse cases, from the start of supervision
+  double sara_review_hours = 0.0;     // added to every review of a domestic-abuse case (TS-2)
+  struct HomeVisit {
+    double hours = 0.0;
+    int due_working_days_high_rosh = 15;  // high and very high RoSH (TS-1)
+    double due_weeks_other = 6.0;         // calendar weeks, other RoSH levels (TS-1)
+  } home_visit;                           // domestic-abuse cases
+
+  struct Contacts {
+    double hours_face_to_face = 1.0;
+    double hours_remote = 0.5;
+    double face_to_face_share = 1.0;
+    std::array<std::vector<ContactScheduleStep>, 4> schedule_by_rosh;  // by RoshLevel
+  } contacts;
+
+  struct PeriodicReview {
+    double interval_weeks = 16.0;
+    double hours = 0.0;
+    int due_working_days = 0;
+  } periodic_review;
+
+  struct EventReview {
+    double hazard_per_year = 0.0;  // significant changes per case-year
+    double hours = 0.0;
+    int due_working_days = 10;
+  } event_review;
+
+  OneOffTaskRule termination;
+
+  struct CourtReports {
+    double per_week_per_100_cases = 0.0;  // Poisson rate, scaled by the PDU's caseload
+    double hours = 0.0;
+    int due_working_days = 15;
+    PerGrade<bool> grades{};  // who may write them
+  } court_reports;
+
+  // The contact interval (days) in force `days_since_start` days after supervision began.
+  [[nodiscard]] Day contact_interval_days(RoshLevel rosh, Day days_since_start) const {
+    const auto& steps = contacts.schedule_by_rosh[static_cast<std::size_t>(rosh)];
+    const double week = static_cast<double>(days_since_start) / 7.0;
+    for (const ContactScheduleStep& step : steps)
+      if (week < step.until_week) return interval_days(step.interval_weeks);
+    return steps.empty() ? 0 : interval_days(steps.back().interval_weeks);
+  }
+  [[nodiscard]] static Day interval_days(double weeks) {
+    const auto days = static_cast<Day>(weeks * 7.0 + 0.5);
+    return days < 1 ? 1 : days;
+  }
+};
+
+}  // namespace probsim
