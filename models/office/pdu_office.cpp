@@ -163,22 +163,28 @@ void PduOffice::remove(PractitionerIndex who, Day day) {
   at(staff_counters_.left, leaver.grade).add(leaver.fte);
   leaver.in_post = false;
   leaver.available_points_per_week = 0.0;
-  leaver.case_points_per_week = 0.0;
-  leaver.caseload = 0;
+  reallocate_cases_of(who, day);
+  casework_.practitioner_left(who, staff_, day);
+  note_staffing_changed();
+}
 
-  // The leaver's cases, in case-id order so reallocation never depends on slot reuse.
+void PduOffice::reallocate_cases_of(PractitionerIndex who, Day day) {
+  // In case-id order, so reallocation never depends on slot reuse.
   std::vector<std::uint32_t> orphaned;
   for (std::uint32_t slot = 0; slot < slots_.size(); ++slot)
     if (slots_[slot].open && slots_[slot].c.practitioner == who) orphaned.push_back(slot);
   std::sort(orphaned.begin(), orphaned.end(),
             [&](std::uint32_t a, std::uint32_t b) { return slots_[a].c.id < slots_[b].c.id; });
+  Practitioner& holder = staff_member(who);
   for (std::uint32_t slot : orphaned) {
+    holder.case_points_per_week -= rules_.workload.case_points(slots_[slot].c);
+    holder.caseload -= 1;
     slots_[slot].c.practitioner = kUnallocated;
     casework_.case_unallocated(slot);  // its open tasks go with it, to the next holder or to wait
     counters_.reallocations += 1;
     if (!try_allocate(slot, day)) waiting_for_allocation_.push_back(slot);
   }
-  casework_.practitioner_left(who, staff_, day);
+  holder.case_points_per_week = 0.0;  // no floating-point residue on an empty caseload
   note_staffing_changed();
 }
 

@@ -61,6 +61,10 @@ class PduOffice {
   // The person leaves the service; their cases go to colleagues by the allocation rule (each counting a
   // change of practitioner) or wait unallocated if nobody may hold them.
   void remove(PractitionerIndex who, Day day);
+  // The person's cases go to colleagues by the allocation rule (each counting a change of practitioner),
+  // or wait unallocated; the person stays in post. Used when someone leaves or goes on long-term sick
+  // leave. Call it once the person can no longer take cases, or they may be given their cases back.
+  void reallocate_cases_of(PractitionerIndex who, Day day);
   // The person moves to another grade (a PQiP qualifying as PO, a PSO starting PQiP), keeping their cases.
   void change_grade(PractitionerIndex who, Grade grade);
   // Recomputes available WMT points after a change of reduction or long-term sickness.

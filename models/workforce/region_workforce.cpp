@@ -252,6 +252,7 @@ void RegionWorkforce::on_sickness_onset(const Event& event) {
   if (working_days >= sickness.long_term_from_working_days) {
     person.long_term_sick = true;
     office.refresh_capacity(event.who);
+    if (sickness.reallocate_cases_when_long_term) office.reallocate_cases_of(event.who, event.day);
   }
   Event end;
   end.kind = EventKind::sickness_end;

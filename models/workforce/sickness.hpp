@@ -14,6 +14,9 @@ struct SicknessRules {
   BoundedDistribution episode_working_days = BoundedDistribution::fixed_at(1.0);
   // Episodes of at least this many working days are long-term sickness (WMT-5).
   int long_term_from_working_days = 20;
+  // Whether a long-term sick practitioner's cases go to colleagues (by the allocation rule) when the
+  // episode begins. If not, they stay, and their tasks wait for the person's return.
+  bool reallocate_cases_when_long_term = true;
 
   [[nodiscard]] double mean_episode_working_days() const { return episode_working_days.mean(); }
   // Episodes a person starts per year of time in post.

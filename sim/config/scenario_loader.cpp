@@ -415,6 +415,8 @@ void read_sickness(FieldReader& wf, SicknessRules& sickness) {
   auto episode = read_distribution(sk, "episode_working_days", true, "WORKING_DAYS", 1.0, 260.0);
   if (auto long_term = sk.integer("long_term_from_working_days", true, 1, 260))
     sickness.long_term_from_working_days = *long_term;
+  if (auto reallocate = sk.boolean("reallocate_cases_when_long_term", true))
+    sickness.reallocate_cases_when_long_term = *reallocate;
   sk.reject_unknown_keys();
   if (!days || !episode) return;
   sickness.days_per_fte_year = *days;

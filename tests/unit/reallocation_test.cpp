@@ -119,10 +119,12 @@ TEST(Reallocation, EveryCaseIsHeldByOnePractitionerInPostOrWaitsEveryDay) {
       const PduOffice& office = run.office(i);
       const std::string when = office.name() + ", after the staff events of day " + std::to_string(day);
       expect_every_case_held_exactly_once(office, rules, when);
+      // Holders a case may be taken from: none. Those it may: leavers, and (reallocate_cases_when_long_term,
+      // the default) anyone who went on long-term sick leave.
       std::unordered_set<StaffId> in_post;
       for (const Practitioner& p : office.staff()) {
         id_of[i][p.name] = p.id;  // and today's recruits
-        if (p.in_post) in_post.insert(p.id);
+        if (p.in_post && !p.long_term_sick) in_post.insert(p.id);
       }
       // Follow each reallocated case from holder to holder through the day's leavers.
       std::unordered_map<CaseId, StaffId> holder;
@@ -133,7 +135,7 @@ TEST(Reallocation, EveryCaseIsHeldByOnePractitionerInPostOrWaitsEveryDay) {
         const StaffId previous = holder.count(allocation.id) ? holder[allocation.id] : was->second.first;
         ASSERT_NE(previous, kNobody) << "a waiting case is retried only in the casework; " << when;
         ASSERT_FALSE(in_post.count(previous))
-            << "case " << allocation.id << " taken from someone still in post; " << when;
+            << "case " << allocation.id << " taken from someone still in post and at work; " << when;
         ASSERT_TRUE(id_of[i].count(allocation.practitioner)) << allocation.practitioner;
         holder[allocation.id] = id_of[i][allocation.practitioner];
         moves[allocation.id] += 1;

@@ -191,6 +191,8 @@ regions:
         ASSERT_EQ(p.available_points_per_week, 0.0) << p.name << " day " << day;
         ASSERT_FALSE(p.can_take_cases());
         ASSERT_EQ(p.available_hours_on_working_day(day), 0.0);
+        // reallocate_cases_when_long_term (the default): their cases went to colleagues on day one.
+        ASSERT_EQ(p.caseload, 0) << p.name << " day " << day;
         if (!was_long_term[i]) ++episodes_started;
       } else {
         ASSERT_DOUBLE_EQ(p.available_points_per_week, full_capacity) << p.name << " day " << day;
