@@ -88,7 +88,14 @@ int command_main(const Command& command, int argc, char** argv) {
                                           "replications run at once (default: the number of cores)")(
         "out,o", po::value<std::string>(&run.out_dir), "output directory (default: results/<scenario name>)")(
         "events", po::bool_switch(&run.events), "also write events.csv, one row per case event")(
-        "quiet,q", po::bool_switch(&run.quiet), "print nothing but errors");
+        "quiet,q", po::bool_switch(&run.quiet), "print nothing but errors")(
+        "precision", po::value<double>(),
+        "keep adding replications until every chosen KPI's 95% CI half-width is at most this\n"
+        "fraction of its mean (e.g. 0.05), starting from --reps, up to --max-reps")(
+        "precision-kpis", po::value<std::string>(),
+        "the KPIs the precision rule applies to, comma-separated (default: every KPI)")(
+        "max-reps", po::value<std::size_t>(&run.max_replications)->default_value(100),
+        "the most replications the precision rule may run");
   po::options_description hidden;
   hidden.add_options()("scenario", po::value<std::string>(&run.scenario_path));
   po::options_description all;
@@ -118,6 +125,42 @@ int command_main(const Command& command, int argc, char** argv) {
     std::cerr << "probsim run: --reps and --jobs must be at least 1\n";
     return 2;
   }
+  if (command.name == kRun.name) {
+    if (vm.count("precision")) {
+      run.precision = vm["precision"].as<double>();
+      if (!(*run.precision > 0.0 && *run.precision <= 10.0)) {
+        std::cerr
+            << "probsim run: --precision is a fraction of the mean, e.g. 0.05 for 5%; it must be above 0\n";
+        return 2;
+      }
+      if (run.replications < 2) {
+        std::cerr << "probsim run: --precision needs --reps of at least 2 (a confidence interval needs two "
+                     "replications)\n";
+        return 2;
+      }
+      if (run.max_replications < run.replications) {
+        std::cerr << "probsim run: --max-reps (" << run.max_replications << ") is below --reps ("
+                  << run.replications << ")\n";
+        return 2;
+      }
+      if (vm.count("precision-kpis")) {
+        std::string list = vm["precision-kpis"].as<std::string>();
+        for (std::size_t start = 0; start <= list.size();) {
+          const std::size_t comma = std::min(list.find(',', start), list.size());
+          if (comma > start) run.precision_kpis.push_back(list.substr(start, comma - start));
+          start = comma + 1;
+        }
+        if (run.precision_kpis.empty()) {
+          std::cerr
+              << "probsim run: --precision-kpis needs KPI names, e.g. caseload_mean,workload_pct_mean\n";
+          return 2;
+        }
+      }
+    } else if (vm.count("precision-kpis") || !vm["max-reps"].defaulted()) {
+      std::cerr << "probsim run: --precision-kpis and --max-reps apply only with --precision\n";
+      return 2;
+    }
+  }
   run.command_line = joined_command_line(argc + 1, argv - 1);
 
   const auto loaded = load_or_report(run.scenario_path, run.overrides);
@@ -129,7 +172,7 @@ int command_main(const Command& command, int argc, char** argv) {
     return 0;
   }
   if (command.name == kBench.name) return run_benchmark(*loaded, run.base_seed);
-  run.jobs = std::min(run.jobs, run.replications);
+  run.jobs = std::min(run.jobs, run.precision ? run.max_replications : run.replications);
   return run_experiment(*loaded, run);
 }
 
