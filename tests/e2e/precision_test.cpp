@@ -64,33 +64,45 @@ const std::string kScenario = "run tests/scenarios/infinite_server.yaml --seed 2
 TEST(Precision, StopsAtTheFirstReplicationCountThatMeetsTheTarget) {
   const auto dir = fresh_directory("precision");
   ASSERT_EQ(run_probsim(kScenario + "--reps 40 --out " + quoted(dir / "fixed")).exit_status, 0);
-  const KpiValues values = read_kpis(dir / "fixed" / "kpis.csv");
-  const double target = 0.01;
-  const std::size_t expected = first_n_meeting(values, target, 4);
+  // Four KPIs of different spreads, and one that is always 0 here (no early exits).
+  const std::vector<std::string> chosen = {"referrals", "caseload_mean", "workload_pct_mean",
+                                           "workload_pct_p90", "terminations_early"};
+  KpiValues values = read_kpis(dir / "fixed" / "kpis.csv");
+  const std::size_t all_kpis = values.size();
+  std::erase_if(values, [&](const auto& kv) {
+    return std::find(chosen.begin(), chosen.end(), kv.first) == chosen.end();
+  });
+  ASSERT_EQ(values.size(), chosen.size());
+  const std::size_t expected = first_n_meeting(values, 0.01, 4);
   // The setup must make the rule work: neither at the minimum nor never.
   ASSERT_GT(expected, 4u);
   ASSERT_LT(expected, 40u);
 
   for (const char* jobs : {"1", "3"}) {
     const fs::path out = dir / (std::string("jobs") + jobs);
-    const CommandResult r = run_probsim(kScenario + "--precision 0.01 --reps 4 --max-reps 40 --jobs " + jobs +
-                                        " --out " + quoted(out));
+    const CommandResult r =
+        run_probsim(kScenario +
+                    "--precision 0.01 --precision-kpis "
+                    "referrals,caseload_mean,workload_pct_mean,workload_pct_p90,terminations_early "
+                    "--reps 4 --max-reps 40 --jobs " +
+                    jobs + " --out " + quoted(out));
     ASSERT_EQ(r.exit_status, 0) << r.output;
-    EXPECT_NE(
-        r.output.find("precision reached: every KPI's 95% CI half-width is within 1% of its mean after " +
-                      std::to_string(expected) + " replications"),
-        std::string::npos)
+    EXPECT_NE(r.output.find(
+                  "precision reached: every chosen KPI's 95% CI half-width is within 1% of its mean after " +
+                  std::to_string(expected) + " replications"),
+              std::string::npos)
         << "jobs " << jobs << ": " << r.output;
     // Exactly replications 1..n of the fixed run: the rule used them and nothing else.
-    const std::size_t kpis = values.size();
     EXPECT_EQ(read_file(out / "kpis.csv"),
-              first_lines(read_file(dir / "fixed" / "kpis.csv"), 1 + expected * kpis))
+              first_lines(read_file(dir / "fixed" / "kpis.csv"), 1 + expected * all_kpis))
         << "jobs " << jobs;
     std::size_t replication_files = 0;
     for (const auto& entry : fs::directory_iterator(out / "replications"))
       replication_files += entry.is_regular_file();
     EXPECT_EQ(replication_files, 2 * expected) << "replications beyond the stopping point were removed";
     const std::string precision = read_file(out / "precision.csv");
+    EXPECT_EQ(std::count(precision.begin(), precision.end(), '\n'), 1 + static_cast<long>(chosen.size()))
+        << precision;
     EXPECT_EQ(precision.find("false"), std::string::npos) << precision;
     EXPECT_NE(precision.find("caseload_mean," + std::to_string(expected) + ","), std::string::npos)
         << precision;
