@@ -242,3 +242,14 @@ TEST(BatchSharding, DryRunListsThePointsAndTheShardsShare) {
   EXPECT_NE(r.output.find("shard 2/3 would run 5 of 15 replications"), std::string::npos) << r.output;
   EXPECT_FALSE(fs::exists(dir / "out"));
 }
+
+TEST(BatchSharding, TheShippedSweepsAreValid) {
+  std::size_t sweeps = 0;
+  for (const auto& entry : fs::directory_iterator(source_path("scenarios/sweeps"))) {
+    if (entry.path().extension() != ".yaml") continue;
+    ++sweeps;
+    const CommandResult r = run_probsim("batch " + quoted(entry.path()) + " --dry-run");
+    EXPECT_EQ(r.exit_status, 0) << entry.path() << "\n" << r.output;
+  }
+  EXPECT_GE(sweeps, 1u);
+}
