@@ -115,7 +115,7 @@ int command_main(const Command& command, int argc, char** argv) {
         "events", po::bool_switch(&run.events), "also write events.csv, one row per case event")(
         "quiet,q", po::bool_switch(&run.quiet), "print nothing but errors")(
         "precision", po::value<double>(),
-        "keep adding replications until every chosen KPI's 95% CI half-width is at most this\n"
+        "keep adding replications until every chosen KPI's 95% CI half-width is at most this "
         "fraction of its mean (e.g. 0.05), starting from --reps, up to --max-reps")(
         "precision-kpis", po::value<std::string>(),
         "the KPIs the precision rule applies to, comma-separated (default: every KPI)")(
@@ -235,8 +235,9 @@ int batch_main(int argc, char** argv) {
       "jobs,j", po::value<std::size_t>(&batch.jobs)->default_value(cores),
       "replications run at once by this process (default: the number of cores)")(
       "shard", po::value<std::string>(&shard)->default_value("1/1"),
-      "run only shard i of N (i = 1..N): the tasks k with k mod N = i - 1, where task k is\n"
-      "replication (k mod R) + 1 of point k / R + 1. `auto` reads i and N from a Slurm job\n"
+      "run only shard i of N (i = 1..N): the tasks k with k mod N = i - 1, where task k is "
+      "replication (k mod R) + 1 of point k / R + 1 (with a precision target, task k is point k + 1). `auto` "
+      "reads i and N from a Slurm job "
       "array, an srun step, or mpirun (Open MPI or MPICH)")(
       "dry-run", po::bool_switch(&batch.dry_run),
       "check the sweep and every point, list the points and this "

@@ -127,8 +127,8 @@ class Scheduler {
 
     struct sigaction on_stop {};
     on_stop.sa_handler = request_stop;  // no SA_RESTART: waitpid returns so the runner can clean up
-    struct sigaction old_int {
-    }, old_term{};
+    struct sigaction old_int {};
+    struct sigaction old_term {};
     g_stop_requested = 0;
     sigaction(SIGINT, &on_stop, &old_int);
     sigaction(SIGTERM, &on_stop, &old_term);
