@@ -9,7 +9,8 @@ namespace probsim {
 
 namespace {
 constexpr double kPlainLineInterval = 5.0;  // seconds between plain lines
-}
+constexpr double kTerminalInterval = 0.1;   // seconds between redraws of the line on a terminal
+}  // namespace
 
 ProgressLine::ProgressLine(std::ostream& out, bool enabled, bool terminal, std::string prefix)
     : out_(out),
@@ -66,34 +67,36 @@ void ProgressLine::update(std::uint64_t done, std::uint64_t total, const std::st
   if (!detail.empty()) line += "; " + detail;
 
   const bool last = total > 0 && done >= total;
-  if (terminal_) {
-    const std::size_t width = line.size();
-    if (width < last_width_) line += std::string(last_width_ - width, ' ');
-    last_width_ = width;
-    out_ << '\r' << line << std::flush;
-    printed_any_ = true;
+  const double since_last = std::chrono::duration<double>(now - last_printed_).count();
+  // A terminal line is redrawn at most every 0.1 s, plain lines come at most every 5 s; the latest
+  // line held back is shown by finish().
+  if (!last && printed_any_ && since_last < (terminal_ ? kTerminalInterval : kPlainLineInterval)) {
+    pending_ = line;
     return;
   }
-  const double since_last = std::chrono::duration<double>(now - last_printed_).count();
-  if (last || !printed_any_ || since_last >= kPlainLineInterval) {
+  print(line);
+  last_printed_ = now;
+}
+
+void ProgressLine::print(std::string line) {
+  pending_.clear();
+  printed_any_ = true;
+  if (!terminal_) {
     out_ << line << '\n' << std::flush;
-    last_printed_ = now;
-    printed_any_ = true;
-    pending_.clear();
-  } else {
-    pending_ = line;
+    return;
   }
+  const std::size_t width = line.size();
+  if (width < last_width_) line += std::string(last_width_ - width, ' ');
+  last_width_ = width;
+  out_ << '\r' << line << std::flush;
 }
 
 void ProgressLine::finish() {
   if (!enabled_) return;
-  if (terminal_) {
-    if (printed_any_) out_ << '\n' << std::flush;
-  } else if (!pending_.empty()) {
-    out_ << pending_ << '\n' << std::flush;
-  }
-  pending_.clear();
+  if (!pending_.empty()) print(pending_);
+  if (terminal_ && printed_any_) out_ << '\n' << std::flush;
   printed_any_ = false;
+  last_width_ = 0;
 }
 
 }  // namespace probsim

@@ -26,6 +26,8 @@ class ProgressLine {
   [[nodiscard]] static bool stderr_is_terminal();
 
  private:
+  void print(std::string line);
+
   std::ostream& out_;
   bool enabled_;
   bool terminal_;
