@@ -16,8 +16,10 @@ case "${1:-}" in
   *) echo "usage: scripts/setup.sh [--test]" >&2; exit 2 ;;
 esac
 
+# openmpi-bin provides mpirun, which one test uses to start a sweep's shards the way a cluster would.
+# It is a launcher only: probsim links no MPI library (Debian's libsimgrid exports MPI symbols).
 packages=(build-essential cmake ninja-build pkg-config libsimgrid-dev libboost-dev
-          libboost-program-options-dev libyaml-cpp-dev libgtest-dev googletest)
+          libboost-program-options-dev libyaml-cpp-dev libgtest-dev googletest openmpi-bin)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

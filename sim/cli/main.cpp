@@ -6,8 +6,12 @@
 #include <thread>
 
 #include "config/scenario_loader.hpp"
+#include "runner/aggregate.hpp"
+#include "runner/batch_runner.hpp"
 #include "runner/benchmark.hpp"
+#include "runner/compare.hpp"
 #include "runner/experiment_runner.hpp"
+#include "runner/shard.hpp"
 
 namespace po = boost::program_options;
 using namespace probsim;
@@ -24,6 +28,9 @@ constexpr const char* kOverview =
     "  run SCENARIO       run replications of a scenario and write its results\n"
     "  validate SCENARIO  check a scenario file and report every problem found\n"
     "  bench SCENARIO     time one replication: wall time, peak memory, events per second\n"
+    "  batch SWEEP        run a sweep (points x replications), or one shard of it on a cluster\n"
+    "  aggregate DIR...   merge a batch's shard outputs: a summary per point and sweep_summary.csv\n"
+    "  compare BASE OTHER paired differences per KPI between two runs, with 95% CIs\n"
     "\n"
     "probsim COMMAND --help explains a command's options. The README documents every scenario key\n"
     "and every output file and column.\n";
@@ -46,6 +53,24 @@ constexpr Command kValidate{
 constexpr Command kBench{"bench", "probsim bench SCENARIO [--seed S] [--set key.path=value]...",
                          "Runs one replication in a child process and prints its wall time, peak memory and\n"
                          "simulated case events per second. Writes no results."};
+constexpr Command kBatch{
+    "batch", "probsim batch SWEEP [--out DIR] [--jobs J] [--shard i/N|auto] [--dry-run] [--quiet]",
+    "Runs every point of a sweep file times its replications, or one shard of them, into a batch\n"
+    "directory: points/<point>/ (one run directory per point), points.csv, sweep.resolved.yaml.\n"
+    "Replications already complete are skipped, so the same command resumes a batch that was\n"
+    "stopped. Shards write disjoint files and may share one directory. The process that finds the\n"
+    "whole batch complete writes each point's summary and sweep_summary.csv (as `aggregate` does).\n"
+    "The README explains the sweep file and running on a cluster (Slurm, srun, mpirun)."};
+constexpr Command kAggregate{
+    "aggregate", "probsim aggregate DIR... [--out OUT] [--quiet]",
+    "Merges the outputs of a batch's shards (one shared directory, or one directory per shard,\n"
+    "merged into --out) into kpis.csv, timeseries.csv and summary.csv per point and one\n"
+    "sweep_summary.csv. Reports incomplete points and exits 1 if there are any."};
+constexpr Command kCompare{
+    "compare", "probsim compare BASE_DIR OTHER_DIR [--out FILE] [--quiet]",
+    "Pairs replication r of two finished runs (or aggregated batch points) and reports, per KPI, the\n"
+    "mean difference OTHER - BASE with a 95% CI and whether it excludes zero. Runs with the same base\n"
+    "seed share their random numbers, which makes the pairs tight. Writes comparison.csv."};
 
 void print_command_help(const Command& command, const po::options_description& options) {
   std::cout << "Usage: " << command.usage << "\n\n" << command.purpose << "\n\n" << options << "\n";
@@ -88,7 +113,14 @@ int command_main(const Command& command, int argc, char** argv) {
                                           "replications run at once (default: the number of cores)")(
         "out,o", po::value<std::string>(&run.out_dir), "output directory (default: results/<scenario name>)")(
         "events", po::bool_switch(&run.events), "also write events.csv, one row per case event")(
-        "quiet,q", po::bool_switch(&run.quiet), "print nothing but errors");
+        "quiet,q", po::bool_switch(&run.quiet), "print nothing but errors")(
+        "precision", po::value<double>(),
+        "keep adding replications until every chosen KPI's 95% CI half-width is at most this "
+        "fraction of its mean (e.g. 0.05), starting from --reps, up to --max-reps")(
+        "precision-kpis", po::value<std::string>(),
+        "the KPIs the precision rule applies to, comma-separated (default: every KPI)")(
+        "max-reps", po::value<std::size_t>(&run.max_replications)->default_value(100),
+        "the most replications the precision rule may run");
   po::options_description hidden;
   hidden.add_options()("scenario", po::value<std::string>(&run.scenario_path));
   po::options_description all;
@@ -118,6 +150,42 @@ int command_main(const Command& command, int argc, char** argv) {
     std::cerr << "probsim run: --reps and --jobs must be at least 1\n";
     return 2;
   }
+  if (command.name == kRun.name) {
+    if (vm.count("precision")) {
+      run.precision = vm["precision"].as<double>();
+      if (!(*run.precision > 0.0 && *run.precision <= 10.0)) {
+        std::cerr
+            << "probsim run: --precision is a fraction of the mean, e.g. 0.05 for 5%; it must be above 0\n";
+        return 2;
+      }
+      if (run.replications < 2) {
+        std::cerr << "probsim run: --precision needs --reps of at least 2 (a confidence interval needs two "
+                     "replications)\n";
+        return 2;
+      }
+      if (run.max_replications < run.replications) {
+        std::cerr << "probsim run: --max-reps (" << run.max_replications << ") is below --reps ("
+                  << run.replications << ")\n";
+        return 2;
+      }
+      if (vm.count("precision-kpis")) {
+        std::string list = vm["precision-kpis"].as<std::string>();
+        for (std::size_t start = 0; start <= list.size();) {
+          const std::size_t comma = std::min(list.find(',', start), list.size());
+          if (comma > start) run.precision_kpis.push_back(list.substr(start, comma - start));
+          start = comma + 1;
+        }
+        if (run.precision_kpis.empty()) {
+          std::cerr
+              << "probsim run: --precision-kpis needs KPI names, e.g. caseload_mean,workload_pct_mean\n";
+          return 2;
+        }
+      }
+    } else if (vm.count("precision-kpis") || !vm["max-reps"].defaulted()) {
+      std::cerr << "probsim run: --precision-kpis and --max-reps apply only with --precision\n";
+      return 2;
+    }
+  }
   run.command_line = joined_command_line(argc + 1, argv - 1);
 
   const auto loaded = load_or_report(run.scenario_path, run.overrides);
@@ -129,8 +197,119 @@ int command_main(const Command& command, int argc, char** argv) {
     return 0;
   }
   if (command.name == kBench.name) return run_benchmark(*loaded, run.base_seed);
-  run.jobs = std::min(run.jobs, run.replications);
+  run.jobs = std::min(run.jobs, run.precision ? run.max_replications : run.replications);
   return run_experiment(*loaded, run);
+}
+
+// Parses a command's options; returns an exit status to stop with, or nothing to go on.
+std::optional<int> parse_options(const Command& command, int argc, char** argv,
+                                 const po::options_description& options,
+                                 const po::options_description& hidden,
+                                 const po::positional_options_description& positional,
+                                 po::variables_map& vm) {
+  po::options_description all;
+  all.add(options).add(hidden);
+  try {
+    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << "probsim " << command.name << ": " << e.what() << "\n(see probsim " << command.name
+              << " --help)\n";
+    return 2;
+  }
+  if (vm.count("help")) {
+    print_command_help(command, options);
+    return 0;
+  }
+  return std::nullopt;
+}
+
+int batch_main(int argc, char** argv) {
+  BatchOptions batch;
+  std::string shard = "1/1";
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  po::options_description options("Options");
+  options.add_options()("help,h", "show this help")(
+      "out,o", po::value<std::string>(&batch.out_dir),
+      "batch directory (default: results/<sweep name>); shards of one batch may share it")(
+      "jobs,j", po::value<std::size_t>(&batch.jobs)->default_value(cores),
+      "replications run at once by this process (default: the number of cores)")(
+      "shard", po::value<std::string>(&shard)->default_value("1/1"),
+      "run only shard i of N (i = 1..N): the tasks k with k mod N = i - 1, where task k is "
+      "replication (k mod R) + 1 of point k / R + 1 (with a precision target, task k is point k + 1). `auto` "
+      "reads i and N from a Slurm job "
+      "array, an srun step, or mpirun (Open MPI or MPICH)")(
+      "dry-run", po::bool_switch(&batch.dry_run),
+      "check the sweep and every point, list the points and this "
+      "shard's share; run nothing")("quiet,q", po::bool_switch(&batch.quiet), "print nothing but errors");
+  po::options_description hidden;
+  hidden.add_options()("sweep", po::value<std::string>(&batch.sweep_path));
+  po::positional_options_description positional;
+  positional.add("sweep", 1);
+  po::variables_map vm;
+  if (auto stop = parse_options(kBatch, argc, argv, options, hidden, positional, vm)) return *stop;
+  if (batch.sweep_path.empty()) {
+    std::cerr << "probsim batch: a SWEEP file is required\nUsage: " << kBatch.usage << "\n";
+    return 2;
+  }
+  if (batch.jobs < 1) {
+    std::cerr << "probsim batch: --jobs must be at least 1\n";
+    return 2;
+  }
+  std::string error;
+  const auto parsed = parse_shard(shard, process_environment(), error);
+  if (!parsed) {
+    std::cerr << "probsim batch: " << error << "\n";
+    return 2;
+  }
+  batch.shard = *parsed;
+  batch.command_line = joined_command_line(argc + 1, argv - 1);
+  return run_batch(batch);
+}
+
+int aggregate_main(int argc, char** argv) {
+  AggregateOptions aggregate;
+  po::options_description options("Options");
+  options.add_options()("help,h", "show this help")(
+      "out,o", po::value<std::string>(&aggregate.out_dir),
+      "where the merged batch goes (required with several directories; default: the one given)")(
+      "quiet,q", po::bool_switch(&aggregate.quiet), "print nothing but errors");
+  po::options_description hidden;
+  hidden.add_options()("dirs", po::value<std::vector<std::string>>(&aggregate.dirs));
+  po::positional_options_description positional;
+  positional.add("dirs", -1);
+  po::variables_map vm;
+  if (auto stop = parse_options(kAggregate, argc, argv, options, hidden, positional, vm)) return *stop;
+  if (aggregate.dirs.empty()) {
+    std::cerr << "probsim aggregate: at least one batch directory is required\nUsage: " << kAggregate.usage
+              << "\n";
+    return 2;
+  }
+  return run_aggregate(aggregate);
+}
+
+int compare_main(int argc, char** argv) {
+  CompareOptions compare;
+  std::vector<std::string> dirs;
+  po::options_description options("Options");
+  options.add_options()("help,h", "show this help")(
+      "out,o", po::value<std::string>(&compare.out_file),
+      "where to write comparison.csv (default: OTHER_DIR/comparison.csv)")(
+      "quiet,q", po::bool_switch(&compare.quiet), "print nothing but errors and warnings");
+  po::options_description hidden;
+  hidden.add_options()("dirs", po::value<std::vector<std::string>>(&dirs));
+  po::positional_options_description positional;
+  positional.add("dirs", -1);
+  po::variables_map vm;
+  if (auto stop = parse_options(kCompare, argc, argv, options, hidden, positional, vm)) return *stop;
+  if (dirs.size() != 2) {
+    std::cerr << "probsim compare: expected two run directories, BASE_DIR and OTHER_DIR; found "
+              << dirs.size() << "\nUsage: " << kCompare.usage << "\n";
+    return 2;
+  }
+  compare.base_dir = dirs[0];
+  compare.other_dir = dirs[1];
+  return run_compare(compare);
 }
 
 }  // namespace
@@ -147,6 +326,9 @@ int main(int argc, char** argv) {
   }
   for (const Command* command : {&kRun, &kValidate, &kBench})
     if (argv[1] == std::string(command->name)) return command_main(*command, argc - 1, argv + 1);
+  if (argv[1] == std::string(kBatch.name)) return batch_main(argc - 1, argv + 1);
+  if (argv[1] == std::string(kAggregate.name)) return aggregate_main(argc - 1, argv + 1);
+  if (argv[1] == std::string(kCompare.name)) return compare_main(argc - 1, argv + 1);
   std::cerr << "probsim: unknown command '" << argv[1] << "'\n\n" << kOverview;
   return 2;
 }

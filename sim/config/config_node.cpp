@@ -188,7 +188,8 @@ std::optional<ConfigNode> load_chain(const std::string& path, Diagnostics& diagn
   return base;
 }
 
-void emit(YAML::Emitter& out, const ConfigNode& node) {
+// `flow_only` writes every map and list in flow style ({a: 1, b: [2, 3]}), for one-line values.
+void emit(YAML::Emitter& out, const ConfigNode& node, bool flow_only = false) {
   switch (node.kind) {
     case ConfigNode::Kind::null:
       out << YAML::Null;
@@ -200,16 +201,17 @@ void emit(YAML::Emitter& out, const ConfigNode& node) {
       const bool all_scalars = std::all_of(node.items.begin(), node.items.end(), [](const ConfigNode& i) {
         return i.kind == ConfigNode::Kind::scalar;
       });
-      out << (all_scalars ? YAML::Flow : YAML::Block) << YAML::BeginSeq;
-      for (const auto& item : node.items) emit(out, item);
+      out << (all_scalars || flow_only ? YAML::Flow : YAML::Block) << YAML::BeginSeq;
+      for (const auto& item : node.items) emit(out, item, flow_only);
       out << YAML::EndSeq;
       break;
     }
     case ConfigNode::Kind::map:
+      if (flow_only) out << YAML::Flow;
       out << YAML::BeginMap;
       for (const auto& [key, value] : node.entries) {
         out << YAML::Key << key << YAML::Value;
-        emit(out, value);
+        emit(out, value, flow_only);
       }
       out << YAML::EndMap;
       break;
@@ -296,14 +298,18 @@ void apply_override(ConfigNode& root, const std::string& assignment, Diagnostics
     return;
   }
   value.where = here;
-  value.key_where = here;
+  set_at_path(root, path, std::move(value), here, diagnostics);
+}
 
+void set_at_path(ConfigNode& root, const std::string& key_path, ConfigNode value,
+                 const SourceLocation& key_where, Diagnostics& diagnostics) {
   ConfigNode* node = &root;
   std::size_t start = 0;
   std::string walked;
   while (true) {
-    const std::size_t dot = path.find('.', start);
-    const std::string step = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    const std::size_t dot = key_path.find('.', start);
+    const std::string step =
+        key_path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
     walked += (walked.empty() ? "" : ".") + step;
     ConfigNode* next = nullptr;
     if (node->kind == ConfigNode::Kind::sequence) {
@@ -313,13 +319,13 @@ void apply_override(ConfigNode& root, const std::string& assignment, Diagnostics
         if (std::to_string(i) == step || (name != nullptr && name->scalar == step)) next = &item;
       }
       if (next == nullptr) {
-        diagnostics.error(here, walked, "no list item has that index or name");
+        diagnostics.error(key_where, walked, "no list item has that index or name");
         return;
       }
     } else {
       if (node->kind != ConfigNode::Kind::map) {
         if (node->kind != ConfigNode::Kind::null) {
-          diagnostics.error(here, walked, "cannot set a key inside " + std::string(node->kind_name()));
+          diagnostics.error(key_where, walked, "cannot set a key inside " + std::string(node->kind_name()));
           return;
         }
         node->kind = ConfigNode::Kind::map;
@@ -328,21 +334,52 @@ void apply_override(ConfigNode& root, const std::string& assignment, Diagnostics
       if (next == nullptr) {
         node->entries.emplace_back(step, ConfigNode{});
         next = &node->entries.back().second;
-        next->key_where = here;
-        next->where = here;
+        next->key_where = key_where;
+        next->where = key_where;
       }
     }
     node = next;
     if (dot == std::string::npos) break;
     start = dot + 1;
   }
-  *node = value;
+  value.key_where = key_where;
+  *node = std::move(value);
+}
+
+const ConfigNode* find_at_path(const ConfigNode& root, const std::string& key_path) {
+  const ConfigNode* node = &root;
+  std::size_t start = 0;
+  while (node != nullptr) {
+    const std::size_t dot = key_path.find('.', start);
+    const std::string step =
+        key_path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    const ConfigNode* next = nullptr;
+    if (node->kind == ConfigNode::Kind::sequence) {
+      for (std::size_t i = 0; i < node->items.size() && next == nullptr; ++i) {
+        const ConfigNode& item = node->items[i];
+        const ConfigNode* name = item.kind == ConfigNode::Kind::map ? item.find("name") : nullptr;
+        if (std::to_string(i) == step || (name != nullptr && name->scalar == step)) next = &item;
+      }
+    } else if (node->kind == ConfigNode::Kind::map) {
+      next = node->find(step);
+    }
+    node = next;
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  return node;
 }
 
 std::string emit_yaml(const ConfigNode& root) {
   YAML::Emitter out;
   emit(out, root);
   return std::string(out.c_str()) + "\n";
+}
+
+std::string emit_yaml_inline(const ConfigNode& value) {
+  YAML::Emitter out;
+  emit(out, value, true);
+  return out.c_str();
 }
 
 }  // namespace probsim

@@ -49,7 +49,19 @@ class ConfigNode {
 // `name`. Keys that do not exist are created, so the scenario reader reports them as unknown keys.
 void apply_override(ConfigNode& root, const std::string& assignment, Diagnostics& diagnostics);
 
+// The same with the value already parsed (a sweep file's parameter value keeps its own file, line and
+// column). `key_where` is where the path was written: errors about the path, and any key the path
+// creates, point there.
+void set_at_path(ConfigNode& root, const std::string& key_path, ConfigNode value,
+                 const SourceLocation& key_where, Diagnostics& diagnostics);
+
+// The node at a `key.path` (same steps as apply_override), or nullptr if there is none.
+[[nodiscard]] const ConfigNode* find_at_path(const ConfigNode& root, const std::string& key_path);
+
 // Writes the tree back as YAML.
 [[nodiscard]] std::string emit_yaml(const ConfigNode& root);
+// One value on one line: a scalar as YAML writes it (quoted only if it must be), maps and lists in
+// flow style, e.g. {fixed: 12}.
+[[nodiscard]] std::string emit_yaml_inline(const ConfigNode& value);
 
 }  // namespace probsim

@@ -2,14 +2,29 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <stdexcept>
 
 namespace probsim {
 
+std::string temporary_suffix() {
+  return temporary_suffix(static_cast<long>(::getpid()));
+}
+
+std::string temporary_suffix(long pid) {
+  // Host and process: shards of a batch on different machines may write the same shared file (each
+  // with the same content) into one directory on a shared file system, and their process ids may
+  // coincide; their temporary files must not.
+  char host[256] = {};
+  if (::gethostname(host, sizeof host - 1) != 0 || host[0] == '\0') std::snprintf(host, sizeof host, "host");
+  return std::string(".tmp.") + host + "." + std::to_string(pid);
+}
+
 AtomicFile::AtomicFile(std::string path)
-    : path_(std::move(path)), temporary_path_(path_ + ".tmp." + std::to_string(::getpid())) {
+    : path_(std::move(path)), temporary_path_(path_ + temporary_suffix()) {
   out_.open(temporary_path_, std::ios::binary | std::ios::trunc);
   if (!out_) throw std::runtime_error("cannot create " + temporary_path_);
 }
@@ -39,6 +54,38 @@ void write_file_atomically(const std::string& path, const std::string& content) 
   AtomicFile file(path);
   file.stream() << content;
   file.commit();
+}
+
+bool write_file_if_absent(const std::string& path, const std::string& content) {
+  const std::string temporary = path + temporary_suffix();
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out << content;
+    out.flush();
+    if (!out) {
+      std::error_code ignored;
+      std::filesystem::remove(temporary, ignored);
+      throw std::runtime_error("cannot write " + temporary);
+    }
+  }
+  if (FILE* f = std::fopen(temporary.c_str(), "rb")) {
+    ::fsync(::fileno(f));
+    std::fclose(f);
+  }
+  // link() fails if the name exists, where rename() would replace it: of several processes racing to
+  // create the file, exactly one succeeds and the others see the winner's whole file.
+  const int linked = ::link(temporary.c_str(), path.c_str());
+  const int link_error = errno;
+  std::error_code ignored;
+  if (linked != 0 && link_error != EEXIST && !std::filesystem::exists(path, ignored)) {
+    // A file system without hard links: rename instead. Two processes may then both "create" the
+    // file, one after the other; they write the same content, so either result is right.
+    if (std::rename(temporary.c_str(), path.c_str()) == 0) return true;
+  }
+  std::filesystem::remove(temporary, ignored);
+  if (linked == 0) return true;
+  if (link_error == EEXIST || std::filesystem::exists(path, ignored)) return false;
+  throw std::runtime_error("cannot create " + path + ": " + std::strerror(link_error));
 }
 
 }  // namespace probsim

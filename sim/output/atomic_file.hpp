@@ -27,4 +27,14 @@ class AtomicFile {
 
 void write_file_atomically(const std::string& path, const std::string& content);
 
+// Creates `path` with `content`, whole, unless it already exists. Returns true if this call created it,
+// false if the file was there already (its content is then left as it was). Safe when several
+// processes, on one machine or several sharing a file system, race to create the same file.
+[[nodiscard]] bool write_file_if_absent(const std::string& path, const std::string& content);
+
+// ".tmp.<host>.<pid>": what AtomicFile appends to a path for its temporary file. A file whose name
+// contains ".tmp." is never a finished result.
+[[nodiscard]] std::string temporary_suffix();
+[[nodiscard]] std::string temporary_suffix(long pid);  // that of another process on this host
+
 }  // namespace probsim

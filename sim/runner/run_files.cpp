@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -88,6 +89,12 @@ void write_summary(const fs::path& path, const std::vector<KpiSummary>& summary)
   file.commit();
 }
 
+std::string safe_directory_name(const std::string& name) {
+  std::string out;
+  for (char c : name) out += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '_';
+  return out.empty() ? "run" : out;
+}
+
 bool is_replaceable_run_directory(const fs::path& dir) {
   if (!fs::is_directory(dir)) return false;
   return fs::is_empty(dir) || fs::exists(dir / "scenario.resolved.yaml");
@@ -128,7 +135,8 @@ void print_summary_table(std::ostream& out, const Scenario& scenario, const RunO
     out << line;
   }
   out << "\nResults in " << out_dir.string() << "/: summary.csv, kpis.csv, timeseries.csv"
-      << (options.events ? ", events.csv" : "") << ", scenario.resolved.yaml\n";
+      << (options.events ? ", events.csv" : "") << (options.precision ? ", precision.csv" : "")
+      << ", scenario.resolved.yaml\n";
 }
 
 }  // namespace probsim

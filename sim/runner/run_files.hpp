@@ -33,6 +33,9 @@ struct KpiSummary {
 [[nodiscard]] std::vector<KpiSummary> summarise_kpis(const std::filesystem::path& kpis_csv);
 void write_summary(const std::filesystem::path& path, const std::vector<KpiSummary>& summary);
 
+// A name made safe for a directory: letters, digits, '-' and '_' kept, anything else '_'.
+[[nodiscard]] std::string safe_directory_name(const std::string& name);
+
 // An existing directory may be replaced only if it is empty or holds an earlier run.
 [[nodiscard]] bool is_replaceable_run_directory(const std::filesystem::path& dir);
 // Moves `staging` to `target` (replacing an earlier run there) with renames only.

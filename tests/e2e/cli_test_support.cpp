@@ -11,8 +11,11 @@
 namespace probsim::testing {
 
 CommandResult run_probsim(const std::string& arguments) {
-  const std::string command = "cd '" + std::string(PROBSIM_SOURCE_DIR) + "' && '" +
-                              std::string(PROBSIM_BINARY) + "' " + arguments + " 2>&1";
+  return run_shell(probsim_binary() + " " + arguments);
+}
+
+CommandResult run_shell(const std::string& command_line) {
+  const std::string command = "cd '" + std::string(PROBSIM_SOURCE_DIR) + "' && (" + command_line + ") 2>&1";
   CommandResult result;
   FILE* pipe = ::popen(command.c_str(), "r");
   if (pipe == nullptr) return result;
@@ -30,6 +33,36 @@ std::filesystem::path fresh_directory(const std::string& name) {
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;
+}
+
+pid_t spawn_probsim_group(const std::string& arguments, const std::filesystem::path& log) {
+  const std::string command = "cd '" + std::string(PROBSIM_SOURCE_DIR) + "' && exec " + probsim_binary() +
+                              " " + arguments + " > '" + log.string() + "' 2>&1";
+  std::fflush(nullptr);
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    ::setpgid(0, 0);
+    ::execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  if (pid > 0) ::setpgid(pid, pid);  // also from the parent, so the group exists before any kill
+  return pid;
+}
+
+std::map<std::string, std::string> files_under(const std::filesystem::path& dir, const std::string& suffix) {
+  std::map<std::string, std::string> files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
+    if (!entry.is_regular_file()) continue;
+    const std::string name = entry.path().filename().string();
+    if (name.size() < suffix.size() || name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0)
+      continue;
+    files[std::filesystem::relative(entry.path(), dir).string()] = read_file(entry.path());
+  }
+  return files;
+}
+
+void write_file(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
 }
 
 std::string read_file(const std::filesystem::path& path) {

@@ -1,7 +1,10 @@
 #pragma once
 // Runs the probsim executable from tests and captures what it prints.
 
+#include <sys/types.h>
+
 #include <filesystem>
+#include <map>
 #include <string>
 
 namespace probsim::testing {
@@ -18,6 +21,22 @@ CommandResult run_probsim(const std::string& arguments);
 std::filesystem::path fresh_directory(const std::string& name);
 
 std::string read_file(const std::filesystem::path& path);
+void write_file(const std::filesystem::path& path, const std::string& text);
+
+// Runs a shell command line from the source directory; `probsim` in it should be written as
+// probsim_binary(). Returns the exit status, with stdout and stderr in `output`.
+CommandResult run_shell(const std::string& command);
+inline std::string probsim_binary() {
+  return "'" + std::string(PROBSIM_BINARY) + "'";
+}
+
+// Starts `probsim <arguments>` in a process group of its own (so that a test can kill it and all its
+// replication processes at once), output to `log`. Returns its process id, which is the group's id.
+pid_t spawn_probsim_group(const std::string& arguments, const std::filesystem::path& log);
+
+// Every regular file under `dir` whose name ends with `suffix`, by path relative to `dir`, with its
+// content: for comparing two result trees byte for byte.
+std::map<std::string, std::string> files_under(const std::filesystem::path& dir, const std::string& suffix);
 
 inline std::string source_path(const std::string& relative) {
   return (std::filesystem::path(PROBSIM_SOURCE_DIR) / relative).string();

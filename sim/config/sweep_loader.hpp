@@ -1,0 +1,102 @@
+#pragma once
+// A sweep file (README "Sweeps") → the points of an experiment. A sweep names base scenarios, the
+// parameters to vary (a grid, a list of explicit points, or both), the replications per point, a base
+// seed and, optionally, a precision target. It is read and checked like a scenario: every problem is
+// reported with its file, line, column and key, and unknown keys get a did-you-mean. Every point's
+// scenario is then built and fully validated before anything runs, so a bad point never starts a batch.
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/config_node.hpp"
+#include "config/scenario_loader.hpp"
+
+namespace probsim {
+
+// One `key.path: value` of a sweep, in the syntax of --set. The value keeps its own place in the sweep
+// file, so an error the scenario reader finds in it points at the sweep, not at the scenario.
+struct SweepAssignment {
+  std::string key_path;
+  ConfigNode value;
+  SourceLocation key_where;
+
+  [[nodiscard]] std::string value_text() const { return emit_yaml_inline(value); }
+};
+
+// Which replication seeds the points share (README "Reproducibility").
+enum class PointSeeds {
+  common,       // every point uses the base seed: common random numbers across points (the default)
+  independent,  // each point's seed is derived from the base seed and the point's scenario and values
+};
+
+struct PrecisionTarget {
+  double relative_half_width = 0.05;  // 95% CI half-width ≤ this × |mean|, for every chosen KPI
+  std::vector<std::string> kpis;      // empty: every KPI
+  std::uint64_t max_replications = 100;
+};
+
+struct SweepParameter {
+  std::string key_path;
+  SourceLocation key_where;
+  std::vector<ConfigNode> values;
+};
+
+struct SweepSpec {
+  std::string path;  // the sweep file as given
+  std::string name;
+  std::string description;
+  std::vector<std::string> scenarios;  // as written: relative to the sweep file's directory
+  std::vector<SourceLocation> scenario_locations;
+  std::vector<SweepAssignment> common;               // `set`: applied to every point before its own values
+  std::vector<SweepParameter> grid;                  // `parameters`: the cartesian product of their values
+  std::vector<std::vector<SweepAssignment>> points;  // `points`: explicit points, after the grid's
+  std::uint64_t replications_per_point = 0;          // the minimum, with a precision target
+  std::uint64_t base_seed = 1;
+  PointSeeds point_seeds = PointSeeds::common;
+  std::optional<PrecisionTarget> precision;
+  bool events = false;
+
+  [[nodiscard]] std::filesystem::path scenario_file(std::size_t index) const;
+  // The keys that points vary, in order of first appearance: the grid's, then the explicit points'.
+  [[nodiscard]] std::vector<std::string> varied_keys() const;
+  // The sweep with every default filled in, as YAML that read_sweep reads back. Equal sweeps give
+  // equal text whatever their layout or comments, so it identifies a batch's inputs.
+  [[nodiscard]] std::string resolved_yaml() const;
+};
+
+struct SweepPoint {
+  std::string id;                            // p0001, p0002, … in sweep order
+  std::size_t scenario = 0;                  // index into SweepSpec::scenarios
+  std::vector<SweepAssignment> assignments;  // this point's own values, in order
+  std::uint64_t base_seed = 0;               // replication r uses replication_seed(base_seed, r)
+
+  // The scenario and values, as one canonical line: what makes two points the same point.
+  [[nodiscard]] std::string identity(const SweepSpec& sweep) const;
+  // "key=value, key=value", or "the scenario as it is".
+  [[nodiscard]] std::string describe() const;
+};
+
+// Reads a sweep already parsed (a sweep file, or a batch's sweep.resolved.yaml).
+[[nodiscard]] std::optional<SweepSpec> read_sweep(const ConfigNode& root, const std::string& path,
+                                                  Diagnostics& diagnostics);
+[[nodiscard]] std::optional<SweepSpec> load_sweep_file(const std::string& path, Diagnostics& diagnostics);
+
+// Every point, in order: for each scenario, the grid (first parameter outermost, last fastest), then
+// the explicit points; with no grid and no points, the scenario itself. Duplicate points are errors.
+[[nodiscard]] std::vector<SweepPoint> expand_points(const SweepSpec& sweep, Diagnostics& diagnostics);
+
+struct LoadedPoint {
+  SweepPoint point;
+  LoadedScenario loaded;
+};
+
+// Builds and validates every point's scenario (the base file with its `extends`, then `set`, then the
+// point's values). A problem shared by many points is reported once, naming the first and how many.
+[[nodiscard]] std::optional<std::vector<LoadedPoint>> load_points(const SweepSpec& sweep,
+                                                                  const std::vector<SweepPoint>& points,
+                                                                  Diagnostics& diagnostics);
+
+}  // namespace probsim

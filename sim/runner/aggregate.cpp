@@ -1,0 +1,265 @@
+#include "runner/aggregate.hpp"
+
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "config/sweep_loader.hpp"
+#include "output/atomic_file.hpp"
+#include "output/csv.hpp"
+#include "runner/batch_files.hpp"
+#include "runner/replication_scheduler.hpp"
+#include "runner/run_files.hpp"
+
+namespace fs = std::filesystem;
+
+namespace probsim {
+
+namespace {
+
+class AggregateError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+fs::path canonical_or_self(const fs::path& path) {
+  std::error_code error;
+  const fs::path canonical = fs::weakly_canonical(path, error);
+  return error ? path : canonical;
+}
+
+// Copies a file whole (temporary name, then rename).
+void copy_atomically(const fs::path& from, const fs::path& to) {
+  std::ifstream in(from, std::ios::binary);
+  if (!in) throw AggregateError("cannot read " + from.string());
+  AtomicFile out(to.string());
+  out.stream() << in.rdbuf();
+  out.commit();
+}
+
+struct PointOutcome {
+  bool complete = false;
+  std::string why_incomplete;
+  std::vector<KpiSummary> summary;
+};
+
+std::string list_of(const std::vector<std::uint64_t>& numbers) {
+  std::string text;
+  for (std::size_t i = 0; i < numbers.size() && i < 8; ++i)
+    text += (i ? ", " : "") + std::to_string(numbers[i]);
+  if (numbers.size() > 8) text += ", …";
+  return text;
+}
+
+class Aggregator {
+ public:
+  Aggregator(std::vector<fs::path> sources, fs::path out, const SweepSpec& sweep)
+      : sources_(std::move(sources)), out_(std::move(out)), sweep_(sweep) {}
+
+  PointOutcome point(const std::string& id) {
+    PointOutcome outcome;
+    const fs::path target = point_directory(out_, id);
+    std::vector<fs::path> dirs;
+    for (const auto& source : sources_) dirs.push_back(point_directory(source, id));
+
+    std::uint64_t n = sweep_.replications_per_point;
+    if (sweep_.precision) {
+      std::optional<std::uint64_t> decided;
+      for (const auto& dir : dirs)
+        if ((decided = recorded_precision_replications(dir))) break;
+      if (!decided) {
+        std::size_t complete = 0;
+        for (std::uint64_t r = 1; r <= sweep_.precision->max_replications; ++r)
+          for (const auto& dir : dirs)
+            if (replication_complete(dir, r)) {
+              ++complete;
+              break;
+            }
+        outcome.why_incomplete =
+            "the precision rule has not decided yet (" + std::to_string(complete) + " replications complete)";
+        return outcome;
+      }
+      n = *decided;
+    }
+
+    std::vector<const fs::path*> holder(n + 1, nullptr);
+    std::vector<std::uint64_t> missing;
+    for (std::uint64_t r = 1; r <= n; ++r) {
+      for (const auto& dir : dirs) {
+        if (!replication_complete(dir, r)) continue;
+        if (holder[r] == nullptr) {
+          holder[r] = &dir;
+        } else if (read_text_file(replication_file(dir, r, "kpis.csv")) !=
+                   read_text_file(replication_file(*holder[r], r, "kpis.csv"))) {
+          throw AggregateError("replication " + std::to_string(r) + " of point " + id + " differs between " +
+                               holder[r]->string() + " and " + dir.string() +
+                               ": they cannot come from the same sweep and seeds");
+        }
+      }
+      if (holder[r] == nullptr) missing.push_back(r);
+    }
+    if (!missing.empty()) {
+      outcome.why_incomplete = std::to_string(n - missing.size()) + " of " + std::to_string(n) +
+                               " replications complete (missing " + list_of(missing) + ")";
+      return outcome;
+    }
+
+    ensure_directory(target / "replications");
+    for (const char* file : {"scenario.resolved.yaml", kPrecisionFile}) {
+      if (fs::exists(target / file)) continue;
+      for (const auto& dir : dirs)
+        if (fs::exists(dir / file)) {
+          copy_atomically(dir / file, target / file);
+          break;
+        }
+    }
+    const fs::path canonical_target = canonical_or_self(target);
+    for (std::uint64_t r = 1; r <= n; ++r) {
+      if (canonical_or_self(*holder[r]) == canonical_target) continue;
+      // The kpis file last: it marks the copy complete.
+      for (const char* suffix : {"timeseries.csv", "events.csv", "kpis.csv"}) {
+        const fs::path from = replication_file(*holder[r], r, suffix);
+        if (std::string(suffix) == "events.csv" && !fs::exists(from)) continue;
+        copy_atomically(from, replication_file(target, r, suffix));
+      }
+    }
+    try {
+      merge_replications(target, n, sweep_.events);
+      outcome.summary = summarise_kpis(target / "kpis.csv");
+      write_summary(target / "summary.csv", outcome.summary);
+    } catch (const std::exception& e) {
+      throw AggregateError("point " + id + ": " + e.what());
+    }
+    outcome.complete = true;
+    return outcome;
+  }
+
+ private:
+  std::vector<fs::path> sources_;
+  fs::path out_;
+  const SweepSpec& sweep_;
+};
+
+int fail(const std::string& message) {
+  std::cerr << "probsim aggregate: " << message << "\n";
+  return 1;
+}
+
+}  // namespace
+
+int run_aggregate(const AggregateOptions& options) {
+  std::vector<fs::path> sources;
+  std::set<fs::path> seen;
+  for (const auto& dir : options.dirs) {
+    if (!fs::is_directory(dir)) return fail(dir + ": no such directory");
+    if (!is_batch_directory(dir)) {
+      if (fs::exists(fs::path(dir) / "scenario.resolved.yaml"))
+        return fail(dir +
+                    " is the directory of a single run (`probsim run`); aggregate merges the directories "
+                    "of `probsim batch`");
+      return fail(dir + " is not a batch directory: it has no " + kSweepResolvedFile);
+    }
+    if (seen.insert(canonical_or_self(dir)).second) sources.emplace_back(dir);
+  }
+  fs::path out = options.out_dir;
+  if (out.empty()) {
+    if (sources.size() != 1) {
+      std::cerr << "probsim aggregate: several directories given: say where the merged batch goes with "
+                   "--out DIR\n";
+      return 2;
+    }
+    out = sources.front();
+  }
+
+  const auto sweep_text = read_text_file(sources.front() / kSweepResolvedFile);
+  const auto index_text = read_text_file(sources.front() / kPointIndexFile);
+  if (!sweep_text || !index_text)
+    return fail(sources.front().string() + " lacks " + kPointIndexFile +
+                ": it is not a complete batch directory");
+  for (std::size_t i = 1; i < sources.size(); ++i) {
+    const auto other = read_text_file(sources[i] / kSweepResolvedFile);
+    if (!other || yaml_body(*other) != yaml_body(*sweep_text))
+      return fail(sources[i].string() + " and " + sources.front().string() + " hold different sweeps (" +
+                  kSweepResolvedFile + " " + first_difference(yaml_body(*other), yaml_body(*sweep_text)) +
+                  ")");
+    if (read_text_file(sources[i] / kPointIndexFile) != index_text)
+      return fail(sources[i].string() + " and " + sources.front().string() + " have different " +
+                  kPointIndexFile);
+  }
+  if (fs::exists(out) && seen.count(canonical_or_self(out)) == 0) {
+    if (is_batch_directory(out)) {
+      const auto existing = read_text_file(out / kSweepResolvedFile);
+      if (!existing || yaml_body(*existing) != yaml_body(*sweep_text))
+        return fail(out.string() + " holds another sweep; choose another --out");
+      sources.push_back(out);  // its replications count too
+    } else if (!fs::is_directory(out) || !fs::is_empty(out)) {
+      return fail(out.string() + " exists and is not a batch directory; choose another --out");
+    }
+  }
+
+  Diagnostics diagnostics;
+  std::optional<SweepSpec> sweep;
+  if (auto root = parse_config_file((sources.front() / kSweepResolvedFile).string(), diagnostics))
+    sweep = read_sweep(*root, (sources.front() / kSweepResolvedFile).string(), diagnostics);
+  if (!sweep) return fail("cannot read the batch's sweep:\n" + diagnostics.describe());
+
+  try {
+    const PointIndex index = read_point_index(sources.front() / kPointIndexFile);
+    ensure_directory(out / "points");
+    for (const char* file : {kSweepResolvedFile, kPointIndexFile})
+      if (!fs::exists(out / file))
+        (void)write_file_if_absent((out / file).string(), *read_text_file(sources.front() / file));
+
+    Aggregator aggregator(sources, out, *sweep);
+    std::string sweep_summary;
+    {
+      std::vector<std::string> header = {"point", "scenario"};
+      header.insert(header.end(), index.keys.begin(), index.keys.end());
+      for (const char* column : {"kpi", "n", "mean", "sd", "ci95_low", "ci95_high", "p5", "p50", "p95"})
+        header.emplace_back(column);
+      sweep_summary = csv_row(header);
+    }
+    std::vector<std::string> incomplete;
+    std::size_t kpis = 0;
+    for (const auto& row : index.points) {
+      const PointOutcome outcome = aggregator.point(row.id);
+      if (!outcome.complete) {
+        incomplete.push_back(row.id + ": " + outcome.why_incomplete);
+        continue;
+      }
+      kpis = std::max(kpis, outcome.summary.size());
+      for (const auto& [kpi, s] : outcome.summary) {
+        std::vector<std::string> fields = {row.id, row.scenario};
+        fields.insert(fields.end(), row.values.begin(), row.values.end());
+        for (const std::string& value :
+             {kpi, std::to_string(s.n), format_number(s.mean), format_number(s.sd), format_number(s.ci95_low),
+              format_number(s.ci95_high), format_number(s.p5), format_number(s.p50), format_number(s.p95)})
+          fields.push_back(value);
+        sweep_summary += csv_row(fields);
+      }
+    }
+    if (!incomplete.empty()) {
+      std::cerr << "probsim aggregate: " << incomplete.size() << " of " << index.points.size()
+                << " points are incomplete, so " << kSweepSummaryFile << " was not written:\n";
+      for (const auto& line : incomplete) std::cerr << "  " << line << "\n";
+      std::cerr << "Their finished replications are kept. If other shards wrote into other directories, "
+                   "aggregate them all together (with --out); otherwise finish the batch (the same `probsim "
+                   "batch` command resumes it) and aggregate again.\n";
+      return 1;
+    }
+    write_file_atomically((out / kSweepSummaryFile).string(), sweep_summary);
+    if (!options.quiet)
+      std::cout << "Aggregated " << index.points.size() << (index.points.size() == 1 ? " point" : " points")
+                << " of sweep " << sweep->name << " into " << out.string() << "/:\n  " << kSweepSummaryFile
+                << " (" << index.points.size() << " points x " << kpis << " KPIs), " << kPointIndexFile
+                << ", and in points/<point>/: summary.csv, kpis.csv, timeseries.csv"
+                << (sweep->events ? ", events.csv" : "") << "\n";
+    return 0;
+  } catch (const std::exception& e) {
+    return fail(e.what());
+  }
+}
+
+}  // namespace probsim

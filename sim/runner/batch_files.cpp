@@ -1,0 +1,104 @@
+#include "runner/batch_files.hpp"
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "output/csv.hpp"
+
+namespace fs = std::filesystem;
+
+namespace probsim {
+
+bool is_batch_directory(const fs::path& dir) {
+  std::error_code error;
+  return fs::is_regular_file(dir / kSweepResolvedFile, error);
+}
+
+std::string yaml_body(const std::string& text) {
+  std::istringstream in(text);
+  std::string line, body;
+  while (std::getline(in, line))
+    if (line.rfind('#', 0) != 0) body += line + "\n";
+  return body;
+}
+
+std::string first_difference(const std::string& mine, const std::string& theirs) {
+  std::istringstream a(mine), b(theirs);
+  std::string line_a, line_b;
+  for (int line = 1;; ++line) {
+    const bool more_a = static_cast<bool>(std::getline(a, line_a));
+    const bool more_b = static_cast<bool>(std::getline(b, line_b));
+    if (!more_a && !more_b) return "no difference";
+    if (!more_a) line_a = "(end of file)";
+    if (!more_b) line_b = "(end of file)";
+    if (line_a != line_b)
+      return "line " + std::to_string(line) + ": '" + line_a + "' now, '" + line_b + "' before";
+  }
+}
+
+std::optional<std::string> read_text_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+std::string point_index_csv(const PointIndex& index) {
+  std::vector<std::string> header = {"point", "scenario", "base_seed"};
+  header.insert(header.end(), index.keys.begin(), index.keys.end());
+  std::string text = csv_row(header);
+  for (const auto& row : index.points) {
+    std::vector<std::string> fields = {row.id, row.scenario, row.base_seed};
+    fields.insert(fields.end(), row.values.begin(), row.values.end());
+    text += csv_row(fields);
+  }
+  return text;
+}
+
+PointIndex read_point_index(const fs::path& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot read " + path.string());
+  std::string line;
+  if (!std::getline(in, line)) throw std::runtime_error(path.string() + " is empty");
+  const auto header = parse_csv_line(line);
+  if (header.size() < 3 || header[0] != "point" || header[1] != "scenario" || header[2] != "base_seed")
+    throw std::runtime_error(path.string() + " does not start with the columns point,scenario,base_seed");
+  PointIndex index;
+  index.keys.assign(header.begin() + 3, header.end());
+  while (std::getline(in, line)) {
+    const auto fields = parse_csv_line(line);
+    if (fields.size() != header.size())
+      throw std::runtime_error("malformed row in " + path.string() + ": " + line);
+    index.points.push_back(
+        PointIndexRow{fields[0], fields[1], fields[2], {fields.begin() + 3, fields.end()}});
+  }
+  return index;
+}
+
+std::optional<std::string> recorded_base_seed(const fs::path& run_dir) {
+  std::ifstream in(run_dir / "scenario.resolved.yaml");
+  std::string line;
+  const std::string tag = "# base_seed: ";
+  while (std::getline(in, line)) {
+    if (line.rfind('#', 0) != 0) break;
+    if (line.rfind(tag, 0) == 0) return line.substr(tag.size());
+  }
+  return std::nullopt;
+}
+
+std::optional<std::uint64_t> recorded_precision_replications(const fs::path& run_dir) {
+  std::ifstream in(run_dir / kPrecisionFile);
+  std::string line;
+  if (!in || !std::getline(in, line) || !std::getline(in, line)) return std::nullopt;
+  const auto fields = parse_csv_line(line);
+  if (fields.size() < 2) return std::nullopt;
+  try {
+    return std::stoull(fields[1]);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace probsim

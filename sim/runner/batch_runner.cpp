@@ -1,0 +1,230 @@
+#include "runner/batch_runner.hpp"
+
+#include <iostream>
+#include <sstream>
+
+#include "config/sweep_loader.hpp"
+#include "output/atomic_file.hpp"
+#include "runner/aggregate.hpp"
+#include "runner/batch_files.hpp"
+#include "runner/replication_scheduler.hpp"
+#include "runner/run_files.hpp"
+
+namespace fs = std::filesystem;
+
+namespace probsim {
+
+namespace {
+
+int fail(const std::string& message) {
+  std::cerr << "probsim batch: " << message << "\n";
+  return 1;
+}
+
+std::string sweep_header(const SweepSpec& sweep, const BatchOptions& options) {
+  std::error_code ignored;
+  const fs::path sweep_file = fs::absolute(sweep.path, ignored);
+  std::ostringstream out;
+  out << "# The sweep of this batch with every default filled in. Every shard checks that it runs this\n"
+      << "# same sweep; only the comments may differ. Scenario paths are relative to the sweep file.\n"
+      << "# program: probsim " << PROBSIM_VERSION << "\n"
+      << "# sweep file: " << sweep_file.string() << "\n"
+      << "# command (of the first process to start this batch): " << options.command_line << "\n";
+  return out.str();
+}
+
+std::string point_header(const SweepSpec& sweep, const SweepPoint& point) {
+  std::error_code ignored;
+  std::ostringstream out;
+  out << "# The exact inputs of point " << point.id << " of sweep " << sweep.name << ": "
+      << sweep.scenarios[point.scenario] << " after the sweep's `set` and the point's own values.\n"
+      << "# Re-run this point alone with: probsim run <this file> --reps " << sweep.replications_per_point
+      << " --seed " << point.base_seed << "\n"
+      << "# program: probsim " << PROBSIM_VERSION << "\n"
+      << "# sweep file: " << fs::absolute(sweep.path, ignored).string() << "\n"
+      << "# point: " << point.id << ": " << point.describe() << "\n"
+      << "# base_seed: " << point.base_seed << "\n";
+  if (sweep.precision)
+    out << "# replications: from " << sweep.replications_per_point
+        << " until the precision rule decides, at most " << sweep.precision->max_replications
+        << " (see precision.csv)\n";
+  else
+    out << "# replications: " << sweep.replications_per_point << " (replication r uses the seed derived from "
+        << "(base_seed, r))\n";
+  return out.str();
+}
+
+// Writes a file that every shard writes with the same content, unless it is there already; if it is,
+// its content (without comments, for YAML) must be ours. Returns a message if it is not.
+std::optional<std::string> publish_shared(const fs::path& path, const std::string& content, bool yaml) {
+  if (write_file_if_absent(path.string(), content)) return std::nullopt;
+  const auto existing = read_text_file(path);
+  if (!existing) return "cannot read " + path.string();
+  const std::string mine = yaml ? yaml_body(content) : content;
+  const std::string theirs = yaml ? yaml_body(*existing) : *existing;
+  if (mine == theirs) return std::nullopt;
+  return path.string() + " differs from what this sweep gives (" + first_difference(mine, theirs) + ")";
+}
+
+PointIndex make_index(const SweepSpec& sweep, const std::vector<LoadedPoint>& points) {
+  PointIndex index;
+  index.keys = sweep.varied_keys();
+  for (const auto& p : points) {
+    PointIndexRow row{p.point.id, sweep.scenarios[p.point.scenario], std::to_string(p.point.base_seed), {}};
+    // A key this point does not set is shown with the value it has in the point's scenario.
+    for (const auto& key : index.keys) {
+      const ConfigNode* value = find_at_path(p.loaded.resolved, key);
+      row.values.push_back(value != nullptr ? emit_yaml_inline(*value) : "");
+    }
+    index.points.push_back(std::move(row));
+  }
+  return index;
+}
+
+// Whether the whole batch (every shard's part) is complete, from what is on disk.
+bool batch_complete(const fs::path& out, const SweepSpec& sweep, const std::vector<LoadedPoint>& points) {
+  for (const auto& p : points) {
+    const fs::path dir = point_directory(out, p.point.id);
+    std::uint64_t n = sweep.replications_per_point;
+    if (sweep.precision) {
+      const auto decided = recorded_precision_replications(dir);
+      if (!decided) return false;
+      n = *decided;
+    }
+    for (std::uint64_t r = 1; r <= n; ++r)
+      if (!replication_complete(dir, r)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+int run_batch(const BatchOptions& options) {
+  Diagnostics diagnostics;
+  std::optional<SweepSpec> sweep = load_sweep_file(options.sweep_path, diagnostics);
+  std::vector<SweepPoint> points;
+  std::optional<std::vector<LoadedPoint>> loaded;
+  if (sweep) points = expand_points(*sweep, diagnostics);
+  if (sweep && diagnostics.empty()) loaded = load_points(*sweep, points, diagnostics);
+  if (!loaded) {
+    std::cerr << diagnostics.describe();
+    std::cerr << "probsim: " << options.sweep_path << ": " << diagnostics.items().size() << " problem"
+              << (diagnostics.items().size() == 1 ? "" : "s") << " found; nothing was run\n";
+    return 1;
+  }
+  const Shard& shard = options.shard;
+  const std::uint64_t per_point = sweep->replications_per_point;
+  const std::uint64_t tasks = sweep->precision ? loaded->size() : loaded->size() * per_point;
+  const fs::path out = options.out_dir.empty() ? fs::path("results") / safe_directory_name(sweep->name)
+                                               : fs::path(options.out_dir);
+  const std::string prefix = shard.count > 1 ? "shard " + shard.describe() + ": " : "";
+
+  if (options.dry_run) {
+    std::cout << "sweep " << sweep->name << ": " << loaded->size() << " points x " << per_point
+              << (sweep->precision ? " or more" : "") << " replications, base seed " << sweep->base_seed
+              << " ("
+              << (sweep->point_seeds == PointSeeds::common ? "common random numbers across points"
+                                                           : "independent seeds per point")
+              << ")\n";
+    for (const auto& p : *loaded)
+      std::cout << "  " << p.point.id << "  " << sweep->scenarios[p.point.scenario] << ": "
+                << p.point.describe()
+                << (sweep->point_seeds == PointSeeds::common
+                        ? ""
+                        : "  (seed " + std::to_string(p.point.base_seed) + ")")
+                << "\n";
+    std::uint64_t mine = 0;
+    for (std::uint64_t k = 0; k < tasks; ++k) mine += shard.owns(k);
+    std::cout << "shard " << shard.describe() << " would run " << mine << " of " << tasks
+              << (sweep->precision ? " points (all of each point's replications)" : " replications")
+              << " into " << out.string() << "\n";
+    return 0;
+  }
+
+  std::error_code error;
+  if (fs::exists(out, error) && !is_batch_directory(out)) {
+    if (!fs::is_directory(out, error))
+      return fail(out.string() + " exists and is not a directory; choose another --out");
+    // A shard that starts while another is creating the directory may find it empty for a moment.
+    if (!fs::is_empty(out, error) && !fs::exists(out / "points", error))
+      return fail(out.string() + " exists and is not a batch directory; choose another --out or remove it");
+  }
+  try {
+    ensure_directory(out / "points");
+    if (auto problem = publish_shared(out / kSweepResolvedFile,
+                                      sweep_header(*sweep, options) + sweep->resolved_yaml(), true))
+      return fail(out.string() + " holds another sweep: " + *problem +
+                  ". Use another --out, or remove the directory to start again.");
+    if (auto problem =
+            publish_shared(out / kPointIndexFile, point_index_csv(make_index(*sweep, *loaded)), false))
+      return fail(*problem);
+    for (const auto& p : *loaded) {
+      const fs::path dir = point_directory(out, p.point.id);
+      ensure_directory(dir / "replications");
+      if (auto problem = publish_shared(dir / "scenario.resolved.yaml",
+                                        point_header(*sweep, p.point) + emit_yaml(p.loaded.resolved), true))
+        return fail(
+            "point " + p.point.id + "'s scenario is not the one its earlier replications used: " + *problem +
+            ". Did a scenario file change? Use another --out, or remove the directory to start again.");
+    }
+  } catch (const std::exception& e) {
+    return fail(e.what());
+  }
+
+  std::vector<ReplicationSet> sets;
+  for (std::size_t i = 0; i < loaded->size(); ++i) {
+    const LoadedPoint& p = (*loaded)[i];
+    ReplicationSet set;
+    set.label = "point " + p.point.id;
+    set.loaded = &p.loaded;
+    set.dir = point_directory(out, p.point.id);
+    set.base_seed = p.point.base_seed;
+    set.events = sweep->events;
+    if (sweep->precision) {
+      // A point's replications depend on its earlier results, so under a precision rule the unit of
+      // sharding is the point: one shard runs all of a point's replications.
+      if (!shard.owns(i)) continue;
+      set.precision = PrecisionRule{sweep->precision->relative_half_width, sweep->precision->kpis, per_point,
+                                    sweep->precision->max_replications};
+    } else {
+      for (std::uint64_t r = 1; r <= per_point; ++r)
+        if (shard.owns(i * per_point + (r - 1))) set.replications.push_back(r);
+      if (set.replications.empty()) continue;
+    }
+    sets.push_back(std::move(set));
+  }
+
+  if (!options.quiet)
+    std::cerr << prefix << "sweep " << sweep->name << ": " << loaded->size() << " points x " << per_point
+              << (sweep->precision ? "+" : "") << " replications into " << out.string()
+              << (shard.count > 1 ? " (shard " + shard.describe() + " from " + shard.source + ")" : "")
+              << "\n";
+
+  const DecisionCallback record_decision = [&](std::size_t s, const PrecisionDecision& decision) {
+    write_file_atomically((sets[s].dir / kPrecisionFile).string(),
+                          precision_csv(decision.check, *sets[s].precision));
+    if (!options.quiet)
+      std::cerr << prefix << sets[s].label << ": "
+                << describe_precision(decision.check, *sets[s].precision, decision.replications) << "\n";
+  };
+  const ScheduleResult result =
+      run_replications(sets, SchedulerOptions{options.jobs, options.quiet, prefix}, record_decision);
+  if (result.status != ScheduleResult::Status::complete)
+    return fail(prefix + result.failure +
+                ". The replications already complete are kept: run the same command again to resume.");
+
+  if (!batch_complete(out, *sweep, *loaded)) {
+    if (!options.quiet)
+      std::cerr << prefix << "finished its part (" << result.ran << " replications run, " << result.skipped
+                << " already complete). Other shards have not finished yet; when all have, run:\n  probsim "
+                   "aggregate "
+                << out.string() << "\n";
+    return 0;
+  }
+  if (!options.quiet)
+    std::cerr << prefix << "finished (" << result.ran << " replications run, " << result.skipped
+              << " already complete); the batch is complete\n";
+  return run_aggregate(AggregateOptions{{out.string()}, "", options.quiet});
+}
+
+}  // namespace probsim

@@ -1,0 +1,437 @@
+#include "runner/replication_scheduler.hpp"
+
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <set>
+#include <stdexcept>
+
+#include "core/random_stream.hpp"
+#include "engine/replication.hpp"
+#include "output/atomic_file.hpp"
+#include "output/case_event_log.hpp"
+#include "output/csv.hpp"
+#include "runner/progress.hpp"
+#include "runner/run_files.hpp"
+
+namespace fs = std::filesystem;
+
+namespace probsim {
+
+namespace {
+
+volatile sig_atomic_t g_stop_requested = 0;
+void request_stop(int) {
+  g_stop_requested = 1;
+}
+
+// Runs one replication in this (child) process and writes its files; returns the exit status.
+int replicate_in_child(const ReplicationSet& set, std::uint64_t replication) {
+  try {
+    const std::uint64_t seed = replication_seed(set.base_seed, replication);
+    std::unique_ptr<AtomicFile> events_file;
+    std::unique_ptr<CaseEventLog> events;
+    if (set.events) {
+      events_file = std::make_unique<AtomicFile>(replication_file(set.dir, replication, "events.csv"));
+      events =
+          std::make_unique<CaseEventLog>(events_file->stream(), replication, set.loaded->scenario.window);
+    }
+    const ReplicationResult result =
+        run_replication(set.loaded->scenario, ReplicationSpec{replication, seed, events.get()});
+    if (events_file) events_file->commit();
+    write_replication_files(set.dir, replication, result);
+    return 0;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "probsim: %s: replication %llu failed: %s\n", set.label.c_str(),
+                 static_cast<unsigned long long>(replication), e.what());
+    return 2;
+  }
+}
+
+// The replication a file in replications/ belongs to ("rep-00012.kpis.csv" → 12), or 0.
+std::uint64_t replication_of(const std::string& file_name) {
+  unsigned long long r = 0;
+  int consumed = 0;
+  if (std::sscanf(file_name.c_str(), "rep-%llu.%n", &r, &consumed) != 1 || consumed == 0) return 0;
+  return r;
+}
+
+bool is_kpis_file(const std::string& file_name) {
+  const std::string suffix = ".kpis.csv";
+  return file_name.size() > suffix.size() &&
+         file_name.compare(file_name.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+constexpr const char* kReplicationSuffixes[] = {"timeseries.csv", "events.csv", "kpis.csv"};
+
+// Removes what a stopped or failed replication process left: its temporary files and, unless its kpis
+// file made it complete, its other files too.
+void remove_unfinished_files(const fs::path& dir, std::uint64_t r, pid_t child) {
+  std::error_code error;
+  const bool complete = replication_complete(dir, r);
+  for (const char* suffix : kReplicationSuffixes) {
+    const std::string file = replication_file(dir, r, suffix);
+    fs::remove(file + temporary_suffix(static_cast<long>(child)), error);
+    if (!complete) fs::remove(file, error);
+  }
+}
+
+// Removes every file of replication r (one beyond where a precision rule stopped).
+void remove_replication(const fs::path& dir, std::uint64_t r) {
+  std::error_code error;
+  for (const char* suffix : {"kpis.csv", "timeseries.csv", "events.csv"})  // kpis first: incomplete at once
+    fs::remove(replication_file(dir, r, suffix), error);
+}
+
+struct SetState {
+  std::set<std::uint64_t> complete;
+  std::set<std::uint64_t> running;
+  std::size_t next_fixed = 0;
+  // With a precision rule:
+  std::map<std::uint64_t, std::vector<std::pair<std::string, double>>> values;
+  std::uint64_t prefix = 0;     // replications 1..prefix are complete
+  std::uint64_t evaluated = 0;  // the rule has been checked on prefixes up to this n
+  std::optional<PrecisionCheck> last_check;
+  std::optional<PrecisionDecision> decision;
+};
+
+class Scheduler {
+ public:
+  Scheduler(const std::vector<ReplicationSet>& sets, const SchedulerOptions& options,
+            const DecisionCallback& on_decided)
+      : sets_(sets),
+        options_(options),
+        on_decided_(on_decided),
+        states_(sets.size()),
+        progress_(std::cerr, !options.quiet, ProgressLine::stderr_is_terminal(), options.progress_prefix) {}
+
+  ScheduleResult run() {
+    ScheduleResult result;
+    prepare(result);
+    if (result.status != ScheduleResult::Status::complete) return finish(result);
+    for (std::size_t s = 0; s < sets_.size(); ++s) {
+      if (!evaluate(s, result)) return finish(result);
+      if (!sets_[s].precision) total_ += sets_[s].replications.size() - states_[s].complete.size();
+    }
+
+    struct sigaction on_stop {};
+    on_stop.sa_handler = request_stop;  // no SA_RESTART: waitpid returns so the runner can clean up
+    struct sigaction old_int {};
+    struct sigaction old_term {};
+    g_stop_requested = 0;
+    sigaction(SIGINT, &on_stop, &old_int);
+    sigaction(SIGTERM, &on_stop, &old_term);
+
+    while (true) {
+      if (!launch_what_can_run(result)) break;
+      if (running_.empty()) break;
+      int status = 0;
+      const pid_t pid = ::waitpid(-1, &status, 0);
+      if (g_stop_requested) {
+        stop_all();
+        result.status = ScheduleResult::Status::interrupted;
+        result.failure = "interrupted";
+        break;
+      }
+      if (pid < 0) continue;
+      const auto found = running_.find(pid);
+      if (found == running_.end()) continue;
+      const auto [s, r] = found->second;
+      running_.erase(found);
+      states_[s].running.erase(r);
+      if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !replication_complete(sets_[s].dir, r)) {
+        stop_all();
+        remove_unfinished_files(sets_[s].dir, r, pid);
+        result.status = ScheduleResult::Status::failed;
+        result.failure = sets_[s].label + ": replication " + std::to_string(r) + " failed" +
+                         (WIFSIGNALED(status) ? " (signal " + std::to_string(WTERMSIG(status)) + ")" : "");
+        break;
+      }
+      states_[s].complete.insert(r);
+      ++result.ran;
+      if (!evaluate(s, result)) break;
+      report(result.ran);
+    }
+    sigaction(SIGINT, &old_int, nullptr);
+    sigaction(SIGTERM, &old_term, nullptr);
+    return finish(result);
+  }
+
+ private:
+  ScheduleResult& finish(ScheduleResult& result) {
+    progress_.finish();
+    for (const auto& state : states_) result.decisions.push_back(state.decision);
+    return result;
+  }
+
+  // Finds what is complete already and clears what is left of replications that are not.
+  void prepare(ScheduleResult& result) {
+    for (std::size_t s = 0; s < sets_.size(); ++s) {
+      const ReplicationSet& set = sets_[s];
+      SetState& state = states_[s];
+      try {
+        ensure_directory(set.dir / "replications");
+      } catch (const std::exception& e) {
+        result.status = ScheduleResult::Status::failed;
+        result.failure = e.what();
+        return;
+      }
+      // One pass over the directory: complete replications are kept; anything else of a replication
+      // this process is to run (a temporary file, or files without their kpis file, left by a process
+      // that was killed) is removed, so that it starts clean.
+      const std::set<std::uint64_t> owned(set.replications.begin(), set.replications.end());
+      std::vector<std::pair<std::uint64_t, fs::path>> files;
+      std::error_code error;
+      for (const auto& entry : fs::directory_iterator(set.dir / "replications", error)) {
+        const std::string name = entry.path().filename().string();
+        const std::uint64_t r = replication_of(name);
+        if (r == 0 || (!set.precision && owned.count(r) == 0)) continue;
+        if (is_kpis_file(name)) state.complete.insert(r);
+        files.emplace_back(r, entry.path());
+      }
+      for (const auto& [r, path] : files) {
+        const bool temporary = path.filename().string().find(".tmp.") != std::string::npos;
+        if (temporary || state.complete.count(r) == 0) fs::remove(path, error);
+      }
+      if (set.precision) {
+        result.skipped += state.complete.size();
+      } else {
+        for (std::uint64_t r : owned) result.skipped += state.complete.count(r);
+      }
+    }
+  }
+
+  // With a precision rule, checks the rule on every newly complete prefix; on a decision, stops and
+  // removes what ran beyond it. Returns false (with `result` set) if the rule cannot be checked.
+  bool evaluate(std::size_t s, ScheduleResult& result) {
+    const ReplicationSet& set = sets_[s];
+    SetState& state = states_[s];
+    if (!set.precision || state.decision) return true;
+    const PrecisionRule& rule = *set.precision;
+    try {
+      for (std::uint64_t r : state.complete)
+        if (!state.values.count(r)) state.values[r] = read_replication_kpis(set.dir, r);
+    } catch (const std::exception& e) {
+      stop_all();
+      result.status = ScheduleResult::Status::failed;
+      result.failure = set.label + ": " + e.what();
+      return false;
+    }
+    while (state.complete.count(state.prefix + 1)) ++state.prefix;
+    for (std::uint64_t n = std::max(state.evaluated + 1, rule.min_replications);
+         n <= std::min(state.prefix, rule.max_replications); ++n) {
+      state.evaluated = n;
+      std::vector<std::pair<std::string, std::vector<double>>> values;
+      for (std::uint64_t r = 1; r <= n; ++r) {
+        for (const auto& [kpi, value] : state.values.at(r)) {
+          auto it =
+              std::find_if(values.begin(), values.end(), [&](const auto& kv) { return kv.first == kpi; });
+          if (it == values.end()) it = values.insert(values.end(), {kpi, {}});
+          it->second.push_back(value);
+        }
+      }
+      try {
+        state.last_check = check_precision(values, rule);
+      } catch (const std::invalid_argument& e) {
+        stop_all();
+        result.status = ScheduleResult::Status::failed;
+        result.failure = set.label + ": the precision rule cannot be checked: " + e.what();
+        return false;
+      }
+      if (state.last_check->met || n == rule.max_replications) {
+        state.decision = PrecisionDecision{n, *state.last_check};
+        stop_set_beyond(s, n);
+        ++decided_;
+        if (on_decided_) on_decided_(s, *state.decision);
+        return true;
+      }
+    }
+    return true;
+  }
+
+  // Stops this set's replications above n and removes every file of them.
+  void stop_set_beyond(std::size_t s, std::uint64_t n) {
+    const ReplicationSet& set = sets_[s];
+    SetState& state = states_[s];
+    std::vector<pid_t> stopping;
+    for (const auto& [pid, task] : running_)
+      if (task.first == s) stopping.push_back(pid);
+    for (pid_t pid : stopping) ::kill(pid, SIGTERM);
+    for (pid_t pid : stopping) {
+      ::waitpid(pid, nullptr, 0);
+      const std::uint64_t r = running_.at(pid).second;
+      remove_unfinished_files(set.dir, r, pid);
+      remove_replication(set.dir, r);
+      state.running.erase(r);
+      running_.erase(pid);
+    }
+    for (auto it = state.complete.upper_bound(n); it != state.complete.end();) {
+      remove_replication(set.dir, *it);
+      state.values.erase(*it);
+      it = state.complete.erase(it);
+    }
+  }
+
+  std::optional<std::uint64_t> next_for(std::size_t s) {
+    const ReplicationSet& set = sets_[s];
+    SetState& state = states_[s];
+    if (!set.precision) {
+      while (state.next_fixed < set.replications.size() &&
+             (state.complete.count(set.replications[state.next_fixed]) ||
+              state.running.count(set.replications[state.next_fixed])))
+        ++state.next_fixed;
+      if (state.next_fixed == set.replications.size()) return std::nullopt;
+      return set.replications[state.next_fixed];
+    }
+    if (state.decision) return std::nullopt;
+    const PrecisionRule& rule = *set.precision;
+    const std::uint64_t needed = std::max(rule.min_replications, state.prefix + 1);
+    const std::uint64_t cap = std::min(rule.max_replications, needed + options_.jobs - 1);
+    for (std::uint64_t r = state.prefix + 1; r <= cap; ++r)
+      if (!state.complete.count(r) && !state.running.count(r)) return r;
+    return std::nullopt;
+  }
+
+  // Starts replications while there are free slots. Returns false (with `result` set) if a process
+  // cannot be started.
+  bool launch_what_can_run(ScheduleResult& result) {
+    for (std::size_t s = 0; s < sets_.size() && running_.size() < options_.jobs; ++s) {
+      while (running_.size() < options_.jobs) {
+        const auto r = next_for(s);
+        if (!r) break;
+        std::cout.flush();
+        std::cerr.flush();
+        std::fflush(nullptr);
+        const pid_t pid = ::fork();
+        if (pid < 0) {
+          stop_all();
+          result.status = ScheduleResult::Status::failed;
+          result.failure = std::string("cannot start a replication process: ") + std::strerror(errno);
+          return false;
+        }
+        if (pid == 0) {
+          signal(SIGINT, SIG_DFL);
+          signal(SIGTERM, SIG_DFL);
+          ::_exit(replicate_in_child(sets_[s], *r));
+        }
+        running_.emplace(pid, std::make_pair(s, *r));
+        states_[s].running.insert(*r);
+      }
+    }
+    return true;
+  }
+
+  // Stops every running replication and removes what they left unfinished.
+  void stop_all() {
+    for (const auto& [pid, task] : running_) ::kill(pid, SIGTERM);
+    for (const auto& [pid, task] : running_) {
+      ::waitpid(pid, nullptr, 0);
+      remove_unfinished_files(sets_[task.first].dir, task.second, pid);
+      states_[task.first].running.erase(task.second);
+    }
+    running_.clear();
+  }
+
+  void report(std::uint64_t done) {
+    std::string detail;
+    std::size_t with_rule = 0;
+    for (const auto& set : sets_) with_rule += set.precision.has_value();
+    if (sets_.size() == 1 && sets_[0].precision) {
+      const SetState& state = states_[0];
+      const double target = sets_[0].precision->relative_half_width;
+      char text[160];
+      if (state.decision) {
+        std::snprintf(text, sizeof text, "the precision rule stopped at %llu",
+                      static_cast<unsigned long long>(state.decision->replications));
+      } else if (!state.last_check) {
+        std::snprintf(text, sizeof text, "precision checked from replication %llu on",
+                      static_cast<unsigned long long>(sets_[0].precision->min_replications));
+      } else {
+        const KpiPrecision* worst = nullptr;
+        for (const auto& k : state.last_check->kpis)
+          if (worst == nullptr || k.relative_half_width > worst->relative_half_width) worst = &k;
+        if (worst != nullptr && std::isfinite(worst->relative_half_width))
+          std::snprintf(text, sizeof text, "widest CI after %llu: %s, %.2f%% of its mean (target %.2f%%)",
+                        static_cast<unsigned long long>(state.evaluated), worst->kpi.c_str(),
+                        100 * worst->relative_half_width, 100 * target);
+        else
+          std::snprintf(text, sizeof text, "widest CI after %llu: %s (mean 0)",
+                        static_cast<unsigned long long>(state.evaluated), worst ? worst->kpi.c_str() : "?");
+      }
+      detail = text;
+    } else if (with_rule > 0) {
+      detail = "precision rule decided for " + std::to_string(decided_) + " of " + std::to_string(with_rule) +
+               (with_rule == 1 ? " point" : " points");
+    }
+    progress_.update(done, with_rule > 0 ? 0 : total_, detail);
+  }
+
+  const std::vector<ReplicationSet>& sets_;
+  const SchedulerOptions& options_;
+  const DecisionCallback& on_decided_;
+  std::vector<SetState> states_;
+  std::map<pid_t, std::pair<std::size_t, std::uint64_t>> running_;
+  ProgressLine progress_;
+  std::uint64_t total_ = 0;
+  std::size_t decided_ = 0;
+};
+
+}  // namespace
+
+bool replication_complete(const fs::path& dir, std::uint64_t replication) {
+  std::error_code error;
+  return fs::is_regular_file(replication_file(dir, replication, "kpis.csv"), error);
+}
+
+std::vector<std::pair<std::string, double>> read_replication_kpis(const fs::path& dir,
+                                                                  std::uint64_t replication) {
+  const std::string path = replication_file(dir, replication, "kpis.csv");
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  std::vector<std::pair<std::string, double>> rows;
+  std::string line;
+  while (std::getline(in, line)) {
+    const auto fields = parse_csv_line(line);
+    if (fields.size() != 3) throw std::runtime_error("malformed row in " + path + ": " + line);
+    try {
+      rows.emplace_back(fields[1], fields[2] == "NA" ? std::nan("") : std::stod(fields[2]));
+    } catch (const std::exception&) {
+      throw std::runtime_error("malformed value in " + path + ": " + line);
+    }
+  }
+  return rows;
+}
+
+void ensure_directory(const fs::path& dir) {
+  // mkdir, step by step, treating "exists" as success: std::filesystem::create_directories may
+  // report an error when another process creates the same directory between its check and its mkdir.
+  fs::path built;
+  for (const auto& part : dir) {
+    built /= part;
+    if (built.empty() || built == built.root_path()) continue;
+    if (::mkdir(built.c_str(), 0777) != 0 && errno != EEXIST)
+      throw std::runtime_error("cannot create " + built.string() + ": " + std::strerror(errno));
+  }
+  std::error_code error;
+  if (!fs::is_directory(dir, error))
+    throw std::runtime_error(dir.string() + " exists and is not a directory");
+}
+
+ScheduleResult run_replications(const std::vector<ReplicationSet>& sets, const SchedulerOptions& options,
+                                const DecisionCallback& on_decided) {
+  Scheduler scheduler(sets, options, on_decided);
+  return scheduler.run();
+}
+
+}  // namespace probsim

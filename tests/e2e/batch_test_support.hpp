@@ -1,0 +1,54 @@
+#pragma once
+// Sweeps for the batch tests: small, quick, and varied enough that striping tasks over 2 or 3 shards
+// splits points between shards.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "e2e/cli_test_support.hpp"
+
+namespace probsim::testing {
+
+// example_pdu over half a year: 2 × 2 grid plus one explicit point = 5 points.
+inline std::string small_sweep(const std::string& name, const std::string& extra = "",
+                               const std::string& replications = "3") {
+  return "name: " + name + "\nscenarios: [" + source_path("scenarios/example_pdu.yaml") +
+         "]\n"
+         "set: {simulation.report_end: 2023-06-30, simulation.warm_up_weeks: 8}\n"
+         "parameters:\n"
+         "  regions.0.pdus.Southbridge.staff.0.headcount: [5, 9]\n"
+         "  regions.0.pdus.Northgate.referrals_per_week: [5, 7]\n"
+         "points:\n"
+         "  - {regions.0.pdus.Eastmoor.referrals_per_week: 2}\n"
+         "replications_per_point: " +
+         replications + "\nbase_seed: 7\n" + extra;
+}
+
+inline std::filesystem::path write_sweep(const std::filesystem::path& dir, const std::string& text) {
+  const auto path = dir / "sweep.yaml";
+  write_file(path, text);
+  return path;
+}
+
+inline std::filesystem::path replications_of(const std::filesystem::path& batch, const std::string& point) {
+  return batch / "points" / point / "replications";
+}
+
+inline std::string quoted(const std::filesystem::path& path) {
+  return "'" + path.string() + "'";
+}
+
+// The CSV files of a batch directory a sharding-independent result must reproduce: points.csv,
+// sweep_summary.csv, and each point's kpis.csv, timeseries.csv and summary.csv. (The replications
+// are compared too where a test says so.)
+inline std::map<std::string, std::string> batch_results(const std::filesystem::path& dir,
+                                                        bool with_replications = false) {
+  std::map<std::string, std::string> files = files_under(dir, ".csv");
+  if (!with_replications)
+    for (auto it = files.begin(); it != files.end();)
+      it = it->first.find("replications/") != std::string::npos ? files.erase(it) : std::next(it);
+  return files;
+}
+
+}  // namespace probsim::testing

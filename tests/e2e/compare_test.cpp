@@ -1,0 +1,115 @@
+// `probsim compare`: two runs of the same scenario and seed differ by exactly nothing; under common
+// random numbers a staffing change shows as a resolved difference while the referrals stay paired;
+// anything that is not a finished run is refused.
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "e2e/batch_test_support.hpp"
+#include "output/csv.hpp"
+
+using namespace probsim::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::map<std::string, std::vector<std::string>> comparison(const fs::path& csv) {
+  std::ifstream in(csv);
+  std::string line;
+  std::getline(in, line);
+  EXPECT_EQ(line, "kpi,n,base_mean,other_mean,diff_mean,diff_sd,ci95_low,ci95_high,excludes_zero");
+  std::map<std::string, std::vector<std::string>> rows;
+  while (std::getline(in, line)) {
+    const auto fields = probsim::parse_csv_line(line);
+    rows[fields[0]] = fields;
+  }
+  return rows;
+}
+
+const std::string kRun = "run scenarios/example_pdu.yaml --quiet --set simulation.report_end=2023-12-31 ";
+
+}  // namespace
+
+TEST(Compare, IdenticalScenariosGiveZeroDifferences) {
+  const auto dir = fresh_directory("compare_identical");
+  ASSERT_EQ(run_probsim(kRun + "--reps 4 --seed 3 --out " + quoted(dir / "base")).exit_status, 0);
+  ASSERT_EQ(run_probsim(kRun + "--reps 4 --seed 3 --jobs 1 --out " + quoted(dir / "other")).exit_status, 0);
+  const CommandResult r = run_probsim("compare " + quoted(dir / "base") + " " + quoted(dir / "other"));
+  ASSERT_EQ(r.exit_status, 0) << r.output;
+  EXPECT_NE(r.output.find("4 pairs of replications (same base seed 3: common random numbers)"),
+            std::string::npos)
+      << r.output;
+  EXPECT_EQ(r.output.find("warning"), std::string::npos) << r.output;
+  const auto rows = comparison(dir / "other" / "comparison.csv");
+  ASSERT_GE(rows.size(), 10u);
+  for (const auto& [kpi, row] : rows) {
+    EXPECT_EQ(row[1], "4") << kpi;
+    EXPECT_EQ(row[2], row[3]) << kpi << ": same means";
+    for (int column : {4, 5, 6, 7}) EXPECT_EQ(row[column], "0") << kpi << " column " << column;
+    EXPECT_EQ(row[8], "false") << kpi;
+  }
+}
+
+TEST(Compare, AStaffingChangeIsResolvedByThePairing) {
+  const auto dir = fresh_directory("compare_staffing");
+  ASSERT_EQ(run_probsim(kRun + "--reps 4 --seed 5 --out " + quoted(dir / "base")).exit_status, 0);
+  ASSERT_EQ(
+      run_probsim(kRun + "--reps 4 --seed 5 --set regions.0.pdus.Southbridge.staff.0.headcount=9 --out " +
+                  quoted(dir / "plus4"))
+          .exit_status,
+      0);
+  const CommandResult r = run_probsim("compare " + quoted(dir / "base") + " " + quoted(dir / "plus4") +
+                                      " --out " + quoted(dir / "plus4_vs_base.csv"));
+  ASSERT_EQ(r.exit_status, 0) << r.output;
+  const auto rows = comparison(dir / "plus4_vs_base.csv");
+  // The same people arrive and leave (common random numbers): no difference at all.
+  for (const char* kpi : {"referrals", "caseload_mean", "terminations_early"}) {
+    ASSERT_TRUE(rows.count(kpi)) << kpi;
+    EXPECT_EQ(rows.at(kpi)[4], "0") << kpi;
+    EXPECT_EQ(rows.at(kpi)[8], "false") << kpi;
+  }
+  // Four more officers share Southbridge's cases: workload falls, and the pairs resolve it.
+  const auto& workload = rows.at("workload_pct_mean");
+  EXPECT_LT(std::stod(workload[4]), 0.0);
+  EXPECT_LT(std::stod(workload[7]), 0.0) << "the whole CI is below 0";
+  EXPECT_EQ(workload[8], "true");
+  EXPECT_NE(r.output.find("workload_pct_mean"), std::string::npos);
+  EXPECT_FALSE(fs::exists(dir / "plus4" / "comparison.csv")) << "--out was given";
+}
+
+TEST(Compare, WarnsWhenTheSeedsDiffer) {
+  const auto dir = fresh_directory("compare_seeds");
+  ASSERT_EQ(run_probsim(kRun + "--reps 4 --seed 1 --out " + quoted(dir / "a")).exit_status, 0);
+  ASSERT_EQ(run_probsim(kRun + "--seed 2 --reps 3 --out " + quoted(dir / "b")).exit_status, 0);
+  const CommandResult r = run_probsim("compare " + quoted(dir / "a") + " " + quoted(dir / "b"));
+  ASSERT_EQ(r.exit_status, 0) << r.output;
+  EXPECT_NE(r.output.find("warning: the runs used different base seeds (1 and 2)"), std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("only replications present in both are paired"), std::string::npos) << r.output;
+  EXPECT_EQ(comparison(dir / "b" / "comparison.csv").at("referrals")[1], "3");
+}
+
+TEST(Compare, RefusesWhatIsNotAFinishedRun) {
+  const auto dir = fresh_directory("compare_refuses");
+  ASSERT_EQ(run_probsim(kRun + "--reps 2 --out " + quoted(dir / "run")).exit_status, 0);
+  const CommandResult missing = run_probsim("compare " + quoted(dir / "run") + " " + quoted(dir / "nowhere"));
+  EXPECT_EQ(missing.exit_status, 1);
+  EXPECT_NE(missing.output.find("no such directory"), std::string::npos) << missing.output;
+
+  const auto sweep = quoted(write_sweep(dir, small_sweep("compare_batch")));
+  ASSERT_EQ(run_probsim("batch " + sweep + " --out " + quoted(dir / "batch") + " --quiet").exit_status, 0);
+  const CommandResult batch = run_probsim("compare " + quoted(dir / "batch") + " " + quoted(dir / "run"));
+  EXPECT_EQ(batch.exit_status, 1);
+  EXPECT_NE(batch.output.find("is a batch directory; compare two of its points"), std::string::npos)
+      << batch.output;
+
+  fs::remove(dir / "batch" / "points" / "p0001" / "kpis.csv");
+  const CommandResult unfinished =
+      run_probsim("compare " + quoted(dir / "batch" / "points" / "p0001") + " " + quoted(dir / "run"));
+  EXPECT_EQ(unfinished.exit_status, 1);
+  EXPECT_NE(unfinished.output.find("run `probsim aggregate` on the batch first"), std::string::npos)
+      << unfinished.output;
+
+  EXPECT_EQ(run_probsim("compare " + quoted(dir / "run")).exit_status, 2);
+  EXPECT_EQ(run_probsim("compare --help").exit_status, 0);
+}

@@ -1,0 +1,119 @@
+// --shard i/N and --shard auto: each launcher's variables give the right shard, and anything that
+// does not make sense is an error rather than a silent shard 1/1.
+#include "runner/shard.hpp"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+using namespace probsim;
+
+namespace {
+Environment fake(std::map<std::string, std::string> variables) {
+  return [variables](const std::string& name) -> std::optional<std::string> {
+    const auto found = variables.find(name);
+    if (found == variables.end()) return std::nullopt;
+    return found->second;
+  };
+}
+
+Shard expect_shard(const std::string& text, std::map<std::string, std::string> env) {
+  std::string error;
+  const auto shard = parse_shard(text, fake(std::move(env)), error);
+  EXPECT_TRUE(shard) << error;
+  return shard.value_or(Shard{0, 0, ""});
+}
+
+std::string expect_error(const std::string& text, std::map<std::string, std::string> env = {}) {
+  std::string error;
+  EXPECT_FALSE(parse_shard(text, fake(std::move(env)), error)) << text;
+  EXPECT_FALSE(error.empty());
+  return error;
+}
+}  // namespace
+
+TEST(Shard, ExplicitShardsAreNumberedFromOne) {
+  const Shard s = expect_shard("2/3", {});
+  EXPECT_EQ(s.index, 2u);
+  EXPECT_EQ(s.count, 3u);
+  EXPECT_EQ(s.describe(), "2/3");
+  EXPECT_EQ(expect_shard("1/1", {}).count, 1u);
+  for (const char* bad : {"0/3", "4/3", "3", "a/b", "1/0", "-1/2", "1/2/3", ""})
+    EXPECT_NE(expect_error(bad).find("i/N"), std::string::npos) << bad;
+}
+
+TEST(Shard, TasksAreStripedAcrossShards) {
+  // Every task belongs to exactly one shard, and shard i's share is every N-th task from i - 1.
+  for (std::uint64_t n = 1; n <= 4; ++n) {
+    for (std::uint64_t task = 0; task < 20; ++task) {
+      int owners = 0;
+      for (std::uint64_t i = 1; i <= n; ++i) owners += Shard{i, n, ""}.owns(task);
+      EXPECT_EQ(owners, 1);
+    }
+  }
+  EXPECT_TRUE((Shard{2, 3, ""}.owns(1)));
+  EXPECT_TRUE((Shard{2, 3, ""}.owns(4)));
+  EXPECT_FALSE((Shard{2, 3, ""}.owns(2)));
+}
+
+TEST(Shard, AutoReadsEachLauncher) {
+  const Shard array = expect_shard(
+      "auto", {{"SLURM_ARRAY_TASK_ID", "3"}, {"SLURM_ARRAY_TASK_MIN", "0"}, {"SLURM_ARRAY_TASK_COUNT", "5"}});
+  EXPECT_EQ(array.describe(), "4/5");
+  // Arrays numbered from 1, or with a step: the position in the array counts, not the raw index.
+  EXPECT_EQ(expect_shard(
+                "auto",
+                {{"SLURM_ARRAY_TASK_ID", "1"}, {"SLURM_ARRAY_TASK_MIN", "1"}, {"SLURM_ARRAY_TASK_MAX", "4"}})
+                .describe(),
+            "1/4");
+  EXPECT_EQ(expect_shard("auto", {{"SLURM_ARRAY_TASK_ID", "14"},
+                                  {"SLURM_ARRAY_TASK_MIN", "10"},
+                                  {"SLURM_ARRAY_TASK_STEP", "2"},
+                                  {"SLURM_ARRAY_TASK_COUNT", "3"}})
+                .describe(),
+            "3/3");
+  EXPECT_EQ(
+      expect_shard("auto", {{"SLURM_PROCID", "2"}, {"SLURM_STEP_NUM_TASKS", "4"}, {"SLURM_NTASKS", "4"}})
+          .describe(),
+      "3/4");
+  EXPECT_EQ(expect_shard("auto", {{"OMPI_COMM_WORLD_RANK", "0"}, {"OMPI_COMM_WORLD_SIZE", "3"}}).describe(),
+            "1/3");
+  EXPECT_EQ(expect_shard("auto", {{"PMI_RANK", "1"}, {"PMI_SIZE", "2"}}).describe(), "2/2");
+  // mpirun inside a Slurm allocation: mpirun's ranks, not the allocation's.
+  EXPECT_EQ(expect_shard("auto", {{"OMPI_COMM_WORLD_RANK", "1"},
+                                  {"OMPI_COMM_WORLD_SIZE", "3"},
+                                  {"SLURM_PROCID", "0"},
+                                  {"SLURM_STEP_NUM_TASKS", "1"}})
+                .describe(),
+            "2/3");
+}
+
+TEST(Shard, AutoCombinesAJobArrayWithTheProcessesEachOfItsTasksLaunches) {
+  // Array task 2 of 3 (index 1) running srun -n 4: shards 5..8 of 12; this is its third process.
+  const Shard s = expect_shard("auto", {{"SLURM_ARRAY_TASK_ID", "1"},
+                                        {"SLURM_ARRAY_TASK_MIN", "0"},
+                                        {"SLURM_ARRAY_TASK_COUNT", "3"},
+                                        {"SLURM_PROCID", "2"},
+                                        {"SLURM_STEP_NUM_TASKS", "4"}});
+  EXPECT_EQ(s.describe(), "7/12");
+}
+
+TEST(Shard, ABatchScriptAloneIsNotAnSrunStep) {
+  // sbatch sets SLURM_PROCID=0 and SLURM_NTASKS in the batch script itself; taking those as shard
+  // 1 of N would silently leave N - 1 shards unrun.
+  const std::string error = expect_error("auto", {{"SLURM_PROCID", "0"}, {"SLURM_NTASKS", "4"}});
+  EXPECT_NE(error.find("found no launcher"), std::string::npos) << error;
+}
+
+TEST(Shard, AutoWithoutALauncherOrWithNonsenseIsAnError) {
+  EXPECT_NE(expect_error("auto").find("SLURM_ARRAY_TASK_ID"), std::string::npos);
+  EXPECT_NE(expect_error("auto", {{"OMPI_COMM_WORLD_RANK", "3"}, {"OMPI_COMM_WORLD_SIZE", "3"}}).find("rank"),
+            std::string::npos);
+  EXPECT_NE(expect_error("auto", {{"PMI_RANK", "0"}}).find("PMI_SIZE"), std::string::npos);
+  EXPECT_NE(expect_error("auto", {{"SLURM_ARRAY_TASK_ID", "7"}}).find("size"), std::string::npos);
+  EXPECT_NE(expect_error("auto", {{"SLURM_ARRAY_TASK_ID", "5"},
+                                  {"SLURM_ARRAY_TASK_MIN", "1"},
+                                  {"SLURM_ARRAY_TASK_COUNT", "3"}})
+                .find("evenly spaced"),
+            std::string::npos);
+}
