@@ -103,20 +103,23 @@ void RegionWorkforce::schedule_person(std::uint32_t office, PractitionerIndex wh
                                       Day sickness_from) {
   const Practitioner& person = offices_[office]->staff_member(who);
   schedule_leaving(office, who, career_from);
-  if (person.in_trainee_pipeline) {
-    for (const CalendarDate& date : rules_.trainee_pipeline.change_dates(person.training_start)) {
-      const Day day = day_of(date);
-      if (day <= career_from) continue;  // already in force
-      Event event;
-      event.kind = EventKind::pipeline_step;
-      event.day = day;
-      event.office = office;
-      event.who = who;
-      event.id = person.id;
-      schedule(event);
-    }
-  }
+  if (person.in_trainee_pipeline) schedule_pipeline_steps(office, who, career_from);
   schedule_sickness_onset(office, who, sickness_from);
+}
+
+void RegionWorkforce::schedule_pipeline_steps(std::uint32_t office, PractitionerIndex who, Day from) {
+  const Practitioner& person = offices_[office]->staff_member(who);
+  for (const CalendarDate& date : rules_.trainee_pipeline.change_dates(person.training_start)) {
+    const Day day = day_of(date);
+    if (day <= from) continue;  // already in force
+    Event event;
+    event.kind = EventKind::pipeline_step;
+    event.day = day;
+    event.office = office;
+    event.who = who;
+    event.id = person.id;
+    schedule(event);
+  }
 }
 
 void RegionWorkforce::schedule_leaving(std::uint32_t office, PractitionerIndex who, Day from) {
@@ -198,17 +201,8 @@ void RegionWorkforce::on_progression(const Event& event) {
   person.reduction_share = rules_.trainee_pipeline.stage_on(today, today).reduction_share;
   office.refresh_capacity(event.who);
   // Sickness carries on as it was; the career (leaving at the PQiP rate, the pipeline) starts again.
-  const Practitioner& trainee = office.staff_member(event.who);
   schedule_leaving(event.office, event.who, event.day);
-  for (const CalendarDate& date : rules_.trainee_pipeline.change_dates(trainee.training_start)) {
-    Event step;
-    step.kind = EventKind::pipeline_step;
-    step.day = day_of(date);
-    step.office = event.office;
-    step.who = event.who;
-    step.id = trainee.id;
-    schedule(step);
-  }
+  schedule_pipeline_steps(event.office, event.who, event.day);
 }
 
 void RegionWorkforce::on_pipeline_step(const Event& event) {

@@ -60,6 +60,8 @@ class RegionWorkforce {
   // Schedules a person's leaving, progression, pipeline steps (from `career_from`) and first sickness
   // onset (from `sickness_from`).
   void schedule_person(std::uint32_t office, PractitionerIndex who, Day career_from, Day sickness_from);
+  // The stage changes of a trainee's (or NQO's) pipeline after `from`.
+  void schedule_pipeline_steps(std::uint32_t office, PractitionerIndex who, Day from);
   void schedule_leaving(std::uint32_t office, PractitionerIndex who, Day from);
   void schedule_sickness_onset(std::uint32_t office, PractitionerIndex who, Day from);
   [[nodiscard]] bool still_in_post(const Event& event);
