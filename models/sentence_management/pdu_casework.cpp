@@ -8,6 +8,12 @@
 namespace probsim {
 
 namespace {
+// How far ahead the day's loops ask for memory they will need (see run_agenda and run_day). Far enough
+// to cover a miss to DRAM, near enough that what was fetched is still in the cache when used.
+constexpr std::size_t kCaseLookahead = 16;
+constexpr std::size_t kContactLookahead = 8;
+constexpr std::size_t kFreeSlotLookahead = 4;
+
 // Tasks of no case (court reports, terminations) get ids above every case id so they sort after cases
 // with otherwise equal keys, in the order they were requested.
 constexpr CaseId kLooseTaskIdBase = 0xffff000000000000ULL;
@@ -41,6 +47,10 @@ std::uint32_t PduCasework::new_task(const Task& task) {
   if (!free_tasks_.empty()) {
     index = free_tasks_.back();
     free_tasks_.pop_back();
+    // Freed slots are reused last-in first-out, scattered over the slab: fetch the one reused a few
+    // tasks from now, so its store does not wait for memory.
+    if (free_tasks_.size() >= kFreeSlotLookahead)
+      __builtin_prefetch(&tasks_[free_tasks_[free_tasks_.size() - kFreeSlotLookahead]], 1);
     const std::uint32_t generation = tasks_[index].generation;
     tasks_[index] = task;
     tasks_[index].generation = generation;
@@ -252,6 +262,7 @@ void PduCasework::schedule_next_event(std::uint32_t slot, Day from) {
 void PduCasework::run_agenda(Day day) {
   std::vector<AgendaItem>& items = agenda_[static_cast<std::size_t>(day)];
   for (std::size_t k = 0; k < items.size(); ++k) {
+    prefetch_agenda_item(items, k);
     const AgendaItem item = items[k];
     if (item.slot >= cases_.size()) continue;
     CaseTasks& ct = cases_[item.slot];
@@ -285,6 +296,25 @@ void PduCasework::run_agenda(Day day) {
     }
   }
   std::vector<AgendaItem>().swap(items);  // the day is past: give its memory back
+}
+
+void PduCasework::prefetch_agenda_item(const std::vector<AgendaItem>& items, std::size_t k) const {
+  // The day's items name cases all over the slab, and each item reads its case, then the case's
+  // contact and its holder's heap. Fetch in two stages, so the second can read the case fetched by the
+  // first: the case kCaseLookahead items ahead, the contact and heap of the case kContactLookahead ahead.
+  if (k + kCaseLookahead < items.size()) {
+    const std::uint32_t slot = items[k + kCaseLookahead].slot;
+    if (slot < cases_.size()) __builtin_prefetch(&cases_[slot]);
+  }
+  if (k + kContactLookahead < items.size()) {
+    const std::uint32_t slot = items[k + kContactLookahead].slot;
+    if (slot < cases_.size()) {
+      const CaseTasks& c = cases_[slot];
+      if (c.contact != kNoTask) __builtin_prefetch(&tasks_[c.contact]);
+      if (c.holder != kUnallocated && static_cast<std::size_t>(c.holder) < queues_.size())
+        queues_[static_cast<std::size_t>(c.holder)].prefetch();
+    }
+  }
 }
 
 PractitionerIndex PduCasework::least_backlogged(std::span<const Practitioner> staff, TaskKind kind) const {
@@ -379,6 +409,11 @@ void PduCasework::run_day(Day day, std::span<const Practitioner> staff, std::int
   request_court_reports(day, staff, caseload);
   const double task_share = 1.0 - rules_.non_task_time_share;
   for (std::size_t i = 0; i < staff.size(); ++i) {
+    // Fetch ahead what the next practitioners' work starts with: the heap two ahead, then (its front
+    // now in the cache) the task at the front of the next one's heap.
+    if (i + 2 < queues_.size()) queues_[i + 2].prefetch();
+    if (i + 1 < queues_.size() && !queues_[i + 1].empty())
+      __builtin_prefetch(&tasks_[queues_[i + 1].top().task]);
     const Practitioner& p = staff[i];
     if (!p.in_post || !holds_cases(p.grade)) continue;
     work(static_cast<PractitionerIndex>(i),

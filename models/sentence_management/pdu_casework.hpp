@@ -125,6 +125,7 @@ class PduCasework {
   void open_contact_window(std::uint32_t slot, Day day);
   void schedule_next_event(std::uint32_t slot, Day from);
   void run_agenda(Day day);
+  void prefetch_agenda_item(const std::vector<AgendaItem>& items, std::size_t k) const;
   void request_court_reports(Day day, std::span<const Practitioner> staff, std::int64_t caseload);
   [[nodiscard]] PractitionerIndex least_backlogged(std::span<const Practitioner> staff, TaskKind kind) const;
   void work(PractitionerIndex who, WorkSeconds budget, Day day);

@@ -49,13 +49,26 @@ class PractitionerWorkQueue {
   }
   [[nodiscard]] const std::vector<QueuedTask>& entries() const { return heap_; }
 
+  // Asks the cache for the entry worked next and for the end of the heap (where a push starts), ahead
+  // of use: the office touches each practitioner's heap once a day, long after it left the cache.
+  void prefetch() const {
+    if (heap_.empty()) return;
+    __builtin_prefetch(heap_.data());
+    __builtin_prefetch(heap_.data() + (heap_.size() - 1));
+  }
+
   // Seconds not yet worked of the open tasks this practitioner holds.
   WorkSeconds backlog = 0;
 
  private:
   static constexpr std::size_t kCompactFloor = 64;
-  // The heap keeps the task to do first at the front: a max-heap under "is worked after".
-  static bool after(const QueuedTask& a, const QueuedTask& b) { return b.before(a); }
+  // The heap keeps the task to do first at the front: a max-heap under "is worked after". A function
+  // object rather than a function pointer, so the heap algorithms inline the comparison (as a pointer
+  // it was called out of line, about a tenth of the national benchmark's time).
+  struct WorkedAfter {
+    bool operator()(const QueuedTask& a, const QueuedTask& b) const { return b.before(a); }
+  };
+  static constexpr WorkedAfter after{};
 
   std::vector<QueuedTask> heap_;
   std::size_t stale_ = 0;
