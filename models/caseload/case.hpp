@@ -5,6 +5,7 @@
 
 #include "caseload/case_attributes.hpp"
 #include "core/calendar_date.hpp"
+#include "prioritisation/rag_measures.hpp"
 
 namespace probsim {
 
@@ -27,6 +28,10 @@ struct Case {
   CaseId id = 0;
   Day referral_day = 0;
   SentenceType sentence_type = SentenceType::community_order;
+  // Drawn attributes that exempt the case from RAG contact cuts (RAG-7): bits of kDrawnRagExemptions,
+  // from a stream of their own, so adding them changed no other draw. Here, it fills padding: the struct
+  // stays 40 bytes (250,000 cases in the national bench).
+  CaseExemptions rag_exemptions = 0;
   Day sentence_length_days = 0;
   RoshLevel rosh = RoshLevel::low;
   Tier tier;

@@ -44,6 +44,13 @@ bool CaseFactory::make_if_alive_on(CaseId id, CaseId draw_key, Day day, Day aliv
   out.tier = Tier::from_levels(protect, change);
   out.domestic_abuse_flag = attributes.uniform01() < mix_.domestic_abuse_share;
   out.sex = attributes.uniform01() < mix_.male_share ? Sex::male : Sex::female;
+
+  // RAG-7 exemptions from a stream of their own: the attribute draws above are what they were before
+  // these existed, and a change of exemption shares changes nothing else about the person.
+  RandomStream exemptions(replication_seed_, stream::kRagExemptions, draw_key);
+  for (std::size_t e = 0; e < kDrawnRagExemptions.size(); ++e)
+    if (exemptions.uniform01() < mix_.rag_exemption_shares[e])
+      out.rag_exemptions |= exemption_bit(kDrawnRagExemptions[e]);
   return true;
 }
 

@@ -22,6 +22,8 @@ struct CaseMix {
   WeightedChoice tier_change_level;                           // over 3, 2, 1, 0
   double domestic_abuse_share = 0.0;
   double male_share = 1.0;
+  // Probability that a case has each drawn RAG exemption (RAG-7), in the order of kDrawnRagExemptions.
+  std::array<double, kDrawnRagExemptions.size()> rag_exemption_shares{};
 };
 
 // Competing early-termination hazards, per year, by sentence type and reason (revocation, breach,

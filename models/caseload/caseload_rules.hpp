@@ -3,6 +3,7 @@
 
 #include "caseload/allocation_rule.hpp"
 #include "caseload/case_mix.hpp"
+#include "prioritisation/rag_policy.hpp"
 #include "sentence_management/task_rules.hpp"
 #include "workforce/workload_points.hpp"
 
@@ -14,6 +15,7 @@ struct CaseloadRules {
   AllocationRule allocation;
   WorkloadPointsTable workload;
   SentenceManagementRules sentence_management;  // tasks and their timeliness; off unless configured
+  PrioritisationRules prioritisation;           // RAG status and its measures; off unless configured
 };
 
 }  // namespace probsim

@@ -82,6 +82,11 @@ inline constexpr std::uint64_t kRecruitmentLag = purpose_key("recruitment_lag");
 inline constexpr std::uint64_t kContactMode = purpose_key("contact_mode");  // case id, contact number
 inline constexpr std::uint64_t kSignificantEvent = purpose_key("significant_event");  // case id, event number
 inline constexpr std::uint64_t kCourtReports = purpose_key("court_reports");          // entity: pdu-day
+// The prioritisation framework.
+inline constexpr std::uint64_t kRagExemptions = purpose_key("rag_exemptions");  // entity: case id
+// G-29: whether a contact under amber/red is kept on BAU practice anyway.
+inline constexpr std::uint64_t kRagNonCompliance =
+    purpose_key("rag_non_compliance");  // case id, contact number
 }  // namespace stream
 
 }  // namespace probsim

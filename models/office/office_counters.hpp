@@ -19,6 +19,17 @@ struct OfficeCounters {
   // Σ over days of the caseload at the end of the day (case-days), for time-averaged caseloads.
   std::int64_t caseload_days = 0;
 
+  // The prioritisation framework (RAG). Days (office days run) spent in each status, by RagStatus, and
+  // changes of status.
+  std::array<std::int64_t, 3> rag_days{};
+  std::int64_t rag_changes = 0;
+  // Facilitator hours handed to sentence management (set_redeployed_hours_per_working_day), counted on
+  // each working day they were made available to the PDU's casework (RAG-4).
+  double facilitator_hours_redeployed = 0.0;
+  // BBR group sessions not held because the PDU's status paused or suspended them; incremented by the
+  // interventions code (issue 5).
+  std::int64_t bbr_sessions_cancelled_rag = 0;
+
   [[nodiscard]] std::int64_t terminations() const {
     std::int64_t total = 0;
     for (auto n : terminations_by_reason) total += n;

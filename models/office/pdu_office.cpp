@@ -15,7 +15,9 @@ PduOffice::PduOffice(PduIdentity identity, const CaseloadRules& rules, ReferralP
       factory_(rules.case_mix, rules.early_termination, replication_seed),
       calendar_(calendar),
       staff_(std::move(initial_staff)),
+      rag_measures_(business_as_usual_measures(rules.sentence_management)),
       casework_(rules.sentence_management, calendar_, replication_seed, identity_.stream_index, last_day) {
+  casework_.set_prioritisation(&rules.prioritisation, &rag_measures_);
   for (Practitioner& person : staff_) {
     give_identity(person);
     refresh_capacity(static_cast<PractitionerIndex>(&person - staff_.data()));
@@ -76,7 +78,8 @@ bool PduOffice::try_allocate(std::uint32_t slot, Day day) {
   c.practitioner = chosen;
   // Supervision (and the initial assessment's clock) starts at allocation; a warm-start case began on
   // its referral day, before the simulation.
-  casework_.case_allocated(slot, c, slots_[slot].initial ? c.referral_day : day, first_allocation, day);
+  casework_.case_allocated(slot, c, slots_[slot].initial ? c.referral_day : day, first_allocation, day,
+                           p.grade);
   p.case_points_per_week += rules_.workload.case_points(c);
   p.caseload += 1;
   counters_.allocations += 1;
@@ -125,8 +128,16 @@ void PduOffice::run_day(Day day) {
   }
 
   counters_.caseload_days += static_cast<std::int64_t>(open_cases_);
-  casework_.run_day(day, staff_, static_cast<std::int64_t>(open_cases_));
+  counters_.rag_days[static_cast<std::size_t>(rag_status_)] += 1;
+  counters_.facilitator_hours_redeployed +=
+      casework_.run_day(day, staff_, static_cast<std::int64_t>(open_cases_));
   account_staff_time(day);
+}
+
+void PduOffice::set_rag_status(RagStatus status, const RagMeasures& measures) {
+  if (status != rag_status_) counters_.rag_changes += 1;
+  rag_status_ = status;
+  rag_measures_ = measures;
 }
 
 void PduOffice::account_staff_time(Day day) {

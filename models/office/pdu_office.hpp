@@ -20,6 +20,8 @@
 #include "core/working_calendar.hpp"
 #include "office/case_event_sink.hpp"
 #include "office/office_counters.hpp"
+#include "prioritisation/rag_measures.hpp"
+#include "prioritisation/rag_status.hpp"
 #include "sentence_management/pdu_casework.hpp"
 #include "workforce/practitioner.hpp"
 #include "workforce/staff_counters.hpp"
@@ -53,6 +55,22 @@ class PduOffice {
 
   void set_event_sink(CaseEventSink* sink) { events_ = sink; }
   void set_establishment_fte(const PerGrade<double>& establishment) { establishment_fte_ = establishment; }
+
+  // --- The prioritisation framework (RAG). ---
+  // The PDU's status today and the measures in force under it (green: business as usual). Sentence
+  // management reads the contact measures; the interventions code reads the rest.
+  [[nodiscard]] RagStatus rag_status() const { return rag_status_; }
+  [[nodiscard]] const RagMeasures& rag_measures() const { return rag_measures_; }
+  // Set by the prioritisation reviewer before the day's work; a change of status is counted.
+  void set_rag_status(RagStatus status, const RagMeasures& measures);
+  // Facilitator hours per working day moved to this PDU's sentence management (RAG-4), 0 when none. The
+  // casework spends them as extra practitioner capacity on the PDU's due tasks, and the office counts
+  // them in counters().facilitator_hours_redeployed on each working day they are available.
+  void set_redeployed_hours_per_working_day(double hours) {
+    casework_.set_redeployed_hours_per_working_day(hours);
+  }
+  // The interventions code counts a BBR session not held because of the PDU's status here.
+  void count_bbr_session_cancelled_by_rag() { counters_.bbr_sessions_cancelled_rag += 1; }
 
   // --- Staff changes, made by the workforce model before the day's work. ---
   // A new member of staff joins (into the lowest vacant slot) and is given a staff id and a name;
@@ -140,6 +158,8 @@ class PduOffice {
   StaffCounters staff_counters_;
   CaseEventSink* events_ = nullptr;
   bool retry_waiting_cases_ = false;
+  RagStatus rag_status_ = RagStatus::green;
+  RagMeasures rag_measures_;
   PduCasework casework_;  // after calendar_, which it refers to
 };
 

@@ -186,8 +186,8 @@ void PduCasework::schedule(Day day, std::uint32_t slot, AgendaKind kind) {
   agenda_[static_cast<std::size_t>(day)].push_back(AgendaItem{cases_[slot].id, slot, kind});
 }
 
-void PduCasework::case_allocated(std::uint32_t slot, const Case& c, Day start, bool first_allocation,
-                                 Day day) {
+void PduCasework::case_allocated(std::uint32_t slot, const Case& c, Day start, bool first_allocation, Day day,
+                                 Grade holder_grade) {
   if (!rules_.enabled) return;
   if (slot >= cases_.size()) cases_.resize(slot + 1);
   CaseTasks& ct = cases_[slot];
@@ -199,13 +199,17 @@ void PduCasework::case_allocated(std::uint32_t slot, const Case& c, Day start, b
   ct.id = c.id;
   ct.active = true;
   ct.domestic_abuse = c.domestic_abuse_flag;
+  ct.licence = c.sentence_type == SentenceType::licence;
   ct.rosh = c.rosh;
+  ct.exemptions = c.rag_exemptions;
+  if (is_high_rosh(c.rosh)) ct.exemptions |= exemption_bit(RagExemption::high_rosh);
+  if (c.domestic_abuse_flag) ct.exemptions |= exemption_bit(RagExemption::domestic_abuse);
   ct.start = start;
   ct.holder = c.practitioner;
   for (const PlannedTask& planned : schedule_.one_off_tasks(c.rosh, c.domestic_abuse_flag, start))
     if (planned.due_day >= day) create_case_task(slot, planned.kind, planned.hours, day, planned.due_day);
   if (rules_.contacts.hours_face_to_face > 0.0 || rules_.contacts.hours_remote > 0.0)
-    open_contact_window(slot, day);
+    open_contact_window(slot, day, holder_grade == Grade::pqip);
   if (rules_.periodic_review.hours > 0.0)
     schedule(schedule_.first_periodic_review_from(start, day), slot, AgendaKind::periodic_review);
   if (rules_.event_review.hours > 0.0) schedule_next_event(slot, day);
@@ -238,12 +242,39 @@ void PduCasework::case_closed(std::uint32_t slot, const Case& c, Day day) {
   }
 }
 
-void PduCasework::open_contact_window(std::uint32_t slot, Day day) {
+bool PduCasework::contact_on_bau_rules(const CaseTasks& ct, std::uint32_t ordinal,
+                                       bool holder_is_trainee) const {
+  if (rag_measures_ == nullptr || rag_rules_ == nullptr ||
+      rag_measures_->contacts_as_usual(rules_.contacts.face_to_face_share))
+    return true;
+  CaseExemptions exemptions = ct.exemptions;
+  if (ordinal == 0 && ct.licence) exemptions |= exemption_bit(RagExemption::first_appointment_after_release);
+  if ((exemptions & rag_rules_->exempt) != 0) return true;
+  if (holder_is_trainee && rag_rules_->trainee_cases_on_bau) return true;  // RAG-12
+  if (rag_rules_->non_compliance_probability <= 0.0) return false;
+  // G-29: the practitioner keeps to BAU practice for this contact anyway. Drawn only here, from a stream
+  // of its own, so BAU runs make exactly the draws they made before the framework existed.
+  RandomStream draw(replication_seed_, stream::kRagNonCompliance, combine_seed(ct.id, ordinal));
+  return draw.uniform01() < rag_rules_->non_compliance_probability;
+}
+
+void PduCasework::open_contact_window(std::uint32_t slot, Day day, bool holder_is_trainee) {
   CaseTasks& ct = cases_[slot];
-  const ContactWindow window = schedule_.contact_window(ct.rosh, ct.start, day);
+  ContactWindow window = schedule_.contact_window(ct.rosh, ct.start, day);
   const std::uint32_t ordinal = ct.contact_ordinal++;
+  double face_to_face_share = rules_.contacts.face_to_face_share;
+  if (!contact_on_bau_rules(ct, ordinal, holder_is_trainee)) {
+    // RAG-2, G-3: fewer contacts (a longer window), and fewer of them face to face (RAG-6, G-4).
+    const RagMeasures& m = *rag_measures_;
+    const double bau_days = static_cast<double>(window.last - window.first + 1);
+    Day days = std::max<Day>(1, static_cast<Day>(std::lround(bau_days / m.contact_frequency_multiplier)));
+    if (m.contact_interval_weeks_min > 0.0)
+      days = std::max(days, SentenceManagementRules::interval_days(m.contact_interval_weeks_min));
+    window.last = window.first + days - 1;
+    face_to_face_share = m.face_to_face_share;
+  }
   RandomStream draw(replication_seed_, stream::kContactMode, combine_seed(ct.id, ordinal));
-  const bool face_to_face = draw.uniform01() < rules_.contacts.face_to_face_share;
+  const bool face_to_face = draw.uniform01() < face_to_face_share;
   const double hours = face_to_face ? rules_.contacts.hours_face_to_face : rules_.contacts.hours_remote;
   if (hours > 0.0) {
     ct.contact = create_case_task(slot, TaskKind::contact, hours, day, window.last);
@@ -259,7 +290,7 @@ void PduCasework::schedule_next_event(std::uint32_t slot, Day from) {
   if (next >= 0) schedule(next, slot, AgendaKind::event);
 }
 
-void PduCasework::run_agenda(Day day) {
+void PduCasework::run_agenda(Day day, std::span<const Practitioner> staff) {
   std::vector<AgendaItem>& items = agenda_[static_cast<std::size_t>(day)];
   for (std::size_t k = 0; k < items.size(); ++k) {
     prefetch_agenda_item(items, k);
@@ -279,7 +310,9 @@ void PduCasework::run_agenda(Day day) {
           unlink_from_case(missed);
           free_task(missed);
         }
-        open_contact_window(item.slot, day);
+        open_contact_window(item.slot, day,
+                            ct.holder != kUnallocated && static_cast<std::size_t>(ct.holder) < staff.size() &&
+                                staff[static_cast<std::size_t>(ct.holder)].grade == Grade::pqip);
         break;
       case AgendaKind::periodic_review:
         create_case_task(item.slot, TaskKind::periodic_review,
@@ -380,9 +413,13 @@ void PduCasework::add_task(Task task, PractitionerIndex holder) {
 }
 
 void PduCasework::work(PractitionerIndex who, WorkSeconds budget, Day day) {
+  outcomes_.counters.available += budget;
+  spend(who, budget, day);
+}
+
+WorkSeconds PduCasework::spend(PractitionerIndex who, WorkSeconds budget, Day day) {
   PractitionerWorkQueue& queue = queue_of(who);
   TaskCounters& n = outcomes_.counters;
-  n.available += budget;
   while (budget > 0 && !queue.empty()) {
     const QueuedTask e = queue.top();
     if (!is_live(e, who)) {
@@ -400,14 +437,37 @@ void PduCasework::work(PractitionerIndex who, WorkSeconds budget, Day day) {
       complete(e.task, who, day);
     }
   }
+  return budget;
 }
 
-void PduCasework::run_day(Day day, std::span<const Practitioner> staff, std::int64_t caseload) {
-  if (!rules_.enabled) return;
-  if (day >= 0 && day <= last_day_) run_agenda(day);
-  if (!calendar_.is_working_day(day)) return;
+void PduCasework::work_redeployed_hours(std::span<const Practitioner> staff, Day day) {
+  // Counted as available task hours like anyone's: unused hours show as idle capacity.
+  WorkSeconds budget = redeployed_per_working_day_;
+  outcomes_.counters.available += budget;
+  while (budget > 0) {
+    // The largest backlog first (ties: the first in the staff list), so the hours go where work waits.
+    PractitionerIndex most = kUnallocated;
+    WorkSeconds most_backlog = 0;
+    for (std::size_t i = 0; i < staff.size() && i < queues_.size(); ++i) {
+      if (!staff[i].in_post || !holds_cases(staff[i].grade)) continue;
+      if (queues_[i].backlog > most_backlog) {
+        most = static_cast<PractitionerIndex>(i);
+        most_backlog = queues_[i].backlog;
+      }
+    }
+    if (most == kUnallocated) break;
+    budget = spend(most, budget, day);
+  }
+}
+
+double PduCasework::run_day(Day day, std::span<const Practitioner> staff, std::int64_t caseload) {
+  if (!rules_.enabled) return 0.0;
+  if (day >= 0 && day <= last_day_) run_agenda(day, staff);
+  if (!calendar_.is_working_day(day)) return 0.0;
   request_court_reports(day, staff, caseload);
-  const double task_share = 1.0 - rules_.non_task_time_share;
+  // RAG-10: under red only statutory partnership meetings are attended, which frees casework hours.
+  const double task_share =
+      1.0 - (rag_measures_ != nullptr ? rag_measures_->non_task_time_share : rules_.non_task_time_share);
   for (std::size_t i = 0; i < staff.size(); ++i) {
     // Fetch ahead what the next practitioners' work starts with: the heap two ahead, then (its front
     // now in the cache) the task at the front of the next one's heap.
@@ -419,6 +479,9 @@ void PduCasework::run_day(Day day, std::span<const Practitioner> staff, std::int
     work(static_cast<PractitionerIndex>(i),
          seconds_of_hours(p.available_hours_on_working_day(day) * task_share), day);
   }
+  if (redeployed_per_working_day_ == 0) return 0.0;
+  work_redeployed_hours(staff, day);
+  return hours_of(redeployed_per_working_day_);
 }
 
 WorkSeconds PduCasework::open_seconds() const {

@@ -18,6 +18,7 @@
 
 #include "caseload/case.hpp"
 #include "core/working_calendar.hpp"
+#include "prioritisation/rag_policy.hpp"
 #include "sentence_management/case_task_schedule.hpp"
 #include "sentence_management/practitioner_work_queue.hpp"
 #include "sentence_management/priority_order.hpp"
@@ -46,10 +47,24 @@ class PduCasework {
 
   [[nodiscard]] bool enabled() const { return rules_.enabled; }
 
-  // The case in `slot` was allocated to `c.practitioner` on `day`. On its first allocation supervision
-  // starts on `start` (the allocation day; for a warm-start case its referral day, so only the tasks
-  // still due from `day` on are created). On a later allocation its open tasks move to the new holder.
-  void case_allocated(std::uint32_t slot, const Case& c, Day start, bool first_allocation, Day day);
+  // The prioritisation framework's settings, and the measures in force today (owned by the office, which
+  // changes them when the PDU's status changes). Without them every contact follows BAU rules.
+  void set_prioritisation(const PrioritisationRules* rules, const RagMeasures* measures_in_force) {
+    rag_rules_ = rules;
+    rag_measures_ = measures_in_force;
+  }
+  // Facilitator hours per working day lent to casework (RAG-4): after the practitioners' own hours, they
+  // are spent on the tasks of whoever holds the most backlog, until they run out or nothing is left.
+  void set_redeployed_hours_per_working_day(double hours) {
+    redeployed_per_working_day_ = seconds_of_hours(hours);
+  }
+
+  // The case in `slot` was allocated to `c.practitioner` (of `holder_grade`) on `day`. On its first
+  // allocation supervision starts on `start` (the allocation day; for a warm-start case its referral day,
+  // so only the tasks still due from `day` on are created). On a later allocation its open tasks move to
+  // the new holder.
+  void case_allocated(std::uint32_t slot, const Case& c, Day start, bool first_allocation, Day day,
+                      Grade holder_grade = Grade::po);
   // The case's practitioner left: its open tasks wait with it, held by nobody.
   void case_unallocated(std::uint32_t slot);
   // The case ended on `day`: its open tasks are cancelled (a task not yet due never counts as due), and
@@ -60,8 +75,9 @@ class PduCasework {
   void practitioner_left(PractitionerIndex who, std::span<const Practitioner> staff, Day day);
 
   // The day: contact windows closing and opening, reviews and events falling due, court reports
-  // (`caseload` scales their rate), then every practitioner's work (none on non-working days).
-  void run_day(Day day, std::span<const Practitioner> staff, std::int64_t caseload);
+  // (`caseload` scales their rate), then every practitioner's work (none on non-working days), then any
+  // redeployed hours. Returns the redeployed hours made available today (0 on non-working days).
+  double run_day(Day day, std::span<const Practitioner> staff, std::int64_t caseload);
 
   // Tests: a hand-built task given to `holder` (its case_slot is ignored: it belongs to no case).
   void add_task(Task task, PractitionerIndex holder);
@@ -96,7 +112,9 @@ class PduCasework {
     CaseId id = 0;
     bool active = false;  // supervision has started and the case is open
     bool domestic_abuse = false;
+    bool licence = false;  // the first contact is the first appointment after release (RAG-7)
     RoshLevel rosh = RoshLevel::low;
+    CaseExemptions exemptions = 0;  // every RagExemption the case has, drawn or not
     Day start = 0;
     PractitionerIndex holder = kUnallocated;
     std::uint32_t head = kNoTask;  // open tasks of the case, but for its contact
@@ -122,13 +140,18 @@ class PduCasework {
   void complete(std::uint32_t index, PractitionerIndex holder, Day day);
   std::uint32_t create_case_task(std::uint32_t slot, TaskKind kind, double hours, Day day, Day due_day);
   void schedule(Day day, std::uint32_t slot, AgendaKind kind);
-  void open_contact_window(std::uint32_t slot, Day day);
+  void open_contact_window(std::uint32_t slot, Day day, bool holder_is_trainee);
+  [[nodiscard]] bool contact_on_bau_rules(const CaseTasks& ct, std::uint32_t ordinal,
+                                          bool holder_is_trainee) const;
   void schedule_next_event(std::uint32_t slot, Day from);
-  void run_agenda(Day day);
+  void run_agenda(Day day, std::span<const Practitioner> staff);
   void prefetch_agenda_item(const std::vector<AgendaItem>& items, std::size_t k) const;
   void request_court_reports(Day day, std::span<const Practitioner> staff, std::int64_t caseload);
   [[nodiscard]] PractitionerIndex least_backlogged(std::span<const Practitioner> staff, TaskKind kind) const;
   void work(PractitionerIndex who, WorkSeconds budget, Day day);
+  // Works `who`'s tasks for up to `budget` seconds; returns what is left of the budget.
+  WorkSeconds spend(PractitionerIndex who, WorkSeconds budget, Day day);
+  void work_redeployed_hours(std::span<const Practitioner> staff, Day day);
   PractitionerWorkQueue& queue_of(PractitionerIndex who);
   [[nodiscard]] bool is_live(const QueuedTask& e, PractitionerIndex who) const {
     const Task& t = tasks_[e.task];
@@ -152,6 +175,9 @@ class PduCasework {
   std::uint64_t loose_task_sequence_ = 0;  // ids for tasks of no case
   TaskOutcomes outcomes_;
   std::vector<TaskCompletion>* completion_log_ = nullptr;
+  const PrioritisationRules* rag_rules_ = nullptr;
+  const RagMeasures* rag_measures_ = nullptr;
+  WorkSeconds redeployed_per_working_day_ = 0;
 };
 
 }  // namespace probsim

@@ -8,6 +8,7 @@
 #include <simgrid/s4u/NetZone.hpp>
 
 #include "engine/office_actor.hpp"
+#include "engine/prioritisation_actor.hpp"
 #include "engine/workforce_actor.hpp"
 #include "output/run_recorder.hpp"
 
@@ -102,6 +103,15 @@ ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpe
     workforces[r]->start();
     simgrid::s4u::Actor::create("workforce:" + scenario.regions[r].name, host,
                                 WorkforceActor(*workforces[r], window.last_day()));
+  }
+  std::unique_ptr<RagReviewer> rag_reviewer;
+  if (scenario.caseload.prioritisation.enabled) {
+    std::vector<PduOffice*> reviewed;
+    for (auto& office : offices) reviewed.push_back(office.get());
+    rag_reviewer = std::make_unique<RagReviewer>(scenario.caseload.prioritisation, std::move(reviewed),
+                                                 window.day_zero());
+    simgrid::s4u::Actor::create("prioritisation", host,
+                                PrioritisationActor(*rag_reviewer, window.last_day()));
   }
   for (auto& office : offices)
     simgrid::s4u::Actor::create("office:" + office->name(), host, OfficeActor(*office, window.last_day()));

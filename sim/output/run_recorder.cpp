@@ -162,6 +162,10 @@ void RunRecorder::PeriodFigures::add(const PeriodFigures& other) {
   leavers += other.leavers;
   joiners += other.joiners;
   tasks.add(other.tasks);
+  for (std::size_t k = 0; k < kRagStatusCount; ++k) {
+    pdus_by_status[k] += other.pdus_by_status[k];
+    rag_days[k] += other.rag_days[k];
+  }
 }
 
 RunRecorder::PeriodFigures RunRecorder::figures_of(const PduOffice& office, const OfficeCounters& before,
@@ -175,6 +179,9 @@ RunRecorder::PeriodFigures RunRecorder::figures_of(const PduOffice& office, cons
       static_cast<double>(now.terminations_by_reason[0] - before.terminations_by_reason[0]);
   f.terminations_early = static_cast<double>(now.early_terminations() - before.early_terminations());
   f.unallocated = static_cast<double>(office.unallocated());
+  f.pdus_by_status[static_cast<std::size_t>(office.rag_status())] = 1.0;
+  for (std::size_t k = 0; k < kRagStatusCount; ++k)
+    f.rag_days[k] = static_cast<double>(now.rag_days[k] - before.rag_days[k]);
   for (const Practitioner& p : office.staff()) {
     if (p.in_post) at(f.in_post_fte, p.grade) += p.fte;
     if (!p.can_take_cases()) continue;
@@ -233,6 +240,15 @@ void RunRecorder::add_rows(const std::string& date, const std::string& level, co
   row("task_hours_available", hours_of(t.available));
   row("backlog_hours_per_practitioner_mean", share(hours_of(t.backlog), t.practitioners));
   row("unassigned_backlog_hours", hours_of(t.unassigned_backlog));
+  // The prioritisation framework (green throughout when it is off).
+  if (level == "pdu") {
+    for (std::size_t k = 0; k < kRagStatusCount; ++k)
+      if (f.pdus_by_status[k] > 0.0) row("rag_status", static_cast<double>(k));
+  }
+  for (std::size_t k = 0; k < kRagStatusCount; ++k)
+    row("pdus_" + std::string(kRagStatusNames[k]), f.pdus_by_status[k]);
+  for (std::size_t k = 0; k < kRagStatusCount; ++k)
+    row("rag_days_" + std::string(kRagStatusNames[k]), f.rag_days[k]);
 }
 
 void RunRecorder::close_period(const CalendarDate& date) {
@@ -278,6 +294,12 @@ ReplicationResult RunRecorder::finish() {
     window.terminated_case_practitioner_changes +=
         now.terminated_case_practitioner_changes - open.terminated_case_practitioner_changes;
     window.caseload_days += now.caseload_days - open.caseload_days;
+    for (std::size_t k = 0; k < kRagStatusCount; ++k)
+      window.rag_days[k] += now.rag_days[k] - open.rag_days[k];
+    window.rag_changes += now.rag_changes - open.rag_changes;
+    window.facilitator_hours_redeployed +=
+        now.facilitator_hours_redeployed - open.facilitator_hours_redeployed;
+    window.bbr_sessions_cancelled_rag += now.bbr_sessions_cancelled_rag - open.bbr_sessions_cancelled_rag;
     caseload_end += office.caseload();
     unallocated_end += office.unallocated();
     result_.case_events += now.initial_cases + now.referrals + now.allocations + now.terminations();
@@ -363,6 +385,14 @@ ReplicationResult RunRecorder::finish() {
   kpi("backlog_hours_per_practitioner_mean", mean_of(weekly_backlog_hours_));
   kpi("backlog_hours_per_practitioner_p90", p90_of(weekly_backlog_hours_));
   kpi("backlog_hours_end", hours_of(t.backlog + t.unassigned_backlog));
+
+  // The prioritisation framework (README "RAG KPIs"): PDU-days in the window, summed over PDUs.
+  kpi("pdu_days_red", static_cast<double>(window.rag_days[static_cast<std::size_t>(RagStatus::red)]));
+  kpi("pdu_days_amber", static_cast<double>(window.rag_days[static_cast<std::size_t>(RagStatus::amber)]));
+  kpi("pdu_days_green", static_cast<double>(window.rag_days[static_cast<std::size_t>(RagStatus::green)]));
+  kpi("rag_changes", static_cast<double>(window.rag_changes));
+  kpi("bbr_sessions_cancelled_rag", static_cast<double>(window.bbr_sessions_cancelled_rag));
+  kpi("facilitator_hours_redeployed", window.facilitator_hours_redeployed);
   return std::move(result_);
 }
 

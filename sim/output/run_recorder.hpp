@@ -50,6 +50,10 @@ class RunRecorder {
     // Sentence management: counts of tasks DUE on the period's days (README), flows since the last
     // snapshot, and stocks at its end.
     TaskFigures tasks;
+    // The prioritisation framework: PDUs in each status at the snapshot (1 for the PDU's own at PDU
+    // level), and PDU-days in each status over the period; both by RagStatus.
+    std::array<double, kRagStatusCount> pdus_by_status{};
+    std::array<double, kRagStatusCount> rag_days{};
     void add(const PeriodFigures& other);
   };
   [[nodiscard]] PeriodFigures figures_of(const PduOffice& office, const OfficeCounters& before,

@@ -1,0 +1,100 @@
+#pragma once
+// The rating rule of the prioritisation framework: the status a PDU's staffing and workload call for
+// (DOMAIN.md RAG-1, G-1), the hysteresis that keeps a PDU hovering at a threshold from flipping at every
+// review (G-2), and the scenario's settings for both and for the measures each status switches on
+// (`prioritisation` in the scenario; README "Every key"). Pure arithmetic, tested without an Engine;
+// RagReviewer applies it to the offices on the review cadence.
+//
+// No public document gives the thresholds (RAG-1, PUB-12): every number here is a scenario setting,
+// with the defaults of G-1 and G-2 in scenarios/base/england_wales_defaults.yaml.
+
+#include <array>
+#include <cstddef>
+#include <vector>
+
+#include "core/calendar_date.hpp"
+#include "prioritisation/rag_measures.hpp"
+#include "prioritisation/rag_status.hpp"
+#include "sentence_management/task_rules.hpp"
+
+namespace probsim {
+
+// What the rule looks at on a review day.
+struct RagRatingInputs {
+  // Case-holding FTE in post ÷ case-holding establishment FTE × 100 (PO, PSO, PQiP; G-1's staffing
+  // trigger). 100 when the establishment is 0.
+  double staffing_fill_pct = 100.0;
+  // The PDU's WMT capacity % at the latest weekly sample: Σ case points ÷ Σ available points of its
+  // case-holding staff in post (WMT-3, G-1's c).
+  double workload_pct = 0.0;
+  // Consecutive weekly samples, up to and including the latest, with workload_pct above the red threshold.
+  int weeks_workload_above_red = 0;
+};
+
+struct RagThresholds {
+  double workload_pct_amber_above = 100.0;      // G-1: amber when c > 100%
+  double workload_pct_red_above = 110.0;        // G-1, PUB-10: red when c > 110% ...
+  int workload_red_consecutive_weeks = 4;       // ... for 4 consecutive weeks
+  double staffing_fill_pct_amber_below = 85.0;  // G-1 [Assume]
+  double staffing_fill_pct_red_below = 70.0;    // G-1 [Assume]
+};
+
+// The status the inputs call for now, before hysteresis: the worse of the workload and staffing ratings.
+[[nodiscard]] RagStatus rate(const RagThresholds& thresholds, const RagRatingInputs& inputs);
+
+// One PDU's status from review to review. Escalation is immediate; de-escalation goes one level at a
+// time, each step only after `hysteresis_reviews` consecutive reviews calling for a lower status than the
+// current one (G-2). With hysteresis_reviews = 0 the status is whatever the rule calls for at each review.
+class RagHysteresis {
+ public:
+  explicit RagHysteresis(int hysteresis_reviews) : hysteresis_reviews_(hysteresis_reviews) {}
+
+  // The status after a review at which the rule called for `called_for`.
+  RagStatus review(RagStatus called_for);
+  [[nodiscard]] RagStatus status() const { return status_; }
+
+ private:
+  int hysteresis_reviews_;
+  RagStatus status_ = RagStatus::green;
+  int reviews_calling_for_lower_ = 0;
+};
+
+enum class RagReviewCadence : std::uint8_t { monthly, weekly };
+inline constexpr std::array<std::string_view, 2> kRagReviewCadenceNames = {"monthly", "weekly"};
+
+// A PDU held at a status on the days [from, to], whatever the rule says (a management decision). The
+// rule keeps reviewing underneath; the day after `to` the PDU takes the rule's status again.
+struct RagOverride {
+  std::size_t pdu = 0;  // index in scenario order
+  RagStatus status = RagStatus::green;
+  CalendarDate from;
+  CalendarDate to;  // inclusive
+};
+
+struct PrioritisationRules {
+  bool enabled = false;  // off: every PDU is green (BAU) throughout
+  RagThresholds thresholds;
+  RagReviewCadence review_cadence = RagReviewCadence::monthly;  // G-2: monthly review
+  int hysteresis_reviews = 2;
+  // By RagStatus. Green is BAU (RAG-17); the loader fills it from sentence management.
+  std::array<RagMeasures, kRagStatusCount> measures{};
+  // Cases that keep BAU contact rules (RAG-7): a set of exemption_bit()s.
+  CaseExemptions exempt = 0;
+  bool trainee_cases_on_bau = true;         // RAG-12: PQiP trainees' cases stay on BAU rules
+  double non_compliance_probability = 0.0;  // G-29: a contact kept on BAU practice under amber/red
+  std::vector<RagOverride> overrides;
+
+  [[nodiscard]] const RagMeasures& measures_for(RagStatus s) const {
+    return measures[static_cast<std::size_t>(s)];
+  }
+};
+
+// Business as usual: no contact cuts, BAU face-to-face share and non-task time, nothing suspended.
+[[nodiscard]] inline RagMeasures business_as_usual_measures(const SentenceManagementRules& rules) {
+  RagMeasures m;
+  m.face_to_face_share = rules.contacts.face_to_face_share;
+  m.non_task_time_share = rules.non_task_time_share;
+  return m;
+}
+
+}  // namespace probsim

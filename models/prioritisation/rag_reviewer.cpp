@@ -1,0 +1,73 @@
+#include "prioritisation/rag_reviewer.hpp"
+
+#include <limits>
+
+namespace probsim {
+
+namespace {
+constexpr Day kDaysBetweenSamples = 7;
+}
+
+RagReviewer::RagReviewer(const PrioritisationRules& rules, std::vector<PduOffice*> offices,
+                         CalendarDate day_zero)
+    : rules_(rules), offices_(std::move(offices)), day_zero_(day_zero) {
+  pdus_.assign(offices_.size(), PduState{RagHysteresis(rules_.hysteresis_reviews), RagRatingInputs{}});
+}
+
+double RagReviewer::staffing_fill_pct(const PduOffice& office) {
+  double in_post = 0.0, establishment = 0.0;
+  for (Grade g : kCaseHoldingGrades) {
+    in_post += office.in_post_fte(g);
+    establishment += office.establishment_fte(g);
+  }
+  return establishment > 0.0 ? 100.0 * in_post / establishment : 100.0;
+}
+
+double RagReviewer::workload_pct(const PduOffice& office) {
+  // Staff off long-term sick keep their points (if their cases were not reallocated) but give none.
+  double points = 0.0, available = 0.0;
+  for (const Practitioner& p : office.staff()) {
+    if (!p.in_post || !holds_cases(p.grade)) continue;
+    points += p.case_points_per_week;
+    available += p.available_points_per_week;
+  }
+  if (available > 0.0) return 100.0 * points / available;
+  return points > 0.0 ? std::numeric_limits<double>::infinity() : 0.0;
+}
+
+bool RagReviewer::is_review_day(Day day) const {
+  if (day == 0) return true;
+  if (rules_.review_cadence == RagReviewCadence::weekly) return day % kDaysBetweenSamples == 0;
+  return day_zero_.plus_days(day).day == 1;
+}
+
+const RagOverride* RagReviewer::override_on(std::size_t pdu, Day day) const {
+  const CalendarDate today = day_zero_.plus_days(day);
+  for (const RagOverride& o : rules_.overrides)
+    if (o.pdu == pdu && !(today < o.from) && !(o.to < today)) return &o;
+  return nullptr;
+}
+
+void RagReviewer::run_day(Day day) {
+  const bool sample_day = day % kDaysBetweenSamples == 0;
+  const bool review_day = is_review_day(day);
+  for (std::size_t i = 0; i < offices_.size(); ++i) {
+    PduOffice& office = *offices_[i];
+    PduState& pdu = pdus_[i];
+    if (sample_day) {
+      pdu.inputs.workload_pct = workload_pct(office);
+      pdu.inputs.weeks_workload_above_red = pdu.inputs.workload_pct > rules_.thresholds.workload_pct_red_above
+                                                ? pdu.inputs.weeks_workload_above_red + 1
+                                                : 0;
+    }
+    if (review_day) {
+      pdu.inputs.staffing_fill_pct = staffing_fill_pct(office);
+      pdu.hysteresis.review(rate(rules_.thresholds, pdu.inputs));
+    }
+    const RagOverride* held = override_on(i, day);
+    const RagStatus status = held != nullptr ? held->status : pdu.hysteresis.status();
+    if (status != office.rag_status() || day == 0) office.set_rag_status(status, rules_.measures_for(status));
+  }
+}
+
+}  // namespace probsim
