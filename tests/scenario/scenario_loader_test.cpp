@@ -128,3 +128,63 @@ TEST(ScenarioLoader, ResolvedYamlLoadsBackToTheSameScenario) {
   EXPECT_EQ(emit_yaml(second->resolved), emit_yaml(first->resolved));
   EXPECT_EQ(second->scenario.window.warm_up_weeks, 10);
 }
+
+TEST(ScenarioLoader, PrioritisationDefaultsFromTheBaseFileAndOff) {
+  Diagnostics diagnostics;
+  auto loaded = load_scenario(source("scenarios/example_pdu.yaml"), {}, diagnostics);
+  ASSERT_TRUE(loaded) << diagnostics.describe();
+  const PrioritisationRules& rag = loaded->scenario.caseload.prioritisation;
+  EXPECT_FALSE(rag.enabled) << "off unless a scenario turns it on";
+  EXPECT_EQ(rag.hysteresis_reviews, 2);
+  EXPECT_DOUBLE_EQ(rag.thresholds.workload_pct_red_above, 110);
+  EXPECT_EQ(rag.thresholds.workload_red_consecutive_weeks, 4);
+  EXPECT_DOUBLE_EQ(rag.thresholds.staffing_fill_pct_red_below, 70);
+  const RagMeasures& green = rag.measures_for(RagStatus::green);
+  EXPECT_DOUBLE_EQ(green.face_to_face_share, 0.9) << "green is BAU: sentence management's share";
+  EXPECT_DOUBLE_EQ(green.non_task_time_share, 0.15);
+  EXPECT_FALSE(green.bbr_new_starts_suspended);
+  EXPECT_TRUE(green.daso_new_cases_offered);
+  const RagMeasures& amber = rag.measures_for(RagStatus::amber);
+  EXPECT_DOUBLE_EQ(amber.contact_frequency_multiplier, 0.5);
+  EXPECT_DOUBLE_EQ(amber.non_task_time_share, 0.15) << "not set for amber: BAU";
+  EXPECT_TRUE(amber.bbr_new_starts_suspended);
+  EXPECT_FALSE(amber.daso_new_cases_offered);
+  const RagMeasures& red = rag.measures_for(RagStatus::red);
+  EXPECT_DOUBLE_EQ(red.contact_frequency_multiplier, 0.5) << "red includes amber's measures (G-2)";
+  EXPECT_TRUE(red.bbr_new_starts_suspended) << "red includes amber's measures (G-2)";
+  EXPECT_DOUBLE_EQ(red.contact_interval_weeks_min, 4);
+  EXPECT_DOUBLE_EQ(red.face_to_face_share, 0.25);
+  EXPECT_TRUE(red.programme_delivery_paused);
+  EXPECT_EQ(rag.exempt & exemption_bit(RagExemption::domestic_abuse), 0) << "RAG-3";
+  EXPECT_NE(rag.exempt & exemption_bit(RagExemption::terrorism), 0);
+  EXPECT_DOUBLE_EQ(loaded->scenario.caseload.case_mix.rag_exemption_shares[0], 0.05);
+}
+
+TEST(ScenarioLoader, PrioritisationWithoutNestingOverridesAndAnExemptionList) {
+  Diagnostics diagnostics;
+  const std::string path = write_scenario("rag.yaml", example_with(R"(
+prioritisation:
+  enabled: true
+  red_includes_amber: false
+  exempt: [domestic_abuse]
+  measures:
+    red: {face_to_face_share: 0.1}
+  overrides:
+    - {pdu: Eastmoor, status: amber, from: 2023-02-01, to: 2023-02-28}
+)"));
+  auto loaded = load_scenario(path, {}, diagnostics);
+  ASSERT_TRUE(loaded) << diagnostics.describe();
+  const PrioritisationRules& rag = loaded->scenario.caseload.prioritisation;
+  EXPECT_TRUE(rag.enabled);
+  const RagMeasures& red = rag.measures_for(RagStatus::red);
+  EXPECT_DOUBLE_EQ(red.face_to_face_share, 0.1);
+  EXPECT_DOUBLE_EQ(red.contact_frequency_multiplier, 1.0)
+      << "set for amber only, and red does not include amber";
+  EXPECT_FALSE(red.bbr_new_starts_suspended) << "the same";
+  EXPECT_DOUBLE_EQ(red.contact_interval_weeks_min, 4) << "red's own, from the base file";
+  EXPECT_EQ(rag.exempt, exemption_bit(RagExemption::domestic_abuse));
+  ASSERT_EQ(rag.overrides.size(), 1u);
+  EXPECT_EQ(rag.overrides[0].pdu, 1u);
+  EXPECT_EQ(rag.overrides[0].status, RagStatus::amber);
+  EXPECT_EQ(rag.overrides[0].to, (CalendarDate{2023, 2, 28}));
+}
