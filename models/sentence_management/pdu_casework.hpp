@@ -56,7 +56,7 @@ class PduCasework {
   // Facilitator hours per working day lent to casework (RAG-4): after the practitioners' own hours, they
   // are spent on the tasks of whoever holds the most backlog, until they run out or nothing is left.
   void set_redeployed_hours_per_working_day(double hours) {
-    redeployed_per_working_day_ = seconds_of_hours(hours);
+    redeployed_per_working_day_ = hours > 0.0 ? seconds_of_hours(hours) : 0;  // none, never negative capacity
   }
 
   // The case in `slot` was allocated to `c.practitioner` (of `holder_grade`) on `day`. On its first
