@@ -82,6 +82,10 @@ inline constexpr std::uint64_t kRecruitmentLag = purpose_key("recruitment_lag");
 inline constexpr std::uint64_t kContactMode = purpose_key("contact_mode");  // case id, contact number
 inline constexpr std::uint64_t kSignificantEvent = purpose_key("significant_event");  // case id, event number
 inline constexpr std::uint64_t kCourtReports = purpose_key("court_reports");          // entity: pdu-day
+// Interventions.
+inline constexpr std::uint64_t kInterventionRouting = purpose_key("intervention_routing");  // case id
+inline constexpr std::uint64_t kProgrammeAttendance = purpose_key("programme_attendance");  // case id, draw
+inline constexpr std::uint64_t kDasoAcceptance = purpose_key("daso_acceptance");            // case id
 }  // namespace stream
 
 }  // namespace probsim

@@ -18,14 +18,14 @@ struct ProgrammeCounters {
   std::int64_t requirements = 0;  // referrals to the programme (BBR: requirements made)
   std::int64_t starts = 0;        // first session attended (a rejoin is not a new start)
   std::int64_t completions = 0;
-  CountByEndReason exits_before_start{};  // the order ended before a start, by how it ended
-  CountByEndReason ended_after_start{};   // the order ended while attending, by how it ended
+  CountByEndReason exits_before_start{};     // the order ended before a start, by how it ended
+  CountByEndReason ended_after_start{};      // the order ended while attending, by how it ended
   std::int64_t removals_non_attendance = 0;  // removal events (a removed person may rejoin)
   std::int64_t removed_out = 0;              // removals that ended the requirement
   std::int64_t diverted = 0;                 // taken off the list by demand management
   std::int64_t groups_started = 0;
   std::int64_t group_sessions_held = 0;
-  std::int64_t group_session_places_filled = 0;  // Σ over sessions held of members booked
+  std::int64_t group_session_places_filled = 0;   // Σ over sessions held of members booked
   std::int64_t group_session_places_offered = 0;  // Σ over sessions held of group_size_max
   std::int64_t sessions_attended = 0;
   std::int64_t sessions_missed = 0;
@@ -52,9 +52,9 @@ struct TeamCounters {
   double daso_hours_used = 0;
   std::int64_t daso_referrals = 0;
   std::int64_t daso_first_contacts = 0;
-  std::int64_t daso_declined = 0;       // contacted but declined support (VIC-4)
-  std::int64_t daso_not_offered = 0;    // no liaison for new cases under a RAG measure, or ended first
-  std::int64_t diverted_from_bbr = 0;   // to an SI or the toolkit
+  std::int64_t daso_declined = 0;      // contacted but declined support (VIC-4)
+  std::int64_t daso_not_offered = 0;   // no liaison for new cases under a RAG measure, or ended first
+  std::int64_t diverted_from_bbr = 0;  // to an SI or the toolkit
 };
 
 // One start, for the waiting-time distribution (the recorder keeps those in its window).

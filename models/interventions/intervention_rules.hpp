@@ -49,11 +49,12 @@ inline constexpr std::array<std::string_view, 2> kDiversionRouteNames = {"struct
 // A group programme: BBR, or one structured intervention (Stepwise, Positive Pathways Plus, Help).
 struct ProgrammeRules {
   std::string name;
-  int group_sessions = 24;      // BBR-3
-  int individual_sessions = 0;  // BBR: 5, one before the group phase, one per module boundary, one after (G-10)
-  int sessions_per_week = 2;    // 1 or 2 (BBR-4)
-  int group_size_min = 6;       // a group starts with at least this many (G-8)
-  int group_size_max = 12;      // PUB-9
+  int group_sessions = 24;  // BBR-3
+  int individual_sessions =
+      0;                      // BBR: 5, one before the group phase, one per module boundary, one after (G-10)
+  int sessions_per_week = 2;  // 1 or 2 (BBR-4)
+  int group_size_min = 6;     // a group starts with at least this many (G-8)
+  int group_size_max = 12;    // PUB-9
   GroupFormat format = GroupFormat::rolling;
   int module_sessions = 6;  // rolling groups: group_sessions is a whole number of modules (G-11)
   // Each participant attends each group session with this probability (G-12).
@@ -116,11 +117,11 @@ struct DemandManagement {
 // Partner support (VIC-1..4, G-25): a BBR requirement refers the partner to the DASOs of the team's PDUs.
 struct DasoRules {
   bool enabled = true;
-  double hours_per_first_contact = 2.0;      // [Assume]
-  double support_hours_per_week = 0.5;       // per partner engaged, while the man's requirement is open [Assume]
-  double acceptance_at_sentence = 0.95;      // G-25
-  double acceptance_after_6_months = 0.7;    // G-25; linear in between, flat after
-  double non_delivery_share = 0.2;           // [Assume]
+  double hours_per_first_contact = 2.0;  // [Assume]
+  double support_hours_per_week = 0.5;   // per partner engaged, while the man's requirement is open [Assume]
+  double acceptance_at_sentence = 0.95;  // G-25
+  double acceptance_after_6_months = 0.7;  // G-25; linear in between, flat after
+  double non_delivery_share = 0.2;         // [Assume]
 };
 
 // The toolkit, delivered one-to-one by the case's own practitioner from their hours (SRT-1, SRT-2).

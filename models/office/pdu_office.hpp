@@ -26,6 +26,8 @@
 
 namespace probsim {
 
+class InterventionsTeam;
+
 struct PduIdentity {
   std::uint32_t index = 0;  // position in the scenario (over all regions); part of every case id
   // The index whose random streams this PDU draws from: its own, or that of the PDU it is paired with.
@@ -52,6 +54,17 @@ class PduOffice {
   void run_day(Day day);
 
   void set_event_sink(CaseEventSink* sink) { events_ = sink; }
+  // The interventions team serving this PDU, which knows it as its office `index_in_team`: it hears of
+  // every case that starts and ends here.
+  void set_interventions(InterventionsTeam* team, std::uint32_t index_in_team) {
+    interventions_ = team;
+    index_in_interventions_team_ = index_in_team;
+  }
+  // A toolkit session for the case in `slot` (id `id`), delivered by its practitioner (SRT-1); false if
+  // the case is not under supervision here (see PduCasework::add_case_task).
+  bool add_toolkit_session(std::uint32_t slot, CaseId id, double hours, Day day, Day due_day) {
+    return casework_.add_case_task(slot, id, TaskKind::toolkit_session, hours, day, due_day);
+  }
   void set_establishment_fte(const PerGrade<double>& establishment) { establishment_fte_ = establishment; }
 
   // --- Staff changes, made by the workforce model before the day's work. ---
@@ -139,6 +152,8 @@ class PduOffice {
   OfficeCounters counters_;
   StaffCounters staff_counters_;
   CaseEventSink* events_ = nullptr;
+  InterventionsTeam* interventions_ = nullptr;
+  std::uint32_t index_in_interventions_team_ = 0;
   bool retry_waiting_cases_ = false;
   PduCasework casework_;  // after calendar_, which it refers to
 };

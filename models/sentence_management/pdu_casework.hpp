@@ -63,6 +63,11 @@ class PduCasework {
   // (`caseload` scales their rate), then every practitioner's work (none on non-working days).
   void run_day(Day day, std::span<const Practitioner> staff, std::int64_t caseload);
 
+  // A task the case in `slot` (whose id is `id`) needs besides its own schedule, such as a toolkit
+  // session; held by the case's practitioner. False, and nothing created, when sentence management is
+  // off or the case's supervision has not started or has ended.
+  bool add_case_task(std::uint32_t slot, CaseId id, TaskKind kind, double hours, Day day, Day due_day);
+
   // Tests: a hand-built task given to `holder` (its case_slot is ignored: it belongs to no case).
   void add_task(Task task, PractitionerIndex holder);
   void set_completion_log(std::vector<TaskCompletion>* log) { completion_log_ = log; }

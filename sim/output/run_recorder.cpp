@@ -42,9 +42,11 @@ double p90_of(std::vector<double> values) {
 }  // namespace
 
 RunRecorder::RunRecorder(const Scenario& scenario, std::vector<const PduOffice*> offices,
-                         std::vector<std::size_t> region_of_office)
+                         std::vector<std::size_t> region_of_office,
+                         std::vector<const InterventionsTeam*> teams)
     : scenario_(scenario), offices_(std::move(offices)), region_of_office_(std::move(region_of_office)) {
   for (const auto& region : scenario_.regions) region_names_.push_back(region.name);
+  if (scenario_.interventions.enabled) interventions_.emplace(scenario_, std::move(teams), offices_);
 }
 
 void RunRecorder::open_window() {
@@ -65,6 +67,7 @@ void RunRecorder::open_window() {
   tasks_at_last_period_ = tasks_at_window_open_;
   late_at_last_period_ = late_at_window_open_;
   period_first_day_ = scenario_.window.first_report_day();
+  if (interventions_) interventions_->open_window();
 }
 
 void RunRecorder::sample_week() {
@@ -256,6 +259,7 @@ void RunRecorder::close_period(const CalendarDate& date) {
   period_first_day_ = last + 1;
   for (std::size_t r = 0; r < regions.size(); ++r) add_rows(iso, "region", region_names_[r], regions[r]);
   add_rows(iso, "national", "national", national);
+  if (interventions_) interventions_->close_period(iso, last, result_.timeseries);
 }
 
 ReplicationResult RunRecorder::finish() {
@@ -363,6 +367,7 @@ ReplicationResult RunRecorder::finish() {
   kpi("backlog_hours_per_practitioner_mean", mean_of(weekly_backlog_hours_));
   kpi("backlog_hours_per_practitioner_p90", p90_of(weekly_backlog_hours_));
   kpi("backlog_hours_end", hours_of(t.backlog + t.unassigned_backlog));
+  if (interventions_) interventions_->add_kpis(result_.kpis);
   return std::move(result_);
 }
 
