@@ -271,9 +271,11 @@ double InterventionsTeam::weekly_hours_of(const ProgrammeRules& rules, bool one_
     return (rules.group_sessions + rules.individual_sessions) * f.hours_per_individual_session / weeks;
   }
   const double group = rules.sessions_per_week * f.facilitators_per_group_session * f.hours_per_group_session;
-  // Individual sessions (and catch-ups, which this reserve covers approximately) for a full group.
+  // Individual sessions and the catch-ups of sessions missed within the allowance, expected over a
+  // member's course, for a full group.
+  const double catch_ups = rules.group_sessions * (1.0 - rules.attendance_probability);
   const double individual =
-      rules.group_size_max * rules.individual_sessions * f.hours_per_individual_session / weeks;
+      rules.group_size_max * (rules.individual_sessions + catch_ups) * f.hours_per_individual_session / weeks;
   return group + individual;
 }
 

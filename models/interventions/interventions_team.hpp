@@ -10,8 +10,9 @@
 // the groups' weekdays, and DASOs make first contacts.
 //
 // Capacity (G-9): a group reserves, while it runs, the facilitator hours a week its sessions need at
-// full size (group sessions, and individual sessions spread over the programme). A group starts only
-// if the reservations fit in the week's facilitator hours, so starts never outrun the facilitators.
+// full size (group sessions, and individual sessions and expected catch-ups spread over the programme).
+// A group starts only if the reservations fit in the week's facilitator hours, so starts never outrun
+// the facilitators; individual sessions are covered in expectation, not session by session.
 //
 // Invariants: every requirement is in exactly one ParticipantState; a participant is `attending` iff it
 // is a member of exactly one open group; a group never has more than group_size_max members.

@@ -141,6 +141,7 @@ TEST(InterventionsTeam, RemovedOnTheMissAfterTheAllowanceAndNotBefore) {
   InterventionRules rules = deterministic_rules();
   rules.bbr.format = GroupFormat::closed;
   rules.bbr.group_size_min = 1;
+  rules.bbr.group_size_max = 1;            // one facilitator's hours hold the group and its catch-ups
   rules.bbr.attendance_probability = 0.0;  // misses every session
   rules.bbr.missed_sessions_allowed = 2;
   rules.bbr.closed_removed_to = AfterRemoval::exit;
@@ -266,7 +267,7 @@ TEST(InterventionsTeam, EveryRequirementEndsInExactlyOneState) {
   stepwise.group_size_min = 3;
   rules.structured_interventions = {stepwise};
   rules.routing.structured_intervention_mix = {1.0};
-  Harness h(rules, 1);
+  Harness h(rules, 3);
   std::map<Day, std::vector<CaseId>> endings;
   for (Day d = 0; d < 300; ++d) {
     if (d % 7 < 5) {
