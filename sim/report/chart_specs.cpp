@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -97,6 +98,13 @@ Json series_spec(const ReportData& data, const std::vector<SeriesLine>& lines, c
   Json values = Json::array();
   std::vector<std::string> units;
   std::set<std::string> seen_units;
+  // A quantity no replication ever took below 0 (people, FTE, a share) gets its CI band clipped at 0:
+  // a t-interval over few replications can reach below, which only misleads.
+  bool non_negative = true;
+  for (const auto& line : lines)
+    for (const auto* entry : series_of(data, line.metric))
+      for (const auto& v : entry->second) non_negative = non_negative && v.min >= 0.0;
+  const double floor = non_negative ? 0.0 : -std::numeric_limits<double>::infinity();
   for (const auto& line : lines)
     for (const auto* entry : series_of(data, line.metric)) {
       const std::string unit = unit_label(entry->first);
@@ -105,7 +113,7 @@ Json series_spec(const ReportData& data, const std::vector<SeriesLine>& lines, c
                                  {"unit", unit},
                                  {"series", line.series},
                                  {"mean", v.stats.mean * scale},
-                                 {"lo", v.stats.ci95_low * scale},
+                                 {"lo", std::max(floor, v.stats.ci95_low * scale)},
                                  {"hi", v.stats.ci95_high * scale}});
         if (by_grade) row.set("grade", line.grade).set("measure", line.measure);
         values.push(std::move(row));

@@ -158,7 +158,7 @@ h3 { font-size: 16px; margin: 0 0 6px; }
 .card { border: 1px solid var(--rule); border-left: 4px solid var(--accent); border-radius: 4px; padding: 10px 12px; }
 .card-label { font-size: 13px; color: var(--muted); }
 .card-value { font-size: 22px; font-weight: 600; }
-.card-value .unit { font-size: 13px; font-weight: 400; color: var(--muted); }
+.card-value .unit { display: block; font-size: 13px; font-weight: 400; color: var(--muted); }
 .card-ci { font-size: 13px; }
 .card-kpi { font-size: 11px; color: var(--muted); font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 18px 24px; }
@@ -235,6 +235,7 @@ constexpr const char* kDrawCharts = R"js(
   Promise.all(drawn).then(function () {
     var rendered = document.querySelectorAll('[data-rendered="true"]').length;
     body.setAttribute('data-charts-rendered', String(rendered));
+    body.setAttribute('data-render-ms', String(Math.round(performance.now())));
   });
 })();
 )js";

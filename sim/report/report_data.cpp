@@ -121,6 +121,7 @@ void read_timeseries(const fs::path& path, ReportData& data) {
           const long status = std::lround(v);
           if (status >= 0 && status <= 2) ++value.status_counts[static_cast<std::size_t>(status)];
         }
+      value.min = *std::min_element(replication_values.begin(), replication_values.end());
       value.stats = summarise(std::move(replication_values));
       series.push_back(std::move(value));
     }

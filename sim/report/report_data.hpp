@@ -36,6 +36,7 @@ struct SeriesValue {
   std::string date;
   SummaryStatistics stats;
   std::array<std::size_t, 3> status_counts{};  // rag_status only: replications green, amber, red
+  double min = 0.0;                            // the lowest replication's value
 };
 struct SeriesKey {
   std::string metric;
