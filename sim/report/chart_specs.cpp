@@ -360,12 +360,16 @@ void add_rag_chart(const ReportData& data, std::vector<Chart>& charts) {
                                                      std::to_string(v.status_counts[2]) + " red"}}));
     }
   }
-  const auto* months = values.as_array();
-  if (!months || months->empty()) return;
+  const auto* cells = values.as_array();
+  if (!cells || cells->empty()) return;
+  // Up to 30 px a month, narrower for long runs so that the map fits a laptop screen and a printed page.
+  const std::size_t months = cells->size() / std::max<std::size_t>(1, pdu_order.as_array()->size());
+  const double cell_width =
+      std::clamp(960.0 / static_cast<double>(std::max<std::size_t>(1, months)), 12.0, 30.0);
   Json spec = Json::object(
       // Both sizes by step (no "container" width, which Vega-Lite cannot fit to a discrete axis): a
       // cell per PDU and month, as wide as the months need.
-      {{"width", Json::object({{"step", 30}})},
+      {{"width", Json::object({{"step", cell_width}})},
        {"height", Json::object({{"step", 24}})},
        {"data", Json::object({{"values", std::move(values)}})},
        {"encoding",

@@ -186,7 +186,6 @@ footer { margin-top: 32px; font-size: 12px; color: var(--muted); border-top: 1px
   nav, .vega-embed .vega-actions, .vega-embed details { display: none !important; }
   main { max-width: none; padding: 0; }
   .charts { grid-template-columns: 1fr; }
-  details > * { display: block; }
   a { color: inherit; text-decoration: none; }
 }
 )css";
@@ -231,6 +230,10 @@ constexpr const char* kDrawCharts = R"js(
         element.setAttribute('data-rendered', 'error');
         window.probsimReportError('chart ' + chart.id + ': ' + error);
       });
+  });
+  // A printed page shows the tables folded away on screen.
+  window.addEventListener('beforeprint', function () {
+    document.querySelectorAll('details').forEach(function (d) { d.open = true; });
   });
   Promise.all(drawn).then(function () {
     var rendered = document.querySelectorAll('[data-rendered="true"]').length;

@@ -24,6 +24,10 @@ int run_report(const ReportOptions& options) {
     if (out.empty())
       out = fs::is_directory(options.path) ? fs::path(options.path) / "report.html"
                                            : fs::path(options.path).parent_path() / "report.html";
+    const fs::path out_dir = out.parent_path().empty() ? fs::path(".") : out.parent_path();
+    if (!fs::is_directory(out_dir))
+      throw std::runtime_error(out_dir.string() + ": no such directory to write " + out.filename().string() +
+                               " in");
     write_file_atomically(out.string(), page);
     if (!options.quiet) {
       const double seconds =

@@ -43,6 +43,13 @@ double number(const fs::path& path, const std::string& text) {
   }
 }
 
+std::size_t count(const fs::path& path, const std::string& text) {
+  const double value = number(path, text);
+  if (!(value >= 0 && value < 1e15) || value != std::floor(value))
+    fail(path, "'" + text + "' is not a count of replications");
+  return static_cast<std::size_t>(value);
+}
+
 // Reads a CSV whose header must begin with `expected` (the columns the report needs, in order).
 // Calls row(fields) for every data row with at least header-many fields.
 template <typename Row>
@@ -72,7 +79,7 @@ void read_csv(const fs::path& path, const std::vector<std::string>& expected, Ro
 
 SummaryStatistics summary_from(const fs::path& path, const std::vector<std::string>& f, std::size_t at) {
   SummaryStatistics s;
-  s.n = static_cast<std::size_t>(number(path, f[at]));
+  s.n = count(path, f[at]);
   s.mean = number(path, f[at + 1]);
   s.sd = number(path, f[at + 2]);
   s.ci95_low = number(path, f[at + 3]);
@@ -151,7 +158,7 @@ std::vector<ComparisonRow> read_comparison(const fs::path& path) {
            [&](const std::vector<std::string>& f) {
              ComparisonRow row;
              row.kpi = f[0];
-             row.n = static_cast<std::size_t>(number(path, f[1]));
+             row.n = count(path, f[1]);
              row.base_mean = number(path, f[2]);
              row.other_mean = number(path, f[3]);
              row.diff_mean = number(path, f[4]);

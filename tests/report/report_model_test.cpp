@@ -178,3 +178,44 @@ TEST(ReportPage, CarriesItsLibrariesAndReferencesNothingOutside) {
     EXPECT_EQ(page.find(outside), std::string::npos) << outside;
   EXPECT_NE(page.find("2024-01-01 to 2024-06-30 · 2 replications · base seed 42"), std::string::npos);
 }
+
+TEST(ReportModel, AComparisonFileAloneGivesTheComparisonChart) {
+  const fs::path dir = temporary("comparison_file");
+  probsim::testing::write_text(
+      dir / "cmp.csv",
+      "kpi,n,base_mean,other_mean,diff_mean,diff_sd,ci95_low,ci95_high,excludes_zero\n"
+      "caseload_mean,4,100,110,10,2,6.8,13.2,true\n"
+      "leavers,4,0,1,1,1,-0.6,2.6,false\n");
+  const ReportData data = read_report_data(dir / "cmp.csv");
+  EXPECT_EQ(data.kind, ReportKind::comparison);
+  EXPECT_EQ(data.provenance.replications, 4u);
+  const auto charts = build_charts(data);
+  EXPECT_EQ(chart_ids(charts), (std::set<std::string>{"chart-comparison"}));
+  // As a percentage of the base mean; a KPI whose base mean is 0 has no such percentage.
+  const auto& rows = values_of(chart(charts, "chart-comparison"));
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_DOUBLE_EQ(number(rows[0], "diff_pct"), 10);
+  EXPECT_DOUBLE_EQ(number(rows[0], "lo_pct"), 6.8);
+  EXPECT_EQ(text(rows[0], "significance"), "95% CI excludes 0");
+}
+
+TEST(ReportModel, ANationalRunKeepsRegionalSeriesAndEveryPdusRagStatus) {
+  const fs::path dir = temporary("national");
+  probsim::testing::write_text(
+      dir / "summary.csv",
+      "kpi,n,mean,sd,ci95_low,ci95_high,p5,p50,p95\ncaseload_mean,1,10,0,10,10,10,10,10\n");
+  std::string series = "replication,date,level,unit,metric,value\n";
+  for (std::size_t p = 0; p <= kMaxPdusWithSeries; ++p) {
+    series += "1,2024-01-31,pdu,P" + std::to_string(p) + ",caseload,5\n";
+    series += "1,2024-01-31,pdu,P" + std::to_string(p) + ",rag_status," + std::to_string(p % 3) + "\n";
+  }
+  series += "1,2024-01-31,region,R,caseload,155\n1,2024-01-31,national,national,caseload,155\n";
+  probsim::testing::write_text(dir / "timeseries.csv", series);
+  const ReportData data = read_report_data(dir);
+  EXPECT_TRUE(data.pdu_series_dropped);
+  const auto charts = build_charts(data);
+  EXPECT_EQ(values_of(chart(charts, "chart-rag-heatmap")).size(), kMaxPdusWithSeries + 1);
+  std::set<std::string> units;
+  for (const auto& row : values_of(chart(charts, "chart-caseload"))) units.insert(text(row, "unit"));
+  EXPECT_EQ(units, (std::set<std::string>{"National", "Region: R"}));
+}
