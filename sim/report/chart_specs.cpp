@@ -63,8 +63,8 @@ Json tooltip(std::initializer_list<std::pair<const char*, const char*>> fields, 
   Json items = Json::array();
   for (const auto& [field, title] : fields) {
     Json item = Json::object({{"field", field}, {"title", title}});
-    if (std::string(field) == "mean" || std::string(field) == "lo" || std::string(field) == "hi")
-      item.set("type", "quantitative").set("format", format);
+    static const std::set<std::string> numbers = {"mean", "lo", "hi", "base_mean", "other_mean"};
+    if (numbers.count(field)) item.set("type", "quantitative").set("format", format);
     items.push(std::move(item));
   }
   return items;
@@ -79,7 +79,7 @@ Json select_param(const std::string& name, const std::string& label,
                        {"bind", Json::object({{"input", "select"}, {"options", choices}, {"name", label}})}});
 }
 
-Json kTimeAxis() {
+Json time_axis() {
   // A tick per month (labels thinned where they would overlap), never two labels for one month.
   return Json::object(
       {{"format", "%b %Y"}, {"tickCount", "month"}, {"labelOverlap", true}, {"labelSeparation", 8}});
@@ -174,7 +174,7 @@ Json series_spec(const ReportData& data, const std::vector<SeriesLine>& lines, c
        {"encoding", Json::object({{"x", Json::object({{"field", "date"},
                                                       {"type", "temporal"},
                                                       {"title", "month end"},
-                                                      {"axis", kTimeAxis()}})}})},
+                                                      {"axis", time_axis()}})}})},
        {"layer", Json::array({Json::object({{"mark", Json::object({{"type", "area"}, {"opacity", 0.18}})},
                                             {"encoding", std::move(band_encoding)}}),
                               Json::object({{"mark", Json::object({{"type", "line"},
@@ -618,7 +618,7 @@ void add_explorer_chart(const ReportData& data, std::vector<Chart>& charts) {
        {"encoding", Json::object({{"x", Json::object({{"field", "date"},
                                                       {"type", "temporal"},
                                                       {"title", "month end"},
-                                                      {"axis", kTimeAxis()}})}})},
+                                                      {"axis", time_axis()}})}})},
        {"layer",
         Json::array(
             {Json::object({{"mark", Json::object({{"type", "area"}, {"opacity", 0.2}, {"color", "#4c78a8"}})},

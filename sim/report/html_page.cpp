@@ -195,13 +195,18 @@ footer { margin-top: 32px; font-size: 12px; color: var(--muted); border-top: 1px
 constexpr const char* kErrorCapture = R"js(
 (function () {
   var errors = [];
-  function record(message) {
-    errors.push(String(message));
+  // Shows the errors so far; called again once the body exists, for errors from before it did.
+  function show() {
     var box = document.getElementById('report-errors');
-    if (box) { box.hidden = false; box.textContent = 'Errors while drawing the charts:\n' + errors.join('\n'); }
+    if (box && errors.length) { box.hidden = false; box.textContent = 'Errors while drawing the charts:\n' + errors.join('\n'); }
     if (document.body) document.body.setAttribute('data-console-errors', String(errors.length));
   }
+  function record(message) {
+    errors.push(String(message));
+    show();
+  }
   window.probsimReportError = record;
+  window.probsimShowReportErrors = show;
   var consoleError = console.error;
   console.error = function () {
     record(Array.prototype.map.call(arguments, String).join(' '));
@@ -215,7 +220,7 @@ constexpr const char* kErrorCapture = R"js(
 constexpr const char* kDrawCharts = R"js(
 (function () {
   var body = document.body;
-  if (!body.hasAttribute('data-console-errors')) body.setAttribute('data-console-errors', '0');
+  window.probsimShowReportErrors();
   var report = JSON.parse(document.getElementById('report-data').textContent);
   body.setAttribute('data-charts-expected', String(report.charts.length));
   var options = { renderer: 'svg', actions: { export: true, source: false, compiled: false, editor: false } };

@@ -48,6 +48,7 @@ BrowserResult load_in_chromium(const std::string& chromium, const fs::path& page
   const std::string flags =
       " --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking"
       " --disable-component-update --disable-sync --disable-extensions --proxy-server=127.0.0.1:9"
+      " --host-resolver-rules=\"MAP * ~NOTFOUND\""
       " --user-data-dir=" +
       quoted(profile) + " --virtual-time-budget=15000 --window-size=1366,2000";
   const fs::path dom = screenshot.parent_path() / "dom.html", log = screenshot.parent_path() / "chromium.log";
