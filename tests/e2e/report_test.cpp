@@ -138,8 +138,10 @@ TEST(Report, ComparisonOfAShippedScenarioRendersInChromium) {
   EXPECT_NE(html.find("Comparison: example_pdu"), std::string::npos);
   EXPECT_NE(html.find("2023-01-01 to 2023-12-31 · 3 replications · base seed 1"), std::string::npos);
   expect_page_renders(out / "report.html",
+                      // example_pdu has interventions, so the BBR sections are drawn too.
                       {"chart-caseload", "chart-staff", "chart-workload", "chart-review-timeliness",
-                       "chart-comparison", "chart-explorer"},
+                       "chart-comparison", "chart-explorer", "chart-bbr-funnel", "chart-bbr-exits",
+                       "chart-bbr-wait", "chart-bbr-waiting-list", "chart-bbr-flows", "chart-bbr-monthly-exits"},
                       out);
 }
 
