@@ -517,7 +517,7 @@ void add_sweep_chart(const ReportData& data, std::vector<Chart>& charts) {
   }
   const bool several_scenarios =
       std::any_of(sweep.points.begin(), sweep.points.end(),
-                  [&](const SweepPoint& p) { return p.scenario != sweep.points.front().scenario; });
+                  [&](const ReportedSweepPoint& p) { return p.scenario != sweep.points.front().scenario; });
   Json values = Json::array();
   for (std::size_t k = 0; k < sweep.keys.size(); ++k)
     for (const auto& point : sweep.points) {

@@ -53,8 +53,9 @@ struct ComparisonRow {
   bool excludes_zero = false;
 };
 
-// One point of a batch: its varied values and its summary.
-struct SweepPoint {
+// One point of a batch as read back for the report: its varied values and its summary.
+// (Not config/sweep_loader.hpp's SweepPoint, the point to run; two types of one name broke the ODR.)
+struct ReportedSweepPoint {
   std::string id;
   std::string scenario;
   std::vector<std::string> values;  // one per SweepData::keys
@@ -62,7 +63,7 @@ struct SweepPoint {
 };
 struct SweepData {
   std::vector<std::string> keys;  // the varied keys, as in points.csv
-  std::vector<SweepPoint> points;
+  std::vector<ReportedSweepPoint> points;
 };
 
 struct ReportData {
