@@ -3,8 +3,9 @@
 # and then either runs the default scenario or (with --test) runs the whole test suite.
 #
 #   scripts/setup.sh          install, build, run scenarios/example_pdu.yaml
-#   scripts/setup.sh --test   install, build (warnings as errors), run every test, then build with
-#                             AddressSanitizer + UndefinedBehaviorSanitizer and run every test again
+#   scripts/setup.sh --test   install (also chromium, for the report's browser tests), build (warnings
+#                             as errors), run every test, then build with AddressSanitizer +
+#                             UndefinedBehaviorSanitizer and run every test again
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,7 +13,7 @@ mode=run
 case "${1:-}" in
   "") ;;
   --test) mode=test ;;
-  -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+  -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
   *) echo "usage: scripts/setup.sh [--test]" >&2; exit 2 ;;
 esac
 
@@ -20,9 +21,18 @@ esac
 # It is a launcher only: probsim links no MPI library (Debian's libsimgrid exports MPI symbols).
 packages=(build-essential cmake ninja-build pkg-config libsimgrid-dev libboost-dev
           libboost-program-options-dev libyaml-cpp-dev libgtest-dev googletest openmpi-bin)
+# `probsim report` compiles the charting libraries (Vega, Vega-Lite, vega-embed, pinned in
+# sim/report/web/package-lock.json) into the binary; the build fetches them with npm (`npm ci`).
+# Any npm will do (a Node.js install of one's own often brings it), so Debian's is installed only if
+# there is none. The report's tests load pages in headless Chromium: Debian's `chromium`, for --test.
+commands=(npm:npm)
+[ "$mode" = test ] && commands+=(chromium:chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+for c in "${commands[@]}"; do
+  command -v "${c%%:*}" > /dev/null || missing+=("${c#*:}")
 done
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""

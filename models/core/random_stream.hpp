@@ -87,6 +87,10 @@ inline constexpr std::uint64_t kRagExemptions = purpose_key("rag_exemptions");  
 // G-29: whether a contact under amber/red is kept on BAU practice anyway.
 inline constexpr std::uint64_t kRagNonCompliance =
     purpose_key("rag_non_compliance");  // case id, contact number
+// Interventions.
+inline constexpr std::uint64_t kInterventionRouting = purpose_key("intervention_routing");  // case id
+inline constexpr std::uint64_t kProgrammeAttendance = purpose_key("programme_attendance");  // case id, draw
+inline constexpr std::uint64_t kDasoAcceptance = purpose_key("daso_acceptance");            // case id
 }  // namespace stream
 
 }  // namespace probsim

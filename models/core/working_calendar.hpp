@@ -27,7 +27,9 @@ class WorkingCalendar {
   WorkingCalendar(CalendarDate day_zero, const std::vector<CalendarDate>& bank_holidays, Day first_day,
                   Day last_day);
 
-  [[nodiscard]] bool is_weekday(Day day) const { return ((day_zero_weekday_ + day) % 7 + 7) % 7 < 5; }
+  // 0 = Monday .. 6 = Sunday.
+  [[nodiscard]] int weekday_index(Day day) const { return ((day_zero_weekday_ + day) % 7 + 7) % 7; }
+  [[nodiscard]] bool is_weekday(Day day) const { return weekday_index(day) < 5; }
   [[nodiscard]] bool is_bank_holiday(Day day) const {
     return std::binary_search(bank_holidays_.begin(), bank_holidays_.end(), day);
   }

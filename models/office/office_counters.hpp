@@ -26,9 +26,6 @@ struct OfficeCounters {
   // Facilitator hours handed to sentence management (set_redeployed_hours_per_working_day), counted on
   // each working day they were made available to the PDU's casework (RAG-4).
   double facilitator_hours_redeployed = 0.0;
-  // BBR group sessions not held because the PDU's status paused or suspended them; incremented by the
-  // interventions code (issue 5).
-  std::int64_t bbr_sessions_cancelled_rag = 0;
 
   [[nodiscard]] std::int64_t terminations() const {
     std::int64_t total = 0;

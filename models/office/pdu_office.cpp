@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <utility>
 
+#include "interventions/interventions_team.hpp"
+
 namespace probsim {
 
 PduOffice::PduOffice(PduIdentity identity, const CaseloadRules& rules, ReferralProcess referrals,
@@ -58,6 +60,7 @@ void PduOffice::close_case(std::uint32_t slot, Day day) {
     std::erase(waiting_for_allocation_, slot);
   }
   casework_.case_closed(slot, s.c, day);
+  if (interventions_) interventions_->case_ended(s.c.id, s.c.end_reason, day);
   counters_.terminations_by_reason[static_cast<std::size_t>(s.c.end_reason)] += 1;
   counters_.terminated_case_practitioner_changes += s.c.practitioner_changes;
   if (events_) events_->record(day, CaseEvent::terminated, s.c, name(), {});
@@ -97,6 +100,9 @@ void PduOffice::place_warm_start_caseload(Day first_day, Day lookback_days) {
         continue;
       const std::uint32_t slot = open_case(c, true);
       counters_.initial_cases += 1;
+      if (interventions_)
+        interventions_->case_started(index_in_interventions_team_, slot, c,
+                                     make_case_id(stream_index(), day, k), first_day, true);
       if (events_) events_->record(first_day, CaseEvent::initial, c, name(), {});
       if (!try_allocate(slot, first_day)) waiting_for_allocation_.push_back(slot);
     }
@@ -120,9 +126,11 @@ void PduOffice::run_day(Day day) {
 
   const std::uint32_t count = referrals_.count_on(day);
   for (std::uint32_t k = 0; k < count; ++k) {
-    const std::uint32_t slot =
-        open_case(factory_.make(make_case_id(index(), day, k), make_case_id(stream_index(), day, k), day));
+    const CaseId draw_key = make_case_id(stream_index(), day, k);
+    const std::uint32_t slot = open_case(factory_.make(make_case_id(index(), day, k), draw_key, day));
     counters_.referrals += 1;
+    if (interventions_)
+      interventions_->case_started(index_in_interventions_team_, slot, slots_[slot].c, draw_key, day, false);
     if (events_) events_->record(day, CaseEvent::referral, slots_[slot].c, name(), {});
     if (!try_allocate(slot, day)) waiting_for_allocation_.push_back(slot);
   }
@@ -138,6 +146,15 @@ void PduOffice::set_rag_status(RagStatus status, const RagMeasures& measures) {
   if (status != rag_status_) counters_.rag_changes += 1;
   rag_status_ = status;
   rag_measures_ = measures;
+  if (interventions_)
+    interventions_->set_measures(index_in_interventions_team_,
+                                 InterventionMeasures{
+                                     .bbr_new_starts_suspended = measures.bbr_new_starts_suspended,
+                                     .programme_delivery_paused = measures.programme_delivery_paused,
+                                     .facilitator_hours_redeployed_share = measures.facilitator_hours_redeployed_share,
+                                     .daso_new_cases_offered = measures.daso_new_cases_offered,
+                                     .toolkit_delivery_stopped = measures.toolkit_delivery_stopped,
+                                 });
 }
 
 void PduOffice::account_staff_time(Day day) {

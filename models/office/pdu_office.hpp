@@ -28,6 +28,8 @@
 
 namespace probsim {
 
+class InterventionsTeam;
+
 struct PduIdentity {
   std::uint32_t index = 0;  // position in the scenario (over all regions); part of every case id
   // The index whose random streams this PDU draws from: its own, or that of the PDU it is paired with.
@@ -54,6 +56,17 @@ class PduOffice {
   void run_day(Day day);
 
   void set_event_sink(CaseEventSink* sink) { events_ = sink; }
+  // The interventions team serving this PDU, which knows it as its office `index_in_team`: it hears of
+  // every case that starts and ends here.
+  void set_interventions(InterventionsTeam* team, std::uint32_t index_in_team) {
+    interventions_ = team;
+    index_in_interventions_team_ = index_in_team;
+  }
+  // A toolkit session for the case in `slot` (id `id`), delivered by its practitioner (SRT-1); false if
+  // the case is not under supervision here (see PduCasework::add_case_task).
+  bool add_toolkit_session(std::uint32_t slot, CaseId id, double hours, Day day, Day due_day) {
+    return casework_.add_case_task(slot, id, TaskKind::toolkit_session, hours, day, due_day);
+  }
   void set_establishment_fte(const PerGrade<double>& establishment) { establishment_fte_ = establishment; }
 
   // --- The prioritisation framework (RAG). ---
@@ -61,7 +74,8 @@ class PduOffice {
   // management reads the contact measures; the interventions code reads the rest.
   [[nodiscard]] RagStatus rag_status() const { return rag_status_; }
   [[nodiscard]] const RagMeasures& rag_measures() const { return rag_measures_; }
-  // Set by the prioritisation reviewer before the day's work; a change of status is counted.
+  // Set by the prioritisation reviewer before the day's work; a change of status is counted. The
+  // measures for interventions are handed on to the PDU's interventions team, if any, the same day.
   void set_rag_status(RagStatus status, const RagMeasures& measures);
   // Facilitator hours per working day moved to this PDU's sentence management (RAG-4), 0 when none. The
   // casework spends them as extra practitioner capacity on the PDU's due tasks, and the office counts
@@ -69,8 +83,6 @@ class PduOffice {
   void set_redeployed_hours_per_working_day(double hours) {
     casework_.set_redeployed_hours_per_working_day(hours);
   }
-  // The interventions code counts a BBR session not held because of the PDU's status here.
-  void count_bbr_session_cancelled_by_rag() { counters_.bbr_sessions_cancelled_rag += 1; }
 
   // --- Staff changes, made by the workforce model before the day's work. ---
   // A new member of staff joins (into the lowest vacant slot) and is given a staff id and a name;
@@ -157,6 +169,8 @@ class PduOffice {
   OfficeCounters counters_;
   StaffCounters staff_counters_;
   CaseEventSink* events_ = nullptr;
+  InterventionsTeam* interventions_ = nullptr;
+  std::uint32_t index_in_interventions_team_ = 0;
   bool retry_waiting_cases_ = false;
   RagStatus rag_status_ = RagStatus::green;
   RagMeasures rag_measures_;

@@ -10,6 +10,7 @@
 #include "caseload/caseload_rules.hpp"
 #include "caseload/referral_process.hpp"
 #include "core/calendar_date.hpp"
+#include "interventions/intervention_rules.hpp"
 #include "workforce/grade.hpp"
 #include "workforce/new_staff.hpp"
 #include "workforce/staffing_plan.hpp"
@@ -66,6 +67,11 @@ struct Scenario {
   WorkforceRules workforce;
   StaffingPlan staffing_plan;
   std::vector<RegionSpec> regions;
+  // Programmes, the toolkit and partner support (`interventions`); off unless configured.
+  InterventionRules interventions;
+  // Who runs them (`interventions_teams`). When the scenario has interventions but names no team, the
+  // loader makes one team per region serving all its PDUs.
+  std::vector<InterventionsTeamSpec> interventions_teams;
   // Days that are not working days although they are weekdays (`calendar.bank_holidays`).
   std::vector<CalendarDate> bank_holidays;
 

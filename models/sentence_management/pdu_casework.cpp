@@ -145,6 +145,13 @@ void PduCasework::complete(std::uint32_t index, PractitionerIndex holder, Day da
   free_task(index);
 }
 
+bool PduCasework::add_case_task(std::uint32_t slot, CaseId id, TaskKind kind, double hours, Day day,
+                                Day due_day) {
+  if (!rules_.enabled || slot >= cases_.size() || !cases_[slot].active || cases_[slot].id != id) return false;
+  create_case_task(slot, kind, hours, day, due_day);
+  return true;
+}
+
 std::uint32_t PduCasework::create_case_task(std::uint32_t slot, TaskKind kind, double hours, Day day,
                                             Day due_day) {
   CaseTasks& c = cases_[slot];

@@ -58,6 +58,7 @@ class PduCasework {
   void set_redeployed_hours_per_working_day(double hours) {
     redeployed_per_working_day_ = hours > 0.0 ? seconds_of_hours(hours) : 0;  // none, never negative capacity
   }
+  [[nodiscard]] double redeployed_hours_per_working_day() const { return hours_of(redeployed_per_working_day_); }
 
   // The case in `slot` was allocated to `c.practitioner` (of `holder_grade`) on `day`. On its first
   // allocation supervision starts on `start` (the allocation day; for a warm-start case its referral day,
@@ -78,6 +79,11 @@ class PduCasework {
   // (`caseload` scales their rate), then every practitioner's work (none on non-working days), then any
   // redeployed hours. Returns the redeployed hours made available today (0 on non-working days).
   double run_day(Day day, std::span<const Practitioner> staff, std::int64_t caseload);
+
+  // A task the case in `slot` (whose id is `id`) needs besides its own schedule, such as a toolkit
+  // session; held by the case's practitioner. False, and nothing created, when sentence management is
+  // off or the case's supervision has not started or has ended.
+  bool add_case_task(std::uint32_t slot, CaseId id, TaskKind kind, double hours, Day day, Day due_day);
 
   // Tests: a hand-built task given to `holder` (its case_slot is ignored: it belongs to no case).
   void add_task(Task task, PractitionerIndex holder);

@@ -33,11 +33,12 @@ enum class TaskKind : std::uint8_t {
   event_review,        // review after a significant event (3a.13, TS-5, G-5)
   termination,         // closing the case (last practitioner)
   court_report,        // pre-sentence report, PDU workload (3a.1, G-28)
+  toolkit_session,     // Skills for Relationships Toolkit, one-to-one with the case's practitioner (SRT-1)
 };
-inline constexpr std::size_t kTaskKindCount = 8;
+inline constexpr std::size_t kTaskKindCount = 9;
 inline constexpr std::array<std::string_view, kTaskKindCount> kTaskKindNames = {
-    "initial_assessment", "sara",         "home_visit",  "contact",
-    "periodic_review",    "event_review", "termination", "court_report"};
+    "initial_assessment", "sara",        "home_visit",   "contact",        "periodic_review",
+    "event_review",       "termination", "court_report", "toolkit_session"};
 
 inline std::string_view to_string(TaskKind kind) {
   return kTaskKindNames[static_cast<std::size_t>(kind)];

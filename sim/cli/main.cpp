@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "config/scenario_loader.hpp"
+#include "report/report_command.hpp"
 #include "runner/aggregate.hpp"
 #include "runner/batch_runner.hpp"
 #include "runner/benchmark.hpp"
@@ -31,6 +32,7 @@ constexpr const char* kOverview =
     "  batch SWEEP        run a sweep (points x replications), or one shard of it on a cluster\n"
     "  aggregate DIR...   merge a batch's shard outputs: a summary per point and sweep_summary.csv\n"
     "  compare BASE OTHER paired differences per KPI between two runs, with 95% CIs\n"
+    "  report DIR         one self-contained HTML page of charts for a run, a batch or a comparison\n"
     "\n"
     "probsim COMMAND --help explains a command's options. The README documents every scenario key\n"
     "and every output file and column.\n";
@@ -71,6 +73,13 @@ constexpr Command kCompare{
     "Pairs replication r of two finished runs (or aggregated batch points) and reports, per KPI, the\n"
     "mean difference OTHER - BASE with a 95% CI and whether it excludes zero. Runs with the same base\n"
     "seed share their random numbers, which makes the pairs tight. Writes comparison.csv."};
+
+constexpr Command kReport{
+    "report", "probsim report DIR [--out FILE] [--quiet]",
+    "Writes one self-contained HTML page (scripts, styles and data inside; it opens offline) for a run\n"
+    "directory, an aggregated batch directory, or a comparison (a run directory holding\n"
+    "comparison.csv, or a comparison.csv file): headline KPIs with 95% CIs and charts of whatever\n"
+    "metrics the run has. Default FILE: DIR/report.html."};
 
 void print_command_help(const Command& command, const po::options_description& options) {
   std::cout << "Usage: " << command.usage << "\n\n" << command.purpose << "\n\n" << options << "\n";
@@ -312,6 +321,28 @@ int compare_main(int argc, char** argv) {
   return run_compare(compare);
 }
 
+int report_main(int argc, char** argv) {
+  ReportOptions report;
+  po::options_description options("Options");
+  options.add_options()("help,h", "show this help")("out,o", po::value<std::string>(&report.out_file),
+                                                    "the HTML file to write (default: DIR/report.html)")(
+      "quiet,q", po::bool_switch(&report.quiet), "print nothing but errors");
+  po::options_description hidden;
+  std::vector<std::string> paths;
+  hidden.add_options()("path", po::value<std::vector<std::string>>(&paths));
+  po::positional_options_description positional;
+  positional.add("path", -1);
+  po::variables_map vm;
+  if (auto stop = parse_options(kReport, argc, argv, options, hidden, positional, vm)) return *stop;
+  if (paths.size() != 1) {
+    std::cerr << "probsim report: expected one run, batch or comparison directory; found " << paths.size()
+              << "\nUsage: " << kReport.usage << "\n";
+    return 2;
+  }
+  report.path = paths.front();
+  return run_report(report);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -329,6 +360,7 @@ int main(int argc, char** argv) {
   if (argv[1] == std::string(kBatch.name)) return batch_main(argc - 1, argv + 1);
   if (argv[1] == std::string(kAggregate.name)) return aggregate_main(argc - 1, argv + 1);
   if (argv[1] == std::string(kCompare.name)) return compare_main(argc - 1, argv + 1);
+  if (argv[1] == std::string(kReport.name)) return report_main(argc - 1, argv + 1);
   std::cerr << "probsim: unknown command '" << argv[1] << "'\n\n" << kOverview;
   return 2;
 }

@@ -24,8 +24,9 @@ std::vector<std::string> names_of(const std::array<std::string_view, N>& names) 
 // A map from category name to a share in [0, 1]; the shares must sum to 1. Missing names are 0.
 template <std::size_t N>
 std::optional<std::vector<double>> read_shares(FieldReader& parent, std::string_view key,
-                                               const std::array<std::string_view, N>& names) {
-  const ConfigNode* node = parent.node(key, true);
+                                               const std::array<std::string_view, N>& names,
+                                               bool required = true) {
+  const ConfigNode* node = parent.node(key, required);
   if (node == nullptr) return std::nullopt;
   FieldReader shares(node, parent.child_path(key), parent.diagnostics());
   if (!shares.ok()) return std::nullopt;
@@ -912,6 +913,430 @@ void read_staffing_plan(FieldReader& root, Scenario& s) {
   plan.reject_unknown_keys();
 }
 
+// ---- `interventions` and `interventions_teams` (DOMAIN.md §3.2–3.6, G-8..G-14, G-19, G-20, G-25) ----
+
+constexpr int kMaxSessions = 1000;
+constexpr int kMaxGroupSize = 1000;
+constexpr double kMaxSessionHours = 24.0;
+constexpr double kMaxInterventionWeeks = 520.0;
+
+std::string format_number(double value) {
+  std::ostringstream out;
+  out << value;
+  return out.str();
+}
+
+// Where to point at a key of `map` that may be absent: the key itself, else the map.
+const SourceLocation& where_of(const ConfigNode& map, std::string_view key) {
+  const ConfigNode* value = map.find(key);
+  return value != nullptr ? value->anchor() : map.anchor();
+}
+
+// The keys every group programme has (BBR and each structured intervention). All optional, with the
+// defaults of ProgrammeRules, except a structured intervention's `group_sessions`.
+void read_programme_keys(FieldReader& p, const ConfigNode& node, ProgrammeRules& rules, bool structured) {
+  Diagnostics& d = p.diagnostics();
+  auto group_sessions = p.integer("group_sessions", structured, 1, kMaxSessions);
+  if (group_sessions) rules.group_sessions = *group_sessions;
+  if (auto n = p.integer("individual_sessions", false, 0, kMaxSessions)) rules.individual_sessions = *n;
+  if (auto n = p.integer("sessions_per_week", false, 1, 2)) rules.sessions_per_week = *n;
+  auto size_min = p.integer("group_size_min", false, 1, kMaxGroupSize);
+  auto size_max = p.integer("group_size_max", false, 1, kMaxGroupSize);
+  if (size_min) rules.group_size_min = *size_min;
+  if (size_max) rules.group_size_max = *size_max;
+  const bool sizes_read = (size_min || node.find("group_size_min") == nullptr) &&
+                          (size_max || node.find("group_size_max") == nullptr);
+  if (sizes_read && rules.group_size_min > rules.group_size_max) {
+    const std::string_view key = size_min ? "group_size_min" : "group_size_max";
+    d.error(where_of(node, key), p.child_path(key),
+            "group_size_min (" + std::to_string(rules.group_size_min) + ") must not exceed group_size_max (" +
+                std::to_string(rules.group_size_max) + ")");
+  }
+  if (auto format = p.choice("format", false, names_of(kGroupFormatNames)))
+    rules.format = static_cast<GroupFormat>(*format);
+  auto module_sessions = p.integer("module_sessions", false, 1, kMaxSessions);
+  if (module_sessions) rules.module_sessions = *module_sessions;
+  const bool modules_read = (group_sessions || node.find("group_sessions") == nullptr) &&
+                            (module_sessions || node.find("module_sessions") == nullptr);
+  if (modules_read && rules.format == GroupFormat::rolling &&
+      rules.group_sessions % rules.module_sessions != 0) {
+    const std::string_view key = module_sessions ? "module_sessions" : "group_sessions";
+    d.error(where_of(node, key), p.child_path(key),
+            "a rolling group runs whole modules: group_sessions (" + std::to_string(rules.group_sessions) +
+                ") must be a multiple of module_sessions (" + std::to_string(rules.module_sessions) + ")");
+  }
+  if (auto p_attend = p.number("attendance_probability", false, 0.0, 1.0))
+    rules.attendance_probability = *p_attend;
+  if (auto n = p.integer("missed_sessions_allowed", false, 0, kMaxSessions))
+    rules.missed_sessions_allowed = *n;
+  if (auto n = p.integer("rolling_rejoins_allowed", false, 0, kMaxSessions))
+    rules.rolling_rejoins_allowed = *n;
+  if (auto to = p.choice("closed_removed_to", false, names_of(kAfterRemovalNames)))
+    rules.closed_removed_to = static_cast<AfterRemoval>(*to);
+}
+
+void read_bbr(FieldReader& iv, InterventionRules& rules) {
+  rules.bbr.name = "bbr";
+  const ConfigNode* node = iv.node("bbr", false);
+  if (node == nullptr) return;
+  FieldReader bbr(node, iv.child_path("bbr"), iv.diagnostics());
+  if (!bbr.ok()) return;
+  if (auto priority = bbr.choice("priority", false, names_of(kWaitingListPriorityNames)))
+    rules.bbr_priority = static_cast<WaitingListPriority>(*priority);
+  read_programme_keys(bbr, *node, rules.bbr, false);
+  bbr.reject_unknown_keys();
+}
+
+void read_structured_interventions(FieldReader& iv, InterventionRules& rules) {
+  const ConfigNode* list = iv.node("structured_interventions", false);
+  if (list == nullptr) return;
+  Diagnostics& d = iv.diagnostics();
+  const std::string path = iv.child_path("structured_interventions");
+  if (list->kind != ConfigNode::Kind::sequence) {
+    d.error(list->anchor(), path,
+            "expected a list of structured interventions ({name, group_sessions, ...}), found " +
+                list->describe_value());
+    return;
+  }
+  std::map<std::string, SourceLocation> names_seen;
+  for (std::size_t i = 0; i < list->items.size(); ++i) {
+    FieldReader item(&list->items[i], path + "[" + std::to_string(i) + "]", d);
+    if (!item.ok()) continue;
+    ProgrammeRules programme;
+    programme.individual_sessions = 0;
+    if (auto name = item.text("name", true)) {
+      programme.name = *name;
+      const SourceLocation& where = item.node("name", false)->where;
+      auto [it, inserted] = names_seen.emplace(*name, where);
+      if (!inserted)
+        d.error(where, item.child_path("name"),
+                "the name '" + *name + "' is already used at " + it->second.describe());
+    }
+    read_programme_keys(item, list->items[i], programme, true);
+    if (auto men_only = item.boolean("men_only", false)) programme.men_only = *men_only;
+    item.reject_unknown_keys();
+    rules.structured_interventions.push_back(std::move(programme));
+  }
+}
+
+std::vector<std::string> programme_names(const InterventionRules& rules) {
+  std::vector<std::string> names;
+  for (const auto& programme : rules.structured_interventions) names.push_back(programme.name);
+  return names;
+}
+
+// The index of the structured intervention a scalar names, with a did-you-mean when there is none.
+std::optional<std::size_t> find_programme(const InterventionRules& rules, const ConfigNode& name,
+                                          const SourceLocation& where, const std::string& path,
+                                          Diagnostics& d) {
+  const std::vector<std::string> names = programme_names(rules);
+  if (name.kind == ConfigNode::Kind::scalar)
+    for (std::size_t i = 0; i < names.size(); ++i)
+      if (names[i] == name.scalar) return i;
+  std::string listed;
+  for (const auto& n : names) listed += (listed.empty() ? "" : ", ") + n;
+  std::string message = "expected the name of one of interventions.structured_interventions (" +
+                        (listed.empty() ? std::string("there are none") : listed) + "), found " +
+                        name.describe_value();
+  if (name.kind == ConfigNode::Kind::scalar) {
+    const std::string suggestion = did_you_mean(name.scalar, names);
+    if (!suggestion.empty()) message += " (did you mean '" + suggestion + "'?)";
+  }
+  d.error(where, path, message);
+  return std::nullopt;
+}
+
+// `structured_intervention_mix`: a share per structured intervention, by name, summing to 1.
+void read_programme_mix(FieldReader& routing, const ConfigNode* routing_node, const ConfigNode& iv_node,
+                        InterventionRules& rules) {
+  Diagnostics& d = routing.diagnostics();
+  const std::string path = routing.child_path("structured_intervention_mix");
+  const std::size_t count = rules.structured_interventions.size();
+  const ConfigNode* mix = routing.node("structured_intervention_mix", false);
+  if (mix == nullptr) {
+    if (count == 1)
+      rules.routing.structured_intervention_mix = {1.0};
+    else if (count > 1)
+      d.error(routing_node != nullptr ? routing_node->anchor() : iv_node.anchor(), path,
+              "is required when there is more than one structured intervention (a share for each, by name)");
+    return;
+  }
+  if (mix->kind != ConfigNode::Kind::map) {
+    d.error(mix->anchor(), path,
+            "expected a map from structured intervention name to share, found " + mix->describe_value());
+    return;
+  }
+  std::vector<double> shares(count, 0.0);
+  bool ok = true;
+  for (const auto& [key, value] : mix->entries) {
+    ConfigNode key_node;
+    key_node.kind = ConfigNode::Kind::scalar;
+    key_node.scalar = key;
+    const auto index = find_programme(rules, key_node, value.anchor(), path + "." + key, d);
+    auto share = FieldReader::to_number(value, path + "." + key, 0.0, 1.0, d);
+    if (!index || !share) {
+      ok = false;
+      continue;
+    }
+    shares[*index] = *share;
+  }
+  if (!ok) return;
+  double sum = 0.0;
+  for (double v : shares) sum += v;
+  if (std::fabs(sum - 1.0) > kShareSumTolerance) {
+    d.error(mix->anchor(), path, "shares must sum to 1, but they sum to " + format_number(sum));
+    return;
+  }
+  rules.routing.structured_intervention_mix = shares;
+}
+
+void read_routing(FieldReader& iv, const ConfigNode& iv_node, InterventionRules& rules) {
+  const ConfigNode* node = iv.node("routing", false);
+  FieldReader routing(node, iv.child_path("routing"), iv.diagnostics());
+  Diagnostics& d = iv.diagnostics();
+  InterventionRouting& r = rules.routing;
+  if (node != nullptr && !routing.ok()) return;
+  if (node != nullptr) {
+    if (auto shares = read_shares(routing, "sara_level_shares", kSaraLevelNames, false))
+      std::copy(shares->begin(), shares->end(), r.sara_level_shares.begin());
+    if (auto share = routing.number("bbr_requirement_share", false, 0.0, 1.0))
+      r.bbr_requirement_share = *share;
+    if (auto share = routing.number("bbr_one_to_one_share", false, 0.0, 1.0)) r.bbr_one_to_one_share = *share;
+    auto si = routing.number("sara_low_structured_intervention_share", false, 0.0, 1.0);
+    auto toolkit = routing.number("sara_low_toolkit_share", false, 0.0, 1.0);
+    if (si) r.sara_low_structured_intervention_share = *si;
+    if (toolkit) r.sara_low_toolkit_share = *toolkit;
+    if ((si || toolkit) &&
+        r.sara_low_structured_intervention_share + r.sara_low_toolkit_share > 1.0 + kShareSumTolerance)
+      d.error(
+          where_of(*node, toolkit ? "sara_low_toolkit_share" : "sara_low_structured_intervention_share"),
+          routing.child_path(toolkit ? "sara_low_toolkit_share" : "sara_low_structured_intervention_share"),
+          "sara_low_structured_intervention_share + sara_low_toolkit_share must be at most 1, found " +
+              format_number(r.sara_low_structured_intervention_share) + " + " +
+              format_number(r.sara_low_toolkit_share));
+  }
+  if (rules.structured_interventions.empty() && r.sara_low_structured_intervention_share > 0.0)
+    d.error(node != nullptr ? where_of(*node, "sara_low_structured_intervention_share") : iv_node.anchor(),
+            routing.child_path("sara_low_structured_intervention_share"),
+            "refers SARA-low cases to structured interventions, but interventions.structured_interventions "
+            "lists none: add them or set this share to 0");
+  read_programme_mix(routing, node, iv_node, rules);
+  if (node != nullptr) routing.reject_unknown_keys();
+}
+
+void read_readiness_delay(FieldReader& iv, ReadinessDelay& delay) {
+  const ConfigNode* node = iv.node("readiness_delay_weeks", false);
+  if (node == nullptr) return;
+  FieldReader r(node, iv.child_path("readiness_delay_weeks"), iv.diagnostics());
+  if (!r.ok()) return;
+  auto min = r.number("min", false, 0.0, kMaxInterventionWeeks);
+  auto max = r.number("max", false, 0.0, kMaxInterventionWeeks);
+  if (min) delay.min_weeks = *min;
+  if (max) delay.max_weeks = *max;
+  if ((min || node->find("min") == nullptr) && (max || node->find("max") == nullptr) &&
+      delay.min_weeks > delay.max_weeks)
+    iv.diagnostics().error(where_of(*node, min ? "min" : "max"), r.child_path(min ? "min" : "max"),
+                           "min (" + format_number(delay.min_weeks) + ") must not exceed max (" +
+                               format_number(delay.max_weeks) + ")");
+  r.reject_unknown_keys();
+}
+
+void read_interventions_warm_start(FieldReader& iv, InterventionsWarmStart& warm) {
+  const ConfigNode* node = iv.node("warm_start", false);
+  if (node == nullptr) return;
+  FieldReader w(node, iv.child_path("warm_start"), iv.diagnostics());
+  if (!w.ok()) return;
+  if (auto weeks = w.number("waiting_list_max_weeks", false, 0.0, kMaxInterventionWeeks))
+    warm.waiting_list_max_weeks = *weeks;
+  if (auto share = w.number("waiting_share", false, 0.0, 1.0)) warm.waiting_share = *share;
+  w.reject_unknown_keys();
+}
+
+void read_facilitation(FieldReader& iv, FacilitationRules& rules) {
+  const ConfigNode* node = iv.node("facilitation", false);
+  if (node == nullptr) return;
+  FieldReader f(node, iv.child_path("facilitation"), iv.diagnostics());
+  if (!f.ok()) return;
+  if (auto n = f.integer("facilitators_per_group_session", false, 1, 100))
+    rules.facilitators_per_group_session = *n;
+  if (auto h = f.number("hours_per_group_session", false, 0.0, kMaxSessionHours))
+    rules.hours_per_group_session = *h;
+  if (auto h = f.number("hours_per_individual_session", false, 0.0, kMaxSessionHours))
+    rules.hours_per_individual_session = *h;
+  if (auto share = f.number("non_delivery_share", false, 0.0, 1.0)) rules.non_delivery_share = *share;
+  f.reject_unknown_keys();
+}
+
+// Off unless the block is present and sets a trigger.
+void read_demand_management(FieldReader& iv, InterventionRules& rules) {
+  const ConfigNode* node = iv.node("demand_management", false);
+  if (node == nullptr) return;
+  FieldReader dm(node, iv.child_path("demand_management"), iv.diagnostics());
+  if (!dm.ok()) return;
+  DemandManagement& m = rules.demand_management;
+  if (auto weeks = dm.number("divert_after_weeks_waiting", false, 0.0, kMaxInterventionWeeks))
+    m.divert_after_weeks_waiting = *weeks;
+  if (auto length = dm.integer("divert_when_list_longer_than", false, 0, 10000000))
+    m.divert_when_list_longer_than = *length;
+  m.enabled = m.divert_after_weeks_waiting > 0.0 || m.divert_when_list_longer_than > 0;
+  if (auto rosh = read_name_list(dm, "divert_rosh", kRoshLevelNames, "RoSH levels", false)) {
+    m.divert_rosh.fill(false);
+    for (std::size_t r : *rosh) m.divert_rosh[r] = true;
+  }
+  if (auto route = dm.choice("divert_to", false, names_of(kDiversionRouteNames)))
+    m.divert_to = static_cast<DiversionRoute>(*route);
+  // Checked whatever the route, so that a base's programme stays valid when a derived file diverts to
+  // the toolkit instead.
+  const ConfigNode* programme = dm.node("divert_to_programme", false);
+  if (programme != nullptr) {
+    if (auto index = find_programme(rules, *programme, programme->where, dm.child_path("divert_to_programme"),
+                                    dm.diagnostics()))
+      m.divert_to_programme = *index;
+  } else if (m.divert_to == DiversionRoute::structured_intervention) {
+    dm.diagnostics().error(node->anchor(), dm.child_path("divert_to_programme"),
+                           "is required with divert_to: structured_intervention (the name of one of "
+                           "interventions.structured_interventions)");
+  }
+  dm.reject_unknown_keys();
+}
+
+void read_daso(FieldReader& iv, DasoRules& rules) {
+  const ConfigNode* node = iv.node("daso", false);
+  if (node == nullptr) return;
+  FieldReader daso(node, iv.child_path("daso"), iv.diagnostics());
+  if (!daso.ok()) return;
+  if (auto enabled = daso.boolean("enabled", false)) rules.enabled = *enabled;
+  if (auto h = daso.number("hours_per_first_contact", false, 0.0, kMaxSessionHours))
+    rules.hours_per_first_contact = *h;
+  if (auto h = daso.number("support_hours_per_week", false, 0.0, 168.0)) rules.support_hours_per_week = *h;
+  if (auto p = daso.number("acceptance_at_sentence", false, 0.0, 1.0)) rules.acceptance_at_sentence = *p;
+  if (auto p = daso.number("acceptance_after_6_months", false, 0.0, 1.0))
+    rules.acceptance_after_6_months = *p;
+  if (auto share = daso.number("non_delivery_share", false, 0.0, 1.0)) rules.non_delivery_share = *share;
+  daso.reject_unknown_keys();
+}
+
+void read_toolkit(FieldReader& iv, ToolkitRules& rules) {
+  const ConfigNode* node = iv.node("toolkit", false);
+  if (node == nullptr) return;
+  FieldReader t(node, iv.child_path("toolkit"), iv.diagnostics());
+  if (!t.ok()) return;
+  if (auto n = t.integer("sessions", false, 1, kMaxSessions)) rules.sessions = *n;
+  if (auto weeks = t.number("session_interval_weeks", false, 1.0 / 7.0, 52.0))
+    rules.session_interval_weeks = *weeks;
+  if (auto h = t.number("hours_per_session", false, 0.0, kMaxSessionHours)) rules.hours_per_session = *h;
+  t.reject_unknown_keys();
+}
+
+// `interventions`, optional: without it no interventions are simulated. Every key inside is optional,
+// with the defaults of InterventionRules, except what has none (a structured intervention's name and
+// sessions, the mix when there are several, the programme demand management diverts to).
+void read_interventions(FieldReader& root, InterventionRules& rules) {
+  const ConfigNode* node = root.node("interventions", false);
+  if (node == nullptr) return;
+  FieldReader iv(node, "interventions", root.diagnostics());
+  if (!iv.ok()) return;
+  rules.enabled = true;
+  if (auto enabled = iv.boolean("enabled", false)) rules.enabled = *enabled;
+  read_bbr(iv, rules);
+  read_structured_interventions(iv, rules);
+  read_routing(iv, *node, rules);
+  read_readiness_delay(iv, rules.readiness);
+  read_interventions_warm_start(iv, rules.warm_start);
+  read_facilitation(iv, rules.facilitation);
+  read_demand_management(iv, rules);
+  read_daso(iv, rules.daso);
+  read_toolkit(iv, rules.toolkit);
+  iv.reject_unknown_keys();
+}
+
+// `interventions_teams`: each PDU served by exactly one team. Without the key, one team per region.
+void read_interventions_teams(FieldReader& root, Scenario& s) {
+  Diagnostics& d = root.diagnostics();
+  const ConfigNode* list = root.node("interventions_teams", false);
+  if (list == nullptr) {
+    if (!s.interventions.enabled) return;
+    std::size_t first = 0;
+    for (const RegionSpec& region : s.regions) {
+      InterventionsTeamSpec team{region.name, {}};
+      for (std::size_t p = 0; p < region.pdus.size(); ++p) team.pdus.push_back(first + p);
+      first += region.pdus.size();
+      s.interventions_teams.push_back(std::move(team));
+    }
+    return;
+  }
+  if (root.node("interventions", false) == nullptr) {
+    d.error(list->anchor(), "interventions_teams",
+            "teams run interventions, but the scenario has no 'interventions' block: add one (or extend a "
+            "base that has it)");
+    return;
+  }
+  if (list->kind != ConfigNode::Kind::sequence || list->items.empty()) {
+    d.error(list->anchor(), "interventions_teams",
+            "expected a non-empty list of teams ({name, pdus: [PDU, ...]}), found " + list->describe_value());
+    return;
+  }
+  std::vector<std::optional<std::size_t>> team_of(s.pdu_count());
+  std::map<std::string, SourceLocation> names_seen;
+  bool all_read = true;
+  for (std::size_t i = 0; i < list->items.size(); ++i) {
+    FieldReader item(&list->items[i], "interventions_teams[" + std::to_string(i) + "]", d);
+    if (!item.ok()) {
+      all_read = false;
+      continue;
+    }
+    InterventionsTeamSpec team;
+    if (auto name = item.text("name", true)) {
+      team.name = *name;
+      const SourceLocation& where = item.node("name", false)->where;
+      auto [it, inserted] = names_seen.emplace(*name, where);
+      if (!inserted)
+        d.error(where, item.child_path("name"),
+                "the name '" + *name + "' is already used at " + it->second.describe());
+    }
+    const ConfigNode* pdus = item.node("pdus", true);
+    const std::string path = item.child_path("pdus");
+    if (pdus == nullptr) {
+      all_read = false;
+    } else if (pdus->kind != ConfigNode::Kind::sequence || pdus->items.empty()) {
+      d.error(pdus->anchor(), path,
+              "expected a non-empty list of PDU names, found " + pdus->describe_value());
+      all_read = false;
+    } else {
+      for (std::size_t p = 0; p < pdus->items.size(); ++p) {
+        const std::string item_path = path + "[" + std::to_string(p) + "]";
+        auto index = find_pdu(s, pdus->items[p], item_path, d);
+        if (!index) {
+          all_read = false;
+          continue;
+        }
+        if (team_of[*index] && *team_of[*index] == s.interventions_teams.size()) {
+          d.error(pdus->items[p].where, item_path, "'" + s.pdu_at(*index).name + "' is listed twice");
+          continue;
+        }
+        if (team_of[*index]) {
+          const InterventionsTeamSpec& other = s.interventions_teams[*team_of[*index]];
+          d.error(pdus->items[p].where, item_path,
+                  "'" + s.pdu_at(*index).name + "' is already served by team '" + other.name +
+                      "': a PDU is served by one team");
+          continue;
+        }
+        team_of[*index] = s.interventions_teams.size();
+        team.pdus.push_back(*index);
+      }
+    }
+    item.reject_unknown_keys();
+    s.interventions_teams.push_back(std::move(team));
+  }
+  if (!all_read) return;
+  std::string unserved;
+  for (std::size_t p = 0; p < team_of.size(); ++p)
+    if (!team_of[p]) unserved += (unserved.empty() ? "'" : ", '") + s.pdu_at(p).name + "'";
+  if (!unserved.empty())
+    d.error(list->anchor(), "interventions_teams",
+            "every PDU must be served by a team when teams are listed; not served: " + unserved);
+}
+
 void read_regions(FieldReader& root, Scenario& s, const ReferralRate& pattern) {
   Diagnostics& d = root.diagnostics();
   const ConfigNode* regions = root.node("regions", true);
@@ -1013,6 +1438,8 @@ std::optional<Scenario> read_scenario(const ConfigNode& root_node, Diagnostics& 
   read_calendar(root, s);
   read_sentence_management(root, s.caseload.sentence_management);
   read_prioritisation(root, s);
+  read_interventions(root, s.interventions);
+  read_interventions_teams(root, s);
   root.reject_unknown_keys();
   if (diagnostics.items().size() != errors_before) return std::nullopt;
   return s;

@@ -7,6 +7,7 @@
 #include <simgrid/s4u/Engine.hpp>
 #include <simgrid/s4u/NetZone.hpp>
 
+#include "engine/interventions_actor.hpp"
 #include "engine/office_actor.hpp"
 #include "engine/prioritisation_actor.hpp"
 #include "engine/workforce_actor.hpp"
@@ -96,6 +97,21 @@ ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpe
                                                            std::move(region_pdu_indices), spec.seed));
   }
 
+  // Interventions teams hear of every case from the start, warm-start cases included.
+  std::vector<std::unique_ptr<InterventionsTeam>> teams;
+  std::vector<const InterventionsTeam*> observed_teams;
+  if (scenario.interventions.enabled) {
+    for (const InterventionsTeamSpec& spec_of_team : scenario.interventions_teams) {
+      std::vector<PduOffice*> served;
+      for (std::size_t pdu : spec_of_team.pdus) served.push_back(offices[pdu].get());
+      teams.push_back(std::make_unique<InterventionsTeam>(spec_of_team.name, scenario.interventions, served,
+                                                          spec_of_team.pdus, calendar, spec.seed));
+      for (std::size_t k = 0; k < served.size(); ++k)
+        served[k]->set_interventions(teams.back().get(), static_cast<std::uint32_t>(k));
+      observed_teams.push_back(teams.back().get());
+    }
+  }
+
   if (window.warm_start == WarmStart::steady_state)
     for (auto& office : offices) office->place_warm_start_caseload(0, scenario.longest_sentence_days());
 
@@ -116,7 +132,11 @@ ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpe
   for (auto& office : offices)
     simgrid::s4u::Actor::create("office:" + office->name(), host, OfficeActor(*office, window.last_day()));
 
-  RunRecorder recorder(scenario, observed, region_of_office);
+  for (auto& team : teams)
+    simgrid::s4u::Actor::create("interventions:" + team->name(), host,
+                                InterventionsActor(*team, window.last_day()));
+
+  RunRecorder recorder(scenario, observed, region_of_office, observed_teams);
   if (window.first_report_day() > 0) engine.run_until(window.first_report_day() - 0.5);
   recorder.open_window();
   for (const Observation& o : observation_plan(window)) {

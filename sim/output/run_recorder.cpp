@@ -42,9 +42,11 @@ double p90_of(std::vector<double> values) {
 }  // namespace
 
 RunRecorder::RunRecorder(const Scenario& scenario, std::vector<const PduOffice*> offices,
-                         std::vector<std::size_t> region_of_office)
+                         std::vector<std::size_t> region_of_office,
+                         std::vector<const InterventionsTeam*> teams)
     : scenario_(scenario), offices_(std::move(offices)), region_of_office_(std::move(region_of_office)) {
   for (const auto& region : scenario_.regions) region_names_.push_back(region.name);
+  if (scenario_.interventions.enabled) interventions_.emplace(scenario_, std::move(teams), offices_);
 }
 
 void RunRecorder::open_window() {
@@ -65,6 +67,7 @@ void RunRecorder::open_window() {
   tasks_at_last_period_ = tasks_at_window_open_;
   late_at_last_period_ = late_at_window_open_;
   period_first_day_ = scenario_.window.first_report_day();
+  if (interventions_) interventions_->open_window();
 }
 
 void RunRecorder::sample_week() {
@@ -272,6 +275,7 @@ void RunRecorder::close_period(const CalendarDate& date) {
   period_first_day_ = last + 1;
   for (std::size_t r = 0; r < regions.size(); ++r) add_rows(iso, "region", region_names_[r], regions[r]);
   add_rows(iso, "national", "national", national);
+  if (interventions_) interventions_->close_period(iso, last, result_.timeseries);
 }
 
 ReplicationResult RunRecorder::finish() {
@@ -299,7 +303,6 @@ ReplicationResult RunRecorder::finish() {
     window.rag_changes += now.rag_changes - open.rag_changes;
     window.facilitator_hours_redeployed +=
         now.facilitator_hours_redeployed - open.facilitator_hours_redeployed;
-    window.bbr_sessions_cancelled_rag += now.bbr_sessions_cancelled_rag - open.bbr_sessions_cancelled_rag;
     caseload_end += office.caseload();
     unallocated_end += office.unallocated();
     result_.case_events += now.initial_cases + now.referrals + now.allocations + now.terminations();
@@ -391,8 +394,13 @@ ReplicationResult RunRecorder::finish() {
   kpi("pdu_days_amber", static_cast<double>(window.rag_days[static_cast<std::size_t>(RagStatus::amber)]));
   kpi("pdu_days_green", static_cast<double>(window.rag_days[static_cast<std::size_t>(RagStatus::green)]));
   kpi("rag_changes", static_cast<double>(window.rag_changes));
-  kpi("bbr_sessions_cancelled_rag", static_cast<double>(window.bbr_sessions_cancelled_rag));
   kpi("facilitator_hours_redeployed", window.facilitator_hours_redeployed);
+  // The interventions recorder counts the BBR sessions a RAG status cancelled; without interventions
+  // there are none, and the contracted KPI still exists.
+  if (interventions_)
+    interventions_->add_kpis(result_.kpis);
+  else
+    kpi("bbr_sessions_cancelled_rag", 0.0);
   return std::move(result_);
 }
 

@@ -3,9 +3,11 @@
 // The engine calls it at fixed instants (between simulated days), so it never sees a day half done.
 
 #include <array>
+#include <optional>
 #include <vector>
 
 #include "office/pdu_office.hpp"
+#include "output/intervention_recorder.hpp"
 #include "output/replication_result.hpp"
 #include "scenario/scenario.hpp"
 
@@ -30,8 +32,9 @@ struct TaskFigures {
 class RunRecorder {
  public:
   // `offices` in scenario order; `region_of_office[i]` indexes `region_names`.
+  // `teams`: the interventions teams, when the scenario has interventions.
   RunRecorder(const Scenario& scenario, std::vector<const PduOffice*> offices,
-              std::vector<std::size_t> region_of_office);
+              std::vector<std::size_t> region_of_office, std::vector<const InterventionsTeam*> teams = {});
 
   void open_window();                           // just before the first report day
   void sample_week();                           // after each full week of the window
@@ -84,6 +87,7 @@ class RunRecorder {
   std::vector<std::array<std::size_t, kTaskKindCount>> late_at_last_period_;
   Day period_first_day_ = 0;
   std::int64_t weekly_over_110pct_ = 0;
+  std::optional<InterventionRecorder> interventions_;
   ReplicationResult result_;
 };
 

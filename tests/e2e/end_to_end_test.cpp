@@ -45,7 +45,7 @@ TEST(EndToEnd, DefaultScenarioWritesTheDocumentedFiles) {
     metrics.insert(series[i][4]);
     dates.insert(series[i][1]);
   }
-  EXPECT_EQ(levels, (std::set<std::string>{"pdu", "region", "national"}));
+  EXPECT_EQ(levels, (std::set<std::string>{"pdu", "region", "national", "team"}));
   for (const char* required : {"caseload", "referrals", "workload_pct_mean"})
     EXPECT_TRUE(metrics.count(required)) << required;
   EXPECT_EQ(dates.size(), 24u) << "monthly over 2023-2024";

@@ -22,7 +22,9 @@ using Series = std::map<std::tuple<std::string, std::string, std::string>, std::
 
 Series by_unit(const ReplicationResult& result) {
   Series series;
-  for (const auto& row : result.timeseries) series[{row.date, row.level, row.unit}][row.metric] = row.value;
+  for (const auto& row : result.timeseries)
+    if (row.level != "team")  // interventions teams carry only intervention metrics
+      series[{row.date, row.level, row.unit}][row.metric] = row.value;
   return series;
 }
 

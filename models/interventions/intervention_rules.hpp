@@ -1,0 +1,164 @@
+#pragma once
+// The scenario's `interventions` block: how domestic-abuse cases are routed to Building Better
+// Relationships (BBR), structured interventions (SIs) or the Skills for Relationships Toolkit (SRT); how
+// programme groups run; what facilitators and domestic abuse safety officers (DASOs) spend per session
+// or contact; and demand management. DOMAIN.md §3.2–3.6 (INT-*, BBR-*, SI-*, SRT-*, VIC-*) and the gaps
+// G-8..G-14, G-19, G-20, G-25. Absent, no interventions are simulated.
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "caseload/case_attributes.hpp"
+
+namespace probsim {
+
+// The Spousal Assault Risk Assessment level of a domestic-abuse case (DOMAIN.md §1, G-20).
+enum class SaraLevel : std::uint8_t { low, medium, high };
+inline constexpr std::array<std::string_view, 3> kSaraLevelNames = {"low", "medium", "high"};
+inline std::string_view to_string(SaraLevel v) {
+  return name_of(v, kSaraLevelNames);
+}
+
+// The order a programme's waiting list is offered places in (G-13, INT-8, LV-14). Ties always go to
+// the earliest requirement, then the case id.
+enum class WaitingListPriority : std::uint8_t {
+  fifo,                 // earliest requirement first
+  risk_then_order_end,  // higher RoSH first, then the earliest planned end of the order
+  order_end,            // earliest planned end of the order first
+};
+inline constexpr std::array<std::string_view, 3> kWaitingListPriorityNames = {"fifo", "risk_then_order_end",
+                                                                              "order_end"};
+
+// Rolling groups take new members at the start of each module; closed groups start a cohort together
+// and take nobody after (BBR-6, G-11).
+enum class GroupFormat : std::uint8_t { rolling, closed };
+inline constexpr std::array<std::string_view, 2> kGroupFormatNames = {"rolling", "closed"};
+
+// Where someone removed from a closed group for missing sessions goes (BBR-6).
+enum class AfterRemoval : std::uint8_t { waiting_list, exit };
+inline constexpr std::array<std::string_view, 2> kAfterRemovalNames = {"waiting_list", "exit"};
+
+// Where demand management sends people taken off the BBR list (INT-8, LV-15).
+enum class DiversionRoute : std::uint8_t { structured_intervention, toolkit };
+inline constexpr std::array<std::string_view, 2> kDiversionRouteNames = {"structured_intervention",
+                                                                         "toolkit"};
+
+// A group programme: BBR, or one structured intervention (Stepwise, Positive Pathways Plus, Help).
+struct ProgrammeRules {
+  std::string name;
+  int group_sessions = 24;  // BBR-3
+  int individual_sessions =
+      0;                      // BBR: 5, one before the group phase, one per module boundary, one after (G-10)
+  int sessions_per_week = 2;  // 1 or 2 (BBR-4)
+  int group_size_min = 6;     // a group starts with at least this many (G-8)
+  int group_size_max = 12;    // PUB-9
+  GroupFormat format = GroupFormat::rolling;
+  int module_sessions = 6;  // rolling groups: group_sessions is a whole number of modules (G-11)
+  // Each participant attends each group session with this probability (G-12).
+  double attendance_probability = 0.94;
+  // A participant is removed on missing one more than this many group sessions (BBR-5: "more than two").
+  // A missed session within the allowance is caught up one-to-one (a facilitator's individual session),
+  // so a completer has had every session's content.
+  int missed_sessions_allowed = 2;
+  // Rolling groups: how many times a removed participant may rejoin at the start of a later module,
+  // keeping the credit of the modules completed (BBR-6). Closed groups: see closed_removed_to.
+  int rolling_rejoins_allowed = 1;
+  AfterRemoval closed_removed_to = AfterRemoval::waiting_list;
+  bool men_only = false;  // Help (SI-4)
+};
+
+// Facilitator time (G-9, BBR-15): each session's hours include preparation and write-up.
+struct FacilitationRules {
+  int facilitators_per_group_session = 2;
+  double hours_per_group_session = 2.5;  // per facilitator
+  double hours_per_individual_session = 2.5;
+  // Share of a facilitator's contracted hours that never becomes sessions: supervision, counselling,
+  // treatment-manager monitoring, travel, training (BBR-15) [Assume].
+  double non_delivery_share = 0.2;
+};
+
+// Who goes where (INT-5, G-19, G-20). Drawn once per case, from the case's own stream.
+struct InterventionRouting {
+  std::array<double, 3> sara_level_shares{0.10, 0.50, 0.40};  // domestic-abuse cases, by SaraLevel (G-20)
+  // Of BBR-eligible cases (male, domestic abuse, SARA medium or high), the share whose order or licence
+  // carries a BBR requirement or condition (G-19: national inflow ≈101 a week, CT-1).
+  double bbr_requirement_share = 0.5;
+  // Of BBR requirements, the share delivered one-to-one by a facilitator instead of in a group (BBR-7).
+  double bbr_one_to_one_share = 0.0;
+  // Of domestic-abuse cases with SARA low, the shares referred to a structured intervention and to the
+  // toolkit; the rest get neither (INT-5, INT-6).
+  double sara_low_structured_intervention_share = 0.5;
+  double sara_low_toolkit_share = 0.2;
+  // Which structured intervention, by the order of `structured_interventions` (SI-6: Stepwise most).
+  // Men-only programmes are skipped for women (the others' weights renormalised).
+  std::vector<double> structured_intervention_mix;
+};
+
+// From the requirement (the start of the order) to being ready for a place: paperwork, suitability,
+// induction (BBR-9, G-14). Drawn uniformly in [min, max] weeks per case.
+struct ReadinessDelay {
+  double min_weeks = 2.0;
+  double max_weeks = 4.0;
+};
+
+// Taking people off a long BBR list (INT-8, LV-15). Checked weekly; off unless a trigger is set.
+struct DemandManagement {
+  bool enabled = false;
+  double divert_after_weeks_waiting = 0.0;  // 0: no waiting-time trigger
+  int divert_when_list_longer_than = 0;     // 0: no list-length trigger (the longest waiters go first)
+  std::array<bool, 4> divert_rosh{true, true, false, false};  // by RoshLevel: low and medium (INT-8)
+  DiversionRoute divert_to = DiversionRoute::structured_intervention;
+  std::size_t divert_to_programme = 0;  // index into structured_interventions, for that route
+};
+
+// Partner support (VIC-1..4, G-25): a BBR requirement refers the partner to the DASOs of the team's PDUs.
+struct DasoRules {
+  bool enabled = true;
+  double hours_per_first_contact = 2.0;  // [Assume]
+  double support_hours_per_week = 0.5;   // per partner engaged, while the man's requirement is open [Assume]
+  double acceptance_at_sentence = 0.95;  // G-25
+  double acceptance_after_6_months = 0.7;  // G-25; linear in between, flat after
+  double non_delivery_share = 0.2;         // [Assume]
+};
+
+// The toolkit, delivered one-to-one by the case's own practitioner from their hours (SRT-1, SRT-2).
+struct ToolkitRules {
+  int sessions = 6;                     // SRT-2: no fixed count [Assume]
+  double session_interval_weeks = 2.0;  // [Assume]
+  double hours_per_session = 1.5;       // including preparation and recording [Assume]
+};
+
+// The BBR waiting list at the start of a warm-started run (G-21): warm-start cases whose BBR requirement
+// was made within the last `waiting_list_max_weeks` are waiting, each with probability `waiting_share`,
+// their wait counted from the requirement. Older requirements are taken as settled before the run
+// (started, completed or ended): they are not counted and hold no places.
+struct InterventionsWarmStart {
+  double waiting_list_max_weeks = 0.0;
+  double waiting_share = 1.0;
+};
+
+struct InterventionRules {
+  bool enabled = false;
+  InterventionsWarmStart warm_start;
+  InterventionRouting routing;
+  ReadinessDelay readiness;
+  WaitingListPriority bbr_priority = WaitingListPriority::risk_then_order_end;
+  ProgrammeRules bbr;
+  std::vector<ProgrammeRules> structured_interventions;  // SIs are run FIFO
+  FacilitationRules facilitation;
+  DemandManagement demand_management;
+  DasoRules daso;
+  ToolkitRules toolkit;
+};
+
+// An interventions team: it holds the waiting lists of the PDUs it serves and runs their groups with the
+// facilitators (and supports partners with the DASOs) in post in those PDUs.
+struct InterventionsTeamSpec {
+  std::string name;
+  std::vector<std::size_t> pdus;  // scenario-order indices of the PDUs served
+};
+
+}  // namespace probsim

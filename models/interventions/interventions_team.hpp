@@ -1,0 +1,175 @@
+#pragma once
+// An interventions team (DOMAIN.md §1 "Organisation", §2 "ROUTING" to "ATTENDING"): the waiting lists
+// of the PDUs it serves, the groups it runs with the facilitators in post in those PDUs, the partner
+// support its DASOs give, and the toolkit courses it asks practitioners to deliver.
+//
+// The offices tell it when a case starts (routing: BBR requirement, structured intervention, toolkit)
+// and ends (whatever the person was doing ends with the order). Each day, after the offices' work, the
+// engine calls run_day(): people become ready, the weekly review (the first working day of the week)
+// measures facilitator capacity, diverts by demand management and starts groups, sessions are held on
+// the groups' weekdays, and DASOs make first contacts.
+//
+// Capacity (G-9): a group reserves, while it runs, the facilitator hours a week its sessions need at
+// full size (group sessions, and individual sessions and expected catch-ups spread over the programme).
+// A group starts only if the reservations fit in the week's facilitator hours, so starts never outrun
+// the facilitators; individual sessions are covered in expectation, not session by session.
+//
+// Invariants: every requirement is in exactly one ParticipantState; a participant is `attending` iff it
+// is a member of exactly one open group; a group never has more than group_size_max members.
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "caseload/case.hpp"
+#include "core/working_calendar.hpp"
+#include "interventions/intervention_counters.hpp"
+#include "interventions/intervention_measures.hpp"
+#include "interventions/intervention_rules.hpp"
+#include "interventions/participant.hpp"
+#include "interventions/programme_group.hpp"
+
+namespace probsim {
+
+class PduOffice;
+
+// The day a toolkit session, a group session or a DASO contact happened, for tests and the event log.
+struct InterventionEvent {
+  enum class Kind : std::uint8_t { requirement, ready, start, session, completion, removal, exit, diversion };
+  Day day = 0;
+  Kind kind = Kind::requirement;
+  CaseId case_id = 0;
+  std::uint32_t programme = 0;
+};
+
+class InterventionsTeam {
+ public:
+  // `offices` are the PDUs served (the team reads their facilitators and DASOs in post, and asks their
+  // practitioners to deliver toolkit sessions); `pdu_indices` their scenario-order indices.
+  InterventionsTeam(std::string name, const InterventionRules& rules, std::vector<PduOffice*> offices,
+                    std::vector<std::size_t> pdu_indices, const WorkingCalendar& calendar,
+                    std::uint64_t replication_seed);
+
+  // --- Called by the offices. ---
+  // A case began on `day` (`initial`: placed by the warm start on `day`; its order began on its referral
+  // day). Routes it and records any requirement.
+  void case_started(std::uint32_t office, std::uint32_t case_slot, const Case& c, CaseId draw_key, Day day,
+                    bool initial);
+  // The case's order ended on `day` for `reason`: whatever it was doing here ends with it.
+  void case_ended(CaseId id, TerminationReason reason, Day day);
+
+  // --- Called by the engine (and the prioritisation framework). ---
+  void run_day(Day day);
+  // The measures in force for the team's office `office` (index among the team's offices).
+  void set_measures(std::uint32_t office, const InterventionMeasures& measures);
+
+  // --- Observations. ---
+  [[nodiscard]] const std::string& name() const { return name_; }
+  [[nodiscard]] const std::vector<std::size_t>& pdu_indices() const { return pdu_indices_; }
+  [[nodiscard]] std::size_t programme_count() const { return 1 + rules_.structured_interventions.size(); }
+  [[nodiscard]] const ProgrammeCounters& counters(std::uint32_t programme) const {
+    return programme_counters_[programme];
+  }
+  [[nodiscard]] const TeamCounters& team_counters() const { return team_counters_; }
+  // Starts in order (days never decrease), with their waits, by programme.
+  [[nodiscard]] const std::vector<ProgrammeStart>& starts(std::uint32_t programme) const {
+    return starts_[programme];
+  }
+  [[nodiscard]] const std::vector<DasoContact>& daso_contacts() const { return daso_contacts_; }
+  // People with a requirement not yet started (BBRN-3), and those of them waiting more than `days`.
+  [[nodiscard]] std::int64_t waiting_to_start(std::uint32_t programme) const;
+  [[nodiscard]] std::int64_t waiting_longer_than(std::uint32_t programme, Day day, Day days) const;
+  [[nodiscard]] std::int64_t attending(std::uint32_t programme) const;
+  [[nodiscard]] std::array<std::int64_t, kParticipantStateCount> count_by_state(
+      std::uint32_t programme) const;
+  [[nodiscard]] std::int64_t open_groups() const;
+  [[nodiscard]] double facilitator_hours_per_week() const { return capacity_hours_per_week_; }
+  [[nodiscard]] double reserved_hours_per_week() const { return reserved_hours_per_week_; }
+  // Facilitator hours a week of the team's facilitators moved to sentence management (RAG-4).
+  [[nodiscard]] double redeployed_hours_per_week() const { return redeployed_hours_per_week_; }
+  [[nodiscard]] const std::vector<Participant>& participants() const { return participants_; }
+  [[nodiscard]] const std::vector<ProgrammeGroup>& groups() const { return groups_; }
+  void set_event_log(std::vector<InterventionEvent>* log) { event_log_ = log; }
+
+ private:
+  struct Partner {  // a BBR man's partner, referred to the DASOs (VIC-1)
+    std::uint32_t participant = 0;
+    Day referred_day = 0;
+    bool contacted = false;
+    bool engaged = false;
+    bool ended = false;
+  };
+  struct ToolkitCourse {
+    std::uint32_t office = 0;
+    std::uint32_t case_slot = 0;
+    CaseId case_id = 0;
+    Day next_session_day = 0;
+    std::int32_t sessions_requested = 0;
+    bool ended = false;
+  };
+
+  [[nodiscard]] const ProgrammeRules& programme(std::uint32_t p) const {
+    return p == 0 ? rules_.bbr : rules_.structured_interventions[p - 1];
+  }
+  std::uint32_t add_participant(const Participant& p);
+  void refer(std::uint32_t office, std::uint32_t case_slot, const Case& c, CaseId draw_key,
+             std::uint32_t prog, Day requirement_day, Day day, bool one_to_one, Day readiness_days);
+  void start_toolkit(std::uint32_t office, std::uint32_t case_slot, CaseId case_id, Day day);
+  void refer_partner(std::uint32_t participant, Day day);
+  void set_state(Participant& p, ParticipantState s);
+  void log(Day day, InterventionEvent::Kind kind, const Participant& p);
+
+  void weekly_review(Day day);
+  void measure_capacity();
+  void divert_by_demand_management(Day day);
+  void divert(std::uint32_t participant, Day day);
+  void start_groups(std::uint32_t prog, Day day);
+  [[nodiscard]] std::vector<std::uint32_t> ready_in_priority_order(std::uint32_t prog, bool one_to_one) const;
+  [[nodiscard]] bool may_start(const Participant& p) const;
+  [[nodiscard]] double weekly_hours_of(const ProgrammeRules& rules, bool one_to_one) const;
+  void open_group(std::uint32_t prog, bool one_to_one, const std::vector<std::uint32_t>& joiners, Day day);
+  void join(ProgrammeGroup& g, std::uint32_t group_index, std::uint32_t participant, Day day);
+  void hold_session(std::uint32_t group_index, Day day);
+  void leave_group(Participant& p);
+  void close_group(ProgrammeGroup& g);
+  void individual_session(const Participant& p);
+  void do_daso_work(Day day);
+  void do_toolkit_work(Day day);
+
+  std::string name_;
+  const InterventionRules& rules_;
+  std::vector<PduOffice*> offices_;
+  std::vector<std::size_t> pdu_indices_;
+  const WorkingCalendar& calendar_;
+  std::uint64_t replication_seed_;
+  std::vector<InterventionMeasures> measures_;  // by office
+
+  std::vector<Participant> participants_;
+  std::unordered_map<CaseId, std::uint32_t> current_of_case_;  // the case's live programme record
+  std::vector<std::uint32_t> in_readiness_;                    // participants, in referral order
+  std::vector<std::vector<std::uint32_t>> ready_;              // by programme: waiting or awaiting rejoin
+  std::vector<ProgrammeGroup> groups_;
+  std::vector<std::uint32_t> free_groups_;
+  double capacity_hours_per_week_ = 0.0;    // for sessions, measured at the weekly review
+  double redeployed_hours_per_week_ = 0.0;  // to sentence management (RAG-4)
+  double reserved_hours_per_week_ = 0.0;
+  Day last_review_monday_ = -1000000;
+
+  std::vector<Partner> partners_;
+  std::vector<std::uint32_t> partner_queue_;  // awaiting first contact, FIFO
+  std::size_t partner_queue_head_ = 0;
+  double daso_hours_into_next_contact_ = 0.0;
+  std::unordered_map<std::uint32_t, std::uint32_t> partner_of_participant_;
+  std::vector<ToolkitCourse> toolkit_courses_;
+  std::unordered_map<CaseId, std::uint32_t> toolkit_of_case_;
+
+  std::vector<ProgrammeCounters> programme_counters_;
+  TeamCounters team_counters_;
+  std::vector<std::vector<ProgrammeStart>> starts_;
+  std::vector<DasoContact> daso_contacts_;
+  std::vector<InterventionEvent>* event_log_ = nullptr;
+};
+
+}  // namespace probsim

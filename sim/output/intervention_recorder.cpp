@@ -1,0 +1,198 @@
+#include "output/intervention_recorder.hpp"
+
+#include <algorithm>
+
+#include "output/summary_statistics.hpp"
+
+namespace probsim {
+
+namespace {
+
+constexpr Day kOneYearOfWaitingDays = 52 * 7;  // BBRN-5: "waited more than 52 weeks"
+
+double ratio(double part, double whole) {
+  return whole > 0.0 ? part / whole : 0.0;
+}
+
+// What happened between two snapshots of one or more teams, summed.
+struct InterventionFlows {
+  ProgrammeCounters bbr;
+  ProgrammeCounters si;  // all structured interventions together
+  TeamCounters team;
+  std::vector<double> bbr_wait_weeks;
+  std::vector<double> daso_delay_days;
+  // Stocks at the end.
+  std::int64_t bbr_waiting = 0, bbr_waiting_over_52_weeks = 0, bbr_attending = 0, si_waiting = 0;
+};
+
+// The requirements that reached a final state: the denominator of bbr_completed_share_of_ended.
+std::int64_t ended(const ProgrammeCounters& c) {
+  return c.completions + c.exits_before_start_total() + c.ended_after_start_total() + c.removed_out +
+         c.diverted;
+}
+
+double quantile_of(std::vector<double> values, double q) {
+  if (values.empty()) return 0.0;
+  std::sort(values.begin(), values.end());
+  return quantile_sorted(values, q);
+}
+
+double mean_of(const std::vector<double>& values) {
+  double sum = 0.0;
+  for (double v : values) sum += v;
+  return values.empty() ? 0.0 : sum / static_cast<double>(values.size());
+}
+
+void add_flows(InterventionFlows& into, const InterventionFlows& f) {
+  into.bbr += f.bbr;
+  into.si += f.si;
+  into.team += f.team;
+  into.bbr_wait_weeks.insert(into.bbr_wait_weeks.end(), f.bbr_wait_weeks.begin(), f.bbr_wait_weeks.end());
+  into.daso_delay_days.insert(into.daso_delay_days.end(), f.daso_delay_days.begin(), f.daso_delay_days.end());
+  into.bbr_waiting += f.bbr_waiting;
+  into.bbr_waiting_over_52_weeks += f.bbr_waiting_over_52_weeks;
+  into.bbr_attending += f.bbr_attending;
+  into.si_waiting += f.si_waiting;
+}
+
+}  // namespace
+
+InterventionRecorder::InterventionRecorder(const Scenario& scenario,
+                                           std::vector<const InterventionsTeam*> teams,
+                                           std::vector<const PduOffice*> offices)
+    : scenario_(scenario), teams_(std::move(teams)), offices_(std::move(offices)) {}
+
+InterventionRecorder::Snapshot InterventionRecorder::snapshot_of(const InterventionsTeam& team) const {
+  Snapshot s;
+  for (std::uint32_t p = 0; p < team.programme_count(); ++p) {
+    s.programmes.push_back(team.counters(p));
+    s.starts_seen.push_back(team.starts(p).size());
+  }
+  s.team = team.team_counters();
+  s.daso_contacts_seen = team.daso_contacts().size();
+  return s;
+}
+
+std::int64_t InterventionRecorder::toolkit_sessions_delivered() const {
+  std::int64_t n = 0;
+  for (const PduOffice* office : offices_)
+    n += office->casework().counters().completed[static_cast<std::size_t>(TaskKind::toolkit_session)];
+  return n;
+}
+
+void InterventionRecorder::open_window() {
+  at_window_open_.clear();
+  for (const InterventionsTeam* team : teams_) at_window_open_.push_back(snapshot_of(*team));
+  at_last_period_ = at_window_open_;
+  toolkit_sessions_at_window_open_ = toolkit_sessions_delivered();
+  toolkit_sessions_at_last_period_ = toolkit_sessions_at_window_open_;
+}
+
+namespace {
+
+InterventionFlows flows_since(const InterventionsTeam& team, const std::vector<ProgrammeCounters>& programmes,
+                              const TeamCounters& team_then, const std::vector<std::size_t>& starts_seen,
+                              std::size_t daso_seen, Day now) {
+  InterventionFlows f;
+  (f.bbr = team.counters(0)) -= programmes[0];
+  for (std::uint32_t p = 1; p < team.programme_count(); ++p) {
+    ProgrammeCounters flow = team.counters(p);
+    f.si += (flow -= programmes[p]);
+  }
+  (f.team = team.team_counters()) -= team_then;
+  const auto& starts = team.starts(0);
+  for (std::size_t i = starts_seen[0]; i < starts.size(); ++i)
+    f.bbr_wait_weeks.push_back(static_cast<double>(starts[i].waited_days) / 7.0);
+  const auto& contacts = team.daso_contacts();
+  for (std::size_t i = daso_seen; i < contacts.size(); ++i)
+    f.daso_delay_days.push_back(static_cast<double>(contacts[i].delay_days));
+  f.bbr_waiting = team.waiting_to_start(0);
+  f.bbr_waiting_over_52_weeks = team.waiting_longer_than(0, now, kOneYearOfWaitingDays);
+  f.bbr_attending = team.attending(0);
+  for (std::uint32_t p = 1; p < team.programme_count(); ++p) f.si_waiting += team.waiting_to_start(p);
+  return f;
+}
+
+void add_rows(const std::string& date, const std::string& level, const std::string& unit,
+              const InterventionFlows& f, std::vector<TimeseriesRow>& rows) {
+  auto row = [&](const std::string& metric, double value) {
+    rows.push_back(TimeseriesRow{date, level, unit, metric, value});
+  };
+  row("bbr_waiting_list", static_cast<double>(f.bbr_waiting));
+  row("bbr_waiting_over_52_weeks", static_cast<double>(f.bbr_waiting_over_52_weeks));
+  row("bbr_attending", static_cast<double>(f.bbr_attending));
+  row("bbr_requirements", static_cast<double>(f.bbr.requirements));
+  row("bbr_starts", static_cast<double>(f.bbr.starts));
+  row("bbr_completions", static_cast<double>(f.bbr.completions));
+  row("bbr_exits_before_start", static_cast<double>(f.bbr.exits_before_start_total()));
+  for (std::size_t r = 0; r < kTerminationReasonNames.size(); ++r)
+    row("bbr_exits_before_start_" + std::string(kTerminationReasonNames[r]),
+        static_cast<double>(f.bbr.exits_before_start[r]));
+  row("bbr_ended_after_start", static_cast<double>(f.bbr.ended_after_start_total()));
+  row("bbr_removed_non_attendance", static_cast<double>(f.bbr.removals_non_attendance));
+  row("bbr_diverted", static_cast<double>(f.bbr.diverted));
+  row("si_waiting_list", static_cast<double>(f.si_waiting));
+  row("si_starts", static_cast<double>(f.si.starts));
+  row("si_completions", static_cast<double>(f.si.completions));
+  row("facilitator_utilisation", ratio(f.team.facilitator_hours_used, f.team.facilitator_hours_available));
+}
+
+}  // namespace
+
+void InterventionRecorder::close_period(const std::string& date, Day last, std::vector<TimeseriesRow>& rows) {
+  InterventionFlows national;
+  for (std::size_t t = 0; t < teams_.size(); ++t) {
+    const InterventionsTeam& team = *teams_[t];
+    const Snapshot& then = at_last_period_[t];
+    const InterventionFlows f =
+        flows_since(team, then.programmes, then.team, then.starts_seen, then.daso_contacts_seen, last);
+    add_rows(date, "team", team.name(), f, rows);
+    add_flows(national, f);
+    at_last_period_[t] = snapshot_of(team);
+  }
+  add_rows(date, "national", "national", national, rows);
+  toolkit_sessions_at_last_period_ = toolkit_sessions_delivered();
+}
+
+void InterventionRecorder::add_kpis(std::vector<Kpi>& kpis) const {
+  InterventionFlows w;
+  for (std::size_t t = 0; t < teams_.size(); ++t) {
+    const Snapshot& open = at_window_open_[t];
+    add_flows(w, flows_since(*teams_[t], open.programmes, open.team, open.starts_seen,
+                             open.daso_contacts_seen, scenario_.window.last_day()));
+  }
+  auto kpi = [&](const std::string& name, double value) { kpis.push_back(Kpi{name, value}); };
+  kpi("bbr_requirements", static_cast<double>(w.bbr.requirements));
+  kpi("bbr_starts", static_cast<double>(w.bbr.starts));
+  kpi("bbr_completions", static_cast<double>(w.bbr.completions));
+  kpi("bbr_waiting_list_end", static_cast<double>(w.bbr_waiting));
+  kpi("bbr_wait_weeks_mean", mean_of(w.bbr_wait_weeks));
+  kpi("bbr_wait_weeks_p50", quantile_of(w.bbr_wait_weeks, 0.5));
+  kpi("bbr_wait_weeks_p90", quantile_of(w.bbr_wait_weeks, 0.9));
+  kpi("bbr_waiting_over_52_weeks_end", static_cast<double>(w.bbr_waiting_over_52_weeks));
+  kpi("bbr_exits_before_start", static_cast<double>(w.bbr.exits_before_start_total()));
+  for (std::size_t r = 0; r < kTerminationReasonNames.size(); ++r)
+    kpi("bbr_exits_before_start_" + std::string(kTerminationReasonNames[r]),
+        static_cast<double>(w.bbr.exits_before_start[r]));
+  kpi("bbr_ended_after_start", static_cast<double>(w.bbr.ended_after_start_total()));
+  kpi("bbr_removed_non_attendance", static_cast<double>(w.bbr.removals_non_attendance));
+  kpi("bbr_completed_share_of_ended",
+      ratio(static_cast<double>(w.bbr.completions), static_cast<double>(ended(w.bbr))));
+  kpi("bbr_groups_run", static_cast<double>(w.bbr.groups_started));
+  kpi("bbr_group_fill_mean", ratio(static_cast<double>(w.bbr.group_session_places_filled),
+                                   static_cast<double>(w.bbr.group_session_places_offered)));
+  kpi("bbr_sessions_cancelled_rag",
+      static_cast<double>(w.bbr.sessions_cancelled_rag + w.si.sessions_cancelled_rag));
+  kpi("facilitator_utilisation", ratio(w.team.facilitator_hours_used, w.team.facilitator_hours_available));
+  kpi("si_requirements", static_cast<double>(w.si.requirements));
+  kpi("si_starts", static_cast<double>(w.si.starts));
+  kpi("si_completions", static_cast<double>(w.si.completions));
+  kpi("srt_sessions", static_cast<double>(toolkit_sessions_delivered() - toolkit_sessions_at_window_open_));
+  kpi("diverted_from_bbr", static_cast<double>(w.team.diverted_from_bbr));
+  kpi("daso_referrals", static_cast<double>(w.team.daso_referrals));
+  kpi("daso_first_contacts", static_cast<double>(w.team.daso_first_contacts));
+  kpi("daso_declined", static_cast<double>(w.team.daso_declined));
+  kpi("daso_contact_delay_days_mean", mean_of(w.daso_delay_days));
+}
+
+}  // namespace probsim

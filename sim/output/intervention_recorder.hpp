@@ -1,0 +1,44 @@
+#pragma once
+// Turns the interventions teams' counters and lists into the window's intervention KPIs and monthly
+// time series (README "Interventions KPIs"), by team and nationally. The run recorder calls it at the
+// same instants as for everything else.
+
+#include <vector>
+
+#include "interventions/interventions_team.hpp"
+#include "office/pdu_office.hpp"
+#include "output/replication_result.hpp"
+#include "scenario/scenario.hpp"
+
+namespace probsim {
+
+class InterventionRecorder {
+ public:
+  InterventionRecorder(const Scenario& scenario, std::vector<const InterventionsTeam*> teams,
+                       std::vector<const PduOffice*> offices);
+
+  void open_window();
+  // Rows for the period that ended on `last` (a simulation day) dated `date`.
+  void close_period(const std::string& date, Day last, std::vector<TimeseriesRow>& rows);
+  void add_kpis(std::vector<Kpi>& kpis) const;
+
+ private:
+  struct Snapshot {  // one team's cumulative counters at an instant
+    std::vector<ProgrammeCounters> programmes;
+    TeamCounters team;
+    std::vector<std::size_t> starts_seen;  // by programme
+    std::size_t daso_contacts_seen = 0;
+  };
+  [[nodiscard]] Snapshot snapshot_of(const InterventionsTeam& team) const;
+  [[nodiscard]] std::int64_t toolkit_sessions_delivered() const;
+
+  const Scenario& scenario_;
+  std::vector<const InterventionsTeam*> teams_;
+  std::vector<const PduOffice*> offices_;
+  std::vector<Snapshot> at_window_open_;
+  std::vector<Snapshot> at_last_period_;
+  std::int64_t toolkit_sessions_at_window_open_ = 0;
+  std::int64_t toolkit_sessions_at_last_period_ = 0;
+};
+
+}  // namespace probsim

@@ -1,0 +1,385 @@
+#include "interventions/interventions_team.hpp"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+#include "office/pdu_office.hpp"
+#include "unit/test_rules.hpp"
+
+using namespace probsim;
+
+namespace {
+
+// 2024-01-01 is a Monday; the calendar here has weekdays only, so day 0 is a Monday and a team's
+// weekly review falls on days 0, 7, 14, ... and Tuesday/Thursday sessions on days 1, 3, 8, 10, ...
+const CalendarDate kMonday{2024, 1, 1};
+
+// Every case a male domestic-abuse case with SARA high and a BBR requirement, ready on its referral day,
+// attending every session: the model reduces to deterministic arrivals and full attendance.
+InterventionRules deterministic_rules() {
+  InterventionRules rules;
+  rules.enabled = true;
+  rules.routing.sara_level_shares = {0.0, 0.0, 1.0};
+  rules.routing.bbr_requirement_share = 1.0;
+  rules.routing.bbr_one_to_one_share = 0.0;
+  rules.readiness = {0.0, 0.0};
+  rules.bbr.group_sessions = 6;
+  rules.bbr.individual_sessions = 0;
+  rules.bbr.sessions_per_week = 2;
+  rules.bbr.attendance_probability = 1.0;
+  rules.facilitation.non_delivery_share = 0.0;
+  rules.daso.enabled = false;
+  return rules;
+}
+
+struct Harness {
+  explicit Harness(const InterventionRules& r, int facilitators = 1)
+      : rules(r), calendar(kMonday), office(make_office(facilitators)) {
+    team = std::make_unique<InterventionsTeam>("Team", rules, std::vector<PduOffice*>{&office},
+                                               std::vector<std::size_t>{0}, calendar, 99);
+    team->set_event_log(&events);
+  }
+
+  PduOffice make_office(int facilitators) {
+    std::vector<Practitioner> staff;
+    for (int i = 0; i < facilitators; ++i)
+      staff.push_back(fixtures::practitioner(Grade::facilitator, caseload.workload));
+    ReferralRate none;
+    none.per_week = 0.0;
+    return PduOffice(PduIdentity{0, 0, "PDU"}, caseload, ReferralProcess(none, kMonday, 0, 0, 1), 1,
+                     std::move(staff), calendar);
+  }
+
+  // A case referred on `day` (run the team through the day before first): its id orders ties; `rosh` and
+  // `order_months` feed the priority rules.
+  void refer(Day day, RoshLevel rosh = RoshLevel::medium, int order_months = 24) {
+    Case c;
+    c.id = make_case_id(0, day, next_ordinal++);
+    c.referral_day = day;
+    c.sentence_length_days = months_to_days(order_months);
+    c.end_day = day + c.sentence_length_days;
+    c.rosh = rosh;
+    c.domestic_abuse_flag = true;
+    c.sex = Sex::male;
+    team->case_started(0, next_ordinal, c, c.id, day, false);
+    ids.push_back(c.id);
+  }
+
+  void run_through(Day last) {
+    while (next_day <= last) team->run_day(next_day++);
+  }
+
+  std::vector<Day> days_of(InterventionEvent::Kind kind, CaseId id) const {
+    std::vector<Day> days;
+    for (const auto& e : events)
+      if (e.kind == kind && e.case_id == id) days.push_back(e.day);
+    return days;
+  }
+
+  InterventionRules rules;
+  CaseloadRules caseload = fixtures::fixed_length_rules();
+  WorkingCalendar calendar;
+  PduOffice office;
+  std::unique_ptr<InterventionsTeam> team;
+  std::vector<InterventionEvent> events;
+  std::vector<CaseId> ids;
+  std::uint32_t next_ordinal = 0;
+  Day next_day = 0;
+};
+
+}  // namespace
+
+TEST(InterventionsTeam, ClosedGroupStartsAtTheFirstReviewWithEnoughReadyAndEndsAfterItsSessions) {
+  InterventionRules rules = deterministic_rules();
+  rules.bbr.format = GroupFormat::closed;
+  rules.bbr.group_size_min = 4;
+  rules.bbr.group_size_max = 6;
+  Harness h(rules);
+  for (int i = 0; i < 3; ++i) h.refer(0);  // 3 ready at Monday's review: below the minimum
+  h.run_through(1);
+  for (int i = 0; i < 2; ++i) h.refer(2);  // 5 ready by the next Monday (day 7)
+  h.run_through(40);
+  for (CaseId id : h.ids) {
+    EXPECT_EQ(h.days_of(InterventionEvent::Kind::start, id), std::vector<Day>{7});
+    // Six sessions on Tuesdays and Thursdays: days 8, 10, 15, 17, 22, 24.
+    EXPECT_EQ(h.days_of(InterventionEvent::Kind::completion, id), std::vector<Day>{24});
+  }
+  EXPECT_EQ(h.team->counters(0).groups_started, 1);
+  EXPECT_EQ(h.team->counters(0).group_sessions_held, 6);
+  EXPECT_EQ(h.team->counters(0).completions, 5);
+  EXPECT_EQ(h.team->open_groups(), 0);
+  EXPECT_DOUBLE_EQ(h.team->reserved_hours_per_week(), 0.0);
+}
+
+TEST(InterventionsTeam, RollingGroupTakesJoinersOnlyAtAModuleStart) {
+  InterventionRules rules = deterministic_rules();
+  rules.bbr.format = GroupFormat::rolling;
+  rules.bbr.module_sessions = 3;
+  rules.bbr.group_size_min = 2;
+  rules.bbr.group_size_max = 3;
+  Harness h(rules);
+  h.refer(0);
+  h.refer(0);
+  h.run_through(1);
+  h.refer(2);  // ready on Wednesday: the group's next module starts with its 4th session
+  h.run_through(60);
+  // The group opens at Monday's review (day 0) and meets on days 1, 3, 8 (module 1), 10, 15, 17 (module 2).
+  EXPECT_EQ(h.days_of(InterventionEvent::Kind::start, h.ids[0]), std::vector<Day>{0});
+  EXPECT_EQ(h.days_of(InterventionEvent::Kind::completion, h.ids[0]), std::vector<Day>{17});
+  // The late joiner is not given a second group at day 7's review (the open group has a free place);
+  // it joins at day 10, the start of module 2, and does modules 2, 1: days 10, 15, 17, 22, 24, 29.
+  EXPECT_EQ(h.days_of(InterventionEvent::Kind::start, h.ids[2]), std::vector<Day>{10});
+  EXPECT_EQ(h.days_of(InterventionEvent::Kind::completion, h.ids[2]), std::vector<Day>{29});
+  EXPECT_EQ(h.team->counters(0).groups_started, 1);
+  // The group empties and closes at its next session day.
+  EXPECT_EQ(h.team->open_groups(), 0);
+}
+
+TEST(InterventionsTeam, RemovedOnTheMissAfterTheAllowanceAndNotBefore) {
+  InterventionRules rules = deterministic_rules();
+  rules.bbr.format = GroupFormat::closed;
+  rules.bbr.group_size_min = 1;
+  rules.bbr.group_size_max = 1;            // one facilitator's hours hold the group and its catch-ups
+  rules.bbr.attendance_probability = 0.0;  // misses every session
+  rules.bbr.missed_sessions_allowed = 2;
+  rules.bbr.closed_removed_to = AfterRemoval::exit;
+  Harness h(rules);
+  h.refer(0);
+  h.run_through(30);
+  // Sessions on days 1, 3 (misses within the allowance, caught up one-to-one) and 8 (the third miss).
+  EXPECT_EQ(h.days_of(InterventionEvent::Kind::removal, h.ids[0]), std::vector<Day>{8});
+  const ProgrammeCounters& n = h.team->counters(0);
+  EXPECT_EQ(n.sessions_missed, 3);
+  EXPECT_EQ(n.individual_sessions, 2);  // the two catch-ups
+  EXPECT_EQ(n.removals_non_attendance, 1);
+  EXPECT_EQ(n.removed_out, 1);
+  EXPECT_EQ(h.team->participants()[0].state, ParticipantState::removed);
+
+  // With one more allowed miss the same person is still attending after day 8.
+  rules.bbr.missed_sessions_allowed = 3;
+  Harness tolerant(rules);
+  tolerant.refer(0);
+  tolerant.run_through(8);
+  EXPECT_EQ(tolerant.team->participants()[0].state, ParticipantState::attending);
+  tolerant.run_through(10);
+  EXPECT_EQ(tolerant.days_of(InterventionEvent::Kind::removal, tolerant.ids[0]), std::vector<Day>{10});
+}
+
+TEST(InterventionsTeam, RollingRemovalRejoinsAtALaterModuleKeepingCompletedModules) {
+  InterventionRules rules = deterministic_rules();
+  rules.bbr.format = GroupFormat::rolling;
+  rules.bbr.module_sessions = 3;
+  rules.bbr.group_size_min = 1;
+  rules.bbr.group_size_max = 1;
+  rules.bbr.attendance_probability = 0.0;
+  rules.bbr.missed_sessions_allowed = 2;
+  rules.bbr.rolling_rejoins_allowed = 1;
+  Harness h(rules);
+  h.refer(0);
+  h.run_through(60);
+  // Removed on day 8 (third miss), rejoins at the next module start, removed again, then out.
+  const auto removals = h.days_of(InterventionEvent::Kind::removal, h.ids[0]);
+  ASSERT_EQ(removals.size(), 2u);
+  EXPECT_EQ(removals[0], 8);
+  EXPECT_EQ(h.team->counters(0).starts, 1);  // a rejoin is not a new start
+  EXPECT_EQ(h.team->participants()[0].state, ParticipantState::removed);
+}
+
+TEST(InterventionsTeam, PriorityRulesOrderTheList) {
+  // One group of two places: the first two offered places show the order. Referrals (day, RoSH,
+  // order months): A(0, low, 12), B(0, high, 36), C(1, medium, 6), D(2, very high, 24).
+  auto first_two = [](WaitingListPriority rule) {
+    InterventionRules rules = deterministic_rules();
+    rules.bbr_priority = rule;
+    rules.bbr.format = GroupFormat::closed;
+    rules.bbr.group_size_min = 2;
+    rules.bbr.group_size_max = 2;
+    rules.bbr.group_sessions = 60;                     // the group outlasts the test
+    rules.facilitation.hours_per_group_session = 5.0;  // one facilitator's week holds one group
+    Harness h(rules, 0);
+    h.refer(0, RoshLevel::low, 12);
+    h.refer(0, RoshLevel::high, 36);
+    h.refer(1, RoshLevel::medium, 6);
+    h.refer(2, RoshLevel::very_high, 24);
+    h.run_through(6);
+    // No facilitators until now: everybody is waiting at the next review.
+    h.office.hire(fixtures::practitioner(Grade::facilitator, h.caseload.workload));
+    h.run_through(8);
+    std::vector<std::size_t> started;
+    for (std::size_t i = 0; i < h.ids.size(); ++i)
+      if (!h.days_of(InterventionEvent::Kind::start, h.ids[i]).empty()) started.push_back(i);
+    return started;
+  };
+  EXPECT_EQ(first_two(WaitingListPriority::fifo), (std::vector<std::size_t>{0, 1}));
+  EXPECT_EQ(first_two(WaitingListPriority::risk_then_order_end), (std::vector<std::size_t>{1, 3}));
+  EXPECT_EQ(first_two(WaitingListPriority::order_end), (std::vector<std::size_t>{0, 2}));
+}
+
+TEST(InterventionsTeam, StartsNeverOutrunFacilitatorCapacity) {
+  // 2 facilitators × 37 h, 20% not delivering: 59.2 h a week. A group of 2 sessions a week with two
+  // facilitators at 2.5 h needs 10 h, plus 5 individual sessions × 8 places × 2.5 h over 12 weeks
+  // (8.33 h): 18.33 h, so at most 3 groups run at once, and no more than 24 people attend.
+  InterventionRules rules = deterministic_rules();
+  rules.facilitation.non_delivery_share = 0.2;
+  rules.bbr.format = GroupFormat::closed;
+  rules.bbr.group_sessions = 24;
+  rules.bbr.individual_sessions = 5;
+  rules.bbr.group_size_min = 4;
+  rules.bbr.group_size_max = 8;
+  Harness h(rules, 2);
+  for (Day d = 0; d < 200; ++d) {
+    if (d % 7 < 5) {
+      h.refer(d);
+      h.refer(d);
+    }
+    h.run_through(d);
+    EXPECT_LE(h.team->open_groups(), 3);
+    EXPECT_LE(h.team->attending(0), 24);
+    EXPECT_LE(h.team->reserved_hours_per_week(), h.team->facilitator_hours_per_week() + 1e-9);
+  }
+  EXPECT_EQ(h.team->open_groups(), 3);  // the list is long: capacity is the binding limit
+  // Sessions delivered never exceed what the facilitators had.
+  const TeamCounters& t = h.team->team_counters();
+  EXPECT_LE(t.facilitator_hours_used, t.facilitator_hours_available);
+  EXPECT_GT(t.facilitator_hours_used, 0.5 * t.facilitator_hours_available);
+}
+
+TEST(InterventionsTeam, EveryRequirementEndsInExactlyOneState) {
+  // Random attendance, orders ending while waiting and while attending, demand management diverting
+  // long waiters: the states always add up to the requirements, and each final state to its counter.
+  InterventionRules rules = deterministic_rules();
+  rules.routing.sara_level_shares = {0.2, 0.4, 0.4};
+  rules.routing.bbr_requirement_share = 0.7;
+  rules.routing.sara_low_structured_intervention_share = 1.0;
+  rules.readiness = {1.0, 3.0};
+  rules.bbr.group_sessions = 12;
+  rules.bbr.individual_sessions = 3;
+  rules.bbr.module_sessions = 6;
+  rules.bbr.attendance_probability = 0.85;
+  rules.demand_management.enabled = true;
+  rules.demand_management.divert_after_weeks_waiting = 20;
+  ProgrammeRules stepwise;
+  stepwise.name = "stepwise";
+  stepwise.group_sessions = 10;
+  stepwise.format = GroupFormat::closed;
+  stepwise.group_size_min = 3;
+  rules.structured_interventions = {stepwise};
+  rules.routing.structured_intervention_mix = {1.0};
+  Harness h(rules, 3);
+  std::map<Day, std::vector<CaseId>> endings;
+  for (Day d = 0; d < 300; ++d) {
+    if (d % 7 < 5) {
+      for (int k = 0; k < 3; ++k) {
+        h.refer(d, static_cast<RoshLevel>((d + k) % 4));
+        endings[d + 20 + (static_cast<Day>(h.ids.back() % 97) * 3)].push_back(h.ids.back());
+      }
+    }
+    for (CaseId id : endings[d]) h.team->case_ended(id, TerminationReason::revocation, d);
+    h.run_through(d);
+    for (std::uint32_t p = 0; p < h.team->programme_count(); ++p) {
+      const auto states = h.team->count_by_state(p);
+      const ProgrammeCounters& n = h.team->counters(p);
+      std::int64_t total = 0;
+      for (auto s : states) total += s;
+      ASSERT_EQ(total, n.requirements) << "day " << d;
+      ASSERT_EQ(states[static_cast<std::size_t>(ParticipantState::completed)], n.completions);
+      ASSERT_EQ(states[static_cast<std::size_t>(ParticipantState::removed)], n.removed_out);
+      ASSERT_EQ(states[static_cast<std::size_t>(ParticipantState::exited_before_start)],
+                n.exits_before_start_total());
+      ASSERT_EQ(states[static_cast<std::size_t>(ParticipantState::ended_after_start)],
+                n.ended_after_start_total());
+      ASSERT_EQ(states[static_cast<std::size_t>(ParticipantState::diverted)], n.diverted);
+      ASSERT_EQ(states[static_cast<std::size_t>(ParticipantState::attending)], h.team->attending(p));
+    }
+  }
+  // Every path was taken.
+  const ProgrammeCounters& bbr = h.team->counters(0);
+  EXPECT_GT(bbr.completions, 0);
+  EXPECT_GT(bbr.exits_before_start_total(), 0);
+  EXPECT_GT(bbr.ended_after_start_total(), 0);
+  EXPECT_GT(bbr.removals_non_attendance, 0);
+  EXPECT_GT(bbr.diverted, 0);
+  EXPECT_GT(h.team->counters(1).starts, 0);
+
+  // The reported waits are those the event log implies: start day minus requirement day, per person.
+  std::map<CaseId, Day> required, started;
+  for (const auto& e : h.events) {
+    if (e.programme != 0) continue;
+    if (e.kind == InterventionEvent::Kind::requirement) required[e.case_id] = e.day;
+    if (e.kind == InterventionEvent::Kind::start) started[e.case_id] = e.day;
+  }
+  std::multiset<Day> from_log, reported;
+  for (const auto& [id, day] : started) from_log.insert(day - required.at(id));
+  for (const ProgrammeStart& s : h.team->starts(0)) reported.insert(s.waited_days);
+  EXPECT_EQ(from_log, reported);
+  EXPECT_EQ(static_cast<std::int64_t>(reported.size()), bbr.starts);
+}
+
+// The RAG framework reaches the team through the office (PduOffice::set_rag_status), as in a run.
+TEST(InterventionsTeam, BbrStartsStopOnTheDayAmberBeginsAndResumeAfterItEnds) {
+  InterventionRules rules = deterministic_rules();
+  rules.bbr.format = GroupFormat::closed;
+  rules.bbr.group_size_min = 2;
+  rules.bbr.group_size_max = 6;
+  Harness h(rules);
+  h.office.set_interventions(h.team.get(), 0);
+  h.refer(0);
+  h.refer(0);
+  h.run_through(3);
+  h.refer(4);  // ready for Monday day 7's review
+  h.refer(4);
+  h.run_through(6);
+  RagMeasures amber;
+  amber.bbr_new_starts_suspended = true;
+  h.office.set_rag_status(RagStatus::amber, amber);  // amber from day 7
+  h.run_through(15);
+  h.office.set_rag_status(RagStatus::green, RagMeasures{});  // green again from day 16
+  h.run_through(60);
+  // The first pair started before amber, and their group ran on through it: days 1, 3, 8, 10, 15, 17.
+  for (int i : {0, 1}) {
+    EXPECT_EQ(h.days_of(InterventionEvent::Kind::start, h.ids[i]), std::vector<Day>{0});
+    EXPECT_EQ(h.days_of(InterventionEvent::Kind::completion, h.ids[i]), std::vector<Day>{17});
+  }
+  // The second pair was not started at the reviews of days 7 and 14, under amber, but at the first
+  // review after it ended (day 21).
+  for (int i : {2, 3}) EXPECT_EQ(h.days_of(InterventionEvent::Kind::start, h.ids[i]), std::vector<Day>{21});
+  EXPECT_EQ(h.team->counters(0).sessions_cancelled_rag, 0) << "amber suspends starts, not delivery";
+}
+
+TEST(InterventionsTeam, RedPausesSessionsAndLendsFacilitatorHoursToCaseworkUntilItEnds) {
+  InterventionRules rules = deterministic_rules();
+  rules.bbr.format = GroupFormat::closed;
+  rules.bbr.group_size_min = 2;
+  Harness h(rules, /*facilitators=*/2);
+  h.office.set_interventions(h.team.get(), 0);
+  const double facilitator_hours = 2 * h.office.staff()[0].contracted_hours_per_week;
+  h.refer(0);
+  h.refer(0);
+  h.run_through(6);  // sessions on days 1 and 3
+  EXPECT_DOUBLE_EQ(h.office.casework().redeployed_hours_per_working_day(), 0.0);
+  EXPECT_DOUBLE_EQ(h.team->facilitator_hours_per_week(), facilitator_hours);
+
+  RagMeasures red;
+  red.programme_delivery_paused = true;
+  red.facilitator_hours_redeployed_share = 0.5;
+  h.office.set_rag_status(RagStatus::red, red);  // red from day 7
+  // Half the facilitators' hours go to the PDU's casework from the day red begins, and the team has the
+  // other half for sessions.
+  EXPECT_DOUBLE_EQ(h.office.casework().redeployed_hours_per_working_day(), facilitator_hours * 0.5 / 5.0);
+  EXPECT_DOUBLE_EQ(h.team->facilitator_hours_per_week(), facilitator_hours * 0.5);
+  h.run_through(13);
+  EXPECT_EQ(h.team->counters(0).sessions_cancelled_rag, 2) << "days 8 and 10";
+  EXPECT_EQ(h.team->counters(0).group_sessions_held, 2);
+
+  h.office.set_rag_status(RagStatus::green, RagMeasures{});  // green from day 14
+  EXPECT_DOUBLE_EQ(h.office.casework().redeployed_hours_per_working_day(), 0.0);
+  EXPECT_DOUBLE_EQ(h.team->facilitator_hours_per_week(), facilitator_hours);
+  h.run_through(60);
+  // The group resumes where it stopped; nobody missed a session: days 1, 3, 15, 17, 22, 24.
+  for (int i : {0, 1})
+    EXPECT_EQ(h.days_of(InterventionEvent::Kind::completion, h.ids[i]), std::vector<Day>{24});
+  EXPECT_EQ(h.team->counters(0).sessions_cancelled_rag, 2);
+  EXPECT_EQ(h.team->counters(0).sessions_missed, 0);
+}
