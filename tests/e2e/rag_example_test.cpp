@@ -2,7 +2,8 @@
 // Ashford loses staff, goes amber, then red, and after the recruitment plan returns to green, in every
 // replication; its twin without the plan stays red while review timeliness falls. Then HMIP's
 // Recommendation 5 (scenarios/rag_protect_da.yaml) against the default, paired under common random
-// numbers: the same statuses, and the partnership work kept under red costs review timeliness.
+// numbers: the same statuses, more BBR starts and completions, and the partnership work kept under red
+// costs review timeliness.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -51,7 +52,8 @@ std::filesystem::path run_scenario(const std::string& scenario, const std::strin
 TEST(RagExample, AshfordGoesAmberThenRedAndThePlanReturnsItToGreen) {
   const auto run = run_scenario("scenarios/rag_example.yaml", "example");
   const auto series = pdu_series(run, "pdu");
-  double green_reviews = 0, green_months = 0, red_reviews = 0, red_months = 0;
+  const auto teams = pdu_series(run, "team");
+  double green_reviews = 0, green_months = 0, red_reviews = 0, red_months = 0, green_starts = 0;
   for (int rep = 1; rep <= kReplications; ++rep) {
     const std::string r = std::to_string(rep);
     const Series& status = series.at(r + "|Ashford|rag_status");
@@ -69,6 +71,17 @@ TEST(RagExample, AshfordGoesAmberThenRedAndThePlanReturnsItToGreen) {
     EXPECT_EQ(twin_status.rbegin()->second, 2.0)
         << "replication " << r << ": without the plan, red at the end";
 
+    // Reviews happen on the first of the month, so a month-end status held all month. Amber suspends BBR
+    // starts (and red includes amber): Ashford's team starts nobody in a month it is amber or red.
+    const Series& starts = teams.at(r + "|Ashford team|bbr_starts");
+    for (const auto& [date, value] : status) {
+      if (value != 0.0)
+        EXPECT_EQ(starts.at(date), 0.0) << "replication " << r << ", " << date << ": BBR starts under status "
+                                        << value;
+      else
+        green_starts += starts.at(date);
+    }
+
     // Review timeliness: Ashford's green months before the loss against its twin's red months in 2024.
     const Series& reviews = series.at(r + "|Ashford|reviews_on_time_share");
     const Series& twin_reviews = series.at(r + "|Ashford (no plan)|reviews_on_time_share");
@@ -85,6 +98,7 @@ TEST(RagExample, AshfordGoesAmberThenRedAndThePlanReturnsItToGreen) {
   }
   ASSERT_GT(green_months, 0);
   ASSERT_GT(red_months, 0);
+  EXPECT_GT(green_starts, 20 * kReplications) << "while green, BBR groups take new starters";
   EXPECT_LT(red_reviews / red_months, green_reviews / green_months - 0.05)
       << "reviews on time: " << green_reviews / green_months << " while green, " << red_reviews / red_months
       << " in red without the plan";
@@ -118,6 +132,16 @@ TEST(RagExample, ProtectingDomesticAbuseWorkIsPairedWithTheDefault) {
   const auto& reviews = by_kpi.at("reviews_on_time_share");
   EXPECT_LT(std::stod(reviews[7]), 0.0) << "keeping partnership work under red leaves fewer casework hours";
   EXPECT_EQ(reviews[8], "true");
+  // Recommendation 5 keeps BBR starting and running under amber and red: more starts and completions,
+  // and no session cancelled or facilitator hour redeployed.
+  for (const char* kpi : {"bbr_starts", "bbr_completions"}) {
+    EXPECT_GT(std::stod(by_kpi.at(kpi)[6]), 0.0) << kpi << ": the CI of the difference is above zero";
+    EXPECT_EQ(by_kpi.at(kpi)[8], "true") << kpi;
+  }
+  EXPECT_GT(std::stod(by_kpi.at("bbr_sessions_cancelled_rag")[2]), 0.0) << "the default cancels sessions";
+  EXPECT_EQ(std::stod(by_kpi.at("bbr_sessions_cancelled_rag")[3]), 0.0) << "Recommendation 5 cancels none";
+  EXPECT_EQ(std::stod(by_kpi.at("facilitator_hours_redeployed")[3]), 0.0);
+  EXPECT_EQ(by_kpi.at("bbr_requirements")[4], "0") << "the same men get the same requirements (CRN)";
 }
 
 }  // namespace
