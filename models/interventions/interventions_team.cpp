@@ -48,8 +48,33 @@ void InterventionsTeam::set_measures(std::uint32_t office, const InterventionMea
   measure_capacity();
 }
 
+namespace {
+
+// The step's name in events.csv, after the programme's name ("bbr_start"). An order that ended the
+// requirement is named by when it ended: before or after a start.
+std::string_view step_name(InterventionEvent::Kind kind, ParticipantState state) {
+  switch (kind) {
+    case InterventionEvent::Kind::requirement: return "requirement";
+    case InterventionEvent::Kind::ready: return "ready";
+    case InterventionEvent::Kind::start: return "start";
+    case InterventionEvent::Kind::session: return "session";
+    case InterventionEvent::Kind::completion: return "completion";
+    case InterventionEvent::Kind::removal: return "removed_non_attendance";
+    case InterventionEvent::Kind::exit: return kParticipantStateNames[static_cast<std::size_t>(state)];
+    case InterventionEvent::Kind::diversion: return "diverted";
+  }
+  return "unknown";
+}
+
+}  // namespace
+
 void InterventionsTeam::log(Day day, InterventionEvent::Kind kind, const Participant& p) {
   if (event_log_) event_log_->push_back(InterventionEvent{day, kind, p.case_id, p.programme});
+  const PduOffice& office = *offices_[p.office];
+  if (!office.logs_events()) return;
+  const std::string event = programme(p.programme).name + "_" + std::string(step_name(kind, p.state));
+  const std::string_view reason = kind == InterventionEvent::Kind::exit ? to_string(p.end_reason) : "";
+  office.record_intervention_event(day, event, p.case_slot, p.case_id, reason);
 }
 
 void InterventionsTeam::set_state(Participant& p, ParticipantState s) {

@@ -157,6 +157,12 @@ void PduOffice::set_rag_status(RagStatus status, const RagMeasures& measures) {
                                  });
 }
 
+void PduOffice::record_intervention_event(Day day, std::string_view event, std::uint32_t slot, CaseId id,
+                                          std::string_view reason) const {
+  if (!events_ || slot >= slots_.size() || slots_[slot].c.id != id) return;
+  events_->record_intervention(day, event, slots_[slot].c, name(), reason);
+}
+
 void PduOffice::account_staff_time(Day day) {
   const bool working_day = calendar_.is_working_day(day);
   for (const Practitioner& person : staff_) {

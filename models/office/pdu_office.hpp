@@ -56,6 +56,7 @@ class PduOffice {
   void run_day(Day day);
 
   void set_event_sink(CaseEventSink* sink) { events_ = sink; }
+  [[nodiscard]] bool logs_events() const { return events_ != nullptr; }
   // The interventions team serving this PDU, which knows it as its office `index_in_team`: it hears of
   // every case that starts and ends here.
   void set_interventions(InterventionsTeam* team, std::uint32_t index_in_team) {
@@ -67,6 +68,10 @@ class PduOffice {
   bool add_toolkit_session(std::uint32_t slot, CaseId id, double hours, Day day, Day due_day) {
     return casework_.add_case_task(slot, id, TaskKind::toolkit_session, hours, day, due_day);
   }
+  // For the event log: the interventions team reports a step of the case in `slot` (id `id`); written
+  // with the case's attributes if the log is on and the case is still here.
+  void record_intervention_event(Day day, std::string_view event, std::uint32_t slot, CaseId id,
+                                 std::string_view reason) const;
   void set_establishment_fte(const PerGrade<double>& establishment) { establishment_fte_ = establishment; }
 
   // --- The prioritisation framework (RAG). ---

@@ -11,12 +11,22 @@ const char* CaseEventLog::header() {
 
 void CaseEventLog::record(Day day, CaseEvent event, const Case& c, std::string_view pdu_name,
                           std::string_view practitioner_name) {
+  write_row(day, kCaseEventNames[static_cast<std::size_t>(event)], c, pdu_name, practitioner_name,
+            event == CaseEvent::terminated ? to_string(c.end_reason) : std::string_view{});
+}
+
+void CaseEventLog::record_intervention(Day day, std::string_view event, const Case& c,
+                                       std::string_view pdu_name, std::string_view reason) {
+  write_row(day, event, c, pdu_name, {}, reason);
+}
+
+void CaseEventLog::write_row(Day day, std::string_view event, const Case& c, std::string_view pdu_name,
+                             std::string_view practitioner_name, std::string_view reason) {
   out_ << replication_ << ',' << window_.date_of(day).iso() << ',' << day << ',' << c.id << ','
-       << csv_field(pdu_name) << ',' << kCaseEventNames[static_cast<std::size_t>(event)] << ','
-       << to_string(c.sentence_type) << ',' << c.sentence_length_days << ',' << to_string(c.rosh) << ','
-       << to_string(c.tier) << ',' << (c.domestic_abuse_flag ? 1 : 0) << ',' << to_string(c.sex) << ','
-       << csv_field(practitioner_name) << ','
-       << (event == CaseEvent::terminated ? to_string(c.end_reason) : std::string_view{}) << '\n';
+       << csv_field(pdu_name) << ',' << csv_field(event) << ',' << to_string(c.sentence_type) << ','
+       << c.sentence_length_days << ',' << to_string(c.rosh) << ',' << to_string(c.tier) << ','
+       << (c.domestic_abuse_flag ? 1 : 0) << ',' << to_string(c.sex) << ',' << csv_field(practitioner_name)
+       << ',' << reason << '\n';
 }
 
 }  // namespace probsim

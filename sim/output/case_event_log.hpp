@@ -16,8 +16,13 @@ class CaseEventLog final : public CaseEventSink {
   static const char* header();
   void record(Day day, CaseEvent event, const Case& c, std::string_view pdu_name,
               std::string_view practitioner_name) override;
+  void record_intervention(Day day, std::string_view event, const Case& c, std::string_view pdu_name,
+                           std::string_view reason) override;
 
  private:
+  void write_row(Day day, std::string_view event, const Case& c, std::string_view pdu_name,
+                 std::string_view practitioner_name, std::string_view reason);
+
   std::ostream& out_;
   std::uint64_t replication_;
   const SimulationWindow& window_;

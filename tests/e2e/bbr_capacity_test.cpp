@@ -86,5 +86,52 @@ TEST(BbrCapacity, MonthlySeriesAddUpToTheKpis) {
   EXPECT_EQ(checked, 4 * 6);
 }
 
+TEST(BbrCapacity, EventsCsvFollowsEachManThroughBbrAsTheKpisCountHim) {
+  const auto out = fresh_directory("bbr_capacity_events") / "run";
+  const CommandResult r = run_probsim(
+      "run scenarios/bbr_capacity.yaml --reps 2 --events --quiet --set simulation.report_end=2023-06-30 --out '" +
+      out.string() + "'");
+  ASSERT_EQ(r.exit_status, 0) << r.output;
+  // The window is the whole run (no warm-up), so every intervention row counts: (replication, event).
+  std::map<std::pair<std::string, std::string>, double> rows;
+  const std::string events = read_file(out / "events.csv");
+  std::size_t at = events.find('\n') + 1;
+  while (at < events.size()) {
+    const std::size_t end = events.find('\n', at);
+    const auto f = parse_csv_line(events.substr(at, end - at));
+    at = end == std::string::npos ? events.size() : end + 1;
+    ASSERT_EQ(f.size(), 14u);
+    rows[{f[0], f[5]}] += 1;
+    if (f[5] == "bbr_exited_before_start" || f[5] == "bbr_ended_after_start") {
+      EXPECT_FALSE(f[13].empty()) << "an order that ended a requirement has its termination reason";
+    }
+    if (f[5].rfind("bbr_", 0) == 0) {
+      EXPECT_EQ(f[10], "1") << "BBR is for domestic-abuse cases";
+      EXPECT_EQ(f[11], "male");
+    }
+  }
+  const std::string kpis = read_file(out / "kpis.csv");
+  at = kpis.find('\n') + 1;
+  int checked = 0;
+  while (at < kpis.size()) {
+    const std::size_t end = kpis.find('\n', at);
+    const auto f = parse_csv_line(kpis.substr(at, end - at));
+    at = end == std::string::npos ? kpis.size() : end + 1;
+    for (const auto& [kpi, event] : std::map<std::string, std::string>{
+             {"bbr_starts", "bbr_start"},
+             {"bbr_completions", "bbr_completion"},
+             {"bbr_exits_before_start", "bbr_exited_before_start"},
+             {"bbr_ended_after_start", "bbr_ended_after_start"},
+             {"bbr_removed_non_attendance", "bbr_removed_non_attendance"}}) {
+      if (f[1] != kpi) continue;
+      const double logged = rows[std::make_pair(f[0], event)];
+      EXPECT_EQ(logged, std::stod(f[2])) << kpi << " replication " << f[0];
+      EXPECT_GT(logged, 0) << event;
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, 2 * 5);
+}
+
 }  // namespace
 }  // namespace probsim::testing
