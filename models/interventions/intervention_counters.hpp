@@ -56,14 +56,14 @@ struct ProgrammeCounters {
       exits_before_start[r] = op(exits_before_start[r], o.exits_before_start[r]);
       ended_after_start[r] = op(ended_after_start[r], o.ended_after_start[r]);
     }
-    for (auto field : {&ProgrammeCounters::requirements, &ProgrammeCounters::starts,
-                       &ProgrammeCounters::completions, &ProgrammeCounters::removals_non_attendance,
-                       &ProgrammeCounters::removed_out, &ProgrammeCounters::diverted,
-                       &ProgrammeCounters::groups_started, &ProgrammeCounters::group_sessions_held,
-                       &ProgrammeCounters::group_session_places_filled,
-                       &ProgrammeCounters::group_session_places_offered, &ProgrammeCounters::sessions_attended,
-                       &ProgrammeCounters::sessions_missed, &ProgrammeCounters::individual_sessions,
-                       &ProgrammeCounters::sessions_cancelled_rag})
+    for (auto field :
+         {&ProgrammeCounters::requirements, &ProgrammeCounters::starts, &ProgrammeCounters::completions,
+          &ProgrammeCounters::removals_non_attendance, &ProgrammeCounters::removed_out,
+          &ProgrammeCounters::diverted, &ProgrammeCounters::groups_started,
+          &ProgrammeCounters::group_sessions_held, &ProgrammeCounters::group_session_places_filled,
+          &ProgrammeCounters::group_session_places_offered, &ProgrammeCounters::sessions_attended,
+          &ProgrammeCounters::sessions_missed, &ProgrammeCounters::individual_sessions,
+          &ProgrammeCounters::sessions_cancelled_rag})
       this->*field = op(this->*field, o.*field);
     return *this;
   }
@@ -90,9 +90,9 @@ struct TeamCounters {
     for (auto field : {&TeamCounters::facilitator_hours_available, &TeamCounters::facilitator_hours_used,
                        &TeamCounters::daso_hours_available, &TeamCounters::daso_hours_used})
       this->*field = op(this->*field, o.*field);
-    for (auto field : {&TeamCounters::daso_referrals, &TeamCounters::daso_first_contacts,
-                       &TeamCounters::daso_declined, &TeamCounters::daso_not_offered,
-                       &TeamCounters::diverted_from_bbr})
+    for (auto field :
+         {&TeamCounters::daso_referrals, &TeamCounters::daso_first_contacts, &TeamCounters::daso_declined,
+          &TeamCounters::daso_not_offered, &TeamCounters::diverted_from_bbr})
       this->*field = op(this->*field, o.*field);
     return *this;
   }

@@ -54,14 +54,22 @@ namespace {
 // requirement is named by when it ended: before or after a start.
 std::string_view step_name(InterventionEvent::Kind kind, ParticipantState state) {
   switch (kind) {
-    case InterventionEvent::Kind::requirement: return "requirement";
-    case InterventionEvent::Kind::ready: return "ready";
-    case InterventionEvent::Kind::start: return "start";
-    case InterventionEvent::Kind::session: return "session";
-    case InterventionEvent::Kind::completion: return "completion";
-    case InterventionEvent::Kind::removal: return "removed_non_attendance";
-    case InterventionEvent::Kind::exit: return kParticipantStateNames[static_cast<std::size_t>(state)];
-    case InterventionEvent::Kind::diversion: return "diverted";
+    case InterventionEvent::Kind::requirement:
+      return "requirement";
+    case InterventionEvent::Kind::ready:
+      return "ready";
+    case InterventionEvent::Kind::start:
+      return "start";
+    case InterventionEvent::Kind::session:
+      return "session";
+    case InterventionEvent::Kind::completion:
+      return "completion";
+    case InterventionEvent::Kind::removal:
+      return "removed_non_attendance";
+    case InterventionEvent::Kind::exit:
+      return kParticipantStateNames[static_cast<std::size_t>(state)];
+    case InterventionEvent::Kind::diversion:
+      return "diverted";
   }
   return "unknown";
 }

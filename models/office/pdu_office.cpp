@@ -147,14 +147,15 @@ void PduOffice::set_rag_status(RagStatus status, const RagMeasures& measures) {
   rag_status_ = status;
   rag_measures_ = measures;
   if (interventions_)
-    interventions_->set_measures(index_in_interventions_team_,
-                                 InterventionMeasures{
-                                     .bbr_new_starts_suspended = measures.bbr_new_starts_suspended,
-                                     .programme_delivery_paused = measures.programme_delivery_paused,
-                                     .facilitator_hours_redeployed_share = measures.facilitator_hours_redeployed_share,
-                                     .daso_new_cases_offered = measures.daso_new_cases_offered,
-                                     .toolkit_delivery_stopped = measures.toolkit_delivery_stopped,
-                                 });
+    interventions_->set_measures(
+        index_in_interventions_team_,
+        InterventionMeasures{
+            .bbr_new_starts_suspended = measures.bbr_new_starts_suspended,
+            .programme_delivery_paused = measures.programme_delivery_paused,
+            .facilitator_hours_redeployed_share = measures.facilitator_hours_redeployed_share,
+            .daso_new_cases_offered = measures.daso_new_cases_offered,
+            .toolkit_delivery_stopped = measures.toolkit_delivery_stopped,
+        });
 }
 
 void PduOffice::record_intervention_event(Day day, std::string_view event, std::uint32_t slot, CaseId id,

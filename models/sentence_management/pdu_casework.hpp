@@ -58,7 +58,9 @@ class PduCasework {
   void set_redeployed_hours_per_working_day(double hours) {
     redeployed_per_working_day_ = hours > 0.0 ? seconds_of_hours(hours) : 0;  // none, never negative capacity
   }
-  [[nodiscard]] double redeployed_hours_per_working_day() const { return hours_of(redeployed_per_working_day_); }
+  [[nodiscard]] double redeployed_hours_per_working_day() const {
+    return hours_of(redeployed_per_working_day_);
+  }
 
   // The case in `slot` was allocated to `c.practitioner` (of `holder_grade`) on `day`. On its first
   // allocation supervision starts on `start` (the allocation day; for a warm-start case its referral day,

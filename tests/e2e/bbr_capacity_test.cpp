@@ -89,7 +89,8 @@ TEST(BbrCapacity, MonthlySeriesAddUpToTheKpis) {
 TEST(BbrCapacity, EventsCsvFollowsEachManThroughBbrAsTheKpisCountHim) {
   const auto out = fresh_directory("bbr_capacity_events") / "run";
   const CommandResult r = run_probsim(
-      "run scenarios/bbr_capacity.yaml --reps 2 --events --quiet --set simulation.report_end=2023-06-30 --out '" +
+      "run scenarios/bbr_capacity.yaml --reps 2 --events --quiet --set simulation.report_end=2023-06-30 "
+      "--out '" +
       out.string() + "'");
   ASSERT_EQ(r.exit_status, 0) << r.output;
   // The window is the whole run (no warm-up), so every intervention row counts: (replication, event).
@@ -117,12 +118,12 @@ TEST(BbrCapacity, EventsCsvFollowsEachManThroughBbrAsTheKpisCountHim) {
     const std::size_t end = kpis.find('\n', at);
     const auto f = parse_csv_line(kpis.substr(at, end - at));
     at = end == std::string::npos ? kpis.size() : end + 1;
-    for (const auto& [kpi, event] : std::map<std::string, std::string>{
-             {"bbr_starts", "bbr_start"},
-             {"bbr_completions", "bbr_completion"},
-             {"bbr_exits_before_start", "bbr_exited_before_start"},
-             {"bbr_ended_after_start", "bbr_ended_after_start"},
-             {"bbr_removed_non_attendance", "bbr_removed_non_attendance"}}) {
+    for (const auto& [kpi, event] :
+         std::map<std::string, std::string>{{"bbr_starts", "bbr_start"},
+                                            {"bbr_completions", "bbr_completion"},
+                                            {"bbr_exits_before_start", "bbr_exited_before_start"},
+                                            {"bbr_ended_after_start", "bbr_ended_after_start"},
+                                            {"bbr_removed_non_attendance", "bbr_removed_non_attendance"}}) {
       if (f[1] != kpi) continue;
       const double logged = rows[std::make_pair(f[0], event)];
       EXPECT_EQ(logged, std::stod(f[2])) << kpi << " replication " << f[0];

@@ -76,8 +76,8 @@ TEST(RagExample, AshfordGoesAmberThenRedAndThePlanReturnsItToGreen) {
     const Series& starts = teams.at(r + "|Ashford team|bbr_starts");
     for (const auto& [date, value] : status) {
       if (value != 0.0)
-        EXPECT_EQ(starts.at(date), 0.0) << "replication " << r << ", " << date << ": BBR starts under status "
-                                        << value;
+        EXPECT_EQ(starts.at(date), 0.0)
+            << "replication " << r << ", " << date << ": BBR starts under status " << value;
       else
         green_starts += starts.at(date);
     }
