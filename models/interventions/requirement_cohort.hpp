@@ -32,8 +32,8 @@ struct RequirementCohortStatus {
   std::int64_t commenced = 0;
   std::int64_t waiting = 0;
   std::int64_t ended_before_start = 0;
-  std::int64_t waiting_over_52_weeks =
-      0;                                // of the waiting, more than 364 days since the requirement (BBRN-5)
+  // Of the waiting, those waiting more than 364 days since the requirement (BBRN-5).
+  std::int64_t waiting_over_52_weeks = 0;
   std::int64_t starters_exited = 0;     // of the commenced (BBRN-6)
   std::int64_t starters_completed = 0;  // of the exited (BBRN-7) ...
   std::int64_t starters_revoked = 0;
