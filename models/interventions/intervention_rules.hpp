@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "caseload/case_attributes.hpp"
+#include "core/calendar_date.hpp"
 
 namespace probsim {
 
@@ -140,9 +141,20 @@ struct InterventionsWarmStart {
   double waiting_share = 1.0;
 };
 
+// The BBR cohort report (README "Interventions KPIs"): the status on `status_on` of the BBR requirements
+// made from `requirements_from` to `requirements_to` (inclusive), as HMIP published it for requirements
+// made 21 June 2021 - 30 September 2022 on 9 November 2022 (BBRN-1..7, CT-1..CT-4). Off unless given.
+struct BbrCohortReport {
+  bool enabled = false;
+  CalendarDate requirements_from;
+  CalendarDate requirements_to;
+  CalendarDate status_on;  // within the report window, not before requirements_to
+};
+
 struct InterventionRules {
   bool enabled = false;
   InterventionsWarmStart warm_start;
+  BbrCohortReport cohort_report;
   InterventionRouting routing;
   ReadinessDelay readiness;
   WaitingListPriority bbr_priority = WaitingListPriority::risk_then_order_end;

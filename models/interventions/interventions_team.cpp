@@ -216,6 +216,13 @@ void InterventionsTeam::case_ended(CaseId id, TerminationReason reason, Day day)
   const std::uint32_t index = found->second;
   current_of_case_.erase(found);
   Participant& p = participants_[index];
+  p.order_ended = true;
+  // A requirement completed or removed for good before its order ended only notes how the order ended
+  // (the cohort report's reading of a requirement as terminated with its order, docs/validation.md).
+  if (p.state == ParticipantState::completed || p.state == ParticipantState::removed) {
+    p.end_reason = reason;
+    return;
+  }
   if (auto partner = partner_of_participant_.find(index); partner != partner_of_participant_.end()) {
     Partner& who = partners_[partner->second];
     if (!who.contacted) team_counters_.daso_not_offered += 1;  // the order ended first
@@ -518,8 +525,7 @@ void InterventionsTeam::hold_session(std::uint32_t group_index, Day day) {
           ready_[p.programme].push_back(index);
         } else {
           n.removed_out += 1;
-          set_state(p, ParticipantState::removed);
-          current_of_case_.erase(p.case_id);
+          set_state(p, ParticipantState::removed);  // still the case's record, until its order ends
         }
         continue;
       }
@@ -532,8 +538,7 @@ void InterventionsTeam::hold_session(std::uint32_t group_index, Day day) {
       n.completions += 1;
       log(day, InterventionEvent::Kind::completion, p);
       leave_group(p);
-      set_state(p, ParticipantState::completed);
-      current_of_case_.erase(p.case_id);
+      set_state(p, ParticipantState::completed);  // still the case's record, until its order ends
     }
   }
 }

@@ -52,7 +52,10 @@ struct Participant {
   Sex sex = Sex::male;
   bool one_to_one = false;  // BBR delivered one-to-one by a facilitator (BBR-7)
   ParticipantState state = ParticipantState::in_readiness;
-  TerminationReason end_reason = TerminationReason::sentence_end;  // for the two "ended" states
+  // How the order ended: for the two "ended" states, and for a completed or removed requirement whose
+  // order has since ended (order_ended).
+  TerminationReason end_reason = TerminationReason::sentence_end;
+  bool order_ended = false;  // the case's order or licence has ended (whatever the requirement's state)
   bool started = false;
   Day requirement_day = 0;  // the wait is counted from here
   Day ready_day = 0;

@@ -1152,6 +1152,43 @@ void read_interventions_warm_start(FieldReader& iv, InterventionsWarmStart& warm
   w.reject_unknown_keys();
 }
 
+// `interventions.cohort_report`: which BBR requirements the cohort KPIs follow, and the day their status
+// is taken (README "Interventions KPIs"). The status day must be in the report window, where the run
+// observes, and not before the last requirement day, or the cohort would still be growing.
+void read_cohort_report(FieldReader& iv, const SimulationWindow& window, BbrCohortReport& report) {
+  const ConfigNode* node = iv.node("cohort_report", false);
+  if (node == nullptr) return;
+  FieldReader c(node, iv.child_path("cohort_report"), iv.diagnostics());
+  if (!c.ok()) return;
+  Diagnostics& d = iv.diagnostics();
+  auto from = c.date("requirements_from", true);
+  auto to = c.date("requirements_to", true);
+  auto on = c.date("status_on", true);
+  c.reject_unknown_keys();
+  if (!from || !to || !on) return;
+  bool ok = true;
+  if (*to < *from) {
+    d.error(where_of(*node, "requirements_to"), c.child_path("requirements_to"),
+            "must be on or after requirements_from (" + from->iso() + "), found " + to->iso());
+    ok = false;
+  }
+  if (*on < *to) {
+    d.error(where_of(*node, "status_on"), c.child_path("status_on"),
+            "must be on or after requirements_to (" + to->iso() + "), found " + on->iso());
+    ok = false;
+  } else if (*on < window.report_start || window.report_end < *on) {
+    d.error(where_of(*node, "status_on"), c.child_path("status_on"),
+            "must be within the report window (" + window.report_start.iso() + " to " +
+                window.report_end.iso() + "), found " + on->iso());
+    ok = false;
+  }
+  if (!ok) return;
+  report.enabled = true;
+  report.requirements_from = *from;
+  report.requirements_to = *to;
+  report.status_on = *on;
+}
+
 void read_facilitation(FieldReader& iv, FacilitationRules& rules) {
   const ConfigNode* node = iv.node("facilitation", false);
   if (node == nullptr) return;
@@ -1231,7 +1268,7 @@ void read_toolkit(FieldReader& iv, ToolkitRules& rules) {
 // `interventions`, optional: without it no interventions are simulated. Every key inside is optional,
 // with the defaults of InterventionRules, except what has none (a structured intervention's name and
 // sessions, the mix when there are several, the programme demand management diverts to).
-void read_interventions(FieldReader& root, InterventionRules& rules) {
+void read_interventions(FieldReader& root, const SimulationWindow& window, InterventionRules& rules) {
   const ConfigNode* node = root.node("interventions", false);
   if (node == nullptr) return;
   FieldReader iv(node, "interventions", root.diagnostics());
@@ -1243,6 +1280,7 @@ void read_interventions(FieldReader& root, InterventionRules& rules) {
   read_routing(iv, *node, rules);
   read_readiness_delay(iv, rules.readiness);
   read_interventions_warm_start(iv, rules.warm_start);
+  read_cohort_report(iv, window, rules.cohort_report);
   read_facilitation(iv, rules.facilitation);
   read_demand_management(iv, rules);
   read_daso(iv, rules.daso);
@@ -1438,7 +1476,7 @@ std::optional<Scenario> read_scenario(const ConfigNode& root_node, Diagnostics& 
   read_calendar(root, s);
   read_sentence_management(root, s.caseload.sentence_management);
   read_prioritisation(root, s);
-  read_interventions(root, s.interventions);
+  read_interventions(root, s.window, s.interventions);
   read_interventions_teams(root, s);
   root.reject_unknown_keys();
   if (diagnostics.items().size() != errors_before) return std::nullopt;

@@ -33,9 +33,10 @@ struct Observation {
   Day after_day;
   bool week_end = false;
   bool period_end = false;
+  bool cohort_status = false;  // the day the BBR cohort's status is taken
 };
 
-std::vector<Observation> observation_plan(const SimulationWindow& window) {
+std::vector<Observation> observation_plan(const SimulationWindow& window, const BbrCohortReport& cohort) {
   std::vector<Observation> plan;
   const Day first = window.first_report_day();
   const Day last = window.last_day();
@@ -43,7 +44,8 @@ std::vector<Observation> observation_plan(const SimulationWindow& window) {
     Observation o{day};
     o.week_end = (day - first + 1) % 7 == 0;
     o.period_end = window.date_of(day).is_last_day_of_month() || day == last;
-    if (o.week_end || o.period_end) plan.push_back(o);
+    o.cohort_status = cohort.enabled && window.date_of(day) == cohort.status_on;
+    if (o.week_end || o.period_end || o.cohort_status) plan.push_back(o);
   }
   return plan;
 }
@@ -139,8 +141,9 @@ ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpe
   RunRecorder recorder(scenario, observed, region_of_office, observed_teams);
   if (window.first_report_day() > 0) engine.run_until(window.first_report_day() - 0.5);
   recorder.open_window();
-  for (const Observation& o : observation_plan(window)) {
+  for (const Observation& o : observation_plan(window, scenario.interventions.cohort_report)) {
     engine.run_until(o.after_day + 0.5);
+    if (o.cohort_status) recorder.take_cohort_status();
     if (o.week_end) recorder.sample_week();
     if (o.period_end) recorder.close_period(window.date_of(o.after_day));
   }

@@ -154,6 +154,19 @@ void InterventionRecorder::close_period(const std::string& date, Day last, std::
   toolkit_sessions_at_last_period_ = toolkit_sessions_delivered();
 }
 
+void InterventionRecorder::take_cohort_status() {
+  const BbrCohortReport& report = scenario_.interventions.cohort_report;
+  const SimulationWindow& window = scenario_.window;
+  auto day_of = [&](const CalendarDate& date) {
+    return static_cast<Day>(date.days_since_epoch() - window.day_zero().days_since_epoch());
+  };
+  RequirementCohortStatus status;
+  for (const InterventionsTeam* team : teams_)
+    status += requirement_cohort_status(team->participants(), 0, day_of(report.requirements_from),
+                                        day_of(report.requirements_to), day_of(report.status_on));
+  cohort_ = status;
+}
+
 void InterventionRecorder::add_kpis(std::vector<Kpi>& kpis) const {
   InterventionFlows w;
   for (std::size_t t = 0; t < teams_.size(); ++t) {
@@ -193,6 +206,43 @@ void InterventionRecorder::add_kpis(std::vector<Kpi>& kpis) const {
   kpi("daso_first_contacts", static_cast<double>(w.team.daso_first_contacts));
   kpi("daso_declined", static_cast<double>(w.team.daso_declined));
   kpi("daso_contact_delay_days_mean", mean_of(w.daso_delay_days));
+  if (scenario_.interventions.cohort_report.enabled) {
+    // The status of the cohort of BBR requirements on the report's day (BBRN-1..7, CT-1..CT-4). The
+    // status day is in the window, so it has been taken; the shares' denominators are in their names.
+    const RequirementCohortStatus c = cohort_.value_or(RequirementCohortStatus{});
+    const auto n = [](std::int64_t v) { return static_cast<double>(v); };
+    kpi("bbr_cohort_requirements", n(c.requirements));
+    kpi("bbr_cohort_commenced", n(c.commenced));
+    kpi("bbr_cohort_waiting", n(c.waiting));
+    kpi("bbr_cohort_ended_before_start", n(c.ended_before_start));
+    kpi("bbr_cohort_commenced_share", ratio(n(c.commenced), n(c.requirements)));
+    kpi("bbr_cohort_waiting_share", ratio(n(c.waiting), n(c.requirements)));
+    kpi("bbr_cohort_ended_before_start_share", ratio(n(c.ended_before_start), n(c.requirements)));
+    kpi("bbr_cohort_waiting_over_52_weeks", n(c.waiting_over_52_weeks));
+    kpi("bbr_cohort_waiting_over_52_weeks_share", ratio(n(c.waiting_over_52_weeks), n(c.waiting)));
+    kpi("bbr_cohort_starters_exited", n(c.starters_exited));
+    kpi("bbr_cohort_starters_exited_share", ratio(n(c.starters_exited), n(c.commenced)));
+    kpi("bbr_cohort_starters_completed", n(c.starters_completed));
+    kpi("bbr_cohort_starters_revoked", n(c.starters_revoked));
+    kpi("bbr_cohort_starters_activated", n(c.starters_activated));
+    kpi("bbr_cohort_starters_other", n(c.starters_other));
+    kpi("bbr_cohort_exited_completed_share", ratio(n(c.starters_completed), n(c.starters_exited)));
+    kpi("bbr_cohort_exited_revoked_share", ratio(n(c.starters_revoked), n(c.starters_exited)));
+    kpi("bbr_cohort_exited_activated_share", ratio(n(c.starters_activated), n(c.starters_exited)));
+    kpi("bbr_cohort_exited_other_share", ratio(n(c.starters_other), n(c.starters_exited)));
+    kpi("bbr_cohort_starters_order_ended", n(c.starters_order_ended));
+    kpi("bbr_cohort_starters_order_ended_share", ratio(n(c.starters_order_ended), n(c.commenced)));
+    kpi("bbr_cohort_order_ended_completed", n(c.order_ended_completed));
+    kpi("bbr_cohort_order_ended_revoked", n(c.order_ended_revoked));
+    kpi("bbr_cohort_order_ended_activated", n(c.order_ended_activated));
+    kpi("bbr_cohort_order_ended_other", n(c.order_ended_other));
+    kpi("bbr_cohort_order_ended_completed_share",
+        ratio(n(c.order_ended_completed), n(c.starters_order_ended)));
+    kpi("bbr_cohort_order_ended_revoked_share", ratio(n(c.order_ended_revoked), n(c.starters_order_ended)));
+    kpi("bbr_cohort_order_ended_activated_share",
+        ratio(n(c.order_ended_activated), n(c.starters_order_ended)));
+    kpi("bbr_cohort_order_ended_other_share", ratio(n(c.order_ended_other), n(c.starters_order_ended)));
+  }
 }
 
 }  // namespace probsim

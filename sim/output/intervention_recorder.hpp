@@ -3,9 +3,11 @@
 // time series (README "Interventions KPIs"), by team and nationally. The run recorder calls it at the
 // same instants as for everything else.
 
+#include <optional>
 #include <vector>
 
 #include "interventions/interventions_team.hpp"
+#include "interventions/requirement_cohort.hpp"
 #include "office/pdu_office.hpp"
 #include "output/replication_result.hpp"
 #include "scenario/scenario.hpp"
@@ -20,6 +22,9 @@ class InterventionRecorder {
   void open_window();
   // Rows for the period that ended on `last` (a simulation day) dated `date`.
   void close_period(const std::string& date, Day last, std::vector<TimeseriesRow>& rows);
+  // At the end of `interventions.cohort_report.status_on`: the BBR cohort's status (summed over teams),
+  // reported with the KPIs.
+  void take_cohort_status();
   void add_kpis(std::vector<Kpi>& kpis) const;
 
  private:
@@ -39,6 +44,7 @@ class InterventionRecorder {
   std::vector<Snapshot> at_last_period_;
   std::int64_t toolkit_sessions_at_window_open_ = 0;
   std::int64_t toolkit_sessions_at_last_period_ = 0;
+  std::optional<RequirementCohortStatus> cohort_;
 };
 
 }  // namespace probsim

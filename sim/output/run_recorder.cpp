@@ -70,6 +70,10 @@ void RunRecorder::open_window() {
   if (interventions_) interventions_->open_window();
 }
 
+void RunRecorder::take_cohort_status() {
+  if (interventions_) interventions_->take_cohort_status();
+}
+
 void RunRecorder::sample_week() {
   for (const PduOffice* office : offices_) {
     const auto staff = office->staff();

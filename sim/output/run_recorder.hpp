@@ -40,6 +40,8 @@ class RunRecorder {
   void sample_week();                           // after each full week of the window
   void close_period(const CalendarDate& date);  // after a month end (or the report end)
   [[nodiscard]] ReplicationResult finish();     // after the report end
+  // After the day of `interventions.cohort_report.status_on`: the BBR cohort's status that day.
+  void take_cohort_status();
 
  private:
   struct PeriodFigures {  // one unit's figures for one period (flows) or at its end (stocks)

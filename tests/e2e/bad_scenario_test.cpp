@@ -94,6 +94,10 @@ const BadScenario kBadScenarios[] = {
     {"negative_session_hours.yaml", 52, "interventions.facilitation.hours_per_group_session", "found -2.5",
      ""},
     {"attendance_above_one.yaml", 52, "interventions.bbr.attendance_probability", "found 1.5", ""},
+    {"cohort_status_before_requirements_end.yaml", 54, "interventions.cohort_report.status_on",
+     "must be on or after requirements_to (2023-09-30)", ""},
+    {"cohort_status_outside_window.yaml", 54, "interventions.cohort_report.status_on",
+     "must be within the report window (2023-01-01 to 2024-12-31)", ""},
     // Each half of the cycle: the diagnostic is on the `extends` line that closes it, in the other file.
     {"cycle_a.yaml", 5, "extends", "cycle", "cycle_b.yaml"},
     {"cycle_b.yaml", 4, "extends", "cycle", "cycle_a.yaml"},

@@ -1,0 +1,200 @@
+#!/usr/bin/env python3
+"""Writes the national calibration scenario and its two sweeps (docs/validation.md):
+
+    scenarios/england_wales_2022.yaml             12 regions, 110 PDUs, 21 Jun 2021 - 31 Dec 2022
+    scenarios/sweeps/england_wales_2022_calibration.yaml   the calibration grid (G-16, G-12, G-21)
+    scenarios/sweeps/bbr_sensitivity.yaml         BBR outcomes against facilitators, attendance, format
+
+    python3 scripts/generate_england_wales_2022.py
+
+A synthetic split of England and Wales (DOMAIN.md §1: 12 regions of 5-18 PDUs) whose national totals
+match DOMAIN.md: referrals giving a caseload of about 240,000 (CT-8, CL-1), 31.2% DA-flagged (CT-9, CL-2,
+in the base file), 4,464 PO FTE against 6,258 required and 6,209 PSO FTE (CT-10, WF-1..3), leaver rates
+7.4% and 13.1% (CT-12, in the base file), about 101 BBR requirements a week (CT-1, BBRN-1), BBR
+facilitators (a gap, G-16: chosen by the calibration sweep) and DASOs (G-25) per region. PDU sizes vary
+by a fixed pattern (no randomness), so the files are the same every time they are made. Edit this
+script, not the files.
+"""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+REGIONS = [  # name, PDUs (12 regions of 5-18 PDUs, 110 in all; synthetic split, as bench_national)
+    ("North East", 7), ("North West", 10), ("Greater Manchester", 10), ("Yorkshire and the Humber", 10),
+    ("East Midlands", 9), ("West Midlands", 12), ("East of England", 9), ("London", 18),
+    ("Kent, Surrey and Sussex", 8), ("South Central", 6), ("South West", 5), ("Wales", 6),
+]
+SIZE_PATTERN = [0.6, 1.4, 0.9, 1.1, 0.8, 1.2, 1.0, 0.7, 1.3]
+
+# In the base case mix a referral stays about 76 weeks (bench_national, measured), so a steady-state
+# caseload of about 240,000 (CT-8: 240,674 at 30 Sep 2022) needs about 3,160 referrals a week.
+NATIONAL_REFERRALS_PER_WEEK = 3160
+NATIONAL_PO_FTE = 4464           # CT-10, WF-1: band 4 POs in post, Dec 2022
+NATIONAL_PSO_FTE = 6209          # CT-10, WF-2: band 3 PSOs in post, Dec 2022
+NATIONAL_PO_REQUIRED_FTE = 6258  # CT-10, WF-3: 29% short; the PSO establishment is not published (= in post)
+# G-25: 1 DASO FTE per ~100 new BBR referrals a year; CT-1 gives ~5,270 a year (BBRN-1) -> ~53.
+NATIONAL_DASO_FTE = 53
+
+# G-16 [Gap]: BBR facilitators nationally, with the two values below, chosen by the calibration sweep
+# (docs/validation.md, "Calibration"): the grid point with the least loss against CT-2's three shares
+# (results/ew2022_calibration, point p0010, loss 6.4 pp^2; the runner-up p0005, 70 / 0.90 / 0.41, 7.4).
+NATIONAL_FACILITATORS = 80
+ATTENDANCE = 0.90      # G-12: each BBR session attended with this probability
+WAITING_SHARE = 0.60   # G-21: share of the last 66 weeks' BBR requirements still waiting on 21 Jun 2021
+CALIBRATION_FACILITATORS = [60, 70, 80, 90]
+CALIBRATION_ATTENDANCE = [0.90, 0.94]       # G-12 [Assume] 0.94; 2c.1's 70% "attended all or nearly all"
+CALIBRATION_WAITING_SHARE = [0.41, 0.60]    # G-21: BBRN-3's 41% waiting; a larger 2021 backlog
+SENSITIVITY_FACILITATORS = [60, 80, 100]
+SENSITIVITY_ATTENDANCE = [0.86, 0.90, 0.94]
+SENSITIVITY_FORMATS = ["rolling", "closed"]
+
+pdus = []
+for region, count in REGIONS:
+    for i in range(count):
+        pdus.append((region, f"{region} PDU {i + 1:02d}", SIZE_PATTERN[len(pdus) % len(SIZE_PATTERN)]))
+total_weight = sum(w for _, _, w in pdus)
+region_weight = {r: sum(w for rr, _, w in pdus if rr == r) / total_weight for r, _ in REGIONS}
+first_pdu = {r: f"{r} PDU 01" for r, _ in REGIONS}
+
+
+def split(total):
+    """`total` people over the regions in proportion to their referrals, largest remainders, at least 1."""
+    exact = {r: total * region_weight[r] for r, _ in REGIONS}
+    counts = {r: max(1, int(exact[r])) for r in exact}
+    for r in sorted(exact, key=lambda r: exact[r] - int(exact[r]), reverse=True):
+        if sum(counts.values()) >= total:
+            break
+        counts[r] += 1
+    return counts
+
+
+def scenario_text():
+    facilitators = split(NATIONAL_FACILITATORS)
+    dasos = split(NATIONAL_DASO_FTE)
+    out = [f"""# England and Wales, 21 June 2021 to 31 December 2022: the national calibration scenario
+# (docs/validation.md). A synthetic split into 12 regions and 110 PDUs (DOMAIN.md §1) whose national
+# totals match DOMAIN.md: ~240,000 cases (CT-8) of which 31.2% DA-flagged (CT-9, base file), 4,464 PO
+# FTE against 6,258 required and 6,209 PSO FTE (CT-10), leaver rates 7.4% and 13.1% (CT-12, base
+# file), ~101 BBR requirements a week (CT-1), {NATIONAL_FACILITATORS} BBR facilitators (G-16, calibrated) and {NATIONAL_DASO_FTE} DASOs (G-25).
+# Made by scripts/generate_england_wales_2022.py; edit that, not this file.
+#   probsim run scenarios/england_wales_2022.yaml --reps 5 --jobs 2
+extends: base/england_wales_defaults.yaml
+name: england_wales_2022
+description: >-
+  England and Wales from the unification of the Probation Service (26 June 2021; the week of 21 June,
+  BBRN-1) to the end of 2022, for comparison with HMIP's BBR pipeline figures (CT-1..CT-4) and the
+  caseload and workforce stocks (CT-8..CT-12). Synthetic PDUs; national totals as published.
+
+simulation:
+  report_start: 2021-06-21          # BBRN-1: the cohort's first requirement day
+  report_end: 2022-12-31            # CT-10's Dec 2022 workforce; the cohort's status is taken on 9 Nov 2022
+  warm_up_weeks: 0                  # the steady-state caseload and the 2021 BBR list stand in for a warm-up
+  warm_start: steady_state          # M-1, G-21
+
+interventions:
+  # BBRN-1..7 (CT-1..CT-4): requirements made 21 Jun 2021 - 30 Sep 2022, their status on 9 Nov 2022.
+  cohort_report: {{requirements_from: 2021-06-21, requirements_to: 2022-09-30, status_on: 2022-11-09}}
+  # G-21: the BBR list of June 2021: requirements of the last 66 weeks (BBRN-1's 466 days), each still
+  # waiting with probability waiting_share (~101 x 66 x {WAITING_SHARE} = {round(101 * 66 * WAITING_SHARE):,} men). Calibrated: the sweep
+  # scenarios/sweeps/england_wales_2022_calibration.yaml tried {CALIBRATION_WAITING_SHARE} (docs/validation.md).
+  warm_start: {{waiting_list_max_weeks: 66, waiting_share: {WAITING_SHARE}}}
+  bbr:
+    # G-12 [Assume] 0.94 in the base file; calibrated by the same sweep over {CALIBRATION_ATTENDANCE}.
+    attendance_probability: {ATTENDANCE}
+
+regions:"""]
+    current = None
+    for region, name, weight in pdus:
+        if region != current:
+            out.append(f"  - name: {region}\n    pdus:")
+            current = region
+        share = weight / total_weight
+        po = round(NATIONAL_PO_FTE * share)
+        pso = round(NATIONAL_PSO_FTE * share)
+        po_required = round(NATIONAL_PO_REQUIRED_FTE * share)
+        staff = [f"{{grade: po, headcount: {po}, fte_each: 1.0}}", f"{{grade: pso, headcount: {pso}, fte_each: 1.0}}"]
+        establishment = f"po: {po_required}, pso: {pso}"
+        if name == first_pdu[region]:
+            # The region's interventions team (one per region, the default) is based here: its BBR
+            # facilitators (G-16) and DASOs (G-25), at establishment so that leavers are replaced.
+            f, d = facilitators[region], dasos[region]
+            staff += [f"{{grade: facilitator, headcount: {f}, fte_each: 1.0}}",
+                      f"{{grade: daso, headcount: {d}, fte_each: 1.0}}"]
+            establishment += f", facilitator: {f}, daso: {d}"
+        out.append(f"      - name: {name}\n"
+                   f"        referrals_per_week: {NATIONAL_REFERRALS_PER_WEEK * share:.2f}\n"
+                   f"        establishment_fte: {{{establishment}}}\n"
+                   f"        staff: [{', '.join(staff)}]")
+    return "\n".join(out) + "\n"
+
+
+def facilitator_keys(total):
+    """The sweep keys that put `total` facilitators in post and in the establishment, by region."""
+    counts = split(total)
+    keys = {}
+    for index, (r, _) in enumerate(REGIONS):
+        pdu = f"regions.{index}.pdus.0"  # the region's first PDU, where its team is based
+        keys[f"{pdu}.staff.2.headcount"] = counts[r]
+        keys[f"{pdu}.establishment_fte.facilitator"] = counts[r]
+    return keys
+
+
+def point_text(values):
+    return "  - {" + ", ".join(f"\"{k}\": {v}" for k, v in values.items()) + "}"
+
+
+def calibration_sweep_text():
+    points = []
+    for n in CALIBRATION_FACILITATORS:
+        for attendance in CALIBRATION_ATTENDANCE:
+            for waiting in CALIBRATION_WAITING_SHARE:
+                values = facilitator_keys(n)
+                values["interventions.bbr.attendance_probability"] = attendance
+                values["interventions.warm_start.waiting_share"] = waiting
+                points.append(point_text(values))
+    return f"""# The calibration grid of docs/validation.md: national BBR facilitators (G-16) {CALIBRATION_FACILITATORS}
+# x attendance (G-12) {CALIBRATION_ATTENDANCE} x the share of the 2021 list still waiting at the start (G-21)
+# {CALIBRATION_WAITING_SHARE}, {len(points)} points in that order (facilitators outermost), 2 replications each.
+# The loss is the sum of squared differences, in percentage points, between the simulated mean and CT-2's
+# three shares (commenced 48.9, waiting 41.0, ended before start 10.1).
+# Made by scripts/generate_england_wales_2022.py; edit that, not this file.
+#   probsim batch scenarios/sweeps/england_wales_2022_calibration.yaml --out results/ew2022_calibration --jobs 2
+#   probsim aggregate results/ew2022_calibration
+name: ew2022_calibration
+scenarios: [../england_wales_2022.yaml]
+points:
+{chr(10).join(points)}
+replications_per_point: 2
+base_seed: 1
+"""
+
+
+def sensitivity_sweep_text():
+    points = []
+    for n in SENSITIVITY_FACILITATORS:
+        for attendance in SENSITIVITY_ATTENDANCE:
+            for fmt in SENSITIVITY_FORMATS:
+                values = facilitator_keys(n)
+                values["interventions.bbr.attendance_probability"] = attendance
+                values["interventions.bbr.format"] = fmt
+                points.append(point_text(values))
+    return f"""# BBR outcomes against national facilitators {SENSITIVITY_FACILITATORS} x attendance
+# {SENSITIVITY_ATTENDANCE} x group format {SENSITIVITY_FORMATS} on england_wales_2022.yaml, {len(points)} points
+# in that order (facilitators outermost, format fastest), 2 replications each, common random numbers.
+# docs/validation.md "Sensitivity" tabulates the cohort KPIs.
+# Made by scripts/generate_england_wales_2022.py; edit that, not this file.
+#   probsim batch scenarios/sweeps/bbr_sensitivity.yaml --out results/bbr_sensitivity --jobs 2
+#   probsim aggregate results/bbr_sensitivity
+name: bbr_sensitivity
+scenarios: [../england_wales_2022.yaml]
+points:
+{chr(10).join(points)}
+replications_per_point: 2
+base_seed: 1
+"""
+
+
+(ROOT / "scenarios/england_wales_2022.yaml").write_text(scenario_text())
+(ROOT / "scenarios/sweeps/england_wales_2022_calibration.yaml").write_text(calibration_sweep_text())
+(ROOT / "scenarios/sweeps/bbr_sensitivity.yaml").write_text(sensitivity_sweep_text())

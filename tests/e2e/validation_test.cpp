@@ -1,0 +1,82 @@
+// The national validation of docs/validation.md: runs scenarios/england_wales_2022.yaml and checks each
+// calibration target marked `asserted` in tests/validation/england_wales_2022_targets.csv (CT-1..CT-4,
+// with their DOMAIN.md IDs) against the simulated mean, within the tolerance stated there and in the
+// document: at most 5 percentage points on a share, 15% on a count.
+//
+// It is meant to be able to fail: PROBSIM_VALIDATION_EXTRA_ARGS adds arguments to the run, e.g.
+//   PROBSIM_VALIDATION_EXTRA_ARGS='--set interventions.bbr.attendance_probability=0.7'
+// in the environment of build/tests/cli_tests --gtest_filter='Validation.*'
+// (docs/validation.md records what such a perturbation gives).
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "e2e/cli_test_support.hpp"
+#include "output/csv.hpp"
+
+namespace probsim::testing {
+namespace {
+
+// Rows of a CSV with a header, as maps from column name to value.
+std::vector<std::map<std::string, std::string>> read_table(const std::filesystem::path& path) {
+  std::vector<std::map<std::string, std::string>> rows;
+  const std::string text = read_file(path);
+  std::vector<std::string> header;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const std::size_t end = text.find('\n', at);
+    const std::string line = text.substr(at, end - at);
+    at = end == std::string::npos ? text.size() : end + 1;
+    if (line.empty() || line[0] == '#') continue;
+    const auto fields = parse_csv_line(line);
+    if (header.empty()) {
+      header = fields;
+      continue;
+    }
+    std::map<std::string, std::string> row;
+    for (std::size_t i = 0; i < header.size() && i < fields.size(); ++i) row[header[i]] = fields[i];
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+TEST(Validation, EnglandWales2022MatchesTheNationalBbrPipelineWithinTolerance) {
+  const auto out = fresh_directory("validation") / "run";
+  const char* extra = std::getenv("PROBSIM_VALIDATION_EXTRA_ARGS");
+  // Four replications on two cores: about a minute (docs/validation.md, "Test").
+  const CommandResult r =
+      run_probsim("run scenarios/england_wales_2022.yaml --reps 4 --jobs 2 --quiet --out '" + out.string() +
+                  "' " + (extra != nullptr ? extra : ""));
+  ASSERT_EQ(r.exit_status, 0) << r.output;
+
+  std::map<std::string, double> mean;
+  for (const auto& row : read_table(out / "summary.csv")) mean[row.at("kpi")] = std::stod(row.at("mean"));
+
+  int asserted = 0;
+  for (const auto& target : read_table(source_path("tests/validation/england_wales_2022_targets.csv"))) {
+    if (target.at("asserted") != "true") continue;
+    const std::string& kpi = target.at("kpi");
+    ASSERT_TRUE(mean.count(kpi)) << "no KPI " << kpi << " in summary.csv";
+    const double want = std::stod(target.at("target"));
+    const double tolerance = std::stod(target.at("tolerance"));
+    const double got = mean.at(kpi);
+    const std::string& kind = target.at("tolerance_kind");
+    const std::string what = target.at("id") + " " + kpi + ": simulated mean " + std::to_string(got) +
+                             ", target " + target.at("target") + " (" + target.at("source") + ")";
+    if (kind == "absolute") {
+      EXPECT_LE(std::abs(got - want), tolerance) << what << ", tolerance ±" << tolerance;
+    } else {
+      ASSERT_EQ(kind, "relative") << "unknown tolerance_kind for " << kpi;
+      EXPECT_LE(std::abs(got / want - 1.0), tolerance) << what << ", tolerance ±" << 100 * tolerance << "%";
+    }
+    ++asserted;
+  }
+  EXPECT_GE(asserted, 5);  // CT-1, the three CT-2 shares and CT-3 at least
+}
+
+}  // namespace
+}  // namespace probsim::testing
