@@ -2,13 +2,14 @@
 
 #include <xbt/log.h>
 
+#include <algorithm>
 #include <memory>
 #include <simgrid/s4u/Actor.hpp>
 #include <simgrid/s4u/Engine.hpp>
 #include <simgrid/s4u/NetZone.hpp>
 
 #include "engine/interventions_actor.hpp"
-#include "engine/office_actor.hpp"
+#include "engine/offices_actor.hpp"
 #include "engine/prioritisation_actor.hpp"
 #include "engine/workforce_actor.hpp"
 #include "output/run_recorder.hpp"
@@ -129,8 +130,10 @@ ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpe
     simgrid::s4u::Actor::create("prioritisation", host,
                                 PrioritisationActor(*rag_reviewer, window.last_day()));
   }
-  for (auto& office : offices)
-    simgrid::s4u::Actor::create("office:" + office->name(), host, OfficeActor(*office, window.last_day()));
+  std::vector<PduOffice*> stepped;
+  for (auto& office : offices) stepped.push_back(office.get());
+  simgrid::s4u::Actor::create("offices", host,
+                              OfficesActor(std::move(stepped), window.last_day(), std::max<std::size_t>(1, spec.threads)));
 
   for (auto& team : teams)
     simgrid::s4u::Actor::create("interventions:" + team->name(), host,
