@@ -58,7 +58,20 @@ std::uint32_t PduCasework::new_task(const Task& task) {
     index = static_cast<std::uint32_t>(tasks_.size());
     tasks_.push_back(task);
   }
-  Task& t = tasks_[index];
+  start(tasks_[index]);
+  return index;
+}
+
+std::uint32_t PduCasework::new_contact(std::uint32_t slot, const Task& task) {
+  Task& contact = cases_[slot].contact;
+  const std::uint32_t generation = contact.generation;
+  contact = task;
+  contact.generation = generation;
+  start(contact);
+  return contact_index(slot);
+}
+
+void PduCasework::start(Task& t) {
   t.open = true;
   t.holder = kUnallocated;
   t.next_of_case = kNoTask;
@@ -68,18 +81,17 @@ std::uint32_t PduCasework::new_task(const Task& task) {
   n.created[static_cast<std::size_t>(t.kind)] += 1;
   n.demanded += t.seconds;
   outcomes_.add_due(t.kind, t.due_day, +1);
-  return index;
 }
 
 void PduCasework::free_task(std::uint32_t index) {
-  Task& t = tasks_[index];
+  Task& t = task(index);
   t.open = false;
   t.generation += 1;
-  free_tasks_.push_back(index);
+  if (!is_contact_index(index)) free_tasks_.push_back(index);
 }
 
 void PduCasework::give(std::uint32_t index, PractitionerIndex holder) {
-  Task& t = tasks_[index];
+  Task& t = task(index);
   t.holder = holder;
   if (holder == kUnallocated) {
     unassigned_backlog_ += t.seconds_remaining;
@@ -91,7 +103,7 @@ void PduCasework::give(std::uint32_t index, PractitionerIndex holder) {
 }
 
 void PduCasework::take_back(std::uint32_t index) {
-  Task& t = tasks_[index];
+  Task& t = task(index);
   if (t.holder == kUnallocated) {
     unassigned_backlog_ -= t.seconds_remaining;
   } else {
@@ -107,7 +119,7 @@ void PduCasework::take_back(std::uint32_t index) {
 }
 
 void PduCasework::unlink_from_case(std::uint32_t index) {
-  Task& t = tasks_[index];
+  Task& t = task(index);
   if (t.case_slot == kNoCaseSlot || t.kind == TaskKind::contact) return;
   CaseTasks& c = cases_[t.case_slot];
   std::uint32_t* link = &c.head;
@@ -118,7 +130,7 @@ void PduCasework::unlink_from_case(std::uint32_t index) {
 
 void PduCasework::cancel(std::uint32_t index, Day day) {
   take_back(index);
-  Task& t = tasks_[index];
+  Task& t = task(index);
   TaskCounters& n = outcomes_.counters;
   n.cancelled[static_cast<std::size_t>(t.kind)] += 1;
   n.cancelled_seconds += t.seconds_remaining;
@@ -129,7 +141,7 @@ void PduCasework::cancel(std::uint32_t index, Day day) {
 }
 
 void PduCasework::complete(std::uint32_t index, PractitionerIndex holder, Day day) {
-  Task& t = tasks_[index];
+  Task& t = task(index);
   TaskCounters& n = outcomes_.counters;
   const auto kind = static_cast<std::size_t>(t.kind);
   n.completed[kind] += 1;
@@ -163,11 +175,11 @@ std::uint32_t PduCasework::create_case_task(std::uint32_t slot, TaskKind kind, d
   t.seconds = seconds_of_hours(hours);
   t.available_from = day;
   t.due_day = due_day;
-  const std::uint32_t index = new_task(t);
+  std::uint32_t index;
   if (kind == TaskKind::contact) {
-    c.contact = index;
-    c.contact_generation = tasks_[index].generation;
+    index = new_contact(slot, t);
   } else {
+    index = new_task(t);
     tasks_[index].next_of_case = c.head;
     c.head = index;
   }
@@ -175,16 +187,16 @@ std::uint32_t PduCasework::create_case_task(std::uint32_t slot, TaskKind kind, d
   return index;
 }
 
-void PduCasework::move_case_tasks(CaseTasks& c, PractitionerIndex holder) {
+void PduCasework::move_case_tasks(std::uint32_t slot, PractitionerIndex holder) {
+  CaseTasks& c = cases_[slot];
   c.holder = holder;
   for (std::uint32_t i = c.head; i != kNoTask; i = tasks_[i].next_of_case) {
     take_back(i);
     give(i, holder);
   }
-  if (has_open_contact(c)) {
-    take_back(c.contact);
-    give(c.contact, holder);
-    c.contact_generation = tasks_[c.contact].generation;
+  if (c.contact.open) {
+    take_back(contact_index(slot));
+    give(contact_index(slot), holder);
   }
 }
 
@@ -199,10 +211,12 @@ void PduCasework::case_allocated(std::uint32_t slot, const Case& c, Day start, b
   if (slot >= cases_.size()) cases_.resize(slot + 1);
   CaseTasks& ct = cases_[slot];
   if (!first_allocation && ct.active && ct.id == c.id) {
-    move_case_tasks(ct, c.practitioner);
+    move_case_tasks(slot, c.practitioner);
     return;
   }
+  const std::uint32_t contact_generation = ct.contact.generation;
   ct = CaseTasks{};
+  ct.contact.generation = contact_generation;
   ct.id = c.id;
   ct.active = true;
   ct.domestic_abuse = c.domestic_abuse_flag;
@@ -226,7 +240,7 @@ void PduCasework::case_unallocated(std::uint32_t slot) {
   if (!rules_.enabled || slot >= cases_.size()) return;
   CaseTasks& ct = cases_[slot];
   if (!ct.active) return;
-  move_case_tasks(ct, kUnallocated);
+  move_case_tasks(slot, kUnallocated);
 }
 
 void PduCasework::case_closed(std::uint32_t slot, const Case& c, Day day) {
@@ -234,8 +248,7 @@ void PduCasework::case_closed(std::uint32_t slot, const Case& c, Day day) {
   CaseTasks& ct = cases_[slot];
   if (!ct.active || ct.id != c.id) return;
   while (ct.head != kNoTask) cancel(ct.head, day);
-  if (has_open_contact(ct)) cancel(ct.contact, day);
-  ct.contact = kNoTask;
+  if (ct.contact.open) cancel(contact_index(slot), day);
   ct.active = false;
   if (ct.holder != kUnallocated && rules_.termination.hours > 0.0) {
     Task t;
@@ -284,8 +297,8 @@ void PduCasework::open_contact_window(std::uint32_t slot, Day day, bool holder_i
   const bool face_to_face = draw.uniform01() < face_to_face_share;
   const double hours = face_to_face ? rules_.contacts.hours_face_to_face : rules_.contacts.hours_remote;
   if (hours > 0.0) {
-    ct.contact = create_case_task(slot, TaskKind::contact, hours, day, window.last);
-    tasks_[ct.contact].face_to_face = face_to_face;
+    create_case_task(slot, TaskKind::contact, hours, day, window.last);
+    ct.contact.face_to_face = face_to_face;
   }
   schedule(window.last + 1, slot, AgendaKind::contact_window);
 }
@@ -307,13 +320,13 @@ void PduCasework::run_agenda(Day day, std::span<const Practitioner> staff) {
     if (!ct.active || ct.id != item.case_id) continue;  // the case has ended
     switch (item.kind) {
       case AgendaKind::contact_window:
-        if (has_open_contact(ct)) {
+        if (ct.contact.open) {
           // The window closed without the contact: missed, never late (the rule).
-          const std::uint32_t missed = ct.contact;
+          const std::uint32_t missed = contact_index(item.slot);
           take_back(missed);
           TaskCounters& n = outcomes_.counters;
           n.contacts_missed += 1;
-          n.missed_seconds += tasks_[missed].seconds_remaining;
+          n.missed_seconds += ct.contact.seconds_remaining;
           unlink_from_case(missed);
           free_task(missed);
         }
@@ -344,13 +357,16 @@ void PduCasework::prefetch_agenda_item(const std::vector<AgendaItem>& items, std
   // first: the case kCaseLookahead items ahead, the contact and heap of the case kContactLookahead ahead.
   if (k + kCaseLookahead < items.size()) {
     const std::uint32_t slot = items[k + kCaseLookahead].slot;
-    if (slot < cases_.size()) __builtin_prefetch(&cases_[slot]);
+    if (slot < cases_.size()) {
+      static_assert(sizeof(CaseTasks) == 128, "a case and its contact: two cache lines");
+      __builtin_prefetch(&cases_[slot]);
+      __builtin_prefetch(reinterpret_cast<const char*>(&cases_[slot]) + 64);
+    }
   }
   if (k + kContactLookahead < items.size()) {
     const std::uint32_t slot = items[k + kContactLookahead].slot;
     if (slot < cases_.size()) {
       const CaseTasks& c = cases_[slot];
-      if (c.contact != kNoTask) __builtin_prefetch(&tasks_[c.contact]);
       if (c.holder != kUnallocated && static_cast<std::size_t>(c.holder) < queues_.size())
         queues_[static_cast<std::size_t>(c.holder)].prefetch();
     }
@@ -401,9 +417,9 @@ void PduCasework::practitioner_left(PractitionerIndex who, std::span<const Pract
   for (const QueuedTask& e : queues_[static_cast<std::size_t>(who)].entries())
     if (is_live(e, who)) loose.push_back(e.task);
   std::sort(loose.begin(), loose.end(),
-            [&](std::uint32_t a, std::uint32_t b) { return tasks_[a].case_id < tasks_[b].case_id; });
+            [&](std::uint32_t a, std::uint32_t b) { return task(a).case_id < task(b).case_id; });
   for (std::uint32_t index : loose) {
-    const PractitionerIndex next = least_backlogged(staff, tasks_[index].kind);
+    const PractitionerIndex next = least_backlogged(staff, task(index).kind);
     if (next == kUnallocated || next == who) {
       cancel(index, day);
     } else {
@@ -433,7 +449,7 @@ WorkSeconds PduCasework::spend(PractitionerIndex who, WorkSeconds budget, Day da
       queue.pop_stale();
       continue;
     }
-    Task& t = tasks_[e.task];
+    Task& t = task(e.task);
     const WorkSeconds spent = std::min(budget, t.seconds_remaining);
     t.seconds_remaining -= spent;
     budget -= spent;
@@ -480,7 +496,7 @@ double PduCasework::run_day(Day day, std::span<const Practitioner> staff, std::i
     // now in the cache) the task at the front of the next one's heap.
     if (i + 2 < queues_.size()) queues_[i + 2].prefetch();
     if (i + 1 < queues_.size() && !queues_[i + 1].empty())
-      __builtin_prefetch(&tasks_[queues_[i + 1].top().task]);
+      __builtin_prefetch(&task(queues_[i + 1].top().task));
     const Practitioner& p = staff[i];
     if (!p.in_post || !holds_cases(p.grade)) continue;
     work(static_cast<PractitionerIndex>(i),
