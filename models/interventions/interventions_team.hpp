@@ -162,6 +162,7 @@ class InterventionsTeam {
   std::vector<Partner> partners_;
   std::vector<std::uint32_t> partner_queue_;  // awaiting first contact, FIFO
   std::size_t partner_queue_head_ = 0;
+  std::vector<std::uint32_t> partners_not_ended_;  // in referral order
   std::size_t partners_supported_ = 0;  // engaged and not ended: each takes support hours every working day
   double daso_hours_into_next_contact_ = 0.0;
   std::unordered_map<std::uint32_t, std::uint32_t> partner_of_participant_;
