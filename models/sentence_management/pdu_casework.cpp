@@ -3,16 +3,18 @@
 #include <algorithm>
 #include <boost/random/poisson_distribution.hpp>
 
+#include "core/memory_warming.hpp"
 #include "core/random_stream.hpp"
 
 namespace probsim {
 
 namespace {
-// How far ahead the day's loops ask for memory they will need (see run_agenda and run_day). Far enough
-// to cover a miss to DRAM, near enough that what was fetched is still in the cache when used.
-constexpr std::size_t kCaseLookahead = 16;
-constexpr std::size_t kContactLookahead = 8;
+// How far ahead new_task asks for the free slot it will reuse. Far enough to cover a miss to DRAM,
+// near enough that what was fetched is still in the cache when used.
 constexpr std::size_t kFreeSlotLookahead = 4;
+// Tasks read ahead per practitioner before the day's work: the three levels of the heap a day's few
+// pops take the next task from.
+constexpr std::size_t kWarmedTasksPerQueue = 7;
 
 // Tasks of no case (court reports, terminations) get ids above every case id so they sort after cases
 // with otherwise equal keys, in the order they were requested.
@@ -312,8 +314,8 @@ void PduCasework::schedule_next_event(std::uint32_t slot, Day from) {
 
 void PduCasework::run_agenda(Day day, std::span<const Practitioner> staff) {
   std::vector<AgendaItem>& items = agenda_[static_cast<std::size_t>(day)];
+  warm_agenda(items);
   for (std::size_t k = 0; k < items.size(); ++k) {
-    prefetch_agenda_item(items, k);
     const AgendaItem item = items[k];
     if (item.slot >= cases_.size()) continue;
     CaseTasks& ct = cases_[item.slot];
@@ -351,26 +353,36 @@ void PduCasework::run_agenda(Day day, std::span<const Practitioner> staff) {
   std::vector<AgendaItem>().swap(items);  // the day is past: give its memory back
 }
 
-void PduCasework::prefetch_agenda_item(const std::vector<AgendaItem>& items, std::size_t k) const {
-  // The day's items name cases all over the slab, and each item reads its case, then the case's
-  // contact and its holder's heap. Fetch in two stages, so the second can read the case fetched by the
-  // first: the case kCaseLookahead items ahead, the contact and heap of the case kContactLookahead ahead.
-  if (k + kCaseLookahead < items.size()) {
-    const std::uint32_t slot = items[k + kCaseLookahead].slot;
-    if (slot < cases_.size()) {
-      static_assert(sizeof(CaseTasks) == 128, "a case and its contact: two cache lines");
-      __builtin_prefetch(&cases_[slot]);
-      __builtin_prefetch(reinterpret_cast<const char*>(&cases_[slot]) + 64);
+void PduCasework::warm_agenda(const std::vector<AgendaItem>& items) const {
+  // See core/memory_warming.hpp. First the cases (both lines: the case and its contact), then, from
+  // them, the heaps of their holders, which closing a window and opening the next pushes into.
+  std::uint64_t sum = 0;
+  for (const AgendaItem& item : items)
+    if (item.slot < cases_.size()) {
+      const CaseTasks& c = cases_[item.slot];
+      sum += c.head + static_cast<std::uint64_t>(c.contact.due_day);
+    }
+  for (const AgendaItem& item : items)
+    if (item.slot < cases_.size()) {
+      const PractitionerIndex holder = cases_[item.slot].holder;
+      if (holder != kUnallocated && static_cast<std::size_t>(holder) < queues_.size())
+        sum += queues_[static_cast<std::size_t>(holder)].read_ends();
+    }
+  keep_loaded(sum);
+}
+
+void PduCasework::warm_work_queues() const {
+  // See core/memory_warming.hpp. First each heap's ends, then the tasks on its top levels.
+  std::uint64_t sum = 0;
+  for (const PractitionerWorkQueue& queue : queues_) sum += queue.read_ends();
+  for (const PractitionerWorkQueue& queue : queues_) {
+    const std::size_t top = std::min(queue.size(), kWarmedTasksPerQueue);
+    for (std::size_t k = 0; k < top; ++k) {
+      const Task& t = task(queue.entries()[k].task);
+      sum += t.generation + static_cast<std::uint64_t>(t.seconds_remaining);
     }
   }
-  if (k + kContactLookahead < items.size()) {
-    const std::uint32_t slot = items[k + kContactLookahead].slot;
-    if (slot < cases_.size()) {
-      const CaseTasks& c = cases_[slot];
-      if (c.holder != kUnallocated && static_cast<std::size_t>(c.holder) < queues_.size())
-        queues_[static_cast<std::size_t>(c.holder)].prefetch();
-    }
-  }
+  keep_loaded(sum);
 }
 
 PractitionerIndex PduCasework::least_backlogged(std::span<const Practitioner> staff, TaskKind kind) const {
@@ -491,12 +503,8 @@ double PduCasework::run_day(Day day, std::span<const Practitioner> staff, std::i
   // RAG-10: under red only statutory partnership meetings are attended, which frees casework hours.
   const double task_share =
       1.0 - (rag_measures_ != nullptr ? rag_measures_->non_task_time_share : rules_.non_task_time_share);
+  warm_work_queues();
   for (std::size_t i = 0; i < staff.size(); ++i) {
-    // Fetch ahead what the next practitioners' work starts with: the heap two ahead, then (its front
-    // now in the cache) the task at the front of the next one's heap.
-    if (i + 2 < queues_.size()) queues_[i + 2].prefetch();
-    if (i + 1 < queues_.size() && !queues_[i + 1].empty())
-      __builtin_prefetch(&task(queues_[i + 1].top().task));
     const Practitioner& p = staff[i];
     if (!p.in_post || !holds_cases(p.grade)) continue;
     work(static_cast<PractitionerIndex>(i),

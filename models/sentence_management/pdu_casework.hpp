@@ -167,7 +167,9 @@ class PduCasework {
                                           bool holder_is_trainee) const;
   void schedule_next_event(std::uint32_t slot, Day from);
   void run_agenda(Day day, std::span<const Practitioner> staff);
-  void prefetch_agenda_item(const std::vector<AgendaItem>& items, std::size_t k) const;
+  // Read ahead what the day's agenda and work will touch (core/memory_warming.hpp).
+  void warm_agenda(const std::vector<AgendaItem>& items) const;
+  void warm_work_queues() const;
   void request_court_reports(Day day, std::span<const Practitioner> staff, std::int64_t caseload);
   [[nodiscard]] PractitionerIndex least_backlogged(std::span<const Practitioner> staff, TaskKind kind) const;
   void work(PractitionerIndex who, WorkSeconds budget, Day day);
