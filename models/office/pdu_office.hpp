@@ -67,9 +67,9 @@ class PduOffice {
     index_in_interventions_team_ = index_in_team;
     notices_.set_targets(interventions_, index_in_interventions_team_, events_);
   }
-  // While true, what run_day tells the interventions team and the event log is held back until
-  // deliver_deferred_notices(), so that offices can run their day on several threads at once (see
-  // SharedNotices). Staff changes and warm starts are never deferred.
+  // While true, what run_day and place_warm_start_caseload tell the interventions team and the event
+  // log is held back until deliver_deferred_notices(), so that offices can run on several threads at
+  // once (see SharedNotices). Staff changes, made by the workforce actors, are never deferred.
   void set_deferring_notices(bool deferring) { notices_.set_deferring(deferring); }
   void deliver_deferred_notices() { notices_.deliver_deferred(); }
   // A toolkit session for the case in `slot` (id `id`), delivered by its practitioner (SRT-1); false if

@@ -10,6 +10,7 @@
 
 #include "engine/interventions_actor.hpp"
 #include "engine/offices_actor.hpp"
+#include "engine/parallel_day.hpp"
 #include "engine/prioritisation_actor.hpp"
 #include "engine/workforce_actor.hpp"
 #include "output/run_recorder.hpp"
@@ -113,8 +114,23 @@ ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpe
     }
   }
 
-  if (window.warm_start == WarmStart::steady_state)
-    for (auto& office : offices) office->place_warm_start_caseload(0, scenario.longest_sentence_days());
+  const std::size_t threads = std::max<std::size_t>(1, spec.threads);
+  if (window.warm_start == WarmStart::steady_state) {
+    // Like a day's work (OfficesActor): the offices' warm starts are independent but for what they
+    // tell the interventions teams and the event log, which is delivered afterwards in office order.
+    ParallelDay pool(std::min(threads, std::max<std::size_t>(1, offices.size())));
+    const bool parallel = pool.threads() > 1;
+    if (parallel)
+      for (auto& office : offices) office->set_deferring_notices(true);
+    pool.run(offices.size(), [&](std::size_t i) {
+      offices[i]->place_warm_start_caseload(0, scenario.longest_sentence_days());
+    });
+    if (parallel)
+      for (auto& office : offices) {
+        office->set_deferring_notices(false);
+        office->deliver_deferred_notices();
+      }
+  }
 
   for (std::size_t r = 0; r < workforces.size(); ++r) {
     workforces[r]->start();
@@ -133,7 +149,7 @@ ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpe
   std::vector<PduOffice*> stepped;
   for (auto& office : offices) stepped.push_back(office.get());
   simgrid::s4u::Actor::create("offices", host,
-                              OfficesActor(std::move(stepped), window.last_day(), std::max<std::size_t>(1, spec.threads)));
+                              OfficesActor(std::move(stepped), window.last_day(), threads));
 
   for (auto& team : teams)
     simgrid::s4u::Actor::create("interventions:" + team->name(), host,
