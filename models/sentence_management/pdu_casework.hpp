@@ -58,7 +58,9 @@ class PduCasework {
   void set_redeployed_hours_per_working_day(double hours) {
     redeployed_per_working_day_ = hours > 0.0 ? seconds_of_hours(hours) : 0;  // none, never negative capacity
   }
-  [[nodiscard]] double redeployed_hours_per_working_day() const { return hours_of(redeployed_per_working_day_); }
+  [[nodiscard]] double redeployed_hours_per_working_day() const {
+    return hours_of(redeployed_per_working_day_);
+  }
 
   // The case in `slot` was allocated to `c.practitioner` (of `holder_grade`) on `day`. On its first
   // allocation supervision starts on `start` (the allocation day; for a warm-start case its referral day,
@@ -133,7 +135,7 @@ class PduCasework {
     CaseExemptions exemptions = 0;  // every RagExemption the case has, drawn or not
     Day start = 0;
     PractitionerIndex holder = kUnallocated;
-    std::uint32_t head = kNoTask;  // open tasks of the case, but for its contact
+    std::uint32_t head = kNoTask;       // open tasks of the case, but for its contact
     std::uint32_t contact_ordinal = 0;  // contacts created, for the face-to-face draw
     std::uint32_t event_ordinal = 0;    // significant events drawn
     // The contact of the current window, open until done, missed or cancelled. Its generation keeps
@@ -150,9 +152,9 @@ class PduCasework {
     return is_contact_index(index) ? cases_[index & ~kContactOfCase].contact : tasks_[index];
   }
 
-  std::uint32_t new_task(const Task& task);              // in the slab
+  std::uint32_t new_task(const Task& task);                         // in the slab
   std::uint32_t new_contact(std::uint32_t slot, const Task& task);  // the case's contact
-  void start(Task& t);                                  // counts a task created and opens it
+  void start(Task& t);                                              // counts a task created and opens it
   void free_task(std::uint32_t index);
   void give(std::uint32_t index, PractitionerIndex holder);  // queue it (holder may be kUnallocated)
   void take_back(std::uint32_t index);                       // remove from its holder's queue

@@ -209,7 +209,8 @@ int command_main(const Command& command, int argc, char** argv) {
               << pdus << (pdus == 1 ? " PDU)\n" : " PDUs)\n");
     return 0;
   }
-  if (command.name == kBench.name) return run_benchmark(*loaded, run.base_seed, threads_per_replication(run.threads, 1));
+  if (command.name == kBench.name)
+    return run_benchmark(*loaded, run.base_seed, threads_per_replication(run.threads, 1));
   run.jobs = std::min(run.jobs, run.precision ? run.max_replications : run.replications);
   return run_experiment(*loaded, run);
 }

@@ -148,8 +148,7 @@ ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpe
   }
   std::vector<PduOffice*> stepped;
   for (auto& office : offices) stepped.push_back(office.get());
-  simgrid::s4u::Actor::create("offices", host,
-                              OfficesActor(std::move(stepped), window.last_day(), threads));
+  simgrid::s4u::Actor::create("offices", host, OfficesActor(std::move(stepped), window.last_day(), threads));
 
   for (auto& team : teams)
     simgrid::s4u::Actor::create("interventions:" + team->name(), host,

@@ -7,7 +7,6 @@
 #include <string>
 
 #include "runner/run_options.hpp"
-
 #include "runner/shard.hpp"
 
 namespace probsim {

@@ -21,8 +21,8 @@ int run_benchmark(const LoadedScenario& loaded, std::uint64_t base_seed, std::si
   if (pid < 0) return 1;
   if (pid == 0) {
     ::close(channel[0]);
-    const ReplicationResult result =
-        run_replication(loaded.scenario, ReplicationSpec{1, replication_seed(base_seed, 1), nullptr, threads});
+    const ReplicationResult result = run_replication(
+        loaded.scenario, ReplicationSpec{1, replication_seed(base_seed, 1), nullptr, threads});
     const long long events = result.case_events;
     const ssize_t written = ::write(channel[1], &events, sizeof events);
     ::_exit(written == sizeof events ? 0 : 1);

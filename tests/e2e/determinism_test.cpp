@@ -33,8 +33,9 @@ TEST(Determinism, SameSeedGivesByteIdenticalFilesWhateverTheJobCount) {
 TEST(Determinism, SameSeedGivesByteIdenticalFilesWhateverTheThreadCount) {
   const auto dir = fresh_directory("determinism_threads");
   auto run = [&](const std::string& name, const std::string& flags) {
-    const CommandResult r = run_probsim("run scenarios/bbr_capacity.yaml --reps 2 --jobs 1 --quiet --events " +
-                                        flags + " --out '" + (dir / name).string() + "'");
+    const CommandResult r =
+        run_probsim("run scenarios/bbr_capacity.yaml --reps 2 --jobs 1 --quiet --events " + flags +
+                    " --out '" + (dir / name).string() + "'");
     EXPECT_EQ(r.exit_status, 0) << r.output;
   };
   run("one_thread", "--threads 1");
