@@ -58,7 +58,9 @@ class InterventionsTeam {
   void case_started(std::uint32_t office, std::uint32_t case_slot, const Case& c, CaseId draw_key, Day day,
                     bool initial);
   // The case's order ended on `day` for `reason`: whatever it was doing here ends with it.
-  void case_ended(CaseId id, TerminationReason reason, Day day);
+  // `c`, if given, is the case as it ended, for the event log: by the time a deferred notice arrives its
+  // office slot may hold another case.
+  void case_ended(CaseId id, TerminationReason reason, Day day, const Case* c = nullptr);
 
   // --- Called by the engine (and the prioritisation framework). ---
   void run_day(Day day);
@@ -101,6 +103,8 @@ class InterventionsTeam {
     bool engaged = false;
     bool ended = false;
   };
+  // The partner no longer needs support (the man's order or programme ended).
+  void end_support(Partner& partner);
   struct ToolkitCourse {
     std::uint32_t office = 0;
     std::uint32_t case_slot = 0;
@@ -119,7 +123,9 @@ class InterventionsTeam {
   void start_toolkit(std::uint32_t office, std::uint32_t case_slot, CaseId case_id, Day day);
   void refer_partner(std::uint32_t participant, Day day);
   void set_state(Participant& p, ParticipantState s);
-  void log(Day day, InterventionEvent::Kind kind, const Participant& p);
+  // Records a step for the tests' event log and, with the case's attributes, for events.csv. `c` is the
+  // case when the caller has it (a notice from its office); otherwise it is looked up in its slot.
+  void log(Day day, InterventionEvent::Kind kind, const Participant& p, const Case* c = nullptr);
 
   void weekly_review(Day day);
   void measure_capacity();
@@ -160,6 +166,8 @@ class InterventionsTeam {
   std::vector<Partner> partners_;
   std::vector<std::uint32_t> partner_queue_;  // awaiting first contact, FIFO
   std::size_t partner_queue_head_ = 0;
+  std::vector<std::uint32_t> partners_not_ended_;  // in referral order
+  std::size_t partners_supported_ = 0;  // engaged and not ended: each takes support hours every working day
   double daso_hours_into_next_contact_ = 0.0;
   std::unordered_map<std::uint32_t, std::uint32_t> partner_of_participant_;
   std::vector<ToolkitCourse> toolkit_courses_;

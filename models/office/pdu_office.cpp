@@ -60,10 +60,10 @@ void PduOffice::close_case(std::uint32_t slot, Day day) {
     std::erase(waiting_for_allocation_, slot);
   }
   casework_.case_closed(slot, s.c, day);
-  if (interventions_) interventions_->case_ended(s.c.id, s.c.end_reason, day);
+  notices_.case_ended(s.c, day);
   counters_.terminations_by_reason[static_cast<std::size_t>(s.c.end_reason)] += 1;
   counters_.terminated_case_practitioner_changes += s.c.practitioner_changes;
-  if (events_) events_->record(day, CaseEvent::terminated, s.c, name(), {});
+  notices_.record(day, CaseEvent::terminated, s.c, name(), {});
   s.open = false;
   free_slots_.push_back(slot);
   --open_cases_;
@@ -86,7 +86,7 @@ bool PduOffice::try_allocate(std::uint32_t slot, Day day) {
   p.case_points_per_week += rules_.workload.case_points(c);
   p.caseload += 1;
   counters_.allocations += 1;
-  if (events_) events_->record(day, CaseEvent::allocated, c, name(), p.name);
+  notices_.record(day, CaseEvent::allocated, c, name(), p.name);
   return true;
 }
 
@@ -100,10 +100,8 @@ void PduOffice::place_warm_start_caseload(Day first_day, Day lookback_days) {
         continue;
       const std::uint32_t slot = open_case(c, true);
       counters_.initial_cases += 1;
-      if (interventions_)
-        interventions_->case_started(index_in_interventions_team_, slot, c,
-                                     make_case_id(stream_index(), day, k), first_day, true);
-      if (events_) events_->record(first_day, CaseEvent::initial, c, name(), {});
+      notices_.case_started(slot, c, make_case_id(stream_index(), day, k), first_day, true);
+      notices_.record(first_day, CaseEvent::initial, c, name(), {});
       if (!try_allocate(slot, first_day)) waiting_for_allocation_.push_back(slot);
     }
   }
@@ -129,9 +127,8 @@ void PduOffice::run_day(Day day) {
     const CaseId draw_key = make_case_id(stream_index(), day, k);
     const std::uint32_t slot = open_case(factory_.make(make_case_id(index(), day, k), draw_key, day));
     counters_.referrals += 1;
-    if (interventions_)
-      interventions_->case_started(index_in_interventions_team_, slot, slots_[slot].c, draw_key, day, false);
-    if (events_) events_->record(day, CaseEvent::referral, slots_[slot].c, name(), {});
+    notices_.case_started(slot, slots_[slot].c, draw_key, day, false);
+    notices_.record(day, CaseEvent::referral, slots_[slot].c, name(), {});
     if (!try_allocate(slot, day)) waiting_for_allocation_.push_back(slot);
   }
 
@@ -158,10 +155,9 @@ void PduOffice::set_rag_status(RagStatus status, const RagMeasures& measures) {
         });
 }
 
-void PduOffice::record_intervention_event(Day day, std::string_view event, std::uint32_t slot, CaseId id,
+void PduOffice::record_intervention_event(Day day, std::string_view event, const Case& c,
                                           std::string_view reason) const {
-  if (!events_ || slot >= slots_.size() || slots_[slot].c.id != id) return;
-  events_->record_intervention(day, event, slots_[slot].c, name(), reason);
+  if (events_) events_->record_intervention(day, event, c, name(), reason);
 }
 
 void PduOffice::account_staff_time(Day day) {

@@ -20,6 +20,7 @@
 #include "core/working_calendar.hpp"
 #include "office/case_event_sink.hpp"
 #include "office/office_counters.hpp"
+#include "office/shared_notices.hpp"
 #include "prioritisation/rag_measures.hpp"
 #include "prioritisation/rag_status.hpp"
 #include "sentence_management/pdu_casework.hpp"
@@ -55,23 +56,35 @@ class PduOffice {
   // post, hours lost to sickness).
   void run_day(Day day);
 
-  void set_event_sink(CaseEventSink* sink) { events_ = sink; }
+  void set_event_sink(CaseEventSink* sink) {
+    events_ = sink;
+    notices_.set_targets(interventions_, index_in_interventions_team_, events_);
+  }
   [[nodiscard]] bool logs_events() const { return events_ != nullptr; }
   // The interventions team serving this PDU, which knows it as its office `index_in_team`: it hears of
   // every case that starts and ends here.
   void set_interventions(InterventionsTeam* team, std::uint32_t index_in_team) {
     interventions_ = team;
     index_in_interventions_team_ = index_in_team;
+    notices_.set_targets(interventions_, index_in_interventions_team_, events_);
   }
+  // While true, what run_day and place_warm_start_caseload tell the interventions team and the event
+  // log is held back until deliver_deferred_notices(), so that offices can run on several threads at
+  // once (see SharedNotices). Staff changes, made by the workforce actors, are never deferred.
+  void set_deferring_notices(bool deferring) { notices_.set_deferring(deferring); }
+  void deliver_deferred_notices() { notices_.deliver_deferred(); }
   // A toolkit session for the case in `slot` (id `id`), delivered by its practitioner (SRT-1); false if
   // the case is not under supervision here (see PduCasework::add_case_task).
   bool add_toolkit_session(std::uint32_t slot, CaseId id, double hours, Day day, Day due_day) {
     return casework_.add_case_task(slot, id, TaskKind::toolkit_session, hours, day, due_day);
   }
-  // For the event log: the interventions team reports a step of the case in `slot` (id `id`); written
-  // with the case's attributes if the log is on and the case is still here.
-  void record_intervention_event(Day day, std::string_view event, std::uint32_t slot, CaseId id,
-                                 std::string_view reason) const;
+  // For the event log: the interventions team reports a step of case `c` through an intervention (see
+  // CaseEventSink::record_intervention). Called on the team's turn, never during the offices' day.
+  void record_intervention_event(Day day, std::string_view event, const Case& c, std::string_view reason) const;
+  // The case in `slot` if it is still case `id` here, else null.
+  [[nodiscard]] const Case* case_in_slot(std::uint32_t slot, CaseId id) const {
+    return slot < slots_.size() && slots_[slot].c.id == id ? &slots_[slot].c : nullptr;
+  }
   void set_establishment_fte(const PerGrade<double>& establishment) { establishment_fte_ = establishment; }
 
   // --- The prioritisation framework (RAG). ---
@@ -176,6 +189,7 @@ class PduOffice {
   CaseEventSink* events_ = nullptr;
   InterventionsTeam* interventions_ = nullptr;
   std::uint32_t index_in_interventions_team_ = 0;
+  SharedNotices notices_;  // the only way the day's work reaches objects other offices share
   bool retry_waiting_cases_ = false;
   RagStatus rag_status_ = RagStatus::green;
   RagMeasures rag_measures_;

@@ -3,16 +3,18 @@
 #include <algorithm>
 #include <boost/random/poisson_distribution.hpp>
 
+#include "core/memory_warming.hpp"
 #include "core/random_stream.hpp"
 
 namespace probsim {
 
 namespace {
-// How far ahead the day's loops ask for memory they will need (see run_agenda and run_day). Far enough
-// to cover a miss to DRAM, near enough that what was fetched is still in the cache when used.
-constexpr std::size_t kCaseLookahead = 16;
-constexpr std::size_t kContactLookahead = 8;
+// How far ahead new_task asks for the free slot it will reuse. Far enough to cover a miss to DRAM,
+// near enough that what was fetched is still in the cache when used.
 constexpr std::size_t kFreeSlotLookahead = 4;
+// Tasks read ahead per practitioner before the day's work: the three levels of the heap a day's few
+// pops take the next task from.
+constexpr std::size_t kWarmedTasksPerQueue = 7;
 
 // Tasks of no case (court reports, terminations) get ids above every case id so they sort after cases
 // with otherwise equal keys, in the order they were requested.
@@ -58,7 +60,20 @@ std::uint32_t PduCasework::new_task(const Task& task) {
     index = static_cast<std::uint32_t>(tasks_.size());
     tasks_.push_back(task);
   }
-  Task& t = tasks_[index];
+  start(tasks_[index]);
+  return index;
+}
+
+std::uint32_t PduCasework::new_contact(std::uint32_t slot, const Task& task) {
+  Task& contact = cases_[slot].contact;
+  const std::uint32_t generation = contact.generation;
+  contact = task;
+  contact.generation = generation;
+  start(contact);
+  return contact_index(slot);
+}
+
+void PduCasework::start(Task& t) {
   t.open = true;
   t.holder = kUnallocated;
   t.next_of_case = kNoTask;
@@ -68,18 +83,17 @@ std::uint32_t PduCasework::new_task(const Task& task) {
   n.created[static_cast<std::size_t>(t.kind)] += 1;
   n.demanded += t.seconds;
   outcomes_.add_due(t.kind, t.due_day, +1);
-  return index;
 }
 
 void PduCasework::free_task(std::uint32_t index) {
-  Task& t = tasks_[index];
+  Task& t = task(index);
   t.open = false;
   t.generation += 1;
-  free_tasks_.push_back(index);
+  if (!is_contact_index(index)) free_tasks_.push_back(index);
 }
 
 void PduCasework::give(std::uint32_t index, PractitionerIndex holder) {
-  Task& t = tasks_[index];
+  Task& t = task(index);
   t.holder = holder;
   if (holder == kUnallocated) {
     unassigned_backlog_ += t.seconds_remaining;
@@ -91,7 +105,7 @@ void PduCasework::give(std::uint32_t index, PractitionerIndex holder) {
 }
 
 void PduCasework::take_back(std::uint32_t index) {
-  Task& t = tasks_[index];
+  Task& t = task(index);
   if (t.holder == kUnallocated) {
     unassigned_backlog_ -= t.seconds_remaining;
   } else {
@@ -107,7 +121,7 @@ void PduCasework::take_back(std::uint32_t index) {
 }
 
 void PduCasework::unlink_from_case(std::uint32_t index) {
-  Task& t = tasks_[index];
+  Task& t = task(index);
   if (t.case_slot == kNoCaseSlot || t.kind == TaskKind::contact) return;
   CaseTasks& c = cases_[t.case_slot];
   std::uint32_t* link = &c.head;
@@ -118,7 +132,7 @@ void PduCasework::unlink_from_case(std::uint32_t index) {
 
 void PduCasework::cancel(std::uint32_t index, Day day) {
   take_back(index);
-  Task& t = tasks_[index];
+  Task& t = task(index);
   TaskCounters& n = outcomes_.counters;
   n.cancelled[static_cast<std::size_t>(t.kind)] += 1;
   n.cancelled_seconds += t.seconds_remaining;
@@ -129,7 +143,7 @@ void PduCasework::cancel(std::uint32_t index, Day day) {
 }
 
 void PduCasework::complete(std::uint32_t index, PractitionerIndex holder, Day day) {
-  Task& t = tasks_[index];
+  Task& t = task(index);
   TaskCounters& n = outcomes_.counters;
   const auto kind = static_cast<std::size_t>(t.kind);
   n.completed[kind] += 1;
@@ -163,11 +177,11 @@ std::uint32_t PduCasework::create_case_task(std::uint32_t slot, TaskKind kind, d
   t.seconds = seconds_of_hours(hours);
   t.available_from = day;
   t.due_day = due_day;
-  const std::uint32_t index = new_task(t);
+  std::uint32_t index;
   if (kind == TaskKind::contact) {
-    c.contact = index;
-    c.contact_generation = tasks_[index].generation;
+    index = new_contact(slot, t);
   } else {
+    index = new_task(t);
     tasks_[index].next_of_case = c.head;
     c.head = index;
   }
@@ -175,16 +189,16 @@ std::uint32_t PduCasework::create_case_task(std::uint32_t slot, TaskKind kind, d
   return index;
 }
 
-void PduCasework::move_case_tasks(CaseTasks& c, PractitionerIndex holder) {
+void PduCasework::move_case_tasks(std::uint32_t slot, PractitionerIndex holder) {
+  CaseTasks& c = cases_[slot];
   c.holder = holder;
   for (std::uint32_t i = c.head; i != kNoTask; i = tasks_[i].next_of_case) {
     take_back(i);
     give(i, holder);
   }
-  if (has_open_contact(c)) {
-    take_back(c.contact);
-    give(c.contact, holder);
-    c.contact_generation = tasks_[c.contact].generation;
+  if (c.contact.open) {
+    take_back(contact_index(slot));
+    give(contact_index(slot), holder);
   }
 }
 
@@ -199,10 +213,12 @@ void PduCasework::case_allocated(std::uint32_t slot, const Case& c, Day start, b
   if (slot >= cases_.size()) cases_.resize(slot + 1);
   CaseTasks& ct = cases_[slot];
   if (!first_allocation && ct.active && ct.id == c.id) {
-    move_case_tasks(ct, c.practitioner);
+    move_case_tasks(slot, c.practitioner);
     return;
   }
+  const std::uint32_t contact_generation = ct.contact.generation;
   ct = CaseTasks{};
+  ct.contact.generation = contact_generation;
   ct.id = c.id;
   ct.active = true;
   ct.domestic_abuse = c.domestic_abuse_flag;
@@ -226,7 +242,7 @@ void PduCasework::case_unallocated(std::uint32_t slot) {
   if (!rules_.enabled || slot >= cases_.size()) return;
   CaseTasks& ct = cases_[slot];
   if (!ct.active) return;
-  move_case_tasks(ct, kUnallocated);
+  move_case_tasks(slot, kUnallocated);
 }
 
 void PduCasework::case_closed(std::uint32_t slot, const Case& c, Day day) {
@@ -234,8 +250,7 @@ void PduCasework::case_closed(std::uint32_t slot, const Case& c, Day day) {
   CaseTasks& ct = cases_[slot];
   if (!ct.active || ct.id != c.id) return;
   while (ct.head != kNoTask) cancel(ct.head, day);
-  if (has_open_contact(ct)) cancel(ct.contact, day);
-  ct.contact = kNoTask;
+  if (ct.contact.open) cancel(contact_index(slot), day);
   ct.active = false;
   if (ct.holder != kUnallocated && rules_.termination.hours > 0.0) {
     Task t;
@@ -284,8 +299,8 @@ void PduCasework::open_contact_window(std::uint32_t slot, Day day, bool holder_i
   const bool face_to_face = draw.uniform01() < face_to_face_share;
   const double hours = face_to_face ? rules_.contacts.hours_face_to_face : rules_.contacts.hours_remote;
   if (hours > 0.0) {
-    ct.contact = create_case_task(slot, TaskKind::contact, hours, day, window.last);
-    tasks_[ct.contact].face_to_face = face_to_face;
+    create_case_task(slot, TaskKind::contact, hours, day, window.last);
+    ct.contact.face_to_face = face_to_face;
   }
   schedule(window.last + 1, slot, AgendaKind::contact_window);
 }
@@ -299,21 +314,21 @@ void PduCasework::schedule_next_event(std::uint32_t slot, Day from) {
 
 void PduCasework::run_agenda(Day day, std::span<const Practitioner> staff) {
   std::vector<AgendaItem>& items = agenda_[static_cast<std::size_t>(day)];
+  warm_agenda(items);
   for (std::size_t k = 0; k < items.size(); ++k) {
-    prefetch_agenda_item(items, k);
     const AgendaItem item = items[k];
     if (item.slot >= cases_.size()) continue;
     CaseTasks& ct = cases_[item.slot];
     if (!ct.active || ct.id != item.case_id) continue;  // the case has ended
     switch (item.kind) {
       case AgendaKind::contact_window:
-        if (has_open_contact(ct)) {
+        if (ct.contact.open) {
           // The window closed without the contact: missed, never late (the rule).
-          const std::uint32_t missed = ct.contact;
+          const std::uint32_t missed = contact_index(item.slot);
           take_back(missed);
           TaskCounters& n = outcomes_.counters;
           n.contacts_missed += 1;
-          n.missed_seconds += tasks_[missed].seconds_remaining;
+          n.missed_seconds += ct.contact.seconds_remaining;
           unlink_from_case(missed);
           free_task(missed);
         }
@@ -338,23 +353,36 @@ void PduCasework::run_agenda(Day day, std::span<const Practitioner> staff) {
   std::vector<AgendaItem>().swap(items);  // the day is past: give its memory back
 }
 
-void PduCasework::prefetch_agenda_item(const std::vector<AgendaItem>& items, std::size_t k) const {
-  // The day's items name cases all over the slab, and each item reads its case, then the case's
-  // contact and its holder's heap. Fetch in two stages, so the second can read the case fetched by the
-  // first: the case kCaseLookahead items ahead, the contact and heap of the case kContactLookahead ahead.
-  if (k + kCaseLookahead < items.size()) {
-    const std::uint32_t slot = items[k + kCaseLookahead].slot;
-    if (slot < cases_.size()) __builtin_prefetch(&cases_[slot]);
-  }
-  if (k + kContactLookahead < items.size()) {
-    const std::uint32_t slot = items[k + kContactLookahead].slot;
-    if (slot < cases_.size()) {
-      const CaseTasks& c = cases_[slot];
-      if (c.contact != kNoTask) __builtin_prefetch(&tasks_[c.contact]);
-      if (c.holder != kUnallocated && static_cast<std::size_t>(c.holder) < queues_.size())
-        queues_[static_cast<std::size_t>(c.holder)].prefetch();
+void PduCasework::warm_agenda(const std::vector<AgendaItem>& items) const {
+  // See core/memory_warming.hpp. First the cases (both lines: the case and its contact), then, from
+  // them, the heaps of their holders, which closing a window and opening the next pushes into.
+  std::uint64_t sum = 0;
+  for (const AgendaItem& item : items)
+    if (item.slot < cases_.size()) {
+      const CaseTasks& c = cases_[item.slot];
+      sum += c.head + static_cast<std::uint64_t>(c.contact.due_day);
+    }
+  for (const AgendaItem& item : items)
+    if (item.slot < cases_.size()) {
+      const PractitionerIndex holder = cases_[item.slot].holder;
+      if (holder != kUnallocated && static_cast<std::size_t>(holder) < queues_.size())
+        sum += queues_[static_cast<std::size_t>(holder)].read_ends();
+    }
+  keep_loaded(sum);
+}
+
+void PduCasework::warm_work_queues() const {
+  // See core/memory_warming.hpp. First each heap's ends, then the tasks on its top levels.
+  std::uint64_t sum = 0;
+  for (const PractitionerWorkQueue& queue : queues_) sum += queue.read_ends();
+  for (const PractitionerWorkQueue& queue : queues_) {
+    const std::size_t top = std::min(queue.size(), kWarmedTasksPerQueue);
+    for (std::size_t k = 0; k < top; ++k) {
+      const Task& t = task(queue.entries()[k].task);
+      sum += t.generation + static_cast<std::uint64_t>(t.seconds_remaining);
     }
   }
+  keep_loaded(sum);
 }
 
 PractitionerIndex PduCasework::least_backlogged(std::span<const Practitioner> staff, TaskKind kind) const {
@@ -401,9 +429,9 @@ void PduCasework::practitioner_left(PractitionerIndex who, std::span<const Pract
   for (const QueuedTask& e : queues_[static_cast<std::size_t>(who)].entries())
     if (is_live(e, who)) loose.push_back(e.task);
   std::sort(loose.begin(), loose.end(),
-            [&](std::uint32_t a, std::uint32_t b) { return tasks_[a].case_id < tasks_[b].case_id; });
+            [&](std::uint32_t a, std::uint32_t b) { return task(a).case_id < task(b).case_id; });
   for (std::uint32_t index : loose) {
-    const PractitionerIndex next = least_backlogged(staff, tasks_[index].kind);
+    const PractitionerIndex next = least_backlogged(staff, task(index).kind);
     if (next == kUnallocated || next == who) {
       cancel(index, day);
     } else {
@@ -433,7 +461,7 @@ WorkSeconds PduCasework::spend(PractitionerIndex who, WorkSeconds budget, Day da
       queue.pop_stale();
       continue;
     }
-    Task& t = tasks_[e.task];
+    Task& t = task(e.task);
     const WorkSeconds spent = std::min(budget, t.seconds_remaining);
     t.seconds_remaining -= spent;
     budget -= spent;
@@ -475,12 +503,8 @@ double PduCasework::run_day(Day day, std::span<const Practitioner> staff, std::i
   // RAG-10: under red only statutory partnership meetings are attended, which frees casework hours.
   const double task_share =
       1.0 - (rag_measures_ != nullptr ? rag_measures_->non_task_time_share : rules_.non_task_time_share);
+  warm_work_queues();
   for (std::size_t i = 0; i < staff.size(); ++i) {
-    // Fetch ahead what the next practitioners' work starts with: the heap two ahead, then (its front
-    // now in the cache) the task at the front of the next one's heap.
-    if (i + 2 < queues_.size()) queues_[i + 2].prefetch();
-    if (i + 1 < queues_.size() && !queues_[i + 1].empty())
-      __builtin_prefetch(&tasks_[queues_[i + 1].top().task]);
     const Practitioner& p = staff[i];
     if (!p.in_post || !holds_cases(p.grade)) continue;
     work(static_cast<PractitionerIndex>(i),

@@ -101,10 +101,16 @@ class PduCasework {
   [[nodiscard]] WorkSeconds unassigned_backlog() const { return unassigned_backlog_; }
   // Seconds not yet worked of every open task.
   [[nodiscard]] WorkSeconds open_seconds() const;
-  [[nodiscard]] std::size_t open_tasks() const { return tasks_.size() - free_tasks_.size(); }
-  // Calls visit(const Task&) for each open task (tests and audits).
+  [[nodiscard]] std::size_t open_tasks() const {
+    std::size_t open_contacts = 0;
+    for (const CaseTasks& c : cases_) open_contacts += c.contact.open ? 1 : 0;
+    return tasks_.size() - free_tasks_.size() + open_contacts;
+  }
+  // Calls visit(const Task&) for each open task (tests and audits): contacts first, by case slot.
   template <typename Visit>
   void for_each_open_task(Visit visit) const {
+    for (const CaseTasks& c : cases_)
+      if (c.contact.open) visit(c.contact);
     for (const Task& t : tasks_)
       if (t.open) visit(t);
   }
@@ -116,7 +122,11 @@ class PduCasework {
     std::uint32_t slot;
     AgendaKind kind;
   };
-  struct CaseTasks {
+  // A case's state, with its current contact inline. Contacts are 85% of all tasks and a case has at
+  // most one open; kept here, a contact shares the case's two cache lines (aligned), so a contact window
+  // closing touches one place, and contacts never go through the task slab or its free list. Their
+  // task index is kContactOfCase | slot.
+  struct alignas(64) CaseTasks {
     CaseId id = 0;
     bool active = false;  // supervision has started and the case is open
     bool domestic_abuse = false;
@@ -125,25 +135,31 @@ class PduCasework {
     CaseExemptions exemptions = 0;  // every RagExemption the case has, drawn or not
     Day start = 0;
     PractitionerIndex holder = kUnallocated;
-    std::uint32_t head = kNoTask;  // open tasks of the case, but for its contact
-    // The contact of the current window, outside the list so that completing one (the most common
-    // event by far) never touches the case: it is open while the task's generation still matches.
-    std::uint32_t contact = kNoTask;
-    std::uint32_t contact_generation = 0;
+    std::uint32_t head = kNoTask;       // open tasks of the case, but for its contact
     std::uint32_t contact_ordinal = 0;  // contacts created, for the face-to-face draw
     std::uint32_t event_ordinal = 0;    // significant events drawn
+    // The contact of the current window, open until done, missed or cancelled. Its generation keeps
+    // counting when the slot passes to another case, so old queue entries stay stale.
+    Task contact;
   };
+  static constexpr std::uint32_t kContactOfCase = 0x80000000U;
+  [[nodiscard]] static bool is_contact_index(std::uint32_t index) { return (index & kContactOfCase) != 0; }
+  [[nodiscard]] static std::uint32_t contact_index(std::uint32_t slot) { return kContactOfCase | slot; }
+  [[nodiscard]] Task& task(std::uint32_t index) {
+    return is_contact_index(index) ? cases_[index & ~kContactOfCase].contact : tasks_[index];
+  }
+  [[nodiscard]] const Task& task(std::uint32_t index) const {
+    return is_contact_index(index) ? cases_[index & ~kContactOfCase].contact : tasks_[index];
+  }
 
-  std::uint32_t new_task(const Task& task);
+  std::uint32_t new_task(const Task& task);                         // in the slab
+  std::uint32_t new_contact(std::uint32_t slot, const Task& task);  // the case's contact
+  void start(Task& t);                                              // counts a task created and opens it
   void free_task(std::uint32_t index);
   void give(std::uint32_t index, PractitionerIndex holder);  // queue it (holder may be kUnallocated)
   void take_back(std::uint32_t index);                       // remove from its holder's queue
   void unlink_from_case(std::uint32_t index);
-  [[nodiscard]] bool has_open_contact(const CaseTasks& c) const {
-    return c.contact != kNoTask && tasks_[c.contact].open &&
-           tasks_[c.contact].generation == c.contact_generation;
-  }
-  void move_case_tasks(CaseTasks& c, PractitionerIndex holder);
+  void move_case_tasks(std::uint32_t slot, PractitionerIndex holder);
   void cancel(std::uint32_t index, Day day);
   void complete(std::uint32_t index, PractitionerIndex holder, Day day);
   std::uint32_t create_case_task(std::uint32_t slot, TaskKind kind, double hours, Day day, Day due_day);
@@ -153,7 +169,9 @@ class PduCasework {
                                           bool holder_is_trainee) const;
   void schedule_next_event(std::uint32_t slot, Day from);
   void run_agenda(Day day, std::span<const Practitioner> staff);
-  void prefetch_agenda_item(const std::vector<AgendaItem>& items, std::size_t k) const;
+  // Read ahead what the day's agenda and work will touch (core/memory_warming.hpp).
+  void warm_agenda(const std::vector<AgendaItem>& items) const;
+  void warm_work_queues() const;
   void request_court_reports(Day day, std::span<const Practitioner> staff, std::int64_t caseload);
   [[nodiscard]] PractitionerIndex least_backlogged(std::span<const Practitioner> staff, TaskKind kind) const;
   void work(PractitionerIndex who, WorkSeconds budget, Day day);
@@ -162,7 +180,7 @@ class PduCasework {
   void work_redeployed_hours(std::span<const Practitioner> staff, Day day);
   PractitionerWorkQueue& queue_of(PractitionerIndex who);
   [[nodiscard]] bool is_live(const QueuedTask& e, PractitionerIndex who) const {
-    const Task& t = tasks_[e.task];
+    const Task& t = task(e.task);
     return t.open && t.generation == e.generation && t.holder == who;
   }
 

@@ -49,12 +49,11 @@ class PractitionerWorkQueue {
   }
   [[nodiscard]] const std::vector<QueuedTask>& entries() const { return heap_; }
 
-  // Asks the cache for the entry worked next and for the end of the heap (where a push starts), ahead
-  // of use: the office touches each practitioner's heap once a day, long after it left the cache.
-  void prefetch() const {
-    if (heap_.empty()) return;
-    __builtin_prefetch(heap_.data());
-    __builtin_prefetch(heap_.data() + (heap_.size() - 1));
+  // Reads the entries a push or the first pop touches (the front, the middle, the end) and returns
+  // a sum of them, for reading ahead in bulk (core/memory_warming.hpp).
+  [[nodiscard]] std::uint64_t read_ends() const {
+    if (heap_.empty()) return 0;
+    return std::uint64_t{heap_.front().task} + heap_[(heap_.size() - 1) / 2].task + heap_.back().task;
   }
 
   // Seconds not yet worked of the open tasks this practitioner holds.

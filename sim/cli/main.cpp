@@ -116,6 +116,10 @@ int command_main(const Command& command, int argc, char** argv) {
   if (command.name != kValidate.name)
     options.add_options()("seed", po::value<std::uint64_t>(&run.base_seed)->default_value(1),
                           "base seed; replication r uses a seed derived from (seed, r)");
+  if (command.name == kRun.name || command.name == kBench.name)
+    options.add_options()("threads", po::value<std::size_t>(&run.threads)->default_value(0),
+                          "threads each replication runs its PDU offices' day on (default 0: the cores "
+                          "divided by --jobs, at least 1); outputs do not depend on it");
   if (command.name == kRun.name)
     options.add_options()("reps,n", po::value<std::size_t>(&run.replications)->default_value(5),
                           "replications")("jobs,j", po::value<std::size_t>(&run.jobs)->default_value(cores),
@@ -205,7 +209,8 @@ int command_main(const Command& command, int argc, char** argv) {
               << pdus << (pdus == 1 ? " PDU)\n" : " PDUs)\n");
     return 0;
   }
-  if (command.name == kBench.name) return run_benchmark(*loaded, run.base_seed);
+  if (command.name == kBench.name)
+    return run_benchmark(*loaded, run.base_seed, threads_per_replication(run.threads, 1));
   run.jobs = std::min(run.jobs, run.precision ? run.max_replications : run.replications);
   return run_experiment(*loaded, run);
 }
@@ -243,6 +248,9 @@ int batch_main(int argc, char** argv) {
       "batch directory (default: results/<sweep name>); shards of one batch may share it")(
       "jobs,j", po::value<std::size_t>(&batch.jobs)->default_value(cores),
       "replications run at once by this process (default: the number of cores)")(
+      "threads", po::value<std::size_t>(&batch.threads)->default_value(0),
+      "threads each replication runs its PDU offices' day on (default 0: the cores divided by --jobs, "
+      "at least 1); outputs do not depend on it")(
       "shard", po::value<std::string>(&shard)->default_value("1/1"),
       "run only shard i of N (i = 1..N): the tasks k with k mod N = i - 1, where task k is "
       "replication (k mod R) + 1 of point k / R + 1 (with a precision target, task k is point k + 1). `auto` "

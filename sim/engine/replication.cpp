@@ -2,13 +2,15 @@
 
 #include <xbt/log.h>
 
+#include <algorithm>
 #include <memory>
 #include <simgrid/s4u/Actor.hpp>
 #include <simgrid/s4u/Engine.hpp>
 #include <simgrid/s4u/NetZone.hpp>
 
 #include "engine/interventions_actor.hpp"
-#include "engine/office_actor.hpp"
+#include "engine/offices_actor.hpp"
+#include "engine/parallel_day.hpp"
 #include "engine/prioritisation_actor.hpp"
 #include "engine/workforce_actor.hpp"
 #include "output/run_recorder.hpp"
@@ -114,8 +116,23 @@ ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpe
     }
   }
 
-  if (window.warm_start == WarmStart::steady_state)
-    for (auto& office : offices) office->place_warm_start_caseload(0, scenario.longest_sentence_days());
+  const std::size_t threads = std::max<std::size_t>(1, spec.threads);
+  if (window.warm_start == WarmStart::steady_state) {
+    // Like a day's work (OfficesActor): the offices' warm starts are independent but for what they
+    // tell the interventions teams and the event log, which is delivered afterwards in office order.
+    ParallelDay pool(std::min(threads, std::max<std::size_t>(1, offices.size())));
+    const bool parallel = pool.threads() > 1;
+    if (parallel)
+      for (auto& office : offices) office->set_deferring_notices(true);
+    pool.run(offices.size(), [&](std::size_t i) {
+      offices[i]->place_warm_start_caseload(0, scenario.longest_sentence_days());
+    });
+    if (parallel)
+      for (auto& office : offices) {
+        office->set_deferring_notices(false);
+        office->deliver_deferred_notices();
+      }
+  }
 
   for (std::size_t r = 0; r < workforces.size(); ++r) {
     workforces[r]->start();
@@ -131,8 +148,9 @@ ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpe
     simgrid::s4u::Actor::create("prioritisation", host,
                                 PrioritisationActor(*rag_reviewer, window.last_day()));
   }
-  for (auto& office : offices)
-    simgrid::s4u::Actor::create("office:" + office->name(), host, OfficeActor(*office, window.last_day()));
+  std::vector<PduOffice*> stepped;
+  for (auto& office : offices) stepped.push_back(office.get());
+  simgrid::s4u::Actor::create("offices", host, OfficesActor(std::move(stepped), window.last_day(), threads));
 
   for (auto& team : teams)
     simgrid::s4u::Actor::create("interventions:" + team->name(), host,

@@ -14,6 +14,8 @@ struct ReplicationSpec {
   std::uint64_t index = 0;  // 0-based
   std::uint64_t seed = 0;   // replication_seed(base seed, index)
   CaseEventSink* events = nullptr;
+  // Threads that run the day's PDU offices (OfficesActor); outputs do not depend on it.
+  std::size_t threads = 1;
 };
 
 [[nodiscard]] ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpec& spec);

@@ -208,7 +208,10 @@ int run_batch(const BatchOptions& options) {
                 << describe_precision(decision.check, *sets[s].precision, decision.replications) << "\n";
   };
   const ScheduleResult result =
-      run_replications(sets, SchedulerOptions{options.jobs, options.quiet, prefix}, record_decision);
+      run_replications(sets,
+                       SchedulerOptions{options.jobs, options.quiet, prefix,
+                                        threads_per_replication(options.threads, options.jobs)},
+                       record_decision);
   if (result.status != ScheduleResult::Status::complete)
     return fail(prefix + result.failure +
                 ". The replications already complete are kept: run the same command again to resume.");

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "runner/run_options.hpp"
 #include "runner/shard.hpp"
 
 namespace probsim {
@@ -14,6 +15,7 @@ struct BatchOptions {
   std::string sweep_path;
   std::string out_dir;  // empty: results/<sweep name>
   std::size_t jobs = 1;
+  std::size_t threads = 0;  // per replication; 0: threads_per_replication's default
   Shard shard;
   bool quiet = false;
   bool dry_run = false;  // validate and list the points and tasks, run nothing

@@ -12,7 +12,7 @@
 
 namespace probsim {
 
-int run_benchmark(const LoadedScenario& loaded, std::uint64_t base_seed) {
+int run_benchmark(const LoadedScenario& loaded, std::uint64_t base_seed, std::size_t threads) {
   int channel[2];
   if (::pipe(channel) != 0) return 1;
   std::fflush(nullptr);
@@ -21,8 +21,8 @@ int run_benchmark(const LoadedScenario& loaded, std::uint64_t base_seed) {
   if (pid < 0) return 1;
   if (pid == 0) {
     ::close(channel[0]);
-    const ReplicationResult result =
-        run_replication(loaded.scenario, ReplicationSpec{1, replication_seed(base_seed, 1), nullptr});
+    const ReplicationResult result = run_replication(
+        loaded.scenario, ReplicationSpec{1, replication_seed(base_seed, 1), nullptr, threads});
     const long long events = result.case_events;
     const ssize_t written = ::write(channel[1], &events, sizeof events);
     ::_exit(written == sizeof events ? 0 : 1);
@@ -45,6 +45,7 @@ int run_benchmark(const LoadedScenario& loaded, std::uint64_t base_seed) {
   std::printf("simulated days      %d (%d warm-up + report %s to %s)\n", s.window.last_day() + 1,
               s.window.first_report_day(), s.window.report_start.iso().c_str(),
               s.window.report_end.iso().c_str());
+  std::printf("threads             %zu (running the PDU offices' day)\n", threads);
   std::printf("wall time           %.2f s (one replication, including process start)\n", wall);
   std::printf("cpu time            %.2f s user, %.2f s system\n",
               static_cast<double>(usage.ru_utime.tv_sec) + static_cast<double>(usage.ru_utime.tv_usec) / 1e6,

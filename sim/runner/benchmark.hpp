@@ -6,6 +6,6 @@
 
 namespace probsim {
 
-int run_benchmark(const LoadedScenario& loaded, std::uint64_t base_seed);
+int run_benchmark(const LoadedScenario& loaded, std::uint64_t base_seed, std::size_t threads);
 
 }  // namespace probsim

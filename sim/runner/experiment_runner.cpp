@@ -70,7 +70,10 @@ int run_experiment(const LoadedScenario& loaded, const RunOptions& options) {
     for (std::uint64_t r = 1; r <= options.replications; ++r) set.replications.push_back(r);
   const std::vector<ReplicationSet> sets{set};
   const ScheduleResult result =
-      run_replications(sets, SchedulerOptions{options.jobs, options.quiet, ""}, nullptr);
+      run_replications(sets,
+                       SchedulerOptions{options.jobs, options.quiet, "",
+                                        threads_per_replication(options.threads, options.jobs)},
+                       nullptr);
   if (result.status != ScheduleResult::Status::complete) return abandon(result.failure);
 
   RunOptions done = options;

@@ -37,7 +37,7 @@ void request_stop(int) {
 }
 
 // Runs one replication in this (child) process and writes its files; returns the exit status.
-int replicate_in_child(const ReplicationSet& set, std::uint64_t replication) {
+int replicate_in_child(const ReplicationSet& set, std::uint64_t replication, std::size_t threads) {
   try {
     const std::uint64_t seed = replication_seed(set.base_seed, replication);
     std::unique_ptr<AtomicFile> events_file;
@@ -48,7 +48,7 @@ int replicate_in_child(const ReplicationSet& set, std::uint64_t replication) {
           std::make_unique<CaseEventLog>(events_file->stream(), replication, set.loaded->scenario.window);
     }
     const ReplicationResult result =
-        run_replication(set.loaded->scenario, ReplicationSpec{replication, seed, events.get()});
+        run_replication(set.loaded->scenario, ReplicationSpec{replication, seed, events.get(), threads});
     if (events_file) events_file->commit();
     write_replication_files(set.dir, replication, result);
     return 0;
@@ -323,7 +323,7 @@ class Scheduler {
         if (pid == 0) {
           signal(SIGINT, SIG_DFL);
           signal(SIGTERM, SIG_DFL);
-          ::_exit(replicate_in_child(sets_[s], *r));
+          ::_exit(replicate_in_child(sets_[s], *r, options_.threads_per_replication));
         }
         running_.emplace(pid, std::make_pair(s, *r));
         states_[s].running.insert(*r);

@@ -42,7 +42,8 @@ struct PrecisionDecision {
 struct SchedulerOptions {
   std::size_t jobs = 1;
   bool quiet = false;
-  std::string progress_prefix;  // e.g. "shard 2/3: "
+  std::string progress_prefix;              // e.g. "shard 2/3: "
+  std::size_t threads_per_replication = 1;  // see ReplicationSpec::threads
 };
 
 struct ScheduleResult {

@@ -1,17 +1,29 @@
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace probsim {
+
+// Threads each replication runs its PDU offices' day on (ReplicationSpec::threads): `requested` if
+// given (above 0), otherwise the cores left to each of the `jobs` replications running at once, at
+// least 1, so that `--jobs` alone never puts more threads than cores on the machine.
+[[nodiscard]] inline std::size_t threads_per_replication(std::size_t requested, std::size_t jobs) {
+  if (requested > 0) return requested;
+  const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  return std::max<std::size_t>(1, cores / std::max<std::size_t>(1, jobs));
+}
 
 struct RunOptions {
   std::string scenario_path;
   std::vector<std::string> overrides;  // --set key.path=value, in order
   std::size_t replications = 5;        // with a precision target: the minimum
   std::size_t jobs = 1;
+  std::size_t threads = 0;  // per replication; 0: threads_per_replication's default
   std::uint64_t base_seed = 1;
   std::string out_dir;  // empty: results/<scenario name>
   bool events = false;
