@@ -20,15 +20,8 @@ struct Interval {
 // summary.csv: metric -> (mean, CI low, CI high).
 std::map<std::string, Interval> summary_of(const std::filesystem::path& run) {
   std::map<std::string, Interval> kpis;
-  const std::string text = read_file(run / "summary.csv");
-  std::size_t at = text.find('\n') + 1;  // after the header
-  while (at < text.size()) {
-    const std::size_t end = text.find('\n', at);
-    const auto fields = parse_csv_line(text.substr(at, end - at));
-    if (fields.size() >= 6)
-      kpis[fields[0]] = Interval{std::stod(fields[2]), std::stod(fields[4]), std::stod(fields[5])};
-    at = end == std::string::npos ? text.size() : end + 1;
-  }
+  for (const auto& f : csv_rows(run / "summary.csv"))
+    if (f.size() >= 6) kpis[f[0]] = Interval{std::stod(f[2]), std::stod(f[4]), std::stod(f[5])};
   return kpis;
 }
 
@@ -59,21 +52,10 @@ TEST(BbrCapacity, MonthlySeriesAddUpToTheKpis) {
   const auto run = run_with_facilitators(4);
   // Per replication, the national monthly flows sum to the window's KPI.
   std::map<std::pair<std::string, std::string>, double> monthly;  // (replication, metric) -> sum
-  const std::string ts = read_file(run / "timeseries.csv");
-  std::size_t at = ts.find('\n') + 1;
-  while (at < ts.size()) {
-    const std::size_t end = ts.find('\n', at);
-    const auto f = parse_csv_line(ts.substr(at, end - at));
+  for (const auto& f : csv_rows(run / "timeseries.csv"))
     if (f.size() == 6 && f[2] == "national") monthly[{f[0], f[4]}] += std::stod(f[5]);
-    at = end == std::string::npos ? ts.size() : end + 1;
-  }
-  const std::string kpis = read_file(run / "kpis.csv");
-  at = kpis.find('\n') + 1;
   int checked = 0;
-  while (at < kpis.size()) {
-    const std::size_t end = kpis.find('\n', at);
-    const auto f = parse_csv_line(kpis.substr(at, end - at));
-    at = end == std::string::npos ? kpis.size() : end + 1;
+  for (const auto& f : csv_rows(run / "kpis.csv")) {
     if (f.size() < 3) continue;
     for (const std::string metric : {"bbr_requirements", "bbr_starts", "bbr_completions",
                                      "bbr_exits_before_start", "bbr_removed_non_attendance", "si_starts"}) {
@@ -95,12 +77,7 @@ TEST(BbrCapacity, EventsCsvFollowsEachManThroughBbrAsTheKpisCountHim) {
   ASSERT_EQ(r.exit_status, 0) << r.output;
   // The window is the whole run (no warm-up), so every intervention row counts: (replication, event).
   std::map<std::pair<std::string, std::string>, double> rows;
-  const std::string events = read_file(out / "events.csv");
-  std::size_t at = events.find('\n') + 1;
-  while (at < events.size()) {
-    const std::size_t end = events.find('\n', at);
-    const auto f = parse_csv_line(events.substr(at, end - at));
-    at = end == std::string::npos ? events.size() : end + 1;
+  for (const auto& f : csv_rows(out / "events.csv")) {
     ASSERT_EQ(f.size(), 14u);
     rows[{f[0], f[5]}] += 1;
     if (f[5] == "bbr_exited_before_start" || f[5] == "bbr_ended_after_start") {
@@ -111,13 +88,8 @@ TEST(BbrCapacity, EventsCsvFollowsEachManThroughBbrAsTheKpisCountHim) {
       EXPECT_EQ(f[11], "male");
     }
   }
-  const std::string kpis = read_file(out / "kpis.csv");
-  at = kpis.find('\n') + 1;
   int checked = 0;
-  while (at < kpis.size()) {
-    const std::size_t end = kpis.find('\n', at);
-    const auto f = parse_csv_line(kpis.substr(at, end - at));
-    at = end == std::string::npos ? kpis.size() : end + 1;
+  for (const auto& f : csv_rows(out / "kpis.csv")) {
     for (const auto& [kpi, event] :
          std::map<std::string, std::string>{{"bbr_starts", "bbr_start"},
                                             {"bbr_completions", "bbr_completion"},

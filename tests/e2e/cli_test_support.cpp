@@ -8,6 +8,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "output/csv.hpp"
+
 namespace probsim::testing {
 
 CommandResult run_probsim(const std::string& arguments) {
@@ -63,6 +65,16 @@ std::map<std::string, std::string> files_under(const std::filesystem::path& dir,
 
 void write_file(const std::filesystem::path& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;
+}
+
+std::vector<std::vector<std::string>> csv_rows(const std::filesystem::path& file) {
+  std::vector<std::vector<std::string>> rows;
+  std::istringstream in(read_file(file));
+  std::string line;
+  std::getline(in, line);  // header
+  while (std::getline(in, line))
+    if (!line.empty()) rows.push_back(parse_csv_line(line));
+  return rows;
 }
 
 std::string read_file(const std::filesystem::path& path) {

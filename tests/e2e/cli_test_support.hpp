@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace probsim::testing {
 
@@ -21,6 +22,8 @@ CommandResult run_probsim(const std::string& arguments);
 std::filesystem::path fresh_directory(const std::string& name);
 
 std::string read_file(const std::filesystem::path& path);
+// A CSV file's rows after its header, each split into fields (RFC 4180, as probsim writes them).
+std::vector<std::vector<std::string>> csv_rows(const std::filesystem::path& file);
 void write_file(const std::filesystem::path& path, const std::string& text);
 
 // Runs a shell command line from the source directory; `probsim` in it should be written as

@@ -21,16 +21,6 @@ namespace {
 
 constexpr int kReplications = 6;
 
-std::vector<std::vector<std::string>> csv_rows(const std::filesystem::path& file) {
-  std::vector<std::vector<std::string>> rows;
-  std::istringstream in(read_file(file));
-  std::string line;
-  std::getline(in, line);  // header
-  while (std::getline(in, line))
-    if (!line.empty()) rows.push_back(parse_csv_line(line));
-  return rows;
-}
-
 // timeseries.csv: replication, date, level, unit, metric, value -> value by (replication, unit, metric)
 // and date, dates in order.
 using Series = std::map<std::string, double>;
