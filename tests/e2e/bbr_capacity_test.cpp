@@ -8,7 +8,6 @@
 #include <string>
 
 #include "e2e/cli_test_support.hpp"
-#include "output/csv.hpp"
 
 namespace probsim::testing {
 namespace {

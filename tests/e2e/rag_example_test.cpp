@@ -9,12 +9,10 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "e2e/cli_test_support.hpp"
-#include "output/csv.hpp"
 
 namespace probsim::testing {
 namespace {
