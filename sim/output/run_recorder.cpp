@@ -247,7 +247,9 @@ void RunRecorder::add_rows(const std::string& date, const std::string& level, co
   row("task_hours_available", hours_of(t.available));
   row("backlog_hours_per_practitioner_mean", share(hours_of(t.backlog), t.practitioners));
   row("unassigned_backlog_hours", hours_of(t.unassigned_backlog));
-  // The prioritisation framework (green throughout when it is off).
+  // The prioritisation framework, when it is on: with it off every PDU is green throughout, which the
+  // pdu_days_* KPIs still say, and a series of zeros would only draw an all-green map in the report.
+  if (!scenario_.caseload.prioritisation.enabled) return;
   if (level == "pdu") {
     for (std::size_t k = 0; k < kRagStatusCount; ++k)
       if (f.pdus_by_status[k] > 0.0) row("rag_status", static_cast<double>(k));

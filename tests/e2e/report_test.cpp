@@ -138,12 +138,11 @@ TEST(Report, ComparisonOfAShippedScenarioRendersInChromium) {
   EXPECT_NE(html.find("Comparison: example_pdu"), std::string::npos);
   EXPECT_NE(html.find("2023-01-01 to 2023-12-31 · 3 replications · base seed 1"), std::string::npos);
   expect_page_renders(out / "report.html",
-                      // example_pdu has interventions, so the BBR sections are drawn too; every run has
-                      // the RAG status series (all green when the framework is off), so the heat map.
+                      // example_pdu has interventions, so the BBR sections are drawn too; its RAG
+                      // framework is off, so there is no RAG series and no heat map.
                       {"chart-caseload", "chart-staff", "chart-workload", "chart-review-timeliness",
                        "chart-comparison", "chart-explorer", "chart-bbr-funnel", "chart-bbr-exits",
-                       "chart-bbr-wait", "chart-bbr-waiting-list", "chart-bbr-flows", "chart-bbr-monthly-exits",
-                       "chart-rag-heatmap"},
+                       "chart-bbr-wait", "chart-bbr-waiting-list", "chart-bbr-flows", "chart-bbr-monthly-exits"},
                       out);
 }
 
