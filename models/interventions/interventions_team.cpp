@@ -352,6 +352,10 @@ std::vector<std::uint32_t> InterventionsTeam::ready_in_priority_order(std::uint3
     if (x.requirement_day != y.requirement_day) return x.requirement_day < y.requirement_day;
     return x.case_id < y.case_id;
   });
+  // A man removed and sent back to the list is listed again while his first entry (made when he became
+  // ready, dropped only at the next review) may still be there: count him once, or he would join a
+  // group twice. Equal indices sort next to each other.
+  order.erase(std::unique(order.begin(), order.end()), order.end());
   return order;
 }
 
