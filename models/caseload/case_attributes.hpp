@@ -26,6 +26,20 @@ inline constexpr std::array<std::string_view, 5> kTerminationReasonNames = {"sen
                                                                             "breach", "recall", "activation"};
 inline constexpr std::size_t kEarlyTerminationReasonCount = 4;  // every reason but sentence_end
 
+// How a breach that a court (or, on licence, a recall) acts on ends each kind of sentence: a community
+// order is revoked on breach, a suspended sentence activated, a licence revoked by recall (DOMAIN.md §1).
+[[nodiscard]] constexpr TerminationReason termination_on_breach(SentenceType type) {
+  switch (type) {
+    case SentenceType::community_order:
+      return TerminationReason::breach;
+    case SentenceType::suspended_sentence_order:
+      return TerminationReason::activation;
+    case SentenceType::licence:
+      return TerminationReason::recall;
+  }
+  return TerminationReason::breach;
+}
+
 // Tier (DOMAIN.md §1): a "protect" letter A (highest) .. D and a "change" digit 3 (highest) .. 0.
 // Index 0..15 runs A3, A2, A1, A0, B3, ... D0, the column order of the WMT points table (WMT-1).
 struct Tier {

@@ -90,7 +90,8 @@ inline constexpr std::uint64_t kRagNonCompliance =
 // Interventions.
 inline constexpr std::uint64_t kInterventionRouting = purpose_key("intervention_routing");  // case id
 inline constexpr std::uint64_t kProgrammeAttendance = purpose_key("programme_attendance");  // case id, draw
-inline constexpr std::uint64_t kDasoAcceptance = purpose_key("daso_acceptance");            // case id
+inline constexpr std::uint64_t kRemovalEnforcement = purpose_key("removal_enforcement");  // case id, removal
+inline constexpr std::uint64_t kDasoAcceptance = purpose_key("daso_acceptance");          // case id
 }  // namespace stream
 
 }  // namespace probsim

@@ -19,11 +19,14 @@ struct ProgrammeCounters {
   std::int64_t requirements = 0;  // referrals to the programme (BBR: requirements made)
   std::int64_t starts = 0;        // first session attended (a rejoin is not a new start)
   std::int64_t completions = 0;
-  CountByEndReason exits_before_start{};     // the order ended before a start, by how it ended
-  CountByEndReason ended_after_start{};      // the order ended while attending, by how it ended
-  std::int64_t removals_non_attendance = 0;  // removal events (a removed person may rejoin)
-  std::int64_t removed_out = 0;              // removals that ended the requirement
-  std::int64_t diverted = 0;                 // taken off the list by demand management
+  CountByEndReason exits_before_start{};          // the order ended before a start, by how it ended
+  CountByEndReason ended_after_start{};           // the order ended while attending, by how it ended
+  std::int64_t removals_non_attendance = 0;       // removal events (a removed person may rejoin)
+  std::int64_t removed_out = 0;                   // removals that ended the requirement
+  std::int64_t breaches_after_removal = 0;        // removals breached (RemovalEnforcement) ...
+  std::int64_t orders_ended_on_breach = 0;        // ... and of those, orders a court or recall then ended,
+  std::int64_t requirements_ended_on_breach = 0;  // ... or requirements a court removed from the order
+  std::int64_t diverted = 0;                      // taken off the list by demand management
   std::int64_t groups_started = 0;
   std::int64_t group_sessions_held = 0;
   std::int64_t group_session_places_filled = 0;   // Σ over sessions held of members booked
@@ -59,11 +62,12 @@ struct ProgrammeCounters {
     for (auto field :
          {&ProgrammeCounters::requirements, &ProgrammeCounters::starts, &ProgrammeCounters::completions,
           &ProgrammeCounters::removals_non_attendance, &ProgrammeCounters::removed_out,
-          &ProgrammeCounters::diverted, &ProgrammeCounters::groups_started,
-          &ProgrammeCounters::group_sessions_held, &ProgrammeCounters::group_session_places_filled,
-          &ProgrammeCounters::group_session_places_offered, &ProgrammeCounters::sessions_attended,
-          &ProgrammeCounters::sessions_missed, &ProgrammeCounters::individual_sessions,
-          &ProgrammeCounters::sessions_cancelled_rag})
+          &ProgrammeCounters::breaches_after_removal, &ProgrammeCounters::orders_ended_on_breach,
+          &ProgrammeCounters::requirements_ended_on_breach, &ProgrammeCounters::diverted,
+          &ProgrammeCounters::groups_started, &ProgrammeCounters::group_sessions_held,
+          &ProgrammeCounters::group_session_places_filled, &ProgrammeCounters::group_session_places_offered,
+          &ProgrammeCounters::sessions_attended, &ProgrammeCounters::sessions_missed,
+          &ProgrammeCounters::individual_sessions, &ProgrammeCounters::sessions_cancelled_rag})
       this->*field = op(this->*field, o.*field);
     return *this;
   }

@@ -6,6 +6,7 @@
 // G-8..G-14, G-19, G-20, G-25. Absent, no interventions are simulated.
 
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -47,6 +48,30 @@ enum class DiversionRoute : std::uint8_t { structured_intervention, toolkit };
 inline constexpr std::array<std::string_view, 2> kDiversionRouteNames = {"structured_intervention",
                                                                          "toolkit"};
 
+// A delay drawn uniformly in [min_weeks, max_weeks], in whole days.
+struct WeeksRange {
+  double min_weeks = 0.0;
+  double max_weeks = 0.0;
+
+  [[nodiscard]] Day days_at(double u01) const {
+    return static_cast<Day>(std::lround(7.0 * (min_weeks + u01 * (max_weeks - min_weeks))));
+  }
+};
+
+// What follows a removal for missed sessions (BBR-5). Missing sessions without an acceptable reason is a
+// failure to comply with the order or licence, breached with `breach_probability` (G-27, PUB-8). The breach
+// is decided `weeks_to_outcome` after the removal (the breach laid, then the court or the recall): it ends
+// the order with `order_ended_probability` of its sentence type (a community order revoked, a suspended
+// sentence activated, a licence revoked by recall); otherwise the court amends the order, removing the
+// programme requirement with `requirement_removed_probability` (the requirement terminated, "other" in
+// BBRN-7), else leaving it. All 0 by default: a removal ends nothing.
+struct RemovalEnforcement {
+  double breach_probability = 0.0;
+  std::array<double, kSentenceTypeNames.size()> order_ended_probability{};  // by SentenceType
+  double requirement_removed_probability = 0.0;
+  WeeksRange weeks_to_outcome{4.0, 12.0};
+};
+
 // A group programme: BBR, or one structured intervention (Stepwise, Positive Pathways Plus, Help).
 struct ProgrammeRules {
   std::string name;
@@ -68,6 +93,7 @@ struct ProgrammeRules {
   // keeping the credit of the modules completed (BBR-6). Closed groups: see closed_removed_to.
   int rolling_rejoins_allowed = 1;
   AfterRemoval closed_removed_to = AfterRemoval::waiting_list;
+  RemovalEnforcement removal_enforcement;
   bool men_only = false;  // Help (SI-4)
 };
 
@@ -87,6 +113,9 @@ struct InterventionRouting {
   // Of BBR-eligible cases (male, domestic abuse, SARA medium or high), the share whose order or licence
   // carries a BBR requirement or condition (G-19: national inflow ≈101 a week, CT-1).
   double bbr_requirement_share = 0.5;
+  // Courts attach BBR only to an order or licence at least this long, so that the wait and the programme
+  // fit inside it (1.19); an eligible man with a shorter one gets no requirement. 0: any length.
+  double bbr_minimum_order_months = 0.0;
   // Of BBR requirements, the share delivered one-to-one by a facilitator instead of in a group (BBR-7).
   double bbr_one_to_one_share = 0.0;
   // Of domestic-abuse cases with SARA low, the shares referred to a structured intervention and to the
@@ -96,13 +125,6 @@ struct InterventionRouting {
   // Which structured intervention, by the order of `structured_interventions` (SI-6: Stepwise most).
   // Men-only programmes are skipped for women (the others' weights renormalised).
   std::vector<double> structured_intervention_mix;
-};
-
-// From the requirement (the start of the order) to being ready for a place: paperwork, suitability,
-// induction (BBR-9, G-14). Drawn uniformly in [min, max] weeks per case.
-struct ReadinessDelay {
-  double min_weeks = 2.0;
-  double max_weeks = 4.0;
 };
 
 // Taking people off a long BBR list (INT-8, LV-15). Checked weekly; off unless a trigger is set.
@@ -156,7 +178,9 @@ struct InterventionRules {
   InterventionsWarmStart warm_start;
   BbrCohortReport cohort_report;
   InterventionRouting routing;
-  ReadinessDelay readiness;
+  // From the requirement (the start of the order) to being ready for a place: paperwork, suitability,
+  // induction (BBR-9, G-14). Drawn per case.
+  WeeksRange readiness{2.0, 4.0};
   WaitingListPriority bbr_priority = WaitingListPriority::risk_then_order_end;
   ProgrammeRules bbr;
   std::vector<ProgrammeRules> structured_interventions;  // SIs are run FIFO

@@ -117,12 +117,11 @@ void InterventionsTeam::case_started(std::uint32_t office, std::uint32_t case_sl
                          : u_sara < shares[0] + shares[1] ? SaraLevel::medium
                                                           : SaraLevel::high;
   const Day requirement_day = c.referral_day;
-  const Day readiness_days = static_cast<Day>(
-      std::lround(7.0 * (rules_.readiness.min_weeks +
-                         u_readiness * (rules_.readiness.max_weeks - rules_.readiness.min_weeks))));
+  const Day readiness_days = rules_.readiness.days_at(u_readiness);
 
   if (c.sex == Sex::male && is_sara_eligible_for_bbr(sara)) {
     if (u_requirement >= rules_.routing.bbr_requirement_share) return;
+    if (c.sentence_length_days < months_to_days(rules_.routing.bbr_minimum_order_months)) return;
     if (initial) {
       // The warm start's BBR list (G-21): recent requirements wait, older ones were settled before.
       const double age_weeks = static_cast<double>(day - requirement_day) / 7.0;
@@ -220,6 +219,8 @@ void InterventionsTeam::case_ended(CaseId id, TerminationReason reason, Day day,
   current_of_case_.erase(found);
   Participant& p = participants_[index];
   p.order_ended = true;
+  // An order ended before the court could remove the requirement: the order's end terminates it.
+  if (p.requirement_removed_day > day) p.requirement_removed_day = kNoDay;
   // A requirement completed or removed for good before its order ended only notes how the order ended
   // (the cohort report's reading of a requirement as terminated with its order, docs/validation.md).
   if (p.state == ParticipantState::completed || p.state == ParticipantState::removed) {
@@ -515,10 +516,12 @@ void InterventionsTeam::hold_session(std::uint32_t group_index, Day day) {
         n.removals_non_attendance += 1;
         log(day, InterventionEvent::Kind::removal, p);
         leave_group(p);
+        // An order the breach will end is not resumed: the court date comes first (RemovalEnforcement).
+        const bool order_will_end = enforce_removal(p, rules, n, day);
         // Rolling groups: rejoin at a later module while rejoins are left; closed groups: back to the
         // list or out, as configured; a one-to-one course: out.
         bool may_rejoin = false;
-        if (!p.one_to_one)
+        if (!p.one_to_one && !order_will_end)
           may_rejoin = rules.format == GroupFormat::rolling
                            ? p.rejoins < rules.rolling_rejoins_allowed
                            : rules.closed_removed_to == AfterRemoval::waiting_list;
@@ -548,6 +551,41 @@ void InterventionsTeam::hold_session(std::uint32_t group_index, Day day) {
       set_state(p, ParticipantState::completed);  // still the case's record, until its order ends
     }
   }
+}
+
+// A removal for missed sessions may be breached, and the breach may end the order or remove the
+// requirement from it (RemovalEnforcement). Called before the removal counts against the rejoins, so
+// `p.rejoins` numbers the removal. True if the requirement will end for it (either way): it is not resumed.
+bool InterventionsTeam::enforce_removal(Participant& p, const ProgrammeRules& rules, ProgrammeCounters& n,
+                                        Day day) {
+  const RemovalEnforcement& e = rules.removal_enforcement;
+  if (e.breach_probability <= 0.0) return false;
+  RandomStream draw(replication_seed_, stream::kRemovalEnforcement,
+                    combine_seed(p.draw_key, static_cast<std::uint64_t>(p.rejoins)));
+  const double u_breach = draw.uniform01();
+  const double u_outcome = draw.uniform01();
+  const double u_weeks = draw.uniform01();
+  if (u_breach >= e.breach_probability) return false;
+  n.breaches_after_removal += 1;
+  PduOffice& office = *offices_[p.office];
+  const Case* c = office.case_in_slot(p.case_slot, p.case_id);
+  if (c == nullptr) return false;
+  const Day outcome_day = day + std::max<Day>(1, e.weeks_to_outcome.days_at(u_weeks));
+  // One draw splits the outcomes: [0, p_end) ends the order, the next requirement_removed share of what
+  // is left removes the requirement, the rest leaves the order as it was.
+  const double p_end = e.order_ended_probability[static_cast<std::size_t>(c->sentence_type)];
+  if (u_outcome < p_end) {
+    if (!office.end_order_early(p.case_slot, p.case_id, outcome_day, termination_on_breach(c->sentence_type)))
+      return false;  // it ends by then anyway
+    n.orders_ended_on_breach += 1;
+    return true;
+  }
+  if (u_outcome < p_end + (1.0 - p_end) * e.requirement_removed_probability && outcome_day < c->end_day) {
+    p.requirement_removed_day = outcome_day;
+    n.requirements_ended_on_breach += 1;
+    return true;
+  }
+  return false;
 }
 
 // --- Demand management (INT-8, LV-15) ------------------------------------------------------------

@@ -141,6 +141,8 @@ class InterventionsTeam {
   void leave_group(Participant& p);
   void close_group(ProgrammeGroup& g);
   void individual_session(const Participant& p);
+  [[nodiscard]] bool enforce_removal(Participant& p, const ProgrammeRules& rules, ProgrammeCounters& n,
+                                     Day day);
   void do_daso_work(Day day);
   void do_toolkit_work(Day day);
 

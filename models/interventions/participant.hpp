@@ -41,6 +41,7 @@ inline constexpr std::size_t kParticipantStateCount = kParticipantStateNames.siz
 }
 
 inline constexpr std::int32_t kNoGroup = -1;
+inline constexpr Day kNoDay = -1;
 
 struct Participant {
   CaseId case_id = 0;
@@ -56,6 +57,9 @@ struct Participant {
   // order has since ended (order_ended).
   TerminationReason end_reason = TerminationReason::sentence_end;
   bool order_ended = false;  // the case's order or licence has ended (whatever the requirement's state)
+  // The day a court amending the order on breach removes the requirement from it (RemovalEnforcement),
+  // kNoDay if none is to: from then the requirement is terminated while the order runs on.
+  Day requirement_removed_day = kNoDay;
   bool started = false;
   Day requirement_day = 0;  // the wait is counted from here
   Day ready_day = 0;

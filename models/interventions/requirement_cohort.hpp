@@ -11,14 +11,17 @@
 //   ended before start  its order ended before a start, or demand management took it off the list
 //                       (the published "ended before starting, for other reasons"), BBRN-4.
 // Of the commenced, those that had exited (reached a final state: completed, removed for missed sessions
-// for good, or their order ended), split as BBRN-7 splits them: completed, order revoked, SSO activated,
-// other (removed for non-attendance, or the order ended at its end, by breach or by recall).
+// for good, or their order ended), split as BBRN-7 splits them: completed, "order/licence revoked", SSO
+// activated, other (removed for non-attendance, or the order ran to its end). "Revoked" is every early end
+// a court or the Parole Board makes of an order or licence: a revocation, a community order ended on
+// breach, a licence revoked by recall (see `is_order_or_licence_revoked`).
 //
 // A second reading of BBRN-6/7 ("starters who had terminated") counts a started requirement as
 // terminated when its order or licence has ended, as a case-management record would if the requirement
-// is closed with the order rather than on the last session (DOMAIN.md "Recording" caveat): the
-// starters whose order had ended, split into those who had completed the programme, and the others by
-// how the order ended (revoked, SSO activated, other).
+// is closed with the order rather than on the last session (DOMAIN.md "Recording" caveat), or when a
+// court acting on a breach has removed it from an order that goes on (RemovalEnforcement): the starters
+// so terminated, split into those who had completed the programme, and the others by how the order
+// ended (revoked as above, SSO activated, other: any other end, or the requirement removed first).
 
 #include <cstdint>
 #include <vector>
@@ -39,11 +42,12 @@ struct RequirementCohortStatus {
   std::int64_t starters_revoked = 0;
   std::int64_t starters_activated = 0;
   std::int64_t starters_other = 0;
-  std::int64_t starters_order_ended = 0;   // the second reading: of the commenced, order ended ...
+  std::int64_t starters_order_ended = 0;   // the second reading: of the commenced, order ended (or
+                                           // requirement removed by a court) ...
   std::int64_t order_ended_completed = 0;  // ... having completed the programme
-  std::int64_t order_ended_revoked = 0;    // ... not completed, the order revoked
+  std::int64_t order_ended_revoked = 0;    // ... not completed, the order or licence revoked
   std::int64_t order_ended_activated = 0;  // ... not completed, the SSO activated
-  std::int64_t order_ended_other = 0;      // ... not completed, ended otherwise
+  std::int64_t order_ended_other = 0;      // ... not completed, ended otherwise or requirement removed
 
   RequirementCohortStatus& operator+=(const RequirementCohortStatus& o) {
     for (auto field :
@@ -60,6 +64,13 @@ struct RequirementCohortStatus {
   }
 };
 
+// BBRN-7's "order/licence revoked": a community order revoked (for a new offence, or on breach, G-27) or a
+// licence revoked by recall. SSO activation is its own category.
+[[nodiscard]] constexpr bool is_order_or_licence_revoked(TerminationReason r) {
+  return r == TerminationReason::revocation || r == TerminationReason::breach ||
+         r == TerminationReason::recall;
+}
+
 inline constexpr Day kCohortLongWaitDays = 52 * 7;  // BBRN-5: "waited more than 52 weeks"
 
 // The status on `status_day` of `programme`'s requirements made on days [first, last], read from the
@@ -74,11 +85,15 @@ inline constexpr Day kCohortLongWaitDays = 52 * 7;  // BBRN-5: "waited more than
     s.requirements += 1;
     if (p.started) {
       s.commenced += 1;
-      if (p.order_ended) {
+      const bool requirement_removed =
+          p.requirement_removed_day != kNoDay && p.requirement_removed_day <= status_day;
+      if (p.order_ended || requirement_removed) {
         s.starters_order_ended += 1;
-        if (p.state == ParticipantState::completed)
+        if (requirement_removed)  // terminated by a court's amendment before the order ended, if it has
+          s.order_ended_other += 1;
+        else if (p.state == ParticipantState::completed)
           s.order_ended_completed += 1;
-        else if (p.end_reason == TerminationReason::revocation)
+        else if (is_order_or_licence_revoked(p.end_reason))
           s.order_ended_revoked += 1;
         else if (p.end_reason == TerminationReason::activation)
           s.order_ended_activated += 1;
@@ -89,8 +104,7 @@ inline constexpr Day kCohortLongWaitDays = 52 * 7;  // BBRN-5: "waited more than
       s.starters_exited += 1;
       if (p.state == ParticipantState::completed)
         s.starters_completed += 1;
-      else if (p.state == ParticipantState::ended_after_start &&
-               p.end_reason == TerminationReason::revocation)
+      else if (p.state == ParticipantState::ended_after_start && is_order_or_licence_revoked(p.end_reason))
         s.starters_revoked += 1;
       else if (p.state == ParticipantState::ended_after_start &&
                p.end_reason == TerminationReason::activation)

@@ -49,6 +49,16 @@ std::uint32_t PduOffice::open_case(const Case& c, bool initial) {
   return slot;
 }
 
+bool PduOffice::end_order_early(std::uint32_t slot, CaseId id, Day day, TerminationReason reason) {
+  if (slot >= slots_.size() || !slots_[slot].open || slots_[slot].c.id != id) return false;
+  Case& c = slots_[slot].c;
+  if (c.end_day <= day) return false;
+  c.end_day = day;
+  c.end_reason = reason;
+  endings_.push(Ending{day, id, slot});
+  return true;
+}
+
 void PduOffice::close_case(std::uint32_t slot, Day day) {
   Slot& s = slots_[slot];
   if (s.c.practitioner != kUnallocated) {
@@ -111,6 +121,9 @@ void PduOffice::run_day(Day day) {
   while (!endings_.empty() && endings_.top().day <= day) {
     const Ending ending = endings_.top();
     endings_.pop();
+    const Slot& s = slots_[ending.slot];
+    // An order ended early leaves its planned ending behind: skip it, whoever holds the slot now.
+    if (!s.open || s.c.id != ending.id || s.c.end_day != ending.day) continue;
     close_case(ending.slot, day);
   }
 

@@ -80,7 +80,12 @@ class PduOffice {
   }
   // For the event log: the interventions team reports a step of case `c` through an intervention (see
   // CaseEventSink::record_intervention). Called on the team's turn, never during the offices' day.
-  void record_intervention_event(Day day, std::string_view event, const Case& c, std::string_view reason) const;
+  void record_intervention_event(Day day, std::string_view event, const Case& c,
+                                 std::string_view reason) const;
+  // Ends the order of case `id` in `slot` on `day`, for `reason`, unless it ends by then anyway (a breach
+  // acted on, RemovalEnforcement). Called on the team's turn, never during the offices' day, so `day` is
+  // after today's closings. False if the case is no longer here or ends by `day` anyway.
+  bool end_order_early(std::uint32_t slot, CaseId id, Day day, TerminationReason reason);
   // The case in `slot` if it is still case `id` here, else null.
   [[nodiscard]] const Case* case_in_slot(std::uint32_t slot, CaseId id) const {
     return slot < slots_.size() && slots_[slot].c.id == id ? &slots_[slot].c : nullptr;

@@ -932,6 +932,45 @@ const SourceLocation& where_of(const ConfigNode& map, std::string_view key) {
   return value != nullptr ? value->anchor() : map.anchor();
 }
 
+// A `{min: weeks, max: weeks}` map under `key`, if present.
+void read_weeks_range(FieldReader& parent, std::string_view key, WeeksRange& delay) {
+  const ConfigNode* node = parent.node(key, false);
+  if (node == nullptr) return;
+  FieldReader r(node, parent.child_path(key), parent.diagnostics());
+  if (!r.ok()) return;
+  auto min = r.number("min", false, 0.0, kMaxInterventionWeeks);
+  auto max = r.number("max", false, 0.0, kMaxInterventionWeeks);
+  if (min) delay.min_weeks = *min;
+  if (max) delay.max_weeks = *max;
+  if ((min || node->find("min") == nullptr) && (max || node->find("max") == nullptr) &&
+      delay.min_weeks > delay.max_weeks)
+    parent.diagnostics().error(where_of(*node, min ? "min" : "max"), r.child_path(min ? "min" : "max"),
+                               "min (" + format_number(delay.min_weeks) + ") must not exceed max (" +
+                                   format_number(delay.max_weeks) + ")");
+  r.reject_unknown_keys();
+}
+
+void read_removal_enforcement(FieldReader& programme, RemovalEnforcement& enforcement) {
+  const ConfigNode* node = programme.node("removal_enforcement", false);
+  if (node == nullptr) return;
+  FieldReader e(node, programme.child_path("removal_enforcement"), programme.diagnostics());
+  if (!e.ok()) return;
+  if (auto p = e.number("breach_probability", false, 0.0, 1.0)) enforcement.breach_probability = *p;
+  if (const ConfigNode* by_type = e.node("order_ended_probability", false)) {
+    FieldReader types(by_type, e.child_path("order_ended_probability"), e.diagnostics());
+    if (types.ok()) {
+      for (std::size_t t = 0; t < kSentenceTypeNames.size(); ++t)
+        if (auto p = types.number(kSentenceTypeNames[t], false, 0.0, 1.0))
+          enforcement.order_ended_probability[t] = *p;
+      types.reject_unknown_keys();
+    }
+  }
+  if (auto p = e.number("requirement_removed_probability", false, 0.0, 1.0))
+    enforcement.requirement_removed_probability = *p;
+  read_weeks_range(e, "weeks_to_outcome", enforcement.weeks_to_outcome);
+  e.reject_unknown_keys();
+}
+
 // The keys every group programme has (BBR and each structured intervention). All optional, with the
 // defaults of ProgrammeRules, except a structured intervention's `group_sessions`.
 void read_programme_keys(FieldReader& p, const ConfigNode& node, ProgrammeRules& rules, bool structured) {
@@ -973,6 +1012,7 @@ void read_programme_keys(FieldReader& p, const ConfigNode& node, ProgrammeRules&
     rules.rolling_rejoins_allowed = *n;
   if (auto to = p.choice("closed_removed_to", false, names_of(kAfterRemovalNames)))
     rules.closed_removed_to = static_cast<AfterRemoval>(*to);
+  read_removal_enforcement(p, rules.removal_enforcement);
 }
 
 void read_bbr(FieldReader& iv, InterventionRules& rules) {
@@ -1101,6 +1141,8 @@ void read_routing(FieldReader& iv, const ConfigNode& iv_node, InterventionRules&
       std::copy(shares->begin(), shares->end(), r.sara_level_shares.begin());
     if (auto share = routing.number("bbr_requirement_share", false, 0.0, 1.0))
       r.bbr_requirement_share = *share;
+    if (auto months = routing.number("bbr_minimum_order_months", false, 0.0, 1200.0))
+      r.bbr_minimum_order_months = *months;
     if (auto share = routing.number("bbr_one_to_one_share", false, 0.0, 1.0)) r.bbr_one_to_one_share = *share;
     auto si = routing.number("sara_low_structured_intervention_share", false, 0.0, 1.0);
     auto toolkit = routing.number("sara_low_toolkit_share", false, 0.0, 1.0);
@@ -1122,23 +1164,6 @@ void read_routing(FieldReader& iv, const ConfigNode& iv_node, InterventionRules&
             "lists none: add them or set this share to 0");
   read_programme_mix(routing, node, iv_node, rules);
   if (node != nullptr) routing.reject_unknown_keys();
-}
-
-void read_readiness_delay(FieldReader& iv, ReadinessDelay& delay) {
-  const ConfigNode* node = iv.node("readiness_delay_weeks", false);
-  if (node == nullptr) return;
-  FieldReader r(node, iv.child_path("readiness_delay_weeks"), iv.diagnostics());
-  if (!r.ok()) return;
-  auto min = r.number("min", false, 0.0, kMaxInterventionWeeks);
-  auto max = r.number("max", false, 0.0, kMaxInterventionWeeks);
-  if (min) delay.min_weeks = *min;
-  if (max) delay.max_weeks = *max;
-  if ((min || node->find("min") == nullptr) && (max || node->find("max") == nullptr) &&
-      delay.min_weeks > delay.max_weeks)
-    iv.diagnostics().error(where_of(*node, min ? "min" : "max"), r.child_path(min ? "min" : "max"),
-                           "min (" + format_number(delay.min_weeks) + ") must not exceed max (" +
-                               format_number(delay.max_weeks) + ")");
-  r.reject_unknown_keys();
 }
 
 void read_interventions_warm_start(FieldReader& iv, InterventionsWarmStart& warm) {
@@ -1278,7 +1303,7 @@ void read_interventions(FieldReader& root, const SimulationWindow& window, Inter
   read_bbr(iv, rules);
   read_structured_interventions(iv, rules);
   read_routing(iv, *node, rules);
-  read_readiness_delay(iv, rules.readiness);
+  read_weeks_range(iv, "readiness_delay_weeks", rules.readiness);
   read_interventions_warm_start(iv, rules.warm_start);
   read_cohort_report(iv, window, rules.cohort_report);
   read_facilitation(iv, rules.facilitation);

@@ -189,6 +189,9 @@ void InterventionRecorder::add_kpis(std::vector<Kpi>& kpis) const {
         static_cast<double>(w.bbr.exits_before_start[r]));
   kpi("bbr_ended_after_start", static_cast<double>(w.bbr.ended_after_start_total()));
   kpi("bbr_removed_non_attendance", static_cast<double>(w.bbr.removals_non_attendance));
+  kpi("bbr_breaches_after_removal", static_cast<double>(w.bbr.breaches_after_removal));
+  kpi("bbr_orders_ended_on_breach", static_cast<double>(w.bbr.orders_ended_on_breach));
+  kpi("bbr_requirements_ended_on_breach", static_cast<double>(w.bbr.requirements_ended_on_breach));
   kpi("bbr_completed_share_of_ended",
       ratio(static_cast<double>(w.bbr.completions), static_cast<double>(ended(w.bbr))));
   kpi("bbr_groups_run", static_cast<double>(w.bbr.groups_started));

@@ -228,6 +228,7 @@ interventions:
   routing:
     sara_level_shares: {low: 0.2, medium: 0.5, high: 0.3}
     bbr_requirement_share: 0.4
+    bbr_minimum_order_months: 15
     bbr_one_to_one_share: 0.05
     sara_low_structured_intervention_share: 0.6
     sara_low_toolkit_share: 0.3
@@ -247,6 +248,11 @@ interventions:
     missed_sessions_allowed: 3
     rolling_rejoins_allowed: 0
     closed_removed_to: exit
+    removal_enforcement:
+      breach_probability: 0.5
+      order_ended_probability: {community_order: 0.3, suspended_sentence_order: 1.0}
+      requirement_removed_probability: 0.2
+      weeks_to_outcome: {min: 2, max: 6}
   structured_interventions:
     - {name: stepwise, group_sessions: 12, module_sessions: 4}
     - {name: dawn, group_sessions: 8, module_sessions: 4, individual_sessions: 1, men_only: false}
@@ -270,6 +276,7 @@ interventions_teams:
   EXPECT_EQ(iv.routing.sara_level_shares, (std::array<double, 3>{0.2, 0.5, 0.3}));
   EXPECT_DOUBLE_EQ(iv.routing.bbr_requirement_share, 0.4);
   EXPECT_DOUBLE_EQ(iv.routing.bbr_one_to_one_share, 0.05);
+  EXPECT_DOUBLE_EQ(iv.routing.bbr_minimum_order_months, 15.0);
   EXPECT_DOUBLE_EQ(iv.routing.sara_low_structured_intervention_share, 0.6);
   EXPECT_DOUBLE_EQ(iv.routing.sara_low_toolkit_share, 0.3);
   EXPECT_DOUBLE_EQ(iv.readiness.min_weeks, 1.0);
@@ -289,6 +296,15 @@ interventions_teams:
   EXPECT_EQ(iv.bbr.missed_sessions_allowed, 3);
   EXPECT_EQ(iv.bbr.rolling_rejoins_allowed, 0);
   EXPECT_EQ(iv.bbr.closed_removed_to, AfterRemoval::exit);
+  const RemovalEnforcement& enforcement = iv.bbr.removal_enforcement;
+  EXPECT_DOUBLE_EQ(enforcement.breach_probability, 0.5);
+  // By SentenceType; a type not given (licence) keeps 0.
+  EXPECT_EQ(enforcement.order_ended_probability, (std::array<double, 3>{0.3, 1.0, 0.0}));
+  EXPECT_DOUBLE_EQ(enforcement.requirement_removed_probability, 0.2);
+  EXPECT_DOUBLE_EQ(enforcement.weeks_to_outcome.min_weeks, 2.0);
+  EXPECT_DOUBLE_EQ(enforcement.weeks_to_outcome.max_weeks, 6.0);
+  // Structured interventions enforce nothing unless told to.
+  EXPECT_DOUBLE_EQ(iv.structured_interventions[0].removal_enforcement.breach_probability, 0.0);
 
   // Merged by name over the base's three; a new name is appended, in that order the mix is indexed.
   ASSERT_EQ(iv.structured_interventions.size(), 4u);
@@ -385,7 +401,9 @@ interventions:
     sara_low_structured_intervention_share: 0.7
     sara_low_toolkit_share: 0.5
   readiness_delay_weeks: {min: 5, max: 3}
-  bbr: {sessions_per_week: 3}
+  bbr:
+    sessions_per_week: 3
+    removal_enforcement: {breach_probability: -0.5, order_ended_probability: {community_orders: 0.3}}
   demand_management: {divert_to_programme: stepwse}
 interventions_teams:
   - {name: North, pdus: [Northgate]}
@@ -402,6 +420,13 @@ interventions_teams:
             std::string::npos)
       << all;
   EXPECT_NE(all.find("key 'interventions.bbr.sessions_per_week': expected a whole number between 1 and 2"),
+            std::string::npos)
+      << all;
+  EXPECT_NE(all.find("key 'interventions.bbr.removal_enforcement.breach_probability': expected a number "
+                     "between 0 and 1"),
+            std::string::npos)
+      << all;
+  EXPECT_NE(all.find("key 'interventions.bbr.removal_enforcement.order_ended_probability.community_orders'"),
             std::string::npos)
       << all;
   EXPECT_NE(all.find("key 'interventions.demand_management.divert_to_programme'"), std::string::npos) << all;
