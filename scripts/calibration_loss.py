@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
 """Ranks the points of an aggregated sweep by the calibration loss of docs/validation.md: the sum, over
-the targets marked `in_loss` in tests/validation/england_wales_2022_targets.csv (CT-2's three shares), of
-the squared difference in percentage points between the point's simulated mean and the target.
+the targets marked `in_loss` in tests/validation/england_wales_2022_targets.csv (CT-2's three shares and
+CT-4's five under the order-ended reading), of the squared difference in percentage points between the
+point's simulated mean and the target. Both calibration sweeps (england_wales_2022_calibration.yaml and
+england_wales_2022_enforcement.yaml) are ranked by this one loss.
 
     probsim batch scenarios/sweeps/england_wales_2022_calibration.yaml --out results/ew2022_calibration --jobs 2
     probsim aggregate results/ew2022_calibration
     python3 scripts/calibration_loss.py results/ew2022_calibration
 
 Prints one line per point, best first: its loss, national facilitators (the sum of the regions'
-`staff.2.headcount` keys), the other varied keys, and the simulated means of the targets.
+`staff.2.headcount` keys; 0 if not varied), the other varied keys (the last part of each name), and the
+simulated means of CT-1..CT-4's targets in the loss or asserted.
 """
 
 import csv
@@ -28,7 +31,8 @@ def read_targets():
 def main(batch_dir):
     targets = read_targets()
     in_loss = {t["kpi"]: float(t["target"]) for t in targets if t["in_loss"] == "true"}
-    shown = [t["kpi"] for t in targets if t["id"] in ("CT-1", "CT-2", "CT-3")]
+    shown = [t["kpi"] for t in targets
+             if t["id"] in ("CT-1", "CT-2", "CT-3", "CT-4") and "true" in (t["in_loss"], t["asserted"])]
     means = defaultdict(dict)
     settings = {}
     with open(Path(batch_dir) / "sweep_summary.csv", newline="") as f:
@@ -40,7 +44,7 @@ def main(batch_dir):
                           if k not in ("point", "scenario", "kpi", "n", "mean", "sd", "ci95_low", "ci95_high",
                                        "p5", "p50", "p95")}
                 facilitators = sum(int(v) for k, v in varied.items() if k.endswith("staff.2.headcount"))
-                others = {k: v for k, v in varied.items()
+                others = {k.split(".")[-1]: v for k, v in varied.items()
                           if not k.endswith("staff.2.headcount") and not k.endswith("establishment_fte.facilitator")}
                 settings[point] = (facilitators, others)
     ranked = []

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Writes the national calibration scenario and its two sweeps (docs/validation.md):
+"""Writes the national calibration scenario and its three sweeps (docs/validation.md):
 
     scenarios/england_wales_2022.yaml             12 regions, 110 PDUs, 21 Jun 2021 - 31 Dec 2022
-    scenarios/sweeps/england_wales_2022_calibration.yaml   the calibration grid (G-16, G-12, G-21)
+    scenarios/sweeps/england_wales_2022_calibration.yaml   calibration step 1 (G-16, G-12, G-21)
+    scenarios/sweeps/england_wales_2022_enforcement.yaml   calibration step 2 (removal enforcement)
     scenarios/sweeps/bbr_sensitivity.yaml         BBR outcomes against facilitators, attendance, format
 
     python3 scripts/generate_england_wales_2022.py
@@ -38,14 +39,37 @@ NATIONAL_DASO_FTE = 53
 
 # G-16 [Gap]: BBR facilitators nationally, with the two values below, chosen by the calibration sweep
 # (docs/validation.md, "Calibration"): the grid point with the least loss against CT-2's three shares
-# (results/ew2022_calibration, point p0010, loss 6.4 pp^2; the runner-up p0005, 70 / 0.90 / 0.41, 7.4).
-NATIONAL_FACILITATORS = 80
+# and CT-4's five (results/ew2022_calibration, point p0001, loss 22.9 pp^2; the runner-up p0014,
+# 85 / 0.90 / 0.60, 26.2).
+NATIONAL_FACILITATORS = 70
 ATTENDANCE = 0.90      # G-12: each BBR session attended with this probability
-WAITING_SHARE = 0.60   # G-21: share of the last 66 weeks' BBR requirements still waiting on 21 Jun 2021
-CALIBRATION_FACILITATORS = [60, 70, 80, 90]
-CALIBRATION_ATTENDANCE = [0.90, 0.94]       # G-12 [Assume] 0.94; 2c.1's 70% "attended all or nearly all"
+WAITING_SHARE = 0.41   # G-21: share of the last 66 weeks' BBR requirements still waiting on 21 Jun 2021
+CALIBRATION_FACILITATORS = [70, 75, 80, 85]
+CALIBRATION_ATTENDANCE = [0.90, 0.92]       # G-12 [Assume] 0.94; 2c.1's 70% "attended all or nearly all"
 CALIBRATION_WAITING_SHARE = [0.41, 0.60]    # G-21: BBRN-3's 41% waiting; a larger 2021 backlog
-SENSITIVITY_FACILITATORS = [60, 80, 100]
+
+# CT-4's split (docs/validation.md, "Calibration" step 2). 1.19, G-13: courts attach BBR only where the
+# order outlasts the wait and the programme, so an eligible man whose order or licence is shorter than
+# this gets no requirement [Assume: a year's wait (BBRN-5, CT-3) and the programme's three months].
+MINIMUM_ORDER_MONTHS = 15
+# The base file's DA case mix (CO 0.37, SSO 0.17 at 12/18/24 months weighted 0.4/0.3/0.3; licence 0.46
+# uniform on 12-36 months) has this share of orders at least MINIMUM_ORDER_MONTHS long ...
+LONG_ENOUGH_SHARE = (0.37 + 0.17) * 0.6 + 0.46 * (36 - MINIMUM_ORDER_MONTHS) / 24
+# ... so the requirement share among the long enough is the base file's 0.126 (G-19, CT-1) over it.
+BBR_REQUIREMENT_SHARE = round(0.126 / LONG_ENOUGH_SHARE, 4)
+# PUB-8: "about half of drop-outs were breached or revoked" (G-27 gives 0.7 for enforcement in general).
+BREACH_PROBABILITY = 0.5
+# What a breach ends, by sentence type: a suspended sentence is activated on breach unless that would
+# be unjust [Assume 1.0]; a community order's and a licence's odds, and the court's removal of the
+# requirement from an order it keeps, were fitted to CT-4 by the enforcement sweep (results/
+# ew2022_enforcement, point p0020, loss 19.0 pp^2; the runner-up p0005, CO 0.2 / licence 0.3, 21.6).
+ORDER_ENDED_PROBABILITY = {"community_order": 0.4, "suspended_sentence_order": 1.0, "licence": 0.15}
+REQUIREMENT_REMOVED_PROBABILITY = 0.2
+ENFORCEMENT_COMMUNITY_ORDER = [0.2, 0.3, 0.4]
+ENFORCEMENT_LICENCE = [0.15, 0.3, 0.45]
+ENFORCEMENT_REQUIREMENT_REMOVED = [0.1, 0.2, 0.3]
+
+SENSITIVITY_FACILITATORS = [50, 70, 90]
 SENSITIVITY_ATTENDANCE = [0.86, 0.90, 0.94]
 SENSITIVITY_FORMATS = ["rolling", "closed"]
 
@@ -99,9 +123,24 @@ interventions:
   # waiting with probability waiting_share (~101 x 66 x {WAITING_SHARE} = {round(101 * 66 * WAITING_SHARE):,} men). Calibrated: the sweep
   # scenarios/sweeps/england_wales_2022_calibration.yaml tried {CALIBRATION_WAITING_SHARE} (docs/validation.md).
   warm_start: {{waiting_list_max_weeks: 66, waiting_share: {WAITING_SHARE}}}
+  routing:
+    # 1.19, G-13: no BBR requirement on an order or licence shorter than this (the wait and the programme
+    # would not fit) [Assume] ...
+    bbr_minimum_order_months: {MINIMUM_ORDER_MONTHS}
+    # ... so the share among the long enough is raised to keep ~101 requirements a week (G-19, CT-1):
+    # 0.126 / {LONG_ENOUGH_SHARE:.4f}, the base file's case mix having {LONG_ENOUGH_SHARE:.1%} of orders that long.
+    bbr_requirement_share: {BBR_REQUIREMENT_SHARE}
   bbr:
     # G-12 [Assume] 0.94 in the base file; calibrated by the same sweep over {CALIBRATION_ATTENDANCE}.
     attendance_probability: {ATTENDANCE}
+    # BBR-5 removals breached with PUB-8's "about half of drop-outs"; the outcome 4-12 weeks later [Assume].
+    # SSO activation 1.0 [Assume]; the rest calibrated to CT-4 by
+    # scenarios/sweeps/england_wales_2022_enforcement.yaml {ENFORCEMENT_COMMUNITY_ORDER} x {ENFORCEMENT_LICENCE} x {ENFORCEMENT_REQUIREMENT_REMOVED}.
+    removal_enforcement:
+      breach_probability: {BREACH_PROBABILITY}
+      order_ended_probability: {{{", ".join(f"{k}: {v}" for k, v in ORDER_ENDED_PROBABILITY.items())}}}
+      requirement_removed_probability: {REQUIREMENT_REMOVED_PROBABILITY}
+      weeks_to_outcome: {{min: 4, max: 12}}
 
 regions:"""]
     current = None
@@ -157,7 +196,7 @@ def calibration_sweep_text():
 # x attendance (G-12) {CALIBRATION_ATTENDANCE} x the share of the 2021 list still waiting at the start (G-21)
 # {CALIBRATION_WAITING_SHARE}, {len(points)} points in that order (facilitators outermost), 2 replications each.
 # The loss is the sum of squared differences, in percentage points, between the simulated mean and CT-2's
-# three shares (commenced 48.9, waiting 41.0, ended before start 10.1).
+# three shares and CT-4's five under the order-ended reading (scripts/calibration_loss.py).
 # Made by scripts/generate_england_wales_2022.py; edit that, not this file.
 #   probsim batch scenarios/sweeps/england_wales_2022_calibration.yaml --out results/ew2022_calibration --jobs 2
 #   probsim aggregate results/ew2022_calibration
@@ -166,6 +205,35 @@ scenarios: [../england_wales_2022.yaml]
 points:
 {chr(10).join(points)}
 replications_per_point: 2
+base_seed: 1
+"""
+
+
+def enforcement_sweep_text():
+    points = []
+    for community_order in ENFORCEMENT_COMMUNITY_ORDER:
+        for licence in ENFORCEMENT_LICENCE:
+            for removed in ENFORCEMENT_REQUIREMENT_REMOVED:
+                prefix = "interventions.bbr.removal_enforcement."
+                points.append(point_text({
+                    prefix + "order_ended_probability.community_order": community_order,
+                    prefix + "order_ended_probability.licence": licence,
+                    prefix + "requirement_removed_probability": removed}))
+    return f"""# The enforcement grid of docs/validation.md ("Calibration" step 2): of BBR removals breached, the
+# probability that the breach ends a community order {ENFORCEMENT_COMMUNITY_ORDER} x a licence {ENFORCEMENT_LICENCE}
+# x that a court keeping the order removes the requirement {ENFORCEMENT_REQUIREMENT_REMOVED}, {len(points)} points in
+# that order (community order outermost), 4 replications each (CT-4's split is noisier than CT-2's),
+# common random numbers. Ranked by the calibration loss: CT-2's three shares and CT-4's five under the
+# order-ended reading (scripts/calibration_loss.py).
+# Made by scripts/generate_england_wales_2022.py; edit that, not this file.
+#   probsim batch scenarios/sweeps/england_wales_2022_enforcement.yaml --out results/ew2022_enforcement --jobs 2
+#   probsim aggregate results/ew2022_enforcement
+#   python3 scripts/calibration_loss.py results/ew2022_enforcement
+name: ew2022_enforcement
+scenarios: [../england_wales_2022.yaml]
+points:
+{chr(10).join(points)}
+replications_per_point: 4
 base_seed: 1
 """
 
@@ -197,4 +265,5 @@ base_seed: 1
 
 (ROOT / "scenarios/england_wales_2022.yaml").write_text(scenario_text())
 (ROOT / "scenarios/sweeps/england_wales_2022_calibration.yaml").write_text(calibration_sweep_text())
+(ROOT / "scenarios/sweeps/england_wales_2022_enforcement.yaml").write_text(enforcement_sweep_text())
 (ROOT / "scenarios/sweeps/bbr_sensitivity.yaml").write_text(sensitivity_sweep_text())

@@ -47,9 +47,10 @@ std::vector<std::map<std::string, std::string>> read_table(const std::filesystem
 TEST(Validation, EnglandWales2022MatchesTheNationalBbrPipelineWithinTolerance) {
   const auto out = fresh_directory("validation") / "run";
   const char* extra = std::getenv("PROBSIM_VALIDATION_EXTRA_ARGS");
-  // Four replications on two cores: about a minute (docs/validation.md, "Test").
+  // Six replications on two cores: about half a minute alone (docs/validation.md, "Test"). CT-4's split
+  // varies most between replications (completed: sd 3 points), so fewer would test the seeds' luck.
   const CommandResult r =
-      run_probsim("run scenarios/england_wales_2022.yaml --reps 4 --jobs 2 --quiet --out '" + out.string() +
+      run_probsim("run scenarios/england_wales_2022.yaml --reps 6 --jobs 2 --quiet --out '" + out.string() +
                   "' " + (extra != nullptr ? extra : ""));
   ASSERT_EQ(r.exit_status, 0) << r.output;
 
@@ -75,7 +76,7 @@ TEST(Validation, EnglandWales2022MatchesTheNationalBbrPipelineWithinTolerance) {
     }
     ++asserted;
   }
-  EXPECT_GE(asserted, 5);  // CT-1, the three CT-2 shares and CT-3 at least
+  EXPECT_GE(asserted, 10);  // CT-1, CT-2's three shares, CT-3, and CT-4's five under the order-ended reading
 }
 
 }  // namespace
