@@ -183,6 +183,24 @@ def point_text(values):
     return "  - {" + ", ".join(f"\"{k}\": {v}" for k, v in values.items()) + "}"
 
 
+def sweep_text(header, file_stem, name, points, replications, extra_commands=()):
+    """A sweep file over england_wales_2022.yaml: `header` (comment lines, without the '# '), how to run
+    it, and its points."""
+    commands = [f"probsim batch scenarios/sweeps/{file_stem}.yaml --out results/{name} --jobs 2",
+                f"probsim aggregate results/{name}", *extra_commands]
+    lines = [f"# {line}" for line in header]
+    lines.append("# Made by scripts/generate_england_wales_2022.py; edit that, not this file.")
+    lines += [f"#   {command}" for command in commands]
+    return "\n".join(lines) + f"""
+name: {name}
+scenarios: [../england_wales_2022.yaml]
+points:
+{chr(10).join(points)}
+replications_per_point: {replications}
+base_seed: 1
+"""
+
+
 def calibration_sweep_text():
     points = []
     for n in CALIBRATION_FACILITATORS:
@@ -192,50 +210,34 @@ def calibration_sweep_text():
                 values["interventions.bbr.attendance_probability"] = attendance
                 values["interventions.warm_start.waiting_share"] = waiting
                 points.append(point_text(values))
-    return f"""# The calibration grid of docs/validation.md: national BBR facilitators (G-16) {CALIBRATION_FACILITATORS}
-# x attendance (G-12) {CALIBRATION_ATTENDANCE} x the share of the 2021 list still waiting at the start (G-21)
-# {CALIBRATION_WAITING_SHARE}, {len(points)} points in that order (facilitators outermost), 2 replications each.
-# The loss is the sum of squared differences, in percentage points, between the simulated mean and CT-2's
-# three shares and CT-4's five under the order-ended reading (scripts/calibration_loss.py).
-# Made by scripts/generate_england_wales_2022.py; edit that, not this file.
-#   probsim batch scenarios/sweeps/england_wales_2022_calibration.yaml --out results/ew2022_calibration --jobs 2
-#   probsim aggregate results/ew2022_calibration
-name: ew2022_calibration
-scenarios: [../england_wales_2022.yaml]
-points:
-{chr(10).join(points)}
-replications_per_point: 2
-base_seed: 1
-"""
+    return sweep_text([
+        f"The calibration grid of docs/validation.md: national BBR facilitators (G-16) {CALIBRATION_FACILITATORS}",
+        f"x attendance (G-12) {CALIBRATION_ATTENDANCE} x the share of the 2021 list still waiting at the start (G-21)",
+        f"{CALIBRATION_WAITING_SHARE}, {len(points)} points in that order (facilitators outermost), 2 replications each.",
+        "The loss is the sum of squared differences, in percentage points, between the simulated mean and CT-2's",
+        "three shares and CT-4's five under the order-ended reading (scripts/calibration_loss.py)."],
+        "england_wales_2022_calibration", "ew2022_calibration", points, 2)
 
 
 def enforcement_sweep_text():
     points = []
+    prefix = "interventions.bbr.removal_enforcement."
     for community_order in ENFORCEMENT_COMMUNITY_ORDER:
         for licence in ENFORCEMENT_LICENCE:
             for removed in ENFORCEMENT_REQUIREMENT_REMOVED:
-                prefix = "interventions.bbr.removal_enforcement."
                 points.append(point_text({
                     prefix + "order_ended_probability.community_order": community_order,
                     prefix + "order_ended_probability.licence": licence,
                     prefix + "requirement_removed_probability": removed}))
-    return f"""# The enforcement grid of docs/validation.md ("Calibration" step 2): of BBR removals breached, the
-# probability that the breach ends a community order {ENFORCEMENT_COMMUNITY_ORDER} x a licence {ENFORCEMENT_LICENCE}
-# x that a court keeping the order removes the requirement {ENFORCEMENT_REQUIREMENT_REMOVED}, {len(points)} points in
-# that order (community order outermost), 4 replications each (CT-4's split is noisier than CT-2's),
-# common random numbers. Ranked by the calibration loss: CT-2's three shares and CT-4's five under the
-# order-ended reading (scripts/calibration_loss.py).
-# Made by scripts/generate_england_wales_2022.py; edit that, not this file.
-#   probsim batch scenarios/sweeps/england_wales_2022_enforcement.yaml --out results/ew2022_enforcement --jobs 2
-#   probsim aggregate results/ew2022_enforcement
-#   python3 scripts/calibration_loss.py results/ew2022_enforcement
-name: ew2022_enforcement
-scenarios: [../england_wales_2022.yaml]
-points:
-{chr(10).join(points)}
-replications_per_point: 4
-base_seed: 1
-"""
+    return sweep_text([
+        "The enforcement grid of docs/validation.md (\"Calibration\" step 2): of BBR removals breached, the",
+        f"probability that the breach ends a community order {ENFORCEMENT_COMMUNITY_ORDER} x a licence {ENFORCEMENT_LICENCE}",
+        f"x that a court keeping the order removes the requirement {ENFORCEMENT_REQUIREMENT_REMOVED}, {len(points)} points in",
+        "that order (community order outermost), 4 replications each (CT-4's split is noisier than CT-2's),",
+        "common random numbers. Ranked by the calibration loss: CT-2's three shares and CT-4's five under the",
+        "order-ended reading (scripts/calibration_loss.py)."],
+        "england_wales_2022_enforcement", "ew2022_enforcement", points, 4,
+        ["python3 scripts/calibration_loss.py results/ew2022_enforcement"])
 
 
 def sensitivity_sweep_text():
@@ -247,20 +249,12 @@ def sensitivity_sweep_text():
                 values["interventions.bbr.attendance_probability"] = attendance
                 values["interventions.bbr.format"] = fmt
                 points.append(point_text(values))
-    return f"""# BBR outcomes against national facilitators {SENSITIVITY_FACILITATORS} x attendance
-# {SENSITIVITY_ATTENDANCE} x group format {SENSITIVITY_FORMATS} on england_wales_2022.yaml, {len(points)} points
-# in that order (facilitators outermost, format fastest), 2 replications each, common random numbers.
-# docs/validation.md "Sensitivity" tabulates the cohort KPIs.
-# Made by scripts/generate_england_wales_2022.py; edit that, not this file.
-#   probsim batch scenarios/sweeps/bbr_sensitivity.yaml --out results/bbr_sensitivity --jobs 2
-#   probsim aggregate results/bbr_sensitivity
-name: bbr_sensitivity
-scenarios: [../england_wales_2022.yaml]
-points:
-{chr(10).join(points)}
-replications_per_point: 2
-base_seed: 1
-"""
+    return sweep_text([
+        f"BBR outcomes against national facilitators {SENSITIVITY_FACILITATORS} x attendance",
+        f"{SENSITIVITY_ATTENDANCE} x group format {SENSITIVITY_FORMATS} on england_wales_2022.yaml, {len(points)} points",
+        "in that order (facilitators outermost, format fastest), 2 replications each, common random numbers.",
+        "docs/validation.md \"Sensitivity\" tabulates the cohort KPIs."],
+        "bbr_sensitivity", "bbr_sensitivity", points, 2)
 
 
 (ROOT / "scenarios/england_wales_2022.yaml").write_text(scenario_text())
