@@ -102,7 +102,7 @@ std::uint32_t InterventionsTeam::add_participant(const Participant& p) {
 
 void InterventionsTeam::case_started(std::uint32_t office, std::uint32_t case_slot, const Case& c,
                                      CaseId draw_key, Day day, bool initial) {
-  if (!c.domestic_abuse_flag) return;
+  if (!hears_of(c)) return;
   // Every draw is made whatever the route, so each stays on the same position of the case's stream.
   RandomStream routing(replication_seed_, stream::kInterventionRouting, draw_key);
   const double u_sara = routing.uniform01();

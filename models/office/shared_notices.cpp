@@ -6,7 +6,7 @@ namespace probsim {
 
 void SharedNotices::case_started(std::uint32_t case_slot, const Case& c, CaseId draw_key, Day day,
                                  bool initial) {
-  if (team_ == nullptr) return;
+  if (team_ == nullptr || !InterventionsTeam::hears_of(c)) return;
   Notice n;
   n.kind = Kind::case_started;
   n.initial = initial;
@@ -21,7 +21,7 @@ void SharedNotices::case_started(std::uint32_t case_slot, const Case& c, CaseId 
 }
 
 void SharedNotices::case_ended(const Case& c, Day day) {
-  if (team_ == nullptr) return;
+  if (team_ == nullptr || !InterventionsTeam::hears_of(c)) return;
   if (!deferring_) {
     team_->case_ended(c.id, c.end_reason, day, &c);
     return;

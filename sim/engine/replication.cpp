@@ -158,8 +158,11 @@ ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpe
 
   RunRecorder recorder(scenario, observed, region_of_office, observed_teams);
   if (window.first_report_day() > 0) engine.run_until(window.first_report_day() - 0.5);
-  recorder.open_window();
-  for (const Observation& o : observation_plan(window, scenario.interventions.cohort_report)) {
+  const std::vector<Observation> plan = observation_plan(window, scenario.interventions.cohort_report);
+  recorder.open_window(
+      static_cast<std::size_t>(std::count_if(plan.begin(), plan.end(), [](const Observation& o) { return o.week_end; })),
+      static_cast<std::size_t>(std::count_if(plan.begin(), plan.end(), [](const Observation& o) { return o.period_end; })));
+  for (const Observation& o : plan) {
     engine.run_until(o.after_day + 0.5);
     if (o.cohort_status) recorder.take_cohort_status();
     if (o.week_end) recorder.sample_week();

@@ -114,10 +114,8 @@ InterventionFlows flows_since(const InterventionsTeam& team, const std::vector<P
 }
 
 void add_rows(const std::string& date, const std::string& level, const std::string& unit,
-              const InterventionFlows& f, std::vector<TimeseriesRow>& rows) {
-  auto row = [&](const std::string& metric, double value) {
-    rows.push_back(TimeseriesRow{date, level, unit, metric, value});
-  };
+              const InterventionFlows& f, ReplicationResult& result) {
+  auto row = [&](const std::string& metric, double value) { result.add_row(date, level, unit, metric, value); };
   row("bbr_waiting_list", static_cast<double>(f.bbr_waiting));
   row("bbr_waiting_over_52_weeks", static_cast<double>(f.bbr_waiting_over_52_weeks));
   row("bbr_attending", static_cast<double>(f.bbr_attending));
@@ -139,18 +137,18 @@ void add_rows(const std::string& date, const std::string& level, const std::stri
 
 }  // namespace
 
-void InterventionRecorder::close_period(const std::string& date, Day last, std::vector<TimeseriesRow>& rows) {
+void InterventionRecorder::close_period(const std::string& date, Day last, ReplicationResult& result) {
   InterventionFlows national;
   for (std::size_t t = 0; t < teams_.size(); ++t) {
     const InterventionsTeam& team = *teams_[t];
     const Snapshot& then = at_last_period_[t];
     const InterventionFlows f =
         flows_since(team, then.programmes, then.team, then.starts_seen, then.daso_contacts_seen, last);
-    add_rows(date, "team", team.name(), f, rows);
+    add_rows(date, "team", team.name(), f, result);
     add_flows(national, f);
     at_last_period_[t] = snapshot_of(team);
   }
-  add_rows(date, "national", "national", national, rows);
+  add_rows(date, "national", "national", national, result);
   toolkit_sessions_at_last_period_ = toolkit_sessions_delivered();
 }
 

@@ -21,7 +21,7 @@ class InterventionRecorder {
 
   void open_window();
   // Rows for the period that ended on `last` (a simulation day) dated `date`.
-  void close_period(const std::string& date, Day last, std::vector<TimeseriesRow>& rows);
+  void close_period(const std::string& date, Day last, ReplicationResult& result);
   // At the end of `interventions.cohort_report.status_on`: the BBR cohort's status (summed over teams),
   // reported with the KPIs.
   void take_cohort_status();

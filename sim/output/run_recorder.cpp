@@ -1,6 +1,7 @@
 #include "output/run_recorder.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 #include "output/summary_statistics.hpp"
@@ -33,10 +34,21 @@ double mean_of(const std::vector<double>& values) {
              : std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
 }
 
-double p90_of(std::vector<double> values) {
+// The same value as quantile_sorted(sorted values, q), in linear time: only the two order statistics
+// it interpolates between are found (the weekly samples of a national run are millions long).
+double quantile_of(std::vector<double>& values, double q) {
   if (values.empty()) return 0.0;
-  std::sort(values.begin(), values.end());
-  return quantile_sorted(values, 0.9);
+  const double position = q * static_cast<double>(values.size() - 1);
+  const auto below = static_cast<std::size_t>(std::floor(position));
+  const auto nth = values.begin() + static_cast<std::ptrdiff_t>(below);
+  std::nth_element(values.begin(), nth, values.end());
+  const double low = *nth;
+  const double high = below + 1 < values.size() ? *std::min_element(nth + 1, values.end()) : low;
+  return low + (position - static_cast<double>(below)) * (high - low);
+}
+
+double p90_of(std::vector<double> values) {
+  return quantile_of(values, 0.9);
 }
 
 }  // namespace
@@ -49,7 +61,9 @@ RunRecorder::RunRecorder(const Scenario& scenario, std::vector<const PduOffice*>
   if (scenario_.interventions.enabled) interventions_.emplace(scenario_, std::move(teams), offices_);
 }
 
-void RunRecorder::open_window() {
+void RunRecorder::open_window(std::size_t weeks, std::size_t periods) {
+  weeks_expected_ = weeks;
+  periods_expected_ = periods;
   at_window_open_.clear();
   staff_at_window_open_.clear();
   tasks_at_window_open_.clear();
@@ -75,6 +89,7 @@ void RunRecorder::take_cohort_status() {
 }
 
 void RunRecorder::sample_week() {
+  const std::size_t before = weekly_workload_pct_.size();
   for (const PduOffice* office : offices_) {
     const auto staff = office->staff();
     for (std::size_t i = 0; i < staff.size(); ++i) {
@@ -87,6 +102,13 @@ void RunRecorder::sample_week() {
       weekly_workload_pct_.push_back(p.workload_pct());
       if (p.workload_pct() > kExcessiveWorkloadPct) ++weekly_over_110pct_;
     }
+  }
+  if (before == 0 && weeks_expected_ > 1) {
+    // After the first week: room for every week at this week's staff, plus a quarter for growth
+    // (memory reserved and never written costs nothing).
+    const std::size_t room = weekly_workload_pct_.size() * weeks_expected_ * 5 / 4;
+    weekly_workload_pct_.reserve(room);
+    weekly_backlog_hours_.reserve(room);
   }
 }
 
@@ -212,7 +234,7 @@ RunRecorder::PeriodFigures RunRecorder::figures_of(const PduOffice& office, cons
 void RunRecorder::add_rows(const std::string& date, const std::string& level, const std::string& unit,
                            const PeriodFigures& f) {
   auto row = [&](const std::string& metric, double value) {
-    result_.timeseries.push_back(TimeseriesRow{date, level, unit, metric, value});
+    result_.add_row(date, level, unit, metric, value);
   };
   row("caseload", f.caseload);
   row("referrals", f.referrals);
@@ -262,6 +284,7 @@ void RunRecorder::add_rows(const std::string& date, const std::string& level, co
 
 void RunRecorder::close_period(const CalendarDate& date) {
   const std::string iso = date.iso();
+  const std::size_t rows_before = result_.timeseries.size();
   std::vector<PeriodFigures> regions(region_names_.size());
   PeriodFigures national;
   const Day last = static_cast<Day>(date.days_since_epoch() - scenario_.window.day_zero().days_since_epoch());
@@ -281,7 +304,9 @@ void RunRecorder::close_period(const CalendarDate& date) {
   period_first_day_ = last + 1;
   for (std::size_t r = 0; r < regions.size(); ++r) add_rows(iso, "region", region_names_[r], regions[r]);
   add_rows(iso, "national", "national", national);
-  if (interventions_) interventions_->close_period(iso, last, result_.timeseries);
+  if (interventions_) interventions_->close_period(iso, last, result_);
+  if (rows_before == 0 && periods_expected_ > 1)
+    result_.timeseries.reserve(result_.timeseries.size() * periods_expected_);  // the same rows each period
 }
 
 ReplicationResult RunRecorder::finish() {
@@ -357,13 +382,10 @@ ReplicationResult RunRecorder::finish() {
   kpi("sickness_days_per_fte_year",
       share(sickness_hours_lost / daily_hours_per_fte, fte_days_in_post / kDaysPerYear));
 
-  std::sort(weekly_workload_pct_.begin(), weekly_workload_pct_.end());
   const bool sampled = !weekly_workload_pct_.empty();
   const auto samples = static_cast<double>(weekly_workload_pct_.size());
-  kpi("workload_pct_mean",
-      sampled ? std::accumulate(weekly_workload_pct_.begin(), weekly_workload_pct_.end(), 0.0) / samples
-              : 0.0);
-  kpi("workload_pct_p90", sampled ? quantile_sorted(weekly_workload_pct_, 0.9) : 0.0);
+  kpi("workload_pct_mean", mean_of(weekly_workload_pct_));
+  kpi("workload_pct_p90", sampled ? quantile_of(weekly_workload_pct_, 0.9) : 0.0);
   kpi("practitioners_over_110pct_share", share(static_cast<double>(weekly_over_110pct_), samples));
   kpi("reallocations", static_cast<double>(window.reallocations));
   kpi("practitioner_changes_per_case_mean",
@@ -392,7 +414,7 @@ ReplicationResult RunRecorder::finish() {
   kpi("task_hours_available", hours_of(t.available));
   kpi("task_hours_used_share", share(static_cast<double>(t.worked), static_cast<double>(t.available)));
   kpi("backlog_hours_per_practitioner_mean", mean_of(weekly_backlog_hours_));
-  kpi("backlog_hours_per_practitioner_p90", p90_of(weekly_backlog_hours_));
+  kpi("backlog_hours_per_practitioner_p90", quantile_of(weekly_backlog_hours_, 0.9));
   kpi("backlog_hours_end", hours_of(t.backlog + t.unassigned_backlog));
 
   // The prioritisation framework (README "RAG KPIs"): PDU-days in the window, summed over PDUs.

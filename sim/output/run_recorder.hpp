@@ -36,7 +36,9 @@ class RunRecorder {
   RunRecorder(const Scenario& scenario, std::vector<const PduOffice*> offices,
               std::vector<std::size_t> region_of_office, std::vector<const InterventionsTeam*> teams = {});
 
-  void open_window();                           // just before the first report day
+  // Just before the first report day; `weeks` and `periods` are how many times sample_week and
+  // close_period will be called, so the pooled samples and rows are allocated once, not grown.
+  void open_window(std::size_t weeks = 0, std::size_t periods = 0);
   void sample_week();                           // after each full week of the window
   void close_period(const CalendarDate& date);  // after a month end (or the report end)
   [[nodiscard]] ReplicationResult finish();     // after the report end
@@ -89,6 +91,7 @@ class RunRecorder {
   std::vector<std::array<std::size_t, kTaskKindCount>> late_at_last_period_;
   Day period_first_day_ = 0;
   std::int64_t weekly_over_110pct_ = 0;
+  std::size_t weeks_expected_ = 0, periods_expected_ = 0;  // from open_window, for reserving
   std::optional<InterventionRecorder> interventions_;
   ReplicationResult result_;
 };

@@ -51,7 +51,7 @@ TEST(Conservation, EveryReferralIsOnTheCaseloadOrTerminatedAtEverySnapshot) {
   std::map<std::string, double> expected_caseload;
   std::map<std::pair<std::string, std::string>, std::map<std::string, double>> rows;  // (date, unit) → metric
   for (const auto& row : result.timeseries)
-    if (row.level == "pdu" || row.level == "national") rows[{row.date, row.unit}][row.metric] = row.value;
+    if (row.level == "pdu" || row.level == "national") rows[{std::string(row.date), std::string(row.unit)}][std::string(row.metric)] = row.value;
   ASSERT_FALSE(rows.empty());
   std::map<std::string, double> previous;
   std::set<std::string> dates;

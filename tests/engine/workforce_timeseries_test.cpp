@@ -24,7 +24,8 @@ Series by_unit(const ReplicationResult& result) {
   Series series;
   for (const auto& row : result.timeseries)
     if (row.level != "team")  // interventions teams carry only intervention metrics
-      series[{row.date, row.level, row.unit}][row.metric] = row.value;
+      series[{std::string(row.date), std::string(row.level), std::string(row.unit)}][std::string(row.metric)] =
+          row.value;
   return series;
 }
 
