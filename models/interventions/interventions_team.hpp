@@ -175,6 +175,7 @@ class InterventionsTeam {
   std::size_t partner_queue_head_ = 0;
   std::vector<std::uint32_t> partners_not_ended_;  // in referral order
   std::size_t partners_supported_ = 0;  // engaged and not ended: each takes support hours every working day
+  std::vector<double> support_sums_;      // [k]: k partners' daily support hours, added one at a time
   double daso_hours_into_next_contact_ = 0.0;
   std::unordered_map<std::uint32_t, std::uint32_t> partner_of_participant_;
   std::vector<ToolkitCourse> toolkit_courses_;
