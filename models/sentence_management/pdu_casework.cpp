@@ -1,6 +1,7 @@
 #include "sentence_management/pdu_casework.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 #include <boost/random/poisson_distribution.hpp>
 
 #include "core/memory_warming.hpp"
@@ -36,6 +37,30 @@ PduCasework::PduCasework(const SentenceManagementRules& rules, const WorkingCale
       last_day_(last_day),
       outcomes_(rules.enabled ? last_day : -1) {
   if (rules_.enabled) agenda_.resize(static_cast<std::size_t>(last_day + 1));
+  // A contact's seconds are stored in 32 bits (CaseTasks): about 596,000 hours.
+  if (seconds_of_hours(std::max(rules_.contacts.hours_face_to_face, rules_.contacts.hours_remote)) >
+      kMaxContactSeconds)
+    throw std::invalid_argument("sentence management: a contact of more than 596,000 hours");
+}
+
+Task PduCasework::contact_as_task(std::uint32_t slot) const {
+  const CaseTasks& c = cases_[slot];
+  Task t;
+  t.kind = TaskKind::contact;
+  t.mandated = rules_.mandated[static_cast<std::size_t>(TaskKind::contact)];
+  t.high_rosh = is_high_rosh(c.rosh);
+  t.open = c.open;
+  t.face_to_face = c.face_to_face;
+  t.generation = c.generation;
+  t.case_slot = slot;
+  t.next_of_case = kNoTask;
+  t.case_id = c.id;
+  t.holder = c.holder;
+  t.seconds = c.seconds;
+  t.seconds_remaining = c.seconds_remaining;
+  t.available_from = c.available_from;
+  t.due_day = c.due_day;
+  return t;
 }
 
 PractitionerWorkQueue& PduCasework::queue_of(PractitionerIndex who) {
@@ -64,12 +89,16 @@ std::uint32_t PduCasework::new_task(const Task& task) {
   return index;
 }
 
-std::uint32_t PduCasework::new_contact(std::uint32_t slot, const Task& task) {
-  Task& contact = cases_[slot].contact;
-  const std::uint32_t generation = contact.generation;
-  contact = task;
-  contact.generation = generation;
-  start(contact);
+std::uint32_t PduCasework::new_contact(std::uint32_t slot, WorkSeconds seconds, Day day, Day due_day) {
+  CaseTasks& c = cases_[slot];
+  c.open = true;
+  c.face_to_face = false;  // set by open_contact_window
+  c.holder = kUnallocated;
+  c.seconds = static_cast<std::int32_t>(seconds);  // at most kMaxContactSeconds (constructor)
+  c.seconds_remaining = c.seconds;
+  c.available_from = day;
+  c.due_day = due_day;
+  count_created(TaskKind::contact, seconds, due_day);
   return contact_index(slot);
 }
 
@@ -79,49 +108,55 @@ void PduCasework::start(Task& t) {
   t.next_of_case = kNoTask;
   t.mandated = rules_.mandated[static_cast<std::size_t>(t.kind)];
   t.seconds_remaining = t.seconds;
+  count_created(t.kind, t.seconds, t.due_day);
+}
+
+void PduCasework::count_created(TaskKind kind, WorkSeconds seconds, Day due_day) {
   TaskCounters& n = outcomes_.counters;
-  n.created[static_cast<std::size_t>(t.kind)] += 1;
-  n.demanded += t.seconds;
-  outcomes_.add_due(t.kind, t.due_day, +1);
+  n.created[static_cast<std::size_t>(kind)] += 1;
+  n.demanded += seconds;
+  outcomes_.add_due(kind, due_day, +1);
 }
 
 void PduCasework::free_task(std::uint32_t index) {
-  Task& t = task(index);
-  t.open = false;
-  t.generation += 1;
+  with_task(index, [](auto& t) {
+    t.open = false;
+    t.generation += 1;
+  });
   if (!is_contact_index(index)) free_tasks_.push_back(index);
 }
 
 void PduCasework::give(std::uint32_t index, PractitionerIndex holder) {
-  Task& t = task(index);
-  t.holder = holder;
-  if (holder == kUnallocated) {
-    unassigned_backlog_ += t.seconds_remaining;
-    return;
-  }
-  PractitionerWorkQueue& queue = queue_of(holder);
-  queue.backlog += t.seconds_remaining;
-  queue.push(priority_.queued(t, index));
+  with_task(index, [&](auto& t) {
+    t.holder = holder;
+    if (holder == kUnallocated) {
+      unassigned_backlog_ += t.seconds_remaining;
+      return;
+    }
+    PractitionerWorkQueue& queue = queue_of(holder);
+    queue.backlog += t.seconds_remaining;
+    queue.push(queued(t, index));
+  });
 }
 
 void PduCasework::take_back(std::uint32_t index) {
-  Task& t = task(index);
-  if (t.holder == kUnallocated) {
-    unassigned_backlog_ -= t.seconds_remaining;
-  } else {
+  with_task(index, [&](auto& t) {
+    if (t.holder == kUnallocated) {
+      unassigned_backlog_ -= t.seconds_remaining;
+      return;
+    }
     PractitionerWorkQueue& queue = queue_of(t.holder);
     queue.backlog -= t.seconds_remaining;
     const PractitionerIndex who = t.holder;
     t.generation += 1;  // its queue entry is now stale
     t.holder = kUnallocated;
     if (queue.note_stale()) queue.compact([&](const QueuedTask& e) { return is_live(e, who); });
-    return;
-  }
-  t.holder = kUnallocated;
+  });
 }
 
 void PduCasework::unlink_from_case(std::uint32_t index) {
-  Task& t = task(index);
+  if (is_contact_index(index)) return;  // a contact is the case's own field, in no list
+  Task& t = tasks_[index];
   if (t.case_slot == kNoCaseSlot || t.kind == TaskKind::contact) return;
   CaseTasks& c = cases_[t.case_slot];
   std::uint32_t* link = &c.head;
@@ -132,29 +167,32 @@ void PduCasework::unlink_from_case(std::uint32_t index) {
 
 void PduCasework::cancel(std::uint32_t index, Day day) {
   take_back(index);
-  Task& t = task(index);
-  TaskCounters& n = outcomes_.counters;
-  n.cancelled[static_cast<std::size_t>(t.kind)] += 1;
-  n.cancelled_seconds += t.seconds_remaining;
-  // A task cancelled on or before its due day was never due; one already overdue stays due and late.
-  if (day <= t.due_day) outcomes_.add_due(t.kind, t.due_day, -1);
+  with_task(index, [&](auto& t) {
+    TaskCounters& n = outcomes_.counters;
+    n.cancelled[static_cast<std::size_t>(t.kind)] += 1;
+    n.cancelled_seconds += t.seconds_remaining;
+    // A task cancelled on or before its due day was never due; one already overdue stays due and late.
+    if (day <= t.due_day) outcomes_.add_due(t.kind, t.due_day, -1);
+  });
   unlink_from_case(index);
   free_task(index);
 }
 
 void PduCasework::complete(std::uint32_t index, PractitionerIndex holder, Day day) {
-  Task& t = task(index);
-  TaskCounters& n = outcomes_.counters;
-  const auto kind = static_cast<std::size_t>(t.kind);
-  n.completed[kind] += 1;
-  if (day <= t.due_day) {
-    outcomes_.add_on_time(t.kind, t.due_day);
-    if (t.kind == TaskKind::contact && t.face_to_face) outcomes_.add_face_to_face_delivered(t.due_day);
-  } else {
-    n.completed_late[kind] += 1;
-    outcomes_.add_late_completion(t.kind, day, static_cast<std::int32_t>(day - t.due_day));
-  }
-  if (completion_log_) completion_log_->push_back(TaskCompletion{day, t.kind, t.case_id, holder, t.due_day});
+  with_task(index, [&](auto& t) {
+    TaskCounters& n = outcomes_.counters;
+    const auto kind = static_cast<std::size_t>(t.kind);
+    n.completed[kind] += 1;
+    if (day <= t.due_day) {
+      outcomes_.add_on_time(t.kind, t.due_day);
+      if (t.kind == TaskKind::contact && t.face_to_face) outcomes_.add_face_to_face_delivered(t.due_day);
+    } else {
+      n.completed_late[kind] += 1;
+      outcomes_.add_late_completion(t.kind, day, static_cast<std::int32_t>(day - t.due_day));
+    }
+    if (completion_log_)
+      completion_log_->push_back(TaskCompletion{day, t.kind, case_id_of(t), holder, t.due_day});
+  });
   unlink_from_case(index);
   free_task(index);
 }
@@ -169,34 +207,34 @@ bool PduCasework::add_case_task(std::uint32_t slot, CaseId id, TaskKind kind, do
 std::uint32_t PduCasework::create_case_task(std::uint32_t slot, TaskKind kind, double hours, Day day,
                                             Day due_day) {
   CaseTasks& c = cases_[slot];
-  Task t;
-  t.kind = kind;
-  t.high_rosh = is_high_rosh(c.rosh);
-  t.case_slot = slot;
-  t.case_id = c.id;
-  t.seconds = seconds_of_hours(hours);
-  t.available_from = day;
-  t.due_day = due_day;
   std::uint32_t index;
   if (kind == TaskKind::contact) {
-    index = new_contact(slot, t);
+    index = new_contact(slot, seconds_of_hours(hours), day, due_day);
   } else {
+    Task t;
+    t.kind = kind;
+    t.high_rosh = is_high_rosh(c.rosh);
+    t.case_slot = slot;
+    t.case_id = c.id;
+    t.seconds = seconds_of_hours(hours);
+    t.available_from = day;
+    t.due_day = due_day;
     index = new_task(t);
     tasks_[index].next_of_case = c.head;
     c.head = index;
   }
-  give(index, c.holder);
+  give(index, c.case_holder);
   return index;
 }
 
 void PduCasework::move_case_tasks(std::uint32_t slot, PractitionerIndex holder) {
   CaseTasks& c = cases_[slot];
-  c.holder = holder;
+  c.case_holder = holder;
   for (std::uint32_t i = c.head; i != kNoTask; i = tasks_[i].next_of_case) {
     take_back(i);
     give(i, holder);
   }
-  if (c.contact.open) {
+  if (c.open) {
     take_back(contact_index(slot));
     give(contact_index(slot), holder);
   }
@@ -216,9 +254,9 @@ void PduCasework::case_allocated(std::uint32_t slot, const Case& c, Day start, b
     move_case_tasks(slot, c.practitioner);
     return;
   }
-  const std::uint32_t contact_generation = ct.contact.generation;
+  const std::uint32_t contact_generation = ct.generation;
   ct = CaseTasks{};
-  ct.contact.generation = contact_generation;
+  ct.generation = contact_generation;
   ct.id = c.id;
   ct.active = true;
   ct.domestic_abuse = c.domestic_abuse_flag;
@@ -228,7 +266,7 @@ void PduCasework::case_allocated(std::uint32_t slot, const Case& c, Day start, b
   if (is_high_rosh(c.rosh)) ct.exemptions |= exemption_bit(RagExemption::high_rosh);
   if (c.domestic_abuse_flag) ct.exemptions |= exemption_bit(RagExemption::domestic_abuse);
   ct.start = start;
-  ct.holder = c.practitioner;
+  ct.case_holder = c.practitioner;
   for (const PlannedTask& planned : schedule_.one_off_tasks(c.rosh, c.domestic_abuse_flag, start))
     if (planned.due_day >= day) create_case_task(slot, planned.kind, planned.hours, day, planned.due_day);
   if (rules_.contacts.hours_face_to_face > 0.0 || rules_.contacts.hours_remote > 0.0)
@@ -250,9 +288,9 @@ void PduCasework::case_closed(std::uint32_t slot, const Case& c, Day day) {
   CaseTasks& ct = cases_[slot];
   if (!ct.active || ct.id != c.id) return;
   while (ct.head != kNoTask) cancel(ct.head, day);
-  if (ct.contact.open) cancel(contact_index(slot), day);
+  if (ct.open) cancel(contact_index(slot), day);
   ct.active = false;
-  if (ct.holder != kUnallocated && rules_.termination.hours > 0.0) {
+  if (ct.case_holder != kUnallocated && rules_.termination.hours > 0.0) {
     Task t;
     t.kind = TaskKind::termination;
     t.high_rosh = is_high_rosh(c.rosh);
@@ -260,7 +298,7 @@ void PduCasework::case_closed(std::uint32_t slot, const Case& c, Day day) {
     t.seconds = seconds_of_hours(rules_.termination.hours);
     t.available_from = day;
     t.due_day = schedule_.termination_due(day);
-    give(new_task(t), ct.holder);
+    give(new_task(t), ct.case_holder);
   }
 }
 
@@ -300,7 +338,7 @@ void PduCasework::open_contact_window(std::uint32_t slot, Day day, bool holder_i
   const double hours = face_to_face ? rules_.contacts.hours_face_to_face : rules_.contacts.hours_remote;
   if (hours > 0.0) {
     create_case_task(slot, TaskKind::contact, hours, day, window.last);
-    ct.contact.face_to_face = face_to_face;
+    ct.face_to_face = face_to_face;
   }
   schedule(window.last + 1, slot, AgendaKind::contact_window);
 }
@@ -322,19 +360,19 @@ void PduCasework::run_agenda(Day day, std::span<const Practitioner> staff) {
     if (!ct.active || ct.id != item.case_id) continue;  // the case has ended
     switch (item.kind) {
       case AgendaKind::contact_window:
-        if (ct.contact.open) {
+        if (ct.open) {
           // The window closed without the contact: missed, never late (the rule).
           const std::uint32_t missed = contact_index(item.slot);
           take_back(missed);
           TaskCounters& n = outcomes_.counters;
           n.contacts_missed += 1;
-          n.missed_seconds += ct.contact.seconds_remaining;
-          unlink_from_case(missed);
+          n.missed_seconds += ct.seconds_remaining;
           free_task(missed);
         }
         open_contact_window(item.slot, day,
-                            ct.holder != kUnallocated && static_cast<std::size_t>(ct.holder) < staff.size() &&
-                                staff[static_cast<std::size_t>(ct.holder)].grade == Grade::pqip);
+                            ct.case_holder != kUnallocated &&
+                                static_cast<std::size_t>(ct.case_holder) < staff.size() &&
+                                staff[static_cast<std::size_t>(ct.case_holder)].grade == Grade::pqip);
         break;
       case AgendaKind::periodic_review:
         create_case_task(item.slot, TaskKind::periodic_review,
@@ -354,17 +392,14 @@ void PduCasework::run_agenda(Day day, std::span<const Practitioner> staff) {
 }
 
 void PduCasework::warm_agenda(const std::vector<AgendaItem>& items) const {
-  // See core/memory_warming.hpp. First the cases (both lines: the case and its contact), then, from
-  // them, the heaps of their holders, which closing a window and opening the next pushes into.
+  // See core/memory_warming.hpp. First the cases (one line each: the case and its contact), then,
+  // from them, the heaps of their holders, which closing a window and opening the next pushes into.
   std::uint64_t sum = 0;
   for (const AgendaItem& item : items)
-    if (item.slot < cases_.size()) {
-      const CaseTasks& c = cases_[item.slot];
-      sum += c.head + static_cast<std::uint64_t>(c.contact.due_day);
-    }
+    if (item.slot < cases_.size()) sum += cases_[item.slot].head;
   for (const AgendaItem& item : items)
     if (item.slot < cases_.size()) {
-      const PractitionerIndex holder = cases_[item.slot].holder;
+      const PractitionerIndex holder = cases_[item.slot].case_holder;
       if (holder != kUnallocated && static_cast<std::size_t>(holder) < queues_.size())
         sum += queues_[static_cast<std::size_t>(holder)].read_ends();
     }
@@ -378,8 +413,8 @@ void PduCasework::warm_work_queues() const {
   for (const PractitionerWorkQueue& queue : queues_) {
     const std::size_t top = std::min(queue.size(), kWarmedTasksPerQueue);
     for (std::size_t k = 0; k < top; ++k) {
-      const Task& t = task(queue.entries()[k].task);
-      sum += t.generation + static_cast<std::uint64_t>(t.seconds_remaining);
+      const std::uint32_t index = queue.entries()[k].task;
+      sum += is_contact_index(index) ? cases_[slot_of_contact(index)].generation : tasks_[index].generation;
     }
   }
   keep_loaded(sum);
@@ -429,9 +464,9 @@ void PduCasework::practitioner_left(PractitionerIndex who, std::span<const Pract
   for (const QueuedTask& e : queues_[static_cast<std::size_t>(who)].entries())
     if (is_live(e, who)) loose.push_back(e.task);
   std::sort(loose.begin(), loose.end(),
-            [&](std::uint32_t a, std::uint32_t b) { return task(a).case_id < task(b).case_id; });
+            [&](std::uint32_t a, std::uint32_t b) { return case_id_at(a) < case_id_at(b); });
   for (std::uint32_t index : loose) {
-    const PractitionerIndex next = least_backlogged(staff, task(index).kind);
+    const PractitionerIndex next = least_backlogged(staff, kind_at(index));
     if (next == kUnallocated || next == who) {
       cancel(index, day);
     } else {
@@ -461,13 +496,15 @@ WorkSeconds PduCasework::spend(PractitionerIndex who, WorkSeconds budget, Day da
       queue.pop_stale();
       continue;
     }
-    Task& t = task(e.task);
-    const WorkSeconds spent = std::min(budget, t.seconds_remaining);
-    t.seconds_remaining -= spent;
-    budget -= spent;
-    queue.backlog -= spent;
-    n.worked += spent;
-    if (t.seconds_remaining == 0) {
+    const bool done = with_task(e.task, [&](auto& t) {
+      const WorkSeconds spent = std::min<WorkSeconds>(budget, t.seconds_remaining);
+      t.seconds_remaining -= spent;  // for a contact, 32 bits: spent is at most what remains
+      budget -= spent;
+      queue.backlog -= spent;
+      n.worked += spent;
+      return t.seconds_remaining == 0;
+    });
+    if (done) {
       queue.pop();
       complete(e.task, who, day);
     }

@@ -103,14 +103,14 @@ class PduCasework {
   [[nodiscard]] WorkSeconds open_seconds() const;
   [[nodiscard]] std::size_t open_tasks() const {
     std::size_t open_contacts = 0;
-    for (const CaseTasks& c : cases_) open_contacts += c.contact.open ? 1 : 0;
+    for (const CaseTasks& c : cases_) open_contacts += c.open ? 1 : 0;
     return tasks_.size() - free_tasks_.size() + open_contacts;
   }
   // Calls visit(const Task&) for each open task (tests and audits): contacts first, by case slot.
   template <typename Visit>
   void for_each_open_task(Visit visit) const {
-    for (const CaseTasks& c : cases_)
-      if (c.contact.open) visit(c.contact);
+    for (std::size_t slot = 0; slot < cases_.size(); ++slot)
+      if (cases_[slot].open) visit(contact_as_task(static_cast<std::uint32_t>(slot)));
     for (const Task& t : tasks_)
       if (t.open) visit(t);
   }
@@ -122,39 +122,69 @@ class PduCasework {
     std::uint32_t slot;
     AgendaKind kind;
   };
-  // A case's state, with its current contact inline. Contacts are 85% of all tasks and a case has at
-  // most one open; kept here, a contact shares the case's two cache lines (aligned), so a contact window
-  // closing touches one place, and contacts never go through the task slab or its free list. Their
-  // task index is kContactOfCase | slot.
+  // A case's state, with its current contact inline, in one cache line. Contacts are 85% of all tasks
+  // and a case has at most one open; kept here, a contact window closing and the next opening touch one
+  // line, and contacts never go through the task slab or its free list. Their task index is
+  // kContactOfCase | slot. The contact's fields that would repeat the case's (its case id and slot, its
+  // kind, its RoSH) are not stored (contact_as_task rebuilds them), and those it shares with Task have
+  // Task's names, so the code that works on any task is written once for both (with_task).
   struct alignas(64) CaseTasks {
     CaseId id = 0;
+    Day start = 0;
+    PractitionerIndex case_holder = kUnallocated;  // the case's practitioner
+    std::uint32_t head = kNoTask;                  // open tasks of the case, but for its contact
+    std::uint32_t contact_ordinal = 0;             // contacts created, for the face-to-face draw
+    std::uint32_t event_ordinal = 0;               // significant events drawn
+    // The contact of the current window, open until done, missed or cancelled. Its generation keeps
+    // counting when the slot passes to another case, so old queue entries stay stale. Its holder is the
+    // case's practitioner while it is open, but is cleared whenever it leaves a queue.
+    std::uint32_t generation = 0;
+    PractitionerIndex holder = kUnallocated;
+    std::int32_t seconds = 0;  // at most kMaxContactSeconds
+    std::int32_t seconds_remaining = 0;
+    Day available_from = 0;
+    Day due_day = 0;
+    bool open = false;
+    bool face_to_face = false;
     bool active = false;  // supervision has started and the case is open
     bool domestic_abuse = false;
     bool licence = false;  // the first contact is the first appointment after release (RAG-7)
     RoshLevel rosh = RoshLevel::low;
     CaseExemptions exemptions = 0;  // every RagExemption the case has, drawn or not
-    Day start = 0;
-    PractitionerIndex holder = kUnallocated;
-    std::uint32_t head = kNoTask;       // open tasks of the case, but for its contact
-    std::uint32_t contact_ordinal = 0;  // contacts created, for the face-to-face draw
-    std::uint32_t event_ordinal = 0;    // significant events drawn
-    // The contact of the current window, open until done, missed or cancelled. Its generation keeps
-    // counting when the slot passes to another case, so old queue entries stay stale.
-    Task contact;
+    static constexpr TaskKind kind = TaskKind::contact;
   };
+  static_assert(sizeof(CaseTasks) == 64, "a case and its contact share one cache line");
+  static constexpr WorkSeconds kMaxContactSeconds = 0x7fffffff;
   static constexpr std::uint32_t kContactOfCase = 0x80000000U;
   [[nodiscard]] static bool is_contact_index(std::uint32_t index) { return (index & kContactOfCase) != 0; }
   [[nodiscard]] static std::uint32_t contact_index(std::uint32_t slot) { return kContactOfCase | slot; }
-  [[nodiscard]] Task& task(std::uint32_t index) {
-    return is_contact_index(index) ? cases_[index & ~kContactOfCase].contact : tasks_[index];
+  [[nodiscard]] static std::uint32_t slot_of_contact(std::uint32_t index) { return index & ~kContactOfCase; }
+  // Calls f(Task&) or f(CaseTasks&) (the contact) for the task at `index`.
+  template <typename F>
+  decltype(auto) with_task(std::uint32_t index, F&& f) {
+    if (is_contact_index(index)) return f(cases_[slot_of_contact(index)]);
+    return f(tasks_[index]);
   }
-  [[nodiscard]] const Task& task(std::uint32_t index) const {
-    return is_contact_index(index) ? cases_[index & ~kContactOfCase].contact : tasks_[index];
+  [[nodiscard]] static CaseId case_id_of(const Task& t) { return t.case_id; }
+  [[nodiscard]] static CaseId case_id_of(const CaseTasks& c) { return c.id; }
+  // The contact of the case in `slot` as a whole Task (for its priority key, audits and tests).
+  [[nodiscard]] Task contact_as_task(std::uint32_t slot) const;
+  [[nodiscard]] QueuedTask queued(const Task& t, std::uint32_t index) const { return priority_.queued(t, index); }
+  [[nodiscard]] QueuedTask queued(const CaseTasks&, std::uint32_t index) const {
+    return priority_.queued(contact_as_task(slot_of_contact(index)), index);
+  }
+  [[nodiscard]] CaseId case_id_at(std::uint32_t index) const {
+    return is_contact_index(index) ? cases_[slot_of_contact(index)].id : tasks_[index].case_id;
+  }
+  [[nodiscard]] TaskKind kind_at(std::uint32_t index) const {
+    return is_contact_index(index) ? TaskKind::contact : tasks_[index].kind;
   }
 
-  std::uint32_t new_task(const Task& task);                         // in the slab
-  std::uint32_t new_contact(std::uint32_t slot, const Task& task);  // the case's contact
-  void start(Task& t);                                              // counts a task created and opens it
+  std::uint32_t new_task(const Task& task);  // in the slab
+  // Opens the case's contact of `seconds`, available from `day`, due by `due_day`.
+  std::uint32_t new_contact(std::uint32_t slot, WorkSeconds seconds, Day day, Day due_day);
+  void start(Task& t);  // counts a task created and opens it
+  void count_created(TaskKind kind, WorkSeconds seconds, Day due_day);
   void free_task(std::uint32_t index);
   void give(std::uint32_t index, PractitionerIndex holder);  // queue it (holder may be kUnallocated)
   void take_back(std::uint32_t index);                       // remove from its holder's queue
@@ -180,7 +210,11 @@ class PduCasework {
   void work_redeployed_hours(std::span<const Practitioner> staff, Day day);
   PractitionerWorkQueue& queue_of(PractitionerIndex who);
   [[nodiscard]] bool is_live(const QueuedTask& e, PractitionerIndex who) const {
-    const Task& t = task(e.task);
+    if (is_contact_index(e.task)) {
+      const CaseTasks& c = cases_[slot_of_contact(e.task)];
+      return c.open && c.generation == e.generation && c.holder == who;
+    }
+    const Task& t = tasks_[e.task];
     return t.open && t.generation == e.generation && t.holder == who;
   }
 
