@@ -73,6 +73,7 @@ class InterventionsTeam {
   void set_measures(std::uint32_t office, const InterventionMeasures& measures);
 
   // --- Observations. ---
+  [[nodiscard]] std::size_t office_count() const { return offices_.size(); }
   [[nodiscard]] const std::string& name() const { return name_; }
   [[nodiscard]] const std::vector<std::size_t>& pdu_indices() const { return pdu_indices_; }
   [[nodiscard]] std::size_t programme_count() const { return 1 + rules_.structured_interventions.size(); }

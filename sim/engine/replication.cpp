@@ -152,9 +152,14 @@ ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpe
   for (auto& office : offices) stepped.push_back(office.get());
   simgrid::s4u::Actor::create("offices", host, OfficesActor(std::move(stepped), window.last_day(), threads));
 
-  for (auto& team : teams)
-    simgrid::s4u::Actor::create("interventions:" + team->name(), host,
-                                InterventionsActor(*team, window.last_day()));
+  if (!teams.empty()) {
+    std::vector<InterventionsTeam*> all_teams;
+    for (auto& team : teams) all_teams.push_back(team.get());
+    // The teams share nothing but the event log (engine/interventions_actor.hpp).
+    const std::size_t team_threads = spec.events != nullptr ? 1 : threads;
+    simgrid::s4u::Actor::create("interventions", host,
+                                InterventionsActor(std::move(all_teams), window.last_day(), team_threads));
+  }
 
   RunRecorder recorder(scenario, observed, region_of_office, observed_teams);
   if (window.first_report_day() > 0) engine.run_until(window.first_report_day() - 0.5);
