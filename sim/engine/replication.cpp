@@ -134,11 +134,16 @@ ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpe
       }
   }
 
-  for (std::size_t r = 0; r < workforces.size(); ++r) {
-    workforces[r]->start();
-    simgrid::s4u::Actor::create("workforce:" + scenario.regions[r].name, host,
-                                WorkforceActor(*workforces[r], window.last_day()));
+  // Regions and interventions teams share nothing but the event log (engine/workforce_actor.hpp,
+  // engine/interventions_actor.hpp): without one, their days run on the replication's threads too.
+  const std::size_t independent_threads = spec.events != nullptr ? 1 : threads;
+  std::vector<RegionWorkforce*> regions;
+  for (auto& workforce : workforces) {
+    workforce->start();
+    regions.push_back(workforce.get());
   }
+  simgrid::s4u::Actor::create("workforce", host,
+                              WorkforceActor(std::move(regions), window.last_day(), independent_threads));
   std::unique_ptr<RagReviewer> rag_reviewer;
   if (scenario.caseload.prioritisation.enabled) {
     std::vector<PduOffice*> reviewed;
@@ -155,10 +160,8 @@ ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpe
   if (!teams.empty()) {
     std::vector<InterventionsTeam*> all_teams;
     for (auto& team : teams) all_teams.push_back(team.get());
-    // The teams share nothing but the event log (engine/interventions_actor.hpp).
-    const std::size_t team_threads = spec.events != nullptr ? 1 : threads;
     simgrid::s4u::Actor::create("interventions", host,
-                                InterventionsActor(std::move(all_teams), window.last_day(), team_threads));
+                                InterventionsActor(std::move(all_teams), window.last_day(), independent_threads));
   }
 
   RunRecorder recorder(scenario, observed, region_of_office, observed_teams);
