@@ -4,9 +4,9 @@
 
 namespace probsim {
 
-std::vector<PlannedTask> CaseTaskSchedule::one_off_tasks(RoshLevel rosh, bool domestic_abuse,
-                                                         Day start) const {
-  std::vector<PlannedTask> tasks;
+CaseTaskSchedule::OneOffTasks CaseTaskSchedule::one_off_tasks(RoshLevel rosh, bool domestic_abuse,
+                                                              Day start) const {
+  OneOffTasks tasks;
   auto add = [&](TaskKind kind, double hours, Day due) {
     if (hours > 0.0) tasks.push_back(PlannedTask{kind, hours, due});
   };

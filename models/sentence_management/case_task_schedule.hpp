@@ -4,6 +4,7 @@
 // dates and every due day. Pure arithmetic; PduCasework turns it into tasks.
 
 #include <cstdint>
+#include <boost/container/static_vector.hpp>
 #include <vector>
 
 #include "caseload/case_attributes.hpp"
@@ -33,7 +34,9 @@ class CaseTaskSchedule {
   // Initial assessment: due within its working days of the start (G-6). Domestic-abuse cases add a SARA
   // (same rule, TS-2) and a home visit: within N working days for high/very high RoSH, within N calendar
   // weeks otherwise (TS-1, G-7).
-  [[nodiscard]] std::vector<PlannedTask> one_off_tasks(RoshLevel rosh, bool domestic_abuse, Day start) const;
+  // At most three, held inline: every allocation asks, and a heap vector each time showed in profiles.
+  using OneOffTasks = boost::container::static_vector<PlannedTask, 3>;
+  [[nodiscard]] OneOffTasks one_off_tasks(RoshLevel rosh, bool domestic_abuse, Day start) const;
 
   // The contact window opening on `first` for supervision that started on `start`: as long as the
   // interval of the schedule step in force on `first`.
