@@ -1,8 +1,8 @@
 #include "sentence_management/pdu_casework.hpp"
 
 #include <algorithm>
-#include <stdexcept>
 #include <boost/random/poisson_distribution.hpp>
+#include <stdexcept>
 
 #include "core/memory_warming.hpp"
 #include "core/random_stream.hpp"

@@ -169,7 +169,9 @@ class PduCasework {
   [[nodiscard]] static CaseId case_id_of(const CaseTasks& c) { return c.id; }
   // The contact of the case in `slot` as a whole Task (for its priority key, audits and tests).
   [[nodiscard]] Task contact_as_task(std::uint32_t slot) const;
-  [[nodiscard]] QueuedTask queued(const Task& t, std::uint32_t index) const { return priority_.queued(t, index); }
+  [[nodiscard]] QueuedTask queued(const Task& t, std::uint32_t index) const {
+    return priority_.queued(t, index);
+  }
   [[nodiscard]] QueuedTask queued(const CaseTasks&, std::uint32_t index) const {
     return priority_.queued(contact_as_task(slot_of_contact(index)), index);
   }

@@ -160,16 +160,18 @@ ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpe
   if (!teams.empty()) {
     std::vector<InterventionsTeam*> all_teams;
     for (auto& team : teams) all_teams.push_back(team.get());
-    simgrid::s4u::Actor::create("interventions", host,
-                                InterventionsActor(std::move(all_teams), window.last_day(), independent_threads));
+    simgrid::s4u::Actor::create(
+        "interventions", host,
+        InterventionsActor(std::move(all_teams), window.last_day(), independent_threads));
   }
 
   RunRecorder recorder(scenario, observed, region_of_office, observed_teams);
   if (window.first_report_day() > 0) engine.run_until(window.first_report_day() - 0.5);
   const std::vector<Observation> plan = observation_plan(window, scenario.interventions.cohort_report);
-  recorder.open_window(
-      static_cast<std::size_t>(std::count_if(plan.begin(), plan.end(), [](const Observation& o) { return o.week_end; })),
-      static_cast<std::size_t>(std::count_if(plan.begin(), plan.end(), [](const Observation& o) { return o.period_end; })));
+  const auto weeks = std::count_if(plan.begin(), plan.end(), [](const Observation& o) { return o.week_end; });
+  const auto periods =
+      std::count_if(plan.begin(), plan.end(), [](const Observation& o) { return o.period_end; });
+  recorder.open_window(static_cast<std::size_t>(weeks), static_cast<std::size_t>(periods));
   for (const Observation& o : plan) {
     engine.run_until(o.after_day + 0.5);
     if (o.cohort_status) recorder.take_cohort_status();

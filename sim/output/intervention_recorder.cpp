@@ -115,7 +115,9 @@ InterventionFlows flows_since(const InterventionsTeam& team, const std::vector<P
 
 void add_rows(const std::string& date, const std::string& level, const std::string& unit,
               const InterventionFlows& f, ReplicationResult& result) {
-  auto row = [&](const std::string& metric, double value) { result.add_row(date, level, unit, metric, value); };
+  auto row = [&](const std::string& metric, double value) {
+    result.add_row(date, level, unit, metric, value);
+  };
   row("bbr_waiting_list", static_cast<double>(f.bbr_waiting));
   row("bbr_waiting_over_52_weeks", static_cast<double>(f.bbr_waiting_over_52_weeks));
   row("bbr_attending", static_cast<double>(f.bbr_attending));

@@ -1,7 +1,6 @@
 #include "output/run_recorder.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <numeric>
 
 #include "output/summary_statistics.hpp"
@@ -34,21 +33,9 @@ double mean_of(const std::vector<double>& values) {
              : std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
 }
 
-// The same value as quantile_sorted(sorted values, q), in linear time: only the two order statistics
-// it interpolates between are found (the weekly samples of a national run are millions long).
-double quantile_of(std::vector<double>& values, double q) {
-  if (values.empty()) return 0.0;
-  const double position = q * static_cast<double>(values.size() - 1);
-  const auto below = static_cast<std::size_t>(std::floor(position));
-  const auto nth = values.begin() + static_cast<std::ptrdiff_t>(below);
-  std::nth_element(values.begin(), nth, values.end());
-  const double low = *nth;
-  const double high = below + 1 < values.size() ? *std::min_element(nth + 1, values.end()) : low;
-  return low + (position - static_cast<double>(below)) * (high - low);
-}
-
+// A copy: the values' order matters to their sum (mean_of).
 double p90_of(std::vector<double> values) {
-  return quantile_of(values, 0.9);
+  return quantile_unsorted(values, 0.9);
 }
 
 }  // namespace
@@ -385,7 +372,7 @@ ReplicationResult RunRecorder::finish() {
   const bool sampled = !weekly_workload_pct_.empty();
   const auto samples = static_cast<double>(weekly_workload_pct_.size());
   kpi("workload_pct_mean", mean_of(weekly_workload_pct_));
-  kpi("workload_pct_p90", sampled ? quantile_of(weekly_workload_pct_, 0.9) : 0.0);
+  kpi("workload_pct_p90", sampled ? quantile_unsorted(weekly_workload_pct_, 0.9) : 0.0);
   kpi("practitioners_over_110pct_share", share(static_cast<double>(weekly_over_110pct_), samples));
   kpi("reallocations", static_cast<double>(window.reallocations));
   kpi("practitioner_changes_per_case_mean",
@@ -414,7 +401,7 @@ ReplicationResult RunRecorder::finish() {
   kpi("task_hours_available", hours_of(t.available));
   kpi("task_hours_used_share", share(static_cast<double>(t.worked), static_cast<double>(t.available)));
   kpi("backlog_hours_per_practitioner_mean", mean_of(weekly_backlog_hours_));
-  kpi("backlog_hours_per_practitioner_p90", quantile_of(weekly_backlog_hours_, 0.9));
+  kpi("backlog_hours_per_practitioner_p90", quantile_unsorted(weekly_backlog_hours_, 0.9));
   kpi("backlog_hours_end", hours_of(t.backlog + t.unassigned_backlog));
 
   // The prioritisation framework (README "RAG KPIs"): PDU-days in the window, summed over PDUs.

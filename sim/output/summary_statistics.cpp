@@ -14,6 +14,15 @@ double quantile_sorted(std::span<const double> sorted, double q) {
   return sorted[below] + fraction * (sorted[above] - sorted[below]);
 }
 
+double quantile_unsorted(std::span<double> values, double q) {
+  if (values.empty()) return 0.0;
+  const auto below = static_cast<std::size_t>(std::floor(q * static_cast<double>(values.size() - 1)));
+  const auto nth = values.begin() + static_cast<std::ptrdiff_t>(below);
+  std::nth_element(values.begin(), nth, values.end());
+  if (nth + 1 != values.end()) std::iter_swap(nth + 1, std::min_element(nth + 1, values.end()));
+  return quantile_sorted(values, q);
+}
+
 double student_t_975(double degrees_of_freedom) {
   return boost::math::quantile(boost::math::students_t_distribution<double>(degrees_of_freedom), 0.975);
 }

@@ -11,6 +11,9 @@ namespace probsim {
 // Linear interpolation between order statistics (Hyndman & Fan type 7, the default of R and NumPy).
 // `sorted` must be sorted ascending and non-empty; q in [0, 1].
 [[nodiscard]] double quantile_sorted(std::span<const double> sorted, double q);
+// The same value from values in any order, in linear time: only the two order statistics it
+// interpolates between are put in place (reorders `values`). 0 when `values` is empty.
+[[nodiscard]] double quantile_unsorted(std::span<double> values, double q);
 
 struct SummaryStatistics {
   std::size_t n = 0;

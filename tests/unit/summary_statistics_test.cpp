@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <vector>
 
 using namespace probsim;
 
@@ -30,6 +33,28 @@ TEST(SummaryStatistics, QuantilesInterpolateLikeNumpy) {
   EXPECT_DOUBLE_EQ(quantile_sorted(sorted, 0.9), 3.7);
   EXPECT_DOUBLE_EQ(quantile_sorted(sorted, 0.0), 1.0);
   EXPECT_DOUBLE_EQ(quantile_sorted(sorted, 1.0), 4.0);
+}
+
+TEST(SummaryStatistics, QuantilesOfUnsortedValuesEqualThoseOfTheSortedValuesExactly) {
+  // Shuffled values with ties, of several lengths (the 90th percentile falls between two values, on
+  // one, and at the end), against sorting first: the same bits.
+  std::uint64_t state = 12345;
+  auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<double>((state >> 33) % 1000) / 7.0;
+  };
+  for (std::size_t n : {1u, 2u, 3u, 10u, 11u, 101u, 1000u, 4097u}) {
+    std::vector<double> values(n);
+    for (double& v : values) v = next();
+    std::vector<double> sorted = values;
+    std::sort(sorted.begin(), sorted.end());
+    for (double q : {0.0, 0.05, 0.5, 0.9, 0.95, 1.0}) {
+      std::vector<double> shuffled = values;
+      EXPECT_EQ(quantile_unsorted(shuffled, q), quantile_sorted(sorted, q)) << "n " << n << " q " << q;
+    }
+  }
+  std::vector<double> none;
+  EXPECT_EQ(quantile_unsorted(none, 0.9), 0.0);
 }
 
 TEST(SummaryStatistics, OneValueHasNoSpreadAndADegenerateInterval) {
