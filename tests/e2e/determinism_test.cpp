@@ -3,16 +3,25 @@
 // a different seed gives different results.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <string>
+
 #include "e2e/cli_test_support.hpp"
 
 using namespace probsim::testing;
 
+namespace {
+// `probsim run ARGUMENTS --quiet`, into dir/name; the run must succeed.
+void run_into(const std::filesystem::path& dir, const std::string& name, const std::string& arguments) {
+  const CommandResult r = run_probsim("run " + arguments + " --quiet --out '" + (dir / name).string() + "'");
+  EXPECT_EQ(r.exit_status, 0) << r.output;
+}
+}  // namespace
+
 TEST(Determinism, SameSeedGivesByteIdenticalFilesWhateverTheJobCount) {
   const auto dir = fresh_directory("determinism");
   auto run = [&](const std::string& name, const std::string& flags) {
-    const CommandResult r = run_probsim("run scenarios/example_pdu.yaml --reps 4 --quiet --events " + flags +
-                                        " --out '" + (dir / name).string() + "'");
-    EXPECT_EQ(r.exit_status, 0) << r.output;
+    run_into(dir, name, "scenarios/example_pdu.yaml --reps 4 --events " + flags);
   };
   run("serial", "--seed 5 --jobs 1");
   run("parallel", "--seed 5 --jobs 3");
@@ -33,10 +42,7 @@ TEST(Determinism, SameSeedGivesByteIdenticalFilesWhateverTheJobCount) {
 TEST(Determinism, SameSeedGivesByteIdenticalFilesWhateverTheThreadCount) {
   const auto dir = fresh_directory("determinism_threads");
   auto run = [&](const std::string& name, const std::string& flags) {
-    const CommandResult r =
-        run_probsim("run scenarios/bbr_capacity.yaml --reps 2 --jobs 1 --quiet --events " + flags +
-                    " --out '" + (dir / name).string() + "'");
-    EXPECT_EQ(r.exit_status, 0) << r.output;
+    run_into(dir, name, "scenarios/bbr_capacity.yaml --reps 2 --jobs 1 --events " + flags);
   };
   run("one_thread", "--threads 1");
   run("three_threads", "--threads 3");
@@ -54,10 +60,7 @@ TEST(Determinism, SameSeedGivesByteIdenticalFilesWhateverTheThreadCount) {
 TEST(Determinism, RegionsAndTeamsOnThreadsGiveTheSameFilesAsInTurn) {
   const auto dir = fresh_directory("determinism_regions_teams");
   auto run = [&](const std::string& name, const std::string& flags) {
-    const CommandResult r =
-        run_probsim("run scenarios/staffing_plan_example.yaml --reps 2 --jobs 1 --quiet " + flags +
-                    " --out '" + (dir / name).string() + "'");
-    EXPECT_EQ(r.exit_status, 0) << r.output;
+    run_into(dir, name, "scenarios/staffing_plan_example.yaml --reps 2 --jobs 1 " + flags);
   };
   run("one_thread", "--threads 1");
   run("three_threads", "--threads 3");
