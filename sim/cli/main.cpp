@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "config/scenario_loader.hpp"
+#include "output/kpi_console.hpp"
 #include "report/report_command.hpp"
 #include "runner/aggregate.hpp"
 #include "runner/batch_runner.hpp"
@@ -69,7 +70,7 @@ constexpr Command kAggregate{
     "merged into --out) into kpis.csv, timeseries.csv and summary.csv per point and one\n"
     "sweep_summary.csv. Reports incomplete points and exits 1 if there are any."};
 constexpr Command kCompare{
-    "compare", "probsim compare BASE_DIR OTHER_DIR [--out FILE] [--quiet]",
+    "compare", "probsim compare BASE_DIR OTHER_DIR [--by region|pdu|team|all] [--kpis LIST] [--out FILE] [--quiet]",
     "Pairs replication r of two finished runs (or aggregated batch points) and reports, per KPI, the\n"
     "mean difference OTHER - BASE with a 95% CI and whether it excludes zero. Runs with the same base\n"
     "seed share their random numbers, which makes the pairs tight. Writes comparison.csv."};
@@ -133,7 +134,12 @@ int command_main(const Command& command, int argc, char** argv) {
         "precision-kpis", po::value<std::string>(),
         "the KPIs the precision rule applies to, comma-separated (default: every KPI)")(
         "max-reps", po::value<std::size_t>(&run.max_replications)->default_value(100),
-        "the most replications the precision rule may run");
+        "the most replications the precision rule may run")(
+        "by", po::value<std::string>(&run.by),
+        "also print the KPIs of each region, pdu or team (interventions), or all units "
+        "(the files always hold every unit)")(
+        "kpis", po::value<std::string>(),
+        "the KPIs to print, comma-separated shell globs, e.g. 'caseload_*,reviews_on_time_share'");
   po::options_description hidden;
   hidden.add_options()("scenario", po::value<std::string>(&run.scenario_path));
   po::options_description all;
@@ -164,6 +170,11 @@ int command_main(const Command& command, int argc, char** argv) {
     return 2;
   }
   if (command.name == kRun.name) {
+    if (!valid_by(run.by)) {
+      std::cerr << "probsim run: --by takes region, pdu, team or all; not '" << run.by << "'\n";
+      return 2;
+    }
+    if (vm.count("kpis")) run.console_kpis = split_list(vm["kpis"].as<std::string>());
     if (vm.count("precision")) {
       run.precision = vm["precision"].as<double>();
       if (!(*run.precision > 0.0 && *run.precision <= 10.0)) {
@@ -312,7 +323,11 @@ int compare_main(int argc, char** argv) {
   options.add_options()("help,h", "show this help")(
       "out,o", po::value<std::string>(&compare.out_file),
       "where to write comparison.csv (default: OTHER_DIR/comparison.csv)")(
-      "quiet,q", po::bool_switch(&compare.quiet), "print nothing but errors and warnings");
+      "quiet,q", po::bool_switch(&compare.quiet), "print nothing but errors and warnings")(
+      "by", po::value<std::string>(&compare.by),
+      "also pair the KPIs of each region, pdu or team, or all units, and write their monthly series' "
+      "paired differences to comparison_monthly.csv beside comparison.csv")(
+      "kpis", po::value<std::string>(), "the KPIs to print, comma-separated shell globs");
   po::options_description hidden;
   hidden.add_options()("dirs", po::value<std::vector<std::string>>(&dirs));
   po::positional_options_description positional;
@@ -324,6 +339,11 @@ int compare_main(int argc, char** argv) {
               << dirs.size() << "\nUsage: " << kCompare.usage << "\n";
     return 2;
   }
+  if (!valid_by(compare.by)) {
+    std::cerr << "probsim compare: --by takes region, pdu, team or all; not '" << compare.by << "'\n";
+    return 2;
+  }
+  if (vm.count("kpis")) compare.console_kpis = split_list(vm["kpis"].as<std::string>());
   compare.base_dir = dirs[0];
   compare.other_dir = dirs[1];
   return run_compare(compare);

@@ -160,21 +160,33 @@ void InterventionRecorder::take_cohort_status() {
   auto day_of = [&](const CalendarDate& date) {
     return static_cast<Day>(date.days_since_epoch() - window.day_zero().days_since_epoch());
   };
-  RequirementCohortStatus status;
+  std::vector<RequirementCohortStatus> by_team;
   for (const InterventionsTeam* team : teams_)
-    status += requirement_cohort_status(team->participants(), 0, day_of(report.requirements_from),
-                                        day_of(report.requirements_to), day_of(report.status_on));
-  cohort_ = status;
+    by_team.push_back(requirement_cohort_status(team->participants(), 0, day_of(report.requirements_from),
+                                                day_of(report.requirements_to), day_of(report.status_on)));
+  cohort_ = std::move(by_team);
 }
 
 void InterventionRecorder::add_kpis(std::vector<Kpi>& kpis) const {
+  std::vector<std::size_t> all;
+  for (std::size_t t = 0; t < teams_.size(); ++t) all.push_back(t);
+  add_kpis_of(all, "national", "national", kpis);
+}
+
+void InterventionRecorder::add_team_kpis(std::vector<Kpi>& kpis) const {
+  for (std::size_t t = 0; t < teams_.size(); ++t) add_kpis_of({t}, "team", teams_[t]->name(), kpis);
+}
+
+void InterventionRecorder::add_kpis_of(const std::vector<std::size_t>& units, const std::string& level,
+                                       const std::string& unit, std::vector<Kpi>& kpis) const {
   InterventionFlows w;
-  for (std::size_t t = 0; t < teams_.size(); ++t) {
+  for (const std::size_t t : units) {
     const Snapshot& open = at_window_open_[t];
     add_flows(w, flows_since(*teams_[t], open.programmes, open.team, open.starts_seen,
                              open.daso_contacts_seen, scenario_.window.last_day()));
   }
-  auto kpi = [&](const std::string& name, double value) { kpis.push_back(Kpi{name, value}); };
+  const bool national = level == "national";
+  auto kpi = [&](const std::string& name, double value) { kpis.push_back(Kpi{name, value, level, unit}); };
   kpi("bbr_requirements", static_cast<double>(w.bbr.requirements));
   kpi("bbr_starts", static_cast<double>(w.bbr.starts));
   kpi("bbr_completions", static_cast<double>(w.bbr.completions));
@@ -203,7 +215,8 @@ void InterventionRecorder::add_kpis(std::vector<Kpi>& kpis) const {
   kpi("si_requirements", static_cast<double>(w.si.requirements));
   kpi("si_starts", static_cast<double>(w.si.starts));
   kpi("si_completions", static_cast<double>(w.si.completions));
-  kpi("srt_sessions", static_cast<double>(toolkit_sessions_delivered() - toolkit_sessions_at_window_open_));
+  if (national)
+    kpi("srt_sessions", static_cast<double>(toolkit_sessions_delivered() - toolkit_sessions_at_window_open_));
   kpi("diverted_from_bbr", static_cast<double>(w.team.diverted_from_bbr));
   kpi("daso_referrals", static_cast<double>(w.team.daso_referrals));
   kpi("daso_first_contacts", static_cast<double>(w.team.daso_first_contacts));
@@ -212,7 +225,9 @@ void InterventionRecorder::add_kpis(std::vector<Kpi>& kpis) const {
   if (scenario_.interventions.cohort_report.enabled) {
     // The status of the cohort of BBR requirements on the report's day (BBRN-1..7, CT-1..CT-4). The
     // status day is in the window, so it has been taken; the shares' denominators are in their names.
-    const RequirementCohortStatus c = cohort_.value_or(RequirementCohortStatus{});
+    RequirementCohortStatus c;
+    if (cohort_)
+      for (const std::size_t t : units) c += (*cohort_)[t];
     const auto n = [](std::int64_t v) { return static_cast<double>(v); };
     kpi("bbr_cohort_requirements", n(c.requirements));
     kpi("bbr_cohort_commenced", n(c.commenced));

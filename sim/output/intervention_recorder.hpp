@@ -25,7 +25,8 @@ class InterventionRecorder {
   // At the end of `interventions.cohort_report.status_on`: the BBR cohort's status (summed over teams),
   // reported with the KPIs.
   void take_cohort_status();
-  void add_kpis(std::vector<Kpi>& kpis) const;
+  void add_kpis(std::vector<Kpi>& kpis) const;  // national
+  void add_team_kpis(std::vector<Kpi>& kpis) const;  // the same KPIs for each team (level "team")
 
  private:
   struct Snapshot {  // one team's cumulative counters at an instant
@@ -36,6 +37,10 @@ class InterventionRecorder {
   };
   [[nodiscard]] Snapshot snapshot_of(const InterventionsTeam& team) const;
   [[nodiscard]] std::int64_t toolkit_sessions_delivered() const;
+  // The window's KPIs of the teams `units` (indices into teams_), as `level`/`unit`. The SRT toolkit
+  // sessions are delivered by PDU staff, not by a team, so they are national only.
+  void add_kpis_of(const std::vector<std::size_t>& units, const std::string& level, const std::string& unit,
+                   std::vector<Kpi>& kpis) const;
 
   const Scenario& scenario_;
   std::vector<const InterventionsTeam*> teams_;
@@ -44,7 +49,7 @@ class InterventionRecorder {
   std::vector<Snapshot> at_last_period_;
   std::int64_t toolkit_sessions_at_window_open_ = 0;
   std::int64_t toolkit_sessions_at_last_period_ = 0;
-  std::optional<RequirementCohortStatus> cohort_;
+  std::optional<std::vector<RequirementCohortStatus>> cohort_;  // by team
 };
 
 }  // namespace probsim

@@ -20,9 +20,13 @@ struct TimeseriesRow {
   double value = 0.0;
 };
 
+// A KPI of one unit over the report window: the nation (first, in the order the national KPIs have
+// always had), a region, a PDU, or an interventions team (docs/outputs-by-unit.md).
 struct Kpi {
   std::string name;
   double value = 0.0;
+  std::string level = "national";  // national | region | pdu | team
+  std::string unit = "national";   // the region's, PDU's or team's name, or "national"
 };
 
 struct ReplicationResult {

@@ -55,13 +55,13 @@ void RunRecorder::open_window(std::size_t weeks, std::size_t periods) {
   staff_at_window_open_.clear();
   tasks_at_window_open_.clear();
   late_at_window_open_.clear();
-  caseload_at_window_open_ = 0;
+  caseload_at_window_open_.clear();
   for (const PduOffice* office : offices_) {
     at_window_open_.push_back(office->counters());
     staff_at_window_open_.push_back(office->staff_counters());
     tasks_at_window_open_.push_back(office->casework().counters());
     late_at_window_open_.push_back(late_counts(*office));
-    caseload_at_window_open_ += office->caseload();
+    caseload_at_window_open_.push_back(office->caseload());
   }
   at_last_period_ = at_window_open_;
   staff_at_last_period_ = staff_at_window_open_;
@@ -77,17 +77,20 @@ void RunRecorder::take_cohort_status() {
 
 void RunRecorder::sample_week() {
   const std::size_t before = weekly_workload_pct_.size();
-  for (const PduOffice* office : offices_) {
+  for (std::size_t o = 0; o < offices_.size(); ++o) {
+    const PduOffice* office = offices_[o];
     const auto staff = office->staff();
     for (std::size_t i = 0; i < staff.size(); ++i) {
       const Practitioner& p = staff[i];
       // Backlog is sampled for everyone holding cases, including those off sick (their work waits).
-      if (p.in_post && holds_cases(p.grade))
+      if (p.in_post && holds_cases(p.grade)) {
         weekly_backlog_hours_.push_back(
             hours_of(office->casework().backlog_of(static_cast<PractitionerIndex>(i))));
+        backlog_sample_office_.push_back(static_cast<std::uint32_t>(o));
+      }
       if (!p.can_take_cases()) continue;
       weekly_workload_pct_.push_back(p.workload_pct());
-      if (p.workload_pct() > kExcessiveWorkloadPct) ++weekly_over_110pct_;
+      workload_sample_office_.push_back(static_cast<std::uint32_t>(o));
     }
   }
   if (before == 0 && weeks_expected_ > 1) {
@@ -96,6 +99,8 @@ void RunRecorder::sample_week() {
     const std::size_t room = weekly_workload_pct_.size() * weeks_expected_ * 5 / 4;
     weekly_workload_pct_.reserve(room);
     weekly_backlog_hours_.reserve(room);
+    workload_sample_office_.reserve(room);
+    backlog_sample_office_.reserve(room);
   }
 }
 
@@ -297,13 +302,40 @@ void RunRecorder::close_period(const CalendarDate& date) {
 }
 
 ReplicationResult RunRecorder::finish() {
+  // The nation first (its KPIs in the order they have always had, interventions included), then each
+  // region and each PDU with the same KPIs from their own offices, then each interventions team.
+  std::vector<std::size_t> all(offices_.size());
+  std::iota(all.begin(), all.end(), std::size_t{0});
+  add_window_kpis("national", "national", all);
+  // The interventions recorder counts the BBR sessions a RAG status cancelled; without interventions
+  // there are none, and the contracted KPI still exists.
+  if (interventions_)
+    interventions_->add_kpis(result_.kpis);
+  else
+    result_.kpis.push_back(Kpi{"bbr_sessions_cancelled_rag", 0.0});
+  for (std::size_t r = 0; r < region_names_.size(); ++r) {
+    std::vector<std::size_t> in_region;
+    for (std::size_t i = 0; i < offices_.size(); ++i)
+      if (region_of_office_[i] == r) in_region.push_back(i);
+    add_window_kpis("region", region_names_[r], in_region);
+  }
+  for (std::size_t i = 0; i < offices_.size(); ++i) add_window_kpis("pdu", offices_[i]->name(), {i});
+  if (interventions_) interventions_->add_team_kpis(result_.kpis);
+  for (const PduOffice* office : offices_)
+    result_.case_events += office->counters().initial_cases + office->counters().referrals +
+                           office->counters().allocations + office->counters().terminations();
+  return std::move(result_);
+}
+
+void RunRecorder::add_window_kpis(const std::string& level, const std::string& unit,
+                                  const std::vector<std::size_t>& units) {
   OfficeCounters window;  // flows over the report window, summed over offices
   PeriodFigures end;      // staff at the end of the window, and staff flows over it
   double sickness_hours_lost = 0.0, fte_days_in_post = 0.0;
   std::int64_t trainees_qualified = 0;
   std::int64_t caseload_end = 0, unallocated_end = 0;
-  std::int64_t face_to_face = 0;
-  for (std::size_t i = 0; i < offices_.size(); ++i) {
+  std::int64_t face_to_face = 0, caseload_start = 0;
+  for (const std::size_t i : units) {
     const PduOffice& office = *offices_[i];
     const OfficeCounters& now = office.counters();
     const OfficeCounters& open = at_window_open_[i];
@@ -323,7 +355,7 @@ ReplicationResult RunRecorder::finish() {
         now.facilitator_hours_redeployed - open.facilitator_hours_redeployed;
     caseload_end += office.caseload();
     unallocated_end += office.unallocated();
-    result_.case_events += now.initial_cases + now.referrals + now.allocations + now.terminations();
+    caseload_start += caseload_at_window_open_[i];
 
     PeriodFigures f = figures_of(office, open, staff_at_window_open_[i]);
     f.tasks = task_figures_of(office, scenario_.window.first_report_day(), scenario_.window.last_day(),
@@ -341,9 +373,22 @@ ReplicationResult RunRecorder::finish() {
   const double window_days =
       static_cast<double>(scenario_.window.last_day() - scenario_.window.first_report_day() + 1);
 
-  auto kpi = [&](const std::string& name, double value) { result_.kpis.push_back(Kpi{name, value}); };
+  auto kpi = [&](const std::string& name, double value) {
+    result_.kpis.push_back(Kpi{name, value, level, unit});
+  };
+  // The unit's weekly samples, in the pooled order (so the national figures are those of all samples).
+  std::vector<char> in_unit(offices_.size(), 0);
+  for (const std::size_t i : units) in_unit[i] = 1;
+  std::vector<double> workload_pct, backlog_hours;
+  for (std::size_t s = 0; s < weekly_workload_pct_.size(); ++s)
+    if (in_unit[workload_sample_office_[s]]) workload_pct.push_back(weekly_workload_pct_[s]);
+  for (std::size_t s = 0; s < weekly_backlog_hours_.size(); ++s)
+    if (in_unit[backlog_sample_office_[s]]) backlog_hours.push_back(weekly_backlog_hours_[s]);
+  const auto over_110pct = std::count_if(workload_pct.begin(), workload_pct.end(),
+                                         [](double pct) { return pct > kExcessiveWorkloadPct; });
+
   kpi("referrals", static_cast<double>(window.referrals));
-  kpi("caseload_start", static_cast<double>(caseload_at_window_open_));
+  kpi("caseload_start", static_cast<double>(caseload_start));
   kpi("caseload_mean", static_cast<double>(window.caseload_days) / window_days);
   kpi("caseload_end", static_cast<double>(caseload_end));
   kpi("terminations_sentence_end", static_cast<double>(window.terminations_by_reason[0]));
@@ -369,11 +414,11 @@ ReplicationResult RunRecorder::finish() {
   kpi("sickness_days_per_fte_year",
       share(sickness_hours_lost / daily_hours_per_fte, fte_days_in_post / kDaysPerYear));
 
-  const bool sampled = !weekly_workload_pct_.empty();
-  const auto samples = static_cast<double>(weekly_workload_pct_.size());
-  kpi("workload_pct_mean", mean_of(weekly_workload_pct_));
-  kpi("workload_pct_p90", sampled ? quantile_unsorted(weekly_workload_pct_, 0.9) : 0.0);
-  kpi("practitioners_over_110pct_share", share(static_cast<double>(weekly_over_110pct_), samples));
+  const bool sampled = !workload_pct.empty();
+  const auto samples = static_cast<double>(workload_pct.size());
+  kpi("workload_pct_mean", mean_of(workload_pct));
+  kpi("workload_pct_p90", sampled ? quantile_unsorted(workload_pct, 0.9) : 0.0);
+  kpi("practitioners_over_110pct_share", share(static_cast<double>(over_110pct), samples));
   kpi("reallocations", static_cast<double>(window.reallocations));
   kpi("practitioner_changes_per_case_mean",
       share(static_cast<double>(window.terminated_case_practitioner_changes),
@@ -400,8 +445,8 @@ ReplicationResult RunRecorder::finish() {
   kpi("hours_worked", hours_of(t.worked));
   kpi("task_hours_available", hours_of(t.available));
   kpi("task_hours_used_share", share(static_cast<double>(t.worked), static_cast<double>(t.available)));
-  kpi("backlog_hours_per_practitioner_mean", mean_of(weekly_backlog_hours_));
-  kpi("backlog_hours_per_practitioner_p90", quantile_unsorted(weekly_backlog_hours_, 0.9));
+  kpi("backlog_hours_per_practitioner_mean", mean_of(backlog_hours));
+  kpi("backlog_hours_per_practitioner_p90", quantile_unsorted(backlog_hours, 0.9));
   kpi("backlog_hours_end", hours_of(t.backlog + t.unassigned_backlog));
 
   // The prioritisation framework (README "RAG KPIs"): PDU-days in the window, summed over PDUs.
@@ -410,13 +455,6 @@ ReplicationResult RunRecorder::finish() {
   kpi("pdu_days_green", static_cast<double>(window.rag_days[static_cast<std::size_t>(RagStatus::green)]));
   kpi("rag_changes", static_cast<double>(window.rag_changes));
   kpi("facilitator_hours_redeployed", window.facilitator_hours_redeployed);
-  // The interventions recorder counts the BBR sessions a RAG status cancelled; without interventions
-  // there are none, and the contracted KPI still exists.
-  if (interventions_)
-    interventions_->add_kpis(result_.kpis);
-  else
-    kpi("bbr_sessions_cancelled_rag", 0.0);
-  return std::move(result_);
 }
 
 }  // namespace probsim

@@ -72,6 +72,9 @@ class RunRecorder {
                                             const std::array<std::size_t, kTaskKindCount>& late_from) const;
   void add_rows(const std::string& date, const std::string& level, const std::string& unit,
                 const PeriodFigures& f);
+  // The window's KPIs of the offices `units` (indices into offices_), as `level`/`unit`.
+  void add_window_kpis(const std::string& level, const std::string& unit,
+                       const std::vector<std::size_t>& units);
 
   const Scenario& scenario_;
   std::vector<const PduOffice*> offices_;
@@ -82,15 +85,16 @@ class RunRecorder {
   std::vector<OfficeCounters> at_last_period_;
   std::vector<StaffCounters> staff_at_window_open_;
   std::vector<StaffCounters> staff_at_last_period_;
-  std::int64_t caseload_at_window_open_ = 0;
+  std::vector<std::int64_t> caseload_at_window_open_;  // by office
   std::vector<double> weekly_workload_pct_;   // one per practitioner per sampled week, pooled
   std::vector<double> weekly_backlog_hours_;  // the same for task backlog hours
+  // The office (index into offices_) each pooled sample above came from, for the KPIs by unit.
+  std::vector<std::uint32_t> workload_sample_office_, backlog_sample_office_;
   std::vector<TaskCounters> tasks_at_window_open_;
   std::vector<TaskCounters> tasks_at_last_period_;
   std::vector<std::array<std::size_t, kTaskKindCount>> late_at_window_open_;
   std::vector<std::array<std::size_t, kTaskKindCount>> late_at_last_period_;
   Day period_first_day_ = 0;
-  std::int64_t weekly_over_110pct_ = 0;
   std::size_t weeks_expected_ = 0, periods_expected_ = 0;  // from open_window, for reserving
   std::optional<InterventionRecorder> interventions_;
   ReplicationResult result_;

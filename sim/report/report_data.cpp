@@ -93,12 +93,24 @@ SummaryStatistics summary_from(const fs::path& path, const std::vector<std::stri
 const std::vector<std::string> kSummaryColumns = {"n",         "mean", "sd",  "ci95_low",
                                                   "ci95_high", "p5",   "p50", "p95"};
 
+// Whether a file starts with the columns level,unit (summary.csv and comparison.csv by unit,
+// docs/outputs-by-unit.md); files written before them start with kpi.
+bool has_unit_columns(const fs::path& path) {
+  std::ifstream in(path);
+  std::string line;
+  return std::getline(in, line) && line.rfind("level,unit,", 0) == 0;
+}
+
+// The report's headline cards and comparison are national: rows of other units are skipped.
 std::vector<KpiRow> read_summary(const fs::path& path) {
+  const std::size_t at = has_unit_columns(path) ? 2 : 0;
   std::vector<std::string> columns = {"kpi"};
+  if (at) columns = {"level", "unit", "kpi"};
   columns.insert(columns.end(), kSummaryColumns.begin(), kSummaryColumns.end());
   std::vector<KpiRow> rows;
   read_csv(path, columns, [&](const std::vector<std::string>& f) {
-    rows.push_back({f[0], summary_from(path, f, 1)});
+    if (at && f[0] != "national") return;
+    rows.push_back({f[at], summary_from(path, f, at + 1)});
   });
   return rows;
 }
@@ -152,10 +164,14 @@ void read_resolved_scenario(const fs::path& path, ReportProvenance& provenance) 
 
 std::vector<ComparisonRow> read_comparison(const fs::path& path) {
   std::vector<ComparisonRow> rows;
-  read_csv(path,
-           {"kpi", "n", "base_mean", "other_mean", "diff_mean", "diff_sd", "ci95_low", "ci95_high",
-            "excludes_zero"},
-           [&](const std::vector<std::string>& f) {
+  const std::size_t at = has_unit_columns(path) ? 2 : 0;
+  std::vector<std::string> columns = {"kpi",     "n",        "base_mean", "other_mean",   "diff_mean",
+                                      "diff_sd", "ci95_low", "ci95_high", "excludes_zero"};
+  if (at) columns.insert(columns.begin(), {"level", "unit"});
+  read_csv(path, columns,
+           [&](std::vector<std::string> f) {
+             if (at && f[0] != "national") return;
+             f.erase(f.begin(), f.begin() + static_cast<std::ptrdiff_t>(at));
              ComparisonRow row;
              row.kpi = f[0];
              row.n = count(path, f[1]);

@@ -229,8 +229,11 @@ int run_aggregate(const AggregateOptions& options) {
         incomplete.push_back(row.id + ": " + outcome.why_incomplete);
         continue;
       }
-      kpis = std::max(kpis, outcome.summary.size());
-      for (const auto& [kpi, s] : outcome.summary) {
+      std::size_t national_kpis = 0;
+      // sweep_summary.csv compares points nationally; each point's summary.csv has every unit.
+      for (const auto& [level, unit, kpi, s] : outcome.summary) {
+        if (level != "national") continue;
+        ++national_kpis;
         std::vector<std::string> fields = {row.id, row.scenario};
         fields.insert(fields.end(), row.values.begin(), row.values.end());
         for (const std::string& value :
@@ -239,6 +242,7 @@ int run_aggregate(const AggregateOptions& options) {
           fields.push_back(value);
         sweep_summary += csv_row(fields);
       }
+      kpis = std::max(kpis, national_kpis);
     }
     if (!incomplete.empty()) {
       std::cerr << "probsim aggregate: " << incomplete.size() << " of " << index.points.size()

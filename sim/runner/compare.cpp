@@ -6,11 +6,14 @@
 #include <iostream>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "output/atomic_file.hpp"
 #include "output/csv.hpp"
+#include "output/kpi_console.hpp"
 #include "output/paired_comparison.hpp"
 #include "runner/batch_files.hpp"
+#include "runner/monthly_comparison.hpp"
 
 namespace fs = std::filesystem;
 
@@ -18,13 +21,21 @@ namespace probsim {
 
 namespace {
 
+// A KPI of one unit: level, unit, kpi.
+using UnitKpi = std::tuple<std::string, std::string, std::string>;
+
+std::string describe(const UnitKpi& key) {
+  const auto& [level, unit, kpi] = key;
+  return level == "national" ? kpi : kpi + " (" + level + " " + unit + ")";
+}
+
 struct RunKpis {
-  std::vector<std::string> order;                                 // KPIs in file order
-  std::map<std::string, std::map<std::uint64_t, double>> values;  // kpi → replication → value
+  std::vector<UnitKpi> order;                                 // KPIs in file order
+  std::map<UnitKpi, std::map<std::uint64_t, double>> values;  // kpi → replication → value
   std::size_t replications = 0;
 };
 
-std::optional<RunKpis> read_run(const std::string& dir, std::string& error) {
+std::optional<RunKpis> read_run(const std::string& dir, const std::string& by, std::string& error) {
   const fs::path path = fs::path(dir) / "kpis.csv";
   if (!fs::is_directory(dir)) {
     error = dir + ": no such directory";
@@ -46,19 +57,24 @@ std::optional<RunKpis> read_run(const std::string& dir, std::string& error) {
   RunKpis run;
   std::string line;
   std::getline(in, line);
-  if (line != "replication,kpi,value") {
-    error = path.string() + " does not start with the header replication,kpi,value";
+  // Runs from before the KPIs by unit have national rows only, without the level and unit columns.
+  const bool by_unit = line == "replication,level,unit,kpi,value";
+  if (!by_unit && line != "replication,kpi,value") {
+    error = path.string() + " does not start with the header replication,level,unit,kpi,value";
     return std::nullopt;
   }
   std::set<std::uint64_t> replications;
   while (std::getline(in, line)) {
     const auto fields = parse_csv_line(line);
     try {
-      if (fields.size() != 3) throw std::invalid_argument("fields");
+      if (fields.size() != (by_unit ? 5u : 3u)) throw std::invalid_argument("fields");
       const std::uint64_t r = std::stoull(fields[0]);
-      auto [it, inserted] = run.values.try_emplace(fields[1]);
-      if (inserted) run.order.push_back(fields[1]);
-      it->second[r] = std::stod(fields[2]);
+      const UnitKpi key = by_unit ? UnitKpi{fields[1], fields[2], fields[3]}
+                                  : UnitKpi{"national", "national", fields[1]};
+      if (!level_chosen(std::get<0>(key), by)) continue;
+      auto [it, inserted] = run.values.try_emplace(key);
+      if (inserted) run.order.push_back(key);
+      it->second[r] = std::stod(fields.back());
       replications.insert(r);
     } catch (const std::exception&) {
       error = "malformed row in " + path.string() + ": " + line;
@@ -73,8 +89,8 @@ std::optional<RunKpis> read_run(const std::string& dir, std::string& error) {
 
 int run_compare(const CompareOptions& options) {
   std::string error;
-  const auto base = read_run(options.base_dir, error);
-  const auto other = base ? read_run(options.other_dir, error) : std::nullopt;
+  const auto base = read_run(options.base_dir, options.by, error);
+  const auto other = base ? read_run(options.other_dir, options.by, error) : std::nullopt;
   if (!base || !other) {
     std::cerr << "probsim compare: " << error << "\n";
     return 1;
@@ -107,14 +123,14 @@ int run_compare(const CompareOptions& options) {
                     "; only replications present in both are paired.");
 
   struct Row {
-    std::string kpi;
+    UnitKpi kpi;
     PairedDifference d;
   };
   std::vector<Row> rows;
   for (const auto& kpi : base->order) {
     const auto found = other->values.find(kpi);
     if (found == other->values.end()) {
-      notes.push_back("note: KPI " + kpi + " is only in " + options.base_dir + "; not compared.");
+      notes.push_back("note: KPI " + describe(kpi) + " is only in " + options.base_dir + "; not compared.");
       continue;
     }
     std::vector<double> b, o;
@@ -129,7 +145,7 @@ int run_compare(const CompareOptions& options) {
   }
   for (const auto& kpi : other->order)
     if (!base->values.count(kpi))
-      notes.push_back("note: KPI " + kpi + " is only in " + options.other_dir + "; not compared.");
+      notes.push_back("note: KPI " + describe(kpi) + " is only in " + options.other_dir + "; not compared.");
   if (rows.empty()) {
     std::cerr << "probsim compare: the two runs have no replication of any KPI in common\n";
     return 1;
@@ -137,13 +153,17 @@ int run_compare(const CompareOptions& options) {
 
   const fs::path out =
       options.out_file.empty() ? fs::path(options.other_dir) / "comparison.csv" : fs::path(options.out_file);
-  std::string csv = "kpi,n,base_mean,other_mean,diff_mean,diff_sd,ci95_low,ci95_high,excludes_zero\n";
-  for (const auto& [kpi, d] : rows)
-    csv += csv_row({kpi, std::to_string(d.n), format_number(d.base_mean), format_number(d.other_mean),
+  std::string csv =
+      "level,unit,kpi,n,base_mean,other_mean,diff_mean,diff_sd,ci95_low,ci95_high,excludes_zero\n";
+  for (const auto& [key, d] : rows)
+    csv += csv_row({std::get<0>(key), std::get<1>(key), std::get<2>(key), std::to_string(d.n), format_number(d.base_mean), format_number(d.other_mean),
                     format_number(d.diff_mean), format_number(d.diff_sd), format_number(d.ci95_low),
                     format_number(d.ci95_high), d.excludes_zero ? "true" : "false"});
   try {
     write_file_atomically(out.string(), csv);
+    if (!options.by.empty() && options.by != "national")
+      write_monthly_comparison(options.base_dir, options.other_dir, options.by,
+                               out.parent_path() / "comparison_monthly.csv");
   } catch (const std::exception& e) {
     std::cerr << "probsim compare: " << e.what() << "\n";
     return 1;
@@ -156,19 +176,32 @@ int run_compare(const CompareOptions& options) {
   std::cout << "\nPaired comparison, other - base, over " << pairs << " pairs of replications (" << pairing
             << ")\n"
             << "  base:  " << options.base_dir << "\n  other: " << options.other_dir << "\n\n";
-  char line[200];
-  std::snprintf(line, sizeof line, "  %-32s %13s %13s %13s   %-29s  %s\n", "KPI", "base mean", "other mean",
-                "difference", "95% CI of the difference", "excludes 0");
-  std::cout << line;
-  for (const auto& [kpi, d] : rows) {
-    std::snprintf(line, sizeof line, "  %-32s %13.2f %13.2f %13.2f   [%12.2f, %12.2f]  %s\n", kpi.c_str(),
-                  d.base_mean, d.other_mean, d.diff_mean, d.ci95_low, d.ci95_high,
+  char line[240];
+  std::string table;
+  for (const auto& [key, d] : rows) {
+    const auto& [level, unit, kpi] = key;
+    if (!kpi_chosen(kpi, options.console_kpis)) continue;
+    if (level + '\n' + unit != table) {
+      table = level + '\n' + unit;
+      std::cout << "\n" << (level == "national" ? std::string("National") : level + " " + unit) << "\n";
+      std::snprintf(line, sizeof line, "  %-36s %13s %13s %13s   %-29s  %s\n", "KPI", "base mean",
+                    "other mean", "difference", "95% CI of the difference", "excludes 0");
+      std::cout << line;
+    }
+    std::snprintf(line, sizeof line, "  %-36s %s %s %s   [%s, %s]  %s\n", kpi.c_str(),
+                  format_kpi_value(kpi, d.base_mean, 13).c_str(), format_kpi_value(kpi, d.other_mean, 13).c_str(),
+                  format_kpi_value(kpi, d.diff_mean, 13).c_str(), format_kpi_value(kpi, d.ci95_low, 12).c_str(),
+                  format_kpi_value(kpi, d.ci95_high, 12).c_str(),
                   d.n < 2           ? "(one pair: no CI)"
                   : d.excludes_zero ? "yes"
                                     : "no");
     std::cout << line;
   }
-  std::cout << "\nWritten: " << out.string() << "\n";
+  std::cout << "\nWritten: " << out.string()
+            << (options.by.empty() || options.by == "national"
+                    ? std::string()
+                    : " and " + (out.parent_path() / "comparison_monthly.csv").string())
+            << "\n";
   return 0;
 }
 

@@ -4,6 +4,7 @@
 // their random numbers (README "Reproducibility"), which is what makes the comparison tight.
 
 #include <string>
+#include <vector>
 
 namespace probsim {
 
@@ -12,6 +13,10 @@ struct CompareOptions {
   std::string other_dir;
   std::string out_file;  // empty: OTHER/comparison.csv
   bool quiet = false;
+  // --by region|pdu|team|all: also pair the KPIs of each unit of that level (the nation always), and
+  // write each unit's monthly series' paired differences to comparison_monthly.csv.
+  std::string by;
+  std::vector<std::string> console_kpis;  // --kpis: glob patterns of the KPIs printed; empty: all
 };
 
 // Returns the exit status: 0 compared; 1 for a problem with either directory.

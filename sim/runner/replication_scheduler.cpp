@@ -403,9 +403,11 @@ std::vector<std::pair<std::string, double>> read_replication_kpis(const fs::path
   std::string line;
   while (std::getline(in, line)) {
     const auto fields = parse_csv_line(line);
-    if (fields.size() != 3) throw std::runtime_error("malformed row in " + path + ": " + line);
+    if (fields.size() != 5) throw std::runtime_error("malformed row in " + path + ": " + line);
+    // The precision rule applies to the national KPIs (the rows by unit would multiply its targets).
+    if (fields[1] != "national") continue;
     try {
-      rows.emplace_back(fields[1], fields[2] == "NA" ? std::nan("") : std::stod(fields[2]));
+      rows.emplace_back(fields[3], fields[4] == "NA" ? std::nan("") : std::stod(fields[4]));
     } catch (const std::exception&) {
       throw std::runtime_error("malformed value in " + path + ": " + line);
     }

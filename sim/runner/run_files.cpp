@@ -7,10 +7,12 @@
 #include <fstream>
 #include <map>
 #include <stdexcept>
+#include <tuple>
 
 #include "output/atomic_file.hpp"
 #include "output/case_event_log.hpp"
 #include "output/csv.hpp"
+#include "output/kpi_console.hpp"
 
 namespace fs = std::filesystem;
 
@@ -36,7 +38,8 @@ void write_replication_files(const fs::path& run_dir, std::uint64_t replication,
   // The kpis file is written last: its presence marks the replication complete.
   AtomicFile file(replication_file(run_dir, replication, "kpis.csv"));
   for (const auto& kpi : result.kpis)
-    file.stream() << r << ',' << kpi.name << ',' << format_number(kpi.value) << '\n';
+    file.stream() << r << ',' << kpi.level << ',' << csv_field(kpi.unit) << ',' << kpi.name << ','
+                  << format_number(kpi.value) << '\n';
   file.commit();
 }
 
@@ -63,29 +66,34 @@ void merge_replications(const fs::path& run_dir, std::uint64_t replications, boo
 std::vector<KpiSummary> summarise_kpis(const fs::path& kpis_csv) {
   std::ifstream in(kpis_csv);
   if (!in) throw std::runtime_error("cannot read " + kpis_csv.string());
-  std::vector<std::string> order;
-  std::map<std::string, std::vector<double>> values;
+  using Key = std::tuple<std::string, std::string, std::string>;  // level, unit, kpi
+  std::vector<Key> order;
+  std::map<Key, std::vector<double>> values;
   std::string line;
   std::getline(in, line);  // header
   while (std::getline(in, line)) {
     const auto fields = parse_csv_line(line);
-    if (fields.size() != 3) throw std::runtime_error("malformed row in " + kpis_csv.string() + ": " + line);
-    auto [it, inserted] = values.try_emplace(fields[1]);
-    if (inserted) order.push_back(fields[1]);
-    it->second.push_back(std::stod(fields[2]));
+    if (fields.size() != 5) throw std::runtime_error("malformed row in " + kpis_csv.string() + ": " + line);
+    auto [it, inserted] = values.try_emplace(Key{fields[1], fields[2], fields[3]});
+    if (inserted) order.push_back(it->first);
+    it->second.push_back(std::stod(fields[4]));
   }
   std::vector<KpiSummary> summary;
-  for (const auto& kpi : order) summary.push_back(KpiSummary{kpi, summarise(values[kpi])});
+  for (const auto& key : order)
+    summary.push_back(
+        KpiSummary{std::get<0>(key), std::get<1>(key), std::get<2>(key), summarise(values[key])});
   return summary;
 }
 
 void write_summary(const fs::path& path, const std::vector<KpiSummary>& summary) {
   AtomicFile file(path.string());
   file.stream() << kSummaryHeader;
-  for (const auto& [kpi, s] : summary)
-    file.stream() << csv_row({kpi, std::to_string(s.n), format_number(s.mean), format_number(s.sd),
-                              format_number(s.ci95_low), format_number(s.ci95_high), format_number(s.p5),
-                              format_number(s.p50), format_number(s.p95)});
+  for (const auto& k : summary) {
+    const SummaryStatistics& s = k.statistics;
+    file.stream() << csv_row({k.level, k.unit, k.kpi, std::to_string(s.n), format_number(s.mean),
+                              format_number(s.sd), format_number(s.ci95_low), format_number(s.ci95_high),
+                              format_number(s.p5), format_number(s.p50), format_number(s.p95)});
+  }
   file.commit();
 }
 
@@ -119,20 +127,37 @@ bool publish_run_directory(const fs::path& staging, const fs::path& target) {
 
 void print_summary_table(std::ostream& out, const Scenario& scenario, const RunOptions& options,
                          const std::vector<KpiSummary>& summary, const fs::path& out_dir) {
-  char line[160];
+  char line[200];
   out << "\n"
       << scenario.name << ": " << scenario.window.report_start.iso() << " to "
       << scenario.window.report_end.iso() << ", " << options.replications << " replication"
-      << (options.replications == 1 ? "" : "s") << ", seed " << options.base_seed << "\n\n";
-  std::snprintf(line, sizeof line, "  %-32s %14s   %-29s\n", "KPI", "mean", "95% CI");
-  out << line;
-  for (const auto& [kpi, s] : summary) {
+      << (options.replications == 1 ? "" : "s") << ", seed " << options.base_seed << "\n";
+  // One table per unit: the nation, then the units --by asks for, in file order.
+  std::string table;  // level + unit of the table being printed
+  std::size_t printed = 0;
+  for (const auto& k : summary) {
+    if (!level_chosen(k.level, options.by) || !kpi_chosen(k.kpi, options.console_kpis)) continue;
+    if (k.level + '\n' + k.unit != table) {
+      table = k.level + '\n' + k.unit;
+      out << "\n" << (k.national() ? std::string("National") : k.level + " " + k.unit) << "\n";
+      std::snprintf(line, sizeof line, "  %-36s %14s   %-29s\n", "KPI", "mean", "95% CI");
+      out << line;
+    }
+    const SummaryStatistics& s = k.statistics;
+    const std::string mean = format_kpi_value(k.kpi, s.mean, 14);
     if (s.n >= 2)
-      std::snprintf(line, sizeof line, "  %-32s %14.2f   [%12.2f, %12.2f]\n", kpi.c_str(), s.mean, s.ci95_low,
-                    s.ci95_high);
+      std::snprintf(line, sizeof line, "  %-36s %s   [%s, %s]\n", k.kpi.c_str(), mean.c_str(),
+                    format_kpi_value(k.kpi, s.ci95_low, 12).c_str(),
+                    format_kpi_value(k.kpi, s.ci95_high, 12).c_str());
     else
-      std::snprintf(line, sizeof line, "  %-32s %14.2f   (one replication: no CI)\n", kpi.c_str(), s.mean);
+      std::snprintf(line, sizeof line, "  %-36s %s   (one replication: no CI)\n", k.kpi.c_str(), mean.c_str());
     out << line;
+    ++printed;
+  }
+  if (printed == 0) {
+    out << "\n(no KPI matches --kpis";
+    for (const auto& pattern : options.console_kpis) out << " " << pattern;
+    out << ")\n";
   }
   out << "\nResults in " << out_dir.string() << "/: summary.csv, kpis.csv, timeseries.csv"
       << (options.events ? ", events.csv" : "") << (options.precision ? ", precision.csv" : "")

@@ -15,8 +15,10 @@
 namespace probsim {
 
 inline constexpr const char* kTimeseriesHeader = "replication,date,level,unit,metric,value\n";
-inline constexpr const char* kKpisHeader = "replication,kpi,value\n";
-inline constexpr const char* kSummaryHeader = "kpi,n,mean,sd,ci95_low,ci95_high,p5,p50,p95\n";
+// kpis.csv and summary.csv hold a row per unit (level, unit): the nation first, then regions, PDUs and
+// interventions teams (docs/outputs-by-unit.md).
+inline constexpr const char* kKpisHeader = "replication,level,unit,kpi,value\n";
+inline constexpr const char* kSummaryHeader = "level,unit,kpi,n,mean,sd,ci95_low,ci95_high,p5,p50,p95\n";
 
 [[nodiscard]] std::string replication_file(const std::filesystem::path& run_dir, std::uint64_t replication,
                                            const std::string& suffix);
@@ -27,8 +29,10 @@ void write_replication_files(const std::filesystem::path& run_dir, std::uint64_t
 void merge_replications(const std::filesystem::path& run_dir, std::uint64_t replications, bool events);
 
 struct KpiSummary {
+  std::string level, unit;
   std::string kpi;
   SummaryStatistics statistics;
+  [[nodiscard]] bool national() const { return level == "national"; }
 };
 [[nodiscard]] std::vector<KpiSummary> summarise_kpis(const std::filesystem::path& kpis_csv);
 void write_summary(const std::filesystem::path& path, const std::vector<KpiSummary>& summary);

@@ -33,6 +33,9 @@ struct RunOptions {
   std::optional<double> precision;
   std::vector<std::string> precision_kpis;  // empty: every KPI
   std::size_t max_replications = 100;
+  // The console table only (the files always hold every unit and KPI): --by and --kpis.
+  std::string by;                         // "", region, pdu, team or all
+  std::vector<std::string> console_kpis;  // glob patterns; empty: every KPI
 };
 
 }  // namespace probsim
