@@ -19,7 +19,7 @@ struct Interval {
 // summary.csv: metric -> (mean, CI low, CI high).
 std::map<std::string, Interval> summary_of(const std::filesystem::path& run) {
   std::map<std::string, Interval> kpis;
-  for (const auto& f : csv_rows(run / "summary.csv"))
+  for (const auto& f : national_summary_rows(csv_rows(run / "summary.csv")))
     if (f.size() >= 6) kpis[f[0]] = Interval{std::stod(f[2]), std::stod(f[4]), std::stod(f[5])};
   return kpis;
 }
@@ -54,7 +54,7 @@ TEST(BbrCapacity, MonthlySeriesAddUpToTheKpis) {
   for (const auto& f : csv_rows(run / "timeseries.csv"))
     if (f.size() == 6 && f[2] == "national") monthly[{f[0], f[4]}] += std::stod(f[5]);
   int checked = 0;
-  for (const auto& f : csv_rows(run / "kpis.csv")) {
+  for (const auto& f : national_kpi_rows(csv_rows(run / "kpis.csv"))) {
     if (f.size() < 3) continue;
     for (const std::string metric : {"bbr_requirements", "bbr_starts", "bbr_completions",
                                      "bbr_exits_before_start", "bbr_removed_non_attendance", "si_starts"}) {
@@ -88,7 +88,7 @@ TEST(BbrCapacity, EventsCsvFollowsEachManThroughBbrAsTheKpisCountHim) {
     }
   }
   int checked = 0;
-  for (const auto& f : csv_rows(out / "kpis.csv")) {
+  for (const auto& f : national_kpi_rows(csv_rows(out / "kpis.csv"))) {
     for (const auto& [kpi, event] :
          std::map<std::string, std::string>{{"bbr_starts", "bbr_start"},
                                             {"bbr_completions", "bbr_completion"},

@@ -77,6 +77,28 @@ std::vector<std::vector<std::string>> csv_rows(const std::filesystem::path& file
   return rows;
 }
 
+namespace {
+std::vector<std::vector<std::string>> national_rows(const std::vector<std::vector<std::string>>& rows,
+                                                    std::size_t level_at) {
+  std::vector<std::vector<std::string>> out;
+  for (const auto& row : rows) {
+    if (row.size() < level_at + 2 || (row[level_at] != "national" && row[level_at] != "level")) continue;
+    std::vector<std::string> kept(row.begin(), row.begin() + static_cast<std::ptrdiff_t>(level_at));
+    kept.insert(kept.end(), row.begin() + static_cast<std::ptrdiff_t>(level_at + 2), row.end());
+    out.push_back(std::move(kept));
+  }
+  return out;
+}
+}  // namespace
+
+std::vector<std::vector<std::string>> national_kpi_rows(const std::vector<std::vector<std::string>>& rows) {
+  return national_rows(rows, 1);
+}
+
+std::vector<std::vector<std::string>> national_summary_rows(const std::vector<std::vector<std::string>>& rows) {
+  return national_rows(rows, 0);
+}
+
 std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream content;

@@ -25,6 +25,11 @@ std::string read_file(const std::filesystem::path& path);
 // A CSV file's rows after its header, each split into fields (RFC 4180, as probsim writes them).
 std::vector<std::vector<std::string>> csv_rows(const std::filesystem::path& file);
 void write_file(const std::filesystem::path& path, const std::string& text);
+// The nation's rows of kpis.csv (replication,level,unit,kpi,value) or summary.csv (level,unit,kpi,...),
+// with the level and unit fields dropped: replication,kpi,value and kpi,n,mean,... as tests of the
+// national figures read them. A header row among `rows` is kept, shortened the same way.
+std::vector<std::vector<std::string>> national_kpi_rows(const std::vector<std::vector<std::string>>& rows);
+std::vector<std::vector<std::string>> national_summary_rows(const std::vector<std::vector<std::string>>& rows);
 
 // Runs a shell command line from the source directory; `probsim` in it should be written as
 // probsim_binary(). Returns the exit status, with stdout and stderr in `output`.

@@ -17,10 +17,12 @@ std::map<std::string, std::vector<std::string>> comparison(const fs::path& csv) 
   std::ifstream in(csv);
   std::string line;
   std::getline(in, line);
-  EXPECT_EQ(line, "kpi,n,base_mean,other_mean,diff_mean,diff_sd,ci95_low,ci95_high,excludes_zero");
-  std::map<std::string, std::vector<std::string>> rows;
+  EXPECT_EQ(line, "level,unit,kpi,n,base_mean,other_mean,diff_mean,diff_sd,ci95_low,ci95_high,excludes_zero");
+  std::map<std::string, std::vector<std::string>> rows;  // the nation's, from kpi on
   while (std::getline(in, line)) {
-    const auto fields = probsim::parse_csv_line(line);
+    auto fields = probsim::parse_csv_line(line);
+    if (fields[0] != "national") continue;
+    fields.erase(fields.begin(), fields.begin() + 2);
     rows[fields[0]] = fields;
   }
   return rows;

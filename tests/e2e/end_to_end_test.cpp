@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <tuple>
 
 #include "e2e/cli_test_support.hpp"
 #include "output/csv.hpp"
@@ -29,13 +30,18 @@ TEST(EndToEnd, DefaultScenarioWritesTheDocumentedFiles) {
 
   const auto kpis = read_csv(out / "kpis.csv");
   ASSERT_FALSE(kpis.empty());
-  EXPECT_EQ(kpis[0], (std::vector<std::string>{"replication", "kpi", "value"}));
+  EXPECT_EQ(kpis[0], (std::vector<std::string>{"replication", "level", "unit", "kpi", "value"}));
   std::set<std::string> kpi_names;
-  for (std::size_t i = 1; i < kpis.size(); ++i) kpi_names.insert(kpis[i][1]);
+  std::set<std::tuple<std::string, std::string, std::string>> unit_kpis;
+  for (std::size_t i = 1; i < kpis.size(); ++i) {
+    if (kpis[i][1] == "national") kpi_names.insert(kpis[i][3]);
+    unit_kpis.insert({kpis[i][1], kpis[i][2], kpis[i][3]});
+  }
   for (const char* required : {"referrals", "caseload_mean", "caseload_end", "terminations_sentence_end",
                                "terminations_early", "workload_pct_mean", "workload_pct_p90"})
     EXPECT_TRUE(kpi_names.count(required)) << required;
-  EXPECT_EQ(kpis.size() - 1, 3 * kpi_names.size()) << "one row per replication and KPI";
+  EXPECT_EQ(kpis.size() - 1, 3 * unit_kpis.size()) << "one row per replication, unit and KPI";
+  EXPECT_EQ(kpis[1][1], "national") << "the nation's rows come first";
 
   const auto series = read_csv(out / "timeseries.csv");
   EXPECT_EQ(series[0], (std::vector<std::string>{"replication", "date", "level", "unit", "metric", "value"}));
@@ -53,13 +59,13 @@ TEST(EndToEnd, DefaultScenarioWritesTheDocumentedFiles) {
   EXPECT_TRUE(dates.count("2024-12-31"));
 
   const auto summary = read_csv(out / "summary.csv");
-  EXPECT_EQ(summary[0], (std::vector<std::string>{"kpi", "n", "mean", "sd", "ci95_low", "ci95_high", "p5",
-                                                  "p50", "p95"}));
-  EXPECT_EQ(summary.size() - 1, kpi_names.size());
+  EXPECT_EQ(summary[0], (std::vector<std::string>{"level", "unit", "kpi", "n", "mean", "sd", "ci95_low",
+                                                  "ci95_high", "p5", "p50", "p95"}));
+  EXPECT_EQ(summary.size() - 1, unit_kpis.size());
   for (std::size_t i = 1; i < summary.size(); ++i) {
-    EXPECT_EQ(summary[i][1], "3");
-    EXPECT_LE(std::stod(summary[i][4]), std::stod(summary[i][2]));
-    EXPECT_GE(std::stod(summary[i][5]), std::stod(summary[i][2]));
+    EXPECT_EQ(summary[i][3], "3");
+    EXPECT_LE(std::stod(summary[i][6]), std::stod(summary[i][4]));
+    EXPECT_GE(std::stod(summary[i][7]), std::stod(summary[i][4]));
   }
 
   const std::string resolved = read_file(out / "scenario.resolved.yaml");
@@ -86,8 +92,8 @@ TEST(EndToEnd, EventsLogHasOneReferralRowPerReferral) {
     if (events[i][5] == "referral" && events[i][1] >= "2023-01-01") ++referrals_in_window;
   const auto kpis = read_csv(out / "kpis.csv");
   for (const auto& row : kpis) {
-    if (row[1] == "referrals") {
-      EXPECT_EQ(std::stol(row[2]), referrals_in_window);
+    if (row[1] == "national" && row[3] == "referrals") {
+      EXPECT_EQ(std::stol(row[4]), referrals_in_window);
     }
   }
 }

@@ -24,10 +24,11 @@ KpiValues read_kpis(const fs::path& kpis_csv) {
   std::getline(in, line);
   KpiValues values;
   while (std::getline(in, line)) {
-    const auto f = probsim::parse_csv_line(line);
-    auto it = std::find_if(values.begin(), values.end(), [&](const auto& kv) { return kv.first == f[1]; });
-    if (it == values.end()) it = values.insert(values.end(), {f[1], {}});
-    it->second.push_back(std::stod(f[2]));
+    const auto f = probsim::parse_csv_line(line);  // replication,level,unit,kpi,value
+    if (f[1] != "national") continue;              // the precision rule is on the nation's KPIs
+    auto it = std::find_if(values.begin(), values.end(), [&](const auto& kv) { return kv.first == f[3]; });
+    if (it == values.end()) it = values.insert(values.end(), {f[3], {}});
+    it->second.push_back(std::stod(f[4]));
   }
   return values;
 }
@@ -68,7 +69,10 @@ TEST(Precision, StopsAtTheFirstReplicationCountThatMeetsTheTarget) {
   const std::vector<std::string> chosen = {"referrals", "caseload_mean", "workload_pct_mean",
                                            "workload_pct_p90", "terminations_early"};
   KpiValues values = read_kpis(dir / "fixed" / "kpis.csv");
-  const std::size_t all_kpis = values.size();
+  // Rows per replication in kpis.csv: every KPI of every unit (the nation, its regions and PDUs).
+  const std::string fixed_kpis = read_file(dir / "fixed" / "kpis.csv");
+  const std::size_t all_kpis = (static_cast<std::size_t>(std::count(fixed_kpis.begin(), fixed_kpis.end(), '\n')) - 1) /
+                               values.front().second.size();
   std::erase_if(values, [&](const auto& kv) {
     return std::find(chosen.begin(), chosen.end(), kv.first) == chosen.end();
   });

@@ -93,7 +93,7 @@ TEST(RagExample, AshfordGoesAmberThenRedAndThePlanReturnsItToGreen) {
 
   // Every day of the window is in exactly one status, per PDU; the region counts its PDUs by status.
   std::map<std::string, double> pdu_days;  // by replication
-  for (const auto& row : csv_rows(run / "kpis.csv"))
+  for (const auto& row : national_kpi_rows(csv_rows(run / "kpis.csv")))
     if (row[1].rfind("pdu_days_", 0) == 0) pdu_days[row[0]] += std::stod(row[2]);
   ASSERT_EQ(pdu_days.size(), static_cast<std::size_t>(kReplications));
   for (const auto& [rep, days] : pdu_days) EXPECT_EQ(days, 2 * 731.0) << "replication " << rep;

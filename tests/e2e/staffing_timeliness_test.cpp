@@ -33,9 +33,9 @@ Interval reviews_on_time(const std::string& name, int northgate_po, int northgat
   std::size_t at = 0;
   while (at < summary.size()) {
     const std::size_t end = summary.find('\n', at);
-    const auto fields = parse_csv_line(summary.substr(at, end - at));
-    if (fields.size() >= 6 && fields[0] == "reviews_on_time_share")
-      return Interval{std::stod(fields[2]), std::stod(fields[4]), std::stod(fields[5])};
+    const auto fields = parse_csv_line(summary.substr(at, end - at));  // level,unit,kpi,n,mean,sd,low,high
+    if (fields.size() >= 8 && fields[0] == "national" && fields[2] == "reviews_on_time_share")
+      return Interval{std::stod(fields[4]), std::stod(fields[6]), std::stod(fields[7])};
     at = end == std::string::npos ? summary.size() : end + 1;
   }
   ADD_FAILURE() << "no reviews_on_time_share in " << out;

@@ -31,7 +31,8 @@ Series by_unit(const ReplicationResult& result) {
 
 std::map<std::string, double> kpis(const ReplicationResult& result) {
   std::map<std::string, double> out;
-  for (const auto& k : result.kpis) out[k.name] = k.value;
+  for (const auto& k : result.kpis)
+    if (k.level == "national") out[k.name] = k.value;
   return out;
 }
 

@@ -1,0 +1,141 @@
+// Results by unit (docs/outputs-by-unit.md): kpis.csv and summary.csv hold the nation's KPIs first and
+// then each region's, PDU's and interventions team's; the counts add up across units to the nation's;
+// `run --by/--kpis` prints the chosen ones, shares as percentages; `compare --by pdu` of a run with
+// itself is zero for every unit, KPI and month.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <regex>
+#include <set>
+#include <tuple>
+
+#include "e2e/batch_test_support.hpp"
+
+using namespace probsim::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kShortRun =
+    "run scenarios/example_pdu.yaml --set simulation.report_end=2023-06-30 --set simulation.warm_up_weeks=8 ";
+
+// kpis.csv: (replication, level, kpi) → unit → value.
+using ByUnit = std::map<std::tuple<std::string, std::string, std::string>, std::map<std::string, double>>;
+ByUnit kpis_by_unit(const fs::path& run) {
+  ByUnit out;
+  for (const auto& f : csv_rows(run / "kpis.csv")) out[{f[0], f[1], f[3]}][f[2]] = std::stod(f[4]);
+  return out;
+}
+
+}  // namespace
+
+TEST(ResultsByUnit, CountsAddUpFromPdusAndTeamsToTheNation) {
+  const auto dir = fresh_directory("units_add_up");
+  const CommandResult r = run_probsim(kShortRun + "--reps 3 --quiet --out " + quoted(dir / "run"));
+  ASSERT_EQ(r.exit_status, 0) << r.output;
+  const ByUnit kpis = kpis_by_unit(dir / "run");
+  const auto first = csv_rows(dir / "run" / "kpis.csv").front();
+  EXPECT_EQ(first[1], "national") << "the nation's rows come first";
+
+  // Flows and end-of-window stocks of PDUs, and flows of interventions teams: additive.
+  const std::vector<std::string> pdu_counts = {
+      "referrals",         "caseload_start",    "caseload_end",     "terminations_sentence_end",
+      "terminations_early", "unallocated_end",  "reallocations",    "leavers",
+      "joiners",           "reviews_due",       "contacts_required", "contacts_missed",
+      "tasks_cancelled",   "court_reports_due", "pdu_days_red",     "pdu_days_amber",
+      "pdu_days_green",    "staff_in_post_fte"};
+  const std::vector<std::string> team_counts = {"bbr_requirements", "bbr_starts", "bbr_completions",
+                                                "bbr_waiting_list_end", "si_requirements", "daso_referrals"};
+  int checked = 0;
+  for (const std::string rep : {"1", "2", "3"}) {
+    auto sum = [&](const std::string& level, const std::string& kpi) {
+      double total = 0;
+      for (const auto& [unit, value] : kpis.at({rep, level, kpi})) total += value;
+      return total;
+    };
+    for (const auto& kpi : pdu_counts) {
+      const double national = kpis.at({rep, "national", kpi}).at("national");
+      EXPECT_EQ(kpis.at({rep, "pdu", kpi}).size(), 3u) << kpi;
+      EXPECT_NEAR(sum("pdu", kpi), national, 1e-6 * std::max(1.0, national)) << kpi << " rep " << rep;
+      EXPECT_NEAR(sum("region", kpi), national, 1e-6 * std::max(1.0, national)) << kpi << " rep " << rep;
+      ++checked;
+    }
+    for (const auto& kpi : team_counts) {
+      const double national = kpis.at({rep, "national", kpi}).at("national");
+      EXPECT_EQ(sum("team", kpi), national) << kpi << " rep " << rep;
+      ++checked;
+    }
+    // Not trivially zero: each PDU has its own referrals.
+    for (const auto& [unit, value] : kpis.at({rep, "pdu", "referrals"})) EXPECT_GT(value, 0.0) << unit;
+  }
+  EXPECT_EQ(checked, 3 * 24);
+
+  // summary.csv: one row per unit and KPI, the nation first, each with the replications' n.
+  const auto summary = csv_rows(dir / "run" / "summary.csv");
+  EXPECT_EQ(summary.front()[0], "national");
+  std::set<std::string> units;
+  for (const auto& f : summary) {
+    units.insert(f[0] + "/" + f[1]);
+    EXPECT_EQ(f[3], "3") << f[0] << " " << f[1] << " " << f[2];
+  }
+  EXPECT_EQ(units, (std::set<std::string>{"national/national", "region/Example region", "pdu/Northgate",
+                                          "pdu/Eastmoor", "pdu/Southbridge", "team/Example region"}));
+}
+
+TEST(ResultsByUnit, TheConsolePrintsTheChosenUnitsAndKpisWithSharesAsPercentages) {
+  const auto dir = fresh_directory("units_console");
+  const CommandResult r = run_probsim(kShortRun + "--reps 2 --by pdu --kpis 'reviews_on_time*,referrals' --out " +
+                                      quoted(dir / "run"));
+  ASSERT_EQ(r.exit_status, 0) << r.output;
+  for (const char* heading : {"National", "pdu Northgate", "pdu Eastmoor", "pdu Southbridge"})
+    EXPECT_NE(r.output.find(heading), std::string::npos) << heading << "\n" << r.output;
+  EXPECT_EQ(r.output.find("region Example region"), std::string::npos) << "--by pdu: no region table";
+  EXPECT_EQ(r.output.find("caseload_mean"), std::string::npos) << "--kpis chose two KPIs";
+  // A share: a percentage with one decimal, e.g. "93.4%   [ 90.1%,  96.7%]".
+  EXPECT_TRUE(std::regex_search(r.output, std::regex(R"(reviews_on_time_share +-?\d+\.\d% +\[ *-?\d+\.\d%, +-?\d+\.\d%\])")))
+      << r.output;
+  EXPECT_TRUE(std::regex_search(r.output, std::regex(R"(referrals +\d+\.\d\d )"))) << r.output;
+
+  const CommandResult bad = run_probsim(kShortRun + "--reps 1 --by county --out " + quoted(dir / "bad"));
+  EXPECT_EQ(bad.exit_status, 2);
+  EXPECT_NE(bad.output.find("--by takes region, pdu, team or all"), std::string::npos) << bad.output;
+}
+
+TEST(ResultsByUnit, CompareByPduOfARunWithItselfIsZeroForEveryUnitKpiAndMonth) {
+  const auto dir = fresh_directory("units_compare");
+  ASSERT_EQ(run_probsim(kShortRun + "--reps 3 --quiet --out " + quoted(dir / "run")).exit_status, 0);
+  const CommandResult r = run_probsim("compare " + quoted(dir / "run") + " " + quoted(dir / "run") +
+                                      " --by pdu --kpis 'reviews_on_time_share' --out " +
+                                      quoted(dir / "comparison.csv"));
+  ASSERT_EQ(r.exit_status, 0) << r.output;
+  EXPECT_NE(r.output.find("pdu Southbridge"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("0.0%"), std::string::npos) << "shares as percentages:\n" << r.output;
+
+  std::set<std::string> levels, pdus;
+  std::size_t rows = 0;
+  for (const auto& f : csv_rows(dir / "comparison.csv")) {
+    // level,unit,kpi,n,base_mean,other_mean,diff_mean,diff_sd,ci95_low,ci95_high,excludes_zero
+    levels.insert(f[0]);
+    if (f[0] == "pdu") pdus.insert(f[1]);
+    EXPECT_EQ(f[3], "3");
+    EXPECT_EQ(f[4], f[5]) << f[1] << " " << f[2];
+    for (int column : {6, 7, 8, 9}) EXPECT_EQ(f[column], "0") << f[1] << " " << f[2] << " column " << column;
+    EXPECT_EQ(f[10], "false");
+    ++rows;
+  }
+  EXPECT_EQ(levels, (std::set<std::string>{"national", "pdu"}));
+  EXPECT_EQ(pdus, (std::set<std::string>{"Northgate", "Eastmoor", "Southbridge"}));
+  EXPECT_GT(rows, 4 * 50u);
+
+  std::set<std::string> months;
+  std::size_t monthly = 0;
+  for (const auto& f : csv_rows(dir / "comparison_monthly.csv")) {
+    // level,unit,metric,date,n,base_mean,other_mean,diff_mean,diff_sd,ci95_low,ci95_high,excludes_zero
+    EXPECT_TRUE(f[0] == "national" || f[0] == "pdu") << f[0];
+    months.insert(f[3]);
+    for (int column : {7, 8, 9, 10}) EXPECT_EQ(f[column], "0") << f[1] << " " << f[2] << " " << f[3];
+    ++monthly;
+  }
+  EXPECT_EQ(months.size(), 6u) << "January to June 2023";
+  EXPECT_GT(monthly, 4 * 6 * 20u);
+}
