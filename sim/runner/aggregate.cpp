@@ -12,6 +12,7 @@
 #include "runner/batch_files.hpp"
 #include "runner/replication_scheduler.hpp"
 #include "runner/run_files.hpp"
+#include "runner/timeseries_summary.hpp"
 
 namespace fs = std::filesystem;
 
@@ -129,6 +130,7 @@ class Aggregator {
       merge_replications(target, n, sweep_.events);
       outcome.summary = summarise_kpis(target / "kpis.csv");
       write_summary(target / "summary.csv", outcome.summary);
+      write_timeseries_summary(target / "timeseries.csv", target / kTimeseriesSummaryFile);
     } catch (const std::exception& e) {
       throw AggregateError("point " + id + ": " + e.what());
     }

@@ -9,6 +9,7 @@
 #include "output/atomic_file.hpp"
 #include "runner/replication_scheduler.hpp"
 #include "runner/run_files.hpp"
+#include "runner/timeseries_summary.hpp"
 
 namespace fs = std::filesystem;
 
@@ -93,6 +94,7 @@ int run_experiment(const LoadedScenario& loaded, const RunOptions& options) {
     merge_replications(staging, done.replications, options.events);
     summary = summarise_kpis(staging / "kpis.csv");
     write_summary(staging / "summary.csv", summary);
+    write_timeseries_summary(staging / "timeseries.csv", staging / kTimeseriesSummaryFile);
   } catch (const std::exception& e) {
     return abandon(e.what());
   }

@@ -159,7 +159,7 @@ void print_summary_table(std::ostream& out, const Scenario& scenario, const RunO
     for (const auto& pattern : options.console_kpis) out << " " << pattern;
     out << ")\n";
   }
-  out << "\nResults in " << out_dir.string() << "/: summary.csv, kpis.csv, timeseries.csv"
+  out << "\nResults in " << out_dir.string() << "/: summary.csv, kpis.csv, timeseries.csv, timeseries_summary.csv"
       << (options.events ? ", events.csv" : "") << (options.precision ? ", precision.csv" : "")
       << ", scenario.resolved.yaml\n";
 }

@@ -99,8 +99,8 @@ TEST(BatchResume, AKilledBatchResumesToTheResultsOfAnUninterruptedOne) {
       run_probsim("batch " + quoted(sweep) + " --out " + quoted(dir / "whole") + " --jobs 1 --quiet");
   ASSERT_EQ(whole.exit_status, 0) << whole.output;
   const auto expected = files_under(dir / "whole", ".csv");
-  EXPECT_EQ(expected.size(), 2u + 2u * (4u + 16u * 3u))
-      << "points.csv, sweep_summary.csv; per point 4 merged files "
+  EXPECT_EQ(expected.size(), 2u + 2u * (5u + 16u * 3u))
+      << "points.csv, sweep_summary.csv; per point 5 merged files "
          "and 3 per replication";
   EXPECT_EQ(files_under(killed, ".csv"), expected);
   for (const auto& entry : fs::recursive_directory_iterator(killed))

@@ -60,7 +60,7 @@ TEST(BatchSharding, OneTwoAndThreeShardsGiveIdenticalSummaries) {
   ASSERT_EQ(merged.exit_status, 0) << merged.output;
 
   const auto reference = batch_results(dir / "one");
-  EXPECT_EQ(reference.size(), 2u + 5u * 3u) << "points.csv, sweep_summary.csv, 3 files per point";
+  EXPECT_EQ(reference.size(), 2u + 5u * 4u) << "points.csv, sweep_summary.csv, 4 files per point";
   EXPECT_TRUE(reference.count("sweep_summary.csv"));
   EXPECT_TRUE(reference.count("points/p0005/summary.csv"));
   EXPECT_EQ(batch_results(dir / "two"), reference);

@@ -4,6 +4,9 @@
 // itself is zero for every unit, KPI and month.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <boost/math/distributions/students_t.hpp>
+#include <cmath>
 #include <map>
 #include <regex>
 #include <set>
@@ -138,4 +141,41 @@ TEST(ResultsByUnit, CompareByPduOfARunWithItselfIsZeroForEveryUnitKpiAndMonth) {
   }
   EXPECT_EQ(months.size(), 6u) << "January to June 2023";
   EXPECT_GT(monthly, 4 * 6 * 20u);
+}
+
+// timeseries_summary.csv against the replications' own values in timeseries.csv, worked out here:
+// every (unit, metric, month) once, with the mean, the Student-t 95% CI and the type-7 p5 and p95.
+TEST(ResultsByUnit, TimeseriesSummaryHasTheMeanCiAndPercentilesOfEverySeriesPoint) {
+  const auto dir = fresh_directory("units_timeseries_summary");
+  ASSERT_EQ(run_probsim(kShortRun + "--reps 4 --quiet --out " + quoted(dir / "run")).exit_status, 0);
+  std::map<std::vector<std::string>, std::vector<double>> values;  // level, unit, metric, date
+  for (const auto& f : csv_rows(dir / "run" / "timeseries.csv"))
+    values[{f[2], f[3], f[4], f[1]}].push_back(std::stod(f[5]));
+  const double t = boost::math::quantile(boost::math::students_t_distribution<double>(3), 0.975);
+  std::size_t rows = 0;
+  std::set<std::string> levels;
+  for (const auto& f : csv_rows(dir / "run" / "timeseries_summary.csv")) {
+    // level,unit,metric,date,n,mean,sd,ci95_low,ci95_high,p5,p50,p95
+    const auto found = values.find({f[0], f[1], f[2], f[3]});
+    ASSERT_NE(found, values.end()) << f[0] << " " << f[1] << " " << f[2] << " " << f[3];
+    std::vector<double> v = found->second;
+    ASSERT_EQ(v.size(), 4u);
+    EXPECT_EQ(f[4], "4");
+    double mean = 0;
+    for (double x : v) mean += x / 4.0;
+    double ss = 0;
+    for (double x : v) ss += (x - mean) * (x - mean);
+    const double half = t * std::sqrt(ss / 3.0) / 2.0;
+    const double tolerance = 1e-6 * std::max(1.0, std::abs(mean));
+    EXPECT_NEAR(std::stod(f[5]), mean, tolerance) << f[2];
+    EXPECT_NEAR(std::stod(f[7]), mean - half, tolerance) << f[2];
+    EXPECT_NEAR(std::stod(f[8]), mean + half, tolerance) << f[2];
+    std::sort(v.begin(), v.end());
+    EXPECT_NEAR(std::stod(f[9]), v[0] + 0.15 * (v[1] - v[0]), tolerance) << "p5 of 4: 0.15 of the way";
+    EXPECT_NEAR(std::stod(f[11]), v[2] + 0.85 * (v[3] - v[2]), tolerance) << "p95 of 4";
+    levels.insert(f[0]);
+    ++rows;
+  }
+  EXPECT_EQ(rows, values.size()) << "one row per unit, metric and month";
+  EXPECT_EQ(levels, (std::set<std::string>{"national", "region", "pdu", "team"}));
 }
