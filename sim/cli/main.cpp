@@ -13,6 +13,7 @@
 #include "runner/benchmark.hpp"
 #include "runner/compare.hpp"
 #include "runner/experiment_runner.hpp"
+#include "runner/run_warnings.hpp"
 #include "runner/shard.hpp"
 
 namespace po = boost::program_options;
@@ -218,6 +219,8 @@ int command_main(const Command& command, int argc, char** argv) {
     const std::size_t regions = loaded->scenario.regions.size(), pdus = loaded->scenario.pdu_count();
     std::cout << run.scenario_path << ": valid (" << regions << (regions == 1 ? " region, " : " regions, ")
               << pdus << (pdus == 1 ? " PDU)\n" : " PDUs)\n");
+    // Valid but probably not meant: said here too, so a scenario can be checked without running it.
+    print_warnings(scenario_warnings(loaded->scenario), std::cerr);
     return 0;
   }
   if (command.name == kBench.name)

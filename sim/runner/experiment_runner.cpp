@@ -9,6 +9,7 @@
 #include "output/atomic_file.hpp"
 #include "runner/replication_scheduler.hpp"
 #include "runner/run_files.hpp"
+#include "runner/run_warnings.hpp"
 #include "runner/timeseries_summary.hpp"
 
 namespace fs = std::filesystem;
@@ -58,6 +59,10 @@ int run_experiment(const LoadedScenario& loaded, const RunOptions& options) {
     return 1;
   };
 
+  // Warnings never stop a run; those from the scenario alone are printed before it starts.
+  std::vector<std::string> warnings = scenario_warnings(loaded.scenario);
+  print_warnings(warnings, std::cerr);
+
   ReplicationSet set;
   set.label = loaded.scenario.name;
   set.loaded = &loaded;
@@ -95,6 +100,10 @@ int run_experiment(const LoadedScenario& loaded, const RunOptions& options) {
     summary = summarise_kpis(staging / "kpis.csv");
     write_summary(staging / "summary.csv", summary);
     write_timeseries_summary(staging / "timeseries.csv", staging / kTimeseriesSummaryFile);
+    const auto after_run = result_warnings(loaded.scenario, staging / "timeseries.csv");
+    print_warnings(after_run, std::cerr);
+    warnings.insert(warnings.end(), after_run.begin(), after_run.end());
+    write_warnings(warnings, staging);
   } catch (const std::exception& e) {
     return abandon(e.what());
   }

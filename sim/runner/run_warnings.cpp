@@ -1,0 +1,129 @@
+#include "runner/run_warnings.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <ostream>
+#include <set>
+
+#include "output/atomic_file.hpp"
+#include "output/csv.hpp"
+#include "prioritisation/rag_status.hpp"
+
+namespace fs = std::filesystem;
+
+namespace probsim {
+
+namespace {
+
+// Facilitators in post at the start or recruited later into one of `pdus` (or their regions).
+bool has_facilitators(const Scenario& s, const std::vector<std::size_t>& pdus) {
+  std::set<std::size_t> regions;
+  std::size_t index = 0;
+  for (std::size_t r = 0; r < s.regions.size(); ++r)
+    for (std::size_t p = 0; p < s.regions[r].pdus.size(); ++p, ++index)
+      if (std::find(pdus.begin(), pdus.end(), index) != pdus.end()) regions.insert(r);
+  for (const std::size_t pdu : pdus)
+    for (const StaffGroup& group : s.pdu_at(pdu).staff)
+      if (group.person.grade == Grade::facilitator && group.headcount > 0) return true;
+  for (const RecruitmentIntake& intake : s.staffing_plan.intakes) {
+    if (intake.grade != Grade::facilitator || intake.count <= 0) continue;
+    if ((intake.pdu && std::find(pdus.begin(), pdus.end(), *intake.pdu) != pdus.end()) ||
+        (intake.region && regions.count(*intake.region)))
+      return true;
+  }
+  return false;
+}
+
+std::string names_of(const Scenario& s, const std::vector<std::size_t>& pdus) {
+  std::string text;
+  for (const std::size_t pdu : pdus) text += (text.empty() ? "" : ", ") + s.pdu_at(pdu).name;
+  return text;
+}
+
+}  // namespace
+
+std::vector<std::string> scenario_warnings(const Scenario& s) {
+  std::vector<std::string> warnings;
+  if (s.interventions.enabled && s.interventions.routing.bbr_requirement_share > 0.0)
+    for (const InterventionsTeamSpec& team : s.interventions_teams)
+      if (!team.pdus.empty() && !has_facilitators(s, team.pdus))
+        warnings.push_back("BBR requirements are made in " + names_of(s, team.pdus) +
+                           " (interventions.routing.bbr_requirement_share " +
+                           format_number(s.interventions.routing.bbr_requirement_share) +
+                           "), but interventions team " + team.name +
+                           " has no facilitator in post and none recruited: no BBR group can run there, "
+                           "so every requirement waits until it ends. Add facilitator staff to its PDUs, "
+                           "or set the share to 0 if BBR is not delivered there.");
+
+  if (!s.bank_holidays.empty()) {
+    // A year with no bank holiday listed, while other years have some: probably a list that stops
+    // short of the window (England and Wales have 8 bank holidays every year).
+    std::set<int> listed;
+    for (const CalendarDate& date : s.bank_holidays) listed.insert(date.year);
+    const int first = s.window.day_zero().year, last = s.window.report_end.year;
+    std::string missing;
+    for (int year = first; year <= last; ++year)
+      if (!listed.count(year)) missing += (missing.empty() ? "" : ", ") + std::to_string(year);
+    if (!missing.empty())
+      warnings.push_back("calendar.bank_holidays lists dates in " + std::to_string(*listed.begin()) +
+                         (listed.size() > 1 ? "-" + std::to_string(*listed.rbegin()) : std::string()) +
+                         " but none in " + missing + ", which the simulation runs through (" +
+                         s.window.day_zero().iso() + " to " + s.window.report_end.iso() +
+                         ", warm-up included): those years' bank holidays count as working days.");
+  }
+  return warnings;
+}
+
+std::vector<std::string> result_warnings(const Scenario& s, const fs::path& timeseries_csv) {
+  std::vector<std::string> warnings;
+  if (!s.caseload.prioritisation.enabled || s.pdu_count() < 2) return warnings;
+  std::ifstream in(timeseries_csv);
+  std::string line;
+  std::getline(in, line);
+  // (replication, date) → the statuses its PDUs were in, and how many PDUs were seen.
+  std::map<std::pair<std::string, std::string>, std::pair<std::set<std::string>, std::size_t>> snapshots;
+  while (std::getline(in, line)) {
+    if (line.find(",pdu,") == std::string::npos || line.find(",rag_status,") == std::string::npos) continue;
+    const auto f = parse_csv_line(line);
+    if (f.size() != 6 || f[2] != "pdu" || f[4] != "rag_status") continue;
+    auto& [statuses, pdus] = snapshots[{f[0], f[1]}];
+    statuses.insert(f[5]);
+    ++pdus;
+  }
+  if (snapshots.empty()) return warnings;
+  std::map<std::string, std::size_t> one_status;  // status → snapshots with every PDU in it
+  for (const auto& [key, seen] : snapshots)
+    if (seen.first.size() == 1) ++one_status[*seen.first.begin()];
+  for (const auto& [status, count] : one_status) {
+    const double share = static_cast<double>(count) / static_cast<double>(snapshots.size());
+    if (share < kOneRagStatusWarningShare) continue;
+    const long k = std::lround(std::stod(status));
+    const std::string name = k >= 0 && k < static_cast<long>(kRagStatusCount)
+                                 ? std::string(kRagStatusNames[static_cast<std::size_t>(k)])
+                                 : status;
+    char percent[32];
+    std::snprintf(percent, sizeof percent, "%.0f%%", 100.0 * share);
+    warnings.push_back("every PDU was " + name + " at " + percent + " of month ends (over replications): the "
+                       "RAG thresholds (caseload.prioritisation) do not tell the " +
+                       std::to_string(s.pdu_count()) +
+                       " PDUs apart for most of the window. Check the thresholds against the PDUs' "
+                       "measures, or whether the framework was meant to be on.");
+  }
+  return warnings;
+}
+
+void print_warnings(const std::vector<std::string>& warnings, std::ostream& err) {
+  for (const auto& w : warnings) err << "warning: " << w << "\n";
+}
+
+void write_warnings(const std::vector<std::string>& warnings, const fs::path& dir) {
+  if (warnings.empty()) return;
+  std::string text;
+  for (const auto& w : warnings) text += "warning: " + w + "\n";
+  write_file_atomically((dir / "warnings.txt").string(), text);
+}
+
+}  // namespace probsim

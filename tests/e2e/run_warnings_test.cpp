@@ -1,0 +1,94 @@
+// Warnings for valid but probably unintended scenarios (sim/runner/run_warnings.hpp): each fires on a
+// scenario made to trigger it, on stderr and in warnings.txt, and the shipped scenarios give only the
+// warnings listed here.
+#include <gtest/gtest.h>
+
+#include "e2e/batch_test_support.hpp"
+
+using namespace probsim::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kShort = " --set simulation.report_end=2023-06-30 --set simulation.warm_up_weeks=8 ";
+
+std::size_t count_of(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST(RunWarnings, BbrRequirementsWithoutFacilitators) {
+  const auto dir = fresh_directory("warn_bbr");
+  const std::string no_facilitators = " --set regions.0.pdus.Durham.staff.2.headcount=0";
+  const CommandResult r = run_probsim("run scenarios/bbr_capacity.yaml --reps 1 --quiet" + kShort +
+                                      no_facilitators + " --out " + quoted(dir / "run"));
+  ASSERT_EQ(r.exit_status, 0) << r.output;
+  EXPECT_NE(r.output.find("warning: BBR requirements are made in Durham"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("has no facilitator in post and none recruited"), std::string::npos) << r.output;
+  EXPECT_EQ(count_of(read_file(dir / "run" / "warnings.txt"), "warning: "), 1u);
+  // The mechanism: with Durham's facilitators (the team's only ones) there is no warning.
+  const CommandResult with = run_probsim("validate scenarios/bbr_capacity.yaml");
+  EXPECT_EQ(with.output.find("warning"), std::string::npos) << with.output;
+  const CommandResult validated = run_probsim("validate scenarios/bbr_capacity.yaml" + no_facilitators);
+  EXPECT_EQ(validated.exit_status, 0);
+  EXPECT_NE(validated.output.find("has no facilitator in post"), std::string::npos) << validated.output;
+}
+
+TEST(RunWarnings, BankHolidaysMissingForPartOfTheWindow) {
+  const CommandResult r = run_probsim(
+      "validate scenarios/example_pdu.yaml --set 'calendar.bank_holidays=[2023-01-02, 2023-04-07]'");
+  EXPECT_EQ(r.exit_status, 0) << r.output;
+  EXPECT_NE(r.output.find("warning: calendar.bank_holidays lists dates in 2023 but none in 2022, 2024"),
+            std::string::npos)
+      << r.output;
+  // Listed for every year the simulation runs through (the defaults): no warning.
+  EXPECT_EQ(run_probsim("validate scenarios/example_pdu.yaml").output.find("warning"), std::string::npos);
+}
+
+TEST(RunWarnings, EveryPduInOneRagStatusForMostOfTheWindow) {
+  const auto dir = fresh_directory("warn_rag");
+  // Amber and red thresholds of 1% workload: every PDU is red from its first review.
+  const CommandResult r = run_probsim("run scenarios/example_pdu.yaml --reps 2 --quiet" + kShort +
+                                      "--set prioritisation.enabled=true "
+                                      "--set prioritisation.workload_pct_amber_above=1 --set prioritisation.workload_pct_red_above=1 --out " +
+                                      quoted(dir / "red"));
+  ASSERT_EQ(r.exit_status, 0) << r.output;
+  EXPECT_NE(r.output.find("warning: every PDU was red at"), std::string::npos) << r.output;
+  EXPECT_NE(read_file(dir / "red" / "warnings.txt").find("every PDU was red"), std::string::npos);
+  // At the default thresholds the PDUs differ (Southbridge red, the others green): no warning.
+  const CommandResult defaults = run_probsim("run scenarios/example_pdu.yaml --reps 2 --quiet" + kShort +
+                                             "--set prioritisation.enabled=true --out " + quoted(dir / "default"));
+  ASSERT_EQ(defaults.exit_status, 0) << defaults.output;
+  EXPECT_EQ(defaults.output.find("warning"), std::string::npos) << defaults.output;
+  EXPECT_FALSE(fs::exists(dir / "default" / "warnings.txt"));
+}
+
+// The shipped scenarios give no warning, except two findings this check brought to light and that are
+// not meant (reported, not fixed here): bench_national.yaml and staffing_plan_example.yaml make BBR
+// requirements in teams without facilitators (every one of bench_national's 12).
+TEST(RunWarnings, ShippedScenariosWarnOnlyWhereKnown) {
+  const std::map<std::string, std::size_t> known = {{"bench_national.yaml", 12}, {"staffing_plan_example.yaml", 2}};
+  for (const auto& entry : fs::directory_iterator(source_path("scenarios"))) {
+    if (entry.path().extension() != ".yaml") continue;
+    const std::string name = entry.path().filename().string();
+    const CommandResult r = run_probsim("validate " + quoted(entry.path()));
+    EXPECT_EQ(r.exit_status, 0) << name;
+    const std::size_t expected = known.count(name) ? known.at(name) : 0u;
+    EXPECT_EQ(count_of(r.output, "warning: "), expected) << name << "\n" << r.output;
+    if (expected) {
+      EXPECT_NE(r.output.find("has no facilitator in post"), std::string::npos) << r.output;
+    }
+  }
+  // The small shipped RAG scenarios, run: their PDUs are not all in one status.
+  const auto dir = fresh_directory("warn_shipped");
+  for (const char* scenario : {"rag_example", "rag_protect_da"}) {
+    const CommandResult r = run_probsim(std::string("run scenarios/") + scenario + ".yaml --reps 2 --quiet --out " +
+                                        quoted(dir / scenario));
+    ASSERT_EQ(r.exit_status, 0) << r.output;
+    EXPECT_EQ(r.output.find("warning"), std::string::npos) << scenario << "\n" << r.output;
+    EXPECT_FALSE(fs::exists(dir / scenario / "warnings.txt")) << scenario;
+  }
+}
