@@ -301,8 +301,46 @@ void apply_override(ConfigNode& root, const std::string& assignment, Diagnostics
   set_at_path(root, path, std::move(value), here, diagnostics);
 }
 
+namespace {
+
+// `key.path=null`: removes the key (or list item) so that the scenario reads as if it had never been
+// written: an optional block falls back to its default (off), a required one is reported missing.
+void remove_at_path(ConfigNode& root, const std::string& key_path, const SourceLocation& key_where,
+                    Diagnostics& diagnostics) {
+  const std::size_t dot = key_path.rfind('.');
+  ConfigNode* parent = &root;
+  if (dot != std::string::npos) {
+    const ConfigNode* found = find_at_path(root, key_path.substr(0, dot));
+    parent = const_cast<ConfigNode*>(found);
+  }
+  const std::string step = dot == std::string::npos ? key_path : key_path.substr(dot + 1);
+  if (parent != nullptr && parent->kind == ConfigNode::Kind::map) {
+    const auto it = std::find_if(parent->entries.begin(), parent->entries.end(),
+                                 [&](const auto& entry) { return entry.first == step; });
+    if (it != parent->entries.end()) {
+      parent->entries.erase(it);
+      return;
+    }
+  } else if (parent != nullptr && parent->kind == ConfigNode::Kind::sequence) {
+    for (auto it = parent->items.begin(); it != parent->items.end(); ++it) {
+      const ConfigNode* name = it->kind == ConfigNode::Kind::map ? it->find("name") : nullptr;
+      if (std::to_string(it - parent->items.begin()) == step || (name != nullptr && name->scalar == step)) {
+        parent->items.erase(it);
+        return;
+      }
+    }
+  }
+  diagnostics.error(key_where, key_path, "=null removes a key, but the scenario has no such key to remove");
+}
+
+}  // namespace
+
 void set_at_path(ConfigNode& root, const std::string& key_path, ConfigNode value,
                  const SourceLocation& key_where, Diagnostics& diagnostics) {
+  if (value.kind == ConfigNode::Kind::null) {
+    remove_at_path(root, key_path, key_where, diagnostics);
+    return;
+  }
   ConfigNode* node = &root;
   std::size_t start = 0;
   std::string walked;

@@ -47,6 +47,8 @@ class ConfigNode {
 
 // Applies `key.path=value` (value in YAML syntax). A path step into a list is an index or an item's
 // `name`. Keys that do not exist are created, so the scenario reader reports them as unknown keys.
+// A value of null (`null` or `~`) removes the key or list item instead, e.g.
+// `interventions.cohort_report=null`; removing a key that is not there is an error.
 void apply_override(ConfigNode& root, const std::string& assignment, Diagnostics& diagnostics);
 
 // The same with the value already parsed (a sweep file's parameter value keeps its own file, line and
