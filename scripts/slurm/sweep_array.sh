@@ -6,21 +6,23 @@
 #
 # Submit from a login node:
 #
-#   scripts/slurm/sweep_array.sh SWEEP.yaml OUT_DIR [SHARDS]
+#   scripts/slurm/sweep_array.sh [--cpus N] [--mem MEM] [--time T] [--partition P] SWEEP.yaml OUT_DIR [SHARDS]
 #
-# SHARDS (default 10) is the number of array tasks. Each task runs SLURM_CPUS_PER_TASK replications
-# at once. The script checks the sweep first (a bad sweep is never queued), then submits itself as
-# the array and the aggregate job with --dependency=afterany on it. `afterany`, not `afterok`: if a
-# shard fails or hits its time limit, aggregate still runs and names the incomplete points. Submit
-# the same command again to finish them: finished replications are kept and skipped.
+# SHARDS (default 10) is the number of array tasks. Each task asks for N CPUs (default 2, which a
+# 2-CPU node can give; or PROBSIM_CPUS_PER_TASK) and runs N replications at once; MEM (default 2G, or
+# PROBSIM_MEM) is its memory and T (default 02:00:00, or PROBSIM_TIME) its time limit; P (or
+# PROBSIM_PARTITION) its partition, else the cluster's default. Where `sinfo` is available the request
+# is checked against the partition's largest node first: a request no node can meet would pend forever.
+# The script checks the sweep (a bad sweep is never queued), then submits itself as the array and
+# the aggregate job with --dependency=afterany on it. `afterany`, not `afterok`: if a shard fails or
+# hits its time limit, aggregate still runs and names the incomplete points. Submit the same command
+# again to finish them: finished replications are kept and skipped.
 #
 # Set PROBSIM to the probsim executable (default: this repository's build/sim/probsim if it exists,
-# else probsim on PATH). Adjust the #SBATCH lines below (partition, account, time) for your site.
+# else probsim on PATH). docs/outputs-by-unit.md ("Running on Slurm") has the details.
 #
 #SBATCH --job-name=probsim-sweep
 #SBATCH --ntasks=1
-#SBATCH --cpus-per-task=4
-#SBATCH --time=02:00:00
 #SBATCH --output=probsim-sweep-%A_%a.out
 
 set -euo pipefail
@@ -30,21 +32,76 @@ if [ -n "${SLURM_ARRAY_TASK_ID:-}" ]; then
   exec "$PROBSIM" batch "$1" --out "$2" --shard auto --jobs "${SLURM_CPUS_PER_TASK:-1}"
 fi
 
-if [ $# -lt 2 ]; then
-  sed -n '2,18p' "$0" >&2
+usage() {
+  sed -n '2,22p' "$0" >&2
   exit 2
-fi
+}
+cpus=${PROBSIM_CPUS_PER_TASK:-2}
+mem=${PROBSIM_MEM:-2G}
+time_limit=${PROBSIM_TIME:-02:00:00}
+partition=${PROBSIM_PARTITION:-}
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --cpus) cpus=${2:?--cpus needs a number}; shift 2 ;;
+    --mem) mem=${2:?--mem needs a size, e.g. 4G}; shift 2 ;;
+    --time) time_limit=${2:?--time needs a time, e.g. 02:00:00}; shift 2 ;;
+    --partition) partition=${2:?--partition needs a name}; shift 2 ;;
+    -h | --help) usage ;;
+    --*) echo "sweep_array.sh: unknown option $1" >&2; usage ;;
+    *) break ;;
+  esac
+done
+if [ $# -lt 2 ]; then usage; fi
+case "$cpus" in '' | *[!0-9]* | 0) echo "sweep_array.sh: --cpus must be a whole number of CPUs above 0, not '$cpus'" >&2; exit 2 ;; esac
+
 sweep=$(realpath "$1")
 out=$(realpath -m "$2")
 shards=${3:-10}
 if [ -z "${PROBSIM:-}" ]; then
   built="$(cd "$(dirname "$0")/../.." && pwd)/build/sim/probsim"
-  if [ -x "$built" ]; then PROBSIM=$built; else PROBSIM=$(command -v probsim); fi
+  if [ -x "$built" ]; then PROBSIM=$built; else PROBSIM=$(command -v probsim || true); fi
+fi
+if [ -z "$PROBSIM" ] || [ ! -x "$PROBSIM" ]; then
+  echo "sweep_array.sh: cannot find probsim${PROBSIM:+ (PROBSIM=$PROBSIM is not an executable)}." >&2
+  echo "  Build it (cmake --build build --target probsim) or set PROBSIM=/path/to/probsim; the path" >&2
+  echo "  must be one every compute node sees." >&2
+  exit 1
 fi
 export PROBSIM
 
+# MEM in MB, as sinfo reports it (K, M, G or T suffix; no suffix is MB, as for sbatch).
+mem_mb() {
+  local v=${1%[KkMmGgTt]} unit=${1##*[0-9]}
+  case "$unit" in
+    K | k) echo $(((v + 1023) / 1024)) ;;
+    '' | M | m) echo "$v" ;;
+    G | g) echo $((v * 1024)) ;;
+    T | t) echo $((v * 1024 * 1024)) ;;
+  esac
+}
+if command -v sinfo > /dev/null; then
+  # The partition's largest node: CPUs and memory (MB) per node.
+  read -r node_cpus node_mem < <(sinfo -h ${partition:+-p "$partition"} -o '%c %m' | tr -d '+' |
+    sort -n -k1,1 -k2,2 | tail -n 1) || true
+  want_mem=$(mem_mb "$mem")
+  if [ -n "${node_cpus:-}" ] && [ "$cpus" -gt "$node_cpus" ]; then
+    echo "sweep_array.sh: --cpus $cpus is more than any node of partition ${partition:-(default)} has ($node_cpus);" \
+      "the array would pend forever. Ask for at most $node_cpus (--cpus or PROBSIM_CPUS_PER_TASK)." >&2
+    exit 1
+  fi
+  if [ -n "${node_mem:-}" ] && [ -n "$want_mem" ] && [ "$want_mem" -gt "$node_mem" ]; then
+    echo "sweep_array.sh: --mem $mem is more than any node of partition ${partition:-(default)} has" \
+      "(${node_mem}M); ask for less (--mem or PROBSIM_MEM)." >&2
+    exit 1
+  fi
+else
+  echo "sweep_array.sh: sinfo not found, so the request ($cpus CPUs, $mem, $time_limit) is not checked against the partition" >&2
+fi
+resources=(--cpus-per-task="$cpus" --mem="$mem" --time="$time_limit" ${partition:+--partition="$partition"})
+
 "$PROBSIM" batch "$sweep" --out "$out" --dry-run --shard "1/$shards"
-array=$(sbatch --parsable --export=ALL --array="0-$((shards - 1))" "$0" "$sweep" "$out")
+array=$(sbatch --parsable --export=ALL "${resources[@]}" --array="0-$((shards - 1))" "$0" "$sweep" "$out")
 aggregate=$(sbatch --parsable --export=ALL --dependency="afterany:${array%%;*}" --job-name=probsim-aggregate \
-  --ntasks=1 --time=00:30:00 --output=probsim-aggregate-%j.out --wrap="'$PROBSIM' aggregate '$out'")
-echo "submitted job array $array ($shards shards) and aggregate job $aggregate; results in $out"
+  --ntasks=1 --time=00:30:00 --mem="$mem" ${partition:+--partition="$partition"} \
+  --output=probsim-aggregate-%j.out --wrap="'$PROBSIM' aggregate '$out'")
+echo "submitted job array $array ($shards shards of $cpus CPUs, $mem, $time_limit each) and aggregate job $aggregate; results in $out"
