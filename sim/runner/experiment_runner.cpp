@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "output/atomic_file.hpp"
+#include "runner/leave_red.hpp"
 #include "runner/replication_scheduler.hpp"
 #include "runner/run_files.hpp"
 #include "runner/run_warnings.hpp"
@@ -85,6 +86,8 @@ int run_experiment(const LoadedScenario& loaded, const RunOptions& options) {
   RunOptions done = options;
   std::string precision_outcome;
   std::vector<KpiSummary> summary;
+  std::vector<PduLeaveRed> leave_red;
+  std::string last_month;
   try {
     if (options.precision) {
       const PrecisionDecision& decision = *result.decisions.front();
@@ -104,13 +107,22 @@ int run_experiment(const LoadedScenario& loaded, const RunOptions& options) {
     print_warnings(after_run, std::cerr);
     warnings.insert(warnings.end(), after_run.begin(), after_run.end());
     write_warnings(warnings, staging);
+    if (loaded.scenario.caseload.prioritisation.enabled) {
+      leave_red = leave_red_by_pdu(staging / "timeseries.csv", &last_month);
+      write_leave_red(staging / kLeaveRedFile, leave_red, last_month);
+    }
   } catch (const std::exception& e) {
     return abandon(e.what());
   }
   if (!publish_run_directory(staging, out_dir))
     return abandon("cannot move the results into " + out_dir.string());
 
-  if (!options.quiet) print_summary_table(std::cout, loaded.scenario, done, summary, out_dir);
+  if (!options.quiet) {
+    // The leave-red table for a few PDUs, or when the PDUs were asked for; always in leave_red.csv.
+    print_summary_table(std::cout, loaded.scenario, done, summary, out_dir);
+    if (!leave_red.empty() && (options.by == "pdu" || options.by == "all" || leave_red.size() <= 12))
+      print_leave_red(std::cout, leave_red, last_month);
+  }
   // The precision outcome is printed even with --quiet: it says whether the run met its target.
   if (!precision_outcome.empty()) std::cout << (options.quiet ? "" : "\n") << precision_outcome << "\n";
   return 0;

@@ -179,3 +179,53 @@ TEST(ResultsByUnit, TimeseriesSummaryHasTheMeanCiAndPercentilesOfEverySeriesPoin
   EXPECT_EQ(rows, values.size()) << "one row per unit, metric and month";
   EXPECT_EQ(levels, (std::set<std::string>{"national", "region", "pdu", "team"}));
 }
+
+// leave_red.csv against the monthly rag_status series: per PDU, the replications never red, red at the
+// last month end, and otherwise leaving red at the first month end from which it is never red again
+// (found here by walking back from the end); the median month is the lower median of those.
+// rag_example: Ashford's recruitment plan brings it back in every replication, its twin without the
+// plan stays red.
+TEST(ResultsByUnit, LeaveRedTableMatchesTheMonthlyRagStatusSeries) {
+  const auto dir = fresh_directory("units_leave_red");
+  const CommandResult r = run_probsim("run scenarios/rag_example.yaml --reps 4 --jobs 2 --kpis pdu_days_red --out " +
+                                      quoted(dir / "run"));
+  ASSERT_EQ(r.exit_status, 0) << r.output;
+  EXPECT_NE(r.output.find("When each PDU leaves red"), std::string::npos) << r.output;
+
+  std::map<std::string, std::map<std::string, std::vector<std::pair<std::string, int>>>> series;  // pdu → rep
+  for (const auto& f : csv_rows(dir / "run" / "timeseries.csv"))
+    if (f[2] == "pdu" && f[4] == "rag_status") series[f[3]][f[0]].push_back({f[1], std::stoi(f[5])});
+  ASSERT_EQ(series.size(), 2u);
+
+  std::map<std::string, std::vector<std::string>> table;
+  for (const auto& f : csv_rows(dir / "run" / "leave_red.csv")) table[f[0]] = f;
+  ASSERT_EQ(table.size(), 2u);
+  for (const auto& [pdu, by_rep] : series) {
+    std::size_t never = 0, still = 0, left = 0;
+    std::vector<std::string> left_on;
+    for (auto [rep, months] : by_rep) {
+      std::sort(months.begin(), months.end());
+      if (std::none_of(months.begin(), months.end(), [](const auto& m) { return m.second == 2; })) {
+        ++never;
+      } else if (months.back().second == 2) {
+        ++still;
+      } else {
+        ++left;
+        std::size_t i = months.size();
+        while (i > 0 && months[i - 1].second != 2) --i;  // months[i..] are not red; months[i-1] is
+        left_on.push_back(months[i].first);
+      }
+    }
+    std::sort(left_on.begin(), left_on.end());
+    const auto& row = table.at(pdu);  // pdu,replications,never_red,left_red,still_red_at_end,median,last
+    EXPECT_EQ(row[1], "4");
+    EXPECT_EQ(row[2], std::to_string(never)) << pdu;
+    EXPECT_EQ(row[3], std::to_string(left)) << pdu;
+    EXPECT_EQ(row[4], std::to_string(still)) << pdu;
+    EXPECT_EQ(row[5], left_on.empty() ? "" : left_on[(left_on.size() - 1) / 2]) << pdu;
+    EXPECT_EQ(row[6], "2024-12-31");
+  }
+  EXPECT_EQ(table.at("Ashford")[3], "4") << "the plan brings Ashford back from red";
+  EXPECT_GE(table.at("Ashford")[5], "2024-01-31") << "not before the plan starts in January 2024";
+  EXPECT_EQ(table.at("Ashford (no plan)")[4], "4") << "without the plan it is still red at the end";
+}
