@@ -177,6 +177,31 @@ void InterventionRecorder::add_team_kpis(std::vector<Kpi>& kpis) const {
   for (std::size_t t = 0; t < teams_.size(); ++t) add_kpis_of({t}, "team", teams_[t]->name(), kpis);
 }
 
+void InterventionRecorder::add_pdu_kpis(std::size_t office, const std::string& pdu,
+                                        std::vector<Kpi>& kpis) const {
+  const auto& specs = scenario_.interventions_teams;
+  for (std::size_t t = 0; t < teams_.size() && t < specs.size(); ++t) {
+    const auto at = std::find(specs[t].pdus.begin(), specs[t].pdus.end(), office);
+    if (at == specs[t].pdus.end()) continue;
+    // The team's offices are its spec's PDUs in order (engine/replication.cpp), so this is its index.
+    const auto k = static_cast<std::uint32_t>(at - specs[t].pdus.begin());
+    const Day first = scenario_.window.first_report_day(), last = scenario_.window.last_day();
+    std::int64_t requirements = 0, waiting = 0, waiting_over_52_weeks = 0;
+    for (const Participant& p : teams_[t]->participants()) {
+      if (p.office != k || p.programme != 0) continue;
+      if (p.requirement_day >= first && p.requirement_day <= last) ++requirements;
+      if (is_waiting_to_start(p.state)) {
+        ++waiting;
+        if (last - p.requirement_day > kOneYearOfWaitingDays) ++waiting_over_52_weeks;
+      }
+    }
+    kpis.push_back(Kpi{"bbr_requirements", static_cast<double>(requirements), "pdu", pdu});
+    kpis.push_back(Kpi{"bbr_waiting_list_end", static_cast<double>(waiting), "pdu", pdu});
+    kpis.push_back(Kpi{"bbr_waiting_over_52_weeks_end", static_cast<double>(waiting_over_52_weeks), "pdu", pdu});
+    return;
+  }
+}
+
 void InterventionRecorder::add_kpis_of(const std::vector<std::size_t>& units, const std::string& level,
                                        const std::string& unit, std::vector<Kpi>& kpis) const {
   InterventionFlows w;

@@ -27,6 +27,10 @@ class InterventionRecorder {
   void take_cohort_status();
   void add_kpis(std::vector<Kpi>& kpis) const;  // national
   void add_team_kpis(std::vector<Kpi>& kpis) const;  // the same KPIs for each team (level "team")
+  // The BBR KPIs that follow a man's PDU (his requirement records which office made it) for the PDU
+  // at `office` (scenario order), named `pdu`: requirements made in the window, and the waiting list
+  // at its end. Nothing when no team serves the PDU.
+  void add_pdu_kpis(std::size_t office, const std::string& pdu, std::vector<Kpi>& kpis) const;
 
  private:
   struct Snapshot {  // one team's cumulative counters at an instant

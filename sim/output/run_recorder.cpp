@@ -319,7 +319,10 @@ ReplicationResult RunRecorder::finish() {
       if (region_of_office_[i] == r) in_region.push_back(i);
     add_window_kpis("region", region_names_[r], in_region);
   }
-  for (std::size_t i = 0; i < offices_.size(); ++i) add_window_kpis("pdu", offices_[i]->name(), {i});
+  for (std::size_t i = 0; i < offices_.size(); ++i) {
+    add_window_kpis("pdu", offices_[i]->name(), {i});
+    if (interventions_) interventions_->add_pdu_kpis(i, offices_[i]->name(), result_.kpis);
+  }
   if (interventions_) interventions_->add_team_kpis(result_.kpis);
   for (const PduOffice* office : offices_)
     result_.case_events += office->counters().initial_cases + office->counters().referrals +

@@ -68,10 +68,16 @@ TEST(ResultsByUnit, CountsAddUpFromPdusAndTeamsToTheNation) {
       EXPECT_EQ(sum("team", kpi), national) << kpi << " rep " << rep;
       ++checked;
     }
+    // BBR by the PDU that made the requirement.
+    for (const std::string kpi : {"bbr_requirements", "bbr_waiting_list_end", "bbr_waiting_over_52_weeks_end"}) {
+      EXPECT_EQ(kpis.at({rep, "pdu", kpi}).size(), 3u) << kpi;
+      EXPECT_EQ(sum("pdu", kpi), kpis.at({rep, "national", kpi}).at("national")) << kpi << " rep " << rep;
+      ++checked;
+    }
     // Not trivially zero: each PDU has its own referrals.
     for (const auto& [unit, value] : kpis.at({rep, "pdu", "referrals"})) EXPECT_GT(value, 0.0) << unit;
   }
-  EXPECT_EQ(checked, 3 * 24);
+  EXPECT_EQ(checked, 3 * 27);
 
   // summary.csv: one row per unit and KPI, the nation first, each with the replications' n.
   const auto summary = csv_rows(dir / "run" / "summary.csv");
@@ -228,4 +234,14 @@ TEST(ResultsByUnit, LeaveRedTableMatchesTheMonthlyRagStatusSeries) {
   EXPECT_EQ(table.at("Ashford")[3], "4") << "the plan brings Ashford back from red";
   EXPECT_GE(table.at("Ashford")[5], "2024-01-31") << "not before the plan starts in January 2024";
   EXPECT_EQ(table.at("Ashford (no plan)")[4], "4") << "without the plan it is still red at the end";
+
+  // Each PDU is its own interventions team here: a PDU's BBR figures are its team's (the PDU a man's
+  // requirement is counted in is the PDU that made it).
+  const ByUnit kpis = kpis_by_unit(dir / "run");
+  for (const std::string rep : {"1", "2", "3", "4"})
+    for (const std::string kpi : {"bbr_requirements", "bbr_waiting_list_end"})
+      for (const std::string pdu : {"Ashford", "Ashford (no plan)"}) {
+        EXPECT_EQ(kpis.at({rep, "pdu", kpi}).at(pdu), kpis.at({rep, "team", kpi}).at(pdu + " team")) << pdu;
+        EXPECT_GT(kpis.at({rep, "pdu", "bbr_requirements"}).at(pdu), 0.0);
+      }
 }
