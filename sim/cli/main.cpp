@@ -71,7 +71,8 @@ constexpr Command kAggregate{
     "merged into --out) into kpis.csv, timeseries.csv and summary.csv per point and one\n"
     "sweep_summary.csv. Reports incomplete points and exits 1 if there are any."};
 constexpr Command kCompare{
-    "compare", "probsim compare BASE_DIR OTHER_DIR [--by region|pdu|team|all] [--kpis LIST] [--out FILE] [--quiet]",
+    "compare",
+    "probsim compare BASE_DIR OTHER_DIR [--by region|pdu|team|all] [--kpis LIST] [--out FILE] [--quiet]",
     "Pairs replication r of two finished runs (or aggregated batch points) and reports, per KPI, the\n"
     "mean difference OTHER - BASE with a 95% CI and whether it excludes zero. Runs with the same base\n"
     "seed share their random numbers, which makes the pairs tight. Writes comparison.csv."};

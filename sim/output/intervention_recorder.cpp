@@ -197,7 +197,8 @@ void InterventionRecorder::add_pdu_kpis(std::size_t office, const std::string& p
     }
     kpis.push_back(Kpi{"bbr_requirements", static_cast<double>(requirements), "pdu", pdu});
     kpis.push_back(Kpi{"bbr_waiting_list_end", static_cast<double>(waiting), "pdu", pdu});
-    kpis.push_back(Kpi{"bbr_waiting_over_52_weeks_end", static_cast<double>(waiting_over_52_weeks), "pdu", pdu});
+    kpis.push_back(
+        Kpi{"bbr_waiting_over_52_weeks_end", static_cast<double>(waiting_over_52_weeks), "pdu", pdu});
     return;
   }
 }

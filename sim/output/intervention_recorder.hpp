@@ -25,7 +25,7 @@ class InterventionRecorder {
   // At the end of `interventions.cohort_report.status_on`: the BBR cohort's status (summed over teams),
   // reported with the KPIs.
   void take_cohort_status();
-  void add_kpis(std::vector<Kpi>& kpis) const;  // national
+  void add_kpis(std::vector<Kpi>& kpis) const;       // national
   void add_team_kpis(std::vector<Kpi>& kpis) const;  // the same KPIs for each team (level "team")
   // The BBR KPIs that follow a man's PDU (his requirement records which office made it) for the PDU
   // at `office` (scenario order), named `pdu`: requirements made in the window, and the waiting list

@@ -168,22 +168,21 @@ std::vector<ComparisonRow> read_comparison(const fs::path& path) {
   std::vector<std::string> columns = {"kpi",     "n",        "base_mean", "other_mean",   "diff_mean",
                                       "diff_sd", "ci95_low", "ci95_high", "excludes_zero"};
   if (at) columns.insert(columns.begin(), {"level", "unit"});
-  read_csv(path, columns,
-           [&](std::vector<std::string> f) {
-             if (at && f[0] != "national") return;
-             f.erase(f.begin(), f.begin() + static_cast<std::ptrdiff_t>(at));
-             ComparisonRow row;
-             row.kpi = f[0];
-             row.n = count(path, f[1]);
-             row.base_mean = number(path, f[2]);
-             row.other_mean = number(path, f[3]);
-             row.diff_mean = number(path, f[4]);
-             row.diff_sd = number(path, f[5]);
-             row.ci95_low = number(path, f[6]);
-             row.ci95_high = number(path, f[7]);
-             row.excludes_zero = f[8] == "true";
-             rows.push_back(std::move(row));
-           });
+  read_csv(path, columns, [&](std::vector<std::string> f) {
+    if (at && f[0] != "national") return;
+    f.erase(f.begin(), f.begin() + static_cast<std::ptrdiff_t>(at));
+    ComparisonRow row;
+    row.kpi = f[0];
+    row.n = count(path, f[1]);
+    row.base_mean = number(path, f[2]);
+    row.other_mean = number(path, f[3]);
+    row.diff_mean = number(path, f[4]);
+    row.diff_sd = number(path, f[5]);
+    row.ci95_low = number(path, f[6]);
+    row.ci95_high = number(path, f[7]);
+    row.excludes_zero = f[8] == "true";
+    rows.push_back(std::move(row));
+  });
   return rows;
 }
 

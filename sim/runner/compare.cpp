@@ -69,8 +69,8 @@ std::optional<RunKpis> read_run(const std::string& dir, const std::string& by, s
     try {
       if (fields.size() != (by_unit ? 5u : 3u)) throw std::invalid_argument("fields");
       const std::uint64_t r = std::stoull(fields[0]);
-      const UnitKpi key = by_unit ? UnitKpi{fields[1], fields[2], fields[3]}
-                                  : UnitKpi{"national", "national", fields[1]};
+      const UnitKpi key =
+          by_unit ? UnitKpi{fields[1], fields[2], fields[3]} : UnitKpi{"national", "national", fields[1]};
       if (!level_chosen(std::get<0>(key), by)) continue;
       auto [it, inserted] = run.values.try_emplace(key);
       if (inserted) run.order.push_back(key);
@@ -156,9 +156,10 @@ int run_compare(const CompareOptions& options) {
   std::string csv =
       "level,unit,kpi,n,base_mean,other_mean,diff_mean,diff_sd,ci95_low,ci95_high,excludes_zero\n";
   for (const auto& [key, d] : rows)
-    csv += csv_row({std::get<0>(key), std::get<1>(key), std::get<2>(key), std::to_string(d.n), format_number(d.base_mean), format_number(d.other_mean),
-                    format_number(d.diff_mean), format_number(d.diff_sd), format_number(d.ci95_low),
-                    format_number(d.ci95_high), d.excludes_zero ? "true" : "false"});
+    csv += csv_row({std::get<0>(key), std::get<1>(key), std::get<2>(key), std::to_string(d.n),
+                    format_number(d.base_mean), format_number(d.other_mean), format_number(d.diff_mean),
+                    format_number(d.diff_sd), format_number(d.ci95_low), format_number(d.ci95_high),
+                    d.excludes_zero ? "true" : "false"});
   try {
     write_file_atomically(out.string(), csv);
     if (!options.by.empty() && options.by != "national")
@@ -188,13 +189,14 @@ int run_compare(const CompareOptions& options) {
                     "other mean", "difference", "95% CI of the difference", "excludes 0");
       std::cout << line;
     }
-    std::snprintf(line, sizeof line, "  %-36s %s %s %s   [%s, %s]  %s\n", kpi.c_str(),
-                  format_kpi_value(kpi, d.base_mean, 13).c_str(), format_kpi_value(kpi, d.other_mean, 13).c_str(),
-                  format_kpi_value(kpi, d.diff_mean, 13).c_str(), format_kpi_value(kpi, d.ci95_low, 12).c_str(),
-                  format_kpi_value(kpi, d.ci95_high, 12).c_str(),
-                  d.n < 2           ? "(one pair: no CI)"
-                  : d.excludes_zero ? "yes"
-                                    : "no");
+    std::snprintf(
+        line, sizeof line, "  %-36s %s %s %s   [%s, %s]  %s\n", kpi.c_str(),
+        format_kpi_value(kpi, d.base_mean, 13).c_str(), format_kpi_value(kpi, d.other_mean, 13).c_str(),
+        format_kpi_value(kpi, d.diff_mean, 13).c_str(), format_kpi_value(kpi, d.ci95_low, 12).c_str(),
+        format_kpi_value(kpi, d.ci95_high, 12).c_str(),
+        d.n < 2           ? "(one pair: no CI)"
+        : d.excludes_zero ? "yes"
+                          : "no");
     std::cout << line;
   }
   std::cout << "\nWritten: " << out.string()

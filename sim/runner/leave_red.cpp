@@ -63,24 +63,27 @@ std::vector<PduLeaveRed> leave_red_by_pdu(const fs::path& timeseries_csv, std::s
   return rows;
 }
 
-void write_leave_red(const fs::path& path, const std::vector<PduLeaveRed>& rows, const std::string& last_month) {
+void write_leave_red(const fs::path& path, const std::vector<PduLeaveRed>& rows,
+                     const std::string& last_month) {
   std::string text = kLeaveRedHeader;
   for (const auto& r : rows)
-    text += csv_row({r.pdu, std::to_string(r.replications), std::to_string(r.never_red), std::to_string(r.left_red),
-                     std::to_string(r.still_red_at_end), r.leave_red_month_median, last_month});
+    text += csv_row({r.pdu, std::to_string(r.replications), std::to_string(r.never_red),
+                     std::to_string(r.left_red), std::to_string(r.still_red_at_end), r.leave_red_month_median,
+                     last_month});
   write_file_atomically(path.string(), text);
 }
 
 void print_leave_red(std::ostream& out, const std::vector<PduLeaveRed>& rows, const std::string& last_month) {
   char line[200];
-  out << "\nWhen each PDU leaves red (month ends; replications out of " << (rows.empty() ? 0 : rows[0].replications)
-      << "):\n";
+  out << "\nWhen each PDU leaves red (month ends; replications out of "
+      << (rows.empty() ? 0 : rows[0].replications) << "):\n";
   std::snprintf(line, sizeof line, "  %-28s %10s %10s %16s %22s\n", "PDU", "never red", "left red",
                 ("red " + last_month).c_str(), "left red, median month");
   out << line;
   for (const auto& r : rows) {
-    std::snprintf(line, sizeof line, "  %-28s %10zu %10zu %16zu %22s\n", r.pdu.c_str(), r.never_red, r.left_red,
-                  r.still_red_at_end, r.leave_red_month_median.empty() ? "-" : r.leave_red_month_median.c_str());
+    std::snprintf(line, sizeof line, "  %-28s %10zu %10zu %16zu %22s\n", r.pdu.c_str(), r.never_red,
+                  r.left_red, r.still_red_at_end,
+                  r.leave_red_month_median.empty() ? "-" : r.leave_red_month_median.c_str());
     out << line;
   }
 }

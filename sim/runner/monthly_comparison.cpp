@@ -17,7 +17,8 @@ namespace probsim {
 
 namespace {
 
-using SeriesPoint = std::tuple<std::string, std::string, std::string, std::string>;  // level, unit, metric, date
+using SeriesPoint =
+    std::tuple<std::string, std::string, std::string, std::string>;  // level, unit, metric, date
 
 struct RunSeries {
   std::vector<SeriesPoint> order;  // first appearance
@@ -47,8 +48,8 @@ RunSeries read_series(const std::string& dir, const std::string& by) {
 
 }  // namespace
 
-void write_monthly_comparison(const std::string& base_dir, const std::string& other_dir, const std::string& by,
-                              const fs::path& out) {
+void write_monthly_comparison(const std::string& base_dir, const std::string& other_dir,
+                              const std::string& by, const fs::path& out) {
   const RunSeries base = read_series(base_dir, by);
   const RunSeries other = read_series(other_dir, by);
   std::string csv = kMonthlyComparisonHeader;
@@ -65,9 +66,10 @@ void write_monthly_comparison(const std::string& base_dir, const std::string& ot
     if (b.empty()) continue;
     const PairedDifference d = paired_difference(b, o);
     const auto& [level, unit, metric, date] = key;
-    csv += csv_row({level, unit, metric, date, std::to_string(d.n), format_number(d.base_mean),
-                    format_number(d.other_mean), format_number(d.diff_mean), format_number(d.diff_sd),
-                    format_number(d.ci95_low), format_number(d.ci95_high), d.excludes_zero ? "true" : "false"});
+    csv +=
+        csv_row({level, unit, metric, date, std::to_string(d.n), format_number(d.base_mean),
+                 format_number(d.other_mean), format_number(d.diff_mean), format_number(d.diff_sd),
+                 format_number(d.ci95_low), format_number(d.ci95_high), d.excludes_zero ? "true" : "false"});
   }
   write_file_atomically(out.string(), csv);
 }

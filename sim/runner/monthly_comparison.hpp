@@ -12,7 +12,7 @@ inline constexpr const char* kMonthlyComparisonHeader =
     "level,unit,metric,date,n,base_mean,other_mean,diff_mean,diff_sd,ci95_low,ci95_high,excludes_zero\n";
 
 // Throws std::runtime_error when either run's timeseries.csv cannot be read.
-void write_monthly_comparison(const std::string& base_dir, const std::string& other_dir, const std::string& by,
-                              const std::filesystem::path& out);
+void write_monthly_comparison(const std::string& base_dir, const std::string& other_dir,
+                              const std::string& by, const std::filesystem::path& out);
 
 }  // namespace probsim

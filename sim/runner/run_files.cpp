@@ -150,7 +150,8 @@ void print_summary_table(std::ostream& out, const Scenario& scenario, const RunO
                     format_kpi_value(k.kpi, s.ci95_low, 12).c_str(),
                     format_kpi_value(k.kpi, s.ci95_high, 12).c_str());
     else
-      std::snprintf(line, sizeof line, "  %-36s %s   (one replication: no CI)\n", k.kpi.c_str(), mean.c_str());
+      std::snprintf(line, sizeof line, "  %-36s %s   (one replication: no CI)\n", k.kpi.c_str(),
+                    mean.c_str());
     out << line;
     ++printed;
   }
@@ -159,7 +160,8 @@ void print_summary_table(std::ostream& out, const Scenario& scenario, const RunO
     for (const auto& pattern : options.console_kpis) out << " " << pattern;
     out << ")\n";
   }
-  out << "\nResults in " << out_dir.string() << "/: summary.csv, kpis.csv, timeseries.csv, timeseries_summary.csv"
+  out << "\nResults in " << out_dir.string()
+      << "/: summary.csv, kpis.csv, timeseries.csv, timeseries_summary.csv"
       << (options.events ? ", events.csv" : "") << (options.precision ? ", precision.csv" : "")
       << ", scenario.resolved.yaml\n";
 }

@@ -106,7 +106,8 @@ std::vector<std::string> result_warnings(const Scenario& s, const fs::path& time
                                  : status;
     char percent[32];
     std::snprintf(percent, sizeof percent, "%.0f%%", 100.0 * share);
-    warnings.push_back("every PDU was " + name + " at " + percent + " of month ends (over replications): the "
+    warnings.push_back("every PDU was " + name + " at " + percent +
+                       " of month ends (over replications): the "
                        "RAG thresholds (caseload.prioritisation) do not tell the " +
                        std::to_string(s.pdu_count()) +
                        " PDUs apart for most of the window. Check the thresholds against the PDUs' "

@@ -34,7 +34,8 @@ void write_timeseries_summary(const fs::path& timeseries_csv, const fs::path& ou
     auto [it, inserted] = index.try_emplace(key, series.size());
     if (inserted) {
       const auto f = parse_csv_line(line);
-      if (f.size() != 6) throw std::runtime_error("malformed row in " + timeseries_csv.string() + ": " + line);
+      if (f.size() != 6)
+        throw std::runtime_error("malformed row in " + timeseries_csv.string() + ": " + line);
       series.push_back(Series{{f[2], f[3], f[4], f[1]}, {}});
     }
     series[it->second].values.push_back(std::stod(line.substr(last + 1)));

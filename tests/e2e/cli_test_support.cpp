@@ -95,7 +95,8 @@ std::vector<std::vector<std::string>> national_kpi_rows(const std::vector<std::v
   return national_rows(rows, 1);
 }
 
-std::vector<std::vector<std::string>> national_summary_rows(const std::vector<std::vector<std::string>>& rows) {
+std::vector<std::vector<std::string>> national_summary_rows(
+    const std::vector<std::vector<std::string>>& rows) {
   return national_rows(rows, 0);
 }
 

@@ -29,7 +29,8 @@ void write_file(const std::filesystem::path& path, const std::string& text);
 // with the level and unit fields dropped: replication,kpi,value and kpi,n,mean,... as tests of the
 // national figures read them. A header row among `rows` is kept, shortened the same way.
 std::vector<std::vector<std::string>> national_kpi_rows(const std::vector<std::vector<std::string>>& rows);
-std::vector<std::vector<std::string>> national_summary_rows(const std::vector<std::vector<std::string>>& rows);
+std::vector<std::vector<std::string>> national_summary_rows(
+    const std::vector<std::vector<std::string>>& rows);
 
 // Runs a shell command line from the source directory; `probsim` in it should be written as
 // probsim_binary(). Returns the exit status, with stdout and stderr in `output`.

@@ -71,8 +71,9 @@ TEST(Precision, StopsAtTheFirstReplicationCountThatMeetsTheTarget) {
   KpiValues values = read_kpis(dir / "fixed" / "kpis.csv");
   // Rows per replication in kpis.csv: every KPI of every unit (the nation, its regions and PDUs).
   const std::string fixed_kpis = read_file(dir / "fixed" / "kpis.csv");
-  const std::size_t all_kpis = (static_cast<std::size_t>(std::count(fixed_kpis.begin(), fixed_kpis.end(), '\n')) - 1) /
-                               values.front().second.size();
+  const std::size_t all_kpis =
+      (static_cast<std::size_t>(std::count(fixed_kpis.begin(), fixed_kpis.end(), '\n')) - 1) /
+      values.front().second.size();
   std::erase_if(values, [&](const auto& kv) {
     return std::find(chosen.begin(), chosen.end(), kv.first) == chosen.end();
   });

@@ -51,16 +51,18 @@ TEST(RunWarnings, BankHolidaysMissingForPartOfTheWindow) {
 TEST(RunWarnings, EveryPduInOneRagStatusForMostOfTheWindow) {
   const auto dir = fresh_directory("warn_rag");
   // Amber and red thresholds of 1% workload: every PDU is red from its first review.
-  const CommandResult r = run_probsim("run scenarios/example_pdu.yaml --reps 2 --quiet" + kShort +
-                                      "--set prioritisation.enabled=true "
-                                      "--set prioritisation.workload_pct_amber_above=1 --set prioritisation.workload_pct_red_above=1 --out " +
-                                      quoted(dir / "red"));
+  const CommandResult r = run_probsim(
+      "run scenarios/example_pdu.yaml --reps 2 --quiet" + kShort +
+      "--set prioritisation.enabled=true "
+      "--set prioritisation.workload_pct_amber_above=1 --set prioritisation.workload_pct_red_above=1 --out " +
+      quoted(dir / "red"));
   ASSERT_EQ(r.exit_status, 0) << r.output;
   EXPECT_NE(r.output.find("warning: every PDU was red at"), std::string::npos) << r.output;
   EXPECT_NE(read_file(dir / "red" / "warnings.txt").find("every PDU was red"), std::string::npos);
   // At the default thresholds the PDUs differ (Southbridge red, the others green): no warning.
-  const CommandResult defaults = run_probsim("run scenarios/example_pdu.yaml --reps 2 --quiet" + kShort +
-                                             "--set prioritisation.enabled=true --out " + quoted(dir / "default"));
+  const CommandResult defaults =
+      run_probsim("run scenarios/example_pdu.yaml --reps 2 --quiet" + kShort +
+                  "--set prioritisation.enabled=true --out " + quoted(dir / "default"));
   ASSERT_EQ(defaults.exit_status, 0) << defaults.output;
   EXPECT_EQ(defaults.output.find("warning"), std::string::npos) << defaults.output;
   EXPECT_FALSE(fs::exists(dir / "default" / "warnings.txt"));
@@ -70,7 +72,8 @@ TEST(RunWarnings, EveryPduInOneRagStatusForMostOfTheWindow) {
 // not meant (reported, not fixed here): bench_national.yaml and staffing_plan_example.yaml make BBR
 // requirements in teams without facilitators (every one of bench_national's 12).
 TEST(RunWarnings, ShippedScenariosWarnOnlyWhereKnown) {
-  const std::map<std::string, std::size_t> known = {{"bench_national.yaml", 12}, {"staffing_plan_example.yaml", 2}};
+  const std::map<std::string, std::size_t> known = {{"bench_national.yaml", 12},
+                                                    {"staffing_plan_example.yaml", 2}};
   for (const auto& entry : fs::directory_iterator(source_path("scenarios"))) {
     if (entry.path().extension() != ".yaml") continue;
     const std::string name = entry.path().filename().string();
@@ -85,8 +88,8 @@ TEST(RunWarnings, ShippedScenariosWarnOnlyWhereKnown) {
   // The small shipped RAG scenarios, run: their PDUs are not all in one status.
   const auto dir = fresh_directory("warn_shipped");
   for (const char* scenario : {"rag_example", "rag_protect_da"}) {
-    const CommandResult r = run_probsim(std::string("run scenarios/") + scenario + ".yaml --reps 2 --quiet --out " +
-                                        quoted(dir / scenario));
+    const CommandResult r = run_probsim(std::string("run scenarios/") + scenario +
+                                        ".yaml --reps 2 --quiet --out " + quoted(dir / scenario));
     ASSERT_EQ(r.exit_status, 0) << r.output;
     EXPECT_EQ(r.output.find("warning"), std::string::npos) << scenario << "\n" << r.output;
     EXPECT_FALSE(fs::exists(dir / scenario / "warnings.txt")) << scenario;

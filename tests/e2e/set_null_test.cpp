@@ -18,7 +18,8 @@ const std::string kRun =
 TEST(SetNull, RemovesAnOptionalBlock) {
   const auto dir = fresh_directory("set_null");
   ASSERT_EQ(run_probsim(kRun + "--out " + quoted(dir / "with")).exit_status, 0);
-  const CommandResult r = run_probsim(kRun + "--set interventions.cohort_report=null --out " + quoted(dir / "without"));
+  const CommandResult r =
+      run_probsim(kRun + "--set interventions.cohort_report=null --out " + quoted(dir / "without"));
   ASSERT_EQ(r.exit_status, 0) << r.output;
   EXPECT_NE(read_file(dir / "with" / "kpis.csv").find("bbr_cohort_requirements"), std::string::npos);
   EXPECT_EQ(read_file(dir / "without" / "kpis.csv").find("bbr_cohort_"), std::string::npos)
@@ -36,7 +37,8 @@ TEST(SetNull, RemovesAnOptionalBlock) {
 }
 
 TEST(SetNull, RemovesAListItemByName) {
-  const CommandResult r = run_probsim("validate scenarios/example_pdu.yaml --set regions.0.pdus.Eastmoor=null");
+  const CommandResult r =
+      run_probsim("validate scenarios/example_pdu.yaml --set regions.0.pdus.Eastmoor=null");
   EXPECT_EQ(r.exit_status, 0) << r.output;
   EXPECT_NE(r.output.find("valid (1 region, 2 PDUs)"), std::string::npos) << r.output;
 }
@@ -45,9 +47,11 @@ TEST(SetNull, RefusesAMissingOrRequiredKey) {
   const CommandResult typo =
       run_probsim("validate scenarios/example_pdu.yaml --set interventions.cohort_reprt=null");
   EXPECT_EQ(typo.exit_status, 1);
-  EXPECT_NE(typo.output.find("=null removes a key, but the scenario has no such key to remove"), std::string::npos)
+  EXPECT_NE(typo.output.find("=null removes a key, but the scenario has no such key to remove"),
+            std::string::npos)
       << typo.output;
-  const CommandResult required = run_probsim("validate scenarios/example_pdu.yaml --set simulation.report_start=~");
+  const CommandResult required =
+      run_probsim("validate scenarios/example_pdu.yaml --set simulation.report_start=~");
   EXPECT_EQ(required.exit_status, 1);
   EXPECT_NE(required.output.find("'simulation.report_start': is required but missing"), std::string::npos)
       << required.output;

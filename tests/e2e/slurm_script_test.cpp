@@ -68,12 +68,13 @@ TEST(SlurmScript, TakesItsRequestFromOptionsOrEnvironmentAndChecksItFits) {
   write_file(dir / "bin" / "sinfo", "#!/bin/sh\necho '2 3900'\necho '1 1000'\n");
   for (const char* tool : {"sbatch", "sinfo"}) ::chmod((dir / "bin" / tool).c_str(), 0755);
   const std::string script = quoted(fs::path(source_path("scripts/slurm/sweep_array.sh")));
-  const std::string env = "PATH=" + quoted(dir / "bin") + ":\"$PATH\" SBATCH_LOG=" + quoted(dir / "sbatch.log") +
+  const std::string env = "PATH=" + quoted(dir / "bin") +
+                          ":\"$PATH\" SBATCH_LOG=" + quoted(dir / "sbatch.log") +
                           " PROBSIM=" + probsim_binary() + " ";
   const std::string args = " " + sweep + " " + quoted(dir / "out") + " 2";
 
-  const CommandResult chosen =
-      run_shell(env + "PROBSIM_TIME=00:20:00 bash " + script + " --cpus 1 --mem 1500M --partition small" + args);
+  const CommandResult chosen = run_shell(env + "PROBSIM_TIME=00:20:00 bash " + script +
+                                         " --cpus 1 --mem 1500M --partition small" + args);
   ASSERT_EQ(chosen.exit_status, 0) << chosen.output;
   const std::string log = read_file(dir / "sbatch.log");
   EXPECT_NE(log.find("--cpus-per-task=1 --mem=1500M --time=00:20:00 --partition=small --array=0-1"),
@@ -92,10 +93,11 @@ TEST(SlurmScript, TakesItsRequestFromOptionsOrEnvironmentAndChecksItFits) {
 
   // No probsim: a copy of the script outside the repository (no build/ beside it), none on PATH.
   fs::create_directories(dir / "elsewhere" / "scripts" / "slurm");
-  fs::copy_file(source_path("scripts/slurm/sweep_array.sh"), dir / "elsewhere" / "scripts" / "slurm" / "sweep_array.sh");
+  fs::copy_file(source_path("scripts/slurm/sweep_array.sh"),
+                dir / "elsewhere" / "scripts" / "slurm" / "sweep_array.sh");
   const CommandResult missing =
-      run_shell("PATH=" + quoted(dir / "bin") + ":/usr/bin:/bin SBATCH_LOG=" + quoted(dir / "sbatch.log") + " bash " +
-                quoted(dir / "elsewhere" / "scripts" / "slurm" / "sweep_array.sh") + args);
+      run_shell("PATH=" + quoted(dir / "bin") + ":/usr/bin:/bin SBATCH_LOG=" + quoted(dir / "sbatch.log") +
+                " bash " + quoted(dir / "elsewhere" / "scripts" / "slurm" / "sweep_array.sh") + args);
   EXPECT_EQ(missing.exit_status, 1);
   EXPECT_NE(missing.output.find("sweep_array.sh: cannot find probsim"), std::string::npos) << missing.output;
   EXPECT_NE(missing.output.find("set PROBSIM=/path/to/probsim"), std::string::npos) << missing.output;

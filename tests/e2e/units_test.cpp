@@ -41,13 +41,25 @@ TEST(ResultsByUnit, CountsAddUpFromPdusAndTeamsToTheNation) {
   EXPECT_EQ(first[1], "national") << "the nation's rows come first";
 
   // Flows and end-of-window stocks of PDUs, and flows of interventions teams: additive.
-  const std::vector<std::string> pdu_counts = {
-      "referrals",         "caseload_start",    "caseload_end",     "terminations_sentence_end",
-      "terminations_early", "unallocated_end",  "reallocations",    "leavers",
-      "joiners",           "reviews_due",       "contacts_required", "contacts_missed",
-      "tasks_cancelled",   "court_reports_due", "pdu_days_red",     "pdu_days_amber",
-      "pdu_days_green",    "staff_in_post_fte"};
-  const std::vector<std::string> team_counts = {"bbr_requirements", "bbr_starts", "bbr_completions",
+  const std::vector<std::string> pdu_counts = {"referrals",
+                                               "caseload_start",
+                                               "caseload_end",
+                                               "terminations_sentence_end",
+                                               "terminations_early",
+                                               "unallocated_end",
+                                               "reallocations",
+                                               "leavers",
+                                               "joiners",
+                                               "reviews_due",
+                                               "contacts_required",
+                                               "contacts_missed",
+                                               "tasks_cancelled",
+                                               "court_reports_due",
+                                               "pdu_days_red",
+                                               "pdu_days_amber",
+                                               "pdu_days_green",
+                                               "staff_in_post_fte"};
+  const std::vector<std::string> team_counts = {"bbr_requirements",     "bbr_starts",      "bbr_completions",
                                                 "bbr_waiting_list_end", "si_requirements", "daso_referrals"};
   int checked = 0;
   for (const std::string rep : {"1", "2", "3"}) {
@@ -69,7 +81,8 @@ TEST(ResultsByUnit, CountsAddUpFromPdusAndTeamsToTheNation) {
       ++checked;
     }
     // BBR by the PDU that made the requirement.
-    for (const std::string kpi : {"bbr_requirements", "bbr_waiting_list_end", "bbr_waiting_over_52_weeks_end"}) {
+    for (const std::string kpi :
+         {"bbr_requirements", "bbr_waiting_list_end", "bbr_waiting_over_52_weeks_end"}) {
       EXPECT_EQ(kpis.at({rep, "pdu", kpi}).size(), 3u) << kpi;
       EXPECT_EQ(sum("pdu", kpi), kpis.at({rep, "national", kpi}).at("national")) << kpi << " rep " << rep;
       ++checked;
@@ -93,15 +106,16 @@ TEST(ResultsByUnit, CountsAddUpFromPdusAndTeamsToTheNation) {
 
 TEST(ResultsByUnit, TheConsolePrintsTheChosenUnitsAndKpisWithSharesAsPercentages) {
   const auto dir = fresh_directory("units_console");
-  const CommandResult r = run_probsim(kShortRun + "--reps 2 --by pdu --kpis 'reviews_on_time*,referrals' --out " +
-                                      quoted(dir / "run"));
+  const CommandResult r = run_probsim(
+      kShortRun + "--reps 2 --by pdu --kpis 'reviews_on_time*,referrals' --out " + quoted(dir / "run"));
   ASSERT_EQ(r.exit_status, 0) << r.output;
   for (const char* heading : {"National", "pdu Northgate", "pdu Eastmoor", "pdu Southbridge"})
     EXPECT_NE(r.output.find(heading), std::string::npos) << heading << "\n" << r.output;
   EXPECT_EQ(r.output.find("region Example region"), std::string::npos) << "--by pdu: no region table";
   EXPECT_EQ(r.output.find("caseload_mean"), std::string::npos) << "--kpis chose two KPIs";
   // A share: a percentage with one decimal, e.g. "93.4%   [ 90.1%,  96.7%]".
-  EXPECT_TRUE(std::regex_search(r.output, std::regex(R"(reviews_on_time_share +-?\d+\.\d% +\[ *-?\d+\.\d%, +-?\d+\.\d%\])")))
+  EXPECT_TRUE(std::regex_search(
+      r.output, std::regex(R"(reviews_on_time_share +-?\d+\.\d% +\[ *-?\d+\.\d%, +-?\d+\.\d%\])")))
       << r.output;
   EXPECT_TRUE(std::regex_search(r.output, std::regex(R"(referrals +\d+\.\d\d )"))) << r.output;
 
@@ -113,9 +127,9 @@ TEST(ResultsByUnit, TheConsolePrintsTheChosenUnitsAndKpisWithSharesAsPercentages
 TEST(ResultsByUnit, CompareByPduOfARunWithItselfIsZeroForEveryUnitKpiAndMonth) {
   const auto dir = fresh_directory("units_compare");
   ASSERT_EQ(run_probsim(kShortRun + "--reps 3 --quiet --out " + quoted(dir / "run")).exit_status, 0);
-  const CommandResult r = run_probsim("compare " + quoted(dir / "run") + " " + quoted(dir / "run") +
-                                      " --by pdu --kpis 'reviews_on_time_share' --out " +
-                                      quoted(dir / "comparison.csv"));
+  const CommandResult r =
+      run_probsim("compare " + quoted(dir / "run") + " " + quoted(dir / "run") +
+                  " --by pdu --kpis 'reviews_on_time_share' --out " + quoted(dir / "comparison.csv"));
   ASSERT_EQ(r.exit_status, 0) << r.output;
   EXPECT_NE(r.output.find("pdu Southbridge"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("0.0%"), std::string::npos) << "shares as percentages:\n" << r.output;
@@ -193,8 +207,8 @@ TEST(ResultsByUnit, TimeseriesSummaryHasTheMeanCiAndPercentilesOfEverySeriesPoin
 // plan stays red.
 TEST(ResultsByUnit, LeaveRedTableMatchesTheMonthlyRagStatusSeries) {
   const auto dir = fresh_directory("units_leave_red");
-  const CommandResult r = run_probsim("run scenarios/rag_example.yaml --reps 4 --jobs 2 --kpis pdu_days_red --out " +
-                                      quoted(dir / "run"));
+  const CommandResult r = run_probsim(
+      "run scenarios/rag_example.yaml --reps 4 --jobs 2 --kpis pdu_days_red --out " + quoted(dir / "run"));
   ASSERT_EQ(r.exit_status, 0) << r.output;
   EXPECT_NE(r.output.find("When each PDU leaves red"), std::string::npos) << r.output;
 
