@@ -10,6 +10,7 @@
 #include "output/atomic_file.hpp"
 #include "output/csv.hpp"
 #include "runner/batch_files.hpp"
+#include "runner/leave_red.hpp"
 #include "runner/replication_scheduler.hpp"
 #include "runner/run_files.hpp"
 #include "runner/timeseries_summary.hpp"
@@ -131,6 +132,9 @@ class Aggregator {
       outcome.summary = summarise_kpis(target / "kpis.csv");
       write_summary(target / "summary.csv", outcome.summary);
       write_timeseries_summary(target / "timeseries.csv", target / kTimeseriesSummaryFile);
+      std::string last_month;  // leave_red.csv only where the RAG framework was on (a rag_status series)
+      if (const auto leave_red = leave_red_by_pdu(target / "timeseries.csv", &last_month); !leave_red.empty())
+        write_leave_red(target / kLeaveRedFile, leave_red, last_month);
     } catch (const std::exception& e) {
       throw AggregateError("point " + id + ": " + e.what());
     }

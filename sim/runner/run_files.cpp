@@ -163,7 +163,8 @@ void print_summary_table(std::ostream& out, const Scenario& scenario, const RunO
   out << "\nResults in " << out_dir.string()
       << "/: summary.csv, kpis.csv, timeseries.csv, timeseries_summary.csv"
       << (options.events ? ", events.csv" : "") << (options.precision ? ", precision.csv" : "")
-      << ", scenario.resolved.yaml\n";
+      << (scenario.caseload.prioritisation.enabled ? ", leave_red.csv" : "")
+      << (fs::exists(out_dir / "warnings.txt") ? ", warnings.txt" : "") << ", scenario.resolved.yaml\n";
 }
 
 }  // namespace probsim

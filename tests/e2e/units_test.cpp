@@ -259,3 +259,23 @@ TEST(ResultsByUnit, LeaveRedTableMatchesTheMonthlyRagStatusSeries) {
         EXPECT_GT(kpis.at({rep, "pdu", "bbr_requirements"}).at(pdu), 0.0);
       }
 }
+
+// A batch point writes the same timeseries_summary.csv and leave_red.csv as `probsim run` of that point.
+TEST(ResultsByUnit, ABatchPointHasTheRunsTimeseriesSummaryAndLeaveRedTable) {
+  const auto dir = fresh_directory("units_batch");
+  const auto sweep = quoted(write_sweep(
+      dir, small_sweep("units_batch", "").replace(small_sweep("units_batch", "").find("set: {"), 6,
+                                                   "set: {prioritisation.enabled: true, ")));
+  const CommandResult batch = run_probsim("batch " + sweep + " --out " + quoted(dir / "batch") + " --quiet");
+  ASSERT_EQ(batch.exit_status, 0) << batch.output;
+  const CommandResult run = run_probsim(
+      "run scenarios/example_pdu.yaml --reps 3 --seed 7 --quiet --set prioritisation.enabled=true --set "
+      "simulation.report_end=2023-06-30 --set simulation.warm_up_weeks=8 --set "
+      "regions.0.pdus.Southbridge.staff.0.headcount=9 --set regions.0.pdus.Northgate.referrals_per_week=7 --out " +
+      quoted(dir / "run"));
+  ASSERT_EQ(run.exit_status, 0) << run.output;
+  for (const char* file : {"timeseries_summary.csv", "leave_red.csv"}) {
+    ASSERT_TRUE(fs::exists(dir / "run" / file)) << file;
+    EXPECT_EQ(read_file(dir / "batch" / "points" / "p0004" / file), read_file(dir / "run" / file)) << file;
+  }
+}
