@@ -913,7 +913,7 @@ void read_staffing_plan(FieldReader& root, Scenario& s) {
   plan.reject_unknown_keys();
 }
 
-// ---- `interventions` and `interventions_teams` (DOMAIN.md §3.2–3.6, G-8..G-14, G-19, G-20, G-25) ----
+// ---- `interventions` and `interventions_teams` (docs/sources.md; G-8..G-14, G-19, G-20, G-25) ----
 
 constexpr int kMaxSessions = 1000;
 constexpr int kMaxGroupSize = 1000;
