@@ -1,6 +1,6 @@
 #pragma once
 // The attributes a case (a person on probation) carries, and their names as written in scenario files
-// and outputs. The names are part of the file formats: change them only with the README.
+// and outputs. The names are part of the file formats: change them only with docs/reference/outputs.md.
 
 #include <array>
 #include <cstdint>

@@ -163,7 +163,7 @@ struct InterventionsWarmStart {
   double waiting_share = 1.0;
 };
 
-// The BBR cohort report (README "Interventions KPIs"): the status on `status_on` of the BBR requirements
+// The BBR cohort report (docs/reference/outputs.md): the status on `status_on` of the BBR requirements
 // made from `requirements_from` to `requirements_to` (inclusive), as HMIP published it for requirements
 // made 21 June 2021 - 30 September 2022 on 9 November 2022 (BBRN-1..7, CT-1..CT-4). Off unless given.
 struct BbrCohortReport {

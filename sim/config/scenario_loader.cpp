@@ -1178,7 +1178,7 @@ void read_interventions_warm_start(FieldReader& iv, InterventionsWarmStart& warm
 }
 
 // `interventions.cohort_report`: which BBR requirements the cohort KPIs follow, and the day their status
-// is taken (README "Interventions KPIs"). The status day must be in the report window, where the run
+// is taken (docs/reference/outputs.md). The status day must be in the report window, where the run
 // observes, and not before the last requirement day, or the cohort would still be growing.
 void read_cohort_report(FieldReader& iv, const SimulationWindow& window, BbrCohortReport& report) {
   const ConfigNode* node = iv.node("cohort_report", false);
