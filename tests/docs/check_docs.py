@@ -8,8 +8,13 @@
 2. No file in the repository (outside .git and build directories) points at a file outside it: the
    shared project notes the sources were first written in are not part of a clone.
 3. Every relative link in README.md and docs/**/*.md resolves to a file in the repository.
+4. (--keys) The scenario-key table of docs/reference/scenario-keys.md ("Every key") and the loader
+   agree: every key the loader reads by name (`reader.number("key", ...)` and the like in
+   sim/config/, sweep files apart) appears in that section, and every key name in the table's first
+   column is a string literal of the loader or of models/ (enumerated names such as `very_high` are
+   read through tables of names). The check is by key name, not by full path.
 
-Usage: check_docs.py --root REPO   (exit status 1 and one line per problem on failure)
+Usage: check_docs.py --root REPO [--keys]  (exit status 1 and one line per problem on failure)
        check_docs.py --self-test   (plants each kind of fault in a scratch tree and expects a failure)
 """
 import argparse
@@ -124,6 +129,52 @@ def check(root):
     return problems
 
 
+LOADER_READ = re.compile(r'\.(?:node|number|integer|boolean|text|date|choice)\(\s*"([a-z_0-9]+)"')
+
+
+def check_scenario_keys(root):
+    keys_page = os.path.join(root, "docs", "reference", "scenario-keys.md")
+    if not os.path.isfile(keys_page):
+        return ["docs/reference/scenario-keys.md is missing"]
+    with open(keys_page, encoding="utf-8") as f:
+        text = f.read()
+    if "## Every key" not in text:
+        return ["docs/reference/scenario-keys.md has no \"## Every key\" section"]
+    section = text[text.index("## Every key"):]
+    rows = [line for line in section.splitlines() if line.startswith("| `")]
+    table_keys = {}  # key name → the row's first cell, for the message
+    for row in rows:
+        cell = row.split("|")[1]
+        for code in re.findall(r"`([^`]+)`", cell):
+            for name in re.findall(r"[a-z][a-z0-9_]*", re.sub(r"<[^>]*>", "", code)):
+                table_keys.setdefault(name, cell.strip())
+    documented = set()
+    for code in re.findall(r"`([^`]+)`", section):
+        documented |= set(re.findall(r"[a-z][a-z0-9_]*", code))
+
+    config = os.path.join(root, "sim", "config")
+    loader_files = sorted(os.path.join(config, n) for n in os.listdir(config)
+                          if n.endswith(".cpp") and "sweep" not in n)
+    read, literals = {}, set()
+    for path in loader_files:
+        with open(path, encoding="utf-8") as f:
+            for number, line in enumerate(f, 1):
+                for key in LOADER_READ.findall(line):
+                    read.setdefault(key, f"{os.path.relpath(path, root)}:{number}")
+                literals |= set(re.findall(r'"([a-z_0-9]+)"', line))
+    for directory, _, files in os.walk(os.path.join(root, "models")):
+        for name in files:
+            if name.endswith((".hpp", ".cpp")):
+                with open(os.path.join(directory, name), encoding="utf-8") as f:
+                    literals |= set(re.findall(r'"([a-z_0-9]+)"', f.read()))
+
+    problems = [f"{where}: the loader reads `{key}`, which docs/reference/scenario-keys.md does not document"
+                for key, where in sorted(read.items()) if key not in documented]
+    problems += [f"docs/reference/scenario-keys.md: `{key}` (in {cell}) is not a key the loader reads"
+                 for key, cell in sorted(table_keys.items()) if key not in literals]
+    return problems
+
+
 def self_test():
     """Each planted fault must be reported; the clean tree must pass."""
     def tree(sources, scenario, other):
@@ -150,7 +201,30 @@ def self_test():
         ("outside file name", clean, "As DOMAIN" + ".md says.\n", 1),
         ("broken link", clean, "See [x](docs/missing.md).\n", 1),
     ]
+    def keys_tree(table, loader):
+        root = tree(sources, clean, "")
+        os.makedirs(os.path.join(root, "docs", "reference"))
+        os.makedirs(os.path.join(root, "sim", "config"))
+        os.makedirs(os.path.join(root, "models"))
+        with open(os.path.join(root, "docs", "reference", "scenario-keys.md"), "w") as f:
+            f.write("# Keys\n\n## Every key\n\n| key | meaning |\n|---|---|\n" + table)
+        with open(os.path.join(root, "sim", "config", "loader.cpp"), "w") as f:
+            f.write(loader)
+        return root
+
+    loader = 'root.node("simulation", true);\nroot.node("workforce", true);\nauto a = sim.date("report_start", true);\nauto b = sim.number("leaver_rate_per_year", true, 0, 1);\n'
+    table = "| `simulation.report_start` | a date |\n| `workforce.leaver_rate_per_year` | a rate |\n"
+    key_cases = [
+        ("keys agree", table, loader, 0),
+        ("key in the table that the loader does not read", table + "| `simulation.report_stop` | x |\n", loader, 1),
+        ("key the loader reads that the table lacks", table, loader + 'sim.integer("warm_up_weeks", true, 0, 9);\n', 1),
+    ]
     failures = 0
+    for name, table_text, loader_text, expected in key_cases:
+        got = len(check_scenario_keys(keys_tree(table_text, loader_text)))
+        ok = (got == 0) == (expected == 0)
+        print(f"{'ok  ' if ok else 'FAIL'} {name}: {got} problem(s), expected {'none' if not expected else 'some'}")
+        failures += not ok
     for name, scenario, readme, expected in cases:
         got = len(check(tree(sources, scenario, readme)))
         ok = (got == 0) == (expected == 0)
@@ -163,10 +237,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", default=os.path.join(os.path.dirname(__file__), "..", ".."))
     parser.add_argument("--self-test", action="store_true")
+    parser.add_argument("--keys", action="store_true", help="check the scenario-key table against the loader")
     args = parser.parse_args()
     if args.self_test:
         return self_test()
-    problems = check(os.path.abspath(args.root))
+    root = os.path.abspath(args.root)
+    problems = check_scenario_keys(root) if args.keys else check(root)
     for problem in problems:
         print(problem)
     print(f"{len(problems)} problem(s)")
