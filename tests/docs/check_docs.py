@@ -153,8 +153,8 @@ def check_scenario_keys(root):
         documented |= set(re.findall(r"[a-z][a-z0-9_]*", code))
 
     config = os.path.join(root, "sim", "config")
-    loader_files = sorted(os.path.join(config, n) for n in os.listdir(config)
-                          if n.endswith(".cpp") and "sweep" not in n)
+    loader_files = sorted(os.path.join(d, n) for d, _, names in os.walk(config) for n in names
+                          if n.endswith(".cpp") and "sweep" not in n)  # a split loader may use subfolders
     read, literals = {}, set()
     for path in loader_files:
         with open(path, encoding="utf-8") as f:
