@@ -34,7 +34,7 @@ constexpr const char* kOverview =
     "  compare BASE OTHER paired differences per KPI between two runs, with 95% CIs\n"
     "  report DIR         one self-contained HTML page of charts for a run, a batch or a comparison\n"
     "\n"
-    "probsim COMMAND --help explains a command's options. The README documents every scenario key\n"
+    "probsim COMMAND --help explains a command's options. docs/reference/ documents every scenario key\n"
     "and every output file and column.\n";
 
 struct Command {
@@ -62,7 +62,7 @@ constexpr Command kBatch{
     "Replications already complete are skipped, so the same command resumes a batch that was\n"
     "stopped. Shards write disjoint files and may share one directory. The process that finds the\n"
     "whole batch complete writes each point's summary and sweep_summary.csv (as `aggregate` does).\n"
-    "The README explains the sweep file and running on a cluster (Slurm, srun, mpirun)."};
+    "docs/guides/ explains the sweep file and running on a cluster (Slurm, srun, mpirun)."};
 constexpr Command kAggregate{
     "aggregate", "probsim aggregate DIR... [--out OUT] [--quiet]",
     "Merges the outputs of a batch's shards (one shared directory, or one directory per shard,\n"

@@ -913,7 +913,7 @@ void read_staffing_plan(FieldReader& root, Scenario& s) {
   plan.reject_unknown_keys();
 }
 
-// ---- `interventions` and `interventions_teams` (DOMAIN.md §3.2–3.6, G-8..G-14, G-19, G-20, G-25) ----
+// ---- `interventions` and `interventions_teams` (docs/sources.md; G-8..G-14, G-19, G-20, G-25) ----
 
 constexpr int kMaxSessions = 1000;
 constexpr int kMaxGroupSize = 1000;
@@ -1178,7 +1178,7 @@ void read_interventions_warm_start(FieldReader& iv, InterventionsWarmStart& warm
 }
 
 // `interventions.cohort_report`: which BBR requirements the cohort KPIs follow, and the day their status
-// is taken (README "Interventions KPIs"). The status day must be in the report window, where the run
+// is taken (docs/reference/outputs.md). The status day must be in the report window, where the run
 // observes, and not before the last requirement day, or the cohort would still be growing.
 void read_cohort_report(FieldReader& iv, const SimulationWindow& window, BbrCohortReport& report) {
   const ConfigNode* node = iv.node("cohort_report", false);
