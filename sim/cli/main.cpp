@@ -5,6 +5,7 @@
 #include <iostream>
 #include <thread>
 
+#include "cli/count_option.hpp"
 #include "config/scenario_loader.hpp"
 #include "report/report_command.hpp"
 #include "runner/aggregate.hpp"
@@ -117,12 +118,21 @@ int command_main(const Command& command, int argc, char** argv) {
     options.add_options()("seed", po::value<std::uint64_t>(&run.base_seed)->default_value(1),
                           "base seed; replication r uses a seed derived from (seed, r)");
   if (command.name == kRun.name || command.name == kBench.name)
-    options.add_options()("threads", po::value<std::size_t>(&run.threads)->default_value(0),
+    options.add_options()("threads",
+                          po::value<Count>()->default_value(Count{0}, "0")->notifier([&](Count c) {
+                            run.threads = c.value;
+                          }),
                           "threads each replication runs its PDU offices' day on (default 0: the cores "
                           "divided by --jobs, at least 1); outputs do not depend on it");
   if (command.name == kRun.name)
-    options.add_options()("reps,n", po::value<std::size_t>(&run.replications)->default_value(5),
-                          "replications")("jobs,j", po::value<std::size_t>(&run.jobs)->default_value(cores),
+    options.add_options()("reps,n",
+                          po::value<Count>()->default_value(Count{5}, "5")->notifier([&](Count c) {
+                            run.replications = c.value;
+                          }),
+                          "replications")("jobs,j",
+                                          po::value<Count>()
+                                              ->default_value(Count{cores}, std::to_string(cores))
+                                              ->notifier([&](Count c) { run.jobs = c.value; }),
                                           "replications run at once (default: the number of cores)")(
         "out,o", po::value<std::string>(&run.out_dir), "output directory (default: results/<scenario name>)")(
         "events", po::bool_switch(&run.events), "also write events.csv, one row per case event")(
@@ -132,7 +142,10 @@ int command_main(const Command& command, int argc, char** argv) {
         "fraction of its mean (e.g. 0.05), starting from --reps, up to --max-reps")(
         "precision-kpis", po::value<std::string>(),
         "the KPIs the precision rule applies to, comma-separated (default: every KPI)")(
-        "max-reps", po::value<std::size_t>(&run.max_replications)->default_value(100),
+        "max-reps",
+        po::value<Count>()->default_value(Count{100}, "100")->notifier([&](Count c) {
+          run.max_replications = c.value;
+        }),
         "the most replications the precision rule may run");
   po::options_description hidden;
   hidden.add_options()("scenario", po::value<std::string>(&run.scenario_path));
@@ -246,9 +259,13 @@ int batch_main(int argc, char** argv) {
   options.add_options()("help,h", "show this help")(
       "out,o", po::value<std::string>(&batch.out_dir),
       "batch directory (default: results/<sweep name>); shards of one batch may share it")(
-      "jobs,j", po::value<std::size_t>(&batch.jobs)->default_value(cores),
+      "jobs,j",
+      po::value<Count>()->default_value(Count{cores}, std::to_string(cores))->notifier([&](Count c) {
+        batch.jobs = c.value;
+      }),
       "replications run at once by this process (default: the number of cores)")(
-      "threads", po::value<std::size_t>(&batch.threads)->default_value(0),
+      "threads",
+      po::value<Count>()->default_value(Count{0}, "0")->notifier([&](Count c) { batch.threads = c.value; }),
       "threads each replication runs its PDU offices' day on (default 0: the cores divided by --jobs, "
       "at least 1); outputs do not depend on it")(
       "shard", po::value<std::string>(&shard)->default_value("1/1"),

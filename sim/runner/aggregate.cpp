@@ -35,7 +35,7 @@ void copy_atomically(const fs::path& from, const fs::path& to) {
   std::ifstream in(from, std::ios::binary);
   if (!in) throw AggregateError("cannot read " + from.string());
   AtomicFile out(to.string());
-  out.stream() << in.rdbuf();
+  append_stream(out.stream(), in);
   out.commit();
 }
 
