@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes scenarios/bench_national.yaml: a synthetic England and Wales of 12 regions and 110 PDUs whose
-national totals match DOMAIN.md (about 240,000 cases, CT-8; 4,464 PO and 6,209 PSO FTE, CT-10).
+national totals match the published ones (about 240,000 cases, CT-8; 4,464 PO and 6,209 PSO FTE, CT-10).
 PDU sizes vary by a fixed pattern (no randomness), so the file is the same every time it is made.
 
     python3 scripts/generate_bench_national.py > scenarios/bench_national.yaml

@@ -8,8 +8,8 @@
 
     python3 scripts/generate_england_wales_2022.py
 
-A synthetic split of England and Wales (DOMAIN.md §1: 12 regions of 5-18 PDUs) whose national totals
-match DOMAIN.md: referrals giving a caseload of about 240,000 (CT-8, CL-1), 31.2% DA-flagged (CT-9, CL-2,
+A synthetic split of England and Wales (docs/sources.md: 12 regions of 5-18 PDUs) whose national totals
+match the sources: referrals giving a caseload of about 240,000 (CT-8, CL-1), 31.2% DA-flagged (CT-9, CL-2,
 in the base file), 4,464 PO FTE against 6,258 required and 6,209 PSO FTE (CT-10, WF-1..3), leaver rates
 7.4% and 13.1% (CT-12, in the base file), about 101 BBR requirements a week (CT-1, BBRN-1), BBR
 facilitators (a gap, G-16: chosen by the calibration sweep) and DASOs (G-25) per region. PDU sizes vary
@@ -97,8 +97,8 @@ def scenario_text():
     facilitators = split(NATIONAL_FACILITATORS)
     dasos = split(NATIONAL_DASO_FTE)
     out = [f"""# England and Wales, 21 June 2021 to 31 December 2022: the national calibration scenario
-# (docs/validation.md). A synthetic split into 12 regions and 110 PDUs (DOMAIN.md §1) whose national
-# totals match DOMAIN.md: ~240,000 cases (CT-8) of which 31.2% DA-flagged (CT-9, base file), 4,464 PO
+# (docs/validation.md). A synthetic split into 12 regions and 110 PDUs (docs/sources.md) whose national
+# totals match docs/sources.md: ~240,000 cases (CT-8) of which 31.2% DA-flagged (CT-9, base file), 4,464 PO
 # FTE against 6,258 required and 6,209 PSO FTE (CT-10), leaver rates 7.4% and 13.1% (CT-12, base
 # file), ~101 BBR requirements a week (CT-1), {NATIONAL_FACILITATORS} BBR facilitators (G-16, calibrated) and {NATIONAL_DASO_FTE} DASOs (G-25).
 # Made by scripts/generate_england_wales_2022.py; edit that, not this file.

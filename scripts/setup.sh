@@ -20,8 +20,9 @@ esac
 
 # openmpi-bin provides mpirun, which one test uses to start a sweep's shards the way a cluster would.
 # It is a launcher only: probsim links no MPI library (Debian's libsimgrid exports MPI symbols).
+# python3 runs the docs test (tests/docs/check_docs.py) and the scenario generators in scripts/.
 packages=(build-essential cmake ninja-build pkg-config libsimgrid-dev libboost-dev
-          libboost-program-options-dev libyaml-cpp-dev libgtest-dev googletest openmpi-bin)
+          libboost-program-options-dev libyaml-cpp-dev libgtest-dev googletest openmpi-bin python3)
 # `probsim report` compiles the charting libraries (Vega, Vega-Lite, vega-embed, pinned in
 # sim/report/web/package-lock.json) into the binary; the build fetches them with npm (`npm ci`).
 # Any npm will do (a Node.js install of one's own often brings it), so Debian's is installed only if

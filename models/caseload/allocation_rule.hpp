@@ -13,7 +13,7 @@
 namespace probsim {
 
 struct AllocationRule {
-  // Grades that may hold a case, by RoSH level (DOMAIN.md 4.3/4.4: high/very high to POs).
+  // Grades that may hold a case, by RoSH level (4.3/4.4 in docs/sources.md: high/very high to POs).
   std::array<std::vector<Grade>, 4> eligible_grades_by_rosh;
   // With no eligible practitioner in post: true gives the case to the least-loaded practitioner of any
   // case-holding grade; false leaves it unallocated until an eligible one is in post.

@@ -1,6 +1,6 @@
 #pragma once
 // The attributes a case (a person on probation) carries, and their names as written in scenario files
-// and outputs. The names are part of the file formats: change them only with the README.
+// and outputs. The names are part of the file formats: change them only with docs/reference/outputs.md.
 
 #include <array>
 #include <cstdint>
@@ -13,7 +13,7 @@ enum class SentenceType : std::uint8_t { community_order, suspended_sentence_ord
 inline constexpr std::array<std::string_view, 3> kSentenceTypeNames = {"community_order",
                                                                        "suspended_sentence_order", "licence"};
 
-// Risk of serious harm, from OASys (DOMAIN.md §1).
+// Risk of serious harm, from OASys (docs/sources.md).
 enum class RoshLevel : std::uint8_t { low, medium, high, very_high };
 inline constexpr std::array<std::string_view, 4> kRoshLevelNames = {"low", "medium", "high", "very_high"};
 
@@ -27,7 +27,7 @@ inline constexpr std::array<std::string_view, 5> kTerminationReasonNames = {"sen
 inline constexpr std::size_t kEarlyTerminationReasonCount = 4;  // every reason but sentence_end
 
 // How a breach that a court (or, on licence, a recall) acts on ends each kind of sentence: a community
-// order is revoked on breach, a suspended sentence activated, a licence revoked by recall (DOMAIN.md §1).
+// order is revoked on breach, a suspended sentence activated, a licence revoked by recall (docs/sources.md).
 [[nodiscard]] constexpr TerminationReason termination_on_breach(SentenceType type) {
   switch (type) {
     case SentenceType::community_order:
@@ -40,7 +40,7 @@ inline constexpr std::size_t kEarlyTerminationReasonCount = 4;  // every reason 
   return TerminationReason::breach;
 }
 
-// Tier (DOMAIN.md §1): a "protect" letter A (highest) .. D and a "change" digit 3 (highest) .. 0.
+// Tier (docs/sources.md): a "protect" letter A (highest) .. D and a "change" digit 3 (highest) .. 0.
 // Index 0..15 runs A3, A2, A1, A0, B3, ... D0, the column order of the WMT points table (WMT-1).
 struct Tier {
   std::uint8_t index = 15;

@@ -57,6 +57,9 @@ std::string CalendarDate::iso() const {
 
 std::optional<CalendarDate> CalendarDate::parse_iso(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  // Digits only: from_chars would read "-001" as year -1.
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (text[i] < '0' || text[i] > '9') return std::nullopt;
   auto number = [&](std::size_t from, std::size_t length) -> std::optional<int> {
     int value = 0;
     auto [end, error] = std::from_chars(text.data() + from, text.data() + from + length, value);

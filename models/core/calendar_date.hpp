@@ -1,5 +1,5 @@
 #pragma once
-// Calendar dates and simulation days. One simulated day is 1.0 of SimGrid time (DESIGN.md); day 0 is the
+// Calendar dates and simulation days. A day is 1.0 of SimGrid time (docs/architecture.md); day 0 is the
 // first day simulated (the start of the warm-up). Dates use the proleptic Gregorian calendar, so date
 // arithmetic is exact and needs no time-zone or locale.
 

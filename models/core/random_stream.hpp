@@ -1,5 +1,5 @@
 #pragma once
-// Common random numbers (DESIGN.md, DOMAIN.md M-3): every draw comes from a stream keyed by
+// Common random numbers (docs/architecture.md, M-3): every draw comes from a stream keyed by
 // (replication seed, purpose, entity id). Two scenarios that differ only in, say, staffing then see the
 // same people arrive with the same attributes, because no draw depends on how many draws came before
 // it in some other part of the model.

@@ -1,5 +1,5 @@
 #pragma once
-// What the red/amber/green framework switches off in one PDU's interventions (DOMAIN.md RAG-4, RAG-5,
+// What the red/amber/green framework switches off in one PDU's interventions (RAG-4, RAG-5,
 // RAG-9). The prioritisation actor sets them; with none set, everything runs as usual.
 
 namespace probsim {

@@ -2,7 +2,7 @@
 // The scenario's `interventions` block: how domestic-abuse cases are routed to Building Better
 // Relationships (BBR), structured interventions (SIs) or the Skills for Relationships Toolkit (SRT); how
 // programme groups run; what facilitators and domestic abuse safety officers (DASOs) spend per session
-// or contact; and demand management. DOMAIN.md §3.2–3.6 (INT-*, BBR-*, SI-*, SRT-*, VIC-*) and the gaps
+// or contact; and demand management. docs/sources.md (INT-*, BBR-*, SI-*, SRT-*, VIC-*) and the gaps
 // G-8..G-14, G-19, G-20, G-25. Absent, no interventions are simulated.
 
 #include <array>
@@ -17,7 +17,7 @@
 
 namespace probsim {
 
-// The Spousal Assault Risk Assessment level of a domestic-abuse case (DOMAIN.md §1, G-20).
+// The Spousal Assault Risk Assessment level of a domestic-abuse case (docs/sources.md, G-20).
 enum class SaraLevel : std::uint8_t { low, medium, high };
 inline constexpr std::array<std::string_view, 3> kSaraLevelNames = {"low", "medium", "high"};
 inline std::string_view to_string(SaraLevel v) {
@@ -163,7 +163,7 @@ struct InterventionsWarmStart {
   double waiting_share = 1.0;
 };
 
-// The BBR cohort report (README "Interventions KPIs"): the status on `status_on` of the BBR requirements
+// The BBR cohort report (docs/reference/outputs.md): the status on `status_on` of the BBR requirements
 // made from `requirements_from` to `requirements_to` (inclusive), as HMIP published it for requirements
 // made 21 June 2021 - 30 September 2022 on 9 November 2022 (BBRN-1..7, CT-1..CT-4). Off unless given.
 struct BbrCohortReport {

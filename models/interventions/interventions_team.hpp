@@ -1,5 +1,5 @@
 #pragma once
-// An interventions team (DOMAIN.md §1 "Organisation", §2 "ROUTING" to "ATTENDING"): the waiting lists
+// An interventions team (docs/sources.md "Organisation", "Case pathway"): the waiting lists
 // of the PDUs it serves, the groups it runs with the facilitators in post in those PDUs, the partner
 // support its DASOs give, and the toolkit courses it asks practitioners to deliver.
 //

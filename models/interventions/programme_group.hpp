@@ -1,6 +1,6 @@
 #pragma once
 // A running group (or a one-to-one course, a group of one): its members, where it is in its sessions,
-// and the facilitator hours a week it has reserved from its team (DOMAIN.md G-9..G-11).
+// and the facilitator hours a week it has reserved from its team (G-9..G-11).
 
 #include <array>
 #include <cstdint>

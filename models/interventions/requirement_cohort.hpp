@@ -1,6 +1,6 @@
 #pragma once
 // The status, on one day, of a cohort of programme requirements made between two days: what HMIP
-// published for BBR (DOMAIN.md §3.3, BBRN-1..7; calibration targets CT-1..CT-4) for requirements made
+// published for BBR (BBRN-1..7; calibration targets CT-1..CT-4) for requirements made
 // 21 June 2021 - 30 September 2022, as they stood on 9 November 2022.
 //
 // The cohort is every requirement whose requirement day (the day the order or licence was made) lies in
@@ -18,7 +18,7 @@
 //
 // A second reading of BBRN-6/7 ("starters who had terminated") counts a started requirement as
 // terminated when its order or licence has ended, as a case-management record would if the requirement
-// is closed with the order rather than on the last session (DOMAIN.md "Recording" caveat), or when a
+// is closed with the order rather than on the last session (docs/sources.md "Recording" caveat), or when a
 // court acting on a breach has removed it from an order that goes on (RemovalEnforcement): the starters
 // so terminated, split into those who had completed the programme, and the others by how the order
 // ended (revoked as above, SSO activated, other: any other end, or the requirement removed first).

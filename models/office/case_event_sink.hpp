@@ -17,7 +17,7 @@ class CaseEventSink {
   // `practitioner_name` is empty when the event involves no practitioner.
   virtual void record(Day day, CaseEvent event, const Case& c, std::string_view pdu_name,
                       std::string_view practitioner_name) = 0;
-  // A step of the case through an intervention (README "Case events"): `event` names the programme and
+  // A step of the case through an intervention (docs/reference/outputs.md): `event` names the programme and
   // the step ("bbr_start"), `reason` is the termination reason of an order that ended it, or empty.
   // Sinks that only follow cases through supervision ignore it.
   virtual void record_intervention(Day /*day*/, std::string_view /*event*/, const Case& /*c*/,

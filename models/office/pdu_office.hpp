@@ -51,7 +51,7 @@ class PduOffice {
   void place_warm_start_caseload(Day first_day, Day lookback_days);
 
   // One day: cases ending today leave, waiting cases are retried, then today's referrals arrive and
-  // are allocated (fixed order, never insertion order; DOMAIN.md M-6). Then the day's sentence-management
+  // are allocated (fixed order, never insertion order; M-6). Then the day's sentence-management
   // work is done (tasks falling due, each practitioner's hours) and the staff time is accounted (FTE in
   // post, hours lost to sickness).
   void run_day(Day day);

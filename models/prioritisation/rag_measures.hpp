@@ -1,5 +1,5 @@
 #pragma once
-// What one RAG status switches on (DOMAIN.md RAG-2..12, G-3, G-4, LV-5..7), from the scenario's
+// What one RAG status switches on (RAG-2..12, G-3, G-4, LV-5..7), from the scenario's
 // `prioritisation.measures`. Green is business as usual (RAG-17): every measure at its neutral value.
 //
 // Sentence management reads the contact and time measures; the interventions code reads the programme,

@@ -1,8 +1,8 @@
 #pragma once
 // The rating rule of the prioritisation framework: the status a PDU's staffing and workload call for
-// (DOMAIN.md RAG-1, G-1), the hysteresis that keeps a PDU hovering at a threshold from flipping at every
+// (RAG-1, G-1), the hysteresis that keeps a PDU hovering at a threshold from flipping at every
 // review (G-2), and the scenario's settings for both and for the measures each status switches on
-// (`prioritisation` in the scenario; README "Every key"). Pure arithmetic, tested without an Engine;
+// (`prioritisation`; docs/reference/scenario-keys.md). Pure arithmetic, tested without an Engine;
 // RagReviewer applies it to the offices on the review cadence.
 //
 // No public document gives the thresholds (RAG-1, PUB-12): every number here is a scenario setting,

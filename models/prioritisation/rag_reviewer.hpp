@@ -1,6 +1,6 @@
 #pragma once
 // Reviews every PDU's RAG status on the scenario's cadence and sets the status, and with it the measures
-// in force, on each office (DESIGN.md: the prioritisation actor's model). Each day, before the offices
+// in force, on each office (the prioritisation actor's model). Each day, before the offices
 // work: on sample days (every 7th day from day 0) it samples each PDU's WMT workload; on review days
 // (the first of each month, or every sample day under a weekly cadence, and day 0) it rates each PDU
 // (RagPolicy) through its hysteresis; and every day it applies any override in force.

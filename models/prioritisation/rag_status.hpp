@@ -1,7 +1,7 @@
 #pragma once
-// A PDU's red/amber/green status under the prioritisation framework (DOMAIN.md §1 "RAG prioritisation
+// A PDU's red/amber/green status under the prioritisation framework (docs/sources.md "RAG prioritisation
 // framework", RAG-1..17). The names are part of the file formats (scenario keys, the `rag_status`
-// metric's values 0/1/2): change them only with the README.
+// metric's values 0/1/2): change them only with docs/reference/outputs.md.
 
 #include <array>
 #include <cstdint>

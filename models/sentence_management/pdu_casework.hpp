@@ -1,11 +1,11 @@
 #pragma once
 // A PDU's sentence-management work: the tasks its cases create, who holds them, and each working day's
-// work (DESIGN.md "The model"). PduOffice tells it when cases are allocated, lose their practitioner or
+// work (docs/model.md). PduOffice tells it when cases are allocated, lose their practitioner or
 // end, and when practitioners leave; each day it opens the tasks falling due and lets every practitioner
 // spend the day's hours on their tasks in the scenario's priority order. What is not done on time is
 // late; a contact not delivered within its window is missed.
 //
-// Performance (DESIGN.md, issue 8): a case holds at most one pending contact, review and event date on
+// Performance (docs/performance.md): a case holds at most one pending contact, review and event date on
 // the office's agenda (a bucket per day, O(1)), and each practitioner's tasks sit in a heap, so a day's
 // work costs O(tasks worked × log tasks held), never a sort or scan of the caseload.
 //

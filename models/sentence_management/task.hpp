@@ -23,7 +23,7 @@ inline constexpr double kSecondsPerHour = 3600.0;
   return static_cast<double>(seconds) / kSecondsPerHour;
 }
 
-// The kinds of task (DOMAIN.md §2, "INITIAL ASSESSMENT", "SUPERVISION LOOP", "TERMINATION").
+// The kinds of task (docs/sources.md, pathway: "INITIAL ASSESSMENT", "SUPERVISION LOOP", "TERMINATION").
 enum class TaskKind : std::uint8_t {
   initial_assessment,  // OASys at the start of supervision (G-6)
   sara,                // SARA, domestic-abuse cases (TS-2, G-6)

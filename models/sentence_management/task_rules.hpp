@@ -1,7 +1,7 @@
 #pragma once
 // The scenario's sentence-management settings: which tasks a case creates, their hours and due rules,
 // the contact schedule, court reports, and the order practitioners work in. Read from the scenario's
-// `sentence_management` block (README "Every key"); absent, no tasks are simulated.
+// `sentence_management` block (docs/reference/scenario-keys.md); absent, no tasks are simulated.
 
 #include <array>
 #include <string_view>

@@ -1,5 +1,5 @@
 #pragma once
-// Staff grades in a PDU (DOMAIN.md §1 "Grades"). Probation officers (PO, band 4), probation services
+// Staff grades in a PDU (docs/sources.md, "Grades"). Probation officers (PO, band 4), probation services
 // officers (PSO, band 3) and PQiP trainees hold cases; senior probation officers (team managers),
 // programme facilitators, domestic abuse safety officers (DASOs) and case administrators do not, but
 // they are staff in post with establishments, leavers and sickness like anyone else.

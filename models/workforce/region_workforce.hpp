@@ -1,5 +1,5 @@
 #pragma once
-// A region's workforce over time (DESIGN.md: one workforce actor per region): leavers, backfill
+// A region's workforce over time (docs/architecture.md: one workforce actor per region): leavers, backfill
 // recruitment, dated intakes, the PQiP pipeline, PSO-to-PQiP progression and sickness, as an agenda of
 // dated staff events applied to the region's PDU offices before each day's casework.
 //

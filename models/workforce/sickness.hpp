@@ -1,5 +1,5 @@
 #pragma once
-// Sickness absence as episodes (DOMAIN.md G-23, SDA-8): each person falls sick at a rate, each episode
+// Sickness absence as episodes (G-23, SDA-8): each person falls sick at a rate, each episode
 // lasts a drawn number of working days, and while it lasts the person gives no hours. Long episodes
 // are long-term sickness, a 100% WMT reduction (WMT-5), so the allocation rule passes the person by.
 

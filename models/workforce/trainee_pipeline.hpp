@@ -1,5 +1,5 @@
 #pragma once
-// The PQiP pipeline (DOMAIN.md WMT-5, G-22): a trainee's workload reduction steps down with months in
+// The PQiP pipeline (WMT-5, G-22): a trainee's workload reduction steps down with months in
 // training (80% for months 0-6, 60% for 6-12, 40% for 12-18 by default), the trainee qualifies as a
 // probation officer after `training_months`, and then carries the newly-qualified-officer reduction
 // (20% for 9 months) before full caseload. Months are calendar months from the training start date,

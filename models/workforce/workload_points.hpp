@@ -1,5 +1,5 @@
 #pragma once
-// The Workload Measurement Tool (DOMAIN.md §5.1): weekly points per case by case type and tier, and a
+// The Workload Measurement Tool (WMT-1..4): weekly points per case by case type and tier, and a
 // practitioner's available points from contracted hours (WMT-3). Workload % = case points ÷ available.
 // The numbers themselves come from the scenario (`workload` block), defaulting there to WMT-1/WMT-2.
 

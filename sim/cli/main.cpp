@@ -5,6 +5,7 @@
 #include <iostream>
 #include <thread>
 
+#include "cli/count_option.hpp"
 #include "config/scenario_loader.hpp"
 #include "output/kpi_console.hpp"
 #include "report/report_command.hpp"
@@ -36,7 +37,7 @@ constexpr const char* kOverview =
     "  compare BASE OTHER paired differences per KPI between two runs, with 95% CIs\n"
     "  report DIR         one self-contained HTML page of charts for a run, a batch or a comparison\n"
     "\n"
-    "probsim COMMAND --help explains a command's options. The README documents every scenario key\n"
+    "probsim COMMAND --help explains a command's options. docs/reference/ documents every scenario key\n"
     "and every output file and column.\n";
 
 struct Command {
@@ -64,7 +65,7 @@ constexpr Command kBatch{
     "Replications already complete are skipped, so the same command resumes a batch that was\n"
     "stopped. Shards write disjoint files and may share one directory. The process that finds the\n"
     "whole batch complete writes each point's summary and sweep_summary.csv (as `aggregate` does).\n"
-    "The README explains the sweep file and running on a cluster (Slurm, srun, mpirun)."};
+    "docs/guides/ explains the sweep file and running on a cluster (Slurm, srun, mpirun)."};
 constexpr Command kAggregate{
     "aggregate", "probsim aggregate DIR... [--out OUT] [--quiet]",
     "Merges the outputs of a batch's shards (one shared directory, or one directory per shard,\n"
@@ -120,12 +121,21 @@ int command_main(const Command& command, int argc, char** argv) {
     options.add_options()("seed", po::value<std::uint64_t>(&run.base_seed)->default_value(1),
                           "base seed; replication r uses a seed derived from (seed, r)");
   if (command.name == kRun.name || command.name == kBench.name)
-    options.add_options()("threads", po::value<std::size_t>(&run.threads)->default_value(0),
+    options.add_options()("threads",
+                          po::value<Count>()->default_value(Count{0}, "0")->notifier([&](Count c) {
+                            run.threads = c.value;
+                          }),
                           "threads each replication runs its PDU offices' day on (default 0: the cores "
                           "divided by --jobs, at least 1); outputs do not depend on it");
   if (command.name == kRun.name)
-    options.add_options()("reps,n", po::value<std::size_t>(&run.replications)->default_value(5),
-                          "replications")("jobs,j", po::value<std::size_t>(&run.jobs)->default_value(cores),
+    options.add_options()("reps,n",
+                          po::value<Count>()->default_value(Count{5}, "5")->notifier([&](Count c) {
+                            run.replications = c.value;
+                          }),
+                          "replications")("jobs,j",
+                                          po::value<Count>()
+                                              ->default_value(Count{cores}, std::to_string(cores))
+                                              ->notifier([&](Count c) { run.jobs = c.value; }),
                                           "replications run at once (default: the number of cores)")(
         "out,o", po::value<std::string>(&run.out_dir), "output directory (default: results/<scenario name>)")(
         "events", po::bool_switch(&run.events), "also write events.csv, one row per case event")(
@@ -135,7 +145,10 @@ int command_main(const Command& command, int argc, char** argv) {
         "fraction of its mean (e.g. 0.05), starting from --reps, up to --max-reps")(
         "precision-kpis", po::value<std::string>(),
         "the KPIs the precision rule applies to, comma-separated (default: every KPI)")(
-        "max-reps", po::value<std::size_t>(&run.max_replications)->default_value(100),
+        "max-reps",
+        po::value<Count>()->default_value(Count{100}, "100")->notifier([&](Count c) {
+          run.max_replications = c.value;
+        }),
         "the most replications the precision rule may run")(
         "by", po::value<std::string>(&run.by),
         "also print the KPIs of each region, pdu or team (interventions), or all units "
@@ -261,9 +274,13 @@ int batch_main(int argc, char** argv) {
   options.add_options()("help,h", "show this help")(
       "out,o", po::value<std::string>(&batch.out_dir),
       "batch directory (default: results/<sweep name>); shards of one batch may share it")(
-      "jobs,j", po::value<std::size_t>(&batch.jobs)->default_value(cores),
+      "jobs,j",
+      po::value<Count>()->default_value(Count{cores}, std::to_string(cores))->notifier([&](Count c) {
+        batch.jobs = c.value;
+      }),
       "replications run at once by this process (default: the number of cores)")(
-      "threads", po::value<std::size_t>(&batch.threads)->default_value(0),
+      "threads",
+      po::value<Count>()->default_value(Count{0}, "0")->notifier([&](Count c) { batch.threads = c.value; }),
       "threads each replication runs its PDU offices' day on (default 0: the cores divided by --jobs, "
       "at least 1); outputs do not depend on it")(
       "shard", po::value<std::string>(&shard)->default_value("1/1"),

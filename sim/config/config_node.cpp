@@ -49,10 +49,34 @@ SourceLocation location_of(const YAML::Mark& mark, const std::string& file) {
   return SourceLocation{file, mark.line + 1, mark.column + 1};
 }
 
+// The most nodes one file (or one --set value) may expand to. The largest shipped scenario has a few
+// thousand; a YAML alias bomb (nine levels of nine aliases) expands to hundreds of millions (a few hundred bytes each), which would
+// exhaust memory before any rule could name it. Counting while converting stops it at the first node past
+// the limit, at a located error.
+constexpr std::size_t kMaxNodesPerDocument = 100'000;
+
+struct NodeBudget {
+  std::size_t left = kMaxNodesPerDocument;
+  bool exhausted = false;
+  // The top-level key being converted: the error names it (its line), not the node deep inside an
+  // alias where the count ran out.
+  std::string top_key;
+  SourceLocation top_where;
+};
+
 ConfigNode convert(const YAML::Node& node, const std::string& file, const std::string& key_path,
-                   Diagnostics& diagnostics) {
+                   Diagnostics& diagnostics, NodeBudget& budget) {
   ConfigNode out;
   out.where = location_of(node.Mark(), file);
+  if (budget.exhausted) return out;
+  if (budget.left == 0) {
+    budget.exhausted = true;
+    diagnostics.error(budget.top_key.empty() ? out.where : budget.top_where, budget.top_key,
+                      "the document expands to more than " + std::to_string(kMaxNodesPerDocument) +
+                          " values (YAML aliases repeated inside aliases?); refused before it exhausts memory");
+    return out;
+  }
+  --budget.left;
   switch (node.Type()) {
     case YAML::NodeType::Undefined:
     case YAML::NodeType::Null:
@@ -66,7 +90,8 @@ ConfigNode convert(const YAML::Node& node, const std::string& file, const std::s
       out.kind = ConfigNode::Kind::sequence;
       std::size_t index = 0;
       for (const auto& item : node)
-        out.items.push_back(convert(item, file, key_path + "[" + std::to_string(index++) + "]", diagnostics));
+        out.items.push_back(
+            convert(item, file, key_path + "[" + std::to_string(index++) + "]", diagnostics, budget));
       break;
     }
     case YAML::NodeType::Map: {
@@ -87,7 +112,11 @@ ConfigNode convert(const YAML::Node& node, const std::string& file, const std::s
               "duplicate key (first given at line " + std::to_string(out.find(key)->key_where.line) + ")");
           continue;
         }
-        ConfigNode value = convert(entry.second, file, child_path, diagnostics);
+        if (key_path.empty()) {
+          budget.top_key = key;
+          budget.top_where = key_where;
+        }
+        ConfigNode value = convert(entry.second, file, child_path, diagnostics, budget);
         value.key_where = key_where;
         out.entries.emplace_back(key, std::move(value));
       }
@@ -109,7 +138,8 @@ bool all_items_named(const ConfigNode& list) {
 // gives one replaces the base's whole, rather than mixing two forms into one map.
 bool is_distribution(const ConfigNode& node) {
   return node.kind == ConfigNode::Kind::map &&
-         (node.find("fixed") != nullptr || node.find("values") != nullptr || node.find("uniform") != nullptr);
+         (node.find("fixed") != nullptr || node.find("values") != nullptr || node.find("uniform") != nullptr ||
+          node.find("weights") != nullptr);
 }
 
 void merge_over(ConfigNode& base, const ConfigNode& overlay) {
@@ -254,9 +284,18 @@ std::optional<ConfigNode> parse_config_file(const std::string& path, Diagnostics
     return std::nullopt;
   }
   try {
-    const YAML::Node document = YAML::Load(in);
+    // A second document (after `---`) would otherwise be ignored without a word.
+    const std::vector<YAML::Node> documents = YAML::LoadAll(in);
+    if (documents.size() > 1) {
+      diagnostics.error(location_of(documents[1].Mark(), path), "",
+                        "a scenario file holds one YAML document; found a second (after '---'). Put it in "
+                        "its own file, or use `extends:`");
+      return std::nullopt;
+    }
+    const YAML::Node document = documents.empty() ? YAML::Node() : documents.front();
     const std::size_t errors_before = diagnostics.items().size();
-    ConfigNode root = convert(document, path, "", diagnostics);
+    NodeBudget budget;
+    ConfigNode root = convert(document, path, "", diagnostics, budget);
     if (diagnostics.items().size() != errors_before) return std::nullopt;
     return root;
   } catch (const YAML::Exception& e) {
@@ -291,7 +330,8 @@ void apply_override(ConfigNode& root, const std::string& assignment, Diagnostics
   ConfigNode value;
   try {
     Diagnostics value_problems;
-    value = convert(YAML::Load(assignment.substr(equals + 1)), here.file, path, value_problems);
+    NodeBudget budget;
+    value = convert(YAML::Load(assignment.substr(equals + 1)), here.file, path, value_problems, budget);
     for (const auto& problem : value_problems.items()) diagnostics.error(here, path, problem.message);
   } catch (const YAML::Exception& e) {
     diagnostics.error(here, path, "the value is not valid YAML: " + e.msg);

@@ -114,6 +114,22 @@ std::optional<std::string> FieldReader::text(std::string_view key, bool required
   return value->scalar;
 }
 
+std::optional<std::string> FieldReader::label(std::string_view key, bool required) {
+  std::optional<std::string> value = text(key, required);
+  if (!value) return value;
+  std::string why;
+  if (value->empty())
+    why = "must not be empty";
+  else if (std::any_of(value->begin(), value->end(), [](char c) { return (c >= 0 && c < 0x20) || c == 0x7f; }))
+    why = "must be one line of text without control characters (a newline or tab would break the run's "
+          "CSV files and report)";
+  else if (value->front() == ' ' || value->back() == ' ')
+    why = "must not begin or end with a space";
+  if (why.empty()) return value;
+  diagnostics_.error(node(key, false)->where, child_path(key), why);
+  return std::nullopt;
+}
+
 std::optional<CalendarDate> FieldReader::date(std::string_view key, bool required) {
   const ConfigNode* value = node(key, required);
   if (value == nullptr) return std::nullopt;

@@ -29,6 +29,9 @@ class FieldReader {
   std::optional<int> integer(std::string_view key, bool required, int min, int max);
   std::optional<bool> boolean(std::string_view key, bool required);
   std::optional<std::string> text(std::string_view key, bool required);
+  // A name that labels output rows (a region, PDU, team or programme): text of one line, not empty, with
+  // no control characters and no spaces at its ends, so the run's own CSV files and report can carry it.
+  std::optional<std::string> label(std::string_view key, bool required);
   std::optional<CalendarDate> date(std::string_view key, bool required);
   // One of `choices`; the index of the choice.
   std::optional<std::size_t> choice(std::string_view key, bool required,

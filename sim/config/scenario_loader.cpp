@@ -73,6 +73,11 @@ std::optional<std::vector<double>> read_number_list(const ConfigNode& node, cons
   return values;
 }
 
+// The calendar's plausible range and the longest report window (see read_simulation).
+constexpr int kEarliestYear = 1990;
+constexpr int kLatestYear = 2100;
+constexpr int kMaxReportYears = 50;
+
 void read_simulation(FieldReader& root, Scenario& s) {
   FieldReader sim(root.node("simulation", true), "simulation", root.diagnostics());
   auto start = sim.date("report_start", true);
@@ -85,6 +90,18 @@ void read_simulation(FieldReader& root, Scenario& s) {
   if (start && end && !(*start < *end))
     root.diagnostics().error(sim.node("report_end", false)->where, "simulation.report_end",
                              "must be after simulation.report_start (" + start->iso() + ")");
+  // A window a user could mean: probation as it is organised, and a horizon that a plan looks over. A
+  // year 9999 end is accepted by the calendar but runs for hours; it is refused here with its key.
+  for (const auto& [date, key] : {std::pair{start, "report_start"}, std::pair{end, "report_end"}})
+    if (date && (date->year < kEarliestYear || date->year > kLatestYear))
+      root.diagnostics().error(sim.node(key, false)->where, std::string("simulation.") + key,
+                               "must be a date from " + std::to_string(kEarliestYear) + " to " +
+                                   std::to_string(kLatestYear) + ", found " + date->iso());
+  if (start && end && *start < *end && end->days_since_epoch() - start->days_since_epoch() > kMaxReportYears * 366)
+    root.diagnostics().error(sim.node("report_end", false)->where, "simulation.report_end",
+                             "the report window is longer than " + std::to_string(kMaxReportYears) +
+                                 " years (" + start->iso() + " to " + end->iso() +
+                                 "); split a longer horizon into runs that start from a snapshot");
   if (warm_up) s.window.warm_up_weeks = *warm_up;
   if (warm_start) s.window.warm_start = *warm_start == 0 ? WarmStart::empty : WarmStart::steady_state;
 }
@@ -913,7 +930,7 @@ void read_staffing_plan(FieldReader& root, Scenario& s) {
   plan.reject_unknown_keys();
 }
 
-// ---- `interventions` and `interventions_teams` (DOMAIN.md §3.2–3.6, G-8..G-14, G-19, G-20, G-25) ----
+// ---- `interventions` and `interventions_teams` (docs/sources.md; G-8..G-14, G-19, G-20, G-25) ----
 
 constexpr int kMaxSessions = 1000;
 constexpr int kMaxGroupSize = 1000;
@@ -1044,7 +1061,7 @@ void read_structured_interventions(FieldReader& iv, InterventionRules& rules) {
     if (!item.ok()) continue;
     ProgrammeRules programme;
     programme.individual_sessions = 0;
-    if (auto name = item.text("name", true)) {
+    if (auto name = item.label("name", true)) {
       programme.name = *name;
       const SourceLocation& where = item.node("name", false)->where;
       auto [it, inserted] = names_seen.emplace(*name, where);
@@ -1178,7 +1195,7 @@ void read_interventions_warm_start(FieldReader& iv, InterventionsWarmStart& warm
 }
 
 // `interventions.cohort_report`: which BBR requirements the cohort KPIs follow, and the day their status
-// is taken (README "Interventions KPIs"). The status day must be in the report window, where the run
+// is taken (docs/reference/outputs.md). The status day must be in the report window, where the run
 // observes, and not before the last requirement day, or the cohort would still be growing.
 void read_cohort_report(FieldReader& iv, const SimulationWindow& window, BbrCohortReport& report) {
   const ConfigNode* node = iv.node("cohort_report", false);
@@ -1349,7 +1366,7 @@ void read_interventions_teams(FieldReader& root, Scenario& s) {
       continue;
     }
     InterventionsTeamSpec team;
-    if (auto name = item.text("name", true)) {
+    if (auto name = item.label("name", true)) {
       team.name = *name;
       const SourceLocation& where = item.node("name", false)->where;
       auto [it, inserted] = names_seen.emplace(*name, where);
@@ -1424,7 +1441,7 @@ void read_regions(FieldReader& root, Scenario& s, const ReferralRate& pattern) {
   for (std::size_t r = 0; r < regions->items.size(); ++r) {
     FieldReader region(&regions->items[r], "regions[" + std::to_string(r) + "]", d);
     RegionSpec spec;
-    if (auto name = region.text("name", true)) {
+    if (auto name = region.label("name", true)) {
       spec.name = *name;
       check_unique(*name, region.node("name", false)->where, region.child_path("name"));
     }
@@ -1438,7 +1455,7 @@ void read_regions(FieldReader& root, Scenario& s, const ReferralRate& pattern) {
       FieldReader pdu(&pdus->items[p], region.child_path("pdus") + "[" + std::to_string(p) + "]", d);
       PduSpec pdu_spec;
       pdu_spec.referrals = pattern;
-      if (auto name = pdu.text("name", true)) {
+      if (auto name = pdu.label("name", true)) {
         pdu_spec.name = *name;
         check_unique(*name, pdu.node("name", false)->where, pdu.child_path("name"));
       }

@@ -245,6 +245,11 @@ std::string SweepPoint::describe() const {
   return text;
 }
 
+// The most points and replications one sweep file may ask for: far beyond any calibration the project
+// has run (27 points x 4 replications), and small enough to list in memory and on disk.
+constexpr std::size_t kMaxSweepPoints = 100'000;
+constexpr std::size_t kMaxSweepReplications = 1'000'000;
+
 std::optional<SweepSpec> read_sweep(const ConfigNode& root_node, const std::string& path,
                                     Diagnostics& diagnostics) {
   const std::size_t errors_before = diagnostics.items().size();
@@ -267,11 +272,16 @@ std::optional<SweepSpec> read_sweep(const ConfigNode& root_node, const std::stri
                             "expected a scenario file path, found " + item.describe_value());
           continue;
         }
-        const auto [it, inserted] = seen.emplace(item.scalar, item.where.line);
+        // The same file spelt two ways (./a.yaml, ../sweeps/../a.yaml) would run every point twice.
+        std::error_code ignored;
+        const std::string resolved =
+            std::filesystem::weakly_canonical(std::filesystem::path(path).parent_path() / item.scalar, ignored)
+                .string();
+        const auto [it, inserted] = seen.emplace(resolved.empty() ? item.scalar : resolved, item.where.line);
         if (!inserted) {
-          diagnostics.error(
-              item.where, "scenarios",
-              "'" + item.scalar + "' is listed twice (first at line " + std::to_string(it->second) + ")");
+          diagnostics.error(item.where, "scenarios",
+                            "'" + item.scalar + "' is the scenario already listed at line " +
+                                std::to_string(it->second) + "; each scenario may be listed once");
           continue;
         }
         sweep.scenarios.push_back(item.scalar);
@@ -301,6 +311,31 @@ std::optional<SweepSpec> read_sweep(const ConfigNode& root_node, const std::stri
   if (auto events = root.boolean("events", false)) sweep.events = *events;
   read_precision(root, sweep);
   root.reject_unknown_keys();
+
+  // Refuse a grid too big to mean anything before a single point is made: 2^64 points would overflow the
+  // count to 0 (and run the base scenario as one point), 10^7 would exhaust memory even for --dry-run.
+  std::size_t points = 0;
+  bool too_many = false;
+  if (!sweep.grid.empty()) {
+    points = 1;
+    for (const auto& p : sweep.grid) {
+      if (p.values.empty()) continue;
+      if (points > kMaxSweepPoints / p.values.size()) too_many = true;
+      points = too_many ? kMaxSweepPoints + 1 : points * p.values.size();
+    }
+  }
+  points += sweep.points.size();
+  const std::size_t scenarios = std::max<std::size_t>(1, sweep.scenarios.size());
+  if (too_many || points > kMaxSweepPoints / scenarios) {
+    const ConfigNode* grid = root.node("parameters", false);
+    diagnostics.error(grid != nullptr ? grid->anchor() : root_node.where, "parameters",
+                      "the sweep has more than " + std::to_string(kMaxSweepPoints) +
+                          " points (scenarios x grid values x points); split it into several sweeps");
+  } else if (points * scenarios * sweep.replications_per_point > kMaxSweepReplications) {
+    diagnostics.error(root_node.where, "replications_per_point",
+                      "the sweep asks for " + std::to_string(points * scenarios * sweep.replications_per_point) +
+                          " replications, more than the limit of " + std::to_string(kMaxSweepReplications));
+  }
 
   // A key fixed for the whole sweep and varied by it at once is a mistake either way.
   for (const auto& fixed : sweep.common) {

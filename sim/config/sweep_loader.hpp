@@ -1,5 +1,5 @@
 #pragma once
-// A sweep file (README "Sweeps") → the points of an experiment. A sweep names base scenarios, the
+// A sweep file (docs/guides/sweeps-and-batches.md) → experiment points. A sweep names base scenarios, the
 // parameters to vary (a grid, a list of explicit points, or both), the replications per point, a base
 // seed and, optionally, a precision target. It is read and checked like a scenario: every problem is
 // reported with its file, line, column and key, and unknown keys get a did-you-mean. Every point's
@@ -26,7 +26,7 @@ struct SweepAssignment {
   [[nodiscard]] std::string value_text() const { return emit_yaml_inline(value); }
 };
 
-// Which replication seeds the points share (README "Reproducibility").
+// Which replication seeds the points share (docs/reference/commands.md, "Reproducibility").
 enum class PointSeeds {
   common,       // every point uses the base seed: common random numbers across points (the default)
   independent,  // each point's seed is derived from the base seed and the point's scenario and values

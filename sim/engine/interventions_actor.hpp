@@ -1,5 +1,5 @@
 #pragma once
-// The interventions actor (DESIGN.md): wakes once per simulated day, after the offices have taken the
+// The interventions actor (docs/architecture.md): wakes each simulated day, after the offices have taken the
 // day's referrals and ended the day's cases, and lets every interventions team run the day (readiness,
 // the weekly review, sessions, DASO work, toolkit requests).
 //

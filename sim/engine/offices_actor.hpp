@@ -1,6 +1,6 @@
 #pragma once
 // The PDU offices' actor: one long-lived SimGrid actor that wakes once per simulated day and lets every
-// office do the day's work (DESIGN.md: few long-lived actors with their own agendas, never one per case).
+// office do the day's work (docs/architecture.md: few long-lived actors, never one per case).
 //
 // One actor for all offices rather than one each: within a day the offices are independent (each owns
 // its cases, staff and tasks; random draws are keyed by purpose and entity), so the actor may run them

@@ -1,6 +1,6 @@
 #pragma once
 // Runs one replication of a scenario on a SimGrid Engine. Call at most once per process: a second
-// Engine in one process is wrong (DESIGN.md), which is why the runner forks a child per replication.
+// Engine in one process is wrong (docs/architecture.md), so the runner forks a child per replication.
 
 #include <cstdint>
 

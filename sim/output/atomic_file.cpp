@@ -10,6 +10,18 @@
 
 namespace probsim {
 
+std::string os_reason(int error_number) {
+  // A stream can fail without a system call failing (errno 0): say so rather than print "Success".
+  return error_number == 0 ? std::string("the stream failed") : std::string(std::strerror(error_number));
+}
+
+void append_stream(std::ostream& out, std::istream& in) {
+  // `out << in.rdbuf()` sets failbit on `out` when `in` is empty (nothing was inserted), which a later
+  // commit() would report as a write error: an empty part (a replication with no case events) is fine.
+  if (in.peek() == std::char_traits<char>::eof()) return;
+  out << in.rdbuf();
+}
+
 std::string temporary_suffix() {
   return temporary_suffix(static_cast<long>(::getpid()));
 }
@@ -25,8 +37,9 @@ std::string temporary_suffix(long pid) {
 
 AtomicFile::AtomicFile(std::string path)
     : path_(std::move(path)), temporary_path_(path_ + temporary_suffix()) {
+  errno = 0;
   out_.open(temporary_path_, std::ios::binary | std::ios::trunc);
-  if (!out_) throw std::runtime_error("cannot create " + temporary_path_);
+  if (!out_) throw std::runtime_error("cannot create " + temporary_path_ + ": " + os_reason(errno));
 }
 
 AtomicFile::~AtomicFile() {
@@ -37,8 +50,9 @@ AtomicFile::~AtomicFile() {
 }
 
 void AtomicFile::commit() {
+  errno = 0;
   out_.flush();
-  if (!out_) throw std::runtime_error("cannot write " + temporary_path_);
+  if (!out_) throw std::runtime_error("cannot write " + temporary_path_ + ": " + os_reason(errno));
   out_.close();
   // fsync before rename, so a crash after the rename cannot expose an empty file.
   if (FILE* f = std::fopen(temporary_path_.c_str(), "rb")) {
@@ -46,7 +60,7 @@ void AtomicFile::commit() {
     std::fclose(f);
   }
   if (std::rename(temporary_path_.c_str(), path_.c_str()) != 0)
-    throw std::runtime_error("cannot rename " + temporary_path_ + " to " + path_);
+    throw std::runtime_error("cannot rename " + temporary_path_ + " to " + path_ + ": " + os_reason(errno));
   committed_ = true;
 }
 
@@ -60,12 +74,14 @@ bool write_file_if_absent(const std::string& path, const std::string& content) {
   const std::string temporary = path + temporary_suffix();
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    errno = 0;
     out << content;
     out.flush();
     if (!out) {
+      const int why = errno;
       std::error_code ignored;
       std::filesystem::remove(temporary, ignored);
-      throw std::runtime_error("cannot write " + temporary);
+      throw std::runtime_error("cannot write " + temporary + ": " + os_reason(why));
     }
   }
   if (FILE* f = std::fopen(temporary.c_str(), "rb")) {

@@ -4,6 +4,8 @@
 // is killed leaves at most a ".tmp" file, never a half file under the real name.
 
 #include <fstream>
+#include <istream>
+#include <ostream>
 #include <string>
 
 namespace probsim {
@@ -26,6 +28,12 @@ class AtomicFile {
 };
 
 void write_file_atomically(const std::string& path, const std::string& content);
+
+// Appends all of `in` to `out`; an empty `in` appends nothing and leaves `out` good.
+void append_stream(std::ostream& out, std::istream& in);
+
+// The operating system's reason for `error_number` (strerror), for messages that name a file.
+[[nodiscard]] std::string os_reason(int error_number);
 
 // Creates `path` with `content`, whole, unless it already exists. Returns true if this call created it,
 // false if the file was there already (its content is then left as it was). Safe when several

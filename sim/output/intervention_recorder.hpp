@@ -1,6 +1,6 @@
 #pragma once
 // Turns the interventions teams' counters and lists into the window's intervention KPIs and monthly
-// time series (README "Interventions KPIs"), by team and nationally. The run recorder calls it at the
+// time series (docs/reference/outputs.md), by team and nationally. The run recorder calls it at the
 // same instants as for everything else.
 
 #include <optional>

@@ -2,7 +2,7 @@
 // The few distinct strings a replication's time series names (dates, levels, units, metrics), each
 // stored once. A national run has about 330,000 rows but only a few hundred distinct labels; rows that
 // held four std::strings each cost a heap allocation per long label and a 45 MB vector that was copied
-// as it grew, all on the replication's one serial thread (README "Performance").
+// as it grew, all on the replication's one serial thread (docs/performance-history.md).
 
 #include <deque>
 #include <string>

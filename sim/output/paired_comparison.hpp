@@ -1,5 +1,5 @@
 #pragma once
-// Paired differences between two runs (DESIGN.md "Experiments": `probsim compare`). Replication r of
+// Paired differences between two runs (`probsim compare`, docs/architecture.md). Replication r of
 // one run is paired with replication r of the other. When both used the same base seed, replication r
 // saw the same referrals in both (common random numbers), so the differences carry only the effect of
 // what changed and their confidence interval is far tighter than one from two independent samples.

@@ -427,7 +427,7 @@ void RunRecorder::add_window_kpis(const std::string& level, const std::string& u
       share(static_cast<double>(window.terminated_case_practitioner_changes),
             static_cast<double>(window.terminations())));
 
-  // Sentence management (README "Task KPIs"): shares over tasks due in the window.
+  // Sentence management (docs/reference/outputs.md): shares over tasks due in the window.
   const TaskFigures& t = end.tasks;
   kpi("reviews_due", static_cast<double>(t.reviews_due));
   kpi("reviews_on_time_share", share(t.reviews_on_time, t.reviews_due));
@@ -452,7 +452,7 @@ void RunRecorder::add_window_kpis(const std::string& level, const std::string& u
   kpi("backlog_hours_per_practitioner_p90", quantile_unsorted(backlog_hours, 0.9));
   kpi("backlog_hours_end", hours_of(t.backlog + t.unassigned_backlog));
 
-  // The prioritisation framework (README "RAG KPIs"): PDU-days in the window, summed over PDUs.
+  // The prioritisation framework (docs/reference/outputs.md): PDU-days in the window, summed over PDUs.
   kpi("pdu_days_red", static_cast<double>(window.rag_days[static_cast<std::size_t>(RagStatus::red)]));
   kpi("pdu_days_amber", static_cast<double>(window.rag_days[static_cast<std::size_t>(RagStatus::amber)]));
   kpi("pdu_days_green", static_cast<double>(window.rag_days[static_cast<std::size_t>(RagStatus::green)]));

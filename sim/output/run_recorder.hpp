@@ -54,7 +54,7 @@ class RunRecorder {
     PerGrade<double> in_post_fte{}, establishment_fte{};
     double vacant_fte = 0, practitioner_establishment_fte = 0;  // over the case-holding grades
     double leavers = 0, joiners = 0;                            // case-holding grades, headcount
-    // Sentence management: counts of tasks DUE on the period's days (README), flows since the last
+    // Sentence management: tasks DUE in the period (docs/reference/outputs.md), flows since the last
     // snapshot, and stocks at its end.
     TaskFigures tasks;
     // The prioritisation framework: PDUs in each status at the snapshot (1 for the PDU's own at PDU

@@ -1,5 +1,5 @@
 #pragma once
-// Summary statistics across replications (DESIGN.md "Outputs"): n, mean, sample sd, a 95% Student-t
+// Summary statistics across replications (docs/architecture.md): n, mean, sample sd, a 95% Student-t
 // confidence interval for the mean, and the 5th, 50th and 95th percentiles.
 
 #include <cstddef>

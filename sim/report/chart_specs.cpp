@@ -642,7 +642,7 @@ void add_explorer_chart(const ReportData& data, std::vector<Chart>& charts) {
                                                                {"hi", "95% CI high"}})}})}})})}});
   charts.push_back({"chart-explorer", "explorer", "Any monthly metric",
                     "Choose any metric of timeseries.csv and a unit (mean over replications, 95% CI band). "
-                    "The README's \"Time-series metrics\" table gives each metric's unit.",
+                    "docs/reference/outputs.md gives each time-series metric's unit.",
                     std::move(spec)});
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // The report's charts as Vega-Lite specifications, each with its data inline. Which charts exist
-// depends only on the metrics the run has (README "probsim report" lists the rules):
+// depends only on the metrics the run has (docs/guides/reports.md lists the rules):
 //   - monthly time series for caseload, staff in post against establishment by grade, workload and
 //     review timeliness, when those metrics exist;
 //   - BBR charts from KPIs and monthly metrics whose names start with `bbr_`;

@@ -52,7 +52,7 @@ bool contains(const std::string& text, std::string_view part) {
   return text.find(part) != std::string::npos;
 }
 
-// A KPI's unit from its name (the README's KPI table is the full statement).
+// A KPI's unit from its name (docs/reference/outputs.md's KPI table is the full statement).
 std::string unit_of(const std::string& kpi) {
   if (contains(kpi, "_pct")) return "%";
   if (ends_with(kpi, "_share")) return "share";
@@ -336,8 +336,9 @@ std::string render_html_page(const ReportData& data, const std::vector<Chart>& c
 
   html += "<footer>Made by <code>probsim report</code> (probsim " PROBSIM_VERSION ") from <code>" +
           escape_html(p.source) +
-          "</code>. The README documents every KPI and metric with its unit. Charts drawn with Vega, "
-          "Vega-Lite and vega-embed, which this page carries: it needs no network.</footer>\n</main>\n";
+          "</code>. docs/reference/outputs.md documents every KPI and metric with its unit. Charts drawn "
+          "with Vega, Vega-Lite and vega-embed, which this page carries: it needs no "
+          "network.</footer>\n</main>\n";
 
   html += "<script>" + inline_script(vega_script()) + "</script>\n";
   html += "<script>" + inline_script(vega_lite_script()) + "</script>\n";

@@ -11,6 +11,7 @@
 #include "output/csv.hpp"
 #include "runner/batch_files.hpp"
 #include "runner/leave_red.hpp"
+#include "runner/stop_signals.hpp"
 #include "runner/replication_scheduler.hpp"
 #include "runner/run_files.hpp"
 #include "runner/timeseries_summary.hpp"
@@ -37,7 +38,7 @@ void copy_atomically(const fs::path& from, const fs::path& to) {
   std::ifstream in(from, std::ios::binary);
   if (!in) throw AggregateError("cannot read " + from.string());
   AtomicFile out(to.string());
-  out.stream() << in.rdbuf();
+  append_stream(out.stream(), in);
   out.commit();
 }
 
@@ -229,7 +230,13 @@ int run_aggregate(const AggregateOptions& options) {
     }
     std::vector<std::string> incomplete;
     std::size_t kpis = 0;
+    // Every file is written whole (AtomicFile); a stop signal is held until the point in hand is merged,
+    // so an interrupted aggregation leaves whole points and no temporary file, and a re-run completes it.
+    const StopSignals stop(/*interrupt_system_calls=*/false);
     for (const auto& row : index.points) {
+      if (stop.received() != 0)
+        return fail("interrupted by " + StopSignals::name(stop.received()) + " before point " + row.id +
+                    "; the points before it are merged whole, and running aggregate again completes it");
       const PointOutcome outcome = aggregator.point(row.id);
       if (!outcome.complete) {
         incomplete.push_back(row.id + ": " + outcome.why_incomplete);
@@ -259,6 +266,9 @@ int run_aggregate(const AggregateOptions& options) {
                    "batch` command resumes it) and aggregate again.\n";
       return 1;
     }
+    if (stop.received() != 0)
+      return fail("interrupted by " + StopSignals::name(stop.received()) + " before writing " +
+                  kSweepSummaryFile + "; running aggregate again writes it");
     write_file_atomically((out / kSweepSummaryFile).string(), sweep_summary);
     if (!options.quiet)
       std::cout << "Aggregated " << index.points.size() << (index.points.size() == 1 ? " point" : " points")

@@ -4,6 +4,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "output/atomic_file.hpp"
 #include "output/csv.hpp"
 
 namespace fs = std::filesystem;
@@ -41,7 +42,7 @@ std::optional<std::string> read_text_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
   std::ostringstream content;
-  content << in.rdbuf();
+  append_stream(content, in);
   return content.str();
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-// The layout of a batch directory (README "Batch outputs"), shared by `batch`, `aggregate` and
+// The layout of a batch directory (docs/guides/sweeps-and-batches.md), shared by `batch`, `aggregate` and
 // `compare`:
 //
 //   DIR/sweep.resolved.yaml          the sweep, every default filled in: identifies the batch's inputs

@@ -6,6 +6,7 @@
 #include "config/sweep_loader.hpp"
 #include "output/atomic_file.hpp"
 #include "runner/aggregate.hpp"
+#include "runner/output_lock.hpp"
 #include "runner/batch_files.hpp"
 #include "runner/replication_scheduler.hpp"
 #include "runner/run_files.hpp"
@@ -151,6 +152,7 @@ int run_batch(const BatchOptions& options) {
   }
   try {
     ensure_directory(out / "points");
+    reclaim_stale_temporaries(out, std::cerr);
     if (auto problem = publish_shared(out / kSweepResolvedFile,
                                       sweep_header(*sweep, options) + sweep->resolved_yaml(), true))
       return fail(out.string() + " holds another sweep: " + *problem +

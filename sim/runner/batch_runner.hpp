@@ -1,6 +1,6 @@
 #pragma once
 // `probsim batch SWEEP`: every point of a sweep × its replications, or one shard of them, into one
-// batch directory that several shards may share (README "Sweeps and batches"). Shards write disjoint
+// batch directory that several shards may share (docs/guides/sweeps-and-batches.md). Shards write disjoint
 // files; re-running skips replications already complete; the last process to find the whole batch
 // complete aggregates it.
 

@@ -1,7 +1,7 @@
 #pragma once
 // `probsim compare BASE OTHER`: per KPI, the paired difference OTHER − BASE over replications with the
 // same index, with a 95% CI and whether it excludes zero. With the same base seed the pairs share
-// their random numbers (README "Reproducibility"), which is what makes the comparison tight.
+// their random numbers (docs/reference/commands.md), which is what makes the comparison tight.
 
 #include <string>
 #include <vector>

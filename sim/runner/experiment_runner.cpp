@@ -1,14 +1,14 @@
 #include "runner/experiment_runner.hpp"
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <iostream>
 #include <sstream>
 
 #include "output/atomic_file.hpp"
 #include "runner/leave_red.hpp"
+#include "runner/output_lock.hpp"
 #include "runner/replication_scheduler.hpp"
+#include "runner/stop_signals.hpp"
 #include "runner/run_files.hpp"
 #include "runner/run_warnings.hpp"
 #include "runner/timeseries_summary.hpp"
@@ -48,7 +48,18 @@ int run_experiment(const LoadedScenario& loaded, const RunOptions& options) {
   }
   std::error_code error;
   if (out_dir.has_parent_path()) fs::create_directories(out_dir.parent_path(), error);
-  const fs::path staging = out_dir.string() + ".partial-" + std::to_string(::getpid());
+  // From here on a stop signal is held until the step in hand is done; then the staging directory is
+  // removed and the run says why, rather than dying with a half-written directory. (While replications
+  // run, the scheduler stops them at once.)
+  const StopSignals stop(/*interrupt_system_calls=*/false);
+  std::string why_not_locked;
+  const std::optional<OutputLock> lock = OutputLock::acquire(out_dir, why_not_locked);
+  if (!lock) {
+    std::cerr << "probsim: " << why_not_locked << "\n";
+    return 1;
+  }
+  reclaim_stale_staging(out_dir, std::cerr);
+  const fs::path staging = staging_directory_for(out_dir);
   fs::create_directories(staging / "replications", error);
   if (error) {
     std::cerr << "probsim: cannot create " << staging.string() << ": " << error.message() << "\n";
@@ -83,6 +94,9 @@ int run_experiment(const LoadedScenario& loaded, const RunOptions& options) {
                        nullptr);
   if (result.status != ScheduleResult::Status::complete) return abandon(result.failure);
 
+  auto interrupted = [&] {
+    return abandon("interrupted by " + StopSignals::name(stop.received()) + " while writing the results");
+  };
   RunOptions done = options;
   std::string precision_outcome;
   std::vector<KpiSummary> summary;
@@ -99,7 +113,9 @@ int run_experiment(const LoadedScenario& loaded, const RunOptions& options) {
     write_file_atomically(
         (staging / "scenario.resolved.yaml").string(),
         provenance_header(done, done.replications, precision_outcome) + emit_yaml(loaded.resolved));
+    if (stop.received() != 0) return interrupted();
     merge_replications(staging, done.replications, options.events);
+    if (stop.received() != 0) return interrupted();
     summary = summarise_kpis(staging / "kpis.csv");
     write_summary(staging / "summary.csv", summary);
     write_timeseries_summary(staging / "timeseries.csv", staging / kTimeseriesSummaryFile);
@@ -114,6 +130,7 @@ int run_experiment(const LoadedScenario& loaded, const RunOptions& options) {
   } catch (const std::exception& e) {
     return abandon(e.what());
   }
+  if (stop.received() != 0) return interrupted();
   if (!publish_run_directory(staging, out_dir))
     return abandon("cannot move the results into " + out_dir.string());
 

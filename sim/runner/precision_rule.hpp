@@ -1,5 +1,5 @@
 #pragma once
-// The sequential precision rule (README "Precision"): keep adding replications until every chosen
+// The sequential precision rule (docs/guides/sweeps-and-batches.md): add replications until every chosen
 // KPI's 95% confidence-interval half-width is within a fraction p of the magnitude of its mean, or a
 // maximum number of replications is reached.
 //

@@ -24,17 +24,13 @@
 #include "output/csv.hpp"
 #include "runner/progress.hpp"
 #include "runner/run_files.hpp"
+#include "runner/stop_signals.hpp"
 
 namespace fs = std::filesystem;
 
 namespace probsim {
 
 namespace {
-
-volatile sig_atomic_t g_stop_requested = 0;
-void request_stop(int) {
-  g_stop_requested = 1;
-}
 
 // Runs one replication in this (child) process and writes its files; returns the exit status.
 int replicate_in_child(const ReplicationSet& set, std::uint64_t replication, std::size_t threads) {
@@ -125,23 +121,18 @@ class Scheduler {
       if (!sets_[s].precision) total_ += sets_[s].replications.size() - states_[s].complete.size();
     }
 
-    struct sigaction on_stop {};
-    on_stop.sa_handler = request_stop;  // no SA_RESTART: waitpid returns so the runner can clean up
-    struct sigaction old_int {};
-    struct sigaction old_term {};
-    g_stop_requested = 0;
-    sigaction(SIGINT, &on_stop, &old_int);
-    sigaction(SIGTERM, &on_stop, &old_term);
+    // No SA_RESTART: waitpid returns on the signal so the runner can stop its children and clean up.
+    const StopSignals stop(/*interrupt_system_calls=*/true);
 
     while (true) {
       if (!launch_what_can_run(result)) break;
       if (running_.empty()) break;
       int status = 0;
       const pid_t pid = ::waitpid(-1, &status, 0);
-      if (g_stop_requested) {
+      if (stop.received() != 0) {
         stop_all();
         result.status = ScheduleResult::Status::interrupted;
-        result.failure = "interrupted";
+        result.failure = "interrupted by " + StopSignals::name(stop.received());
         break;
       }
       if (pid < 0) continue;
@@ -163,8 +154,6 @@ class Scheduler {
       if (!evaluate(s, result)) break;
       report(result.ran);
     }
-    sigaction(SIGINT, &old_int, nullptr);
-    sigaction(SIGTERM, &old_term, nullptr);
     return finish(result);
   }
 
@@ -323,6 +312,7 @@ class Scheduler {
         if (pid == 0) {
           signal(SIGINT, SIG_DFL);
           signal(SIGTERM, SIG_DFL);
+          signal(SIGHUP, SIG_DFL);
           ::_exit(replicate_in_child(sets_[s], *r, options_.threads_per_replication));
         }
         running_.emplace(pid, std::make_pair(s, *r));

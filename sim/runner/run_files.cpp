@@ -51,7 +51,7 @@ void concatenate(const fs::path& run_dir, std::uint64_t replications, const std:
   for (std::uint64_t r = 1; r <= replications; ++r) {
     std::ifstream part(replication_file(run_dir, r, suffix), std::ios::binary);
     if (!part) throw std::runtime_error("replication " + std::to_string(r) + " left no " + suffix);
-    merged.stream() << part.rdbuf();
+    append_stream(merged.stream(), part);
   }
   merged.commit();
 }

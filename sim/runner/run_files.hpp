@@ -1,5 +1,5 @@
 #pragma once
-// The files of a run directory (README "Outputs"): per-replication files under replications/, merged
+// The files of a run directory (docs/reference/outputs.md): per-replication files under replications/, merged
 // into timeseries.csv, kpis.csv (and events.csv), summarised into summary.csv.
 
 #include <filesystem>

@@ -1,5 +1,5 @@
 #pragma once
-// Which part of a batch this process runs (README "Running a sweep on a cluster"). A batch's tasks are
+// Which part of a batch this process runs (docs/guides/clusters.md). A batch's tasks are
 // numbered k = 0, 1, 2, …; shard i of N (i = 1..N) runs the tasks with k mod N = i − 1. `--shard auto`
 // takes i and N from the launcher that started the process: a Slurm job array, an `srun` step, or
 // `mpirun` (Open MPI or MPICH) used purely as a launcher. probsim links no MPI library.

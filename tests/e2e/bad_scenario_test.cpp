@@ -98,6 +98,12 @@ const BadScenario kBadScenarios[] = {
      "must be on or after requirements_to (2023-09-30)", ""},
     {"cohort_status_outside_window.yaml", 54, "interventions.cohort_report.status_on",
      "must be within the report window (2023-01-01 to 2024-12-31)", ""},
+    // Inputs that were accepted and then ignored, or that ran for hours or exhausted memory (issue 23).
+    {"negative_year.yaml", 10, "simulation.report_start", "found '-001-01-01'", ""},
+    {"report_end_far_future.yaml", 11, "simulation.report_end", "longer than 50 years", ""},
+    {"pdu_name_with_newline.yaml", 21, "regions[0].pdus[0].name", "without control characters", ""},
+    {"second_document.yaml", 39, "", "found a second (after '---')", ""},
+    {"alias_bomb.yaml", 8, "lol5", "expands to more than 100000 values", ""},
     // Each half of the cycle: the diagnostic is on the `extends` line that closes it, in the other file.
     {"cycle_a.yaml", 5, "extends", "cycle", "cycle_b.yaml"},
     {"cycle_b.yaml", 4, "extends", "cycle", "cycle_a.yaml"},

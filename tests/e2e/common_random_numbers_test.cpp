@@ -1,5 +1,5 @@
 // Common random numbers: two scenarios that differ only in staffing see the same people arrive, with
-// the same attributes, on the same days (DESIGN.md "Randomness").
+// the same attributes, on the same days (docs/architecture.md "Randomness").
 #include <gtest/gtest.h>
 
 #include <fstream>

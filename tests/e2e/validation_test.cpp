@@ -1,6 +1,6 @@
 // The national validation of docs/validation.md: runs scenarios/england_wales_2022.yaml and checks each
 // calibration target marked `asserted` in tests/validation/england_wales_2022_targets.csv (CT-1..CT-4,
-// with their DOMAIN.md IDs) against the simulated mean, within the tolerance stated there and in the
+// with their CT-n IDs) against the simulated mean, within the tolerance stated there and in the
 // document: at most 5 percentage points on a share, 15% on a count.
 //
 // It is meant to be able to fail: PROBSIM_VALIDATION_EXTRA_ARGS adds arguments to the run, e.g.

@@ -1,7 +1,7 @@
 #pragma once
 // A small hand-made run directory with the metrics the interventions (BBR) and RAG work will add, so
 // that the report's BBR and RAG sections are tested before any model produces them. The numbers are
-// made up; only their names and shapes matter (README "probsim report" gives the matching rules).
+// made up; only their names and shapes matter (docs/guides/reports.md gives the matching rules).
 
 #include <filesystem>
 #include <fstream>

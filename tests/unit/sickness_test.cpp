@@ -127,12 +127,12 @@ TEST(Sickness, DaysLostPerFteYearMatchTheConfiguredRateWithTheDefaultEpisodeMix)
             << rate.episodes_per_person_year << " per person-year (expected " << 11.5 / 4.55 << ")\n";
 }
 
-// README: an episode's length is "rounded to whole days", and episodes start "at a rate such that the
-// long-run days lost per FTE-year equal days_per_fte_year". A user who knows only the mean episode
-// length (4.6 working days, the base file's comment) may write {fixed: 4.6}. When each length was
-// rounded with std::lround while the rate divided by the unrounded mean, every episode lasted 5 days at
-// the rate for 4.6-day ones: 11.5 × 5 / 4.6 = 12.5 days a year (this test measured 12.66). Rounding
-// must keep the mean (up with probability equal to the fraction). Same statistics as the fixed-5 test.
+// docs/reference/scenario-keys.md: an episode's length is "rounded to whole days", and episodes start "at a
+// rate such that the long-run days lost per FTE-year equal days_per_fte_year". A user who knows only the mean
+// episode length (4.6 working days, the base file's comment) may write {fixed: 4.6}. When each length was
+// rounded with std::lround while the rate divided by the unrounded mean, every episode lasted 5 days at the
+// rate for 4.6-day ones: 11.5 × 5 / 4.6 = 12.5 days a year (this test measured 12.66). Rounding must keep the
+// mean (up with probability equal to the fraction). Same statistics as the fixed-5 test.
 TEST(Sickness, DaysLostMatchTheRateWhenTheEpisodeLengthIsNotAWholeNumberOfDays) {
   ModelRun run(sick_office("sickness_rate_fractional", 6000, 2000,
                            "{days_per_fte_year: 11.5, episode_working_days: {fixed: 4.6}, "

@@ -1,0 +1,141 @@
+// Inputs that used to be accepted and then ignored, run for hours or exhaust memory (issue 23), each
+// driven through the probsim executable as a user would: the command must be refused with a message
+// naming the option, file, line or key, and leave nothing behind; or, where the input is given a
+// meaning instead, the run must show that meaning.
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+
+#include "e2e/cli_test_support.hpp"
+
+namespace probsim::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool contains(const std::string& text, const std::string& piece) {
+  return text.find(piece) != std::string::npos;
+}
+
+// A national KPI's value in a run's kpis.csv for replication 1.
+std::string kpi_value(const fs::path& run_dir, const std::string& name) {
+  for (const auto& row : national_kpi_rows(csv_rows(run_dir / "kpis.csv")))
+    if (row.size() >= 3 && row[0] == "1" && row[1] == name) return row[2];
+  return "";
+}
+
+TEST(CountOptions, NegativeMalformedAndHugeCountsAreRefusedNamingTheOption) {
+  const fs::path dir = fresh_directory("count-options");
+  struct Case {
+    const char* arguments;
+    const char* message;
+  } cases[] = {
+      {"--reps -1", "the argument ('-1') for option '--reps' is not a whole number"},
+      {"--reps 3x", "the argument ('3x') for option '--reps' is not a whole number"},
+      {"--jobs 200000", "the argument ('200000') for option '--jobs' is above the limit of 100000"},
+      {"--threads -2", "the argument ('-2') for option '--threads' is not a whole number"},
+  };
+  for (const Case& c : cases) {
+    const fs::path out = dir / "out";
+    const CommandResult result =
+        run_probsim(std::string("run scenarios/example_pdu.yaml --out '") + out.string() + "' " + c.arguments);
+    EXPECT_EQ(result.exit_status, 2) << c.arguments << "\n" << result.output;
+    EXPECT_TRUE(contains(result.output, c.message)) << c.arguments << "\n" << result.output;
+    EXPECT_TRUE(fs::is_empty(dir)) << c.arguments;
+  }
+}
+
+TEST(SweepLimits, AGridOfTwoToTheSixtyFourPointsIsRefusedNotRunAsOnePoint) {
+  const fs::path dir = fresh_directory("sweep-2-64");
+  std::string sweep = "name: huge\nscenarios: ['" + source_path("scenarios/example_pdu.yaml") +
+                      "']\nreplications_per_point: 1\nparameters:\n";
+  for (int k = 0; k < 64; ++k) sweep += "  simulation.key" + std::to_string(k) + ": [1, 2]\n";
+  write_file(dir / "huge.yaml", sweep);
+  const CommandResult result =
+      run_probsim("batch '" + (dir / "huge.yaml").string() + "' --dry-run --out '" + (dir / "out").string() + "'");
+  EXPECT_EQ(result.exit_status, 1) << result.output;
+  EXPECT_TRUE(contains(result.output, (dir / "huge.yaml").string() + ":4:")) << result.output;
+  EXPECT_TRUE(contains(result.output, "more than 100000 points")) << result.output;
+  EXPECT_FALSE(fs::exists(dir / "out"));
+}
+
+TEST(SweepLimits, TenMillionPointsAreRefusedEvenForADryRun) {
+  const fs::path dir = fresh_directory("sweep-10-7");
+  std::string values = "[";
+  for (int v = 0; v < 10; ++v) values += (v ? ", " : "") + std::to_string(v + 1);
+  values += "]";
+  std::string sweep = "name: big\nscenarios: ['" + source_path("scenarios/example_pdu.yaml") +
+                      "']\nreplications_per_point: 1\nparameters:\n";
+  for (int k = 0; k < 7; ++k) sweep += "  simulation.key" + std::to_string(k) + ": " + values + "\n";
+  write_file(dir / "big.yaml", sweep);
+  const CommandResult result = run_probsim("batch '" + (dir / "big.yaml").string() + "' --dry-run");
+  EXPECT_EQ(result.exit_status, 1) << result.output;
+  EXPECT_TRUE(contains(result.output, "more than 100000 points")) << result.output;
+}
+
+TEST(SweepLimits, OneScenarioSpeltTwoWaysIsRefused) {
+  const fs::path dir = fresh_directory("sweep-same-scenario");
+  const std::string sweep = "name: twice\nscenarios:\n  - '" + source_path("scenarios/example_pdu.yaml") +
+                            "'\n  - '" + source_path("scenarios/../scenarios/./example_pdu.yaml") +
+                            "'\nreplications_per_point: 1\n";
+  write_file(dir / "twice.yaml", sweep);
+  const CommandResult result = run_probsim("batch '" + (dir / "twice.yaml").string() + "' --dry-run");
+  EXPECT_EQ(result.exit_status, 1) << result.output;
+  EXPECT_TRUE(contains(result.output, (dir / "twice.yaml").string() + ":4:")) << result.output;
+  EXPECT_TRUE(contains(result.output, "is the scenario already listed at line 3")) << result.output;
+}
+
+// The referral trend compounds from report_start; the warm start before it is flat. So the starting
+// caseload does not depend on the trend at all (the same people arrive before report_start, under
+// common random numbers), even at the range's ends, where it used to grow 10^7-fold and hang.
+TEST(ReferralTrend, TheWarmStartIsTheSameWhateverTheTrend) {
+  const fs::path dir = fresh_directory("trend-warm-start");
+  std::string caseload_start[3];
+  double referrals[3] = {};
+  const char* trends[3] = {"0", "-99", "1000"};
+  for (int i = 0; i < 3; ++i) {
+    const fs::path out = dir / (std::string("trend") + std::to_string(i));
+    const CommandResult result = run_probsim(
+        "run scenarios/example_pdu.yaml --reps 1 --quiet --set simulation.report_end=2023-03-31 --set "
+        "referrals.trend_pct_per_year=" +
+        std::string(trends[i]) + " --out '" + out.string() + "'");
+    ASSERT_EQ(result.exit_status, 0) << result.output;
+    caseload_start[i] = kpi_value(out, "caseload_start");
+    ASSERT_FALSE(caseload_start[i].empty());
+    referrals[i] = std::stod(kpi_value(out, "referrals"));
+  }
+  EXPECT_EQ(caseload_start[1], caseload_start[0]);
+  EXPECT_EQ(caseload_start[2], caseload_start[0]);
+  // ...and the trend does act inside the window: fewer referrals at -99% a year, more at +1000%.
+  EXPECT_LT(referrals[1], referrals[0]);
+  EXPECT_GT(referrals[2], referrals[0]);
+}
+
+TEST(EventLog, ARunWithNoCaseEventsWritesAnEventsFileWithItsHeaderOnly) {
+  const fs::path dir = fresh_directory("no-events");
+  const fs::path out = dir / "out";
+  const CommandResult result = run_probsim(
+      "run scenarios/example_pdu.yaml --reps 2 --quiet --events --set simulation.warm_start=empty "
+      "--set simulation.report_end=2023-02-28 --set regions.0.pdus.Northgate.referrals_per_week=0 --set "
+      "regions.0.pdus.Eastmoor.referrals_per_week=0 --set regions.0.pdus.Southbridge.referrals_per_week=0 "
+      "--out '" +
+      out.string() + "'");
+  ASSERT_EQ(result.exit_status, 0) << result.output;
+  EXPECT_TRUE(fs::exists(out / "events.csv"));
+  EXPECT_TRUE(csv_rows(out / "events.csv").empty());
+}
+
+// `weights` given in a derived file over a base `uniform` used to be merged beside it and ignored.
+TEST(Extends, WeightsOverABaseUniformReplaceItAndAreCheckedAsAWhole) {
+  const fs::path dir = fresh_directory("weights-over-uniform");
+  write_file(dir / "derived.yaml", "extends: '" + source_path("scenarios/example_pdu.yaml") +
+                                       "'\ncase_mix:\n  sentence_length_months:\n    licence: {weights: [1, 2]}\n");
+  const CommandResult result = run_probsim("validate '" + (dir / "derived.yaml").string() + "'");
+  EXPECT_EQ(result.exit_status, 1) << result.output;
+  EXPECT_TRUE(contains(result.output, "case_mix.sentence_length_months.licence")) << result.output;
+}
+
+}  // namespace
+}  // namespace probsim::testing
