@@ -27,7 +27,8 @@ struct CaseManagementTeams {
   // Teams of about `team_size` case holders among `case_holders` in post; 0 means no teams.
   [[nodiscard]] static CaseManagementTeams of_size(std::size_t case_holders, int team_size) {
     if (team_size <= 0 || case_holders == 0) return {};
-    const auto n = (case_holders + static_cast<std::size_t>(team_size) / 2) / static_cast<std::size_t>(team_size);
+    const auto n =
+        (case_holders + static_cast<std::size_t>(team_size) / 2) / static_cast<std::size_t>(team_size);
     return CaseManagementTeams{static_cast<std::uint32_t>(n < 1 ? 1 : n)};
   }
   [[nodiscard]] std::uint32_t team_of_practitioner(PractitionerIndex who) const {

@@ -41,9 +41,10 @@ struct OverloadTriage {
   }
 
   // The uniform draw that decides task (case, kind, due day); the same in every scenario of a run.
-  [[nodiscard]] static double draw(std::uint64_t replication_seed, CaseId case_id, TaskKind kind, Day due_day) {
-    const std::uint64_t entity =
-        combine_seed(combine_seed(case_id, static_cast<std::uint64_t>(kind)), static_cast<std::uint64_t>(due_day));
+  [[nodiscard]] static double draw(std::uint64_t replication_seed, CaseId case_id, TaskKind kind,
+                                   Day due_day) {
+    const std::uint64_t entity = combine_seed(combine_seed(case_id, static_cast<std::uint64_t>(kind)),
+                                              static_cast<std::uint64_t>(due_day));
     RandomStream stream(replication_seed, stream::kOverloadTriage, entity);
     return stream.uniform01();
   }
