@@ -21,7 +21,8 @@ PduOffice::PduOffice(PduIdentity identity, const CaseloadRules& rules, ReferralP
       casework_(rules.sentence_management, calendar_, replication_seed, identity_.stream_index, last_day) {
   casework_.set_prioritisation(&rules.prioritisation, &rag_measures_);
   std::size_t case_holders = 0;
-  for (const Practitioner& person : staff_) case_holders += person.in_post && holds_cases(person.grade) ? 1 : 0;
+  for (const Practitioner& person : staff_)
+    case_holders += person.in_post && holds_cases(person.grade) ? 1 : 0;
   teams_ = CaseManagementTeams::of_size(case_holders, rules.allocation.team_size);
   for (Practitioner& person : staff_) {
     give_identity(person);

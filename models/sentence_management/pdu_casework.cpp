@@ -219,8 +219,8 @@ std::uint32_t PduCasework::create_case_task(std::uint32_t slot, TaskKind kind, d
     t.seconds = seconds_of_hours(hours);
     t.available_from = day;
     t.due_day = due_day;
-    t.deferred = rules_.overload_triage.defers(replication_seed_, c.id, kind, due_day,
-                                               workload_pct_of(c.case_holder));
+    t.deferred =
+        rules_.overload_triage.defers(replication_seed_, c.id, kind, due_day, workload_pct_of(c.case_holder));
     index = new_task(t);
     tasks_[index].next_of_case = c.head;
     c.head = index;
