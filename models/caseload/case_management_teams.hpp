@@ -1,8 +1,8 @@
 #pragma once
-// Case-management teams within a PDU (DOMAIN.md §1: a PDU "has case-management teams under senior
-// probation officers"). A new case goes to the team that covers where the person lives, and within
-// it to the least-loaded eligible practitioner; only when nobody in that team may hold the case does
-// it go to the least-loaded eligible practitioner of the whole PDU. So a team's load follows its own
+// Case-management teams within a PDU (docs/sources.md, "The service in brief": a PDU "has case-management
+// teams under senior probation officers"). A new case goes to the team that covers where the person lives,
+// and within it to the least-loaded eligible practitioner; only when nobody in that team may hold the case
+// does it go to the least-loaded eligible practitioner of the whole PDU. So a team's load follows its own
 // inflow and its own vacancies and absences (a leaver's or a long-term sick practitioner's cases stay
 // in the team), which a single least-loaded pool over the PDU would smooth away. This is what gives
 // the upper tail of practitioners' WMT % that the published snapshots show (PUB-13: some officers at

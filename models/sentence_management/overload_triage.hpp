@@ -1,5 +1,5 @@
 #pragma once
-// What an overloaded practitioner lets slip (DOMAIN.md §4.4, AUD-1..10; AR-12, AR-16; TS-1; RAG-13).
+// What an overloaded practitioner lets slip (AUD-1..10; AR-12, AR-16; TS-1; RAG-13).
 // The 2004 audits found reviews, risk assessments and home visits missed in many cases and name high
 // workloads and workload-reduction strategies as the cause; §4.4 asks for on-time probability to fall
 // with WMT load. The 2023 inspection finds the same (home visits done in 40% of cases needing one,

@@ -707,7 +707,8 @@ void read_overload_triage(FieldReader& sm, OverloadTriage& triage) {
   if (auto kinds = read_name_list(ot, "tasks", kTaskKindNames, "task kinds", true)) {
     for (std::size_t i : *kinds) {
       const auto kind = static_cast<TaskKind>(i);
-      if (kind == TaskKind::contact || kind == TaskKind::court_report)
+      // Terminations and court reports are created outside a case's schedule, after its supervision.
+      if (kind == TaskKind::contact || kind == TaskKind::court_report || kind == TaskKind::termination)
         d.error(ot.node("tasks", false)->where, ot.child_path("tasks"),
                 "only tasks of a case's own schedule can be deferred, not '" + std::string(to_string(kind)) +
                     "' (a contact not delivered in its window is already missed)");
