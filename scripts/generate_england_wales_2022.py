@@ -27,6 +27,12 @@ REGIONS = [  # name, PDUs (12 regions of 5-18 PDUs, 110 in all; synthetic split,
     ("Kent, Surrey and Sussex", 8), ("South Central", 6), ("South West", 5), ("Wales", 6),
 ]
 SIZE_PATTERN = [0.6, 1.4, 0.9, 1.1, 0.8, 1.2, 1.0, 0.7, 1.3]
+# PDUs differ in how many of their required POs are in post (issue 19): WF-3 gives the national 71.3%,
+# WF-7 one inspected PDU at half its establishment, WF-9 better-staffed PDUs. The spread between is
+# [Assume]: this fixed pattern (PO in post / PO required, 0.50-0.95, repeating every 8 PDUs so it does
+# not follow SIZE_PATTERN), scaled so the national PO total stays 4,464 (CT-10). It is not from any
+# regional figure, so the regions' WMT ordering it gives is not a validation of CT-17's (PUB-14).
+PO_FILL_PATTERN = [0.50, 0.62, 0.95, 0.68, 0.80, 0.72, 0.88, 0.58]
 
 # In the base case mix a referral stays about 76 weeks (bench_national, measured), so a steady-state
 # caseload of about 240,000 (CT-8: 240,674 at 30 Sep 2022) needs about 3,160 referrals a week.
@@ -93,7 +99,22 @@ def split(total):
     return counts
 
 
+def po_in_post():
+    """PO headcount per PDU: its required POs times PO_FILL_PATTERN, scaled to the national total."""
+    required = [NATIONAL_PO_REQUIRED_FTE * w / total_weight for _, _, w in pdus]
+    raw = [r * PO_FILL_PATTERN[i % len(PO_FILL_PATTERN)] for i, r in enumerate(required)]
+    scale = NATIONAL_PO_FTE / sum(raw)
+    exact = [x * scale for x in raw]
+    counts = [int(x) for x in exact]
+    for i in sorted(range(len(exact)), key=lambda i: exact[i] - counts[i], reverse=True):
+        if sum(counts) >= NATIONAL_PO_FTE:
+            break
+        counts[i] += 1
+    return counts
+
+
 def scenario_text():
+    po_counts = po_in_post()
     facilitators = split(NATIONAL_FACILITATORS)
     dasos = split(NATIONAL_DASO_FTE)
     out = [f"""# England and Wales, 21 June 2021 to 31 December 2022: the national calibration scenario
@@ -144,12 +165,12 @@ interventions:
 
 regions:"""]
     current = None
-    for region, name, weight in pdus:
+    for index, (region, name, weight) in enumerate(pdus):
         if region != current:
             out.append(f"  - name: {region}\n    pdus:")
             current = region
         share = weight / total_weight
-        po = round(NATIONAL_PO_FTE * share)
+        po = po_counts[index]
         pso = round(NATIONAL_PSO_FTE * share)
         po_required = round(NATIONAL_PO_REQUIRED_FTE * share)
         staff = [f"{{grade: po, headcount: {po}, fte_each: 1.0}}", f"{{grade: pso, headcount: {pso}, fte_each: 1.0}}"]

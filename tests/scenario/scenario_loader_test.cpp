@@ -467,3 +467,33 @@ TEST(ScenarioLoader, StructuredInterventionNamesAreUnique) {
             std::string::npos)
       << diagnostics.describe();
 }
+
+TEST(ScenarioLoader, ReadsTeamsAndOverloadTriageFromTheBaseAndOverrides) {
+  Diagnostics diagnostics;
+  auto loaded = load_scenario(source("scenarios/example_pdu.yaml"), {}, diagnostics);
+  ASSERT_TRUE(loaded) << diagnostics.describe();
+  const Scenario& s = loaded->scenario;
+  EXPECT_EQ(s.caseload.allocation.team_size, 8);
+  const OverloadTriage& triage = s.caseload.sentence_management.overload_triage;
+  EXPECT_TRUE(triage.enabled);
+  EXPECT_DOUBLE_EQ(triage.protect_all_up_to_workload_pct, 100);
+  EXPECT_DOUBLE_EQ(triage.protect_none_from_workload_pct, 200);
+  EXPECT_TRUE(triage.applies_to[static_cast<std::size_t>(TaskKind::periodic_review)]);
+  EXPECT_TRUE(triage.applies_to[static_cast<std::size_t>(TaskKind::home_visit)]);
+  EXPECT_FALSE(triage.applies_to[static_cast<std::size_t>(TaskKind::contact)]);
+  EXPECT_FALSE(triage.applies_to[static_cast<std::size_t>(TaskKind::court_report)]);
+
+  const std::string path = write_scenario("triage_off.yaml", example_with(R"(allocation:
+  team_size: 0
+sentence_management:
+  overload_triage: {enabled: false, tasks: [periodic_review]}
+)"));
+  Diagnostics d2;
+  auto off = load_scenario(path, {}, d2);
+  ASSERT_TRUE(off) << d2.describe();
+  EXPECT_EQ(off->scenario.caseload.allocation.team_size, 0);
+  EXPECT_FALSE(off->scenario.caseload.sentence_management.overload_triage.enabled);
+  EXPECT_FALSE(off->scenario.caseload.sentence_management.overload_triage
+                   .applies_to[static_cast<std::size_t>(TaskKind::home_visit)])
+      << "a list replaces the base file's";
+}
