@@ -199,6 +199,12 @@ void InterventionRecorder::add_kpis(std::vector<Kpi>& kpis) const {
                                    static_cast<double>(w.bbr.group_session_places_offered)));
   kpi("bbr_sessions_cancelled_rag",
       static_cast<double>(w.bbr.sessions_cancelled_rag + w.si.sessions_cancelled_rag));
+  // The delivery mechanisms of `interventions.delivery` (issue 18): all programmes' group sessions.
+  kpi("group_sessions_cancelled_absence",
+      static_cast<double>(w.bbr.sessions_cancelled_absence + w.si.sessions_cancelled_absence));
+  kpi("group_sessions_cancelled_holiday",
+      static_cast<double>(w.bbr.sessions_cancelled_holiday + w.si.sessions_cancelled_holiday));
+  kpi("bbr_pre_group_starts", static_cast<double>(w.bbr.pre_group_starts));
   kpi("facilitator_utilisation", ratio(w.team.facilitator_hours_used, w.team.facilitator_hours_available));
   kpi("si_requirements", static_cast<double>(w.si.requirements));
   kpi("si_starts", static_cast<double>(w.si.starts));
@@ -226,6 +232,8 @@ void InterventionRecorder::add_kpis(std::vector<Kpi>& kpis) const {
     kpi("bbr_cohort_starters_exited", n(c.starters_exited));
     kpi("bbr_cohort_starters_exited_share", ratio(n(c.starters_exited), n(c.commenced)));
     kpi("bbr_cohort_starters_completed", n(c.starters_completed));
+    // BBRN-7's 187 of 3,287 starters: completions as a share of all starters (censored, 5.7%).
+    kpi("bbr_cohort_starters_completed_share", ratio(n(c.starters_completed), n(c.commenced)));
     kpi("bbr_cohort_starters_revoked", n(c.starters_revoked));
     kpi("bbr_cohort_starters_activated", n(c.starters_activated));
     kpi("bbr_cohort_starters_other", n(c.starters_other));
