@@ -39,7 +39,7 @@ struct InterventionDelivery {
   RecordedStart recorded_start = RecordedStart::first_group_session;
   // pre_group_session: a man has his pre-group session (and is recorded as started) when his place in a
   // group is expected within this many weeks: the team keeps as many men "started, awaiting a group" as
-  // it fills places (first joins) in that many weeks, at its rate of the last 13 weeks [Assume].
+  // its open groups turn places over in that many weeks [Assume].
   double pre_group_lead_weeks = 0.0;
   // BBR-4 "often twice a week": the share of new BBR groups meeting once a week [Assume]; the others meet
   // `sessions_per_week` times.

@@ -297,7 +297,6 @@ void InterventionsTeam::run_day(Day day) {
 void InterventionsTeam::weekly_review(Day day) {
   measure_capacity();
   divert_by_demand_management(day);
-  count_first_joins_of_the_week();
   give_pre_group_sessions(day);
   for (std::uint32_t prog = 0; prog < programme_count(); ++prog) start_groups(prog, day);
 }
@@ -363,6 +362,11 @@ std::vector<std::uint32_t> InterventionsTeam::ready_in_priority_order(std::uint3
     const Participant& y = participants_[b];
     // People removed and waiting to rejoin keep their place ahead of new starters (BBR-6).
     if (x.started != y.started) return x.started;
+    // Men given their pre-group session take places in the order they had it, after the rejoiners: the
+    // place was theirs when the session was given (InterventionDelivery, recorded_start).
+    const Day x_queued = x.state == ParticipantState::awaiting_group ? x.start_day : kNoDay;
+    const Day y_queued = y.state == ParticipantState::awaiting_group ? y.start_day : kNoDay;
+    if (x_queued != y_queued) return x_queued < y_queued;
     if (rule == WaitingListPriority::risk_then_order_end && x.rosh != y.rosh) return x.rosh > y.rosh;
     if (rule != WaitingListPriority::fifo && x.order_end_day != y.order_end_day)
       return x.order_end_day < y.order_end_day;
@@ -457,8 +461,6 @@ void InterventionsTeam::join(ProgrammeGroup& g, std::uint32_t group_index, std::
                              Day day) {
   Participant& p = participants_[participant];
   if (!p.started) record_start(p, day);
-  if (!p.joined_a_group && !g.one_to_one && p.programme == 0) first_joins_this_week_ += 1;
-  p.joined_a_group = true;
   p.misses = 0;
   p.group = static_cast<std::int32_t>(group_index);
   set_state(p, ParticipantState::attending);

@@ -145,7 +145,6 @@ class InterventionsTeam {
                                        int sessions_per_week) const;
   [[nodiscard]] int sessions_per_week_of_next_group(std::uint32_t prog, bool one_to_one) const;
   // interventions_team_pre_group.cpp: the pre-group session as the recorded start (IS-2).
-  void count_first_joins_of_the_week();
   void give_pre_group_sessions(Day day);
   void record_start(Participant& p, Day day);
   void open_group(std::uint32_t prog, bool one_to_one, const std::vector<std::uint32_t>& joiners, Day day,
@@ -179,12 +178,7 @@ class InterventionsTeam {
   double redeployed_hours_per_week_ = 0.0;  // to sentence management (RAG-4)
   double reserved_hours_per_week_ = 0.0;
   Day last_review_monday_ = -1000000;
-  // The pre-group lead (InterventionDelivery): BBR men started and awaiting a group, and the first joins
-  // of BBR groups in each of the last 13 weeks (a ring), this week's so far.
-  std::int64_t awaiting_group_ = 0;
-  std::array<std::int64_t, 13> first_joins_by_week_{};
-  std::size_t first_joins_weeks_seen_ = 0;
-  std::int64_t first_joins_this_week_ = 0;
+  std::int64_t awaiting_group_ = 0;  // BBR men started at the pre-group session, awaiting a group
 
   std::vector<Partner> partners_;
   std::vector<std::uint32_t> partner_queue_;  // awaiting first contact, FIFO

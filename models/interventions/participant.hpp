@@ -69,10 +69,10 @@ struct Participant {
   std::int32_t sessions_credited = 0;  // group sessions attended or caught up
   std::int32_t misses = 0;             // in the current attempt
   std::int32_t rejoins = 0;
-  bool joined_a_group = false;  // has been a member of a group (counts first joins for the pre-group lead)
   // The day the completion is recorded (InterventionDelivery::completion_recorded_after_weeks): the
   // literal reading of the cohort report counts a completion only from then.
   Day completion_recorded_day = kNoDay;
+  Day start_day = kNoDay;  // the recorded start (the pre-group session or the first group session)
   std::uint32_t sessions_drawn = 0;  // attendance draws made, keys the next one
 };
 

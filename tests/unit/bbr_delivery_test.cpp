@@ -171,12 +171,13 @@ TEST(BbrDelivery, PreGroupSessionIsTheRecordedStartAheadOfThePlace) {
 
   InterventionRules rules = one_group_at_a_time();
   rules.delivery.recorded_start = RecordedStart::pre_group_session;
-  rules.delivery.pre_group_lead_weeks = 2.0;
+  rules.delivery.pre_group_lead_weeks = 3.0;
   Harness h(rules);
   for (int i = 0; i < 4; ++i) h.refer(0);
   h.run_through(7);
-  // Day 7's review: 2 first joins in the 2 weeks seen, 1 a week, 2 weeks' lead: 2 men given their
-  // pre-group session and recorded as started, awaiting a place.
+  // Day 7's review: the open group turns its 2 places over in 6 sessions / 2 a week = 3 weeks, 2/3 of a
+  // place a week; 3 weeks' lead: 2 men given their pre-group session and recorded as started, awaiting a
+  // place. (No group was open at day 0's review: no lead then.)
   EXPECT_EQ(h.days_of(InterventionEvent::Kind::start, h.ids[2]), std::vector<Day>{7});
   EXPECT_EQ(h.days_of(InterventionEvent::Kind::start, h.ids[3]), std::vector<Day>{7});
   EXPECT_EQ(h.team->participants()[2].state, ParticipantState::awaiting_group);
