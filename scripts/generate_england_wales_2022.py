@@ -5,6 +5,7 @@
     scenarios/sweeps/england_wales_2022_calibration.yaml   calibration step 1 (G-16, G-12, G-21)
     scenarios/sweeps/england_wales_2022_enforcement.yaml   calibration step 2 (removal enforcement)
     scenarios/sweeps/bbr_sensitivity.yaml         BBR outcomes against facilitators, attendance, format
+    scenarios/sweeps/england_wales_2022_delivery.yaml   the literal reading of CT-4 (docs/validation.md §9)
 
     python3 scripts/generate_england_wales_2022.py
 
@@ -69,6 +70,15 @@ ENFORCEMENT_COMMUNITY_ORDER = [0.2, 0.3, 0.4]
 ENFORCEMENT_LICENCE = [0.15, 0.3, 0.45]
 ENFORCEMENT_REQUIREMENT_REMOVED = [0.1, 0.2, 0.3]
 
+# Delivery (docs/bbr_delivery.md, docs/validation.md §9): the literal reading of CT-4.
+PRE_GROUP_LEAD_WEEKS = 39        # IS-2, Recording caveat [Assume]; chosen by the delivery sweep
+WEEKLY_GROUP_SHARE = 0.3         # BBR-4 "often twice a week" [Assume]; chosen by the delivery sweep
+CANCELLED_SESSION_SHARE = 0.1    # G-23: 5% sickness for each of 2 facilitators; leave covered [Assume]
+HOLIDAY_BREAK_WEEKS = 2          # Christmas and New Year [Assume]
+COMPLETION_RECORDED_WEEKS = (1, 4)  # last group session to recorded completion: no source [Assume]
+DELIVERY_FACILITATORS = [42, 56, 70]
+DELIVERY_LEAD_WEEKS = [39, 52]
+DELIVERY_WEEKLY_SHARE = [0.3, 0.5]
 SENSITIVITY_FACILITATORS = [50, 70, 90]
 SENSITIVITY_ATTENDANCE = [0.86, 0.90, 0.94]
 SENSITIVITY_FORMATS = ["rolling", "closed"]
@@ -141,6 +151,18 @@ interventions:
       order_ended_probability: {{{", ".join(f"{k}: {v}" for k, v in ORDER_ENDED_PROBABILITY.items())}}}
       requirement_removed_probability: {REQUIREMENT_REMOVED_PROBABILITY}
       weeks_to_outcome: {{min: 4, max: 12}}
+  # How BBR is delivered between the recorded start and the recorded completion (docs/bbr_delivery.md;
+  # docs/validation.md §9, the literal reading of CT-4). The recorded start is the pre-group individual
+  # session (G-10; IS-2 and DOMAIN.md's "Recording" caveat), given when a group place is expected within
+  # pre_group_lead_weeks [Assume]; lead and weekly share chosen by
+  # scenarios/sweeps/england_wales_2022_delivery.yaml {DELIVERY_LEAD_WEEKS} x {DELIVERY_WEEKLY_SHARE} (with facilitators {DELIVERY_FACILITATORS}).
+  delivery:
+    recorded_start: pre_group_session
+    pre_group_lead_weeks: {PRE_GROUP_LEAD_WEEKS}
+    weekly_group_share: {WEEKLY_GROUP_SHARE}           # BBR-4 "often twice a week" [Assume]
+    cancelled_session_share: {CANCELLED_SESSION_SHARE}       # G-23 sickness of either of 2 facilitators [Assume]
+    holiday_break: {{month: 12, day: 24, weeks: {HOLIDAY_BREAK_WEEKS}}}   # Christmas and New Year [Assume]
+    completion_recorded_after_weeks: {{min: {COMPLETION_RECORDED_WEEKS[0]}, max: {COMPLETION_RECORDED_WEEKS[1]}}}  # no source [Assume]
 
 regions:"""]
     current = None
@@ -240,6 +262,25 @@ def enforcement_sweep_text():
         ["python3 scripts/calibration_loss.py results/ew2022_enforcement"])
 
 
+def delivery_sweep_text():
+    points = []
+    for n in DELIVERY_FACILITATORS:
+        for lead in DELIVERY_LEAD_WEEKS:
+            for weekly in DELIVERY_WEEKLY_SHARE:
+                values = facilitator_keys(n)
+                values["interventions.delivery.pre_group_lead_weeks"] = lead
+                values["interventions.delivery.weekly_group_share"] = weekly
+                points.append(point_text(values))
+    return sweep_text([
+        f"The delivery grid of docs/validation.md §9 (the literal reading of CT-4): national facilitators (G-16)",
+        f"{DELIVERY_FACILITATORS} x the pre-group lead in weeks (IS-2) {DELIVERY_LEAD_WEEKS} x the share of BBR groups",
+        f"meeting weekly (BBR-4) {DELIVERY_WEEKLY_SHARE}, {len(points)} points in that order, 2 replications each, common",
+        "random numbers. Ranked by the loss of §9.1 (scripts/calibration_loss.py): CT-2's three shares, CT-3, and",
+        "CT-4's exited and completed shares of starters."],
+        "england_wales_2022_delivery", "ew2022_delivery", points, 2,
+        ["python3 scripts/calibration_loss.py results/ew2022_delivery"])
+
+
 def sensitivity_sweep_text():
     points = []
     for n in SENSITIVITY_FACILITATORS:
@@ -261,3 +302,4 @@ def sensitivity_sweep_text():
 (ROOT / "scenarios/sweeps/england_wales_2022_calibration.yaml").write_text(calibration_sweep_text())
 (ROOT / "scenarios/sweeps/england_wales_2022_enforcement.yaml").write_text(enforcement_sweep_text())
 (ROOT / "scenarios/sweeps/bbr_sensitivity.yaml").write_text(sensitivity_sweep_text())
+(ROOT / "scenarios/sweeps/england_wales_2022_delivery.yaml").write_text(delivery_sweep_text())
