@@ -1,7 +1,8 @@
 // The national validation of docs/validation.md: runs scenarios/england_wales_2022.yaml and checks each
 // calibration target marked `asserted` in tests/validation/england_wales_2022_targets.csv (CT-1..CT-4,
 // with their DOMAIN.md IDs) against the simulated mean, within the tolerance stated there and in the
-// document: at most 5 percentage points on a share, 15% on a count.
+// document: at most 5 percentage points on a share, 15% on a count. CT-4 is read literally (§9): the
+// starters' exited share and their completed share; the order-ended reading is a diagnostic only.
 //
 // It is meant to be able to fail: PROBSIM_VALIDATION_EXTRA_ARGS adds arguments to the run, e.g.
 //   PROBSIM_VALIDATION_EXTRA_ARGS='--set interventions.bbr.attendance_probability=0.7'
@@ -77,7 +78,8 @@ TEST(Validation, EnglandWales2022MatchesTheNationalBbrPipelineWithinTolerance) {
     }
     ++asserted;
   }
-  EXPECT_GE(asserted, 10);  // CT-1, CT-2's three shares, CT-3, and CT-4's five under the order-ended reading
+  // CT-1, CT-2's three shares, CT-3, and CT-4's exited and completed shares of starters (literal reading).
+  EXPECT_GE(asserted, 7);
 }
 
 }  // namespace
