@@ -36,7 +36,8 @@ void InterventionsTeam::give_pre_group_sessions(Day day) {
   double places_per_week = 0.0;
   for (const ProgrammeGroup& g : groups_)
     if (g.open && g.programme == 0 && !g.one_to_one)
-      places_per_week += static_cast<double>(rules.group_size_max) * g.sessions_per_week / rules.group_sessions;
+      places_per_week +=
+          static_cast<double>(rules.group_size_max) * g.sessions_per_week / rules.group_sessions;
   const auto target = static_cast<std::int64_t>(std::lround(places_per_week * d.pre_group_lead_weeks));
   if (awaiting_group_ >= target) return;
   // Stale entries of people no longer waiting are dropped by ready_in_priority_order's state test.

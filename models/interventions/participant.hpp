@@ -72,7 +72,7 @@ struct Participant {
   // The day the completion is recorded (InterventionDelivery::completion_recorded_after_weeks): the
   // literal reading of the cohort report counts a completion only from then.
   Day completion_recorded_day = kNoDay;
-  Day start_day = kNoDay;  // the recorded start (the pre-group session or the first group session)
+  Day start_day = kNoDay;            // the recorded start (the pre-group session or the first group session)
   std::uint32_t sessions_drawn = 0;  // attendance draws made, keys the next one
 };
 
