@@ -5,6 +5,7 @@
     scenarios/sweeps/england_wales_2022_calibration.yaml   calibration step 1 (G-16, G-12, G-21)
     scenarios/sweeps/england_wales_2022_enforcement.yaml   calibration step 2 (removal enforcement)
     scenarios/sweeps/bbr_sensitivity.yaml         BBR outcomes against facilitators, attendance, format
+    scenarios/sweeps/england_wales_2022_delivery.yaml   the literal reading of CT-4 (docs/validation.md §9)
 
     python3 scripts/generate_england_wales_2022.py
 
@@ -47,7 +48,7 @@ NATIONAL_DASO_FTE = 53
 # (docs/validation.md, "Calibration"): the grid point with the least loss against CT-2's three shares
 # and CT-4's five (results/ew2022_calibration, point p0001, loss 22.9 pp^2; the runner-up p0014,
 # 85 / 0.90 / 0.60, 26.2).
-NATIONAL_FACILITATORS = 70
+NATIONAL_FACILITATORS = 46  # G-16: chosen by the delivery sweep (docs/validation.md §9); 70 under the order-ended reading
 ATTENDANCE = 0.90      # G-12: each BBR session attended with this probability
 WAITING_SHARE = 0.41   # G-21: share of the last 66 weeks' BBR requirements still waiting on 21 Jun 2021
 CALIBRATION_FACILITATORS = [70, 75, 80, 85]
@@ -75,6 +76,19 @@ ENFORCEMENT_COMMUNITY_ORDER = [0.2, 0.3, 0.4]
 ENFORCEMENT_LICENCE = [0.15, 0.3, 0.45]
 ENFORCEMENT_REQUIREMENT_REMOVED = [0.1, 0.2, 0.3]
 
+# Delivery (docs/bbr_delivery.md, docs/validation.md §9): the literal reading of CT-4.
+PRE_GROUP_LEAD_WEEKS = 48        # IS-2, Recording caveat [Assume 0-52]; chosen by the delivery sweep (§9)
+WEEKLY_GROUP_SHARE = 0.5         # BBR-4 "often twice a week" [Assume 0.3-0.5]; chosen by the delivery sweep (§9)
+CANCELLED_SESSION_SHARE = 0.1    # G-23: 5% sickness for each of 2 facilitators; leave covered [Assume]
+HOLIDAY_BREAK_WEEKS = 2          # Christmas and New Year [Assume]
+COMPLETION_RECORDED_WEEKS = (1, 4)  # last group session to recorded completion: no source [Assume]
+DELIVERY_FACILITATORS = [42, 56, 70]
+DELIVERY_LEAD_WEEKS = [39, 52]
+DELIVERY_WEEKLY_SHARE = [0.3, 0.5]
+REFINE_FACILITATORS = [46, 50]     # round 2, between round 1's best two facilitator counts
+REFINE_LEAD_WEEKS = [46, 52]
+REFINE_WEEKLY_SHARE = [0.5]
+ROUND3_LEAD_WEEKS = [48, 50]       # round 3, at round 2's best facilitators, between its two leads
 SENSITIVITY_FACILITATORS = [50, 70, 90]
 SENSITIVITY_ATTENDANCE = [0.86, 0.90, 0.94]
 SENSITIVITY_FORMATS = ["rolling", "closed"]
@@ -162,6 +176,19 @@ interventions:
       order_ended_probability: {{{", ".join(f"{k}: {v}" for k, v in ORDER_ENDED_PROBABILITY.items())}}}
       requirement_removed_probability: {REQUIREMENT_REMOVED_PROBABILITY}
       weeks_to_outcome: {{min: 4, max: 12}}
+  # How BBR is delivered between the recorded start and the recorded completion (docs/bbr_delivery.md;
+  # docs/validation.md §9, the literal reading of CT-4). The recorded start is the pre-group individual
+  # session (G-10; IS-2 and the "Recording" caveat of docs/sources.md), given when a group place is expected within
+  # pre_group_lead_weeks [Assume]; lead and weekly share chosen by
+  # scenarios/sweeps/england_wales_2022_delivery.yaml {DELIVERY_LEAD_WEEKS} x {DELIVERY_WEEKLY_SHARE} (with facilitators {DELIVERY_FACILITATORS}),
+  # then _round2 and _round3 (facilitators {REFINE_FACILITATORS}, leads {REFINE_LEAD_WEEKS} and {ROUND3_LEAD_WEEKS}).
+  delivery:
+    recorded_start: pre_group_session
+    pre_group_lead_weeks: {PRE_GROUP_LEAD_WEEKS}
+    weekly_group_share: {WEEKLY_GROUP_SHARE}           # BBR-4 "often twice a week" [Assume]
+    cancelled_session_share: {CANCELLED_SESSION_SHARE}       # G-23 sickness of either of 2 facilitators [Assume]
+    holiday_break: {{month: 12, day: 24, weeks: {HOLIDAY_BREAK_WEEKS}}}   # Christmas and New Year [Assume]
+    completion_recorded_after_weeks: {{min: {COMPLETION_RECORDED_WEEKS[0]}, max: {COMPLETION_RECORDED_WEEKS[1]}}}  # no source [Assume]
 
 regions:"""]
     current = None
@@ -261,6 +288,26 @@ def enforcement_sweep_text():
         ["python3 scripts/calibration_loss.py results/ew2022_enforcement"])
 
 
+def delivery_sweep_text(facilitators=DELIVERY_FACILITATORS, leads=DELIVERY_LEAD_WEEKS,
+                        weekly_shares=DELIVERY_WEEKLY_SHARE, stem="england_wales_2022_delivery",
+                        name="ew2022_delivery"):
+    points = []
+    for n in facilitators:
+        for lead in leads:
+            for weekly in weekly_shares:
+                values = facilitator_keys(n)
+                values["interventions.delivery.pre_group_lead_weeks"] = lead
+                values["interventions.delivery.weekly_group_share"] = weekly
+                points.append(point_text(values))
+    return sweep_text([
+        f"The delivery grid of docs/validation.md §9 (the literal reading of CT-4): national facilitators (G-16)",
+        f"{facilitators} x the pre-group lead in weeks (IS-2) {leads} x the share of BBR groups",
+        f"meeting weekly (BBR-4) {weekly_shares}, {len(points)} points in that order, 2 replications each, common",
+        "random numbers. Ranked by the loss of §9.1 (scripts/calibration_loss.py): CT-2's three shares, CT-3, and",
+        "CT-4's exited and completed shares of starters."],
+        stem, name, points, 2, [f"python3 scripts/calibration_loss.py results/{name}"])
+
+
 def sensitivity_sweep_text():
     points = []
     for n in SENSITIVITY_FACILITATORS:
@@ -282,3 +329,10 @@ def sensitivity_sweep_text():
 (ROOT / "scenarios/sweeps/england_wales_2022_calibration.yaml").write_text(calibration_sweep_text())
 (ROOT / "scenarios/sweeps/england_wales_2022_enforcement.yaml").write_text(enforcement_sweep_text())
 (ROOT / "scenarios/sweeps/bbr_sensitivity.yaml").write_text(sensitivity_sweep_text())
+(ROOT / "scenarios/sweeps/england_wales_2022_delivery.yaml").write_text(delivery_sweep_text())
+(ROOT / "scenarios/sweeps/england_wales_2022_delivery_round2.yaml").write_text(delivery_sweep_text(
+    REFINE_FACILITATORS, REFINE_LEAD_WEEKS, REFINE_WEEKLY_SHARE, "england_wales_2022_delivery_round2",
+    "ew2022_delivery_round2"))
+(ROOT / "scenarios/sweeps/england_wales_2022_delivery_round3.yaml").write_text(delivery_sweep_text(
+    [46], ROUND3_LEAD_WEEKS, REFINE_WEEKLY_SHARE, "england_wales_2022_delivery_round3",
+    "ew2022_delivery_round3"))

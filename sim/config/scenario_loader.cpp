@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "config/field_reader.hpp"
+#include "config/intervention_delivery_loader.hpp"
 
 namespace probsim {
 
@@ -1279,6 +1280,7 @@ void read_facilitation(FieldReader& iv, FacilitationRules& rules) {
   if (auto h = f.number("hours_per_individual_session", false, 0.0, kMaxSessionHours))
     rules.hours_per_individual_session = *h;
   if (auto share = f.number("non_delivery_share", false, 0.0, 1.0)) rules.non_delivery_share = *share;
+  if (auto scale = f.number("facilitator_scale", false, 0.0, 10.0)) rules.facilitator_scale = *scale;
   f.reject_unknown_keys();
 }
 
@@ -1363,6 +1365,7 @@ void read_interventions(FieldReader& root, const SimulationWindow& window, Inter
   read_demand_management(iv, rules);
   read_daso(iv, rules.daso);
   read_toolkit(iv, rules.toolkit);
+  read_intervention_delivery(iv, rules.delivery);
   iv.reject_unknown_keys();
 }
 
