@@ -246,11 +246,17 @@ void PduOffice::change_grade(PractitionerIndex who, Grade grade) {
   note_staffing_changed();
 }
 
+void PduOffice::start_responsive_weighting() {
+  responsive_weighting_on_ = true;
+  for (std::size_t i = 0; i < staff_.size(); ++i) refresh_capacity(static_cast<PractitionerIndex>(i));
+}
+
 void PduOffice::refresh_capacity(PractitionerIndex who) {
   Practitioner& person = staff_member(who);
   person.available_points_per_week =
       person.in_post && !person.long_term_sick
-          ? rules_.workload.available_points(person.contracted_hours_per_week, person.reduction_share)
+          ? rules_.workload.available_points(person.contracted_hours_per_week, person.reduction_share,
+                                             responsive_weighting_on_)
           : 0.0;
   note_staffing_changed();
 }

@@ -122,6 +122,8 @@ class PduOffice {
   void change_grade(PractitionerIndex who, Grade grade);
   // Recomputes available WMT points after a change of reduction or long-term sickness.
   void refresh_capacity(PractitionerIndex who);
+  // From today every case's WMT points carry the responsive weighting (WMT-7; workload_points.hpp).
+  void start_responsive_weighting();
   Practitioner& staff_member(PractitionerIndex who) { return staff_[static_cast<std::size_t>(who)]; }
   StaffCounters& staff_counters() { return staff_counters_; }
 
@@ -175,6 +177,7 @@ class PduOffice {
 
   PduIdentity identity_;
   const CaseloadRules& rules_;
+  bool responsive_weighting_on_ = false;
   ReferralProcess referrals_;
   CaseFactory factory_;
   WorkingCalendar calendar_;

@@ -60,6 +60,16 @@ void RegionWorkforce::start() {
     event.intake = i;
     schedule(event);
   }
+  if (const auto& from = scenario_.caseload.workload.responsive_weighting.from) {
+    Event event;
+    event.kind = EventKind::responsive_weighting;
+    event.day = std::max<Day>(0, day_of(*from));
+    schedule(event);
+  }
+}
+
+void RegionWorkforce::on_responsive_weighting() {
+  for (PduOffice* office : offices_) office->start_responsive_weighting();
 }
 
 std::optional<Day> RegionWorkforce::next_event_day() const {
@@ -86,6 +96,9 @@ void RegionWorkforce::run_events_on(Day day) {
         break;
       case EventKind::sickness_end:
         on_sickness_end(event);
+        break;
+      case EventKind::responsive_weighting:
+        on_responsive_weighting();
         break;
       case EventKind::backfill_arrival:
         on_backfill_arrival(event);

@@ -38,7 +38,8 @@ class RegionWorkforce {
     sickness_onset,
     sickness_end,
     backfill_arrival,
-    intake
+    intake,
+    responsive_weighting  // the WMT refresh (WMT-7) takes effect in every office of the region
   };
   struct Event {
     Day day = 0;
@@ -74,6 +75,7 @@ class RegionWorkforce {
   void on_sickness_end(const Event& event);
   void on_backfill_arrival(const Event& event);
   void on_intake(const Event& event);
+  void on_responsive_weighting();
 
   // A replacement for a post left on `day` (leaving, or a PSO starting PQiP), if the policy says so.
   void request_backfill(std::uint32_t office, const Practitioner& leaver, Day day);

@@ -4,6 +4,9 @@
 // The numbers themselves come from the scenario (`workload` block), defaulting there to WMT-1/WMT-2.
 
 #include <array>
+#include <optional>
+
+#include "core/calendar_date.hpp"
 
 #include "caseload/case.hpp"
 
@@ -21,16 +24,27 @@ struct WorkloadPointsTable {
   double nominal_points_per_week = 2176;            // WMT-2: a full-time PO or PSO at 100%
   double default_contracted_hours_per_week = 37.0;  // WMT-2
 
+  // The November 2022 refresh of the WMT (WMT-7, G-30) added a "responsive activity" weighting of up
+  // to 30% for non-routine work: from `from`, every case's points count `factor` times. Only the
+  // measure changes, not the work, so it is applied to the WMT % (case points ÷ available points) by
+  // dividing each practitioner's available points by `factor`: every WMT ratio (a practitioner's, a
+  // PDU's for RAG) is then case points × factor ÷ available. No date: the weighting never applies.
+  struct ResponsiveWeighting {
+    std::optional<CalendarDate> from;
+    double factor = 1.0;
+  } responsive_weighting;
+
   [[nodiscard]] double case_points(const Case& c) const {
     return points_per_case_week[static_cast<std::size_t>(wmt_case_type(c.sentence_type))][c.tier.index];
   }
 
   // WMT-3: nominal × (contracted / default hours) × (1 − reduction share). Issue-2 staff have no
   // reductions; the workforce model passes them in.
-  [[nodiscard]] double available_points(double contracted_hours_per_week,
-                                        double reduction_share = 0.0) const {
+  // `weighted`: the responsive weighting is in force (see above).
+  [[nodiscard]] double available_points(double contracted_hours_per_week, double reduction_share = 0.0,
+                                        bool weighted = false) const {
     return nominal_points_per_week * (contracted_hours_per_week / default_contracted_hours_per_week) *
-           (1.0 - reduction_share);
+           (1.0 - reduction_share) / (weighted ? responsive_weighting.factor : 1.0);
   }
 };
 

@@ -311,6 +311,16 @@ void read_workload(FieldReader& root, WorkloadPointsTable& table) {
     tiers.reject_unknown_keys();
   }
   points.reject_unknown_keys();
+  if (const ConfigNode* weighting = wl.node("responsive_weighting", false)) {
+    FieldReader rw(weighting, wl.child_path("responsive_weighting"), root.diagnostics());
+    if (rw.ok()) {
+      table.responsive_weighting.from = rw.date("from", true);
+      // WMT-7: "up to 30%".
+      if (auto factor = rw.number("case_points_factor", true, 1.0, 1.3))
+        table.responsive_weighting.factor = *factor;
+      rw.reject_unknown_keys();
+    }
+  }
   wl.reject_unknown_keys();
 }
 
