@@ -254,6 +254,9 @@ void InterventionRecorder::add_kpis_of(const std::vector<std::size_t>& units, co
   kpi("bbr_groups_run", static_cast<double>(w.bbr.groups_started));
   kpi("bbr_group_fill_mean", ratio(static_cast<double>(w.bbr.group_session_places_filled),
                                    static_cast<double>(w.bbr.group_session_places_offered)));
+  // Group sessions each member attended or missed: the totals of events.csv's session rows.
+  kpi("bbr_sessions_attended", static_cast<double>(w.bbr.sessions_attended));
+  kpi("bbr_sessions_missed", static_cast<double>(w.bbr.sessions_missed));
   kpi("bbr_sessions_cancelled_rag",
       static_cast<double>(w.bbr.sessions_cancelled_rag + w.si.sessions_cancelled_rag));
   // The delivery mechanisms of `interventions.delivery` (issue 18): all programmes' group sessions.
@@ -266,6 +269,8 @@ void InterventionRecorder::add_kpis_of(const std::vector<std::size_t>& units, co
   kpi("si_requirements", static_cast<double>(w.si.requirements));
   kpi("si_starts", static_cast<double>(w.si.starts));
   kpi("si_completions", static_cast<double>(w.si.completions));
+  kpi("si_sessions_attended", static_cast<double>(w.si.sessions_attended));
+  kpi("si_sessions_missed", static_cast<double>(w.si.sessions_missed));
   if (national)
     kpi("srt_sessions", static_cast<double>(toolkit_sessions_delivered() - toolkit_sessions_at_window_open_));
   kpi("diverted_from_bbr", static_cast<double>(w.team.diverted_from_bbr));
