@@ -26,7 +26,8 @@ class CaseEventSink {
                                    std::string_view /*pdu_name*/, std::string_view /*reason*/,
                                    Day /*requirement_day*/) {}
   // Whether the sink wants a row per programme group session attended or missed (`--events-sessions`):
-  // many more rows than every other step together, so off unless asked for.
+  // a row per member per session held (in bbr_capacity 2.7 times every other intervention row together;
+  // docs/reference/outputs.md gives the sizes), so off unless asked for.
   [[nodiscard]] virtual bool wants_sessions() const { return false; }
 };
 

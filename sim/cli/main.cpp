@@ -128,26 +128,28 @@ int command_main(const Command& command, int argc, char** argv) {
                           "threads each replication runs its PDU offices' day on (default 0: the cores "
                           "divided by --jobs, at least 1); outputs do not depend on it");
   if (command.name == kRun.name)
-    options.add_options()("reps,n", po::value<Count>()->default_value(Count{5}, "5")->notifier([&](Count c) {
-      run.replications = c.value;
-    }),
-                          "replications")(
-        "jobs,j",
-        po::value<Count>()->default_value(Count{cores}, std::to_string(cores))->notifier([&](Count c) {
-          run.jobs = c.value;
-        }),
-        "replications run at once (default: the number of cores)")(
+    options.add_options()("reps,n",
+                          po::value<Count>()->default_value(Count{5}, "5")->notifier([&](Count c) {
+                            run.replications = c.value;
+                          }),
+                          "replications")("jobs,j",
+                                          po::value<Count>()
+                                              ->default_value(Count{cores}, std::to_string(cores))
+                                              ->notifier([&](Count c) { run.jobs = c.value; }),
+                                          "replications run at once (default: the number of cores)")(
         "out,o", po::value<std::string>(&run.out_dir), "output directory (default: results/<scenario name>)")(
         "events", po::bool_switch(&run.events), "also write events.csv, one row per case event")(
         "events-sessions", po::bool_switch(&run.events_sessions),
         "with --events (implied): also a row per programme group session each member attended or "
-        "missed (many rows)")("quiet,q", po::bool_switch(&run.quiet), "print nothing but errors")(
+        "missed (many rows)")(
+        "quiet,q", po::bool_switch(&run.quiet), "print nothing but errors")(
         "precision", po::value<double>(),
         "keep adding replications until every chosen KPI's 95% CI half-width is at most this "
         "fraction of its mean (e.g. 0.05), starting from --reps, up to --max-reps")(
         "precision-kpis", po::value<std::string>(),
         "the KPIs the precision rule applies to, comma-separated (default: every KPI)")(
-        "max-reps", po::value<Count>()->default_value(Count{100}, "100")->notifier([&](Count c) {
+        "max-reps",
+        po::value<Count>()->default_value(Count{100}, "100")->notifier([&](Count c) {
           run.max_replications = c.value;
         }),
         "the most replications the precision rule may run")(
