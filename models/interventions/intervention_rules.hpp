@@ -172,6 +172,9 @@ struct InterventionRules {
   bool enabled = false;
   InterventionsWarmStart warm_start;
   BbrCohortReport cohort_report;
+  // The same dates for the structured interventions (CT-6, SI-6: referrals and completions
+  // 1 April 2022 - 13 February 2023), reported as the si_cohort_* KPIs (sim/output/si_cohort_kpis.hpp).
+  BbrCohortReport si_cohort_report;
   InterventionRouting routing;
   // From the requirement (the start of the order) to being ready for a place: paperwork, suitability,
   // induction (BBR-9, G-14). Drawn per case.

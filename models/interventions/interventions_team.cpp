@@ -86,7 +86,7 @@ void InterventionsTeam::log(Day day, InterventionEvent::Kind kind, const Partici
   if (c == nullptr) return;  // not reached: a participant's case is live until its exit, which passes it
   const std::string event = programme(p.programme).name + "_" + std::string(step_name(kind, p.state));
   const std::string_view reason = kind == InterventionEvent::Kind::exit ? to_string(p.end_reason) : "";
-  office.record_intervention_event(day, event, *c, reason);
+  office.record_intervention_event(day, event, *c, reason, p.requirement_day);
 }
 
 void InterventionsTeam::set_state(Participant& p, ParticipantState s) {
@@ -537,12 +537,9 @@ void InterventionsTeam::hold_session(std::uint32_t group_index, Day day) {
     RandomStream draw(replication_seed_, stream::kProgrammeAttendance,
                       combine_seed(p.draw_key, p.sessions_drawn++));
     const bool attended = draw.uniform01() < rules.attendance_probability;
+    log_session(day, p, attended);  // interventions_team_session_log.cpp
     if (attended) {
       n.sessions_attended += 1;
-      // For the tests' schedules only: a row per attended session would swell events.csv.
-      if (event_log_)
-        event_log_->push_back(
-            InterventionEvent{day, InterventionEvent::Kind::session, p.case_id, p.programme});
     } else {
       n.sessions_missed += 1;
       p.misses += 1;

@@ -133,6 +133,10 @@ class InterventionsTeam {
   // Records a step for the tests' event log and, with the case's attributes, for events.csv. `c` is the
   // case when the caller has it (a notice from its office); otherwise it is looked up in its slot.
   void log(Day day, InterventionEvent::Kind kind, const Participant& p, const Case* c = nullptr);
+  // A group session `p` attended or missed: for the tests' event log (attended only) and, when the event
+  // log asks for sessions, a `<programme>_session_attended` or `_session_missed` row of events.csv
+  // (interventions_team_session_log.cpp).
+  void log_session(Day day, const Participant& p, bool attended);
 
   void weekly_review(Day day);
   void measure_capacity();

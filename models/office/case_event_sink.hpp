@@ -18,10 +18,17 @@ class CaseEventSink {
   virtual void record(Day day, CaseEvent event, const Case& c, std::string_view pdu_name,
                       std::string_view practitioner_name) = 0;
   // A step of the case through an intervention (docs/reference/outputs.md): `event` names the programme and
-  // the step ("bbr_start"), `reason` is the termination reason of an order that ended it, or empty.
-  // Sinks that only follow cases through supervision ignore it.
+  // the step ("bbr_start"), `reason` is the termination reason of an order that ended it, or empty;
+  // `requirement_day` is the day the requirement was made (before the window for the warm-start list), so
+  // that waits can be computed from the log alone. Sinks that only follow cases through supervision ignore
+  // it.
   virtual void record_intervention(Day /*day*/, std::string_view /*event*/, const Case& /*c*/,
-                                   std::string_view /*pdu_name*/, std::string_view /*reason*/) {}
+                                   std::string_view /*pdu_name*/, std::string_view /*reason*/,
+                                   Day /*requirement_day*/) {}
+  // Whether the sink wants a row per programme group session attended or missed (`--events-sessions`):
+  // a row per member per session held (in bbr_capacity 2.7 times every other intervention row together;
+  // docs/reference/outputs.md gives the sizes), so off unless asked for.
+  [[nodiscard]] virtual bool wants_sessions() const { return false; }
 };
 
 }  // namespace probsim

@@ -173,8 +173,8 @@ void PduOffice::set_rag_status(RagStatus status, const RagMeasures& measures) {
 }
 
 void PduOffice::record_intervention_event(Day day, std::string_view event, const Case& c,
-                                          std::string_view reason) const {
-  if (events_) events_->record_intervention(day, event, c, name(), reason);
+                                          std::string_view reason, Day requirement_day) const {
+  if (events_) events_->record_intervention(day, event, c, name(), reason, requirement_day);
 }
 
 void PduOffice::account_staff_time(Day day) {

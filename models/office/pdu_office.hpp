@@ -80,8 +80,10 @@ class PduOffice {
   }
   // For the event log: the interventions team reports a step of case `c` through an intervention (see
   // CaseEventSink::record_intervention). Called on the team's turn, never during the offices' day.
-  void record_intervention_event(Day day, std::string_view event, const Case& c,
-                                 std::string_view reason) const;
+  void record_intervention_event(Day day, std::string_view event, const Case& c, std::string_view reason,
+                                 Day requirement_day) const;
+  // Whether the event log wants a row per programme group session (CaseEventSink::wants_sessions).
+  [[nodiscard]] bool logs_sessions() const { return events_ != nullptr && events_->wants_sessions(); }
   // Ends the order of case `id` in `slot` on `day`, for `reason`, unless it ends by then anyway (a breach
   // acted on, RemovalEnforcement). Called on the team's turn, never during the offices' day, so `day` is
   // after today's closings. False if the case is no longer here or ends by `day` anyway.

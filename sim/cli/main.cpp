@@ -139,6 +139,9 @@ int command_main(const Command& command, int argc, char** argv) {
                                           "replications run at once (default: the number of cores)")(
         "out,o", po::value<std::string>(&run.out_dir), "output directory (default: results/<scenario name>)")(
         "events", po::bool_switch(&run.events), "also write events.csv, one row per case event")(
+        "events-sessions", po::bool_switch(&run.events_sessions),
+        "with --events (implied): also a row per programme group session each member attended or "
+        "missed (many rows)")(
         "quiet,q", po::bool_switch(&run.quiet), "print nothing but errors")(
         "precision", po::value<double>(),
         "keep adding replications until every chosen KPI's 95% CI half-width is at most this "
@@ -190,6 +193,7 @@ int command_main(const Command& command, int argc, char** argv) {
       return 2;
     }
     if (vm.count("kpis")) run.console_kpis = split_list(vm["kpis"].as<std::string>());
+    if (run.events_sessions) run.events = true;  // the session rows are rows of events.csv
     if (vm.count("precision")) {
       run.precision = vm["precision"].as<double>();
       if (!(*run.precision > 0.0 && *run.precision <= 10.0)) {

@@ -1247,13 +1247,15 @@ void read_interventions_warm_start(FieldReader& iv, InterventionsWarmStart& warm
   w.reject_unknown_keys();
 }
 
-// `interventions.cohort_report`: which BBR requirements the cohort KPIs follow, and the day their status
-// is taken (docs/reference/outputs.md). The status day must be in the report window, where the run
-// observes, and not before the last requirement day, or the cohort would still be growing.
-void read_cohort_report(FieldReader& iv, const SimulationWindow& window, BbrCohortReport& report) {
-  const ConfigNode* node = iv.node("cohort_report", false);
+// `interventions.cohort_report` (BBR) or `si_cohort_report` (structured interventions): which
+// requirements the cohort KPIs follow, and the day their status is taken (docs/reference/outputs.md).
+// The status day must be in the report window, where the run observes, and not before the last
+// requirement day, or the cohort would still be growing.
+void read_cohort_report(FieldReader& iv, const SimulationWindow& window, const char* key,
+                        BbrCohortReport& report) {
+  const ConfigNode* node = iv.node(key, false);
   if (node == nullptr) return;
-  FieldReader c(node, iv.child_path("cohort_report"), iv.diagnostics());
+  FieldReader c(node, iv.child_path(key), iv.diagnostics());
   if (!c.ok()) return;
   Diagnostics& d = iv.diagnostics();
   auto from = c.date("requirements_from", true);
@@ -1376,7 +1378,8 @@ void read_interventions(FieldReader& root, const SimulationWindow& window, Inter
   read_routing(iv, *node, rules);
   read_weeks_range(iv, "readiness_delay_weeks", rules.readiness);
   read_interventions_warm_start(iv, rules.warm_start);
-  read_cohort_report(iv, window, rules.cohort_report);
+  read_cohort_report(iv, window, "cohort_report", rules.cohort_report);
+  read_cohort_report(iv, window, "si_cohort_report", rules.si_cohort_report);
   read_facilitation(iv, rules.facilitation);
   read_demand_management(iv, rules);
   read_daso(iv, rules.daso);

@@ -35,10 +35,12 @@ struct Observation {
   Day after_day;
   bool week_end = false;
   bool period_end = false;
-  bool cohort_status = false;  // the day the BBR cohort's status is taken
+  bool cohort_status = false;     // the day the BBR cohort's status is taken
+  bool si_cohort_status = false;  // the day the structured interventions' cohort status is taken
 };
 
-std::vector<Observation> observation_plan(const SimulationWindow& window, const BbrCohortReport& cohort) {
+std::vector<Observation> observation_plan(const SimulationWindow& window, const BbrCohortReport& cohort,
+                                          const BbrCohortReport& si_cohort) {
   std::vector<Observation> plan;
   const Day first = window.first_report_day();
   const Day last = window.last_day();
@@ -47,7 +49,8 @@ std::vector<Observation> observation_plan(const SimulationWindow& window, const 
     o.week_end = (day - first + 1) % 7 == 0;
     o.period_end = window.date_of(day).is_last_day_of_month() || day == last;
     o.cohort_status = cohort.enabled && window.date_of(day) == cohort.status_on;
-    if (o.week_end || o.period_end || o.cohort_status) plan.push_back(o);
+    o.si_cohort_status = si_cohort.enabled && window.date_of(day) == si_cohort.status_on;
+    if (o.week_end || o.period_end || o.cohort_status || o.si_cohort_status) plan.push_back(o);
   }
   return plan;
 }
@@ -167,7 +170,8 @@ ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpe
 
   RunRecorder recorder(scenario, observed, region_of_office, observed_teams);
   if (window.first_report_day() > 0) engine.run_until(window.first_report_day() - 0.5);
-  const std::vector<Observation> plan = observation_plan(window, scenario.interventions.cohort_report);
+  const std::vector<Observation> plan =
+      observation_plan(window, scenario.interventions.cohort_report, scenario.interventions.si_cohort_report);
   const auto weeks = std::count_if(plan.begin(), plan.end(), [](const Observation& o) { return o.week_end; });
   const auto periods =
       std::count_if(plan.begin(), plan.end(), [](const Observation& o) { return o.period_end; });
@@ -175,6 +179,7 @@ ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpe
   for (const Observation& o : plan) {
     engine.run_until(o.after_day + 0.5);
     if (o.cohort_status) recorder.take_cohort_status();
+    if (o.si_cohort_status) recorder.take_si_cohort_status();
     if (o.week_end) recorder.sample_week();
     if (o.period_end) recorder.close_period(window.date_of(o.after_day));
   }

@@ -186,6 +186,13 @@ void InterventionRecorder::take_cohort_status() {
   cohort_ = std::move(by_team);
 }
 
+void InterventionRecorder::take_si_cohort_status() {
+  std::vector<SiCohortCounts> by_team;
+  for (const InterventionsTeam* team : teams_)
+    by_team.push_back(si_cohort_counts(*team, scenario_.interventions.si_cohort_report, scenario_.window));
+  si_cohort_ = std::move(by_team);
+}
+
 void InterventionRecorder::add_kpis(std::vector<Kpi>& kpis) const {
   std::vector<std::size_t> all;
   for (std::size_t t = 0; t < teams_.size(); ++t) all.push_back(t);
@@ -254,6 +261,9 @@ void InterventionRecorder::add_kpis_of(const std::vector<std::size_t>& units, co
   kpi("bbr_groups_run", static_cast<double>(w.bbr.groups_started));
   kpi("bbr_group_fill_mean", ratio(static_cast<double>(w.bbr.group_session_places_filled),
                                    static_cast<double>(w.bbr.group_session_places_offered)));
+  // Group sessions each member attended or missed: the totals of events.csv's session rows.
+  kpi("bbr_sessions_attended", static_cast<double>(w.bbr.sessions_attended));
+  kpi("bbr_sessions_missed", static_cast<double>(w.bbr.sessions_missed));
   kpi("bbr_sessions_cancelled_rag",
       static_cast<double>(w.bbr.sessions_cancelled_rag + w.si.sessions_cancelled_rag));
   // The delivery mechanisms of `interventions.delivery` (issue 18): all programmes' group sessions.
@@ -266,6 +276,8 @@ void InterventionRecorder::add_kpis_of(const std::vector<std::size_t>& units, co
   kpi("si_requirements", static_cast<double>(w.si.requirements));
   kpi("si_starts", static_cast<double>(w.si.starts));
   kpi("si_completions", static_cast<double>(w.si.completions));
+  kpi("si_sessions_attended", static_cast<double>(w.si.sessions_attended));
+  kpi("si_sessions_missed", static_cast<double>(w.si.sessions_missed));
   if (national)
     kpi("srt_sessions", static_cast<double>(toolkit_sessions_delivered() - toolkit_sessions_at_window_open_));
   kpi("diverted_from_bbr", static_cast<double>(w.team.diverted_from_bbr));
@@ -273,6 +285,9 @@ void InterventionRecorder::add_kpis_of(const std::vector<std::size_t>& units, co
   kpi("daso_first_contacts", static_cast<double>(w.team.daso_first_contacts));
   kpi("daso_declined", static_cast<double>(w.team.daso_declined));
   kpi("daso_contact_delay_days_mean", mean_of(w.daso_delay_days));
+  if (scenario_.interventions.si_cohort_report.enabled)
+    add_si_cohort_kpis(si_cohort_, units, scenario_.interventions.structured_interventions, level, unit,
+                       kpis);
   if (scenario_.interventions.cohort_report.enabled) {
     // The status of the cohort of BBR requirements on the report's day (BBRN-1..7, CT-1..CT-4). The
     // status day is in the window, so it has been taken; the shares' denominators are in their names.

@@ -10,6 +10,7 @@
 #include "interventions/requirement_cohort.hpp"
 #include "office/pdu_office.hpp"
 #include "output/replication_result.hpp"
+#include "output/si_cohort_kpis.hpp"
 #include "scenario/scenario.hpp"
 
 namespace probsim {
@@ -25,6 +26,8 @@ class InterventionRecorder {
   // At the end of `interventions.cohort_report.status_on`: the BBR cohort's status (summed over teams),
   // reported with the KPIs.
   void take_cohort_status();
+  // At the end of `interventions.si_cohort_report.status_on` (sim/output/si_cohort_kpis.hpp).
+  void take_si_cohort_status();
   void add_kpis(std::vector<Kpi>& kpis) const;       // national
   void add_team_kpis(std::vector<Kpi>& kpis) const;  // the same KPIs for each team (level "team")
   // The BBR KPIs that follow a man's PDU (his requirement records which office made it) for the PDU
@@ -54,6 +57,7 @@ class InterventionRecorder {
   std::int64_t toolkit_sessions_at_window_open_ = 0;
   std::int64_t toolkit_sessions_at_last_period_ = 0;
   std::optional<std::vector<RequirementCohortStatus>> cohort_;  // by team
+  std::optional<std::vector<SiCohortCounts>> si_cohort_;        // by team
 };
 
 }  // namespace probsim

@@ -69,6 +69,10 @@ void RunRecorder::open_window(std::size_t weeks, std::size_t periods) {
   if (interventions_) interventions_->open_window();
 }
 
+void RunRecorder::take_si_cohort_status() {
+  if (interventions_) interventions_->take_si_cohort_status();
+}
+
 void RunRecorder::take_cohort_status() {
   if (interventions_) interventions_->take_cohort_status();
 }

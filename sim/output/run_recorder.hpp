@@ -44,6 +44,8 @@ class RunRecorder {
   [[nodiscard]] ReplicationResult finish();     // after the report end
   // After the day of `interventions.cohort_report.status_on`: the BBR cohort's status that day.
   void take_cohort_status();
+  // After the day of `interventions.si_cohort_report.status_on`: the structured interventions' cohort.
+  void take_si_cohort_status();
 
  private:
   struct PeriodFigures {  // one unit's figures for one period (flows) or at its end (stocks)

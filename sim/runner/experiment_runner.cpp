@@ -81,6 +81,7 @@ int run_experiment(const LoadedScenario& loaded, const RunOptions& options) {
   set.dir = staging;
   set.base_seed = options.base_seed;
   set.events = options.events;
+  set.events_sessions = options.events_sessions;
   if (options.precision)
     set.precision = PrecisionRule{*options.precision, options.precision_kpis, options.replications,
                                   options.max_replications};

@@ -28,6 +28,7 @@ struct ReplicationSet {
   std::filesystem::path dir;  // the run directory; replication files go in dir/replications/
   std::uint64_t base_seed = 1;
   bool events = false;
+  bool events_sessions = false;  // events.csv also has a row per group session attended or missed
   // Without a precision rule: exactly these replications (any already complete are skipped).
   std::vector<std::uint64_t> replications;
   // With one: 1, 2, … until it decides; `replications` is then unused.

@@ -27,6 +27,7 @@ struct RunOptions {
   std::uint64_t base_seed = 1;
   std::string out_dir;  // empty: results/<scenario name>
   bool events = false;
+  bool events_sessions = false;  // --events-sessions: events.csv also has a row per group session
   bool quiet = false;
   std::string command_line;  // for provenance
   // --precision p: add replications until every chosen KPI's 95% CI half-width ≤ p × |mean|.

@@ -77,7 +77,7 @@ TEST(BbrCapacity, EventsCsvFollowsEachManThroughBbrAsTheKpisCountHim) {
   // The window is the whole run (no warm-up), so every intervention row counts: (replication, event).
   std::map<std::pair<std::string, std::string>, double> rows;
   for (const auto& f : csv_rows(out / "events.csv")) {
-    ASSERT_EQ(f.size(), 14u);
+    ASSERT_EQ(f.size(), 15u);
     rows[{f[0], f[5]}] += 1;
     if (f[5] == "bbr_exited_before_start" || f[5] == "bbr_ended_after_start") {
       EXPECT_FALSE(f[13].empty()) << "an order that ended a requirement has its termination reason";

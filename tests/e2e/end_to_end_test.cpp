@@ -86,7 +86,7 @@ TEST(EndToEnd, EventsLogHasOneReferralRowPerReferral) {
       0);
   const auto events = read_csv(out / "events.csv");
   EXPECT_EQ(events[0][0], "replication");
-  EXPECT_EQ(events[0].size(), 14u);
+  EXPECT_EQ(events[0].size(), 15u);
   long referrals_in_window = 0;
   for (std::size_t i = 1; i < events.size(); ++i)
     if (events[i][5] == "referral" && events[i][1] >= "2023-01-01") ++referrals_in_window;
