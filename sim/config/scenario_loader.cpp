@@ -1469,7 +1469,7 @@ void read_regions(FieldReader& root, Scenario& s, const ReferralRate& pattern) {
         pdu_spec.name = *name;
         check_unique(*name, pdu.node("name", false)->where, pdu.child_path("name"));
       }
-      if (auto rate = pdu.number("referrals_per_week", true, 0.0, std::numeric_limits<double>::max())) {
+      if (auto rate = pdu.number("referrals_per_week", true, 0.0, kInfinity)) {
         if (*rate > kMaxReferralsPerWeekPerPdu)
           d.error(pdu.node("referrals_per_week", false)->where, pdu.child_path("referrals_per_week"),
                   "at most " + std::to_string(static_cast<int>(kMaxReferralsPerWeekPerPdu)) +

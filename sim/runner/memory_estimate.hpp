@@ -15,12 +15,13 @@
 namespace probsim {
 
 // Resident memory of one replication: a fixed part plus a part per open case. Measured with
-// /usr/bin/time -v (maximum resident set size) on this build, one replication each (docs/performance.md):
+// /usr/bin/time -v (maximum resident set size), one replication each (docs/performance.md):
 //   example_pdu, 3 months, Northgate at 0 / 1,000 / 3,000 referrals a week:
-//     35 / 90 / 223 MiB for 700 / 76,400 / 228,100 open cases: 0.74 and 0.90 KiB a case between them;
+//     35 / 90 / 223 MiB for 700 / 76,300 / 228,000 open cases: 0.74 and 0.90 KiB a case between them;
 //   england_wales_2022 (110 PDUs, 3,160 referrals a week): 172 MiB for 240,000 open cases.
-// The figures below are above every measurement: the estimate errs high, by about a fifth for one
-// crowded PDU and by about three fifths nationally (where the Little's-law count also errs high).
+// The figures below are above every measurement, and Little's law with the mean sentence counts some
+// 17% more open cases than there are: the estimate errs high, by about a third for one crowded PDU
+// (301 MiB for 223) and by about four fifths nationally (314 MiB for 172).
 inline constexpr double kBytesPerOpenCase = 1024.0;
 inline constexpr double kFixedBytes = 40.0 * 1024 * 1024;
 
