@@ -1,6 +1,7 @@
 #include "runner/leave_red.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -16,7 +17,7 @@ namespace probsim {
 
 std::vector<PduLeaveRed> leave_red_by_pdu(const fs::path& timeseries_csv, std::string* last_month) {
   std::ifstream in(timeseries_csv);
-  if (!in) throw std::runtime_error("cannot read " + timeseries_csv.string());
+  if (!in) throw std::runtime_error(timeseries_csv.string() + ": cannot be read: " + os_reason(errno));
   std::string line;
   std::getline(in, line);
   std::vector<std::string> order;
