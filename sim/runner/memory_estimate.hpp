@@ -19,6 +19,7 @@ namespace probsim {
 //   example_pdu, 3 months, Northgate at 0 / 1,000 / 3,000 referrals a week:
 //     35 / 90 / 223 MiB for 700 / 76,300 / 228,000 open cases: 0.74 and 0.90 KiB a case between them;
 //   england_wales_2022 (110 PDUs, 3,160 referrals a week): 172 MiB for 240,000 open cases.
+// (After merging main at 7faf0ca: 231 MiB at 3,000 a week and 176 MiB nationally.)
 // The figures below are above every measurement, and Little's law with the mean sentence counts some
 // 17% more open cases than there are: the estimate errs high, by about a third for one crowded PDU
 // (301 MiB for 223) and by about four fifths nationally (314 MiB for 172).
