@@ -14,6 +14,7 @@
 #include "runner/benchmark.hpp"
 #include "runner/compare.hpp"
 #include "runner/experiment_runner.hpp"
+#include "runner/memory_estimate.hpp"
 #include "runner/run_warnings.hpp"
 #include "runner/shard.hpp"
 
@@ -127,6 +128,10 @@ int command_main(const Command& command, int argc, char** argv) {
                           }),
                           "threads each replication runs its PDU offices' day on (default 0: the cores "
                           "divided by --jobs, at least 1); outputs do not depend on it");
+  if (command.name == kRun.name || command.name == kBench.name)
+    options.add_options()("max-memory", po::value<std::string>(),
+                          "the memory the run may use, e.g. 8G or 512M (default: what the machine has "
+                          "available); a run estimated to need more is refused before it starts");
   if (command.name == kRun.name)
     options.add_options()("reps,n",
                           po::value<Count>()->default_value(Count{5}, "5")->notifier([&](Count c) {
@@ -237,13 +242,24 @@ int command_main(const Command& command, int argc, char** argv) {
     const std::size_t regions = loaded->scenario.regions.size(), pdus = loaded->scenario.pdu_count();
     std::cout << run.scenario_path << ": valid (" << regions << (regions == 1 ? " region, " : " regions, ")
               << pdus << (pdus == 1 ? " PDU)\n" : " PDUs)\n");
+    const MemoryEstimate memory = estimate_replication_memory(loaded->scenario);
+    std::cout << "estimated memory: " << describe_bytes(memory.bytes) << " per replication, for up to "
+              << static_cast<long long>(memory.open_cases) << " open cases\n";
     // Valid but probably not meant: said here too, so a scenario can be checked without running it.
     print_warnings(scenario_warnings(loaded->scenario), std::cerr);
     return 0;
   }
+  run.jobs = std::min(run.jobs, run.precision ? run.max_replications : run.replications);
+  // Before anything is allocated: the estimated memory of the replications run at once, against the
+  // machine or --max-memory.
+  if (const auto stop = refuse_if_memory_short(
+          command.name, loaded->scenario, command.name == kBench.name ? 1 : run.jobs,
+          vm.count("max-memory") ? std::optional<std::string>(vm["max-memory"].as<std::string>())
+                                 : std::nullopt,
+          std::cerr))
+    return *stop;
   if (command.name == kBench.name)
     return run_benchmark(*loaded, run.base_seed, threads_per_replication(run.threads, 1));
-  run.jobs = std::min(run.jobs, run.precision ? run.max_replications : run.replications);
   return run_experiment(*loaded, run);
 }
 
@@ -294,7 +310,10 @@ int batch_main(int argc, char** argv) {
       "array, an srun step, or mpirun (Open MPI or MPICH)")(
       "dry-run", po::bool_switch(&batch.dry_run),
       "check the sweep and every point, list the points and this "
-      "shard's share; run nothing")("quiet,q", po::bool_switch(&batch.quiet), "print nothing but errors");
+      "shard's share; run nothing")("quiet,q", po::bool_switch(&batch.quiet), "print nothing but errors")(
+      "max-memory", po::value<std::string>(),
+      "the memory the batch may use, e.g. 8G or 512M (default: what the machine has available); --jobs "
+      "replications of the largest point estimated to need more are refused before anything runs");
   po::options_description hidden;
   hidden.add_options()("sweep", po::value<std::string>(&batch.sweep_path));
   po::positional_options_description positional;
@@ -309,6 +328,7 @@ int batch_main(int argc, char** argv) {
     std::cerr << "probsim batch: --jobs must be at least 1\n";
     return 2;
   }
+  if (vm.count("max-memory")) batch.max_memory = vm["max-memory"].as<std::string>();
   std::string error;
   const auto parsed = parse_shard(shard, process_environment(), error);
   if (!parsed) {

@@ -192,8 +192,11 @@ std::optional<ConfigNode> load_chain(const std::string& path, Diagnostics& diagn
   std::optional<ConfigNode> own = parse_config_file(path, diagnostics);
   if (!own) return std::nullopt;
   if (own->kind != ConfigNode::Kind::map) {
-    diagnostics.error(own->where, "",
-                      "a scenario must be a map of keys, found " + std::string(own->kind_name()));
+    // An empty file (or one cut short before its first key) has no line: name line 1, where the map
+    // of keys should start, so that the message is located like every other.
+    SourceLocation at = own->where;
+    if (at.line == 0) at = SourceLocation{path, 1, 1};
+    diagnostics.error(at, "", "a scenario must be a map of keys, found " + std::string(own->kind_name()));
     return std::nullopt;
   }
   const auto extends_entry = std::find_if(own->entries.begin(), own->entries.end(),

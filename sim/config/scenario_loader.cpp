@@ -78,6 +78,16 @@ std::optional<std::vector<double>> read_number_list(const ConfigNode& node, cons
 constexpr int kEarliestYear = 1990;
 constexpr int kLatestYear = 2100;
 constexpr int kMaxReportYears = 50;
+// One PDU with more referrals than the whole of England and Wales (about 3,200 a week across 110 PDUs in
+// scenarios/england_wales_2022.yaml, from CT-8's caseload) is not something a user means: 100,000 a week
+// (the old maximum) holds some 9 million cases open, 8.5 GiB per replication (docs/performance.md).
+constexpr double kMaxReferralsPerWeekPerPdu = 5000.0;
+
+std::string describe_number(double value) {
+  std::ostringstream text;
+  text << value;
+  return text.str();
+}
 
 void read_simulation(FieldReader& root, Scenario& s) {
   FieldReader sim(root.node("simulation", true), "simulation", root.diagnostics());
@@ -1517,7 +1527,18 @@ void read_regions(FieldReader& root, Scenario& s, const ReferralRate& pattern) {
         pdu_spec.name = *name;
         check_unique(*name, pdu.node("name", false)->where, pdu.child_path("name"));
       }
-      if (auto rate = pdu.number("referrals_per_week", true, 0.0, 1e5)) pdu_spec.referrals.per_week = *rate;
+      if (auto rate = pdu.number("referrals_per_week", true, 0.0, kInfinity)) {
+        if (*rate > kMaxReferralsPerWeekPerPdu)
+          d.error(pdu.node("referrals_per_week", false)->where, pdu.child_path("referrals_per_week"),
+                  "at most " + std::to_string(static_cast<int>(kMaxReferralsPerWeekPerPdu)) +
+                      " referrals a week in one PDU, found " + describe_number(*rate) +
+                      ": all of England and Wales has about 3,200 a week across 110 PDUs "
+                      "(scenarios/england_wales_2022.yaml, from the caseload CT-8), so this is more than the "
+                      "whole nation's in one PDU (a rate per year, or a typo?), and its open cases would "
+                      "need gigabytes of memory per replication");
+        else
+          pdu_spec.referrals.per_week = *rate;
+      }
       if (const ConfigNode* staff = pdu.node("staff", pdu.ok()))
         read_staff(*staff, pdu.child_path("staff"), s.workforce.trainee_pipeline, pdu_spec, d);
       // Without an establishment the staff in post at the start are the establishment (no vacancies).

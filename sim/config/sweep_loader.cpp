@@ -356,8 +356,11 @@ std::optional<SweepSpec> load_sweep_file(const std::string& path, Diagnostics& d
   std::optional<ConfigNode> root = parse_config_file(path, diagnostics);
   if (!root) return std::nullopt;
   if (root->kind != ConfigNode::Kind::map) {
-    diagnostics.error(root->where, "",
-                      "a sweep must be a map of keys, found " + std::string(root->kind_name()));
+    // An empty file (or one cut short before its first key) has no line: name line 1, where the map
+    // of keys should start, so that the message is located like every other.
+    SourceLocation at = root->where;
+    if (at.line == 0) at = SourceLocation{path, 1, 1};
+    diagnostics.error(at, "", "a sweep must be a map of keys, found " + std::string(root->kind_name()));
     return std::nullopt;
   }
   return read_sweep(*root, path, diagnostics);

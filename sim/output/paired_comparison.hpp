@@ -20,7 +20,8 @@ struct PairedDifference {
   bool excludes_zero = false;  // the CI lies wholly above or below 0 (never with n < 2)
 };
 
-// `base` and `other` hold the paired values in the same order; they must have the same size.
+// `base` and `other` hold the paired values in the same order; they must have the same size. A pair with
+// a NaN (NA) on either side is left out; n counts the pairs used.
 [[nodiscard]] PairedDifference paired_difference(const std::vector<double>& base,
                                                  const std::vector<double>& other);
 

@@ -29,8 +29,15 @@ double student_t_975(double degrees_of_freedom) {
 
 SummaryStatistics summarise(std::vector<double> values) {
   SummaryStatistics s;
+  // NA (NaN: a figure a replication could not form) is a missing value, left out the same way by every
+  // reader of results (aggregate, compare, report): n counts the values summarised. Only NAs: all NA.
+  const bool any = !values.empty();
+  std::erase_if(values, [](double v) { return std::isnan(v); });
   s.n = values.size();
-  if (values.empty()) return s;
+  if (values.empty()) {
+    if (any) s.mean = s.sd = s.ci95_low = s.ci95_high = s.p5 = s.p50 = s.p95 = std::nan("");
+    return s;
+  }
   // Welford's update: stable for large values with small spread.
   double mean = 0.0, sum_sq = 0.0;
   for (std::size_t i = 0; i < values.size(); ++i) {

@@ -28,6 +28,7 @@ struct SummaryStatistics {
   [[nodiscard]] double ci95_half_width() const { return (ci95_high - ci95_low) / 2.0; }
 };
 
+// NaN values (NA in the files) are left out; n counts the rest. Only NaNs: n = 0 and every figure NaN.
 [[nodiscard]] SummaryStatistics summarise(std::vector<double> values);
 
 // t(0.975, df): the two-sided 95% Student-t critical value (Boost.Math).

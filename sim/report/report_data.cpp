@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "output/csv.hpp"
+#include "output/csv_reader.hpp"
 #include "runner/batch_files.hpp"
 
 namespace fs = std::filesystem;
@@ -31,64 +32,39 @@ namespace {
   throw std::runtime_error(path.string() + ": " + what);
 }
 
-double number(const fs::path& path, const std::string& text) {
-  try {
-    std::size_t used = 0;
-    const double value = std::stod(text, &used);
-    if (used != text.size()) throw std::invalid_argument(text);
-    return value;
-  } catch (const std::exception&) {
-    if (text == "nan" || text == "NaN") return std::nan("");
-    fail(path, "'" + text + "' is not a number");
-  }
-}
-
-std::size_t count(const fs::path& path, const std::string& text) {
-  const double value = number(path, text);
-  if (!(value >= 0 && value < 1e15) || value != std::floor(value))
-    fail(path, "'" + text + "' is not a count of replications");
-  return static_cast<std::size_t>(value);
-}
-
-// Reads a CSV whose header must begin with `expected` (the columns the report needs, in order).
-// Calls row(fields) for every data row with at least header-many fields.
+// Reads a CSV whose header must begin with `expected` (the columns the report needs, in order), and
+// calls row(reader) for every data row (CsvReader: whole rows, whole numbers, errors at FILE:LINE).
 template <typename Row>
-void read_csv(const fs::path& path, const std::vector<std::string>& expected, Row&& row,
-              std::vector<std::string>* header_out = nullptr) {
-  std::ifstream in(path);
-  if (!in) fail(path, "cannot be read");
-  std::string line;
-  if (!std::getline(in, line)) fail(path, "is empty");
-  const auto header = parse_csv_line(line);
-  std::string wanted;
-  for (const auto& column : expected) wanted += (wanted.empty() ? "" : ",") + column;
-  if (header.size() < expected.size() || !std::equal(expected.begin(), expected.end(), header.begin()))
-    fail(path, "does not start with the header " + wanted);
-  if (header_out) *header_out = header;
-  std::size_t line_number = 1;
-  while (std::getline(in, line)) {
-    ++line_number;
-    if (line.empty()) continue;
-    auto fields = parse_csv_line(line);
-    if (fields.size() != header.size())
-      fail(path, "line " + std::to_string(line_number) + " has " + std::to_string(fields.size()) +
-                     " fields; the header has " + std::to_string(header.size()));
-    row(fields);
-  }
+void read_csv(const fs::path& path, const std::vector<std::string>& expected, Row&& row) {
+  CsvReader reader(path, expected, /*prefix=*/true);
+  while (reader.next()) row(reader);
 }
 
-SummaryStatistics summary_from(const fs::path& path, const std::vector<std::string>& f, std::size_t at) {
+SummaryStatistics summary_from(const CsvReader& reader, std::size_t at) {
   SummaryStatistics s;
-  s.n = count(path, f[at]);
-  s.mean = number(path, f[at + 1]);
-  s.sd = number(path, f[at + 2]);
-  s.ci95_low = number(path, f[at + 3]);
-  s.ci95_high = number(path, f[at + 4]);
-  s.p5 = number(path, f[at + 5]);
-  s.p50 = number(path, f[at + 6]);
-  s.p95 = number(path, f[at + 7]);
+  s.n = reader.count(at);
+  s.mean = reader.number(at + 1);
+  s.sd = reader.number(at + 2);
+  s.ci95_low = reader.number(at + 3);
+  s.ci95_high = reader.number(at + 4);
+  s.p5 = reader.number(at + 5);
+  s.p50 = reader.number(at + 6);
+  s.p95 = reader.number(at + 7);
   return s;
 }
+
+// Refuses a second row for the same key (a duplicated row would silently replace the first).
+class UniqueKeys {
+ public:
+  void check(const CsvReader& reader, const std::string& key) {
+    const auto [it, inserted] = lines_.try_emplace(key, reader.line());
+    if (!inserted)
+      reader.fail("a second row for " + key + " (the first is at line " + std::to_string(it->second) + ")");
+  }
+
+ private:
+  std::map<std::string, std::size_t> lines_;
+};
 
 const std::vector<std::string> kSummaryColumns = {"n",         "mean", "sd",  "ci95_low",
                                                   "ci95_high", "p5",   "p50", "p95"};
@@ -108,9 +84,12 @@ std::vector<KpiRow> read_summary(const fs::path& path) {
   if (at) columns = {"level", "unit", "kpi"};
   columns.insert(columns.end(), kSummaryColumns.begin(), kSummaryColumns.end());
   std::vector<KpiRow> rows;
-  read_csv(path, columns, [&](const std::vector<std::string>& f) {
+  UniqueKeys unique;
+  read_csv(path, columns, [&](const CsvReader& r) {
+    const auto& f = r.fields();
+    unique.check(r, csv_row({f.begin(), f.begin() + static_cast<std::ptrdiff_t>(at + 1)}));
     if (at && f[0] != "national") return;
-    rows.push_back({f[at], summary_from(path, f, at + 1)});
+    rows.push_back({f[at], summary_from(r, at + 1)});
   });
   return rows;
 }
@@ -119,15 +98,17 @@ void read_timeseries(const fs::path& path, ReportData& data) {
   // metric, level, unit → date → the replications' values
   std::map<SeriesKey, std::map<std::string, std::vector<double>>> values;
   std::set<std::string> seen_metrics, seen_regions, seen_pdus;
-  read_csv(path, {"replication", "date", "level", "unit", "metric", "value"},
-           [&](const std::vector<std::string>& f) {
-             const std::string& level = f[2];
-             const std::string& metric = f[4];
-             if (seen_metrics.insert(metric).second) data.metrics.push_back(metric);
-             if (level == "region" && seen_regions.insert(f[3]).second) data.regions.push_back(f[3]);
-             if (level == "pdu" && seen_pdus.insert(f[3]).second) data.pdus.push_back(f[3]);
-             values[{metric, level, f[3]}][f[1]].push_back(number(path, f[5]));
-           });
+  CsvReader reader(path, {"replication", "date", "level", "unit", "metric", "value"});
+  ReplicationTable table = read_replication_table(reader, 5);  // key: date, level, unit, metric
+  for (std::size_t k = 0; k < table.keys.size(); ++k) {
+    const auto& f = table.keys[k];
+    const std::string& level = f[1];
+    const std::string& metric = f[3];
+    if (seen_metrics.insert(metric).second) data.metrics.push_back(metric);
+    if (level == "region" && seen_regions.insert(f[2]).second) data.regions.push_back(f[2]);
+    if (level == "pdu" && seen_pdus.insert(f[2]).second) data.pdus.push_back(f[2]);
+    values[{metric, level, f[2]}][f[0]] = std::move(table.values[k]);
+  }
   data.pdu_series_dropped = data.pdus.size() > kMaxPdusWithSeries;
   for (auto& [key, by_date] : values) {
     if (key.level == "pdu" && data.pdu_series_dropped && key.metric != kRagStatusMetric) continue;
@@ -137,10 +118,14 @@ void read_timeseries(const fs::path& path, ReportData& data) {
       value.date = date;
       if (key.metric == kRagStatusMetric)
         for (const double v : replication_values) {
+          if (std::isnan(v)) continue;  // NA: no status that month
           const long status = std::lround(v);
           if (status >= 0 && status <= 2) ++value.status_counts[static_cast<std::size_t>(status)];
         }
-      value.min = *std::min_element(replication_values.begin(), replication_values.end());
+      // The lowest value, NA left out as summarise leaves it out (NaN when every value is NA).
+      value.min = std::nan("");
+      for (const double v : replication_values)
+        if (!std::isnan(v) && !(v >= value.min)) value.min = v;
       value.stats = summarise(std::move(replication_values));
       series.push_back(std::move(value));
     }
@@ -168,19 +153,24 @@ std::vector<ComparisonRow> read_comparison(const fs::path& path) {
   std::vector<std::string> columns = {"kpi",     "n",        "base_mean", "other_mean",   "diff_mean",
                                       "diff_sd", "ci95_low", "ci95_high", "excludes_zero"};
   if (at) columns.insert(columns.begin(), {"level", "unit"});
-  read_csv(path, columns, [&](std::vector<std::string> f) {
+  UniqueKeys unique;
+  read_csv(path, columns, [&](const CsvReader& r) {
+    std::vector<std::string> f = r.fields();
+    unique.check(r, csv_row({f.begin(), f.begin() + static_cast<std::ptrdiff_t>(at + 1)}));
     if (at && f[0] != "national") return;
-    f.erase(f.begin(), f.begin() + static_cast<std::ptrdiff_t>(at));
+    const std::size_t c = at;  // the kpi column
     ComparisonRow row;
-    row.kpi = f[0];
-    row.n = count(path, f[1]);
-    row.base_mean = number(path, f[2]);
-    row.other_mean = number(path, f[3]);
-    row.diff_mean = number(path, f[4]);
-    row.diff_sd = number(path, f[5]);
-    row.ci95_low = number(path, f[6]);
-    row.ci95_high = number(path, f[7]);
-    row.excludes_zero = f[8] == "true";
+    row.kpi = f[c];
+    row.n = r.count(c + 1);
+    row.base_mean = r.number(c + 2);
+    row.other_mean = r.number(c + 3);
+    row.diff_mean = r.number(c + 4);
+    row.diff_sd = r.number(c + 5);
+    row.ci95_low = r.number(c + 6);
+    row.ci95_high = r.number(c + 7);
+    if (f[c + 8] != "true" && f[c + 8] != "false")
+      r.fail("excludes_zero is '" + f[c + 8] + "', not true or false");
+    row.excludes_zero = f[c + 8] == "true";
     rows.push_back(std::move(row));
   });
   return rows;
@@ -230,10 +220,13 @@ void read_batch(const fs::path& dir, ReportData& data) {
   columns.emplace_back("kpi");
   columns.insert(columns.end(), kSummaryColumns.begin(), kSummaryColumns.end());
   const std::size_t kpi_at = 2 + index.keys.size();
-  read_csv(summary, columns, [&](const std::vector<std::string>& f) {
+  UniqueKeys unique;
+  read_csv(summary, columns, [&](const CsvReader& r) {
+    const auto& f = r.fields();
     const auto it = position.find(f[0]);
-    if (it == position.end()) fail(summary, "names point " + f[0] + ", which points.csv does not list");
-    sweep.points[it->second].kpis.push_back({f[kpi_at], summary_from(summary, f, kpi_at + 1)});
+    if (it == position.end()) r.fail("names point " + f[0] + ", which points.csv does not list");
+    unique.check(r, csv_row({f[0], f[kpi_at]}));
+    sweep.points[it->second].kpis.push_back({f[kpi_at], summary_from(r, kpi_at + 1)});
   });
   if (!sweep.points.empty()) {
     const fs::path first = point_directory(dir, sweep.points.front().id);

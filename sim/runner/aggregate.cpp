@@ -1,5 +1,6 @@
 #include "runner/aggregate.hpp"
 
+#include <cerrno>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -11,9 +12,9 @@
 #include "output/csv.hpp"
 #include "runner/batch_files.hpp"
 #include "runner/leave_red.hpp"
-#include "runner/stop_signals.hpp"
 #include "runner/replication_scheduler.hpp"
 #include "runner/run_files.hpp"
+#include "runner/stop_signals.hpp"
 #include "runner/timeseries_summary.hpp"
 
 namespace fs = std::filesystem;
@@ -36,7 +37,7 @@ fs::path canonical_or_self(const fs::path& path) {
 // Copies a file whole (temporary name, then rename).
 void copy_atomically(const fs::path& from, const fs::path& to) {
   std::ifstream in(from, std::ios::binary);
-  if (!in) throw AggregateError("cannot read " + from.string());
+  if (!in) throw AggregateError(from.string() + ": cannot be read: " + os_reason(errno));
   AtomicFile out(to.string());
   append_stream(out.stream(), in);
   out.commit();

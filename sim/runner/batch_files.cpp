@@ -1,11 +1,13 @@
 #include "runner/batch_files.hpp"
 
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <stdexcept>
 
 #include "output/atomic_file.hpp"
 #include "output/csv.hpp"
+#include "output/csv_reader.hpp"
 
 namespace fs = std::filesystem;
 
@@ -59,19 +61,15 @@ std::string point_index_csv(const PointIndex& index) {
 }
 
 PointIndex read_point_index(const fs::path& path) {
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error("cannot read " + path.string());
-  std::string line;
-  if (!std::getline(in, line)) throw std::runtime_error(path.string() + " is empty");
-  const auto header = parse_csv_line(line);
-  if (header.size() < 3 || header[0] != "point" || header[1] != "scenario" || header[2] != "base_seed")
-    throw std::runtime_error(path.string() + " does not start with the columns point,scenario,base_seed");
+  CsvReader reader(path, {"point", "scenario", "base_seed"}, /*prefix=*/true);
   PointIndex index;
-  index.keys.assign(header.begin() + 3, header.end());
-  while (std::getline(in, line)) {
-    const auto fields = parse_csv_line(line);
-    if (fields.size() != header.size())
-      throw std::runtime_error("malformed row in " + path.string() + ": " + line);
+  index.keys.assign(reader.header().begin() + 3, reader.header().end());
+  std::map<std::string, std::size_t> lines;  // point → its line
+  while (reader.next()) {
+    const auto& fields = reader.fields();
+    if (const auto [it, inserted] = lines.try_emplace(fields[0], reader.line()); !inserted)
+      reader.fail("point " + fields[0] + " is listed twice (first at line " + std::to_string(it->second) +
+                  ")");
     index.points.push_back(
         PointIndexRow{fields[0], fields[1], fields[2], {fields.begin() + 3, fields.end()}});
   }

@@ -6,8 +6,9 @@
 #include "config/sweep_loader.hpp"
 #include "output/atomic_file.hpp"
 #include "runner/aggregate.hpp"
-#include "runner/output_lock.hpp"
 #include "runner/batch_files.hpp"
+#include "runner/memory_estimate.hpp"
+#include "runner/output_lock.hpp"
 #include "runner/replication_scheduler.hpp"
 #include "runner/run_files.hpp"
 
@@ -119,6 +120,21 @@ int run_batch(const BatchOptions& options) {
   const fs::path out = options.out_dir.empty() ? fs::path("results") / safe_directory_name(sweep->name)
                                                : fs::path(options.out_dir);
   const std::string prefix = shard.count > 1 ? "shard " + shard.describe() + ": " : "";
+
+  // Before anything is allocated (a dry run too): the point estimated to need the most memory, --jobs of
+  // its replications at once, against the machine or --max-memory.
+  const LoadedPoint* largest = nullptr;
+  double largest_bytes = -1.0;
+  for (const auto& p : *loaded)
+    if (const double bytes = estimate_replication_memory(p.loaded.scenario).bytes; bytes > largest_bytes) {
+      largest = &p;
+      largest_bytes = bytes;
+    }
+  if (largest != nullptr)
+    if (const auto stop =
+            refuse_if_memory_short("batch: point " + largest->point.id, largest->loaded.scenario,
+                                   options.jobs, options.max_memory, std::cerr))
+      return *stop;
 
   if (options.dry_run) {
     std::cout << "sweep " << sweep->name << ": " << loaded->size() << " points x " << per_point

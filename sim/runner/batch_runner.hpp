@@ -4,6 +4,7 @@
 // files; re-running skips replications already complete; the last process to find the whole batch
 // complete aggregates it.
 
+#include <optional>
 #include <string>
 
 #include "runner/run_options.hpp"
@@ -19,6 +20,7 @@ struct BatchOptions {
   Shard shard;
   bool quiet = false;
   bool dry_run = false;  // validate and list the points and tasks, run nothing
+  std::optional<std::string> max_memory;  // --max-memory's text; without it, the memory available
   std::string command_line;
 };
 

@@ -10,6 +10,7 @@
 
 #include "output/atomic_file.hpp"
 #include "output/csv.hpp"
+#include "output/csv_reader.hpp"
 #include "output/kpi_console.hpp"
 #include "output/paired_comparison.hpp"
 #include "runner/batch_files.hpp"
@@ -54,32 +55,31 @@ std::optional<RunKpis> read_run(const std::string& dir, const std::string& by, s
                             : "");
     return std::nullopt;
   }
-  RunKpis run;
-  std::string line;
-  std::getline(in, line);
+  std::string header;
+  std::getline(in, header);
+  in.close();
   // Runs from before the KPIs by unit have national rows only, without the level and unit columns.
-  const bool by_unit = line == "replication,level,unit,kpi,value";
-  if (!by_unit && line != "replication,kpi,value") {
-    error = path.string() + " does not start with the header replication,level,unit,kpi,value";
-    return std::nullopt;
-  }
+  const bool by_unit = header != "replication,kpi,value";
+  RunKpis run;
   std::set<std::uint64_t> replications;
-  while (std::getline(in, line)) {
-    const auto fields = parse_csv_line(line);
-    try {
-      if (fields.size() != (by_unit ? 5u : 3u)) throw std::invalid_argument("fields");
-      const std::uint64_t r = std::stoull(fields[0]);
-      const UnitKpi key =
-          by_unit ? UnitKpi{fields[1], fields[2], fields[3]} : UnitKpi{"national", "national", fields[1]};
+  try {
+    CsvReader reader(path, by_unit ? std::vector<std::string>{"replication", "level", "unit", "kpi", "value"}
+                                   : std::vector<std::string>{"replication", "kpi", "value"});
+    const ReplicationTable table = read_replication_table(reader, by_unit ? 4 : 2);
+    for (std::size_t k = 0; k < table.keys.size(); ++k) {
+      const UnitKpi key = by_unit ? UnitKpi{table.keys[k][0], table.keys[k][1], table.keys[k][2]}
+                                  : UnitKpi{"national", "national", table.keys[k][0]};
       if (!level_chosen(std::get<0>(key), by)) continue;
-      auto [it, inserted] = run.values.try_emplace(key);
-      if (inserted) run.order.push_back(key);
-      it->second[r] = std::stod(fields.back());
-      replications.insert(r);
-    } catch (const std::exception&) {
-      error = "malformed row in " + path.string() + ": " + line;
-      return std::nullopt;
+      run.order.push_back(key);
+      auto& values = run.values[key];
+      for (std::size_t i = 0; i < table.replications.size(); ++i) {
+        values[table.replications[i]] = table.values[k][i];
+        replications.insert(table.replications[i]);
+      }
     }
+  } catch (const CsvError& e) {
+    error = e.what();
+    return std::nullopt;
   }
   run.replications = replications.size();
   return run;

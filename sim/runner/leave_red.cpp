@@ -1,6 +1,7 @@
 #include "runner/leave_red.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -15,8 +16,10 @@ namespace fs = std::filesystem;
 namespace probsim {
 
 std::vector<PduLeaveRed> leave_red_by_pdu(const fs::path& timeseries_csv, std::string* last_month) {
+  // `run` and `aggregate` call this after write_timeseries_summary has read the same file strictly
+  // (CsvReader: whole rows, one per replication and key), so the rag_status rows are picked out fast.
   std::ifstream in(timeseries_csv);
-  if (!in) throw std::runtime_error("cannot read " + timeseries_csv.string());
+  if (!in) throw std::runtime_error(timeseries_csv.string() + ": cannot be read: " + os_reason(errno));
   std::string line;
   std::getline(in, line);
   std::vector<std::string> order;

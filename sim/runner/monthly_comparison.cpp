@@ -8,6 +8,7 @@
 
 #include "output/atomic_file.hpp"
 #include "output/csv.hpp"
+#include "output/csv_reader.hpp"
 #include "output/kpi_console.hpp"
 #include "output/paired_comparison.hpp"
 
@@ -26,22 +27,18 @@ struct RunSeries {
 };
 
 RunSeries read_series(const std::string& dir, const std::string& by) {
-  const fs::path path = fs::path(dir) / "timeseries.csv";
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error("cannot read " + path.string());
+  CsvReader reader(fs::path(dir) / "timeseries.csv",
+                   {"replication", "date", "level", "unit", "metric", "value"});
+  const ReplicationTable table = read_replication_table(reader, 5);  // key: date, level, unit, metric
   RunSeries run;
-  std::string line;
-  std::getline(in, line);
-  if (line != "replication,date,level,unit,metric,value")
-    throw std::runtime_error(path.string() + " does not start with replication,date,level,unit,metric,value");
-  while (std::getline(in, line)) {
-    const auto f = parse_csv_line(line);
-    if (f.size() != 6) throw std::runtime_error("malformed row in " + path.string() + ": " + line);
-    if (!level_chosen(f[2], by)) continue;
-    const SeriesPoint key{f[2], f[3], f[4], f[1]};
-    auto [it, inserted] = run.values.try_emplace(key);
-    if (inserted) run.order.push_back(key);
-    it->second[std::stoull(f[0])] = std::stod(f[5]);
+  for (std::size_t k = 0; k < table.keys.size(); ++k) {
+    const auto& f = table.keys[k];
+    if (!level_chosen(f[1], by)) continue;
+    const SeriesPoint key{f[1], f[2], f[3], f[0]};
+    run.order.push_back(key);
+    auto& values = run.values[key];
+    for (std::size_t i = 0; i < table.replications.size(); ++i)
+      values[table.replications[i]] = table.values[k][i];
   }
   return run;
 }

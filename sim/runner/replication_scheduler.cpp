@@ -22,6 +22,7 @@
 #include "output/atomic_file.hpp"
 #include "output/case_event_log.hpp"
 #include "output/csv.hpp"
+#include "output/csv_reader.hpp"
 #include "runner/progress.hpp"
 #include "runner/run_files.hpp"
 #include "runner/stop_signals.hpp"
@@ -386,21 +387,13 @@ bool replication_complete(const fs::path& dir, std::uint64_t replication) {
 
 std::vector<std::pair<std::string, double>> read_replication_kpis(const fs::path& dir,
                                                                   std::uint64_t replication) {
-  const std::string path = replication_file(dir, replication, "kpis.csv");
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error("cannot read " + path);
+  CsvReader reader = CsvReader::without_header(replication_file(dir, replication, "kpis.csv"),
+                                               {"replication", "level", "unit", "kpi", "value"});
   std::vector<std::pair<std::string, double>> rows;
-  std::string line;
-  while (std::getline(in, line)) {
-    const auto fields = parse_csv_line(line);
-    if (fields.size() != 5) throw std::runtime_error("malformed row in " + path + ": " + line);
+  while (reader.next()) {
     // The precision rule applies to the national KPIs (the rows by unit would multiply its targets).
-    if (fields[1] != "national") continue;
-    try {
-      rows.emplace_back(fields[3], fields[4] == "NA" ? std::nan("") : std::stod(fields[4]));
-    } catch (const std::exception&) {
-      throw std::runtime_error("malformed value in " + path + ": " + line);
-    }
+    if (reader.field(1) != "national") continue;
+    rows.emplace_back(reader.field(3), reader.number(4));
   }
   return rows;
 }

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cctype>
+#include <cerrno>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -12,6 +13,7 @@
 #include "output/atomic_file.hpp"
 #include "output/case_event_log.hpp"
 #include "output/csv.hpp"
+#include "output/csv_reader.hpp"
 #include "output/kpi_console.hpp"
 
 namespace fs = std::filesystem;
@@ -50,7 +52,10 @@ void concatenate(const fs::path& run_dir, std::uint64_t replications, const std:
   merged.stream() << header;
   for (std::uint64_t r = 1; r <= replications; ++r) {
     std::ifstream part(replication_file(run_dir, r, suffix), std::ios::binary);
-    if (!part) throw std::runtime_error("replication " + std::to_string(r) + " left no " + suffix);
+    if (!part)
+      throw std::runtime_error(replication_file(run_dir, r, suffix) + ": cannot be read (" +
+                               os_reason(errno) + "): replication " + std::to_string(r) + " left no " +
+                               suffix);
     append_stream(merged.stream(), part);
   }
   merged.commit();
@@ -64,24 +69,12 @@ void merge_replications(const fs::path& run_dir, std::uint64_t replications, boo
 }
 
 std::vector<KpiSummary> summarise_kpis(const fs::path& kpis_csv) {
-  std::ifstream in(kpis_csv);
-  if (!in) throw std::runtime_error("cannot read " + kpis_csv.string());
-  using Key = std::tuple<std::string, std::string, std::string>;  // level, unit, kpi
-  std::vector<Key> order;
-  std::map<Key, std::vector<double>> values;
-  std::string line;
-  std::getline(in, line);  // header
-  while (std::getline(in, line)) {
-    const auto fields = parse_csv_line(line);
-    if (fields.size() != 5) throw std::runtime_error("malformed row in " + kpis_csv.string() + ": " + line);
-    auto [it, inserted] = values.try_emplace(Key{fields[1], fields[2], fields[3]});
-    if (inserted) order.push_back(it->first);
-    it->second.push_back(std::stod(fields[4]));
-  }
+  CsvReader reader(kpis_csv, {"replication", "level", "unit", "kpi", "value"});
+  const ReplicationTable table = read_replication_table(reader, 4);
   std::vector<KpiSummary> summary;
-  for (const auto& key : order)
+  for (std::size_t k = 0; k < table.keys.size(); ++k)
     summary.push_back(
-        KpiSummary{std::get<0>(key), std::get<1>(key), std::get<2>(key), summarise(values[key])});
+        KpiSummary{table.keys[k][0], table.keys[k][1], table.keys[k][2], summarise(table.values[k])});
   return summary;
 }
 

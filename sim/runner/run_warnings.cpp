@@ -10,6 +10,7 @@
 
 #include "output/atomic_file.hpp"
 #include "output/csv.hpp"
+#include "output/csv_reader.hpp"
 #include "prioritisation/rag_status.hpp"
 
 namespace fs = std::filesystem;
@@ -100,7 +101,9 @@ std::vector<std::string> result_warnings(const Scenario& s, const fs::path& time
   for (const auto& [status, count] : one_status) {
     const double share = static_cast<double>(count) / static_cast<double>(snapshots.size());
     if (share < kOneRagStatusWarningShare) continue;
-    const long k = std::lround(std::stod(status));
+    // The file was read strictly just before (timeseries_summary); an NA status has no name.
+    const double code = parse_csv_number(status).value_or(-1.0);
+    const long k = std::isnan(code) ? -1 : std::lround(code);
     const std::string name = k >= 0 && k < static_cast<long>(kRagStatusCount)
                                  ? std::string(kRagStatusNames[static_cast<std::size_t>(k)])
                                  : status;

@@ -193,7 +193,7 @@ TEST(Report, RefusesWhatIsNotARunAndWritesNothing) {
              "replication,date,level,unit,metric,value\n1,2024-01-31,national\n");
   const CommandResult broken = run_probsim("report " + quoted(dir / "broken"));
   EXPECT_EQ(broken.exit_status, 1);
-  EXPECT_NE(broken.output.find("timeseries.csv: line 2 has 3 fields"), std::string::npos) << broken.output;
+  EXPECT_NE(broken.output.find("timeseries.csv:2: has 3 fields"), std::string::npos) << broken.output;
   EXPECT_EQ(read_file(dir / "broken" / "report.html"), "the earlier page");
 
   EXPECT_EQ(run_probsim("report").exit_status, 2);

@@ -154,7 +154,8 @@ TEST(ReportModel, RefusesWhatIsNotARunNamingThePath) {
   EXPECT_NE(message(dir).find(dir.string() + ": is not a finished run"), std::string::npos);
   probsim::testing::write_text(dir / "summary.csv", "kpi,mean\n");
   probsim::testing::write_text(dir / "timeseries.csv", "replication,date,level,unit,metric,value\n");
-  EXPECT_NE(message(dir).find("summary.csv: does not start with the header kpi,n,mean"), std::string::npos)
+  EXPECT_NE(message(dir).find("summary.csv:1: the header is kpi,mean; expected kpi,n,mean"),
+            std::string::npos)
       << message(dir);
 }
 

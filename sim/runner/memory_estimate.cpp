@@ -1,0 +1,155 @@
+#include "runner/memory_estimate.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace probsim {
+
+MemoryEstimate estimate_replication_memory(const Scenario& scenario) {
+  const CaseMix& mix = scenario.caseload.case_mix;
+  const auto& shares = mix.sentence_type.weights();
+  double share_total = 0.0, mean_months = 0.0;
+  for (std::size_t t = 0; t < shares.size() && t < mix.sentence_length_months.size(); ++t) {
+    share_total += shares[t];
+    mean_months += shares[t] * mix.sentence_length_months[t].mean();
+  }
+  if (share_total > 0.0) mean_months /= share_total;
+  MemoryEstimate estimate;
+  estimate.weeks_open = mean_months * kDaysPerMonth / kDaysPerWeek;
+  const double window_years = static_cast<double>(scenario.window.report_end.days_since_epoch() -
+                                                  scenario.window.report_start.days_since_epoch()) /
+                              kDaysPerYear;
+  for (std::size_t r = 0; r < scenario.regions.size(); ++r) {
+    const auto& pdus = scenario.regions[r].pdus;
+    for (std::size_t p = 0; p < pdus.size(); ++p) {
+      const ReferralRate& rate = pdus[p].referrals;
+      const double peak_season =
+          *std::max_element(rate.seasonality_multiplier.begin(), rate.seasonality_multiplier.end());
+      // The trend compounds from report_start (1 there, and before it), so a growing trend peaks at
+      // report_end and a falling one at report_start.
+      const double peak_trend = std::max(1.0, std::pow(1.0 + rate.trend_fraction_per_year, window_years));
+      const double open = rate.per_week * peak_season * peak_trend * estimate.weeks_open;
+      estimate.open_cases += open;
+      if (open > estimate.pdu_open_cases || estimate.pdu_key.empty()) {
+        estimate.pdu_key =
+            "regions[" + std::to_string(r) + "].pdus[" + std::to_string(p) + "].referrals_per_week";
+        estimate.pdu_name = pdus[p].name;
+        estimate.pdu_per_week = rate.per_week;
+        estimate.pdu_peak_season = peak_season;
+        estimate.pdu_peak_trend = peak_trend;
+        estimate.pdu_open_cases = open;
+      }
+    }
+  }
+  estimate.bytes = kFixedBytes + kBytesPerOpenCase * estimate.open_cases;
+  return estimate;
+}
+
+std::optional<double> available_memory_bytes() {
+  std::ifstream meminfo("/proc/meminfo");
+  std::string key, unit;
+  double kib = 0.0;
+  while (meminfo >> key >> kib >> unit)
+    if (key == "MemAvailable:") return kib * 1024.0;
+  return std::nullopt;
+}
+
+std::optional<double> parse_memory_size(const std::string& text) {
+  double value = 0.0;
+  const char* end = text.data() + text.size();
+  const auto [stop, error] = std::from_chars(text.data(), end, value, std::chars_format::fixed);
+  if (text.empty() || error != std::errc() || !std::isfinite(value) || !(value > 0.0)) return std::nullopt;
+  std::string unit(stop, end);
+  for (char& c : unit) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (unit.size() > 1 && unit.ends_with("IB"))
+    unit.resize(unit.size() - 2);
+  else if (unit.size() > 1 && unit.ends_with("B"))
+    unit.resize(unit.size() - 1);
+  static const std::string kUnits = "KMGT";  // powers of 1024, from 1
+  double scale = 1.0;
+  if (unit.size() == 1 && kUnits.find(unit[0]) != std::string::npos)
+    scale = std::pow(1024.0, 1.0 + static_cast<double>(kUnits.find(unit[0])));
+  else if (!unit.empty() && unit != "B")
+    return std::nullopt;
+  return value * scale;
+}
+
+std::string describe_bytes(double bytes) {
+  char text[48];
+  if (bytes >= 1024.0 * 1024 * 1024)
+    std::snprintf(text, sizeof text, "%.1f GiB", bytes / (1024.0 * 1024 * 1024));
+  else
+    std::snprintf(text, sizeof text, "%.0f MiB", bytes / (1024.0 * 1024));
+  return text;
+}
+
+namespace {
+
+std::string whole(double value) {
+  char text[48];
+  std::snprintf(text, sizeof text, "%.0f", value);
+  return text;
+}
+
+std::string why(const MemoryEstimate& e) {
+  std::ostringstream text;
+  text << whole(e.open_cases) << " cases open at once; the most in PDU '" << e.pdu_name << "' (key '"
+       << e.pdu_key << "': " << whole(e.pdu_per_week) << " referrals a week";
+  if (e.pdu_peak_season > 1.0) text << " x " << e.pdu_peak_season << " at the seasonal peak";
+  if (e.pdu_peak_trend > 1.0)
+    text << " x " << whole(e.pdu_peak_trend) << " from referrals.trend_pct_per_year over the window";
+  text << ", each case open up to " << whole(e.weeks_open) << " weeks on average: " << whole(e.pdu_open_cases)
+       << " cases)";
+  return text.str();
+}
+
+}  // namespace
+
+MemoryVerdict check_memory(const Scenario& scenario, std::size_t replications_at_once,
+                           std::optional<double> limit_bytes, std::optional<double> available_bytes) {
+  const bool given = limit_bytes.has_value();
+  if (!given) limit_bytes = available_bytes;
+  if (!limit_bytes) return {};  // nothing to check against
+  const MemoryEstimate one = estimate_replication_memory(scenario);
+  const std::size_t at_once = std::max<std::size_t>(1, replications_at_once);
+  const double needed = one.bytes * static_cast<double>(at_once);
+  if (needed <= *limit_bytes / 2.0) return {};
+  std::ostringstream text;
+  text << "the run needs an estimated " << describe_bytes(needed) << " (" << at_once << " replication"
+       << (at_once == 1 ? "" : "s") << " at once, each about " << describe_bytes(one.bytes) << " for "
+       << why(one) << "), " << (needed > *limit_bytes ? "more than" : "over half of") << " the "
+       << describe_bytes(*limit_bytes)
+       << (given ? " --max-memory allows" : " of memory this machine has available");
+  if (needed <= *limit_bytes) return {MemoryVerdict::Kind::warn, text.str()};
+  text << ". Nothing was run. Lower that key, shorten the window, run fewer replications at once (--jobs)"
+       << (given ? ", or raise --max-memory"
+                 : ", or give --max-memory if the memory will be free when it runs");
+  return {MemoryVerdict::Kind::refuse, text.str()};
+}
+
+std::optional<int> refuse_if_memory_short(const std::string& command, const Scenario& scenario,
+                                          std::size_t replications_at_once,
+                                          const std::optional<std::string>& max_memory, std::ostream& err) {
+  std::optional<double> limit;
+  if (max_memory) {
+    limit = parse_memory_size(*max_memory);
+    if (!limit) {
+      err << "probsim " << command << ": --max-memory takes a size such as 8G, 512M or 2048K, found '"
+          << *max_memory << "'\n";
+      return 2;
+    }
+  }
+  const MemoryVerdict verdict = check_memory(scenario, replications_at_once, limit, available_memory_bytes());
+  if (verdict.kind == MemoryVerdict::Kind::fits) return std::nullopt;
+  err << "probsim " << command << ": " << (verdict.kind == MemoryVerdict::Kind::warn ? "warning: " : "")
+      << verdict.message << "\n";
+  if (verdict.kind == MemoryVerdict::Kind::warn) return std::nullopt;
+  return 1;
+}
+
+}  // namespace probsim

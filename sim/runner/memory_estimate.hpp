@@ -1,0 +1,73 @@
+#pragma once
+// How much memory a replication of a scenario will need, estimated from the scenario alone before
+// anything is allocated (issue 23): on a shared node or a cluster, a run that does not fit would set off
+// the operating system's out-of-memory killer against other people's work, or die of bad_alloc after
+// minutes. The estimate is checked against the memory available (or --max-memory); a run over it is
+// refused with the figures and the key that drives them, a run over half of it is warned about.
+
+#include <cstddef>
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include "scenario/scenario.hpp"
+
+namespace probsim {
+
+// Resident memory of one replication: a fixed part plus a part per open case. Measured with
+// /usr/bin/time -v (maximum resident set size), one replication each (docs/performance.md):
+//   example_pdu, 3 months, Northgate at 0 / 1,000 / 3,000 referrals a week:
+//     35 / 90 / 223 MiB for 700 / 76,300 / 228,000 open cases: 0.74 and 0.90 KiB a case between them;
+//   england_wales_2022 (110 PDUs, 3,160 referrals a week): 172 MiB for 240,000 open cases.
+// (After merging main at 7faf0ca: 231 MiB at 3,000 a week and 176 MiB nationally.)
+// The figures below are above every measurement, and Little's law with the mean sentence counts some
+// 17% more open cases than there are: the estimate errs high, by about a third for one crowded PDU
+// (301 MiB for 223) and by about four fifths nationally (314 MiB for 172).
+inline constexpr double kBytesPerOpenCase = 1024.0;
+inline constexpr double kFixedBytes = 40.0 * 1024 * 1024;
+
+struct MemoryEstimate {
+  double open_cases = 0.0;  // the most cases open at once, summed over PDUs (Little's law)
+  double bytes = 0.0;       // one replication's resident memory
+  // The PDU with the most open cases, and why it has them.
+  std::string pdu_key;  // regions[r].pdus[p].referrals_per_week
+  std::string pdu_name;
+  double pdu_per_week = 0.0, pdu_peak_season = 1.0, pdu_peak_trend = 1.0, pdu_open_cases = 0.0;
+  double weeks_open = 0.0;  // the mean time a case stays open: its mean sentence length
+};
+
+// Open cases by Little's law: each PDU's referral rate at its highest (the seasonal peak, and the trend
+// compounded to the end of the report window when it grows) times the mean sentence length, which is at
+// least the time a case stays open (cases also end early).
+[[nodiscard]] MemoryEstimate estimate_replication_memory(const Scenario& scenario);
+
+// The memory this machine has available now (MemAvailable in /proc/meminfo), in bytes.
+[[nodiscard]] std::optional<double> available_memory_bytes();
+
+// "8G", "512M", "2048K", "1.5T" (powers of 1024; "GiB", "GB" and the like too) or plain bytes; nothing if
+// the text is not such a size or is 0.
+[[nodiscard]] std::optional<double> parse_memory_size(const std::string& text);
+
+// "1.4 GiB", "230 MiB".
+[[nodiscard]] std::string describe_bytes(double bytes);
+
+struct MemoryVerdict {
+  enum class Kind { fits, warn, refuse } kind = Kind::fits;
+  std::string message;  // for warn and refuse
+};
+
+// `replications_at_once` replications of `scenario` against `limit_bytes` (--max-memory), or, without
+// it, against `available_bytes` (nothing: no check). Over the limit: refuse; over half of it: warn.
+[[nodiscard]] MemoryVerdict check_memory(const Scenario& scenario, std::size_t replications_at_once,
+                                         std::optional<double> limit_bytes,
+                                         std::optional<double> available_bytes);
+
+// For the CLI: reads --max-memory's text (if given), checks, prints a warning or the refusal to `err`
+// prefixed by "probsim COMMAND: ". Returns the exit status to stop with (1 refused, 2 a bad size), or
+// nothing to go on.
+[[nodiscard]] std::optional<int> refuse_if_memory_short(const std::string& command, const Scenario& scenario,
+                                                        std::size_t replications_at_once,
+                                                        const std::optional<std::string>& max_memory,
+                                                        std::ostream& err);
+
+}  // namespace probsim

@@ -1,0 +1,116 @@
+// Runs that would exhaust memory are refused before anything is allocated (issue 23): a referral rate
+// no PDU could have, by the scenario loader with FILE:LINE and the key; a run estimated to need more than
+// the machine has, or than --max-memory allows, with the figures and the key that drives them.
+// Nothing here is ever run at a size that could harm the machine: every case must be refused.
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <regex>
+#include <string>
+
+#include "e2e/batch_test_support.hpp"
+#include "e2e/cli_test_support.hpp"
+
+namespace probsim::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool contains(const std::string& text, const std::string& piece) {
+  return text.find(piece) != std::string::npos;
+}
+
+// example_pdu with Northgate's referrals_per_week (line 23) set to `rate`, written beside `dir`.
+fs::path example_with_rate(const fs::path& dir, const std::string& rate) {
+  std::string text = read_file(source_path("scenarios/example_pdu.yaml"));
+  text = std::regex_replace(text, std::regex("extends: base/"),
+                            "extends: " + source_path("scenarios/base") + "/");
+  text = std::regex_replace(text, std::regex("referrals_per_week: 6\n"), "referrals_per_week: " + rate + "\n",
+                            std::regex_constants::format_first_only);
+  const fs::path path = dir / ("example_" + rate + ".yaml");
+  write_file(path, text);
+  return path;
+}
+
+TEST(MemoryLimits, AHundredThousandReferralsAWeekInOnePduIsRefusedAtItsLineNotByBadAlloc) {
+  const fs::path dir = fresh_directory("memory-rate");
+  const fs::path scenario = example_with_rate(dir, "100000");
+  for (const std::string& command : {std::string("validate"), "run --out " + quoted(dir / "out")}) {
+    const CommandResult result = run_probsim(command + " " + quoted(scenario));
+    EXPECT_EQ(result.exit_status, 1) << result.output;
+    EXPECT_TRUE(contains(result.output, scenario.string() +
+                                            ":23:29: error: key 'regions[0].pdus[0].referrals_per_week': at "
+                                            "most 5000 referrals a week in one PDU, found 100000"))
+        << result.output;
+    EXPECT_FALSE(contains(result.output, "bad_alloc")) << result.output;
+    EXPECT_FALSE(fs::exists(dir / "out"));
+  }
+  // The bound itself is a valid scenario, and validate says what it would need.
+  const CommandResult bound = run_probsim("validate " + quoted(example_with_rate(dir, "5000")));
+  EXPECT_EQ(bound.exit_status, 0) << bound.output;
+  EXPECT_TRUE(
+      std::regex_search(bound.output, std::regex("estimated memory: 4[0-9][0-9] MiB per replication")))
+      << bound.output;
+}
+
+TEST(MemoryLimits, ARunOverTheMachinesMemoryIsRefusedNamingTheFiguresAndTheKeys) {
+  const fs::path dir = fresh_directory("memory-machine");
+  // A referral trend of +1000% a year compounded over 30 years: far more cases than any machine holds.
+  const CommandResult result = run_probsim(
+      "run scenarios/example_pdu.yaml --reps 1 --set referrals.trend_pct_per_year=1000 --set "
+      "simulation.report_end=2053-01-01 --out " +
+      quoted(dir / "out"));
+  EXPECT_EQ(result.exit_status, 1) << result.output;
+  EXPECT_TRUE(contains(result.output, "of memory this machine has available. Nothing was run."))
+      << result.output;
+  EXPECT_TRUE(contains(result.output, "key 'regions[0].pdus[0].referrals_per_week': 6 referrals a week x "))
+      << result.output;
+  EXPECT_TRUE(contains(result.output, "from referrals.trend_pct_per_year over the window")) << result.output;
+  EXPECT_TRUE(fs::is_empty(dir)) << "nothing is written";
+}
+
+TEST(MemoryLimits, MaxMemoryRefusesWarnsOrLetsARunGo) {
+  const fs::path dir = fresh_directory("memory-max");
+  const std::string run =
+      "run scenarios/example_pdu.yaml --reps 2 --jobs 2 --set simulation.report_end=2023-02-28 --quiet";
+  // Two replications of about 41 MiB at once: refused under 60 MiB...
+  CommandResult result = run_probsim(run + " --max-memory 60M --out " + quoted(dir / "refused"));
+  EXPECT_EQ(result.exit_status, 1) << result.output;
+  EXPECT_TRUE(
+      contains(result.output, "the run needs an estimated 83 MiB (2 replications at once, each about 41 MiB"))
+      << result.output;
+  EXPECT_TRUE(contains(result.output, "more than the 60 MiB --max-memory allows")) << result.output;
+  EXPECT_FALSE(fs::exists(dir / "refused"));
+  // ...run with a warning under 100 MiB (over half of it)...
+  result = run_probsim(run + " --max-memory 100M --out " + quoted(dir / "warned"));
+  EXPECT_EQ(result.exit_status, 0) << result.output;
+  EXPECT_TRUE(contains(result.output, "warning: the run needs an estimated 83 MiB")) << result.output;
+  EXPECT_TRUE(fs::exists(dir / "warned" / "summary.csv"));
+  // ...and silently under 1 GiB.
+  result = run_probsim(run + " --max-memory 1G --out " + quoted(dir / "fits"));
+  EXPECT_EQ(result.exit_status, 0) << result.output;
+  EXPECT_FALSE(contains(result.output, "memory")) << result.output;
+  // A size that is not one.
+  result = run_probsim(run + " --max-memory 8X --out " + quoted(dir / "bad"));
+  EXPECT_EQ(result.exit_status, 2) << result.output;
+  EXPECT_TRUE(contains(result.output, "--max-memory takes a size such as 8G, 512M or 2048K, found '8X'"));
+  EXPECT_FALSE(fs::exists(dir / "bad"));
+}
+
+TEST(MemoryLimits, ABatchIsCheckedOnItsLargestPointEvenInADryRun) {
+  const fs::path dir = fresh_directory("memory-batch");
+  const CommandResult result =
+      run_probsim("batch " + quoted(write_sweep(dir, small_sweep("memory"))) +
+                  " --jobs 2 --dry-run --max-memory 60M --out " + quoted(dir / "batch"));
+  EXPECT_EQ(result.exit_status, 1) << result.output;
+  // The grid's largest point: Northgate at 7 referrals a week.
+  EXPECT_TRUE(contains(result.output, "probsim batch: point p0002: the run needs an estimated"))
+      << result.output;
+  EXPECT_TRUE(contains(result.output, "key 'regions[0].pdus[0].referrals_per_week': 7 referrals a week"))
+      << result.output;
+  EXPECT_FALSE(fs::exists(dir / "batch"));
+}
+
+}  // namespace
+}  // namespace probsim::testing

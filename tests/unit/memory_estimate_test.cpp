@@ -1,0 +1,77 @@
+// The memory estimate of a replication (issue 23): Little's law from the scenario, the check against the
+// machine or --max-memory, and the sizes --max-memory reads.
+#include "runner/memory_estimate.hpp"
+
+#include <gtest/gtest.h>
+
+#include "config/scenario_loader.hpp"
+
+using namespace probsim;
+
+namespace {
+
+Scenario example(const std::vector<std::string>& overrides = {}) {
+  Diagnostics diagnostics;
+  auto loaded =
+      load_scenario(std::string(PROBSIM_SOURCE_DIR) + "/scenarios/example_pdu.yaml", overrides, diagnostics);
+  EXPECT_TRUE(loaded) << diagnostics.describe();
+  return loaded->scenario;
+}
+
+constexpr double kMiB = 1024.0 * 1024;
+
+}  // namespace
+
+TEST(MemoryEstimate, OpenCasesAreReferralsTimesTheMeanSentenceSummedOverPdus) {
+  const Scenario s = example();
+  const MemoryEstimate e = estimate_replication_memory(s);
+  // example_pdu's mix: CO 0.37 and SSO 0.17 of mean 17.4 months ({12,18,24} weighted .4,.3,.3), licence
+  // 0.46 uniform on 12..36 (mean 24): 20.6 months = 89.4 weeks; 6 + 5 + 4 referrals a week.
+  double per_week = 0.0;
+  for (const auto& pdu : s.regions[0].pdus) per_week += pdu.referrals.per_week;
+  EXPECT_NEAR(e.weeks_open, (0.54 * 17.4 + 0.46 * 24.0) * kDaysPerMonth / kDaysPerWeek, 1e-9);
+  EXPECT_NEAR(e.open_cases, per_week * e.weeks_open, 1e-6);
+  EXPECT_NEAR(e.bytes, kFixedBytes + kBytesPerOpenCase * e.open_cases, 1e-3);
+  EXPECT_EQ(e.pdu_key, "regions[0].pdus[0].referrals_per_week");  // Northgate, 6 a week, the most
+  EXPECT_EQ(e.pdu_name, "Northgate");
+}
+
+TEST(MemoryEstimate, AGrowingTrendCountsAtTheEndOfTheWindowAndAFallingOneAtItsStart) {
+  const double flat = estimate_replication_memory(example()).open_cases;
+  const MemoryEstimate growing = estimate_replication_memory(
+      example({"referrals.trend_pct_per_year=100", "simulation.report_end=2025-01-01"}));
+  EXPECT_NEAR(growing.pdu_peak_trend, 4.0, 0.01);  // two years of doubling (2023-01-01 to 2025-01-01)
+  EXPECT_NEAR(growing.open_cases, flat * growing.pdu_peak_trend, 1e-6);
+  EXPECT_EQ(estimate_replication_memory(example({"referrals.trend_pct_per_year=-50"})).open_cases, flat);
+}
+
+TEST(MemoryCheck, RefusesOverTheLimitWarnsOverHalfAndMaxMemoryReplacesTheMachine) {
+  const Scenario s = example();
+  const double one = estimate_replication_memory(s).bytes;  // about 41 MiB
+  // Against the machine's available memory, when --max-memory is not given.
+  EXPECT_EQ(check_memory(s, 2, std::nullopt, 1.9 * one).kind, MemoryVerdict::Kind::refuse);
+  EXPECT_EQ(check_memory(s, 2, std::nullopt, 3.0 * one).kind, MemoryVerdict::Kind::warn);
+  EXPECT_EQ(check_memory(s, 2, std::nullopt, 5.0 * one).kind, MemoryVerdict::Kind::fits);
+  EXPECT_EQ(check_memory(s, 2, std::nullopt, std::nullopt).kind, MemoryVerdict::Kind::fits);
+  // --max-memory overrides the machine, down or up.
+  EXPECT_EQ(check_memory(s, 2, 1.9 * one, 1e15).kind, MemoryVerdict::Kind::refuse);
+  EXPECT_EQ(check_memory(s, 2, 1e12, 1.0 * one).kind, MemoryVerdict::Kind::fits);
+  const MemoryVerdict refused = check_memory(s, 1, 20 * kMiB, std::nullopt);
+  EXPECT_NE(refused.message.find("more than the 20 MiB --max-memory allows"), std::string::npos)
+      << refused.message;
+  EXPECT_NE(refused.message.find("key 'regions[0].pdus[0].referrals_per_week': 6 referrals a week"),
+            std::string::npos)
+      << refused.message;
+}
+
+TEST(MemorySize, ReadsSizesInPowersOf1024) {
+  EXPECT_EQ(parse_memory_size("512M"), 512 * kMiB);
+  EXPECT_EQ(parse_memory_size("8G"), 8 * 1024 * kMiB);
+  EXPECT_EQ(parse_memory_size("8GiB"), 8 * 1024 * kMiB);
+  EXPECT_EQ(parse_memory_size("8gb"), 8 * 1024 * kMiB);
+  EXPECT_EQ(parse_memory_size("1.5T"), 1.5 * 1024 * 1024 * kMiB);
+  EXPECT_EQ(parse_memory_size("2048K"), 2 * kMiB);
+  EXPECT_EQ(parse_memory_size("1000"), 1000.0);
+  for (const char* bad : {"", "0", "-5G", "1x", "G", "8 G", "nan", "inf", "1e3G", "8GG"})
+    EXPECT_FALSE(parse_memory_size(bad).has_value()) << bad;
+}
