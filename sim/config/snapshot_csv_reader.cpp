@@ -1,0 +1,332 @@
+#include "config/snapshot_csv_reader.hpp"
+
+#include <charconv>
+#include <map>
+#include <set>
+
+#include "caseload/imported_case.hpp"
+
+namespace probsim {
+
+namespace {
+
+// Why a reduction is given (WMT-5). The model treats them alike; the reason is checked so that a
+// trainee's or NQO's reduction, which the pipeline sets, is not given twice.
+constexpr std::array<std::string_view, 4> kReductionReasons = {"health", "trade_union", "management_duties",
+                                                               "other"};
+constexpr std::array<std::string_view, 2> kBooleans = {"false", "true"};
+
+// One row's fields, read with the problems named by the row's line and the column.
+class RowReader {
+ public:
+  RowReader(const CsvTable& table, const CsvRow& row, CalendarDate day_zero, std::vector<CsvProblem>& problems)
+      : table_(table), row_(row), day_zero_(day_zero), problems_(problems) {}
+
+  void error(std::string_view column, std::string message) {
+    problems_.push_back({table_.file(), row_.line, std::string(column), std::move(message)});
+  }
+  [[nodiscard]] std::string_view text(std::string_view column) const { return table_.field(row_, column); }
+  [[nodiscard]] bool given(std::string_view column) const { return !text(column).empty(); }
+  [[nodiscard]] int line() const { return row_.line; }
+
+  std::optional<std::string_view> required_text(std::string_view column) {
+    if (!given(column)) {
+      error(column, "is empty; a value is required");
+      return std::nullopt;
+    }
+    return text(column);
+  }
+
+  template <std::size_t N>
+  std::optional<std::size_t> choice(std::string_view column, const std::array<std::string_view, N>& names) {
+    auto value = required_text(column);
+    if (!value) return std::nullopt;
+    if (auto index = index_of(*value, names)) return index;
+    std::string allowed;
+    std::vector<std::string> candidates;
+    for (std::string_view n : names) {
+      allowed += (allowed.empty() ? "" : ", ") + std::string(n);
+      candidates.emplace_back(n);
+    }
+    std::string message = "'" + std::string(*value) + "' is not one of " + allowed;
+    const std::string suggestion = did_you_mean(std::string(*value), candidates);
+    if (!suggestion.empty()) message += " (did you mean '" + suggestion + "'?)";
+    error(column, message);
+    return std::nullopt;
+  }
+
+  // An optional true/false column: `fallback` when empty or absent.
+  std::optional<bool> boolean(std::string_view column, bool fallback) {
+    if (!given(column)) return fallback;
+    auto index = choice(column, kBooleans);
+    if (!index) return std::nullopt;
+    return *index == 1;
+  }
+
+  // A date as a simulation day (day 0 is the snapshot day).
+  std::optional<Day> date(std::string_view column) {
+    auto value = required_text(column);
+    if (!value) return std::nullopt;
+    auto parsed = CalendarDate::parse_iso(*value);
+    if (!parsed) {
+      error(column, "malformed date '" + std::string(*value) + "'; expected YYYY-MM-DD");
+      return std::nullopt;
+    }
+    return static_cast<Day>(parsed->days_since_epoch() - day_zero_.days_since_epoch());
+  }
+
+  std::optional<double> number(std::string_view column, double min, double max, std::string_view unit) {
+    auto value = required_text(column);
+    if (!value) return std::nullopt;
+    double v = 0.0;
+    const auto [end, ec] = std::from_chars(value->data(), value->data() + value->size(), v);
+    if (ec != std::errc() || end != value->data() + value->size()) {
+      error(column, "'" + std::string(*value) + "' is not a number");
+      return std::nullopt;
+    }
+    if (!(v >= min && v <= max)) {
+      error(column, "must be from " + format(min) + " to " + format(max) + " " + std::string(unit) + ", found " +
+                        std::string(*value));
+      return std::nullopt;
+    }
+    return v;
+  }
+
+  std::optional<int> whole_number(std::string_view column, int min, int max, std::string_view unit) {
+    auto v = number(column, min, max, unit);
+    if (!v) return std::nullopt;
+    if (*v != static_cast<int>(*v)) {
+      error(column, "must be a whole number of " + std::string(unit) + ", found " + std::string(text(column)));
+      return std::nullopt;
+    }
+    return static_cast<int>(*v);
+  }
+
+  static std::string format(double v) {
+    std::string s = std::to_string(v);
+    s.erase(s.find_last_not_of('0') + 1);
+    if (s.back() == '.') s.pop_back();
+    return s;
+  }
+
+ private:
+  const CsvTable& table_;
+  const CsvRow& row_;
+  CalendarDate day_zero_;
+  std::vector<CsvProblem>& problems_;
+};
+
+std::optional<std::size_t> find_pdu(RowReader& row, const Scenario& scenario) {
+  auto name = row.required_text("pdu");
+  if (!name) return std::nullopt;
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < scenario.pdu_count(); ++i) {
+    if (scenario.pdu_at(i).name == *name) return i;
+    names.push_back(scenario.pdu_at(i).name);
+  }
+  std::string message = "PDU '" + std::string(*name) + "' is not in the scenario";
+  const std::string suggestion = did_you_mean(std::string(*name), names);
+  if (!suggestion.empty()) message += " (did you mean '" + suggestion + "'?)";
+  row.error("pdu", message);
+  return std::nullopt;
+}
+
+// A staff member as cases refer to them.
+struct StaffEntry {
+  std::size_t pdu = 0;
+  PractitionerIndex index_in_pdu = 0;
+  Grade grade = Grade::po;
+};
+
+void read_staff_row(RowReader& row, const Scenario& s, Snapshot& snapshot,
+                    std::map<std::string, StaffEntry, std::less<>>& by_id, std::vector<PractitionerIndex>& per_pdu,
+                    std::map<std::string, int, std::less<>>& first_line, bool hours_column) {
+  SnapshotStaffMember m;
+  bool ok = true;
+  if (auto id = row.required_text("staff_id")) {
+    m.staff_id = std::string(*id);
+    auto [it, fresh] = first_line.emplace(m.staff_id, row.line());
+    if (!fresh) {
+      row.error("staff_id", "duplicate staff id '" + m.staff_id + "' (first on line " + std::to_string(it->second) + ")");
+      ok = false;
+    }
+  } else {
+    ok = false;
+  }
+  auto pdu = find_pdu(row, s);
+  auto grade = row.choice("grade", kGradeNames);
+  ok = ok && pdu && grade;
+  if (grade) m.person.grade = static_cast<Grade>(*grade);
+  const double default_hours = s.caseload.workload.default_contracted_hours_per_week;
+  if (hours_column) {
+    if (auto hours = row.number("contracted_hours_per_week", 0.1 * default_hours, default_hours, "hours a week"))
+      m.person.fte = *hours / default_hours;
+    else
+      ok = false;
+  } else if (auto fte = row.number("fte", 0.1, 1.0, "FTE")) {
+    m.person.fte = *fte;
+  } else {
+    ok = false;
+  }
+  const TraineePipeline& pipeline = s.workforce.trainee_pipeline;
+  const bool pqip_month = row.given("pqip_training_month");
+  const bool nqo_month = row.given("nqo_months_completed");
+  if (pqip_month) {
+    if (grade && m.person.grade != Grade::pqip)
+      row.error("pqip_training_month", "applies only to grade pqip (trainees)"), ok = false;
+    else if (auto months = row.whole_number("pqip_training_month", 0, pipeline.training_months - 1, "months"))
+      m.person.training_months_completed = *months;
+    else
+      ok = false;
+  }
+  if (nqo_month) {
+    if (grade && m.person.grade != Grade::po)
+      row.error("nqo_months_completed", "applies only to grade po (newly qualified officers)"), ok = false;
+    else if (auto months = row.whole_number("nqo_months_completed", 0, std::max(0, pipeline.nqo_months - 1), "months"))
+      m.person.nqo_months_completed = *months;
+    else
+      ok = false;
+  }
+  if (row.given("reduction_pct")) {
+    auto pct = row.number("reduction_pct", 0.0, 99.0, "%");
+    if (!pct) ok = false;
+    const bool in_pipeline = (grade && m.person.grade == Grade::pqip) || nqo_month;
+    if (pct && *pct > 0.0 && in_pipeline) {
+      row.error("reduction_pct", "a trainee's or NQO's reduction follows from the training pipeline "
+                                 "(pqip_training_month, nqo_months_completed); leave it empty");
+      ok = false;
+    } else if (pct) {
+      m.reduction_share = *pct / 100.0;
+    }
+    if (pct && *pct > 0.0 && !row.choice("reduction_reason", kReductionReasons)) ok = false;
+  }
+  if (row.given("reduction_reason") && m.reduction_share == 0.0 && ok) {
+    row.error("reduction_reason", "is given without a reduction_pct above 0");
+    ok = false;
+  }
+  auto sick = row.boolean("long_term_sick", false);
+  if (!sick) ok = false;
+  if (sick && *sick) {
+    if (auto until = row.date("sickness_end_date")) {
+      if (*until <= 0) {
+        row.error("sickness_end_date", "is on or before the snapshot day " + s.window.day_zero().iso() +
+                                           "; a person back at work is not long-term sick");
+        ok = false;
+      }
+      m.long_term_sick_until = *until;
+    } else {
+      ok = false;
+    }
+  } else if (row.given("sickness_end_date")) {
+    row.error("sickness_end_date", "is given but long_term_sick is not true");
+    ok = false;
+  }
+  if (!ok) return;
+  m.pdu = *pdu;
+  by_id.emplace(m.staff_id, StaffEntry{m.pdu, per_pdu[m.pdu]++, m.person.grade});
+  snapshot.staff.push_back(std::move(m));
+}
+
+void read_case_row(RowReader& row, const Scenario& s, Snapshot& snapshot,
+                   const std::map<std::string, StaffEntry, std::less<>>& staff, const std::set<std::string, std::less<>>& staff_rows,
+                   std::map<std::string, int, std::less<>>& first_line) {
+  SnapshotCase c;
+  bool ok = true;
+  if (auto id = row.required_text("person_id")) {
+    c.person_id = std::string(*id);
+    auto [it, fresh] = first_line.emplace(c.person_id, row.line());
+    if (!fresh)
+      row.error("person_id", "duplicate person id '" + c.person_id + "' (first on line " + std::to_string(it->second) + ")"),
+          ok = false;
+  } else {
+    ok = false;
+  }
+  auto pdu = find_pdu(row, s);
+  auto type = row.choice("sentence_type", kSentenceTypeNames);
+  auto start = row.date("sentence_start_date");
+  auto end = row.date("expected_end_date");
+  auto rosh = row.choice("rosh", kRoshLevelNames);
+  auto tier = row.choice("tier", kTierNames);
+  auto sex = row.choice("sex", kSexNames);
+  auto da = row.boolean("domestic_abuse", false);
+  ok = ok && pdu && type && start && end && rosh && tier && sex && da;
+  const std::string snapshot_day = s.window.day_zero().iso();
+  if (start && *start > 0)
+    row.error("sentence_start_date", "is after the snapshot day " + snapshot_day +
+                                         "; a sentence not yet started is a future referral"),
+        ok = false;
+  if (start && end && *end < *start)
+    row.error("expected_end_date", "is before sentence_start_date"), ok = false;
+  else if (end && *end <= 0)
+    row.error("expected_end_date", "is on or before the snapshot day " + snapshot_day +
+                                       "; the case is no longer on the caseload"),
+        ok = false;
+  if (row.given("practitioner")) {
+    const std::string_view who = row.text("practitioner");
+    auto it = staff.find(who);
+    if (it == staff.end()) {
+      // A staff row with problems of its own is reported there, not again here.
+      if (!staff_rows.count(who)) row.error("practitioner", "no staff row has staff_id '" + std::string(who) + "'");
+      ok = false;
+    } else if (pdu && it->second.pdu != *pdu) {
+      row.error("practitioner", "'" + std::string(who) + "' works in PDU '" + s.pdu_at(it->second.pdu).name +
+                                    "', not in '" + s.pdu_at(*pdu).name + "'");
+      ok = false;
+    } else if (!holds_cases(it->second.grade)) {
+      row.error("practitioner", "'" + std::string(who) + "' is grade " + std::string(to_string(it->second.grade)) +
+                                    ", which holds no cases (po, pso or pqip do)");
+      ok = false;
+    } else {
+      c.practitioner = it->second.index_in_pdu;
+    }
+  }
+  if (!ok) return;
+  c.pdu = *pdu;
+  c.sentence_type = static_cast<SentenceType>(*type);
+  c.sentence_start_day = *start;
+  c.expected_end_day = *end;
+  c.rosh = static_cast<RoshLevel>(*rosh);
+  c.tier = Tier{static_cast<std::uint8_t>(*tier)};
+  c.sex = static_cast<Sex>(*sex);
+  c.domestic_abuse_flag = *da;
+  snapshot.cases.push_back(std::move(c));
+}
+
+}  // namespace
+
+std::optional<Snapshot> read_snapshot_csvs(const SnapshotFiles& files, const Scenario& scenario,
+                                           std::vector<CsvProblem>& problems) {
+  const std::size_t before = problems.size();
+  Snapshot snapshot;
+  snapshot.files = files;
+  const CalendarDate day_zero = scenario.window.day_zero();
+
+  std::map<std::string, StaffEntry, std::less<>> staff_by_id;
+  std::set<std::string, std::less<>> staff_ids;  // every id on a staff row, with problems or not
+  if (auto table = CsvTable::read(files.staff_csv, snapshot_staff_columns(), problems)) {
+    const bool fte = table->has_column("fte");
+    const bool hours = table->has_column("contracted_hours_per_week");
+    if (fte == hours)
+      problems.push_back({table->file(), 1, fte ? "contracted_hours_per_week" : "fte",
+                          fte ? "give either fte or contracted_hours_per_week, not both"
+                              : "required column is missing: give fte or contracted_hours_per_week"});
+    std::vector<PractitionerIndex> per_pdu(scenario.pdu_count(), 0);
+    std::map<std::string, int, std::less<>> first_line;
+    for (const CsvRow& r : table->rows()) {
+      RowReader row(*table, r, day_zero, problems);
+      staff_ids.emplace(row.text("staff_id"));
+      if (fte != hours) read_staff_row(row, scenario, snapshot, staff_by_id, per_pdu, first_line, hours);
+    }
+  }
+  if (auto table = CsvTable::read(files.caseload_csv, snapshot_caseload_columns(), problems)) {
+    std::map<std::string, int, std::less<>> first_line;
+    for (const CsvRow& r : table->rows()) {
+      RowReader row(*table, r, day_zero, problems);
+      read_case_row(row, scenario, snapshot, staff_by_id, staff_ids, first_line);
+    }
+  }
+  if (problems.size() != before) return std::nullopt;
+  return snapshot;
+}
+
+}  // namespace probsim
