@@ -49,7 +49,8 @@ class RowReader {
       candidates.emplace_back(n);
     }
     std::string message = "'" + std::string(*value) + "' is not one of " + allowed;
-    const std::string suggestion = did_you_mean(std::string(*value), candidates);
+    // Codes as short as a tier are all within a typo of each other: a suggestion would be a guess.
+    const std::string suggestion = value->size() > 3 ? did_you_mean(std::string(*value), candidates) : "";
     if (!suggestion.empty()) message += " (did you mean '" + suggestion + "'?)";
     error(column, message);
     return std::nullopt;
