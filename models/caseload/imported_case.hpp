@@ -16,7 +16,8 @@ inline constexpr std::uint32_t kMaxPdusForCaseIds = 1u << 19;
 
 // The `ordinal`-th imported case of the PDU at `pdu_index` (in file order within the PDU).
 [[nodiscard]] constexpr CaseId make_imported_case_id(std::uint32_t pdu_index, std::uint64_t ordinal) {
-  return kImportedCaseBit | (static_cast<std::uint64_t>(pdu_index) << 44) | (ordinal & ((CaseId{1} << 44) - 1));
+  return kImportedCaseBit | (static_cast<std::uint64_t>(pdu_index) << 44) |
+         (ordinal & ((CaseId{1} << 44) - 1));
 }
 [[nodiscard]] constexpr bool is_imported_case_id(CaseId id) {
   return (id & kImportedCaseBit) != 0;

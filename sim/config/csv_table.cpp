@@ -97,7 +97,8 @@ std::optional<CsvTable> CsvTable::read(const std::string& path, const std::vecto
   for (const CsvColumn& c : columns)
     if (c.required) expected += (expected.empty() ? "" : ", ") + c.name;
   if (first == records.size()) {
-    problems.push_back({path, 1, "header", "the file is empty; expected a header row with at least " + expected});
+    problems.push_back(
+        {path, 1, "header", "the file is empty; expected a header row with at least " + expected});
     return std::nullopt;
   }
 
@@ -106,7 +107,8 @@ std::optional<CsvTable> CsvTable::read(const std::string& path, const std::vecto
   for (std::size_t i = 0; i < header.fields.size(); ++i) {
     const std::string name = trimmed(header.fields[i]);
     table.header_.push_back(name);
-    auto known = std::find_if(columns.begin(), columns.end(), [&](const CsvColumn& c) { return c.name == name; });
+    auto known =
+        std::find_if(columns.begin(), columns.end(), [&](const CsvColumn& c) { return c.name == name; });
     if (name.empty()) {
       problems.push_back({path, header.line, "header", "column " + std::to_string(i + 1) + " has no name"});
       header_ok = false;

@@ -1562,7 +1562,8 @@ std::optional<LoadedScenario> load_scenario(const std::string& path,
   if (scenario->snapshot_files)
     for (auto [key, file] : {std::pair{"caseload_csv", scenario->snapshot_files->caseload_csv},
                              std::pair{"staff_csv", scenario->snapshot_files->staff_csv}})
-      tree->find("simulation")->find(key)->scalar = std::filesystem::absolute(file).lexically_normal().string();
+      tree->find("simulation")->find(key)->scalar =
+          std::filesystem::absolute(file).lexically_normal().string();
   return LoadedScenario{std::move(*scenario), std::move(*tree)};
 }
 

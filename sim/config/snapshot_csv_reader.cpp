@@ -5,6 +5,7 @@
 #include <set>
 
 #include "caseload/imported_case.hpp"
+#include "config/csv_row_reader.hpp"
 
 namespace probsim {
 
@@ -14,108 +15,6 @@ namespace {
 // trainee's or NQO's reduction, which the pipeline sets, is not given twice.
 constexpr std::array<std::string_view, 4> kReductionReasons = {"health", "trade_union", "management_duties",
                                                                "other"};
-constexpr std::array<std::string_view, 2> kBooleans = {"false", "true"};
-
-// One row's fields, read with the problems named by the row's line and the column.
-class RowReader {
- public:
-  RowReader(const CsvTable& table, const CsvRow& row, CalendarDate day_zero, std::vector<CsvProblem>& problems)
-      : table_(table), row_(row), day_zero_(day_zero), problems_(problems) {}
-
-  void error(std::string_view column, std::string message) {
-    problems_.push_back({table_.file(), row_.line, std::string(column), std::move(message)});
-  }
-  [[nodiscard]] std::string_view text(std::string_view column) const { return table_.field(row_, column); }
-  [[nodiscard]] bool given(std::string_view column) const { return !text(column).empty(); }
-  [[nodiscard]] int line() const { return row_.line; }
-
-  std::optional<std::string_view> required_text(std::string_view column) {
-    if (!given(column)) {
-      error(column, "is empty; a value is required");
-      return std::nullopt;
-    }
-    return text(column);
-  }
-
-  template <std::size_t N>
-  std::optional<std::size_t> choice(std::string_view column, const std::array<std::string_view, N>& names) {
-    auto value = required_text(column);
-    if (!value) return std::nullopt;
-    if (auto index = index_of(*value, names)) return index;
-    std::string allowed;
-    std::vector<std::string> candidates;
-    for (std::string_view n : names) {
-      allowed += (allowed.empty() ? "" : ", ") + std::string(n);
-      candidates.emplace_back(n);
-    }
-    std::string message = "'" + std::string(*value) + "' is not one of " + allowed;
-    // Codes as short as a tier are all within a typo of each other: a suggestion would be a guess.
-    const std::string suggestion = value->size() > 3 ? did_you_mean(std::string(*value), candidates) : "";
-    if (!suggestion.empty()) message += " (did you mean '" + suggestion + "'?)";
-    error(column, message);
-    return std::nullopt;
-  }
-
-  // An optional true/false column: `fallback` when empty or absent.
-  std::optional<bool> boolean(std::string_view column, bool fallback) {
-    if (!given(column)) return fallback;
-    auto index = choice(column, kBooleans);
-    if (!index) return std::nullopt;
-    return *index == 1;
-  }
-
-  // A date as a simulation day (day 0 is the snapshot day).
-  std::optional<Day> date(std::string_view column) {
-    auto value = required_text(column);
-    if (!value) return std::nullopt;
-    auto parsed = CalendarDate::parse_iso(*value);
-    if (!parsed) {
-      error(column, "malformed date '" + std::string(*value) + "'; expected YYYY-MM-DD");
-      return std::nullopt;
-    }
-    return static_cast<Day>(parsed->days_since_epoch() - day_zero_.days_since_epoch());
-  }
-
-  std::optional<double> number(std::string_view column, double min, double max, std::string_view unit) {
-    auto value = required_text(column);
-    if (!value) return std::nullopt;
-    double v = 0.0;
-    const auto [end, ec] = std::from_chars(value->data(), value->data() + value->size(), v);
-    if (ec != std::errc() || end != value->data() + value->size()) {
-      error(column, "'" + std::string(*value) + "' is not a number");
-      return std::nullopt;
-    }
-    if (!(v >= min && v <= max)) {
-      error(column, "must be from " + format(min) + " to " + format(max) + " " + std::string(unit) + ", found " +
-                        std::string(*value));
-      return std::nullopt;
-    }
-    return v;
-  }
-
-  std::optional<int> whole_number(std::string_view column, int min, int max, std::string_view unit) {
-    auto v = number(column, min, max, unit);
-    if (!v) return std::nullopt;
-    if (*v != static_cast<int>(*v)) {
-      error(column, "must be a whole number of " + std::string(unit) + ", found " + std::string(text(column)));
-      return std::nullopt;
-    }
-    return static_cast<int>(*v);
-  }
-
-  static std::string format(double v) {
-    std::string s = std::to_string(v);
-    s.erase(s.find_last_not_of('0') + 1);
-    if (s.back() == '.') s.pop_back();
-    return s;
-  }
-
- private:
-  const CsvTable& table_;
-  const CsvRow& row_;
-  CalendarDate day_zero_;
-  std::vector<CsvProblem>& problems_;
-};
 
 std::optional<std::size_t> find_pdu(RowReader& row, const Scenario& scenario) {
   auto name = row.required_text("pdu");
@@ -140,7 +39,8 @@ struct StaffEntry {
 };
 
 void read_staff_row(RowReader& row, const Scenario& s, Snapshot& snapshot,
-                    std::map<std::string, StaffEntry, std::less<>>& by_id, std::vector<PractitionerIndex>& per_pdu,
+                    std::map<std::string, StaffEntry, std::less<>>& by_id,
+                    std::vector<PractitionerIndex>& per_pdu,
                     std::map<std::string, int, std::less<>>& first_line, bool hours_column) {
   SnapshotStaffMember m;
   bool ok = true;
@@ -148,7 +48,8 @@ void read_staff_row(RowReader& row, const Scenario& s, Snapshot& snapshot,
     m.staff_id = std::string(*id);
     auto [it, fresh] = first_line.emplace(m.staff_id, row.line());
     if (!fresh) {
-      row.error("staff_id", "duplicate staff id '" + m.staff_id + "' (first on line " + std::to_string(it->second) + ")");
+      row.error("staff_id",
+                "duplicate staff id '" + m.staff_id + "' (first on line " + std::to_string(it->second) + ")");
       ok = false;
     }
   } else {
@@ -160,7 +61,8 @@ void read_staff_row(RowReader& row, const Scenario& s, Snapshot& snapshot,
   if (grade) m.person.grade = static_cast<Grade>(*grade);
   const double default_hours = s.caseload.workload.default_contracted_hours_per_week;
   if (hours_column) {
-    if (auto hours = row.number("contracted_hours_per_week", 0.1 * default_hours, default_hours, "hours a week"))
+    if (auto hours =
+            row.number("contracted_hours_per_week", 0.1 * default_hours, default_hours, "hours a week"))
       m.person.fte = *hours / default_hours;
     else
       ok = false;
@@ -183,7 +85,8 @@ void read_staff_row(RowReader& row, const Scenario& s, Snapshot& snapshot,
   if (nqo_month) {
     if (grade && m.person.grade != Grade::po)
       row.error("nqo_months_completed", "applies only to grade po (newly qualified officers)"), ok = false;
-    else if (auto months = row.whole_number("nqo_months_completed", 0, std::max(0, pipeline.nqo_months - 1), "months"))
+    else if (auto months =
+                 row.whole_number("nqo_months_completed", 0, std::max(0, pipeline.nqo_months - 1), "months"))
       m.person.nqo_months_completed = *months;
     else
       ok = false;
@@ -193,8 +96,9 @@ void read_staff_row(RowReader& row, const Scenario& s, Snapshot& snapshot,
     if (!pct) ok = false;
     const bool in_pipeline = (grade && m.person.grade == Grade::pqip) || nqo_month;
     if (pct && *pct > 0.0 && in_pipeline) {
-      row.error("reduction_pct", "a trainee's or NQO's reduction follows from the training pipeline "
-                                 "(pqip_training_month, nqo_months_completed); leave it empty");
+      row.error("reduction_pct",
+                "a trainee's or NQO's reduction follows from the training pipeline "
+                "(pqip_training_month, nqo_months_completed); leave it empty");
       ok = false;
     } else if (pct) {
       m.reduction_share = *pct / 100.0;
@@ -229,7 +133,8 @@ void read_staff_row(RowReader& row, const Scenario& s, Snapshot& snapshot,
 }
 
 void read_case_row(RowReader& row, const Scenario& s, Snapshot& snapshot,
-                   const std::map<std::string, StaffEntry, std::less<>>& staff, const std::set<std::string, std::less<>>& staff_rows,
+                   const std::map<std::string, StaffEntry, std::less<>>& staff,
+                   const std::set<std::string, std::less<>>& staff_rows,
                    std::map<std::string, int, std::less<>>& first_line) {
   SnapshotCase c;
   bool ok = true;
@@ -237,7 +142,8 @@ void read_case_row(RowReader& row, const Scenario& s, Snapshot& snapshot,
     c.person_id = std::string(*id);
     auto [it, fresh] = first_line.emplace(c.person_id, row.line());
     if (!fresh)
-      row.error("person_id", "duplicate person id '" + c.person_id + "' (first on line " + std::to_string(it->second) + ")"),
+      row.error("person_id", "duplicate person id '" + c.person_id + "' (first on line " +
+                                 std::to_string(it->second) + ")"),
           ok = false;
   } else {
     ok = false;
@@ -259,22 +165,24 @@ void read_case_row(RowReader& row, const Scenario& s, Snapshot& snapshot,
   if (start && end && *end < *start)
     row.error("expected_end_date", "is before sentence_start_date"), ok = false;
   else if (end && *end <= 0)
-    row.error("expected_end_date", "is on or before the snapshot day " + snapshot_day +
-                                       "; the case is no longer on the caseload"),
+    row.error("expected_end_date",
+              "is on or before the snapshot day " + snapshot_day + "; the case is no longer on the caseload"),
         ok = false;
   if (row.given("practitioner")) {
     const std::string_view who = row.text("practitioner");
     auto it = staff.find(who);
     if (it == staff.end()) {
       // A staff row with problems of its own is reported there, not again here.
-      if (!staff_rows.count(who)) row.error("practitioner", "no staff row has staff_id '" + std::string(who) + "'");
+      if (!staff_rows.count(who))
+        row.error("practitioner", "no staff row has staff_id '" + std::string(who) + "'");
       ok = false;
     } else if (pdu && it->second.pdu != *pdu) {
       row.error("practitioner", "'" + std::string(who) + "' works in PDU '" + s.pdu_at(it->second.pdu).name +
                                     "', not in '" + s.pdu_at(*pdu).name + "'");
       ok = false;
     } else if (!holds_cases(it->second.grade)) {
-      row.error("practitioner", "'" + std::string(who) + "' is grade " + std::string(to_string(it->second.grade)) +
+      row.error("practitioner", "'" + std::string(who) + "' is grade " +
+                                    std::string(to_string(it->second.grade)) +
                                     ", which holds no cases (po, pso or pqip do)");
       ok = false;
     } else {

@@ -101,8 +101,7 @@ void attach_snapshot(Scenario& s, const SourceLocation& where, Diagnostics& diag
 
 std::string resolve_snapshot_path(const SourceLocation& where, const std::string& path) {
   std::filesystem::path p(path);
-  if (p.is_relative() && where.file != "--set")
-    p = std::filesystem::path(where.file).parent_path() / p;
+  if (p.is_relative() && where.file != "--set") p = std::filesystem::path(where.file).parent_path() / p;
   return p.lexically_normal().string();
 }
 

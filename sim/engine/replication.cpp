@@ -56,7 +56,8 @@ std::vector<Observation> observation_plan(const SimulationWindow& window, const 
 
 }  // namespace
 
-ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpec& spec) {
+ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpec& spec,
+                                  const ReplicationStop* stop) {
   // Silence SimGrid's own logging before the Engine exists; probsim reports for itself.
   xbt_log_control_set("root.thres:critical");
   char program_name[] = "probsim";
@@ -172,6 +173,11 @@ ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpe
         InterventionsActor(std::move(all_teams), window.last_day(), independent_threads));
   }
 
+  if (stop != nullptr) {
+    engine.run_until(stop->after_day + 0.5);
+    stop->visit(observed);
+    return ReplicationResult{};
+  }
   RunRecorder recorder(scenario, observed, region_of_office, observed_teams);
   if (window.first_report_day() > 0) engine.run_until(window.first_report_day() - 0.5);
   const std::vector<Observation> plan = observation_plan(window, scenario.interventions.cohort_report);

@@ -69,18 +69,23 @@ TEST(SnapshotCsvErrors, TheValidFilesHaveNoProblems) {
 }
 
 TEST(SnapshotCsvErrors, MalformedDate) {
-  const Read r = read(kCaseHeader + "P1,Northgate,community_order,2022-13-01,2023-06-01,medium,B2,male,S1\n", kStaff);
-  expect_one(r, r.caseload_file, 2, "sentence_start_date", "malformed date '2022-13-01'; expected YYYY-MM-DD");
+  const Read r =
+      read(kCaseHeader + "P1,Northgate,community_order,2022-13-01,2023-06-01,medium,B2,male,S1\n", kStaff);
+  expect_one(r, r.caseload_file, 2, "sentence_start_date",
+             "malformed date '2022-13-01'; expected YYYY-MM-DD");
 }
 
 TEST(SnapshotCsvErrors, DateInAnotherFormat) {
-  const Read r = read(kCaseHeader + "P1,Northgate,community_order,2022-06-01,01/06/2023,medium,B2,male,S1\n", kStaff);
+  const Read r =
+      read(kCaseHeader + "P1,Northgate,community_order,2022-06-01,01/06/2023,medium,B2,male,S1\n", kStaff);
   expect_one(r, r.caseload_file, 2, "expected_end_date", "malformed date '01/06/2023'");
 }
 
 TEST(SnapshotCsvErrors, PduNotInTheScenario) {
-  const Read r = read(kCaseHeader + "P1,Northgat,community_order,2022-06-01,2023-06-01,medium,B2,male,\n", kStaff);
-  expect_one(r, r.caseload_file, 2, "pdu", "PDU 'Northgat' is not in the scenario (did you mean 'Northgate'?)");
+  const Read r =
+      read(kCaseHeader + "P1,Northgat,community_order,2022-06-01,2023-06-01,medium,B2,male,\n", kStaff);
+  expect_one(r, r.caseload_file, 2, "pdu",
+             "PDU 'Northgat' is not in the scenario (did you mean 'Northgate'?)");
 }
 
 TEST(SnapshotCsvErrors, StaffPduNotInTheScenario) {
@@ -89,17 +94,20 @@ TEST(SnapshotCsvErrors, StaffPduNotInTheScenario) {
 }
 
 TEST(SnapshotCsvErrors, PractitionerWithNoStaffRow) {
-  const Read r = read(kCaseHeader + "P1,Northgate,community_order,2022-06-01,2023-06-01,medium,B2,male,S9\n", kStaff);
+  const Read r =
+      read(kCaseHeader + "P1,Northgate,community_order,2022-06-01,2023-06-01,medium,B2,male,S9\n", kStaff);
   expect_one(r, r.caseload_file, 2, "practitioner", "no staff row has staff_id 'S9'");
 }
 
 TEST(SnapshotCsvErrors, PractitionerInAnotherPdu) {
-  const Read r = read(kCaseHeader + "P1,Northgate,community_order,2022-06-01,2023-06-01,medium,B2,male,S4\n", kStaff);
+  const Read r =
+      read(kCaseHeader + "P1,Northgate,community_order,2022-06-01,2023-06-01,medium,B2,male,S4\n", kStaff);
   expect_one(r, r.caseload_file, 2, "practitioner", "'S4' works in PDU 'Eastmoor', not in 'Northgate'");
 }
 
 TEST(SnapshotCsvErrors, PractitionerOfAGradeThatHoldsNoCases) {
-  const Read r = read(kCaseHeader + "P1,Eastmoor,community_order,2022-06-01,2023-06-01,medium,B2,male,S3\n", kStaff);
+  const Read r =
+      read(kCaseHeader + "P1,Eastmoor,community_order,2022-06-01,2023-06-01,medium,B2,male,S3\n", kStaff);
   expect_one(r, r.caseload_file, 2, "practitioner", "'S3' is grade spo, which holds no cases");
 }
 
@@ -119,7 +127,8 @@ TEST(SnapshotCsvErrors, SentenceStartingAfterTheSnapshotDay) {
 }
 
 TEST(SnapshotCsvErrors, UnknownSentenceType) {
-  const Read r = read(kCaseHeader + "P1,Northgate,community,2022-06-01,2023-06-01,medium,B2,male,S1\n", kStaff);
+  const Read r =
+      read(kCaseHeader + "P1,Northgate,community,2022-06-01,2023-06-01,medium,B2,male,S1\n", kStaff);
   expect_one(r, r.caseload_file, 2, "sentence_type",
              "'community' is not one of community_order, suspended_sentence_order, licence (did you mean "
              "'community_order'?)");
@@ -142,7 +151,8 @@ TEST(SnapshotCsvErrors, DuplicateStaffId) {
 
 TEST(SnapshotCsvErrors, EmptyCaseloadFile) {
   const Read r = read("", kStaff);
-  expect_one(r, r.caseload_file, 1, "header", "the file is empty; expected a header row with at least person_id");
+  expect_one(r, r.caseload_file, 1, "header",
+             "the file is empty; expected a header row with at least person_id");
 }
 
 TEST(SnapshotCsvErrors, StaffFileWithOnlyAByteOrderMarkAndBlankLines) {
@@ -152,9 +162,9 @@ TEST(SnapshotCsvErrors, StaffFileWithOnlyAByteOrderMarkAndBlankLines) {
 }
 
 TEST(SnapshotCsvErrors, UnknownColumnWithSuggestion) {
-  const Read r = read("person_id,pdu,sentence_type,sentence_start_date,expected_end_date,rosh,tier,sex,practitoner\n" +
-                          kCase,
-                      kStaff);
+  const Read r = read(
+      "person_id,pdu,sentence_type,sentence_start_date,expected_end_date,rosh,tier,sex,practitoner\n" + kCase,
+      kStaff);
   expect_one(r, r.caseload_file, 1, "practitoner", "unknown column (did you mean 'practitioner'?)");
 }
 
@@ -181,7 +191,8 @@ TEST(SnapshotCsvErrors, FteOutOfRange) {
 }
 
 TEST(SnapshotCsvErrors, BothFteAndContractedHours) {
-  const Read r = read(kCaseHeader, "staff_id,pdu,grade,fte,contracted_hours_per_week\nS1,Northgate,po,1.0,37\n");
+  const Read r =
+      read(kCaseHeader, "staff_id,pdu,grade,fte,contracted_hours_per_week\nS1,Northgate,po,1.0,37\n");
   expect_one(r, r.staff_file, 1, "contracted_hours_per_week", "give either fte or contracted_hours_per_week");
 }
 
@@ -196,12 +207,14 @@ TEST(SnapshotCsvErrors, LongTermSickWithoutAReturnDate) {
 }
 
 TEST(SnapshotCsvErrors, ReductionWithoutAReason) {
-  const Read r = read(kCaseHeader, "staff_id,pdu,grade,fte,reduction_pct,reduction_reason\nS1,Northgate,po,1.0,20,\n");
+  const Read r =
+      read(kCaseHeader, "staff_id,pdu,grade,fte,reduction_pct,reduction_reason\nS1,Northgate,po,1.0,20,\n");
   expect_one(r, r.staff_file, 2, "reduction_reason", "is empty; a value is required");
 }
 
 TEST(SnapshotCsvErrors, UnclosedQuote) {
-  const Read r = read(kCaseHeader + kCase + "\"P2,Northgate,licence,2022-06-01,2023-06-01,medium,B2,male,S1\n", kStaff);
+  const Read r =
+      read(kCaseHeader + kCase + "\"P2,Northgate,licence,2022-06-01,2023-06-01,medium,B2,male,S1\n", kStaff);
   EXPECT_FALSE(r.snapshot);
   ASSERT_FALSE(r.problems.empty());
   EXPECT_EQ(r.problems[0].line, 3);
@@ -215,16 +228,19 @@ TEST(SnapshotCsvErrors, EveryProblemInBothFilesInOnePass) {
                       kStaff + "S5,Southbridge,po,2\n");
   ASSERT_EQ(r.problems.size(), 4u) << listing(r.problems);
   EXPECT_EQ(r.problems[0].describe(), r.staff_file + ":6:fte: error: must be from 0.1 to 1 FTE, found 2");
-  EXPECT_EQ(r.problems[1].describe(),
-            r.caseload_file + ":2:sentence_start_date: error: malformed date '2022-06-1'; expected YYYY-MM-DD");
+  EXPECT_EQ(
+      r.problems[1].describe(),
+      r.caseload_file + ":2:sentence_start_date: error: malformed date '2022-06-1'; expected YYYY-MM-DD");
   EXPECT_EQ(r.problems[2].describe(),
             r.caseload_file + ":3:rosh: error: 'extreme' is not one of low, medium, high, very_high");
-  EXPECT_EQ(r.problems[3].describe(), r.caseload_file + ":4:practitioner: error: no staff row has staff_id 'S7'");
+  EXPECT_EQ(r.problems[3].describe(),
+            r.caseload_file + ":4:practitioner: error: no staff row has staff_id 'S7'");
 }
 
 TEST(SnapshotCsvErrors, ByteOrderMarkCrlfAndQuotedFieldsAreAccepted) {
-  const std::string caseload = "\xEF\xBB\xBF" + kCaseHeader.substr(0, kCaseHeader.size() - 1) + "\r\n" +
-                               "\"P,1\",Northgate,community_order,2022-06-01,2023-06-01,medium,B2,male,S1\r\n";
+  const std::string caseload =
+      "\xEF\xBB\xBF" + kCaseHeader.substr(0, kCaseHeader.size() - 1) + "\r\n" +
+      "\"P,1\",Northgate,community_order,2022-06-01,2023-06-01,medium,B2,male,S1\r\n";
   std::string staff = "\xEF\xBB\xBFstaff_id,pdu,grade,fte\r\nS1,Northgate,po,1.0\r\n";
   const Read r = read(caseload, staff);
   EXPECT_TRUE(r.problems.empty()) << listing(r.problems);
@@ -239,22 +255,24 @@ TEST(SnapshotCsvErrors, ByteOrderMarkCrlfAndQuotedFieldsAreAccepted) {
 // FILE:LINE:COLUMN: error: message, and no scenario.
 TEST(SnapshotCsvErrors, TheLoaderReportsThemAsFileLineColumn) {
   const auto dir = scratch("loader");
-  write_text(dir / "caseload.csv", kCaseHeader + "P1,Northgate,community_order,2022-06-01,2023-06-01,medium,Z9,male,S1\n");
+  write_text(dir / "caseload.csv",
+             kCaseHeader + "P1,Northgate,community_order,2022-06-01,2023-06-01,medium,Z9,male,S1\n");
   write_text(dir / "staff.csv", kStaff);
   write_text(dir / "scenario.yaml", "extends: " + source_path("scenarios/example_region_snapshot.yaml") +
                                         "\nsimulation: {caseload_csv: caseload.csv, staff_csv: staff.csv}\n");
   Diagnostics diagnostics;
   auto loaded = load_scenario((dir / "scenario.yaml").string(), {}, diagnostics);
   EXPECT_FALSE(loaded);
-  EXPECT_EQ(diagnostics.describe(), (dir / "caseload.csv").string() +
-                                        ":2:tier: error: 'Z9' is not one of A3, A2, A1, A0, B3, B2, B1, B0, C3, "
-                                        "C2, C1, C0, D3, D2, D1, D0\n");
+  EXPECT_EQ(diagnostics.describe(),
+            (dir / "caseload.csv").string() +
+                ":2:tier: error: 'Z9' is not one of A3, A2, A1, A0, B3, B2, B1, B0, C3, "
+                "C2, C1, C0, D3, D2, D1, D0\n");
 }
 
 TEST(SnapshotCsvErrors, InterventionsWithASnapshotAreRefused) {
   Diagnostics diagnostics;
-  auto loaded = load_scenario(source_path("scenarios/example_region_snapshot.yaml"), {"interventions.enabled=true"},
-                              diagnostics);
+  auto loaded = load_scenario(source_path("scenarios/example_region_snapshot.yaml"),
+                              {"interventions.enabled=true"}, diagnostics);
   EXPECT_FALSE(loaded);
   EXPECT_NE(diagnostics.describe().find("the BBR list would be re-drawn, not imported"), std::string::npos)
       << diagnostics.describe();
