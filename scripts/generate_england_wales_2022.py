@@ -5,6 +5,7 @@
     scenarios/sweeps/england_wales_2022_calibration.yaml   calibration step 1 (G-16, G-12, G-21)
     scenarios/sweeps/england_wales_2022_enforcement.yaml   calibration step 2 (removal enforcement)
     scenarios/sweeps/bbr_sensitivity.yaml         BBR outcomes against facilitators, attendance, format
+    scenarios/sweeps/england_wales_2022_delivery.yaml   the literal reading of CT-4 (docs/validation.md §9)
 
     python3 scripts/generate_england_wales_2022.py
 
@@ -27,6 +28,12 @@ REGIONS = [  # name, PDUs (12 regions of 5-18 PDUs, 110 in all; synthetic split,
     ("Kent, Surrey and Sussex", 8), ("South Central", 6), ("South West", 5), ("Wales", 6),
 ]
 SIZE_PATTERN = [0.6, 1.4, 0.9, 1.1, 0.8, 1.2, 1.0, 0.7, 1.3]
+# PDUs differ in how many of their required POs are in post (issue 19): WF-3 gives the national 71.3%,
+# WF-7 one inspected PDU at half its establishment, WF-9 better-staffed PDUs. The spread between is
+# [Assume]: this fixed pattern (PO in post / PO required, 0.50-0.95, repeating every 8 PDUs so it does
+# not follow SIZE_PATTERN), scaled so the national PO total stays 4,464 (CT-10). It is not from any
+# regional figure, so the regions' WMT ordering it gives is not a validation of CT-17's (PUB-14).
+PO_FILL_PATTERN = [0.50, 0.62, 0.95, 0.68, 0.80, 0.72, 0.88, 0.58]
 
 # In the base case mix a referral stays about 76 weeks (bench_national, measured), so a steady-state
 # caseload of about 240,000 (CT-8: 240,674 at 30 Sep 2022) needs about 3,160 referrals a week.
@@ -41,7 +48,7 @@ NATIONAL_DASO_FTE = 53
 # (docs/validation.md, "Calibration"): the grid point with the least loss against CT-2's three shares
 # and CT-4's five (results/ew2022_calibration, point p0001, loss 22.9 pp^2; the runner-up p0014,
 # 85 / 0.90 / 0.60, 26.2).
-NATIONAL_FACILITATORS = 70
+NATIONAL_FACILITATORS = 46  # G-16: chosen by the delivery sweep (docs/validation.md §9); 70 under the order-ended reading
 ATTENDANCE = 0.90      # G-12: each BBR session attended with this probability
 WAITING_SHARE = 0.41   # G-21: share of the last 66 weeks' BBR requirements still waiting on 21 Jun 2021
 CALIBRATION_FACILITATORS = [70, 75, 80, 85]
@@ -69,6 +76,19 @@ ENFORCEMENT_COMMUNITY_ORDER = [0.2, 0.3, 0.4]
 ENFORCEMENT_LICENCE = [0.15, 0.3, 0.45]
 ENFORCEMENT_REQUIREMENT_REMOVED = [0.1, 0.2, 0.3]
 
+# Delivery (docs/bbr_delivery.md, docs/validation.md §9): the literal reading of CT-4.
+PRE_GROUP_LEAD_WEEKS = 48        # IS-2, Recording caveat [Assume 0-52]; chosen by the delivery sweep (§9)
+WEEKLY_GROUP_SHARE = 0.5         # BBR-4 "often twice a week" [Assume 0.3-0.5]; chosen by the delivery sweep (§9)
+CANCELLED_SESSION_SHARE = 0.1    # G-23: 5% sickness for each of 2 facilitators; leave covered [Assume]
+HOLIDAY_BREAK_WEEKS = 2          # Christmas and New Year [Assume]
+COMPLETION_RECORDED_WEEKS = (1, 4)  # last group session to recorded completion: no source [Assume]
+DELIVERY_FACILITATORS = [42, 56, 70]
+DELIVERY_LEAD_WEEKS = [39, 52]
+DELIVERY_WEEKLY_SHARE = [0.3, 0.5]
+REFINE_FACILITATORS = [46, 50]     # round 2, between round 1's best two facilitator counts
+REFINE_LEAD_WEEKS = [46, 52]
+REFINE_WEEKLY_SHARE = [0.5]
+ROUND3_LEAD_WEEKS = [48, 50]       # round 3, at round 2's best facilitators, between its two leads
 SENSITIVITY_FACILITATORS = [50, 70, 90]
 SENSITIVITY_ATTENDANCE = [0.86, 0.90, 0.94]
 SENSITIVITY_FORMATS = ["rolling", "closed"]
@@ -93,7 +113,22 @@ def split(total):
     return counts
 
 
+def po_in_post():
+    """PO headcount per PDU: its required POs times PO_FILL_PATTERN, scaled to the national total."""
+    required = [NATIONAL_PO_REQUIRED_FTE * w / total_weight for _, _, w in pdus]
+    raw = [r * PO_FILL_PATTERN[i % len(PO_FILL_PATTERN)] for i, r in enumerate(required)]
+    scale = NATIONAL_PO_FTE / sum(raw)
+    exact = [x * scale for x in raw]
+    counts = [int(x) for x in exact]
+    for i in sorted(range(len(exact)), key=lambda i: exact[i] - counts[i], reverse=True):
+        if sum(counts) >= NATIONAL_PO_FTE:
+            break
+        counts[i] += 1
+    return counts
+
+
 def scenario_text():
+    po_counts = po_in_post()
     facilitators = split(NATIONAL_FACILITATORS)
     dasos = split(NATIONAL_DASO_FTE)
     out = [f"""# England and Wales, 21 June 2021 to 31 December 2022: the national calibration scenario
@@ -141,15 +176,28 @@ interventions:
       order_ended_probability: {{{", ".join(f"{k}: {v}" for k, v in ORDER_ENDED_PROBABILITY.items())}}}
       requirement_removed_probability: {REQUIREMENT_REMOVED_PROBABILITY}
       weeks_to_outcome: {{min: 4, max: 12}}
+  # How BBR is delivered between the recorded start and the recorded completion (docs/bbr_delivery.md;
+  # docs/validation.md §9, the literal reading of CT-4). The recorded start is the pre-group individual
+  # session (G-10; IS-2 and the "Recording" caveat of docs/sources.md), given when a group place is expected within
+  # pre_group_lead_weeks [Assume]; lead and weekly share chosen by
+  # scenarios/sweeps/england_wales_2022_delivery.yaml {DELIVERY_LEAD_WEEKS} x {DELIVERY_WEEKLY_SHARE} (with facilitators {DELIVERY_FACILITATORS}),
+  # then _round2 and _round3 (facilitators {REFINE_FACILITATORS}, leads {REFINE_LEAD_WEEKS} and {ROUND3_LEAD_WEEKS}).
+  delivery:
+    recorded_start: pre_group_session
+    pre_group_lead_weeks: {PRE_GROUP_LEAD_WEEKS}
+    weekly_group_share: {WEEKLY_GROUP_SHARE}           # BBR-4 "often twice a week" [Assume]
+    cancelled_session_share: {CANCELLED_SESSION_SHARE}       # G-23 sickness of either of 2 facilitators [Assume]
+    holiday_break: {{month: 12, day: 24, weeks: {HOLIDAY_BREAK_WEEKS}}}   # Christmas and New Year [Assume]
+    completion_recorded_after_weeks: {{min: {COMPLETION_RECORDED_WEEKS[0]}, max: {COMPLETION_RECORDED_WEEKS[1]}}}  # no source [Assume]
 
 regions:"""]
     current = None
-    for region, name, weight in pdus:
+    for index, (region, name, weight) in enumerate(pdus):
         if region != current:
             out.append(f"  - name: {region}\n    pdus:")
             current = region
         share = weight / total_weight
-        po = round(NATIONAL_PO_FTE * share)
+        po = po_counts[index]
         pso = round(NATIONAL_PSO_FTE * share)
         po_required = round(NATIONAL_PO_REQUIRED_FTE * share)
         staff = [f"{{grade: po, headcount: {po}, fte_each: 1.0}}", f"{{grade: pso, headcount: {pso}, fte_each: 1.0}}"]
@@ -240,6 +288,26 @@ def enforcement_sweep_text():
         ["python3 scripts/calibration_loss.py results/ew2022_enforcement"])
 
 
+def delivery_sweep_text(facilitators=DELIVERY_FACILITATORS, leads=DELIVERY_LEAD_WEEKS,
+                        weekly_shares=DELIVERY_WEEKLY_SHARE, stem="england_wales_2022_delivery",
+                        name="ew2022_delivery"):
+    points = []
+    for n in facilitators:
+        for lead in leads:
+            for weekly in weekly_shares:
+                values = facilitator_keys(n)
+                values["interventions.delivery.pre_group_lead_weeks"] = lead
+                values["interventions.delivery.weekly_group_share"] = weekly
+                points.append(point_text(values))
+    return sweep_text([
+        f"The delivery grid of docs/validation.md §9 (the literal reading of CT-4): national facilitators (G-16)",
+        f"{facilitators} x the pre-group lead in weeks (IS-2) {leads} x the share of BBR groups",
+        f"meeting weekly (BBR-4) {weekly_shares}, {len(points)} points in that order, 2 replications each, common",
+        "random numbers. Ranked by the loss of §9.1 (scripts/calibration_loss.py): CT-2's three shares, CT-3, and",
+        "CT-4's exited and completed shares of starters."],
+        stem, name, points, 2, [f"python3 scripts/calibration_loss.py results/{name}"])
+
+
 def sensitivity_sweep_text():
     points = []
     for n in SENSITIVITY_FACILITATORS:
@@ -261,3 +329,10 @@ def sensitivity_sweep_text():
 (ROOT / "scenarios/sweeps/england_wales_2022_calibration.yaml").write_text(calibration_sweep_text())
 (ROOT / "scenarios/sweeps/england_wales_2022_enforcement.yaml").write_text(enforcement_sweep_text())
 (ROOT / "scenarios/sweeps/bbr_sensitivity.yaml").write_text(sensitivity_sweep_text())
+(ROOT / "scenarios/sweeps/england_wales_2022_delivery.yaml").write_text(delivery_sweep_text())
+(ROOT / "scenarios/sweeps/england_wales_2022_delivery_round2.yaml").write_text(delivery_sweep_text(
+    REFINE_FACILITATORS, REFINE_LEAD_WEEKS, REFINE_WEEKLY_SHARE, "england_wales_2022_delivery_round2",
+    "ew2022_delivery_round2"))
+(ROOT / "scenarios/sweeps/england_wales_2022_delivery_round3.yaml").write_text(delivery_sweep_text(
+    [46], ROUND3_LEAD_WEEKS, REFINE_WEEKLY_SHARE, "england_wales_2022_delivery_round3",
+    "ew2022_delivery_round3"))

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "caseload/case.hpp"
+#include "caseload/case_management_teams.hpp"
 #include "workforce/practitioner.hpp"
 
 namespace probsim {
@@ -18,11 +19,16 @@ struct AllocationRule {
   // With no eligible practitioner in post: true gives the case to the least-loaded practitioner of any
   // case-holding grade; false leaves it unallocated until an eligible one is in post.
   bool fall_back_to_any_grade = false;
+  // Case holders per case-management team [Assume]; 0: the PDU is one pool (CaseManagementTeams).
+  int team_size = 0;
 
   [[nodiscard]] bool allows(RoshLevel rosh, Grade grade) const;
 
   // The chosen practitioner, or kUnallocated when the PDU has nobody who may take the case.
   [[nodiscard]] PractitionerIndex choose(const Case& c, std::span<const Practitioner> practitioners) const;
+  // The same within the case's team of `teams` first; the whole PDU when nobody in the team may take it.
+  [[nodiscard]] PractitionerIndex choose(const Case& c, std::span<const Practitioner> practitioners,
+                                         const CaseManagementTeams& teams) const;
 };
 
 }  // namespace probsim

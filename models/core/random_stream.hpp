@@ -92,6 +92,9 @@ inline constexpr std::uint64_t kInterventionRouting = purpose_key("intervention_
 inline constexpr std::uint64_t kProgrammeAttendance = purpose_key("programme_attendance");  // case id, draw
 inline constexpr std::uint64_t kRemovalEnforcement = purpose_key("removal_enforcement");  // case id, removal
 inline constexpr std::uint64_t kDasoAcceptance = purpose_key("daso_acceptance");          // case id
+inline constexpr std::uint64_t kGroupPace = purpose_key("group_pace");  // team-programme, group serial
+inline constexpr std::uint64_t kSessionCancelled = purpose_key("session_cancelled");  // group serial, slot
+inline constexpr std::uint64_t kCompletionRecorded = purpose_key("completion_recorded");  // case id
 }  // namespace stream
 
 }  // namespace probsim

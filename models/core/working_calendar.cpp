@@ -8,7 +8,7 @@ constexpr Day kTableMarginDays = 400;
 
 WorkingCalendar::WorkingCalendar(CalendarDate day_zero, const std::vector<CalendarDate>& bank_holidays,
                                  Day first_day, Day last_day)
-    : day_zero_weekday_(day_zero.iso_weekday_index()) {
+    : day_zero_weekday_(day_zero.iso_weekday_index()), day_zero_epoch_(day_zero.days_since_epoch()) {
   const std::int64_t zero = day_zero.days_since_epoch();
   for (const CalendarDate& date : bank_holidays)
     bank_holidays_.push_back(static_cast<Day>(date.days_since_epoch() - zero));

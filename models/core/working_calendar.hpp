@@ -20,12 +20,18 @@ inline constexpr double kWorkingDaysPerWeek = 5.0;
 class WorkingCalendar {
  public:
   // Weekdays only, no bank holidays and no table (tests and callers that need nothing else).
-  explicit WorkingCalendar(CalendarDate day_zero) : day_zero_weekday_(day_zero.iso_weekday_index()) {}
+  explicit WorkingCalendar(CalendarDate day_zero)
+      : day_zero_weekday_(day_zero.iso_weekday_index()), day_zero_epoch_(day_zero.days_since_epoch()) {}
 
   // Weekdays less `bank_holidays`, with O(1) arithmetic over [first_day, last_day] (a margin of a year
   // is added on both sides so due dates near the ends stay cheap).
   WorkingCalendar(CalendarDate day_zero, const std::vector<CalendarDate>& bank_holidays, Day first_day,
                   Day last_day);
+
+  // The calendar date of a simulation day (yearly breaks in group delivery are dated).
+  [[nodiscard]] CalendarDate date_of(Day day) const {
+    return CalendarDate::from_days_since_epoch(day_zero_epoch_ + day);
+  }
 
   // 0 = Monday .. 6 = Sunday.
   [[nodiscard]] int weekday_index(Day day) const { return ((day_zero_weekday_ + day) % 7 + 7) % 7; }
@@ -72,6 +78,7 @@ class WorkingCalendar {
   }
 
   int day_zero_weekday_;                // 0 = Monday
+  std::int64_t day_zero_epoch_ = 0;     // day 0, in days since the epoch
   std::vector<Day> bank_holidays_;      // sorted, as simulation days
   std::shared_ptr<const Table> table_;  // shared: every office copies the calendar
 };

@@ -35,6 +35,9 @@ struct ProgrammeCounters {
   std::int64_t sessions_missed = 0;
   std::int64_t individual_sessions = 0;  // incl. catch-ups and one-to-one delivery
   std::int64_t sessions_cancelled_rag = 0;
+  std::int64_t sessions_cancelled_absence = 0;  // a facilitator absent (InterventionDelivery)
+  std::int64_t sessions_cancelled_holiday = 0;  // in the holiday break
+  std::int64_t pre_group_starts = 0;            // starts recorded at the pre-group session (IS-2)
 
   [[nodiscard]] std::int64_t exits_before_start_total() const {
     std::int64_t n = 0;
@@ -59,15 +62,26 @@ struct ProgrammeCounters {
       exits_before_start[r] = op(exits_before_start[r], o.exits_before_start[r]);
       ended_after_start[r] = op(ended_after_start[r], o.ended_after_start[r]);
     }
-    for (auto field :
-         {&ProgrammeCounters::requirements, &ProgrammeCounters::starts, &ProgrammeCounters::completions,
-          &ProgrammeCounters::removals_non_attendance, &ProgrammeCounters::removed_out,
-          &ProgrammeCounters::breaches_after_removal, &ProgrammeCounters::orders_ended_on_breach,
-          &ProgrammeCounters::requirements_ended_on_breach, &ProgrammeCounters::diverted,
-          &ProgrammeCounters::groups_started, &ProgrammeCounters::group_sessions_held,
-          &ProgrammeCounters::group_session_places_filled, &ProgrammeCounters::group_session_places_offered,
-          &ProgrammeCounters::sessions_attended, &ProgrammeCounters::sessions_missed,
-          &ProgrammeCounters::individual_sessions, &ProgrammeCounters::sessions_cancelled_rag})
+    for (auto field : {&ProgrammeCounters::requirements,
+                       &ProgrammeCounters::starts,
+                       &ProgrammeCounters::completions,
+                       &ProgrammeCounters::removals_non_attendance,
+                       &ProgrammeCounters::removed_out,
+                       &ProgrammeCounters::breaches_after_removal,
+                       &ProgrammeCounters::orders_ended_on_breach,
+                       &ProgrammeCounters::requirements_ended_on_breach,
+                       &ProgrammeCounters::diverted,
+                       &ProgrammeCounters::groups_started,
+                       &ProgrammeCounters::group_sessions_held,
+                       &ProgrammeCounters::group_session_places_filled,
+                       &ProgrammeCounters::group_session_places_offered,
+                       &ProgrammeCounters::sessions_attended,
+                       &ProgrammeCounters::sessions_missed,
+                       &ProgrammeCounters::individual_sessions,
+                       &ProgrammeCounters::sessions_cancelled_rag,
+                       &ProgrammeCounters::sessions_cancelled_absence,
+                       &ProgrammeCounters::sessions_cancelled_holiday,
+                       &ProgrammeCounters::pre_group_starts})
       this->*field = op(this->*field, o.*field);
     return *this;
   }

@@ -14,6 +14,8 @@
 
 #include "caseload/case_attributes.hpp"
 #include "core/calendar_date.hpp"
+#include "interventions/intervention_delivery.hpp"
+#include "interventions/weeks_range.hpp"
 
 namespace probsim {
 
@@ -47,16 +49,6 @@ inline constexpr std::array<std::string_view, 2> kAfterRemovalNames = {"waiting_
 enum class DiversionRoute : std::uint8_t { structured_intervention, toolkit };
 inline constexpr std::array<std::string_view, 2> kDiversionRouteNames = {"structured_intervention",
                                                                          "toolkit"};
-
-// A delay drawn uniformly in [min_weeks, max_weeks], in whole days.
-struct WeeksRange {
-  double min_weeks = 0.0;
-  double max_weeks = 0.0;
-
-  [[nodiscard]] Day days_at(double u01) const {
-    return static_cast<Day>(std::lround(7.0 * (min_weeks + u01 * (max_weeks - min_weeks))));
-  }
-};
 
 // What follows a removal for missed sessions (BBR-5). Missing sessions without an acceptable reason is a
 // failure to comply with the order or licence, breached with `breach_probability` (G-27, PUB-8). The breach
@@ -105,6 +97,9 @@ struct FacilitationRules {
   // Share of a facilitator's contracted hours that never becomes sessions: supervision, counselling,
   // treatment-manager monitoring, travel, training (BBR-15) [Assume].
   double non_delivery_share = 0.2;
+  // Scales the hours of every facilitator in post (G-16, LV-8): one setting for "x% more or fewer
+  // facilitators" nationally, without editing each PDU's headcount. 1: the staff as listed.
+  double facilitator_scale = 1.0;
 };
 
 // Who goes where (INT-5, G-19, G-20). Drawn once per case, from the case's own stream.
@@ -186,6 +181,7 @@ struct InterventionRules {
   std::vector<ProgrammeRules> structured_interventions;  // SIs are run FIFO
   FacilitationRules facilitation;
   DemandManagement demand_management;
+  InterventionDelivery delivery;  // between recorded start and recorded completion (issue 18)
   DasoRules daso;
   ToolkitRules toolkit;
 };

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/random_stream.hpp"
+#include "interventions/group_delivery.hpp"
 #include "office/pdu_office.hpp"
 
 namespace probsim {
@@ -38,6 +39,7 @@ InterventionsTeam::InterventionsTeam(std::string name, const InterventionRules& 
       calendar_(calendar),
       replication_seed_(replication_seed),
       measures_(offices_.size()),
+      team_key_(purpose_key(name_)),
       ready_(programme_count()),
       programme_counters_(programme_count()),
       starts_(programme_count()) {}
@@ -88,6 +90,8 @@ void InterventionsTeam::log(Day day, InterventionEvent::Kind kind, const Partici
 }
 
 void InterventionsTeam::set_state(Participant& p, ParticipantState s) {
+  if (p.state == ParticipantState::awaiting_group) awaiting_group_ -= 1;
+  if (s == ParticipantState::awaiting_group) awaiting_group_ += 1;
   p.state = s;
 }
 
@@ -270,6 +274,9 @@ void InterventionsTeam::run_day(Day day) {
     weekly_review(day);
   }
   team_counters_.facilitator_hours_available += capacity_hours_per_week_ / 5.0;
+  // No group meets in the holiday break; each group's schedule moves past it (InterventionDelivery).
+  const HolidayBreak& holiday = rules_.delivery.holiday_break;
+  const bool in_break = holiday.weeks > 0.0 && in_holiday_break(holiday, calendar_.date_of(day));
   for (std::uint32_t g = 0; g < groups_.size(); ++g) {
     const ProgrammeGroup& group = groups_[g];
     if (!group.open) continue;
@@ -277,7 +284,11 @@ void InterventionsTeam::run_day(Day day) {
     bool session_day = false;
     for (int k = 0; k < group.sessions_per_week; ++k)
       if (group.session_weekdays[static_cast<std::size_t>(k)] == weekday) session_day = true;
-    if (session_day) hold_session(g, day);
+    if (session_day && in_break) {
+      programme_counters_[group.programme].sessions_cancelled_holiday += 1;
+    } else if (session_day) {
+      hold_session(g, day);
+    }
   }
   do_daso_work(day);
   do_toolkit_work(day);
@@ -286,6 +297,7 @@ void InterventionsTeam::run_day(Day day) {
 void InterventionsTeam::weekly_review(Day day) {
   measure_capacity();
   divert_by_demand_management(day);
+  give_pre_group_sessions(day);
   for (std::uint32_t prog = 0; prog < programme_count(); ++prog) start_groups(prog, day);
 }
 
@@ -301,6 +313,7 @@ void InterventionsTeam::measure_capacity() {
     for (const Practitioner& person : offices_[o]->staff())
       if (person.in_post && person.grade == Grade::facilitator && !person.long_term_sick)
         office_hours += person.contracted_hours_per_week;
+    office_hours *= rules_.facilitation.facilitator_scale;
     const InterventionMeasures& m = measures_[o];
     const double redeployed = m.programme_delivery_paused ? m.facilitator_hours_redeployed_share : 0.0;
     hours += office_hours * (1.0 - redeployed);
@@ -310,14 +323,15 @@ void InterventionsTeam::measure_capacity() {
   capacity_hours_per_week_ = hours * (1.0 - rules_.facilitation.non_delivery_share);
 }
 
-double InterventionsTeam::weekly_hours_of(const ProgrammeRules& rules, bool one_to_one) const {
+double InterventionsTeam::weekly_hours_of(const ProgrammeRules& rules, bool one_to_one,
+                                          int sessions_per_week) const {
   const FacilitationRules& f = rules_.facilitation;
-  const double weeks = static_cast<double>(rules.group_sessions) / rules.sessions_per_week;
+  const double weeks = static_cast<double>(rules.group_sessions) / sessions_per_week;
   if (one_to_one) {
     // Every session one-to-one with one facilitator, plus the individual sessions.
     return (rules.group_sessions + rules.individual_sessions) * f.hours_per_individual_session / weeks;
   }
-  const double group = rules.sessions_per_week * f.facilitators_per_group_session * f.hours_per_group_session;
+  const double group = sessions_per_week * f.facilitators_per_group_session * f.hours_per_group_session;
   // Individual sessions and the catch-ups of sessions missed within the allowance, expected over a
   // member's course, for a full group.
   const double catch_ups = rules.group_sessions * (1.0 - rules.attendance_probability);
@@ -337,7 +351,8 @@ std::vector<std::uint32_t> InterventionsTeam::ready_in_priority_order(std::uint3
   std::vector<std::uint32_t> order;
   for (std::uint32_t index : ready_[prog]) {
     const Participant& p = participants_[index];
-    if ((p.state == ParticipantState::waiting || p.state == ParticipantState::awaiting_rejoin) &&
+    if ((p.state == ParticipantState::waiting || p.state == ParticipantState::awaiting_rejoin ||
+         p.state == ParticipantState::awaiting_group) &&
         p.one_to_one == one_to_one && may_start(p))
       order.push_back(index);
   }
@@ -347,6 +362,11 @@ std::vector<std::uint32_t> InterventionsTeam::ready_in_priority_order(std::uint3
     const Participant& y = participants_[b];
     // People removed and waiting to rejoin keep their place ahead of new starters (BBR-6).
     if (x.started != y.started) return x.started;
+    // Men given their pre-group session take places in the order they had it, after the rejoiners: the
+    // place was theirs when the session was given (InterventionDelivery, recorded_start).
+    const Day x_queued = x.state == ParticipantState::awaiting_group ? x.start_day : kNoDay;
+    const Day y_queued = y.state == ParticipantState::awaiting_group ? y.start_day : kNoDay;
+    if (x_queued != y_queued) return x_queued < y_queued;
     if (rule == WaitingListPriority::risk_then_order_end && x.rosh != y.rosh) return x.rosh > y.rosh;
     if (rule != WaitingListPriority::fifo && x.order_end_day != y.order_end_day)
       return x.order_end_day < y.order_end_day;
@@ -364,16 +384,18 @@ void InterventionsTeam::start_groups(std::uint32_t prog, Day day) {
   // Drop people no longer waiting from the ready list.
   std::erase_if(ready_[prog], [&](std::uint32_t index) {
     const ParticipantState s = participants_[index].state;
-    return s != ParticipantState::waiting && s != ParticipantState::awaiting_rejoin;
+    return s != ParticipantState::waiting && s != ParticipantState::awaiting_rejoin &&
+           s != ParticipantState::awaiting_group;
   });
   const ProgrammeRules& rules = programme(prog);
 
   // One-to-one courses (BBR-7): each starts as soon as a facilitator's hours allow.
   if (prog == 0) {
-    const double need = weekly_hours_of(rules, true);
+    const int per_week = sessions_per_week_of_next_group(prog, true);
+    const double need = weekly_hours_of(rules, true, per_week);
     for (std::uint32_t index : ready_in_priority_order(prog, true)) {
       if (reserved_hours_per_week_ + need > capacity_hours_per_week_ + 1e-9) break;
-      open_group(prog, true, {index}, day);
+      open_group(prog, true, {index}, day, per_week);
     }
   }
 
@@ -385,20 +407,29 @@ void InterventionsTeam::start_groups(std::uint32_t prog, Day day) {
       if (g.open && g.programme == prog && !g.one_to_one)
         free_places += static_cast<std::size_t>(rules.group_size_max) - g.members.size();
   std::size_t next = std::min(free_places, candidates.size());
-  const double need = weekly_hours_of(rules, false);
+  // Each new group's pace is drawn by its serial number (BBR-4), so its hours are known before it opens.
   while (candidates.size() - next >= static_cast<std::size_t>(rules.group_size_min) &&
-         reserved_hours_per_week_ + need <= capacity_hours_per_week_ + 1e-9) {
+         reserved_hours_per_week_ +
+                 weekly_hours_of(rules, false, sessions_per_week_of_next_group(prog, false)) <=
+             capacity_hours_per_week_ + 1e-9) {
     const std::size_t take =
         std::min(candidates.size() - next, static_cast<std::size_t>(rules.group_size_max));
     std::vector<std::uint32_t> cohort(candidates.begin() + static_cast<std::ptrdiff_t>(next),
                                       candidates.begin() + static_cast<std::ptrdiff_t>(next + take));
-    open_group(prog, false, cohort, day);
+    open_group(prog, false, cohort, day, sessions_per_week_of_next_group(prog, false));
     next += take;
   }
 }
 
+int InterventionsTeam::sessions_per_week_of_next_group(std::uint32_t prog, bool one_to_one) const {
+  return sessions_per_week_of_new_group(programme(prog), rules_.delivery, prog == 0, one_to_one,
+                                        replication_seed_, combine_seed(team_key_, prog),
+                                        programme_counters_[prog].groups_started);
+}
+
 void InterventionsTeam::open_group(std::uint32_t prog, bool one_to_one,
-                                   const std::vector<std::uint32_t>& joiners, Day day) {
+                                   const std::vector<std::uint32_t>& joiners, Day day,
+                                   int sessions_per_week) {
   const ProgrammeRules& rules = programme(prog);
   ProgrammeGroup g;
   g.programme = prog;
@@ -407,10 +438,11 @@ void InterventionsTeam::open_group(std::uint32_t prog, bool one_to_one,
   g.facilitators = one_to_one ? 1 : rules_.facilitation.facilitators_per_group_session;
   g.hours_per_session = one_to_one ? rules_.facilitation.hours_per_individual_session
                                    : rules_.facilitation.hours_per_group_session;
-  g.sessions_per_week = rules.sessions_per_week;
+  g.sessions_per_week = sessions_per_week;
   // Tuesday and Thursday, or Tuesday alone (BBR-4 "often twice a week"); the review is on Monday.
   g.session_weekdays = {1, 3};
-  g.reserved_hours_per_week = weekly_hours_of(rules, one_to_one);
+  g.serial = programme_counters_[prog].groups_started;
+  g.reserved_hours_per_week = weekly_hours_of(rules, one_to_one, sessions_per_week);
   reserved_hours_per_week_ += g.reserved_hours_per_week;
   programme_counters_[prog].groups_started += 1;
   std::uint32_t index;
@@ -428,15 +460,7 @@ void InterventionsTeam::open_group(std::uint32_t prog, bool one_to_one,
 void InterventionsTeam::join(ProgrammeGroup& g, std::uint32_t group_index, std::uint32_t participant,
                              Day day) {
   Participant& p = participants_[participant];
-  const ProgrammeRules& rules = programme(p.programme);
-  ProgrammeCounters& n = programme_counters_[p.programme];
-  if (!p.started) {
-    p.started = true;
-    n.starts += 1;
-    starts_[p.programme].push_back(ProgrammeStart{day, day - p.requirement_day});
-    log(day, InterventionEvent::Kind::start, p);
-    if (rules.individual_sessions > 0) individual_session(p);  // the one before the group phase (G-10)
-  }
+  if (!p.started) record_start(p, day);
   p.misses = 0;
   p.group = static_cast<std::int32_t>(group_index);
   set_state(p, ParticipantState::attending);
@@ -493,6 +517,12 @@ void InterventionsTeam::hold_session(std::uint32_t group_index, Day day) {
     n.sessions_cancelled_rag += 1;
     return;
   }
+  // A facilitator absent (G-23, leave): cancelled, held at the next slot; nobody misses anything.
+  if (session_cancelled_for_absence(rules_.delivery, replication_seed_, combine_seed(team_key_, g.programme),
+                                    g.serial, g.slots_scheduled++)) {
+    n.sessions_cancelled_absence += 1;
+    return;
+  }
 
   n.group_sessions_held += 1;
   n.group_session_places_filled += static_cast<std::int64_t>(g.members.size());
@@ -509,6 +539,10 @@ void InterventionsTeam::hold_session(std::uint32_t group_index, Day day) {
     const bool attended = draw.uniform01() < rules.attendance_probability;
     if (attended) {
       n.sessions_attended += 1;
+      // For the tests' schedules only: a row per attended session would swell events.csv.
+      if (event_log_)
+        event_log_->push_back(
+            InterventionEvent{day, InterventionEvent::Kind::session, p.case_id, p.programme});
     } else {
       n.sessions_missed += 1;
       p.misses += 1;
@@ -546,6 +580,9 @@ void InterventionsTeam::hold_session(std::uint32_t group_index, Day day) {
     if (p.sessions_credited >= rules.group_sessions) {
       if (rules.individual_sessions > 1) individual_session(p);  // the one after the group phase
       n.completions += 1;
+      p.completion_recorded_day =
+          g.programme == 0 ? completion_recorded_day(rules_.delivery, replication_seed_, p.draw_key, day)
+                           : day;
       log(day, InterventionEvent::Kind::completion, p);
       leave_group(p);
       set_state(p, ParticipantState::completed);  // still the case's record, until its order ends

@@ -17,6 +17,7 @@
 // Invariants: every requirement is in exactly one ParticipantState; a participant is `attending` iff it
 // is a member of exactly one open group; a group never has more than group_size_max members.
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -140,8 +141,14 @@ class InterventionsTeam {
   void start_groups(std::uint32_t prog, Day day);
   [[nodiscard]] std::vector<std::uint32_t> ready_in_priority_order(std::uint32_t prog, bool one_to_one) const;
   [[nodiscard]] bool may_start(const Participant& p) const;
-  [[nodiscard]] double weekly_hours_of(const ProgrammeRules& rules, bool one_to_one) const;
-  void open_group(std::uint32_t prog, bool one_to_one, const std::vector<std::uint32_t>& joiners, Day day);
+  [[nodiscard]] double weekly_hours_of(const ProgrammeRules& rules, bool one_to_one,
+                                       int sessions_per_week) const;
+  [[nodiscard]] int sessions_per_week_of_next_group(std::uint32_t prog, bool one_to_one) const;
+  // interventions_team_pre_group.cpp: the pre-group session as the recorded start (IS-2).
+  void give_pre_group_sessions(Day day);
+  void record_start(Participant& p, Day day);
+  void open_group(std::uint32_t prog, bool one_to_one, const std::vector<std::uint32_t>& joiners, Day day,
+                  int sessions_per_week);
   void join(ProgrammeGroup& g, std::uint32_t group_index, std::uint32_t participant, Day day);
   void hold_session(std::uint32_t group_index, Day day);
   void leave_group(Participant& p);
@@ -159,6 +166,7 @@ class InterventionsTeam {
   const WorkingCalendar& calendar_;
   std::uint64_t replication_seed_;
   std::vector<InterventionMeasures> measures_;  // by office
+  std::uint64_t team_key_;                      // keys the team's group draws (group_delivery.hpp)
 
   std::vector<Participant> participants_;
   std::unordered_map<CaseId, std::uint32_t> current_of_case_;  // the case's live programme record
@@ -170,6 +178,7 @@ class InterventionsTeam {
   double redeployed_hours_per_week_ = 0.0;  // to sentence management (RAG-4)
   double reserved_hours_per_week_ = 0.0;
   Day last_review_monday_ = -1000000;
+  std::int64_t awaiting_group_ = 0;  // BBR men started at the pre-group session, awaiting a group
 
   std::vector<Partner> partners_;
   std::vector<std::uint32_t> partner_queue_;  // awaiting first contact, FIFO

@@ -18,6 +18,7 @@ enum class ParticipantState : std::uint8_t {
   in_readiness,         // requirement made; paperwork, suitability, induction (G-14)
   waiting,              // ready, on the waiting list for a place
   attending,            // a member of a group (or a one-to-one course)
+  awaiting_group,       // recorded as started at the pre-group session, waiting for a group place (IS-2)
   awaiting_rejoin,      // removed for missed sessions, waiting for the next module or cohort
   completed,            // every session delivered
   removed,              // removed for missed sessions, and out for good
@@ -25,9 +26,9 @@ enum class ParticipantState : std::uint8_t {
   ended_after_start,    // the order ended after a start, before completion
   diverted,             // taken off the list by demand management
 };
-inline constexpr std::array<std::string_view, 9> kParticipantStateNames = {
-    "in_readiness",        "waiting",           "attending", "awaiting_rejoin", "completed", "removed",
-    "exited_before_start", "ended_after_start", "diverted"};
+inline constexpr std::array<std::string_view, 10> kParticipantStateNames = {
+    "in_readiness", "waiting", "attending",           "awaiting_group",    "awaiting_rejoin",
+    "completed",    "removed", "exited_before_start", "ended_after_start", "diverted"};
 inline constexpr std::size_t kParticipantStateCount = kParticipantStateNames.size();
 
 [[nodiscard]] constexpr bool is_final(ParticipantState s) {
@@ -68,6 +69,10 @@ struct Participant {
   std::int32_t sessions_credited = 0;  // group sessions attended or caught up
   std::int32_t misses = 0;             // in the current attempt
   std::int32_t rejoins = 0;
+  // The day the completion is recorded (InterventionDelivery::completion_recorded_after_weeks): the
+  // literal reading of the cohort report counts a completion only from then.
+  Day completion_recorded_day = kNoDay;
+  Day start_day = kNoDay;            // the recorded start (the pre-group session or the first group session)
   std::uint32_t sessions_drawn = 0;  // attendance draws made, keys the next one
 };
 

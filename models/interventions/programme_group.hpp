@@ -21,6 +21,8 @@ struct ProgrammeGroup {
   double reserved_hours_per_week = 0;  // taken from the team's weekly capacity while it runs
   std::array<int, 2> session_weekdays{1, 3};  // 0 = Monday; sessions_per_week of them are used
   std::int32_t sessions_per_week = 2;
+  std::int64_t serial = 0;           // the programme's groups_started when it opened: keys its draws
+  std::int64_t slots_scheduled = 0;  // session slots reached, held or cancelled for absence
 };
 
 }  // namespace probsim

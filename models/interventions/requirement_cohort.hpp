@@ -10,7 +10,8 @@
 //   waiting             not yet started: in readiness or on the list, BBRN-3;
 //   ended before start  its order ended before a start, or demand management took it off the list
 //                       (the published "ended before starting, for other reasons"), BBRN-4.
-// Of the commenced, those that had exited (reached a final state: completed, removed for missed sessions
+// Of the commenced, those that had exited (reached a final state, a completion counting from the day it
+// is recorded: completed, removed for missed sessions
 // for good, or their order ended), split as BBRN-7 splits them: completed, "order/licence revoked", SSO
 // activated, other (removed for non-attendance, or the order ran to its end). "Revoked" is every early end
 // a court or the Parole Board makes of an order or licence: a revocation, a community order ended on
@@ -101,6 +102,9 @@ inline constexpr Day kCohortLongWaitDays = 52 * 7;  // BBRN-5: "waited more than
           s.order_ended_other += 1;
       }
       if (!is_final(p.state)) continue;
+      // A completion not yet recorded (InterventionDelivery::completion_recorded_after_weeks) is still
+      // an active requirement in the case record.
+      if (p.state == ParticipantState::completed && p.completion_recorded_day > status_day) continue;
       s.starters_exited += 1;
       if (p.state == ParticipantState::completed)
         s.starters_completed += 1;

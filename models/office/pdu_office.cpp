@@ -20,6 +20,10 @@ PduOffice::PduOffice(PduIdentity identity, const CaseloadRules& rules, ReferralP
       rag_measures_(business_as_usual_measures(rules.sentence_management)),
       casework_(rules.sentence_management, calendar_, replication_seed, identity_.stream_index, last_day) {
   casework_.set_prioritisation(&rules.prioritisation, &rag_measures_);
+  std::size_t case_holders = 0;
+  for (const Practitioner& person : staff_)
+    case_holders += person.in_post && holds_cases(person.grade) ? 1 : 0;
+  teams_ = CaseManagementTeams::of_size(case_holders, rules.allocation.team_size);
   for (Practitioner& person : staff_) {
     give_identity(person);
     refresh_capacity(static_cast<PractitionerIndex>(&person - staff_.data()));
@@ -81,7 +85,7 @@ void PduOffice::close_case(std::uint32_t slot, Day day) {
 
 bool PduOffice::try_allocate(std::uint32_t slot, Day day) {
   Case& c = slots_[slot].c;
-  const PractitionerIndex chosen = rules_.allocation.choose(c, staff_);
+  const PractitionerIndex chosen = rules_.allocation.choose(c, staff_, teams_);
   if (chosen == kUnallocated) return false;
   Practitioner& p = staff_[static_cast<std::size_t>(chosen)];
   if (!rules_.allocation.allows(c.rosh, p.grade)) counters_.allocations_outside_grade_rule += 1;

@@ -189,6 +189,7 @@ class PduOffice {
   CaseFactory factory_;
   WorkingCalendar calendar_;
   std::vector<Practitioner> staff_;
+  CaseManagementTeams teams_;  // fixed at opening, from the case holders in post (allocation.team_size)
   PerGrade<double> establishment_fte_{};
   std::uint32_t next_staff_ordinal_ = 0;  // joiners in order, initial staff first (make_staff_id)
   PerGrade<int> named_by_grade_{};

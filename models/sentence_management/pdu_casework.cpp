@@ -219,6 +219,8 @@ std::uint32_t PduCasework::create_case_task(std::uint32_t slot, TaskKind kind, d
     t.seconds = seconds_of_hours(hours);
     t.available_from = day;
     t.due_day = due_day;
+    t.deferred =
+        rules_.overload_triage.defers(replication_seed_, c.id, kind, due_day, workload_pct_of(c.case_holder));
     index = new_task(t);
     tasks_[index].next_of_case = c.head;
     c.head = index;
@@ -534,6 +536,11 @@ void PduCasework::work_redeployed_hours(std::span<const Practitioner> staff, Day
 
 double PduCasework::run_day(Day day, std::span<const Practitioner> staff, std::int64_t caseload) {
   if (!rules_.enabled) return 0.0;
+  if (rules_.overload_triage.enabled) {
+    // The holders' WMT % as the day begins: what an overloaded practitioner lets slip today.
+    holder_workload_pct_.resize(staff.size());
+    for (std::size_t i = 0; i < staff.size(); ++i) holder_workload_pct_[i] = staff[i].workload_pct();
+  }
   if (day >= 0 && day <= last_day_) run_agenda(day, staff);
   if (!calendar_.is_working_day(day)) return 0.0;
   request_court_reports(day, staff, caseload);

@@ -240,6 +240,12 @@ class PduCasework {
   const PrioritisationRules* rag_rules_ = nullptr;
   const RagMeasures* rag_measures_ = nullptr;
   WorkSeconds redeployed_per_working_day_ = 0;
+  // Each practitioner's WMT % at the start of the day (OverloadTriage); empty while triage is off.
+  std::vector<double> holder_workload_pct_;
+  [[nodiscard]] double workload_pct_of(PractitionerIndex who) const {
+    const auto i = static_cast<std::size_t>(who);
+    return who != kUnallocated && i < holder_workload_pct_.size() ? holder_workload_pct_[i] : 0.0;
+  }
 };
 
 }  // namespace probsim

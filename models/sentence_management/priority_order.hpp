@@ -54,6 +54,9 @@ class PriorityOrder {
           break;
       }
     }
+    // A task its overloaded holder deferred (OverloadTriage) comes after every other: the criteria use
+    // at most 51 bits, so the top bit is free.
+    if (task.deferred) key |= kDeferredBit;
     return key;
   }
 
@@ -65,6 +68,7 @@ class PriorityOrder {
   // Days as 24-bit unsigned fields (offset so pre-history days sort before day 0). Five criteria at most
   // (each at most once) take 3 + 2 × 24 = 51 bits.
   static constexpr int kDayBits = 24;
+  static constexpr std::uint64_t kDeferredBit = 1ULL << 63;
   static std::uint64_t day_field(Day day) {
     return static_cast<std::uint64_t>(static_cast<std::int64_t>(day) + (1 << 23)) & ((1ULL << kDayBits) - 1);
   }

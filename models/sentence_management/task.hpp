@@ -53,6 +53,7 @@ struct Task {
   bool high_rosh = false;  // the case is high or very high RoSH
   bool open = false;
   bool face_to_face = false;     // contacts: delivered in person (G-4)
+  bool deferred = false;         // let slip by an overloaded holder: worked after all else (OverloadTriage)
   std::uint32_t generation = 0;  // bumped when the task is freed, moved or cancelled (stale queue entries)
   std::uint32_t case_slot = kNoCaseSlot;  // the office's case slot; kNoCaseSlot for court reports etc.
   std::uint32_t next_of_case = kNoTask;   // the case's open tasks form a list

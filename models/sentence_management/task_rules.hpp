@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "caseload/case_attributes.hpp"
+#include "sentence_management/overload_triage.hpp"
 #include "sentence_management/task.hpp"
 #include "workforce/grade.hpp"
 
@@ -47,6 +48,8 @@ struct SentenceManagementRules {
   std::vector<PriorityCriterion> priority_order{
       PriorityCriterion::mandated_first, PriorityCriterion::high_rosh_first, PriorityCriterion::earliest_due};
   std::array<bool, kTaskKindCount> mandated{};  // by TaskKind
+  // Which mandated work an overloaded practitioner lets slip (AUD-n, TS-1, AR-16); off by default.
+  OverloadTriage overload_triage;
 
   OneOffTaskRule initial_assessment;  // every case, from the start of supervision
   OneOffTaskRule sara;                // domestic-abuse cases, from the start of supervision

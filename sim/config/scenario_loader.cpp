@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "config/field_reader.hpp"
+#include "config/intervention_delivery_loader.hpp"
 #include "config/snapshot_csv_reader.hpp"
 
 namespace probsim {
@@ -305,6 +306,7 @@ void read_allocation(FieldReader& root, AllocationRule& rule) {
   }
   by_rosh.reject_unknown_keys();
   if (auto fallback = alloc.boolean("fall_back_to_any_grade", false)) rule.fall_back_to_any_grade = *fallback;
+  if (auto size = alloc.integer("team_size", false, 0, 1000)) rule.team_size = *size;
   alloc.reject_unknown_keys();
 }
 
@@ -702,6 +704,40 @@ void read_contact_schedule(FieldReader& contacts, SentenceManagementRules::Conta
   by_rosh.reject_unknown_keys();
 }
 
+// `sentence_management.overload_triage`, optional (off when absent): which case tasks an overloaded
+// practitioner lets slip (models/sentence_management/overload_triage.hpp).
+void read_overload_triage(FieldReader& sm, OverloadTriage& triage) {
+  const ConfigNode* node = sm.node("overload_triage", false);
+  if (node == nullptr) return;
+  FieldReader ot(node, sm.child_path("overload_triage"), sm.diagnostics());
+  if (!ot.ok()) return;
+  Diagnostics& d = sm.diagnostics();
+  if (auto enabled = ot.boolean("enabled", true)) triage.enabled = *enabled;
+  if (auto pct = ot.number("protect_all_up_to_workload_pct", true, 0.0, 1000.0))
+    triage.protect_all_up_to_workload_pct = *pct;
+  if (auto pct = ot.number("protect_none_from_workload_pct", true, 0.0, 1000.0)) {
+    triage.protect_none_from_workload_pct = *pct;
+    if (triage.protect_none_from_workload_pct <= triage.protect_all_up_to_workload_pct)
+      d.error(ot.node("protect_none_from_workload_pct", false)->where,
+              ot.child_path("protect_none_from_workload_pct"),
+              "must be above protect_all_up_to_workload_pct");
+  }
+  ot.node("tasks", true);
+  if (auto kinds = read_name_list(ot, "tasks", kTaskKindNames, "task kinds", true)) {
+    for (std::size_t i : *kinds) {
+      const auto kind = static_cast<TaskKind>(i);
+      // Terminations and court reports are created outside a case's schedule, after its supervision.
+      if (kind == TaskKind::contact || kind == TaskKind::court_report || kind == TaskKind::termination)
+        d.error(ot.node("tasks", false)->where, ot.child_path("tasks"),
+                "only tasks of a case's own schedule can be deferred, not '" + std::string(to_string(kind)) +
+                    "' (a contact not delivered in its window is already missed)");
+      else
+        triage.applies_to[i] = true;
+    }
+  }
+  ot.reject_unknown_keys();
+}
+
 // `sentence_management`, optional: without it no tasks are simulated and the task KPIs are empty.
 void read_sentence_management(FieldReader& root, SentenceManagementRules& rules) {
   const ConfigNode* node = root.node("sentence_management", false);
@@ -720,6 +756,7 @@ void read_sentence_management(FieldReader& root, SentenceManagementRules& rules)
   sm.node("mandated_tasks", true);
   if (auto mandated = read_name_list(sm, "mandated_tasks", kTaskKindNames, "task kinds", true))
     for (std::size_t i : *mandated) rules.mandated[i] = true;
+  read_overload_triage(sm, rules.overload_triage);
 
   rules.initial_assessment = read_one_off_task(sm, "initial_assessment", nullptr);
   std::optional<double> sara_review_hours;
@@ -1261,6 +1298,7 @@ void read_facilitation(FieldReader& iv, FacilitationRules& rules) {
   if (auto h = f.number("hours_per_individual_session", false, 0.0, kMaxSessionHours))
     rules.hours_per_individual_session = *h;
   if (auto share = f.number("non_delivery_share", false, 0.0, 1.0)) rules.non_delivery_share = *share;
+  if (auto scale = f.number("facilitator_scale", false, 0.0, 10.0)) rules.facilitator_scale = *scale;
   f.reject_unknown_keys();
 }
 
@@ -1345,6 +1383,7 @@ void read_interventions(FieldReader& root, const SimulationWindow& window, Inter
   read_demand_management(iv, rules);
   read_daso(iv, rules.daso);
   read_toolkit(iv, rules.toolkit);
+  read_intervention_delivery(iv, rules.delivery);
   iv.reject_unknown_keys();
 }
 

@@ -23,6 +23,8 @@ struct InterventionFlows {
   std::vector<double> daso_delay_days;
   // Stocks at the end.
   std::int64_t bbr_waiting = 0, bbr_waiting_over_52_weeks = 0, bbr_attending = 0, si_waiting = 0;
+  std::int64_t bbr_awaiting_group = 0;     // recorded as started at the pre-group session, no place yet
+  std::vector<double> bbr_list_age_weeks;  // of each man on the BBR list (not started), at the end
 };
 
 // The requirements that reached a final state: the denominator of bbr_completed_share_of_ended.
@@ -52,6 +54,9 @@ void add_flows(InterventionFlows& into, const InterventionFlows& f) {
   into.bbr_waiting += f.bbr_waiting;
   into.bbr_waiting_over_52_weeks += f.bbr_waiting_over_52_weeks;
   into.bbr_attending += f.bbr_attending;
+  into.bbr_awaiting_group += f.bbr_awaiting_group;
+  into.bbr_list_age_weeks.insert(into.bbr_list_age_weeks.end(), f.bbr_list_age_weeks.begin(),
+                                 f.bbr_list_age_weeks.end());
   into.si_waiting += f.si_waiting;
 }
 
@@ -109,6 +114,13 @@ InterventionFlows flows_since(const InterventionsTeam& team, const std::vector<P
   f.bbr_waiting = team.waiting_to_start(0);
   f.bbr_waiting_over_52_weeks = team.waiting_longer_than(0, now, kOneYearOfWaitingDays);
   f.bbr_attending = team.attending(0);
+  // The list's age (issue 18): how long each man not yet started has waited since his requirement.
+  for (const Participant& p : team.participants()) {
+    if (p.programme != 0) continue;
+    if (is_waiting_to_start(p.state))
+      f.bbr_list_age_weeks.push_back(static_cast<double>(now - p.requirement_day) / 7.0);
+    if (p.state == ParticipantState::awaiting_group) f.bbr_awaiting_group += 1;
+  }
   for (std::uint32_t p = 1; p < team.programme_count(); ++p) f.si_waiting += team.waiting_to_start(p);
   return f;
 }
@@ -121,6 +133,13 @@ void add_rows(const std::string& date, const std::string& level, const std::stri
   row("bbr_waiting_list", static_cast<double>(f.bbr_waiting));
   row("bbr_waiting_over_52_weeks", static_cast<double>(f.bbr_waiting_over_52_weeks));
   row("bbr_attending", static_cast<double>(f.bbr_attending));
+  row("bbr_awaiting_group", static_cast<double>(f.bbr_awaiting_group));
+  // Waiting-time percentiles (issue 18): of the list's age at the period's end, and of the waits of the
+  // starts recorded in the period (requirement to recorded start); 0 when there are none.
+  row("bbr_list_age_p50_weeks", quantile_of(f.bbr_list_age_weeks, 0.5));
+  row("bbr_list_age_p90_weeks", quantile_of(f.bbr_list_age_weeks, 0.9));
+  row("bbr_start_wait_p50_weeks", quantile_of(f.bbr_wait_weeks, 0.5));
+  row("bbr_start_wait_p90_weeks", quantile_of(f.bbr_wait_weeks, 0.9));
   row("bbr_requirements", static_cast<double>(f.bbr.requirements));
   row("bbr_starts", static_cast<double>(f.bbr.starts));
   row("bbr_completions", static_cast<double>(f.bbr.completions));
@@ -237,6 +256,12 @@ void InterventionRecorder::add_kpis_of(const std::vector<std::size_t>& units, co
                                    static_cast<double>(w.bbr.group_session_places_offered)));
   kpi("bbr_sessions_cancelled_rag",
       static_cast<double>(w.bbr.sessions_cancelled_rag + w.si.sessions_cancelled_rag));
+  // The delivery mechanisms of `interventions.delivery` (issue 18): all programmes' group sessions.
+  kpi("group_sessions_cancelled_absence",
+      static_cast<double>(w.bbr.sessions_cancelled_absence + w.si.sessions_cancelled_absence));
+  kpi("group_sessions_cancelled_holiday",
+      static_cast<double>(w.bbr.sessions_cancelled_holiday + w.si.sessions_cancelled_holiday));
+  kpi("bbr_pre_group_starts", static_cast<double>(w.bbr.pre_group_starts));
   kpi("facilitator_utilisation", ratio(w.team.facilitator_hours_used, w.team.facilitator_hours_available));
   kpi("si_requirements", static_cast<double>(w.si.requirements));
   kpi("si_starts", static_cast<double>(w.si.starts));
@@ -267,6 +292,8 @@ void InterventionRecorder::add_kpis_of(const std::vector<std::size_t>& units, co
     kpi("bbr_cohort_starters_exited", n(c.starters_exited));
     kpi("bbr_cohort_starters_exited_share", ratio(n(c.starters_exited), n(c.commenced)));
     kpi("bbr_cohort_starters_completed", n(c.starters_completed));
+    // BBRN-7's 187 of 3,287 starters: completions as a share of all starters (censored, 5.7%).
+    kpi("bbr_cohort_starters_completed_share", ratio(n(c.starters_completed), n(c.commenced)));
     kpi("bbr_cohort_starters_revoked", n(c.starters_revoked));
     kpi("bbr_cohort_starters_activated", n(c.starters_activated));
     kpi("bbr_cohort_starters_other", n(c.starters_other));

@@ -4,13 +4,11 @@
 #include <numeric>
 
 #include "output/summary_statistics.hpp"
+#include "output/workload_distribution.hpp"
 
 namespace probsim {
 
 namespace {
-
-// PUB-10: above 110% of WMT capacity is an excessive workload.
-constexpr double kExcessiveWorkloadPct = 110.0;
 
 double share(double part, double whole) {
   return whole > 0.0 ? part / whole : 0.0;
@@ -174,6 +172,7 @@ void RunRecorder::PeriodFigures::add(const PeriodFigures& other) {
   workload_pct_sum += other.workload_pct_sum;
   practitioners += other.practitioners;
   practitioners_over_110pct += other.practitioners_over_110pct;
+  workload_pcts.insert(workload_pcts.end(), other.workload_pcts.begin(), other.workload_pcts.end());
   for (std::size_t g = 0; g < kGradeCount; ++g) {
     in_post_fte[g] += other.in_post_fte[g];
     establishment_fte[g] += other.establishment_fte[g];
@@ -207,6 +206,7 @@ RunRecorder::PeriodFigures RunRecorder::figures_of(const PduOffice& office, cons
     if (p.in_post) at(f.in_post_fte, p.grade) += p.fte;
     if (!p.can_take_cases()) continue;
     f.workload_pct_sum += p.workload_pct();
+    f.workload_pcts.push_back(p.workload_pct());
     f.practitioners += 1;
     if (p.workload_pct() > kExcessiveWorkloadPct) f.practitioners_over_110pct += 1;
   }
@@ -235,6 +235,8 @@ void RunRecorder::add_rows(const std::string& date, const std::string& level, co
   row("unallocated", f.unallocated);
   row("workload_pct_mean", share(f.workload_pct_sum, f.practitioners));
   row("practitioners_over_110pct_share", share(f.practitioners_over_110pct, f.practitioners));
+  std::vector<double> workload_pcts = f.workload_pcts;
+  WorkloadDistribution::of(workload_pcts).emit(row);
   for (std::size_t g = 0; g < kGradeCount; ++g) {
     row("in_post_fte_" + std::string(kGradeNames[g]), f.in_post_fte[g]);
     row("establishment_fte_" + std::string(kGradeNames[g]), f.establishment_fte[g]);
@@ -417,11 +419,11 @@ void RunRecorder::add_window_kpis(const std::string& level, const std::string& u
   kpi("sickness_days_per_fte_year",
       share(sickness_hours_lost / daily_hours_per_fte, fte_days_in_post / kDaysPerYear));
 
-  const bool sampled = !workload_pct.empty();
   const auto samples = static_cast<double>(workload_pct.size());
   kpi("workload_pct_mean", mean_of(workload_pct));
-  kpi("workload_pct_p90", sampled ? quantile_unsorted(workload_pct, 0.9) : 0.0);
   kpi("practitioners_over_110pct_share", share(static_cast<double>(over_110pct), samples));
+  // The percentiles and the share above 110% (issue 19); quantiles reorder the unit's copy only.
+  WorkloadDistribution::of(workload_pct).emit(kpi);
   kpi("reallocations", static_cast<double>(window.reallocations));
   kpi("practitioner_changes_per_case_mean",
       share(static_cast<double>(window.terminated_case_practitioner_changes),

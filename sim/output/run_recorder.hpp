@@ -51,6 +51,7 @@ class RunRecorder {
            unallocated = 0;
     // Over practitioners who can take cases (in post, case-holding grade, not on long-term sickness).
     double workload_pct_sum = 0, practitioners = 0, practitioners_over_110pct = 0;
+    std::vector<double> workload_pcts;  // one per such practitioner, for the percentiles
     PerGrade<double> in_post_fte{}, establishment_fte{};
     double vacant_fte = 0, practitioner_establishment_fte = 0;  // over the case-holding grades
     double leavers = 0, joiners = 0;                            // case-holding grades, headcount

@@ -1,7 +1,8 @@
 // The national validation of docs/validation.md: runs scenarios/england_wales_2022.yaml and checks each
 // calibration target marked `asserted` in tests/validation/england_wales_2022_targets.csv (CT-1..CT-4,
 // with their CT-n IDs) against the simulated mean, within the tolerance stated there and in the
-// document: at most 5 percentage points on a share, 15% on a count.
+// document: at most 5 percentage points on a share, 15% on a count. CT-4 is read literally (§9): the
+// starters' exited share and their completed share; the order-ended reading is a diagnostic only.
 //
 // It is meant to be able to fail: PROBSIM_VALIDATION_EXTRA_ARGS adds arguments to the run, e.g.
 //   PROBSIM_VALIDATION_EXTRA_ARGS='--set interventions.bbr.attendance_probability=0.7'
@@ -12,6 +13,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <iostream>
 #include <map>
 #include <string>
 
@@ -78,7 +80,26 @@ TEST(Validation, EnglandWales2022MatchesTheNationalBbrPipelineWithinTolerance) {
     }
     ++asserted;
   }
-  EXPECT_GE(asserted, 10);  // CT-1, CT-2's three shares, CT-3, and CT-4's five under the order-ended reading
+  // CT-1, CT-2's three shares, CT-3, and CT-4's exited and completed shares of starters (literal reading).
+  EXPECT_GE(asserted, 7);
+
+  // The rows not asserted are documented mismatches or input checks (docs/validation.md §6, §9.6, §10.6): each
+  // run reports its measured gap, so a change that closes (or widens) one is seen. CT-17's national mean
+  // WMT % must be among them, with the tolerance stated in §10.1.
+  bool workload_reported = false;
+  for (const auto& target : read_table(source_path("tests/validation/england_wales_2022_targets.csv"))) {
+    if (target.at("asserted") == "true" || !mean.count(target.at("kpi"))) continue;
+    const double got = mean.at(target.at("kpi"));
+    std::cout << "not asserted: " << target.at("id") << " " << target.at("kpi") << " simulated " << got
+              << ", target " << target.at("target") << " (gap " << got - std::stod(target.at("target"))
+              << ")\n";
+    if (target.at("id") == "CT-17" && target.at("kpi") == "workload_pct_mean") {
+      workload_reported = true;
+      EXPECT_EQ(target.at("tolerance_kind"), "absolute");
+      EXPECT_EQ(target.at("tolerance"), "5") << "docs/validation.md 10.1: within 5 points of WMT %";
+    }
+  }
+  EXPECT_TRUE(workload_reported) << "CT-17's national mean is in the targets file";
 }
 
 }  // namespace

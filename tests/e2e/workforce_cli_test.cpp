@@ -162,8 +162,17 @@ TEST(StaffingPlanExample, TimeSeriesHasTheStaffMetricsAndRegionsAndNationSumThei
     rows[{f[0], f[1], f[2], f[3]}][f[4]] = std::stod(f[5]);
     dates.insert(f[1]);
   }
-  std::vector<std::string> staff_metrics = {"vacancy_pct", "leavers", "joiners", "workload_pct_mean",
-                                            "practitioners_over_110pct_share"};
+  std::vector<std::string> staff_metrics = {"vacancy_pct",
+                                            "leavers",
+                                            "joiners",
+                                            "workload_pct_mean",
+                                            "practitioners_over_110pct_share",
+                                            "workload_pct_p10",
+                                            "workload_pct_p25",
+                                            "workload_pct_p50",
+                                            "workload_pct_p75",
+                                            "workload_pct_p90",
+                                            "workload_pct_over_110_share"};
   for (std::string_view grade : probsim::kGradeNames) {
     staff_metrics.push_back("in_post_fte_" + std::string(grade));
     staff_metrics.push_back("establishment_fte_" + std::string(grade));

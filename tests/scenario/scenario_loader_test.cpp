@@ -467,3 +467,83 @@ TEST(ScenarioLoader, StructuredInterventionNamesAreUnique) {
             std::string::npos)
       << diagnostics.describe();
 }
+
+TEST(ScenarioLoader, ReadsTeamsAndOverloadTriageFromTheBaseAndOverrides) {
+  Diagnostics diagnostics;
+  auto loaded = load_scenario(source("scenarios/example_pdu.yaml"), {}, diagnostics);
+  ASSERT_TRUE(loaded) << diagnostics.describe();
+  const Scenario& s = loaded->scenario;
+  EXPECT_EQ(s.caseload.allocation.team_size, 8);
+  const OverloadTriage& triage = s.caseload.sentence_management.overload_triage;
+  EXPECT_TRUE(triage.enabled);
+  EXPECT_DOUBLE_EQ(triage.protect_all_up_to_workload_pct, 100);
+  EXPECT_DOUBLE_EQ(triage.protect_none_from_workload_pct, 200);
+  EXPECT_TRUE(triage.applies_to[static_cast<std::size_t>(TaskKind::periodic_review)]);
+  EXPECT_TRUE(triage.applies_to[static_cast<std::size_t>(TaskKind::home_visit)]);
+  EXPECT_FALSE(triage.applies_to[static_cast<std::size_t>(TaskKind::contact)]);
+  EXPECT_FALSE(triage.applies_to[static_cast<std::size_t>(TaskKind::court_report)]);
+
+  const std::string path = write_scenario("triage_off.yaml", example_with(R"(allocation:
+  team_size: 0
+sentence_management:
+  overload_triage: {enabled: false, tasks: [periodic_review]}
+)"));
+  Diagnostics d2;
+  auto off = load_scenario(path, {}, d2);
+  ASSERT_TRUE(off) << d2.describe();
+  EXPECT_EQ(off->scenario.caseload.allocation.team_size, 0);
+  EXPECT_FALSE(off->scenario.caseload.sentence_management.overload_triage.enabled);
+  EXPECT_FALSE(off->scenario.caseload.sentence_management.overload_triage
+                   .applies_to[static_cast<std::size_t>(TaskKind::home_visit)])
+      << "a list replaces the base file's";
+}
+
+// `interventions.delivery` (issue 18, docs/bbr_delivery.md): read from its own loader file, every key
+// checked, and a lead without the pre-group start is an error rather than a silent no-op.
+TEST(ScenarioLoader, BbrDeliveryKeysAreReadAndChecked) {
+  const std::string good = write_scenario("delivery_good.yaml", example_with(R"(name: delivery_good
+interventions:
+  delivery:
+    recorded_start: pre_group_session
+    pre_group_lead_weeks: 12
+    weekly_group_share: 0.4
+    one_to_one_sessions_per_week: 1
+    cancelled_session_share: 0.1
+    holiday_break: {month: 12, day: 24, weeks: 2}
+    completion_recorded_after_weeks: {min: 1, max: 4}
+)"));
+  Diagnostics ok;
+  const auto loaded = load_scenario(good, {}, ok);
+  ASSERT_TRUE(loaded) << ok.describe();
+  const InterventionDelivery& d = loaded->scenario.interventions.delivery;
+  EXPECT_EQ(d.recorded_start, RecordedStart::pre_group_session);
+  EXPECT_DOUBLE_EQ(d.pre_group_lead_weeks, 12.0);
+  EXPECT_DOUBLE_EQ(d.weekly_group_share, 0.4);
+  EXPECT_EQ(d.one_to_one_sessions_per_week, 1);
+  EXPECT_DOUBLE_EQ(d.cancelled_session_share, 0.1);
+  EXPECT_DOUBLE_EQ(d.holiday_break.weeks, 2.0);
+  EXPECT_DOUBLE_EQ(d.completion_recorded_after_weeks.max_weeks, 4.0);
+
+  const std::string bad = write_scenario("delivery_bad.yaml", example_with(R"(name: delivery_bad
+interventions:
+  delivery:
+    pre_group_lead_weeks: 12
+    weekly_group_share: 1.5
+    completion_recorded_after_weeks: {min: 5, max: 1}
+    holiday_brake: {weeks: 2}
+)"));
+  Diagnostics diagnostics;
+  EXPECT_FALSE(load_scenario(bad, {}, diagnostics));
+  const std::string all = diagnostics.describe();
+  EXPECT_NE(all.find("interventions.delivery.pre_group_lead_weeks': pre_group_lead_weeks applies only with "
+                     "recorded_start: pre_group_session"),
+            std::string::npos)
+      << all;
+  EXPECT_NE(all.find("interventions.delivery.weekly_group_share': expected a number between 0 and 1"),
+            std::string::npos)
+      << all;
+  EXPECT_NE(all.find("interventions.delivery.completion_recorded_after_weeks.min': min must not exceed max"),
+            std::string::npos)
+      << all;
+  EXPECT_NE(all.find("holiday_brake"), std::string::npos) << all;
+}

@@ -1,0 +1,64 @@
+#pragma once
+// How group programmes are really delivered between a man's recorded start and his recorded completion
+// (issue 18, docs/validation.md §3): the `interventions.delivery` block. Every default keeps the model as
+// it was before the block existed (the recorded start is the first group session, every group meets
+// `sessions_per_week` times a week, no session is cancelled, no holiday break, the completion is recorded
+// at the last group session).
+//
+// Which programmes each setting touches:
+//   - recorded_start, pre_group_lead_weeks, weekly_group_share and completion_recorded_after_weeks: BBR;
+//   - cancelled_session_share and holiday_break: every group programme (the same facilitators run them).
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+
+#include "interventions/weeks_range.hpp"
+
+namespace probsim {
+
+// What the case record calls a BBR start (IS-2; docs/sources.md "Recording" caveat: nDelius records starts
+// that were not real programme starts).
+enum class RecordedStart : std::uint8_t {
+  first_group_session,  // the man's first group session (the model before issue 18)
+  pre_group_session,    // the individual session before the group phase (G-10), given ahead of a place
+};
+inline constexpr std::array<std::string_view, 2> kRecordedStartNames = {"first_group_session",
+                                                                        "pre_group_session"};
+
+// A yearly break in group delivery (Christmas and New Year) [Assume]: no group session is held from
+// `month`/`day` for `weeks` weeks. A session that falls in the break is not lost: the group meets again
+// after it and its schedule moves.
+struct HolidayBreak {
+  int month = 12;
+  int day = 24;
+  double weeks = 0.0;  // 0: no break
+};
+
+struct InterventionDelivery {
+  RecordedStart recorded_start = RecordedStart::first_group_session;
+  // pre_group_session: a man has his pre-group session (and is recorded as started) when his place in a
+  // group is expected within this many weeks: the team keeps as many men "started, awaiting a group" as
+  // its open groups turn places over in that many weeks [Assume].
+  double pre_group_lead_weeks = 0.0;
+  // BBR-4 "often twice a week": the share of new BBR groups meeting once a week [Assume]; the others meet
+  // `sessions_per_week` times.
+  double weekly_group_share = 0.0;
+  // One-to-one BBR (BBR-7): sessions a week; 0 keeps the programme's sessions_per_week [Assume].
+  int one_to_one_sessions_per_week = 0;
+  // G-23 sickness (5% of capacity), annual leave and other absence of either facilitator: the share of
+  // scheduled group sessions cancelled [Assume]. A cancelled session is held at the group's next slot.
+  double cancelled_session_share = 0.0;
+  HolidayBreak holiday_break;
+  // From the last group session to the recorded completion: the individual session after the group
+  // phase (G-10) and the paperwork that closes the requirement. No source gives it [Assume].
+  WeeksRange completion_recorded_after_weeks{0.0, 0.0};
+
+  [[nodiscard]] bool changes_nothing() const {
+    return recorded_start == RecordedStart::first_group_session && weekly_group_share == 0.0 &&
+           one_to_one_sessions_per_week == 0 && cancelled_session_share == 0.0 &&
+           holiday_break.weeks == 0.0 && completion_recorded_after_weeks.max_weeks == 0.0;
+  }
+};
+
+}  // namespace probsim

@@ -1,0 +1,20 @@
+#pragma once
+// A delay drawn uniformly between two bounds in weeks, in whole days.
+
+#include <cmath>
+
+#include "core/calendar_date.hpp"
+
+namespace probsim {
+
+// A delay drawn uniformly in [min_weeks, max_weeks], in whole days.
+struct WeeksRange {
+  double min_weeks = 0.0;
+  double max_weeks = 0.0;
+
+  [[nodiscard]] Day days_at(double u01) const {
+    return static_cast<Day>(std::lround(7.0 * (min_weeks + u01 * (max_weeks - min_weeks))));
+  }
+};
+
+}  // namespace probsim

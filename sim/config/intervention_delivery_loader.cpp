@@ -1,0 +1,71 @@
+#include "config/intervention_delivery_loader.hpp"
+
+#include <string>
+#include <vector>
+
+namespace probsim {
+
+namespace {
+
+constexpr double kMaxDeliveryWeeks = 104.0;
+
+std::vector<std::string> recorded_start_names() {
+  return {kRecordedStartNames.begin(), kRecordedStartNames.end()};
+}
+
+void read_holiday_break(FieldReader& parent, HolidayBreak& b) {
+  const ConfigNode* node = parent.node("holiday_break", false);
+  if (node == nullptr) return;
+  FieldReader r(node, parent.child_path("holiday_break"), parent.diagnostics());
+  if (!r.ok()) return;
+  if (auto month = r.integer("month", false, 1, 12)) b.month = *month;
+  if (auto day = r.integer("day", false, 1, 28)) b.day = *day;  // 28: a date every year has
+  if (auto weeks = r.number("weeks", false, 0.0, 8.0)) b.weeks = *weeks;
+  r.reject_unknown_keys();
+}
+
+void read_completion_recorded(FieldReader& parent, WeeksRange& w) {
+  const ConfigNode* node = parent.node("completion_recorded_after_weeks", false);
+  if (node == nullptr) return;
+  FieldReader r(node, parent.child_path("completion_recorded_after_weeks"), parent.diagnostics());
+  if (!r.ok()) return;
+  auto min = r.number("min", false, 0.0, kMaxDeliveryWeeks);
+  auto max = r.number("max", false, 0.0, kMaxDeliveryWeeks);
+  if (min) w.min_weeks = *min;
+  if (max) w.max_weeks = *max;
+  if ((min || node->find("min") == nullptr) && (max || node->find("max") == nullptr) &&
+      w.min_weeks > w.max_weeks) {
+    const ConfigNode* key = node->find(min ? "min" : "max");
+    parent.diagnostics().error(key != nullptr ? key->anchor() : node->anchor(),
+                               r.child_path(min ? "min" : "max"), "min must not exceed max");
+  }
+  r.reject_unknown_keys();
+}
+
+}  // namespace
+
+void read_intervention_delivery(FieldReader& interventions, InterventionDelivery& d) {
+  const ConfigNode* node = interventions.node("delivery", false);
+  if (node == nullptr) return;
+  FieldReader r(node, interventions.child_path("delivery"), interventions.diagnostics());
+  if (!r.ok()) return;
+  if (auto start = r.choice("recorded_start", false, recorded_start_names()))
+    d.recorded_start = static_cast<RecordedStart>(*start);
+  if (auto weeks = r.number("pre_group_lead_weeks", false, 0.0, kMaxDeliveryWeeks))
+    d.pre_group_lead_weeks = *weeks;
+  if (auto share = r.number("weekly_group_share", false, 0.0, 1.0)) d.weekly_group_share = *share;
+  if (auto n = r.integer("one_to_one_sessions_per_week", false, 0, 2)) d.one_to_one_sessions_per_week = *n;
+  if (auto share = r.number("cancelled_session_share", false, 0.0, 0.9)) d.cancelled_session_share = *share;
+  read_holiday_break(r, d.holiday_break);
+  read_completion_recorded(r, d.completion_recorded_after_weeks);
+  // A lead without the pre-group start would silently do nothing.
+  if (d.pre_group_lead_weeks > 0.0 && d.recorded_start != RecordedStart::pre_group_session) {
+    const ConfigNode* key = node->find("pre_group_lead_weeks");
+    r.diagnostics().error(key != nullptr ? key->anchor() : node->anchor(),
+                          r.child_path("pre_group_lead_weeks"),
+                          "pre_group_lead_weeks applies only with recorded_start: pre_group_session");
+  }
+  r.reject_unknown_keys();
+}
+
+}  // namespace probsim
