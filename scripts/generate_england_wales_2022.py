@@ -41,6 +41,16 @@ NATIONAL_REFERRALS_PER_WEEK = 3160
 NATIONAL_PO_FTE = 4464           # CT-10, WF-1: band 4 POs in post, Dec 2022
 NATIONAL_PSO_FTE = 6209          # CT-10, WF-2: band 3 PSOs in post, Dec 2022
 NATIONAL_PO_REQUIRED_FTE = 6258  # CT-10, WF-3: 29% short; the PSO establishment is not published (= in post)
+# PQiP trainees in post (issue 19; WMT-5, G-22, LV-4), taken out of WF-2's band 3 [Assume: HMPPS counts
+# trainee POs in band 3, whose +470 a year (WF-2) while POs were flat (WF-1) is the PQiP intake]. Scale:
+# CT-10's flat PO stock with PO posts filled by trainees (staffing_plan.backfill.
+# po_leavers_replaced_by_trainees) needs as many qualifying as POs leave, 4,464 x 7.4% a year (CT-12) over
+# 18 months of training (G-22): ~495 in post, their training months spread evenly [Assume]. WF-11's 12%
+# of DA cases held by trainees (7 of 60) would need ~2,700, which CT-10's flat PO stock rules out in
+# this model (docs/validation.md 10.2).
+PO_LEAVER_RATE_PER_YEAR = 0.074  # CT-12
+TRAINING_MONTHS = 18             # G-22
+NATIONAL_PQIP_FTE = round(NATIONAL_PO_FTE * PO_LEAVER_RATE_PER_YEAR * TRAINING_MONTHS / 12)
 # G-25: 1 DASO FTE per ~100 new BBR referrals a year; CT-1 gives ~5,270 a year (BBRN-1) -> ~53.
 NATIONAL_DASO_FTE = 53
 
@@ -113,6 +123,16 @@ def split(total):
     return counts
 
 
+def largest_remainder(exact, total):
+    """Whole numbers near `exact` that sum to `total` (largest fractional parts rounded up)."""
+    counts = [int(x) for x in exact]
+    for i in sorted(range(len(exact)), key=lambda i: exact[i] - counts[i], reverse=True):
+        if sum(counts) >= total:
+            break
+        counts[i] += 1
+    return counts
+
+
 def po_in_post():
     """PO headcount per PDU: its required POs times PO_FILL_PATTERN, scaled to the national total."""
     required = [NATIONAL_PO_REQUIRED_FTE * w / total_weight for _, _, w in pdus]
@@ -129,6 +149,8 @@ def po_in_post():
 
 def scenario_text():
     po_counts = po_in_post()
+    trainee_counts = largest_remainder([NATIONAL_PQIP_FTE * c / NATIONAL_PO_FTE for c in po_counts],
+                                       NATIONAL_PQIP_FTE)
     facilitators = split(NATIONAL_FACILITATORS)
     dasos = split(NATIONAL_DASO_FTE)
     out = [f"""# England and Wales, 21 June 2021 to 31 December 2022: the national calibration scenario
@@ -190,6 +212,12 @@ interventions:
     holiday_break: {{month: 12, day: 24, weeks: {HOLIDAY_BREAK_WEEKS}}}   # Christmas and New Year [Assume]
     completion_recorded_after_weeks: {{min: {COMPLETION_RECORDED_WEEKS[0]}, max: {COMPLETION_RECORDED_WEEKS[1]}}}  # no source [Assume]
 
+# PO posts are filled by PQiP trainees, who qualify into them (G-22, LV-4; issue 19): a PO leaver is
+# replaced by a trainee after the base file's recruitment lag.
+staffing_plan:
+  backfill:
+    po_leavers_replaced_by_trainees: true
+
 regions:"""]
     current = None
     for index, (region, name, weight) in enumerate(pdus):
@@ -198,7 +226,8 @@ regions:"""]
             current = region
         share = weight / total_weight
         po = po_counts[index]
-        pso = round(NATIONAL_PSO_FTE * share)
+        trainees = trainee_counts[index]
+        pso = round(NATIONAL_PSO_FTE * share) - trainees
         po_required = round(NATIONAL_PO_REQUIRED_FTE * share)
         staff = [f"{{grade: po, headcount: {po}, fte_each: 1.0}}", f"{{grade: pso, headcount: {pso}, fte_each: 1.0}}"]
         establishment = f"po: {po_required}, pso: {pso}"
@@ -209,6 +238,14 @@ regions:"""]
             staff += [f"{{grade: facilitator, headcount: {f}, fte_each: 1.0}}",
                       f"{{grade: daso, headcount: {d}, fte_each: 1.0}}"]
             establishment += f", facilitator: {f}, daso: {d}"
+        # Trainees hold PO posts and qualify into them (after the facilitators: sweeps address those as
+        # staff.2); their months of training spread evenly over the 18 [Assume].
+        by_month = {}
+        for k in range(trainees):
+            months = (k * TRAINING_MONTHS + (index * 7) % TRAINING_MONTHS) // trainees % TRAINING_MONTHS
+            by_month[months] = by_month.get(months, 0) + 1
+        staff += [f"{{grade: pqip, headcount: {n}, fte_each: 1.0, training_months_completed: {m}}}"
+                  for m, n in sorted(by_month.items())]
         out.append(f"      - name: {name}\n"
                    f"        referrals_per_week: {NATIONAL_REFERRALS_PER_WEEK * share:.2f}\n"
                    f"        establishment_fte: {{{establishment}}}\n"

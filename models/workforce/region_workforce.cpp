@@ -296,12 +296,21 @@ void RegionWorkforce::request_backfill(std::uint32_t office, const Practitioner&
   event.office = office;
   event.grade = leaver.grade;
   event.fte = leaver.fte;
+  if ((leaver.grade == Grade::po || leaver.grade == Grade::pqip) && backfill.po_leavers_replaced_by_trainees) {
+    event.grade = Grade::pqip;
+    event.fills_po_post = true;
+  }
   schedule(event);
 }
 
 void RegionWorkforce::on_backfill_arrival(const Event& event) {
   PduOffice& office = *offices_[event.office];
-  if (office.in_post_fte(event.grade) + event.fte > office.establishment_fte(event.grade) + kFteTolerance) {
+  // A trainee in a PO post counts against the PO establishment, with the POs and trainees in post.
+  const double in_post = event.fills_po_post
+                             ? office.in_post_fte(Grade::po) + office.in_post_fte(Grade::pqip)
+                             : office.in_post_fte(event.grade);
+  const double establishment = office.establishment_fte(event.fills_po_post ? Grade::po : event.grade);
+  if (in_post + event.fte > establishment + kFteTolerance) {
     office.staff_counters().backfills_not_needed += 1;  // filled meanwhile (an intake, a qualifier)
     return;
   }

@@ -50,6 +50,7 @@ class RegionWorkforce {
     std::uint16_t epoch = 0;
     Grade grade = Grade::po;  // backfill_arrival
     double fte = 0.0;         // backfill_arrival
+    bool fills_po_post = false;  // backfill_arrival: a trainee recruited to a PO leaver's post
     std::size_t intake = 0;   // intake: index into the plan's intakes
     bool operator>(const Event& other) const {
       return day != other.day ? day > other.day : sequence > other.sequence;

@@ -28,6 +28,10 @@ struct BackfillPolicy {
   bool enabled = false;
   PerGrade<bool> grades{};  // which grades' leavers are replaced
   BoundedDistribution recruitment_lag_weeks = BoundedDistribution::fixed_at(0.0);
+  // A PO leaver's post is filled by a new PQiP trainee, who qualifies into it after training (G-22,
+  // LV-4: the PQiP pipeline is how PO posts are filled while qualified POs are short, WF-3). The
+  // recruit starts only while POs and trainees together are below the PO establishment.
+  bool po_leavers_replaced_by_trainees = false;
 };
 
 struct StaffingPlan {

@@ -525,6 +525,12 @@ void read_backfill(FieldReader& plan, BackfillPolicy& backfill) {
   }
   if (auto lag = read_distribution(bf, "recruitment_lag_weeks", true, "WEEKS", 0.0, 520.0))
     backfill.recruitment_lag_weeks = *lag;
+  if (auto by_trainees = bf.boolean("po_leavers_replaced_by_trainees", false))
+    backfill.po_leavers_replaced_by_trainees = *by_trainees;
+  if (backfill.po_leavers_replaced_by_trainees && !at(backfill.grades, Grade::po))
+    d.error(bf.node("po_leavers_replaced_by_trainees", false)->anchor(),
+            bf.child_path("po_leavers_replaced_by_trainees"),
+            "po_leavers_replaced_by_trainees needs po among backfill.grades (PO leavers are not replaced)");
   bf.reject_unknown_keys();
 }
 

@@ -196,3 +196,61 @@ regions:
   std::cout << "leaving days " << left_on.size() << ", backfilled " << backfilled << ", not needed "
             << not_needed << "\n";
 }
+
+// With po_leavers_replaced_by_trainees (G-22, LV-4) a PO leaver's post is filled after the lag by a new
+// PQiP trainee at the first stage's reduction, never by a PO; a trainee starts only while POs and
+// trainees together are below the PO establishment; and the trainees qualify into PO posts after
+// training (6 months here), which is the only way the PO headcount rises.
+TEST(StaffingPlan, PoLeaversAreReplacedByTraineesWhoQualifyIntoThePosts) {
+  ModelRun run(load_scenario_text("trainee_backfill", R"(
+simulation: {report_start: 2023-01-01, report_end: 2024-12-31, warm_up_weeks: 0, warm_start: empty}
+workforce:
+  leaver_rate_per_year: {po: 0.5, pso: 0, pqip: 0, spo: 0, facilitator: 0, daso: 0, case_administrator: 0}
+  sickness: {days_per_fte_year: 0}
+  trainee_pipeline:
+    training_months: 6
+    workload_reduction_by_month: [{from_month: 0, reduction_share: 0.8}, {from_month: 3, reduction_share: 0.4}]
+    nqo_reduction_share: 0
+    nqo_months: 0
+staffing_plan:
+  backfill: {enabled: true, grades: [po, pqip], recruitment_lag_weeks: {fixed: 10},
+             po_leavers_replaced_by_trainees: true}
+regions:
+  - name: Region
+    pdus:
+      - name: Alpha
+        referrals_per_week: 2
+        establishment_fte: {po: 18}
+        staff: [{grade: po, headcount: 16, fte_each: 1.0}]
+)"));
+  const PduOffice& office = run.office(0);
+  std::map<Day, std::int64_t> po_left_on;
+  std::int64_t trainees_joined = 0, qualified = 0, not_needed = 0;
+  for (Day day = 0; day <= run.scenario().window.last_day(); ++day) {
+    const StaffCounters before = office.staff_counters();
+    const std::int64_t po_before = office.in_post_headcount(Grade::po);
+    run.run_day();
+    const StaffCounters& after = office.staff_counters();
+    const std::string when = run.date_of(day).iso();
+    const std::int64_t po_left = at(after.left, Grade::po).headcount - at(before.left, Grade::po).headcount;
+    if (po_left > 0) po_left_on[day] = po_left;
+    ASSERT_EQ(at(after.joined, Grade::po).headcount, at(before.joined, Grade::po).headcount)
+        << when << ": no PO is recruited";
+    const std::int64_t joined = at(after.joined, Grade::pqip).headcount - at(before.joined, Grade::pqip).headcount;
+    const std::int64_t dropped = after.backfills_not_needed - before.backfills_not_needed;
+    const auto due = po_left_on.find(day - 70);
+    ASSERT_EQ(joined + dropped, due == po_left_on.end() ? 0 : due->second) << when;
+    if (joined > 0) {
+      ASSERT_LE(office.in_post_fte(Grade::po) + office.in_post_fte(Grade::pqip), 18.0 + 1e-9) << when;
+    }
+    const std::int64_t newly_qualified = after.trainees_qualified - before.trainees_qualified;
+    ASSERT_EQ(office.in_post_headcount(Grade::po), po_before - po_left + newly_qualified) << when;
+    trainees_joined += joined;
+    qualified += newly_qualified;
+    not_needed += dropped;
+  }
+  EXPECT_GT(trainees_joined, 5);
+  EXPECT_GT(qualified, 3) << "trainees recruited in the first year qualify within the window";
+  std::cout << "PO leaving days " << po_left_on.size() << ", trainees joined " << trainees_joined
+            << ", qualified " << qualified << ", not needed " << not_needed << "\n";
+}
