@@ -3,6 +3,9 @@
 // `probsim snapshot` starts a new run.
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <iostream>
+#include <map>
 #include <set>
 
 #include "e2e/cli_test_support.hpp"
@@ -111,4 +114,77 @@ TEST(SnapshotCli, ASimulatedDayStartsANewRun) {
   for (const auto& row : csv_rows(dir / "next" / "kpis.csv"))
     if (row[1] == "national" && row[3] == "caseload_start") start = std::stod(row[4]);
   EXPECT_EQ(start, static_cast<double>(cases.size()));
+}
+
+namespace {
+// replication → value of a national metric on `date` in a run's timeseries.csv.
+std::map<int, double> national_on(const std::filesystem::path& timeseries, const std::string& date,
+                                  const std::string& metric) {
+  std::map<int, double> values;
+  for (const auto& row : csv_rows(timeseries))
+    if (row[1] == date && row[2] == "national" && row[4] == metric)
+      values[std::stoi(row[0])] = std::stod(row[5]);
+  return values;
+}
+struct Moments {
+  double mean = 0.0, variance = 0.0;
+};
+Moments moments(const std::vector<double>& xs) {
+  Moments m;
+  for (double x : xs) m.mean += x / static_cast<double>(xs.size());
+  for (double x : xs) m.variance += (x - m.mean) * (x - m.mean) / static_cast<double>(xs.size() - 1);
+  return m;
+}
+}  // namespace
+
+// A run continued from a snapshot of another on 2023-06-30 follows it in distribution over the next
+// year: each replication of example_pdu (interventions off: the BBR list is not imported) is written
+// out at the end of 2023-06-30 and continued as a snapshot scenario with another seed; the caseload and
+// mean WMT % of the continuations at two month ends agree with the originals' within 3.5 standard errors
+// of the difference (8 + 8 independent replications; fixed seeds, so the test is deterministic).
+TEST(SnapshotCli, AContinuedRunFollowsTheOriginalInDistribution) {
+  const auto dir = fresh_directory("snapshot_distribution");
+  const int reps = 8;
+  const CommandResult original = run_probsim(
+      "run scenarios/example_pdu.yaml --reps 8 --quiet --seed 21 --set interventions.enabled=false "
+      "--set simulation.report_end=2024-06-30 --out '" +
+      (dir / "original").string() + "'");
+  ASSERT_EQ(original.exit_status, 0) << original.output;
+  std::vector<double> continued_caseload[2], continued_wmt[2];
+  const std::string dates[2] = {"2023-12-31", "2024-06-30"};
+  for (int r = 1; r <= reps; ++r) {
+    const std::string snap = "snap" + std::to_string(r);
+    const CommandResult s =
+        run_probsim("snapshot '" + (dir / "original").string() + "' --date 2023-06-30 --replication " +
+                    std::to_string(r) + " --out '" + (dir / snap).string() + "'");
+    ASSERT_EQ(s.exit_status, 0) << s.output;
+    const auto scenario = dir / (snap + ".yaml");
+    write_file(scenario,
+               "extends: " + source_path("scenarios/example_region_snapshot.yaml") +
+                   "\nsimulation: {report_start: 2023-07-01, report_end: 2024-06-30, caseload_csv: " + snap +
+                   "/caseload.csv, staff_csv: " + snap + "/staff.csv}\n");
+    const auto out = dir / ("next" + std::to_string(r));
+    const CommandResult next = run_probsim("run '" + scenario.string() + "' --reps 1 --quiet --seed " +
+                                           std::to_string(100 + r) + " --out '" + out.string() + "'");
+    ASSERT_EQ(next.exit_status, 0) << next.output;
+    for (int d = 0; d < 2; ++d) {
+      continued_caseload[d].push_back(national_on(out / "timeseries.csv", dates[d], "caseload").at(1));
+      continued_wmt[d].push_back(national_on(out / "timeseries.csv", dates[d], "workload_pct_mean").at(1));
+    }
+  }
+  for (int d = 0; d < 2; ++d) {
+    for (const auto& [metric, continued] :
+         {std::pair{"caseload", continued_caseload[d]}, std::pair{"workload_pct_mean", continued_wmt[d]}}) {
+      std::vector<double> originals;
+      for (const auto& [r, v] : national_on(dir / "original" / "timeseries.csv", dates[d], metric))
+        originals.push_back(v);
+      ASSERT_EQ(originals.size(), static_cast<std::size_t>(reps));
+      const Moments a = moments(originals), b = moments(continued);
+      const double se = std::sqrt(a.variance / reps + b.variance / reps);
+      EXPECT_LE(std::abs(a.mean - b.mean), 3.5 * se) << metric << " on " << dates[d] << ": original "
+                                                     << a.mean << ", continued " << b.mean << ", se " << se;
+      std::cout << metric << " on " << dates[d] << ": original " << a.mean << ", continued " << b.mean
+                << " (se of the difference " << se << ")\n";
+    }
+  }
 }
