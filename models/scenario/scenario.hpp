@@ -78,7 +78,7 @@ struct Scenario {
   std::vector<CalendarDate> bank_holidays;
   // warm_start: snapshot: the two CSVs, and what the loader read from them (shared, never changed).
   std::optional<SnapshotFiles> snapshot_files;
-  std::shared_ptr<const Snapshot> snapshot;
+  std::shared_ptr<const RegionSnapshot> snapshot;
 
   [[nodiscard]] std::size_t pdu_count() const {
     std::size_t n = 0;

@@ -47,7 +47,7 @@ struct SnapshotCase {
   PractitionerIndex practitioner = kUnallocated;
 };
 
-struct Snapshot {
+struct RegionSnapshot {
   SnapshotFiles files;
   std::vector<SnapshotStaffMember> staff;  // file order
   std::vector<SnapshotCase> cases;         // file order

@@ -62,7 +62,7 @@ struct StaffEntry {
   Grade grade = Grade::po;
 };
 
-void read_staff_row(RowReader& row, const Scenario& s, Snapshot& snapshot,
+void read_staff_row(RowReader& row, const Scenario& s, RegionSnapshot& snapshot,
                     std::map<std::string, StaffEntry, std::less<>>& by_id,
                     std::vector<PractitionerIndex>& per_pdu,
                     std::map<std::string, int, std::less<>>& first_line, bool hours_column) {
@@ -158,7 +158,7 @@ void read_staff_row(RowReader& row, const Scenario& s, Snapshot& snapshot,
   snapshot.staff.push_back(std::move(m));
 }
 
-void read_case_row(RowReader& row, const Scenario& s, Snapshot& snapshot,
+void read_case_row(RowReader& row, const Scenario& s, RegionSnapshot& snapshot,
                    const std::map<std::string, StaffEntry, std::less<>>& staff,
                    const std::set<std::string, std::less<>>& staff_rows,
                    std::map<std::string, int, std::less<>>& first_line) {
@@ -230,10 +230,10 @@ void read_case_row(RowReader& row, const Scenario& s, Snapshot& snapshot,
 
 }  // namespace
 
-std::optional<Snapshot> read_snapshot_csvs(const SnapshotFiles& files, const Scenario& scenario,
-                                           std::vector<CsvProblem>& problems) {
+std::optional<RegionSnapshot> read_snapshot_csvs(const SnapshotFiles& files, const Scenario& scenario,
+                                                 std::vector<CsvProblem>& problems) {
   const std::size_t before = problems.size();
-  Snapshot snapshot;
+  RegionSnapshot snapshot;
   snapshot.files = files;
   const CalendarDate day_zero = scenario.window.day_zero();
 

@@ -1,6 +1,6 @@
 #pragma once
 // The caseload and staff CSVs of `warm_start: snapshot` (docs/reference/snapshot-csv.md): their columns,
-// and the checks that turn them into a typed Snapshot. Every problem in both files is reported in one
+// and the checks that turn them into a typed RegionSnapshot. Every problem in both files is reported in one
 // pass, each as FILE:LINE:COLUMN: error: message; a snapshot with any problem is never returned, so a bad
 // file never starts a run.
 
@@ -18,8 +18,9 @@ namespace probsim {
 
 // Reads both files. The snapshot day is the scenario's day 0 (report start less the warm-up); rows may
 // name only the scenario's PDUs. Problems go to `problems`; nullopt if there is any.
-[[nodiscard]] std::optional<Snapshot> read_snapshot_csvs(const SnapshotFiles& files, const Scenario& scenario,
-                                                         std::vector<CsvProblem>& problems);
+[[nodiscard]] std::optional<RegionSnapshot> read_snapshot_csvs(const SnapshotFiles& files,
+                                                               const Scenario& scenario,
+                                                               std::vector<CsvProblem>& problems);
 
 // For the loader: when the scenario starts from a snapshot, checks what a snapshot rules out, reads the
 // files and attaches them (a PDU with no establishment given takes its snapshot staff as establishment).

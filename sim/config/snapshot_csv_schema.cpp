@@ -81,7 +81,7 @@ void attach_snapshot(Scenario& s, const SourceLocation& where, Diagnostics& diag
     }
   if (!ok) return;
   std::vector<CsvProblem> problems;
-  std::optional<Snapshot> snapshot = read_snapshot_csvs(*s.snapshot_files, s, problems);
+  std::optional<RegionSnapshot> snapshot = read_snapshot_csvs(*s.snapshot_files, s, problems);
   // The location carries the whole FILE:LINE:COLUMN-NAME text, the key none, so that the loader's one
   // list of problems prints CSV problems in their own form.
   for (const CsvProblem& p : problems)
@@ -96,7 +96,7 @@ void attach_snapshot(Scenario& s, const SourceLocation& where, Diagnostics& diag
     for (const SnapshotStaffMember& m : snapshot->staff)
       if (m.pdu == i) at(pdu.establishment_fte, m.person.grade) += m.person.fte;
   }
-  s.snapshot = std::make_shared<const Snapshot>(std::move(*snapshot));
+  s.snapshot = std::make_shared<const RegionSnapshot>(std::move(*snapshot));
 }
 
 std::string resolve_snapshot_path(const SourceLocation& where, const std::string& path) {

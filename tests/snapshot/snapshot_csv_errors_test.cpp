@@ -25,7 +25,7 @@ struct Read {
   std::string caseload_file;
   std::string staff_file;
   std::vector<CsvProblem> problems;
-  std::optional<Snapshot> snapshot;
+  std::optional<RegionSnapshot> snapshot;
 };
 
 Read read(const std::string& caseload, const std::string& staff) {
