@@ -68,10 +68,14 @@ void attach_snapshot(Scenario& s, const SourceLocation& where, Diagnostics& diag
   if (s.interventions.enabled) {
     diagnostics.error(where, "simulation.warm_start",
                       "a snapshot cannot start a scenario with interventions yet: the BBR list would be "
-                      "re-drawn, not imported (issue 21); remove the interventions block");
+                      "re-drawn, not imported (issue 21); set interventions.enabled: false");
     ok = false;
   }
-  if (s.pdu_count() >= kMaxPdusForCaseIds) ok = false;  // unreachable in practice; ids would collide
+  if (s.pdu_count() >= kMaxPdusForCaseIds) {  // imported and generated case ids would overlap
+    diagnostics.error(where, "simulation.warm_start",
+                      "a snapshot supports fewer than " + std::to_string(kMaxPdusForCaseIds) + " PDUs");
+    ok = false;
+  }
   for (std::size_t i = 0; i < s.pdu_count(); ++i)
     if (!s.pdu_at(i).staff.empty()) {
       diagnostics.error(where, "simulation.warm_start",
