@@ -10,6 +10,7 @@
 #include "caseload/imported_case.hpp"
 #include "output/snapshot_writer.hpp"
 #include "snapshot/snapshot_test_support.hpp"
+#include "workforce/region_workforce.hpp"
 
 using namespace probsim;
 using namespace probsim::snapshot_testing;
@@ -198,4 +199,37 @@ TEST(SnapshotRoundTrip, WritingAnImportedDayGivesTheSameFilesBack) {
   EXPECT_EQ(c1, read(dir / "c2.csv"));
   EXPECT_EQ(read(dir / "s1.csv"), read(dir / "s2.csv"));
   EXPECT_NE(read(dir / "s1.csv").find(",true,2023-02-26"), std::string::npos);  // the long-term sick PSO
+}
+
+// A member of staff long-term sick on the snapshot day is back on the day the row gives: the workforce
+// model ends the episode then, and their WMT points return (RegionWorkforce::start).
+TEST(SnapshotImport, LongTermSicknessEndsOnTheDayTheRowGives) {
+  const auto dir = scratch("sick");
+  write_text(dir / "staff.csv",
+             "staff_id,pdu,grade,fte,long_term_sick,sickness_end_date\n"
+             "A,Northgate,po,1.0,true,2023-03-01\n"
+             "B,Northgate,pso,1.0,false,\n");
+  write_text(dir / "caseload.csv",
+             "person_id,pdu,sentence_type,sentence_start_date,expected_end_date,rosh,tier,sex,practitioner\n"
+             "1,Northgate,licence,2022-01-01,2025-01-01,high,A3,male,A\n");
+  const Scenario s = load_example({"simulation.caseload_csv=" + (dir / "caseload.csv").string(),
+                                   "simulation.staff_csv=" + (dir / "staff.csv").string(),
+                                   "workforce.leaver_rate_per_year.po=0"});
+  ASSERT_TRUE(s.snapshot);
+  SnapshotOffices built(s, replication_seed(2, 1));
+  std::vector<PduOffice*> offices;
+  for (auto& o : built.offices) offices.push_back(o.get());
+  RegionWorkforce workforce(s, 0, offices, {0, 1, 2}, replication_seed(2, 1));
+  workforce.start();
+  const Practitioner& a = built.offices[0]->staff()[0];
+  const Day back = 59;  // 2023-03-01
+  for (Day day = 0; day < back; ++day) {
+    workforce.run_events_on(day);
+    ASSERT_TRUE(a.long_term_sick) << "day " << day;
+    ASSERT_EQ(a.available_points_per_week, 0.0);
+  }
+  workforce.run_events_on(back);
+  EXPECT_FALSE(a.long_term_sick);
+  EXPECT_EQ(a.available_points_per_week, 2176.0);
+  EXPECT_EQ(a.caseload, 1);  // the case stayed with them (the snapshot says who holds it)
 }
