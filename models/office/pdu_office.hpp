@@ -50,6 +50,15 @@ class PduOffice {
   // arrival process; the trend, if any, is extrapolated backwards).
   void place_warm_start_caseload(Day first_day, Day lookback_days);
 
+  // A caseload imported from a snapshot (warm_start: snapshot; office/pdu_office_import.cpp): each case
+  // opens on `first_day`, held by the practitioner the snapshot names (an index into staff()), or, with
+  // kUnallocated, allocated by the rule like any case.
+  struct ImportedCase {
+    Case c;
+    PractitionerIndex practitioner = kUnallocated;
+  };
+  void place_imported_caseload(std::span<const ImportedCase> cases, Day first_day);
+
   // One day: cases ending today leave, waiting cases are retried, then today's referrals arrive and
   // are allocated (fixed order, never insertion order; M-6). Then the day's sentence-management
   // work is done (tasks falling due, each practitioner's hours) and the staff time is accounted (FTE in
@@ -174,6 +183,7 @@ class PduOffice {
   std::uint32_t open_case(const Case& c, bool initial = false);
   void close_case(std::uint32_t slot, Day day);
   bool try_allocate(std::uint32_t slot, Day day);
+  void allocate_imported(std::uint32_t slot, PractitionerIndex who, Day day);
   void account_staff_time(Day day);
   void give_identity(Practitioner& person);
 

@@ -2,6 +2,7 @@
 // A scenario, typed and validated. The YAML loader (sim/config) is the only code that reads scenario
 // files; everything downstream reads this struct.
 
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -11,6 +12,7 @@
 #include "caseload/referral_process.hpp"
 #include "core/calendar_date.hpp"
 #include "interventions/intervention_rules.hpp"
+#include "scenario/snapshot.hpp"
 #include "workforce/grade.hpp"
 #include "workforce/new_staff.hpp"
 #include "workforce/staffing_plan.hpp"
@@ -18,7 +20,7 @@
 
 namespace probsim {
 
-enum class WarmStart { empty, steady_state };
+enum class WarmStart { empty, steady_state, snapshot };
 
 // When the simulation runs. Day 0 is `warm_up_weeks` before the report start; KPIs and time series
 // cover the report window [report_start, report_end] only.
@@ -74,6 +76,9 @@ struct Scenario {
   std::vector<InterventionsTeamSpec> interventions_teams;
   // Days that are not working days although they are weekdays (`calendar.bank_holidays`).
   std::vector<CalendarDate> bank_holidays;
+  // warm_start: snapshot: the two CSVs, and what the loader read from them (shared, never changed).
+  std::optional<SnapshotFiles> snapshot_files;
+  std::shared_ptr<const RegionSnapshot> snapshot;
 
   [[nodiscard]] std::size_t pdu_count() const {
     std::size_t n = 0;

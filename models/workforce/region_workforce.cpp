@@ -45,8 +45,25 @@ void RegionWorkforce::schedule(Event event) {
 void RegionWorkforce::start() {
   for (std::uint32_t k = 0; k < offices_.size(); ++k) {
     const auto staff = offices_[k]->staff();
-    for (std::size_t i = 0; i < staff.size(); ++i)
-      if (staff[i].in_post) schedule_person(k, static_cast<PractitionerIndex>(i), first_report_day_, 0);
+    for (std::size_t i = 0; i < staff.size(); ++i) {
+      if (!staff[i].in_post) continue;
+      const auto who = static_cast<PractitionerIndex>(i);
+      if (staff[i].sick_until <= 0) {
+        schedule_person(k, who, first_report_day_, 0);
+        continue;
+      }
+      // Long-term sick on a snapshot day: the episode ends on the day the snapshot gives, and the next
+      // onset is drawn from then on (on_sickness_end), as after any episode.
+      schedule_leaving(k, who, first_report_day_);
+      if (staff[i].in_trainee_pipeline) schedule_pipeline_steps(k, who, first_report_day_);
+      Event end;
+      end.kind = EventKind::sickness_end;
+      end.day = staff[i].sick_until;
+      end.office = k;
+      end.who = who;
+      end.id = staff[i].id;
+      schedule(end);
+    }
   }
   for (std::size_t i = 0; i < plan_.intakes.size(); ++i) {
     const RecruitmentIntake& intake = plan_.intakes[i];

@@ -17,6 +17,7 @@
 #include "runner/memory_estimate.hpp"
 #include "runner/run_warnings.hpp"
 #include "runner/shard.hpp"
+#include "runner/snapshot_command.hpp"
 
 namespace po = boost::program_options;
 using namespace probsim;
@@ -37,6 +38,7 @@ constexpr const char* kOverview =
     "  aggregate DIR...   merge a batch's shard outputs: a summary per point and sweep_summary.csv\n"
     "  compare BASE OTHER paired differences per KPI between two runs, with 95% CIs\n"
     "  report DIR         one self-contained HTML page of charts for a run, a batch or a comparison\n"
+    "  snapshot RUN_DIR   write a simulated day of a run as the caseload and staff CSVs of a snapshot\n"
     "\n"
     "probsim COMMAND --help explains a command's options. docs/reference/ documents every scenario key\n"
     "and every output file and column.\n";
@@ -434,6 +436,7 @@ int main(int argc, char** argv) {
   if (argv[1] == std::string(kAggregate.name)) return aggregate_main(argc - 1, argv + 1);
   if (argv[1] == std::string(kCompare.name)) return compare_main(argc - 1, argv + 1);
   if (argv[1] == std::string(kReport.name)) return report_main(argc - 1, argv + 1);
+  if (argv[1] == std::string("snapshot")) return snapshot_main(argc - 1, argv + 1);
   std::cerr << "probsim: unknown command '" << argv[1] << "'\n\n" << kOverview;
   return 2;
 }

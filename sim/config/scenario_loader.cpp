@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <limits>
 #include <map>
 #include <set>
@@ -9,6 +10,7 @@
 
 #include "config/field_reader.hpp"
 #include "config/intervention_delivery_loader.hpp"
+#include "config/snapshot_csv_reader.hpp"
 
 namespace probsim {
 
@@ -94,7 +96,22 @@ void read_simulation(FieldReader& root, Scenario& s) {
   auto start = sim.date("report_start", true);
   auto end = sim.date("report_end", true);
   auto warm_up = sim.integer("warm_up_weeks", true, 0, 52 * 50);
-  auto warm_start = sim.choice("warm_start", true, {"empty", "steady_state"});
+  auto warm_start = sim.choice("warm_start", true, {"empty", "steady_state", "snapshot"});
+  // warm_start: snapshot reads the region as it is from two CSVs (config/snapshot_csv_reader.hpp).
+  const bool snapshot = warm_start && *warm_start == 2;
+  auto caseload_csv = sim.text("caseload_csv", snapshot);
+  auto staff_csv = sim.text("staff_csv", snapshot);
+  if (!snapshot)
+    for (const char* key : {"caseload_csv", "staff_csv"})
+      if (const ConfigNode* node = sim.node(key, false))
+        root.diagnostics().error(node->anchor(), std::string("simulation.") + key,
+                                 "applies only with simulation.warm_start: snapshot");
+  if (snapshot && caseload_csv && staff_csv) {
+    s.window.warm_start = WarmStart::snapshot;
+    s.snapshot_files =
+        SnapshotFiles{resolve_snapshot_path(sim.node("caseload_csv", false)->where, *caseload_csv),
+                      resolve_snapshot_path(sim.node("staff_csv", false)->where, *staff_csv)};
+  }
   sim.reject_unknown_keys();
   if (start) s.window.report_start = *start;
   if (end) s.window.report_end = *end;
@@ -114,7 +131,8 @@ void read_simulation(FieldReader& root, Scenario& s) {
                                  " years (" + start->iso() + " to " + end->iso() +
                                  "); split a longer horizon into runs that start from a snapshot");
   if (warm_up) s.window.warm_up_weeks = *warm_up;
-  if (warm_start) s.window.warm_start = *warm_start == 0 ? WarmStart::empty : WarmStart::steady_state;
+  if (warm_start && !snapshot)
+    s.window.warm_start = *warm_start == 0 ? WarmStart::empty : WarmStart::steady_state;
 }
 
 ReferralRate read_referral_pattern(FieldReader& root) {
@@ -1539,7 +1557,9 @@ void read_regions(FieldReader& root, Scenario& s, const ReferralRate& pattern) {
         else
           pdu_spec.referrals.per_week = *rate;
       }
-      if (const ConfigNode* staff = pdu.node("staff", pdu.ok()))
+      // A snapshot's staff come from its staff CSV (attach_snapshot refuses any listed here).
+      const bool staff_required = pdu.ok() && s.window.warm_start != WarmStart::snapshot;
+      if (const ConfigNode* staff = pdu.node("staff", staff_required))
         read_staff(*staff, pdu.child_path("staff"), s.workforce.trainee_pipeline, pdu_spec, d);
       // Without an establishment the staff in post at the start are the establishment (no vacancies).
       if (auto establishment = read_per_grade(pdu, "establishment_fte", false, 0.0, 1e5)) {
@@ -1601,6 +1621,10 @@ std::optional<Scenario> read_scenario(const ConfigNode& root_node, Diagnostics& 
   read_interventions_teams(root, s);
   root.reject_unknown_keys();
   if (diagnostics.items().size() != errors_before) return std::nullopt;
+  if (s.window.warm_start == WarmStart::snapshot) {
+    attach_snapshot(s, find_at_path(root_node, "simulation.warm_start")->where, diagnostics);
+    if (diagnostics.items().size() != errors_before) return std::nullopt;
+  }
   return s;
 }
 
@@ -1613,6 +1637,12 @@ std::optional<LoadedScenario> load_scenario(const std::string& path,
   if (!diagnostics.empty()) return std::nullopt;
   std::optional<Scenario> scenario = read_scenario(*tree, diagnostics);
   if (!scenario) return std::nullopt;
+  // The resolved scenario names the CSVs it read wherever it is written (scenario.resolved.yaml).
+  if (scenario->snapshot_files)
+    for (auto [key, file] : {std::pair{"caseload_csv", scenario->snapshot_files->caseload_csv},
+                             std::pair{"staff_csv", scenario->snapshot_files->staff_csv}})
+      tree->find("simulation")->find(key)->scalar =
+          std::filesystem::absolute(file).lexically_normal().string();
   return LoadedScenario{std::move(*scenario), std::move(*tree)};
 }
 

@@ -12,6 +12,7 @@
 #include "engine/offices_actor.hpp"
 #include "engine/parallel_day.hpp"
 #include "engine/prioritisation_actor.hpp"
+#include "engine/snapshot_warm_start.hpp"
 #include "engine/workforce_actor.hpp"
 #include "output/run_recorder.hpp"
 
@@ -20,7 +21,8 @@ namespace probsim {
 namespace {
 
 // The staff in post on the report start, as the scenario describes them.
-std::vector<Practitioner> initial_staff(const Scenario& scenario, const PduSpec& pdu) {
+std::vector<Practitioner> initial_staff(const Scenario& scenario, const PduSpec& pdu, std::size_t pdu_index) {
+  if (scenario.snapshot) return snapshot_staff(scenario, pdu_index);
   std::vector<Practitioner> staff;
   for (const StaffGroup& group : pdu.staff)
     for (int i = 0; i < group.headcount; ++i)
@@ -57,7 +59,8 @@ std::vector<Observation> observation_plan(const SimulationWindow& window, const 
 
 }  // namespace
 
-ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpec& spec) {
+ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpec& spec,
+                                  const ReplicationStop* stop) {
   // Silence SimGrid's own logging before the Engine exists; probsim reports for itself.
   xbt_log_control_set("root.thres:critical");
   char program_name[] = "probsim";
@@ -92,7 +95,7 @@ ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpe
                                 spec.seed);
       offices.push_back(std::make_unique<PduOffice>(
           PduIdentity{index, stream_index, pdu.name}, scenario.caseload, referrals, spec.seed,
-          initial_staff(scenario, pdu), calendar, window.last_day()));
+          initial_staff(scenario, pdu, index), calendar, window.last_day()));
       offices.back()->set_establishment_fte(pdu.establishment_fte);
       offices.back()->set_event_sink(spec.events);
       observed.push_back(offices.back().get());
@@ -120,6 +123,11 @@ ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpe
   }
 
   const std::size_t threads = std::max<std::size_t>(1, spec.threads);
+  if (window.warm_start == WarmStart::snapshot) {
+    std::vector<PduOffice*> all;
+    for (auto& office : offices) all.push_back(office.get());
+    place_snapshot_caseload(scenario, all, spec.seed);
+  }
   if (window.warm_start == WarmStart::steady_state) {
     // Like a day's work (OfficesActor): the offices' warm starts are independent but for what they
     // tell the interventions teams and the event log, which is delivered afterwards in office order.
@@ -168,6 +176,11 @@ ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpe
         InterventionsActor(std::move(all_teams), window.last_day(), independent_threads));
   }
 
+  if (stop != nullptr) {
+    engine.run_until(stop->after_day + 0.5);
+    stop->visit(observed);
+    return ReplicationResult{};
+  }
   RunRecorder recorder(scenario, observed, region_of_office, observed_teams);
   if (window.first_report_day() > 0) engine.run_until(window.first_report_day() - 0.5);
   const std::vector<Observation> plan =

@@ -3,12 +3,16 @@
 // Engine in one process is wrong (docs/architecture.md), so the runner forks a child per replication.
 
 #include <cstdint>
+#include <functional>
+#include <span>
 
 #include "office/case_event_sink.hpp"
 #include "output/replication_result.hpp"
 #include "scenario/scenario.hpp"
 
 namespace probsim {
+
+class PduOffice;
 
 struct ReplicationSpec {
   std::uint64_t index = 0;  // 0-based
@@ -18,6 +22,14 @@ struct ReplicationSpec {
   std::size_t threads = 1;
 };
 
-[[nodiscard]] ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpec& spec);
+// probsim snapshot: a replication that stops at the end of day `after_day` and hands its offices (in
+// scenario order) to `visit`; it then returns no results.
+struct ReplicationStop {
+  Day after_day = 0;
+  std::function<void(std::span<const PduOffice* const>)> visit;
+};
+
+[[nodiscard]] ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpec& spec,
+                                                const ReplicationStop* stop = nullptr);
 
 }  // namespace probsim

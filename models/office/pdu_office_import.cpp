@@ -1,0 +1,37 @@
+// PduOffice: placing a caseload imported from a snapshot. Kept apart from pdu_office.cpp because it is
+// the one place a case's practitioner comes from data rather than from the allocation rule.
+#include "office/pdu_office.hpp"
+
+namespace probsim {
+
+void PduOffice::place_imported_caseload(std::span<const ImportedCase> cases, Day first_day) {
+  for (const ImportedCase& imported : cases) {
+    const std::uint32_t slot = open_case(imported.c, true);
+    counters_.initial_cases += 1;
+    // No case_started notice: an interventions team would draw the person's BBR requirement afresh,
+    // which an import must not do; the loader refuses interventions with a snapshot until the BBR list
+    // itself can be imported.
+    notices_.record(first_day, CaseEvent::initial, imported.c, name(), {});
+    if (imported.practitioner != kUnallocated)
+      allocate_imported(slot, imported.practitioner, first_day);
+    else if (!try_allocate(slot, first_day))
+      waiting_for_allocation_.push_back(slot);
+  }
+}
+
+// try_allocate with the holder given: the same bookkeeping, so the invariants in pdu_office.hpp hold.
+void PduOffice::allocate_imported(std::uint32_t slot, PractitionerIndex who, Day day) {
+  Case& c = slots_[slot].c;
+  Practitioner& p = staff_[static_cast<std::size_t>(who)];
+  if (!rules_.allocation.allows(c.rosh, p.grade)) counters_.allocations_outside_grade_rule += 1;
+  c.allocated_before = true;
+  c.practitioner = who;
+  // Supervision began on the sentence start, before the simulation (as for a steady-state warm start).
+  casework_.case_allocated(slot, c, c.referral_day, true, day, p.grade);
+  p.case_points_per_week += rules_.workload.case_points(c);
+  p.caseload += 1;
+  counters_.allocations += 1;
+  notices_.record(day, CaseEvent::allocated, c, name(), p.name);
+}
+
+}  // namespace probsim

@@ -1,0 +1,56 @@
+#pragma once
+// A region as it is on one day, imported from an analyst's caseload and staff CSVs (`warm_start:
+// snapshot`; docs/reference/snapshot-csv.md). The loader (sim/config/snapshot_csv_reader) checks the
+// files and resolves every name: what is here is typed, in scenario order and in simulation days, so
+// building the offices from it cannot fail.
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "caseload/case.hpp"
+#include "workforce/new_staff.hpp"
+
+namespace probsim {
+
+// Where the two files are, as resolved against the scenario file that names them.
+struct SnapshotFiles {
+  std::string caseload_csv;
+  std::string staff_csv;
+};
+
+// One member of staff in post on the snapshot day.
+struct SnapshotStaffMember {
+  std::string staff_id;
+  std::size_t pdu = 0;  // index in scenario order
+  // Grade, FTE and place in the PQiP/NQO pipeline: the reduction of trainees and NQOs follows from it.
+  NewStaffMember person;
+  // A reduction that is not the pipeline's (WMT-5), as a share of contracted hours; held for the run.
+  double reduction_share = 0.0;
+  // Long-term sick on the snapshot day, back on this day (0: not sick).
+  Day long_term_sick_until = 0;
+};
+
+// One person on the caseload on the snapshot day.
+struct SnapshotCase {
+  std::string person_id;
+  std::size_t pdu = 0;
+  SentenceType sentence_type = SentenceType::community_order;
+  Day sentence_start_day = 0;  // on or before day 0
+  Day expected_end_day = 1;    // after day 0
+  RoshLevel rosh = RoshLevel::low;
+  Tier tier;
+  bool domestic_abuse_flag = false;
+  Sex sex = Sex::male;
+  // Index of the practitioner among the PDU's snapshot staff (in file order), or kUnallocated.
+  PractitionerIndex practitioner = kUnallocated;
+};
+
+struct RegionSnapshot {
+  SnapshotFiles files;
+  std::vector<SnapshotStaffMember> staff;  // file order
+  std::vector<SnapshotCase> cases;         // file order
+};
+
+}  // namespace probsim

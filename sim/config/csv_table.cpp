@@ -1,0 +1,160 @@
+#include "config/csv_table.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "config/diagnostics.hpp"
+
+namespace probsim {
+
+std::string CsvProblem::describe() const {
+  return file + ":" + std::to_string(line) + ":" + column + ": error: " + message;
+}
+
+namespace {
+
+// Splits the text into records, honouring quotes (a quoted field may hold commas, quotes as "" and line
+// breaks). Each record keeps the line it starts on. An unterminated quote is a problem at its line.
+struct RawRecord {
+  int line = 0;
+  std::vector<std::string> fields;
+  bool blank = true;
+};
+
+std::vector<RawRecord> split_records(const std::string& text, const std::string& file,
+                                     std::vector<CsvProblem>& problems) {
+  std::vector<RawRecord> records;
+  RawRecord current{1, {std::string()}, true};
+  int line = 1;
+  bool quoted = false;
+  int quote_line = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    if (quoted) {
+      if (ch == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        current.fields.back() += '"';
+        ++i;
+      } else if (ch == '"') {
+        quoted = false;
+      } else {
+        if (ch == '\n') ++line;
+        if (ch != '\r') current.fields.back() += ch;
+      }
+      continue;
+    }
+    if (ch == '"') {
+      quoted = true;
+      quote_line = line;
+      current.blank = false;
+    } else if (ch == ',') {
+      current.fields.emplace_back();
+      current.blank = false;
+    } else if (ch == '\n') {
+      records.push_back(std::move(current));
+      ++line;
+      current = RawRecord{line, {std::string()}, true};
+    } else if (ch != '\r') {
+      current.fields.back() += ch;
+      if (ch != ' ' && ch != '\t') current.blank = false;
+    }
+  }
+  if (quoted)
+    problems.push_back({file, quote_line, "header", "a quoted field opened on this line is never closed"});
+  records.push_back(std::move(current));
+  return records;
+}
+
+std::string trimmed(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return {};
+  const auto last = text.find_last_not_of(" \t");
+  return std::string(text.substr(first, last - first + 1));
+}
+
+}  // namespace
+
+std::optional<CsvTable> CsvTable::read(const std::string& path, const std::vector<CsvColumn>& columns,
+                                       std::vector<CsvProblem>& problems) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    problems.push_back({path, 1, "header", "cannot open the file"});
+    return std::nullopt;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  std::string text = buffer.str();
+  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);  // a spreadsheet's UTF-8 byte-order mark
+
+  CsvTable table;
+  table.file_ = path;
+  std::vector<RawRecord> records = split_records(text, path, problems);
+  std::size_t first = 0;
+  while (first < records.size() && records[first].blank) ++first;
+  std::vector<std::string> names;
+  for (const CsvColumn& c : columns) names.push_back(c.name);
+  std::string expected;
+  for (const CsvColumn& c : columns)
+    if (c.required) expected += (expected.empty() ? "" : ", ") + c.name;
+  if (first == records.size()) {
+    problems.push_back(
+        {path, 1, "header", "the file is empty; expected a header row with at least " + expected});
+    return std::nullopt;
+  }
+
+  const RawRecord& header = records[first];
+  bool header_ok = true;
+  for (std::size_t i = 0; i < header.fields.size(); ++i) {
+    const std::string name = trimmed(header.fields[i]);
+    table.header_.push_back(name);
+    auto known =
+        std::find_if(columns.begin(), columns.end(), [&](const CsvColumn& c) { return c.name == name; });
+    if (name.empty()) {
+      problems.push_back({path, header.line, "header", "column " + std::to_string(i + 1) + " has no name"});
+      header_ok = false;
+    } else if (known == columns.end()) {
+      std::string message = "unknown column";
+      const std::string suggestion = did_you_mean(name, names);
+      if (!suggestion.empty()) message += " (did you mean '" + suggestion + "'?)";
+      problems.push_back({path, header.line, name, message});
+      header_ok = false;
+    } else if (!known->unsupported.empty()) {
+      problems.push_back({path, header.line, name, "column not supported: " + known->unsupported});
+      header_ok = false;
+    } else if (!table.index_.emplace(name, i).second) {
+      problems.push_back({path, header.line, name, "the column appears twice in the header"});
+      header_ok = false;
+    }
+  }
+  for (const CsvColumn& c : columns)
+    if (c.required && !table.index_.count(c.name))
+      problems.push_back({path, header.line, c.name, "required column is missing from the header"});
+  if (!header_ok) return table;  // rows under a wrong header would only repeat the header's problem
+
+  for (std::size_t r = first + 1; r < records.size(); ++r) {
+    RawRecord& record = records[r];
+    if (record.blank) continue;
+    if (record.fields.size() != table.header_.size()) {
+      const std::string column =
+          record.fields.size() < table.header_.size() ? table.header_[record.fields.size()] : "header";
+      problems.push_back({path, record.line, column,
+                          "the row has " + std::to_string(record.fields.size()) + " fields, the header " +
+                              std::to_string(table.header_.size())});
+      continue;
+    }
+    table.rows_.push_back(CsvRow{record.line, std::move(record.fields)});
+  }
+  return table;
+}
+
+std::string_view CsvTable::field(const CsvRow& row, std::string_view column) const {
+  auto it = index_.find(std::string(column));
+  if (it == index_.end()) return {};
+  std::string_view text = row.fields[it->second];
+  const auto first = text.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return {};
+  const auto last = text.find_last_not_of(" \t");
+  return text.substr(first, last - first + 1);
+}
+
+}  // namespace probsim

@@ -1,0 +1,112 @@
+// The columns of the snapshot CSVs (docs/reference/snapshot-csv.md), and attaching a snapshot to the
+// scenario that names it.
+#include <filesystem>
+
+#include "caseload/imported_case.hpp"
+#include "config/snapshot_csv_reader.hpp"
+
+namespace probsim {
+
+namespace {
+// Columns an analyst would expect from a case management extract that the model cannot represent yet.
+// They are refused, with the reason, rather than read and dropped.
+const char* const kNoReviewDates =
+    "the model sets periodic reviews from the sentence start (sentence_management.periodic_review); "
+    "leave the column out";
+const char* const kNoInterventions =
+    "requirements (BBR, structured interventions, RAR, unpaid work) cannot be imported yet (issue 21): "
+    "a snapshot starts with no interventions";
+}  // namespace
+
+const std::vector<CsvColumn>& snapshot_caseload_columns() {
+  static const std::vector<CsvColumn> columns = {
+      {"person_id", true, ""},
+      {"pdu", true, ""},
+      {"sentence_type", true, ""},
+      {"sentence_start_date", true, ""},
+      {"expected_end_date", true, ""},
+      {"rosh", true, ""},
+      {"tier", true, ""},
+      {"sex", true, ""},
+      {"domestic_abuse", false, ""},
+      {"practitioner", false, ""},
+      {"next_review_due", false, kNoReviewDates},
+      {"sara_level", false, kNoInterventions},
+      {"bbr_requirement_date", false, kNoInterventions},
+      {"bbr_status", false, kNoInterventions},
+      {"bbr_sessions_attended", false, kNoInterventions},
+      {"structured_intervention", false, kNoInterventions},
+      {"rar_days", false, kNoInterventions},
+      {"unpaid_work_hours", false, kNoInterventions},
+  };
+  return columns;
+}
+
+const std::vector<CsvColumn>& snapshot_staff_columns() {
+  static const std::vector<CsvColumn> columns = {
+      {"staff_id", true, ""},
+      {"pdu", true, ""},
+      {"grade", true, ""},
+      {"fte", false, ""},
+      {"contracted_hours_per_week", false, ""},
+      {"reduction_pct", false, ""},
+      {"reduction_reason", false, ""},
+      {"reduction_end_date", false,
+       "the model holds a reduction (other than the PQiP and NQO pipeline's) for the whole run; "
+       "give reduction_pct only for reductions that outlast the report window"},
+      {"pqip_training_month", false, ""},
+      {"nqo_months_completed", false, ""},
+      {"long_term_sick", false, ""},
+      {"sickness_end_date", false, ""},
+  };
+  return columns;
+}
+
+void attach_snapshot(Scenario& s, const SourceLocation& where, Diagnostics& diagnostics) {
+  if (s.window.warm_start != WarmStart::snapshot || !s.snapshot_files) return;
+  bool ok = true;
+  if (s.interventions.enabled) {
+    diagnostics.error(where, "simulation.warm_start",
+                      "a snapshot cannot start a scenario with interventions yet: the BBR list would be "
+                      "re-drawn, not imported (issue 21); set interventions.enabled: false");
+    ok = false;
+  }
+  if (s.pdu_count() >= kMaxPdusForCaseIds) {  // imported and generated case ids would overlap
+    diagnostics.error(where, "simulation.warm_start",
+                      "a snapshot supports fewer than " + std::to_string(kMaxPdusForCaseIds) + " PDUs");
+    ok = false;
+  }
+  for (std::size_t i = 0; i < s.pdu_count(); ++i)
+    if (!s.pdu_at(i).staff.empty()) {
+      diagnostics.error(where, "simulation.warm_start",
+                        "PDU '" + s.pdu_at(i).name + "' lists staff; with a snapshot the staff come from " +
+                            s.snapshot_files->staff_csv + " only");
+      ok = false;
+    }
+  if (!ok) return;
+  std::vector<CsvProblem> problems;
+  std::optional<RegionSnapshot> snapshot = read_snapshot_csvs(*s.snapshot_files, s, problems);
+  // The location carries the whole FILE:LINE:COLUMN-NAME text, the key none, so that the loader's one
+  // list of problems prints CSV problems in their own form.
+  for (const CsvProblem& p : problems)
+    diagnostics.error(SourceLocation{p.file + ":" + std::to_string(p.line) + ":" + p.column, 0, 0}, "",
+                      p.message);
+  if (!snapshot) return;
+  for (std::size_t i = 0; i < s.pdu_count(); ++i) {
+    PduSpec& pdu = s.pdu_at(i);
+    bool none_given = true;
+    for (double fte : pdu.establishment_fte) none_given = none_given && fte == 0.0;
+    if (!none_given) continue;
+    for (const SnapshotStaffMember& m : snapshot->staff)
+      if (m.pdu == i) at(pdu.establishment_fte, m.person.grade) += m.person.fte;
+  }
+  s.snapshot = std::make_shared<const RegionSnapshot>(std::move(*snapshot));
+}
+
+std::string resolve_snapshot_path(const SourceLocation& where, const std::string& path) {
+  std::filesystem::path p(path);
+  if (p.is_relative() && where.file != "--set") p = std::filesystem::path(where.file).parent_path() / p;
+  return p.lexically_normal().string();
+}
+
+}  // namespace probsim

@@ -1,0 +1,53 @@
+#include "engine/snapshot_warm_start.hpp"
+
+#include "caseload/imported_case.hpp"
+#include "workforce/new_staff.hpp"
+
+namespace probsim {
+
+std::vector<Practitioner> snapshot_staff(const Scenario& scenario, std::size_t pdu_index) {
+  std::vector<Practitioner> staff;
+  const CalendarDate snapshot_day = scenario.window.day_zero();
+  for (const SnapshotStaffMember& m : scenario.snapshot->staff) {
+    if (m.pdu != pdu_index) continue;
+    // Training months are counted to the snapshot day, so the pipeline's reduction is the one in force.
+    Practitioner person =
+        make_staff_member(m.person, scenario.caseload.workload.default_contracted_hours_per_week,
+                          scenario.workforce.trainee_pipeline, snapshot_day);
+    if (!person.in_trainee_pipeline) person.reduction_share = m.reduction_share;
+    if (m.long_term_sick_until > 0) {
+      // An episode under way: the workforce model ends it on the day given (RegionWorkforce::start).
+      person.long_term_sick = true;
+      person.sick_from = 0;
+      person.sick_until = m.long_term_sick_until;
+    }
+    staff.push_back(std::move(person));
+  }
+  return staff;
+}
+
+void place_snapshot_caseload(const Scenario& scenario, std::span<PduOffice* const> offices,
+                             std::uint64_t replication_seed) {
+  std::vector<std::vector<PduOffice::ImportedCase>> by_office(offices.size());
+  const CaseloadRules& rules = scenario.caseload;
+  for (const SnapshotCase& row : scenario.snapshot->cases) {
+    const PduOffice& office = *offices[row.pdu];
+    auto& cases = by_office[row.pdu];
+    const std::uint64_t ordinal = cases.size();
+    const ImportedCaseRow attributes{row.sentence_type,
+                                     row.sentence_start_day,
+                                     row.expected_end_day,
+                                     row.rosh,
+                                     row.tier,
+                                     row.domestic_abuse_flag,
+                                     row.sex};
+    cases.push_back(
+        PduOffice::ImportedCase{make_imported_case(attributes, make_imported_case_id(office.index(), ordinal),
+                                                   make_imported_case_id(office.stream_index(), ordinal), 0,
+                                                   rules.case_mix, rules.early_termination, replication_seed),
+                                row.practitioner});
+  }
+  for (std::size_t k = 0; k < offices.size(); ++k) offices[k]->place_imported_caseload(by_office[k], 0);
+}
+
+}  // namespace probsim

@@ -1,0 +1,21 @@
+#pragma once
+// Writes a simulated day as the two snapshot CSVs that `warm_start: snapshot` reads
+// (docs/reference/snapshot-csv.md), so a user sees the format filled in and a run can be continued
+// from any day of another.
+
+#include <span>
+#include <string>
+
+#include "office/pdu_office.hpp"
+#include "scenario/scenario.hpp"
+
+namespace probsim {
+
+// The state at the end of simulated day `day`, as a snapshot of the next day (`day` + 1): the cases
+// still open then, each with its sentence's planned end (an early exit is not known in advance), and
+// the staff in post. Staff ids are the names the run gave (e.g. "Northgate/po-003"), person ids the
+// case ids. Each file appears whole or not at all.
+void write_snapshot_csvs(const Scenario& scenario, std::span<const PduOffice* const> offices, Day day,
+                         const std::string& caseload_csv, const std::string& staff_csv);
+
+}  // namespace probsim

@@ -1,0 +1,66 @@
+#pragma once
+// Shared by the snapshot tests: the shipped example scenario, CSVs written to a scratch directory, and
+// offices built from a snapshot exactly as a replication builds them (engine/replication.cpp).
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "config/scenario_loader.hpp"
+#include "config/snapshot_csv_reader.hpp"
+#include "core/random_stream.hpp"
+#include "engine/snapshot_warm_start.hpp"
+
+namespace probsim::snapshot_testing {
+
+inline std::string source_path(const std::string& relative) {
+  return (std::filesystem::path(PROBSIM_SOURCE_DIR) / relative).string();
+}
+
+inline Scenario load_example(const std::vector<std::string>& overrides = {}) {
+  Diagnostics diagnostics;
+  auto loaded = load_scenario(source_path("scenarios/example_region_snapshot.yaml"), overrides, diagnostics);
+  EXPECT_TRUE(loaded) << diagnostics.describe();
+  return loaded ? loaded->scenario : Scenario{};
+}
+
+// A scratch directory of this test's own, emptied first.
+inline std::filesystem::path scratch(const std::string& name) {
+  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  auto dir = std::filesystem::temp_directory_path() / "probsim_snapshot_tests" /
+             (std::string(info->test_suite_name()) + "." + info->name() + "." + name);
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+inline void write_text(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+// The offices of `scenario` on day 0, built from its snapshot as run_replication builds them.
+struct SnapshotOffices {
+  WorkingCalendar calendar;
+  std::vector<std::unique_ptr<PduOffice>> offices;
+
+  SnapshotOffices(const Scenario& s, std::uint64_t seed)
+      : calendar(s.window.day_zero(), s.bank_holidays, 0, s.window.last_day()) {
+    std::vector<PduOffice*> all;
+    for (std::size_t i = 0; i < s.pdu_count(); ++i) {
+      const PduSpec& pdu = s.pdu_at(i);
+      const auto index = static_cast<std::uint32_t>(i);
+      ReferralProcess referrals(pdu.referrals, s.window.day_zero(), s.window.first_report_day(), index, seed);
+      offices.push_back(std::make_unique<PduOffice>(PduIdentity{index, index, pdu.name}, s.caseload,
+                                                    referrals, seed, snapshot_staff(s, i), calendar,
+                                                    s.window.last_day()));
+      all.push_back(offices.back().get());
+    }
+    place_snapshot_caseload(s, all, seed);
+  }
+};
+
+}  // namespace probsim::snapshot_testing
