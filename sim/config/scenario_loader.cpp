@@ -101,6 +101,7 @@ void read_simulation(FieldReader& root, Scenario& s) {
   const bool snapshot = warm_start && *warm_start == 2;
   auto caseload_csv = sim.text("caseload_csv", snapshot);
   auto staff_csv = sim.text("staff_csv", snapshot);
+  auto workload_snapshot_on = sim.date("workload_snapshot_on", false);
   if (!snapshot)
     for (const char* key : {"caseload_csv", "staff_csv"})
       if (const ConfigNode* node = sim.node(key, false))
@@ -131,6 +132,14 @@ void read_simulation(FieldReader& root, Scenario& s) {
                                  " years (" + start->iso() + " to " + end->iso() +
                                  "); split a longer horizon into runs that start from a snapshot");
   if (warm_up) s.window.warm_up_weeks = *warm_up;
+  if (workload_snapshot_on) {
+    if (start && end && (*workload_snapshot_on < *start || *end < *workload_snapshot_on))
+      root.diagnostics().error(sim.node("workload_snapshot_on", false)->where, "simulation.workload_snapshot_on",
+                               "must be within the report window (" + start->iso() + " to " + end->iso() +
+                                   "), found " + workload_snapshot_on->iso());
+    else
+      s.window.workload_snapshot_on = *workload_snapshot_on;
+  }
   if (warm_start && !snapshot)
     s.window.warm_start = *warm_start == 0 ? WarmStart::empty : WarmStart::steady_state;
 }
