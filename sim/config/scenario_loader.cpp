@@ -134,7 +134,8 @@ void read_simulation(FieldReader& root, Scenario& s) {
   if (warm_up) s.window.warm_up_weeks = *warm_up;
   if (workload_snapshot_on) {
     if (start && end && (*workload_snapshot_on < *start || *end < *workload_snapshot_on))
-      root.diagnostics().error(sim.node("workload_snapshot_on", false)->where, "simulation.workload_snapshot_on",
+      root.diagnostics().error(sim.node("workload_snapshot_on", false)->where,
+                               "simulation.workload_snapshot_on",
                                "must be within the report window (" + start->iso() + " to " + end->iso() +
                                    "), found " + workload_snapshot_on->iso());
     else
