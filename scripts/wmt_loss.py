@@ -3,6 +3,7 @@
 
     probsim run scenarios/england_wales_2023.yaml --reps 2 --jobs 2 --out results/ew2023
     python3 scripts/wmt_loss.py results/ew2023 [more run directories ...]
+    python3 scripts/wmt_loss.py results/ew2023_wmt      # a batch directory: each of its points/*
 
 For each run directory (its summary.csv and timeseries.csv) prints:
 - CT-17/PUB-14: the national `workload_snapshot_pct_mean` (the end of 7 Feb 2023) with its 95% CI;
@@ -67,4 +68,6 @@ if __name__ == "__main__":
     if len(sys.argv) < 2:
         sys.exit(__doc__)
     for d in sys.argv[1:]:
-        report(d)
+        points = sorted((Path(d) / "points").glob("p*"))
+        for run in points or [Path(d)]:
+            report(run)
