@@ -160,8 +160,12 @@ TEST(Validation, EnglandWales2022StructuredInterventionsAgainstCt6) {
       out.string() + "' " + (extra != nullptr ? extra : ""));
   ASSERT_EQ(r.exit_status, 0) << r.output;
   std::map<std::string, double> mean;
-  for (const auto& row : read_table(out / "summary.csv"))
+  std::map<std::string, double> region_snapshot;  // CT-17's regions, 7 Feb 2023
+  for (const auto& row : read_table(out / "summary.csv")) {
     if (row.at("level") == "national") mean[row.at("kpi")] = std::stod(row.at("mean"));
+    if (row.at("level") == "region" && row.at("kpi") == kWorkloadSnapshotKpi)
+      region_snapshot[row.at("unit")] = std::stod(row.at("mean"));
+  }
   // Every CT-6 row is measured here (asserted or reported with its gap).
   int rows = 0;
   for (const auto& target : read_table(source_path("tests/validation/england_wales_2022_targets.csv")))
@@ -181,6 +185,18 @@ TEST(Validation, EnglandWales2022StructuredInterventionsAgainstCt6) {
     found = found || (target.at("id") == "CT-17" && target.at("kpi") == kWorkloadSnapshotKpi);
   EXPECT_TRUE(found) << "CT-17's week to 7 Feb 2023 is in the targets file";
   check_targets(snapshot, "CT-17");
+
+  // CT-17's regions (PUB-14: 8 of 12 above 110%, London highest at 126.8%): a documented mismatch
+  // (docs/validation.md §10.8), reported with its gap on every run, not asserted.
+  ASSERT_EQ(region_snapshot.size(), 12u);
+  int above_110 = 0, london_rank = 1;
+  for (const auto& [region, pct] : region_snapshot) {
+    above_110 += pct > 110.0 ? 1 : 0;
+    if (region != "London" && pct > region_snapshot.at("London")) ++london_rank;
+  }
+  std::cout << "not asserted: CT-17 regions above 110% on 7 Feb 2023: " << above_110
+            << " of 12 (target 8); London's rank " << london_rank << " at " << region_snapshot.at("London")
+            << " (target 1st at 126.8)\n";
 }
 
 }  // namespace
