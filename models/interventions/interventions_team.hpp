@@ -27,10 +27,11 @@
 #include "caseload/case.hpp"
 #include "core/working_calendar.hpp"
 #include "interventions/intervention_counters.hpp"
-#include "interventions/intervention_measures.hpp"
 #include "interventions/intervention_rules.hpp"
 #include "interventions/participant.hpp"
 #include "interventions/programme_group.hpp"
+#include "office/case_listener.hpp"
+#include "prioritisation/intervention_measures.hpp"
 
 namespace probsim {
 
@@ -45,7 +46,7 @@ struct InterventionEvent {
   std::uint32_t programme = 0;
 };
 
-class InterventionsTeam {
+class InterventionsTeam final : public CaseListener {
  public:
   // `offices` are the PDUs served (the team reads their facilitators and DASOs in post, and asks their
   // practitioners to deliver toolkit sessions); `pdu_indices` their scenario-order indices.
@@ -59,19 +60,20 @@ class InterventionsTeam {
   // case both notices are no-ops. The offices skip them (70% of cases; their notices and the record
   // lookups were a tenth of the national run's serial time).
   [[nodiscard]] static bool hears_of(const Case& c) { return c.domestic_abuse_flag; }
+  [[nodiscard]] bool hears_of_case(const Case& c) const override { return hears_of(c); }
   // A case began on `day` (`initial`: placed by the warm start on `day`; its order began on its referral
   // day). Routes it and records any requirement.
   void case_started(std::uint32_t office, std::uint32_t case_slot, const Case& c, CaseId draw_key, Day day,
-                    bool initial);
+                    bool initial) override;
   // The case's order ended on `day` for `reason`: whatever it was doing here ends with it.
   // `c`, if given, is the case as it ended, for the event log: by the time a deferred notice arrives its
   // office slot may hold another case.
-  void case_ended(CaseId id, TerminationReason reason, Day day, const Case* c = nullptr);
+  void case_ended(CaseId id, TerminationReason reason, Day day, const Case* c = nullptr) override;
 
   // --- Called by the engine (and the prioritisation framework). ---
   void run_day(Day day);
   // The measures in force for the team's office `office` (index among the team's offices).
-  void set_measures(std::uint32_t office, const InterventionMeasures& measures);
+  void set_measures(std::uint32_t office, const InterventionMeasures& measures) override;
 
   // --- Observations. ---
   [[nodiscard]] std::size_t office_count() const { return offices_.size(); }
