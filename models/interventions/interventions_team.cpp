@@ -29,6 +29,7 @@ InterventionsTeam::InterventionsTeam(std::string name, const InterventionRules& 
       measures_(offices_.size()),
       team_key_(purpose_key(name_)),
       ready_(programme_count()),
+      capacity_(rules_.facilitation),
       partner_support_(rules_.daso, replication_seed_),
       toolkit_(rules_.toolkit),
       programme_counters_(programme_count()),
@@ -37,7 +38,7 @@ InterventionsTeam::InterventionsTeam(std::string name, const InterventionRules& 
 void InterventionsTeam::set_measures(std::uint32_t office, const InterventionMeasures& measures) {
   measures_[office] = measures;
   // A pause moves facilitator hours to sentence management from the day it begins, not the next review.
-  measure_capacity();
+  capacity_.measure(offices_, measures_);
 }
 
 void InterventionsTeam::set_state(Participant& p, ParticipantState s) {
@@ -195,7 +196,7 @@ void InterventionsTeam::run_day(Day day) {
     last_review_monday_ = monday;
     weekly_review(day);
   }
-  team_counters_.facilitator_hours_available += capacity_hours_per_week_ / 5.0;
+  team_counters_.facilitator_hours_available += capacity_.hours_per_week() / 5.0;
   // No group meets in the holiday break; each group's schedule moves past it (InterventionDelivery).
   const HolidayBreak& holiday = rules_.delivery.holiday_break;
   const bool in_break = holiday.weeks > 0.0 && in_holiday_break(holiday, calendar_.date_of(day));
@@ -217,7 +218,7 @@ void InterventionsTeam::run_day(Day day) {
 }
 
 void InterventionsTeam::weekly_review(Day day) {
-  measure_capacity();
+  capacity_.measure(offices_, measures_);
   divert_by_demand_management(day);
   give_pre_group_sessions(day);
   for (std::uint32_t prog = 0; prog < programme_count(); ++prog) start_groups(prog, day);

@@ -14,10 +14,11 @@
 // A group starts only if the reservations fit in the week's facilitator hours, so starts never outrun
 // the facilitators; individual sessions are covered in expectation, not session by session.
 //
-// The team is composed by concept: partner support (PartnerSupport, partner_support.hpp) and the toolkit
-// (ToolkitDelivery, toolkit_delivery.hpp) are parts of their own; the waiting lists, facilitator capacity
-// and group delivery share the participants and groups and are methods of the team, one file each
-// (interventions_team_waiting_list.cpp, _capacity.cpp, _groups.cpp, _pre_group.cpp); the routing of new
+// The team is composed by concept: facilitator capacity (FacilitatorCapacity, facilitator_capacity.hpp),
+// partner support (PartnerSupport, partner_support.hpp) and the toolkit (ToolkitDelivery,
+// toolkit_delivery.hpp) are parts of their own; the waiting lists and group delivery share the
+// participants and groups and are methods of the team, one file each
+// (interventions_team_waiting_list.cpp, _groups.cpp, _pre_group.cpp); the routing of new
 // cases and the day are interventions_team.cpp, the event log interventions_team_session_log.cpp.
 //
 // Invariants: every requirement is in exactly one ParticipantState; a participant is `attending` iff it
@@ -32,6 +33,7 @@
 
 #include "caseload/case.hpp"
 #include "core/working_calendar.hpp"
+#include "interventions/facilitator_capacity.hpp"
 #include "interventions/intervention_counters.hpp"
 #include "interventions/intervention_rules.hpp"
 #include "interventions/participant.hpp"
@@ -104,10 +106,10 @@ class InterventionsTeam final : public CaseListener {
   [[nodiscard]] std::array<std::int64_t, kParticipantStateCount> count_by_state(
       std::uint32_t programme) const;
   [[nodiscard]] std::int64_t open_groups() const;
-  [[nodiscard]] double facilitator_hours_per_week() const { return capacity_hours_per_week_; }
-  [[nodiscard]] double reserved_hours_per_week() const { return reserved_hours_per_week_; }
+  [[nodiscard]] double facilitator_hours_per_week() const { return capacity_.hours_per_week(); }
+  [[nodiscard]] double reserved_hours_per_week() const { return capacity_.reserved_hours_per_week(); }
   // Facilitator hours a week of the team's facilitators moved to sentence management (RAG-4).
-  [[nodiscard]] double redeployed_hours_per_week() const { return redeployed_hours_per_week_; }
+  [[nodiscard]] double redeployed_hours_per_week() const { return capacity_.redeployed_hours_per_week(); }
   [[nodiscard]] const std::vector<Participant>& participants() const { return participants_; }
   [[nodiscard]] const std::vector<ProgrammeGroup>& groups() const { return groups_; }
   void set_event_log(std::vector<InterventionEvent>* log) { event_log_ = log; }
@@ -132,11 +134,6 @@ class InterventionsTeam final : public CaseListener {
   // partner_support_.
   void weekly_review(Day day);
   void do_daso_work(Day day);
-  // interventions_team_capacity.cpp: facilitator capacity (G-9).
-  void measure_capacity();
-  [[nodiscard]] double weekly_hours_of(const ProgrammeRules& rules, bool one_to_one,
-                                       int sessions_per_week) const;
-  [[nodiscard]] int sessions_per_week_of_next_group(std::uint32_t prog, bool one_to_one) const;
   // interventions_team_waiting_list.cpp: who may start, in what order; demand management.
   [[nodiscard]] std::vector<std::uint32_t> ready_in_priority_order(std::uint32_t prog, bool one_to_one) const;
   [[nodiscard]] bool may_start(const Participant& p) const;
@@ -147,6 +144,7 @@ class InterventionsTeam final : public CaseListener {
   void record_start(Participant& p, Day day);
   // interventions_team_groups.cpp: group delivery.
   void start_groups(std::uint32_t prog, Day day);
+  [[nodiscard]] int sessions_per_week_of_next_group(std::uint32_t prog, bool one_to_one) const;
   void open_group(std::uint32_t prog, bool one_to_one, const std::vector<std::uint32_t>& joiners, Day day,
                   int sessions_per_week);
   void join(ProgrammeGroup& g, std::uint32_t group_index, std::uint32_t participant, Day day);
@@ -172,12 +170,10 @@ class InterventionsTeam final : public CaseListener {
   std::vector<std::vector<std::uint32_t>> ready_;              // by programme: waiting or awaiting rejoin
   std::vector<ProgrammeGroup> groups_;
   std::vector<std::uint32_t> free_groups_;
-  double capacity_hours_per_week_ = 0.0;    // for sessions, measured at the weekly review
-  double redeployed_hours_per_week_ = 0.0;  // to sentence management (RAG-4)
-  double reserved_hours_per_week_ = 0.0;
   Day last_review_monday_ = -1000000;
   std::int64_t awaiting_group_ = 0;  // BBR men started at the pre-group session, awaiting a group
 
+  FacilitatorCapacity capacity_;    // facilitator_capacity.hpp
   PartnerSupport partner_support_;  // partner_support.hpp
   ToolkitDelivery toolkit_;         // toolkit_delivery.hpp
 

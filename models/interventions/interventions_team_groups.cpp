@@ -37,9 +37,9 @@ void InterventionsTeam::start_groups(std::uint32_t prog, Day day) {
   // One-to-one courses (BBR-7): each starts as soon as a facilitator's hours allow.
   if (prog == 0) {
     const int per_week = sessions_per_week_of_next_group(prog, true);
-    const double need = weekly_hours_of(rules, true, per_week);
+    const double need = capacity_.weekly_hours_of(rules, true, per_week);
     for (std::uint32_t index : ready_in_priority_order(prog, true)) {
-      if (reserved_hours_per_week_ + need > capacity_hours_per_week_ + 1e-9) break;
+      if (!capacity_.fits(need)) break;
       open_group(prog, true, {index}, day, per_week);
     }
   }
@@ -53,10 +53,9 @@ void InterventionsTeam::start_groups(std::uint32_t prog, Day day) {
         free_places += static_cast<std::size_t>(rules.group_size_max) - g.members.size();
   std::size_t next = std::min(free_places, candidates.size());
   // Each new group's pace is drawn by its serial number (BBR-4), so its hours are known before it opens.
-  while (candidates.size() - next >= static_cast<std::size_t>(rules.group_size_min) &&
-         reserved_hours_per_week_ +
-                 weekly_hours_of(rules, false, sessions_per_week_of_next_group(prog, false)) <=
-             capacity_hours_per_week_ + 1e-9) {
+  while (
+      candidates.size() - next >= static_cast<std::size_t>(rules.group_size_min) &&
+      capacity_.fits(capacity_.weekly_hours_of(rules, false, sessions_per_week_of_next_group(prog, false)))) {
     const std::size_t take =
         std::min(candidates.size() - next, static_cast<std::size_t>(rules.group_size_max));
     std::vector<std::uint32_t> cohort(candidates.begin() + static_cast<std::ptrdiff_t>(next),
@@ -64,6 +63,12 @@ void InterventionsTeam::start_groups(std::uint32_t prog, Day day) {
     open_group(prog, false, cohort, day, sessions_per_week_of_next_group(prog, false));
     next += take;
   }
+}
+
+int InterventionsTeam::sessions_per_week_of_next_group(std::uint32_t prog, bool one_to_one) const {
+  return sessions_per_week_of_new_group(programme(prog), rules_.delivery, prog == 0, one_to_one,
+                                        replication_seed_, combine_seed(team_key_, prog),
+                                        programme_counters_[prog].groups_started);
 }
 
 void InterventionsTeam::open_group(std::uint32_t prog, bool one_to_one,
@@ -81,8 +86,8 @@ void InterventionsTeam::open_group(std::uint32_t prog, bool one_to_one,
   // Tuesday and Thursday, or Tuesday alone (BBR-4 "often twice a week"); the review is on Monday.
   g.session_weekdays = {1, 3};
   g.serial = programme_counters_[prog].groups_started;
-  g.reserved_hours_per_week = weekly_hours_of(rules, one_to_one, sessions_per_week);
-  reserved_hours_per_week_ += g.reserved_hours_per_week;
+  g.reserved_hours_per_week = capacity_.weekly_hours_of(rules, one_to_one, sessions_per_week);
+  capacity_.reserve(g.reserved_hours_per_week);
   programme_counters_[prog].groups_started += 1;
   std::uint32_t index;
   if (!free_groups_.empty()) {
@@ -124,8 +129,7 @@ void InterventionsTeam::leave_group(Participant& p) {
 void InterventionsTeam::close_group(ProgrammeGroup& g) {
   if (!g.open) return;
   g.open = false;
-  reserved_hours_per_week_ -= g.reserved_hours_per_week;
-  if (reserved_hours_per_week_ < 1e-9) reserved_hours_per_week_ = 0.0;
+  capacity_.release(g.reserved_hours_per_week);
   free_groups_.push_back(static_cast<std::uint32_t>(&g - groups_.data()));
 }
 
