@@ -18,6 +18,7 @@
 #include "runner/run_warnings.hpp"
 #include "runner/shard.hpp"
 #include "runner/snapshot_command.hpp"
+#include "runner/stop_signals.hpp"
 
 namespace po = boost::program_options;
 using namespace probsim;
@@ -262,7 +263,7 @@ int command_main(const Command& command, int argc, char** argv) {
     return *stop;
   if (command.name == kBench.name)
     return run_benchmark(*loaded, run.base_seed, threads_per_replication(run.threads, 1));
-  return run_experiment(*loaded, run);
+  return note_late_stop_signal(run_experiment(*loaded, run), std::cerr);
 }
 
 // Parses a command's options; returns an exit status to stop with, or nothing to go on.
@@ -339,7 +340,7 @@ int batch_main(int argc, char** argv) {
   }
   batch.shard = *parsed;
   batch.command_line = joined_command_line(argc + 1, argv - 1);
-  return run_batch(batch);
+  return note_late_stop_signal(run_batch(batch), std::cerr);
 }
 
 int aggregate_main(int argc, char** argv) {
@@ -360,7 +361,7 @@ int aggregate_main(int argc, char** argv) {
               << "\n";
     return 2;
   }
-  return run_aggregate(aggregate);
+  return note_late_stop_signal(run_aggregate(aggregate), std::cerr);
 }
 
 int compare_main(int argc, char** argv) {

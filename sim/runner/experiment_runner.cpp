@@ -51,6 +51,9 @@ int run_experiment(const LoadedScenario& loaded, const RunOptions& options) {
   // From here on a stop signal is held until the step in hand is done; then the staging directory is
   // removed and the run says why, rather than dying with a half-written directory. (While replications
   // run, the scheduler stops them at once.)
+  // Held until the process exits, not only while `stop` lives: a signal after the results are published
+  // must not kill a run that has succeeded (main then says it came too late to matter).
+  hold_stop_signals_until_exit();
   const StopSignals stop(/*interrupt_system_calls=*/false);
   std::string why_not_locked;
   const std::optional<OutputLock> lock = OutputLock::acquire(out_dir, why_not_locked);
