@@ -238,6 +238,9 @@ int command_main(const Command& command, int argc, char** argv) {
     }
   }
   run.command_line = joined_command_line(argc + 1, argv - 1);
+  // A run catches stop signals from here, before the scenario is read (a national one takes a moment),
+  // so that one at any moment ends it with a message rather than the shell's report of a signal.
+  if (command.name == kRun.name) hold_stop_signals_until_exit();
 
   const auto loaded = load_or_report(run.scenario_path, run.overrides);
   if (!loaded) return 1;

@@ -55,6 +55,11 @@ int run_experiment(const LoadedScenario& loaded, const RunOptions& options) {
   // must not kill a run that has succeeded (main then says it came too late to matter).
   hold_stop_signals_until_exit();
   const StopSignals stop(/*interrupt_system_calls=*/false);
+  if (stop.received() != 0) {  // while the scenario was read (main holds the signals from then)
+    std::cerr << "probsim: interrupted by " << StopSignals::name(stop.received())
+              << " before the run started; nothing was written\n";
+    return 1;
+  }
   std::string why_not_locked;
   const std::optional<OutputLock> lock = OutputLock::acquire(out_dir, why_not_locked);
   if (!lock) {
