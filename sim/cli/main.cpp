@@ -397,7 +397,7 @@ int compare_main(int argc, char** argv) {
   if (vm.count("kpis")) compare.console_kpis = split_list(vm["kpis"].as<std::string>());
   compare.base_dir = dirs[0];
   compare.other_dir = dirs[1];
-  return run_compare(compare);
+  return note_late_stop_signal(run_compare(compare), std::cerr);
 }
 
 int report_main(int argc, char** argv) {
@@ -419,7 +419,7 @@ int report_main(int argc, char** argv) {
     return 2;
   }
   report.path = paths.front();
-  return run_report(report);
+  return note_late_stop_signal(run_report(report), std::cerr);
 }
 
 }  // namespace
