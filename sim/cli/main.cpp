@@ -18,6 +18,7 @@
 #include "runner/run_warnings.hpp"
 #include "runner/shard.hpp"
 #include "runner/snapshot_command.hpp"
+#include "runner/stop_signals.hpp"
 
 namespace po = boost::program_options;
 using namespace probsim;
@@ -237,6 +238,9 @@ int command_main(const Command& command, int argc, char** argv) {
     }
   }
   run.command_line = joined_command_line(argc + 1, argv - 1);
+  // A run catches stop signals from here, before the scenario is read (a national one takes a moment),
+  // so that one at any moment ends it with a message rather than the shell's report of a signal.
+  if (command.name == kRun.name) hold_stop_signals_until_exit();
 
   const auto loaded = load_or_report(run.scenario_path, run.overrides);
   if (!loaded) return 1;
@@ -262,7 +266,7 @@ int command_main(const Command& command, int argc, char** argv) {
     return *stop;
   if (command.name == kBench.name)
     return run_benchmark(*loaded, run.base_seed, threads_per_replication(run.threads, 1));
-  return run_experiment(*loaded, run);
+  return note_late_stop_signal(run_experiment(*loaded, run), std::cerr);
 }
 
 // Parses a command's options; returns an exit status to stop with, or nothing to go on.
@@ -339,7 +343,7 @@ int batch_main(int argc, char** argv) {
   }
   batch.shard = *parsed;
   batch.command_line = joined_command_line(argc + 1, argv - 1);
-  return run_batch(batch);
+  return note_late_stop_signal(run_batch(batch), std::cerr);
 }
 
 int aggregate_main(int argc, char** argv) {
@@ -360,7 +364,7 @@ int aggregate_main(int argc, char** argv) {
               << "\n";
     return 2;
   }
-  return run_aggregate(aggregate);
+  return note_late_stop_signal(run_aggregate(aggregate), std::cerr);
 }
 
 int compare_main(int argc, char** argv) {
@@ -393,7 +397,7 @@ int compare_main(int argc, char** argv) {
   if (vm.count("kpis")) compare.console_kpis = split_list(vm["kpis"].as<std::string>());
   compare.base_dir = dirs[0];
   compare.other_dir = dirs[1];
-  return run_compare(compare);
+  return note_late_stop_signal(run_compare(compare), std::cerr);
 }
 
 int report_main(int argc, char** argv) {
@@ -415,7 +419,7 @@ int report_main(int argc, char** argv) {
     return 2;
   }
   report.path = paths.front();
-  return run_report(report);
+  return note_late_stop_signal(run_report(report), std::cerr);
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "config/field_reader.hpp"
 #include "config/intervention_delivery_loader.hpp"
 #include "config/snapshot_csv_reader.hpp"
+#include "config/staff_scale_loader.hpp"
 
 namespace probsim {
 
@@ -1029,6 +1030,7 @@ void read_staffing_plan(FieldReader& root, Scenario& s) {
   if (!plan.ok()) return;
   read_backfill(plan, s.staffing_plan.backfill);
   read_intakes(plan, s);
+  read_staff_scale(plan, s);  // after read_regions: it scales the staff lists read there
   plan.reject_unknown_keys();
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <stdexcept>
 
 #include "output/summary_statistics.hpp"
 #include "output/workload_distribution.hpp"
@@ -87,30 +88,27 @@ void RunRecorder::take_workload_snapshot() {
 
 void RunRecorder::sample_week() {
   const std::size_t before = weekly_workload_pct_.size();
+  weekly_workload_pct_.begin_week(offices_.size());
+  weekly_backlog_hours_.begin_week(offices_.size());
   for (std::size_t o = 0; o < offices_.size(); ++o) {
     const PduOffice* office = offices_[o];
     const auto staff = office->staff();
     for (std::size_t i = 0; i < staff.size(); ++i) {
       const Practitioner& p = staff[i];
       // Backlog is sampled for everyone holding cases, including those off sick (their work waits).
-      if (p.in_post && holds_cases(p.grade)) {
-        weekly_backlog_hours_.push_back(
-            hours_of(office->casework().backlog_of(static_cast<PractitionerIndex>(i))));
-        backlog_sample_office_.push_back(static_cast<std::uint32_t>(o));
-      }
+      if (p.in_post && holds_cases(p.grade))
+        weekly_backlog_hours_.add(o,
+                                  hours_of(office->casework().backlog_of(static_cast<PractitionerIndex>(i))));
       if (!p.can_take_cases()) continue;
-      weekly_workload_pct_.push_back(p.workload_pct());
-      workload_sample_office_.push_back(static_cast<std::uint32_t>(o));
+      weekly_workload_pct_.add(o, p.workload_pct());
     }
   }
   if (before == 0 && weeks_expected_ > 1) {
     // After the first week: room for every week at this week's staff, plus a quarter for growth
     // (memory reserved and never written costs nothing).
     const std::size_t room = weekly_workload_pct_.size() * weeks_expected_ * 5 / 4;
-    weekly_workload_pct_.reserve(room);
-    weekly_backlog_hours_.reserve(room);
-    workload_sample_office_.reserve(room);
-    backlog_sample_office_.reserve(room);
+    weekly_workload_pct_.reserve(room, weeks_expected_, offices_.size());
+    weekly_backlog_hours_.reserve(room, weeks_expected_, offices_.size());
   }
 }
 
@@ -318,25 +316,31 @@ void RunRecorder::close_period(const CalendarDate& date) {
 ReplicationResult RunRecorder::finish() {
   // The nation first (its KPIs in the order they have always had, interventions included), then each
   // region and each PDU with the same KPIs from their own offices, then each interventions team.
+  // The regions and PDUs are computed first, while the pooled weekly samples are in the order taken,
+  // and the nation last, on the pooled samples themselves (a copy of them would double the largest
+  // vectors of the run at its end); the nation's KPIs still come first in the result.
+  std::vector<Kpi> regions_and_pdus;
+  for (std::size_t r = 0; r < region_names_.size(); ++r) {
+    std::vector<std::size_t> in_region;
+    for (std::size_t i = 0; i < offices_.size(); ++i)
+      if (region_of_office_[i] == r) in_region.push_back(i);
+    add_window_kpis(regions_and_pdus, "region", region_names_[r], in_region, false);
+  }
+  for (std::size_t i = 0; i < offices_.size(); ++i) {
+    add_window_kpis(regions_and_pdus, "pdu", offices_[i]->name(), {i}, false);
+    if (interventions_) interventions_->add_pdu_kpis(i, offices_[i]->name(), regions_and_pdus);
+  }
   std::vector<std::size_t> all(offices_.size());
   std::iota(all.begin(), all.end(), std::size_t{0});
-  add_window_kpis("national", "national", all);
+  add_window_kpis(result_.kpis, "national", "national", all, true);
   // The interventions recorder counts the BBR sessions a RAG status cancelled; without interventions
   // there are none, and the contracted KPI still exists.
   if (interventions_)
     interventions_->add_kpis(result_.kpis);
   else
     result_.kpis.push_back(Kpi{"bbr_sessions_cancelled_rag", 0.0});
-  for (std::size_t r = 0; r < region_names_.size(); ++r) {
-    std::vector<std::size_t> in_region;
-    for (std::size_t i = 0; i < offices_.size(); ++i)
-      if (region_of_office_[i] == r) in_region.push_back(i);
-    add_window_kpis("region", region_names_[r], in_region);
-  }
-  for (std::size_t i = 0; i < offices_.size(); ++i) {
-    add_window_kpis("pdu", offices_[i]->name(), {i});
-    if (interventions_) interventions_->add_pdu_kpis(i, offices_[i]->name(), result_.kpis);
-  }
+  result_.kpis.insert(result_.kpis.end(), std::make_move_iterator(regions_and_pdus.begin()),
+                      std::make_move_iterator(regions_and_pdus.end()));
   if (interventions_) interventions_->add_team_kpis(result_.kpis);
   for (const PduOffice* office : offices_)
     result_.case_events += office->counters().initial_cases + office->counters().referrals +
@@ -344,8 +348,8 @@ ReplicationResult RunRecorder::finish() {
   return std::move(result_);
 }
 
-void RunRecorder::add_window_kpis(const std::string& level, const std::string& unit,
-                                  const std::vector<std::size_t>& units) {
+void RunRecorder::add_window_kpis(std::vector<Kpi>& kpis, const std::string& level, const std::string& unit,
+                                  const std::vector<std::size_t>& units, bool last_unit) {
   OfficeCounters window;  // flows over the report window, summed over offices
   PeriodFigures end;      // staff at the end of the window, and staff flows over it
   double sickness_hours_lost = 0.0, fte_days_in_post = 0.0;
@@ -390,17 +394,19 @@ void RunRecorder::add_window_kpis(const std::string& level, const std::string& u
   const double window_days =
       static_cast<double>(scenario_.window.last_day() - scenario_.window.first_report_day() + 1);
 
-  auto kpi = [&](const std::string& name, double value) {
-    result_.kpis.push_back(Kpi{name, value, level, unit});
-  };
+  auto kpi = [&](const std::string& name, double value) { kpis.push_back(Kpi{name, value, level, unit}); };
   // The unit's weekly samples, in the pooled order (so the national figures are those of all samples).
   std::vector<char> in_unit(offices_.size(), 0);
   for (const std::size_t i : units) in_unit[i] = 1;
-  std::vector<double> workload_pct, backlog_hours;
-  for (std::size_t s = 0; s < weekly_workload_pct_.size(); ++s)
-    if (in_unit[workload_sample_office_[s]]) workload_pct.push_back(weekly_workload_pct_[s]);
-  for (std::size_t s = 0; s < weekly_backlog_hours_.size(); ++s)
-    if (in_unit[backlog_sample_office_[s]]) backlog_hours.push_back(weekly_backlog_hours_[s]);
+  std::vector<double> workload_copy, backlog_copy;
+  if (!last_unit) {
+    workload_copy = weekly_workload_pct_.of_offices(in_unit);
+    backlog_copy = weekly_backlog_hours_.of_offices(in_unit);
+  } else if (units.size() != offices_.size()) {
+    throw std::logic_error("RunRecorder: only the nation, every office, may take the pooled samples");
+  }
+  std::vector<double>& workload_pct = last_unit ? weekly_workload_pct_.all() : workload_copy;
+  std::vector<double>& backlog_hours = last_unit ? weekly_backlog_hours_.all() : backlog_copy;
   const auto over_110pct = std::count_if(workload_pct.begin(), workload_pct.end(),
                                          [](double pct) { return pct > kExcessiveWorkloadPct; });
 
@@ -434,7 +440,8 @@ void RunRecorder::add_window_kpis(const std::string& level, const std::string& u
   const auto samples = static_cast<double>(workload_pct.size());
   kpi("workload_pct_mean", mean_of(workload_pct));
   kpi("practitioners_over_110pct_share", share(static_cast<double>(over_110pct), samples));
-  // The percentiles and the share above 110% (issue 19); quantiles reorder the unit's copy only.
+  // The percentiles and the share above 110% (issue 19); quantiles reorder the unit's copy (the
+  // nation's: the pooled samples, no longer needed in order).
   WorkloadDistribution::of(workload_pct).emit(kpi);
   workload_snapshot_.emit(units, kpi);
   kpi("reallocations", static_cast<double>(window.reallocations));

@@ -9,6 +9,7 @@
 #include "office/pdu_office.hpp"
 #include "output/intervention_recorder.hpp"
 #include "output/replication_result.hpp"
+#include "output/weekly_samples.hpp"
 #include "output/workload_snapshot.hpp"
 #include "scenario/scenario.hpp"
 
@@ -78,9 +79,11 @@ class RunRecorder {
                                             const std::array<std::size_t, kTaskKindCount>& late_from) const;
   void add_rows(const std::string& date, const std::string& level, const std::string& unit,
                 const PeriodFigures& f);
-  // The window's KPIs of the offices `units` (indices into offices_), as `level`/`unit`.
-  void add_window_kpis(const std::string& level, const std::string& unit,
-                       const std::vector<std::size_t>& units);
+  // The window's KPIs of the offices `units` (indices into offices_), as `level`/`unit`, onto `kpis`.
+  // `last_unit`: no unit is computed after this one, so its weekly samples (all of them, for the
+  // nation) are taken in place, and reordered by the percentiles, instead of copied.
+  void add_window_kpis(std::vector<Kpi>& kpis, const std::string& level, const std::string& unit,
+                       const std::vector<std::size_t>& units, bool last_unit);
 
   const Scenario& scenario_;
   std::vector<const PduOffice*> offices_;
@@ -92,10 +95,8 @@ class RunRecorder {
   std::vector<StaffCounters> staff_at_window_open_;
   std::vector<StaffCounters> staff_at_last_period_;
   std::vector<std::int64_t> caseload_at_window_open_;  // by office
-  std::vector<double> weekly_workload_pct_;   // one per practitioner per sampled week, pooled
-  std::vector<double> weekly_backlog_hours_;  // the same for task backlog hours
-  // The office (index into offices_) each pooled sample above came from, for the KPIs by unit.
-  std::vector<std::uint32_t> workload_sample_office_, backlog_sample_office_;
+  WeeklySamples weekly_workload_pct_;                  // one per practitioner per sampled week, pooled
+  WeeklySamples weekly_backlog_hours_;                 // the same for task backlog hours
   std::vector<TaskCounters> tasks_at_window_open_;
   std::vector<TaskCounters> tasks_at_last_period_;
   std::vector<std::array<std::size_t, kTaskKindCount>> late_at_window_open_;

@@ -9,6 +9,7 @@
 #include "report/chart_specs.hpp"
 #include "report/html_page.hpp"
 #include "report/report_data.hpp"
+#include "runner/stop_signals.hpp"
 
 namespace fs = std::filesystem;
 
@@ -28,6 +29,10 @@ int run_report(const ReportOptions& options) {
     if (!fs::is_directory(out_dir))
       throw std::runtime_error(out_dir.string() + ": no such directory to write " + out.filename().string() +
                                " in");
+    // From here a stop signal waits for the page to be written whole and renamed (main then notes it),
+    // rather than leaving a report.html.tmp.* behind; one that came earlier, while the page was built,
+    // has killed the process before anything was written.
+    hold_stop_signals_until_exit();
     write_file_atomically(out.string(), page);
     if (!options.quiet) {
       const double seconds =

@@ -233,6 +233,8 @@ int run_aggregate(const AggregateOptions& options) {
     std::size_t kpis = 0;
     // Every file is written whole (AtomicFile); a stop signal is held until the point in hand is merged,
     // so an interrupted aggregation leaves whole points and no temporary file, and a re-run completes it.
+    // Held until exit too: a signal after sweep_summary.csv is written must not kill a finished aggregation.
+    hold_stop_signals_until_exit();
     const StopSignals stop(/*interrupt_system_calls=*/false);
     for (const auto& row : index.points) {
       if (stop.received() != 0)

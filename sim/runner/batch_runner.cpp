@@ -11,6 +11,7 @@
 #include "runner/output_lock.hpp"
 #include "runner/replication_scheduler.hpp"
 #include "runner/run_files.hpp"
+#include "runner/stop_signals.hpp"
 
 namespace fs = std::filesystem;
 
@@ -158,6 +159,10 @@ int run_batch(const BatchOptions& options) {
     return 0;
   }
 
+  // From the first write until the process exits a stop signal is recorded, never fatal: the replications
+  // stop at once (the scheduler's own StopSignals), and one arriving between the last replication and the
+  // aggregation is seen by the aggregation, which says so, rather than killing the process without a word.
+  hold_stop_signals_until_exit();
   std::error_code error;
   if (fs::exists(out, error) && !is_batch_directory(out)) {
     if (!fs::is_directory(out, error))

@@ -15,6 +15,7 @@
 #include "output/paired_comparison.hpp"
 #include "runner/batch_files.hpp"
 #include "runner/monthly_comparison.hpp"
+#include "runner/stop_signals.hpp"
 
 namespace fs = std::filesystem;
 
@@ -160,6 +161,8 @@ int run_compare(const CompareOptions& options) {
                     format_number(d.base_mean), format_number(d.other_mean), format_number(d.diff_mean),
                     format_number(d.diff_sd), format_number(d.ci95_low), format_number(d.ci95_high),
                     d.excludes_zero ? "true" : "false"});
+  // As `report` does: a stop signal from here waits for the files to be written whole (main notes it).
+  hold_stop_signals_until_exit();
   try {
     write_file_atomically(out.string(), csv);
     if (!options.by.empty() && options.by != "national")

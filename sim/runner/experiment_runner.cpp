@@ -51,7 +51,15 @@ int run_experiment(const LoadedScenario& loaded, const RunOptions& options) {
   // From here on a stop signal is held until the step in hand is done; then the staging directory is
   // removed and the run says why, rather than dying with a half-written directory. (While replications
   // run, the scheduler stops them at once.)
+  // Held until the process exits, not only while `stop` lives: a signal after the results are published
+  // must not kill a run that has succeeded (main then says it came too late to matter).
+  hold_stop_signals_until_exit();
   const StopSignals stop(/*interrupt_system_calls=*/false);
+  if (stop.received() != 0) {  // while the scenario was read (main holds the signals from then)
+    std::cerr << "probsim: interrupted by " << StopSignals::name(stop.received())
+              << " before the run started; nothing was written\n";
+    return 1;
+  }
   std::string why_not_locked;
   const std::optional<OutputLock> lock = OutputLock::acquire(out_dir, why_not_locked);
   if (!lock) {

@@ -125,17 +125,22 @@ class Scheduler {
     // No SA_RESTART: waitpid returns on the signal so the runner can stop its children and clean up.
     const StopSignals stop(/*interrupt_system_calls=*/true);
 
+    auto stop_if_signalled = [&] {
+      if (stop.received() == 0) return false;
+      stop_all();
+      result.status = ScheduleResult::Status::interrupted;
+      result.failure = "interrupted by " + StopSignals::name(stop.received());
+      return true;
+    };
     while (true) {
+      // Checked before launching too: a signal recorded while the run set up (its handlers are held from
+      // then on) must not wait for a whole replication to finish before it is seen.
+      if (stop_if_signalled()) break;
       if (!launch_what_can_run(result)) break;
       if (running_.empty()) break;
       int status = 0;
       const pid_t pid = ::waitpid(-1, &status, 0);
-      if (stop.received() != 0) {
-        stop_all();
-        result.status = ScheduleResult::Status::interrupted;
-        result.failure = "interrupted by " + StopSignals::name(stop.received());
-        break;
-      }
+      if (stop_if_signalled()) break;
       if (pid < 0) continue;
       const auto found = running_.find(pid);
       if (found == running_.end()) continue;

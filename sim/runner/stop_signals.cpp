@@ -1,5 +1,7 @@
 #include "runner/stop_signals.hpp"
 
+#include <ostream>
+
 namespace probsim {
 
 namespace {
@@ -7,18 +9,39 @@ volatile sig_atomic_t g_received = 0;
 void record(int signal_number) {
   if (g_received == 0) g_received = signal_number;
 }
-}  // namespace
 
-StopSignals::StopSignals(bool interrupt_system_calls) {
-  // g_received is not reset: a signal caught by an enclosing StopSignals (a run setting up) must still
-  // stop the work a nested one guards (the replications).
+void install_recorder(bool interrupt_system_calls, struct sigaction* old_int, struct sigaction* old_term,
+                      struct sigaction* old_hup) {
   struct sigaction on_stop {};
   on_stop.sa_handler = record;
   on_stop.sa_flags = interrupt_system_calls ? 0 : SA_RESTART;
   sigemptyset(&on_stop.sa_mask);
-  sigaction(SIGINT, &on_stop, &old_int_);
-  sigaction(SIGTERM, &on_stop, &old_term_);
-  sigaction(SIGHUP, &on_stop, &old_hup_);
+  sigaction(SIGINT, &on_stop, old_int);
+  sigaction(SIGTERM, &on_stop, old_term);
+  sigaction(SIGHUP, &on_stop, old_hup);
+}
+}  // namespace
+
+void hold_stop_signals_until_exit() {
+  // SA_RESTART: outside a StopSignals that asks for EINTR, nothing waits on the signal; it is only kept.
+  install_recorder(/*interrupt_system_calls=*/false, nullptr, nullptr, nullptr);
+}
+
+int stop_signal_received() {
+  return g_received;
+}
+
+int note_late_stop_signal(int status, std::ostream& err) {
+  if (status == 0 && g_received != 0)
+    err << "probsim: " << StopSignals::name(g_received)
+        << " arrived after the results were complete; they are kept whole\n";
+  return status;
+}
+
+StopSignals::StopSignals(bool interrupt_system_calls) {
+  // g_received is not reset: a signal caught by an enclosing StopSignals (a run setting up) must still
+  // stop the work a nested one guards (the replications).
+  install_recorder(interrupt_system_calls, &old_int_, &old_term_, &old_hup_);
 }
 
 StopSignals::~StopSignals() {

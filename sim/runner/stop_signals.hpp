@@ -5,6 +5,7 @@
 // StopSignals is alive each of them is recorded and the work in hand decides where it can stop cleanly.
 
 #include <csignal>
+#include <iosfwd>
 #include <string>
 
 namespace probsim {
@@ -28,5 +29,20 @@ class StopSignals {
   struct sigaction old_term_ {};
   struct sigaction old_hup_ {};
 };
+
+// From this call until the process exits, a stop signal is recorded (as a StopSignals records it) and
+// never kills the process. A command that writes results calls it before it starts writing: the handlers
+// of its StopSignals are otherwise restored to the default when the last one goes out of scope, so a
+// signal arriving after the results are published, but before the process exits, would kill a run
+// whose results are whole and make it report death by signal (issue 23). Nested StopSignals restore
+// to this handler. Calling it again has no further effect.
+void hold_stop_signals_until_exit();
+
+// The first stop signal this process has received while its handlers were installed, or 0.
+[[nodiscard]] int stop_signal_received();
+
+// For a command that finished with `status` 0 although a stop signal arrived: the signal came after
+// every file was whole and published, so the results are kept; says so on `err`. Returns `status`.
+int note_late_stop_signal(int status, std::ostream& err);
 
 }  // namespace probsim
