@@ -182,6 +182,8 @@ class PduOffice {
 
   std::uint32_t open_case(const Case& c, bool initial = false);
   void close_case(std::uint32_t slot, Day day);
+  // Breach decisions that end an order (sentence_management/enforcement_process.hpp) end the case.
+  void end_orders_the_court_ended(Day day);
   bool try_allocate(std::uint32_t slot, Day day);
   void allocate_imported(std::uint32_t slot, PractitionerIndex who, Day day);
   void account_staff_time(Day day);

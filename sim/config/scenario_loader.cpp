@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "config/enforcement_loader.hpp"
 #include "config/field_reader.hpp"
 #include "config/intervention_delivery_loader.hpp"
 #include "config/snapshot_csv_reader.hpp"
@@ -125,7 +126,8 @@ void read_simulation(FieldReader& root, Scenario& s) {
       root.diagnostics().error(sim.node(key, false)->where, std::string("simulation.") + key,
                                "must be a date from " + std::to_string(kEarliestYear) + " to " +
                                    std::to_string(kLatestYear) + ", found " + date->iso());
-  if (start && end && *start < *end && end->days_since_epoch() - start->days_since_epoch() > kMaxReportYears * 366)
+  if (start && end && *start < *end &&
+      end->days_since_epoch() - start->days_since_epoch() > kMaxReportYears * 366)
     root.diagnostics().error(sim.node("report_end", false)->where, "simulation.report_end",
                              "the report window is longer than " + std::to_string(kMaxReportYears) +
                                  " years (" + start->iso() + " to " + end->iso() +
@@ -1616,6 +1618,7 @@ std::optional<Scenario> read_scenario(const ConfigNode& root_node, Diagnostics& 
   read_staffing_plan(root, s);
   read_calendar(root, s);
   read_sentence_management(root, s.caseload.sentence_management);
+  read_enforcement(root, s.caseload.sentence_management);
   read_prioritisation(root, s);
   read_interventions(root, s.window, s.interventions);
   read_interventions_teams(root, s);
