@@ -90,8 +90,8 @@ class RunRecorder {
   std::vector<StaffCounters> staff_at_window_open_;
   std::vector<StaffCounters> staff_at_last_period_;
   std::vector<std::int64_t> caseload_at_window_open_;  // by office
-  std::vector<double> weekly_workload_pct_;            // one per practitioner per sampled week, pooled
-  std::vector<double> weekly_backlog_hours_;           // the same for task backlog hours
+  std::vector<double> weekly_workload_pct_;   // one per practitioner per sampled week, pooled
+  std::vector<double> weekly_backlog_hours_;  // the same for task backlog hours
   // The office (index into offices_) each pooled sample above came from, for the KPIs by unit.
   std::vector<std::uint32_t> workload_sample_office_, backlog_sample_office_;
   std::vector<TaskCounters> tasks_at_window_open_;
@@ -101,7 +101,8 @@ class RunRecorder {
   Day period_first_day_ = 0;
   std::size_t weeks_expected_ = 0, periods_expected_ = 0;  // from open_window, for reserving
   std::optional<InterventionRecorder> interventions_;
-  std::optional<EnforcementRecorder> enforcement_;  // when the scenario enables enforcement
+  // When the scenario enables enforcement.
+  std::optional<EnforcementRecorder> enforcement_;
   ReplicationResult result_;
 };
 
