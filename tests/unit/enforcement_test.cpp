@@ -4,6 +4,8 @@
 // less staff time giving later breach action.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <memory>
 
 #include "interventions/interventions_team.hpp"
@@ -168,4 +170,124 @@ TEST(EnforcementInOffice, AbsenceWarningBreachAndCourtEndTheOrderOnExactDays) {
   EXPECT_EQ(t.completed[static_cast<std::size_t>(TaskKind::breach_action)], 1);
   EXPECT_EQ(t.completed[static_cast<std::size_t>(TaskKind::absence_judgement)], 3);
   EXPECT_EQ(t.demanded, t.worked + office.casework().open_seconds() + t.cancelled_seconds + t.missed_seconds);
+}
+
+namespace {
+
+struct StaffingRun {
+  std::int64_t breaches_laid = 0, breaches_laid_late = 0, breaches_initiated = 0;
+  std::int64_t appointments = 0;
+  double mean_days_after_due = 0.0;  // breach action completion day less its due day, mean
+  std::int64_t ended_on_breach = 0;
+};
+
+// One PDU taking 1.5 referrals a week of 12-month community orders for 40 weeks, held by two POs at
+// `fte` each; weekly 1-hour contacts; 8% of appointments missed unacceptably, half of breaches ending
+// the order 4 weeks on. The seed is shared, so both staffings see the same people (CRN).
+StaffingRun run_with_staff(double fte, bool enforcement_on = true) {
+  CaseloadRules caseload = fixtures::fixed_length_rules(12.0);
+  EnforcementRules e = every_absence_unacceptable();
+  e.enabled = enforcement_on;
+  e.missed_unacceptable_share = {0.08, 0.08, 0.08};
+  e.order_ended_share = {0.5, 0.5, 0.5};
+  e.decision_lag_weeks = {4.0, 4.0, 4.0};
+  caseload.sentence_management = weekly_contacts(e);
+  ReferralRate rate;
+  rate.per_week = 1.5;
+  const WorkingCalendar calendar(kMonday);
+  std::vector<Practitioner> staff{fixtures::practitioner(Grade::po, caseload.workload, fte),
+                                  fixtures::practitioner(Grade::po, caseload.workload, fte)};
+  const Day last = 280;
+  PduOffice office(PduIdentity{0, 0, "PDU"}, caseload, ReferralProcess(rate, kMonday, 0, 0, 11), 11,
+                   std::move(staff), calendar, last);
+  std::vector<TaskCompletion> log;
+  office.casework().set_completion_log(&log);
+  for (Day d = 0; d <= last; ++d) office.run_day(d);
+  StaffingRun run;
+  const EnforcementCounters& n = office.casework().enforcement().counters();
+  run.breaches_laid = n.breaches_laid;
+  run.breaches_laid_late = n.breaches_laid_late;
+  run.breaches_initiated = n.breaches_initiated;
+  run.appointments = n.appointments();
+  double sum = 0.0;
+  for (const TaskCompletion& c : log)
+    if (c.kind == TaskKind::breach_action) sum += static_cast<double>(c.day - c.due_day);
+  run.mean_days_after_due = run.breaches_laid > 0 ? sum / static_cast<double>(run.breaches_laid) : 0.0;
+  run.ended_on_breach =
+      office.counters().terminations_by_reason[static_cast<std::size_t>(TerminationReason::breach)];
+  return run;
+}
+
+}  // namespace
+
+// Under common random numbers, the same people with half the staff time: breach action comes
+// later (some of it after the 10 working days), so orders the court ends end later too.
+TEST(EnforcementInOffice, LessStaffTimeGivesLaterBreachActionUnderCommonRandomNumbers) {
+  const StaffingRun full = run_with_staff(1.0);
+  const StaffingRun short_staffed = run_with_staff(0.5);
+  ASSERT_GT(full.breaches_laid, 10);
+  EXPECT_EQ(full.breaches_laid_late, 0) << "two full-time POs have time for every breach";
+  EXPECT_GT(short_staffed.breaches_laid_late, 0);
+  EXPECT_GT(short_staffed.mean_days_after_due, full.mean_days_after_due + 1.0);
+  // Fewer contacts are delivered short-staffed, so fewer appointments are held: fewer failures seen.
+  EXPECT_LT(short_staffed.appointments, full.appointments);
+  EXPECT_LE(short_staffed.breaches_initiated, full.breaches_initiated);
+  std::printf(
+      "full: %lld laid, %lld late, %.2f days after due, %lld appointments, %lld ended\n"
+      "short: %lld laid, %lld late, %.2f days after due, %lld appointments, %lld ended\n",
+      static_cast<long long>(full.breaches_laid), static_cast<long long>(full.breaches_laid_late),
+      full.mean_days_after_due, static_cast<long long>(full.appointments),
+      static_cast<long long>(full.ended_on_breach), static_cast<long long>(short_staffed.breaches_laid),
+      static_cast<long long>(short_staffed.breaches_laid_late), short_staffed.mean_days_after_due,
+      static_cast<long long>(short_staffed.appointments),
+      static_cast<long long>(short_staffed.ended_on_breach));
+}
+
+// Switched off, the same runs hold no appointments and end no order on breach: the mechanism, not the
+// staffing, is what the test above measures.
+TEST(EnforcementInOffice, OffTheSameRunsLayNoBreachAndEndNoOrder) {
+  const StaffingRun off = run_with_staff(0.5, false);
+  EXPECT_EQ(off.appointments, 0);
+  EXPECT_EQ(off.breaches_laid, 0);
+  EXPECT_EQ(off.ended_on_breach, 0);
+}
+
+// A breach the court acts on ends the man's order, and with it his BBR requirement (as any ending of
+// the order does): men on the BBR list (no facilitator, so nobody starts) leave it on the decision day.
+TEST(EnforcementInOffice, AnOrderEndedOnBreachEndsTheBbrRequirementOfAManOnTheList) {
+  InterventionRules rules;
+  rules.enabled = true;
+  rules.routing.sara_level_shares = {0.0, 0.0, 1.0};
+  rules.routing.bbr_requirement_share = 1.0;
+  rules.readiness = {0.0, 0.0};
+  rules.daso.enabled = false;
+  CaseloadRules caseload = fixtures::fixed_length_rules(24.0);
+  caseload.case_mix.domestic_abuse_share = 1.0;
+  caseload.case_mix.male_share = 1.0;
+  EnforcementRules e = every_absence_unacceptable();
+  e.decision_lag_weeks = {0.0, 0.0, 0.0};
+  caseload.sentence_management = weekly_contacts(e);
+  ReferralRate january_only;
+  january_only.per_week = 2.0;
+  january_only.seasonality_multiplier = {1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+  const WorkingCalendar calendar(kMonday);
+  std::vector<Practitioner> staff{fixtures::practitioner(Grade::po, caseload.workload)};
+  PduOffice office(PduIdentity{0, 0, "PDU"}, caseload, ReferralProcess(january_only, kMonday, 0, 0, 3), 3,
+                   std::move(staff), calendar, 120);
+  InterventionsTeam team("Team", rules, std::vector<PduOffice*>{&office}, std::vector<std::size_t>{0},
+                         calendar, 3);
+  office.set_interventions(&team, 0);
+  std::int64_t most_waiting = 0;
+  for (Day d = 0; d <= 90; ++d) {
+    office.run_day(d);
+    team.run_day(d);
+    most_waiting = std::max(most_waiting, team.waiting_to_start(0));
+  }
+  ASSERT_GT(most_waiting, 3);
+  const std::int64_t ended =
+      office.counters().terminations_by_reason[static_cast<std::size_t>(TerminationReason::breach)];
+  // Every man misses every appointment: warned at the first, breached at the second, ended the next day.
+  EXPECT_EQ(ended, office.counters().referrals);
+  EXPECT_EQ(team.waiting_to_start(0), 0);
+  for (const Participant& p : team.participants()) EXPECT_TRUE(p.order_ended);
 }
