@@ -291,3 +291,29 @@ TEST(EnforcementInOffice, AnOrderEndedOnBreachEndsTheBbrRequirementOfAManOnTheLi
   EXPECT_EQ(team.waiting_to_start(0), 0);
   for (const Participant& p : team.participants()) EXPECT_TRUE(p.order_ended);
 }
+
+// Feedback [Assume]: after a late breach action the person's unacceptable absences become likelier by
+// the multiplier; after one on time they do not. Counted over many people with the same draws.
+TEST(EnforcementProcess, ALateBreachRaisesLaterUnacceptableAbsencesByTheMultiplier) {
+  EnforcementRules rules = every_absence_unacceptable();
+  rules.missed_unacceptable_share = {0.1, 0.1, 0.1};
+  rules.order_ended_share = {0.0, 0.0, 0.0};
+  rules.decision_lag_weeks = {0.0, 0.0, 0.0};
+  rules.late_breach_unacceptable_multiplier = 3.0;
+  const WorkingCalendar calendar(kMonday);
+  auto unacceptable_after = [&](bool late) {
+    EnforcementProcess process(rules, calendar, 5);
+    for (std::uint32_t slot = 0; slot < 2000; ++slot) {
+      process.case_started(slot, 1000 + slot, SentenceType::community_order);
+      process.breach_laid(slot, 0, late);  // as if one breach had been laid, on time or not
+    }
+    const std::int64_t before = process.counters().absences_unacceptable;
+    for (std::uint32_t slot = 0; slot < 2000; ++slot)
+      for (Day week = 1; week <= 10; ++week) process.appointment_held(slot, 7 * week);
+    return process.counters().absences_unacceptable - before;
+  };
+  const std::int64_t on_time = unacceptable_after(false);
+  const std::int64_t late = unacceptable_after(true);
+  EXPECT_NEAR(static_cast<double>(on_time) / 20000.0, 0.1, 0.01);
+  EXPECT_NEAR(static_cast<double>(late) / 20000.0, 0.3, 0.015);
+}
