@@ -87,6 +87,17 @@ ENFORCEMENT_LICENCE = [0.15, 0.3, 0.45]
 ENFORCEMENT_REQUIREMENT_REMOVED = [0.1, 0.2, 0.3]
 
 # Delivery (docs/bbr_delivery.md, docs/validation.md §9): the literal reading of CT-4.
+# The November 2022 WMT refresh (WMT-7, G-30): a "responsive activity" weighting of "up to 30%" for
+# non-routine work. The sources give no national mean factor, so it is [Assume] in 1.0-1.3; the midpoint
+# 1.15 was fixed before any run (docs/validation.md §10.8), and the sweep below reports the range.
+RESPONSIVE_WEIGHTING_FROM = "2022-11-01"   # WMT-7: "Nov 2022"; the day in the month [Assume]
+RESPONSIVE_WEIGHTING_FACTOR = 1.15
+RESPONSIVE_WEIGHTING_SENSITIVITY = [1.0, 1.15, 1.3]
+# Licence cases held before release at WMT-1's custody points (allocation.licence_allocated_before_release_weeks):
+# off in the baseline, since no source gives the lead; 13 weeks (TS-8's 3 months, "later than ideal")
+# [Assume] is measured as a sensitivity point of the same sweep.
+PRE_RELEASE_SENSITIVITY_WEEKS = 13
+CT17_SNAPSHOT_ON = "2023-02-07"   # CT-17/PUB-14: the week to 7 Feb 2023
 PRE_GROUP_LEAD_WEEKS = 48        # IS-2, Recording caveat [Assume 0-52]; chosen by the delivery sweep (§9)
 WEEKLY_GROUP_SHARE = 0.5         # BBR-4 "often twice a week" [Assume 0.3-0.5]; chosen by the delivery sweep (§9)
 CANCELLED_SESSION_SHARE = 0.1    # G-23: 5% sickness for each of 2 facilitators; leave covered [Assume]
@@ -217,6 +228,12 @@ interventions:
 staffing_plan:
   backfill:
     po_leavers_replaced_by_trainees: true
+
+workload:
+  # WMT-7, G-30: the November 2022 refresh added a responsive-activity weighting of "up to 30%"; from
+  # its date every case's points count this factor in every WMT %. [Assume] {RESPONSIVE_WEIGHTING_FACTOR} (the midpoint
+  # of 1.0-1.3, fixed before any run); sensitivity {RESPONSIVE_WEIGHTING_SENSITIVITY} in docs/validation.md §10.8.
+  responsive_weighting: {{from: {RESPONSIVE_WEIGHTING_FROM}, case_points_factor: {RESPONSIVE_WEIGHTING_FACTOR}}}
 
 regions:"""]
     current = None
@@ -362,7 +379,44 @@ def sensitivity_sweep_text():
         "bbr_sensitivity", "bbr_sensitivity", points, 2)
 
 
+def scenario_2023_text():
+    return f"""# England and Wales from 21 June 2021 to 31 December 2023: england_wales_2022.yaml run on through 2023, so
+# that CT-17's workload figures can be read as written (docs/validation.md §10.8): the national and
+# regional mean WMT % in the week to 7 Feb 2023 (PUB-14; the KPIs workload_snapshot_pct_* at the end of
+# {CT17_SNAPSHOT_ON}) and the mean of 2023's monthly snapshots (PUB-15; timeseries.csv workload_pct_mean at
+# the month ends 31 Dec 2022 - 30 Nov 2023, the first days of Jan-Dec 2023). Nothing else differs: the
+# inputs after Dec 2022 are those of 2022 (no 2023 caseload or workforce figure is used).
+# Made by scripts/generate_england_wales_2022.py; edit that, not this file.
+#   probsim run scenarios/england_wales_2023.yaml --reps 2 --jobs 2
+extends: england_wales_2022.yaml
+name: england_wales_2023
+description: >-
+  The national calibration scenario run on to the end of 2023, for CT-17 (the WMT workload in the week to
+  7 Feb 2023, and 2023's monthly snapshots).
+
+simulation:
+  report_end: 2023-12-31
+  workload_snapshot_on: {CT17_SNAPSHOT_ON}   # CT-17, PUB-14: the week to 7 Feb 2023
+"""
+
+
+def wmt_sweep_text():
+    points = [point_text({"workload.responsive_weighting.case_points_factor": f}) for f in RESPONSIVE_WEIGHTING_SENSITIVITY]
+    points.append(point_text({"workload.responsive_weighting.case_points_factor": RESPONSIVE_WEIGHTING_FACTOR,
+                              "allocation.licence_allocated_before_release_weeks": PRE_RELEASE_SENSITIVITY_WEEKS}))
+    text = sweep_text([
+        f"The responsive weighting of the November 2022 WMT refresh (WMT-7, G-30; [Assume] 1.0-1.3): case points x",
+        f"{RESPONSIVE_WEIGHTING_SENSITIVITY} on england_wales_2023.yaml; then {RESPONSIVE_WEIGHTING_FACTOR} with licence cases held",
+        f"{PRE_RELEASE_SENSITIVITY_WEEKS} weeks before release at WMT-1's custody points ([Assume]); 2 replications each, common random numbers.",
+        "Its loss and table: docs/validation.md §10.8 (scripts/wmt_loss.py)."],
+        "england_wales_2023_wmt", "ew2023_wmt", points, 2,
+        ["python3 scripts/wmt_loss.py results/ew2023_wmt"])
+    return text.replace("scenarios: [../england_wales_2022.yaml]", "scenarios: [../england_wales_2023.yaml]")
+
+
 (ROOT / "scenarios/england_wales_2022.yaml").write_text(scenario_text())
+(ROOT / "scenarios/england_wales_2023.yaml").write_text(scenario_2023_text())
+(ROOT / "scenarios/sweeps/england_wales_2023_wmt.yaml").write_text(wmt_sweep_text())
 (ROOT / "scenarios/sweeps/england_wales_2022_calibration.yaml").write_text(calibration_sweep_text())
 (ROOT / "scenarios/sweeps/england_wales_2022_enforcement.yaml").write_text(enforcement_sweep_text())
 (ROOT / "scenarios/sweeps/bbr_sensitivity.yaml").write_text(sensitivity_sweep_text())

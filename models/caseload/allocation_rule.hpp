@@ -21,6 +21,9 @@ struct AllocationRule {
   bool fall_back_to_any_grade = false;
   // Case holders per case-management team [Assume]; 0: the PDU is one pool (CaseManagementTeams).
   int team_size = 0;
+  // Weeks before release a licence case is allocated and held at custody points (WMT-1; [Assume], TS-8);
+  // 0: allocated on release, as before (caseload/pre_release_custody.hpp).
+  int licence_allocated_before_release_weeks = 0;
 
   [[nodiscard]] bool allows(RoshLevel rosh, Grade grade) const;
 

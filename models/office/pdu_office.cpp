@@ -19,6 +19,7 @@ PduOffice::PduOffice(PduIdentity identity, const CaseloadRules& rules, ReferralP
       staff_(std::move(initial_staff)),
       rag_measures_(business_as_usual_measures(rules.sentence_management)),
       casework_(rules.sentence_management, calendar_, replication_seed, identity_.stream_index, last_day) {
+  custody_ = PreReleaseCustody(static_cast<Day>(rules.allocation.licence_allocated_before_release_weeks) * 7);
   casework_.set_prioritisation(&rules.prioritisation, &rag_measures_);
   std::size_t case_holders = 0;
   for (const Practitioner& person : staff_)
@@ -83,9 +84,12 @@ void PduOffice::close_case(std::uint32_t slot, Day day) {
   --open_cases_;
 }
 
-bool PduOffice::try_allocate(std::uint32_t slot, Day day) {
+bool PduOffice::try_allocate(std::uint32_t slot, Day day, PractitionerIndex preferred) {
   Case& c = slots_[slot].c;
-  const PractitionerIndex chosen = rules_.allocation.choose(c, staff_, teams_);
+  const bool keep_holder =
+      preferred != kUnallocated && staff_[static_cast<std::size_t>(preferred)].can_take_cases() &&
+      rules_.allocation.allows(c.rosh, staff_[static_cast<std::size_t>(preferred)].grade);
+  const PractitionerIndex chosen = keep_holder ? preferred : rules_.allocation.choose(c, staff_, teams_);
   if (chosen == kUnallocated) return false;
   Practitioner& p = staff_[static_cast<std::size_t>(chosen)];
   if (!rules_.allocation.allows(c.rosh, p.grade)) counters_.allocations_outside_grade_rule += 1;
@@ -119,6 +123,9 @@ void PduOffice::place_warm_start_caseload(Day first_day, Day lookback_days) {
       if (!try_allocate(slot, first_day)) waiting_for_allocation_.push_back(slot);
     }
   }
+  // Licence cases released in the first lead days are already held (run_day holds the later ones).
+  for (Day day = first_day; custody_.enabled() && day < first_day + custody_.lead_days(); ++day)
+    hold_cases_released_on(day);
 }
 
 void PduOffice::run_day(Day day) {
@@ -139,6 +146,7 @@ void PduOffice::run_day(Day day) {
   }
   retry_waiting_cases_ = false;
 
+  if (custody_.enabled()) hold_cases_released_on(day + custody_.lead_days());
   const std::uint32_t count = referrals_.count_on(day);
   for (std::uint32_t k = 0; k < count; ++k) {
     const CaseId draw_key = make_case_id(stream_index(), day, k);
@@ -146,7 +154,8 @@ void PduOffice::run_day(Day day) {
     counters_.referrals += 1;
     notices_.case_started(slot, slots_[slot].c, draw_key, day, false);
     notices_.record(day, CaseEvent::referral, slots_[slot].c, name(), {});
-    if (!try_allocate(slot, day)) waiting_for_allocation_.push_back(slot);
+    const PractitionerIndex held_by = custody_.enabled() ? end_custody_hold(slots_[slot].c) : kUnallocated;
+    if (!try_allocate(slot, day, held_by)) waiting_for_allocation_.push_back(slot);
   }
 
   counters_.caseload_days += static_cast<std::int64_t>(open_cases_);
@@ -239,6 +248,7 @@ void PduOffice::reallocate_cases_of(PractitionerIndex who, Day day) {
     counters_.reallocations += 1;
     if (!try_allocate(slot, day)) waiting_for_allocation_.push_back(slot);
   }
+  if (custody_.enabled()) rehold_custody_of(who);
   holder.case_points_per_week = 0.0;  // no floating-point residue on an empty caseload
   note_staffing_changed();
 }

@@ -16,6 +16,7 @@
 
 #include "caseload/case_factory.hpp"
 #include "caseload/caseload_rules.hpp"
+#include "caseload/pre_release_custody.hpp"
 #include "caseload/referral_process.hpp"
 #include "core/working_calendar.hpp"
 #include "office/case_event_sink.hpp"
@@ -129,6 +130,8 @@ class PduOffice {
   // or wait unallocated; the person stays in post. Used when someone leaves or goes on long-term sick
   // leave. Call it once the person can no longer take cases, or they may be given their cases back.
   void reallocate_cases_of(PractitionerIndex who, Day day);
+  // Licence cases held before release at custody points (allocation.licence_allocated_before_release_weeks).
+  [[nodiscard]] const PreReleaseCustody& pre_release_custody() const { return custody_; }
   // The person moves to another grade (a PQiP qualifying as PO, a PSO starting PQiP), keeping their cases.
   void change_grade(PractitionerIndex who, Grade grade);
   // Recomputes available WMT points after a change of reduction or long-term sickness.
@@ -184,7 +187,13 @@ class PduOffice {
   void close_case(std::uint32_t slot, Day day);
   // Breach decisions that end an order (sentence_management/enforcement_process.hpp) end the case.
   void end_orders_the_court_ended(Day day);
-  bool try_allocate(std::uint32_t slot, Day day);
+  // `preferred`: the practitioner who held the case before release, given it if they still may hold it.
+  bool try_allocate(std::uint32_t slot, Day day, PractitionerIndex preferred = kUnallocated);
+  // Pre-release custody (pdu_office_custody.cpp): hold the licence cases referred on `release_day`; end
+  // the hold of `c` on its referral (returns its holder); give the holds of `who` to others.
+  void hold_cases_released_on(Day release_day);
+  PractitionerIndex end_custody_hold(const Case& c);
+  void rehold_custody_of(PractitionerIndex who);
   void allocate_imported(std::uint32_t slot, PractitionerIndex who, Day day);
   void account_staff_time(Day day);
   void give_identity(Practitioner& person);
@@ -206,6 +215,7 @@ class PduOffice {
   std::size_t open_cases_ = 0;
   std::priority_queue<Ending, std::vector<Ending>, std::greater<>> endings_;
   std::vector<std::uint32_t> waiting_for_allocation_;  // slots, in arrival order
+  PreReleaseCustody custody_;
 
   OfficeCounters counters_;
   StaffCounters staff_counters_;

@@ -29,6 +29,9 @@ struct SimulationWindow {
   CalendarDate report_end;  // inclusive
   int warm_up_weeks = 0;
   WarmStart warm_start = WarmStart::steady_state;
+  // A day at whose end every practitioner's WMT % is read, for a published one-week snapshot such as
+  // CT-17's week to 7 Feb 2023 (simulation.workload_snapshot_on); none unless a scenario sets it.
+  std::optional<CalendarDate> workload_snapshot_on;
 
   [[nodiscard]] Day first_report_day() const { return warm_up_weeks * 7; }
   [[nodiscard]] CalendarDate day_zero() const { return report_start.plus_days(-first_report_day()); }

@@ -21,6 +21,10 @@ enum class WmtCaseType : std::uint8_t { community, licence };
 struct WorkloadPointsTable {
   // Points per case per week, [case type][tier index A3..D0].
   std::array<std::array<double, 16>, 2> points_per_case_week{};
+  // WMT-1's custody row, by tier index: a licence case held before release
+  // (caseload/pre_release_custody.hpp).
+  std::array<double, 16> custody_points_per_case_week{};
+  bool has_custody_points = false;                  // the scenario gave the custody row
   double nominal_points_per_week = 2176;            // WMT-2: a full-time PO or PSO at 100%
   double default_contracted_hours_per_week = 37.0;  // WMT-2
 
@@ -33,6 +37,10 @@ struct WorkloadPointsTable {
     std::optional<CalendarDate> from;
     double factor = 1.0;
   } responsive_weighting;
+
+  [[nodiscard]] double custody_points(const Case& c) const {
+    return custody_points_per_case_week[c.tier.index];
+  }
 
   [[nodiscard]] double case_points(const Case& c) const {
     return points_per_case_week[static_cast<std::size_t>(wmt_case_type(c.sentence_type))][c.tier.index];

@@ -102,6 +102,7 @@ void read_simulation(FieldReader& root, Scenario& s) {
   const bool snapshot = warm_start && *warm_start == 2;
   auto caseload_csv = sim.text("caseload_csv", snapshot);
   auto staff_csv = sim.text("staff_csv", snapshot);
+  auto workload_snapshot_on = sim.date("workload_snapshot_on", false);
   if (!snapshot)
     for (const char* key : {"caseload_csv", "staff_csv"})
       if (const ConfigNode* node = sim.node(key, false))
@@ -132,6 +133,15 @@ void read_simulation(FieldReader& root, Scenario& s) {
                                  " years (" + start->iso() + " to " + end->iso() +
                                  "); split a longer horizon into runs that start from a snapshot");
   if (warm_up) s.window.warm_up_weeks = *warm_up;
+  if (workload_snapshot_on) {
+    if (start && end && (*workload_snapshot_on < *start || *end < *workload_snapshot_on))
+      root.diagnostics().error(sim.node("workload_snapshot_on", false)->where,
+                               "simulation.workload_snapshot_on",
+                               "must be within the report window (" + start->iso() + " to " + end->iso() +
+                                   "), found " + workload_snapshot_on->iso());
+    else
+      s.window.workload_snapshot_on = *workload_snapshot_on;
+  }
   if (warm_start && !snapshot)
     s.window.warm_start = *warm_start == 0 ? WarmStart::empty : WarmStart::steady_state;
 }
@@ -318,6 +328,8 @@ void read_allocation(FieldReader& root, AllocationRule& rule) {
   by_rosh.reject_unknown_keys();
   if (auto fallback = alloc.boolean("fall_back_to_any_grade", false)) rule.fall_back_to_any_grade = *fallback;
   if (auto size = alloc.integer("team_size", false, 0, 1000)) rule.team_size = *size;
+  if (auto weeks = alloc.integer("licence_allocated_before_release_weeks", false, 0, 104))
+    rule.licence_allocated_before_release_weeks = *weeks;
   alloc.reject_unknown_keys();
 }
 
@@ -338,6 +350,15 @@ void read_workload(FieldReader& root, WorkloadPointsTable& table) {
     for (std::size_t i = 0; i < kTierNames.size(); ++i)
       if (auto p = tiers.number(kTierNames[i], true, 0.0, 1e5)) table.points_per_case_week[t][i] = *p;
     tiers.reject_unknown_keys();
+  }
+  // WMT-1's custody row: optional, for licence cases held before release (allocation.
+  // licence_allocated_before_release_weeks); a scenario that holds them without it is refused in validate().
+  if (const ConfigNode* custody = points.node("custody", false)) {
+    FieldReader tiers(custody, points.child_path("custody"), root.diagnostics());
+    for (std::size_t i = 0; i < kTierNames.size(); ++i)
+      if (auto p = tiers.number(kTierNames[i], true, 0.0, 1e5)) table.custody_points_per_case_week[i] = *p;
+    tiers.reject_unknown_keys();
+    table.has_custody_points = true;
   }
   points.reject_unknown_keys();
   if (const ConfigNode* weighting = wl.node("responsive_weighting", false)) {
@@ -1612,6 +1633,12 @@ std::optional<Scenario> read_scenario(const ConfigNode& root_node, Diagnostics& 
   read_early_termination(root, s.caseload.early_termination);
   read_allocation(root, s.caseload.allocation);
   read_workload(root, s.caseload.workload);
+  if (s.caseload.allocation.licence_allocated_before_release_weeks > 0 &&
+      !s.caseload.workload.has_custody_points)
+    if (const ConfigNode* alloc = root.node("allocation", false))
+      if (const ConfigNode* weeks = alloc->find("licence_allocated_before_release_weeks"))
+        root.diagnostics().error(weeks->where, "allocation.licence_allocated_before_release_weeks",
+                                 "needs workload.points_per_case_per_week.custody (WMT-1's custody row)");
   read_workforce(root, s.workforce);
   read_regions(root, s, pattern);
   read_staffing_plan(root, s);

@@ -39,6 +39,7 @@ struct Observation {
   bool period_end = false;
   bool cohort_status = false;     // the day the BBR cohort's status is taken
   bool si_cohort_status = false;  // the day the structured interventions' cohort status is taken
+  bool workload_snapshot = false;  // simulation.workload_snapshot_on (CT-17's week)
 };
 
 std::vector<Observation> observation_plan(const SimulationWindow& window, const BbrCohortReport& cohort,
@@ -52,7 +53,9 @@ std::vector<Observation> observation_plan(const SimulationWindow& window, const 
     o.period_end = window.date_of(day).is_last_day_of_month() || day == last;
     o.cohort_status = cohort.enabled && window.date_of(day) == cohort.status_on;
     o.si_cohort_status = si_cohort.enabled && window.date_of(day) == si_cohort.status_on;
-    if (o.week_end || o.period_end || o.cohort_status || o.si_cohort_status) plan.push_back(o);
+    o.workload_snapshot = window.workload_snapshot_on == window.date_of(day);
+    if (o.week_end || o.period_end || o.cohort_status || o.si_cohort_status || o.workload_snapshot)
+      plan.push_back(o);
   }
   return plan;
 }
@@ -193,6 +196,7 @@ ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpe
     engine.run_until(o.after_day + 0.5);
     if (o.cohort_status) recorder.take_cohort_status();
     if (o.si_cohort_status) recorder.take_si_cohort_status();
+    if (o.workload_snapshot) recorder.take_workload_snapshot();
     if (o.week_end) recorder.sample_week();
     if (o.period_end) recorder.close_period(window.date_of(o.after_day));
   }

@@ -80,6 +80,14 @@ void RunRecorder::take_cohort_status() {
   if (interventions_) interventions_->take_cohort_status();
 }
 
+void RunRecorder::take_workload_snapshot() {
+  std::vector<std::vector<double>> pct_by_office(offices_.size());
+  for (std::size_t o = 0; o < offices_.size(); ++o)
+    for (const Practitioner& p : offices_[o]->staff())
+      if (p.can_take_cases()) pct_by_office[o].push_back(p.workload_pct());
+  workload_snapshot_.take(std::move(pct_by_office));
+}
+
 void RunRecorder::sample_week() {
   const std::size_t before = weekly_workload_pct_.size();
   for (std::size_t o = 0; o < offices_.size(); ++o) {
@@ -432,6 +440,7 @@ void RunRecorder::add_window_kpis(const std::string& level, const std::string& u
   kpi("practitioners_over_110pct_share", share(static_cast<double>(over_110pct), samples));
   // The percentiles and the share above 110% (issue 19); quantiles reorder the unit's copy only.
   WorkloadDistribution::of(workload_pct).emit(kpi);
+  workload_snapshot_.emit(units, kpi);
   kpi("reallocations", static_cast<double>(window.reallocations));
   kpi("practitioner_changes_per_case_mean",
       share(static_cast<double>(window.terminated_case_practitioner_changes),

@@ -10,6 +10,7 @@
 #include "output/enforcement_recorder.hpp"
 #include "output/intervention_recorder.hpp"
 #include "output/replication_result.hpp"
+#include "output/workload_snapshot.hpp"
 #include "scenario/scenario.hpp"
 
 namespace probsim {
@@ -47,6 +48,8 @@ class RunRecorder {
   void take_cohort_status();
   // After the day of `interventions.si_cohort_report.status_on`: the structured interventions' cohort.
   void take_si_cohort_status();
+  // After the day of `simulation.workload_snapshot_on`: every practitioner's WMT % that day (CT-17).
+  void take_workload_snapshot();
 
  private:
   struct PeriodFigures {  // one unit's figures for one period (flows) or at its end (stocks)
@@ -103,6 +106,7 @@ class RunRecorder {
   std::optional<InterventionRecorder> interventions_;
   // When the scenario enables enforcement.
   std::optional<EnforcementRecorder> enforcement_;
+  WorkloadSnapshot workload_snapshot_;
   ReplicationResult result_;
 };
 
