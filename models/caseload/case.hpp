@@ -4,8 +4,9 @@
 #include <cstdint>
 
 #include "caseload/case_attributes.hpp"
+#include "caseload/case_exemptions.hpp"
 #include "core/calendar_date.hpp"
-#include "prioritisation/rag_measures.hpp"
+#include "workforce/practitioner.hpp"
 
 namespace probsim {
 
@@ -20,9 +21,6 @@ using CaseId = std::uint64_t;
   const auto day_field = static_cast<std::uint64_t>(static_cast<std::int64_t>(referral_day) + (1 << 23));
   return (static_cast<std::uint64_t>(pdu_index) << 44) | (day_field << 20) | ordinal_in_day;
 }
-
-using PractitionerIndex = std::int32_t;
-inline constexpr PractitionerIndex kUnallocated = -1;
 
 struct Case {
   CaseId id = 0;

@@ -16,6 +16,11 @@ inline constexpr std::array<std::string_view, 3> kSentenceTypeNames = {"communit
 // Risk of serious harm, from OASys (docs/sources.md).
 enum class RoshLevel : std::uint8_t { low, medium, high, very_high };
 inline constexpr std::array<std::string_view, 4> kRoshLevelNames = {"low", "medium", "high", "very_high"};
+// High or very high RoSH: the cases that keep BAU contacts under RAG measures (RAG-7) and that the
+// task order may put first.
+[[nodiscard]] constexpr bool is_high_rosh(RoshLevel rosh) {
+  return rosh == RoshLevel::high || rosh == RoshLevel::very_high;
+}
 
 enum class Sex : std::uint8_t { male, female };
 inline constexpr std::array<std::string_view, 2> kSexNames = {"male", "female"};

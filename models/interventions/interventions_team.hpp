@@ -14,6 +14,13 @@
 // A group starts only if the reservations fit in the week's facilitator hours, so starts never outrun
 // the facilitators; individual sessions are covered in expectation, not session by session.
 //
+// The team is composed by concept: facilitator capacity (FacilitatorCapacity, facilitator_capacity.hpp),
+// partner support (PartnerSupport, partner_support.hpp) and the toolkit (ToolkitDelivery,
+// toolkit_delivery.hpp) are parts of their own; the waiting lists and group delivery share the
+// participants and groups and are methods of the team, one file each
+// (interventions_team_waiting_list.cpp, _groups.cpp, _pre_group.cpp); the routing of new
+// cases and the day are interventions_team.cpp, the event log interventions_team_session_log.cpp.
+//
 // Invariants: every requirement is in exactly one ParticipantState; a participant is `attending` iff it
 // is a member of exactly one open group; a group never has more than group_size_max members.
 
@@ -26,11 +33,15 @@
 
 #include "caseload/case.hpp"
 #include "core/working_calendar.hpp"
+#include "interventions/facilitator_capacity.hpp"
 #include "interventions/intervention_counters.hpp"
-#include "interventions/intervention_measures.hpp"
 #include "interventions/intervention_rules.hpp"
 #include "interventions/participant.hpp"
+#include "interventions/partner_support.hpp"
 #include "interventions/programme_group.hpp"
+#include "interventions/toolkit_delivery.hpp"
+#include "office/case_listener.hpp"
+#include "prioritisation/intervention_measures.hpp"
 
 namespace probsim {
 
@@ -45,7 +56,7 @@ struct InterventionEvent {
   std::uint32_t programme = 0;
 };
 
-class InterventionsTeam {
+class InterventionsTeam final : public CaseListener {
  public:
   // `offices` are the PDUs served (the team reads their facilitators and DASOs in post, and asks their
   // practitioners to deliver toolkit sessions); `pdu_indices` their scenario-order indices.
@@ -59,19 +70,20 @@ class InterventionsTeam {
   // case both notices are no-ops. The offices skip them (70% of cases; their notices and the record
   // lookups were a tenth of the national run's serial time).
   [[nodiscard]] static bool hears_of(const Case& c) { return c.domestic_abuse_flag; }
+  [[nodiscard]] bool hears_of_case(const Case& c) const override { return hears_of(c); }
   // A case began on `day` (`initial`: placed by the warm start on `day`; its order began on its referral
   // day). Routes it and records any requirement.
   void case_started(std::uint32_t office, std::uint32_t case_slot, const Case& c, CaseId draw_key, Day day,
-                    bool initial);
+                    bool initial) override;
   // The case's order ended on `day` for `reason`: whatever it was doing here ends with it.
   // `c`, if given, is the case as it ended, for the event log: by the time a deferred notice arrives its
   // office slot may hold another case.
-  void case_ended(CaseId id, TerminationReason reason, Day day, const Case* c = nullptr);
+  void case_ended(CaseId id, TerminationReason reason, Day day, const Case* c = nullptr) override;
 
   // --- Called by the engine (and the prioritisation framework). ---
   void run_day(Day day);
   // The measures in force for the team's office `office` (index among the team's offices).
-  void set_measures(std::uint32_t office, const InterventionMeasures& measures);
+  void set_measures(std::uint32_t office, const InterventionMeasures& measures) override;
 
   // --- Observations. ---
   [[nodiscard]] std::size_t office_count() const { return offices_.size(); }
@@ -86,7 +98,7 @@ class InterventionsTeam {
   [[nodiscard]] const std::vector<ProgrammeStart>& starts(std::uint32_t programme) const {
     return starts_[programme];
   }
-  [[nodiscard]] const std::vector<DasoContact>& daso_contacts() const { return daso_contacts_; }
+  [[nodiscard]] const std::vector<DasoContact>& daso_contacts() const { return partner_support_.contacts(); }
   // People with a requirement not yet started (BBRN-3), and those of them waiting more than `days`.
   [[nodiscard]] std::int64_t waiting_to_start(std::uint32_t programme) const;
   [[nodiscard]] std::int64_t waiting_longer_than(std::uint32_t programme, Day day, Day days) const;
@@ -94,41 +106,21 @@ class InterventionsTeam {
   [[nodiscard]] std::array<std::int64_t, kParticipantStateCount> count_by_state(
       std::uint32_t programme) const;
   [[nodiscard]] std::int64_t open_groups() const;
-  [[nodiscard]] double facilitator_hours_per_week() const { return capacity_hours_per_week_; }
-  [[nodiscard]] double reserved_hours_per_week() const { return reserved_hours_per_week_; }
+  [[nodiscard]] double facilitator_hours_per_week() const { return capacity_.hours_per_week(); }
+  [[nodiscard]] double reserved_hours_per_week() const { return capacity_.reserved_hours_per_week(); }
   // Facilitator hours a week of the team's facilitators moved to sentence management (RAG-4).
-  [[nodiscard]] double redeployed_hours_per_week() const { return redeployed_hours_per_week_; }
+  [[nodiscard]] double redeployed_hours_per_week() const { return capacity_.redeployed_hours_per_week(); }
   [[nodiscard]] const std::vector<Participant>& participants() const { return participants_; }
   [[nodiscard]] const std::vector<ProgrammeGroup>& groups() const { return groups_; }
   void set_event_log(std::vector<InterventionEvent>* log) { event_log_ = log; }
 
  private:
-  struct Partner {  // a BBR man's partner, referred to the DASOs (VIC-1)
-    std::uint32_t participant = 0;
-    Day referred_day = 0;
-    bool contacted = false;
-    bool engaged = false;
-    bool ended = false;
-  };
-  // The partner no longer needs support (the man's order or programme ended).
-  void end_support(Partner& partner);
-  struct ToolkitCourse {
-    std::uint32_t office = 0;
-    std::uint32_t case_slot = 0;
-    CaseId case_id = 0;
-    Day next_session_day = 0;
-    std::int32_t sessions_requested = 0;
-    bool ended = false;
-  };
-
   [[nodiscard]] const ProgrammeRules& programme(std::uint32_t p) const {
     return p == 0 ? rules_.bbr : rules_.structured_interventions[p - 1];
   }
   std::uint32_t add_participant(const Participant& p);
   void refer(std::uint32_t office, std::uint32_t case_slot, const Case& c, CaseId draw_key,
              std::uint32_t prog, Day requirement_day, Day day, bool one_to_one, Day readiness_days);
-  void start_toolkit(std::uint32_t office, std::uint32_t case_slot, CaseId case_id, Day day);
-  void refer_partner(std::uint32_t participant, Day day);
   void set_state(Participant& p, ParticipantState s);
   // Records a step for the tests' event log and, with the case's attributes, for events.csv. `c` is the
   // case when the caller has it (a notice from its office); otherwise it is looked up in its slot.
@@ -138,19 +130,21 @@ class InterventionsTeam {
   // (interventions_team_session_log.cpp).
   void log_session(Day day, const Participant& p, bool attended);
 
+  // interventions_team.cpp: the day and the weekly review; the DASO hours in post, handed to
+  // partner_support_.
   void weekly_review(Day day);
-  void measure_capacity();
-  void divert_by_demand_management(Day day);
-  void divert(std::uint32_t participant, Day day);
-  void start_groups(std::uint32_t prog, Day day);
+  void do_daso_work(Day day);
+  // interventions_team_waiting_list.cpp: who may start, in what order; demand management.
   [[nodiscard]] std::vector<std::uint32_t> ready_in_priority_order(std::uint32_t prog, bool one_to_one) const;
   [[nodiscard]] bool may_start(const Participant& p) const;
-  [[nodiscard]] double weekly_hours_of(const ProgrammeRules& rules, bool one_to_one,
-                                       int sessions_per_week) const;
-  [[nodiscard]] int sessions_per_week_of_next_group(std::uint32_t prog, bool one_to_one) const;
+  void divert_by_demand_management(Day day);
+  void divert(std::uint32_t participant, Day day);
   // interventions_team_pre_group.cpp: the pre-group session as the recorded start (IS-2).
   void give_pre_group_sessions(Day day);
   void record_start(Participant& p, Day day);
+  // interventions_team_groups.cpp: group delivery.
+  void start_groups(std::uint32_t prog, Day day);
+  [[nodiscard]] int sessions_per_week_of_next_group(std::uint32_t prog, bool one_to_one) const;
   void open_group(std::uint32_t prog, bool one_to_one, const std::vector<std::uint32_t>& joiners, Day day,
                   int sessions_per_week);
   void join(ProgrammeGroup& g, std::uint32_t group_index, std::uint32_t participant, Day day);
@@ -160,8 +154,6 @@ class InterventionsTeam {
   void individual_session(const Participant& p);
   [[nodiscard]] bool enforce_removal(Participant& p, const ProgrammeRules& rules, ProgrammeCounters& n,
                                      Day day);
-  void do_daso_work(Day day);
-  void do_toolkit_work(Day day);
 
   std::string name_;
   const InterventionRules& rules_;
@@ -178,27 +170,16 @@ class InterventionsTeam {
   std::vector<std::vector<std::uint32_t>> ready_;              // by programme: waiting or awaiting rejoin
   std::vector<ProgrammeGroup> groups_;
   std::vector<std::uint32_t> free_groups_;
-  double capacity_hours_per_week_ = 0.0;    // for sessions, measured at the weekly review
-  double redeployed_hours_per_week_ = 0.0;  // to sentence management (RAG-4)
-  double reserved_hours_per_week_ = 0.0;
   Day last_review_monday_ = -1000000;
   std::int64_t awaiting_group_ = 0;  // BBR men started at the pre-group session, awaiting a group
 
-  std::vector<Partner> partners_;
-  std::vector<std::uint32_t> partner_queue_;  // awaiting first contact, FIFO
-  std::size_t partner_queue_head_ = 0;
-  std::vector<std::uint32_t> partners_not_ended_;  // in referral order
-  std::size_t partners_supported_ = 0;  // engaged and not ended: each takes support hours every working day
-  std::vector<double> support_sums_;      // [k]: k partners' daily support hours, added one at a time
-  double daso_hours_into_next_contact_ = 0.0;
-  std::unordered_map<std::uint32_t, std::uint32_t> partner_of_participant_;
-  std::vector<ToolkitCourse> toolkit_courses_;
-  std::unordered_map<CaseId, std::uint32_t> toolkit_of_case_;
+  FacilitatorCapacity capacity_;    // facilitator_capacity.hpp
+  PartnerSupport partner_support_;  // partner_support.hpp
+  ToolkitDelivery toolkit_;         // toolkit_delivery.hpp
 
   std::vector<ProgrammeCounters> programme_counters_;
   TeamCounters team_counters_;
   std::vector<std::vector<ProgrammeStart>> starts_;
-  std::vector<DasoContact> daso_contacts_;
   std::vector<InterventionEvent>* event_log_ = nullptr;
 };
 

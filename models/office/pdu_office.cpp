@@ -4,8 +4,6 @@
 #include <cstdio>
 #include <utility>
 
-#include "interventions/interventions_team.hpp"
-
 namespace probsim {
 
 PduOffice::PduOffice(PduIdentity identity, const CaseloadRules& rules, ReferralProcess referrals,
@@ -177,15 +175,7 @@ void PduOffice::set_rag_status(RagStatus status, const RagMeasures& measures) {
   rag_status_ = status;
   rag_measures_ = measures;
   if (interventions_)
-    interventions_->set_measures(
-        index_in_interventions_team_,
-        InterventionMeasures{
-            .bbr_new_starts_suspended = measures.bbr_new_starts_suspended,
-            .programme_delivery_paused = measures.programme_delivery_paused,
-            .facilitator_hours_redeployed_share = measures.facilitator_hours_redeployed_share,
-            .daso_new_cases_offered = measures.daso_new_cases_offered,
-            .toolkit_delivery_stopped = measures.toolkit_delivery_stopped,
-        });
+    interventions_->set_measures(index_in_interventions_team_, measures);  // the interventions half
 }
 
 void PduOffice::record_intervention_event(Day day, std::string_view event, const Case& c,

@@ -15,11 +15,12 @@
 #include <vector>
 
 #include "caseload/case_factory.hpp"
-#include "caseload/caseload_rules.hpp"
 #include "caseload/pre_release_custody.hpp"
 #include "caseload/referral_process.hpp"
 #include "core/working_calendar.hpp"
 #include "office/case_event_sink.hpp"
+#include "office/case_listener.hpp"
+#include "office/caseload_rules.hpp"
 #include "office/office_counters.hpp"
 #include "office/shared_notices.hpp"
 #include "prioritisation/rag_measures.hpp"
@@ -27,10 +28,9 @@
 #include "sentence_management/pdu_casework.hpp"
 #include "workforce/practitioner.hpp"
 #include "workforce/staff_counters.hpp"
+#include "workforce/staff_roster.hpp"
 
 namespace probsim {
-
-class InterventionsTeam;
 
 struct PduIdentity {
   std::uint32_t index = 0;  // position in the scenario (over all regions); part of every case id
@@ -39,7 +39,9 @@ struct PduIdentity {
   std::string name;
 };
 
-class PduOffice {
+// Final, so that calls through a PduOffice (the hot paths) need no virtual dispatch; the workforce model
+// reaches it through StaffRoster.
+class PduOffice final : public StaffRoster {
  public:
   // `last_day` bounds the sentence-management agenda (the last simulated day).
   PduOffice(PduIdentity identity, const CaseloadRules& rules, ReferralProcess referrals,
@@ -71,9 +73,9 @@ class PduOffice {
     notices_.set_targets(interventions_, index_in_interventions_team_, events_);
   }
   [[nodiscard]] bool logs_events() const { return events_ != nullptr; }
-  // The interventions team serving this PDU, which knows it as its office `index_in_team`: it hears of
-  // every case that starts and ends here.
-  void set_interventions(InterventionsTeam* team, std::uint32_t index_in_team) {
+  // The interventions team serving this PDU (through CaseListener), which knows it as its office
+  // `index_in_team`: it hears of every case that starts and ends here.
+  void set_interventions(CaseListener* team, std::uint32_t index_in_team) {
     interventions_ = team;
     index_in_interventions_team_ = index_in_team;
     notices_.set_targets(interventions_, index_in_interventions_team_, events_);
@@ -122,24 +124,24 @@ class PduOffice {
   // --- Staff changes, made by the workforce model before the day's work. ---
   // A new member of staff joins (into the lowest vacant slot) and is given a staff id and a name;
   // counted as a joiner of their grade.
-  PractitionerIndex hire(Practitioner person);
+  PractitionerIndex hire(Practitioner person) override;
   // The person leaves the service; their cases go to colleagues by the allocation rule (each counting a
   // change of practitioner) or wait unallocated if nobody may hold them.
-  void remove(PractitionerIndex who, Day day);
+  void remove(PractitionerIndex who, Day day) override;
   // The person's cases go to colleagues by the allocation rule (each counting a change of practitioner),
   // or wait unallocated; the person stays in post. Used when someone leaves or goes on long-term sick
   // leave. Call it once the person can no longer take cases, or they may be given their cases back.
-  void reallocate_cases_of(PractitionerIndex who, Day day);
+  void reallocate_cases_of(PractitionerIndex who, Day day) override;
   // Licence cases held before release at custody points (allocation.licence_allocated_before_release_weeks).
   [[nodiscard]] const PreReleaseCustody& pre_release_custody() const { return custody_; }
   // The person moves to another grade (a PQiP qualifying as PO, a PSO starting PQiP), keeping their cases.
-  void change_grade(PractitionerIndex who, Grade grade);
+  void change_grade(PractitionerIndex who, Grade grade) override;
   // Recomputes available WMT points after a change of reduction or long-term sickness.
-  void refresh_capacity(PractitionerIndex who);
+  void refresh_capacity(PractitionerIndex who) override;
   // From today every case's WMT points carry the responsive weighting (WMT-7; workload_points.hpp).
-  void start_responsive_weighting();
-  Practitioner& staff_member(PractitionerIndex who) { return staff_[static_cast<std::size_t>(who)]; }
-  StaffCounters& staff_counters() { return staff_counters_; }
+  void start_responsive_weighting() override;
+  Practitioner& staff_member(PractitionerIndex who) override { return staff_[static_cast<std::size_t>(who)]; }
+  StaffCounters& staff_counters() override { return staff_counters_; }
 
   // A case waits unallocated only when nobody in post may hold it, so waiting cases are retried only
   // after the staff in post change.
@@ -148,7 +150,7 @@ class PduOffice {
   [[nodiscard]] std::uint32_t index() const { return identity_.index; }
   [[nodiscard]] std::uint32_t stream_index() const { return identity_.stream_index; }
   [[nodiscard]] const std::string& name() const { return identity_.name; }
-  [[nodiscard]] const WorkingCalendar& calendar() const { return calendar_; }
+  [[nodiscard]] const WorkingCalendar& calendar() const override { return calendar_; }
   [[nodiscard]] std::int64_t caseload() const { return static_cast<std::int64_t>(open_cases_); }
   [[nodiscard]] std::int64_t unallocated() const {
     return static_cast<std::int64_t>(waiting_for_allocation_.size());
@@ -158,10 +160,10 @@ class PduOffice {
   PduCasework& casework() { return casework_; }
   [[nodiscard]] const StaffCounters& staff_counters() const { return staff_counters_; }
   // Every staff slot, including vacant ones (in_post false): indices stay valid for cases.
-  [[nodiscard]] std::span<const Practitioner> staff() const { return staff_; }
-  [[nodiscard]] double in_post_fte(Grade grade) const;
+  [[nodiscard]] std::span<const Practitioner> staff() const override { return staff_; }
+  [[nodiscard]] double in_post_fte(Grade grade) const override;
   [[nodiscard]] std::int64_t in_post_headcount(Grade grade) const;
-  [[nodiscard]] double establishment_fte(Grade grade) const { return at(establishment_fte_, grade); }
+  [[nodiscard]] double establishment_fte(Grade grade) const override { return at(establishment_fte_, grade); }
 
   // Calls `visit(const Case&)` for every open case (for tests and audits; order unspecified).
   template <typename Visit>
@@ -220,7 +222,7 @@ class PduOffice {
   OfficeCounters counters_;
   StaffCounters staff_counters_;
   CaseEventSink* events_ = nullptr;
-  InterventionsTeam* interventions_ = nullptr;
+  CaseListener* interventions_ = nullptr;
   std::uint32_t index_in_interventions_team_ = 0;
   SharedNotices notices_;  // the only way the day's work reaches objects other offices share
   bool retry_waiting_cases_ = false;

@@ -1,12 +1,10 @@
 #include "office/shared_notices.hpp"
 
-#include "interventions/interventions_team.hpp"
-
 namespace probsim {
 
 void SharedNotices::case_started(std::uint32_t case_slot, const Case& c, CaseId draw_key, Day day,
                                  bool initial) {
-  if (team_ == nullptr || !InterventionsTeam::hears_of(c)) return;
+  if (team_ == nullptr || !team_->hears_of_case(c)) return;
   Notice n;
   n.kind = Kind::case_started;
   n.initial = initial;
@@ -21,7 +19,7 @@ void SharedNotices::case_started(std::uint32_t case_slot, const Case& c, CaseId 
 }
 
 void SharedNotices::case_ended(const Case& c, Day day) {
-  if (team_ == nullptr || !InterventionsTeam::hears_of(c)) return;
+  if (team_ == nullptr || !team_->hears_of_case(c)) return;
   if (!deferring_) {
     team_->case_ended(c.id, c.end_reason, day, &c);
     return;

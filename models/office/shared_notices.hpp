@@ -13,14 +13,13 @@
 
 #include "caseload/case.hpp"
 #include "office/case_event_sink.hpp"
+#include "office/case_listener.hpp"
 
 namespace probsim {
 
-class InterventionsTeam;
-
 class SharedNotices {
  public:
-  void set_targets(InterventionsTeam* team, std::uint32_t index_in_team, CaseEventSink* events) {
+  void set_targets(CaseListener* team, std::uint32_t index_in_team, CaseEventSink* events) {
     team_ = team;
     index_in_team_ = index_in_team;
     events_ = events;
@@ -52,7 +51,7 @@ class SharedNotices {
   };
   void deliver(const Notice& n);
 
-  InterventionsTeam* team_ = nullptr;
+  CaseListener* team_ = nullptr;
   std::uint32_t index_in_team_ = 0;
   CaseEventSink* events_ = nullptr;
   bool deferring_ = false;

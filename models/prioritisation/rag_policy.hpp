@@ -15,7 +15,6 @@
 #include "core/calendar_date.hpp"
 #include "prioritisation/rag_measures.hpp"
 #include "prioritisation/rag_status.hpp"
-#include "sentence_management/task_rules.hpp"
 
 namespace probsim {
 
@@ -88,13 +87,5 @@ struct PrioritisationRules {
     return measures[static_cast<std::size_t>(s)];
   }
 };
-
-// Business as usual: no contact cuts, BAU face-to-face share and non-task time, nothing suspended.
-[[nodiscard]] inline RagMeasures business_as_usual_measures(const SentenceManagementRules& rules) {
-  RagMeasures m;
-  m.face_to_face_share = rules.contacts.face_to_face_share;
-  m.non_task_time_share = rules.non_task_time_share;
-  return m;
-}
 
 }  // namespace probsim

@@ -8,10 +8,11 @@
 #include <string>
 #include <vector>
 
-#include "caseload/caseload_rules.hpp"
 #include "caseload/referral_process.hpp"
 #include "core/calendar_date.hpp"
+#include "core/simulation_window.hpp"
 #include "interventions/intervention_rules.hpp"
+#include "office/caseload_rules.hpp"
 #include "scenario/snapshot.hpp"
 #include "workforce/grade.hpp"
 #include "workforce/new_staff.hpp"
@@ -19,28 +20,6 @@
 #include "workforce/workforce_rules.hpp"
 
 namespace probsim {
-
-enum class WarmStart { empty, steady_state, snapshot };
-
-// When the simulation runs. Day 0 is `warm_up_weeks` before the report start; KPIs and time series
-// cover the report window [report_start, report_end] only.
-struct SimulationWindow {
-  CalendarDate report_start;
-  CalendarDate report_end;  // inclusive
-  int warm_up_weeks = 0;
-  WarmStart warm_start = WarmStart::steady_state;
-  // A day at whose end every practitioner's WMT % is read, for a published one-week snapshot such as
-  // CT-17's week to 7 Feb 2023 (simulation.workload_snapshot_on); none unless a scenario sets it.
-  std::optional<CalendarDate> workload_snapshot_on;
-
-  [[nodiscard]] Day first_report_day() const { return warm_up_weeks * 7; }
-  [[nodiscard]] CalendarDate day_zero() const { return report_start.plus_days(-first_report_day()); }
-  [[nodiscard]] Day last_day() const {
-    return first_report_day() +
-           static_cast<Day>(report_end.days_since_epoch() - report_start.days_since_epoch());
-  }
-  [[nodiscard]] CalendarDate date_of(Day day) const { return day_zero().plus_days(day); }
-};
 
 // Staff of one grade in post in a PDU at the report start: `headcount` people like `person`.
 struct StaffGroup {

@@ -1,3 +1,7 @@
+// PduCasework's rules (docs/model.md): what tasks a case creates and when (contact windows under the
+// RAG measures in force, reviews, significant events, court reports, terminations), who holds them when
+// cases are allocated, lose their practitioner or end, and the order of a day. Storing, queueing and
+// completing tasks is pdu_casework_task_store.cpp; the practitioners' work, pdu_casework_work.cpp.
 #include "sentence_management/pdu_casework.hpp"
 
 #include <algorithm>
@@ -10,20 +14,9 @@
 namespace probsim {
 
 namespace {
-// How far ahead new_task asks for the free slot it will reuse. Far enough to cover a miss to DRAM,
-// near enough that what was fetched is still in the cache when used.
-constexpr std::size_t kFreeSlotLookahead = 4;
-// Tasks read ahead per practitioner before the day's work: the three levels of the heap a day's few
-// pops take the next task from.
-constexpr std::size_t kWarmedTasksPerQueue = 7;
-
 // Tasks of no case (court reports, terminations) get ids above every case id so they sort after cases
 // with otherwise equal keys, in the order they were requested.
 constexpr CaseId kLooseTaskIdBase = 0xffff000000000000ULL;
-
-bool is_high_rosh(RoshLevel rosh) {
-  return rosh == RoshLevel::high || rosh == RoshLevel::very_high;
-}
 }  // namespace
 
 PduCasework::PduCasework(const SentenceManagementRules& rules, const WorkingCalendar& calendar,
@@ -42,180 +35,6 @@ PduCasework::PduCasework(const SentenceManagementRules& rules, const WorkingCale
   if (seconds_of_hours(std::max(rules_.contacts.hours_face_to_face, rules_.contacts.hours_remote)) >
       kMaxContactSeconds)
     throw std::invalid_argument("sentence management: a contact of more than 596,000 hours");
-}
-
-Task PduCasework::contact_as_task(std::uint32_t slot) const {
-  const CaseTasks& c = cases_[slot];
-  Task t;
-  t.kind = TaskKind::contact;
-  t.mandated = rules_.mandated[static_cast<std::size_t>(TaskKind::contact)];
-  t.high_rosh = is_high_rosh(c.rosh);
-  t.open = c.open;
-  t.face_to_face = c.face_to_face;
-  t.generation = c.generation;
-  t.case_slot = slot;
-  t.next_of_case = kNoTask;
-  t.case_id = c.id;
-  t.holder = c.holder;
-  t.seconds = c.seconds;
-  t.seconds_remaining = c.seconds_remaining;
-  t.available_from = c.available_from;
-  t.due_day = c.due_day;
-  return t;
-}
-
-PractitionerWorkQueue& PduCasework::queue_of(PractitionerIndex who) {
-  const auto i = static_cast<std::size_t>(who);
-  if (i >= queues_.size()) queues_.resize(i + 1);
-  return queues_[i];
-}
-
-std::uint32_t PduCasework::new_task(const Task& task) {
-  std::uint32_t index;
-  if (!free_tasks_.empty()) {
-    index = free_tasks_.back();
-    free_tasks_.pop_back();
-    // Freed slots are reused last-in first-out, scattered over the slab: fetch the one reused a few
-    // tasks from now, so its store does not wait for memory.
-    if (free_tasks_.size() >= kFreeSlotLookahead)
-      __builtin_prefetch(&tasks_[free_tasks_[free_tasks_.size() - kFreeSlotLookahead]], 1);
-    const std::uint32_t generation = tasks_[index].generation;
-    tasks_[index] = task;
-    tasks_[index].generation = generation;
-  } else {
-    index = static_cast<std::uint32_t>(tasks_.size());
-    tasks_.push_back(task);
-  }
-  start(tasks_[index]);
-  return index;
-}
-
-std::uint32_t PduCasework::new_contact(std::uint32_t slot, WorkSeconds seconds, Day day, Day due_day) {
-  CaseTasks& c = cases_[slot];
-  c.open = true;
-  c.face_to_face = false;  // set by open_contact_window
-  c.holder = kUnallocated;
-  c.seconds = static_cast<std::int32_t>(seconds);  // at most kMaxContactSeconds (constructor)
-  c.seconds_remaining = c.seconds;
-  c.available_from = day;
-  c.due_day = due_day;
-  count_created(TaskKind::contact, seconds, due_day);
-  return contact_index(slot);
-}
-
-void PduCasework::start(Task& t) {
-  t.open = true;
-  t.holder = kUnallocated;
-  t.next_of_case = kNoTask;
-  t.mandated = rules_.mandated[static_cast<std::size_t>(t.kind)];
-  t.seconds_remaining = t.seconds;
-  count_created(t.kind, t.seconds, t.due_day);
-}
-
-void PduCasework::count_created(TaskKind kind, WorkSeconds seconds, Day due_day) {
-  TaskCounters& n = outcomes_.counters;
-  n.created[static_cast<std::size_t>(kind)] += 1;
-  n.demanded += seconds;
-  outcomes_.add_due(kind, due_day, +1);
-}
-
-void PduCasework::free_task(std::uint32_t index) {
-  with_task(index, [](auto& t) {
-    t.open = false;
-    t.generation += 1;
-  });
-  if (!is_contact_index(index)) free_tasks_.push_back(index);
-}
-
-void PduCasework::give(std::uint32_t index, PractitionerIndex holder) {
-  with_task(index, [&](auto& t) {
-    t.holder = holder;
-    if (holder == kUnallocated) {
-      unassigned_backlog_ += t.seconds_remaining;
-      return;
-    }
-    PractitionerWorkQueue& queue = queue_of(holder);
-    queue.backlog += t.seconds_remaining;
-    queue.push(queued(t, index));
-  });
-}
-
-void PduCasework::take_back(std::uint32_t index) {
-  with_task(index, [&](auto& t) {
-    if (t.holder == kUnallocated) {
-      unassigned_backlog_ -= t.seconds_remaining;
-      return;
-    }
-    PractitionerWorkQueue& queue = queue_of(t.holder);
-    queue.backlog -= t.seconds_remaining;
-    const PractitionerIndex who = t.holder;
-    t.generation += 1;  // its queue entry is now stale
-    t.holder = kUnallocated;
-    if (queue.note_stale()) queue.compact([&](const QueuedTask& e) { return is_live(e, who); });
-  });
-}
-
-void PduCasework::unlink_from_case(std::uint32_t index) {
-  if (is_contact_index(index)) return;  // a contact is the case's own field, in no list
-  Task& t = tasks_[index];
-  if (t.case_slot == kNoCaseSlot || t.kind == TaskKind::contact) return;
-  CaseTasks& c = cases_[t.case_slot];
-  std::uint32_t* link = &c.head;
-  while (*link != kNoTask && *link != index) link = &tasks_[*link].next_of_case;
-  if (*link == index) *link = t.next_of_case;
-  t.next_of_case = kNoTask;
-}
-
-void PduCasework::cancel(std::uint32_t index, Day day) {
-  take_back(index);
-  with_task(index, [&](auto& t) {
-    TaskCounters& n = outcomes_.counters;
-    n.cancelled[static_cast<std::size_t>(t.kind)] += 1;
-    n.cancelled_seconds += t.seconds_remaining;
-    // A task cancelled on or before its due day was never due; one already overdue stays due and late.
-    if (day <= t.due_day) outcomes_.add_due(t.kind, t.due_day, -1);
-  });
-  unlink_from_case(index);
-  free_task(index);
-}
-
-void PduCasework::complete(std::uint32_t index, PractitionerIndex holder, Day day) {
-  const TaskKind kind = kind_at(index);
-  const std::uint32_t slot = is_contact_index(index) ? slot_of_contact(index) : tasks_[index].case_slot;
-  bool late = false;
-  with_task(index, [&](auto& t) {
-    late = day > t.due_day;
-    TaskCounters& n = outcomes_.counters;
-    const auto kind = static_cast<std::size_t>(t.kind);
-    n.completed[kind] += 1;
-    if (day <= t.due_day) {
-      outcomes_.add_on_time(t.kind, t.due_day);
-      if (t.kind == TaskKind::contact && t.face_to_face) outcomes_.add_face_to_face_delivered(t.due_day);
-    } else {
-      n.completed_late[kind] += 1;
-      outcomes_.add_late_completion(t.kind, day, static_cast<std::int32_t>(day - t.due_day));
-    }
-    if (completion_log_)
-      completion_log_->push_back(TaskCompletion{day, t.kind, case_id_of(t), holder, t.due_day});
-  });
-  unlink_from_case(index);
-  free_task(index);
-  if (enforcement_.enabled() && slot != kNoCaseSlot) follow_up_enforcement(kind, slot, day, late);
-}
-
-void PduCasework::follow_up_enforcement(TaskKind kind, std::uint32_t slot, Day day, bool late) {
-  if (kind == TaskKind::breach_action) {
-    enforcement_.breach_laid(slot, day, late);
-    return;
-  }
-  if (kind != TaskKind::contact) return;
-  const AppointmentConsequence next = enforcement_.appointment_held(slot, day);
-  const EnforcementRules& r = rules_.enforcement;
-  const double judgement_hours = r.absence_judgement_hours + (next.warned ? r.warning_hours : 0.0);
-  if (next.absence && judgement_hours > 0.0)
-    create_case_task(slot, TaskKind::absence_judgement, judgement_hours, day, next.judgement_due_day);
-  if (next.breach)
-    create_case_task(slot, TaskKind::breach_action, r.breach_action_hours, day, next.breach_due_day);
 }
 
 bool PduCasework::add_case_task(std::uint32_t slot, CaseId id, TaskKind kind, double hours, Day day,
@@ -250,22 +69,19 @@ std::uint32_t PduCasework::create_case_task(std::uint32_t slot, TaskKind kind, d
   return index;
 }
 
-void PduCasework::move_case_tasks(std::uint32_t slot, PractitionerIndex holder) {
-  CaseTasks& c = cases_[slot];
-  c.case_holder = holder;
-  for (std::uint32_t i = c.head; i != kNoTask; i = tasks_[i].next_of_case) {
-    take_back(i);
-    give(i, holder);
+void PduCasework::follow_up_enforcement(TaskKind kind, std::uint32_t slot, Day day, bool late) {
+  if (kind == TaskKind::breach_action) {
+    enforcement_.breach_laid(slot, day, late);
+    return;
   }
-  if (c.open) {
-    take_back(contact_index(slot));
-    give(contact_index(slot), holder);
-  }
-}
-
-void PduCasework::schedule(Day day, std::uint32_t slot, AgendaKind kind) {
-  if (day < 0 || day > last_day_) return;  // beyond the simulation
-  agenda_[static_cast<std::size_t>(day)].push_back(AgendaItem{cases_[slot].id, slot, kind});
+  if (kind != TaskKind::contact) return;
+  const AppointmentConsequence next = enforcement_.appointment_held(slot, day);
+  const EnforcementRules& r = rules_.enforcement;
+  const double judgement_hours = r.absence_judgement_hours + (next.warned ? r.warning_hours : 0.0);
+  if (next.absence && judgement_hours > 0.0)
+    create_case_task(slot, TaskKind::absence_judgement, judgement_hours, day, next.judgement_due_day);
+  if (next.breach)
+    create_case_task(slot, TaskKind::breach_action, r.breach_action_hours, day, next.breach_due_day);
 }
 
 void PduCasework::case_allocated(std::uint32_t slot, const Case& c, Day start, bool first_allocation, Day day,
@@ -415,51 +231,6 @@ void PduCasework::run_agenda(Day day, std::span<const Practitioner> staff) {
   std::vector<AgendaItem>().swap(items);  // the day is past: give its memory back
 }
 
-void PduCasework::warm_agenda(const std::vector<AgendaItem>& items) const {
-  // See core/memory_warming.hpp. First the cases (one line each: the case and its contact), then,
-  // from them, the heaps of their holders, which closing a window and opening the next pushes into.
-  std::uint64_t sum = 0;
-  for (const AgendaItem& item : items)
-    if (item.slot < cases_.size()) sum += cases_[item.slot].head;
-  for (const AgendaItem& item : items)
-    if (item.slot < cases_.size()) {
-      const PractitionerIndex holder = cases_[item.slot].case_holder;
-      if (holder != kUnallocated && static_cast<std::size_t>(holder) < queues_.size())
-        sum += queues_[static_cast<std::size_t>(holder)].read_ends();
-    }
-  keep_loaded(sum);
-}
-
-void PduCasework::warm_work_queues() const {
-  // See core/memory_warming.hpp. First each heap's ends, then the tasks on its top levels.
-  std::uint64_t sum = 0;
-  for (const PractitionerWorkQueue& queue : queues_) sum += queue.read_ends();
-  for (const PractitionerWorkQueue& queue : queues_) {
-    const std::size_t top = std::min(queue.size(), kWarmedTasksPerQueue);
-    for (std::size_t k = 0; k < top; ++k) {
-      const std::uint32_t index = queue.entries()[k].task;
-      sum += is_contact_index(index) ? cases_[slot_of_contact(index)].generation : tasks_[index].generation;
-    }
-  }
-  keep_loaded(sum);
-}
-
-PractitionerIndex PduCasework::least_backlogged(std::span<const Practitioner> staff, TaskKind kind) const {
-  PractitionerIndex best = kUnallocated;
-  WorkSeconds best_backlog = 0;
-  for (std::size_t i = 0; i < staff.size(); ++i) {
-    const Practitioner& p = staff[i];
-    if (!p.can_take_cases()) continue;
-    if (kind == TaskKind::court_report && !at(rules_.court_reports.grades, p.grade)) continue;
-    const WorkSeconds backlog = backlog_of(static_cast<PractitionerIndex>(i));
-    if (best == kUnallocated || backlog < best_backlog) {
-      best = static_cast<PractitionerIndex>(i);
-      best_backlog = backlog;
-    }
-  }
-  return best;
-}
-
 void PduCasework::request_court_reports(Day day, std::span<const Practitioner> staff, std::int64_t caseload) {
   const double mean = rules_.court_reports.per_week_per_100_cases * static_cast<double>(caseload) / 100.0 /
                       kWorkingDaysPerWeek;
@@ -501,61 +272,6 @@ void PduCasework::practitioner_left(PractitionerIndex who, std::span<const Pract
   queues_[static_cast<std::size_t>(who)].clear();
 }
 
-void PduCasework::add_task(Task task, PractitionerIndex holder) {
-  task.case_slot = kNoCaseSlot;
-  give(new_task(task), holder);
-}
-
-void PduCasework::work(PractitionerIndex who, WorkSeconds budget, Day day) {
-  outcomes_.counters.available += budget;
-  spend(who, budget, day);
-}
-
-WorkSeconds PduCasework::spend(PractitionerIndex who, WorkSeconds budget, Day day) {
-  PractitionerWorkQueue& queue = queue_of(who);
-  TaskCounters& n = outcomes_.counters;
-  while (budget > 0 && !queue.empty()) {
-    const QueuedTask e = queue.top();
-    if (!is_live(e, who)) {
-      queue.pop_stale();
-      continue;
-    }
-    const bool done = with_task(e.task, [&](auto& t) {
-      const WorkSeconds spent = std::min<WorkSeconds>(budget, t.seconds_remaining);
-      t.seconds_remaining -= spent;  // for a contact, 32 bits: spent is at most what remains
-      budget -= spent;
-      queue.backlog -= spent;
-      n.worked += spent;
-      return t.seconds_remaining == 0;
-    });
-    if (done) {
-      queue.pop();
-      complete(e.task, who, day);
-    }
-  }
-  return budget;
-}
-
-void PduCasework::work_redeployed_hours(std::span<const Practitioner> staff, Day day) {
-  // Counted as available task hours like anyone's: unused hours show as idle capacity.
-  WorkSeconds budget = redeployed_per_working_day_;
-  outcomes_.counters.available += budget;
-  while (budget > 0) {
-    // The largest backlog first (ties: the first in the staff list), so the hours go where work waits.
-    PractitionerIndex most = kUnallocated;
-    WorkSeconds most_backlog = 0;
-    for (std::size_t i = 0; i < staff.size() && i < queues_.size(); ++i) {
-      if (!staff[i].in_post || !holds_cases(staff[i].grade)) continue;
-      if (queues_[i].backlog > most_backlog) {
-        most = static_cast<PractitionerIndex>(i);
-        most_backlog = queues_[i].backlog;
-      }
-    }
-    if (most == kUnallocated) break;
-    budget = spend(most, budget, day);
-  }
-}
-
 double PduCasework::run_day(Day day, std::span<const Practitioner> staff, std::int64_t caseload) {
   if (!rules_.enabled) return 0.0;
   if (rules_.overload_triage.enabled) {
@@ -579,12 +295,6 @@ double PduCasework::run_day(Day day, std::span<const Practitioner> staff, std::i
   if (redeployed_per_working_day_ == 0) return 0.0;
   work_redeployed_hours(staff, day);
   return hours_of(redeployed_per_working_day_);
-}
-
-WorkSeconds PduCasework::open_seconds() const {
-  WorkSeconds total = unassigned_backlog_;
-  for (const PractitionerWorkQueue& q : queues_) total += q.backlog;
-  return total;
 }
 
 }  // namespace probsim

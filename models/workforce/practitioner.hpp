@@ -11,6 +11,11 @@
 
 namespace probsim {
 
+// A practitioner's slot in their office's staff list (slots stay valid while the person is in post);
+// a case held by nobody has kUnallocated.
+using PractitionerIndex = std::int32_t;
+inline constexpr PractitionerIndex kUnallocated = -1;
+
 // Identifies a person across scenarios, like CaseId does a case: built from the PDU's stream index and
 // the order of joining, so the same person draws the same leaving date and sickness in two scenarios
 // that differ elsewhere (common random numbers).

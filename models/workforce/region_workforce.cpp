@@ -18,22 +18,26 @@ constexpr double kFteTolerance = 1e-9;
 
 }  // namespace
 
-RegionWorkforce::RegionWorkforce(const Scenario& scenario, std::size_t region_index,
-                                 std::vector<PduOffice*> offices, std::vector<std::size_t> pdu_indices,
-                                 std::uint64_t replication_seed)
-    : scenario_(scenario),
-      rules_(scenario.workforce),
-      plan_(scenario.staffing_plan),
+RegionWorkforce::RegionWorkforce(const WorkforceRules& rules, const StaffingPlan& plan,
+                                 const SimulationWindow& window, double default_contracted_hours_per_week,
+                                 std::optional<CalendarDate> responsive_weighting_from,
+                                 std::size_t region_index, std::vector<StaffRoster*> offices,
+                                 std::vector<std::size_t> pdu_indices, std::uint64_t replication_seed)
+    : rules_(rules),
+      plan_(plan),
+      window_(window),
+      default_contracted_hours_per_week_(default_contracted_hours_per_week),
+      responsive_weighting_from_(responsive_weighting_from),
       region_index_(region_index),
       offices_(std::move(offices)),
       pdu_indices_(std::move(pdu_indices)),
       seed_(replication_seed),
-      first_report_day_(scenario.window.first_report_day()),
-      last_day_(scenario.window.last_day()),
-      onsets_per_well_day_(scenario.workforce.sickness.onsets_per_well_day()) {}
+      first_report_day_(window.first_report_day()),
+      last_day_(window.last_day()),
+      onsets_per_well_day_(rules.sickness.onsets_per_well_day()) {}
 
 Day RegionWorkforce::day_of(const CalendarDate& date) const {
-  return static_cast<Day>(date.days_since_epoch() - scenario_.window.day_zero().days_since_epoch());
+  return static_cast<Day>(date.days_since_epoch() - window_.day_zero().days_since_epoch());
 }
 
 void RegionWorkforce::schedule(Event event) {
@@ -77,7 +81,7 @@ void RegionWorkforce::start() {
     event.intake = i;
     schedule(event);
   }
-  if (const auto& from = scenario_.caseload.workload.responsive_weighting.from) {
+  if (const auto& from = responsive_weighting_from_) {
     Event event;
     event.kind = EventKind::responsive_weighting;
     event.day = std::max<Day>(0, day_of(*from));
@@ -86,7 +90,7 @@ void RegionWorkforce::start() {
 }
 
 void RegionWorkforce::on_responsive_weighting() {
-  for (PduOffice* office : offices_) office->start_responsive_weighting();
+  for (StaffRoster* office : offices_) office->start_responsive_weighting();
 }
 
 std::optional<Day> RegionWorkforce::next_event_day() const {
@@ -211,7 +215,7 @@ bool RegionWorkforce::still_in_post(const Event& event) {
 
 void RegionWorkforce::on_leave(const Event& event) {
   if (!still_in_post(event)) return;
-  PduOffice& office = *offices_[event.office];
+  StaffRoster& office = *offices_[event.office];
   const Practitioner& person = office.staff_member(event.who);
   if (person.grade_epoch != event.epoch) return;  // drawn for a grade the person has since left
   request_backfill(event.office, person, event.day);
@@ -220,11 +224,11 @@ void RegionWorkforce::on_leave(const Event& event) {
 
 void RegionWorkforce::on_progression(const Event& event) {
   if (!still_in_post(event)) return;
-  PduOffice& office = *offices_[event.office];
+  StaffRoster& office = *offices_[event.office];
   Practitioner& person = office.staff_member(event.who);
   if (person.grade_epoch != event.epoch || person.grade != Grade::pso) return;
   request_backfill(event.office, person, event.day);  // the PSO post is now empty
-  const CalendarDate today = scenario_.window.date_of(event.day);
+  const CalendarDate today = window_.date_of(event.day);
   person.training_start = today;
   person.in_trainee_pipeline = true;
   office.change_grade(event.who, Grade::pqip);
@@ -237,11 +241,11 @@ void RegionWorkforce::on_progression(const Event& event) {
 
 void RegionWorkforce::on_pipeline_step(const Event& event) {
   if (!still_in_post(event)) return;
-  PduOffice& office = *offices_[event.office];
+  StaffRoster& office = *offices_[event.office];
   Practitioner& person = office.staff_member(event.who);
   if (!person.in_trainee_pipeline) return;
   const TraineeStage stage =
-      rules_.trainee_pipeline.stage_on(person.training_start, scenario_.window.date_of(event.day));
+      rules_.trainee_pipeline.stage_on(person.training_start, window_.date_of(event.day));
   const bool qualifies = person.grade == Grade::pqip && stage.grade == Grade::po;
   person.reduction_share = stage.reduction_share;
   person.in_trainee_pipeline = stage.in_pipeline;
@@ -255,7 +259,7 @@ void RegionWorkforce::on_pipeline_step(const Event& event) {
 
 void RegionWorkforce::on_sickness_onset(const Event& event) {
   if (!still_in_post(event)) return;
-  PduOffice& office = *offices_[event.office];
+  StaffRoster& office = *offices_[event.office];
   Practitioner& person = office.staff_member(event.who);
   // The same stream as the onset that led here, continued: the episode's length.
   RandomStream draw(seed_, stream::kSickness, combine_seed(person.id, person.sickness_episodes));
@@ -289,7 +293,7 @@ void RegionWorkforce::on_sickness_onset(const Event& event) {
 
 void RegionWorkforce::on_sickness_end(const Event& event) {
   if (!still_in_post(event)) return;
-  PduOffice& office = *offices_[event.office];
+  StaffRoster& office = *offices_[event.office];
   Practitioner& person = office.staff_member(event.who);
   if (person.long_term_sick) {
     person.long_term_sick = false;
@@ -317,7 +321,7 @@ void RegionWorkforce::request_backfill(std::uint32_t office, const Practitioner&
 }
 
 void RegionWorkforce::on_backfill_arrival(const Event& event) {
-  PduOffice& office = *offices_[event.office];
+  StaffRoster& office = *offices_[event.office];
   // A trainee in a PO post counts against the PO establishment, with the POs and trainees in post.
   const double in_post = event.fills_po_post
                              ? office.in_post_fte(Grade::po) + office.in_post_fte(Grade::pqip)
@@ -351,9 +355,8 @@ void RegionWorkforce::on_intake(const Event& event) {
 }
 
 PractitionerIndex RegionWorkforce::recruit(std::uint32_t office, const NewStaffMember& spec, Day day) {
-  const Practitioner person =
-      make_staff_member(spec, scenario_.caseload.workload.default_contracted_hours_per_week,
-                        rules_.trainee_pipeline, scenario_.window.date_of(day));
+  const Practitioner person = make_staff_member(spec, default_contracted_hours_per_week_,
+                                                rules_.trainee_pipeline, window_.date_of(day));
   const PractitionerIndex who = offices_[office]->hire(person);
   schedule_person(office, who, day, day);
   return who;

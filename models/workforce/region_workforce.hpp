@@ -12,16 +12,26 @@
 #include <queue>
 #include <vector>
 
-#include "office/pdu_office.hpp"
-#include "scenario/scenario.hpp"
+#include "core/simulation_window.hpp"
+#include "workforce/new_staff.hpp"
+#include "workforce/staff_roster.hpp"
+#include "workforce/staffing_plan.hpp"
+#include "workforce/workforce_rules.hpp"
 
 namespace probsim {
 
 class RegionWorkforce {
  public:
-  // `offices` are the region's PDUs; `pdu_indices[k]` is offices[k]'s index in the scenario.
-  RegionWorkforce(const Scenario& scenario, std::size_t region_index, std::vector<PduOffice*> offices,
-                  std::vector<std::size_t> pdu_indices, std::uint64_t replication_seed);
+  // `offices` are the region's PDUs (the scenario's `regions[region_index]`); `pdu_indices[k]` is
+  // offices[k]'s index in the scenario. `rules`, `plan` and `window` are the scenario's `workforce`,
+  // `staffing_plan` and `simulation` (they must outlive the model); from the WMT settings
+  // (`caseload.workload`), a joiner's default contracted hours and the day the responsive weighting
+  // starts, if any (WMT-7).
+  RegionWorkforce(const WorkforceRules& rules, const StaffingPlan& plan, const SimulationWindow& window,
+                  double default_contracted_hours_per_week,
+                  std::optional<CalendarDate> responsive_weighting_from, std::size_t region_index,
+                  std::vector<StaffRoster*> offices, std::vector<std::size_t> pdu_indices,
+                  std::uint64_t replication_seed);
 
   // Schedules the events of everyone in post and the plan's intakes for this region.
   void start();
@@ -83,11 +93,13 @@ class RegionWorkforce {
   [[nodiscard]] std::uint32_t office_with_largest_vacancy(Grade grade) const;
   [[nodiscard]] Day day_of(const CalendarDate& date) const;
 
-  const Scenario& scenario_;
   const WorkforceRules& rules_;
   const StaffingPlan& plan_;
+  const SimulationWindow& window_;
+  double default_contracted_hours_per_week_;
+  std::optional<CalendarDate> responsive_weighting_from_;
   std::size_t region_index_;
-  std::vector<PduOffice*> offices_;
+  std::vector<StaffRoster*> offices_;
   std::vector<std::size_t> pdu_indices_;
   std::uint64_t seed_;
   Day first_report_day_;

@@ -5,7 +5,7 @@
 // measures of a new status apply to the whole of its first day.
 
 #include "core/calendar_date.hpp"
-#include "prioritisation/rag_reviewer.hpp"
+#include "office/rag_reviewer.hpp"
 
 namespace probsim {
 

@@ -89,7 +89,7 @@ ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpe
   std::vector<std::size_t> region_of_office;
   std::vector<std::unique_ptr<RegionWorkforce>> workforces;
   for (std::size_t r = 0; r < scenario.regions.size(); ++r) {
-    std::vector<PduOffice*> region_offices;
+    std::vector<StaffRoster*> region_offices;
     std::vector<std::size_t> region_pdu_indices;
     for (const PduSpec& pdu : scenario.regions[r].pdus) {
       const auto index = static_cast<std::uint32_t>(offices.size());
@@ -106,8 +106,11 @@ ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpe
       region_offices.push_back(offices.back().get());
       region_pdu_indices.push_back(index);
     }
-    workforces.push_back(std::make_unique<RegionWorkforce>(scenario, r, std::move(region_offices),
-                                                           std::move(region_pdu_indices), spec.seed));
+    workforces.push_back(std::make_unique<RegionWorkforce>(
+        scenario.workforce, scenario.staffing_plan, scenario.window,
+        scenario.caseload.workload.default_contracted_hours_per_week,
+        scenario.caseload.workload.responsive_weighting.from, r, std::move(region_offices),
+        std::move(region_pdu_indices), spec.seed));
   }
 
   // Interventions teams hear of every case from the start, warm-start cases included.

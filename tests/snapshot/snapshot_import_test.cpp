@@ -217,9 +217,11 @@ TEST(SnapshotImport, LongTermSicknessEndsOnTheDayTheRowGives) {
                                    "workforce.leaver_rate_per_year.po=0"});
   ASSERT_TRUE(s.snapshot);
   SnapshotOffices built(s, replication_seed(2, 1));
-  std::vector<PduOffice*> offices;
+  std::vector<StaffRoster*> offices;
   for (auto& o : built.offices) offices.push_back(o.get());
-  RegionWorkforce workforce(s, 0, offices, {0, 1, 2}, replication_seed(2, 1));
+  RegionWorkforce workforce(
+      s.workforce, s.staffing_plan, s.window, s.caseload.workload.default_contracted_hours_per_week,
+      s.caseload.workload.responsive_weighting.from, 0, offices, {0, 1, 2}, replication_seed(2, 1));
   workforce.start();
   const Practitioner& a = built.offices[0]->staff()[0];
   const Day back = 59;  // 2023-03-01

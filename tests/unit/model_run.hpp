@@ -15,6 +15,7 @@
 
 #include "config/scenario_loader.hpp"
 #include "core/random_stream.hpp"
+#include "office/pdu_office.hpp"
 #include "workforce/region_workforce.hpp"
 
 namespace probsim::testing {
@@ -53,7 +54,7 @@ class ModelRun {
     const SimulationWindow& window = scenario_.window;
     const WorkingCalendar calendar(window.day_zero());
     for (std::size_t r = 0; r < scenario_.regions.size(); ++r) {
-      std::vector<PduOffice*> region_offices;
+      std::vector<StaffRoster*> region_offices;
       std::vector<std::size_t> region_pdu_indices;
       for (const PduSpec& pdu : scenario_.regions[r].pdus) {
         const auto index = static_cast<std::uint32_t>(offices_.size());
@@ -73,8 +74,11 @@ class ModelRun {
         region_offices.push_back(offices_.back().get());
         region_pdu_indices.push_back(index);
       }
-      workforces_.push_back(std::make_unique<RegionWorkforce>(scenario_, r, std::move(region_offices),
-                                                              std::move(region_pdu_indices), seed_));
+      workforces_.push_back(
+          std::make_unique<RegionWorkforce>(scenario_.workforce, scenario_.staffing_plan, scenario_.window,
+                                            scenario_.caseload.workload.default_contracted_hours_per_week,
+                                            scenario_.caseload.workload.responsive_weighting.from, r,
+                                            std::move(region_offices), std::move(region_pdu_indices), seed_));
     }
     if (window.warm_start == WarmStart::steady_state)
       for (auto& office : offices_) office->place_warm_start_caseload(0, scenario_.longest_sentence_days());

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "office/pdu_office.hpp"
-#include "prioritisation/rag_reviewer.hpp"
+#include "office/rag_reviewer.hpp"
 #include "unit/test_rules.hpp"
 
 using namespace probsim;

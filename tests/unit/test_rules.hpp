@@ -1,7 +1,7 @@
 #pragma once
 // Small hand-built rules for unit tests, so each test states the numbers it depends on.
 
-#include "caseload/caseload_rules.hpp"
+#include "office/caseload_rules.hpp"
 
 namespace probsim::fixtures {
 

@@ -1,4 +1,4 @@
-#include "prioritisation/rag_reviewer.hpp"
+#include "office/rag_reviewer.hpp"
 
 #include <limits>
 

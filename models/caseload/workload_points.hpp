@@ -6,9 +6,8 @@
 #include <array>
 #include <optional>
 
-#include "core/calendar_date.hpp"
-
 #include "caseload/case.hpp"
+#include "core/calendar_date.hpp"
 
 namespace probsim {
 
