@@ -82,6 +82,10 @@ inline constexpr std::uint64_t kRecruitmentLag = purpose_key("recruitment_lag");
 inline constexpr std::uint64_t kContactMode = purpose_key("contact_mode");  // case id, contact number
 inline constexpr std::uint64_t kSignificantEvent = purpose_key("significant_event");  // case id, event number
 inline constexpr std::uint64_t kCourtReports = purpose_key("court_reports");          // entity: pdu-day
+// Enforcement (issue 24): whether an appointment is kept, and the court's decision on a breach.
+inline constexpr std::uint64_t kAppointmentAttendance =
+    purpose_key("appointment_attendance");                                      // case id, appointment
+inline constexpr std::uint64_t kCourtDecision = purpose_key("court_decision");  // case id, breach number
 // The prioritisation framework.
 inline constexpr std::uint64_t kRagExemptions = purpose_key("rag_exemptions");  // entity: case id
 // G-29: whether a contact under amber/red is kept on BAU practice anyway.

@@ -160,7 +160,14 @@ void PduOffice::run_day(Day day) {
   counters_.rag_days[static_cast<std::size_t>(rag_status_)] += 1;
   counters_.facilitator_hours_redeployed +=
       casework_.run_day(day, staff_, static_cast<std::int64_t>(open_cases_));
+  if (casework_.enforcement().enabled()) end_orders_the_court_ended(day);
   account_staff_time(day);
+}
+
+void PduOffice::end_orders_the_court_ended(Day day) {
+  // Today's closings are done, so an ending decided for today takes effect tomorrow.
+  for (const OrderEnding& e : casework_.enforcement().take_decisions())
+    end_order_early(e.slot, e.case_id, std::max(e.day, day + 1), termination_reason_of(e.outcome));
 }
 
 void PduOffice::set_rag_status(RagStatus status, const RagMeasures& measures) {

@@ -187,6 +187,8 @@ class PduOffice final : public StaffRoster {
 
   std::uint32_t open_case(const Case& c, bool initial = false);
   void close_case(std::uint32_t slot, Day day);
+  // Breach decisions that end an order (sentence_management/enforcement_process.hpp) end the case.
+  void end_orders_the_court_ended(Day day);
   // `preferred`: the practitioner who held the case before release, given it if they still may hold it.
   bool try_allocate(std::uint32_t slot, Day day, PractitionerIndex preferred = kUnallocated);
   // Pre-release custody (pdu_office_custody.cpp): hold the licence cases referred on `release_day`; end

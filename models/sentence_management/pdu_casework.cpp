@@ -28,7 +28,8 @@ PduCasework::PduCasework(const SentenceManagementRules& rules, const WorkingCale
       replication_seed_(replication_seed),
       stream_index_(stream_index),
       last_day_(last_day),
-      outcomes_(rules.enabled ? last_day : -1) {
+      outcomes_(rules.enabled ? last_day : -1),
+      enforcement_(rules.enforcement, calendar, replication_seed) {
   if (rules_.enabled) agenda_.resize(static_cast<std::size_t>(last_day + 1));
   // A contact's seconds are stored in 32 bits (CaseTasks): about 596,000 hours.
   if (seconds_of_hours(std::max(rules_.contacts.hours_face_to_face, rules_.contacts.hours_remote)) >
@@ -68,6 +69,21 @@ std::uint32_t PduCasework::create_case_task(std::uint32_t slot, TaskKind kind, d
   return index;
 }
 
+void PduCasework::follow_up_enforcement(TaskKind kind, std::uint32_t slot, Day day, bool late) {
+  if (kind == TaskKind::breach_action) {
+    enforcement_.breach_laid(slot, day, late);
+    return;
+  }
+  if (kind != TaskKind::contact) return;
+  const AppointmentConsequence next = enforcement_.appointment_held(slot, day);
+  const EnforcementRules& r = rules_.enforcement;
+  const double judgement_hours = r.absence_judgement_hours + (next.warned ? r.warning_hours : 0.0);
+  if (next.absence && judgement_hours > 0.0)
+    create_case_task(slot, TaskKind::absence_judgement, judgement_hours, day, next.judgement_due_day);
+  if (next.breach)
+    create_case_task(slot, TaskKind::breach_action, r.breach_action_hours, day, next.breach_due_day);
+}
+
 void PduCasework::case_allocated(std::uint32_t slot, const Case& c, Day start, bool first_allocation, Day day,
                                  Grade holder_grade) {
   if (!rules_.enabled) return;
@@ -90,6 +106,7 @@ void PduCasework::case_allocated(std::uint32_t slot, const Case& c, Day start, b
   if (c.domestic_abuse_flag) ct.exemptions |= exemption_bit(RagExemption::domestic_abuse);
   ct.start = start;
   ct.case_holder = c.practitioner;
+  enforcement_.case_started(slot, c.id, c.sentence_type);
   for (const PlannedTask& planned : schedule_.one_off_tasks(c.rosh, c.domestic_abuse_flag, start))
     if (planned.due_day >= day) create_case_task(slot, planned.kind, planned.hours, day, planned.due_day);
   if (rules_.contacts.hours_face_to_face > 0.0 || rules_.contacts.hours_remote > 0.0)

@@ -20,6 +20,7 @@
 #include "core/working_calendar.hpp"
 #include "prioritisation/rag_policy.hpp"
 #include "sentence_management/case_task_schedule.hpp"
+#include "sentence_management/enforcement_process.hpp"
 #include "sentence_management/practitioner_work_queue.hpp"
 #include "sentence_management/priority_order.hpp"
 #include "sentence_management/task_outcomes.hpp"
@@ -92,6 +93,9 @@ class PduCasework {
   void set_completion_log(std::vector<TaskCompletion>* log) { completion_log_ = log; }
 
   [[nodiscard]] const TaskOutcomes& outcomes() const { return outcomes_; }
+  // Appointments, absences and breach (issue 24); idle unless the scenario enables enforcement.
+  [[nodiscard]] const EnforcementProcess& enforcement() const { return enforcement_; }
+  EnforcementProcess& enforcement() { return enforcement_; }
   [[nodiscard]] const TaskCounters& counters() const { return outcomes_.counters; }
   [[nodiscard]] WorkSeconds backlog_of(PractitionerIndex who) const {
     const auto i = static_cast<std::size_t>(who);
@@ -194,6 +198,9 @@ class PduCasework {
   void move_case_tasks(std::uint32_t slot, PractitionerIndex holder);
   void cancel(std::uint32_t index, Day day);
   void complete(std::uint32_t index, PractitionerIndex holder, Day day);
+  // After a contact or a breach action of the case in `slot` was completed (enforcement on): the
+  // absence judgement and breach action tasks it leads to, or the court's decision.
+  void follow_up_enforcement(TaskKind kind, std::uint32_t slot, Day day, bool late);
   std::uint32_t create_case_task(std::uint32_t slot, TaskKind kind, double hours, Day day, Day due_day);
   void schedule(Day day, std::uint32_t slot, AgendaKind kind);
   void open_contact_window(std::uint32_t slot, Day day, bool holder_is_trainee);
@@ -236,6 +243,7 @@ class PduCasework {
   WorkSeconds unassigned_backlog_ = 0;
   std::uint64_t loose_task_sequence_ = 0;  // ids for tasks of no case
   TaskOutcomes outcomes_;
+  EnforcementProcess enforcement_;
   std::vector<TaskCompletion>* completion_log_ = nullptr;
   const PrioritisationRules* rag_rules_ = nullptr;
   const RagMeasures* rag_measures_ = nullptr;

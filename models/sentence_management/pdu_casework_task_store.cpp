@@ -154,7 +154,11 @@ void PduCasework::cancel(std::uint32_t index, Day day) {
 }
 
 void PduCasework::complete(std::uint32_t index, PractitionerIndex holder, Day day) {
+  const TaskKind kind = kind_at(index);
+  const std::uint32_t slot = is_contact_index(index) ? slot_of_contact(index) : tasks_[index].case_slot;
+  bool late = false;
   with_task(index, [&](auto& t) {
+    late = day > t.due_day;
     TaskCounters& n = outcomes_.counters;
     const auto kind = static_cast<std::size_t>(t.kind);
     n.completed[kind] += 1;
@@ -170,6 +174,7 @@ void PduCasework::complete(std::uint32_t index, PractitionerIndex holder, Day da
   });
   unlink_from_case(index);
   free_task(index);
+  if (enforcement_.enabled() && slot != kNoCaseSlot) follow_up_enforcement(kind, slot, day, late);
 }
 
 void PduCasework::move_case_tasks(std::uint32_t slot, PractitionerIndex holder) {

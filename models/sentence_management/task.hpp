@@ -34,11 +34,14 @@ enum class TaskKind : std::uint8_t {
   termination,         // closing the case (last practitioner)
   court_report,        // pre-sentence report, PDU workload (3a.1, G-28)
   toolkit_session,     // Skills for Relationships Toolkit, one-to-one with the case's practitioner (SRT-1)
+  absence_judgement,   // recording and judging a missed appointment, with any warning (enforcement_rules.hpp)
+  breach_action,       // laying a breach, due within N working days of the failure (3a.2)
 };
-inline constexpr std::size_t kTaskKindCount = 9;
+inline constexpr std::size_t kTaskKindCount = 11;
 inline constexpr std::array<std::string_view, kTaskKindCount> kTaskKindNames = {
-    "initial_assessment", "sara",        "home_visit",   "contact",        "periodic_review",
-    "event_review",       "termination", "court_report", "toolkit_session"};
+    "initial_assessment", "sara",        "home_visit",   "contact",         "periodic_review",
+    "event_review",       "termination", "court_report", "toolkit_session", "absence_judgement",
+    "breach_action"};
 
 inline std::string_view to_string(TaskKind kind) {
   return kTaskKindNames[static_cast<std::size_t>(kind)];

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "caseload/case_attributes.hpp"
+#include "sentence_management/enforcement_rules.hpp"
 #include "sentence_management/overload_triage.hpp"
 #include "sentence_management/task.hpp"
 #include "workforce/grade.hpp"
@@ -87,6 +88,9 @@ struct SentenceManagementRules {
     int due_working_days = 15;
     PerGrade<bool> grades{};  // who may write them
   } court_reports;
+
+  // Appointments, absences and breach (issue 24); off unless the scenario has an `enforcement` block.
+  EnforcementRules enforcement;
 
   // The contact interval (days) in force `days_since_start` days after supervision began.
   [[nodiscard]] Day contact_interval_days(RoshLevel rosh, Day days_since_start) const {

@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "config/enforcement_loader.hpp"
 #include "config/field_reader.hpp"
 #include "config/intervention_delivery_loader.hpp"
 #include "config/snapshot_csv_reader.hpp"
@@ -1645,6 +1646,7 @@ std::optional<Scenario> read_scenario(const ConfigNode& root_node, Diagnostics& 
   read_staffing_plan(root, s);
   read_calendar(root, s);
   read_sentence_management(root, s.caseload.sentence_management);
+  read_enforcement(root, s.caseload.sentence_management);
   read_prioritisation(root, s);
   read_interventions(root, s.window, s.interventions);
   read_interventions_teams(root, s);

@@ -45,6 +45,8 @@ RunRecorder::RunRecorder(const Scenario& scenario, std::vector<const PduOffice*>
     : scenario_(scenario), offices_(std::move(offices)), region_of_office_(std::move(region_of_office)) {
   for (const auto& region : scenario_.regions) region_names_.push_back(region.name);
   if (scenario_.interventions.enabled) interventions_.emplace(scenario_, std::move(teams), offices_);
+  if (scenario_.caseload.sentence_management.enforcement.enabled)
+    enforcement_.emplace(offices_, region_of_office_, region_names_);
 }
 
 void RunRecorder::open_window(std::size_t weeks, std::size_t periods) {
@@ -68,6 +70,7 @@ void RunRecorder::open_window(std::size_t weeks, std::size_t periods) {
   late_at_last_period_ = late_at_window_open_;
   period_first_day_ = scenario_.window.first_report_day();
   if (interventions_) interventions_->open_window();
+  if (enforcement_) enforcement_->open_window(scenario_.window.first_report_day());
 }
 
 void RunRecorder::take_si_cohort_status() {
@@ -309,6 +312,7 @@ void RunRecorder::close_period(const CalendarDate& date) {
   for (std::size_t r = 0; r < regions.size(); ++r) add_rows(iso, "region", region_names_[r], regions[r]);
   add_rows(iso, "national", "national", national);
   if (interventions_) interventions_->close_period(iso, last, result_);
+  if (enforcement_) enforcement_->close_period(iso, last, result_);
   if (rows_before == 0 && periods_expected_ > 1)
     result_.timeseries.reserve(result_.timeseries.size() * periods_expected_);  // the same rows each period
 }
@@ -480,6 +484,9 @@ void RunRecorder::add_window_kpis(std::vector<Kpi>& kpis, const std::string& lev
   kpi("pdu_days_green", static_cast<double>(window.rag_days[static_cast<std::size_t>(RagStatus::green)]));
   kpi("rag_changes", static_cast<double>(window.rag_changes));
   kpi("facilitator_hours_redeployed", window.facilitator_hours_redeployed);
+  if (enforcement_)
+    enforcement_->add_window_kpis(level, unit, units, scenario_.window.first_report_day(),
+                                  scenario_.window.last_day(), result_.kpis);
 }
 
 }  // namespace probsim

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "office/pdu_office.hpp"
+#include "output/enforcement_recorder.hpp"
 #include "output/intervention_recorder.hpp"
 #include "output/replication_result.hpp"
 #include "output/weekly_samples.hpp"
@@ -104,6 +105,8 @@ class RunRecorder {
   Day period_first_day_ = 0;
   std::size_t weeks_expected_ = 0, periods_expected_ = 0;  // from open_window, for reserving
   std::optional<InterventionRecorder> interventions_;
+  // When the scenario enables enforcement.
+  std::optional<EnforcementRecorder> enforcement_;
   WorkloadSnapshot workload_snapshot_;
   ReplicationResult result_;
 };

@@ -98,6 +98,8 @@ const BadScenario kBadScenarios[] = {
     {"negative_session_hours.yaml", 52, "interventions.facilitation.hours_per_group_session", "found -2.5",
      ""},
     {"attendance_above_one.yaml", 52, "interventions.bbr.attendance_probability", "found 1.5", ""},
+    {"enforcement_absences_above_one.yaml", 9, "enforcement.appointments.missed_unacceptable_share",
+     "of licence exceeds 1", ""},
     {"cohort_status_before_requirements_end.yaml", 54, "interventions.cohort_report.status_on",
      "must be on or after requirements_to (2023-09-30)", ""},
     {"cohort_status_outside_window.yaml", 54, "interventions.cohort_report.status_on",

@@ -1,0 +1,98 @@
+#pragma once
+// One PDU's enforcement of its cases (enforcement_rules.hpp): the outcome of each appointment, the
+// count of unacceptable failures per case, warnings, breach action and the court's decision. It holds
+// no tasks: PduCasework asks it what an appointment leads to and creates the tasks (absence judgement,
+// breach action) that the practitioner then works like any other, so breach action is late exactly
+// when the practitioner has no time for it. Decisions that end an order are handed to the office
+// (take_decisions), which ends the case on the decision day.
+//
+// Every draw is keyed by (case id, appointment number) or (case id, breach number), so two scenarios
+// that differ in staffing see the same person keep or miss the same appointments (common random numbers).
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "caseload/case.hpp"
+#include "core/working_calendar.hpp"
+#include "sentence_management/enforcement_rules.hpp"
+
+namespace probsim {
+
+struct EnforcementCounters {
+  std::int64_t appointments_kept = 0;
+  std::int64_t absences_acceptable = 0;
+  std::int64_t absences_unacceptable = 0;           // every unacceptable absence, judged so or not
+  std::int64_t absences_unacceptable_accepted = 0;  // of them, wrongly accepted by the practitioner
+  std::int64_t warnings = 0;
+  std::int64_t breaches_initiated = 0;  // breach action tasks opened
+  std::int64_t breaches_laid = 0;       // breach action completed (on time or late)
+  std::int64_t breaches_laid_late = 0;
+  std::array<std::int64_t, kCourtOutcomeCount> court_outcomes{};  // by CourtOutcome, on the decision's draw
+  [[nodiscard]] std::int64_t appointments() const {
+    return appointments_kept + absences_acceptable + absences_unacceptable;
+  }
+};
+
+// A decision that ends an order: the office ends case `case_id` in `slot` on `day`.
+struct OrderEnding {
+  std::uint32_t slot = 0;
+  CaseId case_id = 0;
+  Day day = 0;
+  CourtOutcome outcome = CourtOutcome::order_revoked;
+};
+
+// What an appointment leads to; the caller creates the tasks.
+struct AppointmentConsequence {
+  bool absence = false;  // a judgement task of absence_judgement_hours (+ warning_hours if warned)
+  bool warned = false;
+  bool breach = false;  // a breach action task
+  Day judgement_due_day = 0;
+  Day breach_due_day = 0;
+};
+
+class EnforcementProcess {
+ public:
+  EnforcementProcess(const EnforcementRules& rules, const WorkingCalendar& calendar,
+                     std::uint64_t replication_seed)
+      : rules_(rules), calendar_(calendar), replication_seed_(replication_seed) {}
+
+  [[nodiscard]] bool enabled() const { return rules_.enabled; }
+
+  // Supervision of case `id` (of `type`) starts in `slot`: no failures yet.
+  void case_started(std::uint32_t slot, CaseId id, SentenceType type);
+  // The practitioner delivered an appointment of the case in `slot` on `day`.
+  AppointmentConsequence appointment_held(std::uint32_t slot, Day day);
+  // The practitioner completed the breach action of the case in `slot` on `day` (late if after its due
+  // day): the court's decision is drawn; one that ends the order is queued for the office.
+  void breach_laid(std::uint32_t slot, Day day, bool late);
+
+  // The order endings decided since the last call (the office ends those cases).
+  std::vector<OrderEnding> take_decisions() {
+    std::vector<OrderEnding> out;
+    out.swap(endings_);
+    return out;
+  }
+  [[nodiscard]] const EnforcementCounters& counters() const { return counters_; }
+
+ private:
+  struct CaseState {
+    CaseId id = 0;
+    SentenceType type = SentenceType::community_order;
+    std::uint32_t appointments = 0;          // held so far, the draw's ordinal
+    std::uint32_t breaches = 0;              // breach actions laid, the decision draw's ordinal
+    std::int32_t unacceptable_failures = 0;  // counted towards the next breach
+    bool breach_pending = false;             // breach action open or awaiting the court
+    bool enforced_late = false;              // a breach action of this case was completed late
+    Day decision_day = -1;                   // while pending after the action: the court's day
+  };
+
+  const EnforcementRules& rules_;
+  const WorkingCalendar& calendar_;
+  std::uint64_t replication_seed_;
+  std::vector<CaseState> cases_;  // by office case slot
+  std::vector<OrderEnding> endings_;
+  EnforcementCounters counters_;
+};
+
+}  // namespace probsim

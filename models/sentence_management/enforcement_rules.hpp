@@ -1,0 +1,88 @@
+#pragma once
+// Supervision to National Standards (issue 24): what happens at an appointment and after an absence. A
+// contact the practitioner delivers is an appointment offered; the person keeps it or misses it,
+// acceptably or not. The practitioner judges each absence (hours), warns after an unacceptable one, and
+// starts breach action after the number of unacceptable failures the standards set, within a deadline in
+// working days (3a.2). The court then continues the order or ends it as the sentence type allows.
+// Read from the scenario's `enforcement` block (docs/national_standards.md); absent, none of this is
+// simulated and no draw is made.
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+
+#include "caseload/case_attributes.hpp"
+
+namespace probsim {
+
+// What the court (or, on licence, the recall process) decides on a breach.
+enum class CourtOutcome : std::uint8_t {
+  order_continued,   // with more requirements: the case stays under supervision
+  order_revoked,     // community order revoked and the person resentenced
+  sso_activated,     // suspended sentence activated: prison
+  licence_recalled,  // recall to custody
+};
+inline constexpr std::size_t kCourtOutcomeCount = 4;
+inline constexpr std::array<std::string_view, kCourtOutcomeCount> kCourtOutcomeNames = {
+    "order_continued", "order_revoked", "sso_activated", "licence_recalled"};
+
+// The outcome that ends an order of `type` (how a breach acted on ends each kind of sentence).
+[[nodiscard]] constexpr CourtOutcome ending_outcome(SentenceType type) {
+  switch (type) {
+    case SentenceType::community_order:
+      return CourtOutcome::order_revoked;
+    case SentenceType::suspended_sentence_order:
+      return CourtOutcome::sso_activated;
+    case SentenceType::licence:
+      return CourtOutcome::licence_recalled;
+  }
+  return CourtOutcome::order_revoked;
+}
+
+// Why the case leaves the caseload after an outcome that ends it (the existing termination reasons).
+[[nodiscard]] constexpr TerminationReason termination_reason_of(CourtOutcome outcome) {
+  switch (outcome) {
+    case CourtOutcome::sso_activated:
+      return TerminationReason::activation;
+    case CourtOutcome::licence_recalled:
+      return TerminationReason::recall;
+    case CourtOutcome::order_revoked:
+    case CourtOutcome::order_continued:
+      break;
+  }
+  return TerminationReason::breach;
+}
+
+struct EnforcementRules {
+  bool enabled = false;
+
+  // Per appointment, by SentenceType: the probability the person misses it with an acceptable reason,
+  // and without one; kept otherwise. The two sum to at most 1.
+  std::array<double, 3> missed_acceptable_share{};
+  std::array<double, 3> missed_unacceptable_share{};
+  // The practitioner records each absence and judges it (hours, due within a few working days).
+  double absence_judgement_hours = 0.0;
+  int absence_judgement_due_working_days = 2;
+  // Share of unacceptable absences the practitioner judges unacceptable and acts on (8.2; AR-15); the
+  // rest are accepted and never counted towards breach.
+  double unacceptable_judged_share = 1.0;
+  // The unacceptable failure that starts breach action (the 2nd: one warning first); each earlier one
+  // gets a warning of `warning_hours`.
+  int unacceptable_failures_to_breach = 2;
+  double warning_hours = 0.0;
+  // Breach action: laying the information, due within this many working days of the failure (3a.2).
+  double breach_action_hours = 0.0;
+  int breach_action_due_working_days = 10;
+
+  // The court's decision, by SentenceType: the share of breaches that end the order (revocation,
+  // activation or recall; the rest continue, with more requirements), and the weeks from breach action
+  // to the decision. After an order continues, failures count again from zero.
+  std::array<double, 3> order_ended_share{};
+  std::array<double, 3> decision_lag_weeks{};
+
+  // Feedback [Assume]: after breach action completed late, the person's later unacceptable-absence
+  // probability is multiplied by this (1 = no effect): slow enforcement weakens compliance.
+  double late_breach_unacceptable_multiplier = 1.0;
+};
+
+}  // namespace probsim

@@ -1,0 +1,75 @@
+#include "config/enforcement_loader.hpp"
+
+#include <string>
+
+namespace probsim {
+
+namespace {
+
+constexpr double kMaxTaskHours = 1000.0;
+constexpr int kMaxDueWorkingDays = 260;
+
+// A map from sentence type to a number in [min, max]; a type not named keeps 0.
+void read_by_sentence_type(FieldReader& parent, std::string_view key, double min, double max,
+                           std::array<double, 3>& out) {
+  const ConfigNode* node = parent.node(key, true);
+  if (node == nullptr) return;
+  FieldReader by_type(node, parent.child_path(key), parent.diagnostics());
+  if (!by_type.ok()) return;
+  for (std::size_t t = 0; t < kSentenceTypeNames.size(); ++t)
+    if (auto v = by_type.number(kSentenceTypeNames[t], false, min, max)) out[t] = *v;
+  by_type.reject_unknown_keys();
+}
+
+void read_appointments(FieldReader& en, EnforcementRules& r) {
+  FieldReader ap(en.node("appointments", true), en.child_path("appointments"), en.diagnostics());
+  if (!ap.ok()) return;
+  read_by_sentence_type(ap, "missed_acceptable_share", 0.0, 1.0, r.missed_acceptable_share);
+  read_by_sentence_type(ap, "missed_unacceptable_share", 0.0, 1.0, r.missed_unacceptable_share);
+  for (std::size_t t = 0; t < kSentenceTypeNames.size(); ++t)
+    if (r.missed_acceptable_share[t] + r.missed_unacceptable_share[t] > 1.0 + 1e-9)
+      ap.diagnostics().error(ap.node("missed_unacceptable_share", false)->where,
+                             ap.child_path("missed_unacceptable_share"),
+                             "missed_acceptable_share + missed_unacceptable_share of " +
+                                 std::string(kSentenceTypeNames[t]) + " exceeds 1");
+  if (auto h = ap.number("absence_judgement_hours", true, 0.0, kMaxTaskHours)) r.absence_judgement_hours = *h;
+  if (auto d = ap.integer("absence_judgement_due_working_days", true, 0, kMaxDueWorkingDays))
+    r.absence_judgement_due_working_days = *d;
+  ap.reject_unknown_keys();
+}
+
+void read_court(FieldReader& en, EnforcementRules& r) {
+  FieldReader court(en.node("court", true), en.child_path("court"), en.diagnostics());
+  if (!court.ok()) return;
+  read_by_sentence_type(court, "order_ended_share", 0.0, 1.0, r.order_ended_share);
+  read_by_sentence_type(court, "decision_lag_weeks", 0.0, 104.0, r.decision_lag_weeks);
+  court.reject_unknown_keys();
+}
+
+}  // namespace
+
+void read_enforcement(FieldReader& root, SentenceManagementRules& rules) {
+  const ConfigNode* node = root.node("enforcement", false);
+  if (node == nullptr) return;
+  FieldReader en(node, "enforcement", root.diagnostics());
+  if (!en.ok()) return;
+  EnforcementRules& r = rules.enforcement;
+  if (auto enabled = en.boolean("enabled", true)) r.enabled = *enabled;
+  if (r.enabled && !rules.enabled)
+    en.diagnostics().error(node->anchor(), "enforcement",
+                           "needs a sentence_management block: appointments are its contacts");
+  read_appointments(en, r);
+  if (auto s = en.number("unacceptable_judged_share", true, 0.0, 1.0)) r.unacceptable_judged_share = *s;
+  if (auto n = en.integer("unacceptable_failures_to_breach", true, 1, 20))
+    r.unacceptable_failures_to_breach = *n;
+  if (auto h = en.number("warning_hours", true, 0.0, kMaxTaskHours)) r.warning_hours = *h;
+  if (auto h = en.number("breach_action_hours", true, 0.0, kMaxTaskHours)) r.breach_action_hours = *h;
+  if (auto d = en.integer("breach_action_due_working_days", true, 0, kMaxDueWorkingDays))
+    r.breach_action_due_working_days = *d;
+  read_court(en, r);
+  if (auto m = en.number("late_breach_unacceptable_multiplier", false, 1.0, 10.0))
+    r.late_breach_unacceptable_multiplier = *m;
+  en.reject_unknown_keys();
+}
+
+}  // namespace probsim
