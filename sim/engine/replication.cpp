@@ -11,43 +11,12 @@
 #include "engine/daily_phase_actor.hpp"
 #include "engine/parallel_day.hpp"
 #include "engine/workforce_actor.hpp"
+#include "output/observation_plan.hpp"
 #include "output/run_recorder.hpp"
 #include "service/day_phase.hpp"
 #include "service/probation_service.hpp"
 
 namespace probsim {
-
-namespace {
-
-// The instants main() stops the engine at to observe, each between two simulated days.
-struct Observation {
-  Day after_day;
-  bool week_end = false;
-  bool period_end = false;
-  bool cohort_status = false;      // the day the BBR cohort's status is taken
-  bool si_cohort_status = false;   // the day the structured interventions' cohort status is taken
-  bool workload_snapshot = false;  // simulation.workload_snapshot_on (CT-17's week)
-};
-
-std::vector<Observation> observation_plan(const SimulationWindow& window, const BbrCohortReport& cohort,
-                                          const BbrCohortReport& si_cohort) {
-  std::vector<Observation> plan;
-  const Day first = window.first_report_day();
-  const Day last = window.last_day();
-  for (Day day = first; day <= last; ++day) {
-    Observation o{day};
-    o.week_end = (day - first + 1) % 7 == 0;
-    o.period_end = window.date_of(day).is_last_day_of_month() || day == last;
-    o.cohort_status = cohort.enabled && window.date_of(day) == cohort.status_on;
-    o.si_cohort_status = si_cohort.enabled && window.date_of(day) == si_cohort.status_on;
-    o.workload_snapshot = window.workload_snapshot_on == window.date_of(day);
-    if (o.week_end || o.period_end || o.cohort_status || o.si_cohort_status || o.workload_snapshot)
-      plan.push_back(o);
-  }
-  return plan;
-}
-
-}  // namespace
 
 ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpec& spec,
                                   const ReplicationStop* stop) {
@@ -102,19 +71,11 @@ ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpe
   RunRecorder recorder(scenario, observed, service.region_of_office(), service.observed_teams());
   if (window.first_report_day() > 0)
     engine.run_until(day_phase_time(window.first_report_day() - 1, DayPhase::observation));
-  const std::vector<Observation> plan =
-      observation_plan(window, scenario.interventions.cohort_report, scenario.interventions.si_cohort_report);
-  const auto weeks = std::count_if(plan.begin(), plan.end(), [](const Observation& o) { return o.week_end; });
-  const auto periods =
-      std::count_if(plan.begin(), plan.end(), [](const Observation& o) { return o.period_end; });
-  recorder.open_window(static_cast<std::size_t>(weeks), static_cast<std::size_t>(periods));
+  const std::vector<Observation> plan = observation_plan(scenario);
+  open_recorder_window(recorder, plan);
   for (const Observation& o : plan) {
     engine.run_until(day_phase_time(o.after_day, DayPhase::observation));
-    if (o.cohort_status) recorder.take_cohort_status();
-    if (o.si_cohort_status) recorder.take_si_cohort_status();
-    if (o.workload_snapshot) recorder.take_workload_snapshot();
-    if (o.week_end) recorder.sample_week();
-    if (o.period_end) recorder.close_period(window.date_of(o.after_day));
+    record_observation(recorder, o, window);
   }
   engine.run();
   return recorder.finish();
