@@ -1,10 +1,11 @@
 #pragma once
 // A small fixed pool of threads that runs the same piece of work for items 0..n-1 and returns when all
 // are done: the engine's way to run the day's independent PDU offices on several cores inside one
-// replication (see OfficesActor). The calling thread works too, so `threads` = 1 starts no thread at
-// all and runs the items in order on the caller. Items are handed out one at a time from a shared
-// counter, so which thread runs which item varies from run to run: the work must give the same result
-// whoever runs it (each office touches only its own state while the pool runs).
+// replication (see DailyPhaseActor); the ProbationService sees it as IndependentUnits. The calling thread
+// works too, so `threads` = 1 starts no thread at all and runs the items in order on the caller. Items are
+// handed out one at a time from a shared counter, so which thread runs which item varies from run to run: the
+// work must give the same result whoever runs it (each office touches only its own state while the pool
+// runs).
 
 #include <condition_variable>
 #include <cstddef>
@@ -15,19 +16,21 @@
 #include <thread>
 #include <vector>
 
+#include "service/independent_units.hpp"
+
 namespace probsim {
 
-class ParallelDay {
+class ParallelDay final : public IndependentUnits {
  public:
   explicit ParallelDay(std::size_t threads);
-  ~ParallelDay();
+  ~ParallelDay() override;
   ParallelDay(const ParallelDay&) = delete;
   ParallelDay& operator=(const ParallelDay&) = delete;
 
-  [[nodiscard]] std::size_t threads() const { return helpers_.size() + 1; }
+  [[nodiscard]] std::size_t threads() const override { return helpers_.size() + 1; }
 
   // Calls work(i) once for every i in [0, count); rethrows the first exception any call threw.
-  void run(std::size_t count, const std::function<void(std::size_t)>& work);
+  void run(std::size_t count, const std::function<void(std::size_t)>& work) override;
 
  private:
   void helper_loop();

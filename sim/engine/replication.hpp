@@ -18,7 +18,7 @@ struct ReplicationSpec {
   std::uint64_t index = 0;  // 0-based
   std::uint64_t seed = 0;   // replication_seed(base seed, index)
   CaseEventSink* events = nullptr;
-  // Threads that run the day's PDU offices (OfficesActor); outputs do not depend on it.
+  // Threads that run the day's PDU offices (DailyPhaseActor); outputs do not depend on it.
   std::size_t threads = 1;
 };
 

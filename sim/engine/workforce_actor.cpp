@@ -1,7 +1,6 @@
 #include "engine/workforce_actor.hpp"
 
 #include <algorithm>
-#include <optional>
 #include <simgrid/s4u/Actor.hpp>
 
 #include "engine/parallel_day.hpp"
@@ -9,19 +8,12 @@
 namespace probsim {
 
 void WorkforceActor::operator()() const {
-  ParallelDay pool(std::min(threads_, std::max<std::size_t>(1, regions_.size())));
-  std::vector<RegionWorkforce*> due;  // the regions with events on the day, in scenario order
+  ParallelDay pool(std::min(threads_, std::max<std::size_t>(1, service_.units_in(DayPhase::staff_changes))));
   for (;;) {
-    std::optional<Day> next;
-    for (const RegionWorkforce* region : regions_)
-      if (const auto day = region->next_event_day(); day && (!next || *day < *next)) next = day;
+    const auto next = service_.next_staff_change_day();
     if (!next || *next > last_day_) return;
-    const Day day = *next;
-    simgrid::s4u::this_actor::sleep_until(static_cast<double>(day));
-    due.clear();
-    for (RegionWorkforce* region : regions_)
-      if (region->next_event_day() == day) due.push_back(region);
-    pool.run(due.size(), [&](std::size_t i) { due[i]->run_events_on(day); });
+    simgrid::s4u::this_actor::sleep_until(day_phase_time(*next, DayPhase::staff_changes));
+    service_.run_staff_changes(*next, pool);
   }
 }
 

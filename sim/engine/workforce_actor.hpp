@@ -1,8 +1,8 @@
 #pragma once
 // The workforce actor: one long-lived SimGrid actor that sleeps until the next staff event on any
-// region's agenda (a leaver, a recruit arriving, a trainee qualifying, a sickness episode) and applies
-// every region's events of that day. It acts at the very start of day d (time d), before the offices do
-// the day's casework (time d + 0.25), so a leaver's cases are reallocated before new referrals arrive.
+// region's agenda (a leaver, a recruit arriving, a trainee qualifying, a sickness episode) and runs the
+// ProbationService's staff changes of that day, at that day's staff-changes time (service/day_phase.hpp:
+// first in the day, so a leaver's cases are reallocated before new referrals arrive).
 //
 // Regions are independent: a region's staff events touch only its own offices, and tell nobody else
 // but the case event log (a reallocation is an `allocated` row). So, like the offices' day, the regions
@@ -10,21 +10,20 @@
 // attached they run one after another in the scenario's order of regions. Outputs are the same either way.
 
 #include <cstddef>
-#include <vector>
 
 #include "core/calendar_date.hpp"
-#include "workforce/region_workforce.hpp"
+#include "service/probation_service.hpp"
 
 namespace probsim {
 
 class WorkforceActor {
  public:
-  WorkforceActor(std::vector<RegionWorkforce*> regions, Day last_day, std::size_t threads)
-      : regions_(std::move(regions)), last_day_(last_day), threads_(threads) {}
+  WorkforceActor(ProbationService& service, Day last_day, std::size_t threads)
+      : service_(service), last_day_(last_day), threads_(threads) {}
   void operator()() const;
 
  private:
-  std::vector<RegionWorkforce*> regions_;  // in scenario order
+  ProbationService& service_;
   Day last_day_;
   std::size_t threads_;  // 1 when an event log is attached
 };

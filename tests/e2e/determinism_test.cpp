@@ -54,7 +54,7 @@ TEST(Determinism, SameSeedGivesByteIdenticalFilesWhateverTheThreadCount) {
 }
 
 // Regions' staff events and interventions teams' days also run on the replication's threads when no
-// event log is written (engine/workforce_actor.hpp, engine/interventions_actor.hpp), and one after
+// event log is written (engine/workforce_actor.hpp, engine/daily_phase_actor.hpp), and one after
 // another in scenario order when one is. staffing_plan_example has two regions and two teams, so this
 // catches either touching the other's state, and an event log whose order depends on threads.
 TEST(Determinism, RegionsAndTeamsOnThreadsGiveTheSameFilesAsInTurn) {

@@ -13,7 +13,7 @@
 #include "config/scenario_loader.hpp"
 #include "config/snapshot_csv_reader.hpp"
 #include "core/random_stream.hpp"
-#include "engine/snapshot_warm_start.hpp"
+#include "service/snapshot_warm_start.hpp"
 
 namespace probsim::snapshot_testing {
 

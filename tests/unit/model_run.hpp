@@ -1,8 +1,8 @@
 #pragma once
-// A scenario's PDU offices and regional workforces, built and advanced exactly as
-// sim/engine/replication.cpp does but without SimGrid, so unit tests can look at the model between any
-// two steps. Within day d the engine runs every region's staff events at time d and every office's day
-// at d + 0.25; the regions share no office, so running them one after another is the same thing.
+// Drives a scenario's model (models/service: ProbationService, the one builder the engine uses too)
+// without SimGrid, one phase of a day at a time, so unit tests can look at the model between any two
+// phases. The engine wakes each phase at its time of day (service/day_phase.hpp); here they simply run
+// one after another in that order, on one thread, which gives the same result.
 
 #include <unistd.h>
 
@@ -15,8 +15,8 @@
 
 #include "config/scenario_loader.hpp"
 #include "core/random_stream.hpp"
-#include "office/pdu_office.hpp"
-#include "workforce/region_workforce.hpp"
+#include "service/day_phase.hpp"
+#include "service/probation_service.hpp"
 
 namespace probsim::testing {
 
@@ -50,55 +50,28 @@ inline Scenario load_scenario_file(const std::string& relative,
 class ModelRun {
  public:
   explicit ModelRun(Scenario scenario, std::uint64_t seed = replication_seed(1, 1))
-      : scenario_(std::move(scenario)), seed_(seed) {
-    const SimulationWindow& window = scenario_.window;
-    const WorkingCalendar calendar(window.day_zero());
-    for (std::size_t r = 0; r < scenario_.regions.size(); ++r) {
-      std::vector<StaffRoster*> region_offices;
-      std::vector<std::size_t> region_pdu_indices;
-      for (const PduSpec& pdu : scenario_.regions[r].pdus) {
-        const auto index = static_cast<std::uint32_t>(offices_.size());
-        const auto stream_index = static_cast<std::uint32_t>(pdu.paired_with.value_or(index));
-        ReferralProcess referrals(pdu.referrals, window.day_zero(), window.first_report_day(), stream_index,
-                                  seed_);
-        std::vector<Practitioner> staff;
-        for (const StaffGroup& group : pdu.staff)
-          for (int i = 0; i < group.headcount; ++i)
-            staff.push_back(make_staff_member(group.person,
-                                              scenario_.caseload.workload.default_contracted_hours_per_week,
-                                              scenario_.workforce.trainee_pipeline, window.report_start));
-        offices_.push_back(std::make_unique<PduOffice>(PduIdentity{index, stream_index, pdu.name},
-                                                       scenario_.caseload, referrals, seed_, std::move(staff),
-                                                       calendar));
-        offices_.back()->set_establishment_fte(pdu.establishment_fte);
-        region_offices.push_back(offices_.back().get());
-        region_pdu_indices.push_back(index);
-      }
-      workforces_.push_back(
-          std::make_unique<RegionWorkforce>(scenario_.workforce, scenario_.staffing_plan, scenario_.window,
-                                            scenario_.caseload.workload.default_contracted_hours_per_week,
-                                            scenario_.caseload.workload.responsive_weighting.from, r,
-                                            std::move(region_offices), std::move(region_pdu_indices), seed_));
-    }
-    if (window.warm_start == WarmStart::steady_state)
-      for (auto& office : offices_) office->place_warm_start_caseload(0, scenario_.longest_sentence_days());
-    for (auto& workforce : workforces_) workforce->start();
-  }
+      : scenario_(std::move(scenario)), service_(std::make_unique<ProbationService>(scenario_, seed)) {}
   ModelRun(const ModelRun&) = delete;
   ModelRun& operator=(const ModelRun&) = delete;
 
-  // The two halves of the next day, for tests that look in between; then the day is done.
-  void run_staff_events() {
-    for (auto& workforce : workforces_) workforce->run_events_on(next_day_);
+  // Runs the next day's phases, in kDayPhases' order, up to and including `last`; once the day's
+  // observation phase is reached the day is done.
+  void run_phases_through(DayPhase last) {
+    while (next_phase_ <= last) {
+      service_->run_phase(next_phase_, next_day_, one_after_another_);
+      if (next_phase_ == DayPhase::observation) {
+        next_phase_ = DayPhase::staff_changes;
+        ++next_day_;
+        return;
+      }
+      next_phase_ = static_cast<DayPhase>(static_cast<std::size_t>(next_phase_) + 1);
+    }
   }
-  void run_casework() {
-    for (auto& office : offices_) office->run_day(next_day_);
-    ++next_day_;
-  }
-  void run_day() {
-    run_staff_events();
-    run_casework();
-  }
+  // The two halves of the next day, for tests that look in between: the staff changes (and the RAG
+  // review, which sees them), then casework, interventions and the end of the day.
+  void run_staff_events() { run_phases_through(DayPhase::rag_review); }
+  void run_casework() { run_phases_through(DayPhase::observation); }
+  void run_day() { run_phases_through(DayPhase::observation); }
   // Runs every day up to and including `last`.
   void run_through(Day last) {
     while (next_day_ <= last) run_day();
@@ -106,10 +79,14 @@ class ModelRun {
 
   [[nodiscard]] Day next_day() const { return next_day_; }
   [[nodiscard]] const Scenario& scenario() const { return scenario_; }
-  [[nodiscard]] std::size_t office_count() const { return offices_.size(); }
-  [[nodiscard]] PduOffice& office(std::size_t i) { return *offices_.at(i); }
+  [[nodiscard]] ProbationService& service() { return *service_; }
+  [[nodiscard]] std::size_t office_count() const { return service_->offices().size(); }
+  [[nodiscard]] PduOffice& office(std::size_t i) {
+    if (i >= office_count()) throw std::out_of_range("no office " + std::to_string(i));
+    return *service_->offices()[i];
+  }
   [[nodiscard]] PduOffice& office(const std::string& name) {
-    for (auto& office : offices_)
+    for (PduOffice* office : service_->offices())
       if (office->name() == name) return *office;
     throw std::out_of_range("no office " + name);
   }
@@ -119,11 +96,11 @@ class ModelRun {
   [[nodiscard]] CalendarDate date_of(Day day) const { return scenario_.window.date_of(day); }
 
  private:
-  Scenario scenario_;  // offices and workforces keep references into it: never moves after construction
-  std::uint64_t seed_;
-  std::vector<std::unique_ptr<PduOffice>> offices_;
-  std::vector<std::unique_ptr<RegionWorkforce>> workforces_;
+  Scenario scenario_;  // the service keeps references into it: never moves after construction
+  std::unique_ptr<ProbationService> service_;
+  OneAfterAnother one_after_another_;
   Day next_day_ = 0;
+  DayPhase next_phase_ = DayPhase::staff_changes;  // the next phase of next_day_ to run
 };
 
 }  // namespace probsim::testing

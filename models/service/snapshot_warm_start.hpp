@@ -1,7 +1,7 @@
 #pragma once
 // warm_start: snapshot — the offices start as the imported CSVs describe them: the staff in post, each
 // case with its practitioner. Nothing is drawn that a row gives; see caseload/imported_case.hpp for the
-// draws a row cannot hold. No SimGrid here: the unit tests build offices with it too.
+// draws a row cannot hold. Part of building the model (service/probation_service.hpp).
 
 #include <cstdint>
 #include <span>

@@ -1,4 +1,4 @@
-#include "engine/snapshot_warm_start.hpp"
+#include "service/snapshot_warm_start.hpp"
 
 #include "caseload/imported_case.hpp"
 #include "workforce/new_staff.hpp"
