@@ -1,7 +1,6 @@
 // `allocation`: which grades may hold a case of each RoSH level.
 
 #include "config/loader_blocks.hpp"
-
 #include "config/loader_values.hpp"
 
 namespace probsim::scenario_loading {

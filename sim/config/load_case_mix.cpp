@@ -1,7 +1,6 @@
 // `case_mix`: the shares and distributions each new case is drawn from.
 
 #include "config/loader_blocks.hpp"
-
 #include "config/loader_values.hpp"
 
 namespace probsim::scenario_loading {

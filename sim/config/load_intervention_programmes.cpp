@@ -1,10 +1,9 @@
 // `interventions.bbr` and `interventions.structured_interventions`: the group programmes and the keys
 // they share.
 
-#include "config/load_interventions_parts.hpp"
-
 #include <map>
 
+#include "config/load_interventions_parts.hpp"
 #include "config/loader_values.hpp"
 
 namespace probsim::scenario_loading {

@@ -1,10 +1,9 @@
 // `interventions.routing`: which cases are referred to which intervention.
 
-#include "config/load_interventions_parts.hpp"
-
 #include <algorithm>
 #include <cmath>
 
+#include "config/load_interventions_parts.hpp"
 #include "config/loader_values.hpp"
 
 namespace probsim::scenario_loading {

@@ -2,10 +2,9 @@
 // programmes (load_intervention_programmes.cpp), routing (load_intervention_routing.cpp) or delivery
 // (intervention_delivery_loader.cpp).
 
-#include "config/loader_blocks.hpp"
-
-#include "config/load_interventions_parts.hpp"
 #include "config/intervention_delivery_loader.hpp"
+#include "config/load_interventions_parts.hpp"
+#include "config/loader_blocks.hpp"
 #include "config/loader_values.hpp"
 
 namespace probsim::scenario_loading {

@@ -1,9 +1,8 @@
 // `interventions_teams`: which team serves each PDU.
 
-#include "config/loader_blocks.hpp"
-
 #include <map>
 
+#include "config/loader_blocks.hpp"
 #include "config/loader_values.hpp"
 
 namespace probsim::scenario_loading {

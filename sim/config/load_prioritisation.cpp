@@ -1,9 +1,8 @@
 // `prioritisation`: the RAG statuses, their thresholds, measures and overrides.
 
-#include "config/loader_blocks.hpp"
-
 #include <sstream>
 
+#include "config/loader_blocks.hpp"
 #include "config/loader_values.hpp"
 
 namespace probsim::scenario_loading {

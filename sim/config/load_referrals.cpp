@@ -1,9 +1,8 @@
 // `referrals`: the trend and seasonality every PDU's referral rate shares.
 
-#include "config/loader_blocks.hpp"
-
 #include <algorithm>
 
+#include "config/loader_blocks.hpp"
 #include "config/loader_values.hpp"
 
 namespace probsim::scenario_loading {

@@ -1,9 +1,8 @@
 // `regions`: the regions, their PDUs, each PDU's referrals, staff in post and establishment, and pairs.
 
-#include "config/loader_blocks.hpp"
-
 #include <map>
 
+#include "config/loader_blocks.hpp"
 #include "config/loader_values.hpp"
 
 namespace probsim::scenario_loading {

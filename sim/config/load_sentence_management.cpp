@@ -1,10 +1,9 @@
 // `sentence_management`: the tasks of a case (contacts, reviews, reports), their hours and due dates,
 // and the order they are worked in.
 
-#include "config/loader_blocks.hpp"
-
 #include <limits>
 
+#include "config/loader_blocks.hpp"
 #include "config/loader_values.hpp"
 
 namespace probsim::scenario_loading {

@@ -1,10 +1,9 @@
 // `simulation`: the report window, the warm-up and how the run starts (empty, steady state or a snapshot).
 
-#include "config/loader_blocks.hpp"
-
 #include <string>
 #include <utility>
 
+#include "config/loader_blocks.hpp"
 #include "config/snapshot_csv_reader.hpp"
 
 namespace probsim::scenario_loading {
@@ -53,7 +52,8 @@ void read_simulation(FieldReader& root, Scenario& s) {
       root.diagnostics().error(sim.node(key, false)->where, std::string("simulation.") + key,
                                "must be a date from " + std::to_string(kEarliestYear) + " to " +
                                    std::to_string(kLatestYear) + ", found " + date->iso());
-  if (start && end && *start < *end && end->days_since_epoch() - start->days_since_epoch() > kMaxReportYears * 366)
+  if (start && end && *start < *end &&
+      end->days_since_epoch() - start->days_since_epoch() > kMaxReportYears * 366)
     root.diagnostics().error(sim.node("report_end", false)->where, "simulation.report_end",
                              "the report window is longer than " + std::to_string(kMaxReportYears) +
                                  " years (" + start->iso() + " to " + end->iso() +

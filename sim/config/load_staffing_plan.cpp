@@ -1,7 +1,6 @@
 // `staffing_plan`: backfill of leavers and planned recruitment intakes.
 
 #include "config/loader_blocks.hpp"
-
 #include "config/loader_values.hpp"
 
 namespace probsim::scenario_loading {

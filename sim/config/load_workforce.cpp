@@ -1,9 +1,8 @@
 // `workforce`: leaver rates, sickness and the trainee pipeline.
 
-#include "config/loader_blocks.hpp"
-
 #include <sstream>
 
+#include "config/loader_blocks.hpp"
 #include "config/loader_values.hpp"
 
 namespace probsim::scenario_loading {
