@@ -1,3 +1,7 @@
+// read_scenario: one call per top-level block, each read by its own load_<block>.cpp (declared in
+// loader_blocks.hpp), in the order their messages appear; a check between two blocks sits after the
+// later one. load_scenario: `extends`, `--set`, then read_scenario.
+
 #include "config/scenario_loader.hpp"
 
 #include <filesystem>
