@@ -1,0 +1,34 @@
+// `calendar`: the bank holidays.
+
+#include "config/loader_blocks.hpp"
+
+namespace probsim::scenario_loading {
+
+// `calendar: {bank_holidays: [dates]}`, optional: without it, every weekday is a working day.
+void read_calendar(FieldReader& root, Scenario& s) {
+  const ConfigNode* node = root.node("calendar", false);
+  if (node == nullptr) return;
+  FieldReader cal(node, "calendar", root.diagnostics());
+  if (!cal.ok()) return;
+  Diagnostics& d = root.diagnostics();
+  if (const ConfigNode* list = cal.node("bank_holidays", true)) {
+    const std::string path = cal.child_path("bank_holidays");
+    if (list->kind != ConfigNode::Kind::sequence) {
+      d.error(list->anchor(), path, "expected a list of dates (YYYY-MM-DD), found " + list->describe_value());
+    } else {
+      for (std::size_t i = 0; i < list->items.size(); ++i) {
+        const ConfigNode& item = list->items[i];
+        std::optional<CalendarDate> date;
+        if (item.kind == ConfigNode::Kind::scalar) date = CalendarDate::parse_iso(item.scalar);
+        if (!date)
+          d.error(item.where, path + "[" + std::to_string(i) + "]",
+                  "expected a date as YYYY-MM-DD, found " + item.describe_value());
+        else
+          s.bank_holidays.push_back(*date);
+      }
+    }
+  }
+  cal.reject_unknown_keys();
+}
+
+}  // namespace probsim::scenario_loading

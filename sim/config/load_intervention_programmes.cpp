@@ -1,0 +1,151 @@
+// `interventions.bbr` and `interventions.structured_interventions`: the group programmes and the keys
+// they share.
+
+#include <map>
+
+#include "config/load_interventions_parts.hpp"
+#include "config/loader_values.hpp"
+
+namespace probsim::scenario_loading {
+
+namespace {
+
+void read_removal_enforcement(FieldReader& programme, RemovalEnforcement& enforcement) {
+  const ConfigNode* node = programme.node("removal_enforcement", false);
+  if (node == nullptr) return;
+  FieldReader e(node, programme.child_path("removal_enforcement"), programme.diagnostics());
+  if (!e.ok()) return;
+  if (auto p = e.number("breach_probability", false, 0.0, 1.0)) enforcement.breach_probability = *p;
+  if (const ConfigNode* by_type = e.node("order_ended_probability", false)) {
+    FieldReader types(by_type, e.child_path("order_ended_probability"), e.diagnostics());
+    if (types.ok()) {
+      for (std::size_t t = 0; t < kSentenceTypeNames.size(); ++t)
+        if (auto p = types.number(kSentenceTypeNames[t], false, 0.0, 1.0))
+          enforcement.order_ended_probability[t] = *p;
+      types.reject_unknown_keys();
+    }
+  }
+  if (auto p = e.number("requirement_removed_probability", false, 0.0, 1.0))
+    enforcement.requirement_removed_probability = *p;
+  read_weeks_range(e, "weeks_to_outcome", enforcement.weeks_to_outcome);
+  e.reject_unknown_keys();
+}
+
+// The keys every group programme has (BBR and each structured intervention). All optional, with the
+// defaults of ProgrammeRules, except a structured intervention's `group_sessions`.
+void read_programme_keys(FieldReader& p, const ConfigNode& node, ProgrammeRules& rules, bool structured) {
+  Diagnostics& d = p.diagnostics();
+  auto group_sessions = p.integer("group_sessions", structured, 1, kMaxSessions);
+  if (group_sessions) rules.group_sessions = *group_sessions;
+  if (auto n = p.integer("individual_sessions", false, 0, kMaxSessions)) rules.individual_sessions = *n;
+  if (auto n = p.integer("sessions_per_week", false, 1, 2)) rules.sessions_per_week = *n;
+  auto size_min = p.integer("group_size_min", false, 1, kMaxGroupSize);
+  auto size_max = p.integer("group_size_max", false, 1, kMaxGroupSize);
+  if (size_min) rules.group_size_min = *size_min;
+  if (size_max) rules.group_size_max = *size_max;
+  const bool sizes_read = (size_min || node.find("group_size_min") == nullptr) &&
+                          (size_max || node.find("group_size_max") == nullptr);
+  if (sizes_read && rules.group_size_min > rules.group_size_max) {
+    const std::string_view key = size_min ? "group_size_min" : "group_size_max";
+    d.error(where_of(node, key), p.child_path(key),
+            "group_size_min (" + std::to_string(rules.group_size_min) + ") must not exceed group_size_max (" +
+                std::to_string(rules.group_size_max) + ")");
+  }
+  if (auto format = p.choice("format", false, names_of(kGroupFormatNames)))
+    rules.format = static_cast<GroupFormat>(*format);
+  auto module_sessions = p.integer("module_sessions", false, 1, kMaxSessions);
+  if (module_sessions) rules.module_sessions = *module_sessions;
+  const bool modules_read = (group_sessions || node.find("group_sessions") == nullptr) &&
+                            (module_sessions || node.find("module_sessions") == nullptr);
+  if (modules_read && rules.format == GroupFormat::rolling &&
+      rules.group_sessions % rules.module_sessions != 0) {
+    const std::string_view key = module_sessions ? "module_sessions" : "group_sessions";
+    d.error(where_of(node, key), p.child_path(key),
+            "a rolling group runs whole modules: group_sessions (" + std::to_string(rules.group_sessions) +
+                ") must be a multiple of module_sessions (" + std::to_string(rules.module_sessions) + ")");
+  }
+  if (auto p_attend = p.number("attendance_probability", false, 0.0, 1.0))
+    rules.attendance_probability = *p_attend;
+  if (auto n = p.integer("missed_sessions_allowed", false, 0, kMaxSessions))
+    rules.missed_sessions_allowed = *n;
+  if (auto n = p.integer("rolling_rejoins_allowed", false, 0, kMaxSessions))
+    rules.rolling_rejoins_allowed = *n;
+  if (auto to = p.choice("closed_removed_to", false, names_of(kAfterRemovalNames)))
+    rules.closed_removed_to = static_cast<AfterRemoval>(*to);
+  read_removal_enforcement(p, rules.removal_enforcement);
+}
+
+std::vector<std::string> programme_names(const InterventionRules& rules) {
+  std::vector<std::string> names;
+  for (const auto& programme : rules.structured_interventions) names.push_back(programme.name);
+  return names;
+}
+
+}  // namespace
+
+void read_bbr(FieldReader& iv, InterventionRules& rules) {
+  rules.bbr.name = "bbr";
+  const ConfigNode* node = iv.node("bbr", false);
+  if (node == nullptr) return;
+  FieldReader bbr(node, iv.child_path("bbr"), iv.diagnostics());
+  if (!bbr.ok()) return;
+  if (auto priority = bbr.choice("priority", false, names_of(kWaitingListPriorityNames)))
+    rules.bbr_priority = static_cast<WaitingListPriority>(*priority);
+  read_programme_keys(bbr, *node, rules.bbr, false);
+  bbr.reject_unknown_keys();
+}
+
+void read_structured_interventions(FieldReader& iv, InterventionRules& rules) {
+  const ConfigNode* list = iv.node("structured_interventions", false);
+  if (list == nullptr) return;
+  Diagnostics& d = iv.diagnostics();
+  const std::string path = iv.child_path("structured_interventions");
+  if (list->kind != ConfigNode::Kind::sequence) {
+    d.error(list->anchor(), path,
+            "expected a list of structured interventions ({name, group_sessions, ...}), found " +
+                list->describe_value());
+    return;
+  }
+  std::map<std::string, SourceLocation> names_seen;
+  for (std::size_t i = 0; i < list->items.size(); ++i) {
+    FieldReader item(&list->items[i], path + "[" + std::to_string(i) + "]", d);
+    if (!item.ok()) continue;
+    ProgrammeRules programme;
+    programme.individual_sessions = 0;
+    if (auto name = item.label("name", true)) {
+      programme.name = *name;
+      const SourceLocation& where = item.node("name", false)->where;
+      auto [it, inserted] = names_seen.emplace(*name, where);
+      if (!inserted)
+        d.error(where, item.child_path("name"),
+                "the name '" + *name + "' is already used at " + it->second.describe());
+    }
+    read_programme_keys(item, list->items[i], programme, true);
+    if (auto men_only = item.boolean("men_only", false)) programme.men_only = *men_only;
+    item.reject_unknown_keys();
+    rules.structured_interventions.push_back(std::move(programme));
+  }
+}
+
+// The index of the structured intervention a scalar names, with a did-you-mean when there is none.
+std::optional<std::size_t> find_programme(const InterventionRules& rules, const ConfigNode& name,
+                                          const SourceLocation& where, const std::string& path,
+                                          Diagnostics& d) {
+  const std::vector<std::string> names = programme_names(rules);
+  if (name.kind == ConfigNode::Kind::scalar)
+    for (std::size_t i = 0; i < names.size(); ++i)
+      if (names[i] == name.scalar) return i;
+  std::string listed;
+  for (const auto& n : names) listed += (listed.empty() ? "" : ", ") + n;
+  std::string message = "expected the name of one of interventions.structured_interventions (" +
+                        (listed.empty() ? std::string("there are none") : listed) + "), found " +
+                        name.describe_value();
+  if (name.kind == ConfigNode::Kind::scalar) {
+    const std::string suggestion = did_you_mean(name.scalar, names);
+    if (!suggestion.empty()) message += " (did you mean '" + suggestion + "'?)";
+  }
+  d.error(where, path, message);
+  return std::nullopt;
+}
+
+}  // namespace probsim::scenario_loading

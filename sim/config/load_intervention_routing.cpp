@@ -1,0 +1,95 @@
+// `interventions.routing`: which cases are referred to which intervention.
+
+#include <algorithm>
+#include <cmath>
+
+#include "config/load_interventions_parts.hpp"
+#include "config/loader_values.hpp"
+
+namespace probsim::scenario_loading {
+
+namespace {
+
+// `structured_intervention_mix`: a share per structured intervention, by name, summing to 1.
+void read_programme_mix(FieldReader& routing, const ConfigNode* routing_node, const ConfigNode& iv_node,
+                        InterventionRules& rules) {
+  Diagnostics& d = routing.diagnostics();
+  const std::string path = routing.child_path("structured_intervention_mix");
+  const std::size_t count = rules.structured_interventions.size();
+  const ConfigNode* mix = routing.node("structured_intervention_mix", false);
+  if (mix == nullptr) {
+    if (count == 1)
+      rules.routing.structured_intervention_mix = {1.0};
+    else if (count > 1)
+      d.error(routing_node != nullptr ? routing_node->anchor() : iv_node.anchor(), path,
+              "is required when there is more than one structured intervention (a share for each, by name)");
+    return;
+  }
+  if (mix->kind != ConfigNode::Kind::map) {
+    d.error(mix->anchor(), path,
+            "expected a map from structured intervention name to share, found " + mix->describe_value());
+    return;
+  }
+  std::vector<double> shares(count, 0.0);
+  bool ok = true;
+  for (const auto& [key, value] : mix->entries) {
+    ConfigNode key_node;
+    key_node.kind = ConfigNode::Kind::scalar;
+    key_node.scalar = key;
+    const auto index = find_programme(rules, key_node, value.anchor(), path + "." + key, d);
+    auto share = FieldReader::to_number(value, path + "." + key, 0.0, 1.0, d);
+    if (!index || !share) {
+      ok = false;
+      continue;
+    }
+    shares[*index] = *share;
+  }
+  if (!ok) return;
+  double sum = 0.0;
+  for (double v : shares) sum += v;
+  if (std::fabs(sum - 1.0) > kShareSumTolerance) {
+    d.error(mix->anchor(), path, "shares must sum to 1, but they sum to " + format_number(sum));
+    return;
+  }
+  rules.routing.structured_intervention_mix = shares;
+}
+
+}  // namespace
+
+void read_routing(FieldReader& iv, const ConfigNode& iv_node, InterventionRules& rules) {
+  const ConfigNode* node = iv.node("routing", false);
+  FieldReader routing(node, iv.child_path("routing"), iv.diagnostics());
+  Diagnostics& d = iv.diagnostics();
+  InterventionRouting& r = rules.routing;
+  if (node != nullptr && !routing.ok()) return;
+  if (node != nullptr) {
+    if (auto shares = read_shares(routing, "sara_level_shares", kSaraLevelNames, false))
+      std::copy(shares->begin(), shares->end(), r.sara_level_shares.begin());
+    if (auto share = routing.number("bbr_requirement_share", false, 0.0, 1.0))
+      r.bbr_requirement_share = *share;
+    if (auto months = routing.number("bbr_minimum_order_months", false, 0.0, 1200.0))
+      r.bbr_minimum_order_months = *months;
+    if (auto share = routing.number("bbr_one_to_one_share", false, 0.0, 1.0)) r.bbr_one_to_one_share = *share;
+    auto si = routing.number("sara_low_structured_intervention_share", false, 0.0, 1.0);
+    auto toolkit = routing.number("sara_low_toolkit_share", false, 0.0, 1.0);
+    if (si) r.sara_low_structured_intervention_share = *si;
+    if (toolkit) r.sara_low_toolkit_share = *toolkit;
+    if ((si || toolkit) &&
+        r.sara_low_structured_intervention_share + r.sara_low_toolkit_share > 1.0 + kShareSumTolerance)
+      d.error(
+          where_of(*node, toolkit ? "sara_low_toolkit_share" : "sara_low_structured_intervention_share"),
+          routing.child_path(toolkit ? "sara_low_toolkit_share" : "sara_low_structured_intervention_share"),
+          "sara_low_structured_intervention_share + sara_low_toolkit_share must be at most 1, found " +
+              format_number(r.sara_low_structured_intervention_share) + " + " +
+              format_number(r.sara_low_toolkit_share));
+  }
+  if (rules.structured_interventions.empty() && r.sara_low_structured_intervention_share > 0.0)
+    d.error(node != nullptr ? where_of(*node, "sara_low_structured_intervention_share") : iv_node.anchor(),
+            routing.child_path("sara_low_structured_intervention_share"),
+            "refers SARA-low cases to structured interventions, but interventions.structured_interventions "
+            "lists none: add them or set this share to 0");
+  read_programme_mix(routing, node, iv_node, rules);
+  if (node != nullptr) routing.reject_unknown_keys();
+}
+
+}  // namespace probsim::scenario_loading

@@ -1,0 +1,204 @@
+// `sentence_management`: the tasks of a case (contacts, reviews, reports), their hours and due dates,
+// and the order they are worked in.
+
+#include <limits>
+
+#include "config/loader_blocks.hpp"
+#include "config/loader_values.hpp"
+
+namespace probsim::scenario_loading {
+
+namespace {
+
+constexpr double kMaxTaskHours = 1000.0;
+constexpr int kMaxDueWorkingDays = 260;
+
+OneOffTaskRule read_one_off_task(FieldReader& sm, std::string_view key, std::optional<double>* review_hours) {
+  OneOffTaskRule rule;
+  FieldReader task(sm.node(key, true), sm.child_path(key), sm.diagnostics());
+  if (!task.ok()) return rule;
+  if (auto hours = task.number("hours", true, 0.0, kMaxTaskHours)) rule.hours = *hours;
+  if (auto due = task.integer("due_working_days", true, 1, kMaxDueWorkingDays)) rule.due_working_days = *due;
+  if (review_hours != nullptr) *review_hours = task.number("review_hours", true, 0.0, kMaxTaskHours);
+  task.reject_unknown_keys();
+  return rule;
+}
+
+void read_contact_schedule(FieldReader& contacts, SentenceManagementRules::Contacts& rules) {
+  FieldReader by_rosh(contacts.node("schedule_by_rosh", true), contacts.child_path("schedule_by_rosh"),
+                      contacts.diagnostics());
+  if (!by_rosh.ok()) return;
+  Diagnostics& d = contacts.diagnostics();
+  for (std::size_t r = 0; r < kRoshLevelNames.size(); ++r) {
+    const ConfigNode* list = by_rosh.node(kRoshLevelNames[r], true);
+    if (list == nullptr) continue;
+    const std::string path = by_rosh.child_path(kRoshLevelNames[r]);
+    if (list->kind != ConfigNode::Kind::sequence || list->items.empty()) {
+      d.error(list->anchor(), path,
+              "expected a non-empty list of {until_week, interval_weeks}, found " + list->describe_value());
+      continue;
+    }
+    auto& steps = rules.schedule_by_rosh[r];
+    for (std::size_t i = 0; i < list->items.size(); ++i) {
+      FieldReader step(&list->items[i], path + "[" + std::to_string(i) + "]", d);
+      if (!step.ok()) continue;
+      ContactScheduleStep parsed;
+      const bool last = i + 1 == list->items.size();
+      const ConfigNode* until = step.node("until_week", false);
+      if (auto interval = step.number("interval_weeks", true, 1.0 / 7.0, 520.0))
+        parsed.interval_weeks = *interval;
+      if (last) {
+        if (until != nullptr)
+          d.error(until->where, step.child_path("until_week"),
+                  "the last step runs to the end of the sentence: leave out until_week");
+        parsed.until_week = std::numeric_limits<double>::infinity();
+      } else if (until == nullptr) {
+        d.error(list->items[i].anchor(), step.child_path("until_week"),
+                "is required on every step but the last");
+      } else if (auto week = step.number("until_week", true, 0.0, 5200.0)) {
+        parsed.until_week = *week;
+        if (!steps.empty() && parsed.until_week <= steps.back().until_week)
+          d.error(until->where, step.child_path("until_week"),
+                  "steps must be in increasing order of until_week");
+      }
+      step.reject_unknown_keys();
+      steps.push_back(parsed);
+    }
+  }
+  by_rosh.reject_unknown_keys();
+}
+
+// `sentence_management.overload_triage`, optional (off when absent): which case tasks an overloaded
+// practitioner lets slip (models/sentence_management/overload_triage.hpp).
+void read_overload_triage(FieldReader& sm, OverloadTriage& triage) {
+  const ConfigNode* node = sm.node("overload_triage", false);
+  if (node == nullptr) return;
+  FieldReader ot(node, sm.child_path("overload_triage"), sm.diagnostics());
+  if (!ot.ok()) return;
+  Diagnostics& d = sm.diagnostics();
+  if (auto enabled = ot.boolean("enabled", true)) triage.enabled = *enabled;
+  if (auto pct = ot.number("protect_all_up_to_workload_pct", true, 0.0, 1000.0))
+    triage.protect_all_up_to_workload_pct = *pct;
+  if (auto pct = ot.number("protect_none_from_workload_pct", true, 0.0, 1000.0)) {
+    triage.protect_none_from_workload_pct = *pct;
+    if (triage.protect_none_from_workload_pct <= triage.protect_all_up_to_workload_pct)
+      d.error(ot.node("protect_none_from_workload_pct", false)->where,
+              ot.child_path("protect_none_from_workload_pct"),
+              "must be above protect_all_up_to_workload_pct");
+  }
+  ot.node("tasks", true);
+  if (auto kinds = read_name_list(ot, "tasks", kTaskKindNames, "task kinds", true)) {
+    for (std::size_t i : *kinds) {
+      const auto kind = static_cast<TaskKind>(i);
+      // Terminations and court reports are created outside a case's schedule, after its supervision.
+      if (kind == TaskKind::contact || kind == TaskKind::court_report || kind == TaskKind::termination)
+        d.error(ot.node("tasks", false)->where, ot.child_path("tasks"),
+                "only tasks of a case's own schedule can be deferred, not '" + std::string(to_string(kind)) +
+                    "' (a contact not delivered in its window is already missed)");
+      else
+        triage.applies_to[i] = true;
+    }
+  }
+  ot.reject_unknown_keys();
+}
+
+}  // namespace
+
+// `sentence_management`, optional: without it no tasks are simulated and the task KPIs are empty.
+void read_sentence_management(FieldReader& root, SentenceManagementRules& rules) {
+  const ConfigNode* node = root.node("sentence_management", false);
+  if (node == nullptr) return;
+  FieldReader sm(node, "sentence_management", root.diagnostics());
+  if (!sm.ok()) return;
+  Diagnostics& d = root.diagnostics();
+  rules.enabled = true;
+  if (auto share = sm.number("non_task_time_share", true, 0.0, 0.95)) rules.non_task_time_share = *share;
+  sm.node("priority_order", true);
+  if (auto order =
+          read_name_list(sm, "priority_order", kPriorityCriterionNames, "priority criteria", false)) {
+    rules.priority_order.clear();
+    for (std::size_t i : *order) rules.priority_order.push_back(static_cast<PriorityCriterion>(i));
+  }
+  sm.node("mandated_tasks", true);
+  if (auto mandated = read_name_list(sm, "mandated_tasks", kTaskKindNames, "task kinds", true))
+    for (std::size_t i : *mandated) rules.mandated[i] = true;
+  read_overload_triage(sm, rules.overload_triage);
+
+  rules.initial_assessment = read_one_off_task(sm, "initial_assessment", nullptr);
+  std::optional<double> sara_review_hours;
+  rules.sara = read_one_off_task(sm, "sara", &sara_review_hours);
+  if (sara_review_hours) rules.sara_review_hours = *sara_review_hours;
+  rules.termination = read_one_off_task(sm, "termination", nullptr);
+
+  FieldReader home(sm.node("home_visit", true), sm.child_path("home_visit"), d);
+  if (home.ok()) {
+    if (auto hours = home.number("hours", true, 0.0, kMaxTaskHours)) rules.home_visit.hours = *hours;
+    if (auto due = home.integer("due_working_days_high_rosh", true, 1, kMaxDueWorkingDays))
+      rules.home_visit.due_working_days_high_rosh = *due;
+    if (auto weeks = home.number("due_weeks_other", true, 1.0 / 7.0, 52.0))
+      rules.home_visit.due_weeks_other = *weeks;
+    home.reject_unknown_keys();
+  }
+
+  FieldReader contacts(sm.node("contacts", true), sm.child_path("contacts"), d);
+  if (contacts.ok()) {
+    if (auto hours = contacts.number("hours_face_to_face", true, 0.0, 24.0))
+      rules.contacts.hours_face_to_face = *hours;
+    if (auto hours = contacts.number("hours_remote", true, 0.0, 24.0)) rules.contacts.hours_remote = *hours;
+    if (auto share = contacts.number("face_to_face_share", true, 0.0, 1.0))
+      rules.contacts.face_to_face_share = *share;
+    read_contact_schedule(contacts, rules.contacts);
+    contacts.reject_unknown_keys();
+  }
+
+  FieldReader periodic(sm.node("periodic_review", true), sm.child_path("periodic_review"), d);
+  if (periodic.ok()) {
+    if (auto weeks = periodic.number("interval_weeks", true, 1.0, 520.0))
+      rules.periodic_review.interval_weeks = *weeks;
+    if (auto hours = periodic.number("hours", true, 0.0, kMaxTaskHours)) rules.periodic_review.hours = *hours;
+    if (auto due = periodic.integer("due_working_days", true, 1, kMaxDueWorkingDays))
+      rules.periodic_review.due_working_days = *due;
+    periodic.reject_unknown_keys();
+  }
+
+  FieldReader event(sm.node("event_review", true), sm.child_path("event_review"), d);
+  if (event.ok()) {
+    if (auto hazard = event.number("hazard_per_year", true, 0.0, 52.0))
+      rules.event_review.hazard_per_year = *hazard;
+    if (auto hours = event.number("hours", true, 0.0, kMaxTaskHours)) rules.event_review.hours = *hours;
+    if (auto due = event.integer("due_working_days", true, 1, kMaxDueWorkingDays))
+      rules.event_review.due_working_days = *due;
+    event.reject_unknown_keys();
+  }
+
+  FieldReader court(sm.node("court_reports", true), sm.child_path("court_reports"), d);
+  if (court.ok()) {
+    if (auto rate = court.number("per_week_per_100_cases", true, 0.0, 1000.0))
+      rules.court_reports.per_week_per_100_cases = *rate;
+    if (auto hours = court.number("hours", true, 0.0, kMaxTaskHours)) rules.court_reports.hours = *hours;
+    if (auto due = court.integer("due_working_days", true, 1, kMaxDueWorkingDays))
+      rules.court_reports.due_working_days = *due;
+    if (const ConfigNode* list = court.node("grades", true)) {
+      const std::string path = court.child_path("grades");
+      if (list->kind != ConfigNode::Kind::sequence || list->items.empty()) {
+        d.error(list->anchor(), path, "expected a non-empty list of grades, found " + list->describe_value());
+      } else {
+        for (std::size_t i = 0; i < list->items.size(); ++i) {
+          const std::string item_path = path + "[" + std::to_string(i) + "]";
+          if (auto grade = read_grade(list->items[i], item_path, d)) {
+            if (!holds_cases(*grade))
+              d.error(list->items[i].where, item_path,
+                      "court reports are written by case-holding grades (po, pso, pqip), found '" +
+                          std::string(to_string(*grade)) + "'");
+            else
+              at(rules.court_reports.grades, *grade) = true;
+          }
+        }
+      }
+    }
+    court.reject_unknown_keys();
+  }
+  sm.reject_unknown_keys();
+}
+
+}  // namespace probsim::scenario_loading
