@@ -425,6 +425,7 @@ int report_main(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  announce_unrecorded_stop_signals();
   if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h" ||
       std::string(argv[1]) == "help") {
     std::cout << kOverview;

@@ -1,5 +1,8 @@
 #include "runner/stop_signals.hpp"
 
+#include <unistd.h>
+
+#include <cstring>
 #include <ostream>
 
 namespace probsim {
@@ -20,7 +23,30 @@ void install_recorder(bool interrupt_system_calls, struct sigaction* old_int, st
   sigaction(SIGTERM, &on_stop, old_term);
   sigaction(SIGHUP, &on_stop, old_hup);
 }
+// Async-signal-safe: only write(2), sigaction via signal(2) and raise(3).
+void announce_and_die(int signal_number) {
+  const char* name = signal_number == SIGINT    ? "SIGINT"
+                     : signal_number == SIGTERM ? "SIGTERM"
+                     : signal_number == SIGHUP  ? "SIGHUP"
+                                                : "a stop signal";
+  const char prefix[] = "probsim: stopped by ";
+  (void)!::write(STDERR_FILENO, prefix, sizeof prefix - 1);
+  (void)!::write(STDERR_FILENO, name, std::strlen(name));
+  (void)!::write(STDERR_FILENO, "\n", 1);
+  std::signal(signal_number, SIG_DFL);
+  std::raise(signal_number);
+}
 }  // namespace
+
+void announce_unrecorded_stop_signals() {
+  struct sigaction on_stop {};
+  on_stop.sa_handler = announce_and_die;
+  on_stop.sa_flags = SA_RESTART;
+  sigemptyset(&on_stop.sa_mask);
+  sigaction(SIGINT, &on_stop, nullptr);
+  sigaction(SIGTERM, &on_stop, nullptr);
+  sigaction(SIGHUP, &on_stop, nullptr);
+}
 
 void hold_stop_signals_until_exit() {
   // SA_RESTART: outside a StopSignals that asks for EINTR, nothing waits on the signal; it is only kept.

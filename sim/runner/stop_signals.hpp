@@ -38,6 +38,13 @@ class StopSignals {
 // to this handler. Calling it again has no further effect.
 void hold_stop_signals_until_exit();
 
+// From this call on, a stop signal that arrives while nothing records it (no StopSignals alive and no
+// hold) prints "probsim: stopped by SIGTERM" on stderr and then ends the process by that signal as the
+// default would, so the shell and a batch system still see death by signal, and the user sees why.
+// Those are the moments a command is still reading its inputs or checking them (issue 23: "print why").
+// main() calls it first; replication child processes reset the signals to their default.
+void announce_unrecorded_stop_signals();
+
 // The first stop signal this process has received while its handlers were installed, or 0.
 [[nodiscard]] int stop_signal_received();
 

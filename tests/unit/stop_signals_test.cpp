@@ -65,3 +65,48 @@ TEST(StopSignalsDeathTest, ALateSignalAfterSuccessIsNotedAndAFailureIsLeftAsItWa
 
 }  // namespace
 }  // namespace probsim
+
+namespace probsim {
+namespace {
+
+// While a command still reads its inputs nothing records a stop signal: the process says why it stops
+// and then dies by the signal, as the default would (issue 23: "print why").
+void signal_while_nothing_records_it(int signal_number, bool announced) {
+  if (announced) announce_unrecorded_stop_signals();
+  std::raise(signal_number);
+  std::_Exit(3);
+}
+
+TEST(StopSignalsDeathTest, AnUnrecordedSignalSaysWhyAndStillKillsByThatSignal) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  for (int signal_number : {SIGTERM, SIGINT, SIGHUP})
+    EXPECT_EXIT(signal_while_nothing_records_it(signal_number, true),
+                ::testing::KilledBySignal(signal_number),
+                "probsim: stopped by " + StopSignals::name(signal_number))
+        << StopSignals::name(signal_number);
+}
+
+TEST(StopSignalsDeathTest, WithoutTheAnnouncementTheSignalKillsSilently) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_EXIT(signal_while_nothing_records_it(SIGTERM, false), ::testing::KilledBySignal(SIGTERM), "^$");
+}
+
+// A guard installed after the announcement records the signal, and restores the announcement after.
+void guarded_then_announced(int) {
+  announce_unrecorded_stop_signals();
+  {
+    const StopSignals guard(/*interrupt_system_calls=*/false);
+    std::raise(SIGTERM);
+    if (guard.received() != SIGTERM) std::_Exit(4);
+  }
+  std::raise(SIGTERM);
+  std::_Exit(3);
+}
+
+TEST(StopSignalsDeathTest, AGuardRecordsTheSignalAndRestoresTheAnnouncement) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_EXIT(guarded_then_announced(0), ::testing::KilledBySignal(SIGTERM), "probsim: stopped by SIGTERM");
+}
+
+}  // namespace
+}  // namespace probsim
