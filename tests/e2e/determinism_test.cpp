@@ -55,12 +55,12 @@ TEST(Determinism, SameSeedGivesByteIdenticalFilesWhateverTheThreadCount) {
 
 // Regions' staff events and interventions teams' days also run on the replication's threads when no
 // event log is written (engine/workforce_actor.hpp, engine/daily_phase_actor.hpp), and one after
-// another in scenario order when one is. staffing_plan_example has two regions and two teams, so this
-// catches either touching the other's state, and an event log whose order depends on threads.
+// another in scenario order when one is. tests/scenarios/twin_regions.yaml has two regions and two teams, so
+// this catches either touching the other's state, and an event log whose order depends on threads.
 TEST(Determinism, RegionsAndTeamsOnThreadsGiveTheSameFilesAsInTurn) {
   const auto dir = fresh_directory("determinism_regions_teams");
   auto run = [&](const std::string& name, const std::string& flags) {
-    run_into(dir, name, "scenarios/staffing_plan_example.yaml --reps 2 --jobs 1 " + flags);
+    run_into(dir, name, "tests/scenarios/twin_regions.yaml --reps 2 --jobs 1 " + flags);
   };
   run("one_thread", "--threads 1");
   run("three_threads", "--threads 3");

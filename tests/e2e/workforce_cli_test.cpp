@@ -131,10 +131,11 @@ TEST(LeaverHazardOracle, MeanLeaversMatchTheConfiguredHazardWithinTheConfidenceI
             << "), PSO " << mean_of(pso_leavers) << " (" << expected_pso << ")\n";
 }
 
-// The shipped staffing-plan scenario end to end: every contracted staff metric at every level, and the
-// region and national rows the sums of their PDUs' rows at every date in every replication.
-TEST(StaffingPlanExample, TimeSeriesHasTheStaffMetricsAndRegionsAndNationSumTheirPdus) {
-  const std::string scenario_path = "scenarios/staffing_plan_example.yaml";
+// The two-region twin fixture (once the shipped staffing-plan example) end to end: every contracted staff
+// metric at every level, and the region and national rows the sums of their PDUs' rows at every date in every
+// replication.
+TEST(TwinRegionsFixture, TimeSeriesHasTheStaffMetricsAndRegionsAndNationSumTheirPdus) {
+  const std::string scenario_path = "tests/scenarios/twin_regions.yaml";
   probsim::Diagnostics diagnostics;
   const auto loaded = probsim::load_scenario(source_path(scenario_path), {}, diagnostics);
   ASSERT_TRUE(loaded) << diagnostics.describe();
