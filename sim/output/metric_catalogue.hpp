@@ -33,8 +33,11 @@ struct MetricSpec {
   std::string_view unit;  // as docs/reference/outputs.md gives it
   std::uint8_t levels;    // MetricLevel bits
   Aggregation aggregation;
-  std::string_view chart_group;  // caseload, terminations, staffing, workload, timeliness, hours, rag,
-                                 // enforcement, bbr, si, daso, cohort
+  // The report's chart for it: caseload, terminations, staffing, workload, timeliness, hours, rag,
+  // enforcement, si, daso, cohort; for BBR, bbr_flow (requirements, starts, completions), bbr_exits
+  // (leaving without completing), bbr_list (people on or around the list), bbr_wait (waits in weeks)
+  // and bbr (the rest). sim/report/chart_specs.cpp picks BBR charts by these and the unit.
+  std::string_view chart_group;
   std::string_view description;
 };
 
