@@ -6,6 +6,8 @@
 #include <map>
 #include <set>
 
+#include "output/metric_catalogue.hpp"
+
 namespace probsim {
 
 const std::vector<ReportSection>& report_sections() {
@@ -24,9 +26,6 @@ namespace {
 
 bool starts_with(const std::string& text, std::string_view prefix) {
   return text.rfind(prefix, 0) == 0;
-}
-bool contains(const std::string& text, std::string_view part) {
-  return text.find(part) != std::string::npos;
 }
 
 // A unit as the page names it: "National", "Region: X", "PDU: Y".
@@ -230,7 +229,7 @@ Json kpi_bars_spec(const ReportData& data, const std::vector<std::pair<std::stri
                                                                     {"format", ",.1f"}})}})}})})}});
 }
 
-// Units of a BBR KPI or metric from its name, for axis titles.
+// A BBR KPI's or metric's label: its name without the prefix.
 std::string suffix_after(const std::string& name, const std::string& prefix) {
   return starts_with(name, prefix) ? name.substr(prefix.size()) : name;
 }
@@ -286,40 +285,40 @@ void add_bbr_charts(const ReportData& data, std::vector<Chart>& charts) {
                       "People over the report window: BBR requirements made, programme starts and "
                       "completions (mean over replications; the black rule is the 95% CI).",
                       kpi_bars_spec(data, funnel, "stage", "people (over the report window)", false)});
+  // Which KPI goes in which chart is the metric catalogue's chart group, and the waits' axis is in
+  // weeks only for KPIs the catalogue gives in weeks (a count of people never lands on it).
   std::vector<std::pair<std::string, std::string>> exits, waits;
   for (const auto& row : data.kpis) {
-    if (!starts_with(row.kpi, "bbr_")) continue;
-    if (contains(row.kpi, "exit") || contains(row.kpi, "removed"))
+    const MetricSpec* spec = find_metric(MetricFile::kpis, row.kpi);
+    if (spec == nullptr) continue;
+    if (spec->chart_group == "bbr_exits")
       exits.emplace_back(row.kpi, suffix_after(row.kpi, "bbr_"));
-    else if (starts_with(row.kpi, "bbr_wait"))
-      waits.emplace_back(row.kpi,
-                         suffix_after(suffix_after(suffix_after(row.kpi, "bbr_wait"), "_weeks"), "_days"));
+    else if (spec->chart_group == "bbr_wait" && spec->unit == "weeks")
+      waits.emplace_back(row.kpi, suffix_after(row.kpi, "bbr_wait_weeks_"));
   }
-  for (auto& [kpi, label] : waits)
-    if (!label.empty() && label.front() == '_') label.erase(0, 1);
   if (!exits.empty())
     charts.push_back({"chart-bbr-exits", "bbr", "BBR exits by reason",
                       "People who left the BBR pathway without completing, by reason, over the report "
                       "window (mean, 95% CI).",
                       kpi_bars_spec(data, exits, "reason", "people (over the report window)", false)});
   if (!waits.empty()) {
-    const bool weeks =
-        std::any_of(waits.begin(), waits.end(), [](const auto& w) { return contains(w.first, "weeks"); });
-    charts.push_back({"chart-bbr-wait", "bbr", "BBR waiting times",
-                      "The distribution of the wait from requirement to start: each statistic (p50 is "
-                      "the median, p90 the 90th percentile) is the mean over replications with its 95% CI.",
-                      kpi_bars_spec(data, waits, "statistic of the waiting time",
-                                    weeks ? "waiting time (weeks)" : "waiting time", true)});
+    charts.push_back(
+        {"chart-bbr-wait", "bbr", "BBR waiting times",
+         "The distribution of the wait from requirement to start: each statistic (p50 is "
+         "the median, p90 the 90th percentile) is the mean over replications with its 95% CI.",
+         kpi_bars_spec(data, waits, "statistic of the waiting time", "waiting time (weeks)", true)});
   }
   std::vector<SeriesLine> waiting, flows, monthly_exits;
+  // The monthly charts are counts: waits in weeks (group bbr_wait) are left to the explorer.
   for (const auto& metric : data.metrics) {
-    if (!starts_with(metric, "bbr_")) continue;
+    const MetricSpec* spec = find_metric(MetricFile::timeseries, metric);
+    if (spec == nullptr || spec->unit == "weeks") continue;
     const std::string label = suffix_after(metric, "bbr_");
-    if (contains(metric, "waiting"))
+    if (spec->chart_group == "bbr_list")
       waiting.push_back({metric, label, "", ""});
-    else if (contains(metric, "exit") || contains(metric, "removed"))
+    else if (spec->chart_group == "bbr_exits")
       monthly_exits.push_back({metric, label, "", ""});
-    else if (contains(metric, "start") || contains(metric, "complet") || contains(metric, "requirement"))
+    else if (spec->chart_group == "bbr_flow")
       flows.push_back({metric, label, "", ""});
   }
   if (!waiting.empty())

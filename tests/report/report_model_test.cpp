@@ -127,6 +127,33 @@ TEST(ReportModel, RagHeatMapShowsTheMostFrequentStatusAndTheWorseOnATie) {
   EXPECT_EQ((cells[{"Charlie", "2024-05-31"}]), red);
 }
 
+// Charts pick BBR metrics by the metric catalogue's chart group and unit, not by fragments of their
+// names: the list counts (bbr_waiting_list_end, whose name starts "bbr_wait") stay off the waiting-time
+// axis in weeks, and the monthly waits in weeks stay off the people-per-month flows.
+TEST(ReportModel, BbrChartsTakeTheirMetricsFromTheCatalogue) {
+  const fs::path dir = temporary("bbr_catalogue");
+  probsim::testing::write_text(dir / "summary.csv",
+                               "kpi,n,mean,sd,ci95_low,ci95_high,p5,p50,p95\n"
+                               "bbr_wait_weeks_p50,1,12,0,12,12,12,12,12\n"
+                               "bbr_waiting_list_end,1,40,0,40,40,40,40,40\n"
+                               "bbr_waiting_over_52_weeks_end,1,4,0,4,4,4,4,4\n"
+                               "bbr_ended_after_start,1,3,0,3,3,3,3,3\n");
+  probsim::testing::write_text(dir / "timeseries.csv",
+                               "replication,date,level,unit,metric,value\n"
+                               "1,2024-01-31,national,national,bbr_starts,10\n"
+                               "1,2024-01-31,national,national,bbr_start_wait_p50_weeks,9\n"
+                               "1,2024-01-31,national,national,bbr_waiting_list,40\n");
+  const auto charts = build_charts(read_report_data(dir));
+  std::set<std::string> waits, exits, flows;
+  for (const auto& row : values_of(chart(charts, "chart-bbr-wait"))) waits.insert(text(row, "label"));
+  for (const auto& row : values_of(chart(charts, "chart-bbr-exits"))) exits.insert(text(row, "label"));
+  EXPECT_EQ(waits, (std::set<std::string>{"p50"}));
+  EXPECT_EQ(exits, (std::set<std::string>{"ended_after_start"}));
+  const std::string flows_spec = chart(charts, "chart-bbr-flows").spec.dump();
+  EXPECT_NE(flows_spec.find("\"starts\""), std::string::npos);
+  EXPECT_EQ(flows_spec.find("start_wait"), std::string::npos);
+}
+
 TEST(ReportModel, NoBbrOrRagChartsWithoutTheirMetrics) {
   const fs::path dir = temporary("plain");
   probsim::testing::write_text(
