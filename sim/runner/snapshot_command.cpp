@@ -9,6 +9,7 @@
 #include "engine/replication.hpp"
 #include "output/snapshot_writer.hpp"
 #include "runner/batch_files.hpp"
+#include "runner/stop_signals.hpp"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -80,13 +81,17 @@ int snapshot_main(int argc, char** argv) {
     return 2;
   }
   if (out_dir.empty()) out_dir = (fs::path(run_dir) / ("snapshot-" + date->iso())).string();
-  fs::create_directories(out_dir);
   ReplicationSpec spec;
   spec.index = replication;
   spec.seed = replication_seed(std::stoull(*seed_text), replication);
   ReplicationStop stop;
   stop.after_day = static_cast<Day>(day);
   stop.visit = [&](std::span<const PduOffice* const> offices) {
+    // From here a stop signal waits for both CSVs to be written whole (main then notes it) rather than
+    // leaving a .tmp behind; one during the replay ends the process, saying so, before anything is
+    // written, so the directory is made only now.
+    hold_stop_signals_until_exit();
+    fs::create_directories(out_dir);
     write_snapshot_csvs(loaded->scenario, offices, static_cast<Day>(day),
                         (fs::path(out_dir) / "caseload.csv").string(),
                         (fs::path(out_dir) / "staff.csv").string());
@@ -94,7 +99,7 @@ int snapshot_main(int argc, char** argv) {
   (void)run_replication(loaded->scenario, spec, &stop);
   std::cout << "Snapshot of replication " << replication << " at the end of " << date->iso() << " (as of "
             << date->plus_days(1).iso() << ") in " << out_dir << "/: caseload.csv, staff.csv\n";
-  return 0;
+  return note_late_stop_signal(0, std::cerr);
 }
 
 }  // namespace probsim
