@@ -2,6 +2,8 @@
 
 #include <numeric>
 
+#include "output/metric_names.hpp"
+
 namespace probsim {
 
 RunRecorder::RunRecorder(const Scenario& scenario, std::vector<const PduOffice*> offices,
@@ -105,7 +107,7 @@ ReplicationResult RunRecorder::finish() {
   if (interventions_)
     interventions_->add_kpis(result_.kpis);
   else
-    result_.kpis.push_back(Kpi{"bbr_sessions_cancelled_rag", 0.0});
+    result_.kpis.push_back(Kpi{metric_name::bbr_sessions_cancelled_rag, 0.0});
   result_.kpis.insert(result_.kpis.end(), std::make_move_iterator(regions_and_pdus.begin()),
                       std::make_move_iterator(regions_and_pdus.end()));
   if (interventions_) interventions_->add_team_kpis(result_.kpis);

@@ -1,6 +1,7 @@
 // The monthly rows of timeseries.csv: at each month end, every PDU's figures for the month, added into
 // its region and the nation, then the interventions' and enforcement's own rows.
 
+#include "output/metric_names.hpp"
 #include "output/recorded_ratios.hpp"
 #include "output/run_recorder.hpp"
 #include "output/workload_distribution.hpp"
@@ -40,47 +41,47 @@ void RunRecorder::add_rows(const std::string& date, const std::string& level, co
   auto row = [&](const std::string& metric, double value) {
     result_.add_row(date, level, unit, metric, value);
   };
-  row("caseload", f.caseload);
-  row("referrals", f.referrals);
-  row("terminations_sentence_end", f.terminations_sentence_end);
-  row("terminations_early", f.terminations_early);
-  row("unallocated", f.unallocated);
-  row("workload_pct_mean", share(f.workload_pct_sum, f.practitioners));
-  row("practitioners_over_110pct_share", share(f.practitioners_over_110pct, f.practitioners));
+  row(metric_name::caseload, f.caseload);
+  row(metric_name::referrals, f.referrals);
+  row(metric_name::terminations_sentence_end, f.terminations_sentence_end);
+  row(metric_name::terminations_early, f.terminations_early);
+  row(metric_name::unallocated, f.unallocated);
+  row(metric_name::workload_pct_mean, share(f.workload_pct_sum, f.practitioners));
+  row(metric_name::practitioners_over_110pct_share, share(f.practitioners_over_110pct, f.practitioners));
   std::vector<double> workload_pcts = f.workload_pcts;
   WorkloadDistribution::of(workload_pcts).emit(row);
   for (std::size_t g = 0; g < kGradeCount; ++g) {
     row("in_post_fte_" + std::string(kGradeNames[g]), f.in_post_fte[g]);
     row("establishment_fte_" + std::string(kGradeNames[g]), f.establishment_fte[g]);
   }
-  row("vacancy_pct", 100.0 * share(f.vacant_fte, f.practitioner_establishment_fte));
-  row("leavers", f.leavers);
-  row("joiners", f.joiners);
+  row(metric_name::vacancy_pct, 100.0 * share(f.vacant_fte, f.practitioner_establishment_fte));
+  row(metric_name::leavers, f.leavers);
+  row(metric_name::joiners, f.joiners);
   const TaskFigures& t = f.tasks;
-  row("reviews_due", static_cast<double>(t.reviews_due));
-  row("reviews_on_time_share", share(t.reviews_on_time, t.reviews_due));
-  row("review_days_late_mean", mean_of(t.review_days_late));
-  row("review_days_late_p90", p90_of(t.review_days_late));
-  row("assessments_due", static_cast<double>(t.assessments_due));
-  row("assessments_on_time_share", share(t.assessments_on_time, t.assessments_due));
-  row("home_visits_due", static_cast<double>(t.home_visits_due));
-  row("home_visits_on_time_share", share(t.home_visits_on_time, t.home_visits_due));
-  row("contacts_required", static_cast<double>(t.contacts_required));
-  row("contacts_delivered_share", share(t.contacts_delivered, t.contacts_required));
-  row("contacts_missed", static_cast<double>(t.contacts_required - t.contacts_delivered));
-  row("court_reports_on_time_share", share(t.court_reports_on_time, t.court_reports_due));
-  row("tasks_cancelled", static_cast<double>(t.tasks_cancelled));
-  row("hours_demanded", hours_of(t.demanded));
-  row("hours_worked", hours_of(t.worked));
-  row("task_hours_available", hours_of(t.available));
-  row("backlog_hours_per_practitioner_mean", share(hours_of(t.backlog), t.practitioners));
-  row("unassigned_backlog_hours", hours_of(t.unassigned_backlog));
+  row(metric_name::reviews_due, static_cast<double>(t.reviews_due));
+  row(metric_name::reviews_on_time_share, share(t.reviews_on_time, t.reviews_due));
+  row(metric_name::review_days_late_mean, mean_of(t.review_days_late));
+  row(metric_name::review_days_late_p90, p90_of(t.review_days_late));
+  row(metric_name::assessments_due, static_cast<double>(t.assessments_due));
+  row(metric_name::assessments_on_time_share, share(t.assessments_on_time, t.assessments_due));
+  row(metric_name::home_visits_due, static_cast<double>(t.home_visits_due));
+  row(metric_name::home_visits_on_time_share, share(t.home_visits_on_time, t.home_visits_due));
+  row(metric_name::contacts_required, static_cast<double>(t.contacts_required));
+  row(metric_name::contacts_delivered_share, share(t.contacts_delivered, t.contacts_required));
+  row(metric_name::contacts_missed, static_cast<double>(t.contacts_required - t.contacts_delivered));
+  row(metric_name::court_reports_on_time_share, share(t.court_reports_on_time, t.court_reports_due));
+  row(metric_name::tasks_cancelled, static_cast<double>(t.tasks_cancelled));
+  row(metric_name::hours_demanded, hours_of(t.demanded));
+  row(metric_name::hours_worked, hours_of(t.worked));
+  row(metric_name::task_hours_available, hours_of(t.available));
+  row(metric_name::backlog_hours_per_practitioner_mean, share(hours_of(t.backlog), t.practitioners));
+  row(metric_name::unassigned_backlog_hours, hours_of(t.unassigned_backlog));
   // The prioritisation framework, when it is on: with it off every PDU is green throughout, which the
   // pdu_days_* KPIs still say, and a series of zeros would only draw an all-green map in the report.
   if (!scenario_.caseload.prioritisation.enabled) return;
   if (level == "pdu") {
     for (std::size_t k = 0; k < kRagStatusCount; ++k)
-      if (f.pdus_by_status[k] > 0.0) row("rag_status", static_cast<double>(k));
+      if (f.pdus_by_status[k] > 0.0) row(metric_name::rag_status, static_cast<double>(k));
   }
   for (std::size_t k = 0; k < kRagStatusCount; ++k)
     row("pdus_" + std::string(kRagStatusNames[k]), f.pdus_by_status[k]);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "output/metric_names.hpp"
 #include "output/recorded_ratios.hpp"
 #include "output/run_recorder.hpp"
 #include "output/workload_distribution.hpp"
@@ -72,76 +73,81 @@ void RunRecorder::add_window_kpis(std::vector<Kpi>& kpis, const std::string& lev
   const auto over_110pct = std::count_if(workload_pct.begin(), workload_pct.end(),
                                          [](double pct) { return pct > kExcessiveWorkloadPct; });
 
-  kpi("referrals", static_cast<double>(window.referrals));
-  kpi("caseload_start", static_cast<double>(caseload_start));
-  kpi("caseload_mean", static_cast<double>(window.caseload_days) / window_days);
-  kpi("caseload_end", static_cast<double>(caseload_end));
-  kpi("terminations_sentence_end", static_cast<double>(window.terminations_by_reason[0]));
-  kpi("terminations_early", static_cast<double>(window.early_terminations()));
+  kpi(metric_name::referrals, static_cast<double>(window.referrals));
+  kpi(metric_name::caseload_start, static_cast<double>(caseload_start));
+  kpi(metric_name::caseload_mean, static_cast<double>(window.caseload_days) / window_days);
+  kpi(metric_name::caseload_end, static_cast<double>(caseload_end));
+  kpi(metric_name::terminations_sentence_end, static_cast<double>(window.terminations_by_reason[0]));
+  kpi(metric_name::terminations_early, static_cast<double>(window.early_terminations()));
   for (std::size_t r = 1; r < kTerminationReasonNames.size(); ++r)
     kpi("terminations_" + std::string(kTerminationReasonNames[r]),
         static_cast<double>(window.terminations_by_reason[r]));
-  kpi("unallocated_end", static_cast<double>(unallocated_end));
-  kpi("allocations_outside_grade_rule", static_cast<double>(window.allocations_outside_grade_rule));
+  kpi(metric_name::unallocated_end, static_cast<double>(unallocated_end));
+  kpi(metric_name::allocations_outside_grade_rule,
+      static_cast<double>(window.allocations_outside_grade_rule));
 
   // The workforce.
   double practitioners_fte = 0.0;
   for (Grade g : kCaseHoldingGrades) practitioners_fte += at(end.in_post_fte, g);
-  kpi("staff_in_post_fte", practitioners_fte);
-  kpi("po_in_post_fte", at(end.in_post_fte, Grade::po));
-  kpi("pso_in_post_fte", at(end.in_post_fte, Grade::pso));
-  kpi("trainee_in_post_fte", at(end.in_post_fte, Grade::pqip));
-  kpi("vacancy_pct", 100.0 * share(end.vacant_fte, end.practitioner_establishment_fte));
-  kpi("leavers", end.leavers);
-  kpi("joiners", end.joiners);
-  kpi("trainees_qualified", static_cast<double>(trainees_qualified));
+  kpi(metric_name::staff_in_post_fte, practitioners_fte);
+  kpi(metric_name::po_in_post_fte, at(end.in_post_fte, Grade::po));
+  kpi(metric_name::pso_in_post_fte, at(end.in_post_fte, Grade::pso));
+  kpi(metric_name::trainee_in_post_fte, at(end.in_post_fte, Grade::pqip));
+  kpi(metric_name::vacancy_pct, 100.0 * share(end.vacant_fte, end.practitioner_establishment_fte));
+  kpi(metric_name::leavers, end.leavers);
+  kpi(metric_name::joiners, end.joiners);
+  kpi(metric_name::trainees_qualified, static_cast<double>(trainees_qualified));
   const double daily_hours_per_fte = scenario_.caseload.workload.default_contracted_hours_per_week / 5.0;
-  kpi("sickness_days_per_fte_year",
+  kpi(metric_name::sickness_days_per_fte_year,
       share(sickness_hours_lost / daily_hours_per_fte, fte_days_in_post / kDaysPerYear));
 
   const auto samples = static_cast<double>(workload_pct.size());
-  kpi("workload_pct_mean", mean_of(workload_pct));
-  kpi("practitioners_over_110pct_share", share(static_cast<double>(over_110pct), samples));
+  kpi(metric_name::workload_pct_mean, mean_of(workload_pct));
+  kpi(metric_name::practitioners_over_110pct_share, share(static_cast<double>(over_110pct), samples));
   // The percentiles and the share above 110% (issue 19); quantiles reorder the unit's copy (the
   // nation's: the pooled samples, no longer needed in order).
   WorkloadDistribution::of(workload_pct).emit(kpi);
   workload_snapshot_.emit(units, kpi);
-  kpi("reallocations", static_cast<double>(window.reallocations));
-  kpi("practitioner_changes_per_case_mean",
+  kpi(metric_name::reallocations, static_cast<double>(window.reallocations));
+  kpi(metric_name::practitioner_changes_per_case_mean,
       share(static_cast<double>(window.terminated_case_practitioner_changes),
             static_cast<double>(window.terminations())));
 
   // Sentence management (docs/reference/outputs.md): shares over tasks due in the window.
   const TaskFigures& t = end.tasks;
-  kpi("reviews_due", static_cast<double>(t.reviews_due));
-  kpi("reviews_on_time_share", share(t.reviews_on_time, t.reviews_due));
-  kpi("review_days_late_mean", mean_of(t.review_days_late));
-  kpi("review_days_late_p90", p90_of(t.review_days_late));
-  kpi("assessments_due", static_cast<double>(t.assessments_due));
-  kpi("assessments_on_time_share", share(t.assessments_on_time, t.assessments_due));
-  kpi("home_visits_due", static_cast<double>(t.home_visits_due));
-  kpi("home_visits_on_time_share", share(t.home_visits_on_time, t.home_visits_due));
-  kpi("contacts_required", static_cast<double>(t.contacts_required));
-  kpi("contacts_delivered_share", share(t.contacts_delivered, t.contacts_required));
-  kpi("contacts_missed", static_cast<double>(t.contacts_required - t.contacts_delivered));
-  kpi("contacts_face_to_face_share", share(face_to_face, t.contacts_delivered));
-  kpi("court_reports_due", static_cast<double>(t.court_reports_due));
-  kpi("court_reports_on_time_share", share(t.court_reports_on_time, t.court_reports_due));
-  kpi("tasks_cancelled", static_cast<double>(t.tasks_cancelled));
-  kpi("hours_demanded", hours_of(t.demanded));
-  kpi("hours_worked", hours_of(t.worked));
-  kpi("task_hours_available", hours_of(t.available));
-  kpi("task_hours_used_share", share(static_cast<double>(t.worked), static_cast<double>(t.available)));
-  kpi("backlog_hours_per_practitioner_mean", mean_of(backlog_hours));
-  kpi("backlog_hours_per_practitioner_p90", quantile_unsorted(backlog_hours, 0.9));
-  kpi("backlog_hours_end", hours_of(t.backlog + t.unassigned_backlog));
+  kpi(metric_name::reviews_due, static_cast<double>(t.reviews_due));
+  kpi(metric_name::reviews_on_time_share, share(t.reviews_on_time, t.reviews_due));
+  kpi(metric_name::review_days_late_mean, mean_of(t.review_days_late));
+  kpi(metric_name::review_days_late_p90, p90_of(t.review_days_late));
+  kpi(metric_name::assessments_due, static_cast<double>(t.assessments_due));
+  kpi(metric_name::assessments_on_time_share, share(t.assessments_on_time, t.assessments_due));
+  kpi(metric_name::home_visits_due, static_cast<double>(t.home_visits_due));
+  kpi(metric_name::home_visits_on_time_share, share(t.home_visits_on_time, t.home_visits_due));
+  kpi(metric_name::contacts_required, static_cast<double>(t.contacts_required));
+  kpi(metric_name::contacts_delivered_share, share(t.contacts_delivered, t.contacts_required));
+  kpi(metric_name::contacts_missed, static_cast<double>(t.contacts_required - t.contacts_delivered));
+  kpi(metric_name::contacts_face_to_face_share, share(face_to_face, t.contacts_delivered));
+  kpi(metric_name::court_reports_due, static_cast<double>(t.court_reports_due));
+  kpi(metric_name::court_reports_on_time_share, share(t.court_reports_on_time, t.court_reports_due));
+  kpi(metric_name::tasks_cancelled, static_cast<double>(t.tasks_cancelled));
+  kpi(metric_name::hours_demanded, hours_of(t.demanded));
+  kpi(metric_name::hours_worked, hours_of(t.worked));
+  kpi(metric_name::task_hours_available, hours_of(t.available));
+  kpi(metric_name::task_hours_used_share,
+      share(static_cast<double>(t.worked), static_cast<double>(t.available)));
+  kpi(metric_name::backlog_hours_per_practitioner_mean, mean_of(backlog_hours));
+  kpi(metric_name::backlog_hours_per_practitioner_p90, quantile_unsorted(backlog_hours, 0.9));
+  kpi(metric_name::backlog_hours_end, hours_of(t.backlog + t.unassigned_backlog));
 
   // The prioritisation framework (docs/reference/outputs.md): PDU-days in the window, summed over PDUs.
-  kpi("pdu_days_red", static_cast<double>(window.rag_days[static_cast<std::size_t>(RagStatus::red)]));
-  kpi("pdu_days_amber", static_cast<double>(window.rag_days[static_cast<std::size_t>(RagStatus::amber)]));
-  kpi("pdu_days_green", static_cast<double>(window.rag_days[static_cast<std::size_t>(RagStatus::green)]));
-  kpi("rag_changes", static_cast<double>(window.rag_changes));
-  kpi("facilitator_hours_redeployed", window.facilitator_hours_redeployed);
+  kpi(metric_name::pdu_days_red,
+      static_cast<double>(window.rag_days[static_cast<std::size_t>(RagStatus::red)]));
+  kpi(metric_name::pdu_days_amber,
+      static_cast<double>(window.rag_days[static_cast<std::size_t>(RagStatus::amber)]));
+  kpi(metric_name::pdu_days_green,
+      static_cast<double>(window.rag_days[static_cast<std::size_t>(RagStatus::green)]));
+  kpi(metric_name::rag_changes, static_cast<double>(window.rag_changes));
+  kpi(metric_name::facilitator_hours_redeployed, window.facilitator_hours_redeployed);
   if (enforcement_)
     enforcement_->add_window_kpis(level, unit, units, scenario_.window.first_report_day(),
                                   scenario_.window.last_day(), result_.kpis);
