@@ -4,6 +4,7 @@
 #include "output/metric_names.hpp"
 #include "output/recorded_ratios.hpp"
 #include "output/run_recorder.hpp"
+#include "output/task_timeliness_metrics.hpp"
 #include "output/workload_distribution.hpp"
 
 namespace probsim {
@@ -58,17 +59,7 @@ void RunRecorder::add_rows(const std::string& date, const std::string& level, co
   row(metric_name::leavers, f.leavers);
   row(metric_name::joiners, f.joiners);
   const TaskFigures& t = f.tasks;
-  row(metric_name::reviews_due, static_cast<double>(t.reviews_due));
-  row(metric_name::reviews_on_time_share, share(t.reviews_on_time, t.reviews_due));
-  row(metric_name::review_days_late_mean, mean_of(t.review_days_late));
-  row(metric_name::review_days_late_p90, p90_of(t.review_days_late));
-  row(metric_name::assessments_due, static_cast<double>(t.assessments_due));
-  row(metric_name::assessments_on_time_share, share(t.assessments_on_time, t.assessments_due));
-  row(metric_name::home_visits_due, static_cast<double>(t.home_visits_due));
-  row(metric_name::home_visits_on_time_share, share(t.home_visits_on_time, t.home_visits_due));
-  row(metric_name::contacts_required, static_cast<double>(t.contacts_required));
-  row(metric_name::contacts_delivered_share, share(t.contacts_delivered, t.contacts_required));
-  row(metric_name::contacts_missed, static_cast<double>(t.contacts_required - t.contacts_delivered));
+  emit_task_timeliness(t, row);
   row(metric_name::court_reports_on_time_share, share(t.court_reports_on_time, t.court_reports_due));
   row(metric_name::tasks_cancelled, static_cast<double>(t.tasks_cancelled));
   row(metric_name::hours_demanded, hours_of(t.demanded));

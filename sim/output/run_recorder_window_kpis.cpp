@@ -7,6 +7,7 @@
 #include "output/metric_names.hpp"
 #include "output/recorded_ratios.hpp"
 #include "output/run_recorder.hpp"
+#include "output/task_timeliness_metrics.hpp"
 #include "output/workload_distribution.hpp"
 
 namespace probsim {
@@ -115,17 +116,7 @@ void RunRecorder::add_window_kpis(std::vector<Kpi>& kpis, const std::string& lev
 
   // Sentence management (docs/reference/outputs.md): shares over tasks due in the window.
   const TaskFigures& t = end.tasks;
-  kpi(metric_name::reviews_due, static_cast<double>(t.reviews_due));
-  kpi(metric_name::reviews_on_time_share, share(t.reviews_on_time, t.reviews_due));
-  kpi(metric_name::review_days_late_mean, mean_of(t.review_days_late));
-  kpi(metric_name::review_days_late_p90, p90_of(t.review_days_late));
-  kpi(metric_name::assessments_due, static_cast<double>(t.assessments_due));
-  kpi(metric_name::assessments_on_time_share, share(t.assessments_on_time, t.assessments_due));
-  kpi(metric_name::home_visits_due, static_cast<double>(t.home_visits_due));
-  kpi(metric_name::home_visits_on_time_share, share(t.home_visits_on_time, t.home_visits_due));
-  kpi(metric_name::contacts_required, static_cast<double>(t.contacts_required));
-  kpi(metric_name::contacts_delivered_share, share(t.contacts_delivered, t.contacts_required));
-  kpi(metric_name::contacts_missed, static_cast<double>(t.contacts_required - t.contacts_delivered));
+  emit_task_timeliness(t, kpi);
   kpi(metric_name::contacts_face_to_face_share, share(face_to_face, t.contacts_delivered));
   kpi(metric_name::court_reports_due, static_cast<double>(t.court_reports_due));
   kpi(metric_name::court_reports_on_time_share, share(t.court_reports_on_time, t.court_reports_due));
