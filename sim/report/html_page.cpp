@@ -1,10 +1,12 @@
 #include "report/html_page.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
 #include <set>
 
+#include "report/comparison_order.hpp"
 #include "report/embedded_scripts.hpp"
 #include "report/json.hpp"
 
@@ -117,25 +119,39 @@ std::string kpi_table(const std::vector<KpiRow>& kpis) {
   return html + "</tbody></table>\n";
 }
 
-std::string comparison_table(const std::vector<ComparisonRow>& rows) {
+// The nation's rows, largest relative effect first (comparison_order.hpp); each unit's are in the chart
+// and comparison.csv.
+std::string comparison_table(const std::vector<ComparisonRow>& all_rows) {
+  std::vector<ComparisonRow> rows;
+  for (const auto& r : all_rows)
+    if (r.level == "national") rows.push_back(r);
   std::string html =
       "<table class=\"numbers\"><thead><tr><th>KPI</th><th>pairs</th><th>base mean</th><th>this run's "
       "mean</th>"
       "<th>difference</th><th>95% CI of the difference</th><th>CI excludes 0</th></tr></thead><tbody>\n";
-  for (const auto& r : rows)
+  for (const std::size_t i : order_by_effect(rows)) {
+    const ComparisonRow& r = rows[i];
     html += "<tr><td>" + escape_html(r.kpi) + "</td><td>" + std::to_string(r.n) + "</td><td>" +
             format_value(r.base_mean) + "</td><td>" + format_value(r.other_mean) + "</td><td>" +
             format_value(r.diff_mean) + "</td><td>" + format_value(r.ci95_low) + " to " +
             format_value(r.ci95_high) + "</td><td>" + (r.excludes_zero ? "yes" : "no") + "</td></tr>\n";
+  }
   return html + "</tbody></table>\n";
 }
 
 std::string points_table(const SweepData& sweep) {
-  std::string html = "<table class=\"numbers text\"><thead><tr><th>point</th><th>scenario</th>";
-  for (const auto& key : sweep.keys) html += "<th>" + escape_html(key) + "</th>";
+  std::string html = "<p class=\"note\">Headline KPIs: ";
+  for (std::size_t i = 0; i < sweep.headline_kpis.size(); ++i)
+    html += (i ? ", " : "") + std::string("<code>") + escape_html(sweep.headline_kpis[i]) + "</code>";
+  html += " (" + escape_html(sweep.headline_reason) + ").</p>\n";
+  html += "<table class=\"numbers text\"><thead><tr><th>point</th><th>label</th><th>scenario</th>";
+  for (std::size_t k = 0; k < sweep.keys.size(); ++k)
+    html += "<th title=\"" + escape_html(sweep.keys[k]) + "\">" +
+            escape_html(k < sweep.key_labels.size() ? sweep.key_labels[k] : sweep.keys[k]) + "</th>";
   html += "</tr></thead><tbody>\n";
   for (const auto& p : sweep.points) {
-    html += "<tr><td>" + escape_html(p.id) + "</td><td>" + escape_html(p.scenario) + "</td>";
+    html += "<tr><td>" + escape_html(p.id) + "</td><td>" + escape_html(p.label) + "</td><td>" +
+            escape_html(p.scenario) + "</td>";
     for (const auto& v : p.values) html += "<td>" + escape_html(v) + "</td>";
     html += "</tr>\n";
   }
@@ -149,6 +165,7 @@ body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, 
 header { background: var(--accent); color: #fff; padding: 18px 28px 14px; }
 header h1 { margin: 0 0 4px; font-size: 24px; font-weight: 600; }
 header .meta { margin: 0; font-size: 14px; opacity: 0.92; }
+.reductions { border-left: 4px solid #f0a30a; background: #fff8e6; padding: 8px 14px; margin: 12px 0; }
 nav { padding: 8px 28px; border-bottom: 1px solid var(--rule); font-size: 14px; }
 nav a { margin-right: 14px; color: var(--accent); }
 main { max-width: 1240px; margin: 0 auto; padding: 8px 28px 28px; }
@@ -262,7 +279,8 @@ std::string kind_title(const ReportData& data) {
 
 }  // namespace
 
-std::string render_html_page(const ReportData& data, const std::vector<Chart>& charts) {
+std::string render_html_page(const ReportData& data, const std::vector<Chart>& charts,
+                             const std::vector<std::string>& reductions) {
   const ReportProvenance& p = data.provenance;
   std::string meta;
   auto add_meta = [&](const std::string& item) { meta += (meta.empty() ? "" : " · ") + item; };
@@ -294,6 +312,14 @@ std::string render_html_page(const ReportData& data, const std::vector<Chart>& c
       nav += "<a href=\"#" + section.id + "\">" + escape_html(section.title) + "</a>";
   html += "<nav>" + nav + "</nav>\n<main>\n";
   html += "<pre id=\"report-errors\" hidden></pre>\n";
+  if (!reductions.empty()) {
+    // A size cap left something out: say what, before any chart, so no one reads a thinned chart as whole.
+    html +=
+        "<div class=\"reductions\" id=\"report-reductions\"><strong>Reduced to keep this page "
+        "small:</strong><ul>";
+    for (const auto& r : reductions) html += "<li>" + escape_html(r) + "</li>";
+    html += "</ul></div>\n";
+  }
 
   // Headline KPIs.
   html +=
@@ -329,7 +355,9 @@ std::string render_html_page(const ReportData& data, const std::vector<Chart>& c
     }
     html += "</div>\n";
     if (section.id == "comparison")
-      html += "<details><summary>Every KPI's difference (" + std::to_string(data.comparison.size()) +
+      html += "<details><summary>Every national KPI's difference, largest effect first (" +
+              std::to_string(std::count_if(data.comparison.begin(), data.comparison.end(),
+                                           [](const ComparisonRow& r) { return r.level == "national"; })) +
               ")</summary>" + comparison_table(data.comparison) + "</details>\n";
     html += "</section>\n";
   }
