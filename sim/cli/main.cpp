@@ -408,7 +408,7 @@ int report_main(int argc, char** argv) {
                                                     "the HTML file to write (default: DIR/report.html)")(
       "baseline", po::value<std::string>(&report.baseline),
       "a run directory: the baseline DIR (a plan) is set against, drawn with it per unit")(
-      "quiet,q", po::bool_switch(&report.quiet), "print nothing but errors");
+      "quiet,q", po::bool_switch(&report.quiet), "print nothing but errors and warnings");
   po::options_description hidden;
   std::vector<std::string> paths;
   hidden.add_options()("path", po::value<std::vector<std::string>>(&paths));

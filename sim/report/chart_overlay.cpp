@@ -123,6 +123,15 @@ void add_overlay_charts(const ReportData& data, std::vector<Chart>& charts) {
     const bool in_baseline = std::any_of(data.baseline->series.begin(), data.baseline->series.end(),
                                          [&](const auto& entry) { return entry.first.metric == m.metric; });
     if (!in_baseline) continue;
+    // A metric that is 0 throughout in both runs (BBR where no one is referred) would be a flat line.
+    auto all_zero = [&](const std::map<SeriesKey, std::vector<SeriesValue>>& series) {
+      return std::all_of(series.begin(), series.end(), [&](const auto& entry) {
+        return entry.first.metric != m.metric ||
+               std::all_of(entry.second.begin(), entry.second.end(),
+                           [](const SeriesValue& v) { return v.stats.mean == 0.0; });
+      });
+    };
+    if (all_zero(data.series) && all_zero(data.baseline->series)) continue;
     charts.push_back({m.id, "overlay", m.title,
                       "Mean over replications at each month end for the unit chosen, this run (the plan, "
                       "solid) against " +

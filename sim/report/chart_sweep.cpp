@@ -89,6 +89,7 @@ void add_sweep_chart(const ReportData& data, std::vector<Chart>& charts,
   // kMaxLegendKeys the points that share their other values are named as a numbered group instead.
   constexpr std::size_t kMaxLegendKeys = 6;
   Json table = Json::array();
+  std::size_t most_groups = 0;  // of any key: the legend's entries when that key is chosen
   for (std::size_t k = 0; k < keys; ++k) {
     std::map<std::string, std::size_t> groups;
     for (const auto& point : sweep.points) {
@@ -97,15 +98,15 @@ void add_sweep_chart(const ReportData& data, std::vector<Chart>& charts,
         if (j != k) others += (others.empty() ? "" : ", ") + sweep.key_labels[j] + "=" + point.values[j];
       if (several_scenarios) others = point.scenario + (others.empty() ? "" : ": ") + others;
       if (others.empty()) others = "(no other parameter)";
-      if (sweep.keys.size() > kMaxLegendKeys) {
-        const auto [it, added] = groups.emplace(others, groups.size() + 1);
-        others = "points with the same other values, group " + std::to_string(it->second);
-      }
+      const auto [group, added] = groups.emplace(others, groups.size() + 1);
+      if (sweep.keys.size() > kMaxLegendKeys)
+        others = "points with the same other values, group " + std::to_string(group->second);
       table.push(Json::object(
           {{"join", point.id + "|" + sweep.key_labels[k]},
            {"x", numeric ? Json(std::strtod(point.values[k].c_str(), nullptr)) : Json(point.values[k])},
            {"others", others}}));
     }
+    most_groups = std::max(most_groups, groups.size());
   }
   Json labels = Json::array();
   for (const auto& point : sweep.points) labels.push(Json::object({{"p", point.id}, {"label", point.label}}));
@@ -114,7 +115,11 @@ void add_sweep_chart(const ReportData& data, std::vector<Chart>& charts,
                     {"type", "nominal"},
                     {"title", "other parameters"},
                     {"legend", Json::object({{"orient", "bottom"}, {"columns", 1}, {"labelLimit", 600}})}});
-  if (sweep.keys.size() == 1 && !several_scenarios) series.set("legend", nullptr);
+  // No legend for one line, nor for more lines than a legend can list (Vega drops entries past about
+  // 20 with a warning); the tooltip names each point by its label.
+  constexpr std::size_t kMaxLegendEntries = 20;
+  if (most_groups <= 1 || most_groups > kMaxLegendEntries || sweep.keys.size() > kMaxLegendKeys)
+    series.set("legend", nullptr);
   const Json x = Json::object({{"field", "x"},
                                {"type", numeric ? "quantitative" : "ordinal"},
                                {"title", "value of the swept parameter chosen above"},

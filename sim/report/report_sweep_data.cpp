@@ -147,6 +147,14 @@ void describe_sweep(const fs::path& batch_dir, SweepData& sweep) {
       const auto it = std::find(sweep.keys.begin(), sweep.keys.end(), key);
       if (it != sweep.keys.end()) sweep.key_labels[static_cast<std::size_t>(it - sweep.keys.begin())] = label;
     }
+  // A declared label may equal another key's derived one; the page joins on labels, so those two keys
+  // go by their full paths.
+  for (std::size_t k = 0; k < sweep.keys.size(); ++k)
+    for (std::size_t j = k + 1; j < sweep.keys.size(); ++j)
+      if (sweep.key_labels[k] == sweep.key_labels[j]) {
+        sweep.key_labels[k] = sweep.keys[k];
+        sweep.key_labels[j] = sweep.keys[j];
+      }
 
   const bool several_scenarios =
       std::any_of(sweep.points.begin(), sweep.points.end(),

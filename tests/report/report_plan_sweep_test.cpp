@@ -18,6 +18,7 @@
 #include "report/report_fixture.hpp"
 
 using namespace probsim;
+using probsim::testing::write_batch;
 using probsim::testing::write_text;
 namespace fs = std::filesystem;
 
@@ -56,42 +57,6 @@ const Json::Array& lookup_table(const Chart& chart, const std::string& key = "jo
     if (const Json* from = step.find("from"); from && str(*from, "key") == key)
       return *from->find("data")->find("values")->as_array();
   throw std::runtime_error("no lookup on " + key);
-}
-
-// A batch directory as `batch` + `aggregate` leave it, for the report: sweep.resolved.yaml, points.csv,
-// sweep_summary.csv and the first point's scenario.resolved.yaml (whose staff list names the grade that
-// `staff.2` is).
-void write_batch(const fs::path& dir, const std::string& sweep_extra, const std::vector<std::string>& keys,
-                 std::size_t points, const std::vector<std::string>& kpis) {
-  fs::create_directories(dir / "points" / "p0001");
-  write_text(dir / "sweep.resolved.yaml", "name: fixture_sweep\nscenarios: [base.yaml]\n" + sweep_extra +
-                                              "replications_per_point: 2\nbase_seed: 1\n");
-  write_text(dir / "points" / "p0001" / "scenario.resolved.yaml",
-             "name: base\nsimulation: {report_start: 2023-01-01, report_end: 2023-12-31}\n"
-             "regions:\n  - name: North\n    pdus:\n      Durham:\n        staff:\n"
-             "          - {grade: po, headcount: 10}\n          - {grade: pso, headcount: 8}\n"
-             "          - {grade: facilitator, headcount: 4}\n");
-  std::string index = "point,scenario,base_seed";
-  std::string summary = "point,scenario";
-  for (const auto& key : keys) {
-    index += "," + key;
-    summary += "," + key;
-  }
-  index += "\n";
-  summary += ",kpi,n,mean,sd,ci95_low,ci95_high,p5,p50,p95\n";
-  for (std::size_t p = 1; p <= points; ++p) {
-    char id[16];
-    std::snprintf(id, sizeof id, "p%04zu", p);
-    std::string values;
-    for (std::size_t k = 0; k < keys.size(); ++k) values += "," + std::to_string(p + k);
-    index += std::string(id) + ",base.yaml,1" + values + "\n";
-    for (std::size_t i = 0; i < kpis.size(); ++i)
-      summary += std::string(id) + ",base.yaml" + values + "," + kpis[i] + ",2," +
-                 std::to_string(p * 10 + i) + ",1," + std::to_string(p * 10 + i - 1) + "," +
-                 std::to_string(p * 10 + i + 1) + ",0,0,0\n";
-  }
-  write_text(dir / "points.csv", index);
-  write_text(dir / "sweep_summary.csv", summary);
 }
 
 }  // namespace
@@ -336,4 +301,28 @@ TEST(ReportRun, TheExplorerOfABigRunKeepsNationalAndRegionalSeriesAndSaysSo) {
   for (const auto& row : rows) EXPECT_EQ(str(row, "unit").rfind("PDU", 0), std::string::npos);
   ASSERT_EQ(reductions.size(), 1u);
   EXPECT_NE(reductions[0].find("national and regional series only"), std::string::npos) << reductions[0];
+}
+
+TEST(ReportRun, TheStaffChartTakesTheCataloguesStaffingMetricsInFte) {
+  const fs::path dir = scratch("staff");
+  write_text(dir / "summary.csv",
+             "kpi,n,mean,sd,ci95_low,ci95_high,p5,p50,p95\ncaseload_mean,1,10,0,10,10,10,10,10\n");
+  // in_post_fte_<grade> and establishment_fte_<grade> are the catalogue's staffing families in FTE;
+  // vacancy_pct is in the staffing group but in %, and in_post_headcount_po is in no catalogue entry:
+  // neither is drawn.
+  write_text(dir / "timeseries.csv",
+             "replication,date,level,unit,metric,value\n"
+             "1,2024-01-31,national,national,in_post_fte_po,9\n"
+             "1,2024-01-31,national,national,establishment_fte_po,10\n"
+             "1,2024-01-31,national,national,in_post_fte_pso,0\n"
+             "1,2024-01-31,national,national,establishment_fte_pso,0\n"
+             "1,2024-01-31,national,national,vacancy_pct,10\n"
+             "1,2024-01-31,national,national,in_post_headcount_po,9\n");
+  const auto charts = build_charts(read_report_data(dir));
+  const Chart* staff = find_chart(charts, "chart-staff");
+  ASSERT_NE(staff, nullptr);
+  std::set<std::string> lines;
+  for (const auto& row : rows_of(*staff)) lines.insert(str(row, "grade") + "/" + str(row, "measure"));
+  // The pso grade is 0 throughout and left out, as before.
+  EXPECT_EQ(lines, (std::set<std::string>{"po/in post", "po/establishment"}));
 }
