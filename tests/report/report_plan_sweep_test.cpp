@@ -326,3 +326,22 @@ TEST(ReportRun, TheStaffChartTakesTheCataloguesStaffingMetricsInFte) {
   // The pso grade is 0 throughout and left out, as before.
   EXPECT_EQ(lines, (std::set<std::string>{"po/in post", "po/establishment"}));
 }
+
+TEST(ReportPlan, ABaselineThatIsNotARunOrAPlanThatIsNotARunIsRefusedNamingThePath) {
+  const fs::path dir = scratch("baseline_refused");
+  probsim::testing::write_bbr_rag_run(dir / "plan");
+  fs::create_directories(dir / "empty");
+  auto message = [](const fs::path& path, const fs::path& baseline) -> std::string {
+    try {
+      (void)read_report_data(path, baseline);
+    } catch (const std::runtime_error& e) {
+      return e.what();
+    }
+    return "";
+  };
+  const std::string no_run = message(dir / "plan", dir / "empty");
+  EXPECT_NE(no_run.find((dir / "empty").string() + ": is not a finished run"), std::string::npos) << no_run;
+  write_batch(dir / "batch", "parameters: {}\n", {"a.b"}, 1, {"caseload_mean"});
+  const std::string batch = message(dir / "batch", dir / "plan");
+  EXPECT_NE(batch.find("is not a run directory; --baseline"), std::string::npos) << batch;
+}
