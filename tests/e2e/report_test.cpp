@@ -184,13 +184,25 @@ TEST(Report, ABigSweepsPageStaysUnderTwoMegabytesAndRendersInChromium) {
 
 TEST(Report, SweepRendersInChromium) {
   const fs::path dir = fresh_directory("report_sweep"), out = output_directory("sweep");
-  const auto sweep = quoted(write_sweep(dir, small_sweep("report_sweep", "", "2")));
+  // With a label for one key and the headline KPIs named; the other keys' labels are derived.
+  const auto sweep = quoted(write_sweep(
+      dir, small_sweep("report_sweep",
+                       "labels: {regions.0.pdus.Northgate.referrals_per_week: Northgate referrals}\n"
+                       "headline_kpis: [reviews_on_time_share]\n",
+                       "2")));
   ASSERT_EQ(run_probsim("batch " + sweep + " --out " + quoted(dir / "batch") + " --quiet").exit_status, 0);
   const CommandResult report = run_probsim("report " + quoted(dir / "batch") + " --quiet");
   ASSERT_EQ(report.exit_status, 0) << report.output;
   EXPECT_EQ(report.output, "");
   fs::copy_file(dir / "batch" / "report.html", out / "report.html");
-  EXPECT_NE(read_file(out / "report.html").find("Sweep: report_sweep"), std::string::npos);
+  const std::string html = read_file(out / "report.html");
+  EXPECT_NE(html.find("Sweep: report_sweep"), std::string::npos);
+  // The labels went through batch's sweep.resolved.yaml to the page: points table and chart menus
+  // (p0001: Eastmoor is not varied by the grid, so it shows its scenario value, 4).
+  EXPECT_NE(html.find("<td>po headcount=5, Northgate referrals=5, Eastmoor referrals_per_week=4</td>"),
+            std::string::npos);
+  EXPECT_NE(html.find("\"name\":\"kpi\",\"value\":\"reviews_on_time_share\""), std::string::npos);
+  EXPECT_NE(html.find("\"name\":\"parameter\",\"value\":\"po headcount\""), std::string::npos);
   expect_page_renders(out / "report.html", {"chart-sweep"}, out);
 }
 
