@@ -14,18 +14,21 @@ namespace probsim {
 namespace {
 
 constexpr Command kReport{
-    "report", "probsim report DIR [--out FILE] [--quiet]",
+    "report", "probsim report DIR [--baseline BASE_DIR] [--out FILE] [--quiet]",
     "Writes one self-contained HTML page (scripts, styles and data inside; it opens offline) for a run\n"
     "directory, an aggregated batch directory, or a comparison (a run directory holding\n"
     "comparison.csv, or a comparison.csv file): headline KPIs with 95% CIs and charts of whatever\n"
-    "metrics the run has. Default FILE: DIR/report.html."};
+    "metrics the run has. Default FILE: DIR/report.html. With --baseline, or a comparison_monthly.csv\n"
+    "from `compare --by`, it also draws DIR (the plan) and the baseline together for each unit."};
 
 int report_main(int argc, char** argv) {
   ReportOptions report;
   po::options_description options("Options");
   options.add_options()("help,h", "show this help")("out,o", po::value<std::string>(&report.out_file),
                                                     "the HTML file to write (default: DIR/report.html)")(
-      "quiet,q", po::bool_switch(&report.quiet), "print nothing but errors");
+      "baseline", po::value<std::string>(&report.baseline),
+      "a run directory: the baseline DIR (a plan) is set against, drawn with it per unit")(
+      "quiet,q", po::bool_switch(&report.quiet), "print nothing but errors and warnings");
   po::options_description hidden;
   std::vector<std::string> paths;
   hidden.add_options()("path", po::value<std::vector<std::string>>(&paths));
