@@ -63,8 +63,8 @@ void ProbationService::build_offices_and_workforces(CaseEventSink* events) {
       ReferralProcess referrals(pdu.referrals, window.day_zero(), window.first_report_day(), stream_index,
                                 seed_);
       offices_.push_back(std::make_unique<PduOffice>(
-          PduIdentity{index, stream_index, pdu.name}, scenario_.caseload, referrals, seed_,
-          initial_staff(scenario_, pdu, index), calendar_, window.last_day()));
+          PduIdentity{index, stream_index, pdu.name, &scenario_.case_mix_of(pdu)}, scenario_.caseload,
+          referrals, seed_, initial_staff(scenario_, pdu, index), calendar_, window.last_day()));
       PduOffice& office = *offices_.back();
       office.set_establishment_fte(pdu.establishment_fte);
       office.set_event_sink(events);
