@@ -63,7 +63,8 @@ class PduOffice final : public StaffRoster {
     Case c;
     PractitionerIndex practitioner = kUnallocated;
   };
-  void place_imported_caseload(std::span<const ImportedCase> cases, Day first_day);
+  // Returns each case's slot, in the order given.
+  std::vector<std::uint32_t> place_imported_caseload(std::span<const ImportedCase> cases, Day first_day);
 
   // One day: cases ending today leave, waiting cases are retried, then today's referrals arrive and
   // are allocated (fixed order, never insertion order; M-6). Then the day's sentence-management

@@ -101,7 +101,8 @@ void ProbationService::build_interventions_teams() {
 
 void ProbationService::place_starting_caseload(IndependentUnits& units) {
   const SimulationWindow& window = scenario_.window;
-  if (window.warm_start == WarmStart::snapshot) place_snapshot_caseload(scenario_, office_pointers_, seed_);
+  if (window.warm_start == WarmStart::snapshot)
+    place_snapshot_caseload(scenario_, office_pointers_, teams_in_order_, seed_);
   if (window.warm_start != WarmStart::steady_state) return;
   // Like a day's casework: the offices' warm starts are independent but for what they tell the
   // interventions teams and the event log, which is delivered afterwards in office order.
