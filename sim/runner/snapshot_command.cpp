@@ -53,7 +53,8 @@ int run_snapshot(SnapshotOptions options) {
   spec.seed = replication_seed(std::stoull(*seed_text), replication);
   ReplicationStop stop;
   stop.after_day = static_cast<Day>(day);
-  stop.visit = [&](std::span<const PduOffice* const> offices) {
+  stop.visit = [&](std::span<const PduOffice* const> offices,
+                   std::span<const InterventionsTeam* const> teams) {
     // From here a stop signal waits for both CSVs to be written whole (main then notes it) rather than
     // leaving a .tmp behind; one during the replay ends the process, saying so, before anything is
     // written, so the directory is made only now.
@@ -61,7 +62,7 @@ int run_snapshot(SnapshotOptions options) {
     fs::create_directories(out_dir);
     write_snapshot_csvs(loaded->scenario, offices, static_cast<Day>(day),
                         (fs::path(out_dir) / "caseload.csv").string(),
-                        (fs::path(out_dir) / "staff.csv").string());
+                        (fs::path(out_dir) / "staff.csv").string(), teams);
   };
   (void)run_replication(loaded->scenario, spec, &stop);
   std::cout << "Snapshot of replication " << replication << " at the end of " << date->iso() << " (as of "
