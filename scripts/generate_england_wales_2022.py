@@ -210,8 +210,10 @@ interventions:
     # G-12 [Assume] 0.94 in the base file; calibrated by the same sweep over {CALIBRATION_ATTENDANCE}.
     attendance_probability: {ATTENDANCE}
     # BBR-5 removals breached with PUB-8's "about half of drop-outs"; the outcome 4-12 weeks later [Assume].
-    # SSO activation 1.0 [Assume]; the rest calibrated to CT-4 by
+    # SSO activation 1.0 [Assume]; the rest were fitted to CT-4's order-ended reading by
     # scenarios/sweeps/england_wales_2022_enforcement.yaml {ENFORCEMENT_COMMUNITY_ORDER} x {ENFORCEMENT_LICENCE} x {ENFORCEMENT_REQUIREMENT_REMOVED}.
+    # The literal reading does not identify them (removals give under 1% of its split, docs/validation.md
+    # 9.8-9.9), so they are [Assume] values kept with the mechanism, not calibrated ones.
     removal_enforcement:
       breach_probability: {BREACH_PROBABILITY}
       order_ended_probability: {{{", ".join(f"{k}: {v}" for k, v in ORDER_ENDED_PROBABILITY.items())}}}
