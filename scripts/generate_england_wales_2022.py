@@ -101,8 +101,10 @@ PRE_RELEASE_SENSITIVITY_WEEKS = 13
 CT17_SNAPSHOT_ON = "2023-02-07"   # CT-17/PUB-14: the week to 7 Feb 2023
 # G-15: the SSO activation hazard, one of the competing early-termination hazards G-15 says to fit to CT-2 and
 # CT-4 (245 revoked, 95 SSO activated); the base file's 0.08 a case-year [Assume] gave 33 activations
-# among the cohort's starters. Chosen by the grid of docs/validation.md 9.8-9.9 ([Assume] range 0.04-0.4).
-SSO_ACTIVATION_PER_YEAR = 0.4
+# among the cohort's starters. The grid of docs/validation.md 9.8-9.9 ([Assume] range 0.04-0.4) chose 0.40;
+# NOT adopted (9.11): the hazard acts on every SSO case, and 0.40 ends 4 in 10 of them by activation, a rate
+# no source supports, to move a share of one subgroup. The base file's value stays; the grid is a sensitivity.
+SSO_ACTIVATION_PER_YEAR = 0.08
 SSO_REVOCATION_PER_YEAR = 0.05   # the base file's, unchanged
 SSO_ACTIVATION_GRID = [0.08, 0.16, 0.24, 0.32, 0.40]
 LICENCE_RECALL_GRID = [0.20, 0.12]
@@ -233,9 +235,9 @@ interventions:
     holiday_break: {{month: 12, day: 24, weeks: {HOLIDAY_BREAK_WEEKS}}}   # Christmas and New Year [Assume]
     completion_recorded_after_weeks: {{min: {COMPLETION_RECORDED_WEEKS[0]}, max: {COMPLETION_RECORDED_WEEKS[1]}}}  # no source [Assume]
 
-# G-15: competing hazards of an early end. The SSO activation hazard is fitted to CT-4's 95 activations
-# (docs/validation.md 9.8-9.9: grid {SSO_ACTIVATION_GRID} x licence recall {LICENCE_RECALL_GRID}, [Assume] range
-# 0.04-0.4); the rest are the base file's [Assume] values. It acts on every SSO case, not only BBR's.
+# G-15: competing hazards of an early end, the base file's [Assume] values. The grid of docs/validation.md
+# 9.8-9.9 ({SSO_ACTIVATION_GRID} x licence recall {LICENCE_RECALL_GRID}) fitted SSO activation to CT-4 at 0.40;
+# not adopted (9.11): it acts on every SSO case, not only BBR's.
 early_termination_per_year:
   suspended_sentence_order: {{revocation: {SSO_REVOCATION_PER_YEAR}, activation: {SSO_ACTIVATION_PER_YEAR}}}
 
