@@ -22,6 +22,7 @@
 #include "office/case_listener.hpp"
 #include "office/caseload_rules.hpp"
 #include "office/office_counters.hpp"
+#include "office/report_points.hpp"
 #include "office/shared_notices.hpp"
 #include "prioritisation/rag_measures.hpp"
 #include "prioritisation/rag_status.hpp"
@@ -236,7 +237,8 @@ class PduOffice final : public StaffRoster {
   bool retry_waiting_cases_ = false;
   RagStatus rag_status_ = RagStatus::green;
   RagMeasures rag_measures_;
-  PduCasework casework_;  // after calendar_, which it refers to
+  PduCasework casework_;        // after calendar_, which it refers to
+  ReportPoints report_points_;  // WMT-4: points of the court reports each practitioner wrote lately
 };
 
 }  // namespace probsim

@@ -172,6 +172,7 @@ void PduCasework::complete(std::uint32_t index, PractitionerIndex holder, Day da
     if (completion_log_)
       completion_log_->push_back(TaskCompletion{day, t.kind, case_id_of(t), holder, t.due_day});
   });
+  if (kind == TaskKind::court_report) court_reports_written_.push_back(holder);
   unlink_from_case(index);
   free_task(index);
   if (enforcement_.enabled() && slot != kNoCaseSlot) follow_up_enforcement(kind, slot, day, late);
