@@ -25,7 +25,11 @@ struct QueuedTask {
     if (key != other.key) return key < other.key;
     if (due_day != other.due_day) return due_day < other.due_day;
     if (case_id != other.case_id) return case_id < other.case_id;
-    return kind < other.kind;
+    if (kind != other.kind) return kind < other.kind;
+    // Two open tasks of one kind for one case, due the same day (e.g. two event reviews): the one in the
+    // lower slot. An arbitrary rule, but a fixed one: the order is total, so no outcome depends on where
+    // a heap happens to keep its entries.
+    return task < other.task;
   }
 };
 
