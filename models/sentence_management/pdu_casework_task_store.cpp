@@ -216,9 +216,8 @@ void PduCasework::warm_work_queues() const {
   std::uint64_t sum = 0;
   for (const PractitionerWorkQueue& queue : queues_) sum += queue.read_ends();
   for (const PractitionerWorkQueue& queue : queues_) {
-    const std::size_t top = std::min(queue.size(), kWarmedTasksPerQueue);
-    for (std::size_t k = 0; k < top; ++k) {
-      const std::uint32_t index = queue.entries()[k].task;
+    for (const QueuedTask& entry : queue.top_levels(kWarmedTasksPerQueue)) {
+      const std::uint32_t index = entry.task;
       sum += is_contact_index(index) ? cases_[slot_of_contact(index)].generation : tasks_[index].generation;
     }
   }

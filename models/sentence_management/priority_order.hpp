@@ -20,12 +20,20 @@ struct QueuedTask {
   std::uint32_t task = kNoTask;
   std::uint32_t generation = 0;
 
+  // Whether the holder deferred the task under overload (OverloadTriage): the key's highest bit.
+  static constexpr std::uint64_t kDeferredBit = 1ULL << 63;
+  [[nodiscard]] bool deferred() const { return (key & kDeferredBit) != 0; }
+
   // True when `this` is worked before `other`.
   [[nodiscard]] bool before(const QueuedTask& other) const {
     if (key != other.key) return key < other.key;
     if (due_day != other.due_day) return due_day < other.due_day;
     if (case_id != other.case_id) return case_id < other.case_id;
-    return kind < other.kind;
+    if (kind != other.kind) return kind < other.kind;
+    // Two open tasks of one kind for one case, due the same day (e.g. two event reviews): the one in the
+    // lower slot. An arbitrary rule, but a fixed one: the order is total, so no outcome depends on where
+    // a heap happens to keep its entries.
+    return task < other.task;
   }
 };
 
@@ -56,7 +64,7 @@ class PriorityOrder {
     }
     // A task its overloaded holder deferred (OverloadTriage) comes after every other: the criteria use
     // at most 51 bits, so the top bit is free.
-    if (task.deferred) key |= kDeferredBit;
+    if (task.deferred) key |= QueuedTask::kDeferredBit;
     return key;
   }
 
@@ -68,7 +76,6 @@ class PriorityOrder {
   // Days as 24-bit unsigned fields (offset so pre-history days sort before day 0). Five criteria at most
   // (each at most once) take 3 + 2 × 24 = 51 bits.
   static constexpr int kDayBits = 24;
-  static constexpr std::uint64_t kDeferredBit = 1ULL << 63;
   static std::uint64_t day_field(Day day) {
     return static_cast<std::uint64_t>(static_cast<std::int64_t>(day) + (1 << 23)) & ((1ULL << kDayBits) - 1);
   }
