@@ -48,7 +48,7 @@ void read_programme_mix(FieldReader& routing, const ConfigNode* routing_node, co
   double sum = 0.0;
   for (double v : shares) sum += v;
   if (std::fabs(sum - 1.0) > kShareSumTolerance) {
-    d.error(mix->anchor(), path, "shares must sum to 1, but they sum to " + format_number(sum));
+    d.error(mix->anchor(), path, "shares must sum to 1, but they sum to " + describe_number(sum));
     return;
   }
   rules.routing.structured_intervention_mix = shares;
@@ -80,8 +80,8 @@ void read_routing(FieldReader& iv, const ConfigNode& iv_node, InterventionRules&
           where_of(*node, toolkit ? "sara_low_toolkit_share" : "sara_low_structured_intervention_share"),
           routing.child_path(toolkit ? "sara_low_toolkit_share" : "sara_low_structured_intervention_share"),
           "sara_low_structured_intervention_share + sara_low_toolkit_share must be at most 1, found " +
-              format_number(r.sara_low_structured_intervention_share) + " + " +
-              format_number(r.sara_low_toolkit_share));
+              describe_number(r.sara_low_structured_intervention_share) + " + " +
+              describe_number(r.sara_low_toolkit_share));
   }
   if (rules.structured_interventions.empty() && r.sara_low_structured_intervention_share > 0.0)
     d.error(node != nullptr ? where_of(*node, "sara_low_structured_intervention_share") : iv_node.anchor(),

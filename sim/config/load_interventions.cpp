@@ -1,8 +1,7 @@
 // `interventions` (docs/sources.md; G-8..G-14, G-19, G-20, G-25): the block, and its parts that are not
 // programmes (load_intervention_programmes.cpp), routing (load_intervention_routing.cpp) or delivery
-// (intervention_delivery_loader.cpp).
+// (load_intervention_delivery.cpp).
 
-#include "config/intervention_delivery_loader.hpp"
 #include "config/load_interventions_parts.hpp"
 #include "config/loader_blocks.hpp"
 #include "config/loader_values.hpp"
@@ -153,8 +152,8 @@ void read_weeks_range(FieldReader& parent, std::string_view key, WeeksRange& del
   if ((min || node->find("min") == nullptr) && (max || node->find("max") == nullptr) &&
       delay.min_weeks > delay.max_weeks)
     parent.diagnostics().error(where_of(*node, min ? "min" : "max"), r.child_path(min ? "min" : "max"),
-                               "min (" + format_number(delay.min_weeks) + ") must not exceed max (" +
-                                   format_number(delay.max_weeks) + ")");
+                               "min (" + describe_number(delay.min_weeks) + ") must not exceed max (" +
+                                   describe_number(delay.max_weeks) + ")");
   r.reject_unknown_keys();
 }
 

@@ -157,12 +157,6 @@ std::optional<std::size_t> find_region(const Scenario& s, const ConfigNode& name
   return std::nullopt;
 }
 
-std::string format_number(double value) {
-  std::ostringstream out;
-  out << value;
-  return out.str();
-}
-
 // Where to point at a key of `map` that may be absent: the key itself, else the map.
 const SourceLocation& where_of(const ConfigNode& map, std::string_view key) {
   const ConfigNode* value = map.find(key);

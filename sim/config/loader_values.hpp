@@ -8,7 +8,6 @@
 #include <cstddef>
 #include <limits>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +20,10 @@ namespace probsim::scenario_loading {
 
 inline constexpr double kInfinity = std::numeric_limits<double>::infinity();
 inline constexpr double kShareSumTolerance = 1e-6;
+
+// A number as a message shows it (the shortest form, as `<<` writes it; not the CSV files'
+// format_number, which writes 12 significant digits).
+std::string describe_number(double value);
 
 template <std::size_t N>
 std::vector<std::string> names_of(const std::array<std::string_view, N>& names) {
@@ -50,10 +53,8 @@ std::optional<std::vector<double>> read_shares(FieldReader& parent, std::string_
   double sum = 0.0;
   for (double v : values) sum += v;
   if (std::fabs(sum - 1.0) > kShareSumTolerance) {
-    std::ostringstream total;
-    total << sum;
     parent.diagnostics().error(node->anchor(), parent.child_path(key),
-                               "shares must sum to 1, but they sum to " + total.str());
+                               "shares must sum to 1, but they sum to " + describe_number(sum));
     return std::nullopt;
   }
   return values;
@@ -108,10 +109,6 @@ std::optional<std::vector<std::size_t>> read_name_list(FieldReader& parent, std:
 // A list of numbers, each in [min, max].
 std::optional<std::vector<double>> read_number_list(const ConfigNode& node, const std::string& path,
                                                     double min, double max, Diagnostics& d);
-
-// A number as a message shows it (the shortest form, as `<<` writes it).
-std::string describe_number(double value);
-std::string format_number(double value);
 
 // A bounded distribution in the unit the key names (`unit`, e.g. "MONTHS"), with values in [min, max]:
 // `{fixed: X}`, `{values: [...], weights: [...]}` or `{uniform: [MIN, MAX]}`.

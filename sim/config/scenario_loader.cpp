@@ -6,7 +6,6 @@
 
 #include <filesystem>
 
-#include "config/enforcement_loader.hpp"
 #include "config/field_reader.hpp"
 #include "config/loader_blocks.hpp"
 #include "config/snapshot_csv_reader.hpp"

@@ -1,8 +1,10 @@
-#include "config/enforcement_loader.hpp"
+// `enforcement` (EnforcementRules, issue 24), optional: absent, enforcement is off and nothing changes.
 
 #include <string>
 
-namespace probsim {
+#include "config/loader_blocks.hpp"
+
+namespace probsim::scenario_loading {
 
 namespace {
 
@@ -72,4 +74,4 @@ void read_enforcement(FieldReader& root, SentenceManagementRules& rules) {
   en.reject_unknown_keys();
 }
 
-}  // namespace probsim
+}  // namespace probsim::scenario_loading
