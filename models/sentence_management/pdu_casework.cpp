@@ -53,7 +53,7 @@ std::uint32_t PduCasework::create_case_task(std::uint32_t slot, TaskKind kind, d
   } else {
     Task t;
     t.kind = kind;
-    t.high_rosh = is_high_rosh(c.rosh);
+    t.rosh = c.rosh;
     t.case_slot = slot;
     t.case_id = c.id;
     t.seconds = seconds_of_hours(hours);
@@ -133,7 +133,7 @@ void PduCasework::case_closed(std::uint32_t slot, const Case& c, Day day) {
   if (ct.case_holder != kUnallocated && rules_.termination.hours > 0.0) {
     Task t;
     t.kind = TaskKind::termination;
-    t.high_rosh = is_high_rosh(c.rosh);
+    t.rosh = c.rosh;
     t.case_id = c.id;
     t.seconds = seconds_of_hours(rules_.termination.hours);
     t.available_from = day;

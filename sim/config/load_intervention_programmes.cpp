@@ -90,7 +90,15 @@ void read_bbr(FieldReader& iv, InterventionRules& rules) {
   FieldReader bbr(node, iv.child_path("bbr"), iv.diagnostics());
   if (!bbr.ok()) return;
   if (auto priority = bbr.choice("priority", false, names_of(kWaitingListPriorityNames)))
-    rules.bbr_priority = static_cast<WaitingListPriority>(*priority);
+    rules.bbr_priority_order = waiting_list_criteria(static_cast<WaitingListPriority>(*priority));
+  // The criteria themselves, as sentence_management.priority_order gives them; they win over the named
+  // `priority` (which the base file sets).
+  if (auto order = read_priority_criteria(bbr, "priority_order")) {
+    const std::size_t errors_before = bbr.diagnostics().items().size();
+    report_problems(*node->find("priority_order"), bbr.child_path("priority_order"),
+                    check_waiting_list_order(*order), bbr.diagnostics());
+    if (bbr.diagnostics().items().size() == errors_before) rules.bbr_priority_order = std::move(*order);
+  }
   read_programme_keys(bbr, *node, rules.bbr, false);
   bbr.reject_unknown_keys();
 }
