@@ -122,6 +122,22 @@ struct ProgrammeRules {
   AfterRemoval closed_removed_to = AfterRemoval::waiting_list;
   RemovalEnforcement removal_enforcement;
   bool men_only = false;  // Help (SI-4)
+
+  // Group sizes in order, and a rolling group of whole modules (keys of the programme's map; the
+  // removal enforcement's weeks are checked by the Scenario, which knows its path).
+  [[nodiscard]] RuleProblems check() const {
+    RuleProblems problems;
+    if (group_size_min > group_size_max)
+      problems.push_back({"group_size_min", "group_size_min (" + std::to_string(group_size_min) +
+                                                ") must not exceed group_size_max (" +
+                                                std::to_string(group_size_max) + ")"});
+    if (format == GroupFormat::rolling && (module_sessions < 1 || group_sessions % module_sessions != 0))
+      problems.push_back({"module_sessions", "a rolling group runs whole modules: group_sessions (" +
+                                                 std::to_string(group_sessions) +
+                                                 ") must be a multiple of module_sessions (" +
+                                                 std::to_string(module_sessions) + ")"});
+    return problems;
+  }
 };
 
 // Facilitator time (G-9, BBR-15): each session's hours include preparation and write-up.
@@ -155,6 +171,16 @@ struct InterventionRouting {
   // Which structured intervention, by the order of `structured_interventions` (SI-6: Stepwise most).
   // Men-only programmes are skipped for women (the others' weights renormalised).
   std::vector<double> structured_intervention_mix;
+
+  // The SARA-low shares leave the rest for neither (keys of `routing`).
+  [[nodiscard]] RuleProblems check() const {
+    if (sara_low_structured_intervention_share + sara_low_toolkit_share <= 1.0 + 1e-6) return {};
+    return {{"sara_low_toolkit_share",
+             "sara_low_structured_intervention_share + sara_low_toolkit_share must be at "
+             "most 1, found " +
+                 describe_number(sara_low_structured_intervention_share) + " + " +
+                 describe_number(sara_low_toolkit_share)}};
+  }
 };
 
 // Taking people off a long BBR list (INT-8, LV-15). Checked weekly; off unless a trigger is set.

@@ -23,6 +23,11 @@ RuleProblems Scenario::check() const {
   add_problems(problems, "prioritisation", caseload.prioritisation.thresholds.check());
   add_problems(problems, "interventions.bbr.priority_order",
                check_waiting_list_order(interventions.bbr_priority_order));
+  add_problems(problems, "interventions.routing", interventions.routing.check());
+  add_problems(problems, "interventions.bbr", interventions.bbr.check());
+  for (std::size_t i = 0; i < interventions.structured_interventions.size(); ++i)
+    add_problems(problems, "interventions.structured_interventions[" + std::to_string(i) + "]",
+                 interventions.structured_interventions[i].check());
   add_problems(problems, "interventions.bbr.removal_enforcement.weeks_to_outcome",
                interventions.bbr.removal_enforcement.weeks_to_outcome.check());
   for (std::size_t i = 0; i < interventions.structured_interventions.size(); ++i)

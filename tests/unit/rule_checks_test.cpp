@@ -51,6 +51,21 @@ TEST(RuleChecks, EachStructNamesTheKeyOfItsCrossFieldProblem) {
   EXPECT_TRUE((WeeksRange{2.0, 4.0}).check().empty());
   EXPECT_EQ((WeeksRange{5.0, 4.0}).check().at(0).message, "min (5) must not exceed max (4)");
 
+  ProgrammeRules bbr;
+  EXPECT_TRUE(bbr.check().empty());
+  bbr.group_size_min = bbr.group_size_max + 1;
+  bbr.group_sessions = 25;  // rolling, 6 to a module
+  EXPECT_EQ(keys_of(bbr.check()), (std::vector<std::string>{"group_size_min", "module_sessions"}));
+  bbr.format = GroupFormat::closed;  // a closed group need not run whole modules
+  EXPECT_EQ(keys_of(bbr.check()), (std::vector<std::string>{"group_size_min"}));
+
+  InterventionRouting routing;
+  EXPECT_TRUE(routing.check().empty());
+  routing.sara_low_toolkit_share = 0.6;  // with 0.5 to structured interventions
+  EXPECT_EQ(
+      routing.check().at(0).message,
+      "sara_low_structured_intervention_share + sara_low_toolkit_share must be at most 1, found 0.5 + 0.6");
+
   EnforcementRules enforcement;
   enforcement.missed_acceptable_share = {0.6, 0.0, 0.0};
   enforcement.missed_unacceptable_share = {0.5, 0.0, 0.0};
