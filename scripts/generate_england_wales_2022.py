@@ -6,6 +6,7 @@
     scenarios/sweeps/england_wales_2022_enforcement.yaml   calibration step 2 (removal enforcement)
     scenarios/sweeps/bbr_sensitivity.yaml         BBR outcomes against facilitators, attendance, format
     scenarios/sweeps/england_wales_2022_delivery.yaml   the literal reading of CT-4 (docs/validation.md §9)
+    scenarios/sweeps/england_wales_2022_hazards.yaml    the G-15 hazards against CT-4's split (§9.8)
 
     python3 scripts/generate_england_wales_2022.py
 
@@ -98,6 +99,15 @@ RESPONSIVE_WEIGHTING_SENSITIVITY = [1.0, 1.15, 1.3]
 # [Assume] is measured as a sensitivity point of the same sweep.
 PRE_RELEASE_SENSITIVITY_WEEKS = 13
 CT17_SNAPSHOT_ON = "2023-02-07"   # CT-17/PUB-14: the week to 7 Feb 2023
+# G-15: the SSO activation hazard, one of the competing early-termination hazards G-15 says to fit to CT-2 and
+# CT-4 (245 revoked, 95 SSO activated); the base file's 0.08 a case-year [Assume] gave 33 activations
+# among the cohort's starters. The grid of docs/validation.md 9.8-9.9 ([Assume] range 0.04-0.4) chose 0.40;
+# NOT adopted (9.11): the hazard acts on every SSO case, and 0.40 ends 4 in 10 of them by activation, a rate
+# no source supports, to move a share of one subgroup. The base file's value stays; the grid is a sensitivity.
+SSO_ACTIVATION_PER_YEAR = 0.08
+SSO_REVOCATION_PER_YEAR = 0.05   # the base file's, unchanged
+SSO_ACTIVATION_GRID = [0.08, 0.16, 0.24, 0.32, 0.40]
+LICENCE_RECALL_GRID = [0.20, 0.12]
 PRE_GROUP_LEAD_WEEKS = 48        # IS-2, Recording caveat [Assume 0-52]; chosen by the delivery sweep (§9)
 WEEKLY_GROUP_SHARE = 0.5         # BBR-4 "often twice a week" [Assume 0.3-0.5]; chosen by the delivery sweep (§9)
 CANCELLED_SESSION_SHARE = 0.1    # G-23: 5% sickness for each of 2 facilitators; leave covered [Assume]
@@ -202,8 +212,10 @@ interventions:
     # G-12 [Assume] 0.94 in the base file; calibrated by the same sweep over {CALIBRATION_ATTENDANCE}.
     attendance_probability: {ATTENDANCE}
     # BBR-5 removals breached with PUB-8's "about half of drop-outs"; the outcome 4-12 weeks later [Assume].
-    # SSO activation 1.0 [Assume]; the rest calibrated to CT-4 by
+    # SSO activation 1.0 [Assume]; the rest were fitted to CT-4's order-ended reading by
     # scenarios/sweeps/england_wales_2022_enforcement.yaml {ENFORCEMENT_COMMUNITY_ORDER} x {ENFORCEMENT_LICENCE} x {ENFORCEMENT_REQUIREMENT_REMOVED}.
+    # The literal reading does not identify them (removals give under 1% of its split, docs/validation.md
+    # 9.8-9.9), so they are [Assume] values kept with the mechanism, not calibrated ones.
     removal_enforcement:
       breach_probability: {BREACH_PROBABILITY}
       order_ended_probability: {{{", ".join(f"{k}: {v}" for k, v in ORDER_ENDED_PROBABILITY.items())}}}
@@ -222,6 +234,12 @@ interventions:
     cancelled_session_share: {CANCELLED_SESSION_SHARE}       # G-23 sickness of either of 2 facilitators [Assume]
     holiday_break: {{month: 12, day: 24, weeks: {HOLIDAY_BREAK_WEEKS}}}   # Christmas and New Year [Assume]
     completion_recorded_after_weeks: {{min: {COMPLETION_RECORDED_WEEKS[0]}, max: {COMPLETION_RECORDED_WEEKS[1]}}}  # no source [Assume]
+
+# G-15: competing hazards of an early end, the base file's [Assume] values. The grid of docs/validation.md
+# 9.8-9.9 ({SSO_ACTIVATION_GRID} x licence recall {LICENCE_RECALL_GRID}) fitted SSO activation to CT-4 at 0.40;
+# not adopted (9.11): it acts on every SSO case, not only BBR's.
+early_termination_per_year:
+  suspended_sentence_order: {{revocation: {SSO_REVOCATION_PER_YEAR}, activation: {SSO_ACTIVATION_PER_YEAR}}}
 
 # PO posts are filled by PQiP trainees, who qualify into them (G-22, LV-4; issue 19): a PO leaver is
 # replaced by a trainee after the base file's recruitment lag.
@@ -362,6 +380,29 @@ def delivery_sweep_text(facilitators=DELIVERY_FACILITATORS, leads=DELIVERY_LEAD_
         stem, name, points, 2, [f"python3 scripts/calibration_loss.py results/{name}"])
 
 
+def hazard_sweep_text():
+    """The G-15 grid of docs/validation.md 9.8: rounds 1 and 2 in one file (activation x recall, then the
+    two higher activations at the base recall)."""
+    points = []
+    for activation in SSO_ACTIVATION_GRID[:3]:
+        for recall in LICENCE_RECALL_GRID:
+            points.append(point_text({"simulation.report_end": "2022-11-30",
+                                      "early_termination_per_year.suspended_sentence_order.activation": activation,
+                                      "early_termination_per_year.licence.recall": recall}))
+    for activation in SSO_ACTIVATION_GRID[3:]:
+        points.append(point_text({"simulation.report_end": "2022-11-30",
+                                  "early_termination_per_year.suspended_sentence_order.activation": activation,
+                                  "early_termination_per_year.licence.recall": LICENCE_RECALL_GRID[0]}))
+    return sweep_text([
+        f"The G-15 grid of docs/validation.md 9.8: the SSO activation hazard {SSO_ACTIVATION_GRID[:3]} x the licence",
+        f"recall hazard {LICENCE_RECALL_GRID} (a case-year), then activation {SSO_ACTIVATION_GRID[3:]} at recall",
+        f"{LICENCE_RECALL_GRID[0]}; {len(points)} points, 2 replications each, common random numbers; the window cut",
+        "to 30 Nov 2022 (the cohort KPIs are unchanged by it). Ranked by the loss of 9.8: 9.1's six terms and",
+        "CT-4's revoked and activated shares of the exited (scripts/calibration_loss.py)."],
+        "england_wales_2022_hazards", "ew2022_hazards", points, 2,
+        ["python3 scripts/calibration_loss.py results/ew2022_hazards"])
+
+
 def sensitivity_sweep_text():
     points = []
     for n in SENSITIVITY_FACILITATORS:
@@ -420,6 +461,7 @@ def wmt_sweep_text():
 (ROOT / "scenarios/sweeps/england_wales_2022_calibration.yaml").write_text(calibration_sweep_text())
 (ROOT / "scenarios/sweeps/england_wales_2022_enforcement.yaml").write_text(enforcement_sweep_text())
 (ROOT / "scenarios/sweeps/bbr_sensitivity.yaml").write_text(sensitivity_sweep_text())
+(ROOT / "scenarios/sweeps/england_wales_2022_hazards.yaml").write_text(hazard_sweep_text())
 (ROOT / "scenarios/sweeps/england_wales_2022_delivery.yaml").write_text(delivery_sweep_text())
 (ROOT / "scenarios/sweeps/england_wales_2022_delivery_round2.yaml").write_text(delivery_sweep_text(
     REFINE_FACILITATORS, REFINE_LEAD_WEEKS, REFINE_WEEKLY_SHARE, "england_wales_2022_delivery_round2",

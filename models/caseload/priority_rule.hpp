@@ -4,8 +4,8 @@
 // waiting list (`interventions.bbr.priority_order`). Each entry of a list is described by the same few
 // facts (PriorityFacts) and gets a key from them: smaller keys go first. The criteria are packed into
 // one 64-bit word in the order given; what breaks the remaining ties is the list's own (tasks: the
-// earliest due day, then the case id, then the kind; waiting lists: the earliest requirement, then the
-// case id), so neither order depends on the order entries were created in.
+// earliest due day, then the case id, then the kind, then the slot; waiting lists: the earliest
+// requirement, then the case id), so neither order depends on the order entries were created in.
 
 #include <algorithm>
 #include <array>

@@ -26,6 +26,10 @@ struct WorkloadPointsTable {
   bool has_custody_points = false;                  // the scenario gave the custody row
   double nominal_points_per_week = 2176;            // WMT-2: a full-time PO or PSO at 100%
   double default_contracted_hours_per_week = 37.0;  // WMT-2
+  // WMT-2/WMT-4: a court report (SDR) adds its points to its writer's total for the days after it is
+  // written (the WMT counts "SDRs in the last 30 days"). 0: reports add no points.
+  double court_report_points = 0.0;
+  int report_points_counted_days = 30;
 
   // The November 2022 refresh of the WMT (WMT-7, G-30) added a "responsive activity" weighting of up
   // to 30% for non-routine work: from `from`, every case's points count `factor` times. Only the

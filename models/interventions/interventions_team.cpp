@@ -118,7 +118,7 @@ void InterventionsTeam::case_started(std::uint32_t office, std::uint32_t case_sl
 
 void InterventionsTeam::refer(std::uint32_t office, std::uint32_t case_slot, const Case& c, CaseId draw_key,
                               std::uint32_t prog, Day requirement_day, Day day, bool one_to_one,
-                              Day readiness_days) {
+                              Day readiness_days, bool offer_partner_support) {
   Participant p;
   p.case_id = c.id;
   p.draw_key = draw_key;
@@ -140,7 +140,7 @@ void InterventionsTeam::refer(std::uint32_t office, std::uint32_t case_slot, con
   } else {
     in_readiness_.push_back(index);
   }
-  if (prog == 0)
+  if (prog == 0 && offer_partner_support)
     partner_support_.refer(index, day, measures_[participants_[index].office].daso_new_cases_offered,
                            team_counters_);
 }

@@ -27,6 +27,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -39,6 +40,7 @@
 #include "interventions/participant.hpp"
 #include "interventions/partner_support.hpp"
 #include "interventions/programme_group.hpp"
+#include "interventions/snapshot_bbr.hpp"
 #include "interventions/toolkit_delivery.hpp"
 #include "office/case_listener.hpp"
 #include "prioritisation/intervention_measures.hpp"
@@ -80,6 +82,20 @@ class InterventionsTeam final : public CaseListener {
   // office slot may hold another case.
   void case_ended(CaseId id, TerminationReason reason, Day day, const Case* c = nullptr) override;
 
+  // --- Called when the model is built from a snapshot (warm_start: snapshot). ---
+  // A man's BBR requirement as the snapshot gives it; `c` is his case, open in office `office` (index
+  // among the team's offices) at `case_slot`.
+  struct ImportedBbr {
+    std::uint32_t office = 0;
+    std::uint32_t case_slot = 0;
+    const Case* c = nullptr;
+    CaseId draw_key = 0;
+    SnapshotBbr record;
+  };
+  // Rebuilds, on `day`, the BBR list and the groups running from the snapshot's records (in file order),
+  // instead of drawing them: see interventions_team_import.cpp for the little a row cannot give.
+  void import_bbr(std::span<const ImportedBbr> records, Day day);
+
   // --- Called by the engine (and the prioritisation framework). ---
   void run_day(Day day);
   // The measures in force for the team's office `office` (index among the team's offices).
@@ -120,7 +136,8 @@ class InterventionsTeam final : public CaseListener {
   }
   std::uint32_t add_participant(const Participant& p);
   void refer(std::uint32_t office, std::uint32_t case_slot, const Case& c, CaseId draw_key,
-             std::uint32_t prog, Day requirement_day, Day day, bool one_to_one, Day readiness_days);
+             std::uint32_t prog, Day requirement_day, Day day, bool one_to_one, Day readiness_days,
+             bool offer_partner_support = true);
   void set_state(Participant& p, ParticipantState s);
   // Records a step for the tests' event log and, with the case's attributes, for events.csv. `c` is the
   // case when the caller has it (a notice from its office); otherwise it is looked up in its slot.
@@ -151,6 +168,9 @@ class InterventionsTeam final : public CaseListener {
   void hold_session(std::uint32_t group_index, Day day);
   void leave_group(Participant& p);
   void close_group(ProgrammeGroup& g);
+  // interventions_team_import.cpp: a group running on the snapshot day, its members already recorded.
+  void open_imported_group(bool one_to_one, const std::vector<std::uint32_t>& members, std::int64_t serial,
+                           Day day);
   void individual_session(const Participant& p);
   [[nodiscard]] bool enforce_removal(Participant& p, const ProgrammeRules& rules, ProgrammeCounters& n,
                                      Day day);

@@ -12,11 +12,13 @@ PduOffice::PduOffice(PduIdentity identity, const CaseloadRules& rules, ReferralP
     : identity_(std::move(identity)),
       rules_(rules),
       referrals_(referrals),
-      factory_(rules.case_mix, rules.early_termination, replication_seed),
+      factory_(identity_.case_mix != nullptr ? *identity_.case_mix : rules.case_mix, rules.early_termination,
+               replication_seed),
       calendar_(calendar),
       staff_(std::move(initial_staff)),
       rag_measures_(business_as_usual_measures(rules.sentence_management)),
-      casework_(rules.sentence_management, calendar_, replication_seed, identity_.stream_index, last_day) {
+      casework_(rules.sentence_management, calendar_, replication_seed, identity_.stream_index, last_day),
+      report_points_(rules.workload.court_report_points, rules.workload.report_points_counted_days) {
   custody_ = PreReleaseCustody(static_cast<Day>(rules.allocation.licence_allocated_before_release_weeks) * 7);
   casework_.set_prioritisation(&rules.prioritisation, &rag_measures_);
   std::size_t case_holders = 0;
@@ -127,6 +129,8 @@ void PduOffice::place_warm_start_caseload(Day first_day, Day lookback_days) {
 }
 
 void PduOffice::run_day(Day day) {
+  // Reports written 30 days ago stop counting before today's allocations read anyone's WMT %.
+  if (report_points_.enabled()) report_points_.expire(staff_, day);
   while (!endings_.empty() && endings_.top().day <= day) {
     const Ending ending = endings_.top();
     endings_.pop();
@@ -160,6 +164,8 @@ void PduOffice::run_day(Day day) {
   counters_.rag_days[static_cast<std::size_t>(rag_status_)] += 1;
   counters_.facilitator_hours_redeployed +=
       casework_.run_day(day, staff_, static_cast<std::int64_t>(open_cases_));
+  for (PractitionerIndex writer : casework_.take_court_reports_written())
+    report_points_.credit(staff_, writer, day);
   if (casework_.enforcement().enabled()) end_orders_the_court_ended(day);
   account_staff_time(day);
 }
@@ -219,6 +225,7 @@ void PduOffice::remove(PractitionerIndex who, Day day) {
   leaver.available_points_per_week = 0.0;
   reallocate_cases_of(who, day);
   casework_.practitioner_left(who, staff_, day);
+  if (report_points_.enabled()) report_points_.forget(staff_, who);
   note_staffing_changed();
 }
 

@@ -22,6 +22,7 @@
 #include "office/case_listener.hpp"
 #include "office/caseload_rules.hpp"
 #include "office/office_counters.hpp"
+#include "office/report_points.hpp"
 #include "office/shared_notices.hpp"
 #include "prioritisation/rag_measures.hpp"
 #include "prioritisation/rag_status.hpp"
@@ -37,6 +38,9 @@ struct PduIdentity {
   // The index whose random streams this PDU draws from: its own, or that of the PDU it is paired with.
   std::uint32_t stream_index = 0;
   std::string name;
+  // The case mix its referrals are drawn from when it has its own (PduSpec::case_mix); nullptr: the
+  // rules' national one.
+  const CaseMix* case_mix = nullptr;
 };
 
 // Final, so that calls through a PduOffice (the hot paths) need no virtual dispatch; the workforce model
@@ -60,7 +64,8 @@ class PduOffice final : public StaffRoster {
     Case c;
     PractitionerIndex practitioner = kUnallocated;
   };
-  void place_imported_caseload(std::span<const ImportedCase> cases, Day first_day);
+  // Returns each case's slot, in the order given.
+  std::vector<std::uint32_t> place_imported_caseload(std::span<const ImportedCase> cases, Day first_day);
 
   // One day: cases ending today leave, waiting cases are retried, then today's referrals arrive and
   // are allocated (fixed order, never insertion order; M-6). Then the day's sentence-management
@@ -150,6 +155,10 @@ class PduOffice final : public StaffRoster {
   [[nodiscard]] std::uint32_t index() const { return identity_.index; }
   [[nodiscard]] std::uint32_t stream_index() const { return identity_.stream_index; }
   [[nodiscard]] const std::string& name() const { return identity_.name; }
+  // What its new cases are drawn from: its own case mix, or the scenario's.
+  [[nodiscard]] const CaseMix& case_mix() const {
+    return identity_.case_mix != nullptr ? *identity_.case_mix : rules_.case_mix;
+  }
   [[nodiscard]] const WorkingCalendar& calendar() const override { return calendar_; }
   [[nodiscard]] std::int64_t caseload() const { return static_cast<std::int64_t>(open_cases_); }
   [[nodiscard]] std::int64_t unallocated() const {
@@ -228,7 +237,8 @@ class PduOffice final : public StaffRoster {
   bool retry_waiting_cases_ = false;
   RagStatus rag_status_ = RagStatus::green;
   RagMeasures rag_measures_;
-  PduCasework casework_;  // after calendar_, which it refers to
+  PduCasework casework_;        // after calendar_, which it refers to
+  ReportPoints report_points_;  // WMT-4: points of the court reports each practitioner wrote lately
 };
 
 }  // namespace probsim

@@ -4,19 +4,24 @@
 
 namespace probsim {
 
-void PduOffice::place_imported_caseload(std::span<const ImportedCase> cases, Day first_day) {
+std::vector<std::uint32_t> PduOffice::place_imported_caseload(std::span<const ImportedCase> cases,
+                                                              Day first_day) {
+  std::vector<std::uint32_t> slots;
+  slots.reserve(cases.size());
   for (const ImportedCase& imported : cases) {
     const std::uint32_t slot = open_case(imported.c, true);
+    slots.push_back(slot);
     counters_.initial_cases += 1;
     // No case_started notice: an interventions team would draw the person's BBR requirement afresh,
-    // which an import must not do; the loader refuses interventions with a snapshot until the BBR list
-    // itself can be imported.
+    // which an import must not do; the snapshot's own BBR records are handed to the teams instead
+    // (service/snapshot_warm_start.cpp).
     notices_.record(first_day, CaseEvent::initial, imported.c, name(), {});
     if (imported.practitioner != kUnallocated)
       allocate_imported(slot, imported.practitioner, first_day);
     else if (!try_allocate(slot, first_day))
       waiting_for_allocation_.push_back(slot);
   }
+  return slots;
 }
 
 // try_allocate with the holder given: the same bookkeeping, so the invariants in pdu_office.hpp hold.

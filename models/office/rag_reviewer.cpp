@@ -28,7 +28,7 @@ double RagReviewer::workload_pct(const PduOffice& office) {
   double points = 0.0, available = 0.0;
   for (const Practitioner& p : office.staff()) {
     if (!p.in_post || !holds_cases(p.grade)) continue;
-    points += p.case_points_per_week;
+    points += p.workload_points();
     available += p.available_points_per_week;
   }
   if (available > 0.0) return 100.0 * points / available;

@@ -37,6 +37,9 @@ struct PduSpec {
   // Another PDU (index in scenario order) whose random draws this one shares: the same people referred
   // and the same staff events, so the two differ only by what the scenario sets differently.
   std::optional<std::size_t> paired_with;
+  // Its own case mix (`case_mix` under the PDU or its region, over the national one); none: the
+  // scenario's `case_mix`.
+  std::optional<CaseMix> case_mix;
 };
 
 struct RegionSpec {
@@ -78,6 +81,11 @@ struct Scenario {
   }
   [[nodiscard]] const PduSpec& pdu_at(std::size_t index) const {
     return const_cast<Scenario*>(this)->pdu_at(index);
+  }
+
+  // The case mix new cases of a PDU are drawn from: its own, else the scenario's.
+  [[nodiscard]] const CaseMix& case_mix_of(const PduSpec& pdu) const {
+    return pdu.case_mix ? *pdu.case_mix : caseload.case_mix;
   }
 
   // The longest a case can last: how far back the warm-start pre-history must look.

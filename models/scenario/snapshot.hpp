@@ -4,12 +4,17 @@
 // files and resolves every name: what is here is typed, in scenario order and in simulation days, so
 // building the offices from it cannot fail.
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "caseload/case.hpp"
+#include "interventions/snapshot_bbr.hpp"
 #include "workforce/new_staff.hpp"
 
 namespace probsim {
@@ -45,12 +50,15 @@ struct SnapshotCase {
   Sex sex = Sex::male;
   // Index of the practitioner among the PDU's snapshot staff (in file order), or kUnallocated.
   PractitionerIndex practitioner = kUnallocated;
+  // Their BBR requirement, if they have one (read only with interventions on).
+  std::optional<SnapshotBbr> bbr;
 };
 
 struct RegionSnapshot {
   SnapshotFiles files;
   std::vector<SnapshotStaffMember> staff;  // file order
   std::vector<SnapshotCase> cases;         // file order
+  std::vector<std::string> bbr_groups;     // the bbr_group names, in order of first appearance
 };
 
 }  // namespace probsim

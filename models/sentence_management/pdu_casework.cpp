@@ -256,10 +256,13 @@ void PduCasework::request_court_reports(Day day, std::span<const Practitioner> s
 void PduCasework::practitioner_left(PractitionerIndex who, std::span<const Practitioner> staff, Day day) {
   if (!rules_.enabled || static_cast<std::size_t>(who) >= queues_.size()) return;
   std::vector<std::uint32_t> loose;
-  for (const QueuedTask& e : queues_[static_cast<std::size_t>(who)].entries())
+  queues_[static_cast<std::size_t>(who)].for_each_entry([&](const QueuedTask& e) {
     if (is_live(e, who)) loose.push_back(e.task);
-  std::sort(loose.begin(), loose.end(),
-            [&](std::uint32_t a, std::uint32_t b) { return case_id_at(a) < case_id_at(b); });
+  });
+  std::sort(loose.begin(), loose.end(), [&](std::uint32_t a, std::uint32_t b) {
+    // By case, then by task: an order that does not depend on where the queue kept them.
+    return case_id_at(a) != case_id_at(b) ? case_id_at(a) < case_id_at(b) : a < b;
+  });
   for (std::uint32_t index : loose) {
     const PractitionerIndex next = least_backlogged(staff, kind_at(index));
     if (next == kUnallocated || next == who) {

@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "caseload/case.hpp"
@@ -93,6 +94,11 @@ class PduCasework {
   void set_completion_log(std::vector<TaskCompletion>* log) { completion_log_ = log; }
 
   [[nodiscard]] const TaskOutcomes& outcomes() const { return outcomes_; }
+  // The writers of the court reports finished since the last call, one entry per report, in the
+  // order finished (for the WMT's report points, office/report_points.hpp).
+  [[nodiscard]] std::vector<PractitionerIndex> take_court_reports_written() {
+    return std::exchange(court_reports_written_, {});
+  }
   // Appointments, absences and breach (issue 24); idle unless the scenario enables enforcement.
   [[nodiscard]] const EnforcementProcess& enforcement() const { return enforcement_; }
   EnforcementProcess& enforcement() { return enforcement_; }
@@ -245,6 +251,7 @@ class PduCasework {
   TaskOutcomes outcomes_;
   EnforcementProcess enforcement_;
   std::vector<TaskCompletion>* completion_log_ = nullptr;
+  std::vector<PractitionerIndex> court_reports_written_;
   const PrioritisationRules* rag_rules_ = nullptr;
   const RagMeasures* rag_measures_ = nullptr;
   WorkSeconds redeployed_per_working_day_ = 0;

@@ -172,6 +172,7 @@ void PduCasework::complete(std::uint32_t index, PractitionerIndex holder, Day da
     if (completion_log_)
       completion_log_->push_back(TaskCompletion{day, t.kind, case_id_of(t), holder, t.due_day});
   });
+  if (kind == TaskKind::court_report) court_reports_written_.push_back(holder);
   unlink_from_case(index);
   free_task(index);
   if (enforcement_.enabled() && slot != kNoCaseSlot) follow_up_enforcement(kind, slot, day, late);
@@ -215,9 +216,8 @@ void PduCasework::warm_work_queues() const {
   std::uint64_t sum = 0;
   for (const PractitionerWorkQueue& queue : queues_) sum += queue.read_ends();
   for (const PractitionerWorkQueue& queue : queues_) {
-    const std::size_t top = std::min(queue.size(), kWarmedTasksPerQueue);
-    for (std::size_t k = 0; k < top; ++k) {
-      const std::uint32_t index = queue.entries()[k].task;
+    for (const QueuedTask& entry : queue.top_levels(kWarmedTasksPerQueue)) {
+      const std::uint32_t index = entry.task;
       sum += is_contact_index(index) ? cases_[slot_of_contact(index)].generation : tasks_[index].generation;
     }
   }

@@ -72,8 +72,8 @@ void ProbationService::build_offices_and_workforces(CaseEventSink* events) {
       ReferralProcess referrals(pdu.referrals, window.day_zero(), window.first_report_day(), stream_index,
                                 seed_);
       offices_.push_back(std::make_unique<PduOffice>(
-          PduIdentity{index, stream_index, pdu.name}, scenario_.caseload, referrals, seed_,
-          initial_staff(scenario_, pdu, index), calendar_, window.last_day()));
+          PduIdentity{index, stream_index, pdu.name, &scenario_.case_mix_of(pdu)}, scenario_.caseload,
+          referrals, seed_, initial_staff(scenario_, pdu, index), calendar_, window.last_day()));
       PduOffice& office = *offices_.back();
       office.set_establishment_fte(pdu.establishment_fte);
       office.set_event_sink(events);
@@ -110,7 +110,8 @@ void ProbationService::build_interventions_teams() {
 
 void ProbationService::place_starting_caseload(IndependentUnits& units) {
   const SimulationWindow& window = scenario_.window;
-  if (window.warm_start == WarmStart::snapshot) place_snapshot_caseload(scenario_, office_pointers_, seed_);
+  if (window.warm_start == WarmStart::snapshot)
+    place_snapshot_caseload(scenario_, office_pointers_, teams_in_order_, seed_);
   if (window.warm_start != WarmStart::steady_state) return;
   // Like a day's casework: the offices' warm starts are independent but for what they tell the
   // interventions teams and the event log, which is delivered afterwards in office order.

@@ -27,7 +27,7 @@ std::vector<Practitioner> snapshot_staff(const Scenario& scenario, std::size_t p
 }
 
 void place_snapshot_caseload(const Scenario& scenario, std::span<PduOffice* const> offices,
-                             std::uint64_t replication_seed) {
+                             std::span<InterventionsTeam* const> teams, std::uint64_t replication_seed) {
   std::vector<std::vector<PduOffice::ImportedCase>> by_office(offices.size());
   const CaseloadRules& rules = scenario.caseload;
   for (const SnapshotCase& row : scenario.snapshot->cases) {
@@ -41,13 +41,40 @@ void place_snapshot_caseload(const Scenario& scenario, std::span<PduOffice* cons
                                      row.tier,
                                      row.domestic_abuse_flag,
                                      row.sex};
-    cases.push_back(
-        PduOffice::ImportedCase{make_imported_case(attributes, make_imported_case_id(office.index(), ordinal),
-                                                   make_imported_case_id(office.stream_index(), ordinal), 0,
-                                                   rules.case_mix, rules.early_termination, replication_seed),
-                                row.practitioner});
+    cases.push_back(PduOffice::ImportedCase{
+        make_imported_case(attributes, make_imported_case_id(office.index(), ordinal),
+                           make_imported_case_id(office.stream_index(), ordinal), 0, office.case_mix(),
+                           rules.early_termination, replication_seed),
+        row.practitioner});
   }
-  for (std::size_t k = 0; k < offices.size(); ++k) offices[k]->place_imported_caseload(by_office[k], 0);
+  std::vector<std::vector<std::uint32_t>> slots(offices.size());
+  for (std::size_t k = 0; k < offices.size(); ++k)
+    slots[k] = offices[k]->place_imported_caseload(by_office[k], 0);
+  if (teams.empty()) return;
+
+  // Each man's BBR record goes to the team serving his PDU, in file order (teams are in the order of
+  // scenario.interventions_teams; the loader has checked every PDU with a record is served).
+  struct Served {
+    std::size_t team;
+    std::uint32_t office_in_team;
+  };
+  std::vector<std::optional<Served>> served(offices.size());
+  for (std::size_t t = 0; t < scenario.interventions_teams.size(); ++t)
+    for (std::size_t k = 0; k < scenario.interventions_teams[t].pdus.size(); ++k)
+      served[scenario.interventions_teams[t].pdus[k]] = Served{t, static_cast<std::uint32_t>(k)};
+  std::vector<std::vector<InterventionsTeam::ImportedBbr>> records(teams.size());
+  std::vector<std::size_t> next(offices.size(), 0);
+  for (const SnapshotCase& row : scenario.snapshot->cases) {
+    const std::size_t ordinal = next[row.pdu]++;
+    if (!row.bbr || !served[row.pdu]) continue;
+    const PduOffice& office = *offices[row.pdu];
+    const std::uint32_t slot = slots[row.pdu][ordinal];
+    const Case& c = by_office[row.pdu][ordinal].c;
+    records[served[row.pdu]->team].push_back(
+        InterventionsTeam::ImportedBbr{served[row.pdu]->office_in_team, slot, office.case_in_slot(slot, c.id),
+                                       make_imported_case_id(office.stream_index(), ordinal), *row.bbr});
+  }
+  for (std::size_t t = 0; t < teams.size(); ++t) teams[t]->import_bbr(records[t], 0);
 }
 
 }  // namespace probsim

@@ -7,6 +7,7 @@
 #include <span>
 #include <vector>
 
+#include "interventions/interventions_team.hpp"
 #include "office/pdu_office.hpp"
 #include "scenario/scenario.hpp"
 
@@ -18,7 +19,9 @@ namespace probsim {
 
 // Opens every snapshot case on day 0 in its office (offices[k] is the PDU at index k). Imported ids are
 // numbered in file order within each PDU, so two scenarios from one snapshot give each person one id.
+// Then hands each man's BBR record to the team serving his PDU (`teams` in the order of
+// scenario.interventions_teams; empty with interventions off), which rebuilds its list and groups.
 void place_snapshot_caseload(const Scenario& scenario, std::span<PduOffice* const> offices,
-                             std::uint64_t replication_seed);
+                             std::span<InterventionsTeam* const> teams, std::uint64_t replication_seed);
 
 }  // namespace probsim

@@ -49,6 +49,8 @@ struct Practitioner {
 
   double available_points_per_week = 0.0;
   double case_points_per_week = 0.0;
+  // WMT-4's report points: those of the court reports written in the last 30 days (office/report_points.hpp).
+  double report_points = 0.0;
   std::int32_t caseload = 0;
 
   [[nodiscard]] bool is_sick_on(Day day) const { return day >= sick_from && day < sick_until; }
@@ -62,9 +64,11 @@ struct Practitioner {
     return in_post && holds_cases(grade) && available_points_per_week > 0.0;
   }
 
+  // The WMT total: case points plus report points (WMT-4).
+  [[nodiscard]] double workload_points() const { return case_points_per_week + report_points; }
   // WMT capacity %: 100 means exactly the points this practitioner's hours allow.
   [[nodiscard]] double workload_pct() const {
-    return available_points_per_week > 0.0 ? 100.0 * case_points_per_week / available_points_per_week : 0.0;
+    return available_points_per_week > 0.0 ? 100.0 * workload_points() / available_points_per_week : 0.0;
   }
 };
 

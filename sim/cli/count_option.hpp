@@ -5,7 +5,6 @@
 // refused at once with the option's name instead of starting 2^64 replications.
 
 #include <boost/program_options.hpp>
-
 #include <cstddef>
 #include <string>
 #include <vector>

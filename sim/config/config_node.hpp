@@ -2,6 +2,9 @@
 // A scenario file as a tree whose every node remembers where it came from (file, line, column), so
 // errors found long after parsing, and after `extends` and `--set` have merged several sources, can
 // still point at the exact place to fix. Built from yaml-cpp; nothing past the loader sees YAML.
+// Implemented by concept: config_node.cpp (the node), yaml_config_reader.cpp (YAML in),
+// config_extends.cpp (`extends` chains), config_key_paths.cpp (key paths, --set), yaml_config_writer.cpp
+// (YAML out).
 
 #include <optional>
 #include <string>

@@ -8,11 +8,15 @@ namespace probsim::scenario_loading {
 void read_case_mix(FieldReader& root, CaseMix& mix) {
   FieldReader cm(root.node("case_mix", true), "case_mix", root.diagnostics());
   if (!cm.ok()) return;
+  read_case_mix_map(cm, mix);
+}
+
+void read_case_mix_map(FieldReader& cm, CaseMix& mix) {
   auto types = read_shares(cm, "sentence_type_shares", kSentenceTypeNames);
   if (types) mix.sentence_type = WeightedChoice(*types);
 
-  FieldReader lengths(cm.node("sentence_length_months", true), "case_mix.sentence_length_months",
-                      root.diagnostics());
+  FieldReader lengths(cm.node("sentence_length_months", true), cm.child_path("sentence_length_months"),
+                      cm.diagnostics());
   for (std::size_t t = 0; t < kSentenceTypeNames.size(); ++t) {
     const bool needed = !types || (*types)[t] > 0.0;
     constexpr double kMaxMonths = 12.0 * 100;
@@ -27,7 +31,7 @@ void read_case_mix(FieldReader& root, CaseMix& mix) {
   if (auto rosh = read_shares(cm, "rosh_shares", kRoshLevelNames)) mix.rosh = WeightedChoice(*rosh);
 
   FieldReader protect(cm.node("tier_protect_level_shares_by_rosh", true),
-                      "case_mix.tier_protect_level_shares_by_rosh", root.diagnostics());
+                      cm.child_path("tier_protect_level_shares_by_rosh"), cm.diagnostics());
   if (protect.ok())
     for (std::size_t r = 0; r < kRoshLevelNames.size(); ++r)
       if (auto letters = read_shares(protect, kRoshLevelNames[r], kTierProtectLetters))
@@ -40,7 +44,7 @@ void read_case_mix(FieldReader& root, CaseMix& mix) {
   if (auto male = cm.number("male_share", true, 0.0, 1.0)) mix.male_share = *male;
   // Optional: the RAG-7 exemptions drawn per case, each an independent share (they need not sum to 1).
   if (const ConfigNode* node = cm.node("rag_exemption_shares", false)) {
-    FieldReader shares(node, cm.child_path("rag_exemption_shares"), root.diagnostics());
+    FieldReader shares(node, cm.child_path("rag_exemption_shares"), cm.diagnostics());
     for (std::size_t e = 0; shares.ok() && e < kDrawnRagExemptions.size(); ++e)
       if (auto share = shares.number(to_string(kDrawnRagExemptions[e]), false, 0.0, 1.0))
         mix.rag_exemption_shares[e] = *share;

@@ -116,11 +116,13 @@ void read_regions(FieldReader& root, Scenario& s, const ReferralRate& pattern) {
           at(pdu_spec.establishment_fte, grade) += group.headcount * group.person.fte;
         }
       }
+      pdu.node("case_mix", false);  // read by read_case_mix_overrides (load_case_mix_overrides.cpp)
       if (const ConfigNode* twin = pdu.node("paired_with", false))
         pairings.push_back({s.pdu_count() + spec.pdus.size(), twin, pdu.child_path("paired_with")});
       pdu.reject_unknown_keys();
       spec.pdus.push_back(std::move(pdu_spec));
     }
+    region.node("case_mix", false);  // read by read_case_mix_overrides, with its PDUs'
     region.reject_unknown_keys();
     s.regions.push_back(std::move(spec));
   }

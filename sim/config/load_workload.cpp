@@ -42,6 +42,15 @@ void read_workload(FieldReader& root, WorkloadPointsTable& table) {
       rw.reject_unknown_keys();
     }
   }
+  // WMT-2/WMT-4: the points a court report (SDR) adds to its writer's total while it counts.
+  if (const ConfigNode* reports = wl.node("report_points", false)) {
+    FieldReader rp(reports, wl.child_path("report_points"), root.diagnostics());
+    if (rp.ok()) {
+      if (auto points = rp.number("court_report", true, 0.0, 1e5)) table.court_report_points = *points;
+      if (auto days = rp.integer("counted_days", true, 1, 366)) table.report_points_counted_days = *days;
+      rp.reject_unknown_keys();
+    }
+  }
   wl.reject_unknown_keys();
 }
 

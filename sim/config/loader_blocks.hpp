@@ -15,6 +15,11 @@ void read_simulation(FieldReader& root, Scenario& s);
 ReferralRate read_referral_pattern(FieldReader& root);
 // load_case_mix.cpp: `case_mix`.
 void read_case_mix(FieldReader& root, CaseMix& mix);
+// Every key of one case_mix map, under whatever path `cm` names (the national block or an override).
+void read_case_mix_map(FieldReader& cm, CaseMix& mix);
+// load_case_mix_overrides.cpp: `case_mix` under a region or a PDU, over the national one; after
+// `regions`, and only when the national `case_mix` had no errors (they would repeat for every PDU).
+void read_case_mix_overrides(FieldReader& root, Scenario& s);
 // load_early_termination.cpp: `early_termination_per_year`.
 void read_early_termination(FieldReader& root, EarlyTerminationHazards& hazards);
 // load_allocation.cpp: `allocation`.

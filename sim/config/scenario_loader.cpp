@@ -24,7 +24,9 @@ std::optional<Scenario> read_scenario(const ConfigNode& root_node, Diagnostics& 
   if (auto description = root.text("description", false)) s.description = *description;
   read_simulation(root, s);
   const ReferralRate pattern = read_referral_pattern(root);
+  const std::size_t errors_before_case_mix = diagnostics.items().size();
   read_case_mix(root, s.caseload.case_mix);
+  const bool national_case_mix_read = diagnostics.items().size() == errors_before_case_mix;
   read_early_termination(root, s.caseload.early_termination);
   read_allocation(root, s.caseload.allocation);
   read_workload(root, s.caseload.workload);
@@ -36,6 +38,7 @@ std::optional<Scenario> read_scenario(const ConfigNode& root_node, Diagnostics& 
                                  "needs workload.points_per_case_per_week.custody (WMT-1's custody row)");
   read_workforce(root, s.workforce);
   read_regions(root, s, pattern);
+  if (national_case_mix_read) read_case_mix_overrides(root, s);
   read_staffing_plan(root, s);
   read_calendar(root, s);
   read_sentence_management(root, s.caseload.sentence_management);

@@ -6,6 +6,7 @@
 
 #include "caseload/imported_case.hpp"
 #include "config/csv_row_reader.hpp"
+#include "config/snapshot_bbr_columns.hpp"
 
 namespace probsim {
 
@@ -161,7 +162,7 @@ void read_staff_row(RowReader& row, const Scenario& s, RegionSnapshot& snapshot,
 void read_case_row(RowReader& row, const Scenario& s, RegionSnapshot& snapshot,
                    const std::map<std::string, StaffEntry, std::less<>>& staff,
                    const std::set<std::string, std::less<>>& staff_rows,
-                   std::map<std::string, int, std::less<>>& first_line) {
+                   std::map<std::string, int, std::less<>>& first_line, SnapshotBbrGroups& bbr_groups) {
   SnapshotCase c;
   bool ok = true;
   if (auto id = row.required_text(column::person_id)) {
@@ -216,6 +217,17 @@ void read_case_row(RowReader& row, const Scenario& s, RegionSnapshot& snapshot,
       c.practitioner = it->second.index_in_pdu;
     }
   }
+  const bool person_read = pdu && start && sex && da;
+  if (person_read) {
+    c.pdu = *pdu;
+    c.sentence_start_day = *start;
+    c.sex = static_cast<Sex>(*sex);
+    c.domestic_abuse_flag = *da;
+  }
+  if (auto bbr = read_bbr_columns(row, s, c, person_read, bbr_groups))
+    c.bbr = *bbr;
+  else
+    ok = false;
   if (!ok) return;
   c.pdu = *pdu;
   c.sentence_type = static_cast<SentenceType>(*type);
@@ -256,10 +268,13 @@ std::optional<RegionSnapshot> read_snapshot_csvs(const SnapshotFiles& files, con
   }
   if (auto table = CsvTable::read(files.caseload_csv, snapshot_caseload_columns(), problems)) {
     std::map<std::string, int, std::less<>> first_line;
+    SnapshotBbrGroups bbr_groups;
     for (const CsvRow& r : table->rows()) {
       RowReader row(*table, r, day_zero, problems);
-      read_case_row(row, scenario, snapshot, staff_by_id, staff_ids, first_line);
+      read_case_row(row, scenario, snapshot, staff_by_id, staff_ids, first_line, bbr_groups);
     }
+    check_bbr_groups(bbr_groups, scenario, table->file(), problems);
+    snapshot.bbr_groups = std::move(bbr_groups.names);
   }
   if (problems.size() != before) return std::nullopt;
   return snapshot;

@@ -14,8 +14,11 @@ const char* const kNoReviewDates =
     "the model sets periodic reviews from the sentence start (sentence_management.periodic_review); "
     "leave the column out";
 const char* const kNoInterventions =
-    "requirements (BBR, structured interventions, RAR, unpaid work) cannot be imported yet (issue 21): "
-    "a snapshot starts with no interventions";
+    "structured interventions, RAR and unpaid work cannot be imported yet (issue 21): a snapshot starts "
+    "with none under way (BBR can be: bbr_status)";
+const char* const kNoSaraLevel =
+    "the model draws no SARA level for a case already on the caseload: a BBR requirement is given by "
+    "bbr_status, and other cases are not routed to interventions";
 }  // namespace
 
 const std::vector<CsvColumn>& snapshot_caseload_columns() {
@@ -31,10 +34,11 @@ const std::vector<CsvColumn>& snapshot_caseload_columns() {
       {"domestic_abuse", false, ""},
       {"practitioner", false, ""},
       {"next_review_due", false, kNoReviewDates},
-      {"sara_level", false, kNoInterventions},
-      {"bbr_requirement_date", false, kNoInterventions},
-      {"bbr_status", false, kNoInterventions},
-      {"bbr_sessions_attended", false, kNoInterventions},
+      {"sara_level", false, kNoSaraLevel},
+      {"bbr_status", false, ""},
+      {"bbr_requirement_date", false, ""},
+      {"bbr_sessions_attended", false, ""},
+      {"bbr_group", false, ""},
       {"structured_intervention", false, kNoInterventions},
       {"rar_days", false, kNoInterventions},
       {"unpaid_work_hours", false, kNoInterventions},
@@ -65,12 +69,6 @@ const std::vector<CsvColumn>& snapshot_staff_columns() {
 void attach_snapshot(Scenario& s, const SourceLocation& where, Diagnostics& diagnostics) {
   if (s.window.warm_start != WarmStart::snapshot || !s.snapshot_files) return;
   bool ok = true;
-  if (s.interventions.enabled) {
-    diagnostics.error(where, "simulation.warm_start",
-                      "a snapshot cannot start a scenario with interventions yet: the BBR list would be "
-                      "re-drawn, not imported (issue 21); set interventions.enabled: false");
-    ok = false;
-  }
   if (s.pdu_count() >= kMaxPdusForCaseIds) {  // imported and generated case ids would overlap
     diagnostics.error(where, "simulation.warm_start",
                       "a snapshot supports fewer than " + std::to_string(kMaxPdusForCaseIds) + " PDUs");

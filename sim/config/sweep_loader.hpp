@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "config/config_node.hpp"
@@ -58,6 +59,10 @@ struct SweepSpec {
   PointSeeds point_seeds = PointSeeds::common;
   std::optional<PrecisionTarget> precision;
   bool events = false;
+  // How a report shows the sweep (docs/guides/sweeps-and-batches.md, "Labels and headline KPIs"):
+  std::vector<std::string> headline_kpis;  // `headline_kpis`: the KPIs a report shows first; empty: chosen
+  std::vector<std::pair<std::string, std::string>> key_labels;  // `labels`: varied key path → short name
+  std::vector<std::string> point_labels;  // one per `points` item: its `label`, or empty
 
   [[nodiscard]] std::filesystem::path scenario_file(std::size_t index) const;
   // The keys that points vary, in order of first appearance: the grid's, then the explicit points'.
@@ -72,6 +77,7 @@ struct SweepPoint {
   std::size_t scenario = 0;                  // index into SweepSpec::scenarios
   std::vector<SweepAssignment> assignments;  // this point's own values, in order
   std::uint64_t base_seed = 0;               // replication r uses replication_seed(base_seed, r)
+  std::string label;                         // an explicit point's `label`, or empty
 
   // The scenario and values, as one canonical line: what makes two points the same point.
   [[nodiscard]] std::string identity(const SweepSpec& sweep) const;

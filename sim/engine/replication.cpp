@@ -65,7 +65,7 @@ ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpe
   const std::vector<const PduOffice*> observed = service.observed_offices();
   if (stop != nullptr) {
     engine.run_until(day_phase_time(stop->after_day, DayPhase::observation));
-    stop->visit(observed);
+    stop->visit(observed, service.observed_teams());
     return ReplicationResult{};
   }
   RunRecorder recorder(scenario, observed, service.region_of_office(), service.observed_teams());

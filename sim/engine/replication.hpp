@@ -12,6 +12,8 @@
 
 namespace probsim {
 
+class InterventionsTeam;
+
 class PduOffice;
 
 struct ReplicationSpec {
@@ -23,10 +25,10 @@ struct ReplicationSpec {
 };
 
 // probsim snapshot: a replication that stops at the end of day `after_day` and hands its offices (in
-// scenario order) to `visit`; it then returns no results.
+// scenario order) and interventions teams to `visit`; it then returns no results.
 struct ReplicationStop {
   Day after_day = 0;
-  std::function<void(std::span<const PduOffice* const>)> visit;
+  std::function<void(std::span<const PduOffice* const>, std::span<const InterventionsTeam* const>)> visit;
 };
 
 [[nodiscard]] ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpec& spec,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "output/metric_names.hpp"
 #include "output/summary_statistics.hpp"
 
 namespace probsim {
@@ -264,7 +265,7 @@ void InterventionRecorder::add_kpis_of(const std::vector<std::size_t>& units, co
   // Group sessions each member attended or missed: the totals of events.csv's session rows.
   kpi("bbr_sessions_attended", static_cast<double>(w.bbr.sessions_attended));
   kpi("bbr_sessions_missed", static_cast<double>(w.bbr.sessions_missed));
-  kpi("bbr_sessions_cancelled_rag",
+  kpi(metric_name::bbr_sessions_cancelled_rag,
       static_cast<double>(w.bbr.sessions_cancelled_rag + w.si.sessions_cancelled_rag));
   // The delivery mechanisms of `interventions.delivery` (issue 18): all programmes' group sessions.
   kpi("group_sessions_cancelled_absence",

@@ -1,6 +1,8 @@
 #include "output/snapshot_writer.hpp"
 
 #include <algorithm>
+#include <map>
+#include <unordered_map>
 
 #include "output/atomic_file.hpp"
 #include "output/csv.hpp"
@@ -16,10 +18,40 @@ int whole_months(const CalendarDate& from, const CalendarDate& to) {
   return months;
 }
 
+// A man's BBR record as the caseload's bbr_* columns give it, or nullopt for a state they do not hold
+// (a requirement diverted to another programme, or one that ended with its order).
+std::optional<SnapshotBbrStatus> bbr_status(const Participant& p, const ProgrammeGroup* group) {
+  switch (p.state) {
+    case ParticipantState::in_readiness:
+      return SnapshotBbrStatus::in_readiness;
+    case ParticipantState::waiting:
+      return SnapshotBbrStatus::waiting;
+    case ParticipantState::awaiting_group:
+      return SnapshotBbrStatus::awaiting_group;
+    case ParticipantState::awaiting_rejoin:
+      return SnapshotBbrStatus::awaiting_rejoin;
+    case ParticipantState::attending:
+      return group != nullptr && group->one_to_one ? SnapshotBbrStatus::attending_one_to_one
+                                                   : SnapshotBbrStatus::attending;
+    case ParticipantState::completed:
+      return SnapshotBbrStatus::completed;
+    case ParticipantState::removed:
+      return SnapshotBbrStatus::removed;
+    default:
+      return std::nullopt;
+  }
+}
+
+struct BbrRecord {
+  const Participant* p;
+  const InterventionsTeam* team;
+};
+
 }  // namespace
 
 void write_snapshot_csvs(const Scenario& scenario, std::span<const PduOffice* const> offices, Day day,
-                         const std::string& caseload_csv, const std::string& staff_csv) {
+                         const std::string& caseload_csv, const std::string& staff_csv,
+                         std::span<const InterventionsTeam* const> teams) {
   const SimulationWindow& window = scenario.window;
   const Day snapshot_day = day + 1;
   const CalendarDate snapshot_date = window.date_of(snapshot_day);
@@ -52,10 +84,23 @@ void write_snapshot_csvs(const Scenario& scenario, std::span<const PduOffice* co
                                  long_term ? window.date_of(p.sick_until).iso() : ""});
     }
 
+  // Each case's live BBR record (a man's BBR record ends `diverted` when he is moved to another
+  // programme; the record of a requirement whose order has ended is not his any more).
+  const bool with_bbr = scenario.interventions.enabled;
+  std::unordered_map<CaseId, BbrRecord> bbr_of_case;
+  for (const InterventionsTeam* team : teams)
+    for (const Participant& p : team->participants())
+      if (p.programme == 0 && !p.order_ended && bbr_status(p, nullptr)) bbr_of_case[p.case_id] = {&p, team};
+  std::map<std::pair<const InterventionsTeam*, std::int32_t>, std::string> group_names;
+  std::map<const InterventionsTeam*, int> groups_named;
+
   AtomicFile caseload(caseload_csv);
-  caseload.stream() << csv_row({"person_id", "pdu", "sentence_type", "sentence_start_date",
-                                "expected_end_date", "rosh", "tier", "sex", "domestic_abuse",
-                                "practitioner"});
+  std::vector<std::string> header = {
+      "person_id", "pdu",  "sentence_type", "sentence_start_date", "expected_end_date",
+      "rosh",      "tier", "sex",           "domestic_abuse",      "practitioner"};
+  if (with_bbr)
+    header.insert(header.end(), {"bbr_status", "bbr_requirement_date", "bbr_sessions_attended", "bbr_group"});
+  caseload.stream() << csv_row(header);
   for (const PduOffice* office : offices) {
     std::vector<const Case*> open;
     // Cases ending on the snapshot day close before its work: they are not on its caseload.
@@ -67,12 +112,38 @@ void write_snapshot_csvs(const Scenario& scenario, std::span<const PduOffice* co
       const std::string holder = c->practitioner == kUnallocated
                                      ? ""
                                      : office->staff()[static_cast<std::size_t>(c->practitioner)].name;
-      caseload.stream() << csv_row(
-          {std::to_string(c->id), office->name(), std::string(to_string(c->sentence_type)),
-           window.date_of(c->referral_day).iso(),
-           window.date_of(c->referral_day + c->sentence_length_days).iso(), std::string(to_string(c->rosh)),
-           std::string(to_string(c->tier)), std::string(to_string(c->sex)),
-           c->domestic_abuse_flag ? "true" : "false", holder});
+      std::vector<std::string> row = {std::to_string(c->id),
+                                      office->name(),
+                                      std::string(to_string(c->sentence_type)),
+                                      window.date_of(c->referral_day).iso(),
+                                      window.date_of(c->referral_day + c->sentence_length_days).iso(),
+                                      std::string(to_string(c->rosh)),
+                                      std::string(to_string(c->tier)),
+                                      std::string(to_string(c->sex)),
+                                      c->domestic_abuse_flag ? "true" : "false",
+                                      holder};
+      if (with_bbr) {
+        std::string status, requirement, sessions, group;
+        if (auto found = bbr_of_case.find(c->id); found != bbr_of_case.end()) {
+          const Participant& p = *found->second.p;
+          const InterventionsTeam* team = found->second.team;
+          const ProgrammeGroup* g =
+              p.group != kNoGroup ? &team->groups()[static_cast<std::size_t>(p.group)] : nullptr;
+          const SnapshotBbrStatus s = *bbr_status(p, g);
+          status = kSnapshotBbrStatusNames[static_cast<std::size_t>(s)];
+          requirement = window.date_of(p.requirement_day).iso();
+          if (s == SnapshotBbrStatus::awaiting_rejoin || s == SnapshotBbrStatus::attending ||
+              s == SnapshotBbrStatus::attending_one_to_one || s == SnapshotBbrStatus::removed)
+            sessions = std::to_string(p.sessions_credited);
+          if (s == SnapshotBbrStatus::attending) {
+            auto [it, fresh] = group_names.emplace(std::pair{team, p.group}, "");
+            if (fresh) it->second = team->name() + "/bbr-" + std::to_string(++groups_named[team]);
+            group = it->second;
+          }
+        }
+        row.insert(row.end(), {status, requirement, sessions, group});
+      }
+      caseload.stream() << csv_row(row);
     }
   }
   staff.commit();

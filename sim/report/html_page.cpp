@@ -1,40 +1,18 @@
 #include "report/html_page.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
 #include <set>
 
 #include "report/embedded_scripts.hpp"
+#include "report/html_tables.hpp"
 #include "report/json.hpp"
 
 namespace probsim {
 
 namespace {
-
-std::string escape_html(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 // A script's text inside <script>: "</script" would end the element early.
 std::string inline_script(std::string_view script) {
@@ -44,104 +22,6 @@ std::string inline_script(std::string_view script) {
   return out;
 }
 
-bool ends_with(const std::string& text, std::string_view suffix) {
-  return text.size() >= suffix.size() &&
-         text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-bool contains(const std::string& text, std::string_view part) {
-  return text.find(part) != std::string::npos;
-}
-
-// A KPI's unit from its name (docs/reference/outputs.md's KPI table is the full statement).
-std::string unit_of(const std::string& kpi) {
-  if (contains(kpi, "_pct")) return "%";
-  if (ends_with(kpi, "_share")) return "share";
-  if (contains(kpi, "_fte")) return "FTE";
-  if (contains(kpi, "hours")) return "hours";
-  if (contains(kpi, "_weeks")) return "weeks";
-  if (contains(kpi, "days")) return "days";
-  return "";
-}
-
-std::string format_value(double value) {
-  if (!std::isfinite(value)) return "–";
-  char text[48];
-  const double magnitude = std::abs(value);
-  std::snprintf(text, sizeof text, magnitude >= 100 ? "%.1f" : magnitude >= 1 ? "%.2f" : "%.3f", value);
-  return text;
-}
-
-struct Headline {
-  const char* kpi;
-  const char* label;
-  double scale;
-  const char* unit;
-};
-constexpr Headline kHeadlines[] = {
-    {"caseload_mean", "mean caseload", 1, "cases"},
-    {"staff_in_post_fte", "case-holding staff in post at the end", 1, "FTE"},
-    {"vacancy_pct", "vacancy at the end", 1, "% of establishment"},
-    {"workload_pct_mean", "mean workload", 1, "% of WMT capacity"},
-    {"reviews_on_time_share", "reviews on time", 100, "% of reviews due"},
-    {"contacts_delivered_share", "contacts delivered", 100, "% of contacts required"},
-    {"bbr_starts", "BBR starts", 1, "people"},
-    {"bbr_completions", "BBR completions", 1, "people"},
-    {"bbr_wait_weeks_p50", "median wait for BBR", 1, "weeks"},
-};
-
-std::string headline_cards(const ReportData& data) {
-  std::string html;
-  for (const auto& h : kHeadlines)
-    if (const KpiRow* row = data.kpi(h.kpi)) {
-      html += "<div class=\"card\"><div class=\"card-label\">" + escape_html(h.label) + "</div>";
-      html += "<div class=\"card-value\">" + format_value(row->stats.mean * h.scale) +
-              " <span class=\"unit\">" + escape_html(h.unit) + "</span></div>";
-      html += "<div class=\"card-ci\">95% CI " + format_value(row->stats.ci95_low * h.scale) + " to " +
-              format_value(row->stats.ci95_high * h.scale) + "</div>";
-      html += "<div class=\"card-kpi\">" + escape_html(h.kpi) + "</div></div>\n";
-    }
-  return html;
-}
-
-std::string kpi_table(const std::vector<KpiRow>& kpis) {
-  std::string html =
-      "<table class=\"numbers\"><thead><tr><th>KPI</th><th>unit</th><th>n</th><th>mean</th><th>95% CI</th>"
-      "<th>p5</th><th>p50</th><th>p95</th></tr></thead><tbody>\n";
-  for (const auto& row : kpis) {
-    const auto& s = row.stats;
-    html += "<tr><td>" + escape_html(row.kpi) + "</td><td>" + escape_html(unit_of(row.kpi)) + "</td><td>" +
-            std::to_string(s.n) + "</td><td>" + format_value(s.mean) + "</td><td>" +
-            format_value(s.ci95_low) + " to " + format_value(s.ci95_high) + "</td><td>" + format_value(s.p5) +
-            "</td><td>" + format_value(s.p50) + "</td><td>" + format_value(s.p95) + "</td></tr>\n";
-  }
-  return html + "</tbody></table>\n";
-}
-
-std::string comparison_table(const std::vector<ComparisonRow>& rows) {
-  std::string html =
-      "<table class=\"numbers\"><thead><tr><th>KPI</th><th>pairs</th><th>base mean</th><th>this run's "
-      "mean</th>"
-      "<th>difference</th><th>95% CI of the difference</th><th>CI excludes 0</th></tr></thead><tbody>\n";
-  for (const auto& r : rows)
-    html += "<tr><td>" + escape_html(r.kpi) + "</td><td>" + std::to_string(r.n) + "</td><td>" +
-            format_value(r.base_mean) + "</td><td>" + format_value(r.other_mean) + "</td><td>" +
-            format_value(r.diff_mean) + "</td><td>" + format_value(r.ci95_low) + " to " +
-            format_value(r.ci95_high) + "</td><td>" + (r.excludes_zero ? "yes" : "no") + "</td></tr>\n";
-  return html + "</tbody></table>\n";
-}
-
-std::string points_table(const SweepData& sweep) {
-  std::string html = "<table class=\"numbers text\"><thead><tr><th>point</th><th>scenario</th>";
-  for (const auto& key : sweep.keys) html += "<th>" + escape_html(key) + "</th>";
-  html += "</tr></thead><tbody>\n";
-  for (const auto& p : sweep.points) {
-    html += "<tr><td>" + escape_html(p.id) + "</td><td>" + escape_html(p.scenario) + "</td>";
-    for (const auto& v : p.values) html += "<td>" + escape_html(v) + "</td>";
-    html += "</tr>\n";
-  }
-  return html + "</tbody></table>\n";
-}
-
 constexpr const char* kStyle = R"css(
 :root { --ink: #1d1d1f; --muted: #5a5a66; --rule: #d9d9e0; --accent: #1f4e79; }
 * { box-sizing: border-box; }
@@ -149,6 +29,7 @@ body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, 
 header { background: var(--accent); color: #fff; padding: 18px 28px 14px; }
 header h1 { margin: 0 0 4px; font-size: 24px; font-weight: 600; }
 header .meta { margin: 0; font-size: 14px; opacity: 0.92; }
+.reductions { border-left: 4px solid #f0a30a; background: #fff8e6; padding: 8px 14px; margin: 12px 0; }
 nav { padding: 8px 28px; border-bottom: 1px solid var(--rule); font-size: 14px; }
 nav a { margin-right: 14px; color: var(--accent); }
 main { max-width: 1240px; margin: 0 auto; padding: 8px 28px 28px; }
@@ -262,7 +143,9 @@ std::string kind_title(const ReportData& data) {
 
 }  // namespace
 
-std::string render_html_page(const ReportData& data, const std::vector<Chart>& charts) {
+std::string render_html_page(const ReportData& data, const std::vector<Chart>& charts,
+                             const std::vector<std::string>& reductions) {
+  using html::comparison_table, html::escape_html, html::headline_cards, html::kpi_table, html::points_table;
   const ReportProvenance& p = data.provenance;
   std::string meta;
   auto add_meta = [&](const std::string& item) { meta += (meta.empty() ? "" : " · ") + item; };
@@ -294,6 +177,14 @@ std::string render_html_page(const ReportData& data, const std::vector<Chart>& c
       nav += "<a href=\"#" + section.id + "\">" + escape_html(section.title) + "</a>";
   html += "<nav>" + nav + "</nav>\n<main>\n";
   html += "<pre id=\"report-errors\" hidden></pre>\n";
+  if (!reductions.empty()) {
+    // A size cap left something out: say what, before any chart, so no one reads a thinned chart as whole.
+    html +=
+        "<div class=\"reductions\" id=\"report-reductions\"><strong>Reduced to keep this page "
+        "small:</strong><ul>";
+    for (const auto& r : reductions) html += "<li>" + escape_html(r) + "</li>";
+    html += "</ul></div>\n";
+  }
 
   // Headline KPIs.
   html +=
@@ -329,7 +220,9 @@ std::string render_html_page(const ReportData& data, const std::vector<Chart>& c
     }
     html += "</div>\n";
     if (section.id == "comparison")
-      html += "<details><summary>Every KPI's difference (" + std::to_string(data.comparison.size()) +
+      html += "<details><summary>Every national KPI's difference, largest effect first (" +
+              std::to_string(std::count_if(data.comparison.begin(), data.comparison.end(),
+                                           [](const ComparisonRow& r) { return r.level == "national"; })) +
               ")</summary>" + comparison_table(data.comparison) + "</details>\n";
     html += "</section>\n";
   }

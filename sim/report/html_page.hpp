@@ -16,6 +16,8 @@
 
 namespace probsim {
 
-[[nodiscard]] std::string render_html_page(const ReportData& data, const std::vector<Chart>& charts);
+// `reductions`: what a size cap left out (build_charts), listed at the top of the page.
+[[nodiscard]] std::string render_html_page(const ReportData& data, const std::vector<Chart>& charts,
+                                           const std::vector<std::string>& reductions = {});
 
 }  // namespace probsim

@@ -44,6 +44,7 @@ class Json {
   [[nodiscard]] const Array* as_array() const { return std::get_if<Array>(&value_); }
   [[nodiscard]] const std::string* as_string() const { return std::get_if<std::string>(&value_); }
   [[nodiscard]] const double* as_number() const { return std::get_if<double>(&value_); }
+  [[nodiscard]] const bool* as_bool() const { return std::get_if<bool>(&value_); }
 
   // Compact JSON. '<' is written as \u003c, so the text can sit inside an HTML <script> element. A
   // number that is not finite is written as null (JSON has no NaN).

@@ -18,9 +18,10 @@ namespace probsim {
 int run_report(const ReportOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   try {
-    const ReportData data = read_report_data(options.path);
-    const std::vector<Chart> charts = build_charts(data);
-    const std::string page = render_html_page(data, charts);
+    const ReportData data = read_report_data(options.path, options.baseline);
+    std::vector<std::string> reductions;
+    const std::vector<Chart> charts = build_charts(data, reductions);
+    const std::string page = render_html_page(data, charts, reductions);
     fs::path out = options.out_file;
     if (out.empty())
       out = fs::is_directory(options.path) ? fs::path(options.path) / "report.html"
@@ -34,6 +35,8 @@ int run_report(const ReportOptions& options) {
     // has killed the process before anything was written.
     hold_stop_signals_until_exit();
     write_file_atomically(out.string(), page);
+    // What a size cap left out of the page: said on stderr too, so that a script sees it.
+    for (const auto& reduction : reductions) std::cerr << "warning: report: " << reduction << "\n";
     if (!options.quiet) {
       const double seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

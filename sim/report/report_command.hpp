@@ -1,6 +1,7 @@
 #pragma once
-// `probsim report PATH [--out FILE]`: reads a run directory, a batch directory or a comparison and
-// writes one self-contained HTML page (default PATH/report.html; for a comparison.csv file, beside it).
+// `probsim report PATH [--baseline BASE] [--out FILE]`: reads a run directory, a batch directory or a
+// comparison and writes one self-contained HTML page (default PATH/report.html; for a comparison.csv file,
+// beside it).
 
 #include <string>
 
@@ -9,6 +10,7 @@ namespace probsim {
 struct ReportOptions {
   std::string path;
   std::string out_file;  // empty: the default above
+  std::string baseline;  // --baseline: the run a run PATH (the plan) is set against, charted per unit
   bool quiet = false;
 };
 

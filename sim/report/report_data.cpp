@@ -94,7 +94,9 @@ std::vector<KpiRow> read_summary(const fs::path& path) {
   return rows;
 }
 
-void read_timeseries(const fs::path& path, ReportData& data) {
+}  // namespace
+
+void report_detail::read_timeseries(const fs::path& path, ReportData& data) {
   // metric, level, unit → date → the replications' values
   std::map<SeriesKey, std::map<std::string, std::vector<double>>> values;
   std::set<std::string> seen_metrics, seen_regions, seen_pdus;
@@ -132,6 +134,8 @@ void read_timeseries(const fs::path& path, ReportData& data) {
   }
 }
 
+namespace {
+
 // name, report window: from a run's scenario.resolved.yaml.
 void read_resolved_scenario(const fs::path& path, ReportProvenance& provenance) {
   try {
@@ -157,9 +161,12 @@ std::vector<ComparisonRow> read_comparison(const fs::path& path) {
   read_csv(path, columns, [&](const CsvReader& r) {
     std::vector<std::string> f = r.fields();
     unique.check(r, csv_row({f.begin(), f.begin() + static_cast<std::ptrdiff_t>(at + 1)}));
-    if (at && f[0] != "national") return;
     const std::size_t c = at;  // the kpi column
     ComparisonRow row;
+    if (at) {
+      row.level = f[0];
+      row.unit = f[1];
+    }
     row.kpi = f[c];
     row.n = r.count(c + 1);
     row.base_mean = r.number(c + 2);
@@ -188,7 +195,7 @@ bool is_run_directory(const fs::path& dir) {
 
 void read_run(const fs::path& dir, ReportData& data) {
   data.kpis = read_summary(dir / "summary.csv");
-  read_timeseries(dir / "timeseries.csv", data);
+  report_detail::read_timeseries(dir / "timeseries.csv", data);
   if (fs::is_regular_file(dir / "scenario.resolved.yaml"))
     read_resolved_scenario(dir / "scenario.resolved.yaml", data.provenance);
   data.provenance.replications = replications_of(data.kpis);
@@ -213,7 +220,7 @@ void read_batch(const fs::path& dir, ReportData& data) {
   std::map<std::string, std::size_t> position;
   for (const auto& row : index.points) {
     position[row.id] = sweep.points.size();
-    sweep.points.push_back({row.id, row.scenario, row.values, {}});
+    sweep.points.push_back({row.id, row.id, row.scenario, row.values, {}});
   }
   std::vector<std::string> columns = {"point", "scenario"};
   columns.insert(columns.end(), index.keys.begin(), index.keys.end());
@@ -237,15 +244,18 @@ void read_batch(const fs::path& dir, ReportData& data) {
     data.provenance.report_end = point.report_end;
     data.provenance.replications = replications_of(sweep.points.front().kpis);
   }
+  report_detail::describe_sweep(dir, sweep);
   data.sweep = std::move(sweep);
 }
 
 }  // namespace
 
-ReportData read_report_data(const fs::path& path) {
+ReportData read_report_data(const fs::path& path, const fs::path& baseline) {
   ReportData data;
   data.provenance.source = path.string();
   if (!fs::exists(path)) fail(path, "no such file or directory");
+  if (!baseline.empty() && !is_run_directory(path))
+    fail(path, "is not a run directory; --baseline sets a run (the plan) against another (the baseline)");
   if (fs::is_regular_file(path)) {
     // A comparison.csv written elsewhere with `compare --out`: the comparison alone, with its run's
     // context if it sits in a run directory.
@@ -283,6 +293,7 @@ ReportData read_report_data(const fs::path& path) {
     data.kind = ReportKind::comparison;
     data.comparison = read_comparison(path / "comparison.csv");
   }
+  report_detail::read_baseline(path, baseline, data);
   return data;
 }
 

@@ -47,6 +47,8 @@ struct SeriesKey {
 
 // One row of comparison.csv.
 struct ComparisonRow {
+  std::string level = "national";  // national, region, pdu or team (files before units: national)
+  std::string unit = "national";
   std::string kpi;
   std::size_t n = 0;
   double base_mean = 0, other_mean = 0, diff_mean = 0, diff_sd = 0, ci95_low = 0, ci95_high = 0;
@@ -57,13 +59,27 @@ struct ComparisonRow {
 // (Not config/sweep_loader.hpp's SweepPoint, the point to run; two types of one name broke the ODR.)
 struct ReportedSweepPoint {
   std::string id;
+  std::string label;  // the sweep's `label` for the point, or one derived from its values
   std::string scenario;
   std::vector<std::string> values;  // one per SweepData::keys
   std::vector<KpiRow> kpis;
 };
 struct SweepData {
-  std::vector<std::string> keys;  // the varied keys, as in points.csv
+  std::vector<std::string> keys;        // the varied keys, as in points.csv
+  std::vector<std::string> key_labels;  // one per key: the sweep's `labels`, or a short unique suffix
   std::vector<ReportedSweepPoint> points;
+  std::vector<std::string> headline_kpis;  // the sweep's `headline_kpis`, or chosen (see headline_reason)
+  std::string headline_reason;
+};
+
+// The baseline a plan is set against, per unit and month (issue 20: "plan and baseline overlaid"):
+// from `probsim report PLAN --baseline BASE` (BASE's own series, with CIs), or else from the
+// comparison_monthly.csv that `compare --by` wrote beside comparison.csv (the base means only).
+struct BaselineSeries {
+  std::string name;     // its scenario's name, for the legend
+  std::string source;   // the directory or file read
+  bool has_ci = false;  // false: means only (comparison_monthly.csv)
+  std::map<SeriesKey, std::vector<SeriesValue>> series;
 };
 
 struct ReportData {
@@ -74,7 +90,8 @@ struct ReportData {
   std::vector<std::string> metrics;                      // time-series metrics in file order
   std::vector<std::string> regions, pdus;                // units in file order
   bool pdu_series_dropped = false;                       // see kMaxPdusWithSeries
-  std::vector<ComparisonRow> comparison;                 // comparison.csv, if any
+  std::vector<ComparisonRow> comparison;                 // comparison.csv, if any: every unit, file order
+  std::optional<BaselineSeries> baseline;                // the run this one is a plan against, if known
   std::optional<SweepData> sweep;                        // a batch
 
   [[nodiscard]] const KpiRow* kpi(const std::string& name) const;
@@ -90,6 +107,21 @@ inline constexpr const char* kRagStatusMetric = "rag_status";
 
 // Reads `path`. Throws std::runtime_error naming the path and what is wrong if it is not a finished
 // run, a batch that has been aggregated, or a comparison.
-[[nodiscard]] ReportData read_report_data(const std::filesystem::path& path);
+// With `baseline` (a run directory), its monthly series are read as the baseline the run at `path` is
+// a plan against.
+[[nodiscard]] ReportData read_report_data(const std::filesystem::path& path,
+                                          const std::filesystem::path& baseline = {});
+
+// Internal to the report's readers (report_data.cpp, report_baseline.cpp, report_sweep_data.cpp).
+namespace report_detail {
+// timeseries.csv into data.series, data.metrics and the unit lists.
+void read_timeseries(const std::filesystem::path& path, ReportData& data);
+// A batch's point labels, key labels and headline KPIs, from its sweep.resolved.yaml and the first
+// point's scenario.resolved.yaml (for the names of the list items a key path steps through).
+void describe_sweep(const std::filesystem::path& batch_dir, SweepData& sweep);
+// The baseline for the run in data (see BaselineSeries); nothing when neither source exists.
+void read_baseline(const std::filesystem::path& run_dir, const std::filesystem::path& baseline,
+                   ReportData& data);
+}  // namespace report_detail
 
 }  // namespace probsim

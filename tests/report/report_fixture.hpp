@@ -3,9 +3,11 @@
 // that the report's BBR and RAG sections are tested before any model produces them. The numbers are
 // made up; only their names and shapes matter (docs/guides/reports.md gives the matching rules).
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 namespace probsim::testing {
 
@@ -78,6 +80,43 @@ inline void write_bbr_rag_run(const std::filesystem::path& dir) {
       }
     }
   write_text(dir / "timeseries.csv", series);
+}
+
+// A batch directory as `batch` + `aggregate` leave it, for the report: sweep.resolved.yaml, points.csv,
+// sweep_summary.csv and the first point's scenario.resolved.yaml (whose staff list names the grade that
+// `staff.2` is).
+inline void write_batch(const std::filesystem::path& dir, const std::string& sweep_extra,
+                        const std::vector<std::string>& keys, std::size_t points,
+                        const std::vector<std::string>& kpis) {
+  std::filesystem::create_directories(dir / "points" / "p0001");
+  write_text(dir / "sweep.resolved.yaml", "name: fixture_sweep\nscenarios: [base.yaml]\n" + sweep_extra +
+                                              "replications_per_point: 2\nbase_seed: 1\n");
+  write_text(dir / "points" / "p0001" / "scenario.resolved.yaml",
+             "name: base\nsimulation: {report_start: 2023-01-01, report_end: 2023-12-31}\n"
+             "regions:\n  - name: North\n    pdus:\n      Durham:\n        staff:\n"
+             "          - {grade: po, headcount: 10}\n          - {grade: pso, headcount: 8}\n"
+             "          - {grade: facilitator, headcount: 4}\n");
+  std::string index = "point,scenario,base_seed";
+  std::string summary = "point,scenario";
+  for (const auto& key : keys) {
+    index += "," + key;
+    summary += "," + key;
+  }
+  index += "\n";
+  summary += ",kpi,n,mean,sd,ci95_low,ci95_high,p5,p50,p95\n";
+  for (std::size_t p = 1; p <= points; ++p) {
+    char id[16];
+    std::snprintf(id, sizeof id, "p%04zu", p);
+    std::string values;
+    for (std::size_t k = 0; k < keys.size(); ++k) values += "," + std::to_string(p + k);
+    index += std::string(id) + ",base.yaml,1" + values + "\n";
+    for (std::size_t i = 0; i < kpis.size(); ++i)
+      summary += std::string(id) + ",base.yaml" + values + "," + kpis[i] + ",2," +
+                 std::to_string(p * 10 + i) + ",1," + std::to_string(p * 10 + i - 1) + "," +
+                 std::to_string(p * 10 + i + 1) + ",0,0,0\n";
+  }
+  write_text(dir / "points.csv", index);
+  write_text(dir / "sweep_summary.csv", summary);
 }
 
 }  // namespace probsim::testing

@@ -106,7 +106,9 @@ TEST(SnapshotCli, ASimulatedDayStartsANewRun) {
       dir / "continued.yaml",
       "extends: " + source_path("scenarios/example_region_snapshot.yaml") +
           "\nsimulation: {report_start: 2023-07-01, report_end: 2023-12-31, caseload_csv: snap/caseload.csv,"
-          " staff_csv: snap/staff.csv}\n");
+          " staff_csv: snap/staff.csv}\n"
+          // The run had interventions on, so the snapshot has its BBR list and groups: imported with them on.
+          "interventions: {enabled: true}\n");
   const CommandResult next = run_probsim("run '" + (dir / "continued.yaml").string() +
                                          "' --reps 1 --quiet --out '" + (dir / "next").string() + "'");
   ASSERT_EQ(next.exit_status, 0) << next.output;
@@ -138,19 +140,22 @@ Moments moments(const std::vector<double>& xs) {
 }  // namespace
 
 // A run continued from a snapshot of another on 2023-06-30 follows it in distribution over the next
-// year: each replication of example_pdu (interventions off: the BBR list is not imported) is written
-// out at the end of 2023-06-30 and continued as a snapshot scenario with another seed; the caseload and
-// mean WMT % of the continuations at two month ends agree with the originals' within 3.5 standard errors
-// of the difference (8 + 8 independent replications; fixed seeds, so the test is deterministic).
+// year: each replication of example_pdu is written out at the end of 2023-06-30 (with its BBR list and
+// groups) and continued as a snapshot scenario with another seed; the caseload, mean WMT %, BBR waiting
+// list and men attending of the continuations at two month ends agree with the originals' within 3.5
+// standard errors of the difference (8 + 8 independent replications; fixed seeds, so the test is
+// deterministic).
 TEST(SnapshotCli, AContinuedRunFollowsTheOriginalInDistribution) {
   const auto dir = fresh_directory("snapshot_distribution");
   const int reps = 8;
   const CommandResult original = run_probsim(
-      "run scenarios/example_pdu.yaml --reps 8 --quiet --seed 21 --set interventions.enabled=false "
+      "run scenarios/example_pdu.yaml --reps 8 --quiet --seed 21 "
       "--set simulation.report_end=2024-06-30 --out '" +
       (dir / "original").string() + "'");
   ASSERT_EQ(original.exit_status, 0) << original.output;
-  std::vector<double> continued_caseload[2], continued_wmt[2];
+  const std::vector<std::string> metrics = {"caseload", "workload_pct_mean", "bbr_waiting_list",
+                                            "bbr_attending"};
+  std::map<std::string, std::vector<double>> continued[2];
   const std::string dates[2] = {"2023-12-31", "2024-06-30"};
   for (int r = 1; r <= reps; ++r) {
     const std::string snap = "snap" + std::to_string(r);
@@ -162,24 +167,22 @@ TEST(SnapshotCli, AContinuedRunFollowsTheOriginalInDistribution) {
     write_file(scenario,
                "extends: " + source_path("scenarios/example_region_snapshot.yaml") +
                    "\nsimulation: {report_start: 2023-07-01, report_end: 2024-06-30, caseload_csv: " + snap +
-                   "/caseload.csv, staff_csv: " + snap + "/staff.csv}\n");
+                   "/caseload.csv, staff_csv: " + snap + "/staff.csv}\ninterventions: {enabled: true}\n");
     const auto out = dir / ("next" + std::to_string(r));
     const CommandResult next = run_probsim("run '" + scenario.string() + "' --reps 1 --quiet --seed " +
                                            std::to_string(100 + r) + " --out '" + out.string() + "'");
     ASSERT_EQ(next.exit_status, 0) << next.output;
-    for (int d = 0; d < 2; ++d) {
-      continued_caseload[d].push_back(national_on(out / "timeseries.csv", dates[d], "caseload").at(1));
-      continued_wmt[d].push_back(national_on(out / "timeseries.csv", dates[d], "workload_pct_mean").at(1));
-    }
+    for (int d = 0; d < 2; ++d)
+      for (const std::string& metric : metrics)
+        continued[d][metric].push_back(national_on(out / "timeseries.csv", dates[d], metric).at(1));
   }
   for (int d = 0; d < 2; ++d) {
-    for (const auto& [metric, continued] :
-         {std::pair{"caseload", continued_caseload[d]}, std::pair{"workload_pct_mean", continued_wmt[d]}}) {
+    for (const std::string& metric : metrics) {
       std::vector<double> originals;
       for (const auto& [r, v] : national_on(dir / "original" / "timeseries.csv", dates[d], metric))
         originals.push_back(v);
       ASSERT_EQ(originals.size(), static_cast<std::size_t>(reps));
-      const Moments a = moments(originals), b = moments(continued);
+      const Moments a = moments(originals), b = moments(continued[d][metric]);
       const double se = std::sqrt(a.variance / reps + b.variance / reps);
       EXPECT_LE(std::abs(a.mean - b.mean), 3.5 * se) << metric << " on " << dates[d] << ": original "
                                                      << a.mean << ", continued " << b.mean << ", se " << se;

@@ -54,12 +54,12 @@ struct SnapshotOffices {
       const PduSpec& pdu = s.pdu_at(i);
       const auto index = static_cast<std::uint32_t>(i);
       ReferralProcess referrals(pdu.referrals, s.window.day_zero(), s.window.first_report_day(), index, seed);
-      offices.push_back(std::make_unique<PduOffice>(PduIdentity{index, index, pdu.name}, s.caseload,
-                                                    referrals, seed, snapshot_staff(s, i), calendar,
-                                                    s.window.last_day()));
+      offices.push_back(std::make_unique<PduOffice>(PduIdentity{index, index, pdu.name, &s.case_mix_of(pdu)},
+                                                    s.caseload, referrals, seed, snapshot_staff(s, i),
+                                                    calendar, s.window.last_day()));
       all.push_back(offices.back().get());
     }
-    place_snapshot_caseload(s, all, seed);
+    place_snapshot_caseload(s, all, {}, seed);
   }
 };
 

@@ -1,0 +1,50 @@
+#include "cli/command_options.hpp"
+
+#include <iostream>
+
+namespace po = boost::program_options;
+
+namespace probsim {
+
+namespace {
+
+void print_command_help(const Command& command, const po::options_description& options) {
+  std::cout << "Usage: " << command.usage << "\n\n" << command.purpose << "\n\n" << options << "\n";
+}
+
+}  // namespace
+
+std::optional<int> parse_command_options(const Command& command, int argc, char** argv,
+                                         const po::options_description& options,
+                                         const po::options_description& hidden,
+                                         const po::positional_options_description& positional,
+                                         po::variables_map& vm, PointAtHelp point_at_help) {
+  po::options_description all;
+  all.add(options).add(hidden);
+  try {
+    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << "probsim " << command.name << ": " << e.what() << "\n";
+    if (point_at_help == PointAtHelp::yes) std::cerr << "(see probsim " << command.name << " --help)\n";
+    return 2;
+  }
+  if (vm.count("help")) {
+    print_command_help(command, options);
+    return 0;
+  }
+  return std::nullopt;
+}
+
+int refuse_operands(const Command& command, const std::string& problem) {
+  std::cerr << "probsim " << command.name << ": " << problem << "\nUsage: " << command.usage << "\n";
+  return 2;
+}
+
+std::string joined_command_line(int argc, char** argv) {
+  std::string text = "probsim";
+  for (int i = 1; i < argc; ++i) text += std::string(" ") + argv[i];
+  return text;
+}
+
+}  // namespace probsim

@@ -1,0 +1,216 @@
+// run, validate and bench: the commands that read a SCENARIO. They share one option set (run has the
+// most), and each validates its scenario completely before doing anything, so a bad file never starts
+// a run or leaves an output directory behind.
+
+#include <algorithm>
+#include <iostream>
+#include <thread>
+
+#include "cli/command_options.hpp"
+#include "cli/commands.hpp"
+#include "cli/count_option.hpp"
+#include "config/scenario_loader.hpp"
+#include "output/kpi_console.hpp"
+#include "runner/benchmark.hpp"
+#include "runner/experiment_runner.hpp"
+#include "runner/memory_estimate.hpp"
+#include "runner/run_warnings.hpp"
+#include "runner/stop_signals.hpp"
+
+namespace po = boost::program_options;
+
+namespace probsim {
+
+namespace {
+
+constexpr Command kRun{
+    "run", "probsim run SCENARIO [options]",
+    "Runs N replications, each in its own process (at most J at once), and writes\n"
+    "scenario.resolved.yaml, timeseries.csv, kpis.csv and summary.csv (and events.csv with\n"
+    "--events) into one directory, which appears only when the run is complete."};
+constexpr Command kValidate{
+    "validate", "probsim validate SCENARIO [--set key.path=value]...",
+    "Checks a scenario (with its `extends` chain and any --set overrides) and prints\n"
+    "every problem with its file, line, column and key. Exit status 0 if valid, 1 if not."};
+constexpr Command kBench{"bench", "probsim bench SCENARIO [--seed S] [--set key.path=value]...",
+                         "Runs one replication in a child process and prints its wall time, peak memory and\n"
+                         "simulated case events per second. Writes no results."};
+
+std::optional<LoadedScenario> load_or_report(const std::string& path,
+                                             const std::vector<std::string>& overrides) {
+  Diagnostics diagnostics;
+  auto loaded = load_scenario(path, overrides, diagnostics);
+  if (!loaded) {
+    std::cerr << diagnostics.describe();
+    std::cerr << "probsim: " << path << ": " << diagnostics.items().size() << " problem"
+              << (diagnostics.items().size() == 1 ? "" : "s") << " found\n";
+  }
+  return loaded;
+}
+
+// The options of run, validate and bench: --set for all three, and each one's own.
+void add_scenario_command_options(const Command& command, RunOptions& run, po::options_description& options) {
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  options.add_options()("help,h", "show this help");
+  options.add_options()(
+      "set", po::value<std::vector<std::string>>(&run.overrides)->composing(),
+      "override one scenario key, e.g. --set simulation.warm_up_weeks=52 or\n"
+      "--set regions.0.pdus.Northgate.referrals_per_week=30 (repeatable; list items by index "
+      "or name)");
+  if (command.name != kValidate.name)
+    options.add_options()("seed", po::value<std::uint64_t>(&run.base_seed)->default_value(1),
+                          "base seed; replication r uses a seed derived from (seed, r)");
+  if (command.name == kRun.name || command.name == kBench.name)
+    options.add_options()("threads", po::value<Count>()->default_value(Count{0}, "0")->notifier([&](Count c) {
+      run.threads = c.value;
+    }),
+                          "threads each replication runs its PDU offices' day on (default 0: the cores "
+                          "divided by --jobs, at least 1); outputs do not depend on it");
+  if (command.name == kRun.name || command.name == kBench.name)
+    options.add_options()("max-memory", po::value<std::string>(),
+                          "the memory the run may use, e.g. 8G or 512M (default: what the machine has "
+                          "available); a run estimated to need more is refused before it starts");
+  if (command.name == kRun.name)
+    options.add_options()("reps,n", po::value<Count>()->default_value(Count{5}, "5")->notifier([&](Count c) {
+      run.replications = c.value;
+    }),
+                          "replications")(
+        "jobs,j",
+        po::value<Count>()->default_value(Count{cores}, std::to_string(cores))->notifier([&](Count c) {
+          run.jobs = c.value;
+        }),
+        "replications run at once (default: the number of cores)")(
+        "out,o", po::value<std::string>(&run.out_dir), "output directory (default: results/<scenario name>)")(
+        "events", po::bool_switch(&run.events), "also write events.csv, one row per case event")(
+        "events-sessions", po::bool_switch(&run.events_sessions),
+        "with --events (implied): also a row per programme group session each member attended or "
+        "missed (many rows)")("quiet,q", po::bool_switch(&run.quiet), "print nothing but errors")(
+        "precision", po::value<double>(),
+        "keep adding replications until every chosen KPI's 95% CI half-width is at most this "
+        "fraction of its mean (e.g. 0.05), starting from --reps, up to --max-reps")(
+        "precision-kpis", po::value<std::string>(),
+        "the KPIs the precision rule applies to, comma-separated (default: every KPI)")(
+        "max-reps", po::value<Count>()->default_value(Count{100}, "100")->notifier([&](Count c) {
+          run.max_replications = c.value;
+        }),
+        "the most replications the precision rule may run")(
+        "by", po::value<std::string>(&run.by),
+        "also print the KPIs of each region, pdu or team (interventions), or all units "
+        "(the files always hold every unit)")(
+        "kpis", po::value<std::string>(),
+        "the KPIs to print, comma-separated shell globs, e.g. 'caseload_*,reviews_on_time_share'");
+}
+
+// The options only `run` has: --by, --kpis, --events-sessions and the precision rule's three.
+std::optional<int> check_run_options(const po::variables_map& vm, RunOptions& run) {
+  if (!valid_by(run.by)) {
+    std::cerr << "probsim run: --by takes region, pdu, team or all; not '" << run.by << "'\n";
+    return 2;
+  }
+  if (vm.count("kpis")) run.console_kpis = split_list(vm["kpis"].as<std::string>());
+  if (run.events_sessions) run.events = true;  // the session rows are rows of events.csv
+  if (vm.count("precision")) {
+    run.precision = vm["precision"].as<double>();
+    if (!(*run.precision > 0.0 && *run.precision <= 10.0)) {
+      std::cerr
+          << "probsim run: --precision is a fraction of the mean, e.g. 0.05 for 5%; it must be above 0\n";
+      return 2;
+    }
+    if (run.replications < 2) {
+      std::cerr << "probsim run: --precision needs --reps of at least 2 (a confidence interval needs two "
+                   "replications)\n";
+      return 2;
+    }
+    if (run.max_replications < run.replications) {
+      std::cerr << "probsim run: --max-reps (" << run.max_replications << ") is below --reps ("
+                << run.replications << ")\n";
+      return 2;
+    }
+    if (vm.count("precision-kpis")) {
+      std::string list = vm["precision-kpis"].as<std::string>();
+      for (std::size_t start = 0; start <= list.size();) {
+        const std::size_t comma = std::min(list.find(',', start), list.size());
+        if (comma > start) run.precision_kpis.push_back(list.substr(start, comma - start));
+        start = comma + 1;
+      }
+      if (run.precision_kpis.empty()) {
+        std::cerr << "probsim run: --precision-kpis needs KPI names, e.g. caseload_mean,workload_pct_mean\n";
+        return 2;
+      }
+    }
+  } else if (vm.count("precision-kpis") || !vm["max-reps"].defaulted()) {
+    std::cerr << "probsim run: --precision-kpis and --max-reps apply only with --precision\n";
+    return 2;
+  }
+  return std::nullopt;
+}
+
+int scenario_command_main(const Command& command, int argc, char** argv) {
+  RunOptions run;
+  po::options_description options("Options");
+  add_scenario_command_options(command, run, options);
+  po::options_description hidden;
+  hidden.add_options()("scenario", po::value<std::string>(&run.scenario_path));
+  po::positional_options_description positional;
+  positional.add("scenario", 1);
+
+  po::variables_map vm;
+  if (auto stop = parse_command_options(command, argc, argv, options, hidden, positional, vm)) return *stop;
+  if (run.scenario_path.empty()) return refuse_operands(command, "a SCENARIO file is required");
+  if (command.name == kRun.name && (run.replications < 1 || run.jobs < 1)) {
+    std::cerr << "probsim run: --reps and --jobs must be at least 1\n";
+    return 2;
+  }
+  if (command.name == kRun.name)
+    if (auto stop = check_run_options(vm, run)) return *stop;
+  run.command_line = joined_command_line(argc + 1, argv - 1);
+  // A run catches stop signals from here, before the scenario is read (a national one takes a moment),
+  // so that one at any moment ends it with a message rather than the shell's report of a signal.
+  if (command.name == kRun.name) hold_stop_signals_until_exit();
+
+  const auto loaded = load_or_report(run.scenario_path, run.overrides);
+  if (!loaded) return 1;
+  if (command.name == kValidate.name) {
+    const std::size_t regions = loaded->scenario.regions.size(), pdus = loaded->scenario.pdu_count();
+    std::cout << run.scenario_path << ": valid (" << regions << (regions == 1 ? " region, " : " regions, ")
+              << pdus << (pdus == 1 ? " PDU)\n" : " PDUs)\n");
+    const MemoryEstimate memory = estimate_replication_memory(loaded->scenario);
+    std::cout << "estimated memory: " << describe_bytes(memory.bytes) << " per replication, for up to "
+              << static_cast<long long>(memory.open_cases) << " open cases\n";
+    // Valid but probably not meant: said here too, so a scenario can be checked without running it.
+    print_warnings(scenario_warnings(loaded->scenario), std::cerr);
+    return 0;
+  }
+  run.jobs = std::min(run.jobs, run.precision ? run.max_replications : run.replications);
+  // Before anything is allocated: the estimated memory of the replications run at once, against the
+  // machine or --max-memory.
+  if (const auto stop = refuse_if_memory_short(
+          command.name, loaded->scenario, command.name == kBench.name ? 1 : run.jobs,
+          vm.count("max-memory") ? std::optional<std::string>(vm["max-memory"].as<std::string>())
+                                 : std::nullopt,
+          std::cerr))
+    return *stop;
+  if (command.name == kBench.name)
+    return run_benchmark(*loaded, run.base_seed, threads_per_replication(run.threads, 1));
+  return note_late_stop_signal(run_experiment(*loaded, run), std::cerr);
+}
+
+int run_main(int argc, char** argv) {
+  return scenario_command_main(kRun, argc, argv);
+}
+
+int validate_main(int argc, char** argv) {
+  return scenario_command_main(kValidate, argc, argv);
+}
+
+int bench_main(int argc, char** argv) {
+  return scenario_command_main(kBench, argc, argv);
+}
+
+}  // namespace
+
+const Subcommand kRunSubcommand{kRun.name, run_main};
+const Subcommand kValidateSubcommand{kValidate.name, validate_main};
+const Subcommand kBenchSubcommand{kBench.name, bench_main};
+
+}  // namespace probsim

@@ -1,0 +1,142 @@
+// Key paths into a scenario tree (`regions.0.pdus.Northgate.referrals_per_week`): finding a node,
+// setting one (creating the keys on the way), removing one with `=null`, and --set assignments.
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+
+#include "config/config_node.hpp"
+#include "config/yaml_config_reader.hpp"
+
+namespace probsim {
+
+void apply_override(ConfigNode& root, const std::string& assignment, Diagnostics& diagnostics) {
+  const SourceLocation here{"--set " + assignment, 0, 0};
+  const auto equals = assignment.find('=');
+  if (equals == std::string::npos || equals == 0) {
+    diagnostics.error(here, "", "expected key.path=value");
+    return;
+  }
+  const std::string path = assignment.substr(0, equals);
+  ConfigNode value;
+  try {
+    Diagnostics value_problems;
+    value = config_node_from_yaml(YAML::Load(assignment.substr(equals + 1)), here.file, path, value_problems);
+    for (const auto& problem : value_problems.items()) diagnostics.error(here, path, problem.message);
+  } catch (const YAML::Exception& e) {
+    diagnostics.error(here, path, "the value is not valid YAML: " + e.msg);
+    return;
+  }
+  value.where = here;
+  set_at_path(root, path, std::move(value), here, diagnostics);
+}
+
+namespace {
+
+// A path step into a list names an item by its index or by its `name`.
+bool step_names_item(const std::string& step, std::size_t index, const ConfigNode& item) {
+  const ConfigNode* name = item.kind == ConfigNode::Kind::map ? item.find("name") : nullptr;
+  return std::to_string(index) == step || (name != nullptr && name->scalar == step);
+}
+
+// `key.path=null`: removes the key (or list item) so that the scenario reads as if it had never been
+// written: an optional block falls back to its default (off), a required one is reported missing.
+void remove_at_path(ConfigNode& root, const std::string& key_path, const SourceLocation& key_where,
+                    Diagnostics& diagnostics) {
+  const std::size_t dot = key_path.rfind('.');
+  ConfigNode* parent = &root;
+  if (dot != std::string::npos) {
+    const ConfigNode* found = find_at_path(root, key_path.substr(0, dot));
+    parent = const_cast<ConfigNode*>(found);
+  }
+  const std::string step = dot == std::string::npos ? key_path : key_path.substr(dot + 1);
+  if (parent != nullptr && parent->kind == ConfigNode::Kind::map) {
+    const auto it = std::find_if(parent->entries.begin(), parent->entries.end(),
+                                 [&](const auto& entry) { return entry.first == step; });
+    if (it != parent->entries.end()) {
+      parent->entries.erase(it);
+      return;
+    }
+  } else if (parent != nullptr && parent->kind == ConfigNode::Kind::sequence) {
+    for (auto it = parent->items.begin(); it != parent->items.end(); ++it) {
+      if (step_names_item(step, static_cast<std::size_t>(it - parent->items.begin()), *it)) {
+        parent->items.erase(it);
+        return;
+      }
+    }
+  }
+  diagnostics.error(key_where, key_path, "=null removes a key, but the scenario has no such key to remove");
+}
+
+}  // namespace
+
+void set_at_path(ConfigNode& root, const std::string& key_path, ConfigNode value,
+                 const SourceLocation& key_where, Diagnostics& diagnostics) {
+  if (value.kind == ConfigNode::Kind::null) {
+    remove_at_path(root, key_path, key_where, diagnostics);
+    return;
+  }
+  ConfigNode* node = &root;
+  std::size_t start = 0;
+  std::string walked;
+  while (true) {
+    const std::size_t dot = key_path.find('.', start);
+    const std::string step =
+        key_path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    walked += (walked.empty() ? "" : ".") + step;
+    ConfigNode* next = nullptr;
+    if (node->kind == ConfigNode::Kind::sequence) {
+      for (std::size_t i = 0; i < node->items.size() && next == nullptr; ++i) {
+        if (step_names_item(step, i, node->items[i])) next = &node->items[i];
+      }
+      if (next == nullptr) {
+        diagnostics.error(key_where, walked, "no list item has that index or name");
+        return;
+      }
+    } else {
+      if (node->kind != ConfigNode::Kind::map) {
+        if (node->kind != ConfigNode::Kind::null) {
+          diagnostics.error(key_where, walked, "cannot set a key inside " + std::string(node->kind_name()));
+          return;
+        }
+        node->kind = ConfigNode::Kind::map;
+      }
+      next = node->find(step);
+      if (next == nullptr) {
+        node->entries.emplace_back(step, ConfigNode{});
+        next = &node->entries.back().second;
+        next->key_where = key_where;
+        next->where = key_where;
+      }
+    }
+    node = next;
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  value.key_where = key_where;
+  *node = std::move(value);
+}
+
+const ConfigNode* find_at_path(const ConfigNode& root, const std::string& key_path) {
+  const ConfigNode* node = &root;
+  std::size_t start = 0;
+  while (node != nullptr) {
+    const std::size_t dot = key_path.find('.', start);
+    const std::string step =
+        key_path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    const ConfigNode* next = nullptr;
+    if (node->kind == ConfigNode::Kind::sequence) {
+      for (std::size_t i = 0; i < node->items.size() && next == nullptr; ++i) {
+        if (step_names_item(step, i, node->items[i])) next = &node->items[i];
+      }
+    } else if (node->kind == ConfigNode::Kind::map) {
+      next = node->find(step);
+    }
+    node = next;
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  return node;
+}
+
+}  // namespace probsim

@@ -1,0 +1,161 @@
+// The caseload's BBR columns (issue 21): where a man's BBR requirement stands on the snapshot day, and
+// which running group he is in. Read per row, then the groups are checked as a whole: members of one
+// group are served by one interventions team, and sit at one place in the programme (a closed group's
+// members have attended the same number of sessions; a rolling group's the same within a module, since
+// men join only at a module's start).
+
+#include "config/snapshot_bbr_columns.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace probsim {
+
+namespace {
+
+namespace column {
+constexpr std::string_view group = "bbr_group";
+constexpr std::string_view requirement_date = "bbr_requirement_date";
+constexpr std::string_view sessions = "bbr_sessions_attended";
+constexpr std::string_view status = "bbr_status";
+}  // namespace column
+
+bool has_sessions(SnapshotBbrStatus s) {
+  return s == SnapshotBbrStatus::awaiting_rejoin || s == SnapshotBbrStatus::attending ||
+         s == SnapshotBbrStatus::attending_one_to_one || s == SnapshotBbrStatus::removed;
+}
+
+}  // namespace
+
+std::optional<std::optional<SnapshotBbr>> read_bbr_columns(RowReader& row, const Scenario& s,
+                                                           const SnapshotCase& person, bool person_ok,
+                                                           SnapshotBbrGroups& groups) {
+  const bool any = row.given(column::status) || row.given(column::requirement_date) ||
+                   row.given(column::sessions) || row.given(column::group);
+  if (!any) return std::optional<SnapshotBbr>{};
+  if (!s.interventions.enabled) {
+    row.error(column::status,
+              "a BBR requirement is given but the scenario has interventions off "
+              "(interventions.enabled); turn them on or leave the bbr_ columns empty");
+    return std::nullopt;
+  }
+  const ProgrammeRules& rules = s.interventions.bbr;
+  SnapshotBbr bbr;
+  bool ok = true;
+  auto status = row.choice(column::status, kSnapshotBbrStatusNames);
+  auto requirement = row.date(column::requirement_date);
+  ok = status && requirement;
+  if (status) bbr.status = static_cast<SnapshotBbrStatus>(*status);
+  if (requirement) {
+    bbr.requirement_day = *requirement;
+    if (*requirement > 0)
+      row.error(column::requirement_date, "is after the snapshot day " + s.window.day_zero().iso() +
+                                              "; a requirement not yet made is a future referral"),
+          ok = false;
+    else if (person_ok && *requirement < person.sentence_start_day)
+      row.error(column::requirement_date,
+                "is before sentence_start_date; a requirement is part of the order"),
+          ok = false;
+  }
+  // BBR is for men who are domestic abuse perpetrators (BBR-1, BBR-2): the model routes only them.
+  if (person_ok && (!person.domestic_abuse_flag || person.sex != Sex::male))
+    row.error(column::status, "BBR is for men with domestic_abuse true (BBR-1); this row is not"), ok = false;
+  if (person_ok &&
+      std::none_of(s.interventions_teams.begin(), s.interventions_teams.end(), [&](const auto& t) {
+        return std::find(t.pdus.begin(), t.pdus.end(), person.pdu) != t.pdus.end();
+      }))
+    row.error(column::status, "PDU '" + s.pdu_at(person.pdu).name +
+                                  "' is served by no interventions team (interventions_teams)"),
+        ok = false;
+  if (!status) return std::nullopt;
+
+  if (row.given(column::sessions)) {
+    if (!has_sessions(bbr.status)) {
+      row.error(column::sessions, "is given for a man " + std::string(row.text(column::status)) +
+                                      "; only awaiting_rejoin, attending, attending_one_to_one and removed "
+                                      "have sessions attended");
+      ok = false;
+    } else if (auto n = row.whole_number(column::sessions, 0, rules.group_sessions - 1, "sessions")) {
+      bbr.sessions_attended = *n;
+    } else {
+      ok = false;
+    }
+  }
+  if (bbr.status == SnapshotBbrStatus::completed) bbr.sessions_attended = rules.group_sessions;
+  if (bbr.status == SnapshotBbrStatus::awaiting_rejoin) {
+    // A rolling group keeps the modules completed; a closed one starts a new cohort from the beginning.
+    const int unit = rules.format == GroupFormat::rolling ? rules.module_sessions : rules.group_sessions;
+    if (bbr.sessions_attended % unit != 0)
+      row.error(column::sessions, "a man awaiting a rejoin keeps whole modules only (" +
+                                      std::to_string(unit) + " sessions each in this scenario), found " +
+                                      std::to_string(bbr.sessions_attended)),
+          ok = false;
+  }
+  if (bbr.status == SnapshotBbrStatus::attending) {
+    if (auto name = row.required_text(column::group)) {
+      auto [it, fresh] = groups.index.emplace(std::string(*name), groups.names.size());
+      if (fresh) groups.names.push_back(it->first);
+      bbr.group = static_cast<std::int32_t>(it->second);
+      groups.members.push_back(
+          {static_cast<std::size_t>(bbr.group), row.line(), person.pdu, bbr.sessions_attended});
+    } else {
+      ok = false;
+    }
+  } else if (row.given(column::group)) {
+    row.error(column::group, "is given for a man not attending a group (bbr_status attending)"), ok = false;
+  }
+  if (!ok) return std::nullopt;
+  return std::optional<SnapshotBbr>{bbr};
+}
+
+void check_bbr_groups(const SnapshotBbrGroups& groups, const Scenario& s, const std::string& file,
+                      std::vector<CsvProblem>& problems) {
+  const ProgrammeRules& rules = s.interventions.bbr;
+  std::vector<std::size_t> team_of_pdu(s.pdu_count(), s.interventions_teams.size());
+  for (std::size_t t = 0; t < s.interventions_teams.size(); ++t)
+    for (std::size_t pdu : s.interventions_teams[t].pdus) team_of_pdu[pdu] = t;
+  struct First {
+    int line;
+    std::size_t team;
+    int sessions;
+    std::size_t members = 0;
+  };
+  std::map<std::size_t, First> first;
+  const bool rolling = rules.format == GroupFormat::rolling;
+  for (const SnapshotBbrGroups::Member& m : groups.members) {
+    const std::size_t team = team_of_pdu[m.pdu];
+    auto [it, fresh] = first.emplace(m.group, First{m.line, team, m.sessions});
+    const std::string name = "'" + groups.names[m.group] + "'";
+    if (team == s.interventions_teams.size()) {
+      problems.push_back({file, m.line, "bbr_group",
+                          "the man's PDU '" + s.pdu_at(m.pdu).name + "' is served by no interventions team"});
+      continue;
+    }
+    if (++it->second.members > static_cast<std::size_t>(rules.group_size_max))
+      problems.push_back({file, m.line, "bbr_group",
+                          "group " + name + " has more than bbr.group_size_max (" +
+                              std::to_string(rules.group_size_max) + ") members"});
+    if (fresh) continue;
+    if (team != it->second.team) {
+      problems.push_back({file, m.line, "bbr_group",
+                          "group " + name + " (first on line " + std::to_string(it->second.line) +
+                              ") is run by team '" + s.interventions_teams[it->second.team].name +
+                              "', which does not serve PDU '" + s.pdu_at(m.pdu).name + "'"});
+      continue;
+    }
+    const bool same_place = rolling ? (m.sessions - it->second.sessions) % rules.module_sessions == 0
+                                    : m.sessions == it->second.sessions;
+    if (!same_place)
+      problems.push_back(
+          {file, m.line, "bbr_sessions_attended",
+           std::to_string(m.sessions) + " sessions does not fit group " + name + " (line " +
+               std::to_string(it->second.line) + ": " + std::to_string(it->second.sessions) + "): " +
+               (rolling
+                    ? "in a rolling group men join at a module's start, so members' counts differ by whole "
+                      "modules (" +
+                          std::to_string(rules.module_sessions) + " sessions)"
+                    : "a closed group's members start together and have attended the same sessions")});
+  }
+}
+
+}  // namespace probsim

@@ -1,0 +1,40 @@
+#pragma once
+// The caseload CSV's BBR columns (docs/reference/snapshot-csv.md): bbr_status, bbr_requirement_date,
+// bbr_sessions_attended and bbr_group. Problems are recorded as FILE:LINE:COLUMN like every other.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/csv_row_reader.hpp"
+#include "scenario/scenario.hpp"
+
+namespace probsim {
+
+// The groups named so far, in order of first appearance, and every attending man, for the checks
+// between rows (check_bbr_groups).
+struct SnapshotBbrGroups {
+  std::map<std::string, std::size_t, std::less<>> index;
+  std::vector<std::string> names;
+  struct Member {
+    std::size_t group;
+    int line;
+    std::size_t pdu;
+    int sessions;
+  };
+  std::vector<Member> members;
+};
+
+// One row's BBR record: nullopt if the columns have a problem (recorded), an empty optional if the row
+// gives none. `person` is the row as read so far (`person_ok`: its own columns had no problem).
+[[nodiscard]] std::optional<std::optional<SnapshotBbr>> read_bbr_columns(RowReader& row, const Scenario& s,
+                                                                         const SnapshotCase& person,
+                                                                         bool person_ok,
+                                                                         SnapshotBbrGroups& groups);
+
+// The checks between the members of each group, after every row is read.
+void check_bbr_groups(const SnapshotBbrGroups& groups, const Scenario& s, const std::string& file,
+                      std::vector<CsvProblem>& problems);
+
+}  // namespace probsim

@@ -1,0 +1,139 @@
+#include <algorithm>
+#include <map>
+
+#include "config/sweep_loader.hpp"
+#include "core/random_stream.hpp"
+
+// A sweep's points: their expansion from the grid and the explicit points, and the building and
+// checking of every point's scenario before anything runs.
+
+namespace probsim {
+
+std::string SweepPoint::identity(const SweepSpec& sweep) const {
+  std::string text = "scenario=" + sweep.scenarios.at(scenario);
+  for (const auto& a : assignments) text += ";" + a.key_path + "=" + a.value_text();
+  return text;
+}
+
+std::string SweepPoint::describe() const {
+  if (assignments.empty()) return "the scenario as it is";
+  std::string text;
+  for (const auto& a : assignments) text += (text.empty() ? "" : ", ") + a.key_path + "=" + a.value_text();
+  return text;
+}
+
+std::vector<SweepPoint> expand_points(const SweepSpec& sweep, Diagnostics& diagnostics) {
+  std::vector<SweepPoint> points;
+  std::size_t grid_size = sweep.grid.empty() ? 0 : 1;
+  for (const auto& p : sweep.grid) grid_size *= p.values.size();
+  for (std::size_t s = 0; s < sweep.scenarios.size(); ++s) {
+    for (std::size_t g = 0; g < grid_size; ++g) {
+      SweepPoint point;
+      point.scenario = s;
+      std::size_t rest = g;  // mixed-radix digits of g, the last parameter the fastest
+      std::vector<std::size_t> digits(sweep.grid.size());
+      for (std::size_t k = sweep.grid.size(); k-- > 0;) {
+        digits[k] = rest % sweep.grid[k].values.size();
+        rest /= sweep.grid[k].values.size();
+      }
+      for (std::size_t k = 0; k < sweep.grid.size(); ++k)
+        point.assignments.push_back(SweepAssignment{sweep.grid[k].key_path, sweep.grid[k].values[digits[k]],
+                                                    sweep.grid[k].key_where});
+      points.push_back(std::move(point));
+    }
+    for (std::size_t i = 0; i < sweep.points.size(); ++i) {
+      SweepPoint point{"", s, sweep.points[i], 0, ""};
+      if (i < sweep.point_labels.size()) point.label = sweep.point_labels[i];
+      points.push_back(std::move(point));
+    }
+    if (grid_size == 0 && sweep.points.empty()) points.push_back(SweepPoint{"", s, {}, 0, ""});
+  }
+
+  const std::size_t width = std::max<std::size_t>(4, std::to_string(points.size()).size());
+  std::map<std::string, std::string> ids_by_identity;
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    SweepPoint& point = points[i];
+    const std::string number = std::to_string(i + 1);
+    point.id = "p" + std::string(width - number.size(), '0') + number;
+    const std::string identity = point.identity(sweep);
+    const auto [it, inserted] = ids_by_identity.emplace(identity, point.id);
+    if (!inserted) {
+      const SourceLocation where = point.assignments.empty() ? sweep.scenario_locations.at(point.scenario)
+                                                             : point.assignments.front().key_where;
+      diagnostics.error(where, "points",
+                        "point " + point.id + " (" + point.describe() + ") is the same as point " +
+                            it->second + "; each point must differ in its scenario or its values");
+    }
+    point.base_seed =
+        sweep.point_seeds == PointSeeds::common
+            ? sweep.base_seed
+            : combine_seed(combine_seed(sweep.base_seed, purpose_key("sweep_point")), purpose_key(identity));
+  }
+  return points;
+}
+
+std::optional<std::vector<LoadedPoint>> load_points(const SweepSpec& sweep,
+                                                    const std::vector<SweepPoint>& points,
+                                                    Diagnostics& diagnostics) {
+  const std::size_t errors_before = diagnostics.items().size();
+  std::vector<std::optional<ConfigNode>> bases(sweep.scenarios.size());
+  for (std::size_t s = 0; s < sweep.scenarios.size(); ++s) {
+    const std::filesystem::path file = sweep.scenario_file(s);
+    if (!std::filesystem::is_regular_file(file)) {
+      diagnostics.error(
+          sweep.scenario_locations.at(s), "scenarios",
+          "no such scenario file: '" + file.string() + "' (paths are relative to the sweep file)");
+      continue;
+    }
+    bases[s] = load_config_with_extends(file.string(), diagnostics);
+  }
+  if (diagnostics.items().size() != errors_before) return std::nullopt;
+
+  // The same problem in many points (a bad value of the grid, or one in the base scenario) is
+  // reported once, with the first point that has it and how many others do.
+  struct Problem {
+    Diagnostic diagnostic;
+    std::string first_point;
+    std::size_t points = 0;
+  };
+  std::vector<Problem> problems;
+  std::map<std::string, std::size_t> problem_index;
+  std::vector<std::size_t> points_per_scenario(sweep.scenarios.size(), 0);
+  for (const auto& point : points) ++points_per_scenario[point.scenario];
+
+  std::map<std::string, std::string> point_description;
+  for (const auto& point : points) point_description[point.id] = point.describe();
+
+  std::vector<LoadedPoint> loaded;
+  for (const auto& point : points) {
+    ConfigNode tree = *bases[point.scenario];
+    Diagnostics found;
+    for (const auto& a : sweep.common) set_at_path(tree, a.key_path, a.value, a.key_where, found);
+    for (const auto& a : point.assignments) set_at_path(tree, a.key_path, a.value, a.key_where, found);
+    // Read even after a path error, so the point's other problems are found in the same pass.
+    const bool paths_ok = found.empty();
+    std::optional<Scenario> scenario = read_scenario(tree, found);
+    if (!paths_ok) scenario.reset();
+    for (const auto& d : found.items()) {
+      const std::string key = d.describe();
+      const auto [it, inserted] = problem_index.emplace(key, problems.size());
+      if (inserted) problems.push_back(Problem{d, point.id, 0});
+      ++problems[it->second].points;
+    }
+    if (scenario) loaded.push_back(LoadedPoint{point, LoadedScenario{std::move(*scenario), std::move(tree)}});
+  }
+  for (const auto& problem : problems) {
+    Diagnostic d = problem.diagnostic;
+    if (problem.points == 1)
+      d.message +=
+          " (in point " + problem.first_point + ": " + point_description.at(problem.first_point) + ")";
+    else
+      d.message +=
+          " (in " + std::to_string(problem.points) + " points, the first " + problem.first_point + ")";
+    diagnostics.error(d.where, d.key, d.message);
+  }
+  if (diagnostics.items().size() != errors_before) return std::nullopt;
+  return loaded;
+}
+
+}  // namespace probsim

@@ -1,0 +1,72 @@
+#include "output/task_figures.hpp"
+
+namespace probsim {
+
+LateCompletionCounts late_counts(const PduOffice& office) {
+  LateCompletionCounts counts{};
+  for (std::size_t k = 0; k < kTaskKindCount; ++k)
+    counts[k] = office.casework().outcomes().late_completions(static_cast<TaskKind>(k)).size();
+  return counts;
+}
+
+void TaskFigures::add(const TaskFigures& other) {
+  reviews_due += other.reviews_due;
+  reviews_on_time += other.reviews_on_time;
+  assessments_due += other.assessments_due;
+  assessments_on_time += other.assessments_on_time;
+  home_visits_due += other.home_visits_due;
+  home_visits_on_time += other.home_visits_on_time;
+  contacts_required += other.contacts_required;
+  contacts_delivered += other.contacts_delivered;
+  court_reports_due += other.court_reports_due;
+  court_reports_on_time += other.court_reports_on_time;
+  review_days_late.insert(review_days_late.end(), other.review_days_late.begin(),
+                          other.review_days_late.end());
+  tasks_cancelled += other.tasks_cancelled;
+  demanded += other.demanded;
+  worked += other.worked;
+  available += other.available;
+  backlog += other.backlog;
+  unassigned_backlog += other.unassigned_backlog;
+  practitioners += other.practitioners;
+}
+
+TaskFigures task_figures_of(const PduOffice& office, Day first, Day last, const TaskCounters& before,
+                            const LateCompletionCounts& late_from) {
+  const PduCasework& work = office.casework();
+  const TaskOutcomes& out = work.outcomes();
+  TaskFigures f;
+  auto due = [&](TaskKind kind) { return out.due(kind, first, last); };
+  auto on_time = [&](TaskKind kind) { return out.on_time(kind, first, last); };
+  f.reviews_due = due(TaskKind::periodic_review) + due(TaskKind::event_review);
+  f.reviews_on_time = on_time(TaskKind::periodic_review) + on_time(TaskKind::event_review);
+  f.assessments_due = due(TaskKind::initial_assessment) + due(TaskKind::sara);
+  f.assessments_on_time = on_time(TaskKind::initial_assessment) + on_time(TaskKind::sara);
+  f.home_visits_due = due(TaskKind::home_visit);
+  f.home_visits_on_time = on_time(TaskKind::home_visit);
+  f.contacts_required = due(TaskKind::contact);
+  f.contacts_delivered = on_time(TaskKind::contact);
+  f.court_reports_due = due(TaskKind::court_report);
+  f.court_reports_on_time = on_time(TaskKind::court_report);
+  for (TaskKind kind : {TaskKind::periodic_review, TaskKind::event_review}) {
+    const auto& late = out.late_completions(kind);
+    for (std::size_t i = late_from[static_cast<std::size_t>(kind)]; i < late.size(); ++i)
+      f.review_days_late.push_back(static_cast<double>(late[i].days_late));
+  }
+  const TaskCounters& now = work.counters();
+  for (std::size_t k = 0; k < kTaskKindCount; ++k)
+    f.tasks_cancelled += now.cancelled[k] - before.cancelled[k];
+  f.demanded = now.demanded - before.demanded;
+  f.worked = now.worked - before.worked;
+  f.available = now.available - before.available;
+  const auto staff = office.staff();
+  for (std::size_t i = 0; i < staff.size(); ++i) {
+    if (!staff[i].in_post || !holds_cases(staff[i].grade)) continue;
+    f.backlog += work.backlog_of(static_cast<PractitionerIndex>(i));
+    f.practitioners += 1;
+  }
+  f.unassigned_backlog = work.unassigned_backlog();
+  return f;
+}
+
+}  // namespace probsim

@@ -1,0 +1,17 @@
+#pragma once
+// The eleven sentence-management timeliness metrics a unit's TaskFigures give, written alike as a
+// month's rows (timeseries.csv) and as the window's KPIs (kpis.csv): reviews, assessments, home
+// visits and contacts, due and done on time, and the lateness of reviews. Defined once so the two
+// files cannot compute them differently.
+
+#include <functional>
+#include <string>
+
+#include "output/task_figures.hpp"
+
+namespace probsim {
+
+// Calls emit(name, value) for each, in the order both files have always had.
+void emit_task_timeliness(const TaskFigures& t, const std::function<void(const std::string&, double)>& emit);
+
+}  // namespace probsim
