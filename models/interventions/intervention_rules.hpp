@@ -5,6 +5,7 @@
 // or contact; and demand management. docs/sources.md (INT-*, BBR-*, SI-*, SRT-*, VIC-*) and the gaps
 // G-8..G-14, G-19, G-20, G-25. Absent, no interventions are simulated.
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
@@ -13,7 +14,9 @@
 #include <vector>
 
 #include "caseload/case_attributes.hpp"
+#include "caseload/priority_rule.hpp"
 #include "core/calendar_date.hpp"
+#include "core/rule_problems.hpp"
 #include "interventions/intervention_delivery.hpp"
 #include "interventions/weeks_range.hpp"
 
@@ -26,15 +29,47 @@ inline std::string_view to_string(SaraLevel v) {
   return name_of(v, kSaraLevelNames);
 }
 
-// The order a programme's waiting list is offered places in (G-13, INT-8, LV-14). Ties always go to
-// the earliest requirement, then the case id.
+// The order a programme's waiting list is offered places in (G-13, INT-8, LV-14) is a PriorityRule
+// (caseload/priority_rule.hpp), the rule practitioners' tasks follow. These are the named lists
+// `interventions.bbr.priority` offers; `interventions.bbr.priority_order` gives the criteria directly.
+// Ties always go to the earliest requirement, then the case id.
 enum class WaitingListPriority : std::uint8_t {
-  fifo,                 // earliest requirement first
-  risk_then_order_end,  // higher RoSH first, then the earliest planned end of the order
-  order_end,            // earliest planned end of the order first
+  fifo,                 // earliest requirement first: [earliest_created]
+  risk_then_order_end,  // higher RoSH first, then the earliest planned end of the order:
+                        // [highest_rosh_first, earliest_due]
+  order_end,            // earliest planned end of the order first: [earliest_due]
 };
 inline constexpr std::array<std::string_view, 3> kWaitingListPriorityNames = {"fifo", "risk_then_order_end",
                                                                               "order_end"};
+[[nodiscard]] inline std::vector<PriorityCriterion> waiting_list_criteria(WaitingListPriority named) {
+  switch (named) {
+    case WaitingListPriority::fifo:
+      return {PriorityCriterion::earliest_created};
+    case WaitingListPriority::risk_then_order_end:
+      return {PriorityCriterion::highest_rosh_first, PriorityCriterion::earliest_due};
+    case WaitingListPriority::order_end:
+      return {PriorityCriterion::earliest_due};
+  }
+  return {};
+}
+
+// The problems of a waiting list's criteria, keyed by their place in the list ("[1]"): a criterion that
+// reads what no waiting-list entry has (applies_to_waiting_lists), or one listed twice.
+[[nodiscard]] inline RuleProblems check_waiting_list_order(const std::vector<PriorityCriterion>& criteria) {
+  RuleProblems problems;
+  if (criteria.empty()) problems.push_back({"", "needs at least one criterion"});
+  for (std::size_t i = 0; i < criteria.size(); ++i) {
+    const std::string name(kPriorityCriterionNames[static_cast<std::size_t>(criteria[i])]);
+    if (!applies_to_waiting_lists(criteria[i]))
+      problems.push_back(
+          {"[" + std::to_string(i) + "]",
+           "'" + name + "' does not apply to a waiting list (its entries are neither tasks nor contacts)"});
+    else if (std::find(criteria.begin(), criteria.begin() + static_cast<std::ptrdiff_t>(i), criteria[i]) !=
+             criteria.begin() + static_cast<std::ptrdiff_t>(i))
+      problems.push_back({"[" + std::to_string(i) + "]", "'" + name + "' is listed twice"});
+  }
+  return problems;
+}
 
 // Rolling groups take new members at the start of each module; closed groups start a cohort together
 // and take nobody after (BBR-6, G-11).
@@ -87,6 +122,22 @@ struct ProgrammeRules {
   AfterRemoval closed_removed_to = AfterRemoval::waiting_list;
   RemovalEnforcement removal_enforcement;
   bool men_only = false;  // Help (SI-4)
+
+  // Group sizes in order, and a rolling group of whole modules (keys of the programme's map; the
+  // removal enforcement's weeks are checked by the Scenario, which knows its path).
+  [[nodiscard]] RuleProblems check() const {
+    RuleProblems problems;
+    if (group_size_min > group_size_max)
+      problems.push_back({"group_size_min", "group_size_min (" + std::to_string(group_size_min) +
+                                                ") must not exceed group_size_max (" +
+                                                std::to_string(group_size_max) + ")"});
+    if (format == GroupFormat::rolling && (module_sessions < 1 || group_sessions % module_sessions != 0))
+      problems.push_back({"module_sessions", "a rolling group runs whole modules: group_sessions (" +
+                                                 std::to_string(group_sessions) +
+                                                 ") must be a multiple of module_sessions (" +
+                                                 std::to_string(module_sessions) + ")"});
+    return problems;
+  }
 };
 
 // Facilitator time (G-9, BBR-15): each session's hours include preparation and write-up.
@@ -120,6 +171,16 @@ struct InterventionRouting {
   // Which structured intervention, by the order of `structured_interventions` (SI-6: Stepwise most).
   // Men-only programmes are skipped for women (the others' weights renormalised).
   std::vector<double> structured_intervention_mix;
+
+  // The SARA-low shares leave the rest for neither (keys of `routing`).
+  [[nodiscard]] RuleProblems check() const {
+    if (sara_low_structured_intervention_share + sara_low_toolkit_share <= 1.0 + 1e-6) return {};
+    return {{"sara_low_toolkit_share",
+             "sara_low_structured_intervention_share + sara_low_toolkit_share must be at "
+             "most 1, found " +
+                 describe_number(sara_low_structured_intervention_share) + " + " +
+                 describe_number(sara_low_toolkit_share)}};
+  }
 };
 
 // Taking people off a long BBR list (INT-8, LV-15). Checked weekly; off unless a trigger is set.
@@ -179,9 +240,12 @@ struct InterventionRules {
   // From the requirement (the start of the order) to being ready for a place: paperwork, suitability,
   // induction (BBR-9, G-14). Drawn per case.
   WeeksRange readiness{2.0, 4.0};
-  WaitingListPriority bbr_priority = WaitingListPriority::risk_then_order_end;
+  // The BBR waiting list's order (`bbr.priority` or `bbr.priority_order`); criteria that read what a
+  // waiting-list entry has (applies_to_waiting_lists).
+  std::vector<PriorityCriterion> bbr_priority_order =
+      waiting_list_criteria(WaitingListPriority::risk_then_order_end);
   ProgrammeRules bbr;
-  std::vector<ProgrammeRules> structured_interventions;  // SIs are run FIFO
+  std::vector<ProgrammeRules> structured_interventions;  // SIs are run FIFO ([earliest_created])
   FacilitationRules facilitation;
   DemandManagement demand_management;
   InterventionDelivery delivery;  // between recorded start and recorded completion (issue 18)

@@ -22,6 +22,8 @@ InterventionsTeam::InterventionsTeam(std::string name, const InterventionRules& 
                                      const WorkingCalendar& calendar, std::uint64_t replication_seed)
     : name_(std::move(name)),
       rules_(rules),
+      bbr_order_(rules.bbr_priority_order),
+      fifo_order_({PriorityCriterion::earliest_created}),
       offices_(std::move(offices)),
       pdu_indices_(std::move(pdu_indices)),
       calendar_(calendar),

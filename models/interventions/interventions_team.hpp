@@ -177,6 +177,8 @@ class InterventionsTeam final : public CaseListener {
 
   std::string name_;
   const InterventionRules& rules_;
+  PriorityRule bbr_order_;   // the BBR waiting list's order (rules_.bbr_priority_order)
+  PriorityRule fifo_order_;  // the structured interventions' lists: first come, first served
   std::vector<PduOffice*> offices_;
   std::vector<std::size_t> pdu_indices_;
   const WorkingCalendar& calendar_;

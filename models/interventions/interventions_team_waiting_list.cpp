@@ -6,6 +6,7 @@
 #include "core/random_stream.hpp"
 #include "interventions/group_delivery.hpp"
 #include "interventions/interventions_team.hpp"
+#include "interventions/waiting_list_order.hpp"
 #include "office/pdu_office.hpp"
 
 namespace probsim {
@@ -26,27 +27,7 @@ std::vector<std::uint32_t> InterventionsTeam::ready_in_priority_order(std::uint3
         p.one_to_one == one_to_one && may_start(p))
       order.push_back(index);
   }
-  const WaitingListPriority rule = prog == 0 ? rules_.bbr_priority : WaitingListPriority::fifo;
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    const Participant& x = participants_[a];
-    const Participant& y = participants_[b];
-    // People removed and waiting to rejoin keep their place ahead of new starters (BBR-6).
-    if (x.started != y.started) return x.started;
-    // Men given their pre-group session take places in the order they had it, after the rejoiners: the
-    // place was theirs when the session was given (InterventionDelivery, recorded_start).
-    const Day x_queued = x.state == ParticipantState::awaiting_group ? x.start_day : kNoDay;
-    const Day y_queued = y.state == ParticipantState::awaiting_group ? y.start_day : kNoDay;
-    if (x_queued != y_queued) return x_queued < y_queued;
-    if (rule == WaitingListPriority::risk_then_order_end && x.rosh != y.rosh) return x.rosh > y.rosh;
-    if (rule != WaitingListPriority::fifo && x.order_end_day != y.order_end_day)
-      return x.order_end_day < y.order_end_day;
-    if (x.requirement_day != y.requirement_day) return x.requirement_day < y.requirement_day;
-    return x.case_id < y.case_id;
-  });
-  // A man removed and sent back to the list is listed again while his first entry (made when he became
-  // ready, dropped only at the next review) may still be there: count him once, or he would join a
-  // group twice. Equal indices sort next to each other.
-  order.erase(std::unique(order.begin(), order.end()), order.end());
+  order_waiting_list(order, participants_, prog == 0 ? bbr_order_ : fifo_order_);
   return order;
 }
 

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/calendar_date.hpp"
+#include "core/rule_problems.hpp"
 
 namespace probsim {
 
@@ -14,6 +15,13 @@ struct WeeksRange {
 
   [[nodiscard]] Day days_at(double u01) const {
     return static_cast<Day>(std::lround(7.0 * (min_weeks + u01 * (max_weeks - min_weeks))));
+  }
+
+  // Keys `min` and `max` of the range's map.
+  [[nodiscard]] RuleProblems check() const {
+    if (min_weeks <= max_weeks) return {};
+    return {{"min", "min (" + describe_number(min_weeks) + ") must not exceed max (" +
+                        describe_number(max_weeks) + ")"}};
   }
 };
 

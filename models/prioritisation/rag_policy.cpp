@@ -4,6 +4,19 @@
 
 namespace probsim {
 
+RuleProblems RagThresholds::check() const {
+  RuleProblems problems;
+  if (workload_pct_red_above < workload_pct_amber_above)
+    problems.push_back({"workload_pct_red_above", "must be at least workload_pct_amber_above (" +
+                                                      describe_number(workload_pct_amber_above) +
+                                                      "): red is the worse status"});
+  if (staffing_fill_pct_red_below > staffing_fill_pct_amber_below)
+    problems.push_back({"staffing_fill_pct_red_below", "must be at most staffing_fill_pct_amber_below (" +
+                                                           describe_number(staffing_fill_pct_amber_below) +
+                                                           "): red is the worse status"});
+  return problems;
+}
+
 RagStatus rate(const RagThresholds& t, const RagRatingInputs& in) {
   RagStatus workload = RagStatus::green;
   if (in.workload_pct > t.workload_pct_red_above &&

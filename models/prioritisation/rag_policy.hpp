@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/calendar_date.hpp"
+#include "core/rule_problems.hpp"
 #include "prioritisation/rag_measures.hpp"
 #include "prioritisation/rag_status.hpp"
 
@@ -36,6 +37,9 @@ struct RagThresholds {
   int workload_red_consecutive_weeks = 4;       // ... for 4 consecutive weeks
   double staffing_fill_pct_amber_below = 85.0;  // G-1 [Assume]
   double staffing_fill_pct_red_below = 70.0;    // G-1 [Assume]
+
+  // Red is the worse status, so its thresholds must be no better than amber's (keys of `prioritisation`).
+  [[nodiscard]] RuleProblems check() const;
 };
 
 // The status the inputs call for now, before hysteresis: the worse of the workload and staffing ratings.

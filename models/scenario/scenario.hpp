@@ -10,6 +10,7 @@
 
 #include "caseload/referral_process.hpp"
 #include "core/calendar_date.hpp"
+#include "core/rule_problems.hpp"
 #include "core/simulation_window.hpp"
 #include "interventions/intervention_rules.hpp"
 #include "office/caseload_rules.hpp"
@@ -89,6 +90,12 @@ struct Scenario {
 
   // The longest a case can last: how far back the warm-start pre-history must look.
   [[nodiscard]] Day longest_sentence_days() const;
+
+  // Every rule struct's own check(), with keys as full paths of the scenario file
+  // ("prioritisation.workload_pct_red_above"), and the checks between blocks. The loader reports these
+  // at file:line:key as it reads; ProbationService refuses a scenario with any, so rules built in C++
+  // are held to the same checks.
+  [[nodiscard]] RuleProblems check() const;
 };
 
 }  // namespace probsim

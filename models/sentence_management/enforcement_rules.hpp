@@ -9,9 +9,11 @@
 
 #include <array>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "caseload/case_attributes.hpp"
+#include "core/rule_problems.hpp"
 
 namespace probsim {
 
@@ -60,6 +62,17 @@ struct EnforcementRules {
   // and without one; kept otherwise. The two sum to at most 1.
   std::array<double, 3> missed_acceptable_share{};
   std::array<double, 3> missed_unacceptable_share{};
+
+  // The two missed shares of each sentence type sum to at most 1 (keys of `enforcement`).
+  [[nodiscard]] RuleProblems check() const {
+    RuleProblems problems;
+    for (std::size_t t = 0; t < kSentenceTypeNames.size(); ++t)
+      if (missed_acceptable_share[t] + missed_unacceptable_share[t] > 1.0 + 1e-9)
+        problems.push_back({"appointments.missed_unacceptable_share",
+                            "missed_acceptable_share + missed_unacceptable_share of " +
+                                std::string(kSentenceTypeNames[t]) + " exceeds 1"});
+    return problems;
+  }
   // The practitioner records each absence and judges it (hours, due within a few working days).
   double absence_judgement_hours = 0.0;
   int absence_judgement_due_working_days = 2;

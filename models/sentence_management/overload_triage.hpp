@@ -16,8 +16,10 @@
 
 #include <array>
 #include <cstdint>
+#include <string>
 
 #include "core/random_stream.hpp"
+#include "core/rule_problems.hpp"
 #include "sentence_management/task.hpp"
 
 namespace probsim {
@@ -31,6 +33,24 @@ struct OverloadTriage {
   double protect_all_up_to_workload_pct = 100.0;
   double protect_none_from_workload_pct = 200.0;
   std::array<bool, kTaskKindCount> applies_to{};  // by TaskKind
+
+  // The falling stretch must have a length, and only tasks of a case's own schedule can be deferred
+  // (keys of `sentence_management.overload_triage`).
+  [[nodiscard]] RuleProblems check() const {
+    RuleProblems problems;
+    if (protect_none_from_workload_pct <= protect_all_up_to_workload_pct)
+      problems.push_back({"protect_none_from_workload_pct", "must be above protect_all_up_to_workload_pct"});
+    for (std::size_t i = 0; i < kTaskKindCount; ++i) {
+      const auto kind = static_cast<TaskKind>(i);
+      // Terminations and court reports are created outside a case's schedule, after its supervision.
+      if (applies_to[i] &&
+          (kind == TaskKind::contact || kind == TaskKind::court_report || kind == TaskKind::termination))
+        problems.push_back({"tasks", "only tasks of a case's own schedule can be deferred, not '" +
+                                         std::string(to_string(kind)) +
+                                         "' (a contact not delivered in its window is already missed)"});
+    }
+    return problems;
+  }
 
   // The probability a task created for a practitioner at `workload_pct` of WMT capacity is protected.
   [[nodiscard]] double protect_probability(double workload_pct) const {

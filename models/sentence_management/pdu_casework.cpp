@@ -53,7 +53,7 @@ std::uint32_t PduCasework::create_case_task(std::uint32_t slot, TaskKind kind, d
   } else {
     Task t;
     t.kind = kind;
-    t.high_rosh = is_high_rosh(c.rosh);
+    t.rosh = c.rosh;
     t.case_slot = slot;
     t.case_id = c.id;
     t.seconds = seconds_of_hours(hours);
@@ -133,7 +133,7 @@ void PduCasework::case_closed(std::uint32_t slot, const Case& c, Day day) {
   if (ct.case_holder != kUnallocated && rules_.termination.hours > 0.0) {
     Task t;
     t.kind = TaskKind::termination;
-    t.high_rosh = is_high_rosh(c.rosh);
+    t.rosh = c.rosh;
     t.case_id = c.id;
     t.seconds = seconds_of_hours(rules_.termination.hours);
     t.available_from = day;
@@ -259,11 +259,10 @@ void PduCasework::practitioner_left(PractitionerIndex who, std::span<const Pract
   queues_[static_cast<std::size_t>(who)].for_each_entry([&](const QueuedTask& e) {
     if (is_live(e, who)) loose.push_back(e.task);
   });
-  std::sort(loose.begin(), loose.end(),
-            [&](std::uint32_t a, std::uint32_t b) {
-              // By case, then by task: an order that does not depend on where the queue kept them.
-              return case_id_at(a) != case_id_at(b) ? case_id_at(a) < case_id_at(b) : a < b;
-            });
+  std::sort(loose.begin(), loose.end(), [&](std::uint32_t a, std::uint32_t b) {
+    // By case, then by task: an order that does not depend on where the queue kept them.
+    return case_id_at(a) != case_id_at(b) ? case_id_at(a) < case_id_at(b) : a < b;
+  });
   for (std::uint32_t index : loose) {
     const PractitionerIndex next = least_backlogged(staff, kind_at(index));
     if (next == kUnallocated || next == who) {

@@ -23,7 +23,7 @@ Task PduCasework::contact_as_task(std::uint32_t slot) const {
   Task t;
   t.kind = TaskKind::contact;
   t.mandated = rules_.mandated[static_cast<std::size_t>(TaskKind::contact)];
-  t.high_rosh = is_high_rosh(c.rosh);
+  t.rosh = c.rosh;
   t.open = c.open;
   t.face_to_face = c.face_to_face;
   t.generation = c.generation;

@@ -1,12 +1,14 @@
 #pragma once
 // The order a practitioner works through the tasks they hold (the scenario's `priority_order`): each
-// task gets a key when it is queued, and smaller keys are worked first. The criteria are packed into
-// one 64-bit word in the order given; ties go to the earliest due day, then the case id, then the kind,
-// so the order never depends on the order tasks were created in.
+// task gets a key from the shared ordering rule (caseload/priority_rule.hpp) when it is queued, and
+// smaller keys are worked first; ties go to the earliest due day, then the case id, then the kind, then
+// the task's slot, so the order never depends on the order tasks were created in.
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
+#include "caseload/priority_rule.hpp"
 #include "sentence_management/task.hpp"
 #include "sentence_management/task_rules.hpp"
 
@@ -20,8 +22,9 @@ struct QueuedTask {
   std::uint32_t task = kNoTask;
   std::uint32_t generation = 0;
 
-  // Whether the holder deferred the task under overload (OverloadTriage): the key's highest bit.
-  static constexpr std::uint64_t kDeferredBit = 1ULL << 63;
+  // Whether the holder deferred the task under overload (OverloadTriage): the key's highest bit, which
+  // the ordering rule leaves free.
+  static constexpr std::uint64_t kDeferredBit = PriorityRule::kAfterEverythingBit;
   [[nodiscard]] bool deferred() const { return (key & kDeferredBit) != 0; }
 
   // True when `this` is worked before `other`.
@@ -37,33 +40,19 @@ struct QueuedTask {
   }
 };
 
+// A task's facts for the shared ordering rule (caseload/priority_rule.hpp).
+[[nodiscard]] inline PriorityFacts priority_facts(const Task& task) {
+  return PriorityFacts{task.mandated, task.kind == TaskKind::contact, task.rosh, task.due_day,
+                       task.available_from};
+}
+
 class PriorityOrder {
  public:
-  explicit PriorityOrder(std::vector<PriorityCriterion> criteria) : criteria_(std::move(criteria)) {}
+  explicit PriorityOrder(std::vector<PriorityCriterion> criteria) : rule_(std::move(criteria)) {}
 
   [[nodiscard]] std::uint64_t key(const Task& task) const {
-    std::uint64_t key = 0;
-    for (PriorityCriterion criterion : criteria_) {
-      switch (criterion) {
-        case PriorityCriterion::mandated_first:
-          key = (key << 1) | (task.mandated ? 0U : 1U);
-          break;
-        case PriorityCriterion::high_rosh_first:
-          key = (key << 1) | (task.high_rosh ? 0U : 1U);
-          break;
-        case PriorityCriterion::contacts_first:
-          key = (key << 1) | (task.kind == TaskKind::contact ? 0U : 1U);
-          break;
-        case PriorityCriterion::earliest_due:
-          key = (key << kDayBits) | day_field(task.due_day);
-          break;
-        case PriorityCriterion::earliest_created:
-          key = (key << kDayBits) | day_field(task.available_from);
-          break;
-      }
-    }
-    // A task its overloaded holder deferred (OverloadTriage) comes after every other: the criteria use
-    // at most 51 bits, so the top bit is free.
+    std::uint64_t key = rule_.key(priority_facts(task));
+    // A task its overloaded holder deferred (OverloadTriage) comes after every other.
     if (task.deferred) key |= QueuedTask::kDeferredBit;
     return key;
   }
@@ -73,14 +62,7 @@ class PriorityOrder {
   }
 
  private:
-  // Days as 24-bit unsigned fields (offset so pre-history days sort before day 0). Five criteria at most
-  // (each at most once) take 3 + 2 × 24 = 51 bits.
-  static constexpr int kDayBits = 24;
-  static std::uint64_t day_field(Day day) {
-    return static_cast<std::uint64_t>(static_cast<std::int64_t>(day) + (1 << 23)) & ((1ULL << kDayBits) - 1);
-  }
-
-  std::vector<PriorityCriterion> criteria_;
+  PriorityRule rule_;
 };
 
 }  // namespace probsim

@@ -52,11 +52,11 @@ inline constexpr std::uint32_t kNoCaseSlot = 0xffffffffU;
 
 struct Task {
   TaskKind kind = TaskKind::contact;
-  bool mandated = false;   // in the scenario's mandated_tasks
-  bool high_rosh = false;  // the case is high or very high RoSH
+  bool mandated = false;  // in the scenario's mandated_tasks
   bool open = false;
   bool face_to_face = false;     // contacts: delivered in person (G-4)
   bool deferred = false;         // let slip by an overloaded holder: worked after all else (OverloadTriage)
+  RoshLevel rosh = RoshLevel::low;  // the case's RoSH (the task order may put high RoSH first)
   std::uint32_t generation = 0;  // bumped when the task is freed, moved or cancelled (stale queue entries)
   std::uint32_t case_slot = kNoCaseSlot;  // the office's case slot; kNoCaseSlot for court reports etc.
   std::uint32_t next_of_case = kNoTask;   // the case's open tasks form a list

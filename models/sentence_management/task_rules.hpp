@@ -4,10 +4,13 @@
 // `sentence_management` block (docs/reference/scenario-keys.md); absent, no tasks are simulated.
 
 #include <array>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "caseload/case_attributes.hpp"
+#include "caseload/priority_rule.hpp"
+#include "core/rule_problems.hpp"
 #include "sentence_management/enforcement_rules.hpp"
 #include "sentence_management/overload_triage.hpp"
 #include "sentence_management/task.hpp"
@@ -23,19 +26,6 @@ struct ContactScheduleStep {
   double interval_weeks = 1.0;
 };
 
-// How a practitioner orders the tasks due to them. Criteria apply in the order given; remaining ties
-// go to the earliest due day, then the case id, then the kind (so the order never depends on how the
-// tasks were created).
-enum class PriorityCriterion : std::uint8_t {
-  mandated_first,    // tasks in mandated_tasks before the rest
-  high_rosh_first,   // tasks of high and very high RoSH cases before the rest
-  contacts_first,    // supervision contacts before everything else
-  earliest_due,      // earlier due day first
-  earliest_created,  // first come, first served
-};
-inline constexpr std::array<std::string_view, 5> kPriorityCriterionNames = {
-    "mandated_first", "high_rosh_first", "contacts_first", "earliest_due", "earliest_created"};
-
 struct OneOffTaskRule {
   double hours = 0.0;
   int due_working_days = 0;
@@ -46,6 +36,8 @@ struct SentenceManagementRules {
   // Share of a practitioner's available hours spent on work that is not a task here (team meetings,
   // supervision, training, partnership work, travel not in a task). [Assume]
   double non_task_time_share = 0.0;
+  // How a practitioner orders the tasks they hold (caseload/priority_rule.hpp): the criteria apply in
+  // the order given; remaining ties go to the earliest due day, then the case id, then the kind.
   std::vector<PriorityCriterion> priority_order{
       PriorityCriterion::mandated_first, PriorityCriterion::high_rosh_first, PriorityCriterion::earliest_due};
   std::array<bool, kTaskKindCount> mandated{};  // by TaskKind
@@ -66,6 +58,18 @@ struct SentenceManagementRules {
     double hours_remote = 0.5;
     double face_to_face_share = 1.0;
     std::array<std::vector<ContactScheduleStep>, 4> schedule_by_rosh;  // by RoshLevel
+
+    // Each RoSH level's steps in increasing order of until_week (keys of `sentence_management.contacts`).
+    [[nodiscard]] RuleProblems check() const {
+      RuleProblems problems;
+      for (std::size_t r = 0; r < schedule_by_rosh.size(); ++r)
+        for (std::size_t i = 1; i < schedule_by_rosh[r].size(); ++i)
+          if (schedule_by_rosh[r][i].until_week <= schedule_by_rosh[r][i - 1].until_week)
+            problems.push_back({"schedule_by_rosh." + std::string(kRoshLevelNames[r]) + "[" +
+                                    std::to_string(i) + "].until_week",
+                                "steps must be in increasing order of until_week"});
+      return problems;
+    }
   } contacts;
 
   struct PeriodicReview {

@@ -1,6 +1,7 @@
 #include "service/probation_service.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "service/snapshot_warm_start.hpp"
 #include "workforce/new_staff.hpp"
@@ -29,9 +30,17 @@ OneAfterAnother& one_after_another() {
 
 }  // namespace
 
+const Scenario& ProbationService::checked(const Scenario& scenario) {
+  const RuleProblems problems = scenario.check();
+  if (problems.empty()) return scenario;
+  std::string text = "the scenario's rules do not hold together:";
+  for (const RuleProblem& p : problems) text += "\n  " + p.key + ": " + p.message;
+  throw std::invalid_argument(text);
+}
+
 ProbationService::ProbationService(const Scenario& scenario, std::uint64_t replication_seed,
                                    CaseEventSink* events, IndependentUnits& warm_start_units)
-    : scenario_(scenario),
+    : scenario_(checked(scenario)),
       seed_(replication_seed),
       calendar_(scenario.window.day_zero(), scenario.bank_holidays, 0, scenario.window.last_day()) {
   build_offices_and_workforces(events);

@@ -27,7 +27,8 @@ class ProbationService {
  public:
   // Builds the model and places its starting caseload (warm_start: snapshot or steady_state), running
   // the offices' warm starts on `warm_start_units`. `scenario` must outlive the service. `events`, if
-  // any, receives every office's case events.
+  // any, receives every office's case events. A scenario whose check() finds problems (rules built in
+  // C++ that the loader never saw) is refused with std::invalid_argument naming each.
   ProbationService(const Scenario& scenario, std::uint64_t replication_seed, CaseEventSink* events,
                    IndependentUnits& warm_start_units);
   ProbationService(const Scenario& scenario, std::uint64_t replication_seed, CaseEventSink* events = nullptr);
@@ -62,6 +63,8 @@ class ProbationService {
   [[nodiscard]] const Scenario& scenario() const { return scenario_; }
 
  private:
+  // `scenario`, or std::invalid_argument naming every problem its check() finds.
+  static const Scenario& checked(const Scenario& scenario);
   void build_offices_and_workforces(CaseEventSink* events);
   void build_interventions_teams();
   void place_starting_caseload(IndependentUnits& units);

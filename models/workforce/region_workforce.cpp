@@ -1,22 +1,14 @@
+// The region's agenda of staff events and a person's career in it: leaving, PSO-to-PQiP progression and
+// the PQiP pipeline. Sickness is region_workforce_sickness.cpp; backfill, intakes and recruits are
+// region_workforce_recruitment.cpp.
 #include "workforce/region_workforce.hpp"
 
 #include <algorithm>
 #include <cmath>
 
+#include "workforce/hazard_days.hpp"
+
 namespace probsim {
-
-namespace {
-
-// Days until an event of hazard `rate_per_day`, from one uniform draw: −ln(1 − u) / rate. Whole days are
-// counted by truncation, so the event falls on day `from + floor(x)` and P(by day from + n − 1) is
-// exactly 1 − exp(−rate × n).
-double exponential_days(double u, double rate_per_day) {
-  return -std::log1p(-u) / rate_per_day;
-}
-
-constexpr double kFteTolerance = 1e-9;
-
-}  // namespace
 
 RegionWorkforce::RegionWorkforce(const WorkforceRules& rules, const StaffingPlan& plan,
                                  const SimulationWindow& window, double default_contracted_hours_per_week,
@@ -190,22 +182,6 @@ void RegionWorkforce::schedule_leaving(std::uint32_t office, PractitionerIndex w
   }
 }
 
-void RegionWorkforce::schedule_sickness_onset(std::uint32_t office, PractitionerIndex who, Day from) {
-  if (onsets_per_well_day_ <= 0.0) return;
-  const Practitioner& person = offices_[office]->staff_member(who);
-  RandomStream draw(seed_, stream::kSickness, combine_seed(person.id, person.sickness_episodes));
-  const double days = exponential_days(draw.uniform01(), onsets_per_well_day_);
-  if (days >= static_cast<double>(last_day_ - from + 1)) return;
-  Event event;
-  event.kind = EventKind::sickness_onset;
-  // Episodes begin on working days: an onset at the weekend starts the absence on Monday.
-  event.day = offices_[office]->calendar().next_working_day_from(from + static_cast<Day>(days));
-  event.office = office;
-  event.who = who;
-  event.id = person.id;
-  schedule(event);
-}
-
 bool RegionWorkforce::still_in_post(const Event& event) {
   const Practitioner& person = offices_[event.office]->staff_member(event.who);
   return person.in_post && person.id == event.id;
@@ -255,124 +231,6 @@ void RegionWorkforce::on_pipeline_step(const Event& event) {
     schedule_leaving(event.office, event.who, event.day);  // now at the PO leaver rate
   }
   office.refresh_capacity(event.who);
-}
-
-void RegionWorkforce::on_sickness_onset(const Event& event) {
-  if (!still_in_post(event)) return;
-  StaffRoster& office = *offices_[event.office];
-  Practitioner& person = office.staff_member(event.who);
-  // The same stream as the onset that led here, continued: the episode's length.
-  RandomStream draw(seed_, stream::kSickness, combine_seed(person.id, person.sickness_episodes));
-  (void)draw.uniform01();  // the onset gap, already used
-  const SicknessRules& sickness = rules_.sickness;
-  // Round to whole working days without bias (up with probability equal to the fraction), so the mean
-  // episode, and so the days lost per FTE-year, are what the scenario says even for 4.6 days.
-  const double drawn_days = sickness.episode_working_days.sample(draw);
-  const double whole_days = std::floor(drawn_days);
-  const int working_days =
-      std::max(1, static_cast<int>(whole_days) + (draw.uniform01() < drawn_days - whole_days ? 1 : 0));
-  person.sickness_episodes += 1;
-  person.sick_from = event.day;
-  person.sick_until = office.calendar().end_of_working_days(event.day, working_days);
-  StaffCounters& counters = office.staff_counters();
-  counters.sickness_episodes += 1;
-  counters.sickness_hours_drawn += working_days * person.daily_contracted_hours();
-  if (working_days >= sickness.long_term_from_working_days) {
-    person.long_term_sick = true;
-    office.refresh_capacity(event.who);
-    if (sickness.reallocate_cases_when_long_term) office.reallocate_cases_of(event.who, event.day);
-  }
-  Event end;
-  end.kind = EventKind::sickness_end;
-  end.day = person.sick_until;
-  end.office = event.office;
-  end.who = event.who;
-  end.id = person.id;
-  schedule(end);
-}
-
-void RegionWorkforce::on_sickness_end(const Event& event) {
-  if (!still_in_post(event)) return;
-  StaffRoster& office = *offices_[event.office];
-  Practitioner& person = office.staff_member(event.who);
-  if (person.long_term_sick) {
-    person.long_term_sick = false;
-    office.refresh_capacity(event.who);
-  }
-  schedule_sickness_onset(event.office, event.who, event.day);
-}
-
-void RegionWorkforce::request_backfill(std::uint32_t office, const Practitioner& leaver, Day day) {
-  const BackfillPolicy& backfill = plan_.backfill;
-  if (!backfill.enabled || !at(backfill.grades, leaver.grade) || day < first_report_day_) return;
-  RandomStream draw(seed_, stream::kRecruitmentLag, combine_seed(leaver.id, leaver.grade_epoch));
-  const double lag_weeks = backfill.recruitment_lag_weeks.sample(draw);
-  Event event;
-  event.kind = EventKind::backfill_arrival;
-  event.day = day + static_cast<Day>(std::lround(lag_weeks * kDaysPerWeek));
-  event.office = office;
-  event.grade = leaver.grade;
-  event.fte = leaver.fte;
-  if ((leaver.grade == Grade::po || leaver.grade == Grade::pqip) && backfill.po_leavers_replaced_by_trainees) {
-    event.grade = Grade::pqip;
-    event.fills_po_post = true;
-  }
-  schedule(event);
-}
-
-void RegionWorkforce::on_backfill_arrival(const Event& event) {
-  StaffRoster& office = *offices_[event.office];
-  // A trainee in a PO post counts against the PO establishment, with the POs and trainees in post.
-  const double in_post = event.fills_po_post
-                             ? office.in_post_fte(Grade::po) + office.in_post_fte(Grade::pqip)
-                             : office.in_post_fte(event.grade);
-  const double establishment = office.establishment_fte(event.fills_po_post ? Grade::po : event.grade);
-  if (in_post + event.fte > establishment + kFteTolerance) {
-    office.staff_counters().backfills_not_needed += 1;  // filled meanwhile (an intake, a qualifier)
-    return;
-  }
-  NewStaffMember spec;
-  spec.grade = event.grade;
-  spec.fte = event.fte;
-  recruit(event.office, spec, event.day);
-}
-
-void RegionWorkforce::on_intake(const Event& event) {
-  const RecruitmentIntake& intake = plan_.intakes[event.intake];
-  NewStaffMember spec;
-  spec.grade = intake.grade;
-  spec.fte = intake.fte_each;
-  spec.training_months_completed = intake.training_months_completed;
-  for (int n = 0; n < intake.count; ++n) {
-    std::uint32_t office = 0;
-    if (intake.pdu)
-      office = static_cast<std::uint32_t>(std::find(pdu_indices_.begin(), pdu_indices_.end(), *intake.pdu) -
-                                          pdu_indices_.begin());
-    else
-      office = office_with_largest_vacancy(intake.grade);
-    recruit(office, spec, event.day);
-  }
-}
-
-PractitionerIndex RegionWorkforce::recruit(std::uint32_t office, const NewStaffMember& spec, Day day) {
-  const Practitioner person = make_staff_member(spec, default_contracted_hours_per_week_,
-                                                rules_.trainee_pipeline, window_.date_of(day));
-  const PractitionerIndex who = offices_[office]->hire(person);
-  schedule_person(office, who, day, day);
-  return who;
-}
-
-std::uint32_t RegionWorkforce::office_with_largest_vacancy(Grade grade) const {
-  std::uint32_t best = 0;
-  double best_vacancy = 0.0;
-  for (std::uint32_t k = 0; k < offices_.size(); ++k) {
-    const double vacancy = offices_[k]->establishment_fte(grade) - offices_[k]->in_post_fte(grade);
-    if (k == 0 || vacancy > best_vacancy + kFteTolerance) {
-      best = k;
-      best_vacancy = vacancy;
-    }
-  }
-  return best;
 }
 
 }  // namespace probsim

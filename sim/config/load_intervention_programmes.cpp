@@ -45,11 +45,12 @@ void read_programme_keys(FieldReader& p, const ConfigNode& node, ProgrammeRules&
   if (size_max) rules.group_size_max = *size_max;
   const bool sizes_read = (size_min || node.find("group_size_min") == nullptr) &&
                           (size_max || node.find("group_size_max") == nullptr);
-  if (sizes_read && rules.group_size_min > rules.group_size_max) {
-    const std::string_view key = size_min ? "group_size_min" : "group_size_max";
-    d.error(where_of(node, key), p.child_path(key),
-            "group_size_min (" + std::to_string(rules.group_size_min) + ") must not exceed group_size_max (" +
-                std::to_string(rules.group_size_max) + ")");
+  // ProgrammeRules::check, pointed at group_size_min when the file gives it, else at group_size_max.
+  if (sizes_read) {
+    RuleProblems problems = only(rules.check(), "group_size_min");
+    for (RuleProblem& problem : problems)
+      if (!size_min) problem.key = "group_size_max";
+    report_problems(node, p.path(), problems, d, true);
   }
   if (auto format = p.choice("format", false, names_of(kGroupFormatNames)))
     rules.format = static_cast<GroupFormat>(*format);
@@ -57,12 +58,12 @@ void read_programme_keys(FieldReader& p, const ConfigNode& node, ProgrammeRules&
   if (module_sessions) rules.module_sessions = *module_sessions;
   const bool modules_read = (group_sessions || node.find("group_sessions") == nullptr) &&
                             (module_sessions || node.find("module_sessions") == nullptr);
-  if (modules_read && rules.format == GroupFormat::rolling &&
-      rules.group_sessions % rules.module_sessions != 0) {
-    const std::string_view key = module_sessions ? "module_sessions" : "group_sessions";
-    d.error(where_of(node, key), p.child_path(key),
-            "a rolling group runs whole modules: group_sessions (" + std::to_string(rules.group_sessions) +
-                ") must be a multiple of module_sessions (" + std::to_string(rules.module_sessions) + ")");
+  // The same, pointed at module_sessions when the file gives it, else at group_sessions.
+  if (modules_read) {
+    RuleProblems problems = only(rules.check(), "module_sessions");
+    for (RuleProblem& problem : problems)
+      if (!module_sessions) problem.key = "group_sessions";
+    report_problems(node, p.path(), problems, d, true);
   }
   if (auto p_attend = p.number("attendance_probability", false, 0.0, 1.0))
     rules.attendance_probability = *p_attend;
@@ -90,7 +91,15 @@ void read_bbr(FieldReader& iv, InterventionRules& rules) {
   FieldReader bbr(node, iv.child_path("bbr"), iv.diagnostics());
   if (!bbr.ok()) return;
   if (auto priority = bbr.choice("priority", false, names_of(kWaitingListPriorityNames)))
-    rules.bbr_priority = static_cast<WaitingListPriority>(*priority);
+    rules.bbr_priority_order = waiting_list_criteria(static_cast<WaitingListPriority>(*priority));
+  // The criteria themselves, as sentence_management.priority_order gives them; they win over the named
+  // `priority` (which the base file sets).
+  if (auto order = read_priority_criteria(bbr, "priority_order")) {
+    const std::size_t errors_before = bbr.diagnostics().items().size();
+    report_problems(*node->find("priority_order"), bbr.child_path("priority_order"),
+                    check_waiting_list_order(*order), bbr.diagnostics());
+    if (bbr.diagnostics().items().size() == errors_before) rules.bbr_priority_order = std::move(*order);
+  }
   read_programme_keys(bbr, *node, rules.bbr, false);
   bbr.reject_unknown_keys();
 }

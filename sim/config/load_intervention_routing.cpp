@@ -48,7 +48,7 @@ void read_programme_mix(FieldReader& routing, const ConfigNode* routing_node, co
   double sum = 0.0;
   for (double v : shares) sum += v;
   if (std::fabs(sum - 1.0) > kShareSumTolerance) {
-    d.error(mix->anchor(), path, "shares must sum to 1, but they sum to " + format_number(sum));
+    d.error(mix->anchor(), path, "shares must sum to 1, but they sum to " + describe_number(sum));
     return;
   }
   rules.routing.structured_intervention_mix = shares;
@@ -74,14 +74,13 @@ void read_routing(FieldReader& iv, const ConfigNode& iv_node, InterventionRules&
     auto toolkit = routing.number("sara_low_toolkit_share", false, 0.0, 1.0);
     if (si) r.sara_low_structured_intervention_share = *si;
     if (toolkit) r.sara_low_toolkit_share = *toolkit;
-    if ((si || toolkit) &&
-        r.sara_low_structured_intervention_share + r.sara_low_toolkit_share > 1.0 + kShareSumTolerance)
-      d.error(
-          where_of(*node, toolkit ? "sara_low_toolkit_share" : "sara_low_structured_intervention_share"),
-          routing.child_path(toolkit ? "sara_low_toolkit_share" : "sara_low_structured_intervention_share"),
-          "sara_low_structured_intervention_share + sara_low_toolkit_share must be at most 1, found " +
-              format_number(r.sara_low_structured_intervention_share) + " + " +
-              format_number(r.sara_low_toolkit_share));
+    // InterventionRouting::check, pointed at the toolkit share when the file gives it.
+    if (si || toolkit) {
+      RuleProblems problems = only(r.check(), "sara_low_toolkit_share");
+      for (RuleProblem& problem : problems)
+        if (!toolkit) problem.key = "sara_low_structured_intervention_share";
+      report_problems(*node, routing.path(), problems, d, true);
+    }
   }
   if (rules.structured_interventions.empty() && r.sara_low_structured_intervention_share > 0.0)
     d.error(node != nullptr ? where_of(*node, "sara_low_structured_intervention_share") : iv_node.anchor(),

@@ -1,8 +1,7 @@
 // `interventions` (docs/sources.md; G-8..G-14, G-19, G-20, G-25): the block, and its parts that are not
 // programmes (load_intervention_programmes.cpp), routing (load_intervention_routing.cpp) or delivery
-// (intervention_delivery_loader.cpp).
+// (load_intervention_delivery.cpp).
 
-#include "config/intervention_delivery_loader.hpp"
 #include "config/load_interventions_parts.hpp"
 #include "config/loader_blocks.hpp"
 #include "config/loader_values.hpp"
@@ -150,11 +149,13 @@ void read_weeks_range(FieldReader& parent, std::string_view key, WeeksRange& del
   auto max = r.number("max", false, 0.0, kMaxInterventionWeeks);
   if (min) delay.min_weeks = *min;
   if (max) delay.max_weeks = *max;
-  if ((min || node->find("min") == nullptr) && (max || node->find("max") == nullptr) &&
-      delay.min_weeks > delay.max_weeks)
-    parent.diagnostics().error(where_of(*node, min ? "min" : "max"), r.child_path(min ? "min" : "max"),
-                               "min (" + format_number(delay.min_weeks) + ") must not exceed max (" +
-                                   format_number(delay.max_weeks) + ")");
+  // Checked when both bounds are the file's or defaults; pointed at `min` when the file gives it.
+  if ((min || node->find("min") == nullptr) && (max || node->find("max") == nullptr)) {
+    RuleProblems problems = delay.check();
+    for (RuleProblem& p : problems)
+      if (!min) p.key = "max";
+    report_problems(*node, r.path(), problems, parent.diagnostics(), true);
+  }
   r.reject_unknown_keys();
 }
 

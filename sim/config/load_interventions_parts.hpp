@@ -1,6 +1,7 @@
 #pragma once
 // The parts of the `interventions` block that load_interventions.cpp reads through other files
-// (load_intervention_programmes.cpp, load_intervention_routing.cpp), and the limits they share.
+// (load_intervention_programmes.cpp, load_intervention_routing.cpp,
+// load_intervention_delivery.cpp), and the limits they share.
 
 #include <cstddef>
 #include <optional>
@@ -30,5 +31,8 @@ std::optional<std::size_t> find_programme(const InterventionRules& rules, const 
 
 // load_intervention_routing.cpp: `routing`, after the structured interventions it shares cases among.
 void read_routing(FieldReader& iv, const ConfigNode& iv_node, InterventionRules& rules);
+
+// load_intervention_delivery.cpp: `delivery` (InterventionDelivery, issue 18), if present.
+void read_intervention_delivery(FieldReader& iv, InterventionDelivery& d);
 
 }  // namespace probsim::scenario_loading

@@ -1,7 +1,5 @@
 // `prioritisation`: the RAG statuses, their thresholds, measures and overrides.
 
-#include <sstream>
-
 #include "config/loader_blocks.hpp"
 #include "config/loader_values.hpp"
 
@@ -99,12 +97,7 @@ void read_prioritisation(FieldReader& root, Scenario& s) {
   if (auto v = pr.number("workload_pct_amber_above", false, 0.0, 1000.0)) t.workload_pct_amber_above = *v;
   if (auto v = pr.number("workload_pct_red_above", false, 0.0, 1000.0)) {
     t.workload_pct_red_above = *v;
-    if (t.workload_pct_red_above < t.workload_pct_amber_above) {
-      std::ostringstream amber;
-      amber << t.workload_pct_amber_above;
-      d.error(pr.node("workload_pct_red_above", false)->where, pr.child_path("workload_pct_red_above"),
-              "must be at least workload_pct_amber_above (" + amber.str() + "): red is the worse status");
-    }
+    report_problems(*node, "prioritisation", only(t.check(), "workload_pct_red_above"), d);
   }
   if (auto v = pr.integer("workload_red_consecutive_weeks", false, 1, 52))
     t.workload_red_consecutive_weeks = *v;
@@ -112,13 +105,7 @@ void read_prioritisation(FieldReader& root, Scenario& s) {
     t.staffing_fill_pct_amber_below = *v;
   if (auto v = pr.number("staffing_fill_pct_red_below", false, 0.0, 1000.0)) {
     t.staffing_fill_pct_red_below = *v;
-    if (t.staffing_fill_pct_red_below > t.staffing_fill_pct_amber_below) {
-      std::ostringstream amber;
-      amber << t.staffing_fill_pct_amber_below;
-      d.error(pr.node("staffing_fill_pct_red_below", false)->where,
-              pr.child_path("staffing_fill_pct_red_below"),
-              "must be at most staffing_fill_pct_amber_below (" + amber.str() + "): red is the worse status");
-    }
+    report_problems(*node, "prioritisation", only(t.check(), "staffing_fill_pct_red_below"), d);
   }
 
   // RAG-7: by default every listed exemption applies; a scenario lists the ones it wants.

@@ -57,9 +57,14 @@ void read_contact_schedule(FieldReader& contacts, SentenceManagementRules::Conta
                 "is required on every step but the last");
       } else if (auto week = step.number("until_week", true, 0.0, 5200.0)) {
         parsed.until_week = *week;
-        if (!steps.empty() && parsed.until_week <= steps.back().until_week)
-          d.error(until->where, step.child_path("until_week"),
-                  "steps must be in increasing order of until_week");
+        // The step against the one before it (Contacts::check), reported at this item of the list.
+        steps.push_back(parsed);
+        const std::string key = "schedule_by_rosh." + std::string(kRoshLevelNames[r]) + "[" +
+                                std::to_string(steps.size() - 1) + "].until_week";
+        RuleProblems problems = only(rules.check(), key);
+        for (RuleProblem& p : problems) p.key = "until_week";
+        report_problems(list->items[i], step.path(), problems, d);
+        steps.pop_back();
       }
       step.reject_unknown_keys();
       steps.push_back(parsed);
@@ -81,22 +86,18 @@ void read_overload_triage(FieldReader& sm, OverloadTriage& triage) {
     triage.protect_all_up_to_workload_pct = *pct;
   if (auto pct = ot.number("protect_none_from_workload_pct", true, 0.0, 1000.0)) {
     triage.protect_none_from_workload_pct = *pct;
-    if (triage.protect_none_from_workload_pct <= triage.protect_all_up_to_workload_pct)
-      d.error(ot.node("protect_none_from_workload_pct", false)->where,
-              ot.child_path("protect_none_from_workload_pct"),
-              "must be above protect_all_up_to_workload_pct");
+    report_problems(*node, ot.path(), only(triage.check(), "protect_none_from_workload_pct"), d);
   }
   ot.node("tasks", true);
   if (auto kinds = read_name_list(ot, "tasks", kTaskKindNames, "task kinds", true)) {
+    // Listed kinds a triage cannot defer are reported (and taken out again) kind by kind, in the list's
+    // order.
     for (std::size_t i : *kinds) {
-      const auto kind = static_cast<TaskKind>(i);
-      // Terminations and court reports are created outside a case's schedule, after its supervision.
-      if (kind == TaskKind::contact || kind == TaskKind::court_report || kind == TaskKind::termination)
-        d.error(ot.node("tasks", false)->where, ot.child_path("tasks"),
-                "only tasks of a case's own schedule can be deferred, not '" + std::string(to_string(kind)) +
-                    "' (a contact not delivered in its window is already missed)");
-      else
-        triage.applies_to[i] = true;
+      triage.applies_to[i] = true;
+      const RuleProblems problems = only(triage.check(), "tasks");
+      if (problems.empty()) continue;
+      report_problems(*node, ot.path(), {problems.back()}, d);
+      triage.applies_to[i] = false;
     }
   }
   ot.reject_unknown_keys();
@@ -114,11 +115,7 @@ void read_sentence_management(FieldReader& root, SentenceManagementRules& rules)
   rules.enabled = true;
   if (auto share = sm.number("non_task_time_share", true, 0.0, 0.95)) rules.non_task_time_share = *share;
   sm.node("priority_order", true);
-  if (auto order =
-          read_name_list(sm, "priority_order", kPriorityCriterionNames, "priority criteria", false)) {
-    rules.priority_order.clear();
-    for (std::size_t i : *order) rules.priority_order.push_back(static_cast<PriorityCriterion>(i));
-  }
+  if (auto order = read_priority_criteria(sm, "priority_order")) rules.priority_order = std::move(*order);
   sm.node("mandated_tasks", true);
   if (auto mandated = read_name_list(sm, "mandated_tasks", kTaskKindNames, "task kinds", true))
     for (std::size_t i : *mandated) rules.mandated[i] = true;

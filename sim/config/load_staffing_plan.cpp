@@ -1,8 +1,8 @@
 // `staffing_plan`: backfill of leavers and planned recruitment intakes.
 
+#include "config/load_staff_scale.hpp"
 #include "config/loader_blocks.hpp"
 #include "config/loader_values.hpp"
-#include "config/staff_scale_loader.hpp"
 
 namespace probsim::scenario_loading {
 

@@ -36,6 +36,8 @@ void read_staffing_plan(FieldReader& root, Scenario& s);
 void read_calendar(FieldReader& root, Scenario& s);
 // load_sentence_management.cpp: `sentence_management`.
 void read_sentence_management(FieldReader& root, SentenceManagementRules& rules);
+// load_enforcement.cpp: `enforcement`, after `sentence_management` (appointments are its contacts).
+void read_enforcement(FieldReader& root, SentenceManagementRules& rules);
 // load_prioritisation.cpp: `prioritisation`, after `sentence_management` (BAU measures) and `regions`.
 void read_prioritisation(FieldReader& root, Scenario& s);
 // load_interventions.cpp (with load_intervention_programmes.cpp and load_intervention_routing.cpp):

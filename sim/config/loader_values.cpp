@@ -2,6 +2,7 @@
 
 #include "config/loader_values.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 namespace probsim::scenario_loading {
@@ -24,12 +25,6 @@ std::optional<std::vector<double>> read_number_list(const ConfigNode& node, cons
   }
   if (!ok) return std::nullopt;
   return values;
-}
-
-std::string describe_number(double value) {
-  std::ostringstream text;
-  text << value;
-  return text.str();
 }
 
 // A bounded distribution in the unit the key names (`unit`, e.g. "MONTHS"), with values in [min, max]:
@@ -157,16 +152,82 @@ std::optional<std::size_t> find_region(const Scenario& s, const ConfigNode& name
   return std::nullopt;
 }
 
-std::string format_number(double value) {
-  std::ostringstream out;
-  out << value;
-  return out.str();
-}
-
 // Where to point at a key of `map` that may be absent: the key itself, else the map.
 const SourceLocation& where_of(const ConfigNode& map, std::string_view key) {
   const ConfigNode* value = map.find(key);
   return value != nullptr ? value->anchor() : map.anchor();
+}
+
+namespace {
+
+// The node at `key` ("a.b[2].c") under `block`; when the file does not give it, the deepest node on
+// the way there (`exact` false).
+const ConfigNode* find_relative(const ConfigNode& block, const std::string& key, bool& exact) {
+  const ConfigNode* node = &block;
+  std::size_t at = 0;
+  exact = false;
+  while (at < key.size()) {
+    if (key[at] == '.') ++at;
+    if (at >= key.size()) break;
+    const ConfigNode* next = nullptr;
+    if (key[at] == '[') {
+      const std::size_t close = key.find(']', at);
+      if (close == std::string::npos) return node;
+      const std::size_t i = std::stoul(key.substr(at + 1, close - at - 1));
+      if (node->kind == ConfigNode::Kind::sequence && i < node->items.size()) next = &node->items[i];
+      at = close + 1;
+    } else {
+      const std::size_t end = key.find_first_of(".[", at);
+      if (node->kind == ConfigNode::Kind::map) next = node->find(key.substr(at, end - at));
+      at = end == std::string::npos ? key.size() : end;
+    }
+    if (next == nullptr) return node;
+    node = next;
+  }
+  exact = true;
+  return node;
+}
+
+}  // namespace
+
+void report_problems(const ConfigNode& block, const std::string& block_path, const RuleProblems& problems,
+                     Diagnostics& d, bool at_key) {
+  for (const RuleProblem& problem : problems) {
+    const std::string path = problem.key.empty()     ? block_path
+                             : block_path.empty()    ? problem.key
+                             : problem.key[0] == '[' ? block_path + problem.key
+                                                     : block_path + "." + problem.key;
+    bool exact = false;
+    const ConfigNode* node = find_relative(block, problem.key, exact);
+    const SourceLocation& where = !exact ? node->anchor() : at_key ? node->anchor() : node->where;
+    d.error(where, path, problem.message);
+  }
+}
+
+RuleProblems only(const RuleProblems& problems, std::string_view key) {
+  RuleProblems out;
+  for (const RuleProblem& p : problems)
+    if (p.key.rfind(key, 0) == 0 &&
+        (p.key.size() == key.size() || p.key[key.size()] == '.' || p.key[key.size()] == '['))
+      out.push_back(p);
+  return out;
+}
+
+RuleProblems only_under(const RuleProblems& problems, std::string_view key) {
+  RuleProblems out;
+  for (const RuleProblem& p : problems)
+    if (p.key.size() > key.size() && p.key.rfind(key, 0) == 0 && p.key[key.size()] == '.')
+      out.push_back(RuleProblem{p.key.substr(key.size() + 1), p.message});
+  return out;
+}
+
+std::optional<std::vector<PriorityCriterion>> read_priority_criteria(FieldReader& parent,
+                                                                     std::string_view key) {
+  auto indices = read_name_list(parent, key, kPriorityCriterionNames, "priority criteria", false);
+  if (!indices) return std::nullopt;
+  std::vector<PriorityCriterion> criteria;
+  for (std::size_t i : *indices) criteria.push_back(static_cast<PriorityCriterion>(i));
+  return criteria;
 }
 
 }  // namespace probsim::scenario_loading

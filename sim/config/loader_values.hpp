@@ -8,19 +8,22 @@
 #include <cstddef>
 #include <limits>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "config/config_node.hpp"
 #include "config/field_reader.hpp"
+#include "core/rule_problems.hpp"
 #include "scenario/scenario.hpp"
 
 namespace probsim::scenario_loading {
 
 inline constexpr double kInfinity = std::numeric_limits<double>::infinity();
 inline constexpr double kShareSumTolerance = 1e-6;
+
+// describe_number (core/rule_problems.hpp): a number as a message shows it (the shortest form, as
+// `<<` writes it; not the CSV files' format_number, which writes 12 significant digits).
 
 template <std::size_t N>
 std::vector<std::string> names_of(const std::array<std::string_view, N>& names) {
@@ -50,10 +53,8 @@ std::optional<std::vector<double>> read_shares(FieldReader& parent, std::string_
   double sum = 0.0;
   for (double v : values) sum += v;
   if (std::fabs(sum - 1.0) > kShareSumTolerance) {
-    std::ostringstream total;
-    total << sum;
     parent.diagnostics().error(node->anchor(), parent.child_path(key),
-                               "shares must sum to 1, but they sum to " + total.str());
+                               "shares must sum to 1, but they sum to " + describe_number(sum));
     return std::nullopt;
   }
   return values;
@@ -109,10 +110,6 @@ std::optional<std::vector<std::size_t>> read_name_list(FieldReader& parent, std:
 std::optional<std::vector<double>> read_number_list(const ConfigNode& node, const std::string& path,
                                                     double min, double max, Diagnostics& d);
 
-// A number as a message shows it (the shortest form, as `<<` writes it).
-std::string describe_number(double value);
-std::string format_number(double value);
-
 // A bounded distribution in the unit the key names (`unit`, e.g. "MONTHS"), with values in [min, max]:
 // `{fixed: X}`, `{values: [...], weights: [...]}` or `{uniform: [MIN, MAX]}`.
 std::optional<BoundedDistribution> read_distribution(FieldReader& parent, std::string_view key, bool required,
@@ -134,5 +131,24 @@ std::optional<std::size_t> find_region(const Scenario& s, const ConfigNode& name
 
 // Where to point at a key of `map` that may be absent: the key itself, else the map.
 const SourceLocation& where_of(const ConfigNode& map, std::string_view key);
+
+// Reports a rule struct's problems (its check(), core/rule_problems.hpp) in the order found, each at
+// the key it names under `block` (the map the struct was read from, at `block_path`): at the key's
+// value, or at the key itself with `at_key`; a key the file does not give is pointed at the nearest
+// map or list above it that the file does give (at worst the block). The
+// caller checks only values that read (one that did not holds its default, and already has an error).
+void report_problems(const ConfigNode& block, const std::string& block_path, const RuleProblems& problems,
+                     Diagnostics& d, bool at_key = false);
+
+// The problems of `problems` about `key` (and the keys under it), in order: for a block that checks
+// each value when it reads it, as the file's order of keys has it.
+RuleProblems only(const RuleProblems& problems, std::string_view key);
+// The problems under map `key`, with their keys relative to it: for a check reported from a sub-block.
+RuleProblems only_under(const RuleProblems& problems, std::string_view key);
+
+// A list of priority criteria (caseload/priority_rule.hpp), non-empty, each at most once: the task
+// order (`sentence_management.priority_order`) and a waiting list's (`interventions.bbr.priority_order`).
+std::optional<std::vector<PriorityCriterion>> read_priority_criteria(FieldReader& parent,
+                                                                     std::string_view key);
 
 }  // namespace probsim::scenario_loading

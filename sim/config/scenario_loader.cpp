@@ -6,9 +6,9 @@
 
 #include <filesystem>
 
-#include "config/enforcement_loader.hpp"
 #include "config/field_reader.hpp"
 #include "config/loader_blocks.hpp"
+#include "config/loader_values.hpp"
 #include "config/snapshot_csv_reader.hpp"
 
 namespace probsim {
@@ -47,6 +47,10 @@ std::optional<Scenario> read_scenario(const ConfigNode& root_node, Diagnostics& 
   read_interventions(root, s.window, s.interventions);
   read_interventions_teams(root, s);
   root.reject_unknown_keys();
+  if (diagnostics.items().size() != errors_before) return std::nullopt;
+  // The blocks ran each rule struct's check() as they read it; this catches what only defaults bring
+  // about (a threshold given against another's default), pointed at the key or its block.
+  report_problems(root_node, "", s.check(), diagnostics);
   if (diagnostics.items().size() != errors_before) return std::nullopt;
   if (s.window.warm_start == WarmStart::snapshot) {
     attach_snapshot(s, find_at_path(root_node, "simulation.warm_start")->where, diagnostics);

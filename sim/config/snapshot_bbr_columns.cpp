@@ -60,7 +60,8 @@ std::optional<std::optional<SnapshotBbr>> read_bbr_columns(RowReader& row, const
   // BBR is for men who are domestic abuse perpetrators (BBR-1, BBR-2): the model routes only them.
   if (person_ok && (!person.domestic_abuse_flag || person.sex != Sex::male))
     row.error(column::status, "BBR is for men with domestic_abuse true (BBR-1); this row is not"), ok = false;
-  if (person_ok && std::none_of(s.interventions_teams.begin(), s.interventions_teams.end(), [&](const auto& t) {
+  if (person_ok &&
+      std::none_of(s.interventions_teams.begin(), s.interventions_teams.end(), [&](const auto& t) {
         return std::find(t.pdus.begin(), t.pdus.end(), person.pdu) != t.pdus.end();
       }))
     row.error(column::status, "PDU '" + s.pdu_at(person.pdu).name +

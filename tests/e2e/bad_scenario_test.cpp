@@ -90,6 +90,8 @@ const BadScenario kBadScenarios[] = {
     {"sara_shares_not_summing.yaml", 52, "interventions.routing.sara_level_shares",
      "must sum to 1, but they sum to 1.1", ""},
     {"unknown_bbr_priority.yaml", 52, "interventions.bbr.priority", "did you mean 'risk_then_order_end'", ""},
+    {"bbr_priority_order_contacts_first.yaml", 52, "interventions.bbr.priority_order[1]",
+     "'contacts_first' does not apply to a waiting list", ""},
     {"team_unknown_pdu.yaml", 52, "interventions_teams[0].pdus[0]", "did you mean 'Northgate'", ""},
     {"pdu_in_two_teams.yaml", 54, "interventions_teams[1].pdus[0]",
      "'Eastmoor' is already served by team 'North'", ""},

@@ -199,7 +199,7 @@ TEST(ScenarioLoader, TheBaseDefaultsSwitchInterventionsOnWithOneTeamPerRegion) {
   EXPECT_EQ(iv.bbr.name, "bbr");
   EXPECT_EQ(iv.bbr.group_sessions, 24);
   EXPECT_EQ(iv.bbr.individual_sessions, 5);
-  EXPECT_EQ(iv.bbr_priority, WaitingListPriority::risk_then_order_end);
+  EXPECT_EQ(iv.bbr_priority_order, waiting_list_criteria(WaitingListPriority::risk_then_order_end));
   ASSERT_EQ(iv.structured_interventions.size(), 3u);
   EXPECT_EQ(iv.structured_interventions[2].name, "help");
   EXPECT_EQ(iv.structured_interventions[2].group_sessions, 15);
@@ -284,7 +284,7 @@ interventions_teams:
   EXPECT_DOUBLE_EQ(iv.warm_start.waiting_list_max_weeks, 52.0);
   EXPECT_DOUBLE_EQ(iv.warm_start.waiting_share, 0.5);
 
-  EXPECT_EQ(iv.bbr_priority, WaitingListPriority::order_end);
+  EXPECT_EQ(iv.bbr_priority_order, waiting_list_criteria(WaitingListPriority::order_end));
   EXPECT_EQ(iv.bbr.group_sessions, 20);
   EXPECT_EQ(iv.bbr.individual_sessions, 4);
   EXPECT_EQ(iv.bbr.sessions_per_week, 1);
@@ -377,7 +377,7 @@ TEST(ScenarioLoader, InterventionKeysCanBeSetFromTheCommandLine) {
   ASSERT_TRUE(loaded) << diagnostics.describe();
   const Scenario& s = loaded->scenario;
   EXPECT_EQ(s.interventions.bbr.group_size_max, 10);
-  EXPECT_EQ(s.interventions.bbr_priority, WaitingListPriority::fifo);
+  EXPECT_EQ(s.interventions.bbr_priority_order, waiting_list_criteria(WaitingListPriority::fifo));
   EXPECT_EQ(s.interventions.structured_interventions[2].group_sessions, 20);
   EXPECT_TRUE(s.interventions.demand_management.enabled);
   EXPECT_EQ(s.interventions.demand_management.divert_to, DiversionRoute::toolkit);
@@ -392,6 +392,26 @@ TEST(ScenarioLoader, InterventionKeysCanBeSetFromTheCommandLine) {
   EXPECT_EQ(bad.items()[0].key, "interventions.bbr.module_sessions");
   EXPECT_NE(bad.items()[0].message.find("multiple of module_sessions (5)"), std::string::npos);
   EXPECT_NE(bad.items()[0].where.file.find("--set"), std::string::npos);
+}
+
+TEST(ScenarioLoader, TheBbrListTakesTheTaskOrdersCriteriaAndRefusesThoseItsEntriesLack) {
+  Diagnostics diagnostics;
+  // priority_order wins over the named priority the base file sets.
+  auto loaded =
+      load_scenario(source("scenarios/example_pdu.yaml"),
+                    {"interventions.bbr.priority_order=[high_rosh_first, earliest_created]"}, diagnostics);
+  ASSERT_TRUE(loaded) << diagnostics.describe();
+  EXPECT_EQ(loaded->scenario.interventions.bbr_priority_order,
+            (std::vector<PriorityCriterion>{PriorityCriterion::high_rosh_first,
+                                            PriorityCriterion::earliest_created}));
+
+  Diagnostics bad;
+  EXPECT_FALSE(load_scenario(source("scenarios/example_pdu.yaml"),
+                             {"interventions.bbr.priority_order=[earliest_due, contacts_first]"}, bad));
+  ASSERT_EQ(bad.items().size(), 1u) << bad.describe();
+  EXPECT_EQ(bad.items()[0].key, "interventions.bbr.priority_order[1]");
+  EXPECT_NE(bad.items()[0].message.find("'contacts_first' does not apply to a waiting list"),
+            std::string::npos);
 }
 
 TEST(ScenarioLoader, InterventionCrossFieldRulesAreChecked) {
@@ -546,4 +566,19 @@ interventions:
             std::string::npos)
       << all;
   EXPECT_NE(all.find("holiday_brake"), std::string::npos) << all;
+}
+
+TEST(ScenarioLoader, AProblemOnlyADefaultBringsAboutIsReportedAtItsBlock) {
+  // With the red staffing threshold removed (its default, 70, applies), an amber one of 60 puts red
+  // above amber: no block reads both, so Scenario::check() after the last block reports it.
+  Diagnostics diagnostics;
+  EXPECT_FALSE(load_scenario(
+      source("scenarios/example_pdu.yaml"),
+      {"prioritisation.staffing_fill_pct_red_below=null", "prioritisation.staffing_fill_pct_amber_below=60"},
+      diagnostics));
+  ASSERT_EQ(diagnostics.items().size(), 1u) << diagnostics.describe();
+  EXPECT_EQ(diagnostics.items()[0].key, "prioritisation.staffing_fill_pct_red_below");
+  EXPECT_EQ(diagnostics.items()[0].message,
+            "must be at most staffing_fill_pct_amber_below (60): red is the worse status");
+  EXPECT_GT(diagnostics.items()[0].where.line, 0) << diagnostics.describe();  // the prioritisation block
 }

@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "config/load_staff_scale.hpp"
 #include "config/scenario_loader.hpp"
-#include "config/staff_scale_loader.hpp"
 
 using namespace probsim;
 

@@ -111,9 +111,9 @@ TEST(InterventionsTeam, RollingRemovalRejoinsAtALaterModuleKeepingCompletedModul
 TEST(InterventionsTeam, PriorityRulesOrderTheList) {
   // One group of two places: the first two offered places show the order. Referrals (day, RoSH,
   // order months): A(0, low, 12), B(0, high, 36), C(1, medium, 6), D(2, very high, 24).
-  auto first_two = [](WaitingListPriority rule) {
+  auto first_two = [](std::vector<PriorityCriterion> criteria) {
     InterventionRules rules = deterministic_rules();
-    rules.bbr_priority = rule;
+    rules.bbr_priority_order = std::move(criteria);
     rules.bbr.format = GroupFormat::closed;
     rules.bbr.group_size_min = 2;
     rules.bbr.group_size_max = 2;
@@ -133,9 +133,17 @@ TEST(InterventionsTeam, PriorityRulesOrderTheList) {
       if (!h.days_of(InterventionEvent::Kind::start, h.ids[i]).empty()) started.push_back(i);
     return started;
   };
-  EXPECT_EQ(first_two(WaitingListPriority::fifo), (std::vector<std::size_t>{0, 1}));
-  EXPECT_EQ(first_two(WaitingListPriority::risk_then_order_end), (std::vector<std::size_t>{1, 3}));
-  EXPECT_EQ(first_two(WaitingListPriority::order_end), (std::vector<std::size_t>{0, 2}));
+  EXPECT_EQ(first_two(waiting_list_criteria(WaitingListPriority::fifo)), (std::vector<std::size_t>{0, 1}));
+  EXPECT_EQ(first_two(waiting_list_criteria(WaitingListPriority::risk_then_order_end)),
+            (std::vector<std::size_t>{1, 3}));
+  EXPECT_EQ(first_two(waiting_list_criteria(WaitingListPriority::order_end)),
+            (std::vector<std::size_t>{0, 2}));
+  // Lists the named priorities do not offer, as the task order takes them: high RoSH (B, D) first,
+  // then the earliest end of the order; the earliest end of the order (C at 6 months, A at 12) first.
+  EXPECT_EQ(first_two({PriorityCriterion::high_rosh_first, PriorityCriterion::earliest_due}),
+            (std::vector<std::size_t>{1, 3}));
+  EXPECT_EQ(first_two({PriorityCriterion::earliest_due, PriorityCriterion::highest_rosh_first}),
+            (std::vector<std::size_t>{0, 2}));
 }
 
 TEST(InterventionsTeam, StartsNeverOutrunFacilitatorCapacity) {

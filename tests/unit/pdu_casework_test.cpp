@@ -39,7 +39,7 @@ Task task(TaskKind kind, CaseId id, double hours, Day due, bool high_rosh) {
   t.case_id = id;
   t.seconds = seconds_of_hours(hours);
   t.due_day = due;
-  t.high_rosh = high_rosh;
+  t.rosh = high_rosh ? RoshLevel::high : RoshLevel::low;
   return t;
 }
 

@@ -1,12 +1,13 @@
 // Report points in the WMT measure (WMT-2, WMT-4; `workload.report_points`): a court report adds its
 // points to its writer's WMT total for `counted_days` from the day it is written, and no longer.
+#include "office/report_points.hpp"
+
 #include <gtest/gtest.h>
 
 #include <map>
 #include <string>
 #include <vector>
 
-#include "office/report_points.hpp"
 #include "unit/model_run.hpp"
 
 using namespace probsim;
@@ -62,7 +63,8 @@ workforce:
 sentence_management:
   court_reports: {per_week_per_100_cases: 2.0, hours: 2.35, due_working_days: 15, grades: [po, pso]}
 workload:
-  report_points: )" + report_points + R"(
+  report_points: )" +
+         report_points + R"(
 regions:
   - name: Region
     pdus:
@@ -93,7 +95,8 @@ TEST(ReportPoints, EachPractitionersPointsAreTheReportsTheyWroteInTheLast30Days)
     for (std::size_t i = 0; i < office.staff().size(); ++i) {
       const Practitioner& p = office.staff()[i];
       const auto it = written.find(static_cast<PractitionerIndex>(i));
-      ASSERT_EQ(p.report_points, 138.0 * (it == written.end() ? 0 : it->second)) << "day " << day << " #" << i;
+      ASSERT_EQ(p.report_points, 138.0 * (it == written.end() ? 0 : it->second))
+          << "day " << day << " #" << i;
       ASSERT_DOUBLE_EQ(p.workload_pct(),
                        100.0 * (p.case_points_per_week + p.report_points) / p.available_points_per_week);
       checked += 1;

@@ -1,4 +1,4 @@
-#include "config/staff_scale_loader.hpp"
+#include "config/load_staff_scale.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,9 +1,11 @@
-#include "config/intervention_delivery_loader.hpp"
+// `interventions.delivery` (InterventionDelivery, issue 18), optional: absent, every default (no change).
 
 #include <string>
 #include <vector>
 
-namespace probsim {
+#include "config/load_interventions_parts.hpp"
+
+namespace probsim::scenario_loading {
 
 namespace {
 
@@ -68,4 +70,4 @@ void read_intervention_delivery(FieldReader& interventions, InterventionDelivery
   r.reject_unknown_keys();
 }
 
-}  // namespace probsim
+}  // namespace probsim::scenario_loading

@@ -1,8 +1,11 @@
-#include "config/enforcement_loader.hpp"
+// `enforcement` (EnforcementRules, issue 24), optional: absent, enforcement is off and nothing changes.
 
 #include <string>
 
-namespace probsim {
+#include "config/loader_blocks.hpp"
+#include "config/loader_values.hpp"
+
+namespace probsim::scenario_loading {
 
 namespace {
 
@@ -26,12 +29,8 @@ void read_appointments(FieldReader& en, EnforcementRules& r) {
   if (!ap.ok()) return;
   read_by_sentence_type(ap, "missed_acceptable_share", 0.0, 1.0, r.missed_acceptable_share);
   read_by_sentence_type(ap, "missed_unacceptable_share", 0.0, 1.0, r.missed_unacceptable_share);
-  for (std::size_t t = 0; t < kSentenceTypeNames.size(); ++t)
-    if (r.missed_acceptable_share[t] + r.missed_unacceptable_share[t] > 1.0 + 1e-9)
-      ap.diagnostics().error(ap.node("missed_unacceptable_share", false)->where,
-                             ap.child_path("missed_unacceptable_share"),
-                             "missed_acceptable_share + missed_unacceptable_share of " +
-                                 std::string(kSentenceTypeNames[t]) + " exceeds 1");
+  report_problems(*en.node("appointments", false), ap.path(), only_under(r.check(), "appointments"),
+                  ap.diagnostics());
   if (auto h = ap.number("absence_judgement_hours", true, 0.0, kMaxTaskHours)) r.absence_judgement_hours = *h;
   if (auto d = ap.integer("absence_judgement_due_working_days", true, 0, kMaxDueWorkingDays))
     r.absence_judgement_due_working_days = *d;
@@ -72,4 +71,4 @@ void read_enforcement(FieldReader& root, SentenceManagementRules& rules) {
   en.reject_unknown_keys();
 }
 
-}  // namespace probsim
+}  // namespace probsim::scenario_loading
