@@ -145,7 +145,8 @@ std::string kind_title(const ReportData& data) {
 
 std::string render_html_page(const ReportData& data, const std::vector<Chart>& charts,
                              const std::vector<std::string>& reductions) {
-  using html::comparison_table, html::escape_html, html::headline_cards, html::kpi_table, html::points_table;
+  using html::comparison_table, html::escape_html, html::headline_cards, html::kpi_table,
+      html::leave_red_table, html::points_table;
   const ReportProvenance& p = data.provenance;
   std::string meta;
   auto add_meta = [&](const std::string& item) { meta += (meta.empty() ? "" : " · ") + item; };
@@ -219,6 +220,10 @@ std::string render_html_page(const ReportData& data, const std::vector<Chart>& c
               escape_html(chart.caption) + "</figcaption></figure>\n";
     }
     html += "</div>\n";
+    if (section.id == "rag" && !data.leave_red.empty())
+      html += "<details open><summary>When each PDU leaves red (month ends; " +
+              std::to_string(data.leave_red.front().replications) + " replications)</summary>" +
+              leave_red_table(data) + "</details>\n";
     if (section.id == "comparison")
       html += "<details><summary>Every national KPI's difference, largest effect first (" +
               std::to_string(std::count_if(data.comparison.begin(), data.comparison.end(),

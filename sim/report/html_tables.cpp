@@ -116,6 +116,20 @@ std::string comparison_table(const std::vector<ComparisonRow>& all_rows) {
   return html + "</tbody></table>\n";
 }
 
+std::string leave_red_table(const ReportData& data) {
+  std::string html =
+      "<table class=\"numbers text\" id=\"leave-red\"><thead><tr><th>PDU</th><th>replications</th>"
+      "<th>never red</th><th>left red</th><th>red on " +
+      escape_html(data.leave_red_last_month) +
+      "</th><th>left red, median month end</th></tr></thead><tbody>\n";
+  for (const auto& r : data.leave_red)
+    html += "<tr><td>" + escape_html(r.pdu) + "</td><td>" + std::to_string(r.replications) + "</td><td>" +
+            std::to_string(r.never_red) + "</td><td>" + std::to_string(r.left_red) + "</td><td>" +
+            std::to_string(r.still_red_at_end) + "</td><td>" +
+            (r.median_month.empty() ? "–" : escape_html(r.median_month)) + "</td></tr>\n";
+  return html + "</tbody></table>\n";
+}
+
 std::string points_table(const SweepData& sweep) {
   std::string html = "<p class=\"note\">Headline KPIs: ";
   for (std::size_t i = 0; i < sweep.headline_kpis.size(); ++i)

@@ -19,6 +19,9 @@ namespace probsim::html {
 [[nodiscard]] std::string kpi_table(const std::vector<KpiRow>& kpis);
 // The nation's paired differences, largest relative effect first (comparison_order.hpp).
 [[nodiscard]] std::string comparison_table(const std::vector<ComparisonRow>& rows);
+// When each PDU leaves red (leave_red.csv): replications never red, left red, still red at the end,
+// and the median month it left.
+[[nodiscard]] std::string leave_red_table(const ReportData& data);
 // A sweep's headline KPIs (and what chose them), and its points with labels and values.
 [[nodiscard]] std::string points_table(const SweepData& sweep);
 

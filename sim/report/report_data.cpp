@@ -294,6 +294,7 @@ ReportData read_report_data(const fs::path& path, const fs::path& baseline) {
     data.comparison = read_comparison(path / "comparison.csv");
   }
   report_detail::read_baseline(path, baseline, data);
+  report_detail::read_leave_red(path, data);
   return data;
 }
 

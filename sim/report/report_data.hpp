@@ -82,6 +82,13 @@ struct BaselineSeries {
   std::map<SeriesKey, std::vector<SeriesValue>> series;
 };
 
+// One row of a run's leave_red.csv (runner/leave_red.hpp): when a PDU left red, over replications.
+struct LeaveRedRow {
+  std::string pdu;
+  std::size_t replications = 0, never_red = 0, left_red = 0, still_red_at_end = 0;
+  std::string median_month;  // the median month end at which it left red; empty if it never did
+};
+
 struct ReportData {
   ReportKind kind = ReportKind::run;
   ReportProvenance provenance;
@@ -93,6 +100,8 @@ struct ReportData {
   std::vector<ComparisonRow> comparison;                 // comparison.csv, if any: every unit, file order
   std::optional<BaselineSeries> baseline;                // the run this one is a plan against, if known
   std::optional<SweepData> sweep;                        // a batch
+  std::vector<LeaveRedRow> leave_red;                    // leave_red.csv, if the run has one (RAG on)
+  std::string leave_red_last_month;                      // the series' last month end
 
   [[nodiscard]] const KpiRow* kpi(const std::string& name) const;
   [[nodiscard]] bool has_metric(const std::string& metric) const;
@@ -122,6 +131,8 @@ void describe_sweep(const std::filesystem::path& batch_dir, SweepData& sweep);
 // The baseline for the run in data (see BaselineSeries); nothing when neither source exists.
 void read_baseline(const std::filesystem::path& run_dir, const std::filesystem::path& baseline,
                    ReportData& data);
+// The run's leave_red.csv into data.leave_red; nothing when the run has none (RAG off).
+void read_leave_red(const std::filesystem::path& run_dir, ReportData& data);
 }  // namespace report_detail
 
 }  // namespace probsim
