@@ -117,9 +117,14 @@ TEST(RagExample, ProtectingDomesticAbuseWorkIsPairedWithTheDefault) {
   // kpi, n, base_mean, other_mean, diff_mean, diff_sd, ci95_low, ci95_high, excludes_zero
   for (const char* kpi : {"pdu_days_red", "pdu_days_amber", "pdu_days_green", "rag_changes", "referrals"})
     EXPECT_EQ(std::stod(by_kpi.at(kpi)[4]), 0.0) << kpi << ": statuses come from staffing and WMT, unchanged";
+  // Keeping partnership work under red leaves fewer casework hours. The overload triage decides where the
+  // loss falls: since the WMT's report points are counted (docs/validation.md §10.10) it falls on contacts
+  // (6 replications: -5.5 points [-7.4, -3.5]) while reviews on time move by -0.7 [-1.4, +0.1] points.
+  const auto& contacts = by_kpi.at("contacts_delivered_share");
+  EXPECT_LT(std::stod(contacts[7]), 0.0) << "keeping partnership work under red leaves fewer casework hours";
+  EXPECT_EQ(contacts[8], "true");
   const auto& reviews = by_kpi.at("reviews_on_time_share");
-  EXPECT_LT(std::stod(reviews[7]), 0.0) << "keeping partnership work under red leaves fewer casework hours";
-  EXPECT_EQ(reviews[8], "true");
+  EXPECT_LE(std::stod(reviews[4]), 0.0) << "and reviews on time do not rise";
   // Recommendation 5 keeps BBR starting and running under amber and red: more starts and completions,
   // and no session cancelled or facilitator hour redeployed.
   for (const char* kpi : {"bbr_starts", "bbr_completions"}) {

@@ -1,7 +1,8 @@
 // The WMT refresh of November 2022 (WMT-7, G-30; `workload.responsive_weighting`): from its date each
 // case's points count `case_points_factor` times in every WMT ratio. Checked without an Engine: the day
-// before, every practitioner's WMT % is case points ÷ available points as WMT-3 gives them; from the
-// date, case points × factor ÷ the same available points, for staff in post then and recruited later.
+// before, every practitioner's WMT % is their WMT points (case points plus the base file's report points,
+// WMT-4) ÷ available points as WMT-3 gives them; from the date, those points × factor ÷ the same available
+// points, for staff in post then and recruited later.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -53,7 +54,7 @@ TEST(WmtRefresh, CasePointsCountTheFactorFromTheDateInEveryWmtRatio) {
       if (!p.can_take_cases()) continue;
       const double unweighted = table.available_points(p.contracted_hours_per_week, p.reduction_share);
       const double factor = day >= refresh ? 1.25 : 1.0;
-      ASSERT_NEAR(p.workload_pct(), 100.0 * p.case_points_per_week * factor / unweighted, 1e-9)
+      ASSERT_NEAR(p.workload_pct(), 100.0 * p.workload_points() * factor / unweighted, 1e-9)
           << run.date_of(day).iso();
       (day >= refresh ? checked_after : checked_before) += 1;
     }
