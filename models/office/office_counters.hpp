@@ -13,6 +13,7 @@ struct OfficeCounters {
   std::array<std::int64_t, 5> terminations_by_reason{};  // by TerminationReason
   std::int64_t allocations = 0;
   std::int64_t allocations_outside_grade_rule = 0;
+  std::int64_t orders_extended = 0;  // continued by a court with more requirements (extend_order)
   std::int64_t reallocations = 0;  // cases moved to a colleague because their practitioner left
   // Σ over terminated cases of their changes of practitioner (for the mean per completed case).
   std::int64_t terminated_case_practitioner_changes = 0;

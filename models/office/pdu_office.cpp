@@ -170,12 +170,6 @@ void PduOffice::run_day(Day day) {
   account_staff_time(day);
 }
 
-void PduOffice::end_orders_the_court_ended(Day day) {
-  // Today's closings are done, so an ending decided for today takes effect tomorrow.
-  for (const OrderEnding& e : casework_.enforcement().take_decisions())
-    end_order_early(e.slot, e.case_id, std::max(e.day, day + 1), termination_reason_of(e.outcome));
-}
-
 void PduOffice::set_rag_status(RagStatus status, const RagMeasures& measures) {
   if (status != rag_status_) counters_.rag_changes += 1;
   rag_status_ = status;

@@ -196,8 +196,13 @@ class PduOffice final : public StaffRoster {
 
   std::uint32_t open_case(const Case& c, bool initial = false);
   void close_case(std::uint32_t slot, Day day);
-  // Breach decisions that end an order (sentence_management/enforcement_process.hpp) end the case.
+  // Breach decisions (sentence_management/enforcement_process.hpp): those that end an order end the
+  // case; those that continue it with more requirements lengthen it on the decision day
+  // (office/pdu_office_court.cpp).
   void end_orders_the_court_ended(Day day);
+  // Lengthens the order of case `id` in `slot` by `days` from today, if it is still here: its sentence
+  // end moves, and so does its end day unless an earlier early ending is already drawn.
+  void extend_order(std::uint32_t slot, CaseId id, Day days);
   // `preferred`: the practitioner who held the case before release, given it if they still may hold it.
   bool try_allocate(std::uint32_t slot, Day day, PractitionerIndex preferred = kUnallocated);
   // Pre-release custody (pdu_office_custody.cpp): hold the licence cases referred on `release_day`; end
@@ -226,6 +231,7 @@ class PduOffice final : public StaffRoster {
   std::size_t open_cases_ = 0;
   std::priority_queue<Ending, std::vector<Ending>, std::greater<>> endings_;
   std::vector<std::uint32_t> waiting_for_allocation_;  // slots, in arrival order
+  std::vector<OrderExtension> pending_extensions_;     // decided, applied on their decision day
   PreReleaseCustody custody_;
 
   OfficeCounters counters_;

@@ -80,6 +80,8 @@ void EnforcementProcess::breach_laid(std::uint32_t slot, Day day, bool late) {
     endings_.push_back(OrderEnding{slot, s.id, decision, outcome});
   } else {
     s.decision_day = decision;  // pending until the court has continued the order
+    const Day extension = static_cast<Day>(rules_.continued_extension_weeks[type] * 7.0 + 0.5);
+    if (extension > 0) extensions_.push_back(OrderExtension{slot, s.id, decision, extension});
   }
 }
 

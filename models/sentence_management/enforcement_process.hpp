@@ -42,6 +42,15 @@ struct OrderEnding {
   CourtOutcome outcome = CourtOutcome::order_revoked;
 };
 
+// A decision that continues an order with more requirements: the office lengthens case `case_id` in
+// `slot` by `days` on `day`, if the case is still open then.
+struct OrderExtension {
+  std::uint32_t slot = 0;
+  CaseId case_id = 0;
+  Day day = 0;
+  Day days = 0;
+};
+
 // What an appointment leads to; the caller creates the tasks.
 struct AppointmentConsequence {
   bool absence = false;  // a judgement task of absence_judgement_hours (+ warning_hours if warned)
@@ -73,6 +82,12 @@ class EnforcementProcess {
     out.swap(endings_);
     return out;
   }
+  // The order extensions decided since the last call (the office applies each on its day).
+  std::vector<OrderExtension> take_extensions() {
+    std::vector<OrderExtension> out;
+    out.swap(extensions_);
+    return out;
+  }
   [[nodiscard]] const EnforcementCounters& counters() const { return counters_; }
 
  private:
@@ -92,6 +107,7 @@ class EnforcementProcess {
   std::uint64_t replication_seed_;
   std::vector<CaseState> cases_;  // by office case slot
   std::vector<OrderEnding> endings_;
+  std::vector<OrderExtension> extensions_;
   EnforcementCounters counters_;
 };
 

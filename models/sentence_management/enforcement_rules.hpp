@@ -92,6 +92,9 @@ struct EnforcementRules {
   // to the decision. After an order continues, failures count again from zero.
   std::array<double, 3> order_ended_share{};
   std::array<double, 3> decision_lag_weeks{};
+  // A continued order is continued "with more requirements" (issue 24): the court lengthens it by this
+  // many weeks from its decision day on, by SentenceType (0: the order keeps its end day).
+  std::array<double, 3> continued_extension_weeks{};
 
   // Feedback [Assume]: after breach action completed late, the person's later unacceptable-absence
   // probability is multiplied by this (1 = no effect): slow enforcement weakens compliance.

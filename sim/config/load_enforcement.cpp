@@ -12,10 +12,11 @@ namespace {
 constexpr double kMaxTaskHours = 1000.0;
 constexpr int kMaxDueWorkingDays = 260;
 
-// A map from sentence type to a number in [min, max]; a type not named keeps 0.
+// A map from sentence type to a number in [min, max]; a type not named keeps 0 (as does the whole map
+// when it is optional and absent).
 void read_by_sentence_type(FieldReader& parent, std::string_view key, double min, double max,
-                           std::array<double, 3>& out) {
-  const ConfigNode* node = parent.node(key, true);
+                           std::array<double, 3>& out, bool required = true) {
+  const ConfigNode* node = parent.node(key, required);
   if (node == nullptr) return;
   FieldReader by_type(node, parent.child_path(key), parent.diagnostics());
   if (!by_type.ok()) return;
@@ -42,6 +43,7 @@ void read_court(FieldReader& en, EnforcementRules& r) {
   if (!court.ok()) return;
   read_by_sentence_type(court, "order_ended_share", 0.0, 1.0, r.order_ended_share);
   read_by_sentence_type(court, "decision_lag_weeks", 0.0, 104.0, r.decision_lag_weeks);
+  read_by_sentence_type(court, "continued_extension_weeks", 0.0, 104.0, r.continued_extension_weeks, false);
   court.reject_unknown_keys();
 }
 
