@@ -3,12 +3,22 @@
 // days (day 0 = report start less the warm-up) and calendar dates. Plain values, read by every layer.
 
 #include <optional>
+#include <string>
+#include <utility>
 
 #include "core/calendar_date.hpp"
+#include "core/rule_problems.hpp"
 
 namespace probsim {
 
 enum class WarmStart { empty, steady_state, snapshot };
+
+// A window a user could mean: probation as it is organised, and a horizon that a plan looks over. A
+// year 9999 end is a valid date but runs for hours; a longer horizon is split into runs that each start
+// from a snapshot.
+inline constexpr int kEarliestReportYear = 1990;
+inline constexpr int kLatestReportYear = 2100;
+inline constexpr int kMaxReportYears = 50;
 
 // When the simulation runs. Day 0 is `warm_up_weeks` before the report start; KPIs and time series
 // cover the report window [report_start, report_end] only.
@@ -28,6 +38,13 @@ struct SimulationWindow {
            static_cast<Day>(report_end.days_since_epoch() - report_start.days_since_epoch());
   }
   [[nodiscard]] CalendarDate date_of(Day day) const { return day_zero().plus_days(day); }
+
+  // The window's dates (keys of `simulation`): the end after the start, both in the calendar's range,
+  // at most kMaxReportYears apart, and the workload snapshot's day inside the window.
+  [[nodiscard]] RuleProblems check() const;
+  // One report date (`key`: report_start or report_end) against the calendar's range alone: for a
+  // window whose other date is not known.
+  [[nodiscard]] static RuleProblems check_report_year(const CalendarDate& date, const std::string& key);
 };
 
 }  // namespace probsim

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "core/rule_problems.hpp"
 #include "interventions/weeks_range.hpp"
 
 namespace probsim {
@@ -58,6 +59,13 @@ struct InterventionDelivery {
     return recorded_start == RecordedStart::first_group_session && weekly_group_share == 0.0 &&
            one_to_one_sessions_per_week == 0 && cancelled_session_share == 0.0 &&
            holiday_break.weeks == 0.0 && completion_recorded_after_weeks.max_weeks == 0.0;
+  }
+
+  // A lead without the pre-group start would silently do nothing (keys of `delivery`).
+  [[nodiscard]] RuleProblems check() const {
+    if (pre_group_lead_weeks <= 0.0 || recorded_start == RecordedStart::pre_group_session) return {};
+    return {
+        {"pre_group_lead_weeks", "pre_group_lead_weeks applies only with recorded_start: pre_group_session"}};
   }
 };
 

@@ -17,6 +17,7 @@
 #include "caseload/priority_rule.hpp"
 #include "core/calendar_date.hpp"
 #include "core/rule_problems.hpp"
+#include "interventions/bbr_cohort_report.hpp"
 #include "interventions/intervention_delivery.hpp"
 #include "interventions/weeks_range.hpp"
 
@@ -219,16 +220,6 @@ struct InterventionsWarmStart {
   double waiting_share = 1.0;
 };
 
-// The BBR cohort report (docs/reference/outputs.md): the status on `status_on` of the BBR requirements
-// made from `requirements_from` to `requirements_to` (inclusive), as HMIP published it for requirements
-// made 21 June 2021 - 30 September 2022 on 9 November 2022 (BBRN-1..7, CT-1..CT-4). Off unless given.
-struct BbrCohortReport {
-  bool enabled = false;
-  CalendarDate requirements_from;
-  CalendarDate requirements_to;
-  CalendarDate status_on;  // within the report window, not before requirements_to
-};
-
 struct InterventionRules {
   bool enabled = false;
   InterventionsWarmStart warm_start;
@@ -251,6 +242,13 @@ struct InterventionRules {
   InterventionDelivery delivery;  // between recorded start and recorded completion (issue 18)
   DasoRules daso;
   ToolkitRules toolkit;
+
+  // Every part's own check and the rules between parts (keys of `interventions`); the cohort reports'
+  // dates against the report `window`. Checked whether or not interventions run, except the routing
+  // targets (a default share to structured interventions needs none while nothing is referred).
+  [[nodiscard]] RuleProblems check(const SimulationWindow& window) const;
+  // Routing that refers cases to programmes these rules do not have (keys of `interventions`).
+  [[nodiscard]] RuleProblems check_routing_targets() const;
 };
 
 // An interventions team: it holds the waiting lists of the PDUs it serves and runs their groups with the

@@ -19,6 +19,12 @@ Day Scenario::longest_sentence_days() const {
 
 RuleProblems Scenario::check() const {
   RuleProblems problems;
+  add_problems(problems, "simulation", window.check());
+  // A licence case held before release is counted at the custody row's points (WMT-1).
+  if (caseload.allocation.licence_allocated_before_release_weeks > 0 && !caseload.workload.has_custody_points)
+    problems.push_back({"allocation.licence_allocated_before_release_weeks",
+                        "needs workload.points_per_case_per_week.custody (WMT-1's custody row)"});
+  add_problems(problems, "workforce", workforce.check());
   const SentenceManagementRules& sm = caseload.sentence_management;
   add_problems(problems, "sentence_management.contacts", sm.contacts.check());
   add_problems(problems, "sentence_management.overload_triage", sm.overload_triage.check());
@@ -26,21 +32,8 @@ RuleProblems Scenario::check() const {
     problems.push_back({"enforcement", "needs a sentence_management block: appointments are its contacts"});
   add_problems(problems, "enforcement", sm.enforcement.check());
   add_problems(problems, "prioritisation", caseload.prioritisation.thresholds.check());
-  add_problems(problems, "interventions.bbr.priority_order",
-               check_waiting_list_order(interventions.bbr_priority_order));
-  add_problems(problems, "interventions.routing", interventions.routing.check());
-  add_problems(problems, "interventions.bbr", interventions.bbr.check());
-  for (std::size_t i = 0; i < interventions.structured_interventions.size(); ++i)
-    add_problems(problems, "interventions.structured_interventions[" + std::to_string(i) + "]",
-                 interventions.structured_interventions[i].check());
-  add_problems(problems, "interventions.bbr.removal_enforcement.weeks_to_outcome",
-               interventions.bbr.removal_enforcement.weeks_to_outcome.check());
-  for (std::size_t i = 0; i < interventions.structured_interventions.size(); ++i)
-    add_problems(problems,
-                 "interventions.structured_interventions[" + std::to_string(i) +
-                     "].removal_enforcement.weeks_to_outcome",
-                 interventions.structured_interventions[i].removal_enforcement.weeks_to_outcome.check());
-  add_problems(problems, "interventions.readiness_delay_weeks", interventions.readiness.check());
+  add_problems(problems, "staffing_plan", staffing_plan.check(window));
+  add_problems(problems, "interventions", interventions.check(window));
   return problems;
 }
 

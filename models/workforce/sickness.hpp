@@ -3,7 +3,10 @@
 // lasts a drawn number of working days, and while it lasts the person gives no hours. Long episodes
 // are long-term sickness, a 100% WMT reduction (WMT-5), so the allocation rule passes the person by.
 
+#include <string>
+
 #include "core/bounded_distribution.hpp"
+#include "core/rule_problems.hpp"
 #include "core/working_calendar.hpp"
 
 namespace probsim {
@@ -33,6 +36,13 @@ struct SicknessRules {
         mean_episode_working_days() * kDaysPerWeek / kWorkingDaysPerWeek;
     const double well_days_between = 1.0 / rate_all_per_day - mean_episode_calendar_days;
     return well_days_between > 0.0 ? 1.0 / well_days_between : -1.0;
+  }
+
+  // Days lost that episodes of this length cannot fit into a year of well time (keys of `sickness`).
+  [[nodiscard]] RuleProblems check() const {
+    if (onsets_per_well_day() >= 0.0) return {};
+    return {{"days_per_fte_year", "with episodes of " + std::to_string(mean_episode_working_days()) +
+                                      " working days on average, people would be off sick all the time"}};
   }
 };
 

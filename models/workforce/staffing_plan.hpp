@@ -4,10 +4,13 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "core/bounded_distribution.hpp"
 #include "core/calendar_date.hpp"
+#include "core/rule_problems.hpp"
+#include "core/simulation_window.hpp"
 #include "workforce/grade.hpp"
 
 namespace probsim {
@@ -22,6 +25,15 @@ struct RecruitmentIntake {
   int count = 0;
   double fte_each = 1.0;
   int training_months_completed = 0;  // PQiP intakes only: trainees transferring in part-way
+
+  // The date within the report `window` (keys of the intake): staff in post before it are described
+  // under each PDU, and an intake after it would never be seen.
+  [[nodiscard]] RuleProblems check(const SimulationWindow& window) const {
+    if (!(date < window.report_start) && !(window.report_end < date)) return {};
+    return {{"date", "must be within the report window (" + window.report_start.iso() + " to " +
+                         window.report_end.iso() +
+                         "): staff in post before it are described under each PDU"}};
+  }
 };
 
 struct BackfillPolicy {
@@ -32,11 +44,27 @@ struct BackfillPolicy {
   // LV-4: the PQiP pipeline is how PO posts are filled while qualified POs are short, WF-3). The
   // recruit starts only while POs and trainees together are below the PO establishment.
   bool po_leavers_replaced_by_trainees = false;
+
+  // Trainees replace PO leavers only where PO leavers are replaced at all (keys of `backfill`).
+  [[nodiscard]] RuleProblems check() const {
+    if (!po_leavers_replaced_by_trainees || at(grades, Grade::po)) return {};
+    return {{"po_leavers_replaced_by_trainees",
+             "po_leavers_replaced_by_trainees needs po among backfill.grades (PO leavers are not replaced)"}};
+  }
 };
 
 struct StaffingPlan {
   std::vector<RecruitmentIntake> intakes;
   BackfillPolicy backfill;
+
+  // The backfill and each intake (keys of `staffing_plan`), intakes against the report `window`.
+  [[nodiscard]] RuleProblems check(const SimulationWindow& window) const {
+    RuleProblems problems;
+    add_problems(problems, "backfill", backfill.check());
+    for (std::size_t i = 0; i < intakes.size(); ++i)
+      add_problems(problems, "intakes[" + std::to_string(i) + "]", intakes[i].check(window));
+    return problems;
+  }
 };
 
 }  // namespace probsim

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/calendar_date.hpp"
+#include "core/rule_problems.hpp"
 #include "workforce/grade.hpp"
 
 namespace probsim {
@@ -41,6 +42,11 @@ struct TraineePipeline {
 
   // Every date after `training_start` on which the stage changes, in order.
   [[nodiscard]] std::vector<CalendarDate> change_dates(const CalendarDate& training_start) const;
+
+  // The reduction steps (keys of `trainee_pipeline`, one problem a step at most): the first from month
+  // 0, each after the one before, and all before qualification, so every month of training has one
+  // reduction and no step is cut off by qualifying.
+  [[nodiscard]] RuleProblems check() const;
 };
 
 }  // namespace probsim

@@ -17,6 +17,14 @@ struct WorkforceRules {
   TraineePipeline trainee_pipeline;
   // The hazard per year of a PSO starting PQiP training (leaving the PSO grade for the pipeline).
   double pso_to_pqip_progression_per_year = 0.0;
+
+  // Sickness and the trainee pipeline (keys of `workforce`).
+  [[nodiscard]] RuleProblems check() const {
+    RuleProblems problems;
+    add_problems(problems, "sickness", sickness.check());
+    add_problems(problems, "trainee_pipeline", trainee_pipeline.check());
+    return problems;
+  }
 };
 
 }  // namespace probsim

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "config/load_interventions_parts.hpp"
+#include "config/loader_values.hpp"
 
 namespace probsim::scenario_loading {
 
@@ -60,13 +61,7 @@ void read_intervention_delivery(FieldReader& interventions, InterventionDelivery
   if (auto share = r.number("cancelled_session_share", false, 0.0, 0.9)) d.cancelled_session_share = *share;
   read_holiday_break(r, d.holiday_break);
   read_completion_recorded(r, d.completion_recorded_after_weeks);
-  // A lead without the pre-group start would silently do nothing.
-  if (d.pre_group_lead_weeks > 0.0 && d.recorded_start != RecordedStart::pre_group_session) {
-    const ConfigNode* key = node->find("pre_group_lead_weeks");
-    r.diagnostics().error(key != nullptr ? key->anchor() : node->anchor(),
-                          r.child_path("pre_group_lead_weeks"),
-                          "pre_group_lead_weeks applies only with recorded_start: pre_group_session");
-  }
+  report_problems(*node, r.path(), d.check(), r.diagnostics(), true);  // InterventionDelivery::check
   r.reject_unknown_keys();
 }
 

@@ -82,11 +82,8 @@ void read_routing(FieldReader& iv, const ConfigNode& iv_node, InterventionRules&
       report_problems(*node, routing.path(), problems, d, true);
     }
   }
-  if (rules.structured_interventions.empty() && r.sara_low_structured_intervention_share > 0.0)
-    d.error(node != nullptr ? where_of(*node, "sara_low_structured_intervention_share") : iv_node.anchor(),
-            routing.child_path("sara_low_structured_intervention_share"),
-            "refers SARA-low cases to structured interventions, but interventions.structured_interventions "
-            "lists none: add them or set this share to 0");
+  // InterventionRules::check_routing_targets, checked whether or not the interventions run.
+  report_problems(iv_node, iv.path(), rules.check_routing_targets(), d, true);
   read_programme_mix(routing, node, iv_node, rules);
   if (node != nullptr) routing.reject_unknown_keys();
 }

@@ -22,42 +22,23 @@ void read_interventions_warm_start(FieldReader& iv, InterventionsWarmStart& warm
 }
 
 // `interventions.cohort_report` (BBR) or `si_cohort_report` (structured interventions): which
-// requirements the cohort KPIs follow, and the day their status is taken (docs/reference/outputs.md).
-// The status day must be in the report window, where the run observes, and not before the last
-// requirement day, or the cohort would still be growing.
+// requirements the cohort KPIs follow, and the day their status is taken (docs/reference/outputs.md),
+// checked against the report window (BbrCohortReport::check).
 void read_cohort_report(FieldReader& iv, const SimulationWindow& window, const char* key,
                         BbrCohortReport& report) {
   const ConfigNode* node = iv.node(key, false);
   if (node == nullptr) return;
   FieldReader c(node, iv.child_path(key), iv.diagnostics());
   if (!c.ok()) return;
-  Diagnostics& d = iv.diagnostics();
   auto from = c.date("requirements_from", true);
   auto to = c.date("requirements_to", true);
   auto on = c.date("status_on", true);
   c.reject_unknown_keys();
   if (!from || !to || !on) return;
-  bool ok = true;
-  if (*to < *from) {
-    d.error(where_of(*node, "requirements_to"), c.child_path("requirements_to"),
-            "must be on or after requirements_from (" + from->iso() + "), found " + to->iso());
-    ok = false;
-  }
-  if (*on < *to) {
-    d.error(where_of(*node, "status_on"), c.child_path("status_on"),
-            "must be on or after requirements_to (" + to->iso() + "), found " + on->iso());
-    ok = false;
-  } else if (*on < window.report_start || window.report_end < *on) {
-    d.error(where_of(*node, "status_on"), c.child_path("status_on"),
-            "must be within the report window (" + window.report_start.iso() + " to " +
-                window.report_end.iso() + "), found " + on->iso());
-    ok = false;
-  }
-  if (!ok) return;
-  report.enabled = true;
-  report.requirements_from = *from;
-  report.requirements_to = *to;
-  report.status_on = *on;
+  const BbrCohortReport read{true, *from, *to, *on};
+  const RuleProblems problems = read.check(window);  // at the keys themselves
+  report_problems(*node, c.path(), problems, iv.diagnostics(), true);
+  if (problems.empty()) report = read;
 }
 
 void read_facilitation(FieldReader& iv, FacilitationRules& rules) {

@@ -1,21 +1,12 @@
 // `simulation`: the report window, the warm-up and how the run starts (empty, steady state or a snapshot).
 
 #include <string>
-#include <utility>
 
 #include "config/loader_blocks.hpp"
+#include "config/loader_values.hpp"
 #include "config/snapshot_csv_reader.hpp"
 
 namespace probsim::scenario_loading {
-
-namespace {
-
-// The calendar's plausible range and the longest report window (see read_simulation).
-constexpr int kEarliestYear = 1990;
-constexpr int kLatestYear = 2100;
-constexpr int kMaxReportYears = 50;
-
-}  // namespace
 
 void read_simulation(FieldReader& root, Scenario& s) {
   FieldReader sim(root.node("simulation", true), "simulation", root.diagnostics());
@@ -42,31 +33,18 @@ void read_simulation(FieldReader& root, Scenario& s) {
   sim.reject_unknown_keys();
   if (start) s.window.report_start = *start;
   if (end) s.window.report_end = *end;
-  if (start && end && !(*start < *end))
-    root.diagnostics().error(sim.node("report_end", false)->where, "simulation.report_end",
-                             "must be after simulation.report_start (" + start->iso() + ")");
-  // A window a user could mean: probation as it is organised, and a horizon that a plan looks over. A
-  // year 9999 end is accepted by the calendar but runs for hours; it is refused here with its key.
-  for (const auto& [date, key] : {std::pair{start, "report_start"}, std::pair{end, "report_end"}})
-    if (date && (date->year < kEarliestYear || date->year > kLatestYear))
-      root.diagnostics().error(sim.node(key, false)->where, std::string("simulation.") + key,
-                               "must be a date from " + std::to_string(kEarliestYear) + " to " +
-                                   std::to_string(kLatestYear) + ", found " + date->iso());
-  if (start && end && *start < *end &&
-      end->days_since_epoch() - start->days_since_epoch() > kMaxReportYears * 366)
-    root.diagnostics().error(sim.node("report_end", false)->where, "simulation.report_end",
-                             "the report window is longer than " + std::to_string(kMaxReportYears) +
-                                 " years (" + start->iso() + " to " + end->iso() +
-                                 "); split a longer horizon into runs that start from a snapshot");
   if (warm_up) s.window.warm_up_weeks = *warm_up;
-  if (workload_snapshot_on) {
-    if (start && end && (*workload_snapshot_on < *start || *end < *workload_snapshot_on))
-      root.diagnostics().error(sim.node("workload_snapshot_on", false)->where,
-                               "simulation.workload_snapshot_on",
-                               "must be within the report window (" + start->iso() + " to " + end->iso() +
-                                   "), found " + workload_snapshot_on->iso());
+  if (workload_snapshot_on) s.window.workload_snapshot_on = *workload_snapshot_on;
+  // SimulationWindow::check, at the keys' values: the whole window once both dates read, else the date
+  // that did against the calendar's range.
+  if (const ConfigNode* node = root.node("simulation", false); node != nullptr && (start || end)) {
+    RuleProblems problems;
+    if (start && end)
+      problems = s.window.check();
     else
-      s.window.workload_snapshot_on = *workload_snapshot_on;
+      problems =
+          SimulationWindow::check_report_year(start ? *start : *end, start ? "report_start" : "report_end");
+    report_problems(*node, "simulation", problems, root.diagnostics());
   }
   if (warm_start && !snapshot)
     s.window.warm_start = *warm_start == 0 ? WarmStart::empty : WarmStart::steady_state;

@@ -31,10 +31,7 @@ void read_backfill(FieldReader& plan, BackfillPolicy& backfill) {
     backfill.recruitment_lag_weeks = *lag;
   if (auto by_trainees = bf.boolean("po_leavers_replaced_by_trainees", false))
     backfill.po_leavers_replaced_by_trainees = *by_trainees;
-  if (backfill.po_leavers_replaced_by_trainees && !at(backfill.grades, Grade::po))
-    d.error(bf.node("po_leavers_replaced_by_trainees", false)->anchor(),
-            bf.child_path("po_leavers_replaced_by_trainees"),
-            "po_leavers_replaced_by_trainees needs po among backfill.grades (PO leavers are not replaced)");
+  report_problems(*node, bf.path(), backfill.check(), d, true);
   bf.reject_unknown_keys();
 }
 
@@ -53,10 +50,7 @@ void read_intakes(FieldReader& plan, Scenario& s) {
     RecruitmentIntake intake;
     if (auto date = item.date("date", true)) {
       intake.date = *date;
-      if (*date < s.window.report_start || s.window.report_end < *date)
-        d.error(item.node("date", false)->where, item.child_path("date"),
-                "must be within the report window (" + s.window.report_start.iso() + " to " +
-                    s.window.report_end.iso() + "): staff in post before it are described under each PDU");
+      report_problems(list->items[i], item.path(), intake.check(s.window), d);
     }
     const ConfigNode* pdu = item.node("pdu", false);
     const ConfigNode* region = item.node("region", false);

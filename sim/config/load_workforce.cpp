@@ -30,18 +30,13 @@ void read_trainee_pipeline(FieldReader& wf, TraineePipeline& pipeline) {
         if (!from || !share) continue;
         parsed.from_month = *from;
         parsed.reduction_share = *share;
-        const ConfigNode* where = step.node("from_month", false);
-        if (i == 0 && parsed.from_month != 0)
-          d.error(where->where, step.child_path("from_month"), "the first step must start at month 0");
-        else if (!pipeline.reduction_steps.empty() &&
-                 parsed.from_month <= pipeline.reduction_steps.back().from_month)
-          d.error(where->where, step.child_path("from_month"),
-                  "steps must be in increasing order of from_month");
-        else if (parsed.from_month >= pipeline.training_months)
-          d.error(where->where, step.child_path("from_month"),
-                  "must be before qualification (training_months = " +
-                      std::to_string(pipeline.training_months) + ")");
+        // The step against those before it (TraineePipeline::check), reported at its from_month.
         pipeline.reduction_steps.push_back(parsed);
+        RuleProblems problems =
+            only(pipeline.check(), "workload_reduction_by_month[" +
+                                       std::to_string(pipeline.reduction_steps.size() - 1) + "].from_month");
+        for (RuleProblem& p : problems) p.key = "from_month";
+        report_problems(steps->items[i], step.path(), problems, d);
       }
     }
   }
@@ -63,10 +58,7 @@ void read_sickness(FieldReader& wf, SicknessRules& sickness) {
   if (!days || !episode) return;
   sickness.days_per_fte_year = *days;
   sickness.episode_working_days = *episode;
-  if (sickness.onsets_per_well_day() < 0.0)
-    wf.diagnostics().error(sk.node("days_per_fte_year", false)->where, sk.child_path("days_per_fte_year"),
-                           "with episodes of " + std::to_string(sickness.mean_episode_working_days()) +
-                               " working days on average, people would be off sick all the time");
+  report_problems(*wf.node("sickness", false), sk.path(), sickness.check(), wf.diagnostics());
 }
 
 }  // namespace

@@ -30,12 +30,9 @@ std::optional<Scenario> read_scenario(const ConfigNode& root_node, Diagnostics& 
   read_early_termination(root, s.caseload.early_termination);
   read_allocation(root, s.caseload.allocation);
   read_workload(root, s.caseload.workload);
-  if (s.caseload.allocation.licence_allocated_before_release_weeks > 0 &&
-      !s.caseload.workload.has_custody_points)
-    if (const ConfigNode* alloc = root.node("allocation", false))
-      if (const ConfigNode* weeks = alloc->find("licence_allocated_before_release_weeks"))
-        root.diagnostics().error(weeks->where, "allocation.licence_allocated_before_release_weeks",
-                                 "needs workload.points_per_case_per_week.custody (WMT-1's custody row)");
+  // The allocation against the workload points (Scenario::check), once both blocks are read.
+  report_problems(root_node, "", only(s.check(), "allocation.licence_allocated_before_release_weeks"),
+                  diagnostics);
   read_workforce(root, s.workforce);
   read_regions(root, s, pattern);
   if (national_case_mix_read) read_case_mix_overrides(root, s);

@@ -1,5 +1,7 @@
 #include "output/enforcement_recorder.hpp"
 
+#include "output/metric_names.hpp"
+
 namespace probsim {
 
 namespace {
@@ -68,12 +70,14 @@ void EnforcementRecorder::close_period(const std::string& iso, Day last, Replica
   std::vector<Figures> regions(region_names_.size());
   Figures national;
   auto rows = [&](const std::string& level, const std::string& unit, const Figures& f) {
-    result.add_row(iso, level, unit, "appointments_kept_share",
+    result.add_row(iso, level, unit, metric_name::appointments_kept_share,
                    share(f.flows.appointments_kept, f.flows.appointments()));
-    result.add_row(iso, level, unit, "absences_unacceptable",
+    result.add_row(iso, level, unit, metric_name::absences_unacceptable,
                    static_cast<double>(f.flows.absences_unacceptable));
-    result.add_row(iso, level, unit, "breaches_initiated", static_cast<double>(f.flows.breaches_initiated));
-    result.add_row(iso, level, unit, "breach_on_time_share", share(f.breaches_on_time, f.breaches_due));
+    result.add_row(iso, level, unit, metric_name::breaches_initiated,
+                   static_cast<double>(f.flows.breaches_initiated));
+    result.add_row(iso, level, unit, metric_name::breach_on_time_share,
+                   share(f.breaches_on_time, f.breaches_due));
   };
   for (std::size_t i = 0; i < offices_.size(); ++i) {
     const Figures f = figures_of(i, at_last_period_[i], period_first_day_, last);
@@ -94,17 +98,17 @@ void EnforcementRecorder::add_window_kpis(const std::string& level, const std::s
   for (const std::size_t i : units) f.add(figures_of(i, at_window_open_[i], first, last));
   auto kpi = [&](const std::string& name, double value) { kpis.push_back(Kpi{name, value, level, unit}); };
   const EnforcementCounters& n = f.flows;
-  kpi("appointments", static_cast<double>(n.appointments()));
-  kpi("appointments_kept_share", share(n.appointments_kept, n.appointments()));
-  kpi("absences_acceptable", static_cast<double>(n.absences_acceptable));
-  kpi("absences_unacceptable", static_cast<double>(n.absences_unacceptable));
-  kpi("absences_unacceptable_accepted", static_cast<double>(n.absences_unacceptable_accepted));
-  kpi("warnings", static_cast<double>(n.warnings));
-  kpi("breaches_initiated", static_cast<double>(n.breaches_initiated));
-  kpi("breaches_due", static_cast<double>(f.breaches_due));
-  kpi("breach_on_time_share", share(f.breaches_on_time, f.breaches_due));
+  kpi(metric_name::appointments, static_cast<double>(n.appointments()));
+  kpi(metric_name::appointments_kept_share, share(n.appointments_kept, n.appointments()));
+  kpi(metric_name::absences_acceptable, static_cast<double>(n.absences_acceptable));
+  kpi(metric_name::absences_unacceptable, static_cast<double>(n.absences_unacceptable));
+  kpi(metric_name::absences_unacceptable_accepted, static_cast<double>(n.absences_unacceptable_accepted));
+  kpi(metric_name::warnings, static_cast<double>(n.warnings));
+  kpi(metric_name::breaches_initiated, static_cast<double>(n.breaches_initiated));
+  kpi(metric_name::breaches_due, static_cast<double>(f.breaches_due));
+  kpi(metric_name::breach_on_time_share, share(f.breaches_on_time, f.breaches_due));
   for (std::size_t k = 0; k < kCourtOutcomeCount; ++k)
-    kpi("court_" + std::string(kCourtOutcomeNames[k]), static_cast<double>(n.court_outcomes[k]));
+    kpi(std::string(metric_name::court_by_outcome[k]), static_cast<double>(n.court_outcomes[k]));
 }
 
 }  // namespace probsim

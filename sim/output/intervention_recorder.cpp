@@ -47,30 +47,31 @@ void add_rows(const std::string& date, const std::string& level, const std::stri
   auto row = [&](const std::string& metric, double value) {
     result.add_row(date, level, unit, metric, value);
   };
-  row("bbr_waiting_list", static_cast<double>(f.bbr_waiting));
-  row("bbr_waiting_over_52_weeks", static_cast<double>(f.bbr_waiting_over_52_weeks));
-  row("bbr_attending", static_cast<double>(f.bbr_attending));
-  row("bbr_awaiting_group", static_cast<double>(f.bbr_awaiting_group));
+  row(metric_name::bbr_waiting_list, static_cast<double>(f.bbr_waiting));
+  row(metric_name::bbr_waiting_over_52_weeks, static_cast<double>(f.bbr_waiting_over_52_weeks));
+  row(metric_name::bbr_attending, static_cast<double>(f.bbr_attending));
+  row(metric_name::bbr_awaiting_group, static_cast<double>(f.bbr_awaiting_group));
   // Waiting-time percentiles (issue 18): of the list's age at the period's end, and of the waits of the
   // starts recorded in the period (requirement to recorded start); 0 when there are none.
-  row("bbr_list_age_p50_weeks", quantile_of(f.bbr_list_age_weeks, 0.5));
-  row("bbr_list_age_p90_weeks", quantile_of(f.bbr_list_age_weeks, 0.9));
-  row("bbr_start_wait_p50_weeks", quantile_of(f.bbr_wait_weeks, 0.5));
-  row("bbr_start_wait_p90_weeks", quantile_of(f.bbr_wait_weeks, 0.9));
-  row("bbr_requirements", static_cast<double>(f.bbr.requirements));
-  row("bbr_starts", static_cast<double>(f.bbr.starts));
-  row("bbr_completions", static_cast<double>(f.bbr.completions));
-  row("bbr_exits_before_start", static_cast<double>(f.bbr.exits_before_start_total()));
+  row(metric_name::bbr_list_age_p50_weeks, quantile_of(f.bbr_list_age_weeks, 0.5));
+  row(metric_name::bbr_list_age_p90_weeks, quantile_of(f.bbr_list_age_weeks, 0.9));
+  row(metric_name::bbr_start_wait_p50_weeks, quantile_of(f.bbr_wait_weeks, 0.5));
+  row(metric_name::bbr_start_wait_p90_weeks, quantile_of(f.bbr_wait_weeks, 0.9));
+  row(metric_name::bbr_requirements, static_cast<double>(f.bbr.requirements));
+  row(metric_name::bbr_starts, static_cast<double>(f.bbr.starts));
+  row(metric_name::bbr_completions, static_cast<double>(f.bbr.completions));
+  row(metric_name::bbr_exits_before_start, static_cast<double>(f.bbr.exits_before_start_total()));
   for (std::size_t r = 0; r < kTerminationReasonNames.size(); ++r)
-    row("bbr_exits_before_start_" + std::string(kTerminationReasonNames[r]),
+    row(metric_name::bbr_exits_before_start_by_reason(kTerminationReasonNames[r]),
         static_cast<double>(f.bbr.exits_before_start[r]));
-  row("bbr_ended_after_start", static_cast<double>(f.bbr.ended_after_start_total()));
-  row("bbr_removed_non_attendance", static_cast<double>(f.bbr.removals_non_attendance));
-  row("bbr_diverted", static_cast<double>(f.bbr.diverted));
-  row("si_waiting_list", static_cast<double>(f.si_waiting));
-  row("si_starts", static_cast<double>(f.si.starts));
-  row("si_completions", static_cast<double>(f.si.completions));
-  row("facilitator_utilisation", ratio(f.team.facilitator_hours_used, f.team.facilitator_hours_available));
+  row(metric_name::bbr_ended_after_start, static_cast<double>(f.bbr.ended_after_start_total()));
+  row(metric_name::bbr_removed_non_attendance, static_cast<double>(f.bbr.removals_non_attendance));
+  row(metric_name::bbr_diverted, static_cast<double>(f.bbr.diverted));
+  row(metric_name::si_waiting_list, static_cast<double>(f.si_waiting));
+  row(metric_name::si_starts, static_cast<double>(f.si.starts));
+  row(metric_name::si_completions, static_cast<double>(f.si.completions));
+  row(metric_name::facilitator_utilisation,
+      ratio(f.team.facilitator_hours_used, f.team.facilitator_hours_available));
 }
 
 }  // namespace

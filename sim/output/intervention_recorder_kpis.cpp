@@ -38,10 +38,10 @@ void InterventionRecorder::add_pdu_kpis(std::size_t office, const std::string& p
         if (last - p.requirement_day > kOneYearOfWaitingDays) ++waiting_over_52_weeks;
       }
     }
-    kpis.push_back(Kpi{"bbr_requirements", static_cast<double>(requirements), "pdu", pdu});
-    kpis.push_back(Kpi{"bbr_waiting_list_end", static_cast<double>(waiting), "pdu", pdu});
-    kpis.push_back(
-        Kpi{"bbr_waiting_over_52_weeks_end", static_cast<double>(waiting_over_52_weeks), "pdu", pdu});
+    kpis.push_back(Kpi{metric_name::bbr_requirements, static_cast<double>(requirements), "pdu", pdu});
+    kpis.push_back(Kpi{metric_name::bbr_waiting_list_end, static_cast<double>(waiting), "pdu", pdu});
+    kpis.push_back(Kpi{metric_name::bbr_waiting_over_52_weeks_end, static_cast<double>(waiting_over_52_weeks),
+                       "pdu", pdu});
     return;
   }
 }
@@ -56,52 +56,54 @@ void InterventionRecorder::add_kpis_of(const std::vector<std::size_t>& units, co
   }
   const bool national = level == "national";
   auto kpi = [&](const std::string& name, double value) { kpis.push_back(Kpi{name, value, level, unit}); };
-  kpi("bbr_requirements", static_cast<double>(w.bbr.requirements));
-  kpi("bbr_starts", static_cast<double>(w.bbr.starts));
-  kpi("bbr_completions", static_cast<double>(w.bbr.completions));
-  kpi("bbr_waiting_list_end", static_cast<double>(w.bbr_waiting));
-  kpi("bbr_wait_weeks_mean", mean_of(w.bbr_wait_weeks));
-  kpi("bbr_wait_weeks_p50", quantile_of(w.bbr_wait_weeks, 0.5));
-  kpi("bbr_wait_weeks_p90", quantile_of(w.bbr_wait_weeks, 0.9));
-  kpi("bbr_waiting_over_52_weeks_end", static_cast<double>(w.bbr_waiting_over_52_weeks));
-  kpi("bbr_exits_before_start", static_cast<double>(w.bbr.exits_before_start_total()));
+  kpi(metric_name::bbr_requirements, static_cast<double>(w.bbr.requirements));
+  kpi(metric_name::bbr_starts, static_cast<double>(w.bbr.starts));
+  kpi(metric_name::bbr_completions, static_cast<double>(w.bbr.completions));
+  kpi(metric_name::bbr_waiting_list_end, static_cast<double>(w.bbr_waiting));
+  kpi(metric_name::bbr_wait_weeks_mean, mean_of(w.bbr_wait_weeks));
+  kpi(metric_name::bbr_wait_weeks_p50, quantile_of(w.bbr_wait_weeks, 0.5));
+  kpi(metric_name::bbr_wait_weeks_p90, quantile_of(w.bbr_wait_weeks, 0.9));
+  kpi(metric_name::bbr_waiting_over_52_weeks_end, static_cast<double>(w.bbr_waiting_over_52_weeks));
+  kpi(metric_name::bbr_exits_before_start, static_cast<double>(w.bbr.exits_before_start_total()));
   for (std::size_t r = 0; r < kTerminationReasonNames.size(); ++r)
-    kpi("bbr_exits_before_start_" + std::string(kTerminationReasonNames[r]),
+    kpi(metric_name::bbr_exits_before_start_by_reason(kTerminationReasonNames[r]),
         static_cast<double>(w.bbr.exits_before_start[r]));
-  kpi("bbr_ended_after_start", static_cast<double>(w.bbr.ended_after_start_total()));
-  kpi("bbr_removed_non_attendance", static_cast<double>(w.bbr.removals_non_attendance));
-  kpi("bbr_breaches_after_removal", static_cast<double>(w.bbr.breaches_after_removal));
-  kpi("bbr_orders_ended_on_breach", static_cast<double>(w.bbr.orders_ended_on_breach));
-  kpi("bbr_requirements_ended_on_breach", static_cast<double>(w.bbr.requirements_ended_on_breach));
-  kpi("bbr_completed_share_of_ended",
+  kpi(metric_name::bbr_ended_after_start, static_cast<double>(w.bbr.ended_after_start_total()));
+  kpi(metric_name::bbr_removed_non_attendance, static_cast<double>(w.bbr.removals_non_attendance));
+  kpi(metric_name::bbr_breaches_after_removal, static_cast<double>(w.bbr.breaches_after_removal));
+  kpi(metric_name::bbr_orders_ended_on_breach, static_cast<double>(w.bbr.orders_ended_on_breach));
+  kpi(metric_name::bbr_requirements_ended_on_breach, static_cast<double>(w.bbr.requirements_ended_on_breach));
+  kpi(metric_name::bbr_completed_share_of_ended,
       ratio(static_cast<double>(w.bbr.completions), static_cast<double>(ended(w.bbr))));
-  kpi("bbr_groups_run", static_cast<double>(w.bbr.groups_started));
-  kpi("bbr_group_fill_mean", ratio(static_cast<double>(w.bbr.group_session_places_filled),
-                                   static_cast<double>(w.bbr.group_session_places_offered)));
+  kpi(metric_name::bbr_groups_run, static_cast<double>(w.bbr.groups_started));
+  kpi(metric_name::bbr_group_fill_mean, ratio(static_cast<double>(w.bbr.group_session_places_filled),
+                                              static_cast<double>(w.bbr.group_session_places_offered)));
   // Group sessions each member attended or missed: the totals of events.csv's session rows.
-  kpi("bbr_sessions_attended", static_cast<double>(w.bbr.sessions_attended));
-  kpi("bbr_sessions_missed", static_cast<double>(w.bbr.sessions_missed));
+  kpi(metric_name::bbr_sessions_attended, static_cast<double>(w.bbr.sessions_attended));
+  kpi(metric_name::bbr_sessions_missed, static_cast<double>(w.bbr.sessions_missed));
   kpi(metric_name::bbr_sessions_cancelled_rag,
       static_cast<double>(w.bbr.sessions_cancelled_rag + w.si.sessions_cancelled_rag));
   // The delivery mechanisms of `interventions.delivery` (issue 18): all programmes' group sessions.
-  kpi("group_sessions_cancelled_absence",
+  kpi(metric_name::group_sessions_cancelled_absence,
       static_cast<double>(w.bbr.sessions_cancelled_absence + w.si.sessions_cancelled_absence));
-  kpi("group_sessions_cancelled_holiday",
+  kpi(metric_name::group_sessions_cancelled_holiday,
       static_cast<double>(w.bbr.sessions_cancelled_holiday + w.si.sessions_cancelled_holiday));
-  kpi("bbr_pre_group_starts", static_cast<double>(w.bbr.pre_group_starts));
-  kpi("facilitator_utilisation", ratio(w.team.facilitator_hours_used, w.team.facilitator_hours_available));
-  kpi("si_requirements", static_cast<double>(w.si.requirements));
-  kpi("si_starts", static_cast<double>(w.si.starts));
-  kpi("si_completions", static_cast<double>(w.si.completions));
-  kpi("si_sessions_attended", static_cast<double>(w.si.sessions_attended));
-  kpi("si_sessions_missed", static_cast<double>(w.si.sessions_missed));
+  kpi(metric_name::bbr_pre_group_starts, static_cast<double>(w.bbr.pre_group_starts));
+  kpi(metric_name::facilitator_utilisation,
+      ratio(w.team.facilitator_hours_used, w.team.facilitator_hours_available));
+  kpi(metric_name::si_requirements, static_cast<double>(w.si.requirements));
+  kpi(metric_name::si_starts, static_cast<double>(w.si.starts));
+  kpi(metric_name::si_completions, static_cast<double>(w.si.completions));
+  kpi(metric_name::si_sessions_attended, static_cast<double>(w.si.sessions_attended));
+  kpi(metric_name::si_sessions_missed, static_cast<double>(w.si.sessions_missed));
   if (national)
-    kpi("srt_sessions", static_cast<double>(toolkit_sessions_delivered() - toolkit_sessions_at_window_open_));
-  kpi("diverted_from_bbr", static_cast<double>(w.team.diverted_from_bbr));
-  kpi("daso_referrals", static_cast<double>(w.team.daso_referrals));
-  kpi("daso_first_contacts", static_cast<double>(w.team.daso_first_contacts));
-  kpi("daso_declined", static_cast<double>(w.team.daso_declined));
-  kpi("daso_contact_delay_days_mean", mean_of(w.daso_delay_days));
+    kpi(metric_name::srt_sessions,
+        static_cast<double>(toolkit_sessions_delivered() - toolkit_sessions_at_window_open_));
+  kpi(metric_name::diverted_from_bbr, static_cast<double>(w.team.diverted_from_bbr));
+  kpi(metric_name::daso_referrals, static_cast<double>(w.team.daso_referrals));
+  kpi(metric_name::daso_first_contacts, static_cast<double>(w.team.daso_first_contacts));
+  kpi(metric_name::daso_declined, static_cast<double>(w.team.daso_declined));
+  kpi(metric_name::daso_contact_delay_days_mean, mean_of(w.daso_delay_days));
   if (scenario_.interventions.si_cohort_report.enabled)
     add_si_cohort_kpis(si_cohort_, units, scenario_.interventions.structured_interventions, level, unit,
                        kpis);
@@ -112,39 +114,41 @@ void InterventionRecorder::add_kpis_of(const std::vector<std::size_t>& units, co
     if (cohort_)
       for (const std::size_t t : units) c += (*cohort_)[t];
     const auto n = [](std::int64_t v) { return static_cast<double>(v); };
-    kpi("bbr_cohort_requirements", n(c.requirements));
-    kpi("bbr_cohort_commenced", n(c.commenced));
-    kpi("bbr_cohort_waiting", n(c.waiting));
-    kpi("bbr_cohort_ended_before_start", n(c.ended_before_start));
-    kpi("bbr_cohort_commenced_share", ratio(n(c.commenced), n(c.requirements)));
-    kpi("bbr_cohort_waiting_share", ratio(n(c.waiting), n(c.requirements)));
-    kpi("bbr_cohort_ended_before_start_share", ratio(n(c.ended_before_start), n(c.requirements)));
-    kpi("bbr_cohort_waiting_over_52_weeks", n(c.waiting_over_52_weeks));
-    kpi("bbr_cohort_waiting_over_52_weeks_share", ratio(n(c.waiting_over_52_weeks), n(c.waiting)));
-    kpi("bbr_cohort_starters_exited", n(c.starters_exited));
-    kpi("bbr_cohort_starters_exited_share", ratio(n(c.starters_exited), n(c.commenced)));
-    kpi("bbr_cohort_starters_completed", n(c.starters_completed));
+    kpi(metric_name::bbr_cohort_requirements, n(c.requirements));
+    kpi(metric_name::bbr_cohort_commenced, n(c.commenced));
+    kpi(metric_name::bbr_cohort_waiting, n(c.waiting));
+    kpi(metric_name::bbr_cohort_ended_before_start, n(c.ended_before_start));
+    kpi(metric_name::bbr_cohort_commenced_share, ratio(n(c.commenced), n(c.requirements)));
+    kpi(metric_name::bbr_cohort_waiting_share, ratio(n(c.waiting), n(c.requirements)));
+    kpi(metric_name::bbr_cohort_ended_before_start_share, ratio(n(c.ended_before_start), n(c.requirements)));
+    kpi(metric_name::bbr_cohort_waiting_over_52_weeks, n(c.waiting_over_52_weeks));
+    kpi(metric_name::bbr_cohort_waiting_over_52_weeks_share, ratio(n(c.waiting_over_52_weeks), n(c.waiting)));
+    kpi(metric_name::bbr_cohort_starters_exited, n(c.starters_exited));
+    kpi(metric_name::bbr_cohort_starters_exited_share, ratio(n(c.starters_exited), n(c.commenced)));
+    kpi(metric_name::bbr_cohort_starters_completed, n(c.starters_completed));
     // BBRN-7's 187 of 3,287 starters: completions as a share of all starters (censored, 5.7%).
-    kpi("bbr_cohort_starters_completed_share", ratio(n(c.starters_completed), n(c.commenced)));
-    kpi("bbr_cohort_starters_revoked", n(c.starters_revoked));
-    kpi("bbr_cohort_starters_activated", n(c.starters_activated));
-    kpi("bbr_cohort_starters_other", n(c.starters_other));
-    kpi("bbr_cohort_exited_completed_share", ratio(n(c.starters_completed), n(c.starters_exited)));
-    kpi("bbr_cohort_exited_revoked_share", ratio(n(c.starters_revoked), n(c.starters_exited)));
-    kpi("bbr_cohort_exited_activated_share", ratio(n(c.starters_activated), n(c.starters_exited)));
-    kpi("bbr_cohort_exited_other_share", ratio(n(c.starters_other), n(c.starters_exited)));
-    kpi("bbr_cohort_starters_order_ended", n(c.starters_order_ended));
-    kpi("bbr_cohort_starters_order_ended_share", ratio(n(c.starters_order_ended), n(c.commenced)));
-    kpi("bbr_cohort_order_ended_completed", n(c.order_ended_completed));
-    kpi("bbr_cohort_order_ended_revoked", n(c.order_ended_revoked));
-    kpi("bbr_cohort_order_ended_activated", n(c.order_ended_activated));
-    kpi("bbr_cohort_order_ended_other", n(c.order_ended_other));
-    kpi("bbr_cohort_order_ended_completed_share",
+    kpi(metric_name::bbr_cohort_starters_completed_share, ratio(n(c.starters_completed), n(c.commenced)));
+    kpi(metric_name::bbr_cohort_starters_revoked, n(c.starters_revoked));
+    kpi(metric_name::bbr_cohort_starters_activated, n(c.starters_activated));
+    kpi(metric_name::bbr_cohort_starters_other, n(c.starters_other));
+    kpi(metric_name::bbr_cohort_exited_completed_share, ratio(n(c.starters_completed), n(c.starters_exited)));
+    kpi(metric_name::bbr_cohort_exited_revoked_share, ratio(n(c.starters_revoked), n(c.starters_exited)));
+    kpi(metric_name::bbr_cohort_exited_activated_share, ratio(n(c.starters_activated), n(c.starters_exited)));
+    kpi(metric_name::bbr_cohort_exited_other_share, ratio(n(c.starters_other), n(c.starters_exited)));
+    kpi(metric_name::bbr_cohort_starters_order_ended, n(c.starters_order_ended));
+    kpi(metric_name::bbr_cohort_starters_order_ended_share, ratio(n(c.starters_order_ended), n(c.commenced)));
+    kpi(metric_name::bbr_cohort_order_ended_completed, n(c.order_ended_completed));
+    kpi(metric_name::bbr_cohort_order_ended_revoked, n(c.order_ended_revoked));
+    kpi(metric_name::bbr_cohort_order_ended_activated, n(c.order_ended_activated));
+    kpi(metric_name::bbr_cohort_order_ended_other, n(c.order_ended_other));
+    kpi(metric_name::bbr_cohort_order_ended_completed_share,
         ratio(n(c.order_ended_completed), n(c.starters_order_ended)));
-    kpi("bbr_cohort_order_ended_revoked_share", ratio(n(c.order_ended_revoked), n(c.starters_order_ended)));
-    kpi("bbr_cohort_order_ended_activated_share",
+    kpi(metric_name::bbr_cohort_order_ended_revoked_share,
+        ratio(n(c.order_ended_revoked), n(c.starters_order_ended)));
+    kpi(metric_name::bbr_cohort_order_ended_activated_share,
         ratio(n(c.order_ended_activated), n(c.starters_order_ended)));
-    kpi("bbr_cohort_order_ended_other_share", ratio(n(c.order_ended_other), n(c.starters_order_ended)));
+    kpi(metric_name::bbr_cohort_order_ended_other_share,
+        ratio(n(c.order_ended_other), n(c.starters_order_ended)));
   }
 }
 

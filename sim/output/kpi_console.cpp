@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <string_view>
 
+#include "output/metric_names.hpp"
+
 namespace probsim {
 
 bool is_share_kpi(const std::string& kpi) {
@@ -13,7 +15,8 @@ bool is_share_kpi(const std::string& kpi) {
   if (kpi.size() >= suffix.size() && kpi.compare(kpi.size() - suffix.size(), suffix.size(), suffix) == 0)
     return true;
   // Ratios of hours or places, not named *_share (README "Interventions KPIs").
-  constexpr std::array<std::string_view, 2> kOtherShares = {"facilitator_utilisation", "bbr_group_fill_mean"};
+  constexpr std::array<std::string_view, 2> kOtherShares = {metric_name::facilitator_utilisation,
+                                                            metric_name::bbr_group_fill_mean};
   for (const auto name : kOtherShares)
     if (kpi == name) return true;
   return false;

@@ -9,7 +9,8 @@ namespace probsim {
 std::span<const MetricSpec> metric_catalogue() {
   // One table in the order of the docs: KPIs, then series.
   static const std::vector<MetricSpec> all = [] {
-    std::vector<MetricSpec> rows = kpi_catalogue();
+    std::vector<MetricSpec> rows = casework_kpi_catalogue();
+    rows.insert(rows.end(), intervention_kpi_catalogue().begin(), intervention_kpi_catalogue().end());
     rows.insert(rows.end(), series_catalogue().begin(), series_catalogue().end());
     return rows;
   }();

@@ -1,9 +1,9 @@
 #pragma once
 // The metric catalogue (issues 20 and 22): every KPI of kpis.csv and every monthly series of
 // timeseries.csv, with its unit, the levels it is written at, how it combines across units, and the
-// chart group a report would draw it in. The run recorder's exact names (and bbr_sessions_cancelled_rag,
-// which the interventions recorder writes too) are constants of metric_names.hpp that the tables here
-// use as well; family names and the other recorders' names are still strings in each place. The test
+// chart group a report would draw it in. Every name, and every family's pattern, is a constant of
+// metric_names.hpp that the tables here and the recorders both use (the report still picks some
+// metrics by name in sim/report). The test
 // tests/docs/check_metric_catalogue.py runs shipped scenarios and fails on any name written that the
 // catalogue lacks (or at a level it does not list), and on any difference between the catalogue and
 // the metric tables of docs/reference/outputs.md, so the three cannot drift apart unnoticed.

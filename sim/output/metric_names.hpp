@@ -1,12 +1,21 @@
 #pragma once
-// The names of the metrics the run recorder writes (kpis.csv and timeseries.csv), spelled once: the
-// metric catalogue's entries (metric_catalogue_kpis.cpp, metric_catalogue_series.cpp) and the recorder
-// (run_recorder_*.cpp) both use these constants, so renaming a metric here renames it in both, and a
-// name the catalogue does not hold cannot be written by accident. Names built from a family (a grade,
-// a termination reason, a RAG status appended) are the catalogue's `<placeholder>` patterns and are not
-// listed here.
+// The names of the metrics probsim writes (kpis.csv and timeseries.csv), spelled once: the metric
+// catalogue's entries (metric_catalogue_*.cpp) and the recorders (run_recorder_*.cpp,
+// intervention_recorder*.cpp, enforcement_recorder.cpp, si_cohort_kpis.cpp, workload_*.cpp) both use
+// these, so renaming a metric here renames it in both, and a name the catalogue does not hold cannot
+// be written by accident. A family whose members the model fixes (the early termination reasons, the
+// court outcomes, the RAG statuses, the workload percentiles) is an array of exact names in the
+// model's order; a family whose members a scenario or a long list names (grades, termination reasons,
+// programmes) is a MetricFamily: the catalogue holds its `<placeholder>` pattern, and the recorder
+// calls it with the member's name.
+
+#include <array>
+#include <string>
+#include <string_view>
 
 namespace probsim::metric_name {
+
+// The run recorder's caseload, staffing, workload, timeliness, hours and RAG metrics
 
 inline constexpr char referrals[] = "referrals";
 inline constexpr char caseload_start[] = "caseload_start";
@@ -61,5 +70,193 @@ inline constexpr char unallocated[] = "unallocated";
 inline constexpr char unassigned_backlog_hours[] = "unassigned_backlog_hours";
 inline constexpr char rag_status[] = "rag_status";
 inline constexpr char bbr_sessions_cancelled_rag[] = "bbr_sessions_cancelled_rag";
+
+// Terminations
+inline constexpr char terminations_revocation[] = "terminations_revocation";
+inline constexpr char terminations_breach[] = "terminations_breach";
+inline constexpr char terminations_recall[] = "terminations_recall";
+inline constexpr char terminations_activation[] = "terminations_activation";
+
+// Workload
+inline constexpr char workload_pct_p10[] = "workload_pct_p10";
+inline constexpr char workload_pct_p25[] = "workload_pct_p25";
+inline constexpr char workload_pct_p50[] = "workload_pct_p50";
+inline constexpr char workload_pct_p75[] = "workload_pct_p75";
+inline constexpr char workload_pct_p90[] = "workload_pct_p90";
+inline constexpr char workload_pct_over_110_share[] = "workload_pct_over_110_share";
+inline constexpr char workload_snapshot_pct_mean[] = "workload_snapshot_pct_mean";
+inline constexpr char workload_snapshot_pct_p90[] = "workload_snapshot_pct_p90";
+inline constexpr char workload_snapshot_pct_max[] = "workload_snapshot_pct_max";
+inline constexpr char workload_snapshot_over_110_share[] = "workload_snapshot_over_110_share";
+
+// Enforcement
+inline constexpr char appointments[] = "appointments";
+inline constexpr char appointments_kept_share[] = "appointments_kept_share";
+inline constexpr char absences_acceptable[] = "absences_acceptable";
+inline constexpr char absences_unacceptable[] = "absences_unacceptable";
+inline constexpr char absences_unacceptable_accepted[] = "absences_unacceptable_accepted";
+inline constexpr char warnings[] = "warnings";
+inline constexpr char breaches_initiated[] = "breaches_initiated";
+inline constexpr char breaches_due[] = "breaches_due";
+inline constexpr char breach_on_time_share[] = "breach_on_time_share";
+inline constexpr char court_order_continued[] = "court_order_continued";
+inline constexpr char court_order_revoked[] = "court_order_revoked";
+inline constexpr char court_sso_activated[] = "court_sso_activated";
+inline constexpr char court_licence_recalled[] = "court_licence_recalled";
+
+// BBR flows
+inline constexpr char bbr_requirements[] = "bbr_requirements";
+inline constexpr char bbr_starts[] = "bbr_starts";
+inline constexpr char bbr_completions[] = "bbr_completions";
+
+// BBR groups, facilitators and the rest
+inline constexpr char bbr_pre_group_starts[] = "bbr_pre_group_starts";
+
+// The BBR list
+inline constexpr char bbr_waiting_list_end[] = "bbr_waiting_list_end";
+
+// BBR waits
+inline constexpr char bbr_wait_weeks_mean[] = "bbr_wait_weeks_mean";
+inline constexpr char bbr_wait_weeks_p50[] = "bbr_wait_weeks_p50";
+inline constexpr char bbr_wait_weeks_p90[] = "bbr_wait_weeks_p90";
+
+// The BBR list
+inline constexpr char bbr_waiting_over_52_weeks_end[] = "bbr_waiting_over_52_weeks_end";
+
+// Leaving BBR without completing
+inline constexpr char bbr_exits_before_start[] = "bbr_exits_before_start";
+inline constexpr char bbr_ended_after_start[] = "bbr_ended_after_start";
+inline constexpr char bbr_removed_non_attendance[] = "bbr_removed_non_attendance";
+
+// BBR groups, facilitators and the rest
+inline constexpr char bbr_breaches_after_removal[] = "bbr_breaches_after_removal";
+inline constexpr char bbr_orders_ended_on_breach[] = "bbr_orders_ended_on_breach";
+inline constexpr char bbr_requirements_ended_on_breach[] = "bbr_requirements_ended_on_breach";
+inline constexpr char bbr_completed_share_of_ended[] = "bbr_completed_share_of_ended";
+inline constexpr char bbr_groups_run[] = "bbr_groups_run";
+inline constexpr char bbr_group_fill_mean[] = "bbr_group_fill_mean";
+inline constexpr char bbr_sessions_attended[] = "bbr_sessions_attended";
+inline constexpr char bbr_sessions_missed[] = "bbr_sessions_missed";
+inline constexpr char group_sessions_cancelled_absence[] = "group_sessions_cancelled_absence";
+inline constexpr char group_sessions_cancelled_holiday[] = "group_sessions_cancelled_holiday";
+inline constexpr char facilitator_utilisation[] = "facilitator_utilisation";
+
+// Structured interventions and the toolkit
+inline constexpr char si_requirements[] = "si_requirements";
+inline constexpr char si_starts[] = "si_starts";
+inline constexpr char si_completions[] = "si_completions";
+inline constexpr char si_sessions_attended[] = "si_sessions_attended";
+inline constexpr char si_sessions_missed[] = "si_sessions_missed";
+inline constexpr char srt_sessions[] = "srt_sessions";
+
+// BBR groups, facilitators and the rest
+inline constexpr char diverted_from_bbr[] = "diverted_from_bbr";
+
+// Partner support (DASOs)
+inline constexpr char daso_referrals[] = "daso_referrals";
+inline constexpr char daso_first_contacts[] = "daso_first_contacts";
+inline constexpr char daso_declined[] = "daso_declined";
+inline constexpr char daso_contact_delay_days_mean[] = "daso_contact_delay_days_mean";
+
+// The cohort reports
+inline constexpr char bbr_cohort_requirements[] = "bbr_cohort_requirements";
+inline constexpr char bbr_cohort_commenced[] = "bbr_cohort_commenced";
+inline constexpr char bbr_cohort_commenced_share[] = "bbr_cohort_commenced_share";
+inline constexpr char bbr_cohort_waiting[] = "bbr_cohort_waiting";
+inline constexpr char bbr_cohort_waiting_share[] = "bbr_cohort_waiting_share";
+inline constexpr char bbr_cohort_ended_before_start[] = "bbr_cohort_ended_before_start";
+inline constexpr char bbr_cohort_ended_before_start_share[] = "bbr_cohort_ended_before_start_share";
+inline constexpr char bbr_cohort_waiting_over_52_weeks[] = "bbr_cohort_waiting_over_52_weeks";
+inline constexpr char bbr_cohort_waiting_over_52_weeks_share[] = "bbr_cohort_waiting_over_52_weeks_share";
+inline constexpr char bbr_cohort_starters_exited[] = "bbr_cohort_starters_exited";
+inline constexpr char bbr_cohort_starters_exited_share[] = "bbr_cohort_starters_exited_share";
+inline constexpr char bbr_cohort_starters_order_ended[] = "bbr_cohort_starters_order_ended";
+inline constexpr char bbr_cohort_starters_order_ended_share[] = "bbr_cohort_starters_order_ended_share";
+inline constexpr char bbr_cohort_starters_completed[] = "bbr_cohort_starters_completed";
+inline constexpr char bbr_cohort_starters_completed_share[] = "bbr_cohort_starters_completed_share";
+inline constexpr char bbr_cohort_exited_completed_share[] = "bbr_cohort_exited_completed_share";
+inline constexpr char bbr_cohort_order_ended_completed[] = "bbr_cohort_order_ended_completed";
+inline constexpr char bbr_cohort_order_ended_completed_share[] = "bbr_cohort_order_ended_completed_share";
+inline constexpr char bbr_cohort_starters_revoked[] = "bbr_cohort_starters_revoked";
+inline constexpr char bbr_cohort_exited_revoked_share[] = "bbr_cohort_exited_revoked_share";
+inline constexpr char bbr_cohort_order_ended_revoked[] = "bbr_cohort_order_ended_revoked";
+inline constexpr char bbr_cohort_order_ended_revoked_share[] = "bbr_cohort_order_ended_revoked_share";
+inline constexpr char bbr_cohort_starters_activated[] = "bbr_cohort_starters_activated";
+inline constexpr char bbr_cohort_exited_activated_share[] = "bbr_cohort_exited_activated_share";
+inline constexpr char bbr_cohort_order_ended_activated[] = "bbr_cohort_order_ended_activated";
+inline constexpr char bbr_cohort_order_ended_activated_share[] = "bbr_cohort_order_ended_activated_share";
+inline constexpr char bbr_cohort_starters_other[] = "bbr_cohort_starters_other";
+inline constexpr char bbr_cohort_exited_other_share[] = "bbr_cohort_exited_other_share";
+inline constexpr char bbr_cohort_order_ended_other[] = "bbr_cohort_order_ended_other";
+inline constexpr char bbr_cohort_order_ended_other_share[] = "bbr_cohort_order_ended_other_share";
+inline constexpr char si_cohort_requirements[] = "si_cohort_requirements";
+inline constexpr char si_cohort_completed[] = "si_cohort_completed";
+inline constexpr char si_cohort_completed_share[] = "si_cohort_completed_share";
+inline constexpr char si_period_completions[] = "si_period_completions";
+
+// The RAG framework
+inline constexpr char pdus_green[] = "pdus_green";
+inline constexpr char pdus_amber[] = "pdus_amber";
+inline constexpr char pdus_red[] = "pdus_red";
+inline constexpr char rag_days_green[] = "rag_days_green";
+inline constexpr char rag_days_amber[] = "rag_days_amber";
+inline constexpr char rag_days_red[] = "rag_days_red";
+
+// The BBR list
+inline constexpr char bbr_waiting_list[] = "bbr_waiting_list";
+inline constexpr char bbr_waiting_over_52_weeks[] = "bbr_waiting_over_52_weeks";
+
+// BBR groups, facilitators and the rest
+inline constexpr char bbr_attending[] = "bbr_attending";
+
+// The BBR list
+inline constexpr char bbr_awaiting_group[] = "bbr_awaiting_group";
+
+// BBR waits
+inline constexpr char bbr_list_age_p50_weeks[] = "bbr_list_age_p50_weeks";
+inline constexpr char bbr_list_age_p90_weeks[] = "bbr_list_age_p90_weeks";
+inline constexpr char bbr_start_wait_p50_weeks[] = "bbr_start_wait_p50_weeks";
+inline constexpr char bbr_start_wait_p90_weeks[] = "bbr_start_wait_p90_weeks";
+
+// BBR groups, facilitators and the rest
+inline constexpr char bbr_diverted[] = "bbr_diverted";
+
+// Structured interventions and the toolkit
+inline constexpr char si_waiting_list[] = "si_waiting_list";
+
+// A family of names: `pattern` has one `<placeholder>` (the catalogue's entry), and
+// `family(member)` is the name written for one member, the placeholder replaced by it.
+struct MetricFamily {
+  std::string_view pattern;
+
+  [[nodiscard]] std::string operator()(std::string_view member) const {
+    const std::size_t open = pattern.find('<');
+    const std::size_t close = pattern.find('>', open);
+    return std::string(pattern.substr(0, open)) + std::string(member) +
+           std::string(pattern.substr(close + 1));
+  }
+};
+
+inline constexpr MetricFamily in_post_fte_by_grade{"in_post_fte_<grade>"};
+inline constexpr MetricFamily establishment_fte_by_grade{"establishment_fte_<grade>"};
+inline constexpr MetricFamily bbr_exits_before_start_by_reason{"bbr_exits_before_start_<reason>"};
+inline constexpr MetricFamily si_cohort_requirements_by_programme{"si_cohort_requirements_<programme>"};
+inline constexpr MetricFamily si_cohort_completed_by_programme{"si_cohort_completed_<programme>"};
+inline constexpr MetricFamily si_period_completions_by_programme{"si_period_completions_<programme>"};
+
+// Families the model fixes, in its order (tests/unit/metric_catalogue_test.cpp holds the two together).
+// By early termination reason: kTerminationReasonNames[1..4] (caseload/case_attributes.hpp).
+inline constexpr std::array<std::string_view, 4> terminations_by_early_reason = {
+    terminations_revocation, terminations_breach, terminations_recall, terminations_activation};
+// By court outcome of a breach: kCourtOutcomeNames (sentence_management/enforcement_rules.hpp).
+inline constexpr std::array<std::string_view, 4> court_by_outcome = {
+    court_order_continued, court_order_revoked, court_sso_activated, court_licence_recalled};
+// By RAG status: kRagStatusNames (prioritisation/rag_status.hpp).
+inline constexpr std::array<std::string_view, 3> pdus_by_status = {pdus_green, pdus_amber, pdus_red};
+inline constexpr std::array<std::string_view, 3> rag_days_by_status = {rag_days_green, rag_days_amber,
+                                                                       rag_days_red};
+// By WorkloadDistribution::kQuantiles (output/workload_distribution.hpp).
+inline constexpr std::array<std::string_view, 5> workload_pct_by_quantile = {
+    workload_pct_p10, workload_pct_p25, workload_pct_p50, workload_pct_p75, workload_pct_p90};
 
 }  // namespace probsim::metric_name

@@ -52,8 +52,8 @@ void RunRecorder::add_rows(const std::string& date, const std::string& level, co
   std::vector<double> workload_pcts = f.workload_pcts;
   WorkloadDistribution::of(workload_pcts).emit(row);
   for (std::size_t g = 0; g < kGradeCount; ++g) {
-    row("in_post_fte_" + std::string(kGradeNames[g]), f.in_post_fte[g]);
-    row("establishment_fte_" + std::string(kGradeNames[g]), f.establishment_fte[g]);
+    row(metric_name::in_post_fte_by_grade(kGradeNames[g]), f.in_post_fte[g]);
+    row(metric_name::establishment_fte_by_grade(kGradeNames[g]), f.establishment_fte[g]);
   }
   row(metric_name::vacancy_pct, 100.0 * share(f.vacant_fte, f.practitioner_establishment_fte));
   row(metric_name::leavers, f.leavers);
@@ -75,9 +75,9 @@ void RunRecorder::add_rows(const std::string& date, const std::string& level, co
       if (f.pdus_by_status[k] > 0.0) row(metric_name::rag_status, static_cast<double>(k));
   }
   for (std::size_t k = 0; k < kRagStatusCount; ++k)
-    row("pdus_" + std::string(kRagStatusNames[k]), f.pdus_by_status[k]);
+    row(std::string(metric_name::pdus_by_status[k]), f.pdus_by_status[k]);
   for (std::size_t k = 0; k < kRagStatusCount; ++k)
-    row("rag_days_" + std::string(kRagStatusNames[k]), f.rag_days[k]);
+    row(std::string(metric_name::rag_days_by_status[k]), f.rag_days[k]);
 }
 
 }  // namespace probsim

@@ -81,7 +81,7 @@ void RunRecorder::add_window_kpis(std::vector<Kpi>& kpis, const std::string& lev
   kpi(metric_name::terminations_sentence_end, static_cast<double>(window.terminations_by_reason[0]));
   kpi(metric_name::terminations_early, static_cast<double>(window.early_terminations()));
   for (std::size_t r = 1; r < kTerminationReasonNames.size(); ++r)
-    kpi("terminations_" + std::string(kTerminationReasonNames[r]),
+    kpi(std::string(metric_name::terminations_by_early_reason[r - 1]),
         static_cast<double>(window.terminations_by_reason[r]));
   kpi(metric_name::unallocated_end, static_cast<double>(unallocated_end));
   kpi(metric_name::allocations_outside_grade_rule,

@@ -1,5 +1,7 @@
 #include "output/si_cohort_kpis.hpp"
 
+#include "output/metric_names.hpp"
+
 namespace probsim {
 
 SiCohortCounts si_cohort_counts(const InterventionsTeam& team, const BbrCohortReport& report,
@@ -44,15 +46,16 @@ void add_si_cohort_kpis(const std::optional<std::vector<SiCohortCounts>>& by_tea
     return static_cast<double>(s);
   };
   const double requirements = total(sum.requirements), completed = total(sum.completed);
-  kpi("si_cohort_requirements", requirements);
-  kpi("si_cohort_completed", completed);
-  kpi("si_cohort_completed_share", requirements > 0 ? completed / requirements : 0.0);
-  kpi("si_period_completions", total(sum.period_completions));
+  kpi(metric_name::si_cohort_requirements, requirements);
+  kpi(metric_name::si_cohort_completed, completed);
+  kpi(metric_name::si_cohort_completed_share, requirements > 0 ? completed / requirements : 0.0);
+  kpi(metric_name::si_period_completions, total(sum.period_completions));
   for (std::size_t i = 0; i < n; ++i) {
     const std::string& name = programmes[i].name;
-    kpi("si_cohort_requirements_" + name, static_cast<double>(sum.requirements[i]));
-    kpi("si_cohort_completed_" + name, static_cast<double>(sum.completed[i]));
-    kpi("si_period_completions_" + name, static_cast<double>(sum.period_completions[i]));
+    kpi(metric_name::si_cohort_requirements_by_programme(name), static_cast<double>(sum.requirements[i]));
+    kpi(metric_name::si_cohort_completed_by_programme(name), static_cast<double>(sum.completed[i]));
+    kpi(metric_name::si_period_completions_by_programme(name),
+        static_cast<double>(sum.period_completions[i]));
   }
 }
 

@@ -17,7 +17,7 @@ WorkloadDistribution WorkloadDistribution::of(std::vector<double>& values) {
 
 void WorkloadDistribution::emit(const std::function<void(const std::string&, double)>& emit) const {
   for (std::size_t i = 0; i < kNames.size(); ++i) emit(std::string(kNames[i]), percentiles[i]);
-  emit("workload_pct_over_110_share", over_110pct_share);
+  emit(metric_name::workload_pct_over_110_share, over_110pct_share);
 }
 
 }  // namespace probsim

@@ -11,14 +11,15 @@
 #include <string_view>
 #include <vector>
 
+#include "output/metric_names.hpp"
+
 namespace probsim {
 
 inline constexpr double kExcessiveWorkloadPct = 110.0;  // PUB-10
 
 struct WorkloadDistribution {
   static constexpr std::array<double, 5> kQuantiles = {0.10, 0.25, 0.50, 0.75, 0.90};
-  static constexpr std::array<std::string_view, 5> kNames = {
-      "workload_pct_p10", "workload_pct_p25", "workload_pct_p50", "workload_pct_p75", "workload_pct_p90"};
+  static constexpr std::array<std::string_view, 5> kNames = metric_name::workload_pct_by_quantile;
   std::array<double, 5> percentiles{};  // 0 with no practitioners
   double over_110pct_share = 0.0;
 

@@ -18,10 +18,11 @@ void WorkloadSnapshot::emit(const std::vector<std::size_t>& units,
   const double sum = std::accumulate(pcts.begin(), pcts.end(), 0.0);
   const auto over =
       std::count_if(pcts.begin(), pcts.end(), [](double p) { return p > kExcessiveWorkloadPct; });
-  kpi("workload_snapshot_pct_mean", n > 0 ? sum / n : 0.0);
-  kpi("workload_snapshot_over_110_share", n > 0 ? static_cast<double>(over) / n : 0.0);
-  kpi("workload_snapshot_pct_max", pcts.empty() ? 0.0 : *std::max_element(pcts.begin(), pcts.end()));
-  kpi("workload_snapshot_pct_p90", quantile_unsorted(pcts, 0.9));
+  kpi(metric_name::workload_snapshot_pct_mean, n > 0 ? sum / n : 0.0);
+  kpi(metric_name::workload_snapshot_over_110_share, n > 0 ? static_cast<double>(over) / n : 0.0);
+  kpi(metric_name::workload_snapshot_pct_max,
+      pcts.empty() ? 0.0 : *std::max_element(pcts.begin(), pcts.end()));
+  kpi(metric_name::workload_snapshot_pct_p90, quantile_unsorted(pcts, 0.9));
 }
 
 }  // namespace probsim

@@ -106,6 +106,15 @@ const BadScenario kBadScenarios[] = {
      "must be on or after requirements_to (2023-09-30)", ""},
     {"cohort_status_outside_window.yaml", 54, "interventions.cohort_report.status_on",
      "must be within the report window (2023-01-01 to 2024-12-31)", ""},
+    // Checks between fields that moved from the loader into the rule structs (issue 22): the loader
+    // still points at the file's line and key.
+    {"trainee_steps_out_of_order.yaml", 60,
+     "workforce.trainee_pipeline.workload_reduction_by_month[2].from_month",
+     "steps must be in increasing order of from_month", ""},
+    {"backfill_trainees_without_po.yaml", 60, "staffing_plan.backfill.po_leavers_replaced_by_trainees",
+     "needs po among backfill.grades", ""},
+    {"si_share_without_programmes.yaml", 60, "interventions.routing.sara_low_structured_intervention_share",
+     "lists none: add them or set this share to 0", ""},
     // Inputs that were accepted and then ignored, or that ran for hours or exhausted memory (issue 23).
     {"negative_year.yaml", 10, "simulation.report_start", "found '-001-01-01'", ""},
     {"report_end_far_future.yaml", 11, "simulation.report_end", "longer than 50 years", ""},
