@@ -144,8 +144,8 @@ void PduCasework::case_closed(std::uint32_t slot, const Case& c, Day day) {
 
 bool PduCasework::contact_on_bau_rules(const CaseTasks& ct, std::uint32_t ordinal,
                                        bool holder_is_trainee) const {
-  if (rag_measures_ == nullptr || rag_rules_ == nullptr ||
-      rag_measures_->contacts_as_usual(rules_.contacts.face_to_face_share))
+  if (contact_measures_ == nullptr || rag_rules_ == nullptr ||
+      contact_measures_->contacts_as_usual(rules_.contacts.face_to_face_share))
     return true;
   CaseExemptions exemptions = ct.exemptions;
   if (ordinal == 0 && ct.licence) exemptions |= exemption_bit(RagExemption::first_appointment_after_release);
@@ -165,7 +165,7 @@ void PduCasework::open_contact_window(std::uint32_t slot, Day day, bool holder_i
   double face_to_face_share = rules_.contacts.face_to_face_share;
   if (!contact_on_bau_rules(ct, ordinal, holder_is_trainee)) {
     // RAG-2, G-3: fewer contacts (a longer window), and fewer of them face to face (RAG-6, G-4).
-    const RagMeasures& m = *rag_measures_;
+    const ContactMeasures& m = *contact_measures_;
     const double bau_days = static_cast<double>(window.last - window.first + 1);
     Day days = std::max<Day>(1, static_cast<Day>(std::lround(bau_days / m.contact_frequency_multiplier)));
     if (m.contact_interval_weeks_min > 0.0)
@@ -286,8 +286,8 @@ double PduCasework::run_day(Day day, std::span<const Practitioner> staff, std::i
   if (!calendar_.is_working_day(day)) return 0.0;
   request_court_reports(day, staff, caseload);
   // RAG-10: under red only statutory partnership meetings are attended, which frees casework hours.
-  const double task_share =
-      1.0 - (rag_measures_ != nullptr ? rag_measures_->non_task_time_share : rules_.non_task_time_share);
+  const double task_share = 1.0 - (contact_measures_ != nullptr ? contact_measures_->non_task_time_share
+                                                                : rules_.non_task_time_share);
   warm_work_queues();
   for (std::size_t i = 0; i < staff.size(); ++i) {
     const Practitioner& p = staff[i];

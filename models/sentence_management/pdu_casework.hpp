@@ -19,6 +19,7 @@
 
 #include "caseload/case.hpp"
 #include "core/working_calendar.hpp"
+#include "prioritisation/contact_measures.hpp"
 #include "prioritisation/rag_policy.hpp"
 #include "sentence_management/case_task_schedule.hpp"
 #include "sentence_management/enforcement_process.hpp"
@@ -49,11 +50,12 @@ class PduCasework {
 
   [[nodiscard]] bool enabled() const { return rules_.enabled; }
 
-  // The prioritisation framework's settings, and the measures in force today (owned by the office, which
-  // changes them when the PDU's status changes). Without them every contact follows BAU rules.
-  void set_prioritisation(const PrioritisationRules* rules, const RagMeasures* measures_in_force) {
+  // The prioritisation framework's settings, and the contact measures in force today (owned by the
+  // office, which changes them when the PDU's status changes). Without them every contact follows BAU
+  // rules.
+  void set_prioritisation(const PrioritisationRules* rules, const ContactMeasures* measures_in_force) {
     rag_rules_ = rules;
-    rag_measures_ = measures_in_force;
+    contact_measures_ = measures_in_force;
   }
   // Facilitator hours per working day lent to casework (RAG-4): after the practitioners' own hours, they
   // are spent on the tasks of whoever holds the most backlog, until they run out or nothing is left.
@@ -253,7 +255,7 @@ class PduCasework {
   std::vector<TaskCompletion>* completion_log_ = nullptr;
   std::vector<PractitionerIndex> court_reports_written_;
   const PrioritisationRules* rag_rules_ = nullptr;
-  const RagMeasures* rag_measures_ = nullptr;
+  const ContactMeasures* contact_measures_ = nullptr;
   WorkSeconds redeployed_per_working_day_ = 0;
   // Each practitioner's WMT % at the start of the day (OverloadTriage); empty while triage is off.
   std::vector<double> holder_workload_pct_;
