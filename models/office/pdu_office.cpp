@@ -20,7 +20,7 @@ PduOffice::PduOffice(PduIdentity identity, const CaseloadRules& rules, ReferralP
       casework_(rules.sentence_management, calendar_, replication_seed, identity_.stream_index, last_day),
       report_points_(rules.workload.court_report_points, rules.workload.report_points_counted_days) {
   custody_ = PreReleaseCustody(static_cast<Day>(rules.allocation.licence_allocated_before_release_weeks) * 7);
-  casework_.set_prioritisation(&rules.prioritisation, &rag_measures_);
+  casework_.set_prioritisation(&rules.prioritisation, &rag_measures_.contacts);
   std::size_t case_holders = 0;
   for (const Practitioner& person : staff_)
     case_holders += person.in_post && holds_cases(person.grade) ? 1 : 0;
@@ -174,8 +174,7 @@ void PduOffice::set_rag_status(RagStatus status, const RagMeasures& measures) {
   if (status != rag_status_) counters_.rag_changes += 1;
   rag_status_ = status;
   rag_measures_ = measures;
-  if (interventions_)
-    interventions_->set_measures(index_in_interventions_team_, measures);  // the interventions half
+  if (interventions_) interventions_->set_measures(index_in_interventions_team_, measures.interventions);
 }
 
 void PduOffice::record_intervention_event(Day day, std::string_view event, const Case& c,

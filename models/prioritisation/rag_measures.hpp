@@ -2,8 +2,8 @@
 // What one RAG status switches on (RAG-2..12, G-3, G-4, LV-5..7), from the scenario's
 // `prioritisation.measures`. Green is business as usual (RAG-17): every measure at its neutral value.
 //
-// Sentence management reads the contact and time measures; the interventions code reads the programme,
-// BBR, DASO and toolkit flags through PduOffice::rag_measures().
+// Sentence management reads the contact and time measures (`contacts`); the interventions code reads the
+// programme, BBR, DASO and toolkit flags (`interventions`) through PduOffice::rag_measures().
 
 #include "caseload/case_exemptions.hpp"
 #include "prioritisation/contact_measures.hpp"
@@ -11,8 +11,11 @@
 
 namespace probsim {
 
-// The two halves are plain structs of their own, so the office hands the interventions half to its
-// listeners as it is, and the loader and sentence management read the fields by their names.
-struct RagMeasures : ContactMeasures, InterventionMeasures {};
+// A composition of the two halves, each a plain struct of its own: the office hands `interventions` to
+// its listeners and `contacts` to its casework as they are, so neither side sees the other's fields.
+struct RagMeasures {
+  ContactMeasures contacts;
+  InterventionMeasures interventions;
+};
 
 }  // namespace probsim

@@ -10,8 +10,8 @@ namespace probsim {
 // Business as usual: no contact cuts, BAU face-to-face share and non-task time, nothing suspended.
 [[nodiscard]] inline RagMeasures business_as_usual_measures(const SentenceManagementRules& rules) {
   RagMeasures m;
-  m.face_to_face_share = rules.contacts.face_to_face_share;
-  m.non_task_time_share = rules.non_task_time_share;
+  m.contacts.face_to_face_share = rules.contacts.face_to_face_share;
+  m.contacts.non_task_time_share = rules.non_task_time_share;
   return m;
 }
 

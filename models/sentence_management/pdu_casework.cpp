@@ -1,14 +1,14 @@
 // PduCasework's rules (docs/model.md): what tasks a case creates and when (contact windows under the
 // RAG measures in force, reviews, significant events, court reports, terminations), who holds them when
-// cases are allocated, lose their practitioner or end, and the order of a day. Storing, queueing and
-// completing tasks is pdu_casework_task_store.cpp; the practitioners' work, pdu_casework_work.cpp.
+// cases are allocated, lose their practitioner or end, and the order of a day. Where tasks are kept is
+// CaseworkTaskStore (and the day agenda, CaseworkAgenda); counting a task created, cancelled or completed
+// is pdu_casework_task_outcomes.cpp; the practitioners' work, pdu_casework_work.cpp.
 #include "sentence_management/pdu_casework.hpp"
 
 #include <algorithm>
 #include <boost/random/poisson_distribution.hpp>
 #include <stdexcept>
 
-#include "core/memory_warming.hpp"
 #include "core/random_stream.hpp"
 
 namespace probsim {
@@ -24,29 +24,30 @@ PduCasework::PduCasework(const SentenceManagementRules& rules, const WorkingCale
     : rules_(rules),
       calendar_(calendar),
       schedule_(rules, calendar),
-      priority_(rules.priority_order),
       replication_seed_(replication_seed),
       stream_index_(stream_index),
-      last_day_(last_day),
+      store_(rules.mandated, rules.priority_order),
+      agenda_(rules.enabled ? last_day : -1),
       outcomes_(rules.enabled ? last_day : -1),
       enforcement_(rules.enforcement, calendar, replication_seed) {
-  if (rules_.enabled) agenda_.resize(static_cast<std::size_t>(last_day + 1));
   // A contact's seconds are stored in 32 bits (CaseTasks): about 596,000 hours.
   if (seconds_of_hours(std::max(rules_.contacts.hours_face_to_face, rules_.contacts.hours_remote)) >
-      kMaxContactSeconds)
+      CaseworkTaskStore::kMaxContactSeconds)
     throw std::invalid_argument("sentence management: a contact of more than 596,000 hours");
 }
 
 bool PduCasework::add_case_task(std::uint32_t slot, CaseId id, TaskKind kind, double hours, Day day,
                                 Day due_day) {
-  if (!rules_.enabled || slot >= cases_.size() || !cases_[slot].active || cases_[slot].id != id) return false;
+  if (!rules_.enabled || slot >= store_.case_slots() || !store_.case_at(slot).active ||
+      store_.case_at(slot).id != id)
+    return false;
   create_case_task(slot, kind, hours, day, due_day);
   return true;
 }
 
 std::uint32_t PduCasework::create_case_task(std::uint32_t slot, TaskKind kind, double hours, Day day,
                                             Day due_day) {
-  CaseTasks& c = cases_[slot];
+  const CaseTasks& c = store_.case_at(slot);
   std::uint32_t index;
   if (kind == TaskKind::contact) {
     index = new_contact(slot, seconds_of_hours(hours), day, due_day);
@@ -62,40 +63,21 @@ std::uint32_t PduCasework::create_case_task(std::uint32_t slot, TaskKind kind, d
     t.deferred =
         rules_.overload_triage.defers(replication_seed_, c.id, kind, due_day, workload_pct_of(c.case_holder));
     index = new_task(t);
-    tasks_[index].next_of_case = c.head;
-    c.head = index;
+    store_.link_to_case(index, slot);
   }
-  give(index, c.case_holder);
+  store_.give(index, c.case_holder);
   return index;
-}
-
-void PduCasework::follow_up_enforcement(TaskKind kind, std::uint32_t slot, Day day, bool late) {
-  if (kind == TaskKind::breach_action) {
-    enforcement_.breach_laid(slot, day, late);
-    return;
-  }
-  if (kind != TaskKind::contact) return;
-  const AppointmentConsequence next = enforcement_.appointment_held(slot, day);
-  const EnforcementRules& r = rules_.enforcement;
-  const double judgement_hours = r.absence_judgement_hours + (next.warned ? r.warning_hours : 0.0);
-  if (next.absence && judgement_hours > 0.0)
-    create_case_task(slot, TaskKind::absence_judgement, judgement_hours, day, next.judgement_due_day);
-  if (next.breach)
-    create_case_task(slot, TaskKind::breach_action, r.breach_action_hours, day, next.breach_due_day);
 }
 
 void PduCasework::case_allocated(std::uint32_t slot, const Case& c, Day start, bool first_allocation, Day day,
                                  Grade holder_grade) {
   if (!rules_.enabled) return;
-  if (slot >= cases_.size()) cases_.resize(slot + 1);
-  CaseTasks& ct = cases_[slot];
-  if (!first_allocation && ct.active && ct.id == c.id) {
-    move_case_tasks(slot, c.practitioner);
+  if (!first_allocation && slot < store_.case_slots() && store_.case_at(slot).active &&
+      store_.case_at(slot).id == c.id) {
+    store_.move_case_tasks(slot, c.practitioner);
     return;
   }
-  const std::uint32_t contact_generation = ct.generation;
-  ct = CaseTasks{};
-  ct.generation = contact_generation;
+  CaseTasks& ct = store_.start_case(slot);
   ct.id = c.id;
   ct.active = true;
   ct.domestic_abuse = c.domestic_abuse_flag;
@@ -117,15 +99,14 @@ void PduCasework::case_allocated(std::uint32_t slot, const Case& c, Day start, b
 }
 
 void PduCasework::case_unallocated(std::uint32_t slot) {
-  if (!rules_.enabled || slot >= cases_.size()) return;
-  CaseTasks& ct = cases_[slot];
-  if (!ct.active) return;
-  move_case_tasks(slot, kUnallocated);
+  if (!rules_.enabled || slot >= store_.case_slots()) return;
+  if (!store_.case_at(slot).active) return;
+  store_.move_case_tasks(slot, kUnallocated);
 }
 
 void PduCasework::case_closed(std::uint32_t slot, const Case& c, Day day) {
-  if (!rules_.enabled || slot >= cases_.size()) return;
-  CaseTasks& ct = cases_[slot];
+  if (!rules_.enabled || slot >= store_.case_slots()) return;
+  CaseTasks& ct = store_.case_at(slot);
   if (!ct.active || ct.id != c.id) return;
   while (ct.head != kNoTask) cancel(ct.head, day);
   if (ct.open) cancel(contact_index(slot), day);
@@ -138,14 +119,14 @@ void PduCasework::case_closed(std::uint32_t slot, const Case& c, Day day) {
     t.seconds = seconds_of_hours(rules_.termination.hours);
     t.available_from = day;
     t.due_day = schedule_.termination_due(day);
-    give(new_task(t), ct.case_holder);
+    store_.give(new_task(t), ct.case_holder);
   }
 }
 
 bool PduCasework::contact_on_bau_rules(const CaseTasks& ct, std::uint32_t ordinal,
                                        bool holder_is_trainee) const {
-  if (rag_measures_ == nullptr || rag_rules_ == nullptr ||
-      rag_measures_->contacts_as_usual(rules_.contacts.face_to_face_share))
+  if (contact_measures_ == nullptr || rag_rules_ == nullptr ||
+      contact_measures_->contacts_as_usual(rules_.contacts.face_to_face_share))
     return true;
   CaseExemptions exemptions = ct.exemptions;
   if (ordinal == 0 && ct.licence) exemptions |= exemption_bit(RagExemption::first_appointment_after_release);
@@ -159,13 +140,13 @@ bool PduCasework::contact_on_bau_rules(const CaseTasks& ct, std::uint32_t ordina
 }
 
 void PduCasework::open_contact_window(std::uint32_t slot, Day day, bool holder_is_trainee) {
-  CaseTasks& ct = cases_[slot];
+  CaseTasks& ct = store_.case_at(slot);
   ContactWindow window = schedule_.contact_window(ct.rosh, ct.start, day);
   const std::uint32_t ordinal = ct.contact_ordinal++;
   double face_to_face_share = rules_.contacts.face_to_face_share;
   if (!contact_on_bau_rules(ct, ordinal, holder_is_trainee)) {
     // RAG-2, G-3: fewer contacts (a longer window), and fewer of them face to face (RAG-6, G-4).
-    const RagMeasures& m = *rag_measures_;
+    const ContactMeasures& m = *contact_measures_;
     const double bau_days = static_cast<double>(window.last - window.first + 1);
     Day days = std::max<Day>(1, static_cast<Day>(std::lround(bau_days / m.contact_frequency_multiplier)));
     if (m.contact_interval_weeks_min > 0.0)
@@ -184,30 +165,30 @@ void PduCasework::open_contact_window(std::uint32_t slot, Day day, bool holder_i
 }
 
 void PduCasework::schedule_next_event(std::uint32_t slot, Day from) {
-  CaseTasks& ct = cases_[slot];
+  CaseTasks& ct = store_.case_at(slot);
   RandomStream draw(replication_seed_, stream::kSignificantEvent, combine_seed(ct.id, ct.event_ordinal++));
   const Day next = schedule_.next_event_day(from, draw.uniform01());
   if (next >= 0) schedule(next, slot, AgendaKind::event);
 }
 
 void PduCasework::run_agenda(Day day, std::span<const Practitioner> staff) {
-  std::vector<AgendaItem>& items = agenda_[static_cast<std::size_t>(day)];
-  warm_agenda(items);
+  const std::vector<CaseworkAgenda::Item>& items = agenda_.items_on(day);
+  store_.warm_cases_of(items);
   for (std::size_t k = 0; k < items.size(); ++k) {
-    const AgendaItem item = items[k];
-    if (item.slot >= cases_.size()) continue;
-    CaseTasks& ct = cases_[item.slot];
+    const CaseworkAgenda::Item item = items[k];
+    if (item.slot >= store_.case_slots()) continue;
+    CaseTasks& ct = store_.case_at(item.slot);
     if (!ct.active || ct.id != item.case_id) continue;  // the case has ended
     switch (item.kind) {
       case AgendaKind::contact_window:
         if (ct.open) {
           // The window closed without the contact: missed, never late (the rule).
           const std::uint32_t missed = contact_index(item.slot);
-          take_back(missed);
+          store_.take_back(missed);
           TaskCounters& n = outcomes_.counters;
           n.contacts_missed += 1;
           n.missed_seconds += ct.seconds_remaining;
-          free_task(missed);
+          store_.free_task(missed);
         }
         open_contact_window(item.slot, day,
                             ct.case_holder != kUnallocated &&
@@ -228,7 +209,7 @@ void PduCasework::run_agenda(Day day, std::span<const Practitioner> staff) {
         break;
     }
   }
-  std::vector<AgendaItem>().swap(items);  // the day is past: give its memory back
+  agenda_.release(day);  // the day is past: give its memory back
 }
 
 void PduCasework::request_court_reports(Day day, std::span<const Practitioner> staff, std::int64_t caseload) {
@@ -247,32 +228,32 @@ void PduCasework::request_court_reports(Day day, std::span<const Practitioner> s
     t.due_day = schedule_.court_report_due(day);
     const std::uint32_t index = new_task(t);
     const PractitionerIndex writer = least_backlogged(staff, TaskKind::court_report);
-    give(index, writer);
+    store_.give(index, writer);
     // Nobody in post may write it: the court goes without (counted as cancelled, and never due).
     if (writer == kUnallocated) cancel(index, day);
   }
 }
 
 void PduCasework::practitioner_left(PractitionerIndex who, std::span<const Practitioner> staff, Day day) {
-  if (!rules_.enabled || static_cast<std::size_t>(who) >= queues_.size()) return;
+  if (!rules_.enabled || static_cast<std::size_t>(who) >= store_.queues().size()) return;
   std::vector<std::uint32_t> loose;
-  queues_[static_cast<std::size_t>(who)].for_each_entry([&](const QueuedTask& e) {
-    if (is_live(e, who)) loose.push_back(e.task);
+  store_.queue_of(who).for_each_entry([&](const QueuedTask& e) {
+    if (store_.is_live(e, who)) loose.push_back(e.task);
   });
   std::sort(loose.begin(), loose.end(), [&](std::uint32_t a, std::uint32_t b) {
     // By case, then by task: an order that does not depend on where the queue kept them.
-    return case_id_at(a) != case_id_at(b) ? case_id_at(a) < case_id_at(b) : a < b;
+    return store_.case_id_at(a) != store_.case_id_at(b) ? store_.case_id_at(a) < store_.case_id_at(b) : a < b;
   });
   for (std::uint32_t index : loose) {
-    const PractitionerIndex next = least_backlogged(staff, kind_at(index));
+    const PractitionerIndex next = least_backlogged(staff, store_.kind_at(index));
     if (next == kUnallocated || next == who) {
       cancel(index, day);
     } else {
-      take_back(index);
-      give(index, next);
+      store_.take_back(index);
+      store_.give(index, next);
     }
   }
-  queues_[static_cast<std::size_t>(who)].clear();
+  store_.queue_of(who).clear();
 }
 
 double PduCasework::run_day(Day day, std::span<const Practitioner> staff, std::int64_t caseload) {
@@ -282,13 +263,13 @@ double PduCasework::run_day(Day day, std::span<const Practitioner> staff, std::i
     holder_workload_pct_.resize(staff.size());
     for (std::size_t i = 0; i < staff.size(); ++i) holder_workload_pct_[i] = staff[i].workload_pct();
   }
-  if (day >= 0 && day <= last_day_) run_agenda(day, staff);
+  if (agenda_.covers(day)) run_agenda(day, staff);
   if (!calendar_.is_working_day(day)) return 0.0;
   request_court_reports(day, staff, caseload);
   // RAG-10: under red only statutory partnership meetings are attended, which frees casework hours.
-  const double task_share =
-      1.0 - (rag_measures_ != nullptr ? rag_measures_->non_task_time_share : rules_.non_task_time_share);
-  warm_work_queues();
+  const double task_share = 1.0 - (contact_measures_ != nullptr ? contact_measures_->non_task_time_share
+                                                                : rules_.non_task_time_share);
+  store_.warm_work_queues();
   for (std::size_t i = 0; i < staff.size(); ++i) {
     const Practitioner& p = staff[i];
     if (!p.in_post || !holds_cases(p.grade)) continue;

@@ -5,6 +5,10 @@
 // spend the day's hours on their tasks in the scenario's priority order. What is not done on time is
 // late; a contact not delivered within its window is missed.
 //
+// Its storage is two types of their own, which decide nothing: the tasks, the cases' records and the
+// practitioners' queues (CaseworkTaskStore), and the day agenda (CaseworkAgenda). This class holds the
+// rules: which tasks a case creates and when, who holds them, and what is counted when they end.
+//
 // Performance (docs/performance.md): a case holds at most one pending contact, review and event date on
 // the office's agenda (a bucket per day, O(1)), and each practitioner's tasks sit in a heap, so a day's
 // work costs O(tasks worked × log tasks held), never a sort or scan of the caseload.
@@ -19,11 +23,12 @@
 
 #include "caseload/case.hpp"
 #include "core/working_calendar.hpp"
+#include "prioritisation/contact_measures.hpp"
 #include "prioritisation/rag_policy.hpp"
 #include "sentence_management/case_task_schedule.hpp"
+#include "sentence_management/casework_agenda.hpp"
+#include "sentence_management/casework_task_store.hpp"
 #include "sentence_management/enforcement_process.hpp"
-#include "sentence_management/practitioner_work_queue.hpp"
-#include "sentence_management/priority_order.hpp"
 #include "sentence_management/task_outcomes.hpp"
 #include "sentence_management/task_rules.hpp"
 #include "workforce/practitioner.hpp"
@@ -49,11 +54,12 @@ class PduCasework {
 
   [[nodiscard]] bool enabled() const { return rules_.enabled; }
 
-  // The prioritisation framework's settings, and the measures in force today (owned by the office, which
-  // changes them when the PDU's status changes). Without them every contact follows BAU rules.
-  void set_prioritisation(const PrioritisationRules* rules, const RagMeasures* measures_in_force) {
+  // The prioritisation framework's settings, and the contact measures in force today (owned by the
+  // office, which changes them when the PDU's status changes). Without them every contact follows BAU
+  // rules.
+  void set_prioritisation(const PrioritisationRules* rules, const ContactMeasures* measures_in_force) {
     rag_rules_ = rules;
-    rag_measures_ = measures_in_force;
+    contact_measures_ = measures_in_force;
   }
   // Facilitator hours per working day lent to casework (RAG-4): after the practitioners' own hours, they
   // are spent on the tasks of whoever holds the most backlog, until they run out or nothing is left.
@@ -103,157 +109,68 @@ class PduCasework {
   [[nodiscard]] const EnforcementProcess& enforcement() const { return enforcement_; }
   EnforcementProcess& enforcement() { return enforcement_; }
   [[nodiscard]] const TaskCounters& counters() const { return outcomes_.counters; }
-  [[nodiscard]] WorkSeconds backlog_of(PractitionerIndex who) const {
-    const auto i = static_cast<std::size_t>(who);
-    return i < queues_.size() ? queues_[i].backlog : 0;
-  }
+  [[nodiscard]] WorkSeconds backlog_of(PractitionerIndex who) const { return store_.backlog_of(who); }
   // Seconds not yet worked of open tasks nobody holds (their case waits for allocation).
-  [[nodiscard]] WorkSeconds unassigned_backlog() const { return unassigned_backlog_; }
+  [[nodiscard]] WorkSeconds unassigned_backlog() const { return store_.unassigned_backlog(); }
   // Seconds not yet worked of every open task.
-  [[nodiscard]] WorkSeconds open_seconds() const;
-  [[nodiscard]] std::size_t open_tasks() const {
-    std::size_t open_contacts = 0;
-    for (const CaseTasks& c : cases_) open_contacts += c.open ? 1 : 0;
-    return tasks_.size() - free_tasks_.size() + open_contacts;
-  }
+  [[nodiscard]] WorkSeconds open_seconds() const { return store_.open_seconds(); }
+  [[nodiscard]] std::size_t open_tasks() const { return store_.open_tasks(); }
   // Calls visit(const Task&) for each open task (tests and audits): contacts first, by case slot.
   template <typename Visit>
   void for_each_open_task(Visit visit) const {
-    for (std::size_t slot = 0; slot < cases_.size(); ++slot)
-      if (cases_[slot].open) visit(contact_as_task(static_cast<std::uint32_t>(slot)));
-    for (const Task& t : tasks_)
-      if (t.open) visit(t);
+    store_.for_each_open_task(visit);
   }
 
  private:
-  enum class AgendaKind : std::uint8_t { contact_window, periodic_review, event };
-  struct AgendaItem {
-    CaseId case_id;
-    std::uint32_t slot;
-    AgendaKind kind;
-  };
-  // A case's state, with its current contact inline, in one cache line. Contacts are 85% of all tasks
-  // and a case has at most one open; kept here, a contact window closing and the next opening touch one
-  // line, and contacts never go through the task slab or its free list. Their task index is
-  // kContactOfCase | slot. The contact's fields that would repeat the case's (its case id and slot, its
-  // kind, its RoSH) are not stored (contact_as_task rebuilds them), and those it shares with Task have
-  // Task's names, so the code that works on any task is written once for both (with_task).
-  struct alignas(64) CaseTasks {
-    CaseId id = 0;
-    Day start = 0;
-    PractitionerIndex case_holder = kUnallocated;  // the case's practitioner
-    std::uint32_t head = kNoTask;                  // open tasks of the case, but for its contact
-    std::uint32_t contact_ordinal = 0;             // contacts created, for the face-to-face draw
-    std::uint32_t event_ordinal = 0;               // significant events drawn
-    // The contact of the current window, open until done, missed or cancelled. Its generation keeps
-    // counting when the slot passes to another case, so old queue entries stay stale. Its holder is the
-    // case's practitioner while it is open, but is cleared whenever it leaves a queue.
-    std::uint32_t generation = 0;
-    PractitionerIndex holder = kUnallocated;
-    std::int32_t seconds = 0;  // at most kMaxContactSeconds
-    std::int32_t seconds_remaining = 0;
-    Day available_from = 0;
-    Day due_day = 0;
-    bool open = false;
-    bool face_to_face = false;
-    bool active = false;  // supervision has started and the case is open
-    bool domestic_abuse = false;
-    bool licence = false;  // the first contact is the first appointment after release (RAG-7)
-    RoshLevel rosh = RoshLevel::low;
-    CaseExemptions exemptions = 0;  // every RagExemption the case has, drawn or not
-    static constexpr TaskKind kind = TaskKind::contact;
-  };
-  static_assert(sizeof(CaseTasks) == 64, "a case and its contact share one cache line");
-  static constexpr WorkSeconds kMaxContactSeconds = 0x7fffffff;
-  static constexpr std::uint32_t kContactOfCase = 0x80000000U;
-  [[nodiscard]] static bool is_contact_index(std::uint32_t index) { return (index & kContactOfCase) != 0; }
-  [[nodiscard]] static std::uint32_t contact_index(std::uint32_t slot) { return kContactOfCase | slot; }
-  [[nodiscard]] static std::uint32_t slot_of_contact(std::uint32_t index) { return index & ~kContactOfCase; }
-  // Calls f(Task&) or f(CaseTasks&) (the contact) for the task at `index`.
-  template <typename F>
-  decltype(auto) with_task(std::uint32_t index, F&& f) {
-    if (is_contact_index(index)) return f(cases_[slot_of_contact(index)]);
-    return f(tasks_[index]);
+  using CaseTasks = CaseworkTaskStore::CaseTasks;
+  using AgendaKind = CaseworkAgenda::Kind;
+  [[nodiscard]] static bool is_contact_index(std::uint32_t index) {
+    return CaseworkTaskStore::is_contact_index(index);
   }
-  [[nodiscard]] static CaseId case_id_of(const Task& t) { return t.case_id; }
-  [[nodiscard]] static CaseId case_id_of(const CaseTasks& c) { return c.id; }
-  // The contact of the case in `slot` as a whole Task (for its priority key, audits and tests).
-  [[nodiscard]] Task contact_as_task(std::uint32_t slot) const;
-  [[nodiscard]] QueuedTask queued(const Task& t, std::uint32_t index) const {
-    return priority_.queued(t, index);
-  }
-  [[nodiscard]] QueuedTask queued(const CaseTasks&, std::uint32_t index) const {
-    return priority_.queued(contact_as_task(slot_of_contact(index)), index);
-  }
-  [[nodiscard]] CaseId case_id_at(std::uint32_t index) const {
-    return is_contact_index(index) ? cases_[slot_of_contact(index)].id : tasks_[index].case_id;
-  }
-  [[nodiscard]] TaskKind kind_at(std::uint32_t index) const {
-    return is_contact_index(index) ? TaskKind::contact : tasks_[index].kind;
+  [[nodiscard]] static std::uint32_t contact_index(std::uint32_t slot) {
+    return CaseworkTaskStore::contact_index(slot);
   }
 
-  std::uint32_t new_task(const Task& task);  // in the slab
-  // Opens the case's contact of `seconds`, available from `day`, due by `due_day`.
+  std::uint32_t new_task(const Task& task);  // in the store's slab, counted as created
+  // Opens the case's contact of `seconds`, available from `day`, due by `due_day`, counted as created.
   std::uint32_t new_contact(std::uint32_t slot, WorkSeconds seconds, Day day, Day due_day);
-  void start(Task& t);  // counts a task created and opens it
   void count_created(TaskKind kind, WorkSeconds seconds, Day due_day);
-  void free_task(std::uint32_t index);
-  void give(std::uint32_t index, PractitionerIndex holder);  // queue it (holder may be kUnallocated)
-  void take_back(std::uint32_t index);                       // remove from its holder's queue
-  void unlink_from_case(std::uint32_t index);
-  void move_case_tasks(std::uint32_t slot, PractitionerIndex holder);
   void cancel(std::uint32_t index, Day day);
   void complete(std::uint32_t index, PractitionerIndex holder, Day day);
   // After a contact or a breach action of the case in `slot` was completed (enforcement on): the
   // absence judgement and breach action tasks it leads to, or the court's decision.
   void follow_up_enforcement(TaskKind kind, std::uint32_t slot, Day day, bool late);
   std::uint32_t create_case_task(std::uint32_t slot, TaskKind kind, double hours, Day day, Day due_day);
-  void schedule(Day day, std::uint32_t slot, AgendaKind kind);
+  void schedule(Day day, std::uint32_t slot, AgendaKind kind) {
+    agenda_.schedule(day, CaseworkAgenda::Item{store_.case_at(slot).id, slot, kind});
+  }
   void open_contact_window(std::uint32_t slot, Day day, bool holder_is_trainee);
   [[nodiscard]] bool contact_on_bau_rules(const CaseTasks& ct, std::uint32_t ordinal,
                                           bool holder_is_trainee) const;
   void schedule_next_event(std::uint32_t slot, Day from);
   void run_agenda(Day day, std::span<const Practitioner> staff);
-  // Read ahead what the day's agenda and work will touch (core/memory_warming.hpp).
-  void warm_agenda(const std::vector<AgendaItem>& items) const;
-  void warm_work_queues() const;
   void request_court_reports(Day day, std::span<const Practitioner> staff, std::int64_t caseload);
   [[nodiscard]] PractitionerIndex least_backlogged(std::span<const Practitioner> staff, TaskKind kind) const;
   void work(PractitionerIndex who, WorkSeconds budget, Day day);
   // Works `who`'s tasks for up to `budget` seconds; returns what is left of the budget.
   WorkSeconds spend(PractitionerIndex who, WorkSeconds budget, Day day);
   void work_redeployed_hours(std::span<const Practitioner> staff, Day day);
-  PractitionerWorkQueue& queue_of(PractitionerIndex who);
-  [[nodiscard]] bool is_live(const QueuedTask& e, PractitionerIndex who) const {
-    if (is_contact_index(e.task)) {
-      const CaseTasks& c = cases_[slot_of_contact(e.task)];
-      return c.open && c.generation == e.generation && c.holder == who;
-    }
-    const Task& t = tasks_[e.task];
-    return t.open && t.generation == e.generation && t.holder == who;
-  }
 
   const SentenceManagementRules& rules_;
   const WorkingCalendar& calendar_;
   CaseTaskSchedule schedule_;
-  PriorityOrder priority_;
   std::uint64_t replication_seed_;
   std::uint32_t stream_index_;
-  Day last_day_;
 
-  std::vector<Task> tasks_;
-  std::vector<std::uint32_t> free_tasks_;
-  std::vector<CaseTasks> cases_;                 // by office case slot
-  std::vector<std::vector<AgendaItem>> agenda_;  // by day, [0, last_day]
-  std::vector<PractitionerWorkQueue> queues_;    // by practitioner index
-  WorkSeconds unassigned_backlog_ = 0;
+  CaseworkTaskStore store_;
+  CaseworkAgenda agenda_;
   std::uint64_t loose_task_sequence_ = 0;  // ids for tasks of no case
   TaskOutcomes outcomes_;
   EnforcementProcess enforcement_;
   std::vector<TaskCompletion>* completion_log_ = nullptr;
   std::vector<PractitionerIndex> court_reports_written_;
   const PrioritisationRules* rag_rules_ = nullptr;
-  const RagMeasures* rag_measures_ = nullptr;
+  const ContactMeasures* contact_measures_ = nullptr;
   WorkSeconds redeployed_per_working_day_ = 0;
   // Each practitioner's WMT % at the start of the day (OverloadTriage); empty while triage is off.
   std::vector<double> holder_workload_pct_;

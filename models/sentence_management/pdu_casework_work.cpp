@@ -29,15 +29,15 @@ void PduCasework::work(PractitionerIndex who, WorkSeconds budget, Day day) {
 }
 
 WorkSeconds PduCasework::spend(PractitionerIndex who, WorkSeconds budget, Day day) {
-  PractitionerWorkQueue& queue = queue_of(who);
+  PractitionerWorkQueue& queue = store_.queue_of(who);
   TaskCounters& n = outcomes_.counters;
   while (budget > 0 && !queue.empty()) {
     const QueuedTask e = queue.top();
-    if (!is_live(e, who)) {
+    if (!store_.is_live(e, who)) {
       queue.pop_stale();
       continue;
     }
-    const bool done = with_task(e.task, [&](auto& t) {
+    const bool done = store_.with_task(e.task, [&](auto& t) {
       const WorkSeconds spent = std::min<WorkSeconds>(budget, t.seconds_remaining);
       t.seconds_remaining -= spent;  // for a contact, 32 bits: spent is at most what remains
       budget -= spent;
@@ -61,11 +61,13 @@ void PduCasework::work_redeployed_hours(std::span<const Practitioner> staff, Day
     // The largest backlog first (ties: the first in the staff list), so the hours go where work waits.
     PractitionerIndex most = kUnallocated;
     WorkSeconds most_backlog = 0;
-    for (std::size_t i = 0; i < staff.size() && i < queues_.size(); ++i) {
+    // Read afresh each time: the work may create tasks (enforcement) for a holder with no queue yet.
+    const std::span<const PractitionerWorkQueue> queues = store_.queues();
+    for (std::size_t i = 0; i < staff.size() && i < queues.size(); ++i) {
       if (!staff[i].in_post || !holds_cases(staff[i].grade)) continue;
-      if (queues_[i].backlog > most_backlog) {
+      if (queues[i].backlog > most_backlog) {
         most = static_cast<PractitionerIndex>(i);
-        most_backlog = queues_[i].backlog;
+        most_backlog = queues[i].backlog;
       }
     }
     if (most == kUnallocated) break;

@@ -16,16 +16,17 @@ RagMeasures read_rag_measures(FieldReader& measures, std::string_view status, co
   FieldReader r(node, measures.child_path(status), measures.diagnostics());
   if (!r.ok()) return m;
   if (auto v = r.number("contact_frequency_multiplier", false, 0.01, 10.0))
-    m.contact_frequency_multiplier = *v;
-  if (auto v = r.number("contact_interval_weeks_min", false, 0.0, 52.0)) m.contact_interval_weeks_min = *v;
-  if (auto v = r.number("face_to_face_share", false, 0.0, 1.0)) m.face_to_face_share = *v;
-  if (auto v = r.number("non_task_time_share", false, 0.0, 0.95)) m.non_task_time_share = *v;
-  if (auto v = r.boolean("bbr_new_starts_suspended", false)) m.bbr_new_starts_suspended = *v;
-  if (auto v = r.boolean("programme_delivery_paused", false)) m.programme_delivery_paused = *v;
+    m.contacts.contact_frequency_multiplier = *v;
+  if (auto v = r.number("contact_interval_weeks_min", false, 0.0, 52.0))
+    m.contacts.contact_interval_weeks_min = *v;
+  if (auto v = r.number("face_to_face_share", false, 0.0, 1.0)) m.contacts.face_to_face_share = *v;
+  if (auto v = r.number("non_task_time_share", false, 0.0, 0.95)) m.contacts.non_task_time_share = *v;
+  if (auto v = r.boolean("bbr_new_starts_suspended", false)) m.interventions.bbr_new_starts_suspended = *v;
+  if (auto v = r.boolean("programme_delivery_paused", false)) m.interventions.programme_delivery_paused = *v;
   if (auto v = r.number("facilitator_hours_redeployed_share", false, 0.0, 1.0))
-    m.facilitator_hours_redeployed_share = *v;
-  if (auto v = r.boolean("daso_new_cases_offered", false)) m.daso_new_cases_offered = *v;
-  if (auto v = r.boolean("toolkit_delivery_stopped", false)) m.toolkit_delivery_stopped = *v;
+    m.interventions.facilitator_hours_redeployed_share = *v;
+  if (auto v = r.boolean("daso_new_cases_offered", false)) m.interventions.daso_new_cases_offered = *v;
+  if (auto v = r.boolean("toolkit_delivery_stopped", false)) m.interventions.toolkit_delivery_stopped = *v;
   r.reject_unknown_keys();
   return m;
 }

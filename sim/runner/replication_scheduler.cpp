@@ -1,34 +1,23 @@
 #include "runner/replication_scheduler.hpp"
 
 #include <signal.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
-#include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <iostream>
 #include <map>
-#include <memory>
 #include <set>
 #include <stdexcept>
 
-#include "core/random_stream.hpp"
-#include "engine/replication.hpp"
-#include "output/atomic_file.hpp"
-#include "output/case_event_log.hpp"
-#include "output/csv.hpp"
-#include "output/csv_reader.hpp"
+#include "runner/precision_progress.hpp"
 #include "runner/progress.hpp"
 #include "runner/replication_process.hpp"
-#include "runner/run_files.hpp"
+#include "runner/replication_resume.hpp"
 #include "runner/stop_signals.hpp"
-
-namespace fs = std::filesystem;
 
 namespace probsim {
 
@@ -125,28 +114,9 @@ class Scheduler {
         result.failure = e.what();
         return;
       }
-      // One pass over the directory: complete replications are kept; anything else of a replication
-      // this process is to run (a temporary file, or files without their kpis file, left by a process
-      // that was killed) is removed, so that it starts clean.
-      const std::set<std::uint64_t> owned(set.replications.begin(), set.replications.end());
-      std::vector<std::pair<std::uint64_t, fs::path>> files;
-      std::error_code error;
-      for (const auto& entry : fs::directory_iterator(set.dir / "replications", error)) {
-        const std::string name = entry.path().filename().string();
-        const std::uint64_t r = replication_of(name);
-        if (r == 0 || (!set.precision && owned.count(r) == 0)) continue;
-        if (is_kpis_file(name)) state.complete.insert(r);
-        files.emplace_back(r, entry.path());
-      }
-      for (const auto& [r, path] : files) {
-        const bool temporary = path.filename().string().find(".tmp.") != std::string::npos;
-        if (temporary || state.complete.count(r) == 0) fs::remove(path, error);
-      }
-      if (set.precision) {
-        result.skipped += state.complete.size();
-      } else {
-        for (std::uint64_t r : owned) result.skipped += state.complete.count(r);
-      }
+      state.complete = keep_complete_replications(set);
+      // Without a precision rule only the set's own replications are counted, so each is skipped once.
+      result.skipped += state.complete.size();
     }
   }
 
@@ -288,27 +258,9 @@ class Scheduler {
     for (const auto& set : sets_) with_rule += set.precision.has_value();
     if (sets_.size() == 1 && sets_[0].precision) {
       const SetState& state = states_[0];
-      const double target = sets_[0].precision->relative_half_width;
-      char text[160];
-      if (state.decision) {
-        std::snprintf(text, sizeof text, "the precision rule stopped at %llu",
-                      static_cast<unsigned long long>(state.decision->replications));
-      } else if (!state.last_check) {
-        std::snprintf(text, sizeof text, "precision checked from replication %llu on",
-                      static_cast<unsigned long long>(sets_[0].precision->min_replications));
-      } else {
-        const KpiPrecision* worst = nullptr;
-        for (const auto& k : state.last_check->kpis)
-          if (worst == nullptr || k.relative_half_width > worst->relative_half_width) worst = &k;
-        if (worst != nullptr && std::isfinite(worst->relative_half_width))
-          std::snprintf(text, sizeof text, "widest CI after %llu: %s, %.2f%% of its mean (target %.2f%%)",
-                        static_cast<unsigned long long>(state.evaluated), worst->kpi.c_str(),
-                        100 * worst->relative_half_width, 100 * target);
-        else
-          std::snprintf(text, sizeof text, "widest CI after %llu: %s (mean 0)",
-                        static_cast<unsigned long long>(state.evaluated), worst ? worst->kpi.c_str() : "?");
-      }
-      detail = text;
+      std::optional<std::uint64_t> decided_at;
+      if (state.decision) decided_at = state.decision->replications;
+      detail = precision_progress_detail(*sets_[0].precision, decided_at, state.last_check, state.evaluated);
     } else if (with_rule > 0) {
       detail = "precision rule decided for " + std::to_string(decided_) + " of " + std::to_string(with_rule) +
                (with_rule == 1 ? " point" : " points");

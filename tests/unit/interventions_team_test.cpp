@@ -350,7 +350,7 @@ TEST(InterventionsTeam, BbrStartsStopOnTheDayAmberBeginsAndResumeAfterItEnds) {
   h.refer(4);
   h.run_through(6);
   RagMeasures amber;
-  amber.bbr_new_starts_suspended = true;
+  amber.interventions.bbr_new_starts_suspended = true;
   h.office.set_rag_status(RagStatus::amber, amber);  // amber from day 7
   h.run_through(15);
   h.office.set_rag_status(RagStatus::green, RagMeasures{});  // green again from day 16
@@ -380,8 +380,8 @@ TEST(InterventionsTeam, RedPausesSessionsAndLendsFacilitatorHoursToCaseworkUntil
   EXPECT_DOUBLE_EQ(h.team->facilitator_hours_per_week(), facilitator_hours);
 
   RagMeasures red;
-  red.programme_delivery_paused = true;
-  red.facilitator_hours_redeployed_share = 0.5;
+  red.interventions.programme_delivery_paused = true;
+  red.interventions.facilitator_hours_redeployed_share = 0.5;
   h.office.set_rag_status(RagStatus::red, red);  // red from day 7
   // Half the facilitators' hours go to the PDU's casework from the day red begins, and the team has the
   // other half for sessions.

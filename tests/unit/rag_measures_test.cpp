@@ -37,8 +37,8 @@ PrioritisationRules amber_halves_contacts(const SentenceManagementRules& sm) {
   p.enabled = true;
   p.measures.fill(business_as_usual_measures(sm));
   RagMeasures& amber = p.measures[static_cast<std::size_t>(RagStatus::amber)];
-  amber.contact_frequency_multiplier = 0.5;
-  amber.face_to_face_share = 0.0;
+  amber.contacts.contact_frequency_multiplier = 0.5;
+  amber.contacts.face_to_face_share = 0.0;
   p.exempt =
       exemption_bit(RagExemption::high_rosh) | exemption_bit(RagExemption::integrated_offender_management);
   return p;
@@ -53,7 +53,7 @@ ContactCount contacts_in_12_weeks(const SentenceManagementRules& sm, const Prior
                                   const RagMeasures& measures, Case c, Grade grade) {
   const WorkingCalendar calendar(kMonday);
   PduCasework work(sm, calendar, 5, 0, 200);
-  work.set_prioritisation(&rag, &measures);
+  work.set_prioritisation(&rag, &measures.contacts);
   std::vector<TaskCompletion> log;
   work.set_completion_log(&log);
   Practitioner p = fixtures::practitioner(grade, WorkloadPointsTable{});
@@ -130,7 +130,7 @@ TEST(RagMeasures, RedsMonthlyFloorAndTheFirstAppointmentAfterRelease) {
   PrioritisationRules rag = amber_halves_contacts(sm);
   RagMeasures& red = rag.measures[static_cast<std::size_t>(RagStatus::red)];
   red = rag.measures_for(RagStatus::amber);
-  red.contact_interval_weeks_min = 4;  // G-3: at most monthly
+  red.contacts.contact_interval_weeks_min = 4;  // G-3: at most monthly
   EXPECT_EQ(contacts_in_12_weeks(sm, rag, red, medium_rosh_case(1), Grade::pso).delivered, 3);
   // A licence case's first contact follows BAU rules (a 1-week window), later ones red's (4 weeks):
   // contacts open on days 0, 7, 35, 63.

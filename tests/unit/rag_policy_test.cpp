@@ -111,8 +111,8 @@ std::unique_ptr<PduOffice> staffed_office(const CaseloadRules& rules, std::uint3
 TEST(RagReviewer, ReviewsOnTheFirstOfEachMonthAndCountsDaysAndChanges) {
   CaseloadRules rules = fixtures::fixed_length_rules();
   rules.prioritisation.enabled = true;
-  rules.prioritisation.measures[static_cast<std::size_t>(RagStatus::amber)].contact_frequency_multiplier =
-      0.5;
+  rules.prioritisation.measures[static_cast<std::size_t>(RagStatus::amber)]
+      .contacts.contact_frequency_multiplier = 0.5;
   auto full_office = staffed_office(rules, 0, 10, 10);  // 100% fill: green
   auto short_office = staffed_office(rules, 1, 8, 10);  // 80%: amber
   PduOffice& full = *full_office;
@@ -125,8 +125,9 @@ TEST(RagReviewer, ReviewsOnTheFirstOfEachMonthAndCountsDaysAndChanges) {
   }
   EXPECT_EQ(full.rag_status(), RagStatus::green);
   EXPECT_EQ(short_staffed.rag_status(), RagStatus::amber);
-  EXPECT_EQ(short_staffed.rag_measures().contact_frequency_multiplier, 0.5) << "amber's measures in force";
-  EXPECT_EQ(full.rag_measures().contact_frequency_multiplier, 1.0);
+  EXPECT_EQ(short_staffed.rag_measures().contacts.contact_frequency_multiplier, 0.5)
+      << "amber's measures in force";
+  EXPECT_EQ(full.rag_measures().contacts.contact_frequency_multiplier, 1.0);
   EXPECT_EQ(short_staffed.counters().rag_days[1], 31);
   EXPECT_EQ(short_staffed.counters().rag_changes, 1);
   EXPECT_DOUBLE_EQ(reviewer.last_inputs(1).staffing_fill_pct, 80.0);

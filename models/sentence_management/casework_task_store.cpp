@@ -1,11 +1,10 @@
-// PduCasework's storage (docs/architecture.md): the task slab and its free list, each case's inline
-// contact, the practitioners' work queues and the day agenda; creating, giving, taking back, cancelling
-// and completing a task, with the hours conserved. No rule of sentence management decides anything here:
-// the rules (pdu_casework.cpp) and the day's work (pdu_casework_work.cpp) call it.
+// CaseworkTaskStore (casework_task_store.hpp): the task slab and its free list, the cases' records,
+// the practitioners' queues and their backlogs, and reading ahead what a day will touch.
+#include "sentence_management/casework_task_store.hpp"
+
 #include <algorithm>
 
 #include "core/memory_warming.hpp"
-#include "sentence_management/pdu_casework.hpp"
 
 namespace probsim {
 
@@ -18,11 +17,20 @@ constexpr std::size_t kFreeSlotLookahead = 4;
 constexpr std::size_t kWarmedTasksPerQueue = 7;
 }  // namespace
 
-Task PduCasework::contact_as_task(std::uint32_t slot) const {
+CaseworkTaskStore::CaseTasks& CaseworkTaskStore::start_case(std::uint32_t slot) {
+  if (slot >= cases_.size()) cases_.resize(slot + 1);
+  CaseTasks& c = cases_[slot];
+  const std::uint32_t contact_generation = c.generation;
+  c = CaseTasks{};
+  c.generation = contact_generation;
+  return c;
+}
+
+Task CaseworkTaskStore::contact_as_task(std::uint32_t slot) const {
   const CaseTasks& c = cases_[slot];
   Task t;
   t.kind = TaskKind::contact;
-  t.mandated = rules_.mandated[static_cast<std::size_t>(TaskKind::contact)];
+  t.mandated = mandated_[static_cast<std::size_t>(TaskKind::contact)];
   t.rosh = c.rosh;
   t.open = c.open;
   t.face_to_face = c.face_to_face;
@@ -38,13 +46,13 @@ Task PduCasework::contact_as_task(std::uint32_t slot) const {
   return t;
 }
 
-PractitionerWorkQueue& PduCasework::queue_of(PractitionerIndex who) {
+PractitionerWorkQueue& CaseworkTaskStore::queue_of(PractitionerIndex who) {
   const auto i = static_cast<std::size_t>(who);
   if (i >= queues_.size()) queues_.resize(i + 1);
   return queues_[i];
 }
 
-std::uint32_t PduCasework::new_task(const Task& task) {
+std::uint32_t CaseworkTaskStore::new_task(const Task& task) {
   std::uint32_t index;
   if (!free_tasks_.empty()) {
     index = free_tasks_.back();
@@ -60,48 +68,28 @@ std::uint32_t PduCasework::new_task(const Task& task) {
     index = static_cast<std::uint32_t>(tasks_.size());
     tasks_.push_back(task);
   }
-  start(tasks_[index]);
-  return index;
-}
-
-std::uint32_t PduCasework::new_contact(std::uint32_t slot, WorkSeconds seconds, Day day, Day due_day) {
-  CaseTasks& c = cases_[slot];
-  c.open = true;
-  c.face_to_face = false;  // set by open_contact_window
-  c.holder = kUnallocated;
-  c.seconds = static_cast<std::int32_t>(seconds);  // at most kMaxContactSeconds (constructor)
-  c.seconds_remaining = c.seconds;
-  c.available_from = day;
-  c.due_day = due_day;
-  count_created(TaskKind::contact, seconds, due_day);
-  return contact_index(slot);
-}
-
-void PduCasework::start(Task& t) {
+  Task& t = tasks_[index];
   t.open = true;
   t.holder = kUnallocated;
   t.next_of_case = kNoTask;
-  t.mandated = rules_.mandated[static_cast<std::size_t>(t.kind)];
+  t.mandated = mandated_[static_cast<std::size_t>(t.kind)];
   t.seconds_remaining = t.seconds;
-  count_created(t.kind, t.seconds, t.due_day);
+  return index;
 }
 
-void PduCasework::count_created(TaskKind kind, WorkSeconds seconds, Day due_day) {
-  TaskCounters& n = outcomes_.counters;
-  n.created[static_cast<std::size_t>(kind)] += 1;
-  n.demanded += seconds;
-  outcomes_.add_due(kind, due_day, +1);
+std::uint32_t CaseworkTaskStore::new_contact(std::uint32_t slot, WorkSeconds seconds, Day day, Day due_day) {
+  CaseTasks& c = cases_[slot];
+  c.open = true;
+  c.face_to_face = false;  // set by the rules once the contact is given
+  c.holder = kUnallocated;
+  c.seconds = static_cast<std::int32_t>(seconds);  // at most kMaxContactSeconds (PduCasework's constructor)
+  c.seconds_remaining = c.seconds;
+  c.available_from = day;
+  c.due_day = due_day;
+  return contact_index(slot);
 }
 
-void PduCasework::free_task(std::uint32_t index) {
-  with_task(index, [](auto& t) {
-    t.open = false;
-    t.generation += 1;
-  });
-  if (!is_contact_index(index)) free_tasks_.push_back(index);
-}
-
-void PduCasework::give(std::uint32_t index, PractitionerIndex holder) {
+void CaseworkTaskStore::give(std::uint32_t index, PractitionerIndex holder) {
   with_task(index, [&](auto& t) {
     t.holder = holder;
     if (holder == kUnallocated) {
@@ -114,7 +102,7 @@ void PduCasework::give(std::uint32_t index, PractitionerIndex holder) {
   });
 }
 
-void PduCasework::take_back(std::uint32_t index) {
+void CaseworkTaskStore::take_back(std::uint32_t index) {
   with_task(index, [&](auto& t) {
     if (t.holder == kUnallocated) {
       unassigned_backlog_ -= t.seconds_remaining;
@@ -129,7 +117,7 @@ void PduCasework::take_back(std::uint32_t index) {
   });
 }
 
-void PduCasework::unlink_from_case(std::uint32_t index) {
+void CaseworkTaskStore::unlink_from_case(std::uint32_t index) {
   if (is_contact_index(index)) return;  // a contact is the case's own field, in no list
   Task& t = tasks_[index];
   if (t.case_slot == kNoCaseSlot || t.kind == TaskKind::contact) return;
@@ -140,45 +128,7 @@ void PduCasework::unlink_from_case(std::uint32_t index) {
   t.next_of_case = kNoTask;
 }
 
-void PduCasework::cancel(std::uint32_t index, Day day) {
-  take_back(index);
-  with_task(index, [&](auto& t) {
-    TaskCounters& n = outcomes_.counters;
-    n.cancelled[static_cast<std::size_t>(t.kind)] += 1;
-    n.cancelled_seconds += t.seconds_remaining;
-    // A task cancelled on or before its due day was never due; one already overdue stays due and late.
-    if (day <= t.due_day) outcomes_.add_due(t.kind, t.due_day, -1);
-  });
-  unlink_from_case(index);
-  free_task(index);
-}
-
-void PduCasework::complete(std::uint32_t index, PractitionerIndex holder, Day day) {
-  const TaskKind kind = kind_at(index);
-  const std::uint32_t slot = is_contact_index(index) ? slot_of_contact(index) : tasks_[index].case_slot;
-  bool late = false;
-  with_task(index, [&](auto& t) {
-    late = day > t.due_day;
-    TaskCounters& n = outcomes_.counters;
-    const auto kind = static_cast<std::size_t>(t.kind);
-    n.completed[kind] += 1;
-    if (day <= t.due_day) {
-      outcomes_.add_on_time(t.kind, t.due_day);
-      if (t.kind == TaskKind::contact && t.face_to_face) outcomes_.add_face_to_face_delivered(t.due_day);
-    } else {
-      n.completed_late[kind] += 1;
-      outcomes_.add_late_completion(t.kind, day, static_cast<std::int32_t>(day - t.due_day));
-    }
-    if (completion_log_)
-      completion_log_->push_back(TaskCompletion{day, t.kind, case_id_of(t), holder, t.due_day});
-  });
-  if (kind == TaskKind::court_report) court_reports_written_.push_back(holder);
-  unlink_from_case(index);
-  free_task(index);
-  if (enforcement_.enabled() && slot != kNoCaseSlot) follow_up_enforcement(kind, slot, day, late);
-}
-
-void PduCasework::move_case_tasks(std::uint32_t slot, PractitionerIndex holder) {
+void CaseworkTaskStore::move_case_tasks(std::uint32_t slot, PractitionerIndex holder) {
   CaseTasks& c = cases_[slot];
   c.case_holder = holder;
   for (std::uint32_t i = c.head; i != kNoTask; i = tasks_[i].next_of_case) {
@@ -191,18 +141,19 @@ void PduCasework::move_case_tasks(std::uint32_t slot, PractitionerIndex holder) 
   }
 }
 
-void PduCasework::schedule(Day day, std::uint32_t slot, AgendaKind kind) {
-  if (day < 0 || day > last_day_) return;  // beyond the simulation
-  agenda_[static_cast<std::size_t>(day)].push_back(AgendaItem{cases_[slot].id, slot, kind});
+WorkSeconds CaseworkTaskStore::open_seconds() const {
+  WorkSeconds total = unassigned_backlog_;
+  for (const PractitionerWorkQueue& q : queues_) total += q.backlog;
+  return total;
 }
 
-void PduCasework::warm_agenda(const std::vector<AgendaItem>& items) const {
+void CaseworkTaskStore::warm_cases_of(std::span<const CaseworkAgenda::Item> items) const {
   // See core/memory_warming.hpp. First the cases (one line each: the case and its contact), then,
   // from them, the heaps of their holders, which closing a window and opening the next pushes into.
   std::uint64_t sum = 0;
-  for (const AgendaItem& item : items)
+  for (const CaseworkAgenda::Item& item : items)
     if (item.slot < cases_.size()) sum += cases_[item.slot].head;
-  for (const AgendaItem& item : items)
+  for (const CaseworkAgenda::Item& item : items)
     if (item.slot < cases_.size()) {
       const PractitionerIndex holder = cases_[item.slot].case_holder;
       if (holder != kUnallocated && static_cast<std::size_t>(holder) < queues_.size())
@@ -211,7 +162,7 @@ void PduCasework::warm_agenda(const std::vector<AgendaItem>& items) const {
   keep_loaded(sum);
 }
 
-void PduCasework::warm_work_queues() const {
+void CaseworkTaskStore::warm_work_queues() const {
   // See core/memory_warming.hpp. First each heap's ends, then the tasks on its top levels.
   std::uint64_t sum = 0;
   for (const PractitionerWorkQueue& queue : queues_) sum += queue.read_ends();
@@ -222,17 +173,6 @@ void PduCasework::warm_work_queues() const {
     }
   }
   keep_loaded(sum);
-}
-
-void PduCasework::add_task(Task task, PractitionerIndex holder) {
-  task.case_slot = kNoCaseSlot;
-  give(new_task(task), holder);
-}
-
-WorkSeconds PduCasework::open_seconds() const {
-  WorkSeconds total = unassigned_backlog_;
-  for (const PractitionerWorkQueue& q : queues_) total += q.backlog;
-  return total;
 }
 
 }  // namespace probsim

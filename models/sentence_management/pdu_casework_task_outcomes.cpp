@@ -1,0 +1,87 @@
+// PduCasework's accounting of a task's life (docs/model.md): a task created, cancelled or completed is
+// counted in TaskOutcomes, with the hours conserved, and a completed contact or breach action leads to
+// what enforcement makes of it. Where the tasks are kept is CaseworkTaskStore; the rules that create
+// them, pdu_casework.cpp; the practitioners' work, pdu_casework_work.cpp.
+#include "sentence_management/pdu_casework.hpp"
+
+namespace probsim {
+
+std::uint32_t PduCasework::new_task(const Task& task) {
+  const std::uint32_t index = store_.new_task(task);
+  count_created(task.kind, task.seconds, task.due_day);
+  return index;
+}
+
+std::uint32_t PduCasework::new_contact(std::uint32_t slot, WorkSeconds seconds, Day day, Day due_day) {
+  const std::uint32_t index = store_.new_contact(slot, seconds, day, due_day);
+  count_created(TaskKind::contact, seconds, due_day);
+  return index;
+}
+
+void PduCasework::count_created(TaskKind kind, WorkSeconds seconds, Day due_day) {
+  TaskCounters& n = outcomes_.counters;
+  n.created[static_cast<std::size_t>(kind)] += 1;
+  n.demanded += seconds;
+  outcomes_.add_due(kind, due_day, +1);
+}
+
+void PduCasework::cancel(std::uint32_t index, Day day) {
+  store_.take_back(index);
+  store_.with_task(index, [&](auto& t) {
+    TaskCounters& n = outcomes_.counters;
+    n.cancelled[static_cast<std::size_t>(t.kind)] += 1;
+    n.cancelled_seconds += t.seconds_remaining;
+    // A task cancelled on or before its due day was never due; one already overdue stays due and late.
+    if (day <= t.due_day) outcomes_.add_due(t.kind, t.due_day, -1);
+  });
+  store_.unlink_from_case(index);
+  store_.free_task(index);
+}
+
+void PduCasework::complete(std::uint32_t index, PractitionerIndex holder, Day day) {
+  const TaskKind kind = store_.kind_at(index);
+  const std::uint32_t slot = store_.case_slot_at(index);
+  bool late = false;
+  store_.with_task(index, [&](auto& t) {
+    late = day > t.due_day;
+    TaskCounters& n = outcomes_.counters;
+    const auto kind = static_cast<std::size_t>(t.kind);
+    n.completed[kind] += 1;
+    if (day <= t.due_day) {
+      outcomes_.add_on_time(t.kind, t.due_day);
+      if (t.kind == TaskKind::contact && t.face_to_face) outcomes_.add_face_to_face_delivered(t.due_day);
+    } else {
+      n.completed_late[kind] += 1;
+      outcomes_.add_late_completion(t.kind, day, static_cast<std::int32_t>(day - t.due_day));
+    }
+    if (completion_log_)
+      completion_log_->push_back(
+          TaskCompletion{day, t.kind, CaseworkTaskStore::case_id_of(t), holder, t.due_day});
+  });
+  if (kind == TaskKind::court_report) court_reports_written_.push_back(holder);
+  store_.unlink_from_case(index);
+  store_.free_task(index);
+  if (enforcement_.enabled() && slot != kNoCaseSlot) follow_up_enforcement(kind, slot, day, late);
+}
+
+void PduCasework::follow_up_enforcement(TaskKind kind, std::uint32_t slot, Day day, bool late) {
+  if (kind == TaskKind::breach_action) {
+    enforcement_.breach_laid(slot, day, late);
+    return;
+  }
+  if (kind != TaskKind::contact) return;
+  const AppointmentConsequence next = enforcement_.appointment_held(slot, day);
+  const EnforcementRules& r = rules_.enforcement;
+  const double judgement_hours = r.absence_judgement_hours + (next.warned ? r.warning_hours : 0.0);
+  if (next.absence && judgement_hours > 0.0)
+    create_case_task(slot, TaskKind::absence_judgement, judgement_hours, day, next.judgement_due_day);
+  if (next.breach)
+    create_case_task(slot, TaskKind::breach_action, r.breach_action_hours, day, next.breach_due_day);
+}
+
+void PduCasework::add_task(Task task, PractitionerIndex holder) {
+  task.case_slot = kNoCaseSlot;
+  store_.give(new_task(task), holder);
+}
+
+}  // namespace probsim
