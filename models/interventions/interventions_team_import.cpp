@@ -80,22 +80,24 @@ void InterventionsTeam::import_bbr(std::span<const ImportedBbr> records, Day day
     }
   }
   std::int64_t serial = -1;
-  for (const auto& [group, members] : group_members) open_imported_group(false, members, serial--, day);
-  for (std::uint32_t index : one_to_one_courses) open_imported_group(true, {index}, serial--, day);
+  for (const auto& [group, members] : group_members) open_imported_group(0, false, members, serial--, day);
+  for (std::uint32_t index : one_to_one_courses) open_imported_group(0, true, {index}, serial--, day);
 }
 
-void InterventionsTeam::open_imported_group(bool one_to_one, const std::vector<std::uint32_t>& members,
-                                            std::int64_t serial, Day day) {
-  const ProgrammeRules& rules = programme(0);
+void InterventionsTeam::open_imported_group(std::uint32_t prog, bool one_to_one,
+                                            const std::vector<std::uint32_t>& members, std::int64_t serial,
+                                            Day day) {
+  const ProgrammeRules& rules = programme(prog);
   ProgrammeGroup g;
-  g.programme = 0;
+  g.programme = prog;
   g.one_to_one = one_to_one;
   g.rolling = !one_to_one && rules.format == GroupFormat::rolling;
   g.facilitators = one_to_one ? 1 : rules_.facilitation.facilitators_per_group_session;
   g.hours_per_session = one_to_one ? rules_.facilitation.hours_per_individual_session
                                    : rules_.facilitation.hours_per_group_session;
-  g.sessions_per_week = sessions_per_week_of_new_group(rules, rules_.delivery, true, one_to_one,
-                                                       replication_seed_, combine_seed(team_key_, 0), serial);
+  g.sessions_per_week =
+      sessions_per_week_of_new_group(rules, rules_.delivery, prog == 0, one_to_one, replication_seed_,
+                                     combine_seed(team_key_, prog), serial);
   g.session_weekdays = {1, 3};  // as open_group
   g.serial = serial;
   // Where the group is in the programme: its members have attended the same sessions (closed), or the

@@ -14,8 +14,10 @@ const char* const kNoReviewDates =
     "the model sets periodic reviews from the sentence start (sentence_management.periodic_review); "
     "leave the column out";
 const char* const kNoInterventions =
-    "structured interventions, RAR and unpaid work cannot be imported yet (issue 21): a snapshot starts "
-    "with none under way (BBR can be: bbr_status)";
+    "RAR and unpaid work cannot be imported yet (issue 21): a snapshot starts with none under way";
+const char* const kStructuredInterventionColumns =
+    "a structured intervention is given by si_programme, si_status, si_requirement_date, "
+    "si_sessions_attended and si_group";
 const char* const kNoSaraLevel =
     "the model draws no SARA level for a case already on the caseload: a BBR requirement is given by "
     "bbr_status, and other cases are not routed to interventions";
@@ -39,7 +41,12 @@ const std::vector<CsvColumn>& snapshot_caseload_columns() {
       {"bbr_requirement_date", false, ""},
       {"bbr_sessions_attended", false, ""},
       {"bbr_group", false, ""},
-      {"structured_intervention", false, kNoInterventions},
+      {"si_programme", false, ""},
+      {"si_status", false, ""},
+      {"si_requirement_date", false, ""},
+      {"si_sessions_attended", false, ""},
+      {"si_group", false, ""},
+      {"structured_intervention", false, kStructuredInterventionColumns},
       {"rar_days", false, kNoInterventions},
       {"unpaid_work_hours", false, kNoInterventions},
   };

@@ -42,10 +42,53 @@ std::optional<SnapshotBbrStatus> bbr_status(const Participant& p, const Programm
   }
 }
 
-struct BbrRecord {
+// A structured intervention's record as the si_* columns give it, or nullopt for a record that is over
+// (its order ended, or it was diverted). SIs have no pre-group start and no one-to-one course.
+std::optional<SnapshotSiStatus> si_status(const Participant& p) {
+  switch (p.state) {
+    case ParticipantState::in_readiness:
+      return SnapshotSiStatus::in_readiness;
+    case ParticipantState::waiting:
+      return SnapshotSiStatus::waiting;
+    case ParticipantState::awaiting_rejoin:
+      return SnapshotSiStatus::awaiting_rejoin;
+    case ParticipantState::attending:
+      return SnapshotSiStatus::attending;
+    case ParticipantState::completed:
+      return SnapshotSiStatus::completed;
+    case ParticipantState::removed:
+      return SnapshotSiStatus::removed;
+    default:
+      return std::nullopt;
+  }
+}
+
+// A case's programme record under way, and the team holding it.
+struct LiveRecord {
   const Participant* p;
   const InterventionsTeam* team;
 };
+
+// The si_* columns of a case's live SI record; group names are `<team>/<programme>-<n>`, numbered per
+// team and programme in the order the file first names them.
+std::vector<std::string> si_columns(
+    const Participant& p, const InterventionsTeam& team, const InterventionRules& rules,
+    const SimulationWindow& window,
+    std::map<std::pair<const InterventionsTeam*, std::int32_t>, std::string>& names,
+    std::map<std::pair<const InterventionsTeam*, std::uint32_t>, int>& named) {
+  const SnapshotSiStatus s = *si_status(p);
+  const std::string& programme = rules.structured_interventions[p.programme - 1].name;
+  std::string sessions, group;
+  if (snapshot_si_has_sessions(s)) sessions = std::to_string(p.sessions_credited);
+  if (s == SnapshotSiStatus::attending) {
+    auto [it, fresh] = names.emplace(std::pair{&team, p.group}, "");
+    if (fresh)
+      it->second = team.name() + "/" + programme + "-" + std::to_string(++named[{&team, p.programme}]);
+    group = it->second;
+  }
+  return {programme, std::string(kSnapshotSiStatusNames[static_cast<std::size_t>(s)]),
+          window.date_of(p.requirement_day).iso(), sessions, group};
+}
 
 }  // namespace
 
@@ -87,12 +130,17 @@ void write_snapshot_csvs(const Scenario& scenario, std::span<const PduOffice* co
   // Each case's live BBR record (a man's BBR record ends `diverted` when he is moved to another
   // programme; the record of a requirement whose order has ended is not his any more).
   const bool with_bbr = scenario.interventions.enabled;
-  std::unordered_map<CaseId, BbrRecord> bbr_of_case;
+  const bool with_si = with_bbr && !scenario.interventions.structured_interventions.empty();
+  std::unordered_map<CaseId, LiveRecord> bbr_of_case, si_of_case;
   for (const InterventionsTeam* team : teams)
-    for (const Participant& p : team->participants())
-      if (p.programme == 0 && !p.order_ended && bbr_status(p, nullptr)) bbr_of_case[p.case_id] = {&p, team};
-  std::map<std::pair<const InterventionsTeam*, std::int32_t>, std::string> group_names;
+    for (const Participant& p : team->participants()) {
+      if (p.order_ended) continue;
+      if (p.programme == 0 && bbr_status(p, nullptr)) bbr_of_case[p.case_id] = {&p, team};
+      if (p.programme > 0 && si_status(p)) si_of_case[p.case_id] = {&p, team};
+    }
+  std::map<std::pair<const InterventionsTeam*, std::int32_t>, std::string> group_names, si_group_names;
   std::map<const InterventionsTeam*, int> groups_named;
+  std::map<std::pair<const InterventionsTeam*, std::uint32_t>, int> si_groups_named;
 
   AtomicFile caseload(caseload_csv);
   std::vector<std::string> header = {
@@ -100,6 +148,9 @@ void write_snapshot_csvs(const Scenario& scenario, std::span<const PduOffice* co
       "rosh",      "tier", "sex",           "domestic_abuse",      "practitioner"};
   if (with_bbr)
     header.insert(header.end(), {"bbr_status", "bbr_requirement_date", "bbr_sessions_attended", "bbr_group"});
+  if (with_si)
+    header.insert(header.end(),
+                  {"si_programme", "si_status", "si_requirement_date", "si_sessions_attended", "si_group"});
   caseload.stream() << csv_row(header);
   for (const PduOffice* office : offices) {
     std::vector<const Case*> open;
@@ -142,6 +193,13 @@ void write_snapshot_csvs(const Scenario& scenario, std::span<const PduOffice* co
           }
         }
         row.insert(row.end(), {status, requirement, sessions, group});
+      }
+      if (with_si) {
+        std::vector<std::string> si(5);
+        if (auto found = si_of_case.find(c->id); found != si_of_case.end())
+          si = si_columns(*found->second.p, *found->second.team, scenario.interventions, window,
+                          si_group_names, si_groups_named);
+        row.insert(row.end(), si.begin(), si.end());
       }
       caseload.stream() << csv_row(row);
     }
