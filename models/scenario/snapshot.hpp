@@ -55,6 +55,11 @@ struct SnapshotCase {
   // on). Never both: the model holds one programme record under way per case.
   std::optional<SnapshotBbr> bbr;
   std::optional<SnapshotSi> si;
+  // Carried, not simulated: no mechanism consumes them (docs/reference/snapshot-csv.md); `probsim
+  // snapshot` writes them back as read. kNotGiven: the row left the column empty.
+  static constexpr double kNotGiven = -1.0;
+  double rar_days = kNotGiven;           // RAR days of the order (a community or suspended sentence order)
+  double unpaid_work_hours = kNotGiven;  // unpaid-work hours of the order
 };
 
 struct RegionSnapshot {

@@ -7,6 +7,7 @@
 #include "caseload/imported_case.hpp"
 #include "config/csv_row_reader.hpp"
 #include "config/snapshot_bbr_columns.hpp"
+#include "config/snapshot_carried_columns.hpp"
 #include "config/snapshot_si_columns.hpp"
 
 namespace probsim {
@@ -229,6 +230,8 @@ void read_case_row(RowReader& row, const Scenario& s, RegionSnapshot& snapshot,
   if (auto bbr = read_bbr_columns(row, s, c, person_read, bbr_groups))
     c.bbr = *bbr;
   else
+    ok = false;
+  if (!read_carried_columns(row, type ? std::optional(static_cast<SentenceType>(*type)) : std::nullopt, c))
     ok = false;
   const bool has_bbr = row.given("bbr_status");
   if (auto si = read_si_columns(row, s, c, person_read, has_bbr, si_groups))

@@ -13,8 +13,6 @@ namespace {
 const char* const kNoReviewDates =
     "the model sets periodic reviews from the sentence start (sentence_management.periodic_review); "
     "leave the column out";
-const char* const kNoInterventions =
-    "RAR and unpaid work cannot be imported yet (issue 21): a snapshot starts with none under way";
 const char* const kStructuredInterventionColumns =
     "a structured intervention is given by si_programme, si_status, si_requirement_date, "
     "si_sessions_attended and si_group";
@@ -47,8 +45,8 @@ const std::vector<CsvColumn>& snapshot_caseload_columns() {
       {"si_sessions_attended", false, ""},
       {"si_group", false, ""},
       {"structured_intervention", false, kStructuredInterventionColumns},
-      {"rar_days", false, kNoInterventions},
-      {"unpaid_work_hours", false, kNoInterventions},
+      {"rar_days", false, ""},  // carried, not simulated (snapshot_carried_columns.hpp)
+      {"unpaid_work_hours", false, ""},
   };
   return columns;
 }

@@ -4,6 +4,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "caseload/imported_case.hpp"
 #include "output/atomic_file.hpp"
 #include "output/csv.hpp"
 
@@ -142,10 +143,21 @@ void write_snapshot_csvs(const Scenario& scenario, std::span<const PduOffice* co
   std::map<const InterventionsTeam*, int> groups_named;
   std::map<std::pair<const InterventionsTeam*, std::uint32_t>, int> si_groups_named;
 
+  // The carried columns (rar_days, unpaid_work_hours) of the cases imported from a snapshot, by the id
+  // the import gave them (file order within each PDU): written back as read, since no mechanism changes
+  // them; a generated case has none.
+  std::unordered_map<CaseId, const SnapshotCase*> imported_row;
+  if (scenario.snapshot) {
+    std::vector<std::uint64_t> next(offices.size(), 0);
+    for (const SnapshotCase& row : scenario.snapshot->cases)
+      imported_row[make_imported_case_id(offices[row.pdu]->index(), next[row.pdu]++)] = &row;
+  }
+  auto carried = [](double value) { return value == SnapshotCase::kNotGiven ? "" : format_number(value); };
+
   AtomicFile caseload(caseload_csv);
   std::vector<std::string> header = {
-      "person_id", "pdu",  "sentence_type", "sentence_start_date", "expected_end_date",
-      "rosh",      "tier", "sex",           "domestic_abuse",      "practitioner"};
+      "person_id", "pdu", "sentence_type",  "sentence_start_date", "expected_end_date", "rosh",
+      "tier",      "sex", "domestic_abuse", "practitioner",        "rar_days",          "unpaid_work_hours"};
   if (with_bbr)
     header.insert(header.end(), {"bbr_status", "bbr_requirement_date", "bbr_sessions_attended", "bbr_group"});
   if (with_si)
@@ -173,6 +185,9 @@ void write_snapshot_csvs(const Scenario& scenario, std::span<const PduOffice* co
                                       std::string(to_string(c->sex)),
                                       c->domestic_abuse_flag ? "true" : "false",
                                       holder};
+      const auto imported = imported_row.find(c->id);
+      row.push_back(imported == imported_row.end() ? "" : carried(imported->second->rar_days));
+      row.push_back(imported == imported_row.end() ? "" : carried(imported->second->unpaid_work_hours));
       if (with_bbr) {
         std::string status, requirement, sessions, group;
         if (auto found = bbr_of_case.find(c->id); found != bbr_of_case.end()) {
