@@ -15,6 +15,8 @@ namespace {
 
 namespace column {
 constexpr std::string_view group = "bbr_group";
+constexpr std::string_view missed = "bbr_sessions_missed";
+constexpr std::string_view start_date = "bbr_start_date";
 constexpr std::string_view requirement_date = "bbr_requirement_date";
 constexpr std::string_view sessions = "bbr_sessions_attended";
 constexpr std::string_view status = "bbr_status";
@@ -31,7 +33,8 @@ std::optional<std::optional<SnapshotBbr>> read_bbr_columns(RowReader& row, const
                                                            const SnapshotCase& person, bool person_ok,
                                                            SnapshotBbrGroups& groups) {
   const bool any = row.given(column::status) || row.given(column::requirement_date) ||
-                   row.given(column::sessions) || row.given(column::group);
+                   row.given(column::sessions) || row.given(column::group) || row.given(column::missed) ||
+                   row.given(column::start_date);
   if (!any) return std::optional<SnapshotBbr>{};
   if (!s.interventions.enabled) {
     row.error(column::status,
@@ -103,6 +106,36 @@ std::optional<std::optional<SnapshotBbr>> read_bbr_columns(RowReader& row, const
     }
   } else if (row.given(column::group)) {
     row.error(column::group, "is given for a man not attending a group (bbr_status attending)"), ok = false;
+  }
+  if (row.given(column::missed)) {
+    const bool in_group =
+        bbr.status == SnapshotBbrStatus::attending || bbr.status == SnapshotBbrStatus::attending_one_to_one;
+    if (!in_group)
+      row.error(column::missed,
+                "is given for a man not attending; only attending and attending_one_to_one "
+                "have sessions missed in a current attempt"),
+          ok = false;
+    else if (auto n = row.whole_number(column::missed, 0, rules.missed_sessions_allowed,
+                                       "sessions (a man missing more is removed, BBR-5)"))
+      bbr.sessions_missed = *n;
+    else
+      ok = false;
+  }
+  if (row.given(column::start_date)) {
+    if (bbr.status == SnapshotBbrStatus::in_readiness || bbr.status == SnapshotBbrStatus::waiting) {
+      row.error(column::start_date,
+                "is given for a man not yet started (" + std::string(row.text(column::status)) + ")");
+      ok = false;
+    } else if (auto start = row.date(column::start_date)) {
+      if (*start > 0)
+        row.error(column::start_date, "is after the snapshot day " + s.window.day_zero().iso()), ok = false;
+      else if (requirement && *start < *requirement)
+        row.error(column::start_date, "is before bbr_requirement_date"), ok = false;
+      else
+        bbr.start_day = *start;
+    } else {
+      ok = false;
+    }
   }
   if (!ok) return std::nullopt;
   return std::optional<SnapshotBbr>{bbr};

@@ -39,6 +39,8 @@ const std::vector<CsvColumn>& snapshot_caseload_columns() {
       {"bbr_requirement_date", false, ""},
       {"bbr_sessions_attended", false, ""},
       {"bbr_group", false, ""},
+      {"bbr_sessions_missed", false, ""},
+      {"bbr_start_date", false, ""},
       {"si_programme", false, ""},
       {"si_status", false, ""},
       {"si_requirement_date", false, ""},

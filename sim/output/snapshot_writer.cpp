@@ -159,7 +159,8 @@ void write_snapshot_csvs(const Scenario& scenario, std::span<const PduOffice* co
       "person_id", "pdu", "sentence_type",  "sentence_start_date", "expected_end_date", "rosh",
       "tier",      "sex", "domestic_abuse", "practitioner",        "rar_days",          "unpaid_work_hours"};
   if (with_bbr)
-    header.insert(header.end(), {"bbr_status", "bbr_requirement_date", "bbr_sessions_attended", "bbr_group"});
+    header.insert(header.end(), {"bbr_status", "bbr_requirement_date", "bbr_sessions_attended", "bbr_group",
+                                 "bbr_sessions_missed", "bbr_start_date"});
   if (with_si)
     header.insert(header.end(),
                   {"si_programme", "si_status", "si_requirement_date", "si_sessions_attended", "si_group"});
@@ -189,7 +190,7 @@ void write_snapshot_csvs(const Scenario& scenario, std::span<const PduOffice* co
       row.push_back(imported == imported_row.end() ? "" : carried(imported->second->rar_days));
       row.push_back(imported == imported_row.end() ? "" : carried(imported->second->unpaid_work_hours));
       if (with_bbr) {
-        std::string status, requirement, sessions, group;
+        std::string status, requirement, sessions, group, missed, start;
         if (auto found = bbr_of_case.find(c->id); found != bbr_of_case.end()) {
           const Participant& p = *found->second.p;
           const InterventionsTeam* team = found->second.team;
@@ -206,8 +207,19 @@ void write_snapshot_csvs(const Scenario& scenario, std::span<const PduOffice* co
             if (fresh) it->second = team->name() + "/bbr-" + std::to_string(++groups_named[team]);
             group = it->second;
           }
+          if (s == SnapshotBbrStatus::attending || s == SnapshotBbrStatus::attending_one_to_one)
+            missed = std::to_string(p.misses);
+          // A start imported from a snapshot is the date its row gave, if any (none is invented); a
+          // start in the run is its day.
+          const bool started_before_run = imported != imported_row.end() && imported->second->bbr &&
+                                          imported->second->bbr->status != SnapshotBbrStatus::in_readiness &&
+                                          imported->second->bbr->status != SnapshotBbrStatus::waiting;
+          if (started_before_run && imported->second->bbr->start_day)
+            start = window.date_of(*imported->second->bbr->start_day).iso();
+          else if (!started_before_run && p.started)
+            start = window.date_of(p.start_day).iso();
         }
-        row.insert(row.end(), {status, requirement, sessions, group});
+        row.insert(row.end(), {status, requirement, sessions, group, missed, start});
       }
       if (with_si) {
         std::vector<std::string> si(5);
