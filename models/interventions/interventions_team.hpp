@@ -41,6 +41,7 @@
 #include "interventions/partner_support.hpp"
 #include "interventions/programme_group.hpp"
 #include "interventions/snapshot_bbr.hpp"
+#include "interventions/snapshot_si.hpp"
 #include "interventions/toolkit_delivery.hpp"
 #include "office/case_listener.hpp"
 #include "prioritisation/intervention_measures.hpp"
@@ -95,6 +96,15 @@ class InterventionsTeam final : public CaseListener {
   // Rebuilds, on `day`, the BBR list and the groups running from the snapshot's records (in file order),
   // instead of drawing them: see interventions_team_import.cpp for the little a row cannot give.
   void import_bbr(std::span<const ImportedBbr> records, Day day);
+  // A structured intervention as the snapshot gives it; likewise (interventions_team_import_si.cpp).
+  struct ImportedSi {
+    std::uint32_t office = 0;
+    std::uint32_t case_slot = 0;
+    const Case* c = nullptr;
+    CaseId draw_key = 0;
+    SnapshotSi record;
+  };
+  void import_si(std::span<const ImportedSi> records, Day day);
 
   // --- Called by the engine (and the prioritisation framework). ---
   void run_day(Day day);
@@ -168,9 +178,10 @@ class InterventionsTeam final : public CaseListener {
   void hold_session(std::uint32_t group_index, Day day);
   void leave_group(Participant& p);
   void close_group(ProgrammeGroup& g);
-  // interventions_team_import.cpp: a group running on the snapshot day, its members already recorded.
-  void open_imported_group(bool one_to_one, const std::vector<std::uint32_t>& members, std::int64_t serial,
-                           Day day);
+  // interventions_team_import.cpp: a group of programme `prog` running on the snapshot day, its members
+  // already recorded.
+  void open_imported_group(std::uint32_t prog, bool one_to_one, const std::vector<std::uint32_t>& members,
+                           std::int64_t serial, Day day);
   void individual_session(const Participant& p);
   [[nodiscard]] bool enforce_removal(Participant& p, const ProgrammeRules& rules, ProgrammeCounters& n,
                                      Day day);

@@ -6,8 +6,9 @@
 // - how often an imported group meets (BBR-4) and which of its sessions a facilitator's absence
 //   cancels: keyed by the group's serial number, counted down from -1 so that they never share a draw
 //   with a group the run starts (those count up from 0).
-// Not in the file, and so not carried over: the sessions a man has missed in his current attempt (he
-// starts the run with none) and how often he has rejoined (a man awaiting a rejoin has used one).
+// Not in the file, and so not carried over: how often a man has rejoined (a man awaiting a rejoin has
+// used one). The sessions missed in his current attempt and his start date are optional columns (none
+// and the day before the snapshot when not given).
 // Imported starts, groups and completions happened before the run and are not counted in its KPIs; each
 // requirement counts, as a steady-state warm start's list does.
 
@@ -23,6 +24,7 @@ namespace probsim {
 void InterventionsTeam::import_bbr(std::span<const ImportedBbr> records, Day day) {
   std::map<std::int32_t, std::vector<std::uint32_t>> group_members;  // by snapshot group, file order
   std::vector<std::uint32_t> one_to_one_courses;
+  std::vector<std::pair<std::uint32_t, std::int32_t>> missed;  // set after joining, which clears them
   for (const ImportedBbr& r : records) {
     const SnapshotBbrStatus status = r.record.status;
     // The draws of case_started, at their places on the case's routing stream.
@@ -51,8 +53,9 @@ void InterventionsTeam::import_bbr(std::span<const ImportedBbr> records, Day day
     if (status == SnapshotBbrStatus::in_readiness || status == SnapshotBbrStatus::waiting) continue;
     // Started before the snapshot day, on a day the file does not give.
     p.started = true;
-    p.start_day = day - 1;
+    p.start_day = r.record.start_day.value_or(day - 1);
     p.sessions_credited = r.record.sessions_attended;
+    if (r.record.sessions_missed > 0) missed.emplace_back(index, r.record.sessions_missed);
     switch (status) {
       case SnapshotBbrStatus::awaiting_group:
         set_state(p,
@@ -80,22 +83,25 @@ void InterventionsTeam::import_bbr(std::span<const ImportedBbr> records, Day day
     }
   }
   std::int64_t serial = -1;
-  for (const auto& [group, members] : group_members) open_imported_group(false, members, serial--, day);
-  for (std::uint32_t index : one_to_one_courses) open_imported_group(true, {index}, serial--, day);
+  for (const auto& [group, members] : group_members) open_imported_group(0, false, members, serial--, day);
+  for (std::uint32_t index : one_to_one_courses) open_imported_group(0, true, {index}, serial--, day);
+  for (const auto& [index, misses] : missed) participants_[index].misses = misses;
 }
 
-void InterventionsTeam::open_imported_group(bool one_to_one, const std::vector<std::uint32_t>& members,
-                                            std::int64_t serial, Day day) {
-  const ProgrammeRules& rules = programme(0);
+void InterventionsTeam::open_imported_group(std::uint32_t prog, bool one_to_one,
+                                            const std::vector<std::uint32_t>& members, std::int64_t serial,
+                                            Day day) {
+  const ProgrammeRules& rules = programme(prog);
   ProgrammeGroup g;
-  g.programme = 0;
+  g.programme = prog;
   g.one_to_one = one_to_one;
   g.rolling = !one_to_one && rules.format == GroupFormat::rolling;
   g.facilitators = one_to_one ? 1 : rules_.facilitation.facilitators_per_group_session;
   g.hours_per_session = one_to_one ? rules_.facilitation.hours_per_individual_session
                                    : rules_.facilitation.hours_per_group_session;
-  g.sessions_per_week = sessions_per_week_of_new_group(rules, rules_.delivery, true, one_to_one,
-                                                       replication_seed_, combine_seed(team_key_, 0), serial);
+  g.sessions_per_week =
+      sessions_per_week_of_new_group(rules, rules_.delivery, prog == 0, one_to_one, replication_seed_,
+                                     combine_seed(team_key_, prog), serial);
   g.session_weekdays = {1, 3};  // as open_group
   g.serial = serial;
   // Where the group is in the programme: its members have attended the same sessions (closed), or the

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 #include "caseload/case.hpp"
@@ -32,6 +33,12 @@ struct SnapshotBbr {
   Day requirement_day = 0;             // on or before day 0: the wait is counted from here
   std::int32_t sessions_attended = 0;  // group sessions attended or caught up, towards bbr.group_sessions
   std::int32_t group = -1;             // index into RegionSnapshot::bbr_groups (attending only), else -1
+  // Sessions missed in the current attempt (attending or attending one-to-one): BBR-5 removes on the
+  // (allowed + 1)-th.
+  std::int32_t sessions_missed = 0;
+  // The recorded start (a started status), if the file gives it: men awaiting a group take places in
+  // its order (waiting_list_order.cpp).
+  std::optional<Day> start_day;
 };
 
 }  // namespace probsim

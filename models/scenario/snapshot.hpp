@@ -15,6 +15,7 @@
 
 #include "caseload/case.hpp"
 #include "interventions/snapshot_bbr.hpp"
+#include "interventions/snapshot_si.hpp"
 #include "workforce/new_staff.hpp"
 
 namespace probsim {
@@ -50,8 +51,15 @@ struct SnapshotCase {
   Sex sex = Sex::male;
   // Index of the practitioner among the PDU's snapshot staff (in file order), or kUnallocated.
   PractitionerIndex practitioner = kUnallocated;
-  // Their BBR requirement, if they have one (read only with interventions on).
+  // Their BBR requirement or structured intervention, if they have one (read only with interventions
+  // on). Never both: the model holds one programme record under way per case.
   std::optional<SnapshotBbr> bbr;
+  std::optional<SnapshotSi> si;
+  // Carried, not simulated: no mechanism consumes them (docs/reference/snapshot-csv.md); `probsim
+  // snapshot` writes them back as read. kNotGiven: the row left the column empty.
+  static constexpr double kNotGiven = -1.0;
+  double rar_days = kNotGiven;           // RAR days of the order (a community or suspended sentence order)
+  double unpaid_work_hours = kNotGiven;  // unpaid-work hours of the order
 };
 
 struct RegionSnapshot {
@@ -59,6 +67,7 @@ struct RegionSnapshot {
   std::vector<SnapshotStaffMember> staff;  // file order
   std::vector<SnapshotCase> cases;         // file order
   std::vector<std::string> bbr_groups;     // the bbr_group names, in order of first appearance
+  std::vector<std::string> si_groups;      // the si_group names, likewise
 };
 
 }  // namespace probsim

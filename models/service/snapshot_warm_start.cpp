@@ -63,18 +63,29 @@ void place_snapshot_caseload(const Scenario& scenario, std::span<PduOffice* cons
     for (std::size_t k = 0; k < scenario.interventions_teams[t].pdus.size(); ++k)
       served[scenario.interventions_teams[t].pdus[k]] = Served{t, static_cast<std::uint32_t>(k)};
   std::vector<std::vector<InterventionsTeam::ImportedBbr>> records(teams.size());
+  std::vector<std::vector<InterventionsTeam::ImportedSi>> si_records(teams.size());
   std::vector<std::size_t> next(offices.size(), 0);
   for (const SnapshotCase& row : scenario.snapshot->cases) {
     const std::size_t ordinal = next[row.pdu]++;
-    if (!row.bbr || !served[row.pdu]) continue;
+    if ((!row.bbr && !row.si) || !served[row.pdu]) continue;
     const PduOffice& office = *offices[row.pdu];
     const std::uint32_t slot = slots[row.pdu][ordinal];
     const Case& c = by_office[row.pdu][ordinal].c;
-    records[served[row.pdu]->team].push_back(
-        InterventionsTeam::ImportedBbr{served[row.pdu]->office_in_team, slot, office.case_in_slot(slot, c.id),
-                                       make_imported_case_id(office.stream_index(), ordinal), *row.bbr});
+    const std::uint32_t office_in_team = served[row.pdu]->office_in_team;
+    const CaseId draw_key = make_imported_case_id(office.stream_index(), ordinal);
+    if (row.bbr)
+      records[served[row.pdu]->team].push_back(InterventionsTeam::ImportedBbr{
+          office_in_team, slot, office.case_in_slot(slot, c.id), draw_key, *row.bbr});
+    else
+      si_records[served[row.pdu]->team].push_back(InterventionsTeam::ImportedSi{
+          office_in_team, slot, office.case_in_slot(slot, c.id), draw_key, *row.si});
   }
-  for (std::size_t t = 0; t < teams.size(); ++t) teams[t]->import_bbr(records[t], 0);
+  // BBR first, as a steady-state warm start's list is all BBR: the structured interventions' records
+  // follow, so a snapshot with none leaves BBR's draws and order as they were.
+  for (std::size_t t = 0; t < teams.size(); ++t) {
+    teams[t]->import_bbr(records[t], 0);
+    teams[t]->import_si(si_records[t], 0);
+  }
 }
 
 }  // namespace probsim

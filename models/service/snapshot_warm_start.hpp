@@ -19,8 +19,9 @@ namespace probsim {
 
 // Opens every snapshot case on day 0 in its office (offices[k] is the PDU at index k). Imported ids are
 // numbered in file order within each PDU, so two scenarios from one snapshot give each person one id.
-// Then hands each man's BBR record to the team serving his PDU (`teams` in the order of
-// scenario.interventions_teams; empty with interventions off), which rebuilds its list and groups.
+// Then hands each BBR record and each structured intervention to the team serving the PDU (`teams` in
+// the order of scenario.interventions_teams; empty with interventions off), which rebuilds its lists and
+// groups.
 void place_snapshot_caseload(const Scenario& scenario, std::span<PduOffice* const> offices,
                              std::span<InterventionsTeam* const> teams, std::uint64_t replication_seed);
 

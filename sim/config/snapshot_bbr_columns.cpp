@@ -15,6 +15,8 @@ namespace {
 
 namespace column {
 constexpr std::string_view group = "bbr_group";
+constexpr std::string_view missed = "bbr_sessions_missed";
+constexpr std::string_view start_date = "bbr_start_date";
 constexpr std::string_view requirement_date = "bbr_requirement_date";
 constexpr std::string_view sessions = "bbr_sessions_attended";
 constexpr std::string_view status = "bbr_status";
@@ -31,7 +33,8 @@ std::optional<std::optional<SnapshotBbr>> read_bbr_columns(RowReader& row, const
                                                            const SnapshotCase& person, bool person_ok,
                                                            SnapshotBbrGroups& groups) {
   const bool any = row.given(column::status) || row.given(column::requirement_date) ||
-                   row.given(column::sessions) || row.given(column::group);
+                   row.given(column::sessions) || row.given(column::group) || row.given(column::missed) ||
+                   row.given(column::start_date);
   if (!any) return std::optional<SnapshotBbr>{};
   if (!s.interventions.enabled) {
     row.error(column::status,
@@ -104,13 +107,55 @@ std::optional<std::optional<SnapshotBbr>> read_bbr_columns(RowReader& row, const
   } else if (row.given(column::group)) {
     row.error(column::group, "is given for a man not attending a group (bbr_status attending)"), ok = false;
   }
+  if (row.given(column::missed)) {
+    const bool in_group =
+        bbr.status == SnapshotBbrStatus::attending || bbr.status == SnapshotBbrStatus::attending_one_to_one;
+    if (!in_group)
+      row.error(column::missed,
+                "is given for a man not attending; only attending and attending_one_to_one "
+                "have sessions missed in a current attempt"),
+          ok = false;
+    else if (auto n = row.whole_number(column::missed, 0, rules.missed_sessions_allowed,
+                                       "sessions (a man missing more is removed, BBR-5)"))
+      bbr.sessions_missed = *n;
+    else
+      ok = false;
+  }
+  if (row.given(column::start_date)) {
+    if (bbr.status == SnapshotBbrStatus::in_readiness || bbr.status == SnapshotBbrStatus::waiting) {
+      row.error(column::start_date,
+                "is given for a man not yet started (" + std::string(row.text(column::status)) + ")");
+      ok = false;
+    } else if (auto start = row.date(column::start_date)) {
+      if (*start > 0)
+        row.error(column::start_date, "is after the snapshot day " + s.window.day_zero().iso()), ok = false;
+      else if (requirement && *start < *requirement)
+        row.error(column::start_date, "is before bbr_requirement_date"), ok = false;
+      else
+        bbr.start_day = *start;
+    } else {
+      ok = false;
+    }
+  }
   if (!ok) return std::nullopt;
   return std::optional<SnapshotBbr>{bbr};
 }
 
 void check_bbr_groups(const SnapshotBbrGroups& groups, const Scenario& s, const std::string& file,
                       std::vector<CsvProblem>& problems) {
-  const ProgrammeRules& rules = s.interventions.bbr;
+  check_snapshot_groups(groups, s, file, problems, column::group, column::sessions);
+}
+
+void check_snapshot_groups(const SnapshotBbrGroups& groups, const Scenario& s, const std::string& file,
+                           std::vector<CsvProblem>& problems, std::string_view group_column,
+                           std::string_view sessions_column) {
+  auto rules_of = [&](std::uint32_t programme) -> const ProgrammeRules& {
+    return programme == 0 ? s.interventions.bbr : s.interventions.structured_interventions[programme - 1];
+  };
+  auto size_key = [&](std::uint32_t programme) {
+    return programme == 0 ? std::string("bbr.group_size_max")
+                          : "group_size_max of structured intervention '" + rules_of(programme).name + "'";
+  };
   std::vector<std::size_t> team_of_pdu(s.pdu_count(), s.interventions_teams.size());
   for (std::size_t t = 0; t < s.interventions_teams.size(); ++t)
     for (std::size_t pdu : s.interventions_teams[t].pdus) team_of_pdu[pdu] = t;
@@ -118,43 +163,53 @@ void check_bbr_groups(const SnapshotBbrGroups& groups, const Scenario& s, const 
     int line;
     std::size_t team;
     int sessions;
+    std::uint32_t programme;
     std::size_t members = 0;
   };
   std::map<std::size_t, First> first;
-  const bool rolling = rules.format == GroupFormat::rolling;
+  const std::string group_col(group_column), sessions_col(sessions_column);
   for (const SnapshotBbrGroups::Member& m : groups.members) {
     const std::size_t team = team_of_pdu[m.pdu];
-    auto [it, fresh] = first.emplace(m.group, First{m.line, team, m.sessions});
+    auto [it, fresh] = first.emplace(m.group, First{m.line, team, m.sessions, m.programme});
     const std::string name = "'" + groups.names[m.group] + "'";
     if (team == s.interventions_teams.size()) {
-      problems.push_back({file, m.line, "bbr_group",
+      problems.push_back({file, m.line, group_col,
                           "the man's PDU '" + s.pdu_at(m.pdu).name + "' is served by no interventions team"});
       continue;
     }
+    if (m.programme != it->second.programme) {
+      problems.push_back({file, m.line, group_col,
+                          "group " + name + " (first on line " + std::to_string(it->second.line) +
+                              ") runs '" + rules_of(it->second.programme).name + "', not '" +
+                              rules_of(m.programme).name + "'"});
+      continue;
+    }
+    const ProgrammeRules& rules = rules_of(m.programme);
     if (++it->second.members > static_cast<std::size_t>(rules.group_size_max))
-      problems.push_back({file, m.line, "bbr_group",
-                          "group " + name + " has more than bbr.group_size_max (" +
+      problems.push_back({file, m.line, group_col,
+                          "group " + name + " has more than " + size_key(m.programme) + " (" +
                               std::to_string(rules.group_size_max) + ") members"});
     if (fresh) continue;
     if (team != it->second.team) {
-      problems.push_back({file, m.line, "bbr_group",
+      problems.push_back({file, m.line, group_col,
                           "group " + name + " (first on line " + std::to_string(it->second.line) +
                               ") is run by team '" + s.interventions_teams[it->second.team].name +
                               "', which does not serve PDU '" + s.pdu_at(m.pdu).name + "'"});
       continue;
     }
+    const bool rolling = rules.format == GroupFormat::rolling;
     const bool same_place = rolling ? (m.sessions - it->second.sessions) % rules.module_sessions == 0
                                     : m.sessions == it->second.sessions;
     if (!same_place)
       problems.push_back(
-          {file, m.line, "bbr_sessions_attended",
+          {file, m.line, sessions_col,
            std::to_string(m.sessions) + " sessions does not fit group " + name + " (line " +
                std::to_string(it->second.line) + ": " + std::to_string(it->second.sessions) + "): " +
-               (rolling
-                    ? "in a rolling group men join at a module's start, so members' counts differ by whole "
-                      "modules (" +
-                          std::to_string(rules.module_sessions) + " sessions)"
-                    : "a closed group's members start together and have attended the same sessions")});
+               (rolling ? "in a rolling group members join at a module's start, so members' counts differ by "
+                          "whole "
+                          "modules (" +
+                              std::to_string(rules.module_sessions) + " sessions)"
+                        : "a closed group's members start together and have attended the same sessions")});
   }
 }
 

@@ -22,6 +22,7 @@ struct SnapshotBbrGroups {
     int line;
     std::size_t pdu;
     int sessions;
+    std::uint32_t programme = 0;  // 0: BBR; 1 + i: structured intervention i
   };
   std::vector<Member> members;
 };
@@ -36,5 +37,10 @@ struct SnapshotBbrGroups {
 // The checks between the members of each group, after every row is read.
 void check_bbr_groups(const SnapshotBbrGroups& groups, const Scenario& s, const std::string& file,
                       std::vector<CsvProblem>& problems);
+// The same checks for any programme's groups (the si_ columns use it too), with the columns to name; the
+// members of one group must also be in one programme.
+void check_snapshot_groups(const SnapshotBbrGroups& groups, const Scenario& s, const std::string& file,
+                           std::vector<CsvProblem>& problems, std::string_view group_column,
+                           std::string_view sessions_column);
 
 }  // namespace probsim

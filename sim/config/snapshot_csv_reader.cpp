@@ -7,6 +7,8 @@
 #include "caseload/imported_case.hpp"
 #include "config/csv_row_reader.hpp"
 #include "config/snapshot_bbr_columns.hpp"
+#include "config/snapshot_carried_columns.hpp"
+#include "config/snapshot_si_columns.hpp"
 
 namespace probsim {
 
@@ -162,7 +164,8 @@ void read_staff_row(RowReader& row, const Scenario& s, RegionSnapshot& snapshot,
 void read_case_row(RowReader& row, const Scenario& s, RegionSnapshot& snapshot,
                    const std::map<std::string, StaffEntry, std::less<>>& staff,
                    const std::set<std::string, std::less<>>& staff_rows,
-                   std::map<std::string, int, std::less<>>& first_line, SnapshotBbrGroups& bbr_groups) {
+                   std::map<std::string, int, std::less<>>& first_line, SnapshotBbrGroups& bbr_groups,
+                   SnapshotBbrGroups& si_groups) {
   SnapshotCase c;
   bool ok = true;
   if (auto id = row.required_text(column::person_id)) {
@@ -228,6 +231,13 @@ void read_case_row(RowReader& row, const Scenario& s, RegionSnapshot& snapshot,
     c.bbr = *bbr;
   else
     ok = false;
+  if (!read_carried_columns(row, type ? std::optional(static_cast<SentenceType>(*type)) : std::nullopt, c))
+    ok = false;
+  const bool has_bbr = row.given("bbr_status");
+  if (auto si = read_si_columns(row, s, c, person_read, has_bbr, si_groups))
+    c.si = *si;
+  else
+    ok = false;
   if (!ok) return;
   c.pdu = *pdu;
   c.sentence_type = static_cast<SentenceType>(*type);
@@ -268,13 +278,15 @@ std::optional<RegionSnapshot> read_snapshot_csvs(const SnapshotFiles& files, con
   }
   if (auto table = CsvTable::read(files.caseload_csv, snapshot_caseload_columns(), problems)) {
     std::map<std::string, int, std::less<>> first_line;
-    SnapshotBbrGroups bbr_groups;
+    SnapshotBbrGroups bbr_groups, si_groups;
     for (const CsvRow& r : table->rows()) {
       RowReader row(*table, r, day_zero, problems);
-      read_case_row(row, scenario, snapshot, staff_by_id, staff_ids, first_line, bbr_groups);
+      read_case_row(row, scenario, snapshot, staff_by_id, staff_ids, first_line, bbr_groups, si_groups);
     }
     check_bbr_groups(bbr_groups, scenario, table->file(), problems);
+    check_si_groups(si_groups, scenario, table->file(), problems);
     snapshot.bbr_groups = std::move(bbr_groups.names);
+    snapshot.si_groups = std::move(si_groups.names);
   }
   if (problems.size() != before) return std::nullopt;
   return snapshot;

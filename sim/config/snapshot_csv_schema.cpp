@@ -13,9 +13,9 @@ namespace {
 const char* const kNoReviewDates =
     "the model sets periodic reviews from the sentence start (sentence_management.periodic_review); "
     "leave the column out";
-const char* const kNoInterventions =
-    "structured interventions, RAR and unpaid work cannot be imported yet (issue 21): a snapshot starts "
-    "with none under way (BBR can be: bbr_status)";
+const char* const kStructuredInterventionColumns =
+    "a structured intervention is given by si_programme, si_status, si_requirement_date, "
+    "si_sessions_attended and si_group";
 const char* const kNoSaraLevel =
     "the model draws no SARA level for a case already on the caseload: a BBR requirement is given by "
     "bbr_status, and other cases are not routed to interventions";
@@ -39,9 +39,16 @@ const std::vector<CsvColumn>& snapshot_caseload_columns() {
       {"bbr_requirement_date", false, ""},
       {"bbr_sessions_attended", false, ""},
       {"bbr_group", false, ""},
-      {"structured_intervention", false, kNoInterventions},
-      {"rar_days", false, kNoInterventions},
-      {"unpaid_work_hours", false, kNoInterventions},
+      {"bbr_sessions_missed", false, ""},
+      {"bbr_start_date", false, ""},
+      {"si_programme", false, ""},
+      {"si_status", false, ""},
+      {"si_requirement_date", false, ""},
+      {"si_sessions_attended", false, ""},
+      {"si_group", false, ""},
+      {"structured_intervention", false, kStructuredInterventionColumns},
+      {"rar_days", false, ""},  // carried, not simulated (snapshot_carried_columns.hpp)
+      {"unpaid_work_hours", false, ""},
   };
   return columns;
 }

@@ -4,6 +4,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "caseload/imported_case.hpp"
 #include "output/atomic_file.hpp"
 #include "output/csv.hpp"
 
@@ -42,10 +43,53 @@ std::optional<SnapshotBbrStatus> bbr_status(const Participant& p, const Programm
   }
 }
 
-struct BbrRecord {
+// A structured intervention's record as the si_* columns give it, or nullopt for a record that is over
+// (its order ended, or it was diverted). SIs have no pre-group start and no one-to-one course.
+std::optional<SnapshotSiStatus> si_status(const Participant& p) {
+  switch (p.state) {
+    case ParticipantState::in_readiness:
+      return SnapshotSiStatus::in_readiness;
+    case ParticipantState::waiting:
+      return SnapshotSiStatus::waiting;
+    case ParticipantState::awaiting_rejoin:
+      return SnapshotSiStatus::awaiting_rejoin;
+    case ParticipantState::attending:
+      return SnapshotSiStatus::attending;
+    case ParticipantState::completed:
+      return SnapshotSiStatus::completed;
+    case ParticipantState::removed:
+      return SnapshotSiStatus::removed;
+    default:
+      return std::nullopt;
+  }
+}
+
+// A case's programme record under way, and the team holding it.
+struct LiveRecord {
   const Participant* p;
   const InterventionsTeam* team;
 };
+
+// The si_* columns of a case's live SI record; group names are `<team>/<programme>-<n>`, numbered per
+// team and programme in the order the file first names them.
+std::vector<std::string> si_columns(
+    const Participant& p, const InterventionsTeam& team, const InterventionRules& rules,
+    const SimulationWindow& window,
+    std::map<std::pair<const InterventionsTeam*, std::int32_t>, std::string>& names,
+    std::map<std::pair<const InterventionsTeam*, std::uint32_t>, int>& named) {
+  const SnapshotSiStatus s = *si_status(p);
+  const std::string& programme = rules.structured_interventions[p.programme - 1].name;
+  std::string sessions, group;
+  if (snapshot_si_has_sessions(s)) sessions = std::to_string(p.sessions_credited);
+  if (s == SnapshotSiStatus::attending) {
+    auto [it, fresh] = names.emplace(std::pair{&team, p.group}, "");
+    if (fresh)
+      it->second = team.name() + "/" + programme + "-" + std::to_string(++named[{&team, p.programme}]);
+    group = it->second;
+  }
+  return {programme, std::string(kSnapshotSiStatusNames[static_cast<std::size_t>(s)]),
+          window.date_of(p.requirement_day).iso(), sessions, group};
+}
 
 }  // namespace
 
@@ -87,19 +131,39 @@ void write_snapshot_csvs(const Scenario& scenario, std::span<const PduOffice* co
   // Each case's live BBR record (a man's BBR record ends `diverted` when he is moved to another
   // programme; the record of a requirement whose order has ended is not his any more).
   const bool with_bbr = scenario.interventions.enabled;
-  std::unordered_map<CaseId, BbrRecord> bbr_of_case;
+  const bool with_si = with_bbr && !scenario.interventions.structured_interventions.empty();
+  std::unordered_map<CaseId, LiveRecord> bbr_of_case, si_of_case;
   for (const InterventionsTeam* team : teams)
-    for (const Participant& p : team->participants())
-      if (p.programme == 0 && !p.order_ended && bbr_status(p, nullptr)) bbr_of_case[p.case_id] = {&p, team};
-  std::map<std::pair<const InterventionsTeam*, std::int32_t>, std::string> group_names;
+    for (const Participant& p : team->participants()) {
+      if (p.order_ended) continue;
+      if (p.programme == 0 && bbr_status(p, nullptr)) bbr_of_case[p.case_id] = {&p, team};
+      if (p.programme > 0 && si_status(p)) si_of_case[p.case_id] = {&p, team};
+    }
+  std::map<std::pair<const InterventionsTeam*, std::int32_t>, std::string> group_names, si_group_names;
   std::map<const InterventionsTeam*, int> groups_named;
+  std::map<std::pair<const InterventionsTeam*, std::uint32_t>, int> si_groups_named;
+
+  // The carried columns (rar_days, unpaid_work_hours) of the cases imported from a snapshot, by the id
+  // the import gave them (file order within each PDU): written back as read, since no mechanism changes
+  // them; a generated case has none.
+  std::unordered_map<CaseId, const SnapshotCase*> imported_row;
+  if (scenario.snapshot) {
+    std::vector<std::uint64_t> next(offices.size(), 0);
+    for (const SnapshotCase& row : scenario.snapshot->cases)
+      imported_row[make_imported_case_id(offices[row.pdu]->index(), next[row.pdu]++)] = &row;
+  }
+  auto carried = [](double value) { return value == SnapshotCase::kNotGiven ? "" : format_number(value); };
 
   AtomicFile caseload(caseload_csv);
   std::vector<std::string> header = {
-      "person_id", "pdu",  "sentence_type", "sentence_start_date", "expected_end_date",
-      "rosh",      "tier", "sex",           "domestic_abuse",      "practitioner"};
+      "person_id", "pdu", "sentence_type",  "sentence_start_date", "expected_end_date", "rosh",
+      "tier",      "sex", "domestic_abuse", "practitioner",        "rar_days",          "unpaid_work_hours"};
   if (with_bbr)
-    header.insert(header.end(), {"bbr_status", "bbr_requirement_date", "bbr_sessions_attended", "bbr_group"});
+    header.insert(header.end(), {"bbr_status", "bbr_requirement_date", "bbr_sessions_attended", "bbr_group",
+                                 "bbr_sessions_missed", "bbr_start_date"});
+  if (with_si)
+    header.insert(header.end(),
+                  {"si_programme", "si_status", "si_requirement_date", "si_sessions_attended", "si_group"});
   caseload.stream() << csv_row(header);
   for (const PduOffice* office : offices) {
     std::vector<const Case*> open;
@@ -122,8 +186,11 @@ void write_snapshot_csvs(const Scenario& scenario, std::span<const PduOffice* co
                                       std::string(to_string(c->sex)),
                                       c->domestic_abuse_flag ? "true" : "false",
                                       holder};
+      const auto imported = imported_row.find(c->id);
+      row.push_back(imported == imported_row.end() ? "" : carried(imported->second->rar_days));
+      row.push_back(imported == imported_row.end() ? "" : carried(imported->second->unpaid_work_hours));
       if (with_bbr) {
-        std::string status, requirement, sessions, group;
+        std::string status, requirement, sessions, group, missed, start;
         if (auto found = bbr_of_case.find(c->id); found != bbr_of_case.end()) {
           const Participant& p = *found->second.p;
           const InterventionsTeam* team = found->second.team;
@@ -140,8 +207,26 @@ void write_snapshot_csvs(const Scenario& scenario, std::span<const PduOffice* co
             if (fresh) it->second = team->name() + "/bbr-" + std::to_string(++groups_named[team]);
             group = it->second;
           }
+          if (s == SnapshotBbrStatus::attending || s == SnapshotBbrStatus::attending_one_to_one)
+            missed = std::to_string(p.misses);
+          // A start imported from a snapshot is the date its row gave, if any (none is invented); a
+          // start in the run is its day.
+          const bool started_before_run = imported != imported_row.end() && imported->second->bbr &&
+                                          imported->second->bbr->status != SnapshotBbrStatus::in_readiness &&
+                                          imported->second->bbr->status != SnapshotBbrStatus::waiting;
+          if (started_before_run && imported->second->bbr->start_day)
+            start = window.date_of(*imported->second->bbr->start_day).iso();
+          else if (!started_before_run && p.started)
+            start = window.date_of(p.start_day).iso();
         }
-        row.insert(row.end(), {status, requirement, sessions, group});
+        row.insert(row.end(), {status, requirement, sessions, group, missed, start});
+      }
+      if (with_si) {
+        std::vector<std::string> si(5);
+        if (auto found = si_of_case.find(c->id); found != si_of_case.end())
+          si = si_columns(*found->second.p, *found->second.team, scenario.interventions, window,
+                          si_group_names, si_groups_named);
+        row.insert(row.end(), si.begin(), si.end());
       }
       caseload.stream() << csv_row(row);
     }

@@ -17,7 +17,8 @@ namespace probsim {
 // the staff in post. Staff ids are the names the run gave (e.g. "Northgate/po-003"), person ids the
 // case ids. With interventions on, the caseload has the BBR columns, from `teams` (every team of the
 // run): each man's live BBR record, and his group named `<team>/bbr-<n>`, n counting groups in the order
-// the file first names them. Each file appears whole or not at all.
+// the file first names them; with structured interventions, the si_ columns likewise (each person's live
+// SI record, groups named `<team>/<programme>-<n>`). Each file appears whole or not at all.
 void write_snapshot_csvs(const Scenario& scenario, std::span<const PduOffice* const> offices, Day day,
                          const std::string& caseload_csv, const std::string& staff_csv,
                          std::span<const InterventionsTeam* const> teams = {});

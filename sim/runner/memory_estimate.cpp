@@ -10,8 +10,10 @@
 
 namespace probsim {
 
-MemoryEstimate estimate_replication_memory(const Scenario& scenario) {
-  const CaseMix& mix = scenario.caseload.case_mix;
+namespace {
+
+// The mean time a case of `mix` stays open, at most: its mean sentence length (cases also end early).
+double mean_weeks_open(const CaseMix& mix) {
   const auto& shares = mix.sentence_type.weights();
   double share_total = 0.0, mean_months = 0.0;
   for (std::size_t t = 0; t < shares.size() && t < mix.sentence_length_months.size(); ++t) {
@@ -19,22 +21,61 @@ MemoryEstimate estimate_replication_memory(const Scenario& scenario) {
     mean_months += shares[t] * mix.sentence_length_months[t].mean();
   }
   if (share_total > 0.0) mean_months /= share_total;
+  return mean_months * kDaysPerMonth / kDaysPerWeek;
+}
+
+// The most cases a PDU started from a snapshot has open at once, at most: on each day t, its imported
+// cases not yet at their expected end (`end_days`, sorted; early exits only lower it) plus its referrals
+// still open, which are at most the referrals made since day 0 and at most Little's law's steady state.
+// Taken week by week, each week's imported cases at its start with its referrals at its end, so the
+// figure bounds every day of the week.
+double snapshot_open_cases(const std::vector<Day>& end_days, double per_week, double steady_state,
+                           Day last_day) {
+  double most = 0.0;
+  for (Day week_start = 0; week_start <= last_day; week_start += 7) {
+    const Day week_end = std::min<Day>(week_start + 6, last_day);
+    const auto imported = static_cast<double>(
+        end_days.end() - std::upper_bound(end_days.begin(), end_days.end(), week_start - 1));
+    const double referred =
+        std::min(steady_state, per_week * static_cast<double>(week_end + 1) / kDaysPerWeek);
+    most = std::max(most, imported + referred);
+  }
+  return most;
+}
+
+}  // namespace
+
+MemoryEstimate estimate_replication_memory(const Scenario& scenario) {
   MemoryEstimate estimate;
-  estimate.weeks_open = mean_months * kDaysPerMonth / kDaysPerWeek;
   const double window_years = static_cast<double>(scenario.window.report_end.days_since_epoch() -
                                                   scenario.window.report_start.days_since_epoch()) /
                               kDaysPerYear;
+  // A snapshot's cases by PDU (scenario order), as expected end days.
+  std::vector<std::vector<Day>> imported_ends(scenario.pdu_count());
+  if (scenario.snapshot) {
+    for (const SnapshotCase& c : scenario.snapshot->cases) imported_ends[c.pdu].push_back(c.expected_end_day);
+    for (auto& ends : imported_ends) std::sort(ends.begin(), ends.end());
+  }
+  std::size_t pdu_index = 0;
   for (std::size_t r = 0; r < scenario.regions.size(); ++r) {
     const auto& pdus = scenario.regions[r].pdus;
-    for (std::size_t p = 0; p < pdus.size(); ++p) {
+    for (std::size_t p = 0; p < pdus.size(); ++p, ++pdu_index) {
       const ReferralRate& rate = pdus[p].referrals;
       const double peak_season =
           *std::max_element(rate.seasonality_multiplier.begin(), rate.seasonality_multiplier.end());
       // The trend compounds from report_start (1 there, and before it), so a growing trend peaks at
       // report_end and a falling one at report_start.
       const double peak_trend = std::max(1.0, std::pow(1.0 + rate.trend_fraction_per_year, window_years));
-      const double open = rate.per_week * peak_season * peak_trend * estimate.weeks_open;
+      // The PDU's own case mix (its override, or the national one) sets how long its cases stay open.
+      const double weeks_open = mean_weeks_open(scenario.case_mix_of(pdus[p]));
+      const double per_week = rate.per_week * peak_season * peak_trend;
+      const double steady_state = per_week * weeks_open;
+      const std::vector<Day>& ends = imported_ends[pdu_index];
+      const double open = scenario.snapshot
+                              ? snapshot_open_cases(ends, per_week, steady_state, scenario.window.last_day())
+                              : steady_state;
       estimate.open_cases += open;
+      estimate.imported_cases += static_cast<double>(ends.size());
       if (open > estimate.pdu_open_cases || estimate.pdu_key.empty()) {
         estimate.pdu_key =
             "regions[" + std::to_string(r) + "].pdus[" + std::to_string(p) + "].referrals_per_week";
@@ -43,6 +84,8 @@ MemoryEstimate estimate_replication_memory(const Scenario& scenario) {
         estimate.pdu_peak_season = peak_season;
         estimate.pdu_peak_trend = peak_trend;
         estimate.pdu_open_cases = open;
+        estimate.pdu_imported_cases = static_cast<double>(ends.size());
+        estimate.weeks_open = weeks_open;
       }
     }
   }
@@ -103,8 +146,10 @@ std::string why(const MemoryEstimate& e) {
   if (e.pdu_peak_season > 1.0) text << " x " << e.pdu_peak_season << " at the seasonal peak";
   if (e.pdu_peak_trend > 1.0)
     text << " x " << whole(e.pdu_peak_trend) << " from referrals.trend_pct_per_year over the window";
-  text << ", each case open up to " << whole(e.weeks_open) << " weeks on average: " << whole(e.pdu_open_cases)
-       << " cases)";
+  text << ", each case open up to " << whole(e.weeks_open) << " weeks on average";
+  if (e.pdu_imported_cases > 0.0)
+    text << ", and " << whole(e.pdu_imported_cases) << " cases from the snapshot";
+  text << ": " << whole(e.pdu_open_cases) << " cases)";
   return text.str();
 }
 

@@ -27,18 +27,22 @@ inline constexpr double kBytesPerOpenCase = 1024.0;
 inline constexpr double kFixedBytes = 40.0 * 1024 * 1024;
 
 struct MemoryEstimate {
-  double open_cases = 0.0;  // the most cases open at once, summed over PDUs (Little's law)
+  double open_cases = 0.0;      // the most cases open at once, summed over PDUs (Little's law)
+  double imported_cases = 0.0;  // rows of a snapshot caseload (warm_start: snapshot), summed over PDUs
   double bytes = 0.0;       // one replication's resident memory
   // The PDU with the most open cases, and why it has them.
   std::string pdu_key;  // regions[r].pdus[p].referrals_per_week
   std::string pdu_name;
   double pdu_per_week = 0.0, pdu_peak_season = 1.0, pdu_peak_trend = 1.0, pdu_open_cases = 0.0;
-  double weeks_open = 0.0;  // the mean time a case stays open: its mean sentence length
+  double pdu_imported_cases = 0.0;
+  double weeks_open = 0.0;  // that PDU's mean time a case stays open: its case mix's mean sentence length
 };
 
 // Open cases by Little's law: each PDU's referral rate at its highest (the seasonal peak, and the trend
-// compounded to the end of the report window when it grows) times the mean sentence length, which is at
-// least the time a case stays open (cases also end early).
+// compounded to the end of the report window when it grows) times the mean sentence length of the PDU's
+// own case mix (a `case_mix` override, else the national one), which is at least the time a case stays
+// open (cases also end early). From a snapshot, each PDU's most on any day of the window of its imported
+// rows not yet at their expected end plus its referrals since day 0 (at most Little's law's figure).
 [[nodiscard]] MemoryEstimate estimate_replication_memory(const Scenario& scenario);
 
 // The memory this machine has available now (MemAvailable in /proc/meminfo), in bytes.

@@ -169,10 +169,11 @@ TEST(SnapshotCsvErrors, UnknownColumnWithSuggestion) {
 }
 
 TEST(SnapshotCsvErrors, ColumnTheModelCannotRepresentIsRefusedWithTheReason) {
-  const Read r = read(kCaseHeader.substr(0, kCaseHeader.size() - 1) + ",rar_days\n" +
-                          kCase.substr(0, kCase.size() - 1) + ",10\n",
+  const Read r = read(kCaseHeader.substr(0, kCaseHeader.size() - 1) + ",structured_intervention\n" +
+                          kCase.substr(0, kCase.size() - 1) + ",stepwise\n",
                       kStaff);
-  expect_one(r, r.caseload_file, 1, "rar_days", "column not supported: structured interventions, RAR");
+  expect_one(r, r.caseload_file, 1, "structured_intervention",
+             "column not supported: a structured intervention is given by si_programme, si_status");
 }
 
 TEST(SnapshotCsvErrors, RequiredColumnMissing) {

@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
 #include "config/scenario_loader.hpp"
 
 using namespace probsim;
@@ -74,4 +78,69 @@ TEST(MemorySize, ReadsSizesInPowersOf1024) {
   EXPECT_EQ(parse_memory_size("1000"), 1000.0);
   for (const char* bad : {"", "0", "-5G", "1x", "G", "8 G", "nan", "inf", "1e3G", "8GG"})
     EXPECT_FALSE(parse_memory_size(bad).has_value()) << bad;
+}
+
+// A PDU with a case_mix of its own (issue 21 item 2) keeps its cases open as long as its own mix says:
+// all licences of exactly 36 months at Eastmoor, the national mix elsewhere.
+TEST(MemoryEstimate, APduWithItsOwnCaseMixUsesIt) {
+  const Scenario national = example();
+  const Scenario local =
+      example({"regions.0.pdus.Eastmoor.case_mix={sentence_type_shares: {community_order: 0, "
+               "suspended_sentence_order: 0, licence: 1}, sentence_length_months: {licence: {fixed: 36}}}"});
+  ASSERT_EQ(local.regions[0].pdus[1].name, "Eastmoor");
+  ASSERT_TRUE(local.regions[0].pdus[1].case_mix);
+  const double national_weeks = estimate_replication_memory(national).weeks_open;
+  const double eastmoor_weeks = 36 * kDaysPerMonth / kDaysPerWeek;
+  const double eastmoor_per_week = local.regions[0].pdus[1].referrals.per_week;
+  const MemoryEstimate e = estimate_replication_memory(local);
+  EXPECT_NEAR(e.open_cases,
+              estimate_replication_memory(national).open_cases +
+                  eastmoor_per_week * (eastmoor_weeks - national_weeks),
+              1e-6);
+  EXPECT_GT(e.open_cases, estimate_replication_memory(national).open_cases);
+}
+
+namespace {
+// example_region_snapshot (2023-01-01 to 2023-12-31, no warm-up) from a caseload of `rows` cases at
+// Northgate, all ending on `end`.
+Scenario snapshot_of(int rows, const std::string& end) {
+  const auto dir = std::filesystem::temp_directory_path() / "probsim_memory_estimate_snapshot";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "staff.csv") << "staff_id,pdu,grade,fte\nS1,Northgate,po,1\n";
+  std::ofstream caseload(dir / "caseload.csv");
+  caseload << "person_id,pdu,sentence_type,sentence_start_date,expected_end_date,rosh,tier,sex\n";
+  for (int i = 0; i < rows; ++i)
+    caseload << "P" << i << ",Northgate,licence,2022-06-01," << end << ",low,D0,male\n";
+  caseload.close();
+  Diagnostics diagnostics;
+  auto loaded = load_scenario(std::string(PROBSIM_SOURCE_DIR) + "/scenarios/example_region_snapshot.yaml",
+                              {"simulation.caseload_csv=" + (dir / "caseload.csv").string(),
+                               "simulation.staff_csv=" + (dir / "staff.csv").string()},
+                              diagnostics);
+  EXPECT_TRUE(loaded) << diagnostics.describe();
+  return loaded->scenario;
+}
+}  // namespace
+
+// From a snapshot the imported rows count, not the steady state a generated warm start would have: a
+// PDU's most open cases are its rows not yet ended plus its referrals since day 0, which reach Little's
+// law's figure only after a mean sentence (89 weeks, longer than the year's window).
+TEST(MemoryEstimate, ASnapshotCountsItsImportedRows) {
+  // Rows ending after the window: all open all year, with a year of referrals (6, 4 and 5 a week) on top.
+  const Scenario s = snapshot_of(3000, "2025-01-01");
+  const MemoryEstimate e = estimate_replication_memory(s);
+  const double days = static_cast<double>(s.window.last_day() + 1);  // 365
+  EXPECT_EQ(e.imported_cases, 3000.0);
+  EXPECT_NEAR(e.open_cases, 3000.0 + (6 + 4 + 5) * days / kDaysPerWeek, 1e-6);
+  EXPECT_EQ(e.pdu_name, "Northgate");
+  EXPECT_EQ(e.pdu_imported_cases, 3000.0);
+  // Rows ending in the first week: the week's rows and referrals, or the year's referrals, whichever is
+  // more (per PDU).
+  const MemoryEstimate early = estimate_replication_memory(snapshot_of(3000, "2023-01-05"));
+  EXPECT_NEAR(early.open_cases, 3000.0 + 6 + (4 + 5) * days / kDaysPerWeek, 1e-6);
+  // The steady state the estimate used before (the national mix's Little's law) is not what is open.
+  EXPECT_GT(std::abs(e.open_cases - (6 + 4 + 5) * e.weeks_open), 1500.0);
+  // The refusal names the snapshot's part.
+  const MemoryVerdict refused = check_memory(s, 1, 20 * kMiB, std::nullopt);
+  EXPECT_NE(refused.message.find("and 3000 cases from the snapshot"), std::string::npos) << refused.message;
 }
