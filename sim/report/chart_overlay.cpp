@@ -2,6 +2,7 @@
 #include <limits>
 #include <set>
 
+#include "output/metric_names.hpp"
 #include "report/chart_parts.hpp"
 
 // The plan against its baseline (issue 20: "a director sees their PDU's workload, reviews on time and
@@ -21,16 +22,16 @@ struct OverlayMetric {
 };
 
 constexpr OverlayMetric kOverlayMetrics[] = {
-    {"workload_pct_mean", "chart-overlay-workload", "Workload: plan and baseline",
+    {metric_name::workload_pct_mean, "chart-overlay-workload", "Workload: plan and baseline",
      "workload (% of WMT capacity)", 1.0},
-    {"reviews_on_time_share", "chart-overlay-review-timeliness", "Review timeliness: plan and baseline",
-     "reviews on time (% of reviews due)", 100.0},
-    {"rag_status", "chart-overlay-rag", "RAG status: plan and baseline",
+    {metric_name::reviews_on_time_share, "chart-overlay-review-timeliness",
+     "Review timeliness: plan and baseline", "reviews on time (% of reviews due)", 100.0},
+    {metric_name::rag_status, "chart-overlay-rag", "RAG status: plan and baseline",
      "mean RAG status (0 green, 1 amber, 2 red)", 1.0},
-    {"caseload", "chart-overlay-caseload", "Caseload: plan and baseline", "caseload (cases)", 1.0},
-    {"vacancy_pct", "chart-overlay-vacancy", "Vacancy: plan and baseline", "vacancy (% of establishment)",
-     1.0},
-    {"bbr_waiting_list", "chart-overlay-bbr-waiting-list", "BBR waiting list: plan and baseline",
+    {metric_name::caseload, "chart-overlay-caseload", "Caseload: plan and baseline", "caseload (cases)", 1.0},
+    {metric_name::vacancy_pct, "chart-overlay-vacancy", "Vacancy: plan and baseline",
+     "vacancy (% of establishment)", 1.0},
+    {metric_name::bbr_waiting_list, "chart-overlay-bbr-waiting-list", "BBR waiting list: plan and baseline",
      "waiting list (people)", 1.0},
 };
 
@@ -66,7 +67,7 @@ Json overlay_spec(const ReportData& data, const OverlayMetric& m) {
                                  {"title", nullptr},
                                  {"scale", Json::object({{"domain", Json::array({kBaselineRun, kPlanRun})},
                                                          {"range", Json::array({"#6b6b6b", "#1f77b4"})}})}});
-  const Json y_scale = Json::object({{"zero", std::string(m.metric) != "caseload"}});
+  const Json y_scale = Json::object({{"zero", std::string(m.metric) != metric_name::caseload}});
   return Json::object(
       {{"width", "container"},
        {"height", 240},

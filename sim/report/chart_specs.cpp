@@ -7,6 +7,7 @@
 #include <set>
 
 #include "output/metric_catalogue.hpp"
+#include "output/metric_names.hpp"
 #include "report/chart_parts.hpp"
 
 namespace probsim {
@@ -27,12 +28,12 @@ const std::vector<ReportSection>& report_sections() {
 namespace chart {
 
 void add_timeseries_charts(const ReportData& data, std::vector<Chart>& charts) {
-  if (data.has_metric("caseload"))
-    charts.push_back(
-        {"chart-caseload", "timeseries", "Caseload",
-         "People on the caseload at each month end: mean over replications, with the 95% "
-         "confidence interval as a band.",
-         series_spec(data, {{"caseload", "caseload", "", ""}}, "caseload (cases)", 1.0, false, false)});
+  if (data.has_metric(metric_name::caseload))
+    charts.push_back({"chart-caseload", "timeseries", "Caseload",
+                      "People on the caseload at each month end: mean over replications, with the 95% "
+                      "confidence interval as a band.",
+                      series_spec(data, {{metric_name::caseload, "caseload", "", ""}}, "caseload (cases)",
+                                  1.0, false, false)});
   // Staff: the catalogue's staffing metrics in FTE (the families in_post_fte_<grade> and
   // establishment_fte_<grade>), every grade with any establishment or anyone in post. The measure is the
   // family's name before its placeholder, so a renamed metric leaves the chart only with the catalogue.
@@ -60,15 +61,15 @@ void add_timeseries_charts(const ReportData& data, std::vector<Chart>& charts) {
                       "Full-time equivalents at each month end. Solid lines are staff in post, dashed "
                       "lines the establishment (the posts funded); the gap is the vacancy.",
                       series_spec(data, staff, "staff (FTE)", 1.0, true)});
-  if (data.has_metric("workload_pct_mean"))
+  if (data.has_metric(metric_name::workload_pct_mean))
     charts.push_back({"chart-workload", "timeseries", "Workload",
                       "Mean workload of the practitioners who can take cases, as a percentage of their "
                       "WMT capacity (100% is a full caseload; above 110% is excessive).",
-                      series_spec(data, {{"workload_pct_mean", "mean workload", "", ""}},
+                      series_spec(data, {{metric_name::workload_pct_mean, "mean workload", "", ""}},
                                   "workload (% of WMT capacity)", 1.0, false)});
   std::vector<SeriesLine> timeliness;
-  if (data.has_metric("reviews_on_time_share"))
-    timeliness.push_back({"reviews_on_time_share", "reviews", "", ""});
+  if (data.has_metric(metric_name::reviews_on_time_share))
+    timeliness.push_back({metric_name::reviews_on_time_share, "reviews", "", ""});
   if (!timeliness.empty())
     charts.push_back({"chart-review-timeliness", "timeseries", "Review timeliness",
                       "Of the reviews due in each month, the percentage completed by their due day.",
@@ -77,9 +78,10 @@ void add_timeseries_charts(const ReportData& data, std::vector<Chart>& charts) {
 
 void add_bbr_charts(const ReportData& data, std::vector<Chart>& charts) {
   std::vector<std::pair<std::string, std::string>> funnel;
-  for (const auto& [kpi, label] : {std::pair<const char*, const char*>{"bbr_requirements", "requirements"},
-                                   {"bbr_starts", "starts"},
-                                   {"bbr_completions", "completions"}})
+  for (const auto& [kpi, label] :
+       {std::pair<const char*, const char*>{metric_name::bbr_requirements, "requirements"},
+        {metric_name::bbr_starts, "starts"},
+        {metric_name::bbr_completions, "completions"}})
     if (data.kpi(kpi)) funnel.emplace_back(kpi, label);
   if (!funnel.empty())
     charts.push_back({"chart-bbr-funnel", "bbr", "BBR funnel: requirements, starts, completions",

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "output/metric_catalogue.hpp"
+#include "output/metric_names.hpp"
 #include "report/comparison_order.hpp"
 
 // The page's HTML tables and headline cards: the numbers behind the charts.
@@ -59,15 +60,15 @@ struct Headline {
   const char* unit;
 };
 constexpr Headline kHeadlines[] = {
-    {"caseload_mean", "mean caseload", 1, "cases"},
-    {"staff_in_post_fte", "case-holding staff in post at the end", 1, "FTE"},
-    {"vacancy_pct", "vacancy at the end", 1, "% of establishment"},
-    {"workload_pct_mean", "mean workload", 1, "% of WMT capacity"},
-    {"reviews_on_time_share", "reviews on time", 100, "% of reviews due"},
-    {"contacts_delivered_share", "contacts delivered", 100, "% of contacts required"},
-    {"bbr_starts", "BBR starts", 1, "people"},
-    {"bbr_completions", "BBR completions", 1, "people"},
-    {"bbr_wait_weeks_p50", "median wait for BBR", 1, "weeks"},
+    {metric_name::caseload_mean, "mean caseload", 1, "cases"},
+    {metric_name::staff_in_post_fte, "case-holding staff in post at the end", 1, "FTE"},
+    {metric_name::vacancy_pct, "vacancy at the end", 1, "% of establishment"},
+    {metric_name::workload_pct_mean, "mean workload", 1, "% of WMT capacity"},
+    {metric_name::reviews_on_time_share, "reviews on time", 100, "% of reviews due"},
+    {metric_name::contacts_delivered_share, "contacts delivered", 100, "% of contacts required"},
+    {metric_name::bbr_starts, "BBR starts", 1, "people"},
+    {metric_name::bbr_completions, "BBR completions", 1, "people"},
+    {metric_name::bbr_wait_weeks_p50, "median wait for BBR", 1, "weeks"},
 };
 
 std::string headline_cards(const ReportData& data) {

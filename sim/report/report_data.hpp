@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "output/metric_names.hpp"
 #include "output/summary_statistics.hpp"
 
 namespace probsim {
@@ -112,7 +113,7 @@ struct ReportData {
 inline constexpr std::size_t kMaxPdusWithSeries = 30;
 
 // The time-series metric whose per-PDU monthly values (0 green, 1 amber, 2 red) make the RAG heat map.
-inline constexpr const char* kRagStatusMetric = "rag_status";
+inline constexpr const char* kRagStatusMetric = metric_name::rag_status;
 
 // Reads `path`. Throws std::runtime_error naming the path and what is wrong if it is not a finished
 // run, a batch that has been aggregated, or a comparison.
