@@ -29,6 +29,24 @@ bool has_sessions(SnapshotBbrStatus s) {
 
 }  // namespace
 
+bool served_by_interventions_team(const Scenario& s, std::size_t pdu) {
+  return std::any_of(s.interventions_teams.begin(), s.interventions_teams.end(), [&](const auto& t) {
+    return std::find(t.pdus.begin(), t.pdus.end(), pdu) != t.pdus.end();
+  });
+}
+
+int rejoin_unit_sessions(const ProgrammeRules& rules) {
+  return rules.format == GroupFormat::rolling ? rules.module_sessions : rules.group_sessions;
+}
+
+std::int32_t add_group_member(SnapshotBbrGroups& groups, std::string_view name, int line, std::size_t pdu,
+                              int sessions, std::uint32_t programme) {
+  auto [it, fresh] = groups.index.emplace(std::string(name), groups.names.size());
+  if (fresh) groups.names.push_back(it->first);
+  groups.members.push_back({it->second, line, pdu, sessions, programme});
+  return static_cast<std::int32_t>(it->second);
+}
+
 std::optional<std::optional<SnapshotBbr>> read_bbr_columns(RowReader& row, const Scenario& s,
                                                            const SnapshotCase& person, bool person_ok,
                                                            SnapshotBbrGroups& groups) {
@@ -63,10 +81,7 @@ std::optional<std::optional<SnapshotBbr>> read_bbr_columns(RowReader& row, const
   // BBR is for men who are domestic abuse perpetrators (BBR-1, BBR-2): the model routes only them.
   if (person_ok && (!person.domestic_abuse_flag || person.sex != Sex::male))
     row.error(column::status, "BBR is for men with domestic_abuse true (BBR-1); this row is not"), ok = false;
-  if (person_ok &&
-      std::none_of(s.interventions_teams.begin(), s.interventions_teams.end(), [&](const auto& t) {
-        return std::find(t.pdus.begin(), t.pdus.end(), person.pdu) != t.pdus.end();
-      }))
+  if (person_ok && !served_by_interventions_team(s, person.pdu))
     row.error(column::status, "PDU '" + s.pdu_at(person.pdu).name +
                                   "' is served by no interventions team (interventions_teams)"),
         ok = false;
@@ -86,8 +101,7 @@ std::optional<std::optional<SnapshotBbr>> read_bbr_columns(RowReader& row, const
   }
   if (bbr.status == SnapshotBbrStatus::completed) bbr.sessions_attended = rules.group_sessions;
   if (bbr.status == SnapshotBbrStatus::awaiting_rejoin) {
-    // A rolling group keeps the modules completed; a closed one starts a new cohort from the beginning.
-    const int unit = rules.format == GroupFormat::rolling ? rules.module_sessions : rules.group_sessions;
+    const int unit = rejoin_unit_sessions(rules);
     if (bbr.sessions_attended % unit != 0)
       row.error(column::sessions, "a man awaiting a rejoin keeps whole modules only (" +
                                       std::to_string(unit) + " sessions each in this scenario), found " +
@@ -96,11 +110,7 @@ std::optional<std::optional<SnapshotBbr>> read_bbr_columns(RowReader& row, const
   }
   if (bbr.status == SnapshotBbrStatus::attending) {
     if (auto name = row.required_text(column::group)) {
-      auto [it, fresh] = groups.index.emplace(std::string(*name), groups.names.size());
-      if (fresh) groups.names.push_back(it->first);
-      bbr.group = static_cast<std::int32_t>(it->second);
-      groups.members.push_back(
-          {static_cast<std::size_t>(bbr.group), row.line(), person.pdu, bbr.sessions_attended});
+      bbr.group = add_group_member(groups, *name, row.line(), person.pdu, bbr.sessions_attended, 0);
     } else {
       ok = false;
     }

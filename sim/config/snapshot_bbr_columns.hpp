@@ -2,9 +2,11 @@
 // The caseload CSV's BBR columns (docs/reference/snapshot-csv.md): bbr_status, bbr_requirement_date,
 // bbr_sessions_attended and bbr_group. Problems are recorded as FILE:LINE:COLUMN like every other.
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "config/csv_row_reader.hpp"
@@ -26,6 +28,16 @@ struct SnapshotBbrGroups {
   };
   std::vector<Member> members;
 };
+
+// Shared by the bbr_ and si_ columns (snapshot_si_columns.cpp).
+// Whether an interventions team serves `pdu`: a requirement elsewhere could never be delivered.
+[[nodiscard]] bool served_by_interventions_team(const Scenario& s, std::size_t pdu);
+// The sessions a person awaiting a rejoin keeps whole: a rolling group keeps the modules completed, a
+// closed one starts a new cohort from the beginning.
+[[nodiscard]] int rejoin_unit_sessions(const ProgrammeRules& rules);
+// Adds an attending member to the group named `name` (a new group if not seen before); returns its index.
+std::int32_t add_group_member(SnapshotBbrGroups& groups, std::string_view name, int line, std::size_t pdu,
+                              int sessions, std::uint32_t programme);
 
 // One row's BBR record: nullopt if the columns have a problem (recorded), an empty optional if the row
 // gives none. `person` is the row as read so far (`person_ok`: its own columns had no problem).

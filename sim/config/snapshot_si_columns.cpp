@@ -86,10 +86,7 @@ std::optional<std::optional<SnapshotSi>> read_si_columns(RowReader& row, const S
         ok = false;
   if (person_ok && programme && programmes[*programme].men_only && person.sex != Sex::male)
     row.error(column::programme, "'" + programmes[*programme].name + "' is for men only (SI-4)"), ok = false;
-  if (person_ok &&
-      std::none_of(s.interventions_teams.begin(), s.interventions_teams.end(), [&](const auto& t) {
-        return std::find(t.pdus.begin(), t.pdus.end(), person.pdu) != t.pdus.end();
-      }))
+  if (person_ok && !served_by_interventions_team(s, person.pdu))
     row.error(column::status, "PDU '" + s.pdu_at(person.pdu).name +
                                   "' is served by no interventions team (interventions_teams)"),
         ok = false;
@@ -109,8 +106,7 @@ std::optional<std::optional<SnapshotSi>> read_si_columns(RowReader& row, const S
   }
   if (si.status == SnapshotSiStatus::completed) si.sessions_attended = rules.group_sessions;
   if (si.status == SnapshotSiStatus::awaiting_rejoin) {
-    // A rolling group keeps the modules completed; a closed one starts a new cohort from the beginning.
-    const int unit = rules.format == GroupFormat::rolling ? rules.module_sessions : rules.group_sessions;
+    const int unit = rejoin_unit_sessions(rules);
     if (si.sessions_attended % unit != 0)
       row.error(column::sessions, "a person awaiting a rejoin keeps whole modules only (" +
                                       std::to_string(unit) + " sessions each in '" + rules.name +
@@ -119,11 +115,7 @@ std::optional<std::optional<SnapshotSi>> read_si_columns(RowReader& row, const S
   }
   if (si.status == SnapshotSiStatus::attending) {
     if (auto name = row.required_text(column::group)) {
-      auto [it, fresh] = groups.index.emplace(std::string(*name), groups.names.size());
-      if (fresh) groups.names.push_back(it->first);
-      si.group = static_cast<std::int32_t>(it->second);
-      groups.members.push_back(
-          {static_cast<std::size_t>(si.group), row.line(), person.pdu, si.sessions_attended, si.programme});
+      si.group = add_group_member(groups, *name, row.line(), person.pdu, si.sessions_attended, si.programme);
     } else {
       ok = false;
     }
