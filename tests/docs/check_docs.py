@@ -18,8 +18,10 @@ Usage: check_docs.py --root REPO [--keys]  (exit status 1 and one line per probl
        check_docs.py --self-test   (plants each kind of fault in a scratch tree and expects a failure)
 """
 import argparse
+import atexit
 import os
 import re
+import shutil
 import sys
 import tempfile
 
@@ -175,10 +177,17 @@ def check_scenario_keys(root):
     return problems
 
 
+def scratch_dir():
+    """A fresh temporary folder, removed when this script exits (every run used to leave its trees behind)."""
+    path = tempfile.mkdtemp(prefix="check_docs_")
+    atexit.register(shutil.rmtree, path, True)
+    return path
+
+
 def self_test():
     """Each planted fault must be reported; the clean tree must pass."""
     def tree(sources, scenario, other):
-        root = tempfile.mkdtemp(prefix="check_docs_")
+        root = scratch_dir()
         os.makedirs(os.path.join(root, "docs"))
         os.makedirs(os.path.join(root, "scenarios", "base"))
         with open(os.path.join(root, "docs", "sources.md"), "w") as f:

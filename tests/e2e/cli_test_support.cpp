@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "output/csv.hpp"
+#include "scratch_directory.hpp"
 
 namespace probsim::testing {
 
@@ -30,11 +31,7 @@ CommandResult run_shell(const std::string& command_line) {
 }
 
 std::filesystem::path fresh_directory(const std::string& name) {
-  const auto dir =
-      std::filesystem::temp_directory_path() / ("probsim-test-" + std::to_string(::getpid())) / name;
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir;
+  return scratch_directory("probsim-test", name);
 }
 
 pid_t spawn_probsim_group(const std::string& arguments, const std::filesystem::path& log) {

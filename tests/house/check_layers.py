@@ -13,8 +13,10 @@ Reads every #include of every source file under models/ and fails when
   check_layers.py --self-test    check that each rule above catches a planted fault
 """
 import argparse
+import atexit
 import os
 import re
+import shutil
 import sys
 import tempfile
 
@@ -108,10 +110,17 @@ def check_docs(architecture_md):
     return []
 
 
+def scratch_dir():
+    """A fresh temporary folder, removed when this script exits (every run used to leave its trees behind)."""
+    path = tempfile.mkdtemp(prefix="check_layers_")
+    atexit.register(shutil.rmtree, path, True)
+    return path
+
+
 def self_test():
     """Plants each fault in a scratch models/ tree and checks it is reported, and a clean tree is not."""
     def tree(files):
-        root = tempfile.mkdtemp(prefix="check_layers_")
+        root = scratch_dir()
         for rel, text in files.items():
             path = os.path.join(root, "models", rel)
             os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -145,7 +154,7 @@ def self_test():
         found = check_models(tree({**clean, **change}))
         if not any(expected in p for p in found):
             failures.append(f"{label}: expected a problem containing '{expected}', got {found}")
-    doc = os.path.join(tempfile.mkdtemp(prefix="check_layers_"), "architecture.md")
+    doc = os.path.join(scratch_dir(), "architecture.md")
     rows = "\n".join(f"{name}/   x" for name in reversed(LAYERS))
     with open(doc, "w", encoding="utf-8") as f:
         f.write(f"## The layers of `models/`\n\n```\n{rows}\n```\n")

@@ -12,6 +12,7 @@
 #include "report/html_page.hpp"
 #include "report/report_data.hpp"
 #include "report/report_fixture.hpp"
+#include "scratch_directory.hpp"
 
 namespace fs = std::filesystem;
 using namespace probsim;
@@ -19,9 +20,8 @@ using namespace probsim;
 namespace {
 
 fs::path temporary(const std::string& name) {
-  const fs::path dir =
-      fs::temp_directory_path() / ("probsim_leave_red_" + name + "_" + std::to_string(::getpid()));
-  fs::remove_all(dir);
+  const fs::path dir = probsim::testing::scratch_directory("probsim-leave-red", name);
+  fs::remove_all(dir);  // the report writes it itself
   return dir;
 }
 

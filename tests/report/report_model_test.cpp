@@ -17,6 +17,7 @@
 #include "report/json.hpp"
 #include "report/report_data.hpp"
 #include "report/report_fixture.hpp"
+#include "scratch_directory.hpp"
 
 using namespace probsim;
 namespace fs = std::filesystem;
@@ -24,11 +25,7 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path temporary(const std::string& name) {
-  const fs::path dir =
-      fs::temp_directory_path() / ("probsim-report-unit-" + std::to_string(::getpid())) / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
+  return probsim::testing::scratch_directory("probsim-report-unit", name);
 }
 
 std::set<std::string> chart_ids(const std::vector<Chart>& charts) {

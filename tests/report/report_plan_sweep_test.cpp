@@ -16,6 +16,7 @@
 #include "report/html_page.hpp"
 #include "report/report_data.hpp"
 #include "report/report_fixture.hpp"
+#include "scratch_directory.hpp"
 
 using namespace probsim;
 using probsim::testing::write_batch;
@@ -25,11 +26,7 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path scratch(const std::string& name) {
-  const fs::path dir =
-      fs::temp_directory_path() / ("probsim-report-plan-" + std::to_string(::getpid())) / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
+  return probsim::testing::scratch_directory("probsim-report-plan", name);
 }
 
 const Chart* find_chart(const std::vector<Chart>& charts, const std::string& id) {

@@ -10,6 +10,7 @@
 #include "caseload/case_factory.hpp"
 #include "office/case_event_sink.hpp"
 #include "unit/model_run.hpp"
+#include "scratch_directory.hpp"
 
 using namespace probsim;
 
@@ -80,7 +81,7 @@ TEST(CaseMixOverride, RegionOverrideIsInheritedAndAPduOverrideLaysOverIt) {
 
 TEST(CaseMixOverride, BadOverridesAreRefusedWithFileLineAndKey) {
   const std::string path =
-      (std::filesystem::temp_directory_path() / "probsim-case-mix-override.yaml").string();
+      (probsim::testing::scratch_root("probsim-case-mix-override") / "override.yaml").string();
   std::ofstream(path) << "extends: " << kExample << R"(
 regions:
   - name: Example region

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include "scratch_directory.hpp"
 
 using namespace probsim;
 
@@ -15,8 +16,7 @@ std::string source(const std::string& relative) {
 
 // Writes `text` to a scenario file in a temporary folder beside a copy of nothing else.
 std::string write_scenario(const std::string& name, const std::string& text) {
-  const auto dir = std::filesystem::temp_directory_path() / "probsim-loader-test";
-  std::filesystem::create_directories(dir);
+  const auto dir = probsim::testing::scratch_root("probsim-loader-test");
   const auto path = dir / name;
   std::ofstream(path) << text;
   return path.string();

@@ -9,14 +9,14 @@
 
 #include "config/load_staff_scale.hpp"
 #include "config/scenario_loader.hpp"
+#include "scratch_directory.hpp"
 
 using namespace probsim;
 
 namespace {
 
 std::string scenario_with(const std::string& name, const std::string& extra) {
-  const auto dir = std::filesystem::temp_directory_path() / "probsim-staff-scale-test";
-  std::filesystem::create_directories(dir);
+  const auto dir = probsim::testing::scratch_root("probsim-staff-scale-test");
   const auto path = dir / name;
   std::ofstream(path) << "extends: " << PROBSIM_SOURCE_DIR << "/scenarios/example_pdu.yaml\n" << extra;
   return path.string();

@@ -14,6 +14,7 @@
 #include "config/snapshot_csv_reader.hpp"
 #include "core/random_stream.hpp"
 #include "service/snapshot_warm_start.hpp"
+#include "scratch_directory.hpp"
 
 namespace probsim::snapshot_testing {
 
@@ -31,11 +32,8 @@ inline Scenario load_example(const std::vector<std::string>& overrides = {}) {
 // A scratch directory of this test's own, emptied first.
 inline std::filesystem::path scratch(const std::string& name) {
   const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  auto dir = std::filesystem::temp_directory_path() / "probsim_snapshot_tests" /
-             (std::string(info->test_suite_name()) + "." + info->name() + "." + name);
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir;
+  return probsim::testing::scratch_directory("probsim-snapshot-test",
+                                              std::string(info->test_suite_name()) + "." + info->name() + "." + name);
 }
 
 inline void write_text(const std::filesystem::path& path, const std::string& text) {

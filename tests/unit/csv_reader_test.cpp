@@ -10,6 +10,7 @@
 
 #include "output/paired_comparison.hpp"
 #include "output/summary_statistics.hpp"
+#include "scratch_directory.hpp"
 
 using namespace probsim;
 namespace fs = std::filesystem;
@@ -17,7 +18,7 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path write_temporary(const std::string& name, const std::string& text) {
-  const fs::path path = fs::temp_directory_path() / ("probsim-csv-reader-" + name);
+  const fs::path path = probsim::testing::scratch_root("probsim-csv-reader") / name;
   std::ofstream(path) << text;
   return path;
 }

@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "config/scenario_loader.hpp"
+#include "scratch_directory.hpp"
 
 using namespace probsim;
 
@@ -104,8 +105,7 @@ namespace {
 // example_region_snapshot (2023-01-01 to 2023-12-31, no warm-up) from a caseload of `rows` cases at
 // Northgate, all ending on `end`.
 Scenario snapshot_of(int rows, const std::string& end) {
-  const auto dir = std::filesystem::temp_directory_path() / "probsim_memory_estimate_snapshot";
-  std::filesystem::create_directories(dir);
+  const auto dir = probsim::testing::scratch_directory("probsim-memory-estimate", "snapshot");
   std::ofstream(dir / "staff.csv") << "staff_id,pdu,grade,fte\nS1,Northgate,po,1\n";
   std::ofstream caseload(dir / "caseload.csv");
   caseload << "person_id,pdu,sentence_type,sentence_start_date,expected_end_date,rosh,tier,sex\n";

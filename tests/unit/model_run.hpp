@@ -17,6 +17,7 @@
 #include "core/random_stream.hpp"
 #include "service/day_phase.hpp"
 #include "service/probation_service.hpp"
+#include "scratch_directory.hpp"
 
 namespace probsim::testing {
 
@@ -25,9 +26,7 @@ namespace probsim::testing {
 // file (ctest runs tests in parallel processes).
 inline Scenario load_scenario_text(const std::string& name, const std::string& text,
                                    const std::vector<std::string>& overrides = {}) {
-  const auto dir = std::filesystem::temp_directory_path() / ("probsim-unit-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  const auto path = dir / (name + ".yaml");
+  const auto path = scratch_directory("probsim-unit", name) / (name + ".yaml");
   std::ofstream(path) << "extends: " << PROBSIM_SOURCE_DIR << "/scenarios/base/england_wales_defaults.yaml\n"
                       << "name: " << name << "\n"
                       << text;

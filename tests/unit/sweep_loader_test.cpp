@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "core/random_stream.hpp"
+#include "scratch_directory.hpp"
 
 using namespace probsim;
 
@@ -16,8 +17,7 @@ namespace {
 
 // Writes a sweep file beside nothing else; scenarios are named by absolute path.
 std::string write_sweep(const std::string& name, const std::string& text) {
-  const auto dir = std::filesystem::temp_directory_path() / "probsim-sweep-test";
-  std::filesystem::create_directories(dir);
+  const auto dir = probsim::testing::scratch_root("probsim-sweep-test");
   const auto path = dir / name;
   std::ofstream(path) << text;
   return path.string();

@@ -7,14 +7,14 @@
 #include <fstream>
 
 #include "config/sweep_loader.hpp"
+#include "scratch_directory.hpp"
 
 using namespace probsim;
 
 namespace {
 
 std::string write_sweep(const std::string& name, const std::string& text) {
-  const auto dir = std::filesystem::temp_directory_path() / "probsim-sweep-presentation-test";
-  std::filesystem::create_directories(dir);
+  const auto dir = probsim::testing::scratch_root("probsim-sweep-presentation-test");
   const auto path = dir / name;
   std::ofstream(path) << text;
   return path.string();
