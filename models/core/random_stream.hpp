@@ -91,6 +91,9 @@ inline constexpr std::uint64_t kRagExemptions = purpose_key("rag_exemptions");  
 // G-29: whether a contact under amber/red is kept on BAU practice anyway.
 inline constexpr std::uint64_t kRagNonCompliance =
     purpose_key("rag_non_compliance");  // case id, contact number
+// RAG-5/13: whether a PDU entering a status takes up the suggested BBR suspension.
+inline constexpr std::uint64_t kRagSuspensionFollowed =
+    purpose_key("rag_suspension_followed");  // pdu index, day of the status change
 // Interventions.
 inline constexpr std::uint64_t kInterventionRouting = purpose_key("intervention_routing");  // case id
 inline constexpr std::uint64_t kProgrammeAttendance = purpose_key("programme_attendance");  // case id, draw

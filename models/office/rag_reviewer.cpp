@@ -2,6 +2,8 @@
 
 #include <limits>
 
+#include "core/random_stream.hpp"
+
 namespace probsim {
 
 namespace {
@@ -9,8 +11,8 @@ constexpr Day kDaysBetweenSamples = 7;
 }
 
 RagReviewer::RagReviewer(const PrioritisationRules& rules, std::vector<PduOffice*> offices,
-                         CalendarDate day_zero)
-    : rules_(rules), offices_(std::move(offices)), day_zero_(day_zero) {
+                         CalendarDate day_zero, std::uint64_t replication_seed)
+    : rules_(rules), offices_(std::move(offices)), day_zero_(day_zero), replication_seed_(replication_seed) {
   pdus_.assign(offices_.size(), PduState{RagHysteresis(rules_.hysteresis_reviews), RagRatingInputs{}});
 }
 
@@ -48,6 +50,18 @@ const RagOverride* RagReviewer::override_on(std::size_t pdu, Day day) const {
   return nullptr;
 }
 
+RagMeasures RagReviewer::measures_taken(std::size_t pdu, RagStatus status, Day day) const {
+  RagMeasures measures = rules_.measures_for(status);
+  if (measures.interventions.bbr_new_starts_suspended && rules_.bbr_suspension_followed_probability < 1.0) {
+    // Drawn only when the measure is in question, so a scenario at 1 makes no draw at all.
+    RandomStream draw(replication_seed_, stream::kRagSuspensionFollowed,
+                      (static_cast<std::uint64_t>(pdu) << 32) | static_cast<std::uint32_t>(day));
+    if (draw.uniform01() >= rules_.bbr_suspension_followed_probability)
+      measures.interventions.bbr_new_starts_suspended = false;
+  }
+  return measures;
+}
+
 void RagReviewer::run_day(Day day) {
   const bool sample_day = day % kDaysBetweenSamples == 0;
   const bool review_day = is_review_day(day);
@@ -66,7 +80,7 @@ void RagReviewer::run_day(Day day) {
     }
     const RagOverride* held = override_on(i, day);
     const RagStatus status = held != nullptr ? held->status : pdu.hysteresis.status();
-    if (status != office.rag_status() || day == 0) office.set_rag_status(status, rules_.measures_for(status));
+    if (status != office.rag_status() || day == 0) office.set_rag_status(status, measures_taken(i, status, day));
   }
 }
 

@@ -14,8 +14,10 @@ namespace probsim {
 
 class RagReviewer {
  public:
-  // `offices` in scenario order (the index overrides name); `day_zero` is the date of day 0.
-  RagReviewer(const PrioritisationRules& rules, std::vector<PduOffice*> offices, CalendarDate day_zero);
+  // `offices` in scenario order (the index overrides name); `day_zero` is the date of day 0;
+  // `replication_seed` keys the PDUs' draws on whether they follow a suggested measure.
+  RagReviewer(const PrioritisationRules& rules, std::vector<PduOffice*> offices, CalendarDate day_zero,
+              std::uint64_t replication_seed);
 
   // The day's sample, review and overrides; call at the start of `day`, after staff changes and before
   // the offices' work. Days must come in increasing order.
@@ -36,10 +38,14 @@ class RagReviewer {
   };
   [[nodiscard]] bool is_review_day(Day day) const;
   [[nodiscard]] const RagOverride* override_on(std::size_t pdu, Day day) const;
+  // The measures PDU `pdu` takes on entering `status` on `day`: the status's, less the BBR suspension
+  // when the PDU does not follow it (bbr_suspension_followed_probability).
+  [[nodiscard]] RagMeasures measures_taken(std::size_t pdu, RagStatus status, Day day) const;
 
   const PrioritisationRules& rules_;
   std::vector<PduOffice*> offices_;
   CalendarDate day_zero_;
+  std::uint64_t replication_seed_;
   std::vector<PduState> pdus_;
 };
 

@@ -85,6 +85,10 @@ struct PrioritisationRules {
   CaseExemptions exempt = 0;
   bool trainee_cases_on_bau = true;         // RAG-12: PQiP trainees' cases stay on BAU rules
   double non_compliance_probability = 0.0;  // G-29: a contact kept on BAU practice under amber/red
+  // RAG-5 calls suspending BBR starts a "suggested" measure and RAG-13 finds staff using their own
+  // judgement: the chance that a PDU taking a status whose measures suspend BBR starts does suspend
+  // them, decided once per status episode. 1 = always (G-13 as written).
+  double bbr_suspension_followed_probability = 1.0;
   std::vector<RagOverride> overrides;
 
   [[nodiscard]] const RagMeasures& measures_for(RagStatus s) const {

@@ -51,7 +51,7 @@ ProbationService::ProbationService(const Scenario& scenario, std::uint64_t repli
   // After the starting caseload: the reviewer reads the offices as they start.
   if (scenario_.caseload.prioritisation.enabled)
     rag_reviewer_ = std::make_unique<RagReviewer>(scenario_.caseload.prioritisation, office_pointers_,
-                                                  scenario_.window.day_zero());
+                                                  scenario_.window.day_zero(), seed_);
   offices_largest_first_ = office_pointers_;
   std::stable_sort(offices_largest_first_.begin(), offices_largest_first_.end(),
                    [](const PduOffice* a, const PduOffice* b) { return a->caseload() > b->caseload(); });

@@ -122,6 +122,8 @@ void read_prioritisation(FieldReader& root, Scenario& s) {
   if (auto v = pr.boolean("trainee_cases_on_bau", false)) rules.trainee_cases_on_bau = *v;
   if (auto v = pr.number("non_compliance_probability", false, 0.0, 1.0))
     rules.non_compliance_probability = *v;
+  if (auto v = pr.number("bbr_suspension_followed_probability", false, 0.0, 1.0))
+    rules.bbr_suspension_followed_probability = *v;
   bool red_includes_amber = true;  // G-2
   if (auto v = pr.boolean("red_includes_amber", false)) red_includes_amber = *v;
   if (const ConfigNode* measures = pr.node("measures", false)) {
