@@ -94,6 +94,11 @@ ENFORCEMENT_REQUIREMENT_REMOVED = [0.1, 0.2, 0.3]
 RESPONSIVE_WEIGHTING_FROM = "2022-11-01"   # WMT-7: "Nov 2022"; the day in the month [Assume]
 RESPONSIVE_WEIGHTING_FACTOR = 1.15
 RESPONSIVE_WEIGHTING_SENSITIVITY = [1.0, 1.15, 1.3]
+# RAG-5/RAG-13 (docs/validation.md §10.11): the chance a PDU entering amber or red follows the suggested BBR
+# start suspension, and the grid that chose it with the facilitators' scale (G-16).
+RAG_SUSPENSION_FOLLOWED = 0.25
+RAG_FOLLOWED_GRID = [1.0, 0.5, 0.25, 0.0]
+RAG_FACILITATOR_SCALE_GRID = [1.0, 1.15]
 # Licence cases held before release at WMT-1's custody points (allocation.licence_allocated_before_release_weeks):
 # off in the baseline, since no source gives the lead; 13 weeks (TS-8's 3 months, "later than ideal")
 # [Assume] is measured as a sensitivity point of the same sweep.
@@ -252,6 +257,15 @@ workload:
   # its date every case's points count this factor in every WMT %. [Assume] {RESPONSIVE_WEIGHTING_FACTOR} (the midpoint
   # of 1.0-1.3, fixed before any run); sensitivity {RESPONSIVE_WEIGHTING_SENSITIVITY} in docs/validation.md §10.8.
   responsive_weighting: {{from: {RESPONSIVE_WEIGHTING_FROM}, case_points_factor: {RESPONSIVE_WEIGHTING_FACTOR}}}
+
+# The prioritisation framework was in force in 2021-22 (RAG-1..17; G-1/G-2 as in the base file). RAG-5 calls
+# suspending BBR starts a "suggested" amber measure and RAG-13 finds staff using their own judgement: a PDU
+# entering amber or red suspends them with this probability [Assume 0-1; no source gives it], chosen under
+# §9.1's loss by scenarios/sweeps/england_wales_2022_rag_followed.yaml {RAG_FOLLOWED_GRID} x facilitator
+# scale {RAG_FACILITATOR_SCALE_GRID} (docs/validation.md §10.11). england_wales_2022_rag.yaml follows it always (G-13).
+prioritisation:
+  enabled: true
+  bbr_suspension_followed_probability: {RAG_SUSPENSION_FOLLOWED}
 
 regions:"""]
     current = None

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -117,7 +118,7 @@ TEST(RagReviewer, ReviewsOnTheFirstOfEachMonthAndCountsDaysAndChanges) {
   auto short_office = staffed_office(rules, 1, 8, 10);  // 80%: amber
   PduOffice& full = *full_office;
   PduOffice& short_staffed = *short_office;
-  RagReviewer reviewer(rules.prioritisation, {&full, &short_staffed}, CalendarDate{2023, 1, 1});
+  RagReviewer reviewer(rules.prioritisation, {&full, &short_staffed}, CalendarDate{2023, 1, 1}, 1);
   for (Day day = 0; day < 31; ++day) {
     reviewer.run_day(day);
     full.run_day(day);
@@ -148,7 +149,7 @@ TEST(RagReviewer, AnOverrideHoldsAPduBetweenTwoDatesAndTheRuleResumesAfter) {
       RagOverride{0, RagStatus::red, CalendarDate{2023, 1, 10}, CalendarDate{2023, 1, 20}});
   auto held = staffed_office(rules, 0, 10, 10);
   PduOffice& office = *held;
-  RagReviewer reviewer(rules.prioritisation, {&office}, CalendarDate{2023, 1, 1});
+  RagReviewer reviewer(rules.prioritisation, {&office}, CalendarDate{2023, 1, 1}, 1);
   std::vector<RagStatus> by_day;
   for (Day day = 0; day < 31; ++day) {
     reviewer.run_day(day);
@@ -177,7 +178,7 @@ TEST(RagReviewer, WorkloadRedNeedsFourConsecutiveWeeklySamplesAbove110Pct) {
                    WorkingCalendar(CalendarDate{2023, 1, 2}));
   office.place_warm_start_caseload(0, 168);
   ASSERT_GT(RagReviewer::workload_pct(office), 110.0) << "the set-up must start above the red threshold";
-  RagReviewer reviewer(rules.prioritisation, {&office}, CalendarDate{2023, 1, 2});
+  RagReviewer reviewer(rules.prioritisation, {&office}, CalendarDate{2023, 1, 2}, 1);
   std::vector<RagStatus> weekly;
   for (Day day = 0; day < 35; ++day) {
     reviewer.run_day(day);
@@ -186,4 +187,47 @@ TEST(RagReviewer, WorkloadRedNeedsFourConsecutiveWeeklySamplesAbove110Pct) {
   EXPECT_EQ(weekly, (std::vector<RagStatus>{RagStatus::amber, RagStatus::amber, RagStatus::amber,
                                             RagStatus::red, RagStatus::red}))
       << "above 110% at every weekly sample: amber until the fourth, then red";
+}
+
+// RAG-5/RAG-13: the BBR suspension is a suggested measure. 40 PDUs at 80% fill all go amber on day 0; each
+// decides there, once, whether to suspend starts. The contact measures apply to every one of them.
+TEST(RagReviewer, APduMayNotFollowTheSuggestedBbrSuspension) {
+  auto suspended_pdus = [](double followed, std::uint64_t seed) {
+    CaseloadRules rules = fixtures::fixed_length_rules();
+    rules.prioritisation.enabled = true;
+    RagMeasures& amber = rules.prioritisation.measures[static_cast<std::size_t>(RagStatus::amber)];
+    amber.contacts.contact_frequency_multiplier = 0.5;
+    amber.interventions.bbr_new_starts_suspended = true;
+    rules.prioritisation.bbr_suspension_followed_probability = followed;
+    std::vector<std::unique_ptr<PduOffice>> offices;
+    std::vector<PduOffice*> pointers;
+    for (std::uint32_t i = 0; i < 40; ++i) {
+      offices.push_back(staffed_office(rules, i, 8, 10));
+      pointers.push_back(offices.back().get());
+    }
+    RagReviewer reviewer(rules.prioritisation, pointers, CalendarDate{2023, 1, 1}, seed);
+    std::vector<bool> suspended;
+    for (Day day = 0; day < 62; ++day) {  // two more monthly reviews: amber is held, nothing is redrawn
+      reviewer.run_day(day);
+      if (day == 0) {
+        for (const PduOffice* office : pointers)
+          suspended.push_back(office->rag_measures().interventions.bbr_new_starts_suspended);
+      }
+    }
+    for (std::size_t i = 0; i < pointers.size(); ++i) {
+      EXPECT_EQ(pointers[i]->rag_status(), RagStatus::amber);
+      EXPECT_EQ(pointers[i]->rag_measures().contacts.contact_frequency_multiplier, 0.5);
+      EXPECT_EQ(pointers[i]->rag_measures().interventions.bbr_new_starts_suspended, suspended[i])
+          << "the day-0 decision holds while the status does";
+    }
+    return suspended;
+  };
+  auto count = [](const std::vector<bool>& v) { return std::count(v.begin(), v.end(), true); };
+  EXPECT_EQ(count(suspended_pdus(1.0, 1)), 40) << "G-13 as written: every amber PDU suspends";
+  EXPECT_EQ(count(suspended_pdus(0.0, 1)), 0);
+  const auto half = suspended_pdus(0.5, 1);
+  EXPECT_GE(count(half), 10) << "Binomial(40, 0.5): 20 +- 3.2; 10..30 is beyond 3 standard deviations";
+  EXPECT_LE(count(half), 30);
+  EXPECT_EQ(suspended_pdus(0.5, 1), half) << "same seed, same PDUs";
+  EXPECT_NE(suspended_pdus(0.5, 2), half) << "another seed, other PDUs";
 }
