@@ -80,7 +80,8 @@ void RagReviewer::run_day(Day day) {
     }
     const RagOverride* held = override_on(i, day);
     const RagStatus status = held != nullptr ? held->status : pdu.hysteresis.status();
-    if (status != office.rag_status() || day == 0) office.set_rag_status(status, measures_taken(i, status, day));
+    if (status != office.rag_status() || day == 0)
+      office.set_rag_status(status, measures_taken(i, status, day));
   }
 }
 

@@ -3,7 +3,8 @@
 // replication; its twin without the plan stays red while review timeliness falls. Then HMIP's
 // Recommendation 5 (scenarios/rag_protect_da.yaml) against the default, paired under common random
 // numbers: the same statuses, more BBR starts and completions, and the partnership work kept under red
-// costs review timeliness.
+// costs review timeliness. And PDUs that do not follow the suggested BBR suspension (RAG-5/RAG-13) against
+// PDUs that do.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -29,10 +30,11 @@ std::map<std::string, Series> pdu_series(const std::filesystem::path& run, const
   return out;
 }
 
-std::filesystem::path run_scenario(const std::string& scenario, const std::string& name) {
+std::filesystem::path run_scenario(const std::string& scenario, const std::string& name,
+                                   const std::string& settings = "") {
   const auto out = fresh_directory("rag_" + name) / "run";
   const CommandResult r = run_probsim("run " + scenario + " --reps " + std::to_string(kReplications) +
-                                      " --quiet --out '" + out.string() + "'");
+                                      settings + " --quiet --out '" + out.string() + "'");
   EXPECT_EQ(r.exit_status, 0) << r.output;
   return out;
 }
@@ -135,6 +137,31 @@ TEST(RagExample, ProtectingDomesticAbuseWorkIsPairedWithTheDefault) {
   EXPECT_EQ(std::stod(by_kpi.at("bbr_sessions_cancelled_rag")[3]), 0.0) << "Recommendation 5 cancels none";
   EXPECT_EQ(std::stod(by_kpi.at("facilitator_hours_redeployed")[3]), 0.0);
   EXPECT_EQ(by_kpi.at("bbr_requirements")[4], "0") << "the same men get the same requirements (CRN)";
+}
+
+// RAG-5/RAG-13 (docs/validation.md §10.11): a PDU that does not follow the suggested BBR suspension keeps
+// starting men under amber and red. Against PDUs that always follow it, paired: the same statuses, more BBR
+// starts (2 replications when written: 130 -> 162), and red's paused sessions cancelled as before.
+TEST(RagExample, PdusNotFollowingTheSuggestedBbrSuspensionStartMoreMenUnderTheSameStatuses) {
+  const auto followed = run_scenario("scenarios/rag_example.yaml", "suspension_followed",
+                                     " --set prioritisation.bbr_suspension_followed_probability=1");
+  const auto ignored = run_scenario("scenarios/rag_example.yaml", "suspension_ignored",
+                                    " --set prioritisation.bbr_suspension_followed_probability=0");
+  const auto comparison = fresh_directory("rag_followed_compare") / "comparison.csv";
+  const CommandResult r = run_probsim("compare '" + followed.string() + "' '" + ignored.string() +
+                                      "' --quiet --out '" + comparison.string() + "'");
+  ASSERT_EQ(r.exit_status, 0) << r.output;
+  std::map<std::string, std::vector<std::string>> by_kpi;
+  for (const auto& row : national_summary_rows(csv_rows(comparison))) by_kpi[row[0]] = row;
+  // kpi, n, base_mean, other_mean, diff_mean, diff_sd, ci95_low, ci95_high, excludes_zero
+  for (const char* kpi :
+       {"pdu_days_red", "pdu_days_amber", "pdu_days_green", "rag_changes", "bbr_requirements"})
+    EXPECT_EQ(std::stod(by_kpi.at(kpi)[4]), 0.0) << kpi << ": the statuses and the men are the same";
+  EXPECT_GT(std::stod(by_kpi.at("pdu_days_amber")[2]) + std::stod(by_kpi.at("pdu_days_red")[2]), 0.0)
+      << "the example must have amber or red days for the measure to bite";
+  EXPECT_GT(std::stod(by_kpi.at("bbr_starts")[6]), 0.0)
+      << "more starts: the CI of the difference is above zero";
+  EXPECT_EQ(by_kpi.at("bbr_starts")[8], "true");
 }
 
 }  // namespace

@@ -13,8 +13,8 @@
 #include "config/scenario_loader.hpp"
 #include "config/snapshot_csv_reader.hpp"
 #include "core/random_stream.hpp"
-#include "service/snapshot_warm_start.hpp"
 #include "scratch_directory.hpp"
+#include "service/snapshot_warm_start.hpp"
 
 namespace probsim::snapshot_testing {
 
@@ -32,8 +32,8 @@ inline Scenario load_example(const std::vector<std::string>& overrides = {}) {
 // A scratch directory of this test's own, emptied first.
 inline std::filesystem::path scratch(const std::string& name) {
   const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  return probsim::testing::scratch_directory("probsim-snapshot-test",
-                                              std::string(info->test_suite_name()) + "." + info->name() + "." + name);
+  return probsim::testing::scratch_directory(
+      "probsim-snapshot-test", std::string(info->test_suite_name()) + "." + info->name() + "." + name);
 }
 
 inline void write_text(const std::filesystem::path& path, const std::string& text) {

@@ -15,9 +15,9 @@
 
 #include "config/scenario_loader.hpp"
 #include "core/random_stream.hpp"
+#include "scratch_directory.hpp"
 #include "service/day_phase.hpp"
 #include "service/probation_service.hpp"
-#include "scratch_directory.hpp"
 
 namespace probsim::testing {
 
