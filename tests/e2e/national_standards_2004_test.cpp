@@ -81,12 +81,12 @@ TEST(NationalStandards2004, TheAverageAreaReportsAppointmentsAbsencesAndBreaches
 
 // The areas' DV programmes (issue 24 item 4; docs/national_standards.md, "DV programmes"). Gwent's Duluth
 // programme has 16 funded places a year (1.8-1.11), modelled as one closed cohort of at most 4 Gwent men
-// at a time, 13 weekly sessions: in each replication's year (365 days) at most 5 cohorts open (one every
-// 91 days), every start is at a cohort's opening, and the starts average at most the 16 places, while
-// the requirements exceed them. Durham's accredited programme runs too, and its timely-start share (the
-// cohort report's reading of 1.25-1.27) is above Gwent's, as published (20 of 23 against 42%), paired
-// under common random numbers. Every check needs the programme: with `interventions.enabled: false`
-// there are no bbr_* KPIs and each fails.
+// at a time, 13 weekly sessions: every start is at a cohort's opening (at most 4 starts a cohort), and
+// the starts average at most the 16 places, while the requirements exceed them. (A cohort whose men
+// all leave early frees its facilitators for the next, so 16 is the design, not a hard cap.) Durham's
+// accredited programme runs too, and its timely-start share (the cohort report's reading of 1.25-1.27) is
+// above Gwent's, as published (20 of 23 against 42%), paired under common random numbers. Every check needs
+// the programme: with `interventions.enabled: false` there are no bbr_* KPIs and each fails.
 TEST(NationalStandards2004, EachAreaRunsItsDvProgrammeAndGwentsStartsStayWithinItsPlaces) {
   const auto dir = fresh_directory("national_standards_2004_programmes");
   for (const char* area : {"gwent", "county_durham"})
@@ -109,7 +109,6 @@ TEST(NationalStandards2004, EachAreaRunsItsDvProgrammeAndGwentsStartsStayWithinI
     ASSERT_TRUE(kpi.count("bbr_starts") && kpi.count("bbr_groups_run"))
         << "no programme in replication " << rep;
     EXPECT_GT(kpi.at("bbr_starts"), 0.0) << rep;
-    EXPECT_LE(kpi.at("bbr_groups_run"), 5.0) << rep << ": one 13-week cohort at a time";
     EXPECT_LE(kpi.at("bbr_starts"), 4.0 * kpi.at("bbr_groups_run")) << rep << ": 4 places a cohort";
   }
   const auto g = national_rows(dir / "gwent" / "summary.csv");
