@@ -78,3 +78,52 @@ TEST(NationalStandards2004, TheAverageAreaReportsAppointmentsAbsencesAndBreaches
   EXPECT_GT(field(summary, "court_order_revoked", kMean), 0.0);
   EXPECT_GT(field(summary, "terminations_breach", kMean), 0.0) << "breach endings now come from enforcement";
 }
+
+// The areas' DV programmes (issue 24 item 4; docs/national_standards.md, "DV programmes"). Gwent's Duluth
+// programme has 16 funded places a year (1.8-1.11), modelled as one closed cohort of at most 4 Gwent men
+// at a time, 13 weekly sessions: every start is at a cohort's opening (at most 4 starts a cohort), and
+// the starts average at most the 16 places, while the requirements exceed them. (A cohort whose men
+// all leave early frees its facilitators for the next, so 16 is the design, not a hard cap.) Durham's
+// accredited programme runs too, and its timely-start share (the cohort report's reading of 1.25-1.27) is
+// above Gwent's, as published (20 of 23 against 42%), paired under common random numbers. Every check needs
+// the programme: with `interventions.enabled: false` there are no bbr_* KPIs and each fails.
+TEST(NationalStandards2004, EachAreaRunsItsDvProgrammeAndGwentsStartsStayWithinItsPlaces) {
+  const auto dir = fresh_directory("national_standards_2004_programmes");
+  for (const char* area : {"gwent", "county_durham"})
+    ASSERT_EQ(run_probsim(std::string("run scenarios/national_standards_2004_") + area +
+                          ".yaml --quiet --reps 4 --seed 2004 --jobs 2 --out " + quoted(dir / area))
+                  .exit_status,
+              0);
+
+  // Per replication, from kpis.csv: replication, level, unit, kpi, value.
+  std::map<std::string, std::map<std::string, double>> gwent;
+  std::ifstream in(dir / "gwent" / "kpis.csv");
+  std::string line;
+  std::getline(in, line);
+  while (std::getline(in, line)) {
+    const auto f = probsim::parse_csv_line(line);
+    if (f.size() == 5 && f[1] == "national") gwent[f[0]][f[3]] = std::stod(f[4]);
+  }
+  ASSERT_EQ(gwent.size(), 4u);
+  for (const auto& [rep, kpi] : gwent) {
+    ASSERT_TRUE(kpi.count("bbr_starts") && kpi.count("bbr_groups_run"))
+        << "no programme in replication " << rep;
+    EXPECT_GT(kpi.at("bbr_starts"), 0.0) << rep;
+    EXPECT_LE(kpi.at("bbr_starts"), 4.0 * kpi.at("bbr_groups_run")) << rep << ": 4 places a cohort";
+  }
+  const auto g = national_rows(dir / "gwent" / "summary.csv");
+  constexpr std::size_t kMean = 4;
+  EXPECT_LE(field(g, "bbr_starts", kMean), 16.0) << "1.8-1.11: 16 places a year";
+  EXPECT_GT(field(g, "bbr_requirements", kMean), 16.0) << "demand exceeds the places";
+
+  const auto d = national_rows(dir / "county_durham" / "summary.csv");
+  EXPECT_GT(field(d, "bbr_starts", kMean), 0.0);
+  const fs::path out = dir / "gwent_vs_durham.csv";
+  const CommandResult r = run_probsim("compare " + quoted(dir / "county_durham") + " " +
+                                      quoted(dir / "gwent") + " --quiet --out " + quoted(out));
+  ASSERT_EQ(r.exit_status, 0) << r.output;
+  const auto diff = national_rows(out);
+  constexpr std::size_t kDiffMean = 6, kCiHigh = 9;
+  EXPECT_LT(field(diff, "bbr_cohort_commenced_share", kCiHigh), 0.0)
+      << "Gwent's timely starts below Durham's: " << field(diff, "bbr_cohort_commenced_share", kDiffMean);
+}
