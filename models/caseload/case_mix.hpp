@@ -6,6 +6,7 @@
 
 #include "caseload/case.hpp"
 #include "core/bounded_distribution.hpp"
+#include "core/rule_problems.hpp"
 #include "core/weighted_choice.hpp"
 
 namespace probsim {
@@ -24,6 +25,10 @@ struct CaseMix {
   double male_share = 1.0;
   // Probability that a case has each drawn RAG exemption (RAG-7), in the order of kDrawnRagExemptions.
   std::array<double, kDrawnRagExemptions.size()> rag_exemption_shares{};
+
+  // Each share map sums to 1, and a sentence type with a share has a length to draw (keys of
+  // `case_mix`, the national block's or a region's or PDU's override, in the file's order).
+  [[nodiscard]] RuleProblems check() const;
 };
 
 // Competing early-termination hazards, per year, by sentence type and reason (revocation, breach,

@@ -61,11 +61,23 @@ struct InterventionDelivery {
            holiday_break.weeks == 0.0 && completion_recorded_after_weeks.max_weeks == 0.0;
   }
 
-  // A lead without the pre-group start would silently do nothing (keys of `delivery`).
+  // Keys of `delivery`: a lead without the pre-group start would silently do nothing; the completion is
+  // recorded a non-negative delay after the last session, drawn from a range whose min is not above
+  // its max.
   [[nodiscard]] RuleProblems check() const {
-    if (pre_group_lead_weeks <= 0.0 || recorded_start == RecordedStart::pre_group_session) return {};
-    return {
-        {"pre_group_lead_weeks", "pre_group_lead_weeks applies only with recorded_start: pre_group_session"}};
+    RuleProblems problems;
+    if (pre_group_lead_weeks > 0.0 && recorded_start != RecordedStart::pre_group_session)
+      problems.push_back({"pre_group_lead_weeks",
+                          "pre_group_lead_weeks applies only with recorded_start: pre_group_session"});
+    const WeeksRange& completion = completion_recorded_after_weeks;
+    if (completion.min_weeks < 0.0)
+      problems.push_back({"completion_recorded_after_weeks.min", "must not be negative"});
+    if (completion.max_weeks < 0.0)
+      problems.push_back({"completion_recorded_after_weeks.max", "must not be negative"});
+    // Not WeeksRange::check's words: the loader has always said it so for this range.
+    if (completion.min_weeks > completion.max_weeks)
+      problems.push_back({"completion_recorded_after_weeks.min", "min must not exceed max"});
+    return problems;
   }
 };
 

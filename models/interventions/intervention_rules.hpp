@@ -17,6 +17,7 @@
 #include "caseload/priority_rule.hpp"
 #include "core/calendar_date.hpp"
 #include "core/rule_problems.hpp"
+#include "core/share_sum.hpp"
 #include "interventions/bbr_cohort_report.hpp"
 #include "interventions/intervention_delivery.hpp"
 #include "interventions/weeks_range.hpp"
@@ -173,14 +174,22 @@ struct InterventionRouting {
   // Men-only programmes are skipped for women (the others' weights renormalised).
   std::vector<double> structured_intervention_mix;
 
-  // The SARA-low shares leave the rest for neither (keys of `routing`).
+  // Keys of `routing`: the SARA levels' shares and the structured-intervention mix are each of one
+  // whole; the SARA-low shares leave the rest for neither.
   [[nodiscard]] RuleProblems check() const {
-    if (sara_low_structured_intervention_share + sara_low_toolkit_share <= 1.0 + 1e-6) return {};
-    return {{"sara_low_toolkit_share",
-             "sara_low_structured_intervention_share + sara_low_toolkit_share must be at "
-             "most 1, found " +
-                 describe_number(sara_low_structured_intervention_share) + " + " +
-                 describe_number(sara_low_toolkit_share)}};
+    RuleProblems problems;
+    add_problems(problems, "sara_level_shares", check_shares_sum_to_one(sara_level_shares));
+    if (sara_low_structured_intervention_share + sara_low_toolkit_share > 1.0 + 1e-6)
+      problems.push_back({"sara_low_toolkit_share",
+                          "sara_low_structured_intervention_share + sara_low_toolkit_share must be at "
+                          "most 1, found " +
+                              describe_number(sara_low_structured_intervention_share) + " + " +
+                              describe_number(sara_low_toolkit_share)});
+    // Empty: no structured interventions, or a scenario built in C++ that routes to none.
+    if (!structured_intervention_mix.empty())
+      add_problems(problems, "structured_intervention_mix",
+                   check_shares_sum_to_one(structured_intervention_mix));
+    return problems;
   }
 };
 

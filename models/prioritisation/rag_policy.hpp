@@ -15,6 +15,7 @@
 #include "core/calendar_date.hpp"
 #include "core/rule_problems.hpp"
 #include "prioritisation/rag_measures.hpp"
+#include "prioritisation/rag_override.hpp"
 #include "prioritisation/rag_status.hpp"
 
 namespace probsim {
@@ -65,15 +66,6 @@ class RagHysteresis {
 enum class RagReviewCadence : std::uint8_t { monthly, weekly };
 inline constexpr std::array<std::string_view, 2> kRagReviewCadenceNames = {"monthly", "weekly"};
 
-// A PDU held at a status on the days [from, to], whatever the rule says (a management decision). The
-// rule keeps reviewing underneath; the day after `to` the PDU takes the rule's status again.
-struct RagOverride {
-  std::size_t pdu = 0;  // index in scenario order
-  RagStatus status = RagStatus::green;
-  CalendarDate from;
-  CalendarDate to;  // inclusive
-};
-
 struct PrioritisationRules {
   bool enabled = false;  // off: every PDU is green (BAU) throughout
   RagThresholds thresholds;
@@ -89,7 +81,7 @@ struct PrioritisationRules {
   // judgement: the chance that a PDU taking a status whose measures suspend BBR starts does suspend
   // them, decided once per status episode. 1 = always (G-13 as written).
   double bbr_suspension_followed_probability = 1.0;
-  std::vector<RagOverride> overrides;
+  std::vector<RagOverride> overrides;  // checked by check_rag_overrides (prioritisation/rag_override.hpp)
 
   [[nodiscard]] const RagMeasures& measures_for(RagStatus s) const {
     return measures[static_cast<std::size_t>(s)];

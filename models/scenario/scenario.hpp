@@ -82,6 +82,8 @@ struct Scenario {
   [[nodiscard]] const PduSpec& pdu_at(std::size_t index) const {
     return const_cast<Scenario*>(this)->pdu_at(index);
   }
+  // Every PDU's name, in scenario order (the index a RagOverride holds).
+  [[nodiscard]] std::vector<std::string> pdu_names() const;
 
   // The case mix new cases of a PDU are drawn from: its own, else the scenario's.
   [[nodiscard]] const CaseMix& case_mix_of(const PduSpec& pdu) const {

@@ -1,9 +1,34 @@
 // `case_mix`: the shares and distributions each new case is drawn from.
 
+#include <string>
+
 #include "config/loader_blocks.hpp"
 #include "config/loader_values.hpp"
 
 namespace probsim::scenario_loading {
+
+namespace {
+
+// Reads share map `key` of `block` into `target`, a part of `mix`, and holds it to CaseMix::check's
+// rule for it (`check_key`, relative to case_mix), reported at the map. On a problem `target` keeps
+// its value and the result is nullopt, as when the map does not read.
+template <std::size_t N>
+std::optional<std::vector<double>> read_mix_shares(FieldReader& block, std::string_view key,
+                                                   const std::array<std::string_view, N>& names, CaseMix& mix,
+                                                   WeightedChoice& target, const std::string& check_key) {
+  auto shares = read_shares(block, key, names);
+  if (!shares) return std::nullopt;
+  const WeightedChoice before = target;
+  target = WeightedChoice(*shares);
+  RuleProblems problems = only(mix.check(), check_key);
+  if (problems.empty()) return shares;
+  for (RuleProblem& problem : problems) problem.key.clear();  // the map itself
+  report_problems(*block.node(key, false), block.child_path(key), problems, block.diagnostics(), true);
+  target = before;
+  return std::nullopt;
+}
+
+}  // namespace
 
 void read_case_mix(FieldReader& root, CaseMix& mix) {
   FieldReader cm(root.node("case_mix", true), "case_mix", root.diagnostics());
@@ -12,8 +37,8 @@ void read_case_mix(FieldReader& root, CaseMix& mix) {
 }
 
 void read_case_mix_map(FieldReader& cm, CaseMix& mix) {
-  auto types = read_shares(cm, "sentence_type_shares", kSentenceTypeNames);
-  if (types) mix.sentence_type = WeightedChoice(*types);
+  auto types = read_mix_shares(cm, "sentence_type_shares", kSentenceTypeNames, mix, mix.sentence_type,
+                               "sentence_type_shares");
 
   FieldReader lengths(cm.node("sentence_length_months", true), cm.child_path("sentence_length_months"),
                       cm.diagnostics());
@@ -28,18 +53,19 @@ void read_case_mix_map(FieldReader& cm, CaseMix& mix) {
   }
   lengths.reject_unknown_keys();
 
-  if (auto rosh = read_shares(cm, "rosh_shares", kRoshLevelNames)) mix.rosh = WeightedChoice(*rosh);
+  read_mix_shares(cm, "rosh_shares", kRoshLevelNames, mix, mix.rosh, "rosh_shares");
 
   FieldReader protect(cm.node("tier_protect_level_shares_by_rosh", true),
                       cm.child_path("tier_protect_level_shares_by_rosh"), cm.diagnostics());
   if (protect.ok())
     for (std::size_t r = 0; r < kRoshLevelNames.size(); ++r)
-      if (auto letters = read_shares(protect, kRoshLevelNames[r], kTierProtectLetters))
-        mix.tier_protect_level_by_rosh[r] = WeightedChoice(*letters);
+      read_mix_shares(protect, kRoshLevelNames[r], kTierProtectLetters, mix,
+                      mix.tier_protect_level_by_rosh[r],
+                      "tier_protect_level_shares_by_rosh." + std::string(kRoshLevelNames[r]));
   protect.reject_unknown_keys();
 
-  if (auto change = read_shares(cm, "tier_change_level_shares", kTierChangeDigits))
-    mix.tier_change_level = WeightedChoice(*change);
+  read_mix_shares(cm, "tier_change_level_shares", kTierChangeDigits, mix, mix.tier_change_level,
+                  "tier_change_level_shares");
   if (auto da = cm.number("domestic_abuse_share", true, 0.0, 1.0)) mix.domestic_abuse_share = *da;
   if (auto male = cm.number("male_share", true, 0.0, 1.0)) mix.male_share = *male;
   // Optional: the RAG-7 exemptions drawn per case, each an independent share (they need not sum to 1).

@@ -27,20 +27,23 @@ void read_holiday_break(FieldReader& parent, HolidayBreak& b) {
   r.reject_unknown_keys();
 }
 
-void read_completion_recorded(FieldReader& parent, WeeksRange& w) {
+void read_completion_recorded(FieldReader& parent, InterventionDelivery& d) {
   const ConfigNode* node = parent.node("completion_recorded_after_weeks", false);
   if (node == nullptr) return;
   FieldReader r(node, parent.child_path("completion_recorded_after_weeks"), parent.diagnostics());
   if (!r.ok()) return;
+  WeeksRange& w = d.completion_recorded_after_weeks;
   auto min = r.number("min", false, 0.0, kMaxDeliveryWeeks);
   auto max = r.number("max", false, 0.0, kMaxDeliveryWeeks);
   if (min) w.min_weeks = *min;
   if (max) w.max_weeks = *max;
-  if ((min || node->find("min") == nullptr) && (max || node->find("max") == nullptr) &&
-      w.min_weeks > w.max_weeks) {
-    const ConfigNode* key = node->find(min ? "min" : "max");
-    parent.diagnostics().error(key != nullptr ? key->anchor() : node->anchor(),
-                               r.child_path(min ? "min" : "max"), "min must not exceed max");
+  // InterventionDelivery::check on the bounds that read, pointed at min, or at max when the file
+  // gives no min.
+  if ((min || node->find("min") == nullptr) && (max || node->find("max") == nullptr)) {
+    RuleProblems problems = only_under(d.check(), "completion_recorded_after_weeks");
+    for (RuleProblem& problem : problems)
+      if (problem.key == "min" && !min) problem.key = "max";
+    report_problems(*node, r.path(), problems, r.diagnostics(), true);
   }
   r.reject_unknown_keys();
 }
@@ -60,8 +63,9 @@ void read_intervention_delivery(FieldReader& interventions, InterventionDelivery
   if (auto n = r.integer("one_to_one_sessions_per_week", false, 0, 2)) d.one_to_one_sessions_per_week = *n;
   if (auto share = r.number("cancelled_session_share", false, 0.0, 0.9)) d.cancelled_session_share = *share;
   read_holiday_break(r, d.holiday_break);
-  read_completion_recorded(r, d.completion_recorded_after_weeks);
-  report_problems(*node, r.path(), d.check(), r.diagnostics(), true);  // InterventionDelivery::check
+  read_completion_recorded(r, d);
+  // InterventionDelivery::check's rule of the lead (the completion range's are checked as it is read).
+  report_problems(*node, r.path(), only(d.check(), "pre_group_lead_weeks"), r.diagnostics(), true);
   r.reject_unknown_keys();
 }
 

@@ -1,10 +1,11 @@
 // `interventions.routing`: which cases are referred to which intervention.
 
 #include <algorithm>
-#include <cmath>
+#include <array>
 
 #include "config/load_interventions_parts.hpp"
 #include "config/loader_values.hpp"
+#include "core/share_sum.hpp"
 
 namespace probsim::scenario_loading {
 
@@ -45,13 +46,18 @@ void read_programme_mix(FieldReader& routing, const ConfigNode* routing_node, co
     shares[*index] = *share;
   }
   if (!ok) return;
-  double sum = 0.0;
-  for (double v : shares) sum += v;
-  if (std::fabs(sum - 1.0) > kShareSumTolerance) {
-    d.error(mix->anchor(), path, "shares must sum to 1, but they sum to " + describe_number(sum));
-    return;
+  // InterventionRouting::check's rule of the mix, at the map; the mix is kept only when it holds. With
+  // no structured interventions the map the file gives is empty, which the struct reads as "no mix";
+  // the file is held to the rule itself (its shares sum to 0), as it always was.
+  InterventionRouting with_mix = rules.routing;
+  with_mix.structured_intervention_mix = shares;
+  RuleProblems problems = only(with_mix.check(), "structured_intervention_mix");
+  if (shares.empty()) {
+    problems = check_shares_sum_to_one(shares);
+    for (RuleProblem& problem : problems) problem.key = "structured_intervention_mix";
   }
-  rules.routing.structured_intervention_mix = shares;
+  report_problems(*routing_node, routing.path(), problems, d, true);
+  if (problems.empty()) rules.routing.structured_intervention_mix = shares;
 }
 
 }  // namespace
@@ -63,8 +69,14 @@ void read_routing(FieldReader& iv, const ConfigNode& iv_node, InterventionRules&
   InterventionRouting& r = rules.routing;
   if (node != nullptr && !routing.ok()) return;
   if (node != nullptr) {
-    if (auto shares = read_shares(routing, "sara_level_shares", kSaraLevelNames, false))
+    if (auto shares = read_shares(routing, "sara_level_shares", kSaraLevelNames, false)) {
+      // InterventionRouting::check's rule of the SARA levels, at the map; kept only when it holds.
+      const std::array<double, 3> before = r.sara_level_shares;
       std::copy(shares->begin(), shares->end(), r.sara_level_shares.begin());
+      const RuleProblems problems = only(r.check(), "sara_level_shares");
+      report_problems(*node, routing.path(), problems, d, true);
+      if (!problems.empty()) r.sara_level_shares = before;
+    }
     if (auto share = routing.number("bbr_requirement_share", false, 0.0, 1.0))
       r.bbr_requirement_share = *share;
     if (auto months = routing.number("bbr_minimum_order_months", false, 0.0, 1200.0))

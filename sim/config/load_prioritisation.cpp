@@ -42,6 +42,7 @@ void read_rag_overrides(FieldReader& pr, Scenario& s) {
     return;
   }
   auto& overrides = s.caseload.prioritisation.overrides;
+  const std::vector<std::string> pdu_names = s.pdu_names();
   for (std::size_t i = 0; i < list->items.size(); ++i) {
     FieldReader item(&list->items[i], path + "[" + std::to_string(i) + "]", d);
     if (!item.ok()) continue;
@@ -57,20 +58,12 @@ void read_rag_overrides(FieldReader& pr, Scenario& s) {
     o.status = static_cast<RagStatus>(*status);
     o.from = *from;
     o.to = *to;
-    if (*to < *from) {
-      d.error(item.node("to", false)->where, item.child_path("to"),
-              "must be on or after 'from' (" + from->iso() + ")");
-      continue;
-    }
-    bool overlaps = false;
-    for (const RagOverride& other : overrides)
-      if (other.pdu == o.pdu && !(o.to < other.from) && !(other.to < o.from)) overlaps = true;
-    if (overlaps) {
-      d.error(list->items[i].anchor(), item.path(),
-              "overlaps an earlier override of '" + s.pdu_at(o.pdu).name +
-                  "': a PDU is held at one status at a time");
-      continue;
-    }
+    // RagOverride::check against the overrides that stand, at this item: the override as a whole at
+    // its anchor, a key at its value.
+    const RuleProblems problems = o.check(overrides, pdu_names);
+    for (const RuleProblem& problem : problems)
+      report_problems(list->items[i], item.path(), {problem}, d, problem.key.empty());
+    if (!problems.empty()) continue;
     overrides.push_back(o);
   }
 }

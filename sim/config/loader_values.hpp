@@ -1,6 +1,6 @@
 #pragma once
 // The value readers the scenario loader's block files share (internal to sim/config, not a public
-// interface): numbers in a range, lists, shares that sum to 1, distributions, grades, names of PDUs
+// interface): numbers in a range, lists, share maps, distributions, grades, names of PDUs
 // and regions. Each reports a problem at file:line:column with the key's path, as the blocks do.
 
 #include <array>
@@ -20,7 +20,6 @@
 namespace probsim::scenario_loading {
 
 inline constexpr double kInfinity = std::numeric_limits<double>::infinity();
-inline constexpr double kShareSumTolerance = 1e-6;
 
 // describe_number (core/rule_problems.hpp): a number as a message shows it (the shortest form, as
 // `<<` writes it; not the CSV files' format_number, which writes 12 significant digits).
@@ -30,7 +29,8 @@ std::vector<std::string> names_of(const std::array<std::string_view, N>& names) 
   return std::vector<std::string>(names.begin(), names.end());
 }
 
-// A map from category name to a share in [0, 1]; the shares must sum to 1. Missing names are 0.
+// A map from category name to a share in [0, 1]. Missing names are 0. That the shares sum to 1 is the
+// rule struct's check() (core/share_sum.hpp), which the caller reports with report_problems.
 template <std::size_t N>
 std::optional<std::vector<double>> read_shares(FieldReader& parent, std::string_view key,
                                                const std::array<std::string_view, N>& names,
@@ -50,13 +50,6 @@ std::optional<std::vector<double>> read_shares(FieldReader& parent, std::string_
   }
   shares.reject_unknown_keys();
   if (!complete) return std::nullopt;
-  double sum = 0.0;
-  for (double v : values) sum += v;
-  if (std::fabs(sum - 1.0) > kShareSumTolerance) {
-    parent.diagnostics().error(node->anchor(), parent.child_path(key),
-                               "shares must sum to 1, but they sum to " + describe_number(sum));
-    return std::nullopt;
-  }
   return values;
 }
 

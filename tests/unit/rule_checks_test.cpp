@@ -11,18 +11,10 @@
 #include "scenario/scenario.hpp"
 #include "service/probation_service.hpp"
 #include "unit/model_run.hpp"
+#include "unit/rule_problem_lists.hpp"
 
 using namespace probsim;
-
-namespace {
-
-std::vector<std::string> keys_of(const RuleProblems& problems) {
-  std::vector<std::string> keys;
-  for (const RuleProblem& p : problems) keys.push_back(p.key);
-  return keys;
-}
-
-}  // namespace
+using probsim::testing::keys_of;
 
 TEST(RuleChecks, AShippedScenarioHasNoProblems) {
   EXPECT_TRUE(probsim::testing::load_scenario_file("scenarios/rag_example.yaml").check().empty());

@@ -13,16 +13,12 @@
 #include "scenario/scenario.hpp"
 #include "service/probation_service.hpp"
 #include "unit/model_run.hpp"
+#include "unit/rule_problem_lists.hpp"
 
 using namespace probsim;
+using probsim::testing::keys_of;
 
 namespace {
-
-std::vector<std::string> keys_of(const RuleProblems& problems) {
-  std::vector<std::string> keys;
-  for (const RuleProblem& p : problems) keys.push_back(p.key);
-  return keys;
-}
 
 CalendarDate date(int year, int month, int day) {
   return CalendarDate{year, month, day};
