@@ -31,17 +31,9 @@ const std::string kCases = "A1," + kRow + "attending,2022-03-01,6,G,2,2022-06-07
                            "Q1," + kRow + "awaiting_group,2022-03-01,,,,2022-12-05\n" +  //
                            "Q2," + kRow + "awaiting_group,2022-03-01,,,,\n";
 
+// The example with `caseload` and this file's staff.
 Scenario load_with(const std::filesystem::path& dir, const std::string& caseload) {
-  write_text(dir / "caseload.csv", caseload);
-  write_text(dir / "staff.csv", kStaff);
-  return load_example({"interventions.enabled=true",
-                       "simulation.caseload_csv=" + (dir / "caseload.csv").string(),
-                       "simulation.staff_csv=" + (dir / "staff.csv").string()});
-}
-
-std::string read(const std::filesystem::path& p) {
-  std::ifstream in(p);
-  return std::string(std::istreambuf_iterator<char>(in), {});
+  return load_example_from_csvs(dir, caseload, kStaff, {"interventions.enabled=true"});
 }
 
 }  // namespace
@@ -68,7 +60,7 @@ TEST(SnapshotBbrAttempt, MissedSessionsAndStartDatesAreImportedAsGiven) {
   std::vector<const PduOffice*> offices(service.observed_offices());
   write_snapshot_csvs(s, offices, -1, (dir / "c1.csv").string(), (dir / "s1.csv").string(),
                       service.observed_teams());
-  std::istringstream in(read(dir / "c1.csv"));
+  std::istringstream in(read_text(dir / "c1.csv"));
   std::string line;
   std::getline(in, line);
   ASSERT_NE(line.find(",bbr_group,bbr_sessions_missed,bbr_start_date,"), std::string::npos) << line;

@@ -31,16 +31,9 @@ const std::string kCases =
     "P3,Eastmoor,licence,2022-10-01,2024-10-01,high,A2,male,S3,,\n"
     "P4,Eastmoor,community_order,2022-11-01,2023-11-01,low,D1,male,,0,40\n";
 
-std::string read(const std::filesystem::path& p) {
-  std::ifstream in(p);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
+// The example with `caseload` and this file's staff.
 Scenario load_with(const std::filesystem::path& dir, const std::string& caseload) {
-  write_text(dir / "caseload.csv", caseload);
-  write_text(dir / "staff.csv", kStaff);
-  return load_example({"simulation.caseload_csv=" + (dir / "caseload.csv").string(),
-                       "simulation.staff_csv=" + (dir / "staff.csv").string()});
+  return load_example_from_csvs(dir, caseload, kStaff);
 }
 
 // The caseload written from `s` at the end of day `day` of a run with `seed`.
@@ -50,7 +43,7 @@ std::string written(const Scenario& s, Day day, const std::filesystem::path& dir
   std::vector<const PduOffice*> offices(run.service().observed_offices());
   write_snapshot_csvs(s, offices, day, (dir / ("c" + name)).string(), (dir / ("s" + name)).string(),
                       run.service().observed_teams());
-  return read(dir / ("c" + name));
+  return read_text(dir / ("c" + name));
 }
 
 // The two carried fields of each row (columns 11 and 12 of the written header).

@@ -4,29 +4,17 @@
 // simulated day written with its SI columns and imported again gives the same file back.
 #include <gtest/gtest.h>
 
-#include <algorithm>
-#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
 
-#include "caseload/imported_case.hpp"
-#include "output/snapshot_writer.hpp"
-#include "service/probation_service.hpp"
-#include "snapshot/snapshot_test_support.hpp"
-#include "unit/model_run.hpp"
+#include "snapshot/snapshot_programme_support.hpp"
 
 using namespace probsim;
 using namespace probsim::snapshot_testing;
 
 namespace {
 
-const std::string kStaff =
-    "staff_id,pdu,grade,fte\n"
-    "S1,Northgate,po,1.0\n"
-    "S2,Northgate,facilitator,1.0\n"
-    "S3,Northgate,facilitator,1.0\n"
-    "S4,Eastmoor,po,1.0\n";
 const std::string kHeader =
     "person_id,pdu,sentence_type,sentence_start_date,expected_end_date,rosh,tier,sex,domestic_abuse,"
     "bbr_status,bbr_requirement_date,bbr_sessions_attended,bbr_group,"
@@ -60,38 +48,11 @@ const std::vector<std::string> kDeterministic = {
     "interventions.structured_interventions.stepwise.attendance_probability=1",
     "interventions.structured_interventions.help.attendance_probability=1"};
 
-Scenario load_with(const std::filesystem::path& dir, const std::string& caseload, const std::string& staff,
-                   std::vector<std::string> overrides = kDeterministic) {
-  write_text(dir / "caseload.csv", caseload);
-  write_text(dir / "staff.csv", staff);
-  overrides.push_back("simulation.caseload_csv=" + (dir / "caseload.csv").string());
-  overrides.push_back("simulation.staff_csv=" + (dir / "staff.csv").string());
-  return load_example(overrides);
-}
-
-// Person ids of the file order: imported ids count rows within each PDU (Northgate 0, Eastmoor 1).
-std::map<CaseId, std::string> person_of_id(const std::string& cases) {
-  std::map<CaseId, std::string> names;
-  std::map<std::string, std::uint64_t> next;
-  std::istringstream in(cases);
-  for (std::string line; std::getline(in, line);) {
-    const std::string id = line.substr(0, line.find(','));
-    const std::string pdu = line.substr(id.size() + 1, line.find(',', id.size() + 1) - id.size() - 1);
-    const std::uint32_t index = pdu == "Northgate" ? 0 : pdu == "Eastmoor" ? 1 : 2;
-    names[make_imported_case_id(index, next[pdu]++)] = id;
-  }
-  return names;
-}
-
-std::string read(const std::filesystem::path& p) {
-  std::ifstream in(p);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
 }  // namespace
 
 TEST(SnapshotSi, TheListsAndTheGroupsOnDayZeroAreTheRows) {
-  const Scenario s = load_with(scratch("day0"), kHeader + kCases, kStaff);
+  const Scenario s =
+      load_example_from_csvs(scratch("day0"), kHeader + kCases, kFacilitatorStaff, kDeterministic);
   ASSERT_TRUE(s.snapshot);
   ProbationService service(s, replication_seed(1, 1));
   ASSERT_EQ(service.observed_teams().size(), 1u);
@@ -150,22 +111,11 @@ TEST(SnapshotSi, TheListsAndTheGroupsOnDayZeroAreTheRows) {
 // A person with k sessions attended completes on the (sessions - k)-th session day of the group from
 // day 0: its Tuesdays that are working days.
 TEST(SnapshotSi, APersonCompletesAfterTheRemainingSessions) {
-  const Scenario s = load_with(scratch("schedule"), kHeader + kCases, kStaff);
+  const Scenario s =
+      load_example_from_csvs(scratch("schedule"), kHeader + kCases, kFacilitatorStaff, kDeterministic);
   ASSERT_TRUE(s.snapshot);
-  probsim::testing::ModelRun run(s);
-  std::vector<InterventionEvent> log;
-  const_cast<InterventionsTeam*>(run.service().observed_teams()[0])->set_event_log(&log);
-  const auto names = person_of_id(kCases);
-  run.run_through(120);
-
-  WorkingCalendar calendar(s.window.day_zero(), s.bank_holidays, 0, s.window.last_day());
-  std::vector<Day> tuesdays;
-  for (Day d = 0; d <= 120; ++d)
-    if (calendar.is_working_day(d) && calendar.weekday_index(d) == 1) tuesdays.push_back(d);
-  std::map<std::string, Day> completed;
-  for (const InterventionEvent& e : log)
-    if (e.kind == InterventionEvent::Kind::completion && names.count(e.case_id))
-      completed[names.at(e.case_id)] = e.day;
+  std::map<std::string, Day> completed = completion_days(s, kCases, 120);
+  const std::vector<Day> tuesdays = session_days(s, {1}, 120);
   ASSERT_EQ(completed.count("A1"), 1u);
   ASSERT_EQ(completed.count("A2"), 1u);
   ASSERT_EQ(completed.count("A3"), 1u);
@@ -181,7 +131,6 @@ TEST(SnapshotSi, APersonCompletesAfterTheRemainingSessions) {
 
 TEST(SnapshotSi, BadValuesAreRefusedWithFileLineAndColumn) {
   const auto dir = scratch("bad");
-  write_text(dir / "staff.csv", kStaff);
   const std::string p = "Q,Northgate,community_order,2022-09-01,2025-09-01,low,C2,";
   const std::string bad = kHeader +                                                                  // line
                           p + "female,true,,,,,stepwize,waiting,2022-09-01,,\n" +                    // 2
@@ -205,14 +154,8 @@ TEST(SnapshotSi, BadValuesAreRefusedWithFileLineAndColumn) {
   int line = 0;
   for (std::string text; std::getline(in, text); ++line)
     numbered += (line == 0 ? text : "Q" + std::to_string(line + 1) + text.substr(1)) + "\n";
-  write_text(dir / "caseload.csv", numbered);
-  const Scenario s = load_example(kDeterministic);
-  std::vector<CsvProblem> problems;
-  const auto snapshot = read_snapshot_csvs(
-      SnapshotFiles{(dir / "caseload.csv").string(), (dir / "staff.csv").string()}, s, problems);
-  EXPECT_FALSE(snapshot);
-  std::vector<std::string> found;
-  for (const CsvProblem& problem : problems) found.push_back(problem.describe());
+  const std::vector<std::string> found =
+      csv_problems(dir, numbered, kFacilitatorStaff, load_example(kDeterministic));
   const std::string file = (dir / "caseload.csv").string();
   const std::vector<std::pair<std::string, std::string>> expected = {
       {file + ":2:si_programme",
@@ -232,25 +175,16 @@ TEST(SnapshotSi, BadValuesAreRefusedWithFileLineAndColumn) {
       {file + ":15:si_requirement_date", "is before sentence_start_date"},
       {file + ":16:si_status", "is empty; a value is required"},
   };
-  ASSERT_EQ(found.size(), expected.size()) << ::testing::PrintToString(found);
-  for (const auto& [where, message] : expected) {
-    const auto hit = std::find_if(found.begin(), found.end(),
-                                  [&](const std::string& f) { return f.rfind(where + ": error: ", 0) == 0; });
-    ASSERT_NE(hit, found.end()) << where << "\n" << ::testing::PrintToString(found);
-    EXPECT_NE(hit->find(message), std::string::npos) << *hit;
-  }
+  expect_problems_at(found, expected);
 }
 
 TEST(SnapshotSi, RefusedWithInterventionsOff) {
   const auto dir = scratch("off");
-  write_text(dir / "staff.csv", kStaff);
-  write_text(dir / "caseload.csv", kHeader + kCases.substr(0, kCases.find('\n') + 1));
   const Scenario s = load_example();  // the example runs without interventions
-  std::vector<CsvProblem> problems;
-  EXPECT_FALSE(read_snapshot_csvs(
-      SnapshotFiles{(dir / "caseload.csv").string(), (dir / "staff.csv").string()}, s, problems));
-  ASSERT_EQ(problems.size(), 1u);
-  EXPECT_EQ(problems[0].describe(),
+  const std::vector<std::string> found =
+      csv_problems(dir, kHeader + kCases.substr(0, kCases.find('\n') + 1), kFacilitatorStaff, s);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0],
             (dir / "caseload.csv").string() +
                 ":2:si_status: error: a structured intervention is given but the scenario has interventions "
                 "off (interventions.enabled); turn them on or leave the si_ columns empty");
@@ -261,67 +195,19 @@ TEST(SnapshotSi, RefusedWithInterventionsOff) {
 // file is the simulated one but for the person and staff ids the import gives.
 TEST(SnapshotSi, ASimulatedDayWithItsSiListsRoundTrips) {
   const auto dir = scratch("round_trip");
-  Diagnostics diagnostics;
-  auto original = load_scenario(source_path("scenarios/example_pdu.yaml"), {}, diagnostics);
-  ASSERT_TRUE(original) << diagnostics.describe();
-  probsim::testing::ModelRun run(original->scenario, replication_seed(5, 1));
-  const Day day = run.day_of(CalendarDate{2023, 6, 30});
-  run.run_through(day);
-  std::vector<const PduOffice*> offices(run.service().observed_offices());
-  write_snapshot_csvs(original->scenario, offices, day, (dir / "c0.csv").string(), (dir / "s0.csv").string(),
-                      run.service().observed_teams());
-
-  auto import_and_write = [&](const std::string& from, const std::string& to) {
-    const Scenario s = load_example({"interventions.enabled=true", "simulation.report_start=2023-07-01",
-                                     "simulation.caseload_csv=" + (dir / ("c" + from + ".csv")).string(),
-                                     "simulation.staff_csv=" + (dir / ("s" + from + ".csv")).string()});
-    ASSERT_TRUE(s.snapshot);
-    ProbationService service(s, replication_seed(9, 1));
-    std::vector<const PduOffice*> imported(service.observed_offices());
-    write_snapshot_csvs(s, imported, -1, (dir / ("c" + to + ".csv")).string(),
-                        (dir / ("s" + to + ".csv")).string(), service.observed_teams());
-  };
-  import_and_write("0", "1");
-  import_and_write("1", "2");
-  EXPECT_EQ(read(dir / "c1.csv"), read(dir / "c2.csv"));
-  EXPECT_EQ(read(dir / "s1.csv"), read(dir / "s2.csv"));
-
-  // c0 and c1 column by column but for the ids; and the day has SI lists and groups to carry.
-  auto columns_without_ids = [&](const std::string& name) {
-    std::istringstream in(read(dir / name));
-    std::vector<std::string> rows;
-    for (std::string line; std::getline(in, line);) {
-      line = line.substr(line.find(','));  // person_id
-      std::vector<std::string> f;
-      std::size_t start = 0;
-      for (std::size_t comma; (comma = line.find(',', start)) != std::string::npos; start = comma + 1)
-        f.push_back(line.substr(start, comma - start));
-      f.push_back(line.substr(start));
-      f[9].clear();  // practitioner (after the leading empty field of the cut id)
-      std::string joined;
-      for (const auto& x : f) joined += x + ",";
-      rows.push_back(joined);
-    }
-    return rows;
-  };
-  EXPECT_EQ(columns_without_ids("c0.csv"), columns_without_ids("c1.csv"));
+  ASSERT_NO_FATAL_FAILURE(write_snapshot_round_trip(dir, {}));
+  expect_the_round_trip_keeps_the_day(dir);
+  // The day has SI lists and groups to carry.
   std::map<std::string, int> statuses;
   std::set<std::string> groups;
-  std::istringstream in(read(dir / "c0.csv"));
-  std::string header;
-  std::getline(in, header);
+  const std::string c0 = read_text(dir / "c0.csv");
+  const std::string header = c0.substr(0, c0.find('\n'));
   ASSERT_NE(header.find(",si_programme,si_status,si_requirement_date,si_sessions_attended,si_group"),
             std::string::npos)
       << header;
-  for (std::string line; std::getline(in, line);) {
-    std::vector<std::string> f;
-    std::size_t start = 0;
-    for (std::size_t comma; (comma = line.find(',', start)) != std::string::npos; start = comma + 1)
-      f.push_back(line.substr(start, comma - start));
-    f.push_back(line.substr(start));
-    const std::size_t n = f.size();
-    if (!f[n - 4].empty()) statuses[f[n - 5] + "/" + f[n - 4]] += 1;
-    if (!f[n - 1].empty()) groups.insert(f[n - 1]);
+  for (const auto& row : csv_rows_of(c0)) {
+    if (!row.at("si_status").empty()) statuses[row.at("si_programme") + "/" + row.at("si_status")] += 1;
+    if (!row.at("si_group").empty()) groups.insert(row.at("si_group"));
   }
   std::cout << ::testing::PrintToString(statuses) << "\n";
   int attending = 0, waiting = 0;
