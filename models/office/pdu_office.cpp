@@ -73,6 +73,7 @@ void PduOffice::close_case(std::uint32_t slot, Day day) {
     if (p.caseload == 0) p.case_points_per_week = 0.0;  // no floating-point residue on an empty caseload
   } else {
     std::erase(waiting_for_allocation_, slot);
+    if (!imported_review_due_.empty()) imported_review_due_.erase(s.c.id);
   }
   casework_.case_closed(slot, s.c, day);
   notices_.case_ended(s.c, day);
@@ -99,8 +100,15 @@ bool PduOffice::try_allocate(std::uint32_t slot, Day day, PractitionerIndex pref
   c.practitioner = chosen;
   // Supervision (and the initial assessment's clock) starts at allocation; a warm-start case began on
   // its referral day, before the simulation.
+  std::optional<Day> review_due;
+  if (first_allocation && !imported_review_due_.empty()) {
+    if (auto found = imported_review_due_.find(c.id); found != imported_review_due_.end()) {
+      review_due = found->second;
+      imported_review_due_.erase(found);
+    }
+  }
   casework_.case_allocated(slot, c, slots_[slot].initial ? c.referral_day : day, first_allocation, day,
-                           p.grade);
+                           p.grade, review_due);
   p.case_points_per_week += rules_.workload.case_points(c);
   p.caseload += 1;
   counters_.allocations += 1;

@@ -9,9 +9,11 @@
 // the cases they hold.
 
 #include <cstdint>
+#include <optional>
 #include <queue>
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "caseload/case_factory.hpp"
@@ -63,6 +65,7 @@ class PduOffice final : public StaffRoster {
   struct ImportedCase {
     Case c;
     PractitionerIndex practitioner = kUnallocated;
+    std::optional<Day> next_review_due;  // the row's, if given: replaces the review dates from the start
   };
   // Returns each case's slot, in the order given.
   std::vector<std::uint32_t> place_imported_caseload(std::span<const ImportedCase> cases, Day first_day);
@@ -180,6 +183,15 @@ class PduOffice final : public StaffRoster {
     for (const Slot& slot : slots_)
       if (slot.open) visit(slot.c);
   }
+  // The same, with each case's slot: visit(slot, case).
+  template <typename Visit>
+  void for_each_open_case_slot(Visit visit) const {
+    for (std::uint32_t i = 0; i < slots_.size(); ++i)
+      if (slots_[i].open) visit(i, slots_[i].c);
+  }
+  // The due day of the next periodic review of the case in `slot` (PduCasework::next_periodic_review_due),
+  // or, for an imported case not yet allocated, the one its snapshot row gave.
+  [[nodiscard]] std::optional<Day> next_periodic_review_due(std::uint32_t slot) const;
 
  private:
   struct Slot {
@@ -210,7 +222,8 @@ class PduOffice final : public StaffRoster {
   void hold_cases_released_on(Day release_day);
   PractitionerIndex end_custody_hold(const Case& c);
   void rehold_custody_of(PractitionerIndex who);
-  void allocate_imported(std::uint32_t slot, PractitionerIndex who, Day day);
+  void allocate_imported(std::uint32_t slot, PractitionerIndex who, Day day,
+                         std::optional<Day> next_review_due);
   void account_staff_time(Day day);
   void give_identity(Practitioner& person);
 
@@ -231,7 +244,10 @@ class PduOffice final : public StaffRoster {
   std::size_t open_cases_ = 0;
   std::priority_queue<Ending, std::vector<Ending>, std::greater<>> endings_;
   std::vector<std::uint32_t> waiting_for_allocation_;  // slots, in arrival order
-  std::vector<OrderExtension> pending_extensions_;     // decided, applied on their decision day
+  // Imported cases placed without a practitioner whose row gave a next review: kept until their first
+  // allocation starts supervision (empty unless a snapshot gives the column).
+  std::unordered_map<CaseId, Day> imported_review_due_;
+  std::vector<OrderExtension> pending_extensions_;  // decided, applied on their decision day
   PreReleaseCustody custody_;
 
   OfficeCounters counters_;

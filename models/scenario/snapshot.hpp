@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "caseload/case.hpp"
+#include "interventions/intervention_rules.hpp"
 #include "interventions/snapshot_bbr.hpp"
 #include "interventions/snapshot_si.hpp"
 #include "workforce/new_staff.hpp"
@@ -32,8 +33,10 @@ struct SnapshotStaffMember {
   std::size_t pdu = 0;  // index in scenario order
   // Grade, FTE and place in the PQiP/NQO pipeline: the reduction of trainees and NQOs follows from it.
   NewStaffMember person;
-  // A reduction that is not the pipeline's (WMT-5), as a share of contracted hours; held for the run.
+  // A reduction that is not the pipeline's (WMT-5), as a share of contracted hours, held until
+  // `reduction_until` (a day after the snapshot day; 0: for the whole run).
   double reduction_share = 0.0;
+  Day reduction_until = 0;
   // Long-term sick on the snapshot day, back on this day (0: not sick).
   Day long_term_sick_until = 0;
 };
@@ -55,6 +58,12 @@ struct SnapshotCase {
   // on). Never both: the model holds one programme record under way per case.
   std::optional<SnapshotBbr> bbr;
   std::optional<SnapshotSi> si;
+  // The due day of the next periodic review (may be before day 0: overdue), if the row gives one; else
+  // reviews fall every interval from the sentence start.
+  std::optional<Day> next_review_due;
+  // The SARA level of a domestic-abuse case, if given: checked and carried, not simulated (see
+  // config/snapshot_assessment_columns.hpp).
+  std::optional<SaraLevel> sara_level;
   // Carried, not simulated: no mechanism consumes them (docs/reference/snapshot-csv.md); `probsim
   // snapshot` writes them back as read. kNotGiven: the row left the column empty.
   static constexpr double kNotGiven = -1.0;

@@ -3,8 +3,8 @@
 // tasks at the start of supervision, the contact windows, the periodic review dates, the event-review
 // dates and every due day. Pure arithmetic; PduCasework turns it into tasks.
 
-#include <cstdint>
 #include <boost/container/static_vector.hpp>
+#include <cstdint>
 #include <vector>
 
 #include "caseload/case_attributes.hpp"
@@ -58,6 +58,15 @@ class CaseTaskSchedule {
 
   [[nodiscard]] Day periodic_review_due(Day review_day) const {
     return calendar_.add_working_days(review_day, rules_.periodic_review.due_working_days);
+  }
+  // The day a review falls that is due on `due` or, when `due` is not a working day, on the first
+  // working day after it: the earliest day whose review is due on or after `due` (reviews due on a
+  // weekend or bank holiday are done by the next working day). Starts far enough back that even
+  // weeks of bank holidays cannot hide the answer.
+  [[nodiscard]] Day periodic_review_day_due_on(Day due) const {
+    Day day = due - 7 * (rules_.periodic_review.due_working_days / 5 + 3);
+    while (periodic_review_due(day) < due) ++day;
+    return day;
   }
   [[nodiscard]] Day event_review_due(Day event_day) const {
     return calendar_.add_working_days(event_day, rules_.event_review.due_working_days);

@@ -52,6 +52,7 @@ class CaseworkTaskStore {
     bool licence = false;  // the first contact is the first appointment after release (RAG-7)
     RoshLevel rosh = RoshLevel::low;
     CaseExemptions exemptions = 0;  // every RagExemption the case has, drawn or not
+    Day next_review_day = 0;        // the day its next periodic review falls (what a snapshot writes back)
     static constexpr TaskKind kind = TaskKind::contact;
   };
   static_assert(sizeof(CaseTasks) == 64, "a case and its contact share one cache line");
@@ -83,6 +84,7 @@ class CaseworkTaskStore {
     return f(tasks_[index]);
   }
   [[nodiscard]] Task& task(std::uint32_t index) { return tasks_[index]; }
+  [[nodiscard]] const Task& task(std::uint32_t index) const { return tasks_[index]; }
   [[nodiscard]] static CaseId case_id_of(const Task& t) { return t.case_id; }
   [[nodiscard]] static CaseId case_id_of(const CaseTasks& c) { return c.id; }
   [[nodiscard]] CaseId case_id_at(std::uint32_t index) const {

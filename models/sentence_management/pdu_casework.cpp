@@ -70,7 +70,7 @@ std::uint32_t PduCasework::create_case_task(std::uint32_t slot, TaskKind kind, d
 }
 
 void PduCasework::case_allocated(std::uint32_t slot, const Case& c, Day start, bool first_allocation, Day day,
-                                 Grade holder_grade) {
+                                 Grade holder_grade, std::optional<Day> next_review_due) {
   if (!rules_.enabled) return;
   if (!first_allocation && slot < store_.case_slots() && store_.case_at(slot).active &&
       store_.case_at(slot).id == c.id) {
@@ -93,8 +93,7 @@ void PduCasework::case_allocated(std::uint32_t slot, const Case& c, Day start, b
     if (planned.due_day >= day) create_case_task(slot, planned.kind, planned.hours, day, planned.due_day);
   if (rules_.contacts.hours_face_to_face > 0.0 || rules_.contacts.hours_remote > 0.0)
     open_contact_window(slot, day, holder_grade == Grade::pqip);
-  if (rules_.periodic_review.hours > 0.0)
-    schedule(schedule_.first_periodic_review_from(start, day), slot, AgendaKind::periodic_review);
+  if (rules_.periodic_review.hours > 0.0) start_periodic_reviews(slot, start, day, next_review_due);
   if (rules_.event_review.hours > 0.0) schedule_next_event(slot, day);
 }
 
@@ -199,7 +198,7 @@ void PduCasework::run_agenda(Day day, std::span<const Practitioner> staff) {
         create_case_task(item.slot, TaskKind::periodic_review,
                          schedule_.review_hours(rules_.periodic_review.hours, ct.domestic_abuse), day,
                          schedule_.periodic_review_due(day));
-        schedule(schedule_.next_periodic_review(day), item.slot, AgendaKind::periodic_review);
+        schedule_periodic_review(item.slot, schedule_.next_periodic_review(day));
         break;
       case AgendaKind::event:
         create_case_task(item.slot, TaskKind::event_review,

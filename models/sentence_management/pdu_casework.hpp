@@ -17,6 +17,7 @@
 // cancelled_seconds + missed_seconds at the end of every day.
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <utility>
 #include <vector>
@@ -74,8 +75,13 @@ class PduCasework {
   // allocation supervision starts on `start` (the allocation day; for a warm-start case its referral day,
   // so only the tasks still due from `day` on are created). On a later allocation its open tasks move to
   // the new holder.
+  // `next_review_due`: a snapshot row's due day of the case's next periodic review, which then replaces
+  // the review dates counted from `start` (pdu_casework_reviews.cpp).
   void case_allocated(std::uint32_t slot, const Case& c, Day start, bool first_allocation, Day day,
-                      Grade holder_grade = Grade::po);
+                      Grade holder_grade = Grade::po, std::optional<Day> next_review_due = std::nullopt);
+  // The due day of the next periodic review of case `id` in `slot`: its open review's (overdue or not),
+  // else the next one scheduled's; none if it has no supervision record here or reviews are off.
+  [[nodiscard]] std::optional<Day> next_periodic_review_due(std::uint32_t slot, CaseId id) const;
   // The case's practitioner left: its open tasks wait with it, held by nobody.
   void case_unallocated(std::uint32_t slot);
   // The case ended on `day`: its open tasks are cancelled (a task not yet due never counts as due), and
@@ -148,6 +154,9 @@ class PduCasework {
   [[nodiscard]] bool contact_on_bau_rules(const CaseTasks& ct, std::uint32_t ordinal,
                                           bool holder_is_trainee) const;
   void schedule_next_event(std::uint32_t slot, Day from);
+  // The first periodic review of a case whose supervision starts now, and each next one.
+  void start_periodic_reviews(std::uint32_t slot, Day start, Day day, std::optional<Day> next_review_due);
+  void schedule_periodic_review(std::uint32_t slot, Day review_day);
   void run_agenda(Day day, std::span<const Practitioner> staff);
   void request_court_reports(Day day, std::span<const Practitioner> staff, std::int64_t caseload);
   [[nodiscard]] PractitionerIndex least_backlogged(std::span<const Practitioner> staff, TaskKind kind) const;

@@ -14,7 +14,10 @@ std::vector<Practitioner> snapshot_staff(const Scenario& scenario, std::size_t p
     Practitioner person =
         make_staff_member(m.person, scenario.caseload.workload.default_contracted_hours_per_week,
                           scenario.workforce.trainee_pipeline, snapshot_day);
-    if (!person.in_trainee_pipeline) person.reduction_share = m.reduction_share;
+    if (!person.in_trainee_pipeline) {
+      person.reduction_share = m.reduction_share;
+      person.reduction_until = m.reduction_until;  // the workforce model ends it (RegionWorkforce::start)
+    }
     if (m.long_term_sick_until > 0) {
       // An episode under way: the workforce model ends it on the day given (RegionWorkforce::start).
       person.long_term_sick = true;
@@ -45,7 +48,7 @@ void place_snapshot_caseload(const Scenario& scenario, std::span<PduOffice* cons
         make_imported_case(attributes, make_imported_case_id(office.index(), ordinal),
                            make_imported_case_id(office.stream_index(), ordinal), 0, office.case_mix(),
                            rules.early_termination, replication_seed),
-        row.practitioner});
+        row.practitioner, row.next_review_due});
   }
   std::vector<std::vector<std::uint32_t>> slots(offices.size());
   for (std::size_t k = 0; k < offices.size(); ++k)

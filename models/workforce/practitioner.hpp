@@ -35,6 +35,8 @@ struct Practitioner {
 
   // WMT-5 reduction in force: the share of contracted hours not available for casework (PQiP, NQO).
   double reduction_share = 0.0;
+  // A reduction outside the pipeline (imported from a snapshot) ends on this day; 0: held for the run.
+  Day reduction_until = 0;
   // PQiP and NQO staff: the date their training began (qualification and reductions follow from it).
   CalendarDate training_start;
   bool in_trainee_pipeline = false;

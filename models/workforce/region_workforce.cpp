@@ -44,6 +44,15 @@ void RegionWorkforce::start() {
     for (std::size_t i = 0; i < staff.size(); ++i) {
       if (!staff[i].in_post) continue;
       const auto who = static_cast<PractitionerIndex>(i);
+      if (staff[i].reduction_until > 0) {
+        Event end;
+        end.kind = EventKind::reduction_end;
+        end.day = staff[i].reduction_until;
+        end.office = k;
+        end.who = who;
+        end.id = staff[i].id;
+        schedule(end);
+      }
       if (staff[i].sick_until <= 0) {
         schedule_person(k, who, first_report_day_, 0);
         continue;
@@ -109,6 +118,9 @@ void RegionWorkforce::run_events_on(Day day) {
         break;
       case EventKind::sickness_end:
         on_sickness_end(event);
+        break;
+      case EventKind::reduction_end:
+        on_reduction_end(event);
         break;
       case EventKind::responsive_weighting:
         on_responsive_weighting();
@@ -209,6 +221,7 @@ void RegionWorkforce::on_progression(const Event& event) {
   person.in_trainee_pipeline = true;
   office.change_grade(event.who, Grade::pqip);
   person.reduction_share = rules_.trainee_pipeline.stage_on(today, today).reduction_share;
+  person.reduction_until = 0;  // the pipeline's reduction replaces any imported one
   office.refresh_capacity(event.who);
   // Sickness carries on as it was; the career (leaving at the PQiP rate, the pipeline) starts again.
   schedule_leaving(event.office, event.who, event.day);
@@ -230,6 +243,18 @@ void RegionWorkforce::on_pipeline_step(const Event& event) {
     office.staff_counters().trainees_qualified += 1;
     schedule_leaving(event.office, event.who, event.day);  // now at the PO leaver rate
   }
+  office.refresh_capacity(event.who);
+}
+
+// A reduction imported from a snapshot ends: the person's hours are whole again. A PSO who has since
+// started PQiP has the pipeline's reduction instead, which this leaves alone.
+void RegionWorkforce::on_reduction_end(const Event& event) {
+  if (!still_in_post(event)) return;
+  StaffRoster& office = *offices_[event.office];
+  Practitioner& person = office.staff_member(event.who);
+  if (person.in_trainee_pipeline || person.reduction_until != event.day) return;
+  person.reduction_share = 0.0;
+  person.reduction_until = 0;
   office.refresh_capacity(event.who);
 }
 

@@ -47,6 +47,7 @@ class RegionWorkforce {
     pipeline_step,
     sickness_onset,
     sickness_end,
+    reduction_end,  // a reduction imported from a snapshot ends on the day its row gives
     backfill_arrival,
     intake,
     responsive_weighting  // the WMT refresh (WMT-7) takes effect in every office of the region
@@ -59,10 +60,10 @@ class RegionWorkforce {
     PractitionerIndex who = kUnallocated;
     StaffId id = 0;
     std::uint16_t epoch = 0;
-    Grade grade = Grade::po;  // backfill_arrival
-    double fte = 0.0;         // backfill_arrival
+    Grade grade = Grade::po;     // backfill_arrival
+    double fte = 0.0;            // backfill_arrival
     bool fills_po_post = false;  // backfill_arrival: a trainee recruited to a PO leaver's post
-    std::size_t intake = 0;   // intake: index into the plan's intakes
+    std::size_t intake = 0;      // intake: index into the plan's intakes
     bool operator>(const Event& other) const {
       return day != other.day ? day > other.day : sequence > other.sequence;
     }
@@ -83,6 +84,7 @@ class RegionWorkforce {
   void on_pipeline_step(const Event& event);
   void on_sickness_onset(const Event& event);
   void on_sickness_end(const Event& event);
+  void on_reduction_end(const Event& event);
   void on_backfill_arrival(const Event& event);
   void on_intake(const Event& event);
   void on_responsive_weighting();

@@ -6,9 +6,11 @@
 
 #include "caseload/imported_case.hpp"
 #include "config/csv_row_reader.hpp"
+#include "config/snapshot_assessment_columns.hpp"
 #include "config/snapshot_bbr_columns.hpp"
 #include "config/snapshot_carried_columns.hpp"
 #include "config/snapshot_si_columns.hpp"
+#include "config/snapshot_staff_time_columns.hpp"
 
 namespace probsim {
 
@@ -21,27 +23,18 @@ constexpr std::string_view domestic_abuse = "domestic_abuse";
 constexpr std::string_view expected_end_date = "expected_end_date";
 constexpr std::string_view fte = "fte";
 constexpr std::string_view grade = "grade";
-constexpr std::string_view long_term_sick = "long_term_sick";
 constexpr std::string_view nqo_months_completed = "nqo_months_completed";
 constexpr std::string_view pdu = "pdu";
 constexpr std::string_view person_id = "person_id";
 constexpr std::string_view pqip_training_month = "pqip_training_month";
 constexpr std::string_view practitioner = "practitioner";
-constexpr std::string_view reduction_pct = "reduction_pct";
-constexpr std::string_view reduction_reason = "reduction_reason";
 constexpr std::string_view rosh = "rosh";
 constexpr std::string_view sentence_start_date = "sentence_start_date";
 constexpr std::string_view sentence_type = "sentence_type";
 constexpr std::string_view sex = "sex";
-constexpr std::string_view sickness_end_date = "sickness_end_date";
 constexpr std::string_view staff_id = "staff_id";
 constexpr std::string_view tier = "tier";
 }  // namespace column
-
-// Why a reduction is given (WMT-5). The model treats them alike; the reason is checked so that a
-// trainee's or NQO's reduction, which the pipeline sets, is not given twice.
-constexpr std::array<std::string_view, 4> kReductionReasons = {"health", "trade_union", "management_duties",
-                                                               "other"};
 
 std::optional<std::size_t> find_pdu(RowReader& row, const Scenario& scenario) {
   auto name = row.required_text(column::pdu);
@@ -120,41 +113,8 @@ void read_staff_row(RowReader& row, const Scenario& s, RegionSnapshot& snapshot,
     else
       ok = false;
   }
-  if (row.given(column::reduction_pct)) {
-    auto pct = row.number(column::reduction_pct, 0.0, 99.0, "%");
-    if (!pct) ok = false;
-    const bool in_pipeline = (grade && m.person.grade == Grade::pqip) || nqo_month;
-    if (pct && *pct > 0.0 && in_pipeline) {
-      row.error(column::reduction_pct,
-                "a trainee's or NQO's reduction follows from the training pipeline "
-                "(pqip_training_month, nqo_months_completed); leave it empty");
-      ok = false;
-    } else if (pct) {
-      m.reduction_share = *pct / 100.0;
-    }
-    if (pct && *pct > 0.0 && !row.choice(column::reduction_reason, kReductionReasons)) ok = false;
-  }
-  if (row.given(column::reduction_reason) && m.reduction_share == 0.0 && ok) {
-    row.error(column::reduction_reason, "is given without a reduction_pct above 0");
-    ok = false;
-  }
-  auto sick = row.boolean(column::long_term_sick, false);
-  if (!sick) ok = false;
-  if (sick && *sick) {
-    if (auto until = row.date(column::sickness_end_date)) {
-      if (*until <= 0) {
-        row.error(column::sickness_end_date, "is on or before the snapshot day " + s.window.day_zero().iso() +
-                                                 "; a person back at work is not long-term sick");
-        ok = false;
-      }
-      m.long_term_sick_until = *until;
-    } else {
-      ok = false;
-    }
-  } else if (row.given(column::sickness_end_date)) {
-    row.error(column::sickness_end_date, "is given but long_term_sick is not true");
-    ok = false;
-  }
+  const bool in_pipeline = (grade && m.person.grade == Grade::pqip) || nqo_month;
+  if (!read_staff_time_columns(row, s, in_pipeline, ok, m)) ok = false;
   if (!ok) return;
   m.pdu = *pdu;
   by_id.emplace(m.staff_id, StaffEntry{m.pdu, per_pdu[m.pdu]++, m.person.grade});
@@ -238,6 +198,7 @@ void read_case_row(RowReader& row, const Scenario& s, RegionSnapshot& snapshot,
     c.si = *si;
   else
     ok = false;
+  if (!read_assessment_columns(row, start, person_read, c)) ok = false;
   if (!ok) return;
   c.pdu = *pdu;
   c.sentence_type = static_cast<SentenceType>(*type);

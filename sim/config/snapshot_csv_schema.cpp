@@ -10,15 +10,9 @@ namespace probsim {
 namespace {
 // Columns an analyst would expect from a case management extract that the model cannot represent yet.
 // They are refused, with the reason, rather than read and dropped.
-const char* const kNoReviewDates =
-    "the model sets periodic reviews from the sentence start (sentence_management.periodic_review); "
-    "leave the column out";
 const char* const kStructuredInterventionColumns =
     "a structured intervention is given by si_programme, si_status, si_requirement_date, "
     "si_sessions_attended and si_group";
-const char* const kNoSaraLevel =
-    "the model draws no SARA level for a case already on the caseload: a BBR requirement is given by "
-    "bbr_status, and other cases are not routed to interventions";
 }  // namespace
 
 const std::vector<CsvColumn>& snapshot_caseload_columns() {
@@ -33,8 +27,8 @@ const std::vector<CsvColumn>& snapshot_caseload_columns() {
       {"sex", true, ""},
       {"domestic_abuse", false, ""},
       {"practitioner", false, ""},
-      {"next_review_due", false, kNoReviewDates},
-      {"sara_level", false, kNoSaraLevel},
+      {"next_review_due", false, ""},
+      {"sara_level", false, ""},
       {"bbr_status", false, ""},
       {"bbr_requirement_date", false, ""},
       {"bbr_sessions_attended", false, ""},
@@ -62,9 +56,7 @@ const std::vector<CsvColumn>& snapshot_staff_columns() {
       {"contracted_hours_per_week", false, ""},
       {"reduction_pct", false, ""},
       {"reduction_reason", false, ""},
-      {"reduction_end_date", false,
-       "the model holds a reduction (other than the PQiP and NQO pipeline's) for the whole run; "
-       "give reduction_pct only for reductions that outlast the report window"},
+      {"reduction_end_date", false, ""},
       {"pqip_training_month", false, ""},
       {"nqo_months_completed", false, ""},
       {"long_term_sick", false, ""},

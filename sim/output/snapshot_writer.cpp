@@ -103,12 +103,12 @@ void write_snapshot_csvs(const Scenario& scenario, std::span<const PduOffice* co
 
   AtomicFile staff(staff_csv);
   staff.stream() << csv_row({"staff_id", "pdu", "grade", "fte", "reduction_pct", "reduction_reason",
-                             "pqip_training_month", "nqo_months_completed", "long_term_sick",
-                             "sickness_end_date"});
+                             "reduction_end_date", "pqip_training_month", "nqo_months_completed",
+                             "long_term_sick", "sickness_end_date"});
   for (const PduOffice* office : offices)
     for (const Practitioner& p : office->staff()) {
       if (!p.in_post) continue;
-      std::string reduction, reason, pqip_month, nqo_months;
+      std::string reduction, reason, reduction_end, pqip_month, nqo_months;
       const int months = p.in_trainee_pipeline ? whole_months(p.training_start, snapshot_date) : 0;
       if (p.in_trainee_pipeline && p.grade == Grade::pqip) {
         pqip_month = std::to_string(std::clamp(months, 0, pipeline.training_months - 1));
@@ -119,12 +119,13 @@ void write_snapshot_csvs(const Scenario& scenario, std::span<const PduOffice* co
         // The model keeps no reason; any reduction outside the pipeline reads back the same.
         reduction = format_number(100.0 * p.reduction_share);
         reason = "other";
+        if (p.reduction_until > snapshot_day) reduction_end = window.date_of(p.reduction_until).iso();
       }
       // Short-term sickness is not in the schema: the workforce model draws it afresh.
       const bool long_term = p.long_term_sick && p.sick_until > snapshot_day;
       staff.stream() << csv_row({p.name, office->name(), std::string(to_string(p.grade)),
-                                 format_number(p.fte), reduction, reason, pqip_month, nqo_months,
-                                 long_term ? "true" : "false",
+                                 format_number(p.fte), reduction, reason, reduction_end, pqip_month,
+                                 nqo_months, long_term ? "true" : "false",
                                  long_term ? window.date_of(p.sick_until).iso() : ""});
     }
 
@@ -155,9 +156,20 @@ void write_snapshot_csvs(const Scenario& scenario, std::span<const PduOffice* co
   auto carried = [](double value) { return value == SnapshotCase::kNotGiven ? "" : format_number(value); };
 
   AtomicFile caseload(caseload_csv);
-  std::vector<std::string> header = {
-      "person_id", "pdu", "sentence_type",  "sentence_start_date", "expected_end_date", "rosh",
-      "tier",      "sex", "domestic_abuse", "practitioner",        "rar_days",          "unpaid_work_hours"};
+  std::vector<std::string> header = {"person_id",
+                                     "pdu",
+                                     "sentence_type",
+                                     "sentence_start_date",
+                                     "expected_end_date",
+                                     "rosh",
+                                     "tier",
+                                     "sex",
+                                     "domestic_abuse",
+                                     "practitioner",
+                                     "next_review_due",
+                                     "sara_level",
+                                     "rar_days",
+                                     "unpaid_work_hours"};
   if (with_bbr)
     header.insert(header.end(), {"bbr_status", "bbr_requirement_date", "bbr_sessions_attended", "bbr_group",
                                  "bbr_sessions_missed", "bbr_start_date"});
@@ -166,13 +178,14 @@ void write_snapshot_csvs(const Scenario& scenario, std::span<const PduOffice* co
                   {"si_programme", "si_status", "si_requirement_date", "si_sessions_attended", "si_group"});
   caseload.stream() << csv_row(header);
   for (const PduOffice* office : offices) {
-    std::vector<const Case*> open;
+    std::vector<std::pair<const Case*, std::uint32_t>> open;
     // Cases ending on the snapshot day close before its work: they are not on its caseload.
-    office->for_each_open_case([&](const Case& c) {
-      if (c.end_day > snapshot_day) open.push_back(&c);
+    office->for_each_open_case_slot([&](std::uint32_t slot, const Case& c) {
+      if (c.end_day > snapshot_day) open.emplace_back(&c, slot);
     });
-    std::sort(open.begin(), open.end(), [](const Case* a, const Case* b) { return a->id < b->id; });
-    for (const Case* c : open) {
+    std::sort(open.begin(), open.end(),
+              [](const auto& a, const auto& b) { return a.first->id < b.first->id; });
+    for (const auto& [c, slot] : open) {
       const std::string holder = c->practitioner == kUnallocated
                                      ? ""
                                      : office->staff()[static_cast<std::size_t>(c->practitioner)].name;
@@ -187,6 +200,10 @@ void write_snapshot_csvs(const Scenario& scenario, std::span<const PduOffice* co
                                       c->domestic_abuse_flag ? "true" : "false",
                                       holder};
       const auto imported = imported_row.find(c->id);
+      const std::optional<Day> review_due = office->next_periodic_review_due(slot);
+      row.push_back(review_due ? window.date_of(*review_due).iso() : "");
+      const bool sara = imported != imported_row.end() && imported->second->sara_level;
+      row.push_back(sara ? std::string(to_string(*imported->second->sara_level)) : "");
       row.push_back(imported == imported_row.end() ? "" : carried(imported->second->rar_days));
       row.push_back(imported == imported_row.end() ? "" : carried(imported->second->unpaid_work_hours));
       if (with_bbr) {

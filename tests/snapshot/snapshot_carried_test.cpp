@@ -56,7 +56,7 @@ std::vector<std::string> carried_fields(const std::string& csv) {
     for (std::size_t comma; (comma = line.find(',', start)) != std::string::npos; start = comma + 1)
       f.push_back(line.substr(start, comma - start));
     f.push_back(line.substr(start));
-    out.push_back(f.at(10) + "|" + f.at(11));
+    out.push_back(f.at(12) + "|" + f.at(13));
   }
   return out;
 }
@@ -150,7 +150,7 @@ TEST(SnapshotCarried, TheyChangeNothingTheModelDoes) {
       for (std::size_t comma; (comma = line.find(',', start)) != std::string::npos; start = comma + 1)
         f.push_back(line.substr(start, comma - start));
       f.push_back(line.substr(start));
-      f.at(10).clear(), f.at(11).clear();
+      f.at(12).clear(), f.at(13).clear();
       for (const auto& x : f) out += x + ",";
       out += "\n";
     }

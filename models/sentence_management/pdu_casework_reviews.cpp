@@ -1,0 +1,49 @@
+// Periodic reviews: when a case's first one falls, counted from the start of supervision or given by a
+// snapshot row (`next_review_due`, issue 21), and what the next one's due day is on any day.
+#include "sentence_management/pdu_casework.hpp"
+
+namespace probsim {
+
+void PduCasework::start_periodic_reviews(std::uint32_t slot, Day start, Day day,
+                                         std::optional<Day> next_review_due) {
+  if (!next_review_due) {
+    schedule_periodic_review(slot, schedule_.first_periodic_review_from(start, day));
+    return;
+  }
+  const Day review_day = schedule_.periodic_review_day_due_on(*next_review_due);
+  if (review_day > day) {
+    schedule_periodic_review(slot, review_day);
+    return;
+  }
+  // The review is open on the snapshot day already, due soon or overdue: its task is there from today,
+  // due on the day the row gave. Reviews keep their cadence from the day it fell; those that would
+  // have fallen while it was outstanding are this one review, not a pile of them.
+  create_case_task(slot, TaskKind::periodic_review,
+                   schedule_.review_hours(rules_.periodic_review.hours, store_.case_at(slot).domestic_abuse),
+                   day, schedule_.periodic_review_due(review_day));
+  Day next = schedule_.next_periodic_review(review_day);
+  while (next <= day) next = schedule_.next_periodic_review(next);
+  schedule_periodic_review(slot, next);
+}
+
+void PduCasework::schedule_periodic_review(std::uint32_t slot, Day review_day) {
+  store_.case_at(slot).next_review_day = review_day;
+  schedule(review_day, slot, AgendaKind::periodic_review);
+}
+
+std::optional<Day> PduCasework::next_periodic_review_due(std::uint32_t slot, CaseId id) const {
+  if (!rules_.enabled || rules_.periodic_review.hours <= 0.0 || slot >= store_.case_slots())
+    return std::nullopt;
+  const CaseTasks& ct = store_.case_at(slot);
+  if (!ct.active || ct.id != id) return std::nullopt;
+  std::optional<Day> open_review;
+  for (std::uint32_t t = ct.head; t != kNoTask; t = store_.task(t).next_of_case) {
+    const Task& task = store_.task(t);
+    if (task.open && task.kind == TaskKind::periodic_review && (!open_review || task.due_day < *open_review))
+      open_review = task.due_day;
+  }
+  if (open_review) return open_review;
+  return schedule_.periodic_review_due(ct.next_review_day);
+}
+
+}  // namespace probsim
