@@ -180,6 +180,12 @@ class PduOffice final : public StaffRoster {
     for (const Slot& slot : slots_)
       if (slot.open) visit(slot.c);
   }
+  // The same with each case's slot: `visit(std::uint32_t slot, const Case&)`, in slot order.
+  template <typename Visit>
+  void for_each_open_case_slot(Visit visit) const {
+    for (std::uint32_t slot = 0; slot < slots_.size(); ++slot)
+      if (slots_[slot].open) visit(slot, slots_[slot].c);
+  }
 
  private:
   struct Slot {
