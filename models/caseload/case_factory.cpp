@@ -36,6 +36,8 @@ bool CaseFactory::make_if_alive_on(CaseId id, CaseId draw_key, Day day, Day aliv
   if (out.end_reason != TerminationReason::sentence_end)
     out.end_day = day + std::max<Day>(1, static_cast<Day>(std::ceil(earliest_days)));
   if (out.end_day <= alive_on) return false;
+  if (alive_on > day && !survived_stock_breach_endings(draw_key, out.sentence_type, alive_on - day))
+    return false;
 
   out.rosh = static_cast<RoshLevel>(mix_.rosh(attributes));
   const int protect =
@@ -52,6 +54,17 @@ bool CaseFactory::make_if_alive_on(CaseId id, CaseId draw_key, Day day, Day aliv
     if (exemptions.uniform01() < mix_.rag_exemption_shares[e])
       out.rag_exemptions |= exemption_bit(kDrawnRagExemptions[e]);
   return true;
+}
+
+bool CaseFactory::survived_stock_breach_endings(CaseId draw_key, SentenceType type, Day age_days) const {
+  const double rate_per_day = stock_breach_endings_[static_cast<std::size_t>(type)] / kDaysPerYear;
+  if (rate_per_day <= 0.0) return true;
+  // One more competing exponential ending, rounded up to a day as the hazards' are, from a stream of its
+  // own: the case's other draws are what they were. Survival to `age_days` is then
+  // exp(-(hazards + rate) × age), the same as with the breach-driven hazard still among the hazards.
+  RandomStream ending(replication_seed_, stream::kWarmStartBreachEnding, draw_key);
+  const double after_days = -std::log1p(-ending.uniform01()) / rate_per_day;
+  return std::max<Day>(1, static_cast<Day>(std::ceil(after_days))) > age_days;
 }
 
 Case CaseFactory::make(CaseId id, CaseId draw_key, Day day) const {

@@ -19,10 +19,23 @@ class CaseFactory {
   // then. Building the warm-start caseload uses this to skip the attributes of people long gone.
   bool make_if_alive_on(CaseId id, CaseId draw_key, Day day, Day alive_on, Case& out) const;
 
+  // Early endings by SentenceType (a case-year) that a case referred before `alive_on` must also have
+  // survived to be alive then, though the hazards no longer end it (an enforcement warm start,
+  // sentence_management/enforcement_warm_start.hpp: the breach-driven endings the enforcement process
+  // now produces). All 0 by default: no draw is made and the stock is the hazards' alone.
+  void set_stock_breach_endings_per_year(const std::array<double, 3>& rates) {
+    stock_breach_endings_ = rates;
+  }
+
  private:
+  // Whether a case of `type` referred `age_days` before the day it must be alive on survived the
+  // stock's breach-driven endings (set_stock_breach_endings_per_year).
+  [[nodiscard]] bool survived_stock_breach_endings(CaseId draw_key, SentenceType type, Day age_days) const;
+
   const CaseMix& mix_;
   const EarlyTerminationHazards& hazards_;
   std::uint64_t replication_seed_;
+  std::array<double, 3> stock_breach_endings_{};
 };
 
 }  // namespace probsim

@@ -21,6 +21,10 @@ PduOffice::PduOffice(PduIdentity identity, const CaseloadRules& rules, ReferralP
       report_points_(rules.workload.court_report_points, rules.workload.report_points_counted_days) {
   custody_ = PreReleaseCustody(static_cast<Day>(rules.allocation.licence_allocated_before_release_weeks) * 7);
   casework_.set_prioritisation(&rules.prioritisation, &rag_measures_.contacts);
+  // An enforcement warm start: the stock of day 0 survived the breach-driven endings too.
+  const EnforcementRules& enforcement = rules.sentence_management.enforcement;
+  if (enforcement.enabled && enforcement.warm_start.enabled)
+    factory_.set_stock_breach_endings_per_year(enforcement.warm_start.breach_endings_per_year);
   std::size_t case_holders = 0;
   for (const Practitioner& person : staff_)
     case_holders += person.in_post && holds_cases(person.grade) ? 1 : 0;

@@ -183,11 +183,11 @@ class PduOffice final : public StaffRoster {
     for (const Slot& slot : slots_)
       if (slot.open) visit(slot.c);
   }
-  // The same, with each case's slot: visit(slot, case).
+  // The same with each case's slot: `visit(std::uint32_t slot, const Case&)`, in slot order.
   template <typename Visit>
   void for_each_open_case_slot(Visit visit) const {
-    for (std::uint32_t i = 0; i < slots_.size(); ++i)
-      if (slots_[i].open) visit(i, slots_[i].c);
+    for (std::uint32_t slot = 0; slot < slots_.size(); ++slot)
+      if (slots_[slot].open) visit(slot, slots_[slot].c);
   }
   // The due day of the next periodic review of the case in `slot` (PduCasework::next_periodic_review_due),
   // or, for an imported case not yet allocated, the one its snapshot row gave.

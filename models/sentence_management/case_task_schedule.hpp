@@ -45,6 +45,18 @@ class CaseTaskSchedule {
     return ContactWindow{first, first + interval - 1};
   }
 
+  // The contacts the schedule offers supervision that started on `start` on the days [start, until): one on
+  // the start and one a step's interval after each (a warm-start case's appointments before day 0).
+  [[nodiscard]] std::int64_t contacts_offered(RoshLevel rosh, Day start, Day until) const {
+    std::int64_t n = 0;
+    for (Day d = start; d < until; ++n) {
+      const Day interval = rules_.contact_interval_days(rosh, d - start);
+      if (interval <= 0) return n + 1;  // no schedule: the first contact only
+      d += interval;
+    }
+    return n;
+  }
+
   // Periodic reviews fall at start + k × interval (k ≥ 1); the first such day on or after `today`.
   [[nodiscard]] Day first_periodic_review_from(Day start, Day today) const {
     const Day interval = SentenceManagementRules::interval_days(rules_.periodic_review.interval_weeks);

@@ -14,6 +14,22 @@ void EnforcementProcess::case_started(std::uint32_t slot, CaseId id, SentenceTyp
   cases_[slot].type = type;
 }
 
+void EnforcementProcess::case_started_before_simulation(std::uint32_t slot, CaseId id, SentenceType type,
+                                                        std::int64_t appointments_offered) {
+  case_started(slot, id, type);
+  if (!rules_.enabled || !rules_.warm_start.enabled) return;
+  const auto t = static_cast<std::size_t>(type);
+  const double expected_failures = static_cast<double>(appointments_offered) *
+                                   rules_.warm_start.contacts_delivered_share *
+                                   rules_.missed_unacceptable_share[t] * rules_.unacceptable_judged_share;
+  // A stream of its own, one draw: no other draw of the case moves.
+  RandomStream draw(replication_seed_, stream::kWarmStartFailures, id);
+  cases_[slot].unacceptable_failures =
+      draw_warm_start_failures(expected_failures, rules_.unacceptable_failures_to_breach,
+                               rules_.order_ended_share[t], draw.uniform01());
+  counters_.warm_start_failures += cases_[slot].unacceptable_failures;
+}
+
 AppointmentConsequence EnforcementProcess::appointment_held(std::uint32_t slot, Day day) {
   AppointmentConsequence out;
   if (!rules_.enabled || slot >= cases_.size()) return out;

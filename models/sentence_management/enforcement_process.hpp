@@ -28,6 +28,7 @@ struct EnforcementCounters {
   std::int64_t breaches_initiated = 0;  // breach action tasks opened
   std::int64_t breaches_laid = 0;       // breach action completed (on time or late)
   std::int64_t breaches_laid_late = 0;
+  std::int64_t warm_start_failures = 0;  // failures the warm start's cases carried into day 0
   std::array<std::int64_t, kCourtOutcomeCount> court_outcomes{};  // by CourtOutcome, on the decision's draw
   [[nodiscard]] std::int64_t appointments() const {
     return appointments_kept + absences_acceptable + absences_unacceptable;
@@ -70,6 +71,15 @@ class EnforcementProcess {
 
   // Supervision of case `id` (of `type`) starts in `slot`: no failures yet.
   void case_started(std::uint32_t slot, CaseId id, SentenceType type);
+  // The same for a case whose supervision began before the simulation, `appointments_offered` contacts
+  // of its schedule ago: with `warm_start` on, it starts with the unacceptable failures a case of its age
+  // would have counted (enforcement_warm_start.hpp), drawn from its own stream; no breach pending.
+  void case_started_before_simulation(std::uint32_t slot, CaseId id, SentenceType type,
+                                      std::int64_t appointments_offered);
+  // The failures counted towards the next breach of the case in `slot` (for tests and audits).
+  [[nodiscard]] int unacceptable_failures(std::uint32_t slot) const {
+    return slot < cases_.size() ? cases_[slot].unacceptable_failures : 0;
+  }
   // The practitioner delivered an appointment of the case in `slot` on `day`.
   AppointmentConsequence appointment_held(std::uint32_t slot, Day day);
   // The practitioner completed the breach action of the case in `slot` on `day` (late if after its due

@@ -14,6 +14,7 @@
 
 #include "caseload/case_attributes.hpp"
 #include "core/rule_problems.hpp"
+#include "sentence_management/enforcement_warm_start.hpp"
 
 namespace probsim {
 
@@ -71,6 +72,7 @@ struct EnforcementRules {
         problems.push_back({"appointments.missed_unacceptable_share",
                             "missed_acceptable_share + missed_unacceptable_share of " +
                                 std::string(kSentenceTypeNames[t]) + " exceeds 1"});
+    add_problems(problems, "warm_start", warm_start.check());
     return problems;
   }
   // The practitioner records each absence and judges it (hours, due within a few working days).
@@ -99,6 +101,9 @@ struct EnforcementRules {
   // Feedback [Assume]: after breach action completed late, the person's later unacceptable-absence
   // probability is multiplied by this (1 = no effect): slow enforcement weakens compliance.
   double late_breach_unacceptable_multiplier = 1.0;
+
+  // A warm start that carries enforcement state (enforcement_warm_start.hpp); off unless configured.
+  EnforcementWarmStart warm_start;
 };
 
 }  // namespace probsim

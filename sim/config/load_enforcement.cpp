@@ -47,6 +47,20 @@ void read_court(FieldReader& en, EnforcementRules& r) {
   court.reject_unknown_keys();
 }
 
+// `warm_start` (optional): the stock of day 0 and its failures carry enforcement state.
+void read_warm_start(FieldReader& en, EnforcementRules& r) {
+  const ConfigNode* node = en.node("warm_start", false);
+  if (node == nullptr) return;
+  FieldReader ws(node, en.child_path("warm_start"), en.diagnostics());
+  if (!ws.ok()) return;
+  EnforcementWarmStart& w = r.warm_start;
+  w.enabled = true;
+  read_by_sentence_type(ws, "breach_endings_per_year", 0.0, 100.0, w.breach_endings_per_year);
+  if (auto d = ws.number("contacts_delivered_share", true, 0.0, 1.0)) w.contacts_delivered_share = *d;
+  report_problems(*node, ws.path(), only_under(r.check(), "warm_start"), ws.diagnostics());
+  ws.reject_unknown_keys();
+}
+
 }  // namespace
 
 void read_enforcement(FieldReader& root, SentenceManagementRules& rules) {
@@ -70,6 +84,7 @@ void read_enforcement(FieldReader& root, SentenceManagementRules& rules) {
   read_court(en, r);
   if (auto m = en.number("late_breach_unacceptable_multiplier", false, 1.0, 10.0))
     r.late_breach_unacceptable_multiplier = *m;
+  read_warm_start(en, r);
   en.reject_unknown_keys();
 }
 

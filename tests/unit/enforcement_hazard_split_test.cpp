@@ -180,4 +180,9 @@ TEST(HazardSplit, TheNationalSplitScenarioTakesOutTheBreachDrivenHazardsAndTurns
   EXPECT_DOUBLE_EQ(e.unacceptable_judged_share, 0.7);
   EXPECT_EQ(e.order_ended_share, (std::array<double, 3>{0.5, 1.0, 0.9}));
   EXPECT_EQ(e.continued_extension_weeks, (std::array<double, 3>{0.0, 0.0, 0.0}));
+  // Its warm start carries enforcement state (§11.5): the stock survived the replaced hazard parts.
+  EXPECT_TRUE(e.warm_start.enabled);
+  EXPECT_EQ(e.warm_start.breach_endings_per_year, (std::array<double, 3>{0.04, 0.04, 0.10}));
+  EXPECT_DOUBLE_EQ(e.warm_start.contacts_delivered_share, 0.89);
+  EXPECT_FALSE(base->scenario.caseload.sentence_management.enforcement.warm_start.enabled);
 }
