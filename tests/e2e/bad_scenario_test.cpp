@@ -102,6 +102,8 @@ const BadScenario kBadScenarios[] = {
     {"attendance_above_one.yaml", 52, "interventions.bbr.attendance_probability", "found 1.5", ""},
     {"enforcement_absences_above_one.yaml", 9, "enforcement.appointments.missed_unacceptable_share",
      "of licence exceeds 1", ""},
+    {"enforcement_rosh_multiplier_above_one.yaml", 10, "enforcement.appointments.unacceptable_multiplier_by_rosh",
+     "community_order at RoSH very_high", ""},
     {"cohort_status_before_requirements_end.yaml", 54, "interventions.cohort_report.status_on",
      "must be on or after requirements_to (2023-09-30)", ""},
     {"cohort_status_outside_window.yaml", 54, "interventions.cohort_report.status_on",
