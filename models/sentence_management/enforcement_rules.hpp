@@ -140,8 +140,9 @@ struct EnforcementRules {
         const bool by_stage = early && early_stage_unacceptable_multiplier > 1.0;
         return RuleProblem{by_stage ? "appointments.early_stage_unacceptable_multiplier"
                                     : "appointments.unacceptable_multiplier_by_rosh",
-                           "the unacceptable share of " + std::string(kSentenceTypeNames[static_cast<std::size_t>(type)]) +
-                               " at RoSH " + std::string(kRoshLevelNames[r]) + (early ? " in the early stage" : "") +
+                           "the unacceptable share of " +
+                               std::string(kSentenceTypeNames[static_cast<std::size_t>(type)]) + " at RoSH " +
+                               std::string(kRoshLevelNames[r]) + (early ? " in the early stage" : "") +
                                " is " + describe_number(share) + ", above 1 - missed_acceptable_share"};
       }
     return std::nullopt;

@@ -28,7 +28,8 @@ void read_by_sentence_type(FieldReader& parent, std::string_view key, double min
 }
 
 // An optional map from RoSH level to a number in [min, max]; a level not named keeps its default.
-void read_by_rosh(FieldReader& parent, std::string_view key, double min, double max, std::array<double, 4>& out) {
+void read_by_rosh(FieldReader& parent, std::string_view key, double min, double max,
+                  std::array<double, 4>& out) {
   const ConfigNode* node = parent.node(key, false);
   if (node == nullptr) return;
   FieldReader by_rosh(node, parent.child_path(key), parent.diagnostics());
@@ -43,7 +44,8 @@ void read_appointments(FieldReader& en, EnforcementRules& r) {
   if (!ap.ok()) return;
   read_by_sentence_type(ap, "missed_acceptable_share", 0.0, 1.0, r.missed_acceptable_share);
   read_by_sentence_type(ap, "missed_unacceptable_share", 0.0, 1.0, r.missed_unacceptable_share);
-  read_by_rosh(ap, "unacceptable_multiplier_by_rosh", 0.0, kMaxAbsenceMultiplier, r.unacceptable_multiplier_by_rosh);
+  read_by_rosh(ap, "unacceptable_multiplier_by_rosh", 0.0, kMaxAbsenceMultiplier,
+               r.unacceptable_multiplier_by_rosh);
   if (auto w = ap.number("early_stage_weeks", false, 0.0, 520.0)) r.early_stage_weeks = *w;
   if (auto m = ap.number("early_stage_unacceptable_multiplier", false, 0.0, kMaxAbsenceMultiplier))
     r.early_stage_unacceptable_multiplier = *m;
