@@ -30,7 +30,8 @@ void EnforcementProcess::case_started_before_simulation(std::uint32_t slot, Case
   counters_.warm_start_failures += cases_[slot].unacceptable_failures;
 }
 
-AppointmentConsequence EnforcementProcess::appointment_held(std::uint32_t slot, Day day) {
+AppointmentConsequence EnforcementProcess::appointment_held(std::uint32_t slot, Day day, RoshLevel rosh,
+                                                            Day supervision_start) {
   AppointmentConsequence out;
   if (!rules_.enabled || slot >= cases_.size()) return out;
   CaseState& s = cases_[slot];
@@ -42,7 +43,8 @@ AppointmentConsequence EnforcementProcess::appointment_held(std::uint32_t slot, 
   }
   const auto type = static_cast<std::size_t>(s.type);
   const double acceptable = rules_.missed_acceptable_share[type];
-  double unacceptable = rules_.missed_unacceptable_share[type];
+  const bool early_stage = day - supervision_start < rules_.early_stage_days();
+  double unacceptable = rules_.unacceptable_share(s.type, rosh, early_stage);
   if (s.enforced_late)
     unacceptable = std::min(1.0 - acceptable, unacceptable * rules_.late_breach_unacceptable_multiplier);
   // One stream per appointment: the attendance draw and the judgement draw.
@@ -98,6 +100,8 @@ void EnforcementProcess::breach_laid(std::uint32_t slot, Day day, bool late) {
     s.decision_day = decision;  // pending until the court has continued the order
     const Day extension = static_cast<Day>(rules_.continued_extension_weeks[type] * 7.0 + 0.5);
     if (extension > 0) extensions_.push_back(OrderExtension{slot, s.id, decision, extension});
+    if (rules_.continued_contact_frequency_multiplier[type] != 1.0 && s.more_contact_from < 0)
+      s.more_contact_from = decision;
   }
 }
 

@@ -80,8 +80,21 @@ class EnforcementProcess {
   [[nodiscard]] int unacceptable_failures(std::uint32_t slot) const {
     return slot < cases_.size() ? cases_[slot].unacceptable_failures : 0;
   }
-  // The practitioner delivered an appointment of the case in `slot` on `day`.
-  AppointmentConsequence appointment_held(std::uint32_t slot, Day day);
+  // The practitioner delivered an appointment of the case in `slot` on `day`; the case's RoSH and the
+  // day its supervision started set the unacceptable-absence share (EnforcementRules::unacceptable_share).
+  AppointmentConsequence appointment_held(std::uint32_t slot, Day day, RoshLevel rosh, Day supervision_start);
+  // As above for a low-RoSH case whose supervision started on day 0.
+  AppointmentConsequence appointment_held(std::uint32_t slot, Day day) {
+    return appointment_held(slot, day, RoshLevel::low, 0);
+  }
+  // The contact-frequency multiplier of a contact window of the case in `slot` opening on `day`: the
+  // court's uplift from the day it continued the order with more requirements, 1 otherwise.
+  [[nodiscard]] double contact_frequency_multiplier(std::uint32_t slot, Day day) const {
+    if (!rules_.enabled || slot >= cases_.size()) return 1.0;
+    const CaseState& s = cases_[slot];
+    if (s.more_contact_from < 0 || day < s.more_contact_from) return 1.0;
+    return rules_.continued_contact_frequency_multiplier[static_cast<std::size_t>(s.type)];
+  }
   // The practitioner completed the breach action of the case in `slot` on `day` (late if after its due
   // day): the court's decision is drawn; one that ends the order is queued for the office.
   void breach_laid(std::uint32_t slot, Day day, bool late);
@@ -110,6 +123,9 @@ class EnforcementProcess {
     bool breach_pending = false;             // breach action open or awaiting the court
     bool enforced_late = false;              // a breach action of this case was completed late
     Day decision_day = -1;                   // while pending after the action: the court's day
+    // The court continued the order with more contact (continued_contact_frequency_multiplier) from
+    // this day on; -1: it has not.
+    Day more_contact_from = -1;
   };
 
   const EnforcementRules& rules_;

@@ -9,10 +9,12 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "caseload/case_attributes.hpp"
+#include "core/calendar_date.hpp"
 #include "core/rule_problems.hpp"
 #include "sentence_management/enforcement_warm_start.hpp"
 
@@ -64,14 +66,36 @@ struct EnforcementRules {
   std::array<double, 3> missed_acceptable_share{};
   std::array<double, 3> missed_unacceptable_share{};
 
-  // The two missed shares of each sentence type sum to at most 1 (keys of `enforcement`).
+  // Attendance by case attributes (issue 24 item 1), [Assume]: the unacceptable share of a sentence type
+  // is multiplied by its RoSH level's multiplier, and by `early_stage_unacceptable_multiplier` in the
+  // first `early_stage_weeks` of supervision (days [start, start + weeks x 7)). No source gives absence
+  // rates by RoSH or by stage (docs/national_standards.md); 1 and 0 weeks leave the draw as it was.
+  std::array<double, 4> unacceptable_multiplier_by_rosh{1.0, 1.0, 1.0, 1.0};
+  double early_stage_weeks = 0.0;
+  double early_stage_unacceptable_multiplier = 1.0;
+
+  [[nodiscard]] Day early_stage_days() const { return static_cast<Day>(early_stage_weeks * 7.0 + 0.5); }
+  // The unacceptable-absence share of an appointment of a case of `type` and `rosh`, in or after the
+  // early stage. Multiplying by 1 leaves the share bit for bit as it was.
+  [[nodiscard]] double unacceptable_share(SentenceType type, RoshLevel rosh, bool early_stage) const {
+    double share = missed_unacceptable_share[static_cast<std::size_t>(type)] *
+                   unacceptable_multiplier_by_rosh[static_cast<std::size_t>(rosh)];
+    if (early_stage) share *= early_stage_unacceptable_multiplier;
+    return share;
+  }
+
+  // The two missed shares of each sentence type sum to at most 1, for every RoSH level and stage (keys
+  // of `enforcement`); one problem per sentence type.
   [[nodiscard]] RuleProblems check() const {
     RuleProblems problems;
-    for (std::size_t t = 0; t < kSentenceTypeNames.size(); ++t)
+    for (std::size_t t = 0; t < kSentenceTypeNames.size(); ++t) {
       if (missed_acceptable_share[t] + missed_unacceptable_share[t] > 1.0 + 1e-9)
         problems.push_back({"appointments.missed_unacceptable_share",
                             "missed_acceptable_share + missed_unacceptable_share of " +
                                 std::string(kSentenceTypeNames[t]) + " exceeds 1"});
+      else if (auto problem = attendance_problem(static_cast<SentenceType>(t)))
+        problems.push_back(*std::move(problem));
+    }
     add_problems(problems, "warm_start", warm_start.check());
     return problems;
   }
@@ -97,6 +121,10 @@ struct EnforcementRules {
   // A continued order is continued "with more requirements" (issue 24): the court lengthens it by this
   // many weeks from its decision day on, by SentenceType (0: the order keeps its end day).
   std::array<double, 3> continued_extension_weeks{};
+  // ... and, by SentenceType [Assume], supervised more closely for the rest of the order: every contact
+  // window opening on or after the decision day is this many times shorter (a contact-frequency uplift;
+  // 1 = no change). A second continuation does not compound it.
+  std::array<double, 3> continued_contact_frequency_multiplier{1.0, 1.0, 1.0};
 
   // Feedback [Assume]: after breach action completed late, the person's later unacceptable-absence
   // probability is multiplied by this (1 = no effect): slow enforcement weakens compliance.
@@ -104,6 +132,25 @@ struct EnforcementRules {
 
   // A warm start that carries enforcement state (enforcement_warm_start.hpp); off unless configured.
   EnforcementWarmStart warm_start;
+ private:
+  // The first RoSH level and stage at which the multiplied unacceptable share of `type` leaves no room
+  // for its acceptable share, named by the key that made it so.
+  [[nodiscard]] std::optional<RuleProblem> attendance_problem(SentenceType type) const {
+    const double acceptable = missed_acceptable_share[static_cast<std::size_t>(type)];
+    for (std::size_t r = 0; r < kRoshLevelNames.size(); ++r)
+      for (const bool early : {false, true}) {
+        const double share = unacceptable_share(type, static_cast<RoshLevel>(r), early);
+        if (acceptable + share <= 1.0 + 1e-9) continue;
+        const bool by_stage = early && early_stage_unacceptable_multiplier > 1.0;
+        return RuleProblem{by_stage ? "appointments.early_stage_unacceptable_multiplier"
+                                    : "appointments.unacceptable_multiplier_by_rosh",
+                           "the unacceptable share of " +
+                               std::string(kSentenceTypeNames[static_cast<std::size_t>(type)]) + " at RoSH " +
+                               std::string(kRoshLevelNames[r]) + (early ? " in the early stage" : "") +
+                               " is " + describe_number(share) + ", above 1 - missed_acceptable_share"};
+      }
+    return std::nullopt;
+  }
 };
 
 }  // namespace probsim

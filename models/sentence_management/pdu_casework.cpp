@@ -158,6 +158,12 @@ void PduCasework::open_contact_window(std::uint32_t slot, Day day, bool holder_i
     window.last = window.first + days - 1;
     face_to_face_share = m.face_to_face_share;
   }
+  // A court that continued the order with more requirements asked for more contact (issue 24): the
+  // window, as practice would set it, is shorter from the decision day on.
+  if (const double more = enforcement_.contact_frequency_multiplier(slot, day); more != 1.0) {
+    const double days = static_cast<double>(window.last - window.first + 1) / more;
+    window.last = window.first + std::max<Day>(1, static_cast<Day>(std::lround(days))) - 1;
+  }
   RandomStream draw(replication_seed_, stream::kContactMode, combine_seed(ct.id, ordinal));
   const bool face_to_face = draw.uniform01() < face_to_face_share;
   const double hours = face_to_face ? rules_.contacts.hours_face_to_face : rules_.contacts.hours_remote;

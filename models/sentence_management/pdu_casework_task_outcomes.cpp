@@ -70,7 +70,8 @@ void PduCasework::follow_up_enforcement(TaskKind kind, std::uint32_t slot, Day d
     return;
   }
   if (kind != TaskKind::contact) return;
-  const AppointmentConsequence next = enforcement_.appointment_held(slot, day);
+  const CaseTasks& ct = store_.case_at(slot);
+  const AppointmentConsequence next = enforcement_.appointment_held(slot, day, ct.rosh, ct.start);
   const EnforcementRules& r = rules_.enforcement;
   const double judgement_hours = r.absence_judgement_hours + (next.warned ? r.warning_hours : 0.0);
   if (next.absence && judgement_hours > 0.0)

@@ -11,9 +11,11 @@ namespace {
 
 constexpr double kMaxTaskHours = 1000.0;
 constexpr int kMaxDueWorkingDays = 260;
+// A multiplier of an absence share [Assume]: the check keeps the product a share.
+constexpr double kMaxAbsenceMultiplier = 100.0;
 
-// A map from sentence type to a number in [min, max]; a type not named keeps 0 (as does the whole map
-// when it is optional and absent).
+// A map from sentence type to a number in [min, max]; a type not named keeps its default (as does the
+// whole map when it is optional and absent).
 void read_by_sentence_type(FieldReader& parent, std::string_view key, double min, double max,
                            std::array<double, 3>& out, bool required = true) {
   const ConfigNode* node = parent.node(key, required);
@@ -25,11 +27,28 @@ void read_by_sentence_type(FieldReader& parent, std::string_view key, double min
   by_type.reject_unknown_keys();
 }
 
+// An optional map from RoSH level to a number in [min, max]; a level not named keeps its default.
+void read_by_rosh(FieldReader& parent, std::string_view key, double min, double max,
+                  std::array<double, 4>& out) {
+  const ConfigNode* node = parent.node(key, false);
+  if (node == nullptr) return;
+  FieldReader by_rosh(node, parent.child_path(key), parent.diagnostics());
+  if (!by_rosh.ok()) return;
+  for (std::size_t r = 0; r < kRoshLevelNames.size(); ++r)
+    if (auto v = by_rosh.number(kRoshLevelNames[r], false, min, max)) out[r] = *v;
+  by_rosh.reject_unknown_keys();
+}
+
 void read_appointments(FieldReader& en, EnforcementRules& r) {
   FieldReader ap(en.node("appointments", true), en.child_path("appointments"), en.diagnostics());
   if (!ap.ok()) return;
   read_by_sentence_type(ap, "missed_acceptable_share", 0.0, 1.0, r.missed_acceptable_share);
   read_by_sentence_type(ap, "missed_unacceptable_share", 0.0, 1.0, r.missed_unacceptable_share);
+  read_by_rosh(ap, "unacceptable_multiplier_by_rosh", 0.0, kMaxAbsenceMultiplier,
+               r.unacceptable_multiplier_by_rosh);
+  if (auto w = ap.number("early_stage_weeks", false, 0.0, 520.0)) r.early_stage_weeks = *w;
+  if (auto m = ap.number("early_stage_unacceptable_multiplier", false, 0.0, kMaxAbsenceMultiplier))
+    r.early_stage_unacceptable_multiplier = *m;
   report_problems(*en.node("appointments", false), ap.path(), only_under(r.check(), "appointments"),
                   ap.diagnostics());
   if (auto h = ap.number("absence_judgement_hours", true, 0.0, kMaxTaskHours)) r.absence_judgement_hours = *h;
@@ -44,6 +63,8 @@ void read_court(FieldReader& en, EnforcementRules& r) {
   read_by_sentence_type(court, "order_ended_share", 0.0, 1.0, r.order_ended_share);
   read_by_sentence_type(court, "decision_lag_weeks", 0.0, 104.0, r.decision_lag_weeks);
   read_by_sentence_type(court, "continued_extension_weeks", 0.0, 104.0, r.continued_extension_weeks, false);
+  read_by_sentence_type(court, "continued_contact_frequency_multiplier", 1.0, 7.0,
+                        r.continued_contact_frequency_multiplier, false);
   court.reject_unknown_keys();
 }
 

@@ -108,6 +108,8 @@ const BadScenario kBadScenarios[] = {
      "must be above 0", ""},
     {"enforcement_warm_start_unknown_key.yaml", 9, "enforcement.warm_start.contacts_delivered",
      "did you mean 'contacts_delivered_share'", ""},
+    {"enforcement_rosh_multiplier_above_one.yaml", 10,
+     "enforcement.appointments.unacceptable_multiplier_by_rosh", "community_order at RoSH very_high", ""},
     {"cohort_status_before_requirements_end.yaml", 54, "interventions.cohort_report.status_on",
      "must be on or after requirements_to (2023-09-30)", ""},
     {"cohort_status_outside_window.yaml", 54, "interventions.cohort_report.status_on",
