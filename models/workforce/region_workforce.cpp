@@ -38,21 +38,25 @@ void RegionWorkforce::schedule(Event event) {
   agenda_.push(event);
 }
 
+void RegionWorkforce::schedule_end_of(EventKind kind, Day day, std::uint32_t office, PractitionerIndex who,
+                                      StaffId id) {
+  Event end;
+  end.kind = kind;
+  end.day = day;
+  end.office = office;
+  end.who = who;
+  end.id = id;
+  schedule(end);
+}
+
 void RegionWorkforce::start() {
   for (std::uint32_t k = 0; k < offices_.size(); ++k) {
     const auto staff = offices_[k]->staff();
     for (std::size_t i = 0; i < staff.size(); ++i) {
       if (!staff[i].in_post) continue;
       const auto who = static_cast<PractitionerIndex>(i);
-      if (staff[i].reduction_until > 0) {
-        Event end;
-        end.kind = EventKind::reduction_end;
-        end.day = staff[i].reduction_until;
-        end.office = k;
-        end.who = who;
-        end.id = staff[i].id;
-        schedule(end);
-      }
+      if (staff[i].reduction_until > 0)
+        schedule_end_of(EventKind::reduction_end, staff[i].reduction_until, k, who, staff[i].id);
       if (staff[i].sick_until <= 0) {
         schedule_person(k, who, first_report_day_, 0);
         continue;
@@ -61,13 +65,7 @@ void RegionWorkforce::start() {
       // onset is drawn from then on (on_sickness_end), as after any episode.
       schedule_leaving(k, who, first_report_day_);
       if (staff[i].in_trainee_pipeline) schedule_pipeline_steps(k, who, first_report_day_);
-      Event end;
-      end.kind = EventKind::sickness_end;
-      end.day = staff[i].sick_until;
-      end.office = k;
-      end.who = who;
-      end.id = staff[i].id;
-      schedule(end);
+      schedule_end_of(EventKind::sickness_end, staff[i].sick_until, k, who, staff[i].id);
     }
   }
   for (std::size_t i = 0; i < plan_.intakes.size(); ++i) {

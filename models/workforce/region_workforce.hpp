@@ -70,6 +70,8 @@ class RegionWorkforce {
   };
 
   void schedule(Event event);
+  // The end of something a snapshot gave a member of staff (long-term sickness, a reduction) on `day`.
+  void schedule_end_of(EventKind kind, Day day, std::uint32_t office, PractitionerIndex who, StaffId id);
   // Schedules a person's leaving, progression, pipeline steps (from `career_from`) and first sickness
   // onset (from `sickness_from`).
   void schedule_person(std::uint32_t office, PractitionerIndex who, Day career_from, Day sickness_from);

@@ -11,6 +11,7 @@
 #include "config/scenario_loader.hpp"
 #include "office/pdu_office.hpp"
 #include "sentence_management/enforcement_process.hpp"
+#include "unit/one_case_office.hpp"
 #include "unit/test_rules.hpp"
 
 using namespace probsim;
@@ -157,7 +158,6 @@ namespace {
 // day), the court continues the order `lag_weeks` later with `multiplier` times the contact frequency.
 // Returns the days of the contacts delivered up to day 84.
 std::vector<Day> contact_days(double multiplier, double lag_weeks) {
-  CaseloadRules caseload = fixtures::fixed_length_rules(12.0);
   EnforcementRules e = attendance(0.0, 1.0);
   e.unacceptable_judged_share = 1.0;
   e.unacceptable_failures_to_breach = 2;
@@ -165,28 +165,10 @@ std::vector<Day> contact_days(double multiplier, double lag_weeks) {
   e.order_ended_share = {0.0, 0.0, 0.0};
   e.decision_lag_weeks = {lag_weeks, lag_weeks, lag_weeks};
   e.continued_contact_frequency_multiplier = {multiplier, multiplier, multiplier};
-  SentenceManagementRules& sm = caseload.sentence_management;
-  sm.enabled = true;
-  sm.contacts.hours_face_to_face = 1.0;
-  sm.contacts.face_to_face_share = 1.0;
-  for (auto& steps : sm.contacts.schedule_by_rosh) steps = {ContactScheduleStep{1e9, 2.0}};
-  sm.enforcement = e;
-  ReferralRate none;
-  none.per_week = 0.0;
-  const WorkingCalendar calendar(kMonday);
-  std::vector<Practitioner> staff{fixtures::practitioner(Grade::po, caseload.workload)};
-  PduOffice office(PduIdentity{0, 0, "PDU"}, caseload, ReferralProcess(none, kMonday, 0, 0, 1), 1,
-                   std::move(staff), calendar, 120);
+  fixtures::OneCaseOffice one(fixtures::contacts_and_enforcement(2.0, e));
+  PduOffice& office = *one.office;
   std::vector<TaskCompletion> log;
   office.casework().set_completion_log(&log);
-  PduOffice::ImportedCase imported;
-  imported.c.id = 5;
-  imported.c.referral_day = 0;
-  imported.c.sentence_length_days = 365;
-  imported.c.end_day = 365;
-  imported.c.rosh = RoshLevel::medium;
-  imported.practitioner = 0;
-  office.place_imported_caseload(std::span<const PduOffice::ImportedCase>(&imported, 1), 0);
   for (Day d = 0; d <= 84; ++d) office.run_day(d);
   EXPECT_GE(office.casework().enforcement().counters().court_outcomes[static_cast<std::size_t>(
                 CourtOutcome::order_continued)],

@@ -6,13 +6,12 @@
 #include "config/scenario_loader.hpp"
 #include "office/pdu_office.hpp"
 #include "sentence_management/enforcement_process.hpp"
+#include "unit/one_case_office.hpp"
 #include "unit/test_rules.hpp"
 
 using namespace probsim;
 
 namespace {
-
-const CalendarDate kMonday{2024, 1, 8};  // day 0
 
 struct Extended {
   Day end_day_before_decision = 0;  // the case's end day at the end of day 20
@@ -27,7 +26,6 @@ struct Extended {
 // court's decision 2 weeks later on day 21 continues the order and lengthens it by `weeks`.
 // `early_end_day`: the case already has an early ending (revocation) drawn for that day, if > 0.
 Extended run_continued(double weeks, Day early_end_day = 0) {
-  CaseloadRules caseload = fixtures::fixed_length_rules(12.0);
   EnforcementRules e;
   e.enabled = true;
   e.missed_unacceptable_share = {1.0, 1.0, 1.0};
@@ -37,28 +35,9 @@ Extended run_continued(double weeks, Day early_end_day = 0) {
   e.order_ended_share = {0.0, 0.0, 0.0};
   e.decision_lag_weeks = {2.0, 2.0, 2.0};
   e.continued_extension_weeks = {weeks, weeks, weeks};
-  SentenceManagementRules& sm = caseload.sentence_management;
-  sm.enabled = true;
-  sm.contacts.hours_face_to_face = 1.0;
-  sm.contacts.face_to_face_share = 1.0;
-  for (auto& steps : sm.contacts.schedule_by_rosh) steps = {ContactScheduleStep{1e9, 1.0}};
-  sm.enforcement = e;
-  ReferralRate none;
-  none.per_week = 0.0;
-  const WorkingCalendar calendar(kMonday);
-  std::vector<Practitioner> staff{fixtures::practitioner(Grade::po, caseload.workload)};
-  PduOffice office(PduIdentity{0, 0, "PDU"}, caseload, ReferralProcess(none, kMonday, 0, 0, 1), 1,
-                   std::move(staff), calendar, 120);
-  PduOffice::ImportedCase imported;
-  imported.c.id = 5;
-  imported.c.referral_day = 0;
-  imported.c.sentence_length_days = 365;
-  imported.c.end_day = early_end_day > 0 ? early_end_day : 365;
-  imported.c.end_reason = early_end_day > 0 ? TerminationReason::revocation : TerminationReason::sentence_end;
-  imported.c.rosh = RoshLevel::medium;
-  imported.practitioner = 0;
-  const std::uint32_t slot =
-      office.place_imported_caseload(std::span<const PduOffice::ImportedCase>(&imported, 1), 0).at(0);
+  fixtures::OneCaseOffice one(fixtures::contacts_and_enforcement(1.0, e), early_end_day);
+  PduOffice& office = *one.office;
+  const std::uint32_t slot = one.slot;
   Extended out;
   for (Day d = 0; d <= 21; ++d) {
     office.run_day(d);

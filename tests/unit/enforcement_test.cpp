@@ -11,6 +11,7 @@
 #include "interventions/interventions_team.hpp"
 #include "office/pdu_office.hpp"
 #include "sentence_management/enforcement_process.hpp"
+#include "unit/one_case_office.hpp"
 #include "unit/test_rules.hpp"
 
 using namespace probsim;
@@ -128,23 +129,11 @@ SentenceManagementRules weekly_contacts(const EnforcementRules& enforcement) {
 TEST(EnforcementInOffice, AbsenceWarningBreachAndCourtEndTheOrderOnExactDays) {
   CaseloadRules caseload = fixtures::fixed_length_rules(12.0);
   caseload.sentence_management = weekly_contacts(every_absence_unacceptable());
-  ReferralRate one;
-  one.per_week = 0.0;
-  const WorkingCalendar calendar(kMonday);
-  std::vector<Practitioner> staff{fixtures::practitioner(Grade::po, caseload.workload)};
-  PduOffice office(PduIdentity{0, 0, "PDU"}, caseload, ReferralProcess(one, kMonday, 0, 0, 1), 1,
-                   std::move(staff), calendar, 120);
+  // One case, imported on Monday day 0 and held by the PO.
+  fixtures::OneCaseOffice one(caseload);
+  PduOffice& office = *one.office;
   std::vector<TaskCompletion> log;
   office.casework().set_completion_log(&log);
-  // One case, imported on Monday day 0 and held by the PO.
-  PduOffice::ImportedCase imported;
-  imported.c.id = 5;
-  imported.c.referral_day = 0;
-  imported.c.sentence_length_days = 365;
-  imported.c.end_day = 365;
-  imported.c.rosh = RoshLevel::medium;
-  imported.practitioner = 0;
-  office.place_imported_caseload(std::span<const PduOffice::ImportedCase>(&imported, 1), 0);
   for (Day d = 0; d <= 60; ++d) office.run_day(d);
 
   std::vector<std::pair<TaskKind, Day>> done;
