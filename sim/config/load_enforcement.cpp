@@ -14,29 +14,28 @@ constexpr int kMaxDueWorkingDays = 260;
 // A multiplier of an absence share [Assume]: the check keeps the product a share.
 constexpr double kMaxAbsenceMultiplier = 100.0;
 
-// A map from sentence type to a number in [min, max]; a type not named keeps its default (as does the
-// whole map when it is optional and absent).
-void read_by_sentence_type(FieldReader& parent, std::string_view key, double min, double max,
-                           std::array<double, 3>& out, bool required = true) {
+// A map from each of `names` (sentence types, RoSH levels) to a number in [min, max]; a name not given
+// keeps its default (as does the whole map when it is optional and absent).
+template <std::size_t N>
+void read_by_name(FieldReader& parent, std::string_view key, const std::array<std::string_view, N>& names,
+                  double min, double max, std::array<double, N>& out, bool required) {
   const ConfigNode* node = parent.node(key, required);
   if (node == nullptr) return;
-  FieldReader by_type(node, parent.child_path(key), parent.diagnostics());
-  if (!by_type.ok()) return;
-  for (std::size_t t = 0; t < kSentenceTypeNames.size(); ++t)
-    if (auto v = by_type.number(kSentenceTypeNames[t], false, min, max)) out[t] = *v;
-  by_type.reject_unknown_keys();
+  FieldReader by_name(node, parent.child_path(key), parent.diagnostics());
+  if (!by_name.ok()) return;
+  for (std::size_t i = 0; i < N; ++i)
+    if (auto v = by_name.number(names[i], false, min, max)) out[i] = *v;
+  by_name.reject_unknown_keys();
 }
 
-// An optional map from RoSH level to a number in [min, max]; a level not named keeps its default.
+void read_by_sentence_type(FieldReader& parent, std::string_view key, double min, double max,
+                           std::array<double, 3>& out, bool required = true) {
+  read_by_name(parent, key, kSentenceTypeNames, min, max, out, required);
+}
+
 void read_by_rosh(FieldReader& parent, std::string_view key, double min, double max,
                   std::array<double, 4>& out) {
-  const ConfigNode* node = parent.node(key, false);
-  if (node == nullptr) return;
-  FieldReader by_rosh(node, parent.child_path(key), parent.diagnostics());
-  if (!by_rosh.ok()) return;
-  for (std::size_t r = 0; r < kRoshLevelNames.size(); ++r)
-    if (auto v = by_rosh.number(kRoshLevelNames[r], false, min, max)) out[r] = *v;
-  by_rosh.reject_unknown_keys();
+  read_by_name(parent, key, kRoshLevelNames, min, max, out, false);
 }
 
 void read_appointments(FieldReader& en, EnforcementRules& r) {
