@@ -1,8 +1,9 @@
 #pragma once
 // A PDU's casework agenda: for each day of the simulation, the cases that need something that day (a
-// contact window closing, a periodic review or a significant event falling due). A bucket per day, so
-// scheduling and reading a day are O(1) per item and nothing is ever sorted or scanned. Storage only:
-// what an item leads to is decided by the casework rules (pdu_casework.cpp).
+// contact window closing, a periodic review or a significant event falling due, the end of an order's
+// first weeks). A bucket per day, so scheduling and reading a day are O(1) per item and nothing is ever
+// sorted or scanned. Storage only: what an item leads to is decided by the casework rules
+// (pdu_casework.cpp).
 
 #include <cstdint>
 #include <vector>
@@ -14,7 +15,7 @@ namespace probsim {
 
 class CaseworkAgenda {
  public:
-  enum class Kind : std::uint8_t { contact_window, periodic_review, event };
+  enum class Kind : std::uint8_t { contact_window, periodic_review, event, first_weeks_end };
   struct Item {
     CaseId case_id;  // the case the item was scheduled for: its slot may hold another case by then
     std::uint32_t slot;

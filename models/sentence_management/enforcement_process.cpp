@@ -80,6 +80,14 @@ AppointmentConsequence EnforcementProcess::appointment_held(std::uint32_t slot, 
   return out;
 }
 
+void EnforcementProcess::first_weeks_ended(std::uint32_t slot) {
+  if (!rules_.enabled || slot >= cases_.size()) return;
+  const CaseState& s = cases_[slot];
+  if (!rules_.first_weeks_standard.applies_to(s.type)) return;
+  counters_.first_weeks_checked += 1;
+  if (rules_.first_weeks_standard.met(s.type, s.appointments)) counters_.first_weeks_met += 1;
+}
+
 void EnforcementProcess::breach_laid(std::uint32_t slot, Day day, bool late) {
   if (!rules_.enabled || slot >= cases_.size()) return;
   CaseState& s = cases_[slot];

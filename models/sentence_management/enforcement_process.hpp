@@ -29,6 +29,10 @@ struct EnforcementCounters {
   std::int64_t breaches_laid = 0;       // breach action completed (on time or late)
   std::int64_t breaches_laid_late = 0;
   std::int64_t warm_start_failures = 0;  // failures the warm start's cases carried into day 0
+  // Orders whose first weeks (FirstWeeksStandard) ended, and of them those offered the appointments the
+  // standard requires.
+  std::int64_t first_weeks_checked = 0;
+  std::int64_t first_weeks_met = 0;
   std::array<std::int64_t, kCourtOutcomeCount> court_outcomes{};  // by CourtOutcome, on the decision's draw
   [[nodiscard]] std::int64_t appointments() const {
     return appointments_kept + absences_acceptable + absences_unacceptable;
@@ -95,6 +99,10 @@ class EnforcementProcess {
     if (s.more_contact_from < 0 || day < s.more_contact_from) return 1.0;
     return rules_.continued_contact_frequency_multiplier[static_cast<std::size_t>(s.type)];
   }
+  // The first weeks of the case in `slot` ended today (its supervision started in the simulation, and it is
+  // still open): it met the standard if it was offered enough appointments in them
+  // (first_weeks_standard.hpp).
+  void first_weeks_ended(std::uint32_t slot);
   // The practitioner completed the breach action of the case in `slot` on `day` (late if after its due
   // day): the court's decision is drawn; one that ends the order is queued for the office.
   void breach_laid(std::uint32_t slot, Day day, bool late);

@@ -17,6 +17,7 @@
 #include "core/calendar_date.hpp"
 #include "core/rule_problems.hpp"
 #include "sentence_management/enforcement_warm_start.hpp"
+#include "sentence_management/first_weeks_standard.hpp"
 
 namespace probsim {
 
@@ -132,6 +133,9 @@ struct EnforcementRules {
 
   // A warm start that carries enforcement state (enforcement_warm_start.hpp); off unless configured.
   EnforcementWarmStart warm_start;
+  // Appointments offered in the first weeks of an order (3a.3, SDA-10); off unless configured.
+  FirstWeeksStandard first_weeks_standard;
+
  private:
   // The first RoSH level and stage at which the multiplied unacceptable share of `type` leaves no room
   // for its acceptable share, named by the key that made it so.

@@ -88,12 +88,7 @@ void PduCasework::case_allocated(std::uint32_t slot, const Case& c, Day start, b
   if (c.domestic_abuse_flag) ct.exemptions |= exemption_bit(RagExemption::domestic_abuse);
   ct.start = start;
   ct.case_holder = c.practitioner;
-  // A case whose supervision began before the simulation (a warm start) carries the failures of its age.
-  if (start < day && rules_.enforcement.enabled && rules_.enforcement.warm_start.enabled)
-    enforcement_.case_started_before_simulation(slot, c.id, c.sentence_type,
-                                                schedule_.contacts_offered(c.rosh, start, day));
-  else
-    enforcement_.case_started(slot, c.id, c.sentence_type);
+  start_enforcement(slot, c, start, day);
   for (const PlannedTask& planned : schedule_.one_off_tasks(c.rosh, c.domestic_abuse_flag, start))
     if (planned.due_day >= day) create_case_task(slot, planned.kind, planned.hours, day, planned.due_day);
   if (rules_.contacts.hours_face_to_face > 0.0 || rules_.contacts.hours_remote > 0.0)
@@ -216,6 +211,9 @@ void PduCasework::run_agenda(Day day, std::span<const Practitioner> staff) {
                          schedule_.review_hours(rules_.event_review.hours, ct.domestic_abuse), day,
                          schedule_.event_review_due(day));
         schedule_next_event(item.slot, day);
+        break;
+      case AgendaKind::first_weeks_end:
+        enforcement_.first_weeks_ended(item.slot);
         break;
     }
   }

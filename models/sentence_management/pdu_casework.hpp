@@ -143,6 +143,9 @@ class PduCasework {
   void count_created(TaskKind kind, WorkSeconds seconds, Day due_day);
   void cancel(std::uint32_t index, Day day);
   void complete(std::uint32_t index, PractitionerIndex holder, Day day);
+  // Enforcement's record of the case in `slot`, whose supervision started on `start` (allocated on `day`),
+  // and the check at the end of its first weeks (first_weeks_standard.hpp).
+  void start_enforcement(std::uint32_t slot, const Case& c, Day start, Day day);
   // After a contact or a breach action of the case in `slot` was completed (enforcement on): the
   // absence judgement and breach action tasks it leads to, or the court's decision.
   void follow_up_enforcement(TaskKind kind, std::uint32_t slot, Day day, bool late);

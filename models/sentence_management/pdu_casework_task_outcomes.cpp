@@ -1,7 +1,8 @@
 // PduCasework's accounting of a task's life (docs/model.md): a task created, cancelled or completed is
 // counted in TaskOutcomes, with the hours conserved, and a completed contact or breach action leads to
-// what enforcement makes of it. Where the tasks are kept is CaseworkTaskStore; the rules that create
-// them, pdu_casework.cpp; the practitioners' work, pdu_casework_work.cpp.
+// what enforcement makes of it (whose record of a case starts with its supervision). Where the tasks are kept
+// is CaseworkTaskStore; the rules that create them, pdu_casework.cpp; the practitioners' work,
+// pdu_casework_work.cpp.
 #include "sentence_management/pdu_casework.hpp"
 
 namespace probsim {
@@ -62,6 +63,19 @@ void PduCasework::complete(std::uint32_t index, PractitionerIndex holder, Day da
   store_.unlink_from_case(index);
   store_.free_task(index);
   if (enforcement_.enabled() && slot != kNoCaseSlot) follow_up_enforcement(kind, slot, day, late);
+}
+
+void PduCasework::start_enforcement(std::uint32_t slot, const Case& c, Day start, Day day) {
+  // A case whose supervision began before the simulation (a warm start) carries the failures of its age.
+  if (start < day && rules_.enforcement.enabled && rules_.enforcement.warm_start.enabled)
+    enforcement_.case_started_before_simulation(slot, c.id, c.sentence_type,
+                                                schedule_.contacts_offered(c.rosh, start, day));
+  else
+    enforcement_.case_started(slot, c.id, c.sentence_type);
+  // 3a.3/SDA-10: an order whose supervision starts now is checked at the end of its first weeks.
+  const FirstWeeksStandard& first_weeks = rules_.enforcement.first_weeks_standard;
+  if (rules_.enforcement.enabled && start >= day && first_weeks.applies_to(c.sentence_type))
+    schedule(start + first_weeks.days(), slot, AgendaKind::first_weeks_end);
 }
 
 void PduCasework::follow_up_enforcement(TaskKind kind, std::uint32_t slot, Day day, bool late) {

@@ -81,6 +81,18 @@ void read_warm_start(FieldReader& en, EnforcementRules& r) {
   ws.reject_unknown_keys();
 }
 
+// `first_weeks_standard` (optional): appointments required in an order's first weeks (3a.3, SDA-10).
+void read_first_weeks_standard(FieldReader& en, EnforcementRules& r) {
+  const ConfigNode* node = en.node("first_weeks_standard", false);
+  if (node == nullptr) return;
+  FieldReader fw(node, en.child_path("first_weeks_standard"), en.diagnostics());
+  if (!fw.ok()) return;
+  FirstWeeksStandard& s = r.first_weeks_standard;
+  if (auto w = fw.number("weeks", true, 1.0, 520.0)) s.weeks = *w;
+  read_by_sentence_type(fw, "appointments", 0.0, 10000.0, s.appointments);
+  fw.reject_unknown_keys();
+}
+
 }  // namespace
 
 void read_enforcement(FieldReader& root, SentenceManagementRules& rules) {
@@ -105,6 +117,7 @@ void read_enforcement(FieldReader& root, SentenceManagementRules& rules) {
   if (auto m = en.number("late_breach_unacceptable_multiplier", false, 1.0, 10.0))
     r.late_breach_unacceptable_multiplier = *m;
   read_warm_start(en, r);
+  read_first_weeks_standard(en, r);
   en.reject_unknown_keys();
 }
 

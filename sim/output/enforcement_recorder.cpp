@@ -20,6 +20,8 @@ EnforcementCounters minus(const EnforcementCounters& a, const EnforcementCounter
   d.breaches_initiated = a.breaches_initiated - b.breaches_initiated;
   d.breaches_laid = a.breaches_laid - b.breaches_laid;
   d.breaches_laid_late = a.breaches_laid_late - b.breaches_laid_late;
+  d.first_weeks_checked = a.first_weeks_checked - b.first_weeks_checked;
+  d.first_weeks_met = a.first_weeks_met - b.first_weeks_met;
   for (std::size_t k = 0; k < kCourtOutcomeCount; ++k)
     d.court_outcomes[k] = a.court_outcomes[k] - b.court_outcomes[k];
   return d;
@@ -36,6 +38,8 @@ void EnforcementRecorder::Figures::add(const Figures& o) {
   flows.breaches_initiated += o.flows.breaches_initiated;
   flows.breaches_laid += o.flows.breaches_laid;
   flows.breaches_laid_late += o.flows.breaches_laid_late;
+  flows.first_weeks_checked += o.flows.first_weeks_checked;
+  flows.first_weeks_met += o.flows.first_weeks_met;
   for (std::size_t k = 0; k < kCourtOutcomeCount; ++k) flows.court_outcomes[k] += o.flows.court_outcomes[k];
   breaches_due += o.breaches_due;
   breaches_on_time += o.breaches_on_time;
@@ -43,10 +47,11 @@ void EnforcementRecorder::Figures::add(const Figures& o) {
 
 EnforcementRecorder::EnforcementRecorder(std::vector<const PduOffice*> offices,
                                          std::vector<std::size_t> region_of_office,
-                                         std::vector<std::string> region_names)
+                                         std::vector<std::string> region_names, bool first_weeks_standard)
     : offices_(std::move(offices)),
       region_of_office_(std::move(region_of_office)),
-      region_names_(std::move(region_names)) {}
+      region_names_(std::move(region_names)),
+      first_weeks_standard_(first_weeks_standard) {}
 
 void EnforcementRecorder::open_window(Day first_report_day) {
   at_window_open_.clear();
@@ -78,6 +83,9 @@ void EnforcementRecorder::close_period(const std::string& iso, Day last, Replica
                    static_cast<double>(f.flows.breaches_initiated));
     result.add_row(iso, level, unit, metric_name::breach_on_time_share,
                    share(f.breaches_on_time, f.breaches_due));
+    if (first_weeks_standard_)
+      result.add_row(iso, level, unit, metric_name::first_weeks_appointments_met_share,
+                     share(f.flows.first_weeks_met, f.flows.first_weeks_checked));
   };
   for (std::size_t i = 0; i < offices_.size(); ++i) {
     const Figures f = figures_of(i, at_last_period_[i], period_first_day_, last);
@@ -109,6 +117,10 @@ void EnforcementRecorder::add_window_kpis(const std::string& level, const std::s
   kpi(metric_name::breach_on_time_share, share(f.breaches_on_time, f.breaches_due));
   for (std::size_t k = 0; k < kCourtOutcomeCount; ++k)
     kpi(std::string(metric_name::court_by_outcome[k]), static_cast<double>(n.court_outcomes[k]));
+  if (first_weeks_standard_) {
+    kpi(metric_name::first_weeks_orders_checked, static_cast<double>(n.first_weeks_checked));
+    kpi(metric_name::first_weeks_appointments_met_share, share(n.first_weeks_met, n.first_weeks_checked));
+  }
 }
 
 }  // namespace probsim

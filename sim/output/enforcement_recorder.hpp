@@ -1,6 +1,7 @@
 #pragma once
 // The KPIs and monthly series of appointments, absences and breach (issue 24; docs/reference/outputs.md),
-// written only when the scenario enables enforcement, so scenarios without it keep their outputs.
+// written only when the scenario enables enforcement, so scenarios without it keep their outputs; those of
+// the first weeks' appointments (SDA-10) only when it sets that standard.
 
 #include <string>
 #include <vector>
@@ -13,7 +14,7 @@ namespace probsim {
 class EnforcementRecorder {
  public:
   EnforcementRecorder(std::vector<const PduOffice*> offices, std::vector<std::size_t> region_of_office,
-                      std::vector<std::string> region_names);
+                      std::vector<std::string> region_names, bool first_weeks_standard);
 
   void open_window(Day first_report_day);
   // The month ending on `last`: rows by PDU, region and nation.
@@ -37,6 +38,7 @@ class EnforcementRecorder {
   std::vector<std::string> region_names_;
   std::vector<EnforcementCounters> at_window_open_, at_last_period_;
   Day period_first_day_ = 0;
+  bool first_weeks_standard_;
 };
 
 }  // namespace probsim

@@ -164,6 +164,10 @@ const std::vector<MetricSpec>& casework_kpi_catalogue() {
        Aggregation::sum, "enforcement", "breach decisions: SSO activated"},
       {MetricFile::kpis, metric_name::court_licence_recalled, "decisions", kNational | kPdu | kRegion,
        Aggregation::sum, "enforcement", "breach decisions: licence recalled"},
+      {MetricFile::kpis, metric_name::first_weeks_orders_checked, "orders", kNational | kPdu | kRegion,
+       Aggregation::sum, "enforcement", "orders whose first weeks ended in the window (3a.3)"},
+      {MetricFile::kpis, metric_name::first_weeks_appointments_met_share, "share", kNational | kPdu | kRegion,
+       Aggregation::share, "enforcement", "of them, offered the appointments required (SDA-10)"},
   };
   return table;
 }

@@ -103,6 +103,8 @@ inline constexpr char court_order_continued[] = "court_order_continued";
 inline constexpr char court_order_revoked[] = "court_order_revoked";
 inline constexpr char court_sso_activated[] = "court_sso_activated";
 inline constexpr char court_licence_recalled[] = "court_licence_recalled";
+inline constexpr char first_weeks_orders_checked[] = "first_weeks_orders_checked";
+inline constexpr char first_weeks_appointments_met_share[] = "first_weeks_appointments_met_share";
 
 // BBR flows
 inline constexpr char bbr_requirements[] = "bbr_requirements";

@@ -12,8 +12,10 @@ RunRecorder::RunRecorder(const Scenario& scenario, std::vector<const PduOffice*>
     : scenario_(scenario), offices_(std::move(offices)), region_of_office_(std::move(region_of_office)) {
   for (const auto& region : scenario_.regions) region_names_.push_back(region.name);
   if (scenario_.interventions.enabled) interventions_.emplace(scenario_, std::move(teams), offices_);
-  if (scenario_.caseload.sentence_management.enforcement.enabled)
-    enforcement_.emplace(offices_, region_of_office_, region_names_);
+  const EnforcementRules& enforcement = scenario_.caseload.sentence_management.enforcement;
+  if (enforcement.enabled)
+    enforcement_.emplace(offices_, region_of_office_, region_names_,
+                         enforcement.first_weeks_standard.weeks > 0.0);
 }
 
 void RunRecorder::open_window(std::size_t weeks, std::size_t periods) {

@@ -6,6 +6,7 @@
 // against the published one is reported in docs/validation.md, not tested.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <fstream>
 #include <map>
 
@@ -77,6 +78,15 @@ TEST(NationalStandards2004, TheAverageAreaReportsAppointmentsAbsencesAndBreaches
   EXPECT_EQ(field(summary, "court_sso_activated", kMean), 0.0) << "no SSO in 2004";
   EXPECT_GT(field(summary, "court_order_revoked", kMean), 0.0);
   EXPECT_GT(field(summary, "terminations_breach", kMean), 0.0) << "breach endings now come from enforcement";
+  // SDA-10 (3a.3): community orders reaching the end of their 12th week in the year are checked. At most
+  // the year's community-order referrals (10 a week x 52 x 0.8 = 416, plus noise), and most of them:
+  // an order ends early at about 0.1-0.3 a year, so well over 80% last 12 weeks.
+  const double checked = field(summary, "first_weeks_orders_checked", kMean);
+  EXPECT_GT(checked, 0.8 * 416.0 * 0.9);
+  EXPECT_LT(checked, 416.0 + 4.0 * std::sqrt(416.0));
+  const double met = field(summary, "first_weeks_appointments_met_share", kMean);
+  EXPECT_GT(met, 0.0);
+  EXPECT_LT(met, 1.0);
 }
 
 // The areas' DV programmes (issue 24 item 4; docs/national_standards.md, "DV programmes"). Gwent's Duluth
