@@ -86,6 +86,8 @@ inline constexpr std::uint64_t kCourtReports = purpose_key("court_reports");    
 inline constexpr std::uint64_t kAppointmentAttendance =
     purpose_key("appointment_attendance");                                      // case id, appointment
 inline constexpr std::uint64_t kCourtDecision = purpose_key("court_decision");  // case id, breach number
+// Whether a case is a poor attender (EnforcementRules::poor_attenders), once per case (entity: case id).
+inline constexpr std::uint64_t kAttendanceClass = purpose_key("attendance_class");
 // A warm start that carries enforcement state: whether a case of the stock survived the breach-driven
 // endings before day 0 (entity: its draw key), and its unacceptable failures counted so far (case id).
 inline constexpr std::uint64_t kWarmStartBreachEnding = purpose_key("warm_start_breach_ending");

@@ -12,6 +12,11 @@ void EnforcementProcess::case_started(std::uint32_t slot, CaseId id, SentenceTyp
   cases_[slot] = CaseState{};
   cases_[slot].id = id;
   cases_[slot].type = type;
+  if (rules_.poor_attenders.enabled()) {
+    // A stream of its own, one draw per case: no other draw of the case moves.
+    RandomStream draw(replication_seed_, stream::kAttendanceClass, id);
+    cases_[slot].poor_attender = draw.uniform01() < rules_.poor_attenders.share;
+  }
 }
 
 void EnforcementProcess::case_started_before_simulation(std::uint32_t slot, CaseId id, SentenceType type,
@@ -19,9 +24,11 @@ void EnforcementProcess::case_started_before_simulation(std::uint32_t slot, Case
   case_started(slot, id, type);
   if (!rules_.enabled || !rules_.warm_start.enabled) return;
   const auto t = static_cast<std::size_t>(type);
-  const double expected_failures = static_cast<double>(appointments_offered) *
-                                   rules_.warm_start.contacts_delivered_share *
-                                   rules_.missed_unacceptable_share[t] * rules_.unacceptable_judged_share;
+  double expected_failures = static_cast<double>(appointments_offered) *
+                             rules_.warm_start.contacts_delivered_share *
+                             rules_.missed_unacceptable_share[t] * rules_.unacceptable_judged_share;
+  if (rules_.poor_attenders.enabled())
+    expected_failures *= rules_.poor_attenders.multiplier(cases_[slot].poor_attender);
   // A stream of its own, one draw: no other draw of the case moves.
   RandomStream draw(replication_seed_, stream::kWarmStartFailures, id);
   cases_[slot].unacceptable_failures =
@@ -44,7 +51,7 @@ AppointmentConsequence EnforcementProcess::appointment_held(std::uint32_t slot, 
   const auto type = static_cast<std::size_t>(s.type);
   const double acceptable = rules_.missed_acceptable_share[type];
   const bool early_stage = day - supervision_start < rules_.early_stage_days();
-  double unacceptable = rules_.unacceptable_share(s.type, rosh, early_stage);
+  double unacceptable = rules_.unacceptable_share(s.type, rosh, early_stage, s.poor_attender);
   if (s.enforced_late)
     unacceptable = std::min(1.0 - acceptable, unacceptable * rules_.late_breach_unacceptable_multiplier);
   // One stream per appointment: the attendance draw and the judgement draw.

@@ -80,6 +80,10 @@ class EnforcementProcess {
   // would have counted (enforcement_warm_start.hpp), drawn from its own stream; no breach pending.
   void case_started_before_simulation(std::uint32_t slot, CaseId id, SentenceType type,
                                       std::int64_t appointments_offered);
+  // Whether the case in `slot` is a poor attender (for tests and audits).
+  [[nodiscard]] bool poor_attender(std::uint32_t slot) const {
+    return slot < cases_.size() && cases_[slot].poor_attender;
+  }
   // The failures counted towards the next breach of the case in `slot` (for tests and audits).
   [[nodiscard]] int unacceptable_failures(std::uint32_t slot) const {
     return slot < cases_.size() ? cases_[slot].unacceptable_failures : 0;
@@ -130,6 +134,7 @@ class EnforcementProcess {
     std::int32_t unacceptable_failures = 0;  // counted towards the next breach
     bool breach_pending = false;             // breach action open or awaiting the court
     bool enforced_late = false;              // a breach action of this case was completed late
+    bool poor_attender = false;              // drawn once (EnforcementRules::poor_attenders)
     Day decision_day = -1;                   // while pending after the action: the court's day
     // The court continued the order with more contact (continued_contact_frequency_multiplier) from
     // this day on; -1: it has not.

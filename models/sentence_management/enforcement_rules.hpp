@@ -74,14 +74,29 @@ struct EnforcementRules {
   std::array<double, 4> unacceptable_multiplier_by_rosh{1.0, 1.0, 1.0, 1.0};
   double early_stage_weeks = 0.0;
   double early_stage_unacceptable_multiplier = 1.0;
+  // Poor attenders (2c.1: 70% attended all or nearly all appointments): a case is one with probability
+  // `share`, drawn once; its unacceptable share is multiplied by `unacceptable_multiplier`, and every
+  // other case's by (1 - share x multiplier) / (1 - share), so the mean over cases is unchanged. The
+  // multiplier is [Assume], at most 1 / share. A share of 0 draws nothing.
+  struct PoorAttenders {
+    double share = 0.0;
+    double unacceptable_multiplier = 1.0;
+    [[nodiscard]] bool enabled() const { return share > 0.0; }
+    [[nodiscard]] double multiplier(bool poor) const {
+      return poor ? unacceptable_multiplier : (1.0 - share * unacceptable_multiplier) / (1.0 - share);
+    }
+  } poor_attenders;
 
   [[nodiscard]] Day early_stage_days() const { return static_cast<Day>(early_stage_weeks * 7.0 + 0.5); }
   // The unacceptable-absence share of an appointment of a case of `type` and `rosh`, in or after the
   // early stage. Multiplying by 1 leaves the share bit for bit as it was.
-  [[nodiscard]] double unacceptable_share(SentenceType type, RoshLevel rosh, bool early_stage) const {
+  // `poor`: the case is a poor attender (ignored unless poor_attenders is enabled).
+  [[nodiscard]] double unacceptable_share(SentenceType type, RoshLevel rosh, bool early_stage,
+                                          bool poor = false) const {
     double share = missed_unacceptable_share[static_cast<std::size_t>(type)] *
                    unacceptable_multiplier_by_rosh[static_cast<std::size_t>(rosh)];
     if (early_stage) share *= early_stage_unacceptable_multiplier;
+    if (poor_attenders.enabled()) share *= poor_attenders.multiplier(poor);
     return share;
   }
 
@@ -97,6 +112,11 @@ struct EnforcementRules {
       else if (auto problem = attendance_problem(static_cast<SentenceType>(t)))
         problems.push_back(*std::move(problem));
     }
+    if (poor_attenders.enabled() &&
+        poor_attenders.share * poor_attenders.unacceptable_multiplier > 1.0 + 1e-9)
+      problems.push_back({"appointments.poor_attenders.unacceptable_multiplier",
+                          "share x unacceptable_multiplier exceeds 1: the other cases' unacceptable share "
+                          "would be negative"});
     add_problems(problems, "warm_start", warm_start.check());
     return problems;
   }
@@ -143,15 +163,18 @@ struct EnforcementRules {
     const double acceptable = missed_acceptable_share[static_cast<std::size_t>(type)];
     for (std::size_t r = 0; r < kRoshLevelNames.size(); ++r)
       for (const bool early : {false, true}) {
-        const double share = unacceptable_share(type, static_cast<RoshLevel>(r), early);
+        const double share = unacceptable_share(type, static_cast<RoshLevel>(r), early, true);
         if (acceptable + share <= 1.0 + 1e-9) continue;
         const bool by_stage = early && early_stage_unacceptable_multiplier > 1.0;
-        return RuleProblem{by_stage ? "appointments.early_stage_unacceptable_multiplier"
-                                    : "appointments.unacceptable_multiplier_by_rosh",
+        const bool by_class = poor_attenders.enabled() && poor_attenders.unacceptable_multiplier > 1.0;
+        return RuleProblem{by_stage   ? "appointments.early_stage_unacceptable_multiplier"
+                           : by_class ? "appointments.poor_attenders.unacceptable_multiplier"
+                                      : "appointments.unacceptable_multiplier_by_rosh",
                            "the unacceptable share of " +
                                std::string(kSentenceTypeNames[static_cast<std::size_t>(type)]) + " at RoSH " +
                                std::string(kRoshLevelNames[r]) + (early ? " in the early stage" : "") +
-                               " is " + describe_number(share) + ", above 1 - missed_acceptable_share"};
+                               (poor_attenders.enabled() ? " for a poor attender" : "") + " is " +
+                               describe_number(share) + ", above 1 - missed_acceptable_share"};
       }
     return std::nullopt;
   }

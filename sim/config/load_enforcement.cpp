@@ -38,6 +38,18 @@ void read_by_rosh(FieldReader& parent, std::string_view key, double min, double 
   read_by_name(parent, key, kRoshLevelNames, min, max, out, false);
 }
 
+// `appointments.poor_attenders` (optional): the share of cases that miss many appointments (2c.1).
+void read_poor_attenders(FieldReader& ap, EnforcementRules& r) {
+  const ConfigNode* node = ap.node("poor_attenders", false);
+  if (node == nullptr) return;
+  FieldReader pa(node, ap.child_path("poor_attenders"), ap.diagnostics());
+  if (!pa.ok()) return;
+  if (auto q = pa.number("share", true, 0.0, 0.99)) r.poor_attenders.share = *q;
+  if (auto m = pa.number("unacceptable_multiplier", true, 1.0, kMaxAbsenceMultiplier))
+    r.poor_attenders.unacceptable_multiplier = *m;
+  pa.reject_unknown_keys();
+}
+
 void read_appointments(FieldReader& en, EnforcementRules& r) {
   FieldReader ap(en.node("appointments", true), en.child_path("appointments"), en.diagnostics());
   if (!ap.ok()) return;
@@ -48,6 +60,7 @@ void read_appointments(FieldReader& en, EnforcementRules& r) {
   if (auto w = ap.number("early_stage_weeks", false, 0.0, 520.0)) r.early_stage_weeks = *w;
   if (auto m = ap.number("early_stage_unacceptable_multiplier", false, 0.0, kMaxAbsenceMultiplier))
     r.early_stage_unacceptable_multiplier = *m;
+  read_poor_attenders(ap, r);
   report_problems(*en.node("appointments", false), ap.path(), only_under(r.check(), "appointments"),
                   ap.diagnostics());
   if (auto h = ap.number("absence_judgement_hours", true, 0.0, kMaxTaskHours)) r.absence_judgement_hours = *h;

@@ -176,7 +176,10 @@ TEST(HazardSplit, TheNationalSplitScenarioTakesOutTheBreachDrivenHazardsAndTurns
   EXPECT_FALSE(base->scenario.caseload.sentence_management.enforcement.enabled);
   const EnforcementRules& e = split->scenario.caseload.sentence_management.enforcement;
   EXPECT_TRUE(e.enabled);
-  EXPECT_EQ(e.missed_unacceptable_share, (std::array<double, 3>{0.022, 0.015, 0.024}));
+  // The mean shares derived with poor attenders (§11.8: 30%, 3 times the mean).
+  EXPECT_EQ(e.missed_unacceptable_share, (std::array<double, 3>{0.0167, 0.0105, 0.0235}));
+  EXPECT_DOUBLE_EQ(e.poor_attenders.share, 0.3);
+  EXPECT_DOUBLE_EQ(e.poor_attenders.unacceptable_multiplier, 3.0);
   EXPECT_DOUBLE_EQ(e.unacceptable_judged_share, 0.7);
   EXPECT_EQ(e.order_ended_share, (std::array<double, 3>{0.5, 1.0, 0.9}));
   EXPECT_EQ(e.continued_extension_weeks, (std::array<double, 3>{0.0, 0.0, 0.0}));
