@@ -166,7 +166,9 @@ struct EnforcementRules {
         const double share = unacceptable_share(type, static_cast<RoshLevel>(r), early, true);
         if (acceptable + share <= 1.0 + 1e-9) continue;
         const bool by_stage = early && early_stage_unacceptable_multiplier > 1.0;
-        const bool by_class = poor_attenders.enabled() && poor_attenders.unacceptable_multiplier > 1.0;
+        // The class multiplier is to blame when the share would fit without it.
+        const bool by_class =
+            poor_attenders.enabled() && acceptable + share / poor_attenders.multiplier(true) <= 1.0 + 1e-9;
         return RuleProblem{by_stage   ? "appointments.early_stage_unacceptable_multiplier"
                            : by_class ? "appointments.poor_attenders.unacceptable_multiplier"
                                       : "appointments.unacceptable_multiplier_by_rosh",

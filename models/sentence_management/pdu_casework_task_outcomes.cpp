@@ -1,7 +1,7 @@
 // PduCasework's accounting of a task's life (docs/model.md): a task created, cancelled or completed is
 // counted in TaskOutcomes, with the hours conserved, and a completed contact or breach action leads to
-// what enforcement makes of it (whose record of a case starts with its supervision). Where the tasks are kept
-// is CaseworkTaskStore; the rules that create them, pdu_casework.cpp; the practitioners' work,
+// what enforcement makes of it (whose record of a case starts with its supervision). Where the tasks
+// are kept is CaseworkTaskStore; the rules that create them, pdu_casework.cpp; the practitioners' work,
 // pdu_casework_work.cpp.
 #include "sentence_management/pdu_casework.hpp"
 

@@ -112,3 +112,19 @@ TEST(PoorAttenders, CheckAndLoaderRefuseAMultiplierLeavingTheRestANegativeShare)
         << refused.describe();
   }
 }
+
+TEST(PoorAttenders, ARoshMultiplierTooLargeEvenWithoutTheClassIsNamedAsTheRoshKey) {
+  EnforcementRules rules = attendance(0.05, 0.3, 3.0);
+  rules.missed_acceptable_share = {0.1, 0.1, 0.1};
+  rules.unacceptable_multiplier_by_rosh = {1.0, 1.0, 1.0, 5.0};  // 0.25 x 3 = 0.75 + 0.1: fits
+  EXPECT_TRUE(rules.check().empty());
+  rules.unacceptable_multiplier_by_rosh = {1.0, 1.0, 1.0, 7.0};  // 0.35 x 3 = 1.05: the class tips it
+  RuleProblems problems = rules.check();
+  ASSERT_FALSE(problems.empty());
+  EXPECT_EQ(problems[0].key, "appointments.poor_attenders.unacceptable_multiplier");
+  rules.unacceptable_multiplier_by_rosh = {1.0, 1.0, 1.0, 19.0};  // 0.95 + 0.1 > 1 without the class too
+  problems = rules.check();
+  ASSERT_FALSE(problems.empty());
+  EXPECT_EQ(problems[0].key, "appointments.unacceptable_multiplier_by_rosh");
+  EXPECT_NE(problems[0].message.find("for a poor attender"), std::string::npos) << problems[0].message;
+}
