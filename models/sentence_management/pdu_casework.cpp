@@ -281,8 +281,10 @@ double PduCasework::run_day(Day day, std::span<const Practitioner> staff, std::i
   for (std::size_t i = 0; i < staff.size(); ++i) {
     const Practitioner& p = staff[i];
     if (!p.in_post || !holds_cases(p.grade)) continue;
-    work(static_cast<PractitionerIndex>(i),
-         seconds_of_hours(p.available_hours_on_working_day(day) * task_share), day);
+    const double hours = p.available_hours_on_working_day(day);
+    work(static_cast<PractitionerIndex>(i), seconds_of_hours(hours * task_share), day);
+    if (const double extra = rules_.hours_beyond_contract.extra_hours(hours, p.workload_pct()); extra > 0.0)
+      work_beyond_contract(static_cast<PractitionerIndex>(i), seconds_of_hours(extra), day);
   }
   if (redeployed_per_working_day_ == 0) return 0.0;
   work_redeployed_hours(staff, day);

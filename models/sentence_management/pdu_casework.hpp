@@ -164,6 +164,8 @@ class PduCasework {
   void request_court_reports(Day day, std::span<const Practitioner> staff, std::int64_t caseload);
   [[nodiscard]] PractitionerIndex least_backlogged(std::span<const Practitioner> staff, TaskKind kind) const;
   void work(PractitionerIndex who, WorkSeconds budget, Day day);
+  // WF-20: `who` works up to `extra` seconds more today on what is left (hours_beyond_contract.hpp).
+  void work_beyond_contract(PractitionerIndex who, WorkSeconds extra, Day day);
   // Works `who`'s tasks for up to `budget` seconds; returns what is left of the budget.
   WorkSeconds spend(PractitionerIndex who, WorkSeconds budget, Day day);
   void work_redeployed_hours(std::span<const Practitioner> staff, Day day);

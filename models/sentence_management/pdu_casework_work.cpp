@@ -1,6 +1,6 @@
 // The day's work of a PDU's practitioners (docs/model.md): each spends the day's hours on their queue in
-// the scenario's priority order, then any facilitator hours lent to casework (RAG-4) go to whoever holds
-// the most backlog.
+// the scenario's priority order (and, if overloaded and the scenario says so, hours beyond contract,
+// WF-20), then any facilitator hours lent to casework (RAG-4) go to whoever holds the most backlog.
 #include <algorithm>
 
 #include "sentence_management/pdu_casework.hpp"
@@ -26,6 +26,11 @@ PractitionerIndex PduCasework::least_backlogged(std::span<const Practitioner> st
 void PduCasework::work(PractitionerIndex who, WorkSeconds budget, Day day) {
   outcomes_.counters.available += budget;
   spend(who, budget, day);
+}
+
+void PduCasework::work_beyond_contract(PractitionerIndex who, WorkSeconds extra, Day day) {
+  // Only what is used counts: nobody stays late with nothing left to do.
+  outcomes_.counters.worked_beyond_contract += extra - spend(who, extra, day);
 }
 
 WorkSeconds PduCasework::spend(PractitionerIndex who, WorkSeconds budget, Day day) {

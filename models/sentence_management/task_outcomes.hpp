@@ -23,9 +23,10 @@ struct TaskCounters {
   std::int64_t contacts_missed = 0;                      // windows that closed without the contact
   WorkSeconds demanded = 0;                              // seconds of every task created
   WorkSeconds worked = 0;
-  WorkSeconds cancelled_seconds = 0;  // not yet worked when cancelled
-  WorkSeconds missed_seconds = 0;     // not yet worked when a contact's window closed
-  WorkSeconds available = 0;          // practitioners' hours for tasks, on working days
+  WorkSeconds worked_beyond_contract = 0;  // of `worked`, in hours beyond contract (WF-20)
+  WorkSeconds cancelled_seconds = 0;       // not yet worked when cancelled
+  WorkSeconds missed_seconds = 0;          // not yet worked when a contact's window closed
+  WorkSeconds available = 0;               // practitioners' hours for tasks, on working days
 };
 
 // A late task's completion: the day it was done and how many calendar days after its due day.

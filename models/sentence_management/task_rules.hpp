@@ -12,6 +12,7 @@
 #include "caseload/priority_rule.hpp"
 #include "core/rule_problems.hpp"
 #include "sentence_management/enforcement_rules.hpp"
+#include "sentence_management/hours_beyond_contract.hpp"
 #include "sentence_management/overload_triage.hpp"
 #include "sentence_management/task.hpp"
 #include "workforce/grade.hpp"
@@ -43,6 +44,8 @@ struct SentenceManagementRules {
   std::array<bool, kTaskKindCount> mandated{};  // by TaskKind
   // Which mandated work an overloaded practitioner lets slip (AUD-n, TS-1, AR-16); off by default.
   OverloadTriage overload_triage;
+  // WF-20: an overloaded practitioner works beyond contracted hours; off by default.
+  HoursBeyondContract hours_beyond_contract;
 
   OneOffTaskRule initial_assessment;  // every case, from the start of supervision
   OneOffTaskRule sara;                // domestic-abuse cases, from the start of supervision

@@ -103,6 +103,18 @@ void read_overload_triage(FieldReader& sm, OverloadTriage& triage) {
   ot.reject_unknown_keys();
 }
 
+// `sentence_management.hours_beyond_contract`, optional (off when absent): WF-20's extra hours.
+void read_hours_beyond_contract(FieldReader& sm, HoursBeyondContract& extra) {
+  const ConfigNode* node = sm.node("hours_beyond_contract", false);
+  if (node == nullptr) return;
+  FieldReader hb(node, sm.child_path("hours_beyond_contract"), sm.diagnostics());
+  if (!hb.ok()) return;
+  if (auto pct = hb.number("above_workload_pct", true, 0.0, 1000.0)) extra.above_workload_pct = *pct;
+  if (auto share = hb.number("share_of_available_hours", true, 0.0, 1.0))
+    extra.share_of_available_hours = *share;
+  hb.reject_unknown_keys();
+}
+
 }  // namespace
 
 // `sentence_management`, optional: without it no tasks are simulated and the task KPIs are empty.
@@ -120,6 +132,7 @@ void read_sentence_management(FieldReader& root, SentenceManagementRules& rules)
   if (auto mandated = read_name_list(sm, "mandated_tasks", kTaskKindNames, "task kinds", true))
     for (std::size_t i : *mandated) rules.mandated[i] = true;
   read_overload_triage(sm, rules.overload_triage);
+  read_hours_beyond_contract(sm, rules.hours_beyond_contract);
 
   rules.initial_assessment = read_one_off_task(sm, "initial_assessment", nullptr);
   std::optional<double> sara_review_hours;

@@ -115,6 +115,8 @@ const std::vector<MetricSpec>& casework_kpi_catalogue() {
        "hours", "hours of tasks created"},
       {MetricFile::kpis, metric_name::hours_worked, "hours", kNational | kPdu | kRegion, Aggregation::sum,
        "hours", "hours spent on tasks"},
+      {MetricFile::kpis, metric_name::hours_beyond_contract, "hours", kNational | kPdu | kRegion,
+       Aggregation::sum, "hours", "of them, worked beyond contracted hours (WF-20)"},
       {MetricFile::kpis, metric_name::task_hours_available, "hours", kNational | kPdu | kRegion,
        Aggregation::sum, "hours", "hours practitioners had for tasks"},
       {MetricFile::kpis, metric_name::task_hours_used_share, "share", kNational | kPdu | kRegion,

@@ -74,6 +74,8 @@ const std::vector<MetricSpec>& series_catalogue() {
        Aggregation::sum, "hours", "task hours created in the period"},
       {MetricFile::timeseries, metric_name::hours_worked, "hours", kNational | kPdu | kRegion,
        Aggregation::sum, "hours", "task hours worked in the period"},
+      {MetricFile::timeseries, metric_name::hours_beyond_contract, "hours", kNational | kPdu | kRegion,
+       Aggregation::sum, "hours", "of them, beyond contracted hours (WF-20)"},
       {MetricFile::timeseries, metric_name::task_hours_available, "hours", kNational | kPdu | kRegion,
        Aggregation::sum, "hours", "task hours available in the period"},
       {MetricFile::timeseries, metric_name::backlog_hours_per_practitioner_mean, "hours",

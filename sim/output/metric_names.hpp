@@ -55,6 +55,7 @@ inline constexpr char court_reports_on_time_share[] = "court_reports_on_time_sha
 inline constexpr char tasks_cancelled[] = "tasks_cancelled";
 inline constexpr char hours_demanded[] = "hours_demanded";
 inline constexpr char hours_worked[] = "hours_worked";
+inline constexpr char hours_beyond_contract[] = "hours_beyond_contract";
 inline constexpr char task_hours_available[] = "task_hours_available";
 inline constexpr char task_hours_used_share[] = "task_hours_used_share";
 inline constexpr char backlog_hours_per_practitioner_mean[] = "backlog_hours_per_practitioner_mean";

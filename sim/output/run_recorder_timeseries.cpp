@@ -64,6 +64,8 @@ void RunRecorder::add_rows(const std::string& date, const std::string& level, co
   row(metric_name::tasks_cancelled, static_cast<double>(t.tasks_cancelled));
   row(metric_name::hours_demanded, hours_of(t.demanded));
   row(metric_name::hours_worked, hours_of(t.worked));
+  if (scenario_.caseload.sentence_management.hours_beyond_contract.enabled())
+    row(metric_name::hours_beyond_contract, hours_of(t.worked_beyond_contract));
   row(metric_name::task_hours_available, hours_of(t.available));
   row(metric_name::backlog_hours_per_practitioner_mean, share(hours_of(t.backlog), t.practitioners));
   row(metric_name::unassigned_backlog_hours, hours_of(t.unassigned_backlog));

@@ -123,6 +123,8 @@ void RunRecorder::add_window_kpis(std::vector<Kpi>& kpis, const std::string& lev
   kpi(metric_name::tasks_cancelled, static_cast<double>(t.tasks_cancelled));
   kpi(metric_name::hours_demanded, hours_of(t.demanded));
   kpi(metric_name::hours_worked, hours_of(t.worked));
+  if (scenario_.caseload.sentence_management.hours_beyond_contract.enabled())
+    kpi(metric_name::hours_beyond_contract, hours_of(t.worked_beyond_contract));
   kpi(metric_name::task_hours_available, hours_of(t.available));
   kpi(metric_name::task_hours_used_share,
       share(static_cast<double>(t.worked), static_cast<double>(t.available)));

@@ -25,6 +25,7 @@ void TaskFigures::add(const TaskFigures& other) {
   tasks_cancelled += other.tasks_cancelled;
   demanded += other.demanded;
   worked += other.worked;
+  worked_beyond_contract += other.worked_beyond_contract;
   available += other.available;
   backlog += other.backlog;
   unassigned_backlog += other.unassigned_backlog;
@@ -58,6 +59,7 @@ TaskFigures task_figures_of(const PduOffice& office, Day first, Day last, const 
     f.tasks_cancelled += now.cancelled[k] - before.cancelled[k];
   f.demanded = now.demanded - before.demanded;
   f.worked = now.worked - before.worked;
+  f.worked_beyond_contract = now.worked_beyond_contract - before.worked_beyond_contract;
   f.available = now.available - before.available;
   const auto staff = office.staff();
   for (std::size_t i = 0; i < staff.size(); ++i) {

@@ -22,7 +22,8 @@ struct TaskFigures {
   std::vector<double> review_days_late;  // reviews completed late in the period, calendar days
   std::int64_t tasks_cancelled = 0;
   WorkSeconds demanded = 0, worked = 0, available = 0;
-  WorkSeconds backlog = 0;  // held by practitioners, at the end
+  WorkSeconds worked_beyond_contract = 0;  // of `worked` (WF-20)
+  WorkSeconds backlog = 0;                 // held by practitioners, at the end
   WorkSeconds unassigned_backlog = 0;
   double practitioners = 0;  // in post, case-holding, at the end
   void add(const TaskFigures& other);
