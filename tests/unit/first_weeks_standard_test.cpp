@@ -11,6 +11,7 @@
 #include "office/pdu_office.hpp"
 #include "sentence_management/enforcement_process.hpp"
 #include "unit/one_case_office.hpp"
+#include "unit/refused_overrides.hpp"
 
 using namespace probsim;
 
@@ -113,14 +114,9 @@ TEST(FirstWeeksStandard, TheLoaderReadsTheShippedSettingAndRefusesBadValuesWithT
   EXPECT_TRUE(s.applies_to(SentenceType::community_order));
   EXPECT_FALSE(s.applies_to(SentenceType::licence));
 
-  for (const char* bad : {"enforcement.first_weeks_standard.weeks=0",
-                          "enforcement.first_weeks_standard.appointments.community_order=-1",
-                          "enforcement.first_weeks_standard.appointments.probation_order=12",
-                          "enforcement.first_weeks_standard.week=12"}) {
-    Diagnostics refused;
-    EXPECT_FALSE(load_scenario(path, {bad}, refused)) << bad;
-    const std::string key = std::string(bad).substr(0, std::string(bad).find('='));
-    const std::string last = key.substr(key.rfind('.') + 1);
-    EXPECT_NE(refused.describe().find(last), std::string::npos) << refused.describe();
-  }
+  fixtures::expect_each_refused_naming_its_key(
+      path, {"enforcement.first_weeks_standard.weeks=0",
+             "enforcement.first_weeks_standard.appointments.community_order=-1",
+             "enforcement.first_weeks_standard.appointments.probation_order=12",
+             "enforcement.first_weeks_standard.week=12"});
 }

@@ -9,6 +9,7 @@
 
 #include "config/scenario_loader.hpp"
 #include "sentence_management/pdu_casework.hpp"
+#include "unit/refused_overrides.hpp"
 
 using namespace probsim;
 
@@ -87,14 +88,9 @@ TEST(HoursBeyondContract, TheLoaderReadsItAndRefusesBadValuesWithTheirKeys) {
   auto unset = load_scenario(path, {}, diagnostics);
   ASSERT_TRUE(unset);
   EXPECT_FALSE(unset->scenario.caseload.sentence_management.hours_beyond_contract.enabled());
-  for (const char* bad : {"sentence_management.hours_beyond_contract.share_of_available_hours=-0.1",
-                          "sentence_management.hours_beyond_contract.share_of_available_hours=2",
-                          "sentence_management.hours_beyond_contract.above_workload_pct=-5",
-                          "sentence_management.hours_beyond_contract.share=0.1"}) {
-    Diagnostics refused;
-    EXPECT_FALSE(load_scenario(path, {bad}, refused)) << bad;
-    const std::string key = std::string(bad).substr(0, std::string(bad).find('='));
-    EXPECT_NE(refused.describe().find(key.substr(key.rfind('.') + 1)), std::string::npos)
-        << refused.describe();
-  }
+  fixtures::expect_each_refused_naming_its_key(
+      path, {"sentence_management.hours_beyond_contract.share_of_available_hours=-0.1",
+             "sentence_management.hours_beyond_contract.share_of_available_hours=2",
+             "sentence_management.hours_beyond_contract.above_workload_pct=-5",
+             "sentence_management.hours_beyond_contract.share=0.1"});
 }

@@ -12,6 +12,7 @@
 
 #include "config/scenario_loader.hpp"
 #include "sentence_management/enforcement_process.hpp"
+#include "unit/refused_overrides.hpp"
 
 using namespace probsim;
 
@@ -101,16 +102,11 @@ TEST(PoorAttenders, CheckAndLoaderRefuseAMultiplierLeavingTheRestANegativeShare)
   const auto& shipped = loaded->scenario.caseload.sentence_management.enforcement.poor_attenders;
   EXPECT_EQ(shipped.share, 0.3);
   EXPECT_EQ(shipped.unacceptable_multiplier, 3.0);
-  for (const char* bad : {"enforcement.appointments.poor_attenders.unacceptable_multiplier=3.5",
-                          "enforcement.appointments.poor_attenders.unacceptable_multiplier=0.5",
-                          "enforcement.appointments.poor_attenders.share=1",
-                          "enforcement.appointments.poor_attenders.shares=0.3"}) {
-    Diagnostics refused;
-    EXPECT_FALSE(load_scenario(path, {bad}, refused)) << bad;
-    const std::string key = std::string(bad).substr(0, std::string(bad).find('='));
-    EXPECT_NE(refused.describe().find(key.substr(key.rfind('.') + 1)), std::string::npos)
-        << refused.describe();
-  }
+  fixtures::expect_each_refused_naming_its_key(
+      path, {"enforcement.appointments.poor_attenders.unacceptable_multiplier=3.5",
+             "enforcement.appointments.poor_attenders.unacceptable_multiplier=0.5",
+             "enforcement.appointments.poor_attenders.share=1",
+             "enforcement.appointments.poor_attenders.shares=0.3"});
 }
 
 TEST(PoorAttenders, ARoshMultiplierTooLargeEvenWithoutTheClassIsNamedAsTheRoshKey) {
