@@ -19,6 +19,9 @@ CaseTaskSchedule::OneOffTasks CaseTaskSchedule::one_off_tasks(RoshLevel rosh, bo
                          : start + SentenceManagementRules::interval_days(rules_.home_visit.due_weeks_other);
     add(TaskKind::home_visit, rules_.home_visit.hours, due);
   }
+  if (rules_.risk_management_plan.applies_to(rosh))
+    add(TaskKind::risk_management_plan, rules_.risk_management_plan.hours,
+        calendar_.add_working_days(start, rules_.risk_management_plan.due_working_days));
   return tasks;
 }
 

@@ -33,9 +33,10 @@ class CaseTaskSchedule {
   // The one-off tasks of supervision starting on `start`, in kind order; kinds with 0 hours are off.
   // Initial assessment: due within its working days of the start (G-6). Domestic-abuse cases add a SARA
   // (same rule, TS-2) and a home visit: within N working days for high/very high RoSH, within N calendar
-  // weeks otherwise (TS-1, G-7).
-  // At most three, held inline: every allocation asks, and a heap vector each time showed in profiles.
-  using OneOffTasks = boost::container::static_vector<PlannedTask, 3>;
+  // weeks otherwise (TS-1, G-7). A risk management plan, when the scenario has one, for the RoSH levels
+  // it lists: within its working days of the start (3a.12, G-6).
+  // At most four, held inline: every allocation asks, and a heap vector each time showed in profiles.
+  using OneOffTasks = boost::container::static_vector<PlannedTask, 4>;
   [[nodiscard]] OneOffTasks one_off_tasks(RoshLevel rosh, bool domestic_abuse, Day start) const;
 
   // The contact window opening on `first` for supervision that started on `start`: as long as the

@@ -36,12 +36,16 @@ enum class TaskKind : std::uint8_t {
   toolkit_session,     // Skills for Relationships Toolkit, one-to-one with the case's practitioner (SRT-1)
   absence_judgement,   // recording and judging a missed appointment, with any warning (enforcement_rules.hpp)
   breach_action,       // laying a breach, due within N working days of the failure (3a.2)
+  risk_management_plan,  // high/very high RoSH, within N working days of the start (3a.12, G-6)
 };
-inline constexpr std::size_t kTaskKindCount = 11;
+inline constexpr std::size_t kTaskKindCount = 12;
 inline constexpr std::array<std::string_view, kTaskKindCount> kTaskKindNames = {
-    "initial_assessment", "sara",        "home_visit",   "contact",         "periodic_review",
-    "event_review",       "termination", "court_report", "toolkit_session", "absence_judgement",
-    "breach_action"};
+    "initial_assessment", "sara",
+    "home_visit",         "contact",
+    "periodic_review",    "event_review",
+    "termination",        "court_report",
+    "toolkit_session",    "absence_judgement",
+    "breach_action",      "risk_management_plan"};
 
 inline std::string_view to_string(TaskKind kind) {
   return kTaskKindNames[static_cast<std::size_t>(kind)];
@@ -54,10 +58,10 @@ struct Task {
   TaskKind kind = TaskKind::contact;
   bool mandated = false;  // in the scenario's mandated_tasks
   bool open = false;
-  bool face_to_face = false;     // contacts: delivered in person (G-4)
-  bool deferred = false;         // let slip by an overloaded holder: worked after all else (OverloadTriage)
+  bool face_to_face = false;  // contacts: delivered in person (G-4)
+  bool deferred = false;      // let slip by an overloaded holder: worked after all else (OverloadTriage)
   RoshLevel rosh = RoshLevel::low;  // the case's RoSH (the task order may put high RoSH first)
-  std::uint32_t generation = 0;  // bumped when the task is freed, moved or cancelled (stale queue entries)
+  std::uint32_t generation = 0;     // bumped when the task is freed, moved or cancelled (stale queue entries)
   std::uint32_t case_slot = kNoCaseSlot;  // the office's case slot; kNoCaseSlot for court reports etc.
   std::uint32_t next_of_case = kNoTask;   // the case's open tasks form a list
   CaseId case_id = 0;                     // ordering tie-break and audit; a sequence for non-case tasks

@@ -55,6 +55,18 @@ struct SentenceManagementRules {
     int due_working_days_high_rosh = 15;  // high and very high RoSH (TS-1)
     double due_weeks_other = 6.0;         // calendar weeks, other RoSH levels (TS-1)
   } home_visit;                           // domestic-abuse cases
+  // 3a.12, G-6: a risk management plan within N working days of the start of supervision (a licence's
+  // supervision starts on release) for the RoSH levels listed; mandatory in 2004. Off (0 hours) unless
+  // the scenario has `sentence_management.risk_management_plan`.
+  struct RiskManagementPlan {
+    double hours = 0.0;
+    int due_working_days = 5;
+    std::array<bool, kRoshLevelNames.size()> for_rosh{};  // by RoshLevel
+    [[nodiscard]] bool enabled() const { return hours > 0.0; }
+    [[nodiscard]] bool applies_to(RoshLevel rosh) const {
+      return enabled() && for_rosh[static_cast<std::size_t>(rosh)];
+    }
+  } risk_management_plan;
 
   struct Contacts {
     double hours_face_to_face = 1.0;

@@ -115,6 +115,21 @@ void read_hours_beyond_contract(FieldReader& sm, HoursBeyondContract& extra) {
   hb.reject_unknown_keys();
 }
 
+// `sentence_management.risk_management_plan`, optional (no plans when absent): 3a.12's plan for the RoSH
+// levels listed.
+void read_risk_management_plan(FieldReader& sm, SentenceManagementRules::RiskManagementPlan& plan) {
+  const ConfigNode* node = sm.node("risk_management_plan", false);
+  if (node == nullptr) return;
+  FieldReader rmp(node, sm.child_path("risk_management_plan"), sm.diagnostics());
+  if (!rmp.ok()) return;
+  if (auto hours = rmp.number("hours", true, 0.0, kMaxTaskHours)) plan.hours = *hours;
+  if (auto due = rmp.integer("due_working_days", true, 1, kMaxDueWorkingDays)) plan.due_working_days = *due;
+  rmp.node("rosh_levels", true);
+  if (auto levels = read_name_list(rmp, "rosh_levels", kRoshLevelNames, "RoSH levels", false))
+    for (std::size_t i : *levels) plan.for_rosh[i] = true;
+  rmp.reject_unknown_keys();
+}
+
 }  // namespace
 
 // `sentence_management`, optional: without it no tasks are simulated and the task KPIs are empty.
@@ -139,6 +154,7 @@ void read_sentence_management(FieldReader& root, SentenceManagementRules& rules)
   rules.sara = read_one_off_task(sm, "sara", &sara_review_hours);
   if (sara_review_hours) rules.sara_review_hours = *sara_review_hours;
   rules.termination = read_one_off_task(sm, "termination", nullptr);
+  read_risk_management_plan(sm, rules.risk_management_plan);
 
   FieldReader home(sm.node("home_visit", true), sm.child_path("home_visit"), d);
   if (home.ok()) {

@@ -120,6 +120,11 @@ void RunRecorder::add_window_kpis(std::vector<Kpi>& kpis, const std::string& lev
   kpi(metric_name::contacts_face_to_face_share, share(face_to_face, t.contacts_delivered));
   kpi(metric_name::court_reports_due, static_cast<double>(t.court_reports_due));
   kpi(metric_name::court_reports_on_time_share, share(t.court_reports_on_time, t.court_reports_due));
+  if (scenario_.caseload.sentence_management.risk_management_plan.enabled()) {
+    kpi(metric_name::risk_management_plans_due, static_cast<double>(t.risk_management_plans_due));
+    kpi(metric_name::risk_management_plans_on_time_share,
+        share(t.risk_management_plans_on_time, t.risk_management_plans_due));
+  }
   kpi(metric_name::tasks_cancelled, static_cast<double>(t.tasks_cancelled));
   kpi(metric_name::hours_demanded, hours_of(t.demanded));
   kpi(metric_name::hours_worked, hours_of(t.worked));

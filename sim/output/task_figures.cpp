@@ -20,6 +20,8 @@ void TaskFigures::add(const TaskFigures& other) {
   contacts_delivered += other.contacts_delivered;
   court_reports_due += other.court_reports_due;
   court_reports_on_time += other.court_reports_on_time;
+  risk_management_plans_due += other.risk_management_plans_due;
+  risk_management_plans_on_time += other.risk_management_plans_on_time;
   review_days_late.insert(review_days_late.end(), other.review_days_late.begin(),
                           other.review_days_late.end());
   tasks_cancelled += other.tasks_cancelled;
@@ -49,6 +51,8 @@ TaskFigures task_figures_of(const PduOffice& office, Day first, Day last, const 
   f.contacts_delivered = on_time(TaskKind::contact);
   f.court_reports_due = due(TaskKind::court_report);
   f.court_reports_on_time = on_time(TaskKind::court_report);
+  f.risk_management_plans_due = due(TaskKind::risk_management_plan);
+  f.risk_management_plans_on_time = on_time(TaskKind::risk_management_plan);
   for (TaskKind kind : {TaskKind::periodic_review, TaskKind::event_review}) {
     const auto& late = out.late_completions(kind);
     for (std::size_t i = late_from[static_cast<std::size_t>(kind)]; i < late.size(); ++i)

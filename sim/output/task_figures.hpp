@@ -19,6 +19,7 @@ struct TaskFigures {
   std::int64_t home_visits_due = 0, home_visits_on_time = 0;
   std::int64_t contacts_required = 0, contacts_delivered = 0;
   std::int64_t court_reports_due = 0, court_reports_on_time = 0;
+  std::int64_t risk_management_plans_due = 0, risk_management_plans_on_time = 0;
   std::vector<double> review_days_late;  // reviews completed late in the period, calendar days
   std::int64_t tasks_cancelled = 0;
   WorkSeconds demanded = 0, worked = 0, available = 0;
