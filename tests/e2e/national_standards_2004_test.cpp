@@ -37,7 +37,10 @@ double field(const std::map<std::string, std::vector<std::string>>& rows, const 
   return rows.count(kpi) ? std::stod(rows.at(kpi).at(index)) : 0.0;
 }
 
-const std::string kRun = " --quiet --reps 10 --seed 2004 --jobs 2 ";
+// 40 replications: the breach difference is under a point (about 98% on time in both areas), and at 10
+// its CI reached 0 once the risk management plan was added (session 9: -0.4 [-1.3, +0.4]); at 40 it is
+// -0.7 [-1.1, -0.4] (validation.md §11.9). The rule, the whole CI below 0, is unchanged.
+const std::string kRun = " --quiet --reps 40 --seed 2004 --jobs 2 ";
 
 }  // namespace
 
@@ -87,6 +90,15 @@ TEST(NationalStandards2004, TheAverageAreaReportsAppointmentsAbsencesAndBreaches
   const double met = field(summary, "first_weeks_appointments_met_share", kMean);
   EXPECT_GT(met, 0.0);
   EXPECT_LT(met, 1.0);
+  // AUD-4 (3a.12): a plan for every high or very high RoSH start: at most the year's starts (10 a week x
+  // 52 = 520) times the base's high and very high shares (0.202 + 0.037), plus noise, and most of them
+  // (a start in the warm-up's last days is due inside the window too, so no lower cut at 0.239 x 520).
+  const double plans = field(summary, "risk_management_plans_due", kMean);
+  EXPECT_GT(plans, 0.7 * 520.0 * 0.239);
+  EXPECT_LT(plans, 520.0 * 0.239 + 4.0 * std::sqrt(520.0 * 0.239));
+  const double plans_on_time = field(summary, "risk_management_plans_on_time_share", kMean);
+  EXPECT_GT(plans_on_time, 0.0);
+  EXPECT_LE(plans_on_time, 1.0);
 }
 
 // The areas' DV programmes (issue 24 item 4; docs/national_standards.md, "DV programmes"). Gwent's Duluth
