@@ -115,9 +115,17 @@ TEST(RiskManagementPlan, TheLoaderReadsItAndRefusesBadValuesWithTheirKeys) {
   EXPECT_EQ(plan.due_working_days, 5);
   EXPECT_TRUE(plan.applies_to(RoshLevel::very_high));
   EXPECT_FALSE(plan.applies_to(RoshLevel::high));
-  auto unset = load_scenario(path, {}, diagnostics);
-  ASSERT_TRUE(unset);
-  EXPECT_FALSE(unset->scenario.caseload.sentence_management.risk_management_plan.enabled());
+  // The shipped setting (the base file's, G-6), and none when a scenario drops the block.
+  auto shipped = load_scenario(path, {}, diagnostics);
+  ASSERT_TRUE(shipped) << diagnostics.describe();
+  const auto& base = shipped->scenario.caseload.sentence_management.risk_management_plan;
+  EXPECT_EQ(base.hours, 2.0);
+  EXPECT_EQ(base.due_working_days, 5);
+  EXPECT_TRUE(base.applies_to(RoshLevel::high) && base.applies_to(RoshLevel::very_high));
+  EXPECT_FALSE(base.applies_to(RoshLevel::medium) || base.applies_to(RoshLevel::low));
+  auto dropped = load_scenario(path, {"sentence_management.risk_management_plan=null"}, diagnostics);
+  ASSERT_TRUE(dropped) << diagnostics.describe();
+  EXPECT_FALSE(dropped->scenario.caseload.sentence_management.risk_management_plan.enabled());
   // Each bad value beside a block that is otherwise whole, so the message is about that value.
   fixtures::expect_each_refused_naming_its_key(
       path,
@@ -129,7 +137,5 @@ TEST(RiskManagementPlan, TheLoaderReadsItAndRefusesBadValuesWithTheirKeys) {
       {"sentence_management.risk_management_plan.hours=2",
        "sentence_management.risk_management_plan.rosh_levels=[high]"});
   // A block without its hours is refused, naming them.
-  fixtures::expect_each_refused_naming_its_key(
-      path, {"sentence_management.risk_management_plan.hours=null"},
-      {"sentence_management.risk_management_plan.rosh_levels=[high]"});
+  fixtures::expect_each_refused_naming_its_key(path, {"sentence_management.risk_management_plan.hours=null"});
 }
