@@ -91,6 +91,7 @@ inline constexpr char workload_snapshot_pct_mean[] = "workload_snapshot_pct_mean
 inline constexpr char workload_snapshot_pct_p90[] = "workload_snapshot_pct_p90";
 inline constexpr char workload_snapshot_pct_max[] = "workload_snapshot_pct_max";
 inline constexpr char workload_snapshot_over_110_share[] = "workload_snapshot_over_110_share";
+inline constexpr char workload_snapshot_over_200_share[] = "workload_snapshot_over_200_share";
 
 // Enforcement
 inline constexpr char appointments[] = "appointments";

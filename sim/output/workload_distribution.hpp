@@ -16,6 +16,7 @@
 namespace probsim {
 
 inline constexpr double kExcessiveWorkloadPct = 110.0;  // PUB-10
+inline constexpr double kTwiceCapacityPct = 200.0;      // PUB-13: "about twice their capacity"
 
 struct WorkloadDistribution {
   static constexpr std::array<double, 5> kQuantiles = {0.10, 0.25, 0.50, 0.75, 0.90};

@@ -6,7 +6,8 @@
 //
 // KPIs, per unit (national, region, PDU), over practitioners who can take cases that day:
 //   workload_snapshot_pct_mean, workload_snapshot_pct_p90, workload_snapshot_pct_max,
-//   workload_snapshot_over_110_share.
+//   workload_snapshot_over_110_share, workload_snapshot_over_200_share (PUB-13: "some officers at about
+//   twice their capacity").
 
 #include <functional>
 #include <string>

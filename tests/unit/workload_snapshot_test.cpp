@@ -47,19 +47,22 @@ regions:
 
 }  // namespace
 
-TEST(WorkloadSnapshot, PoolsTheUnitsAskedForAndGivesMeanMaxP90AndShareAbove110) {
+TEST(WorkloadSnapshot, PoolsTheUnitsAskedForAndGivesMeanMaxP90AndSharesAbove110And200) {
   WorkloadSnapshot snapshot;
   EXPECT_TRUE(emitted(snapshot, {0, 1}).empty());  // no snapshot day: no KPIs
-  snapshot.take({{100.0, 120.0, 80.0}, {200.0}, {50.0}});
+  snapshot.take({{100.0, 120.0, 80.0}, {200.0}, {50.0}, {200.5, 300.0}});
   const auto both = emitted(snapshot, {0, 1});
   EXPECT_DOUBLE_EQ(both.at("workload_snapshot_pct_mean"), 125.0);  // (100+120+80+200)/4
   EXPECT_DOUBLE_EQ(both.at("workload_snapshot_pct_max"), 200.0);
   EXPECT_DOUBLE_EQ(both.at("workload_snapshot_over_110_share"), 0.5);  // 120 and 200
+  EXPECT_DOUBLE_EQ(both.at("workload_snapshot_over_200_share"), 0.0);  // 200 is not above 200
   // Type 7 over 80,100,120,200: h = 0.9 x 3 = 2.7, so 120 + 0.7 x 80.
   EXPECT_NEAR(both.at("workload_snapshot_pct_p90"), 176.0, 1e-9);
   const auto third = emitted(snapshot, {2});
   EXPECT_DOUBLE_EQ(third.at("workload_snapshot_pct_mean"), 50.0);
   EXPECT_DOUBLE_EQ(third.at("workload_snapshot_over_110_share"), 0.0);
+  const auto tail = emitted(snapshot, {1, 3});  // 200, 200.5, 300
+  EXPECT_DOUBLE_EQ(tail.at("workload_snapshot_over_200_share"), 2.0 / 3.0);
 }
 
 TEST(WorkloadSnapshot, TheRecorderReadsEveryPractitionerWhoCanTakeCasesAtTheEndOfTheDay) {
