@@ -1,0 +1,167 @@
+#!/usr/bin/env python3
+"""Every published figure the shipped scenarios are compared with, beside the model's mean and 95% CI,
+as one Markdown page (docs/validation-summary.md). The numbers are read from runs, never typed in:
+
+    scripts/validation_summary.sh RUNS_DIR > docs/validation-summary.md   # runs them, then this script
+    python3 scripts/validation_summary.py RUNS_DIR                        # the runs already made
+
+RUNS_DIR holds the runs the validation tests make (tests/e2e/validation_test.cpp,
+tests/e2e/national_standards_2004_test.cpp), each a `probsim run --out` directory:
+  ew2022/            england_wales_2022.yaml, 6 replications, seed 1
+  ew2022_feb2023/    the same, on to 13 Feb 2023 with the 7 Feb snapshot and CT-6's SI cohort, 4 replications
+  ew2023/            england_wales_2023.yaml, 4 replications, seed 1
+  ns2004/, ns2004_gwent/, ns2004_county_durham/   the 2004 files, 10 replications, seed 2004
+
+The targets and tolerances are the files tests/validation/*_targets.csv; where each figure is discussed
+is docs/validation.md (the section column).
+"""
+
+import csv
+import statistics
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+sys.dont_write_bytecode = True
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from wmt_loss import PUB15_DATES, mean_ci  # noqa: E402  (the same CT-17/PUB-15 reading)
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGETS_2022 = ROOT / "tests/validation/england_wales_2022_targets.csv"
+TARGETS_2004 = ROOT / "tests/validation/national_standards_2004_targets.csv"
+AREAS = [("gwent", "ns2004_gwent"), ("county_durham", "ns2004_county_durham"), ("average", "ns2004")]
+SECTION = {"CT-1": "§9.4", "CT-2": "§9.4", "CT-3": "§9.4", "CT-4": "§9.4-9.8", "CT-6": "§9.7",
+           "CT-8": "§5", "CT-10": "§5", "CT-17": "§10.8-10.13"}
+
+
+def read_rows(path):
+    lines = [line for line in path.read_text().splitlines() if line and not line.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+def national_summary(run_dir):
+    """kpi -> (mean, ci_low, ci_high) for the nation, from summary.csv."""
+    out = {}
+    with open(run_dir / "summary.csv", newline="") as f:
+        for row in csv.DictReader(f):
+            if row["level"] == "national":
+                out[row["kpi"]] = (float(row["mean"]), float(row["ci95_low"]), float(row["ci95_high"]))
+    return out
+
+
+def pub15_mean(run_dir):
+    """PUB-15 read as §10.8 reads it: the mean of 12 month-end national WMT % snapshots, per replication."""
+    by_rep = defaultdict(dict)
+    with open(run_dir / "timeseries.csv", newline="") as f:
+        for row in csv.DictReader(f):
+            if row["level"] == "national" and row["metric"] == "workload_pct_mean" and row["date"] in PUB15_DATES:
+                by_rep[row["replication"]][row["date"]] = float(row["value"])
+    per_rep = [statistics.fmean(days.values()) for days in by_rep.values() if len(days) == len(PUB15_DATES)]
+    if not per_rep:
+        raise SystemExit(f"{run_dir}/timeseries.csv: no complete 2023 month-end series")
+    return mean_ci(per_rep)
+
+
+def regions_on_snapshot(run_dir):
+    pct = {}
+    with open(run_dir / "summary.csv", newline="") as f:
+        for row in csv.DictReader(f):
+            if row["level"] == "region" and row["kpi"] == "workload_snapshot_pct_mean":
+                pct[row["unit"]] = float(row["mean"])
+    return pct
+
+
+def fmt(value, is_share):
+    return f"{100 * value:.1f}%" if is_share else (f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.1f}")
+
+
+def within(target, tolerance_kind, tolerance, mean):
+    band = tolerance if tolerance_kind == "absolute" else tolerance * target
+    return abs(mean - target) <= band + 1e-12
+
+
+def england_wales(runs):
+    sources = [national_summary(runs / "ew2022"), national_summary(runs / "ew2022_feb2023")]
+    pub15 = pub15_mean(runs / "ew2023")
+    print("## England and Wales 2021-23 (`england_wales_2022.yaml`, `england_wales_2023.yaml`)\n")
+    print("A share matches within ±5 points, a count within ±15% (validation.md §1); **asserted** rows are")
+    print("checked by the validation test, the others are reported with their gap.\n")
+    print("| ID | KPI | published | tolerance | model mean [95% CI] | gap | matches | asserted | section |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for t in read_rows(TARGETS_2022):
+        kpi, target = t["kpi"], float(t["target"])
+        tol, kind = float(t["tolerance"]), t["tolerance_kind"]
+        if kpi == "workload_2023_monthly_snapshots_pct_mean":
+            measured = pub15
+        else:
+            measured = next((s[kpi] for s in sources if kpi in s), None)
+        is_share = kind == "absolute" and target <= 1.0
+        tol_text = f"±{100 * tol:.0f} pts" if is_share else (f"±{tol:g} pts" if kind == "absolute" else f"±{100 * tol:.0f}%")
+        if measured is None:
+            print(f"| {t['id']} | `{kpi}` | {fmt(target, is_share)} | {tol_text} | not produced | | | {t['asserted']} | |")
+            continue
+        mean, low, high = measured
+        gap = (mean - target) * (100 if is_share else 1)
+        gap_text = f"{gap:+.1f} pts" if is_share or kind == "absolute" else f"{100 * (mean / target - 1):+.1f}%"
+        ok = "yes" if within(target, kind, tol, mean) else "**no**"
+        print(f"| {t['id']} | `{kpi}` | {fmt(target, is_share)} | {tol_text} | {fmt(mean, is_share)} "
+              f"[{fmt(low, is_share)}, {fmt(high, is_share)}] | {gap_text} | {ok} | {t['asserted']} | "
+              f"{SECTION.get(t['id'], '')} |")
+    regions = regions_on_snapshot(runs / "ew2022_feb2023")
+    above = sum(1 for v in regions.values() if v > 110.0)
+    ranked = sorted(regions, key=regions.get, reverse=True)
+    london = ranked.index("London") + 1 if "London" in regions else None
+    snapshot = national_summary(runs / "ew2023")
+    over_200 = snapshot.get("workload_snapshot_over_200_share")
+    print("\nCT-17's regions and PUB-13's tail on 7 Feb 2023 (reported, not asserted; §10.8, §10.13):\n")
+    print(f"- regions above 110%: **{above} of {len(regions)}** (published 8 of 12); London ranks "
+          f"**{london}** at {regions.get('London', float('nan')):.1f}% (published 1st, 126.8%); highest "
+          f"{ranked[0]} at {regions[ranked[0]]:.1f}%.")
+    if over_200:
+        print(f"- practitioners above 200% (PUB-13: \"some officers at about twice their capacity\"): "
+              f"{100 * over_200[0]:.2f}% [{100 * over_200[1]:.2f}, {100 * over_200[2]:.2f}]; maximum "
+              f"{snapshot['workload_snapshot_pct_max'][0]:.0f}% (`england_wales_2023.yaml`).")
+    print()
+
+
+def national_standards_2004(runs):
+    summaries = {area: national_summary(runs / directory) for area, directory in AREAS}
+    print("## The 2004 National Standards areas (`national_standards_2004*.yaml`)\n")
+    print("No tolerance is asserted: the areas' scale is assumed and the audits judge content as well as")
+    print("timing, so each figure is reported with its gap (validation.md §11; §11.2 says which cannot be")
+    print("compared and why). The test is directional: Gwent's higher sickness gives lower review and breach")
+    print("timeliness than Durham's.\n")
+    print("| ID | KPI | area | published | model mean [95% CI] | gap |")
+    print("|---|---|---|---|---|---|")
+    for t in read_rows(TARGETS_2004):
+        measured = summaries[t["area"]].get(t["kpi"])
+        is_share = t["kpi"].endswith("_share")
+        if measured is None:
+            model, gap = "not produced", ""
+        else:
+            mean, low, high = measured
+            model = f"{fmt(mean, is_share)} [{fmt(low, is_share)}, {fmt(high, is_share)}]"
+            gap = ""
+            if t["published"]:
+                published = float(t["published"])
+                gap = f"{100 * (mean - published):+.1f} pts" if is_share else f"{mean - published:+.1f}"
+        print(f"| {t['id']} | `{t['kpi']}` | {t['area'].replace('_', ' ')} | {t['published_text']} | {model} | {gap} |")
+    print()
+
+
+def main():
+    if len(sys.argv) != 2:
+        raise SystemExit(__doc__)
+    runs = Path(sys.argv[1])
+    for _, directory in AREAS:
+        if not (runs / directory / "summary.csv").exists():
+            raise SystemExit(f"{runs / directory}/summary.csv: missing (run scripts/validation_summary.sh first)")
+    for directory in ("ew2022", "ew2022_feb2023", "ew2023"):
+        if not (runs / directory / "summary.csv").exists():
+            raise SystemExit(f"{runs / directory}/summary.csv: missing (run scripts/validation_summary.sh first)")
+    england_wales(runs)
+    national_standards_2004(runs)
+
+
+if __name__ == "__main__":
+    main()

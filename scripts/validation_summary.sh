@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Makes the runs the validation tests make and prints docs/validation-summary.md from them:
+#   scripts/validation_summary.sh RUNS_DIR > docs/validation-summary.md
+# PROBSIM: the binary (default build-release/sim/probsim, else build/sim/probsim). About 3 minutes on 2
+# cores. RUNS_DIR keeps the runs (replace it to re-run).
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+runs="${1:?usage: scripts/validation_summary.sh RUNS_DIR > docs/validation-summary.md}"
+probsim="${PROBSIM:-}"
+if [[ -z "$probsim" ]]; then
+  for candidate in "$here/build-release/sim/probsim" "$here/build/sim/probsim"; do
+    [[ -x "$candidate" ]] && { probsim="$candidate"; break; }
+  done
+fi
+[[ -x "$probsim" ]] || { echo "validation_summary.sh: no probsim binary; build first or set PROBSIM" >&2; exit 1; }
+mkdir -p "$runs"
+run() {  # run DIR ARGS...: a fresh run into RUNS_DIR/DIR unless it is there already
+  local dir="$runs/$1"; shift
+  [[ -f "$dir/summary.csv" ]] && return 0
+  echo "validation_summary.sh: $dir" >&2
+  "$probsim" run "$@" --jobs 2 --quiet --out "$dir" >&2
+}
+cd "$here"
+run ew2022 scenarios/england_wales_2022.yaml --reps 6 --seed 1
+run ew2022_feb2023 scenarios/england_wales_2022.yaml --reps 4 --seed 1 \
+  --set simulation.report_end=2023-02-13 --set simulation.workload_snapshot_on=2023-02-07 \
+  --set 'interventions.si_cohort_report={requirements_from: 2022-04-01, requirements_to: 2023-02-13, status_on: 2023-02-13}'
+run ew2023 scenarios/england_wales_2023.yaml --reps 4 --seed 1
+run ns2004 scenarios/national_standards_2004.yaml --reps 10 --seed 2004
+run ns2004_gwent scenarios/national_standards_2004_gwent.yaml --reps 10 --seed 2004
+run ns2004_county_durham scenarios/national_standards_2004_county_durham.yaml --reps 10 --seed 2004
+commit="$(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+cat <<HEADER
+# Validation at a glance
+
+Every published figure the shipped scenarios are compared with, beside the model's mean and 95% CI over
+replications, on one page. Generated, not typed: \`scripts/validation_summary.sh RUNS_DIR >
+docs/validation-summary.md\` (about 3 minutes), here at commit $commit on $(date -u +%Y-%m-%d). How each
+figure is read, what was calibrated to what, and why a gap remains: [validation.md](validation.md) (the
+section column) and [national_standards.md](national_standards.md).
+
+HEADER
+python3 "$here/scripts/validation_summary.py" "$runs"

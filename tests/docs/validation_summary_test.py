@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Checks scripts/validation_summary.py on planted runs, and that docs/validation-summary.md has a row for
+every target of tests/validation/*_targets.csv (so a target added later cannot be missing from the page).
+
+The planted runs give known means: a share inside its ±5 points is "yes", one outside is "**no**", a
+count is judged relative (±15%), a KPI not in any run is "not produced", PUB-15 is the mean over
+replications of the 12 month-end national WMT % values, and the 2004 gaps are model minus published.
+"""
+
+import csv
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.dont_write_bytecode = True  # no __pycache__ in scripts/ of a clean clone
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = ROOT / "scripts" / "validation_summary.py"
+sys.path.insert(0, str(ROOT / "scripts"))
+from validation_summary import AREAS, TARGETS_2004, TARGETS_2022, read_rows  # noqa: E402
+from wmt_loss import PUB15_DATES  # noqa: E402
+
+
+def write_summary(directory, national, regions=None):
+    directory.mkdir(parents=True)
+    with open(directory / "summary.csv", "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["level", "unit", "kpi", "n", "mean", "sd", "ci95_low", "ci95_high", "p5", "p50", "p95"])
+        for kpi, mean in national.items():
+            w.writerow(["national", "national", kpi, 2, mean, 0, mean - 0.01, mean + 0.01, mean, mean, mean])
+        for region, mean in (regions or {}).items():
+            w.writerow(["region", region, "workload_snapshot_pct_mean", 2, mean, 0, mean, mean, mean, mean, mean])
+
+
+def planted_runs(root):
+    write_summary(root / "ew2022", {"bbr_cohort_commenced_share": 0.45, "bbr_cohort_waiting_share": 0.47,
+                                    "caseload_mean": 240674 * 1.2, "po_in_post_fte": 4464 * 1.1})
+    regions = {f"Region {i}": 100.0 + i for i in range(11)}
+    regions["London"] = 120.0
+    write_summary(root / "ew2022_feb2023", {"workload_snapshot_pct_mean": 113.0}, regions)
+    write_summary(root / "ew2023", {"workload_snapshot_over_200_share": 0.02, "workload_snapshot_pct_max": 250.0})
+    with open(root / "ew2023" / "timeseries.csv", "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["replication", "date", "level", "unit", "metric", "value"])
+        for replication, value in (("1", 110.0), ("2", 114.0)):
+            for date in PUB15_DATES:
+                w.writerow([replication, date, "national", "national", "workload_pct_mean", value])
+    for area, directory in AREAS:
+        write_summary(root / directory, {"reviews_on_time_share": 0.9, "sickness_days_per_fte_year": 12.0})
+
+
+def row_of(text, *cells):
+    lines = [line for line in text.splitlines() if all(f"| {c} |" in line for c in cells)]
+    assert len(lines) == 1, f"expected one row with {cells}, found {lines}"
+    return [c.strip() for c in lines[0].strip("|").split("|")]
+
+
+def main():
+    failures = []
+
+    def expect(condition, what):
+        print(("ok   " if condition else "FAIL ") + what)
+        if not condition:
+            failures.append(what)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        runs = Path(tmp)
+        planted_runs(runs)
+        out = subprocess.run([sys.executable, str(SCRIPT), str(runs)], capture_output=True, text=True)
+        expect(out.returncode == 0, f"the script runs on planted runs ({out.stderr.strip()[:200]})")
+        text = out.stdout
+        commenced = row_of(text, "CT-2", "`bbr_cohort_commenced_share`")
+        expect(commenced[4].startswith("45.0%") and commenced[5] == "-3.9 pts" and commenced[6] == "yes",
+               f"a share 3.9 points off matches: {commenced}")
+        waiting = row_of(text, "CT-2", "`bbr_cohort_waiting_share`")
+        expect(waiting[5] == "+6.0 pts" and waiting[6] == "**no**", f"a share 6 points off does not: {waiting}")
+        caseload = row_of(text, "CT-8", "`caseload_mean`")
+        expect(caseload[5] == "+20.0%" and caseload[6] == "**no**", f"a count 20% off does not: {caseload}")
+        po = row_of(text, "CT-10", "`po_in_post_fte`")
+        expect(po[5] == "+10.0%" and po[6] == "yes", f"a count 10% off matches: {po}")
+        produced = row_of(text, "CT-1", "`bbr_cohort_requirements`")
+        expect(produced[4] == "not produced", f"a KPI in no run is not produced: {produced}")
+        pub15 = row_of(text, "CT-17", "`workload_2023_monthly_snapshots_pct_mean`")
+        expect(pub15[4].startswith("112.0") and pub15[6] == "**no**", f"PUB-15 is the replications' mean: {pub15}")
+        expect("London ranks **1**" in text and "**1 of 12**" in text, "the regions' count (110.0 is not above) and London's rank")
+        sickness = row_of(text, "SDA-8", "gwent")
+        expect(sickness[5] == "-5.4", f"a 2004 gap is model minus published: {sickness}")
+        review = row_of(text, "AUD-2", "county durham")
+        expect(review[5] == "+8.0 pts", f"a 2004 share's gap in points: {review}")
+
+        missing = subprocess.run([sys.executable, str(SCRIPT), str(runs / "nowhere")], capture_output=True, text=True)
+        expect(missing.returncode != 0 and "summary.csv: missing" in missing.stderr,
+               "a missing run is refused, naming the file")
+
+    page = (ROOT / "docs" / "validation-summary.md").read_text()
+    for t in read_rows(TARGETS_2022):
+        expect(f"| {t['id']} | `{t['kpi']}` |" in page, f"validation-summary.md has {t['id']} {t['kpi']}")
+    for t in read_rows(TARGETS_2004):
+        area = t["area"].replace("_", " ")
+        expect(f"| {t['id']} | `{t['kpi']}` | {area} |" in page,
+               f"validation-summary.md has {t['id']} {t['kpi']} {area}")
+    print(f"{len(failures)} failure(s)")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
