@@ -10,6 +10,7 @@
 #include "config/scenario_loader.hpp"
 #include "sentence_management/pdu_casework.hpp"
 #include "unit/refused_overrides.hpp"
+#include "unit/test_rules.hpp"
 
 using namespace probsim;
 
@@ -24,19 +25,11 @@ struct OneDay {
     rules.enabled = true;
     rules.hours_beyond_contract.above_workload_pct = 100.0;
     rules.hours_beyond_contract.share_of_available_hours = 0.2;
-    Practitioner p;
-    p.grade = Grade::po;
-    p.contracted_hours_per_week = 37.0;
-    p.available_points_per_week = 2176.0;
-    p.case_points_per_week = 2176.0 * workload_pct / 100.0;
+    Practitioner p = fixtures::full_time_po();
+    p.case_points_per_week = p.available_points_per_week * workload_pct / 100.0;
     if (sick) p.sick_until = 5;
     staff.push_back(p);
-    Task t;
-    t.kind = TaskKind::periodic_review;
-    t.case_id = 1;
-    t.seconds = seconds_of_hours(hours);
-    t.due_day = 20;
-    work.add_task(t, 0);
+    work.add_task(fixtures::one_task(TaskKind::periodic_review, hours, 20), 0);
     work.run_day(0, staff, 0);
   }
   SentenceManagementRules rules;

@@ -13,6 +13,7 @@
 #include "sentence_management/case_task_schedule.hpp"
 #include "sentence_management/pdu_casework.hpp"
 #include "unit/refused_overrides.hpp"
+#include "unit/test_rules.hpp"
 
 using namespace probsim;
 
@@ -77,17 +78,8 @@ TEST(RiskManagementPlan, OnTimeWhenWorkedByItsDueDayAndLateWhenNot) {
     const SentenceManagementRules rules = plan_rules();
     const WorkingCalendar calendar{kMonday};
     PduCasework work{rules, calendar, 1, 0, 30};
-    Practitioner p;
-    p.grade = Grade::po;
-    p.contracted_hours_per_week = 37.0;
-    p.available_points_per_week = 2176.0;
-    std::vector<Practitioner> staff{p};
-    Task t;
-    t.kind = TaskKind::risk_management_plan;
-    t.case_id = 1;
-    t.seconds = seconds_of_hours(hours);
-    t.due_day = 7;
-    work.add_task(t, 0);
+    std::vector<Practitioner> staff{fixtures::full_time_po()};
+    work.add_task(fixtures::one_task(TaskKind::risk_management_plan, hours, 7), 0);
     for (Day day = 0; day <= 14; ++day) work.run_day(day, staff, 0);
     const TaskOutcomes& out = work.outcomes();
     EXPECT_EQ(out.due(TaskKind::risk_management_plan, 0, 14), 1) << hours;

@@ -2,6 +2,8 @@
 // Small hand-built rules for unit tests, so each test states the numbers it depends on.
 
 #include "office/caseload_rules.hpp"
+#include "sentence_management/task.hpp"
+#include "workforce/practitioner.hpp"
 
 namespace probsim::fixtures {
 
@@ -32,6 +34,26 @@ inline Practitioner practitioner(Grade grade, const WorkloadPointsTable& table, 
   p.contracted_hours_per_week = table.default_contracted_hours_per_week * fte;
   p.available_points_per_week = table.available_points(p.contracted_hours_per_week);
   return p;
+}
+
+// One full-time PO on WMT-6's 37 hours (7.4 a working day) and 2,176 points a week, with no cases: the
+// practitioner of the casework tests that need one person's hours and nothing else.
+inline Practitioner full_time_po() {
+  Practitioner p;
+  p.grade = Grade::po;
+  p.contracted_hours_per_week = 37.0;
+  p.available_points_per_week = 2176.0;
+  return p;
+}
+
+// A task of `kind` for case 1, of `hours`, due on `due_day`.
+inline Task one_task(TaskKind kind, double hours, Day due_day) {
+  Task t;
+  t.kind = kind;
+  t.case_id = 1;
+  t.seconds = seconds_of_hours(hours);
+  t.due_day = due_day;
+  return t;
 }
 
 }  // namespace probsim::fixtures
