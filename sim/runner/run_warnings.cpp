@@ -38,6 +38,38 @@ bool has_facilitators(const Scenario& s, const std::vector<std::size_t>& pdus) {
   return false;
 }
 
+// Whether the scenario's settings can create a task of `kind` at all (hours set, and the block that makes
+// it on). The toolkit's sessions depend on the interventions' routing, so they count as possible.
+bool can_create(const Scenario& s, TaskKind kind) {
+  const SentenceManagementRules& r = s.caseload.sentence_management;
+  switch (kind) {
+    case TaskKind::initial_assessment:
+      return r.initial_assessment.hours > 0.0;
+    case TaskKind::sara:
+      return r.sara.hours > 0.0;
+    case TaskKind::home_visit:
+      return r.home_visit.hours > 0.0;
+    case TaskKind::contact:
+      return r.contacts.hours_face_to_face > 0.0 || r.contacts.hours_remote > 0.0;
+    case TaskKind::periodic_review:
+      return r.periodic_review.hours > 0.0;
+    case TaskKind::event_review:
+      return r.event_review.hours > 0.0 && r.event_review.hazard_per_year > 0.0;
+    case TaskKind::termination:
+      return r.termination.hours > 0.0;
+    case TaskKind::court_report:
+      return r.court_reports.hours > 0.0 && r.court_reports.per_week_per_100_cases > 0.0;
+    case TaskKind::toolkit_session:
+      return true;
+    case TaskKind::absence_judgement:
+    case TaskKind::breach_action:
+      return r.enforcement.enabled;
+    case TaskKind::risk_management_plan:
+      return r.risk_management_plan.enabled();  // levels: never empty
+  }
+  return true;
+}
+
 std::string names_of(const Scenario& s, const std::vector<std::size_t>& pdus) {
   std::string text;
   for (const std::size_t pdu : pdus) text += (text.empty() ? "" : ", ") + s.pdu_at(pdu).name;
@@ -58,6 +90,21 @@ std::vector<std::string> scenario_warnings(const Scenario& s) {
                            " has no facilitator in post and none recruited: no BBR group can run there, "
                            "so every requirement waits until it ends. Add facilitator staff to its PDUs, "
                            "or set the share to 0 if BBR is not delivered there.");
+
+  // A task kind listed as mandated or deferrable that the scenario never creates: probably a block left
+  // out (e.g. `risk_management_plan` listed without its settings), and the list then means nothing.
+  const SentenceManagementRules& sm = s.caseload.sentence_management;
+  for (std::size_t k = 0; sm.enabled && k < kTaskKindCount; ++k) {
+    const auto kind = static_cast<TaskKind>(k);
+    if (can_create(s, kind)) continue;
+    for (const auto& [listed, key] :
+         {std::pair{sm.mandated[k], "sentence_management.mandated_tasks"},
+          std::pair{sm.overload_triage.applies_to[k], "sentence_management.overload_triage.tasks"}})
+      if (listed)
+        warnings.push_back(std::string(key) + " lists " + std::string(to_string(kind)) +
+                           ", but the scenario creates no such task (its hours, rate or block are not set), "
+                           "so the entry has no effect.");
+  }
 
   if (!s.bank_holidays.empty()) {
     // A year with no bank holiday listed, while other years have some: probably a list that stops
