@@ -38,6 +38,12 @@ struct ProgrammeCounters {
   std::int64_t sessions_cancelled_absence = 0;  // a facilitator absent (InterventionDelivery)
   std::int64_t sessions_cancelled_holiday = 0;  // in the holiday break
   std::int64_t pre_group_starts = 0;            // starts recorded at the pre-group session (IS-2)
+  // Requirements made in the simulation whose order or licence ran to its end, whatever the
+  // requirement's state, and of them those with a recorded start: CT-14's "imposed on orders that ended
+  // successfully" and "started" (PUB-7). Warm-start requirements are left out: the warm start keeps only
+  // the unstarted ones (G-21), so they would bias the share.
+  std::int64_t orders_ended_successfully = 0;
+  std::int64_t orders_ended_successfully_started = 0;
 
   [[nodiscard]] std::int64_t exits_before_start_total() const {
     std::int64_t n = 0;
@@ -81,7 +87,9 @@ struct ProgrammeCounters {
                        &ProgrammeCounters::sessions_cancelled_rag,
                        &ProgrammeCounters::sessions_cancelled_absence,
                        &ProgrammeCounters::sessions_cancelled_holiday,
-                       &ProgrammeCounters::pre_group_starts})
+                       &ProgrammeCounters::pre_group_starts,
+                       &ProgrammeCounters::orders_ended_successfully,
+                       &ProgrammeCounters::orders_ended_successfully_started})
       this->*field = op(this->*field, o.*field);
     return *this;
   }

@@ -153,6 +153,11 @@ void InterventionsTeam::case_ended(CaseId id, TerminationReason reason, Day day,
   current_of_case_.erase(found);
   Participant& p = participants_[index];
   p.order_ended = true;
+  if (reason == TerminationReason::sentence_end && p.requirement_day >= 0) {
+    ProgrammeCounters& n = programme_counters_[p.programme];
+    n.orders_ended_successfully += 1;
+    if (p.started) n.orders_ended_successfully_started += 1;
+  }
   // An order ended before the court could remove the requirement: the order's end terminates it.
   if (p.requirement_removed_day > day) p.requirement_removed_day = kNoDay;
   // A requirement completed or removed for good before its order ended only notes how the order ended

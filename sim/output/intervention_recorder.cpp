@@ -67,6 +67,9 @@ void add_rows(const std::string& date, const std::string& level, const std::stri
   row(metric_name::bbr_ended_after_start, static_cast<double>(f.bbr.ended_after_start_total()));
   row(metric_name::bbr_removed_non_attendance, static_cast<double>(f.bbr.removals_non_attendance));
   row(metric_name::bbr_diverted, static_cast<double>(f.bbr.diverted));
+  row(metric_name::bbr_orders_ended_successfully, static_cast<double>(f.bbr.orders_ended_successfully));
+  row(metric_name::bbr_orders_ended_successfully_started,
+      static_cast<double>(f.bbr.orders_ended_successfully_started));
   row(metric_name::si_waiting_list, static_cast<double>(f.si_waiting));
   row(metric_name::si_starts, static_cast<double>(f.si.starts));
   row(metric_name::si_completions, static_cast<double>(f.si.completions));

@@ -75,6 +75,13 @@ void InterventionRecorder::add_kpis_of(const std::vector<std::size_t>& units, co
   kpi(metric_name::bbr_requirements_ended_on_breach, static_cast<double>(w.bbr.requirements_ended_on_breach));
   kpi(metric_name::bbr_completed_share_of_ended,
       ratio(static_cast<double>(w.bbr.completions), static_cast<double>(ended(w.bbr))));
+  // CT-14 (PUB-7): of the requirements whose order ended successfully in the window, the share started.
+  kpi(metric_name::bbr_orders_ended_successfully, static_cast<double>(w.bbr.orders_ended_successfully));
+  kpi(metric_name::bbr_orders_ended_successfully_started,
+      static_cast<double>(w.bbr.orders_ended_successfully_started));
+  kpi(metric_name::bbr_orders_ended_successfully_started_share,
+      ratio(static_cast<double>(w.bbr.orders_ended_successfully_started),
+            static_cast<double>(w.bbr.orders_ended_successfully)));
   kpi(metric_name::bbr_groups_run, static_cast<double>(w.bbr.groups_started));
   kpi(metric_name::bbr_group_fill_mean, ratio(static_cast<double>(w.bbr.group_session_places_filled),
                                               static_cast<double>(w.bbr.group_session_places_offered)));

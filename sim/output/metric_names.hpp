@@ -139,6 +139,10 @@ inline constexpr char bbr_breaches_after_removal[] = "bbr_breaches_after_removal
 inline constexpr char bbr_orders_ended_on_breach[] = "bbr_orders_ended_on_breach";
 inline constexpr char bbr_requirements_ended_on_breach[] = "bbr_requirements_ended_on_breach";
 inline constexpr char bbr_completed_share_of_ended[] = "bbr_completed_share_of_ended";
+inline constexpr char bbr_orders_ended_successfully[] = "bbr_orders_ended_successfully";
+inline constexpr char bbr_orders_ended_successfully_started[] = "bbr_orders_ended_successfully_started";
+inline constexpr char bbr_orders_ended_successfully_started_share[] =
+    "bbr_orders_ended_successfully_started_share";
 inline constexpr char bbr_groups_run[] = "bbr_groups_run";
 inline constexpr char bbr_group_fill_mean[] = "bbr_group_fill_mean";
 inline constexpr char bbr_sessions_attended[] = "bbr_sessions_attended";
