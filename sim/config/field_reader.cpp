@@ -32,6 +32,14 @@ std::string FieldReader::child_path(std::string_view key) const {
   return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
 }
 
+std::optional<FieldReader> FieldReader::optional_map(std::string_view key) {
+  const ConfigNode* value = node(key, false);
+  if (value == nullptr) return std::nullopt;
+  FieldReader reader(value, child_path(key), diagnostics_);
+  if (!reader.ok()) return std::nullopt;
+  return reader;
+}
+
 const ConfigNode* FieldReader::node(std::string_view key, bool required) {
   if (std::find(known_keys_.begin(), known_keys_.end(), key) == known_keys_.end())
     known_keys_.emplace_back(key);
@@ -120,9 +128,11 @@ std::optional<std::string> FieldReader::label(std::string_view key, bool require
   std::string why;
   if (value->empty())
     why = "must not be empty";
-  else if (std::any_of(value->begin(), value->end(), [](char c) { return (c >= 0 && c < 0x20) || c == 0x7f; }))
-    why = "must be one line of text without control characters (a newline or tab would break the run's "
-          "CSV files and report)";
+  else if (std::any_of(value->begin(), value->end(),
+                       [](char c) { return (c >= 0 && c < 0x20) || c == 0x7f; }))
+    why =
+        "must be one line of text without control characters (a newline or tab would break the run's "
+        "CSV files and report)";
   else if (value->front() == ' ' || value->back() == ' ')
     why = "must not begin or end with a space";
   if (why.empty()) return value;

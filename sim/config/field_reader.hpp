@@ -24,6 +24,11 @@ class FieldReader {
 
   // The raw node of `key`, or nullptr (and an error, when required) if absent.
   const ConfigNode* node(std::string_view key, bool required);
+  // An optional block: a reader of the map at `key`, or nothing when the key is absent or null. A value
+  // that is not a map is reported (as the constructor does) and gives nothing too.
+  std::optional<FieldReader> optional_map(std::string_view key);
+  // The map this reader reads, for errors placed at the block itself (nullptr when it was not a map).
+  [[nodiscard]] const ConfigNode* map_node() const { return node_; }
 
   std::optional<double> number(std::string_view key, bool required, double min, double max);
   std::optional<int> integer(std::string_view key, bool required, int min, int max);

@@ -6,13 +6,11 @@ namespace probsim::scenario_loading {
 
 // `calendar: {bank_holidays: [dates]}`, optional: without it, every weekday is a working day.
 void read_calendar(FieldReader& root, Scenario& s) {
-  const ConfigNode* node = root.node("calendar", false);
-  if (node == nullptr) return;
-  FieldReader cal(node, "calendar", root.diagnostics());
-  if (!cal.ok()) return;
+  auto cal = root.optional_map("calendar");
+  if (!cal) return;
   Diagnostics& d = root.diagnostics();
-  if (const ConfigNode* list = cal.node("bank_holidays", true)) {
-    const std::string path = cal.child_path("bank_holidays");
+  if (const ConfigNode* list = cal->node("bank_holidays", true)) {
+    const std::string path = cal->child_path("bank_holidays");
     if (list->kind != ConfigNode::Kind::sequence) {
       d.error(list->anchor(), path, "expected a list of dates (YYYY-MM-DD), found " + list->describe_value());
     } else {
@@ -28,7 +26,7 @@ void read_calendar(FieldReader& root, Scenario& s) {
       }
     }
   }
-  cal.reject_unknown_keys();
+  cal->reject_unknown_keys();
 }
 
 }  // namespace probsim::scenario_loading

@@ -40,14 +40,12 @@ void read_by_rosh(FieldReader& parent, std::string_view key, double min, double 
 
 // `appointments.poor_attenders` (optional): the share of cases that miss many appointments (2c.1).
 void read_poor_attenders(FieldReader& ap, EnforcementRules& r) {
-  const ConfigNode* node = ap.node("poor_attenders", false);
-  if (node == nullptr) return;
-  FieldReader pa(node, ap.child_path("poor_attenders"), ap.diagnostics());
-  if (!pa.ok()) return;
-  if (auto q = pa.number("share", true, 0.0, 0.99)) r.poor_attenders.share = *q;
-  if (auto m = pa.number("unacceptable_multiplier", true, 1.0, kMaxAbsenceMultiplier))
+  auto pa = ap.optional_map("poor_attenders");
+  if (!pa) return;
+  if (auto q = pa->number("share", true, 0.0, 0.99)) r.poor_attenders.share = *q;
+  if (auto m = pa->number("unacceptable_multiplier", true, 1.0, kMaxAbsenceMultiplier))
     r.poor_attenders.unacceptable_multiplier = *m;
-  pa.reject_unknown_keys();
+  pa->reject_unknown_keys();
 }
 
 void read_appointments(FieldReader& en, EnforcementRules& r) {
@@ -82,56 +80,50 @@ void read_court(FieldReader& en, EnforcementRules& r) {
 
 // `warm_start` (optional): the stock of day 0 and its failures carry enforcement state.
 void read_warm_start(FieldReader& en, EnforcementRules& r) {
-  const ConfigNode* node = en.node("warm_start", false);
-  if (node == nullptr) return;
-  FieldReader ws(node, en.child_path("warm_start"), en.diagnostics());
-  if (!ws.ok()) return;
+  auto ws = en.optional_map("warm_start");
+  if (!ws) return;
   EnforcementWarmStart& w = r.warm_start;
   w.enabled = true;
-  read_by_sentence_type(ws, "breach_endings_per_year", 0.0, 100.0, w.breach_endings_per_year);
-  if (auto d = ws.number("contacts_delivered_share", true, 0.0, 1.0)) w.contacts_delivered_share = *d;
-  report_problems(*node, ws.path(), only_under(r.check(), "warm_start"), ws.diagnostics());
-  ws.reject_unknown_keys();
+  read_by_sentence_type(*ws, "breach_endings_per_year", 0.0, 100.0, w.breach_endings_per_year);
+  if (auto d = ws->number("contacts_delivered_share", true, 0.0, 1.0)) w.contacts_delivered_share = *d;
+  report_problems(*ws->map_node(), ws->path(), only_under(r.check(), "warm_start"), ws->diagnostics());
+  ws->reject_unknown_keys();
 }
 
 // `first_weeks_standard` (optional): appointments required in an order's first weeks (3a.3, SDA-10).
 void read_first_weeks_standard(FieldReader& en, EnforcementRules& r) {
-  const ConfigNode* node = en.node("first_weeks_standard", false);
-  if (node == nullptr) return;
-  FieldReader fw(node, en.child_path("first_weeks_standard"), en.diagnostics());
-  if (!fw.ok()) return;
+  auto fw = en.optional_map("first_weeks_standard");
+  if (!fw) return;
   FirstWeeksStandard& s = r.first_weeks_standard;
-  if (auto w = fw.number("weeks", true, 1.0, 520.0)) s.weeks = *w;
-  read_by_sentence_type(fw, "appointments", 0.0, 10000.0, s.appointments);
-  fw.reject_unknown_keys();
+  if (auto w = fw->number("weeks", true, 1.0, 520.0)) s.weeks = *w;
+  read_by_sentence_type(*fw, "appointments", 0.0, 10000.0, s.appointments);
+  fw->reject_unknown_keys();
 }
 
 }  // namespace
 
 void read_enforcement(FieldReader& root, SentenceManagementRules& rules) {
-  const ConfigNode* node = root.node("enforcement", false);
-  if (node == nullptr) return;
-  FieldReader en(node, "enforcement", root.diagnostics());
-  if (!en.ok()) return;
+  auto en = root.optional_map("enforcement");
+  if (!en) return;
   EnforcementRules& r = rules.enforcement;
-  if (auto enabled = en.boolean("enabled", true)) r.enabled = *enabled;
+  if (auto enabled = en->boolean("enabled", true)) r.enabled = *enabled;
   if (r.enabled && !rules.enabled)
-    en.diagnostics().error(node->anchor(), "enforcement",
-                           "needs a sentence_management block: appointments are its contacts");
-  read_appointments(en, r);
-  if (auto s = en.number("unacceptable_judged_share", true, 0.0, 1.0)) r.unacceptable_judged_share = *s;
-  if (auto n = en.integer("unacceptable_failures_to_breach", true, 1, 20))
+    en->diagnostics().error(en->map_node()->anchor(), "enforcement",
+                            "needs a sentence_management block: appointments are its contacts");
+  read_appointments(*en, r);
+  if (auto s = en->number("unacceptable_judged_share", true, 0.0, 1.0)) r.unacceptable_judged_share = *s;
+  if (auto n = en->integer("unacceptable_failures_to_breach", true, 1, 20))
     r.unacceptable_failures_to_breach = *n;
-  if (auto h = en.number("warning_hours", true, 0.0, kMaxTaskHours)) r.warning_hours = *h;
-  if (auto h = en.number("breach_action_hours", true, 0.0, kMaxTaskHours)) r.breach_action_hours = *h;
-  if (auto d = en.integer("breach_action_due_working_days", true, 0, kMaxDueWorkingDays))
+  if (auto h = en->number("warning_hours", true, 0.0, kMaxTaskHours)) r.warning_hours = *h;
+  if (auto h = en->number("breach_action_hours", true, 0.0, kMaxTaskHours)) r.breach_action_hours = *h;
+  if (auto d = en->integer("breach_action_due_working_days", true, 0, kMaxDueWorkingDays))
     r.breach_action_due_working_days = *d;
-  read_court(en, r);
-  if (auto m = en.number("late_breach_unacceptable_multiplier", false, 1.0, 10.0))
+  read_court(*en, r);
+  if (auto m = en->number("late_breach_unacceptable_multiplier", false, 1.0, 10.0))
     r.late_breach_unacceptable_multiplier = *m;
-  read_warm_start(en, r);
-  read_first_weeks_standard(en, r);
-  en.reject_unknown_keys();
+  read_warm_start(*en, r);
+  read_first_weeks_standard(*en, r);
+  en->reject_unknown_keys();
 }
 
 }  // namespace probsim::scenario_loading

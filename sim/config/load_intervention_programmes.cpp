@@ -11,13 +11,11 @@ namespace probsim::scenario_loading {
 namespace {
 
 void read_removal_enforcement(FieldReader& programme, RemovalEnforcement& enforcement) {
-  const ConfigNode* node = programme.node("removal_enforcement", false);
-  if (node == nullptr) return;
-  FieldReader e(node, programme.child_path("removal_enforcement"), programme.diagnostics());
-  if (!e.ok()) return;
-  if (auto p = e.number("breach_probability", false, 0.0, 1.0)) enforcement.breach_probability = *p;
-  if (const ConfigNode* by_type = e.node("order_ended_probability", false)) {
-    FieldReader types(by_type, e.child_path("order_ended_probability"), e.diagnostics());
+  auto e = programme.optional_map("removal_enforcement");
+  if (!e) return;
+  if (auto p = e->number("breach_probability", false, 0.0, 1.0)) enforcement.breach_probability = *p;
+  if (const ConfigNode* by_type = e->node("order_ended_probability", false)) {
+    FieldReader types(by_type, e->child_path("order_ended_probability"), e->diagnostics());
     if (types.ok()) {
       for (std::size_t t = 0; t < kSentenceTypeNames.size(); ++t)
         if (auto p = types.number(kSentenceTypeNames[t], false, 0.0, 1.0))
@@ -25,10 +23,10 @@ void read_removal_enforcement(FieldReader& programme, RemovalEnforcement& enforc
       types.reject_unknown_keys();
     }
   }
-  if (auto p = e.number("requirement_removed_probability", false, 0.0, 1.0))
+  if (auto p = e->number("requirement_removed_probability", false, 0.0, 1.0))
     enforcement.requirement_removed_probability = *p;
-  read_weeks_range(e, "weeks_to_outcome", enforcement.weeks_to_outcome);
-  e.reject_unknown_keys();
+  read_weeks_range(*e, "weeks_to_outcome", enforcement.weeks_to_outcome);
+  e->reject_unknown_keys();
 }
 
 // The keys every group programme has (BBR and each structured intervention). All optional, with the
@@ -86,22 +84,20 @@ std::vector<std::string> programme_names(const InterventionRules& rules) {
 
 void read_bbr(FieldReader& iv, InterventionRules& rules) {
   rules.bbr.name = "bbr";
-  const ConfigNode* node = iv.node("bbr", false);
-  if (node == nullptr) return;
-  FieldReader bbr(node, iv.child_path("bbr"), iv.diagnostics());
-  if (!bbr.ok()) return;
-  if (auto priority = bbr.choice("priority", false, names_of(kWaitingListPriorityNames)))
+  auto bbr = iv.optional_map("bbr");
+  if (!bbr) return;
+  if (auto priority = bbr->choice("priority", false, names_of(kWaitingListPriorityNames)))
     rules.bbr_priority_order = waiting_list_criteria(static_cast<WaitingListPriority>(*priority));
   // The criteria themselves, as sentence_management.priority_order gives them; they win over the named
   // `priority` (which the base file sets).
-  if (auto order = read_priority_criteria(bbr, "priority_order")) {
-    const std::size_t errors_before = bbr.diagnostics().items().size();
-    report_problems(*node->find("priority_order"), bbr.child_path("priority_order"),
-                    check_waiting_list_order(*order), bbr.diagnostics());
-    if (bbr.diagnostics().items().size() == errors_before) rules.bbr_priority_order = std::move(*order);
+  if (auto order = read_priority_criteria(*bbr, "priority_order")) {
+    const std::size_t errors_before = bbr->diagnostics().items().size();
+    report_problems(*bbr->map_node()->find("priority_order"), bbr->child_path("priority_order"),
+                    check_waiting_list_order(*order), bbr->diagnostics());
+    if (bbr->diagnostics().items().size() == errors_before) rules.bbr_priority_order = std::move(*order);
   }
-  read_programme_keys(bbr, *node, rules.bbr, false);
-  bbr.reject_unknown_keys();
+  read_programme_keys(*bbr, *bbr->map_node(), rules.bbr, false);
+  bbr->reject_unknown_keys();
 }
 
 void read_structured_interventions(FieldReader& iv, InterventionRules& rules) {

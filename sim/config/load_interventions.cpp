@@ -11,14 +11,12 @@ namespace probsim::scenario_loading {
 namespace {
 
 void read_interventions_warm_start(FieldReader& iv, InterventionsWarmStart& warm) {
-  const ConfigNode* node = iv.node("warm_start", false);
-  if (node == nullptr) return;
-  FieldReader w(node, iv.child_path("warm_start"), iv.diagnostics());
-  if (!w.ok()) return;
-  if (auto weeks = w.number("waiting_list_max_weeks", false, 0.0, kMaxInterventionWeeks))
+  auto w = iv.optional_map("warm_start");
+  if (!w) return;
+  if (auto weeks = w->number("waiting_list_max_weeks", false, 0.0, kMaxInterventionWeeks))
     warm.waiting_list_max_weeks = *weeks;
-  if (auto share = w.number("waiting_share", false, 0.0, 1.0)) warm.waiting_share = *share;
-  w.reject_unknown_keys();
+  if (auto share = w->number("waiting_share", false, 0.0, 1.0)) warm.waiting_share = *share;
+  w->reject_unknown_keys();
 }
 
 // `interventions.cohort_report` (BBR) or `si_cohort_report` (structured interventions): which
@@ -42,80 +40,72 @@ void read_cohort_report(FieldReader& iv, const SimulationWindow& window, const c
 }
 
 void read_facilitation(FieldReader& iv, FacilitationRules& rules) {
-  const ConfigNode* node = iv.node("facilitation", false);
-  if (node == nullptr) return;
-  FieldReader f(node, iv.child_path("facilitation"), iv.diagnostics());
-  if (!f.ok()) return;
-  if (auto n = f.integer("facilitators_per_group_session", false, 1, 100))
+  auto f = iv.optional_map("facilitation");
+  if (!f) return;
+  if (auto n = f->integer("facilitators_per_group_session", false, 1, 100))
     rules.facilitators_per_group_session = *n;
-  if (auto h = f.number("hours_per_group_session", false, 0.0, kMaxSessionHours))
+  if (auto h = f->number("hours_per_group_session", false, 0.0, kMaxSessionHours))
     rules.hours_per_group_session = *h;
-  if (auto h = f.number("hours_per_individual_session", false, 0.0, kMaxSessionHours))
+  if (auto h = f->number("hours_per_individual_session", false, 0.0, kMaxSessionHours))
     rules.hours_per_individual_session = *h;
-  if (auto share = f.number("non_delivery_share", false, 0.0, 1.0)) rules.non_delivery_share = *share;
-  if (auto scale = f.number("facilitator_scale", false, 0.0, 10.0)) rules.facilitator_scale = *scale;
-  f.reject_unknown_keys();
+  if (auto share = f->number("non_delivery_share", false, 0.0, 1.0)) rules.non_delivery_share = *share;
+  if (auto scale = f->number("facilitator_scale", false, 0.0, 10.0)) rules.facilitator_scale = *scale;
+  f->reject_unknown_keys();
 }
 
 // Off unless the block is present and sets a trigger.
 void read_demand_management(FieldReader& iv, InterventionRules& rules) {
-  const ConfigNode* node = iv.node("demand_management", false);
-  if (node == nullptr) return;
-  FieldReader dm(node, iv.child_path("demand_management"), iv.diagnostics());
-  if (!dm.ok()) return;
+  auto dm = iv.optional_map("demand_management");
+  if (!dm) return;
   DemandManagement& m = rules.demand_management;
-  if (auto weeks = dm.number("divert_after_weeks_waiting", false, 0.0, kMaxInterventionWeeks))
+  if (auto weeks = dm->number("divert_after_weeks_waiting", false, 0.0, kMaxInterventionWeeks))
     m.divert_after_weeks_waiting = *weeks;
-  if (auto length = dm.integer("divert_when_list_longer_than", false, 0, 10000000))
+  if (auto length = dm->integer("divert_when_list_longer_than", false, 0, 10000000))
     m.divert_when_list_longer_than = *length;
   m.enabled = m.divert_after_weeks_waiting > 0.0 || m.divert_when_list_longer_than > 0;
-  if (auto rosh = read_name_list(dm, "divert_rosh", kRoshLevelNames, "RoSH levels", false)) {
+  if (auto rosh = read_name_list(*dm, "divert_rosh", kRoshLevelNames, "RoSH levels", false)) {
     m.divert_rosh.fill(false);
     for (std::size_t r : *rosh) m.divert_rosh[r] = true;
   }
-  if (auto route = dm.choice("divert_to", false, names_of(kDiversionRouteNames)))
+  if (auto route = dm->choice("divert_to", false, names_of(kDiversionRouteNames)))
     m.divert_to = static_cast<DiversionRoute>(*route);
   // Checked whatever the route, so that a base's programme stays valid when a derived file diverts to
   // the toolkit instead.
-  const ConfigNode* programme = dm.node("divert_to_programme", false);
+  const ConfigNode* programme = dm->node("divert_to_programme", false);
   if (programme != nullptr) {
-    if (auto index = find_programme(rules, *programme, programme->where, dm.child_path("divert_to_programme"),
-                                    dm.diagnostics()))
+    if (auto index = find_programme(rules, *programme, programme->where,
+                                    dm->child_path("divert_to_programme"), dm->diagnostics()))
       m.divert_to_programme = *index;
   } else if (m.divert_to == DiversionRoute::structured_intervention) {
-    dm.diagnostics().error(node->anchor(), dm.child_path("divert_to_programme"),
-                           "is required with divert_to: structured_intervention (the name of one of "
-                           "interventions.structured_interventions)");
+    dm->diagnostics().error(dm->map_node()->anchor(), dm->child_path("divert_to_programme"),
+                            "is required with divert_to: structured_intervention (the name of one of "
+                            "interventions.structured_interventions)");
   }
-  dm.reject_unknown_keys();
+  dm->reject_unknown_keys();
 }
 
 void read_daso(FieldReader& iv, DasoRules& rules) {
-  const ConfigNode* node = iv.node("daso", false);
-  if (node == nullptr) return;
-  FieldReader daso(node, iv.child_path("daso"), iv.diagnostics());
-  if (!daso.ok()) return;
-  if (auto enabled = daso.boolean("enabled", false)) rules.enabled = *enabled;
-  if (auto h = daso.number("hours_per_first_contact", false, 0.0, kMaxSessionHours))
+  auto daso = iv.optional_map("daso");
+  if (!daso) return;
+  if (auto enabled = daso->boolean("enabled", false)) rules.enabled = *enabled;
+  if (auto h = daso->number("hours_per_first_contact", false, 0.0, kMaxSessionHours))
     rules.hours_per_first_contact = *h;
-  if (auto h = daso.number("support_hours_per_week", false, 0.0, 168.0)) rules.support_hours_per_week = *h;
-  if (auto p = daso.number("acceptance_at_sentence", false, 0.0, 1.0)) rules.acceptance_at_sentence = *p;
-  if (auto p = daso.number("acceptance_after_6_months", false, 0.0, 1.0))
+  if (auto h = daso->number("support_hours_per_week", false, 0.0, 168.0)) rules.support_hours_per_week = *h;
+  if (auto p = daso->number("acceptance_at_sentence", false, 0.0, 1.0)) rules.acceptance_at_sentence = *p;
+  if (auto p = daso->number("acceptance_after_6_months", false, 0.0, 1.0))
     rules.acceptance_after_6_months = *p;
-  if (auto share = daso.number("non_delivery_share", false, 0.0, 1.0)) rules.non_delivery_share = *share;
-  daso.reject_unknown_keys();
+  if (auto share = daso->number("non_delivery_share", false, 0.0, 1.0)) rules.non_delivery_share = *share;
+  daso->reject_unknown_keys();
 }
 
 void read_toolkit(FieldReader& iv, ToolkitRules& rules) {
-  const ConfigNode* node = iv.node("toolkit", false);
-  if (node == nullptr) return;
-  FieldReader t(node, iv.child_path("toolkit"), iv.diagnostics());
-  if (!t.ok()) return;
-  if (auto n = t.integer("sessions", false, 1, kMaxSessions)) rules.sessions = *n;
-  if (auto weeks = t.number("session_interval_weeks", false, 1.0 / 7.0, 52.0))
+  auto t = iv.optional_map("toolkit");
+  if (!t) return;
+  if (auto n = t->integer("sessions", false, 1, kMaxSessions)) rules.sessions = *n;
+  if (auto weeks = t->number("session_interval_weeks", false, 1.0 / 7.0, 52.0))
     rules.session_interval_weeks = *weeks;
-  if (auto h = t.number("hours_per_session", false, 0.0, kMaxSessionHours)) rules.hours_per_session = *h;
-  t.reject_unknown_keys();
+  if (auto h = t->number("hours_per_session", false, 0.0, kMaxSessionHours)) rules.hours_per_session = *h;
+  t->reject_unknown_keys();
 }
 
 }  // namespace
@@ -144,25 +134,23 @@ void read_weeks_range(FieldReader& parent, std::string_view key, WeeksRange& del
 // with the defaults of InterventionRules, except what has none (a structured intervention's name and
 // sessions, the mix when there are several, the programme demand management diverts to).
 void read_interventions(FieldReader& root, const SimulationWindow& window, InterventionRules& rules) {
-  const ConfigNode* node = root.node("interventions", false);
-  if (node == nullptr) return;
-  FieldReader iv(node, "interventions", root.diagnostics());
-  if (!iv.ok()) return;
+  auto iv = root.optional_map("interventions");
+  if (!iv) return;
   rules.enabled = true;
-  if (auto enabled = iv.boolean("enabled", false)) rules.enabled = *enabled;
-  read_bbr(iv, rules);
-  read_structured_interventions(iv, rules);
-  read_routing(iv, *node, rules);
-  read_weeks_range(iv, "readiness_delay_weeks", rules.readiness);
-  read_interventions_warm_start(iv, rules.warm_start);
-  read_cohort_report(iv, window, "cohort_report", rules.cohort_report);
-  read_cohort_report(iv, window, "si_cohort_report", rules.si_cohort_report);
-  read_facilitation(iv, rules.facilitation);
-  read_demand_management(iv, rules);
-  read_daso(iv, rules.daso);
-  read_toolkit(iv, rules.toolkit);
-  read_intervention_delivery(iv, rules.delivery);
-  iv.reject_unknown_keys();
+  if (auto enabled = iv->boolean("enabled", false)) rules.enabled = *enabled;
+  read_bbr(*iv, rules);
+  read_structured_interventions(*iv, rules);
+  read_routing(*iv, *iv->map_node(), rules);
+  read_weeks_range(*iv, "readiness_delay_weeks", rules.readiness);
+  read_interventions_warm_start(*iv, rules.warm_start);
+  read_cohort_report(*iv, window, "cohort_report", rules.cohort_report);
+  read_cohort_report(*iv, window, "si_cohort_report", rules.si_cohort_report);
+  read_facilitation(*iv, rules.facilitation);
+  read_demand_management(*iv, rules);
+  read_daso(*iv, rules.daso);
+  read_toolkit(*iv, rules.toolkit);
+  read_intervention_delivery(*iv, rules.delivery);
+  iv->reject_unknown_keys();
 }
 
 }  // namespace probsim::scenario_loading

@@ -77,29 +77,27 @@ void read_prioritisation(FieldReader& root, Scenario& s) {
   PrioritisationRules& rules = s.caseload.prioritisation;
   const RagMeasures bau = business_as_usual_measures(s.caseload.sentence_management);
   rules.measures.fill(bau);
-  const ConfigNode* node = root.node("prioritisation", false);
-  if (node == nullptr) return;
-  FieldReader pr(node, "prioritisation", root.diagnostics());
-  if (!pr.ok()) return;
+  auto pr = root.optional_map("prioritisation");
+  if (!pr) return;
   Diagnostics& d = root.diagnostics();
-  if (auto enabled = pr.boolean("enabled", true)) rules.enabled = *enabled;
-  if (auto cadence = pr.choice("review_cadence", false, names_of(kRagReviewCadenceNames)))
+  if (auto enabled = pr->boolean("enabled", true)) rules.enabled = *enabled;
+  if (auto cadence = pr->choice("review_cadence", false, names_of(kRagReviewCadenceNames)))
     rules.review_cadence = static_cast<RagReviewCadence>(*cadence);
-  if (auto n = pr.integer("hysteresis_reviews", false, 0, 60)) rules.hysteresis_reviews = *n;
+  if (auto n = pr->integer("hysteresis_reviews", false, 0, 60)) rules.hysteresis_reviews = *n;
 
   RagThresholds& t = rules.thresholds;
-  if (auto v = pr.number("workload_pct_amber_above", false, 0.0, 1000.0)) t.workload_pct_amber_above = *v;
-  if (auto v = pr.number("workload_pct_red_above", false, 0.0, 1000.0)) {
+  if (auto v = pr->number("workload_pct_amber_above", false, 0.0, 1000.0)) t.workload_pct_amber_above = *v;
+  if (auto v = pr->number("workload_pct_red_above", false, 0.0, 1000.0)) {
     t.workload_pct_red_above = *v;
-    report_problems(*node, "prioritisation", only(t.check(), "workload_pct_red_above"), d);
+    report_problems(*pr->map_node(), "prioritisation", only(t.check(), "workload_pct_red_above"), d);
   }
-  if (auto v = pr.integer("workload_red_consecutive_weeks", false, 1, 52))
+  if (auto v = pr->integer("workload_red_consecutive_weeks", false, 1, 52))
     t.workload_red_consecutive_weeks = *v;
-  if (auto v = pr.number("staffing_fill_pct_amber_below", false, 0.0, 1000.0))
+  if (auto v = pr->number("staffing_fill_pct_amber_below", false, 0.0, 1000.0))
     t.staffing_fill_pct_amber_below = *v;
-  if (auto v = pr.number("staffing_fill_pct_red_below", false, 0.0, 1000.0)) {
+  if (auto v = pr->number("staffing_fill_pct_red_below", false, 0.0, 1000.0)) {
     t.staffing_fill_pct_red_below = *v;
-    report_problems(*node, "prioritisation", only(t.check(), "staffing_fill_pct_red_below"), d);
+    report_problems(*pr->map_node(), "prioritisation", only(t.check(), "staffing_fill_pct_red_below"), d);
   }
 
   // RAG-7: by default every listed exemption applies; a scenario lists the ones it wants.
@@ -107,20 +105,20 @@ void read_prioritisation(FieldReader& root, Scenario& s) {
   for (std::size_t e = 0; e < kRagExemptionCount; ++e)
     if (static_cast<RagExemption>(e) != RagExemption::domestic_abuse)
       rules.exempt |= exemption_bit(static_cast<RagExemption>(e));
-  if (pr.node("exempt", false) != nullptr) {
+  if (pr->node("exempt", false) != nullptr) {
     rules.exempt = 0;
-    if (auto listed = read_name_list(pr, "exempt", kRagExemptionNames, "exemptions", true))
+    if (auto listed = read_name_list(*pr, "exempt", kRagExemptionNames, "exemptions", true))
       for (std::size_t e : *listed) rules.exempt |= exemption_bit(static_cast<RagExemption>(e));
   }
-  if (auto v = pr.boolean("trainee_cases_on_bau", false)) rules.trainee_cases_on_bau = *v;
-  if (auto v = pr.number("non_compliance_probability", false, 0.0, 1.0))
+  if (auto v = pr->boolean("trainee_cases_on_bau", false)) rules.trainee_cases_on_bau = *v;
+  if (auto v = pr->number("non_compliance_probability", false, 0.0, 1.0))
     rules.non_compliance_probability = *v;
-  if (auto v = pr.number("bbr_suspension_followed_probability", false, 0.0, 1.0))
+  if (auto v = pr->number("bbr_suspension_followed_probability", false, 0.0, 1.0))
     rules.bbr_suspension_followed_probability = *v;
   bool red_includes_amber = true;  // G-2
-  if (auto v = pr.boolean("red_includes_amber", false)) red_includes_amber = *v;
-  if (const ConfigNode* measures = pr.node("measures", false)) {
-    FieldReader m(measures, pr.child_path("measures"), d);
+  if (auto v = pr->boolean("red_includes_amber", false)) red_includes_amber = *v;
+  if (const ConfigNode* measures = pr->node("measures", false)) {
+    FieldReader m(measures, pr->child_path("measures"), d);
     if (m.ok()) {
       const RagMeasures amber = read_rag_measures(m, "amber", bau);
       rules.measures[static_cast<std::size_t>(RagStatus::amber)] = amber;
@@ -129,8 +127,8 @@ void read_prioritisation(FieldReader& root, Scenario& s) {
       m.reject_unknown_keys();
     }
   }
-  read_rag_overrides(pr, s);
-  pr.reject_unknown_keys();
+  read_rag_overrides(*pr, s);
+  pr->reject_unknown_keys();
 }
 
 }  // namespace probsim::scenario_loading

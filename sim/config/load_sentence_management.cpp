@@ -76,87 +76,79 @@ void read_contact_schedule(FieldReader& contacts, SentenceManagementRules::Conta
 // `sentence_management.overload_triage`, optional (off when absent): which case tasks an overloaded
 // practitioner lets slip (models/sentence_management/overload_triage.hpp).
 void read_overload_triage(FieldReader& sm, OverloadTriage& triage) {
-  const ConfigNode* node = sm.node("overload_triage", false);
-  if (node == nullptr) return;
-  FieldReader ot(node, sm.child_path("overload_triage"), sm.diagnostics());
-  if (!ot.ok()) return;
+  auto ot = sm.optional_map("overload_triage");
+  if (!ot) return;
   Diagnostics& d = sm.diagnostics();
-  if (auto enabled = ot.boolean("enabled", true)) triage.enabled = *enabled;
-  if (auto pct = ot.number("protect_all_up_to_workload_pct", true, 0.0, 1000.0))
+  if (auto enabled = ot->boolean("enabled", true)) triage.enabled = *enabled;
+  if (auto pct = ot->number("protect_all_up_to_workload_pct", true, 0.0, 1000.0))
     triage.protect_all_up_to_workload_pct = *pct;
-  if (auto pct = ot.number("protect_none_from_workload_pct", true, 0.0, 1000.0)) {
+  if (auto pct = ot->number("protect_none_from_workload_pct", true, 0.0, 1000.0)) {
     triage.protect_none_from_workload_pct = *pct;
-    report_problems(*node, ot.path(), only(triage.check(), "protect_none_from_workload_pct"), d);
+    report_problems(*ot->map_node(), ot->path(), only(triage.check(), "protect_none_from_workload_pct"), d);
   }
-  ot.node("tasks", true);
-  if (auto kinds = read_name_list(ot, "tasks", kTaskKindNames, "task kinds", true)) {
+  ot->node("tasks", true);
+  if (auto kinds = read_name_list(*ot, "tasks", kTaskKindNames, "task kinds", true)) {
     // Listed kinds a triage cannot defer are reported (and taken out again) kind by kind, in the list's
     // order.
     for (std::size_t i : *kinds) {
       triage.applies_to[i] = true;
       const RuleProblems problems = only(triage.check(), "tasks");
       if (problems.empty()) continue;
-      report_problems(*node, ot.path(), {problems.back()}, d);
+      report_problems(*ot->map_node(), ot->path(), {problems.back()}, d);
       triage.applies_to[i] = false;
     }
   }
-  ot.reject_unknown_keys();
+  ot->reject_unknown_keys();
 }
 
 // `sentence_management.hours_beyond_contract`, optional (off when absent): WF-20's extra hours.
 void read_hours_beyond_contract(FieldReader& sm, HoursBeyondContract& extra) {
-  const ConfigNode* node = sm.node("hours_beyond_contract", false);
-  if (node == nullptr) return;
-  FieldReader hb(node, sm.child_path("hours_beyond_contract"), sm.diagnostics());
-  if (!hb.ok()) return;
-  if (auto pct = hb.number("above_workload_pct", true, 0.0, 1000.0)) extra.above_workload_pct = *pct;
-  if (auto share = hb.number("share_of_available_hours", true, 0.0, 1.0))
+  auto hb = sm.optional_map("hours_beyond_contract");
+  if (!hb) return;
+  if (auto pct = hb->number("above_workload_pct", true, 0.0, 1000.0)) extra.above_workload_pct = *pct;
+  if (auto share = hb->number("share_of_available_hours", true, 0.0, 1.0))
     extra.share_of_available_hours = *share;
-  hb.reject_unknown_keys();
+  hb->reject_unknown_keys();
 }
 
 // `sentence_management.risk_management_plan`, optional (no plans when absent): 3a.12's plan for the RoSH
 // levels listed.
 void read_risk_management_plan(FieldReader& sm, SentenceManagementRules::RiskManagementPlan& plan) {
-  const ConfigNode* node = sm.node("risk_management_plan", false);
-  if (node == nullptr) return;
-  FieldReader rmp(node, sm.child_path("risk_management_plan"), sm.diagnostics());
-  if (!rmp.ok()) return;
-  if (auto hours = rmp.number("hours", true, 0.0, kMaxTaskHours)) plan.hours = *hours;
-  if (auto due = rmp.integer("due_working_days", true, 1, kMaxDueWorkingDays)) plan.due_working_days = *due;
-  rmp.node("rosh_levels", true);
-  if (auto levels = read_name_list(rmp, "rosh_levels", kRoshLevelNames, "RoSH levels", false))
+  auto rmp = sm.optional_map("risk_management_plan");
+  if (!rmp) return;
+  if (auto hours = rmp->number("hours", true, 0.0, kMaxTaskHours)) plan.hours = *hours;
+  if (auto due = rmp->integer("due_working_days", true, 1, kMaxDueWorkingDays)) plan.due_working_days = *due;
+  rmp->node("rosh_levels", true);
+  if (auto levels = read_name_list(*rmp, "rosh_levels", kRoshLevelNames, "RoSH levels", false))
     for (std::size_t i : *levels) plan.for_rosh[i] = true;
-  rmp.reject_unknown_keys();
+  rmp->reject_unknown_keys();
 }
 
 }  // namespace
 
 // `sentence_management`, optional: without it no tasks are simulated and the task KPIs are empty.
 void read_sentence_management(FieldReader& root, SentenceManagementRules& rules) {
-  const ConfigNode* node = root.node("sentence_management", false);
-  if (node == nullptr) return;
-  FieldReader sm(node, "sentence_management", root.diagnostics());
-  if (!sm.ok()) return;
+  auto sm = root.optional_map("sentence_management");
+  if (!sm) return;
   Diagnostics& d = root.diagnostics();
   rules.enabled = true;
-  if (auto share = sm.number("non_task_time_share", true, 0.0, 0.95)) rules.non_task_time_share = *share;
-  sm.node("priority_order", true);
-  if (auto order = read_priority_criteria(sm, "priority_order")) rules.priority_order = std::move(*order);
-  sm.node("mandated_tasks", true);
-  if (auto mandated = read_name_list(sm, "mandated_tasks", kTaskKindNames, "task kinds", true))
+  if (auto share = sm->number("non_task_time_share", true, 0.0, 0.95)) rules.non_task_time_share = *share;
+  sm->node("priority_order", true);
+  if (auto order = read_priority_criteria(*sm, "priority_order")) rules.priority_order = std::move(*order);
+  sm->node("mandated_tasks", true);
+  if (auto mandated = read_name_list(*sm, "mandated_tasks", kTaskKindNames, "task kinds", true))
     for (std::size_t i : *mandated) rules.mandated[i] = true;
-  read_overload_triage(sm, rules.overload_triage);
-  read_hours_beyond_contract(sm, rules.hours_beyond_contract);
+  read_overload_triage(*sm, rules.overload_triage);
+  read_hours_beyond_contract(*sm, rules.hours_beyond_contract);
 
-  rules.initial_assessment = read_one_off_task(sm, "initial_assessment", nullptr);
+  rules.initial_assessment = read_one_off_task(*sm, "initial_assessment", nullptr);
   std::optional<double> sara_review_hours;
-  rules.sara = read_one_off_task(sm, "sara", &sara_review_hours);
+  rules.sara = read_one_off_task(*sm, "sara", &sara_review_hours);
   if (sara_review_hours) rules.sara_review_hours = *sara_review_hours;
-  rules.termination = read_one_off_task(sm, "termination", nullptr);
-  read_risk_management_plan(sm, rules.risk_management_plan);
+  rules.termination = read_one_off_task(*sm, "termination", nullptr);
+  read_risk_management_plan(*sm, rules.risk_management_plan);
 
-  FieldReader home(sm.node("home_visit", true), sm.child_path("home_visit"), d);
+  FieldReader home(sm->node("home_visit", true), sm->child_path("home_visit"), d);
   if (home.ok()) {
     if (auto hours = home.number("hours", true, 0.0, kMaxTaskHours)) rules.home_visit.hours = *hours;
     if (auto due = home.integer("due_working_days_high_rosh", true, 1, kMaxDueWorkingDays))
@@ -166,7 +158,7 @@ void read_sentence_management(FieldReader& root, SentenceManagementRules& rules)
     home.reject_unknown_keys();
   }
 
-  FieldReader contacts(sm.node("contacts", true), sm.child_path("contacts"), d);
+  FieldReader contacts(sm->node("contacts", true), sm->child_path("contacts"), d);
   if (contacts.ok()) {
     if (auto hours = contacts.number("hours_face_to_face", true, 0.0, 24.0))
       rules.contacts.hours_face_to_face = *hours;
@@ -177,7 +169,7 @@ void read_sentence_management(FieldReader& root, SentenceManagementRules& rules)
     contacts.reject_unknown_keys();
   }
 
-  FieldReader periodic(sm.node("periodic_review", true), sm.child_path("periodic_review"), d);
+  FieldReader periodic(sm->node("periodic_review", true), sm->child_path("periodic_review"), d);
   if (periodic.ok()) {
     if (auto weeks = periodic.number("interval_weeks", true, 1.0, 520.0))
       rules.periodic_review.interval_weeks = *weeks;
@@ -187,7 +179,7 @@ void read_sentence_management(FieldReader& root, SentenceManagementRules& rules)
     periodic.reject_unknown_keys();
   }
 
-  FieldReader event(sm.node("event_review", true), sm.child_path("event_review"), d);
+  FieldReader event(sm->node("event_review", true), sm->child_path("event_review"), d);
   if (event.ok()) {
     if (auto hazard = event.number("hazard_per_year", true, 0.0, 52.0))
       rules.event_review.hazard_per_year = *hazard;
@@ -197,7 +189,7 @@ void read_sentence_management(FieldReader& root, SentenceManagementRules& rules)
     event.reject_unknown_keys();
   }
 
-  FieldReader court(sm.node("court_reports", true), sm.child_path("court_reports"), d);
+  FieldReader court(sm->node("court_reports", true), sm->child_path("court_reports"), d);
   if (court.ok()) {
     if (auto rate = court.number("per_week_per_100_cases", true, 0.0, 1000.0))
       rules.court_reports.per_week_per_100_cases = *rate;
@@ -224,7 +216,7 @@ void read_sentence_management(FieldReader& root, SentenceManagementRules& rules)
     }
     court.reject_unknown_keys();
   }
-  sm.reject_unknown_keys();
+  sm->reject_unknown_keys();
 }
 
 }  // namespace probsim::scenario_loading

@@ -9,15 +9,13 @@ namespace probsim::scenario_loading {
 namespace {
 
 void read_backfill(FieldReader& plan, BackfillPolicy& backfill) {
-  const ConfigNode* node = plan.node("backfill", false);
-  if (node == nullptr) return;
-  FieldReader bf(node, plan.child_path("backfill"), plan.diagnostics());
-  if (!bf.ok()) return;
+  auto bf = plan.optional_map("backfill");
+  if (!bf) return;
   Diagnostics& d = plan.diagnostics();
-  if (auto enabled = bf.boolean("enabled", true)) backfill.enabled = *enabled;
+  if (auto enabled = bf->boolean("enabled", true)) backfill.enabled = *enabled;
   backfill.grades.fill(true);
-  if (const ConfigNode* list = bf.node("grades", false)) {
-    const std::string path = bf.child_path("grades");
+  if (const ConfigNode* list = bf->node("grades", false)) {
+    const std::string path = bf->child_path("grades");
     backfill.grades.fill(false);
     if (list->kind != ConfigNode::Kind::sequence) {
       d.error(list->anchor(), path, "expected a list of grades, found " + list->describe_value());
@@ -27,12 +25,12 @@ void read_backfill(FieldReader& plan, BackfillPolicy& backfill) {
           at(backfill.grades, *grade) = true;
     }
   }
-  if (auto lag = read_distribution(bf, "recruitment_lag_weeks", true, "WEEKS", 0.0, 520.0))
+  if (auto lag = read_distribution(*bf, "recruitment_lag_weeks", true, "WEEKS", 0.0, 520.0))
     backfill.recruitment_lag_weeks = *lag;
-  if (auto by_trainees = bf.boolean("po_leavers_replaced_by_trainees", false))
+  if (auto by_trainees = bf->boolean("po_leavers_replaced_by_trainees", false))
     backfill.po_leavers_replaced_by_trainees = *by_trainees;
-  report_problems(*node, bf.path(), backfill.check(), d, true);
-  bf.reject_unknown_keys();
+  report_problems(*bf->map_node(), bf->path(), backfill.check(), d, true);
+  bf->reject_unknown_keys();
 }
 
 void read_intakes(FieldReader& plan, Scenario& s) {
@@ -81,14 +79,12 @@ void read_intakes(FieldReader& plan, Scenario& s) {
 
 // Optional: without it, nobody is recruited and leavers leave vacancies.
 void read_staffing_plan(FieldReader& root, Scenario& s) {
-  const ConfigNode* node = root.node("staffing_plan", false);
-  if (node == nullptr) return;
-  FieldReader plan(node, "staffing_plan", root.diagnostics());
-  if (!plan.ok()) return;
-  read_backfill(plan, s.staffing_plan.backfill);
-  read_intakes(plan, s);
-  read_staff_scale(plan, s);  // after read_regions: it scales the staff lists read there
-  plan.reject_unknown_keys();
+  auto plan = root.optional_map("staffing_plan");
+  if (!plan) return;
+  read_backfill(*plan, s.staffing_plan.backfill);
+  read_intakes(*plan, s);
+  read_staff_scale(*plan, s);  // after read_regions: it scales the staff lists read there
+  plan->reject_unknown_keys();
 }
 
 }  // namespace probsim::scenario_loading

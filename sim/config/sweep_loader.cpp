@@ -101,33 +101,31 @@ void read_grid(const ConfigNode& node, SweepSpec& sweep, Diagnostics& diagnostic
 }
 
 void read_precision(FieldReader& root, SweepSpec& sweep) {
-  const ConfigNode* node = root.node("precision", false);
-  if (node == nullptr) return;
-  FieldReader precision(node, "precision", root.diagnostics());
-  if (!precision.ok()) return;
+  auto precision = root.optional_map("precision");
+  if (!precision) return;
   PrecisionTarget target;
-  const auto width = precision.number("relative_half_width", true, 1e-9, 10.0);
+  const auto width = precision->number("relative_half_width", true, 1e-9, 10.0);
   if (width) target.relative_half_width = *width;
-  if (const ConfigNode* kpis = precision.node("kpis", false)) {
+  if (const ConfigNode* kpis = precision->node("kpis", false)) {
     if (kpis->kind != ConfigNode::Kind::sequence || kpis->items.empty()) {
-      root.diagnostics().error(kpis->anchor(), "precision.kpis",
+      root.diagnostics().error(kpis->anchor(), "precision->kpis",
                                "expected a non-empty list of KPI names, found " + kpis->describe_value());
     } else {
       for (const ConfigNode& kpi : kpis->items) {
         if (kpi.kind != ConfigNode::Kind::scalar || kpi.scalar.empty())
-          root.diagnostics().error(kpi.where, "precision.kpis",
+          root.diagnostics().error(kpi.where, "precision->kpis",
                                    "expected a KPI name, found " + kpi.describe_value());
         else
           target.kpis.push_back(kpi.scalar);
       }
     }
   }
-  const auto max = read_count(precision, "max_replications", false, 2, kMaxReplications);
+  const auto max = read_count(*precision, "max_replications", false, 2, kMaxReplications);
   if (max) target.max_replications = *max;
-  precision.reject_unknown_keys();
+  precision->reject_unknown_keys();
   if (max && sweep.replications_per_point > *max)
     root.diagnostics().error(
-        node->find("max_replications")->where, "precision.max_replications",
+        precision->map_node()->find("max_replications")->where, "precision->max_replications",
         "must be at least replications_per_point (" + std::to_string(sweep.replications_per_point) + ")");
   if (!max && sweep.replications_per_point > target.max_replications)
     target.max_replications = sweep.replications_per_point;
@@ -169,9 +167,9 @@ std::optional<SweepSpec> read_sweep(const ConfigNode& root_node, const std::stri
         }
         // The same file spelt two ways (./a.yaml, ../sweeps/../a.yaml) would run every point twice.
         std::error_code ignored;
-        const std::string resolved =
-            std::filesystem::weakly_canonical(std::filesystem::path(path).parent_path() / item.scalar, ignored)
-                .string();
+        const std::string resolved = std::filesystem::weakly_canonical(
+                                         std::filesystem::path(path).parent_path() / item.scalar, ignored)
+                                         .string();
         const auto [it, inserted] = seen.emplace(resolved.empty() ? item.scalar : resolved, item.where.line);
         if (!inserted) {
           diagnostics.error(item.where, "scenarios",
@@ -232,7 +230,8 @@ std::optional<SweepSpec> read_sweep(const ConfigNode& root_node, const std::stri
                           " points (scenarios x grid values x points); split it into several sweeps");
   } else if (points * scenarios * sweep.replications_per_point > kMaxSweepReplications) {
     diagnostics.error(root_node.where, "replications_per_point",
-                      "the sweep asks for " + std::to_string(points * scenarios * sweep.replications_per_point) +
+                      "the sweep asks for " +
+                          std::to_string(points * scenarios * sweep.replications_per_point) +
                           " replications, more than the limit of " + std::to_string(kMaxSweepReplications));
   }
 
