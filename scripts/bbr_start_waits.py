@@ -5,6 +5,7 @@ starts made between two dates, per region and nationally, from a run's events.cs
     probsim run scenarios/england_wales_2022.yaml --reps 4 --jobs 2 --seed 1 \\
         --set simulation.report_end=2024-04-30 --events --out results/ew_to_2024
     python3 scripts/bbr_start_waits.py results/ew_to_2024 2024-01-01 2024-04-30
+    python3 scripts/bbr_start_waits.py results/ew_to_2024 2024-01-01 2024-04-30 --csv waits.csv
 
 A start is a `bbr_start` row; its wait is its date minus its `requirement_date`, in weeks. The region is
 the PDU's name up to " PDU" (the national scenario's naming). For each region: the starts per replication,
@@ -34,11 +35,8 @@ def parse_date(text, what):
         fail(f"{what}: expected a date YYYY-MM-DD, found '{text}'")
 
 
-def main(argv):
-    if len(argv) != 4:
-        fail("usage: bbr_start_waits.py RUN_DIR FROM TO (dates YYYY-MM-DD, inclusive)")
-    events = Path(argv[1]) / "events.csv"
-    first, last = parse_date(argv[2], "FROM"), parse_date(argv[3], "TO")
+def start_waits(events, first, last):
+    """{unit: (starts per replication, mean, ci_low, ci_high)} for the regions (sorted) and "national"."""
     if not events.is_file():
         fail(f"{events}: no such file (run probsim with --events)")
     waits = defaultdict(list)  # (region, replication) -> weeks
@@ -61,16 +59,38 @@ def main(argv):
             region = row["pdu"].rsplit(" PDU", 1)[0]
             for unit in (region, "national"):
                 waits[(unit, row["replication"])].append(weeks)
-    units = sorted({u for u, _ in waits if u != "national"}) + ["national"]
-    print(f"BBR starts {first} to {last}: mean wait from requirement to start, "
-          f"{len(replications)} replications (mean [95% CI])")
-    for unit in units:
+    out = {}
+    for unit in sorted({u for u, _ in waits if u != "national"}) + ["national"]:
         means = [statistics.mean(waits[(unit, r)]) for r in sorted(replications) if waits[(unit, r)]]
         starts = sum(len(waits[(unit, r)]) for r in replications) / len(replications)
         mean = statistics.mean(means)
         half = T975.get(len(means) - 1, 1.96) * statistics.stdev(means) / len(means) ** 0.5 \
             if len(means) > 1 else float("nan")
-        print(f"  {unit:26s} starts {starts:7.1f}  {mean:5.1f} weeks [{mean - half:5.1f}, {mean + half:5.1f}]"
+        out[unit] = (starts, mean, mean - half, mean + half)
+    return out, len(replications)
+
+
+def main(argv):
+    args = argv[1:]
+    csv_out = None
+    if len(args) == 5 and args[3] == "--csv":
+        csv_out = Path(args[4])
+        args = args[:3]
+    if len(args) != 3:
+        fail("usage: bbr_start_waits.py RUN_DIR FROM TO [--csv OUT] (dates YYYY-MM-DD, inclusive)")
+    first, last = parse_date(args[1], "FROM"), parse_date(args[2], "TO")
+    waits, replications = start_waits(Path(args[0]) / "events.csv", first, last)
+    if csv_out is not None:
+        with csv_out.open("w", newline="") as f:
+            w = csv.writer(f)
+            w.writerow(["unit", "starts_per_replication", "mean_weeks", "ci95_low", "ci95_high"])
+            for unit, values in waits.items():
+                w.writerow([unit] + [f"{v:.4f}" for v in values])
+        return
+    print(f"BBR starts {first} to {last}: mean wait from requirement to start, "
+          f"{replications} replications (mean [95% CI])")
+    for unit, (starts, mean, low, high) in waits.items():
+        print(f"  {unit:26s} starts {starts:7.1f}  {mean:5.1f} weeks [{low:5.1f}, {high:5.1f}]"
               f"  = {mean * 7 / DAYS_PER_MONTH:4.1f} months")
 
 

@@ -11,6 +11,9 @@ tests/e2e/national_standards_2004_test.cpp), each a `probsim run --out` director
   ew2022_feb2023/    the same, on to 13 Feb 2023 with the 7 Feb snapshot and CT-6's SI cohort, 4 replications
   ew2023/            england_wales_2023.yaml, 4 replications, seed 1
   ns2004/, ns2004_gwent/, ns2004_county_durham/   the 2004 files, 10 replications, seed 2004
+  ew_to_2025/        england_wales_2022.yaml run on to 31 Mar 2025, 4 replications, seed 1 (CT-14)
+  ew_to_2024/        the same to 30 Apr 2024 with --events, reduced by scripts/bbr_start_waits.py to
+                     waits_2022.csv and waits_2024.csv (CT-5 by region; events.csv is not kept)
 
 The targets and tolerances are the files tests/validation/*_targets.csv; where each figure is discussed
 is docs/validation.md (the section column).
@@ -27,6 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from wmt_loss import PUB15_DATES, mean_ci  # noqa: E402  (the same CT-17/PUB-15 reading)
 
 ROOT = Path(__file__).resolve().parent.parent
+WEEKS_PER_MONTH = 365.25 / 12 / 7
+PUB6_WEEKS = (1 * WEEKS_PER_MONTH, 5 * WEEKS_PER_MONTH)  # PUB-6: "1 to 5 months"
 TARGETS_2022 = ROOT / "tests/validation/england_wales_2022_targets.csv"
 TARGETS_2004 = ROOT / "tests/validation/national_standards_2004_targets.csv"
 AREAS = [("gwent", "ns2004_gwent"), ("county_durham", "ns2004_county_durham"), ("average", "ns2004")]
@@ -124,6 +129,55 @@ def england_wales(runs):
     print()
 
 
+def yearly_shares(run_dir, periods):
+    """CT-14 per period of endings: started / ended successfully, per replication, from the monthly series."""
+    counts = defaultdict(lambda: [0.0, 0.0])  # (period, replication) -> [ended, started]
+    with open(run_dir / "timeseries.csv", newline="") as f:
+        for row in csv.DictReader(f):
+            if row["level"] != "national" or not row["metric"].startswith("bbr_orders_ended_successfully"):
+                continue
+            for name, first, last in periods:
+                if first <= row["date"][:7] <= last:
+                    counts[(name, row["replication"])][row["metric"].endswith("_started")] += float(row["value"])
+    out = {}
+    for name, _, _ in periods:
+        shares = [v[1] / v[0] for (p, _), v in counts.items() if p == name and v[0] > 0]
+        out[name] = mean_ci(shares) if shares else None
+    return out
+
+
+def read_waits(path):
+    with open(path, newline="") as f:
+        return {row["unit"]: tuple(float(row[k]) for k in ("starts_per_replication", "mean_weeks", "ci95_low",
+                                                              "ci95_high")) for row in csv.DictReader(f)}
+
+
+def bbr_after_2022(runs):
+    """CT-14 and CT-5 by region (validation.md §9.12): reported, not asserted."""
+    print("BBR after 2022, CT-14 and CT-5 by region (reported, not asserted; §9.12). The scenario holds 2022's")
+    print("inputs after 2022, and the BBR list grows, so neither figure validates the model past 2022:\n")
+    national = national_summary(runs / "ew_to_2025")
+    share = national.get("bbr_orders_ended_successfully_started_share")
+    if share:
+        by_year = yearly_shares(runs / "ew_to_2025", [("Apr 2023-Mar 2024", "2023-04", "2024-03"),
+                                                      ("Apr 2024-Mar 2025", "2024-04", "2025-03")])
+        years = "; ".join(f"{name}: {100 * v[0]:.1f}% [{100 * v[1]:.1f}, {100 * v[2]:.1f}]"
+                          for name, v in by_year.items() if v)
+        print(f"- CT-14 (PUB-7: 59.8% of all accredited programmes on orders ended successfully, Apr 2021-Mar "
+              f"2025, started): BBR {100 * share[0]:.1f}% [{100 * share[1]:.1f}, {100 * share[2]:.1f}] over "
+              f"the endings to Mar 2025 ({years}).")
+    for label, name in (("2022", "waits_2022.csv"), ("Jan-Apr 2024", "waits_2024.csv")):
+        waits = read_waits(runs / "ew_to_2024" / name)
+        regions = {u: v for u, v in waits.items() if u != "national"}
+        inside = sum(1 for v in regions.values() if PUB6_WEEKS[0] <= v[1] <= PUB6_WEEKS[1])
+        low, high = min(v[1] for v in regions.values()), max(v[1] for v in regions.values())
+        n = waits["national"]
+        print(f"- CT-5 (PUB-6, April 2024: regional average waits of 1-5 months, 4.3-21.7 weeks), starts in "
+              f"{label}: regions {low:.1f}-{high:.1f} weeks, **{inside} of {len(regions)}** inside; national "
+              f"{n[1]:.1f} [{n[2]:.1f}, {n[3]:.1f}] weeks.")
+    print()
+
+
 def national_standards_2004(runs):
     summaries = {area: national_summary(runs / directory) for area, directory in AREAS}
     print("## The 2004 National Standards areas (`national_standards_2004*.yaml`)\n")
@@ -160,6 +214,8 @@ def main():
         if not (runs / directory / "summary.csv").exists():
             raise SystemExit(f"{runs / directory}/summary.csv: missing (run scripts/validation_summary.sh first)")
     england_wales(runs)
+    if (runs / "ew_to_2025" / "summary.csv").exists() and (runs / "ew_to_2024" / "waits_2024.csv").exists():
+        bbr_after_2022(runs)
     national_standards_2004(runs)
 
 

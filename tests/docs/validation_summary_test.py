@@ -47,6 +47,25 @@ def planted_runs(root):
                 w.writerow([replication, date, "national", "national", "workload_pct_mean", value])
     for area, directory in AREAS:
         write_summary(root / directory, {"reviews_on_time_share": 0.9, "sickness_days_per_fte_year": 12.0})
+    # CT-14 and CT-5 (§9.12): Apr 2023-Mar 2024 has 3 of 4 and 1 of 2 started (mean 62.5%); the months
+    # outside both periods count for neither.
+    write_summary(root / "ew_to_2025", {"bbr_orders_ended_successfully_started_share": 0.6})
+    with open(root / "ew_to_2025" / "timeseries.csv", "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["replication", "date", "level", "unit", "metric", "value"])
+        for replication, ended, started in (("1", 4, 3), ("2", 2, 1)):
+            for date in ("2023-04-30", "2022-12-31"):
+                w.writerow([replication, date, "national", "national", "bbr_orders_ended_successfully", ended])
+                w.writerow([replication, date, "national", "national", "bbr_orders_ended_successfully_started",
+                            started])
+    (root / "ew_to_2024").mkdir()
+    for name, north in (("waits_2022.csv", 10.0), ("waits_2024.csv", 30.0)):
+        with open(root / "ew_to_2024" / name, "w", newline="") as f:
+            w = csv.writer(f)
+            w.writerow(["unit", "starts_per_replication", "mean_weeks", "ci95_low", "ci95_high"])
+            w.writerow(["North", 50, north, north - 1, north + 1])
+            w.writerow(["South", 50, 20.0, 19, 21])  # 20 weeks: inside 1-5 months (21.7 weeks)
+            w.writerow(["national", 100, (north + 20) / 2, 0, 99])
 
 
 def row_of(text, *cells):
@@ -87,6 +106,12 @@ def main():
         expect(sickness[5] == "-5.4", f"a 2004 gap is model minus published: {sickness}")
         review = row_of(text, "AUD-2", "county durham")
         expect(review[5] == "+8.0 pts", f"a 2004 share's gap in points: {review}")
+
+        expect("BBR 60.0% [" in text and "Apr 2023-Mar 2024: 62.5%" in text,
+               "CT-14: the window's share, and a period's mean over replications from the monthly series")
+        expect("2022: regions 10.0-20.0 weeks, **2 of 2** inside" in text
+               and "Jan-Apr 2024: regions 20.0-30.0 weeks, **1 of 2** inside" in text,
+               "CT-5: the regions' range and how many lie inside PUB-6's 1-5 months")
 
         missing = subprocess.run([sys.executable, str(SCRIPT), str(runs / "nowhere")], capture_output=True, text=True)
         expect(missing.returncode != 0 and "summary.csv: missing" in missing.stderr,
