@@ -94,6 +94,9 @@ ENFORCEMENT_REQUIREMENT_REMOVED = [0.1, 0.2, 0.3]
 RESPONSIVE_WEIGHTING_FROM = "2022-11-01"   # WMT-7: "Nov 2022"; the day in the month [Assume]
 RESPONSIVE_WEIGHTING_FACTOR = 1.15
 RESPONSIVE_WEIGHTING_SENSITIVITY = [1.0, 1.15, 1.3]
+# Whether the rules' thresholds (G-1 from PUB-10 of March 2021, the triage line, WF-20's line) read the
+# weighted measure: no, they were stated before the refresh (docs/validation.md §10.14).
+RESPONSIVE_WEIGHTING_RULES_READ_WEIGHTED = "false"
 # RAG-5/RAG-13 (docs/validation.md §10.11): the chance a PDU entering amber or red follows the suggested BBR
 # start suspension, and the grid that chose it with the facilitators' scale (G-16).
 RAG_SUSPENSION_FOLLOWED = 0.25
@@ -254,9 +257,12 @@ staffing_plan:
 
 workload:
   # WMT-7, G-30: the November 2022 refresh added a responsive-activity weighting of "up to 30%"; from
-  # its date every case's points count this factor in every WMT %. [Assume] {RESPONSIVE_WEIGHTING_FACTOR} (the midpoint
-  # of 1.0-1.3, fixed before any run); sensitivity {RESPONSIVE_WEIGHTING_SENSITIVITY} in docs/validation.md §10.8.
-  responsive_weighting: {{from: {RESPONSIVE_WEIGHTING_FROM}, case_points_factor: {RESPONSIVE_WEIGHTING_FACTOR}}}
+  # its date every case's points count this factor in every reported WMT %. [Assume] {RESPONSIVE_WEIGHTING_FACTOR} (the
+  # midpoint of 1.0-1.3, fixed before any run); sensitivity {RESPONSIVE_WEIGHTING_SENSITIVITY} in docs/validation.md §10.8.
+  # The rules' thresholds (G-1 from PUB-10, March 2021; the overload triage; WF-20) were stated on the
+  # measure before the refresh, so they read it unweighted (docs/validation.md §10.14).
+  responsive_weighting: {{from: {RESPONSIVE_WEIGHTING_FROM}, case_points_factor: {RESPONSIVE_WEIGHTING_FACTOR},
+                         rules_read_weighted_measure: {RESPONSIVE_WEIGHTING_RULES_READ_WEIGHTED}}}
 
 # The prioritisation framework was in force in 2021-22 (RAG-1..17; G-1/G-2 as in the base file). RAG-5 calls
 # suspending BBR starts a "suggested" amber measure and RAG-13 finds staff using their own judgement: a PDU

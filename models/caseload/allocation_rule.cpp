@@ -28,7 +28,7 @@ PractitionerIndex AllocationRule::choose(const Case& c, std::span<const Practiti
       if (!p.can_take_cases()) continue;
       if (team_only && teams.team_of_practitioner(static_cast<PractitionerIndex>(i)) != team) continue;
       if (grade_must_be_eligible && (eligible & (1u << static_cast<unsigned>(p.grade))) == 0) continue;
-      const double load = p.workload_pct();
+      const double load = p.rules_workload_pct();
       if (best == kUnallocated || load < best_load) {
         best = static_cast<PractitionerIndex>(i);
         best_load = load;

@@ -36,9 +36,13 @@ struct WorkloadPointsTable {
   // measure changes, not the work, so it is applied to the WMT % (case points ÷ available points) by
   // dividing each practitioner's available points by `factor`: every WMT ratio (a practitioner's, a
   // PDU's for RAG) is then case points × factor ÷ available. No date: the weighting never applies.
+  // The rules that compare a WMT % with a threshold (RAG, overload triage, hours beyond contract,
+  // allocation) read it without the weighting unless `rules_read_weighted`: their thresholds were stated
+  // on the measure before the refresh (docs/validation.md §10.14).
   struct ResponsiveWeighting {
     std::optional<CalendarDate> from;
     double factor = 1.0;
+    bool rules_read_weighted = false;
   } responsive_weighting;
 
   [[nodiscard]] double custody_points(const Case& c) const {

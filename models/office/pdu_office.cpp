@@ -277,6 +277,9 @@ void PduOffice::refresh_capacity(PractitionerIndex who) {
           ? rules_.workload.available_points(person.contracted_hours_per_week, person.reduction_share,
                                              responsive_weighting_on_)
           : 0.0;
+  const auto& weighting = rules_.workload.responsive_weighting;
+  person.weighting_not_in_rules =
+      responsive_weighting_on_ && !weighting.rules_read_weighted ? weighting.factor : 1.0;
   note_staffing_changed();
 }
 

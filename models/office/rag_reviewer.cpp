@@ -26,12 +26,13 @@ double RagReviewer::staffing_fill_pct(const PduOffice& office) {
 }
 
 double RagReviewer::workload_pct(const PduOffice& office) {
-  // Staff off long-term sick keep their points (if their cases were not reallocated) but give none.
+  // Staff off long-term sick keep their points (if their cases were not reallocated) but give none. The
+  // rules' measure: without the WMT refresh's weighting unless the scenario says otherwise (§10.14).
   double points = 0.0, available = 0.0;
   for (const Practitioner& p : office.staff()) {
     if (!p.in_post || !holds_cases(p.grade)) continue;
     points += p.workload_points();
-    available += p.available_points_per_week;
+    available += p.available_points_per_week * p.weighting_not_in_rules;
   }
   if (available > 0.0) return 100.0 * points / available;
   return points > 0.0 ? std::numeric_limits<double>::infinity() : 0.0;

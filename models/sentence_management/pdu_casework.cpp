@@ -269,7 +269,7 @@ double PduCasework::run_day(Day day, std::span<const Practitioner> staff, std::i
   if (rules_.overload_triage.enabled) {
     // The holders' WMT % as the day begins: what an overloaded practitioner lets slip today.
     holder_workload_pct_.resize(staff.size());
-    for (std::size_t i = 0; i < staff.size(); ++i) holder_workload_pct_[i] = staff[i].workload_pct();
+    for (std::size_t i = 0; i < staff.size(); ++i) holder_workload_pct_[i] = staff[i].rules_workload_pct();
   }
   if (agenda_.covers(day)) run_agenda(day, staff);
   if (!calendar_.is_working_day(day)) return 0.0;
@@ -283,7 +283,8 @@ double PduCasework::run_day(Day day, std::span<const Practitioner> staff, std::i
     if (!p.in_post || !holds_cases(p.grade)) continue;
     const double hours = p.available_hours_on_working_day(day);
     work(static_cast<PractitionerIndex>(i), seconds_of_hours(hours * task_share), day);
-    if (const double extra = rules_.hours_beyond_contract.extra_hours(hours, p.workload_pct()); extra > 0.0)
+    if (const double extra = rules_.hours_beyond_contract.extra_hours(hours, p.rules_workload_pct());
+        extra > 0.0)
       work_beyond_contract(static_cast<PractitionerIndex>(i), seconds_of_hours(extra), day);
   }
   if (redeployed_per_working_day_ == 0) return 0.0;

@@ -39,6 +39,9 @@ void read_workload(FieldReader& root, WorkloadPointsTable& table) {
       // WMT-7: "up to 30%".
       if (auto factor = rw.number("case_points_factor", true, 1.0, 1.3))
         table.responsive_weighting.factor = *factor;
+      // §10.14: whether the rules' thresholds read the weighted measure (false: the pre-refresh one).
+      if (auto weighted = rw.boolean("rules_read_weighted_measure", false))
+        table.responsive_weighting.rules_read_weighted = *weighted;
       rw.reject_unknown_keys();
     }
   }

@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "office/rag_reviewer.hpp"
 #include "unit/model_run.hpp"
 
 using namespace probsim;
@@ -21,7 +22,8 @@ simulation: {report_start: 2022-06-01, report_end: 2023-03-31, warm_up_weeks: 2,
 workforce:
   leaver_rate_per_year: {po: 0.3, pso: 0.3, pqip: 0, spo: 0, facilitator: 0, daso: 0, case_administrator: 0}
   sickness: {days_per_fte_year: 0}
-)" + weighting + R"(
+)" + weighting +
+         R"(
 regions:
   - name: Region
     pdus:
@@ -89,4 +91,64 @@ workload:
   responsive_weighting: {from: 2022-11-01, case_points_factor: 1.5}
 )")),
                std::exception);
+}
+
+// §10.14: the rules' thresholds were stated before the refresh, so by default they read the WMT % without
+// its weighting: a practitioner's rules % and the PDU's % for RAG are points ÷ the unweighted available
+// points, while the reported % carries the factor. With `rules_read_weighted_measure: true` the rules read
+// the reported %.
+TEST(WmtRefresh, RulesReadTheUnweightedMeasureUnlessTheScenarioSaysOtherwise) {
+  for (const bool rules_read_weighted : {false, true}) {
+    const std::string weighting = R"(
+workload:
+  responsive_weighting: {from: 2022-11-01, case_points_factor: 1.25, rules_read_weighted_measure: )" +
+                                  std::string(rules_read_weighted ? "true" : "false") + "}\n";
+    ModelRun run(load_scenario_text("rules", scenario(weighting)));
+    const PduOffice& office = run.office(0);
+    const WorkloadPointsTable& table = run.scenario().caseload.workload;
+    const Day refresh = run.day_of(CalendarDate{2022, 11, 1});
+    int checked = 0;
+    for (Day day = 0; day <= run.scenario().window.last_day(); ++day) {
+      run.run_day();
+      double points = 0.0, unweighted_available = 0.0;
+      for (const Practitioner& p : office.staff()) {
+        if (!p.in_post || !holds_cases(p.grade)) continue;
+        const double unweighted = table.available_points(p.contracted_hours_per_week, p.reduction_share);
+        points += p.workload_points();
+        unweighted_available += unweighted;
+        if (!p.can_take_cases()) continue;
+        const double factor = day >= refresh ? 1.25 : 1.0;
+        const double rules_factor = rules_read_weighted ? factor : 1.0;
+        ASSERT_NEAR(p.workload_pct(), 100.0 * p.workload_points() * factor / unweighted, 1e-9);
+        ASSERT_NEAR(p.rules_workload_pct(), 100.0 * p.workload_points() * rules_factor / unweighted, 1e-9)
+            << run.date_of(day).iso() << (rules_read_weighted ? " weighted" : " unweighted");
+        checked += day >= refresh;
+      }
+      const double rules_factor = rules_read_weighted && day >= refresh ? 1.25 : 1.0;
+      ASSERT_NEAR(RagReviewer::workload_pct(office), 100.0 * points * rules_factor / unweighted_available,
+                  1e-9)
+          << run.date_of(day).iso();
+    }
+    EXPECT_GT(checked, 1000);
+  }
+}
+
+// With the rules on the unweighted measure the refresh changes the measure and nothing else: the same seed
+// with and without it gives the same caseload, case points and rules' % every day, after the date too.
+TEST(WmtRefresh, ReadByTheRulesUnweightedTheRefreshChangesNoBehaviour) {
+  ModelRun with(load_scenario_text("with", scenario(kWeighting)));
+  ModelRun without(load_scenario_text("without", scenario("")));
+  const Day last = with.scenario().window.last_day();
+  for (Day day = 0; day <= last; ++day) {
+    with.run_day();
+    without.run_day();
+    const auto a = with.office(0).staff();
+    const auto b = without.office(0).staff();
+    ASSERT_EQ(a.size(), b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      ASSERT_EQ(a[i].caseload, b[i].caseload) << i << " " << with.date_of(day).iso();
+      ASSERT_DOUBLE_EQ(a[i].case_points_per_week, b[i].case_points_per_week) << i;
+      ASSERT_NEAR(a[i].rules_workload_pct(), b[i].rules_workload_pct(), 1e-9) << i;
+    }
+  }
 }
