@@ -34,11 +34,11 @@ struct WorkloadPointsTable {
   // The November 2022 refresh of the WMT (WMT-7, G-30) added a "responsive activity" weighting of up
   // to 30% for non-routine work: from `from`, every case's points count `factor` times. Only the
   // measure changes, not the work, so it is applied to the WMT % (case points ÷ available points) by
-  // dividing each practitioner's available points by `factor`: every WMT ratio (a practitioner's, a
-  // PDU's for RAG) is then case points × factor ÷ available. No date: the weighting never applies.
-  // The rules that compare a WMT % with a threshold (RAG, overload triage, hours beyond contract,
-  // allocation) read it without the weighting unless `rules_read_weighted`: their thresholds were stated
-  // on the measure before the refresh (docs/validation.md §10.14).
+  // dividing each practitioner's available points by `factor`: every reported WMT ratio is then case
+  // points × factor ÷ available. No date: the weighting never applies. The rules that compare a WMT %
+  // with a threshold (RAG, overload triage, hours beyond contract, allocation) read it without the
+  // weighting unless `rules_read_weighted` (Practitioner::rules_workload_pct): their thresholds were
+  // stated on the measure before the refresh (docs/validation.md §10.14).
   struct ResponsiveWeighting {
     std::optional<CalendarDate> from;
     double factor = 1.0;
