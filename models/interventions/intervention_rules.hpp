@@ -124,6 +124,9 @@ struct ProgrammeRules {
   AfterRemoval closed_removed_to = AfterRemoval::waiting_list;
   RemovalEnforcement removal_enforcement;
   bool men_only = false;  // Help (SI-4)
+  // G-13, 1.19: a man not yet started may not start while less than this many weeks of his order are left
+  // (its planned end): he stays on the list. 0: no such rule (docs/validation.md §9.13).
+  double min_order_weeks_left_to_start = 0.0;
 
   // Group sizes in order, and a rolling group of whole modules (keys of the programme's map; the
   // removal enforcement's weeks are checked by the Scenario, which knows its path).

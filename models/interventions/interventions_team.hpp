@@ -162,8 +162,9 @@ class InterventionsTeam final : public CaseListener {
   void weekly_review(Day day);
   void do_daso_work(Day day);
   // interventions_team_waiting_list.cpp: who may start, in what order; demand management.
-  [[nodiscard]] std::vector<std::uint32_t> ready_in_priority_order(std::uint32_t prog, bool one_to_one) const;
-  [[nodiscard]] bool may_start(const Participant& p) const;
+  [[nodiscard]] std::vector<std::uint32_t> ready_in_priority_order(std::uint32_t prog, bool one_to_one,
+                                                                   Day day) const;
+  [[nodiscard]] bool may_start(const Participant& p, Day day) const;
   void divert_by_demand_management(Day day);
   void divert(std::uint32_t participant, Day day);
   // interventions_team_pre_group.cpp: the pre-group session as the recorded start (IS-2).

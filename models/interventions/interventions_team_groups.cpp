@@ -38,13 +38,13 @@ void InterventionsTeam::start_groups(std::uint32_t prog, Day day) {
   if (prog == 0) {
     const int per_week = sessions_per_week_of_next_group(prog, true);
     const double need = capacity_.weekly_hours_of(rules, true, per_week);
-    for (std::uint32_t index : ready_in_priority_order(prog, true)) {
+    for (std::uint32_t index : ready_in_priority_order(prog, true, day)) {
       if (!capacity_.fits(need)) break;
       open_group(prog, true, {index}, day, per_week);
     }
   }
 
-  std::vector<std::uint32_t> candidates = ready_in_priority_order(prog, false);
+  std::vector<std::uint32_t> candidates = ready_in_priority_order(prog, false, day);
   // Rolling groups take joiners at their next module: count their free places before opening more.
   std::size_t free_places = 0;
   if (rules.format == GroupFormat::rolling)
@@ -141,7 +141,7 @@ void InterventionsTeam::hold_session(std::uint32_t group_index, Day day) {
   // A rolling group takes joiners at the start of each module (BBR-6, G-11).
   if (g.rolling && g.cycle_position % rules.module_sessions == 0 &&
       g.members.size() < static_cast<std::size_t>(rules.group_size_max)) {
-    for (std::uint32_t index : ready_in_priority_order(g.programme, false)) {
+    for (std::uint32_t index : ready_in_priority_order(g.programme, false, day)) {
       if (g.members.size() >= static_cast<std::size_t>(rules.group_size_max)) break;
       join(g, group_index, index, day);
     }

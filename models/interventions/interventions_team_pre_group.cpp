@@ -41,7 +41,7 @@ void InterventionsTeam::give_pre_group_sessions(Day day) {
   const auto target = static_cast<std::int64_t>(std::lround(places_per_week * d.pre_group_lead_weeks));
   if (awaiting_group_ >= target) return;
   // Stale entries of people no longer waiting are dropped by ready_in_priority_order's state test.
-  for (std::uint32_t index : ready_in_priority_order(0, false)) {
+  for (std::uint32_t index : ready_in_priority_order(0, false, day)) {
     if (awaiting_group_ >= target) break;
     Participant& p = participants_[index];
     if (p.started) continue;  // a man awaiting a group or a rejoin is already started

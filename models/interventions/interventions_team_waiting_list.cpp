@@ -11,20 +11,23 @@
 
 namespace probsim {
 
-bool InterventionsTeam::may_start(const Participant& p) const {
+bool InterventionsTeam::may_start(const Participant& p, Day day) const {
+  if (p.started) return true;  // awaiting a group or a rejoin: already started
   const InterventionMeasures& m = measures_[p.office];
-  if (p.programme == 0 && m.bbr_new_starts_suspended && !p.started) return false;
-  return true;
+  if (p.programme == 0 && m.bbr_new_starts_suspended) return false;
+  // G-13's renege (1.19): too little of the order left for the programme.
+  const double weeks_needed = programme(p.programme).min_order_weeks_left_to_start;
+  return weeks_needed <= 0.0 || static_cast<double>(p.order_end_day - day) >= 7.0 * weeks_needed;
 }
 
-std::vector<std::uint32_t> InterventionsTeam::ready_in_priority_order(std::uint32_t prog,
-                                                                      bool one_to_one) const {
+std::vector<std::uint32_t> InterventionsTeam::ready_in_priority_order(std::uint32_t prog, bool one_to_one,
+                                                                      Day day) const {
   std::vector<std::uint32_t> order;
   for (std::uint32_t index : ready_[prog]) {
     const Participant& p = participants_[index];
     if ((p.state == ParticipantState::waiting || p.state == ParticipantState::awaiting_rejoin ||
          p.state == ParticipantState::awaiting_group) &&
-        p.one_to_one == one_to_one && may_start(p))
+        p.one_to_one == one_to_one && may_start(p, day))
       order.push_back(index);
   }
   order_waiting_list(order, participants_, prog == 0 ? bbr_order_ : fifo_order_);
