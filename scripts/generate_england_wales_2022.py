@@ -94,6 +94,8 @@ ENFORCEMENT_REQUIREMENT_REMOVED = [0.1, 0.2, 0.3]
 RESPONSIVE_WEIGHTING_FROM = "2022-11-01"   # WMT-7: "Nov 2022"; the day in the month [Assume]
 RESPONSIVE_WEIGHTING_FACTOR = 1.15
 RESPONSIVE_WEIGHTING_SENSITIVITY = [1.0, 1.15, 1.3]
+# G-13's renege (docs/validation.md §9.13): the programme's length at this delivery, in weeks [Assume].
+RENEGE_WEEKS = 23
 # Whether the rules' thresholds (G-1 from PUB-10 of March 2021, the triage line, WF-20's line) read the
 # weighted measure: no, they were stated before the refresh (docs/validation.md §10.14).
 RESPONSIVE_WEIGHTING_RULES_READ_WEIGHTED = "false"
@@ -219,6 +221,10 @@ interventions:
   bbr:
     # G-12 [Assume] 0.94 in the base file; calibrated by the same sweep over {CALIBRATION_ATTENDANCE}.
     attendance_probability: {ATTENDANCE}
+    # G-13's renege (1.19): no start with less of the order left than the programme, 24 group sessions
+    # half weekly and half twice a week (18 weeks) plus 5 individual sessions [Assume 23 weeks, 12-29],
+    # fixed before any run; it entered the baseline by the rule of docs/validation.md §9.13.
+    min_order_weeks_left_to_start: {RENEGE_WEEKS}
     # BBR-5 removals breached with PUB-8's "about half of drop-outs"; the outcome 4-12 weeks later [Assume].
     # SSO activation 1.0 [Assume]; the rest were fitted to CT-4's order-ended reading by
     # scenarios/sweeps/england_wales_2022_enforcement.yaml {ENFORCEMENT_COMMUNITY_ORDER} x {ENFORCEMENT_LICENCE} x {ENFORCEMENT_REQUIREMENT_REMOVED}.
