@@ -70,6 +70,22 @@ bool can_create(const Scenario& s, TaskKind kind) {
   return true;
 }
 
+// The longest order any case can be given: the top of each drawn sentence type's length, over the
+// national case mix and every PDU's own.
+Day longest_order_days(const Scenario& s) {
+  Day longest = 0;
+  const auto consider = [&](const CaseMix& mix) {
+    for (std::size_t t = 0; t < mix.sentence_length_months.size(); ++t)
+      if (t < mix.sentence_type.size() && mix.sentence_type.weights()[t] > 0.0)
+        longest = std::max(longest, months_to_days(mix.sentence_length_months[t].max()));
+  };
+  consider(s.caseload.case_mix);
+  for (const RegionSpec& region : s.regions)
+    for (const PduSpec& pdu : region.pdus)
+      if (pdu.case_mix) consider(*pdu.case_mix);
+  return longest;
+}
+
 std::string names_of(const Scenario& s, const std::vector<std::size_t>& pdus) {
   std::string text;
   for (const std::size_t pdu : pdus) text += (text.empty() ? "" : ", ") + s.pdu_at(pdu).name;
@@ -104,6 +120,25 @@ std::vector<std::string> scenario_warnings(const Scenario& s) {
         warnings.push_back(std::string(key) + " lists " + std::string(to_string(kind)) +
                            ", but the scenario creates no such task (its hours, rate or block are not set), "
                            "so the entry has no effect.");
+  }
+
+  // G-13's renege at or above the longest order: nobody on the list can ever start the programme.
+  if (s.interventions.enabled) {
+    const Day longest = longest_order_days(s);
+    std::vector<std::pair<std::string, const ProgrammeRules*>> programmes = {
+        {"interventions.bbr", &s.interventions.bbr}};
+    const auto& sis = s.interventions.structured_interventions;
+    for (std::size_t i = 0; i < sis.size(); ++i)
+      programmes.emplace_back("interventions.structured_interventions." + std::to_string(i), &sis[i]);
+    for (const auto& [key, rules] : programmes) {
+      const double weeks = rules->min_order_weeks_left_to_start;
+      if (weeks > 0.0 && weeks * 7.0 >= static_cast<double>(longest))
+        warnings.push_back(key + ".min_order_weeks_left_to_start is " + format_number(weeks) +
+                           " weeks, but the longest order the case mix gives is " + std::to_string(longest) +
+                           " days (" + std::to_string(longest / 7) +
+                           " whole weeks): no man made a requirement in the simulation can ever start " +
+                           rules->name + ". Check the units (weeks), or set it to 0 to switch the rule off.");
+    }
   }
 
   if (!s.bank_holidays.empty()) {

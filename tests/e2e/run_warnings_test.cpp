@@ -92,6 +92,21 @@ TEST(RunWarnings, ATaskListedButNeverCreated) {
   EXPECT_EQ(shipped.output.find("warning"), std::string::npos) << shipped.output;
 }
 
+// G-13's renege set at or above the longest order the case mix gives (probably months typed as weeks):
+// nobody can start the programme. Just below the longest order, some can, and there is no warning.
+TEST(RunWarnings, RenegeLongerThanAnyOrder) {
+  const std::string key = " --set interventions.bbr.min_order_weeks_left_to_start=";
+  const CommandResult longer = run_probsim("validate scenarios/bbr_capacity.yaml" + key + "520");
+  ASSERT_EQ(longer.exit_status, 0) << longer.output;
+  EXPECT_NE(longer.output.find("warning: interventions.bbr.min_order_weeks_left_to_start is 520 weeks, but "
+                               "the longest order the case mix gives is"),
+            std::string::npos)
+      << longer.output;
+  EXPECT_EQ(count_of(longer.output, "warning: "), 1u) << longer.output;
+  EXPECT_EQ(run_probsim("validate scenarios/bbr_capacity.yaml" + key + "23").output.find("warning"),
+            std::string::npos);
+}
+
 // The shipped scenarios give no warning, except a finding this check brought to light and that is not
 // meant (reported, not fixed here): bench_national.yaml makes BBR requirements in its 12 teams without
 // facilitators. (The staffing-plan pair that replaced staffing_plan_example.yaml makes none.)
