@@ -11,7 +11,8 @@ tests/e2e/national_standards_2004_test.cpp), each a `probsim run --out` director
   ew2022_feb2023/    the same, on to 13 Feb 2023 with the 7 Feb snapshot and CT-6's SI cohort, 4 replications
   ew2023/            england_wales_2023.yaml, 4 replications, seed 1
   ns2004/, ns2004_gwent/, ns2004_county_durham/   the 2004 files, 10 replications, seed 2004
-  ew_to_2025/        england_wales_2022.yaml run on to 31 Mar 2025, 4 replications, seed 1 (CT-14)
+  ew_to_2025/        england_wales_2022.yaml run on to 31 Mar 2025, 4 replications, seed 1 (CT-14;
+                     PUB-15's 2024 figure and PUB-13's regions, §10.15)
   ew_to_2024/        the same to 30 Apr 2024 with --events, reduced by scripts/bbr_start_waits.py to
                      waits_2022.csv and waits_2024.csv (CT-5 by region; events.csv is not kept)
 
@@ -19,6 +20,7 @@ The targets and tolerances are the files tests/validation/*_targets.csv; where e
 is docs/validation.md (the section column).
 """
 
+import calendar
 import csv
 import statistics
 import sys
@@ -178,6 +180,56 @@ def bbr_after_2022(runs):
     print()
 
 
+def month_ends(first, last):
+    """The month ends from month `first` to month `last` ("YYYY-MM"), as ISO dates."""
+    (year, month), (last_year, last_month) = (map(int, first.split("-")), map(int, last.split("-")))
+    out = []
+    while (year, month) <= (last_year, last_month):
+        out.append(f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+# validation.md §10.15: a first-of-month snapshot is the month-end value of the day before.
+PUB15_2024_DATES = month_ends("2023-12", "2024-05")  # the first days of Jan-Jun 2024
+PUB15_SINCE_2023_DATES = month_ends("2022-12", "2024-07")  # the first days of Jan 2023-Aug 2024
+PUB13_DATES = ["2022-12-31", "2023-01-31"]  # the month ends that bracket "a week of January 2023"
+
+
+def workload_past_2023(runs):
+    """PUB-15's 2024 figure and PUB-13's regions (validation.md §10.15): reported, not asserted."""
+    national = defaultdict(dict)  # replication -> date -> national mean WMT %
+    regional = defaultdict(list)  # (date, region) -> the replications' means
+    with open(runs / "ew_to_2025" / "timeseries.csv", newline="") as f:
+        for row in csv.DictReader(f):
+            if row["metric"] != "workload_pct_mean":
+                continue
+            if row["level"] == "national":
+                national[row["replication"]][row["date"]] = float(row["value"])
+            elif row["level"] == "region" and row["date"] in PUB13_DATES:
+                regional[(row["date"], row["unit"])].append(float(row["value"]))
+    per_rep = [statistics.fmean(days[d] for d in PUB15_2024_DATES) for days in national.values()
+               if all(d in days for d in PUB15_2024_DATES)]
+    if not per_rep:
+        raise SystemExit(f"{runs}/ew_to_2025/timeseries.csv: no complete Jan-Jun 2024 month-end series")
+    mean, low, high = mean_ci(per_rep)
+    above = [sum(1 for d in PUB15_SINCE_2023_DATES if days.get(d, 0.0) > 100.0) for days in national.values()]
+    print("Workload past the calibration (reported, not asserted; §10.15). The inputs after 2022 are 2022's,")
+    print("so the 2024 rows test a projection under held inputs (`england_wales_2022.yaml` to Mar 2025):\n")
+    print(f"- PUB-15, the first days of Jan-Jun 2024 (117%): {mean:.1f} [{low:.1f}, {high:.1f}], gap "
+          f"{mean - 117.0:+.1f} pts, {'within' if within(117.0, 'absolute', 5.0, mean) else '**outside**'} ±5 pts.")
+    months = f"{min(above)}" if min(above) == max(above) else f"{min(above)} to {max(above)}"
+    print(f"- PUB-15, \"over 100% in every month since Jan 2023\" (the first days of Jan 2023-Aug 2024): "
+          f"**{months} of {len(PUB15_SINCE_2023_DATES)}** months above 100% in each of the {len(above)} "
+          f"replications.")
+    counts = []
+    for date in PUB13_DATES:
+        means = {unit: statistics.fmean(v) for (d, unit), v in regional.items() if d == date}
+        counts.append(f"**{sum(1 for v in means.values() if v > 100.0)} of {len(means)}** on {date}")
+    print(f"- PUB-13, regions above 100% in a week of January 2023 (10 of 12): {' and '.join(counts)}.")
+    print()
+
+
 def national_standards_2004(runs):
     summaries = {area: national_summary(runs / directory) for area, directory in AREAS}
     print("## The 2004 National Standards areas (`national_standards_2004*.yaml`)\n")
@@ -216,6 +268,8 @@ def main():
     england_wales(runs)
     if (runs / "ew_to_2025" / "summary.csv").exists() and (runs / "ew_to_2024" / "waits_2024.csv").exists():
         bbr_after_2022(runs)
+    if (runs / "ew_to_2025" / "timeseries.csv").exists():
+        workload_past_2023(runs)
     national_standards_2004(runs)
 
 

@@ -17,7 +17,7 @@ sys.dont_write_bytecode = True  # no __pycache__ in scripts/ of a clean clone
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "validation_summary.py"
 sys.path.insert(0, str(ROOT / "scripts"))
-from validation_summary import AREAS, TARGETS_2004, TARGETS_2022, read_rows  # noqa: E402
+from validation_summary import AREAS, PUB15_SINCE_2023_DATES, TARGETS_2004, TARGETS_2022, read_rows  # noqa: E402
 from wmt_loss import PUB15_DATES  # noqa: E402
 
 
@@ -58,6 +58,16 @@ def planted_runs(root):
                 w.writerow([replication, date, "national", "national", "bbr_orders_ended_successfully", ended])
                 w.writerow([replication, date, "national", "national", "bbr_orders_ended_successfully_started",
                             started])
+        # §10.15: replication 1 at 115% every month but one at 99% (June 2023), replication 2 at 121%; so
+        # Jan-Jun 2024 averages 118, and 19 to 20 of 20 months are above 100%. Regions on the two January
+        # month ends: both above 100 on 31 Dec; on 31 Jan, A is 102 and 97 (mean 99.5, not above), B 105.
+        for replication, level in (("1", 115.0), ("2", 121.0)):
+            for date in PUB15_SINCE_2023_DATES + ["2024-08-31"]:
+                value = 99.0 if (replication, date) == ("1", "2023-06-30") else level
+                w.writerow([replication, date, "national", "national", "workload_pct_mean", value])
+            for unit, dec, jan in (("A", 101.0, 102.0 if replication == "1" else 97.0), ("B", 101.0, 105.0)):
+                w.writerow([replication, "2022-12-31", "region", unit, "workload_pct_mean", dec])
+                w.writerow([replication, "2023-01-31", "region", unit, "workload_pct_mean", jan])
     (root / "ew_to_2024").mkdir()
     for name, north in (("waits_2022.csv", 10.0), ("waits_2024.csv", 30.0)):
         with open(root / "ew_to_2024" / name, "w", newline="") as f:
@@ -112,6 +122,12 @@ def main():
         expect("2022: regions 10.0-20.0 weeks, **2 of 2** inside" in text
                and "Jan-Apr 2024: regions 20.0-30.0 weeks, **1 of 2** inside" in text,
                "CT-5: the regions' range and how many lie inside PUB-6's 1-5 months")
+
+        expect("Jan-Jun 2024 (117%): 118.0 [" in text and "gap +1.0 pts, within" in text,
+               "PUB-15 2024: the six month ends' mean, over replications")
+        expect("**19 to 20 of 20** months above 100%" in text, "PUB-15: months above 100% counted per replication")
+        expect("**2 of 2** on 2022-12-31 and **1 of 2** on 2023-01-31" in text,
+               "PUB-13: regions above 100% by their mean over replications")
 
         missing = subprocess.run([sys.executable, str(SCRIPT), str(runs / "nowhere")], capture_output=True, text=True)
         expect(missing.returncode != 0 and "summary.csv: missing" in missing.stderr,
