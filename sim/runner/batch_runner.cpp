@@ -19,8 +19,14 @@ namespace probsim {
 
 namespace {
 
+// Each message goes to stderr in one write. Under mpirun or srun the shards share one stderr, and the
+// launcher forwards writes, not lines: a message written piece by piece can be cut by another shard's.
+void say(const std::string& message) {
+  std::cerr << message;
+}
+
 int fail(const std::string& message) {
-  std::cerr << "probsim batch: " << message << "\n";
+  say("probsim batch: " + message + "\n");
   return 1;
 }
 
@@ -110,9 +116,9 @@ int run_batch(const BatchOptions& options) {
   if (sweep) points = expand_points(*sweep, diagnostics);
   if (sweep && diagnostics.empty()) loaded = load_points(*sweep, points, diagnostics);
   if (!loaded) {
-    std::cerr << diagnostics.describe();
-    std::cerr << "probsim: " << options.sweep_path << ": " << diagnostics.items().size() << " problem"
-              << (diagnostics.items().size() == 1 ? "" : "s") << " found; nothing was run\n";
+    const std::size_t n = diagnostics.items().size();
+    say(diagnostics.describe() + "probsim: " + options.sweep_path + ": " + std::to_string(n) + " problem" +
+        (n == 1 ? "" : "s") + " found; nothing was run\n");
     return 1;
   }
   const Shard& shard = options.shard;
@@ -217,18 +223,20 @@ int run_batch(const BatchOptions& options) {
     sets.push_back(std::move(set));
   }
 
-  if (!options.quiet)
-    std::cerr << prefix << "sweep " << sweep->name << ": " << loaded->size() << " points x " << per_point
-              << (sweep->precision ? "+" : "") << " replications into " << out.string()
-              << (shard.count > 1 ? " (shard " + shard.describe() + " from " + shard.source + ")" : "")
-              << "\n";
+  if (!options.quiet) {
+    std::ostringstream line;
+    line << prefix << "sweep " << sweep->name << ": " << loaded->size() << " points x " << per_point
+         << (sweep->precision ? "+" : "") << " replications into " << out.string()
+         << (shard.count > 1 ? " (shard " + shard.describe() + " from " + shard.source + ")" : "") << "\n";
+    say(line.str());
+  }
 
   const DecisionCallback record_decision = [&](std::size_t s, const PrecisionDecision& decision) {
     write_file_atomically((sets[s].dir / kPrecisionFile).string(),
                           precision_csv(decision.check, *sets[s].precision));
     if (!options.quiet)
-      std::cerr << prefix << sets[s].label << ": "
-                << describe_precision(decision.check, *sets[s].precision, decision.replications) << "\n";
+      say(prefix + sets[s].label + ": " +
+          describe_precision(decision.check, *sets[s].precision, decision.replications) + "\n");
   };
   const ScheduleResult result =
       run_replications(sets,
@@ -241,15 +249,16 @@ int run_batch(const BatchOptions& options) {
 
   if (!batch_complete(out, *sweep, *loaded)) {
     if (!options.quiet)
-      std::cerr << prefix << "finished its part (" << result.ran << " replications run, " << result.skipped
-                << " already complete). Other shards have not finished yet; when all have, run:\n  probsim "
-                   "aggregate "
-                << out.string() << "\n";
+      say(prefix + "finished its part (" + std::to_string(result.ran) + " replications run, " +
+          std::to_string(result.skipped) +
+          " already complete). Other shards have not finished yet; when all have, run:\n  probsim "
+          "aggregate " +
+          out.string() + "\n");
     return 0;
   }
   if (!options.quiet)
-    std::cerr << prefix << "finished (" << result.ran << " replications run, " << result.skipped
-              << " already complete); the batch is complete\n";
+    say(prefix + "finished (" + std::to_string(result.ran) + " replications run, " +
+        std::to_string(result.skipped) + " already complete); the batch is complete\n");
   return run_aggregate(AggregateOptions{{out.string()}, "", options.quiet});
 }
 

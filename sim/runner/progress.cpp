@@ -82,7 +82,8 @@ void ProgressLine::print(std::string line) {
   pending_.clear();
   printed_any_ = true;
   if (!terminal_) {
-    out_ << line << '\n' << std::flush;
+    // One write, newline included: shards under one launcher share stderr (see batch_runner.cpp).
+    out_ << line + '\n' << std::flush;
     return;
   }
   const std::size_t width = line.size();
