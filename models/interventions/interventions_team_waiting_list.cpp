@@ -15,9 +15,14 @@ bool InterventionsTeam::may_start(const Participant& p, Day day) const {
   if (p.started) return true;  // awaiting a group or a rejoin: already started
   const InterventionMeasures& m = measures_[p.office];
   if (p.programme == 0 && m.bbr_new_starts_suspended) return false;
+  return !past_renege(p, day);
+}
+
+bool InterventionsTeam::past_renege(const Participant& p, Day day) const {
+  if (p.started) return false;
   // G-13's renege (1.19): too little of the order left for the programme.
   const double weeks_needed = programme(p.programme).min_order_weeks_left_to_start;
-  return weeks_needed <= 0.0 || static_cast<double>(p.order_end_day - day) >= 7.0 * weeks_needed;
+  return weeks_needed > 0.0 && static_cast<double>(p.order_end_day - day) < 7.0 * weeks_needed;
 }
 
 std::vector<std::uint32_t> InterventionsTeam::ready_in_priority_order(std::uint32_t prog, bool one_to_one,
@@ -103,6 +108,13 @@ std::int64_t InterventionsTeam::waiting_longer_than(std::uint32_t programme, Day
   std::int64_t n = 0;
   for (const Participant& p : participants_)
     if (p.programme == programme && is_waiting_to_start(p.state) && day - p.requirement_day > days) ++n;
+  return n;
+}
+
+std::int64_t InterventionsTeam::waiting_past_renege(std::uint32_t programme, Day day) const {
+  std::int64_t n = 0;
+  for (const Participant& p : participants_)
+    if (p.programme == programme && is_waiting_to_start(p.state) && past_renege(p, day)) ++n;
   return n;
 }
 

@@ -37,6 +37,7 @@ void add_flows(InterventionFlows& into, const InterventionFlows& f) {
   into.bbr_waiting_over_52_weeks += f.bbr_waiting_over_52_weeks;
   into.bbr_attending += f.bbr_attending;
   into.bbr_awaiting_group += f.bbr_awaiting_group;
+  into.bbr_waiting_past_renege += f.bbr_waiting_past_renege;
   into.bbr_list_age_weeks.insert(into.bbr_list_age_weeks.end(), f.bbr_list_age_weeks.begin(),
                                  f.bbr_list_age_weeks.end());
   into.si_waiting += f.si_waiting;
@@ -64,8 +65,10 @@ InterventionFlows flows_since(const InterventionsTeam& team, const std::vector<P
   // The list's age (issue 18): how long each man not yet started has waited since his requirement.
   for (const Participant& p : team.participants()) {
     if (p.programme != 0) continue;
-    if (is_waiting_to_start(p.state))
+    if (is_waiting_to_start(p.state)) {
       f.bbr_list_age_weeks.push_back(static_cast<double>(now - p.requirement_day) / 7.0);
+      if (team.past_renege(p, now)) f.bbr_waiting_past_renege += 1;
+    }
     if (p.state == ParticipantState::awaiting_group) f.bbr_awaiting_group += 1;
   }
   for (std::uint32_t p = 1; p < team.programme_count(); ++p) f.si_waiting += team.waiting_to_start(p);

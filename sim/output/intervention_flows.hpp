@@ -22,8 +22,9 @@ struct InterventionFlows {
   std::vector<double> daso_delay_days;
   // Stocks at the end.
   std::int64_t bbr_waiting = 0, bbr_waiting_over_52_weeks = 0, bbr_attending = 0, si_waiting = 0;
-  std::int64_t bbr_awaiting_group = 0;     // recorded as started at the pre-group session, no place yet
-  std::vector<double> bbr_list_age_weeks;  // of each man on the BBR list (not started), at the end
+  std::int64_t bbr_awaiting_group = 0;       // recorded as started at the pre-group session, no place yet
+  std::int64_t bbr_waiting_past_renege = 0;  // of bbr_waiting, too little of the order left to start (G-13)
+  std::vector<double> bbr_list_age_weeks;    // of each man on the BBR list (not started), at the end
 };
 
 [[nodiscard]] double ratio(double part, double whole);

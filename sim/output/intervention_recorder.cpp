@@ -49,6 +49,7 @@ void add_rows(const std::string& date, const std::string& level, const std::stri
   };
   row(metric_name::bbr_waiting_list, static_cast<double>(f.bbr_waiting));
   row(metric_name::bbr_waiting_over_52_weeks, static_cast<double>(f.bbr_waiting_over_52_weeks));
+  row(metric_name::bbr_waiting_past_renege, static_cast<double>(f.bbr_waiting_past_renege));
   row(metric_name::bbr_attending, static_cast<double>(f.bbr_attending));
   row(metric_name::bbr_awaiting_group, static_cast<double>(f.bbr_awaiting_group));
   // Waiting-time percentiles (issue 18): of the list's age at the period's end, and of the waits of the

@@ -29,19 +29,22 @@ void InterventionRecorder::add_pdu_kpis(std::size_t office, const std::string& p
     // The team's offices are its spec's PDUs in order (engine/replication.cpp), so this is its index.
     const auto k = static_cast<std::uint32_t>(at - specs[t].pdus.begin());
     const Day first = scenario_.window.first_report_day(), last = scenario_.window.last_day();
-    std::int64_t requirements = 0, waiting = 0, waiting_over_52_weeks = 0;
+    std::int64_t requirements = 0, waiting = 0, waiting_over_52_weeks = 0, waiting_past_renege = 0;
     for (const Participant& p : teams_[t]->participants()) {
       if (p.office != k || p.programme != 0) continue;
       if (p.requirement_day >= first && p.requirement_day <= last) ++requirements;
       if (is_waiting_to_start(p.state)) {
         ++waiting;
         if (last - p.requirement_day > kOneYearOfWaitingDays) ++waiting_over_52_weeks;
+        if (teams_[t]->past_renege(p, last)) ++waiting_past_renege;
       }
     }
     kpis.push_back(Kpi{metric_name::bbr_requirements, static_cast<double>(requirements), "pdu", pdu});
     kpis.push_back(Kpi{metric_name::bbr_waiting_list_end, static_cast<double>(waiting), "pdu", pdu});
     kpis.push_back(Kpi{metric_name::bbr_waiting_over_52_weeks_end, static_cast<double>(waiting_over_52_weeks),
                        "pdu", pdu});
+    kpis.push_back(
+        Kpi{metric_name::bbr_waiting_past_renege_end, static_cast<double>(waiting_past_renege), "pdu", pdu});
     return;
   }
 }
@@ -64,6 +67,7 @@ void InterventionRecorder::add_kpis_of(const std::vector<std::size_t>& units, co
   kpi(metric_name::bbr_wait_weeks_p50, quantile_of(w.bbr_wait_weeks, 0.5));
   kpi(metric_name::bbr_wait_weeks_p90, quantile_of(w.bbr_wait_weeks, 0.9));
   kpi(metric_name::bbr_waiting_over_52_weeks_end, static_cast<double>(w.bbr_waiting_over_52_weeks));
+  kpi(metric_name::bbr_waiting_past_renege_end, static_cast<double>(w.bbr_waiting_past_renege));
   kpi(metric_name::bbr_exits_before_start, static_cast<double>(w.bbr.exits_before_start_total()));
   for (std::size_t r = 0; r < kTerminationReasonNames.size(); ++r)
     kpi(metric_name::bbr_exits_before_start_by_reason(kTerminationReasonNames[r]),

@@ -128,6 +128,7 @@ inline constexpr char bbr_wait_weeks_p90[] = "bbr_wait_weeks_p90";
 
 // The BBR list
 inline constexpr char bbr_waiting_over_52_weeks_end[] = "bbr_waiting_over_52_weeks_end";
+inline constexpr char bbr_waiting_past_renege_end[] = "bbr_waiting_past_renege_end";
 
 // Leaving BBR without completing
 inline constexpr char bbr_exits_before_start[] = "bbr_exits_before_start";
@@ -215,6 +216,7 @@ inline constexpr char rag_days_red[] = "rag_days_red";
 // The BBR list
 inline constexpr char bbr_waiting_list[] = "bbr_waiting_list";
 inline constexpr char bbr_waiting_over_52_weeks[] = "bbr_waiting_over_52_weeks";
+inline constexpr char bbr_waiting_past_renege[] = "bbr_waiting_past_renege";
 
 // BBR groups, facilitators and the rest
 inline constexpr char bbr_attending[] = "bbr_attending";

@@ -81,3 +81,18 @@ TEST(Renege, ZeroSwitchesItOff) {
   EXPECT_EQ(h.days_of(InterventionEvent::Kind::start, short_order), std::vector<Day>{0});
   EXPECT_EQ(h.days_of(InterventionEvent::Kind::start, long_order), std::vector<Day>{0});
 }
+
+// The men the renege passes over stay on the list, and are counted apart (docs/validation.md §9.14):
+// with 10 weeks, an order ending on day 69 is past it from day 0, one ending on day 70 from day 1.
+TEST(Renege, TheMenPastItAreCountedOnTheList) {
+  Harness h(pairs_with_renege(10.0));
+  refer_with_order_days(h, 0, 69);
+  refer_with_order_days(h, 0, 70);  // alone with time left: no group of two forms
+  h.run_through(0);
+  EXPECT_EQ(h.team->waiting_to_start(0), 2);
+  EXPECT_EQ(h.team->waiting_past_renege(0, 0), 1);
+  EXPECT_EQ(h.team->waiting_past_renege(0, 1), 2);
+  Harness off(pairs_with_renege(0.0));
+  refer_with_order_days(off, 0, 69);
+  EXPECT_EQ(off.team->waiting_past_renege(0, 60), 0);
+}
