@@ -232,6 +232,11 @@ struct InterventionsWarmStart {
   double waiting_share = 1.0;
 };
 
+// Which structured intervention's list gets the facilitator hours BBR leaves (docs/validation.md §9.16):
+// first come, first served across the lists (LV-14), or the order the scenario lists the programmes
+// (the model before session 12; no source gives it).
+enum class StructuredInterventionGroups : std::uint8_t { longest_waiting_first, file_order };
+
 struct InterventionRules {
   bool enabled = false;
   InterventionsWarmStart warm_start;
@@ -249,6 +254,8 @@ struct InterventionRules {
       waiting_list_criteria(WaitingListPriority::risk_then_order_end);
   ProgrammeRules bbr;
   std::vector<ProgrammeRules> structured_interventions;  // SIs are run FIFO ([earliest_created])
+  StructuredInterventionGroups structured_intervention_groups =
+      StructuredInterventionGroups::longest_waiting_first;
   FacilitationRules facilitation;
   DemandManagement demand_management;
   InterventionDelivery delivery;  // between recorded start and recorded completion (issue 18)

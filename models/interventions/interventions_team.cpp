@@ -228,7 +228,7 @@ void InterventionsTeam::weekly_review(Day day) {
   capacity_.measure(offices_, measures_);
   divert_by_demand_management(day);
   give_pre_group_sessions(day);
-  for (std::uint32_t prog = 0; prog < programme_count(); ++prog) start_groups(prog, day);
+  start_all_groups(day);
 }
 
 // --- DASO partner support (VIC-1..4, G-25): the hours; the work is PartnerSupport's --------------------

@@ -174,9 +174,18 @@ class InterventionsTeam final : public CaseListener {
   // interventions_team_pre_group.cpp: the pre-group session as the recorded start (IS-2).
   void give_pre_group_sessions(Day day);
   void record_start(Participant& p, Day day);
-  // interventions_team_groups.cpp: group delivery.
+  // interventions_team_group_opening.cpp: which programme gets the hours, and whom a new group takes.
+  struct GroupCandidates {
+    std::vector<std::uint32_t> men;  // ready, in the list's order
+    std::size_t next = 0;            // the first a new group would take (those before fill rolling places)
+  };
+  void start_all_groups(Day day);
   void start_groups(std::uint32_t prog, Day day);
+  [[nodiscard]] GroupCandidates group_candidates(std::uint32_t prog, Day day);
+  [[nodiscard]] bool can_open_group(std::uint32_t prog, const GroupCandidates& list) const;
+  void open_next_group(std::uint32_t prog, GroupCandidates& list, Day day);
   [[nodiscard]] int sessions_per_week_of_next_group(std::uint32_t prog, bool one_to_one) const;
+  // interventions_team_groups.cpp: group delivery.
   void open_group(std::uint32_t prog, bool one_to_one, const std::vector<std::uint32_t>& joiners, Day day,
                   int sessions_per_week);
   void join(ProgrammeGroup& g, std::uint32_t group_index, std::uint32_t participant, Day day);

@@ -25,52 +25,6 @@ bool individual_session_due_after(const ProgrammeRules& rules, std::int32_t cred
 
 }  // namespace
 
-void InterventionsTeam::start_groups(std::uint32_t prog, Day day) {
-  // Drop people no longer waiting from the ready list.
-  std::erase_if(ready_[prog], [&](std::uint32_t index) {
-    const ParticipantState s = participants_[index].state;
-    return s != ParticipantState::waiting && s != ParticipantState::awaiting_rejoin &&
-           s != ParticipantState::awaiting_group;
-  });
-  const ProgrammeRules& rules = programme(prog);
-
-  // One-to-one courses (BBR-7): each starts as soon as a facilitator's hours allow.
-  if (prog == 0) {
-    const int per_week = sessions_per_week_of_next_group(prog, true);
-    const double need = capacity_.weekly_hours_of(rules, true, per_week);
-    for (std::uint32_t index : ready_in_priority_order(prog, true, day)) {
-      if (!capacity_.fits(need)) break;
-      open_group(prog, true, {index}, day, per_week);
-    }
-  }
-
-  std::vector<std::uint32_t> candidates = ready_in_priority_order(prog, false, day);
-  // Rolling groups take joiners at their next module: count their free places before opening more.
-  std::size_t free_places = 0;
-  if (rules.format == GroupFormat::rolling)
-    for (const ProgrammeGroup& g : groups_)
-      if (g.open && g.programme == prog && !g.one_to_one)
-        free_places += static_cast<std::size_t>(rules.group_size_max) - g.members.size();
-  std::size_t next = std::min(free_places, candidates.size());
-  // Each new group's pace is drawn by its serial number (BBR-4), so its hours are known before it opens.
-  while (
-      candidates.size() - next >= static_cast<std::size_t>(rules.group_size_min) &&
-      capacity_.fits(capacity_.weekly_hours_of(rules, false, sessions_per_week_of_next_group(prog, false)))) {
-    const std::size_t take =
-        std::min(candidates.size() - next, static_cast<std::size_t>(rules.group_size_max));
-    std::vector<std::uint32_t> cohort(candidates.begin() + static_cast<std::ptrdiff_t>(next),
-                                      candidates.begin() + static_cast<std::ptrdiff_t>(next + take));
-    open_group(prog, false, cohort, day, sessions_per_week_of_next_group(prog, false));
-    next += take;
-  }
-}
-
-int InterventionsTeam::sessions_per_week_of_next_group(std::uint32_t prog, bool one_to_one) const {
-  return sessions_per_week_of_new_group(programme(prog), rules_.delivery, prog == 0, one_to_one,
-                                        replication_seed_, combine_seed(team_key_, prog),
-                                        programme_counters_[prog].groups_started);
-}
-
 void InterventionsTeam::open_group(std::uint32_t prog, bool one_to_one,
                                    const std::vector<std::uint32_t>& joiners, Day day,
                                    int sessions_per_week) {

@@ -140,6 +140,9 @@ void read_interventions(FieldReader& root, const SimulationWindow& window, Inter
   if (auto enabled = iv->boolean("enabled", false)) rules.enabled = *enabled;
   read_bbr(*iv, rules);
   read_structured_interventions(*iv, rules);
+  if (auto order =
+          iv->choice("structured_intervention_groups", false, {"longest_waiting_first", "file_order"}))
+    rules.structured_intervention_groups = static_cast<StructuredInterventionGroups>(*order);
   read_routing(*iv, *iv->map_node(), rules);
   read_weeks_range(*iv, "readiness_delay_weeks", rules.readiness);
   read_interventions_warm_start(*iv, rules.warm_start);

@@ -256,6 +256,7 @@ interventions:
   structured_interventions:
     - {name: stepwise, group_sessions: 12, module_sessions: 4}
     - {name: dawn, group_sessions: 8, module_sessions: 4, individual_sessions: 1, men_only: false}
+  structured_intervention_groups: file_order
   facilitation: {facilitators_per_group_session: 1, hours_per_group_session: 3, hours_per_individual_session: 2,
                  non_delivery_share: 0.25}
   demand_management: {divert_after_weeks_waiting: 26, divert_when_list_longer_than: 40,
@@ -316,6 +317,7 @@ interventions_teams:
   EXPECT_EQ(iv.structured_interventions[3].individual_sessions, 1);
   EXPECT_EQ(iv.structured_interventions[3].sessions_per_week, 2);  // ProgrammeRules' default
   EXPECT_EQ(iv.routing.structured_intervention_mix, (std::vector<double>{0.5, 0.1, 0.1, 0.3}));
+  EXPECT_EQ(iv.structured_intervention_groups, StructuredInterventionGroups::file_order);
 
   EXPECT_EQ(iv.facilitation.facilitators_per_group_session, 1);
   EXPECT_DOUBLE_EQ(iv.facilitation.hours_per_group_session, 3.0);
