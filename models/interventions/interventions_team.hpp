@@ -181,6 +181,8 @@ class InterventionsTeam final : public CaseListener {
   };
   void start_all_groups(Day day);
   void start_groups(std::uint32_t prog, Day day);
+  void start_one_to_one_courses(Day day);
+  // The ready men of `prog` a new group would take (and the ready list cleared of those who left it).
   [[nodiscard]] GroupCandidates group_candidates(std::uint32_t prog, Day day);
   [[nodiscard]] bool can_open_group(std::uint32_t prog, const GroupCandidates& list) const;
   void open_next_group(std::uint32_t prog, GroupCandidates& list, Day day);

@@ -39,8 +39,19 @@ void InterventionsTeam::start_all_groups(Day day) {
 }
 
 void InterventionsTeam::start_groups(std::uint32_t prog, Day day) {
+  if (prog == 0) start_one_to_one_courses(day);
   GroupCandidates list = group_candidates(prog, day);
   while (can_open_group(prog, list)) open_next_group(prog, list, day);
+}
+
+// One-to-one BBR courses (BBR-7): each starts as soon as a facilitator's hours allow, before any group.
+void InterventionsTeam::start_one_to_one_courses(Day day) {
+  const int per_week = sessions_per_week_of_next_group(0, true);
+  const double need = capacity_.weekly_hours_of(programme(0), true, per_week);
+  for (std::uint32_t index : ready_in_priority_order(0, true, day)) {
+    if (!capacity_.fits(need)) break;
+    open_group(0, true, {index}, day, per_week);
+  }
 }
 
 InterventionsTeam::GroupCandidates InterventionsTeam::group_candidates(std::uint32_t prog, Day day) {
@@ -51,17 +62,6 @@ InterventionsTeam::GroupCandidates InterventionsTeam::group_candidates(std::uint
            s != ParticipantState::awaiting_group;
   });
   const ProgrammeRules& rules = programme(prog);
-
-  // One-to-one courses (BBR-7): each starts as soon as a facilitator's hours allow.
-  if (prog == 0) {
-    const int per_week = sessions_per_week_of_next_group(prog, true);
-    const double need = capacity_.weekly_hours_of(rules, true, per_week);
-    for (std::uint32_t index : ready_in_priority_order(prog, true, day)) {
-      if (!capacity_.fits(need)) break;
-      open_group(prog, true, {index}, day, per_week);
-    }
-  }
-
   GroupCandidates list;
   list.men = ready_in_priority_order(prog, false, day);
   // Rolling groups take joiners at their next module: count their free places before opening more.
