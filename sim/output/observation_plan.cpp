@@ -34,7 +34,7 @@ void open_recorder_window(RunRecorder& recorder, const std::vector<Observation>&
 void record_observation(RunRecorder& recorder, const Observation& o, const SimulationWindow& window) {
   if (o.cohort_status) recorder.take_cohort_status();
   if (o.si_cohort_status) recorder.take_si_cohort_status();
-  if (o.workload_snapshot) recorder.take_workload_snapshot();
+  if (o.workload_snapshot) recorder.take_workload_snapshot(o.after_day);
   if (o.week_end) recorder.sample_week();
   if (o.period_end) recorder.close_period(window.date_of(o.after_day));
 }

@@ -14,6 +14,7 @@
 #include "output/intervention_recorder.hpp"
 #include "output/period_figures.hpp"
 #include "output/replication_result.hpp"
+#include "output/sara_snapshot.hpp"
 #include "output/task_figures.hpp"
 #include "output/weekly_samples.hpp"
 #include "output/workload_snapshot.hpp"
@@ -38,8 +39,9 @@ class RunRecorder {
   void take_cohort_status();
   // After the day of `interventions.si_cohort_report.status_on`: the structured interventions' cohort.
   void take_si_cohort_status();
-  // After the day of `simulation.workload_snapshot_on`: every practitioner's WMT % that day (CT-17).
-  void take_workload_snapshot();
+  // After `day`, the day of `simulation.workload_snapshot_on`: every practitioner's WMT % that day
+  // (CT-17), and the DA cases' start SARAs (CT-13).
+  void take_workload_snapshot(Day day);
 
  private:
   // One month's rows of timeseries.csv for one unit.
@@ -73,6 +75,7 @@ class RunRecorder {
   // When the scenario enables enforcement.
   std::optional<EnforcementRecorder> enforcement_;
   WorkloadSnapshot workload_snapshot_;
+  SaraSnapshot sara_snapshot_;
   ReplicationResult result_;
 };
 

@@ -56,6 +56,10 @@ const std::string kStructuredInterventions = "CT-6";
 // CT-6 run, which runs on to 13 Feb 2023, with simulation.workload_snapshot_on set.
 const std::string kWorkloadSnapshotKpi = "workload_snapshot_pct_mean";
 
+// CT-13 read as written (docs/validation.md §10.16): of the DA cases under supervision at the end of the
+// same day, begun in the run, the share whose start SARA is done. Read from the same run.
+const std::string kSaraSnapshotKpi = "sara_snapshot_completed_share";
+
 // CT-17's year (PUB-15: "about 120%" across 2023, from the monthly snapshots on the first day of each
 // month). Not a KPI of the run: the test averages the national month-end workload_pct_mean of
 // 31 Dec 2022 .. 30 Nov 2023 (the states at the start of 1 Jan .. 1 Dec 2023) in each replication of
@@ -192,6 +196,17 @@ TEST(Validation, EnglandWales2022StructuredInterventionsAgainstCt6) {
     found = found || (target.at("id") == "CT-17" && target.at("kpi") == kWorkloadSnapshotKpi);
   EXPECT_TRUE(found) << "CT-17's week to 7 Feb 2023 is in the targets file";
   check_targets(snapshot, "CT-17", kWorkloadSnapshotKpi);
+
+  // CT-13 (AR-7: SARA completion for current perpetrators, 67%), read on the same day (docs/validation.md
+  // §10.16): in the targets file and reported with its gap; it is a share, so it must be one.
+  ASSERT_TRUE(mean.count(kSaraSnapshotKpi)) << "no " << kSaraSnapshotKpi << " in summary.csv";
+  EXPECT_GE(mean.at(kSaraSnapshotKpi), 0.0);
+  EXPECT_LE(mean.at(kSaraSnapshotKpi), 1.0);
+  found = false;
+  for (const auto& target : read_table(source_path("tests/validation/england_wales_2022_targets.csv")))
+    found = found || (target.at("id") == "CT-13" && target.at("kpi") == kSaraSnapshotKpi);
+  EXPECT_TRUE(found) << "CT-13 is in the targets file";
+  check_targets(mean, "CT-13", kSaraSnapshotKpi);
 
   // CT-17's regions (PUB-14: 8 of 12 above 110%, London highest at 126.8%): a documented mismatch
   // (docs/validation.md §10.8), reported with its gap on every run, not asserted.

@@ -77,7 +77,8 @@ TEST(WorkloadSnapshot, TheRecorderReadsEveryPractitionerWhoCanTakeCasesAtTheEndO
   for (const Practitioner& p : run.office(0).staff())
     if (p.can_take_cases()) expected.push_back(p.workload_pct());
   ASSERT_GE(expected.size(), 10u);
-  recorder.take_workload_snapshot();
+  const SaraCompletion sara = run.office(0).casework().sara_completion(day);
+  recorder.take_workload_snapshot(day);
   run.run_day();  // the next day changes caseloads; the snapshot keeps 7 Feb's
   const double mean =
       std::accumulate(expected.begin(), expected.end(), 0.0) / static_cast<double>(expected.size());
@@ -91,8 +92,16 @@ TEST(WorkloadSnapshot, TheRecorderReadsEveryPractitionerWhoCanTakeCasesAtTheEndO
     if (kpi.name == "workload_snapshot_pct_max") {
       EXPECT_DOUBLE_EQ(kpi.value, *std::max_element(expected.begin(), expected.end()));
     }
+    // CT-13's SARA counts are taken at the same moment, from the same office.
+    if (kpi.name == "sara_snapshot_da_cases") {
+      EXPECT_DOUBLE_EQ(kpi.value, static_cast<double>(sara.da_cases));
+    }
+    if (kpi.name == "sara_snapshot_completed_share") {
+      EXPECT_DOUBLE_EQ(kpi.value, static_cast<double>(sara.sara_completed) / static_cast<double>(sara.da_cases));
+    }
   }
   EXPECT_EQ(found, 3);  // national, region, PDU
+  EXPECT_GT(sara.da_cases, 0);  // the scenario's cases begun in the run include DA cases
 }
 
 TEST(WorkloadSnapshot, ADayOutsideTheReportWindowIsRefusedWithItsKey) {

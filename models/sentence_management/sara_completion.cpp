@@ -1,0 +1,33 @@
+#include "sentence_management/sara_completion.hpp"
+
+namespace probsim {
+
+SaraCompletion count_sara_completion(const CaseworkTaskStore& store, Day day, Day first_day) {
+  SaraCompletion n;
+  for (std::size_t slot = 0; slot < store.case_slots(); ++slot) {
+    const CaseworkTaskStore::CaseTasks& c = store.case_at(static_cast<std::uint32_t>(slot));
+    if (!c.active || !c.domestic_abuse) continue;
+    bool sara_open = false, sara_overdue = false, review_overdue = false;
+    for (std::uint32_t i = c.head; i != kNoTask; i = store.task(i).next_of_case) {
+      const Task& t = store.task(i);
+      if (t.kind == TaskKind::sara) {
+        sara_open = true;
+        sara_overdue = sara_overdue || t.due_day <= day;
+      } else if (t.kind == TaskKind::periodic_review) {
+        review_overdue = review_overdue || t.due_day <= day;
+      }
+    }
+    if (c.start < first_day) {
+      n.warm_start_da_cases += 1;
+      n.warm_start_sara_open += sara_open ? 1 : 0;
+      continue;
+    }
+    n.da_cases += 1;
+    n.sara_completed += sara_open ? 0 : 1;
+    n.sara_overdue += sara_overdue ? 1 : 0;
+    n.review_overdue += review_overdue ? 1 : 0;
+  }
+  return n;
+}
+
+}  // namespace probsim
