@@ -10,6 +10,7 @@ tests/e2e/national_standards_2004_test.cpp), each a `probsim run --out` director
   ew2022/            england_wales_2022.yaml, 6 replications, seed 1
   ew2022_feb2023/    the same, on to 13 Feb 2023 with the 7 Feb snapshot and CT-6's SI cohort, 4 replications
   ew2023/            england_wales_2023.yaml, 4 replications, seed 1
+  ew2023_rag_off/    the same with prioritisation.enabled=false (PUB-16's need, §10.18)
   ns2004/, ns2004_gwent/, ns2004_county_durham/   the 2004 files, 10 replications, seed 2004
   ew_to_2025/        england_wales_2022.yaml run on to 31 Mar 2025, 4 replications, seed 1 (CT-14;
                      PUB-15's 2024 figure and PUB-13's regions, §10.15)
@@ -230,6 +231,39 @@ def workload_past_2023(runs):
     print()
 
 
+PUB16_DATE = "2023-09-30"  # validation.md §10.18: September 2023's row
+CASE_HOLDER_FTE = ("in_post_fte_po", "in_post_fte_pso", "in_post_fte_pqip")
+
+
+def september_2023(run_dir):
+    """(hours demanded ÷ task hours available, case-holding FTE) per replication, September 2023."""
+    by_rep = defaultdict(dict)
+    with open(run_dir / "timeseries.csv", newline="") as f:
+        for row in csv.DictReader(f):
+            if row["level"] == "national" and row["date"] == PUB16_DATE:
+                by_rep[row["replication"]][row["metric"]] = float(row["value"])
+    reps = [v for v in by_rep.values() if v.get("task_hours_available", 0.0) > 0.0]
+    if not reps:
+        raise SystemExit(f"{run_dir}/timeseries.csv: no national row for {PUB16_DATE}")
+    return ([v["hours_demanded"] / v["task_hours_available"] for v in reps],
+            [sum(v[k] for k in CASE_HOLDER_FTE) for v in reps])
+
+
+def need_against_staff(runs):
+    """PUB-16 (validation.md §10.18): reported, not asserted."""
+    ratio_off, _ = september_2023(runs / "ew2023_rag_off")
+    ratio_on, staff = september_2023(runs / "ew2023")  # the baseline's staff
+    off, on, fte = mean_ci(ratio_off), mean_ci(ratio_on), mean_ci(staff)
+    print("Sentence management's need against its staff, September 2023 (PUB-16, an HMPPS activity review;")
+    print("reported, not asserted; §10.18; `england_wales_2023.yaml` with RAG off and on):\n")
+    print(f"- need ÷ staff (published 17,170 FTE needed ÷ 7,236 in the role = 2.37); the model's task hours "
+          f"demanded ÷ available: **{off[0]:.3f}** [{off[1]:.3f}, {off[2]:.3f}] with RAG off, {on[0]:.3f} "
+          f"[{on[1]:.3f}, {on[2]:.3f}] with RAG on.")
+    print(f"- staff in sentence management (published 7,236): the model's PO, PSO and PQiP FTE on 30 Sep "
+          f"2023, {fte[0]:,.0f} [{fte[1]:,.0f}, {fte[2]:,.0f}].")
+    print()
+
+
 def national_standards_2004(runs):
     summaries = {area: national_summary(runs / directory) for area, directory in AREAS}
     print("## The 2004 National Standards areas (`national_standards_2004*.yaml`)\n")
@@ -270,6 +304,8 @@ def main():
         bbr_after_2022(runs)
     if (runs / "ew_to_2025" / "timeseries.csv").exists():
         workload_past_2023(runs)
+    if (runs / "ew2023_rag_off" / "timeseries.csv").exists():
+        need_against_staff(runs)
     national_standards_2004(runs)
 
 

@@ -26,6 +26,7 @@ run ew2022_feb2023 scenarios/england_wales_2022.yaml --reps 4 --seed 1 \
   --set simulation.report_end=2023-02-13 --set simulation.workload_snapshot_on=2023-02-07 \
   --set 'interventions.si_cohort_report={requirements_from: 2022-04-01, requirements_to: 2023-02-13, status_on: 2023-02-13}'
 run ew2023 scenarios/england_wales_2023.yaml --reps 4 --seed 1
+run ew2023_rag_off scenarios/england_wales_2023.yaml --reps 4 --seed 1 --set prioritisation.enabled=false
 # CT-14 and CT-5 by region (validation.md §9.12): the baseline run on past 2022. CT-5's waits are read
 # from events.csv (about 1 GB), which is reduced to two small files and not kept.
 run ew_to_2025 scenarios/england_wales_2022.yaml --reps 4 --seed 1 --set simulation.report_end=2025-03-31

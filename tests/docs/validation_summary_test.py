@@ -45,6 +45,21 @@ def planted_runs(root):
         for replication, value in (("1", 110.0), ("2", 114.0)):
             for date in PUB15_DATES:
                 w.writerow([replication, date, "national", "national", "workload_pct_mean", value])
+        # §10.18, RAG on: 80 of 100 hours and 90 of 100 (mean 0.85); staff 1,000 and 1,200 FTE.
+        for replication, demanded, staff in (("1", 80.0, 1000.0), ("2", 90.0, 1200.0)):
+            pso = staff - 600.0
+            for metric, value in (("hours_demanded", demanded), ("task_hours_available", 100.0),
+                                  ("in_post_fte_po", 500.0), ("in_post_fte_pso", pso), ("in_post_fte_pqip", 100.0)):
+                w.writerow([replication, "2023-09-30", "national", "national", metric, value])
+            w.writerow([replication, "2023-08-31", "national", "national", "hours_demanded", 999.0])
+    write_summary(root / "ew2023_rag_off", {})
+    with open(root / "ew2023_rag_off" / "timeseries.csv", "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["replication", "date", "level", "unit", "metric", "value"])
+        for replication, demanded in (("1", 95.0), ("2", 97.0)):  # mean 0.960
+            for metric, value in (("hours_demanded", demanded), ("task_hours_available", 100.0),
+                                  ("in_post_fte_po", 500.0), ("in_post_fte_pso", 400.0), ("in_post_fte_pqip", 100.0)):
+                w.writerow([replication, "2023-09-30", "national", "national", metric, value])
     for area, directory in AREAS:
         write_summary(root / directory, {"reviews_on_time_share": 0.9, "sickness_days_per_fte_year": 12.0})
     # CT-14 and CT-5 (§9.12): Apr 2023-Mar 2024 has 3 of 4 and 1 of 2 started (mean 62.5%); the months
@@ -128,6 +143,9 @@ def main():
         expect("**19 to 20 of 20** months above 100%" in text, "PUB-15: months above 100% counted per replication")
         expect("**2 of 2** on 2022-12-31 and **1 of 2** on 2023-01-31" in text,
                "PUB-13: regions above 100% by their mean over replications")
+
+        expect("**0.960** [" in text and "0.850 [" in text and "2023, 1,100 [" in text,
+               "PUB-16: September's hours demanded over available, RAG off and on; the staff of the RAG-on run")
 
         missing = subprocess.run([sys.executable, str(SCRIPT), str(runs / "nowhere")], capture_output=True, text=True)
         expect(missing.returncode != 0 and "summary.csv: missing" in missing.stderr,
