@@ -29,8 +29,8 @@
 #include "sentence_management/case_task_schedule.hpp"
 #include "sentence_management/casework_agenda.hpp"
 #include "sentence_management/casework_task_store.hpp"
+#include "sentence_management/da_case_task_counts.hpp"
 #include "sentence_management/enforcement_process.hpp"
-#include "sentence_management/sara_completion.hpp"
 #include "sentence_management/task_outcomes.hpp"
 #include "sentence_management/task_rules.hpp"
 #include "workforce/practitioner.hpp"
@@ -122,9 +122,11 @@ class PduCasework {
   // Seconds not yet worked of every open task.
   [[nodiscard]] WorkSeconds open_seconds() const { return store_.open_seconds(); }
   [[nodiscard]] std::size_t open_tasks() const { return store_.open_tasks(); }
-  // CT-13: the domestic-abuse cases under supervision at the end of `day` and their start SARAs; cases
-  // begun before day 0 (the run's first day) are the warm start (sara_completion.hpp).
-  [[nodiscard]] SaraCompletion sara_completion(Day day) const { return count_sara_completion(store_, day, 0); }
+  // CT-13, TS-1: the domestic-abuse cases under supervision at the end of `day`, and their start SARAs and
+  // home visits; cases begun before day 0 (the run's first day) are the warm start (da_case_task_counts.hpp).
+  [[nodiscard]] DaCaseTaskCounts da_case_task_counts(Day day) const {
+    return count_da_case_tasks(store_, day, 0);
+  }
   // Calls visit(const Task&) for each open task (tests and audits): contacts first, by case slot.
   template <typename Visit>
   void for_each_open_task(Visit visit) const {

@@ -92,13 +92,18 @@ inline constexpr char workload_snapshot_pct_p90[] = "workload_snapshot_pct_p90";
 inline constexpr char workload_snapshot_pct_max[] = "workload_snapshot_pct_max";
 inline constexpr char workload_snapshot_over_110_share[] = "workload_snapshot_over_110_share";
 inline constexpr char workload_snapshot_over_200_share[] = "workload_snapshot_over_200_share";
-// CT-13: the DA cases' start SARAs on the snapshot day (sara_snapshot.hpp)
+// CT-13: the DA cases' start SARAs on the snapshot day (da_task_snapshot.hpp)
 inline constexpr char sara_snapshot_da_cases[] = "sara_snapshot_da_cases";
 inline constexpr char sara_snapshot_completed_share[] = "sara_snapshot_completed_share";
 inline constexpr char sara_snapshot_overdue_share[] = "sara_snapshot_overdue_share";
 inline constexpr char sara_snapshot_review_overdue_share[] = "sara_snapshot_review_overdue_share";
 inline constexpr char sara_snapshot_completed_share_with_warm_start[] =
     "sara_snapshot_completed_share_with_warm_start";
+// TS-1: the DA cases' home visits on the snapshot day (da_task_snapshot.hpp)
+inline constexpr char home_visit_snapshot_completed_share[] = "home_visit_snapshot_completed_share";
+inline constexpr char home_visit_snapshot_sample_da_cases[] = "home_visit_snapshot_sample_da_cases";
+inline constexpr char home_visit_snapshot_sample_completed_share[] =
+    "home_visit_snapshot_sample_completed_share";
 
 // Enforcement
 inline constexpr char appointments[] = "appointments";

@@ -52,14 +52,14 @@ void RunRecorder::take_cohort_status() {
 
 void RunRecorder::take_workload_snapshot(Day day) {
   std::vector<std::vector<double>> pct_by_office(offices_.size());
-  std::vector<SaraCompletion> sara_by_office(offices_.size());
+  std::vector<DaCaseTaskCounts> da_tasks_by_office(offices_.size());
   for (std::size_t o = 0; o < offices_.size(); ++o) {
     for (const Practitioner& p : offices_[o]->staff())
       if (p.can_take_cases()) pct_by_office[o].push_back(p.workload_pct());
-    sara_by_office[o] = offices_[o]->casework().sara_completion(day);
+    da_tasks_by_office[o] = offices_[o]->casework().da_case_task_counts(day);
   }
   workload_snapshot_.take(std::move(pct_by_office));
-  sara_snapshot_.take(std::move(sara_by_office));
+  da_task_snapshot_.take(std::move(da_tasks_by_office));
 }
 
 void RunRecorder::sample_week() {

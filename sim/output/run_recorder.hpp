@@ -14,7 +14,7 @@
 #include "output/intervention_recorder.hpp"
 #include "output/period_figures.hpp"
 #include "output/replication_result.hpp"
-#include "output/sara_snapshot.hpp"
+#include "output/da_task_snapshot.hpp"
 #include "output/task_figures.hpp"
 #include "output/weekly_samples.hpp"
 #include "output/workload_snapshot.hpp"
@@ -40,7 +40,7 @@ class RunRecorder {
   // After the day of `interventions.si_cohort_report.status_on`: the structured interventions' cohort.
   void take_si_cohort_status();
   // After `day`, the day of `simulation.workload_snapshot_on`: every practitioner's WMT % that day
-  // (CT-17), and the DA cases' start SARAs (CT-13).
+  // (CT-17), and the DA cases' start SARAs and home visits (CT-13, TS-1).
   void take_workload_snapshot(Day day);
 
  private:
@@ -75,7 +75,7 @@ class RunRecorder {
   // When the scenario enables enforcement.
   std::optional<EnforcementRecorder> enforcement_;
   WorkloadSnapshot workload_snapshot_;
-  SaraSnapshot sara_snapshot_;
+  DaTaskSnapshot da_task_snapshot_;
   ReplicationResult result_;
 };
 

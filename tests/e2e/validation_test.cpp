@@ -59,6 +59,9 @@ const std::string kWorkloadSnapshotKpi = "workload_snapshot_pct_mean";
 // CT-13 read as written (docs/validation.md §10.16): of the DA cases under supervision at the end of the
 // same day, begun in the run, the share whose start SARA is done. Read from the same run.
 const std::string kSaraSnapshotKpi = "sara_snapshot_completed_share";
+// TS-1 read the same way (§10.16's addendum): of the DA cases begun 26 to 30 weeks before that day (the
+// inspection sample's age), the share whose home visit is done.
+const std::string kHomeVisitSnapshotKpi = "home_visit_snapshot_sample_completed_share";
 
 // CT-17's year (PUB-15: "about 120%" across 2023, from the monthly snapshots on the first day of each
 // month). Not a KPI of the run: the test averages the national month-end workload_pct_mean of
@@ -207,6 +210,10 @@ TEST(Validation, EnglandWales2022StructuredInterventionsAgainstCt6) {
     found = found || (target.at("id") == "CT-13" && target.at("kpi") == kSaraSnapshotKpi);
   EXPECT_TRUE(found) << "CT-13 is in the targets file";
   check_targets(mean, "CT-13", kSaraSnapshotKpi);
+  ASSERT_TRUE(mean.count(kHomeVisitSnapshotKpi)) << "no " << kHomeVisitSnapshotKpi << " in summary.csv";
+  EXPECT_GE(mean.at(kHomeVisitSnapshotKpi), 0.0);
+  EXPECT_LE(mean.at(kHomeVisitSnapshotKpi), 1.0);
+  check_targets(mean, "TS-1", kHomeVisitSnapshotKpi);
 
   // CT-17's regions (PUB-14: 8 of 12 above 110%, London highest at 126.8%): a documented mismatch
   // (docs/validation.md §10.8), reported with its gap on every run, not asserted.

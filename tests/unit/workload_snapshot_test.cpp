@@ -77,7 +77,7 @@ TEST(WorkloadSnapshot, TheRecorderReadsEveryPractitionerWhoCanTakeCasesAtTheEndO
   for (const Practitioner& p : run.office(0).staff())
     if (p.can_take_cases()) expected.push_back(p.workload_pct());
   ASSERT_GE(expected.size(), 10u);
-  const SaraCompletion sara = run.office(0).casework().sara_completion(day);
+  const DaCaseTaskCounts sara = run.office(0).casework().da_case_task_counts(day);
   recorder.take_workload_snapshot(day);
   run.run_day();  // the next day changes caseloads; the snapshot keeps 7 Feb's
   const double mean =

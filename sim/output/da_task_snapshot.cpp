@@ -1,13 +1,13 @@
-#include "output/sara_snapshot.hpp"
+#include "output/da_task_snapshot.hpp"
 
 #include "output/metric_names.hpp"
 
 namespace probsim {
 
-void SaraSnapshot::emit(const std::vector<std::size_t>& units,
-                        const std::function<void(const std::string&, double)>& kpi) const {
+void DaTaskSnapshot::emit(const std::vector<std::size_t>& units,
+                          const std::function<void(const std::string&, double)>& kpi) const {
   if (!taken_) return;
-  SaraCompletion n;
+  DaCaseTaskCounts n;
   for (const std::size_t i : units) n += by_office_.at(i);
   auto share = [](std::int64_t part, std::int64_t whole) {
     return whole > 0 ? static_cast<double>(part) / static_cast<double>(whole) : 0.0;
@@ -19,6 +19,10 @@ void SaraSnapshot::emit(const std::vector<std::size_t>& units,
   kpi(metric_name::sara_snapshot_overdue_share, share(n.sara_overdue, n.da_cases));
   kpi(metric_name::sara_snapshot_review_overdue_share, share(n.review_overdue, n.da_cases));
   kpi(metric_name::sara_snapshot_completed_share_with_warm_start, share(all_completed, all_cases));
+  kpi(metric_name::home_visit_snapshot_completed_share, share(n.home_visit_completed, n.da_cases));
+  kpi(metric_name::home_visit_snapshot_sample_da_cases, static_cast<double>(n.sample_da_cases));
+  kpi(metric_name::home_visit_snapshot_sample_completed_share,
+      share(n.sample_home_visit_completed, n.sample_da_cases));
 }
 
 }  // namespace probsim

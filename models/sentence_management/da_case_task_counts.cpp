@@ -1,13 +1,13 @@
-#include "sentence_management/sara_completion.hpp"
+#include "sentence_management/da_case_task_counts.hpp"
 
 namespace probsim {
 
-SaraCompletion count_sara_completion(const CaseworkTaskStore& store, Day day, Day first_day) {
-  SaraCompletion n;
+DaCaseTaskCounts count_da_case_tasks(const CaseworkTaskStore& store, Day day, Day first_day) {
+  DaCaseTaskCounts n;
   for (std::size_t slot = 0; slot < store.case_slots(); ++slot) {
     const CaseworkTaskStore::CaseTasks& c = store.case_at(static_cast<std::uint32_t>(slot));
     if (!c.active || !c.domestic_abuse) continue;
-    bool sara_open = false, sara_overdue = false, review_overdue = false;
+    bool sara_open = false, sara_overdue = false, review_overdue = false, home_visit_open = false;
     for (std::uint32_t i = c.head; i != kNoTask; i = store.task(i).next_of_case) {
       const Task& t = store.task(i);
       if (t.kind == TaskKind::sara) {
@@ -15,6 +15,8 @@ SaraCompletion count_sara_completion(const CaseworkTaskStore& store, Day day, Da
         sara_overdue = sara_overdue || t.due_day <= day;
       } else if (t.kind == TaskKind::periodic_review) {
         review_overdue = review_overdue || t.due_day <= day;
+      } else if (t.kind == TaskKind::home_visit) {
+        home_visit_open = true;
       }
     }
     if (c.start < first_day) {
@@ -26,6 +28,12 @@ SaraCompletion count_sara_completion(const CaseworkTaskStore& store, Day day, Da
     n.sara_completed += sara_open ? 0 : 1;
     n.sara_overdue += sara_overdue ? 1 : 0;
     n.review_overdue += review_overdue ? 1 : 0;
+    n.home_visit_completed += home_visit_open ? 0 : 1;
+    const Day age = day - c.start;
+    if (age >= kHomeVisitSampleMinAgeDays && age <= kHomeVisitSampleMaxAgeDays) {
+      n.sample_da_cases += 1;
+      n.sample_home_visit_completed += home_visit_open ? 0 : 1;
+    }
   }
   return n;
 }
