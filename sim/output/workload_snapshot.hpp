@@ -22,7 +22,6 @@ class WorkloadSnapshot {
     pct_by_office_ = std::move(pct_by_office);
     taken_ = true;
   }
-  [[nodiscard]] bool taken() const { return taken_; }
 
   // Calls kpi(name, value) for the offices `units` pooled; nothing if no snapshot was taken.
   void emit(const std::vector<std::size_t>& units,
