@@ -141,6 +141,8 @@ class InterventionsTeam final : public CaseListener {
   // Facilitator hours a week of the team's facilitators moved to sentence management (RAG-4).
   [[nodiscard]] double redeployed_hours_per_week() const { return capacity_.redeployed_hours_per_week(); }
   [[nodiscard]] const std::vector<Participant>& participants() const { return participants_; }
+  [[nodiscard]] const PduOffice& office(std::size_t i) const { return *offices_[i]; }
+  [[nodiscard]] const ToolkitDelivery& toolkit() const { return toolkit_; }
   [[nodiscard]] const std::vector<ProgrammeGroup>& groups() const { return groups_; }
   void set_event_log(std::vector<InterventionEvent>* log) { event_log_ = log; }
 

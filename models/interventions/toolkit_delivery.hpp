@@ -29,7 +29,7 @@ class ToolkitDelivery {
   // its office index.
   void work_day(Day day, std::span<PduOffice* const> offices, std::span<const InterventionMeasures> measures);
 
- private:
+  // One case's course; `ended` when its sessions have all been asked for or its order ended.
   struct ToolkitCourse {
     std::uint32_t office = 0;
     std::uint32_t case_slot = 0;
@@ -38,6 +38,14 @@ class ToolkitDelivery {
     std::int32_t sessions_requested = 0;
     bool ended = false;
   };
+  // Every course begun, in the order begun (ended ones too).
+  [[nodiscard]] std::span<const ToolkitCourse> courses() const { return toolkit_courses_; }
+  // Every session of the course has been asked of the practitioner.
+  [[nodiscard]] bool finished(const ToolkitCourse& course) const {
+    return course.sessions_requested >= rules_.sessions;
+  }
+
+ private:
   [[nodiscard]] Day interval_days() const;
 
   const ToolkitRules& rules_;

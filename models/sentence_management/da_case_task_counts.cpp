@@ -30,7 +30,7 @@ DaCaseTaskCounts count_da_case_tasks(const CaseworkTaskStore& store, Day day, Da
     n.review_overdue += review_overdue ? 1 : 0;
     n.home_visit_completed += home_visit_open ? 0 : 1;
     const Day age = day - c.start;
-    if (age >= kHomeVisitSampleMinAgeDays && age <= kHomeVisitSampleMaxAgeDays) {
+    if (age >= kMainSampleMinAgeDays && age <= kMainSampleMaxAgeDays) {
       n.sample_da_cases += 1;
       n.sample_home_visit_completed += home_visit_open ? 0 : 1;
     }

@@ -47,9 +47,10 @@ struct DaCaseTaskCounts {
   }
 };
 
-// TS-1's sample: orders and licences begun 6-7 months before the inspection, read as 26 to 30 weeks.
-inline constexpr Day kHomeVisitSampleMinAgeDays = 26 * 7;
-inline constexpr Day kHomeVisitSampleMaxAgeDays = 30 * 7;
+// The DA thematic's main sample (TS-1; also MS-1 and VIC-3, interventions/da_intervention_sample.hpp):
+// orders and licences begun 6-7 months before the inspection, read as 26 to 30 weeks.
+inline constexpr Day kMainSampleMinAgeDays = 26 * 7;
+inline constexpr Day kMainSampleMaxAgeDays = 30 * 7;
 
 // At the end of `day` (a task due on `day` and still open is overdue): every active domestic-abuse case
 // in `store`, those whose supervision began before `first_day` counted as the warm start.

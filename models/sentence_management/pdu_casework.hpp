@@ -127,6 +127,15 @@ class PduCasework {
   [[nodiscard]] DaCaseTaskCounts da_case_task_counts(Day day) const {
     return count_da_case_tasks(store_, day, 0);
   }
+  // Calls visit(CaseId, Day start) for each domestic-abuse case under supervision (start: the day its
+  // supervision began), by case slot.
+  template <typename Visit>
+  void for_each_da_case(Visit visit) const {
+    for (std::size_t slot = 0; slot < store_.case_slots(); ++slot) {
+      const CaseTasks& c = store_.case_at(static_cast<std::uint32_t>(slot));
+      if (c.active && c.domestic_abuse) visit(c.id, c.start);
+    }
+  }
   // Calls visit(const Task&) for each open task (tests and audits): contacts first, by case slot.
   template <typename Visit>
   void for_each_open_task(Visit visit) const {

@@ -104,6 +104,14 @@ inline constexpr char home_visit_snapshot_completed_share[] = "home_visit_snapsh
 inline constexpr char home_visit_snapshot_sample_da_cases[] = "home_visit_snapshot_sample_da_cases";
 inline constexpr char home_visit_snapshot_sample_completed_share[] =
     "home_visit_snapshot_sample_completed_share";
+// MS-1, VIC-3: the DA interventions of the main sample on the snapshot day (da_intervention_snapshot.hpp)
+inline constexpr char intervention_sample_da_cases[] = "intervention_sample_da_cases";
+inline constexpr char intervention_sample_referred_share[] = "intervention_sample_referred_share";
+inline constexpr char intervention_sample_started_share[] = "intervention_sample_started_share";
+inline constexpr char intervention_sample_waiting_share[] = "intervention_sample_waiting_share";
+inline constexpr char intervention_sample_completed_share[] = "intervention_sample_completed_share";
+inline constexpr char intervention_sample_bbr_required_share[] = "intervention_sample_bbr_required_share";
+inline constexpr char intervention_sample_bbr_removed_share[] = "intervention_sample_bbr_removed_share";
 
 // Enforcement
 inline constexpr char appointments[] = "appointments";

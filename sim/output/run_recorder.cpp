@@ -11,7 +11,10 @@ RunRecorder::RunRecorder(const Scenario& scenario, std::vector<const PduOffice*>
                          std::vector<const InterventionsTeam*> teams)
     : scenario_(scenario), offices_(std::move(offices)), region_of_office_(std::move(region_of_office)) {
   for (const auto& region : scenario_.regions) region_names_.push_back(region.name);
-  if (scenario_.interventions.enabled) interventions_.emplace(scenario_, std::move(teams), offices_);
+  if (scenario_.interventions.enabled) {
+    teams_ = teams;
+    interventions_.emplace(scenario_, std::move(teams), offices_);
+  }
   const EnforcementRules& enforcement = scenario_.caseload.sentence_management.enforcement;
   if (enforcement.enabled)
     enforcement_.emplace(offices_, region_of_office_, region_names_,
@@ -60,6 +63,13 @@ void RunRecorder::take_workload_snapshot(Day day) {
   }
   workload_snapshot_.take(std::move(pct_by_office));
   da_task_snapshot_.take(std::move(da_tasks_by_office));
+  if (!interventions_) return;
+  std::vector<DaInterventionSampleCounts> sample_by_office(offices_.size());
+  for (const InterventionsTeam* team : teams_) {
+    const std::vector<DaInterventionSampleCounts> counts = count_da_intervention_sample(*team, day);
+    for (std::size_t o = 0; o < counts.size(); ++o) sample_by_office.at(team->pdu_indices()[o]) += counts[o];
+  }
+  da_intervention_snapshot_.take(std::move(sample_by_office));
 }
 
 void RunRecorder::sample_week() {

@@ -10,11 +10,12 @@
 #include <vector>
 
 #include "office/pdu_office.hpp"
+#include "output/da_intervention_snapshot.hpp"
+#include "output/da_task_snapshot.hpp"
 #include "output/enforcement_recorder.hpp"
 #include "output/intervention_recorder.hpp"
 #include "output/period_figures.hpp"
 #include "output/replication_result.hpp"
-#include "output/da_task_snapshot.hpp"
 #include "output/task_figures.hpp"
 #include "output/weekly_samples.hpp"
 #include "output/workload_snapshot.hpp"
@@ -40,7 +41,8 @@ class RunRecorder {
   // After the day of `interventions.si_cohort_report.status_on`: the structured interventions' cohort.
   void take_si_cohort_status();
   // After `day`, the day of `simulation.workload_snapshot_on`: every practitioner's WMT % that day
-  // (CT-17), and the DA cases' start SARAs and home visits (CT-13, TS-1).
+  // (CT-17), the DA cases' start SARAs and home visits (CT-13, TS-1), and the DA interventions of the
+  // main sample (MS-1, VIC-3).
   void take_workload_snapshot(Day day);
 
  private:
@@ -76,6 +78,8 @@ class RunRecorder {
   std::optional<EnforcementRecorder> enforcement_;
   WorkloadSnapshot workload_snapshot_;
   DaTaskSnapshot da_task_snapshot_;
+  DaInterventionSnapshot da_intervention_snapshot_;
+  std::vector<const InterventionsTeam*> teams_;  // for the main sample's interventions (MS-1, VIC-3)
   ReplicationResult result_;
 };
 

@@ -110,6 +110,7 @@ void RunRecorder::add_window_kpis(std::vector<Kpi>& kpis, const std::string& lev
   WorkloadDistribution::of(workload_pct).emit(kpi);
   workload_snapshot_.emit(units, kpi);
   da_task_snapshot_.emit(units, kpi);
+  da_intervention_snapshot_.emit(units, kpi);
   kpi(metric_name::reallocations, static_cast<double>(window.reallocations));
   kpi(metric_name::practitioner_changes_per_case_mean,
       share(static_cast<double>(window.terminated_case_practitioner_changes),
