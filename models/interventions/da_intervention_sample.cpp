@@ -13,7 +13,7 @@ namespace {
 // What one case has had, over all its intervention records.
 struct CaseInterventions {
   bool referred = false, started = false, completed = false;
-  bool bbr_required = false, bbr_removed = false;
+  bool bbr_required = false, bbr_started = false, bbr_removed = false;
 };
 
 }  // namespace
@@ -27,6 +27,7 @@ std::vector<DaInterventionSampleCounts> count_da_intervention_sample(const Inter
     c.completed = c.completed || p.state == ParticipantState::completed;
     if (p.programme == 0) {
       c.bbr_required = true;
+      c.bbr_started = c.bbr_started || p.started;
       c.bbr_removed = c.bbr_removed || p.state == ParticipantState::removed ||
                       p.state == ParticipantState::diverted ||
                       (p.requirement_removed_day != kNoDay && p.requirement_removed_day <= day);
@@ -54,6 +55,7 @@ std::vector<DaInterventionSampleCounts> count_da_intervention_sample(const Inter
       n.started += c.started ? 1 : 0;
       n.completed += c.completed ? 1 : 0;
       n.bbr_required += c.bbr_required ? 1 : 0;
+      n.bbr_started += c.bbr_started ? 1 : 0;
       n.bbr_removed += c.bbr_removed ? 1 : 0;
     });
   }

@@ -26,9 +26,11 @@ struct DaInterventionSampleCounts {
   std::int64_t referred = 0;
   std::int64_t started = 0;    // ... with one begun: a recorded start, or a toolkit session asked for
   std::int64_t completed = 0;  // ... with one finished
-  // Those with a BBR requirement made, whatever became of it (VIC-3's "originally had"), and those of them
-  // whose requirement was removed: removed for missed sessions, diverted, or taken off the order by a court.
+  // Those with a BBR requirement made, whatever became of it (VIC-3's "originally had"); those of them with
+  // a recorded BBR start; and those whose requirement was removed: removed for missed sessions, diverted,
+  // or taken off the order by a court.
   std::int64_t bbr_required = 0;
+  std::int64_t bbr_started = 0;
   std::int64_t bbr_removed = 0;
 
   DaInterventionSampleCounts& operator+=(const DaInterventionSampleCounts& o) {
@@ -37,6 +39,7 @@ struct DaInterventionSampleCounts {
     started += o.started;
     completed += o.completed;
     bbr_required += o.bbr_required;
+    bbr_started += o.bbr_started;
     bbr_removed += o.bbr_removed;
     return *this;
   }

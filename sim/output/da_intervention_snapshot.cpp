@@ -18,6 +18,7 @@ void DaInterventionSnapshot::emit(const std::vector<std::size_t>& units,
   kpi(metric_name::intervention_sample_waiting_share, share(n.referred - n.started, n.da_cases));
   kpi(metric_name::intervention_sample_completed_share, share(n.completed, n.da_cases));
   kpi(metric_name::intervention_sample_bbr_required_share, share(n.bbr_required, n.da_cases));
+  kpi(metric_name::intervention_sample_bbr_started_share, share(n.bbr_started, n.bbr_required));
   kpi(metric_name::intervention_sample_bbr_removed_share, share(n.bbr_removed, n.bbr_required));
 }
 

@@ -7,7 +7,8 @@
 // KPIs, per unit (national, region, PDU), over the DA cases under supervision that day whose supervision
 // began 26 to 30 weeks before, in the run: intervention_sample_da_cases; of them the shares
 // intervention_sample_referred_share, _started_share, _waiting_share (referred, none begun),
-// _completed_share and _bbr_required_share; and of those with BBR, intervention_sample_bbr_removed_share.
+// _completed_share and _bbr_required_share; and of those with BBR, intervention_sample_bbr_started_share
+// and _bbr_removed_share.
 // Written only when the scenario has interventions and a snapshot day.
 
 #include <functional>

@@ -114,6 +114,9 @@ const std::vector<MetricSpec>& casework_kpi_catalogue() {
       {MetricFile::kpis, metric_name::intervention_sample_bbr_required_share, "share",
        kNational | kRegion | kPdu, Aggregation::share, "interventions",
        "one-day snapshot: of them, a BBR requirement made, whatever became of it (VIC-3)"},
+      {MetricFile::kpis, metric_name::intervention_sample_bbr_started_share, "share",
+       kNational | kRegion | kPdu, Aggregation::share, "interventions",
+       "one-day snapshot: of those with BBR, a recorded BBR start"},
       {MetricFile::kpis, metric_name::intervention_sample_bbr_removed_share, "share",
        kNational | kRegion | kPdu, Aggregation::share, "interventions",
        "one-day snapshot: of those with BBR, the requirement removed (missed sessions, diverted, or a "

@@ -111,6 +111,7 @@ inline constexpr char intervention_sample_started_share[] = "intervention_sample
 inline constexpr char intervention_sample_waiting_share[] = "intervention_sample_waiting_share";
 inline constexpr char intervention_sample_completed_share[] = "intervention_sample_completed_share";
 inline constexpr char intervention_sample_bbr_required_share[] = "intervention_sample_bbr_required_share";
+inline constexpr char intervention_sample_bbr_started_share[] = "intervention_sample_bbr_started_share";
 inline constexpr char intervention_sample_bbr_removed_share[] = "intervention_sample_bbr_removed_share";
 
 // Enforcement

@@ -109,6 +109,7 @@ TEST(DaInterventionSample, TakesDomesticAbuseCasesBegun26To30WeeksBeforeInTheRun
   EXPECT_EQ(n.started, 0);
   EXPECT_EQ(n.completed, 0);
   EXPECT_EQ(n.bbr_required, 2);
+  EXPECT_EQ(n.bbr_started, 0);
   EXPECT_EQ(n.bbr_removed, 0);
 }
 
@@ -127,6 +128,7 @@ TEST(DaInterventionSample, CountsAStartFromItsDayAndACompletionFromItsLastSessio
   EXPECT_EQ(completed.started, 1);
   EXPECT_EQ(completed.completed, 1);
   EXPECT_EQ(completed.bbr_required, 1);
+  EXPECT_EQ(completed.bbr_started, 1);
 }
 
 TEST(DaInterventionSample, ARemovalForMissedSessionsCountsAsTheBbrRequirementRemoved) {
@@ -141,6 +143,7 @@ TEST(DaInterventionSample, ARemovalForMissedSessionsCountsAsTheBbrRequirementRem
   EXPECT_EQ(n.started, 2);
   EXPECT_EQ(n.completed, 0);
   EXPECT_EQ(n.bbr_required, 2);
+  EXPECT_EQ(n.bbr_started, 2);
   EXPECT_EQ(n.bbr_removed, 2);
 }
 
@@ -163,4 +166,5 @@ TEST(DaInterventionSample, AToolkitCourseIsBegunWhenItsFirstSessionIsAskedFor) {
   EXPECT_EQ(first.started, 1);
   EXPECT_EQ(first.completed, 0);
   EXPECT_EQ(first.bbr_required, 0);
+  EXPECT_EQ(first.bbr_started, 0);
 }
