@@ -13,27 +13,16 @@
 
 #include <functional>
 #include <string>
-#include <vector>
 
 #include "interventions/da_intervention_sample.hpp"
+#include "output/office_counts_snapshot.hpp"
 
 namespace probsim {
 
-class DaInterventionSnapshot {
- public:
-  // One count per office (in the recorder's office order).
-  void take(std::vector<DaInterventionSampleCounts> by_office) {
-    by_office_ = std::move(by_office);
-    taken_ = true;
-  }
+using DaInterventionSnapshot = OfficeCountsSnapshot<DaInterventionSampleCounts>;
 
-  // Calls kpi(name, value) for the offices `units` pooled; nothing if no snapshot was taken.
-  void emit(const std::vector<std::size_t>& units,
-            const std::function<void(const std::string&, double)>& kpi) const;
-
- private:
-  std::vector<DaInterventionSampleCounts> by_office_;
-  bool taken_ = false;
-};
+// Calls kpi(name, value) for each KPI above, from one unit's pooled counts.
+void emit_da_intervention_kpis(const DaInterventionSampleCounts& n,
+                               const std::function<void(const std::string&, double)>& kpi);
 
 }  // namespace probsim

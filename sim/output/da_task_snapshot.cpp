@@ -4,11 +4,8 @@
 
 namespace probsim {
 
-void DaTaskSnapshot::emit(const std::vector<std::size_t>& units,
-                          const std::function<void(const std::string&, double)>& kpi) const {
-  if (!taken_) return;
-  DaCaseTaskCounts n;
-  for (const std::size_t i : units) n += by_office_.at(i);
+void emit_da_task_kpis(const DaCaseTaskCounts& n,
+                       const std::function<void(const std::string&, double)>& kpi) {
   auto share = [](std::int64_t part, std::int64_t whole) {
     return whole > 0 ? static_cast<double>(part) / static_cast<double>(whole) : 0.0;
   };

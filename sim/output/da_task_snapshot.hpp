@@ -16,27 +16,15 @@
 
 #include <functional>
 #include <string>
-#include <vector>
 
+#include "output/office_counts_snapshot.hpp"
 #include "sentence_management/da_case_task_counts.hpp"
 
 namespace probsim {
 
-class DaTaskSnapshot {
- public:
-  // One count per office (in the recorder's office order).
-  void take(std::vector<DaCaseTaskCounts> by_office) {
-    by_office_ = std::move(by_office);
-    taken_ = true;
-  }
+using DaTaskSnapshot = OfficeCountsSnapshot<DaCaseTaskCounts>;
 
-  // Calls kpi(name, value) for the offices `units` pooled; nothing if no snapshot was taken.
-  void emit(const std::vector<std::size_t>& units,
-            const std::function<void(const std::string&, double)>& kpi) const;
-
- private:
-  std::vector<DaCaseTaskCounts> by_office_;
-  bool taken_ = false;
-};
+// Calls kpi(name, value) for each KPI above, from one unit's pooled counts.
+void emit_da_task_kpis(const DaCaseTaskCounts& n, const std::function<void(const std::string&, double)>& kpi);
 
 }  // namespace probsim

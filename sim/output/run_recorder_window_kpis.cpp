@@ -109,8 +109,8 @@ void RunRecorder::add_window_kpis(std::vector<Kpi>& kpis, const std::string& lev
   // nation's: the pooled samples, no longer needed in order).
   WorkloadDistribution::of(workload_pct).emit(kpi);
   workload_snapshot_.emit(units, kpi);
-  da_task_snapshot_.emit(units, kpi);
-  da_intervention_snapshot_.emit(units, kpi);
+  if (const auto tasks = da_task_snapshot_.pooled(units)) emit_da_task_kpis(*tasks, kpi);
+  if (const auto sample = da_intervention_snapshot_.pooled(units)) emit_da_intervention_kpis(*sample, kpi);
   kpi(metric_name::reallocations, static_cast<double>(window.reallocations));
   kpi(metric_name::practitioner_changes_per_case_mean,
       share(static_cast<double>(window.terminated_case_practitioner_changes),

@@ -11,13 +11,12 @@
 
 #include "interventions/interventions_team.hpp"
 #include "office/pdu_office.hpp"
+#include "unit/interventions_harness.hpp"
 #include "unit/test_rules.hpp"
 
 using namespace probsim;
 
 namespace {
-
-const CalendarDate kMonday{2024, 1, 1};  // weekdays only: day 0 and every 7th day is a review
 
 // One office (a PO holding every case, a facilitator) with sentence management on, and its team. A case
 // is placed in the office's casework on its start day and told to the team the same day.
@@ -71,24 +70,15 @@ struct SampleHarness {
   Day next_day = 0;
 };
 
-// Every man a BBR requirement (SARA high) if his order is a year or more, ready the day it is made, in
-// closed groups of at least `group_min` that meet twice a week for 6 sessions, attending `attendance`.
+// The harness's deterministic BBR (every man a requirement, ready the day it is made, 6 sessions twice a
+// week), if his order is a year or more, in closed groups of at least `group_min`, attending `attendance`.
 InterventionRules bbr_rules(int group_min, double attendance = 1.0) {
-  InterventionRules rules;
-  rules.enabled = true;
-  rules.routing.sara_level_shares = {0.0, 0.0, 1.0};
-  rules.routing.bbr_requirement_share = 1.0;
+  InterventionRules rules = deterministic_rules();
   rules.routing.bbr_minimum_order_months = 12.0;
-  rules.readiness = {0.0, 0.0};
   rules.bbr.format = GroupFormat::closed;
   rules.bbr.group_size_min = group_min;
   rules.bbr.group_size_max = 12;
-  rules.bbr.group_sessions = 6;
-  rules.bbr.individual_sessions = 0;
-  rules.bbr.sessions_per_week = 2;
   rules.bbr.attendance_probability = attendance;
-  rules.facilitation.non_delivery_share = 0.0;
-  rules.daso.enabled = false;
   return rules;
 }
 
