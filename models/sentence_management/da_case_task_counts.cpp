@@ -33,6 +33,7 @@ DaCaseTaskCounts count_da_case_tasks(const CaseworkTaskStore& store, Day day, Da
     if (age >= kMainSampleMinAgeDays && age <= kMainSampleMaxAgeDays) {
       n.sample_da_cases += 1;
       n.sample_home_visit_completed += home_visit_open ? 0 : 1;
+      n.sample_sara_completed += sara_open ? 0 : 1;
     }
   }
   return n;

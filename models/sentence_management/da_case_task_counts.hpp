@@ -26,9 +26,10 @@ struct DaCaseTaskCounts {
   std::int64_t review_overdue = 0;  // ... with a periodic review (and its SARA review) open past its due day
   std::int64_t home_visit_completed = 0;  // ... with no home visit open
   // Of them, those begun within the sample's ages (TS-1: 26 to 30 weeks before the day), and those of
-  // these with no home visit open.
+  // these with no home visit open (TS-1) and with no start SARA open (AR-6).
   std::int64_t sample_da_cases = 0;
   std::int64_t sample_home_visit_completed = 0;
+  std::int64_t sample_sara_completed = 0;
   // DA cases whose supervision began before the run's first day, and those of them with a SARA open.
   std::int64_t warm_start_da_cases = 0;
   std::int64_t warm_start_sara_open = 0;
@@ -41,6 +42,7 @@ struct DaCaseTaskCounts {
     home_visit_completed += o.home_visit_completed;
     sample_da_cases += o.sample_da_cases;
     sample_home_visit_completed += o.sample_home_visit_completed;
+    sample_sara_completed += o.sample_sara_completed;
     warm_start_da_cases += o.warm_start_da_cases;
     warm_start_sara_open += o.warm_start_sara_open;
     return *this;

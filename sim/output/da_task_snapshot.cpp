@@ -20,6 +20,7 @@ void emit_da_task_kpis(const DaCaseTaskCounts& n,
   kpi(metric_name::home_visit_snapshot_sample_da_cases, static_cast<double>(n.sample_da_cases));
   kpi(metric_name::home_visit_snapshot_sample_completed_share,
       share(n.sample_home_visit_completed, n.sample_da_cases));
+  kpi(metric_name::sara_snapshot_sample_completed_share, share(n.sample_sara_completed, n.sample_da_cases));
 }
 
 }  // namespace probsim

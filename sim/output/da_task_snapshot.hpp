@@ -10,7 +10,7 @@
 //   past its due day), sara_snapshot_review_overdue_share (a periodic review, and so its SARA review,
 //   open past its due day), home_visit_snapshot_completed_share;
 // over those begun 26 to 30 weeks before (TS-1's sample): home_visit_snapshot_sample_da_cases,
-//   home_visit_snapshot_sample_completed_share;
+//   home_visit_snapshot_sample_completed_share, sara_snapshot_sample_completed_share (AR-6);
 // and over every DA case, the warm start's taken as done unless one is open:
 //   sara_snapshot_completed_share_with_warm_start.
 

@@ -96,6 +96,8 @@ const std::vector<MetricSpec>& casework_kpi_catalogue() {
        "one-day snapshot: DA cases begun 26 to 30 weeks before (TS-1's sample)"},
       {MetricFile::kpis, metric_name::home_visit_snapshot_sample_completed_share, "share", kNational,
        Aggregation::share, "casework", "one-day snapshot: of them, home visit done (TS-1)"},
+      {MetricFile::kpis, metric_name::sara_snapshot_sample_completed_share, "share", kNational,
+       Aggregation::share, "casework", "one-day snapshot: of them, start SARA done (AR-6)"},
       {MetricFile::kpis, metric_name::intervention_sample_da_cases, "cases", kNational | kRegion | kPdu,
        Aggregation::sum, "interventions",
        "one-day snapshot: DA cases begun 26 to 30 weeks before, in the run (MS-1's and VIC-3's sample)"},

@@ -97,6 +97,7 @@ inline constexpr char sara_snapshot_da_cases[] = "sara_snapshot_da_cases";
 inline constexpr char sara_snapshot_completed_share[] = "sara_snapshot_completed_share";
 inline constexpr char sara_snapshot_overdue_share[] = "sara_snapshot_overdue_share";
 inline constexpr char sara_snapshot_review_overdue_share[] = "sara_snapshot_review_overdue_share";
+inline constexpr char sara_snapshot_sample_completed_share[] = "sara_snapshot_sample_completed_share";
 inline constexpr char sara_snapshot_completed_share_with_warm_start[] =
     "sara_snapshot_completed_share_with_warm_start";
 // TS-1: the DA cases' home visits on the snapshot day (da_task_snapshot.hpp)

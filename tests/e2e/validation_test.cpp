@@ -64,6 +64,8 @@ const std::string kSaraSnapshotKpi = "sara_snapshot_completed_share";
 const std::string kHomeVisitSnapshotKpi = "home_visit_snapshot_sample_completed_share";
 // MS-1 and VIC-3 (§9.17): of the same sample, the share with a DA intervention begun, and with a BBR
 // requirement made.
+// AR-6 (§10.16's addendum 2): of the same sample, the share whose start SARA is done.
+const std::string kSaraSampleKpi = "sara_snapshot_sample_completed_share";
 const std::string kInterventionSampleStartedKpi = "intervention_sample_started_share";
 const std::string kInterventionSampleBbrKpi = "intervention_sample_bbr_required_share";
 
@@ -206,12 +208,13 @@ TEST(Validation, EnglandWales2022StructuredInterventionsAgainstCt6) {
   check_targets(mean, kStructuredInterventions);
 
   // The rows read on the snapshot day, 7 Feb 2023, each asserted or reported with its gap like any other:
-  // CT-17's week (§10.8), CT-13's SARAs and TS-1's home visits (§10.16), and MS-1's and VIC-3's DA
-  // interventions (§9.17; shares, so within [0, 1]).
+  // CT-17's week (§10.8), CT-13's SARAs, TS-1's home visits and AR-6's SARAs (§10.16), and MS-1's and VIC-3's
+  // DA interventions (§9.17; shares, so within [0, 1]).
   check_snapshot_row(mean, "CT-17", kWorkloadSnapshotKpi);
   for (const auto& [id, kpi] :
        {std::pair{"CT-13", kSaraSnapshotKpi}, std::pair{"TS-1", kHomeVisitSnapshotKpi},
-        std::pair{"MS-1", kInterventionSampleStartedKpi}, std::pair{"VIC-3", kInterventionSampleBbrKpi}}) {
+        std::pair{"AR-6", kSaraSampleKpi}, std::pair{"MS-1", kInterventionSampleStartedKpi},
+        std::pair{"VIC-3", kInterventionSampleBbrKpi}}) {
     check_snapshot_row(mean, id, kpi);
     if (!mean.count(kpi)) continue;
     EXPECT_GE(mean.at(kpi), 0.0) << kpi;

@@ -68,13 +68,14 @@ TEST_F(DaCaseTaskCountsTest, CountsEachDomesticAbuseCaseByItsOpenStartSaraOnExac
   EXPECT_EQ(count_da_case_tasks(store, 50, 15).warm_start_da_cases, 5);  // 0, 3, 4 join 7 and 8
 }
 
-TEST_F(DaCaseTaskCountsTest, TheHomeVisitSampleIsTheCasesBegun26To30WeeksBeforeBothEndsIn) {
+TEST_F(DaCaseTaskCountsTest, TheMainSampleIsTheCasesBegun26To30WeeksBeforeBothEndsIn) {
   const Day day = 400;
   add_case(0, day - 181, true);  // 25 weeks and 6 days: too young
   add_case(1, day - 182, true);  // 26 weeks: in, home visit done
   add_case(2, day - 200, true);  // in, home visit still open (overdue long since)
   add_task(2, TaskKind::home_visit, day - 150);
-  add_case(3, day - 210, true);  // 30 weeks: in, done
+  add_case(3, day - 210, true);  // 30 weeks: in, home visit done, start SARA still open
+  add_task(3, TaskKind::sara, day - 195);
   add_case(4, day - 211, true);  // too old
   add_task(4, TaskKind::home_visit, day - 170);
   add_case(5, day - 190, false);  // in the ages, but not DA
@@ -83,11 +84,12 @@ TEST_F(DaCaseTaskCountsTest, TheHomeVisitSampleIsTheCasesBegun26To30WeeksBeforeB
   EXPECT_EQ(n.home_visit_completed, 3);  // 0, 1, 3
   EXPECT_EQ(n.sample_da_cases, 3);       // 1, 2, 3
   EXPECT_EQ(n.sample_home_visit_completed, 2);
+  EXPECT_EQ(n.sample_sara_completed, 2);  // 1, 2 (AR-6)
 }
 
 TEST_F(DaCaseTaskCountsTest, PoolingOfficesAddsEveryCount) {
-  DaCaseTaskCounts a{4, 3, 1, 2, 3, 2, 1, 5, 1};
-  const DaCaseTaskCounts b{1, 1, 0, 0, 1, 1, 1, 2, 0};
+  DaCaseTaskCounts a{4, 3, 1, 2, 3, 2, 1, 2, 5, 1};
+  const DaCaseTaskCounts b{1, 1, 0, 0, 1, 1, 1, 0, 2, 0};
   a += b;
   EXPECT_EQ(a.da_cases, 5);
   EXPECT_EQ(a.sara_completed, 4);
@@ -96,6 +98,7 @@ TEST_F(DaCaseTaskCountsTest, PoolingOfficesAddsEveryCount) {
   EXPECT_EQ(a.home_visit_completed, 4);
   EXPECT_EQ(a.sample_da_cases, 3);
   EXPECT_EQ(a.sample_home_visit_completed, 2);
+  EXPECT_EQ(a.sample_sara_completed, 2);
   EXPECT_EQ(a.warm_start_da_cases, 7);
   EXPECT_EQ(a.warm_start_sara_open, 1);
 }
