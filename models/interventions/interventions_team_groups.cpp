@@ -59,6 +59,7 @@ void InterventionsTeam::join(ProgrammeGroup& g, std::uint32_t group_index, std::
                              Day day) {
   Participant& p = participants_[participant];
   if (!p.started) record_start(p, day);
+  if (p.state == ParticipantState::awaiting_rejoin) p.restarts += 1;
   p.misses = 0;
   p.group = static_cast<std::int32_t>(group_index);
   set_state(p, ParticipantState::attending);

@@ -68,7 +68,8 @@ struct Participant {
   std::int32_t group = kNoGroup;
   std::int32_t sessions_credited = 0;  // group sessions attended or caught up
   std::int32_t misses = 0;             // in the current attempt
-  std::int32_t rejoins = 0;
+  std::int32_t rejoins = 0;            // removals after which a rejoin was offered
+  std::int32_t restarts = 0;  // rejoins made: a group joined again after a removal (IS-2's second start)
   // The day the completion is recorded (InterventionDelivery::completion_recorded_after_weeks): the
   // literal reading of the cohort report counts a completion only from then.
   Day completion_recorded_day = kNoDay;

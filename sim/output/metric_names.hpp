@@ -114,6 +114,16 @@ inline constexpr char intervention_sample_completed_share[] = "intervention_samp
 inline constexpr char intervention_sample_bbr_required_share[] = "intervention_sample_bbr_required_share";
 inline constexpr char intervention_sample_bbr_started_share[] = "intervention_sample_bbr_started_share";
 inline constexpr char intervention_sample_bbr_removed_share[] = "intervention_sample_bbr_removed_share";
+// IS-2: the requirements started 7 to 9 months before the snapshot day (started_intervention_snapshot.hpp)
+inline constexpr char intervention_started_sample_starts[] = "intervention_started_sample_starts";
+inline constexpr char intervention_started_sample_bbr_share[] = "intervention_started_sample_bbr_share";
+inline constexpr char intervention_started_sample_second_start_share[] =
+    "intervention_started_sample_second_start_share";
+inline constexpr char intervention_started_sample_completed_share[] =
+    "intervention_started_sample_completed_share";
+inline constexpr char intervention_started_sample_in_programme_share[] =
+    "intervention_started_sample_in_programme_share";
+inline constexpr char intervention_started_sample_ended_share[] = "intervention_started_sample_ended_share";
 
 // Enforcement
 inline constexpr char appointments[] = "appointments";

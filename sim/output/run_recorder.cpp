@@ -65,11 +65,18 @@ void RunRecorder::take_workload_snapshot(Day day) {
   da_task_snapshot_.take(std::move(da_tasks_by_office));
   if (!interventions_) return;
   std::vector<DaInterventionSampleCounts> sample_by_office(offices_.size());
+  std::vector<StartedInterventionSampleCounts> started_by_office(offices_.size());
   for (const InterventionsTeam* team : teams_) {
-    const std::vector<DaInterventionSampleCounts> counts = count_da_intervention_sample(*team, day);
-    for (std::size_t o = 0; o < counts.size(); ++o) sample_by_office.at(team->pdu_indices()[o]) += counts[o];
+    const std::vector<DaInterventionSampleCounts> sample = count_da_intervention_sample(*team, day);
+    const std::vector<StartedInterventionSampleCounts> started =
+        count_started_intervention_sample(*team, day);
+    for (std::size_t o = 0; o < team->office_count(); ++o) {
+      sample_by_office.at(team->pdu_indices()[o]) += sample[o];
+      started_by_office.at(team->pdu_indices()[o]) += started[o];
+    }
   }
   da_intervention_snapshot_.take(std::move(sample_by_office));
+  started_intervention_snapshot_.take(std::move(started_by_office));
 }
 
 void RunRecorder::sample_week() {

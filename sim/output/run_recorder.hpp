@@ -16,6 +16,7 @@
 #include "output/intervention_recorder.hpp"
 #include "output/period_figures.hpp"
 #include "output/replication_result.hpp"
+#include "output/started_intervention_snapshot.hpp"
 #include "output/task_figures.hpp"
 #include "output/weekly_samples.hpp"
 #include "output/workload_snapshot.hpp"
@@ -41,8 +42,8 @@ class RunRecorder {
   // After the day of `interventions.si_cohort_report.status_on`: the structured interventions' cohort.
   void take_si_cohort_status();
   // After `day`, the day of `simulation.workload_snapshot_on`: every practitioner's WMT % that day
-  // (CT-17), the DA cases' start SARAs and home visits (CT-13, TS-1), and the DA interventions of the
-  // main sample (MS-1, VIC-3).
+  // (CT-17), the DA cases' start SARAs and home visits (CT-13, TS-1, AR-6), the DA interventions of the
+  // main sample (MS-1, VIC-3), and the requirements started 7 to 9 months before (IS-2).
   void take_workload_snapshot(Day day);
 
  private:
@@ -79,6 +80,7 @@ class RunRecorder {
   WorkloadSnapshot workload_snapshot_;
   DaTaskSnapshot da_task_snapshot_;
   DaInterventionSnapshot da_intervention_snapshot_;
+  StartedInterventionSnapshot started_intervention_snapshot_;
   std::vector<const InterventionsTeam*> teams_;  // for the main sample's interventions (MS-1, VIC-3)
   ReplicationResult result_;
 };

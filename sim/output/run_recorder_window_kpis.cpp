@@ -111,6 +111,8 @@ void RunRecorder::add_window_kpis(std::vector<Kpi>& kpis, const std::string& lev
   workload_snapshot_.emit(units, kpi);
   if (const auto tasks = da_task_snapshot_.pooled(units)) emit_da_task_kpis(*tasks, kpi);
   if (const auto sample = da_intervention_snapshot_.pooled(units)) emit_da_intervention_kpis(*sample, kpi);
+  if (const auto started = started_intervention_snapshot_.pooled(units))
+    emit_started_intervention_kpis(*started, kpi);
   kpi(metric_name::reallocations, static_cast<double>(window.reallocations));
   kpi(metric_name::practitioner_changes_per_case_mean,
       share(static_cast<double>(window.terminated_case_practitioner_changes),

@@ -62,12 +62,14 @@ const std::string kSaraSnapshotKpi = "sara_snapshot_completed_share";
 // TS-1 read the same way (§10.16's addendum): of the DA cases begun 26 to 30 weeks before that day (the
 // inspection sample's age), the share whose home visit is done.
 const std::string kHomeVisitSnapshotKpi = "home_visit_snapshot_sample_completed_share";
-// MS-1 and VIC-3 (§9.17): of the same sample, the share with a DA intervention begun, and with a BBR
-// requirement made.
 // AR-6 (§10.16's addendum 2): of the same sample, the share whose start SARA is done.
 const std::string kSaraSampleKpi = "sara_snapshot_sample_completed_share";
+// MS-1 and VIC-3 (§9.17): of the same sample, the share with a DA intervention begun, and with a BBR
+// requirement made.
 const std::string kInterventionSampleStartedKpi = "intervention_sample_started_share";
 const std::string kInterventionSampleBbrKpi = "intervention_sample_bbr_required_share";
+// IS-2 (§9.18): of the requirements whose start was recorded 7 to 9 months before, the share with a second.
+const std::string kSecondStartKpi = "intervention_started_sample_second_start_share";
 
 // CT-17's year (PUB-15: "about 120%" across 2023, from the monthly snapshots on the first day of each
 // month). Not a KPI of the run: the test averages the national month-end workload_pct_mean of
@@ -208,13 +210,13 @@ TEST(Validation, EnglandWales2022StructuredInterventionsAgainstCt6) {
   check_targets(mean, kStructuredInterventions);
 
   // The rows read on the snapshot day, 7 Feb 2023, each asserted or reported with its gap like any other:
-  // CT-17's week (§10.8), CT-13's SARAs, TS-1's home visits and AR-6's SARAs (§10.16), and MS-1's and VIC-3's
-  // DA interventions (§9.17; shares, so within [0, 1]).
+  // CT-17's week (§10.8), CT-13's SARAs, TS-1's home visits and AR-6's SARAs (§10.16), MS-1's and VIC-3's
+  // DA interventions (§9.17) and IS-2's second starts (§9.18; shares, so within [0, 1]).
   check_snapshot_row(mean, "CT-17", kWorkloadSnapshotKpi);
   for (const auto& [id, kpi] :
        {std::pair{"CT-13", kSaraSnapshotKpi}, std::pair{"TS-1", kHomeVisitSnapshotKpi},
         std::pair{"AR-6", kSaraSampleKpi}, std::pair{"MS-1", kInterventionSampleStartedKpi},
-        std::pair{"VIC-3", kInterventionSampleBbrKpi}}) {
+        std::pair{"VIC-3", kInterventionSampleBbrKpi}, std::pair{"IS-2", kSecondStartKpi}}) {
     check_snapshot_row(mean, id, kpi);
     if (!mean.count(kpi)) continue;
     EXPECT_GE(mean.at(kpi), 0.0) << kpi;
