@@ -7,11 +7,14 @@
 // court outcomes, the RAG statuses, the workload percentiles) is an array of exact names in the
 // model's order; a family whose members a scenario or a long list names (grades, termination reasons,
 // programmes) is a MetricFamily: the catalogue holds its `<placeholder>` pattern, and the recorder
-// calls it with the member's name.
+// calls it with the member's name. The one-day snapshot's names are in snapshot_metric_names.hpp,
+// included here.
 
 #include <array>
 #include <string>
 #include <string_view>
+
+#include "output/snapshot_metric_names.hpp"
 
 namespace probsim::metric_name {
 
@@ -87,44 +90,6 @@ inline constexpr char workload_pct_p50[] = "workload_pct_p50";
 inline constexpr char workload_pct_p75[] = "workload_pct_p75";
 inline constexpr char workload_pct_p90[] = "workload_pct_p90";
 inline constexpr char workload_pct_over_110_share[] = "workload_pct_over_110_share";
-inline constexpr char workload_snapshot_pct_mean[] = "workload_snapshot_pct_mean";
-inline constexpr char workload_snapshot_pct_p90[] = "workload_snapshot_pct_p90";
-inline constexpr char workload_snapshot_pct_max[] = "workload_snapshot_pct_max";
-inline constexpr char workload_snapshot_over_110_share[] = "workload_snapshot_over_110_share";
-inline constexpr char workload_snapshot_over_200_share[] = "workload_snapshot_over_200_share";
-// CT-13: the DA cases' start SARAs on the snapshot day (da_task_snapshot.hpp)
-inline constexpr char sara_snapshot_da_cases[] = "sara_snapshot_da_cases";
-inline constexpr char sara_snapshot_completed_share[] = "sara_snapshot_completed_share";
-inline constexpr char sara_snapshot_overdue_share[] = "sara_snapshot_overdue_share";
-inline constexpr char sara_snapshot_review_overdue_share[] = "sara_snapshot_review_overdue_share";
-inline constexpr char sara_snapshot_sample_completed_share[] = "sara_snapshot_sample_completed_share";
-inline constexpr char sara_snapshot_completed_share_with_warm_start[] =
-    "sara_snapshot_completed_share_with_warm_start";
-// TS-1: the DA cases' home visits on the snapshot day (da_task_snapshot.hpp)
-inline constexpr char home_visit_snapshot_completed_share[] = "home_visit_snapshot_completed_share";
-inline constexpr char home_visit_snapshot_sample_da_cases[] = "home_visit_snapshot_sample_da_cases";
-inline constexpr char home_visit_snapshot_sample_completed_share[] =
-    "home_visit_snapshot_sample_completed_share";
-// MS-1, VIC-3: the DA interventions of the main sample on the snapshot day (da_intervention_snapshot.hpp)
-inline constexpr char intervention_sample_da_cases[] = "intervention_sample_da_cases";
-inline constexpr char intervention_sample_referred_share[] = "intervention_sample_referred_share";
-inline constexpr char intervention_sample_started_share[] = "intervention_sample_started_share";
-inline constexpr char intervention_sample_waiting_share[] = "intervention_sample_waiting_share";
-inline constexpr char intervention_sample_completed_share[] = "intervention_sample_completed_share";
-inline constexpr char intervention_sample_bbr_required_share[] = "intervention_sample_bbr_required_share";
-inline constexpr char intervention_sample_bbr_started_share[] = "intervention_sample_bbr_started_share";
-inline constexpr char intervention_sample_bbr_removed_share[] = "intervention_sample_bbr_removed_share";
-// IS-2: the requirements started 7 to 9 months before the snapshot day (started_intervention_snapshot.hpp)
-inline constexpr char intervention_started_sample_starts[] = "intervention_started_sample_starts";
-inline constexpr char intervention_started_sample_bbr_share[] = "intervention_started_sample_bbr_share";
-inline constexpr char intervention_started_sample_second_start_share[] =
-    "intervention_started_sample_second_start_share";
-inline constexpr char intervention_started_sample_completed_share[] =
-    "intervention_started_sample_completed_share";
-inline constexpr char intervention_started_sample_in_programme_share[] =
-    "intervention_started_sample_in_programme_share";
-inline constexpr char intervention_started_sample_ended_share[] = "intervention_started_sample_ended_share";
-
 // Enforcement
 inline constexpr char appointments[] = "appointments";
 inline constexpr char appointments_kept_share[] = "appointments_kept_share";
