@@ -1,0 +1,176 @@
+#!/usr/bin/env python3
+"""The one-at-a-time sensitivity of docs/validation.md §12, as Markdown, from a finished batch of
+scenarios/sweeps/england_wales_2022_assumptions.yaml:
+
+    probsim batch scenarios/sweeps/england_wales_2022_assumptions.yaml --out BATCH --jobs 2
+    python3 scripts/assumption_sensitivity.py BATCH > table.md
+
+Point p0001 is the scenario as shipped; every other point changes one key (found from points.csv as the
+column that differs from p0001's). Each figure's difference from p0001 is paired replication by
+replication (common random numbers) and given as its mean and 95% CI. The rule of §12, stated before
+the runs:
+  - an end *matters* for a figure when the CI excludes 0 and |difference| >= half the figure's tolerance
+    (2.5 points for shares and WMT %, 7.5% of the published value for counts); shown in bold;
+  - an end *breaks* an asserted target when the point's own mean leaves the tolerance; marked ✗.
+"""
+
+import csv
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+sys.dont_write_bytecode = True
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from wmt_loss import mean_ci  # noqa: E402  (the same t-based 95% CI as the other reports)
+
+# (label, kpi, published, kind, asserted): kind "share" (shown in points), "pct" (a WMT %, in points),
+# "count" (relative tolerance). published None: no target, a diagnostic judged at 2.5 points.
+FIGURES = [
+    ("CT-1 requirements", "bbr_cohort_requirements", 6723, "count", True),
+    ("CT-2 commenced", "bbr_cohort_commenced_share", 0.489, "share", True),
+    ("CT-2 waiting", "bbr_cohort_waiting_share", 0.410, "share", True),
+    ("CT-2 ended before start", "bbr_cohort_ended_before_start_share", 0.101, "share", True),
+    ("CT-3 waiting > 52 wk", "bbr_cohort_waiting_over_52_weeks_share", 0.177, "share", True),
+    ("CT-4 starters exited", "bbr_cohort_starters_exited_share", 0.181, "share", True),
+    ("CT-4 completed", "bbr_cohort_starters_completed", 187, "count", False),
+    ("CT-8 caseload", "caseload_mean", 240674, "count", False),
+    ("CT-17 WMT % 7 Feb 2023", "workload_snapshot_pct_mean", 111.7, "pct", False),
+    ("CT-13 SARA done", "sara_snapshot_completed_share", 0.67, "share", False),
+    ("reviews on time", "reviews_on_time_share", None, "share", False),
+    ("home visits on time", "home_visits_on_time_share", None, "share", False),
+    ("assessments on time", "assessments_on_time_share", None, "share", False),
+    ("contacts delivered", "contacts_delivered_share", None, "share", False),
+]
+SHARE_TOLERANCE = 0.05   # validation.md §1: ±5 points
+COUNT_TOLERANCE = 0.15   # ±15%
+PCT_TOLERANCE = 5.0      # CT-17: ±5 points of WMT %
+
+
+def scale(kind):
+    """Shares are printed in points (x100); WMT % and counts as they are."""
+    return 100.0 if kind == "share" else 1.0
+
+
+def matter_threshold(published, kind):
+    if kind == "count":
+        return COUNT_TOLERANCE * published / 2
+    return (PCT_TOLERANCE if kind == "pct" else SHARE_TOLERANCE) / 2
+
+
+def within_tolerance(mean, published, kind):
+    if kind == "count":
+        return abs(mean - published) <= COUNT_TOLERANCE * published
+    return abs(mean - published) <= (PCT_TOLERANCE if kind == "pct" else SHARE_TOLERANCE)
+
+
+def read_points(batch):
+    """[(point, key or None, value)] in points.csv's order; key is the one column differing from p0001."""
+    with open(batch / "points.csv", newline="") as f:
+        rows = list(csv.DictReader(f))
+    if not rows:
+        raise SystemExit(f"{batch}/points.csv: no points")
+    base = rows[0]
+    keys = [k for k in base if k not in ("point", "scenario", "base_seed")]
+    out = [(base["point"], None, None)]
+    for row in rows[1:]:
+        changed = [k for k in keys if row[k] != base[k]]
+        if len(changed) != 1:
+            raise SystemExit(f"{batch}/points.csv: point {row['point']} changes {len(changed)} keys "
+                             f"from {base['point']}, not one")
+        out.append((row["point"], changed[0], row[changed[0]]))
+    return base, out
+
+
+def national_kpis(point_dir):
+    """replication -> {kpi: value}, the nation's rows of every replications/rep-*.kpis.csv."""
+    reps = {}
+    for path in sorted((point_dir / "replications").glob("rep-*.kpis.csv")):
+        values = {}
+        with open(path, newline="") as f:
+            for row in csv.reader(f):
+                if len(row) == 5 and row[1] == "national":
+                    values[row[3]] = float(row[4])
+        reps[int(path.name[4:9])] = values
+    if not reps:
+        raise SystemExit(f"{point_dir}: no finished replication (replications/rep-*.kpis.csv)")
+    return reps
+
+
+def paired(base_reps, other_reps, kpi):
+    """(mean, low, high) of other - base over the replications both have, or None if the KPI is absent."""
+    diffs = [other_reps[r][kpi] - base_reps[r][kpi]
+             for r in sorted(set(base_reps) & set(other_reps))
+             if kpi in base_reps[r] and kpi in other_reps[r]]
+    return mean_ci(diffs) if diffs else None
+
+
+def cell(diff, point_mean, figure):
+    _, kpi, published, kind, asserted = figure
+    if diff is None:
+        return "—"
+    mean, low, high = diff
+    s = scale(kind)
+    text = f"{mean * s:+.1f}"
+    threshold = matter_threshold(published, kind) if published is not None else SHARE_TOLERANCE / 2
+    if (low > 0 or high < 0) and abs(mean) >= threshold:
+        text = f"**{text}**"
+    if asserted and not within_tolerance(point_mean, published, kind):
+        text += " ✗"
+    return text
+
+
+def main():
+    if len(sys.argv) != 2:
+        raise SystemExit("usage: assumption_sensitivity.py BATCH_DIR")
+    batch = Path(sys.argv[1])
+    base_row, points = read_points(batch)
+    reps = {p: national_kpis(batch / "points" / p) for p, _, _ in points}
+    base_point = points[0][0]
+    base = reps[base_point]
+    n = len(base)
+
+    print(f"Shipped scenario (point {base_point}, {n} replications): mean [95% CI]\n")
+    print("| figure | published | model |\n|---|---|---|")
+    for figure in FIGURES:
+        label, kpi, published, kind, _ = figure
+        values = [base[r][kpi] for r in base if kpi in base[r]]
+        if not values:
+            print(f"| {label} | — | not produced |")
+            continue
+        m, lo, hi = mean_ci(values)
+        s = scale(kind)
+        pub = "—" if published is None else (f"{published * s:g}" + ("%" if kind == "share" else ""))
+        print(f"| {label} | {pub} | {m * s:,.1f} [{lo * s:,.1f}, {hi * s:,.1f}] |")
+
+    print("\nPaired difference from the shipped scenario at each end (points for shares and WMT %; counts "
+          "as counts). **Bold**: matters (CI excludes 0 and at least half the tolerance). ✗: the point "
+          "leaves an asserted target's tolerance.\n")
+    header = "| key = value (shipped) | " + " | ".join(f[0] for f in FIGURES) + " |"
+    print(header)
+    print("|" + "---|" * (len(FIGURES) + 1))
+    matters = defaultdict(list)
+    for point, key, value in points[1:]:
+        other = reps[point]
+        cells = []
+        for figure in FIGURES:
+            kpi = figure[1]
+            diff = paired(base, other, kpi)
+            point_values = [other[r][kpi] for r in other if kpi in other[r]]
+            point_mean = sum(point_values) / len(point_values) if point_values else float("nan")
+            text = cell(diff, point_mean, figure)
+            cells.append(text)
+            if "**" in text or "✗" in text:
+                matters[key].append(f"{figure[0]} {text.replace('**', '')} at {value}")
+        print(f"| `{key}` = {value} ({base_row[key]}) | " + " | ".join(cells) + " |")
+
+    print("\nWhat each key moves (by the rule above):\n")
+    keys = list(dict.fromkeys(key for _, key, _ in points[1:]))
+    for key in keys:
+        if matters[key]:
+            print(f"- `{key}`: " + "; ".join(matters[key]))
+    inert = [key for key in keys if not matters[key]]
+    print(f"\nInert at both ends of their range ({len(inert)} of {len(keys)} keys): "
+          + (", ".join(f"`{key}`" for key in inert) if inert else "none") + ".")
+
+if __name__ == "__main__":
+    main()
