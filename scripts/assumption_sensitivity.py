@@ -36,6 +36,8 @@ FIGURES = [
     ("CT-8 caseload", "caseload_mean", 240674, "count", False),
     ("CT-17 WMT % 7 Feb 2023", "workload_snapshot_pct_mean", 111.7, "pct", False),
     ("CT-13 SARA done", "sara_snapshot_completed_share", 0.67, "share", False),
+    ("TS-1 home visit done", "home_visit_snapshot_sample_completed_share", 0.40, "share", False),
+    ("MS-1 DA intervention begun", "intervention_sample_started_share", 0.283, "share", False),
     ("reviews on time", "reviews_on_time_share", None, "share", False),
     ("home visits on time", "home_visits_on_time_share", None, "share", False),
     ("assessments on time", "assessments_on_time_share", None, "share", False),
