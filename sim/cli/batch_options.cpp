@@ -18,7 +18,9 @@ namespace probsim {
 namespace {
 
 constexpr Command kBatch{
-    "batch", "probsim batch SWEEP [--out DIR] [--jobs J] [--shard i/N|auto] [--dry-run] [--quiet]",
+    "batch",
+    "probsim batch SWEEP [--out DIR] [--jobs J] [--threads T] [--shard i/N|auto] [--dry-run] [--quiet]\n"
+    "                     [--max-memory SIZE]",
     "Runs every point of a sweep file times its replications, or one shard of them, into a batch\n"
     "directory: points/<point>/ (one run directory per point), points.csv, sweep.resolved.yaml.\n"
     "Replications already complete are skipped, so the same command resumes a batch that was\n"

@@ -27,8 +27,8 @@ constexpr const char* kOverview =
     "  report DIR         one self-contained HTML page of charts for a run, a batch or a comparison\n"
     "  snapshot RUN_DIR   write a simulated day of a run as the caseload and staff CSVs of a snapshot\n"
     "\n"
-    "probsim COMMAND --help explains a command's options. docs/reference/ documents every scenario key\n"
-    "and every output file and column.\n";
+    "probsim COMMAND --help explains a command's options; probsim --version prints the version.\n"
+    "docs/reference/ documents every scenario key and every output file and column.\n";
 
 constexpr const Subcommand* kSubcommands[] = {&kRunSubcommand,    &kValidateSubcommand,  &kBenchSubcommand,
                                               &kBatchSubcommand,  &kAggregateSubcommand, &kCompareSubcommand,

@@ -32,9 +32,10 @@ constexpr Command kValidate{
     "validate", "probsim validate SCENARIO [--set key.path=value]...",
     "Checks a scenario (with its `extends` chain and any --set overrides) and prints\n"
     "every problem with its file, line, column and key. Exit status 0 if valid, 1 if not."};
-constexpr Command kBench{"bench", "probsim bench SCENARIO [--seed S] [--set key.path=value]...",
-                         "Runs one replication in a child process and prints its wall time, peak memory and\n"
-                         "simulated case events per second. Writes no results."};
+constexpr Command kBench{
+    "bench", "probsim bench SCENARIO [--seed S] [--threads T] [--set key.path=value]... [--max-memory SIZE]",
+    "Runs one replication in a child process and prints its wall time, peak memory and\n"
+    "simulated case events per second. Writes no results."};
 
 std::optional<LoadedScenario> load_or_report(const std::string& path,
                                              const std::vector<std::string>& overrides) {
@@ -60,12 +61,15 @@ void add_scenario_command_options(const Command& command, RunOptions& run, po::o
   if (command.name != kValidate.name)
     options.add_options()("seed", po::value<std::uint64_t>(&run.base_seed)->default_value(1),
                           "base seed; replication r uses a seed derived from (seed, r)");
+  // bench runs one replication, so its default is every core; run shares the cores among --jobs.
   if (command.name == kRun.name || command.name == kBench.name)
-    options.add_options()("threads", po::value<Count>()->default_value(Count{0}, "0")->notifier([&](Count c) {
-      run.threads = c.value;
-    }),
-                          "threads each replication runs its PDU offices' day on (default 0: the cores "
-                          "divided by --jobs, at least 1); outputs do not depend on it");
+    options.add_options()(
+        "threads",
+        po::value<Count>()->default_value(Count{0}, "0")->notifier([&](Count c) { run.threads = c.value; }),
+        command.name == kBench.name ? "threads the replication runs its PDU offices' day on (default 0: the "
+                                      "number of cores); outputs do not depend on it"
+                                    : "threads each replication runs its PDU offices' day on (default 0: the "
+                                      "cores divided by --jobs, at least 1); outputs do not depend on it");
   if (command.name == kRun.name || command.name == kBench.name)
     options.add_options()("max-memory", po::value<std::string>(),
                           "the memory the run may use, e.g. 8G or 512M (default: what the machine has "
