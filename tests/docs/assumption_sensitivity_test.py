@@ -5,7 +5,9 @@ The planted replications give known paired differences: an end that moves CT-2's
 points in every pair matters (bold), one that moves it by 1 point does not, a count moved by more than
 7.5% of its published value matters, a point whose waiting share leaves the ±5-point tolerance is
 marked ✗, and a key that matters for nothing is listed as inert. A point that changes two keys is
-refused.
+refused. A batch of the two 2004 area files is reported per area, each point judged against its own
+area's published figure (tests/validation/national_standards_2004_targets.csv), ✓ where it comes within
+±5 points.
 """
 
 import csv
@@ -22,14 +24,15 @@ BASE = {"bbr_cohort_requirements": 6700.0, "bbr_cohort_commenced_share": 0.50,
         "bbr_cohort_waiting_share": 0.43, "caseload_mean": 240000.0}
 
 
-def write_batch(root, points):
+def write_batch(root, points, scenario_of=lambda name: "s.yaml"):
     """points: [(name, {key: value}, [per-replication {kpi: value}])]"""
     keys = ["team_size", "hours"]
     with open(root / "points.csv", "w", newline="") as f:
         w = csv.writer(f)
         w.writerow(["point", "scenario", "base_seed"] + keys)
         for name, values, _ in points:
-            w.writerow([name, "s.yaml", 1] + [values.get(k, {"team_size": 8, "hours": 3.0}[k]) for k in keys])
+            w.writerow([name, scenario_of(name), 1] +
+                       [values.get(k, {"team_size": 8, "hours": 3.0}[k]) for k in keys])
     for name, _, reps in points:
         directory = root / "points" / name / "replications"
         directory.mkdir(parents=True)
@@ -89,6 +92,36 @@ def main():
         result = run(bad)
         if result.returncode == 0 or "changes 2 keys" not in result.stderr:
             failures.append(f"a point changing two keys was not refused: {result.returncode} {result.stderr}")
+
+        # Two 2004 areas: Gwent's reviews 38% and Durham's 82% published (AUD-2). Each area's first point
+        # is its shipped file; the second moves reviews on time to 40% in Gwent (within ±5: ✓) and 70% in
+        # Durham (not within).
+        areas = Path(tmp) / "areas"
+        areas.mkdir()
+        gwent = {"reviews_on_time_share": 0.90, "workload_pct_mean": 90.0}
+        durham = {"reviews_on_time_share": 0.95, "workload_pct_mean": 85.0}
+        write_batch(areas, [
+            ("p0001", {}, [dict(gwent, reviews_on_time_share=0.90 + r * 0.01) for r in range(3)]),
+            ("p0002", {"team_size": 6}, [dict(gwent, reviews_on_time_share=0.40 + r * 0.01) for r in range(3)]),
+            ("p0003", {}, [dict(durham) for _ in range(3)]),
+            ("p0004", {"team_size": 6}, [dict(durham, reviews_on_time_share=0.70 + r * 0.001) for r in range(3)]),
+        ], scenario_of=lambda name: ("../national_standards_2004_gwent.yaml" if name in ("p0001", "p0002")
+                                     else "../national_standards_2004_county_durham.yaml"))
+        result = run(areas)
+        out2004 = result.stdout
+        sections = out2004.split("## ")
+        gwent_text = next((t for t in sections if t.startswith("../national_standards_2004_gwent")), "")
+        durham_text = next((t for t in sections if t.startswith("../national_standards_2004_county")), "")
+        checks = [
+            ("two area sections", result.returncode == 0 and gwent_text and durham_text),
+            ("Gwent's AUD-2 published 38%", "| AUD-2 reviews_on_time | 38% | 91.0 [" in gwent_text),
+            ("Durham's AUD-2 published 82%", "| AUD-2 reviews_on_time | 82% | 95.0 [" in durham_text),
+            ("Gwent's end reaches 38% ± 5", "**-50.0** ✓" in gwent_text),
+            ("Durham's end does not reach 82%", "**-24.9** |" in durham_text),
+            ("a figure with words only has no published value", "| AUD-9 home_visits_on_time | — |" in gwent_text),
+        ]
+        failures += [name for name, ok in checks if not ok]
+        out += "\n" + out2004
 
     if failures:
         print("assumption_sensitivity_test: FAILED\n  " + "\n  ".join(failures) + "\n\n" + out)
