@@ -193,7 +193,7 @@ def report_scenario(batch, scenario, base_row, points):
             cells.append(text)
             if "**" in text or "✗" in text:
                 matters.setdefault(key, []).append(f"{figure[0]} {text.replace('**', '')} at {value}")
-        print(f"| `{key}` = {value} ({base_row[key]}) | " + " | ".join(cells) + " |")
+        print(f"| `{key}` = {value} ({base_row[key] or 'not set'}) | " + " | ".join(cells) + " |")
 
     print("\nWhat each key moves (by the rule above):\n")
     keys = list(dict.fromkeys(key for _, key, _ in points[1:]))
