@@ -109,6 +109,17 @@ RAG_FACILITATOR_SCALE_GRID = [1.0, 1.15]
 # [Assume] is measured as a sensitivity point of the same sweep.
 PRE_RELEASE_SENSITIVITY_WEEKS = 13
 CT17_SNAPSHOT_ON = "2023-02-07"   # CT-17/PUB-14: the week to 7 Feb 2023
+
+# docs/validation.md §10.19: the published PO stocks after 2022 (PUB-2: 4,418 FTE in Jun 2023; PUB-3: 5,160 in
+# Jun 2024, 5,519 in Jun 2025), fed as PQiP trainees who qualify into PO posts 18 months after they start
+# (G-22). Each year to June's net growth is taken in as four quarterly intakes 18 months before it
+# ([Assume] the even split and the dates), per PDU in proportion to its PO vacancy at the start ([Assume]:
+# recruits go where posts are vacant). Dec 2022 - Jun 2023 (-46) is about the held run's drift: no intake.
+PUBLISHED_STAFF_END = "2025-06-30"  # PUB-3's last date
+PUBLISHED_PO_GROWTH_INTAKES = [  # (the year's net PO growth, the first working days of its intake quarters)
+    (5160 - 4418, ["2022-01-04", "2022-04-01", "2022-07-01", "2022-10-03"]),  # qualify Jul 2023 - Apr 2024
+    (5519 - 5160, ["2023-01-03", "2023-04-03", "2023-07-03", "2023-10-02"]),  # qualify Jul 2024 - Apr 2025
+]
 # G-15: the SSO activation hazard, one of the competing early-termination hazards G-15 says to fit to CT-2 and
 # CT-4 (245 revoked, 95 SSO activated); the base file's 0.08 a case-year [Assume] gave 33 activations
 # among the cohort's starters. The grid of docs/validation.md 9.8-9.9 ([Assume] range 0.04-0.4) chose 0.40;
@@ -481,8 +492,60 @@ def wmt_sweep_text():
     return text.replace("scenarios: [../england_wales_2022.yaml]", "scenarios: [../england_wales_2023.yaml]")
 
 
+def scenario_published_staff_text():
+    """england_wales_2022 run to Jun 2025 with PUB-2/3's PO growth taken in as PQiP intakes (§10.19)."""
+    po_counts = po_in_post()
+    trainee_counts = largest_remainder([NATIONAL_PQIP_FTE * c / NATIONAL_PO_FTE for c in po_counts],
+                                       NATIONAL_PQIP_FTE)
+    vacancy = [max(0, round(NATIONAL_PO_REQUIRED_FTE * w / total_weight) - po_counts[i] - trainee_counts[i])
+               for i, (_, _, w) in enumerate(pdus)]
+    lines = []
+    for growth, dates in PUBLISHED_PO_GROWTH_INTAKES:
+        per_pdu = largest_remainder([growth * v / sum(vacancy) for v in vacancy], growth)
+        per_quarter = largest_remainder([growth / len(dates)] * len(dates), growth)
+        # Deal each quarter's count out over the PDUs in proportion to what each has left to take.
+        left = list(per_pdu)
+        for date, quarter_total in zip(dates, per_quarter):
+            remaining_quarters = len(dates) - dates.index(date)
+            exact = [x / remaining_quarters for x in left]
+            counts = largest_remainder(exact, quarter_total) if sum(left) > 0 else [0] * len(left)
+            counts = [min(c, l) for c, l in zip(counts, left)]
+            for i, c in enumerate(counts):
+                left[i] -= c
+                if c > 0:
+                    lines.append(f"    - {{date: {date}, pdu: \"{pdus[i][1]}\", grade: pqip, count: {c}}}")
+        assert sum(left) == 0, "every PDU's share is taken in"
+    header = f"""# England and Wales from 21 June 2021 to 30 June 2025 with the PO stocks published after 2022 (PUB-2, PUB-3)
+# taken in as PQiP trainees who qualify into PO posts (docs/validation.md §10.19). Everything else is
+# england_wales_2022.yaml's, held after 2022, so a run of each to {PUBLISHED_STAFF_END} with the same --seed pairs
+# them: probsim compare gives what the published recruitment does to the model's WMT %, against PUB-15's
+# ~120% over 2023 and 117% in Jan-Jun 2024.
+# Made by scripts/generate_england_wales_2022.py; edit that, not this file.
+#   probsim run scenarios/england_wales_2025_published_staff.yaml --reps 4 --jobs 2 --seed 1
+#   probsim run scenarios/england_wales_2022.yaml --set simulation.report_end={PUBLISHED_STAFF_END} --reps 4 --jobs 2 --seed 1
+extends: england_wales_2022.yaml
+name: england_wales_2025_published_staff
+description: >-
+  The national calibration scenario run on to June 2025 with the published growth of the PO stock
+  (PUB-2: 4,418 FTE in June 2023; PUB-3: 5,160 in June 2024 and 5,519 in June 2025) taken in as PQiP
+  trainees 18 months before they qualify.
+
+simulation:
+  report_end: {PUBLISHED_STAFF_END}   # PUB-3's last date
+
+# PUB-2/3: the year to Jun 2024 +{PUBLISHED_PO_GROWTH_INTAKES[0][0]} POs, to Jun 2025 +{PUBLISHED_PO_GROWTH_INTAKES[1][0]}, as trainees at month 0 of PQiP
+# (G-22: qualified 18 months on, then newly qualified 9 months, WMT-5). Quarterly intakes, each PDU's share
+# in proportion to its PO vacancy on 21 Jun 2021 (PO required - PO in post - trainees) [Assume both].
+# The base file's backfill (PO leavers replaced by trainees below the PO establishment) is unchanged.
+staffing_plan:
+  intakes:
+"""
+    return header + "\n".join(lines) + "\n"
+
+
 (ROOT / "scenarios/england_wales_2022.yaml").write_text(scenario_text())
 (ROOT / "scenarios/england_wales_2023.yaml").write_text(scenario_2023_text())
+(ROOT / "scenarios/england_wales_2025_published_staff.yaml").write_text(scenario_published_staff_text())
 (ROOT / "scenarios/sweeps/england_wales_2023_wmt.yaml").write_text(wmt_sweep_text())
 (ROOT / "scenarios/sweeps/england_wales_2022_calibration.yaml").write_text(calibration_sweep_text())
 (ROOT / "scenarios/sweeps/england_wales_2022_enforcement.yaml").write_text(enforcement_sweep_text())

@@ -16,6 +16,8 @@ tests/e2e/national_standards_2004_test.cpp), each a `probsim run --out` director
                      PUB-15's 2024 figure and PUB-13's regions, §10.15)
   ew_to_2024/        the same to 30 Apr 2024 with --events, reduced by scripts/bbr_start_waits.py to
                      waits_2022.csv and waits_2024.csv (CT-5 by region; events.csv is not kept)
+  ew_published_staff/ england_wales_2025_published_staff.yaml, 4 replications, seed 1 (PUB-15 with
+                     PUB-2/3's 2023-25 staff, §10.19)
 
 The targets and tolerances are the files tests/validation/*_targets.csv; where each figure is discussed
 is docs/validation.md (the section column).
@@ -31,6 +33,7 @@ from pathlib import Path
 sys.dont_write_bytecode = True
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from wmt_loss import PUB15_DATES, mean_ci  # noqa: E402  (the same CT-17/PUB-15 reading)
+import published_staff_2025  # noqa: E402  (validation.md §10.19's reading of its runs)
 
 ROOT = Path(__file__).resolve().parent.parent
 WEEKS_PER_MONTH = 365.25 / 12 / 7
@@ -231,6 +234,24 @@ def workload_past_2023(runs):
     print()
 
 
+def published_staff(runs):
+    """PUB-15 with PUB-2/3's 2023-25 staff taken in (validation.md §10.19): reported, not asserted."""
+    run = published_staff_2025.load(runs / "ew_published_staff")
+    po = {d: mean_ci(published_staff_2025.per_replication(run, ["in_post_fte_po"], [d]))[0]
+          for d in ("2024-06-30", "2025-06-30")}
+    print("Workload with the published 2023-25 staff (reported, not asserted; §10.19). PUB-2/3's growth of the")
+    print("PO stock taken in as PQiP trainees (`england_wales_2025_published_staff.yaml`), the rest held:\n")
+    print(f"- PO FTE, the input (PUB-3, within ±5%): {po['2024-06-30']:,.0f} on 30 Jun 2024 (5,160) and "
+          f"{po['2025-06-30']:,.0f} on 30 Jun 2025 (5,519).")
+    for label, published, dates in (("2023 (about 120%)", 120.0, month_ends("2022-12", "2023-11")),
+                                    ("the first days of Jan-Jun 2024 (117%)", 117.0, PUB15_2024_DATES)):
+        mean, low, high = mean_ci(published_staff_2025.per_replication(run, ["workload_pct_mean"], dates))
+        verdict = "within" if within(published, "absolute", 5.0, mean) else "**outside**"
+        print(f"- PUB-15, {label}: {mean:.1f} [{low:.1f}, {high:.1f}], gap {mean - published:+.1f} pts, "
+              f"{verdict} ±5 pts.")
+    print()
+
+
 PUB16_DATE = "2023-09-30"  # validation.md §10.18: September 2023's row
 CASE_HOLDER_FTE = ("in_post_fte_po", "in_post_fte_pso", "in_post_fte_pqip")
 
@@ -304,6 +325,8 @@ def main():
         bbr_after_2022(runs)
     if (runs / "ew_to_2025" / "timeseries.csv").exists():
         workload_past_2023(runs)
+    if (runs / "ew_published_staff" / "timeseries.csv").exists():
+        published_staff(runs)
     if (runs / "ew2023_rag_off" / "timeseries.csv").exists():
         need_against_staff(runs)
     national_standards_2004(runs)

@@ -37,6 +37,8 @@ if [[ ! -f "$runs/ew_to_2024/waits_2024.csv" ]]; then
   python3 -B "$here/scripts/bbr_start_waits.py" "$runs/ew_to_2024" 2024-01-01 2024-04-30 --csv "$runs/ew_to_2024/waits_2024.csv"
   rm -f "$runs/ew_to_2024/events.csv"
 fi
+# PUB-15 with PUB-2/3's 2023-25 staff taken in (validation.md §10.19).
+run ew_published_staff scenarios/england_wales_2025_published_staff.yaml --reps 4 --seed 1
 run ns2004 scenarios/national_standards_2004.yaml --reps 10 --seed 2004
 run ns2004_gwent scenarios/national_standards_2004_gwent.yaml --reps 10 --seed 2004
 run ns2004_county_durham scenarios/national_standards_2004_county_durham.yaml --reps 10 --seed 2004

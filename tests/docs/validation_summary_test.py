@@ -83,6 +83,17 @@ def planted_runs(root):
             for unit, dec, jan in (("A", 101.0, 102.0 if replication == "1" else 97.0), ("B", 101.0, 105.0)):
                 w.writerow([replication, "2022-12-31", "region", unit, "workload_pct_mean", dec])
                 w.writerow([replication, "2023-01-31", "region", unit, "workload_pct_mean", jan])
+    # §10.19, the published staff: PO 5,100 and 5,500 in June 2024 and 2025; WMT % 112 in every month of
+    # replication 1 and 110 of replication 2, so 2023 and early 2024 both average 111 (a gap of -9 and -6).
+    write_summary(root / "ew_published_staff", {})
+    with open(root / "ew_published_staff" / "timeseries.csv", "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["replication", "date", "level", "unit", "metric", "value"])
+        for replication, level in (("1", 112.0), ("2", 110.0)):
+            for date in PUB15_SINCE_2023_DATES:
+                w.writerow([replication, date, "national", "national", "workload_pct_mean", level])
+            for date, po in (("2024-06-30", 5100.0), ("2025-06-30", 5500.0)):
+                w.writerow([replication, date, "national", "national", "in_post_fte_po", po])
     (root / "ew_to_2024").mkdir()
     for name, north in (("waits_2022.csv", 10.0), ("waits_2024.csv", 30.0)):
         with open(root / "ew_to_2024" / name, "w", newline="") as f:
@@ -132,6 +143,10 @@ def main():
         review = row_of(text, "AUD-2", "county durham")
         expect(review[5] == "+8.0 pts", f"a 2004 share's gap in points: {review}")
 
+        expect("5,100 on 30 Jun 2024 (5,160) and 5,500 on 30 Jun 2025 (5,519)" in text
+               and "PUB-15, 2023 (about 120%): 111.0 [" in text and "gap -9.0 pts, **outside**" in text
+               and "Jan-Jun 2024 (117%): 111.0 [" in text and "gap -6.0 pts, **outside**" in text,
+               "§10.19: the published staff's PO input and PUB-15 under it, per replication then over them")
         expect("BBR 60.0% [" in text and "Apr 2023-Mar 2024: 62.5%" in text,
                "CT-14: the window's share, and a period's mean over replications from the monthly series")
         expect("2022: regions 10.0-20.0 weeks, **2 of 2** inside" in text
