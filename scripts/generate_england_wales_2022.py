@@ -533,9 +533,10 @@ description: >-
 simulation:
   report_end: {PUBLISHED_STAFF_END}   # PUB-3's last date
 
-# PUB-2/3: the year to Jun 2024 +{PUBLISHED_PO_GROWTH_INTAKES[0][0]} POs, to Jun 2025 +{PUBLISHED_PO_GROWTH_INTAKES[1][0]}, as trainees at month 0 of PQiP
-# (G-22: qualified 18 months on, then newly qualified 9 months, WMT-5). Quarterly intakes, each PDU's share
-# in proportion to its PO vacancy on 21 Jun 2021 (PO required - PO in post - trainees) [Assume both].
+# PUB-2/3: the year to Jun 2024 +{PUBLISHED_PO_GROWTH_INTAKES[0][0]} POs, to Jun 2025 +{PUBLISHED_PO_GROWTH_INTAKES[1][0]}, as PQiP trainees (Professional Qualification
+# in Probation) at the start of their training (G-22: qualified 18 months on, then newly qualified for 9
+# months, WMT-5). Quarterly intakes [Assume], each PDU's share in proportion to its PO vacancy on 21 Jun
+# 2021, PO required - PO in post - trainees [Assume].
 # The base file's backfill (PO leavers replaced by trainees below the PO establishment) is unchanged.
 staffing_plan:
   intakes:
