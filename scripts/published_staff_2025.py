@@ -17,22 +17,12 @@ two runs must have the same seed and replication count.
 
 import csv
 import sys
-from calendar import monthrange
 from collections import defaultdict
 from pathlib import Path
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from wmt_loss import mean_ci  # noqa: E402  (the same t-based 95% CI as the other reports)
-
-
-def month_ends(first, last):
-    """Month-end dates from (year, month) `first` to `last`, both included, as YYYY-MM-DD."""
-    (y, m), out = first, []
-    while (y, m) <= last:
-        out.append(f"{y}-{m:02d}-{monthrange(y, m)[1]:02d}")
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
+from wmt_loss import mean_ci, month_ends  # noqa: E402  (the same 95% CI and month ends as the other reports)
 
 
 def load(run_dir):
@@ -73,17 +63,17 @@ FIGURES = [
     ("band 3, 30 Jun 2025, not fed", ["in_post_fte_pso", "in_post_fte_pqip"], ["2025-06-30"], "5,213 (PUB-3)",
      "{:,.0f}"),
     ("PQiP FTE, 31 Dec 2022", ["in_post_fte_pqip"], ["2022-12-31"], "—", "{:,.0f}"),
-    ("WMT %, 2023 (month ends 31 Dec 2022 – 30 Nov 2023)", ["workload_pct_mean"], month_ends((2022, 12), (2023, 11)),
+    ("WMT %, 2023 (month ends 31 Dec 2022 – 30 Nov 2023)", ["workload_pct_mean"], month_ends("2022-12", "2023-11"),
      "about 120 (PUB-15)", "{:.1f}"),
-    ("WMT %, Jan–Jun 2024 (31 Dec 2023 – 31 May 2024)", ["workload_pct_mean"], month_ends((2023, 12), (2024, 5)),
+    ("WMT %, Jan–Jun 2024 (31 Dec 2023 – 31 May 2024)", ["workload_pct_mean"], month_ends("2023-12", "2024-05"),
      "117 (PUB-15)", "{:.1f}"),
-    ("WMT %, Jul 2024 – Jun 2025", ["workload_pct_mean"], month_ends((2024, 6), (2025, 5)), "—", "{:.1f}"),
+    ("WMT %, Jul 2024 – Jun 2025", ["workload_pct_mean"], month_ends("2024-06", "2025-05"), "—", "{:.1f}"),
     ("caseload, 31 Mar 2024", ["caseload"], ["2024-03-31"], "239,015 (PUB-1)", "{:,.0f}"),
     ("caseload, 31 Dec 2024", ["caseload"], ["2024-12-31"], "240,362 (PUB-1)", "{:,.0f}"),
-    ("reviews on time, 2024 (mean of the months)", ["reviews_on_time_share"], month_ends((2024, 1), (2024, 12)), "—",
+    ("reviews on time, 2024 (mean of the months)", ["reviews_on_time_share"], month_ends("2024-01", "2024-12"), "—",
      "{:.3f}"),
-    ("home visits on time, 2024", ["home_visits_on_time_share"], month_ends((2024, 1), (2024, 12)), "—", "{:.3f}"),
-    ("practitioners above 110%, 2024", ["practitioners_over_110pct_share"], month_ends((2024, 1), (2024, 12)), "—",
+    ("home visits on time, 2024", ["home_visits_on_time_share"], month_ends("2024-01", "2024-12"), "—", "{:.3f}"),
+    ("practitioners above 110%, 2024", ["practitioners_over_110pct_share"], month_ends("2024-01", "2024-12"), "—",
      "{:.3f}"),
 ]
 
@@ -103,7 +93,7 @@ def report(published_dir, held_dir):
         diff = [x - y for x, y in zip(a, b)]
         signed = fmt.replace("{:", "{:+")
         lines.append(f"| {label} | {target} | {cell(fmt, a)} | {cell(fmt, b)} | {cell(signed, diff)} |")
-    window = month_ends((2022, 12), (2024, 7))  # the first days of Jan 2023 - Aug 2024
+    window = month_ends("2022-12", "2024-07")  # the first days of Jan 2023 - Aug 2024
     lines.append("")
     for name, run in (("published staff", published), ("held", held)):
         above = [sum(run[("workload_pct_mean", d)][r] > 100 for d in window)

@@ -23,7 +23,6 @@ The targets and tolerances are the files tests/validation/*_targets.csv; where e
 is docs/validation.md (the section column).
 """
 
-import calendar
 import csv
 import statistics
 import sys
@@ -32,7 +31,7 @@ from pathlib import Path
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from wmt_loss import PUB15_DATES, mean_ci  # noqa: E402  (the same CT-17/PUB-15 reading)
+from wmt_loss import PUB15_DATES, mean_ci, month_ends  # noqa: E402  (the same CT-17/PUB-15 reading)
 import published_staff_2025  # noqa: E402  (validation.md §10.19's reading of its runs)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -182,16 +181,6 @@ def bbr_after_2022(runs):
               f"{label}: regions {low:.1f}-{high:.1f} weeks, **{inside} of {len(regions)}** inside; national "
               f"{n[1]:.1f} [{n[2]:.1f}, {n[3]:.1f}] weeks.")
     print()
-
-
-def month_ends(first, last):
-    """The month ends from month `first` to month `last` ("YYYY-MM"), as ISO dates."""
-    (year, month), (last_year, last_month) = (map(int, first.split("-")), map(int, last.split("-")))
-    out = []
-    while (year, month) <= (last_year, last_month):
-        out.append(f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return out
 
 
 # validation.md §10.15: a first-of-month snapshot is the month-end value of the day before.

@@ -13,6 +13,7 @@ For each run directory (its summary.csv and timeseries.csv) prints:
 - the loss (snapshot - 111.7)^2 + (PUB-15 mean - 120)^2 in points^2.
 """
 
+import calendar
 import csv
 import statistics
 import sys
@@ -25,6 +26,16 @@ PUB15_DATES = ["2022-12-31"] + [f"2023-{m:02d}-{d}" for m, d in
                                 [(1, 31), (2, 28), (3, 31), (4, 30), (5, 31), (6, 30), (7, 31), (8, 31),
                                  (9, 30), (10, 31), (11, 30)]]
 T975 = {1: 12.706, 2: 4.303, 3: 3.182, 4: 2.776, 5: 2.571, 6: 2.447, 7: 2.365, 9: 2.262}
+
+
+def month_ends(first, last):
+    """The month ends from month `first` to month `last` ("YYYY-MM"), as ISO dates."""
+    (year, month), (last_year, last_month) = (map(int, first.split("-")), map(int, last.split("-")))
+    out = []
+    while (year, month) <= (last_year, last_month):
+        out.append(f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
 
 
 def mean_ci(values):

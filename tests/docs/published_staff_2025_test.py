@@ -17,7 +17,7 @@ sys.dont_write_bytecode = True
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "published_staff_2025.py"
 sys.path.insert(0, str(ROOT / "scripts"))
-from published_staff_2025 import month_ends  # noqa: E402
+from wmt_loss import month_ends  # noqa: E402
 
 METRICS = ["in_post_fte_po", "in_post_fte_pso", "in_post_fte_pqip", "workload_pct_mean", "caseload",
            "reviews_on_time_share", "home_visits_on_time_share", "practitioners_over_110pct_share"]
@@ -27,7 +27,7 @@ def write_run(directory, wmt, po=4400.0, drop_month=None, low_month=None):
     directory.mkdir()
     rows = ["replication,date,level,unit,metric,value"]
     for r, shift in ((1, -1.0), (2, 0.0), (3, 1.0)):
-        for date in month_ends((2022, 6), (2025, 6)):
+        for date in month_ends("2022-06", "2025-06"):
             if date == drop_month:
                 continue
             values = {"in_post_fte_po": po + 10 * shift, "in_post_fte_pso": 5500.0, "in_post_fte_pqip": 500.0 + shift,
