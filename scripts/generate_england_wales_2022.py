@@ -189,10 +189,14 @@ def po_in_post():
     return counts
 
 
+def trainees_in_post(po_counts):
+    """PQiP trainees per PDU at the start: the national count in proportion to each PDU's POs."""
+    return largest_remainder([NATIONAL_PQIP_FTE * c / NATIONAL_PO_FTE for c in po_counts], NATIONAL_PQIP_FTE)
+
+
 def scenario_text():
     po_counts = po_in_post()
-    trainee_counts = largest_remainder([NATIONAL_PQIP_FTE * c / NATIONAL_PO_FTE for c in po_counts],
-                                       NATIONAL_PQIP_FTE)
+    trainee_counts = trainees_in_post(po_counts)
     facilitators = split(NATIONAL_FACILITATORS)
     dasos = split(NATIONAL_DASO_FTE)
     out = [f"""# England and Wales, 21 June 2021 to 31 December 2022: the national calibration scenario
@@ -495,8 +499,7 @@ def wmt_sweep_text():
 def scenario_published_staff_text():
     """england_wales_2022 run to Jun 2025 with PUB-2/3's PO growth taken in as PQiP intakes (§10.19)."""
     po_counts = po_in_post()
-    trainee_counts = largest_remainder([NATIONAL_PQIP_FTE * c / NATIONAL_PO_FTE for c in po_counts],
-                                       NATIONAL_PQIP_FTE)
+    trainee_counts = trainees_in_post(po_counts)
     vacancy = [max(0, round(NATIONAL_PO_REQUIRED_FTE * w / total_weight) - po_counts[i] - trainee_counts[i])
                for i, (_, _, w) in enumerate(pdus)]
     lines = []
@@ -505,9 +508,8 @@ def scenario_published_staff_text():
         per_quarter = largest_remainder([growth / len(dates)] * len(dates), growth)
         # Deal each quarter's count out over the PDUs in proportion to what each has left to take.
         left = list(per_pdu)
-        for date, quarter_total in zip(dates, per_quarter):
-            remaining_quarters = len(dates) - dates.index(date)
-            exact = [x / remaining_quarters for x in left]
+        for quarter, (date, quarter_total) in enumerate(zip(dates, per_quarter)):
+            exact = [x / (len(dates) - quarter) for x in left]
             counts = largest_remainder(exact, quarter_total) if sum(left) > 0 else [0] * len(left)
             counts = [min(c, l) for c, l in zip(counts, left)]
             for i, c in enumerate(counts):
