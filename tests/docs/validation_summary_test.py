@@ -143,7 +143,7 @@ def main():
         review = row_of(text, "AUD-2", "county durham")
         expect(review[5] == "+8.0 pts", f"a 2004 share's gap in points: {review}")
 
-        expect("5,100 on 30 Jun 2024 (5,160) and 5,500 on 30 Jun 2025 (5,519)" in text
+        expect("5,100 on 30 Jun 2024 (5,160: -1.2%) and 5,500 on 30 Jun 2025 (5,519: -0.3%)" in text
                and "PUB-15, 2023 (about 120%): 111.0 [" in text and "gap -9.0 pts, **outside**" in text
                and "Jan-Jun 2024 (117%): 111.0 [" in text and "gap -6.0 pts, **outside**" in text,
                "§10.19: the published staff's PO input and PUB-15 under it, per replication then over them")
