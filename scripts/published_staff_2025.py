@@ -18,6 +18,7 @@ two runs must have the same seed and replication count.
 import csv
 import sys
 from collections import defaultdict
+from datetime import date
 from pathlib import Path
 
 sys.dont_write_bytecode = True
@@ -48,6 +49,32 @@ def per_replication(run, metrics, dates):
             raise SystemExit(f"published_staff_2025.py: replication {r} lacks a national {'/'.join(metrics)} "
                              f"on one of {dates[0]} .. {dates[-1]}") from None
     return out
+
+
+# WF-11's main sample (validation.md §9.17, §10.19): DA cases under supervision at the end of the snapshot
+# day whose supervision began 182 to 210 days before; the holder's grade from the snapshot's staff.csv.
+MAIN_SAMPLE_DAYS = (182, 210)
+HOLDER_GRADES = ("po", "pqip", "pso")
+
+
+def main_sample_holders(snapshot_dir, snapshot_day):
+    """{grade: share} of the main sample's DA cases by their holder's grade (and "none": no holder), from
+    the caseload.csv and staff.csv that `probsim snapshot RUN --date snapshot_day` writes."""
+    snapshot_dir = Path(snapshot_dir)
+    with open(snapshot_dir / "staff.csv", newline="") as f:
+        grade_of = {row["staff_id"]: row["grade"] for row in csv.DictReader(f)}
+    counts = dict.fromkeys(HOLDER_GRADES + ("none",), 0)
+    with open(snapshot_dir / "caseload.csv", newline="") as f:
+        for row in csv.DictReader(f):
+            if row["domestic_abuse"] != "true":
+                continue
+            age = (date.fromisoformat(snapshot_day) - date.fromisoformat(row["sentence_start_date"])).days
+            if MAIN_SAMPLE_DAYS[0] <= age <= MAIN_SAMPLE_DAYS[1]:
+                counts[grade_of.get(row["practitioner"], "none") if row["practitioner"] else "none"] += 1
+    total = sum(counts.values())
+    if total == 0:
+        raise SystemExit(f"published_staff_2025.py: {snapshot_dir}: no DA case in the main sample")
+    return {grade: n / total for grade, n in counts.items()}
 
 
 # (label, metrics summed, month ends, published, format)

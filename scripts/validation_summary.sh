@@ -39,6 +39,13 @@ if [[ ! -f "$runs/ew_to_2024/waits_2024.csv" ]]; then
 fi
 # PUB-15 with PUB-2/3's 2023-25 staff taken in (validation.md §10.19).
 run ew_published_staff scenarios/england_wales_2025_published_staff.yaml --reps 4 --seed 1
+# WF-11's holders of the main sample (§10.19's addendum): each replication of both runs replayed to 7 Feb 2023.
+for dir in ew_published_staff ew_to_2025; do
+  for r in 1 2 3 4; do
+    snap="$runs/$dir/snapshot-2023-02-07-r$r"
+    [[ -f "$snap/caseload.csv" ]] || "$probsim" snapshot "$runs/$dir" --date 2023-02-07 --replication "$r" --out "$snap" >&2
+  done
+done
 run ns2004 scenarios/national_standards_2004.yaml --reps 10 --seed 2004
 run ns2004_gwent scenarios/national_standards_2004_gwent.yaml --reps 10 --seed 2004
 run ns2004_county_durham scenarios/national_standards_2004_county_durham.yaml --reps 10 --seed 2004

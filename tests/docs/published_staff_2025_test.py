@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "published_staff_2025.py"
 sys.path.insert(0, str(ROOT / "scripts"))
 from wmt_loss import month_ends  # noqa: E402
+from published_staff_2025 import main_sample_holders  # noqa: E402
 
 METRICS = ["in_post_fte_po", "in_post_fte_pso", "in_post_fte_pqip", "workload_pct_mean", "caseload",
            "reviews_on_time_share", "home_visits_on_time_share", "practitioners_over_110pct_share"]
@@ -82,6 +83,20 @@ def main():
         write_run(tmp / "gap", wmt=118.0, drop_month="2024-06-30")
         refused = run(tmp / "pub", tmp / "gap")
         assert refused.returncode != 0 and "2024-06-30" in (refused.stderr + refused.stdout), refused
+        # WF-11's main sample: DA cases begun 182 to 210 days before the snapshot day, by holder grade.
+        snap = tmp / "snap"
+        snap.mkdir()
+        (snap / "staff.csv").write_text("staff_id,grade\nA/po-1,po\nA/pso-1,pso\nA/pqip-1,pqip\n")
+        rows = ["person_id,sentence_start_date,domestic_abuse,practitioner",
+                "1,2022-08-09,true,A/po-1",     # 182 days before 2023-02-07: in
+                "2,2022-07-12,true,A/pso-1",    # 210 days: in
+                "3,2022-08-10,true,A/pqip-1",   # 181 days: out
+                "4,2022-07-11,true,A/pqip-1",   # 211 days: out
+                "5,2022-08-01,false,A/pqip-1",  # not DA: out
+                "6,2022-08-01,true,"]           # no holder: counted apart
+        (snap / "caseload.csv").write_text("\n".join(rows) + "\n")
+        shares = main_sample_holders(snap, "2023-02-07")
+        assert shares == {"po": 1 / 3, "pqip": 0.0, "pso": 1 / 3, "none": 1 / 3}, shares
     print("published_staff_2025_test: ok")
 
 

@@ -94,6 +94,27 @@ def planted_runs(root):
                 w.writerow([replication, date, "national", "national", "workload_pct_mean", level])
             for date, po in (("2024-06-30", 5100.0), ("2025-06-30", 5500.0)):
                 w.writerow([replication, date, "national", "national", "in_post_fte_po", po])
+    # WF-11's holders (§10.19's addendum): published staff, 10 sampled DA cases in each of 2 replications,
+    # trainee 1 and 1, PO 6 and 7, PSO 3 and 2 (means 10%, 65%, 25%: all met); held staff PSO 6 of 10
+    # (60%: not met). A case begun 181 days before and a non-DA case are not in the sample.
+    for directory, holders in (("ew_published_staff", [["pqip"] + ["po"] * 6 + ["pso"] * 3,
+                                                       ["pqip"] + ["po"] * 7 + ["pso"] * 2]),
+                               ("ew_to_2025", [["pqip"] + ["po"] * 3 + ["pso"] * 6] * 2)):
+        for r, grades in enumerate(holders, start=1):
+            snap = root / directory / f"snapshot-2023-02-07-r{r}"
+            snap.mkdir()
+            with open(snap / "staff.csv", "w", newline="") as f:
+                w = csv.writer(f)
+                w.writerow(["staff_id", "pdu", "grade"])
+                for k, grade in enumerate(grades):
+                    w.writerow([f"P/{grade}-{k}", "P", grade])
+            with open(snap / "caseload.csv", "w", newline="") as f:
+                w = csv.writer(f)
+                w.writerow(["person_id", "sentence_start_date", "domestic_abuse", "practitioner"])
+                for k, grade in enumerate(grades):
+                    w.writerow([k, "2022-07-31", "true", f"P/{grade}-{k}"])  # 191 days before
+                w.writerow([98, "2022-08-10", "true", "P/po-1"])  # 181 days: out
+                w.writerow([99, "2022-07-31", "false", "P/pso-9"])  # not DA: out
     (root / "ew_to_2024").mkdir()
     for name, north in (("waits_2022.csv", 10.0), ("waits_2024.csv", 30.0)):
         with open(root / "ew_to_2024" / name, "w", newline="") as f:
@@ -147,6 +168,10 @@ def main():
                and "PUB-15, 2023 (about 120%): 111.0 [" in text and "gap -9.0 pts, **outside**" in text
                and "Jan-Jun 2024 (117%): 111.0 [" in text and "gap -6.0 pts, **outside**" in text,
                "§10.19: the published staff's PO input and PUB-15 under it, per replication then over them")
+        expect("published staff: trainee 10.0% [" in text and "(12%: met); PO 65.0% [" in text
+               and "(22%: met)." in text and "held staff: trainee 10.0% [" in text
+               and "PSO 60.0% [60.0%, 60.0%] (22%: **not met**)" in text,
+               "WF-11: each grade's mean over the snapshots against its Wilson interval, for both staffings")
         expect("BBR 60.0% [" in text and "Apr 2023-Mar 2024: 62.5%" in text,
                "CT-14: the window's share, and a period's mean over replications from the monthly series")
         expect("2022: regions 10.0-20.0 weeks, **2 of 2** inside" in text
