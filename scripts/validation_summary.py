@@ -18,6 +18,8 @@ tests/e2e/national_standards_2004_test.cpp), each a `probsim run --out` director
                      waits_2022.csv and waits_2024.csv (CT-5 by region; events.csv is not kept)
   ew_published_staff/ england_wales_2025_published_staff.yaml, 4 replications, seed 1 (PUB-15 with
                      PUB-2/3's 2023-25 staff, §10.19)
+  ew_published_staff/snapshot-2023-02-07-r1..4/, ew_to_2025/snapshot-2023-02-07-r1..4/
+                     `probsim snapshot` of each replication on 7 Feb 2023 (WF-11's holders, §10.19)
 
 The targets and tolerances are the files tests/validation/*_targets.csv; where each figure is discussed
 is docs/validation.md (the section column).
