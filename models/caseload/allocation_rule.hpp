@@ -2,8 +2,15 @@
 // Which practitioner gets a new case: among the grades the rule allows for the case's RoSH level, the
 // one with the lowest WMT workload % (ties to the lowest index, so the choice is deterministic). Only
 // staff in post, of a case-holding grade, with capacity (not on long-term sickness) are considered.
+//
+// A domestic-abuse case may be allocated as a complex one (WF-12: POs hold the complex cases; 4.3/4.4:
+// Durham gave every DV case to a PO first): then the grades in `domestic_abuse.complex_grades` that
+// its RoSH level allows come first, and the RoSH rule's other grades only when none of them can take
+// it. Which DA cases are treated so is a draw keyed on the case id, so the same people are in two
+// scenarios that differ only in the share (common random numbers).
 
 #include <array>
+#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -24,14 +31,23 @@ struct AllocationRule {
   // Weeks before release a licence case is allocated and held at custody points (WMT-1; [Assume], TS-8);
   // 0: allocated on release, as before (caseload/pre_release_custody.hpp).
   int licence_allocated_before_release_weeks = 0;
+  struct DomesticAbuseAllocation {
+    // The share of DA cases allocated as complex [Assume], 0..1; 0: DA cases follow the RoSH rule alone.
+    double share_allocated_as_complex = 0.0;
+    std::vector<Grade> complex_grades;  // tried first for those cases (where RoSH allows them)
+  } domestic_abuse;
+
+  [[nodiscard]] bool allocated_as_complex(const Case& c, std::uint64_t replication_seed) const;
 
   [[nodiscard]] bool allows(RoshLevel rosh, Grade grade) const;
 
   // The chosen practitioner, or kUnallocated when the PDU has nobody who may take the case.
   [[nodiscard]] PractitionerIndex choose(const Case& c, std::span<const Practitioner> practitioners) const;
   // The same within the case's team of `teams` first; the whole PDU when nobody in the team may take it.
+  // `replication_seed` keys the draw of whether a DA case is allocated as complex.
   [[nodiscard]] PractitionerIndex choose(const Case& c, std::span<const Practitioner> practitioners,
-                                         const CaseManagementTeams& teams) const;
+                                         const CaseManagementTeams& teams,
+                                         std::uint64_t replication_seed = 0) const;
 };
 
 }  // namespace probsim

@@ -23,6 +23,8 @@ class CaseFactory {
   // survived to be alive then, though the hazards no longer end it (an enforcement warm start,
   // sentence_management/enforcement_warm_start.hpp: the breach-driven endings the enforcement process
   // now produces). All 0 by default: no draw is made and the stock is the hazards' alone.
+  [[nodiscard]] std::uint64_t replication_seed() const { return replication_seed_; }
+
   void set_stock_breach_endings_per_year(const std::array<double, 3>& rates) {
     stock_breach_endings_ = rates;
   }

@@ -70,9 +70,10 @@ class RandomStream {
 
 // The purposes draws are made for. Each names one stream family; never reuse a name for another purpose.
 namespace stream {
-inline constexpr std::uint64_t kReferralCount = purpose_key("referral_count");        // entity: pdu-day
-inline constexpr std::uint64_t kReferralAttributes = purpose_key("referral");         // entity: case id
-inline constexpr std::uint64_t kEarlyTermination = purpose_key("early_termination");  // entity: case id
+inline constexpr std::uint64_t kReferralCount = purpose_key("referral_count");          // entity: pdu-day
+inline constexpr std::uint64_t kReferralAttributes = purpose_key("referral");           // entity: case id
+inline constexpr std::uint64_t kEarlyTermination = purpose_key("early_termination");    // entity: case id
+inline constexpr std::uint64_t kComplexAllocation = purpose_key("complex_allocation");  // entity: case id
 // Staff draws; the entity combines the staff id with a counter (grade epoch, episode number).
 inline constexpr std::uint64_t kStaffLeaving = purpose_key("staff_leaving");          // id, grade epoch
 inline constexpr std::uint64_t kStaffProgression = purpose_key("staff_progression");  // id, grade epoch

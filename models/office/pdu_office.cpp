@@ -94,7 +94,8 @@ bool PduOffice::try_allocate(std::uint32_t slot, Day day, PractitionerIndex pref
   const bool keep_holder =
       preferred != kUnallocated && staff_[static_cast<std::size_t>(preferred)].can_take_cases() &&
       rules_.allocation.allows(c.rosh, staff_[static_cast<std::size_t>(preferred)].grade);
-  const PractitionerIndex chosen = keep_holder ? preferred : rules_.allocation.choose(c, staff_, teams_);
+  const PractitionerIndex chosen =
+      keep_holder ? preferred : rules_.allocation.choose(c, staff_, teams_, factory_.replication_seed());
   if (chosen == kUnallocated) return false;
   Practitioner& p = staff_[static_cast<std::size_t>(chosen)];
   if (!rules_.allocation.allows(c.rosh, p.grade)) counters_.allocations_outside_grade_rule += 1;

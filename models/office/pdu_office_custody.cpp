@@ -27,7 +27,7 @@ void PduOffice::hold_cases_released_on(Day release_day) {
     const Case c = factory_.make(make_case_id(index(), release_day, k),
                                  make_case_id(stream_index(), release_day, k), release_day);
     if (c.sentence_type != SentenceType::licence) continue;
-    const PractitionerIndex holder = rules_.allocation.choose(c, staff_, teams_);
+    const PractitionerIndex holder = rules_.allocation.choose(c, staff_, teams_, factory_.replication_seed());
     if (holder == kUnallocated) continue;  // nobody may hold it: it is allocated on release, as before
     const double points = rules_.workload.custody_points(c);
     add_hold(staff_[static_cast<std::size_t>(holder)], points);
@@ -45,7 +45,7 @@ PractitionerIndex PduOffice::end_custody_hold(const Case& c) {
 void PduOffice::rehold_custody_of(PractitionerIndex who) {
   for (CustodyHold hold : custody_.take_holds_of(who)) {
     drop_hold(staff_[static_cast<std::size_t>(who)], hold.points_per_week);
-    hold.holder = rules_.allocation.choose(hold.c, staff_, teams_);
+    hold.holder = rules_.allocation.choose(hold.c, staff_, teams_, factory_.replication_seed());
     if (hold.holder == kUnallocated) continue;
     add_hold(staff_[static_cast<std::size_t>(hold.holder)], hold.points_per_week);
     custody_.add(hold);
