@@ -241,7 +241,8 @@ def published_staff(runs):
         verdict = "within" if within(published, "absolute", 5.0, mean) else "**outside**"
         print(f"- PUB-15, {label}: {mean:.1f} [{low:.1f}, {high:.1f}], gap {mean - published:+.1f} pts, "
               f"{verdict} ±5 pts.")
-    # WF-11's holders of the main sample on 7 Feb 2023, from snapshots of both runs (§10.19's addendum).
+    # WF-11's holders of the main sample on 7 Feb 2023, from snapshots of both runs (§10.19's addendum;
+    # since §10.20 the PSO share of the held run is what the DA allocation share was fitted to).
     wf11 = {"po": (0.67, 0.541, 0.773), "pqip": (0.12, 0.058, 0.222), "pso": (0.22, 0.131, 0.336)}
     for name, directory in (("published staff", "ew_published_staff"), ("held staff", "ew_to_2025")):
         snapshots = sorted((runs / directory).glob("snapshot-2023-02-07-r*"))
@@ -253,6 +254,9 @@ def published_staff(runs):
             mean, low, high = mean_ci([s[grade] for s in shares])
             published, wilson_low, wilson_high = wf11[grade]
             met = "met" if wilson_low <= mean <= wilson_high else "**not met**"
+            # §10.20 fitted the DA allocation share to the PSO share of the held run: not a check there.
+            if grade == "pso" and directory == "ew_to_2025":
+                met += ", fitted (§10.20)"
             cells.append(f"{label} {mean:.1%} [{low:.1%}, {high:.1%}] ({published:.0%}: {met})")
         print(f"- WF-11, the main sample's DA cases by holder, 7 Feb 2023, {name}: {'; '.join(cells)}.")
     print()

@@ -170,8 +170,10 @@ def main():
                "§10.19: the published staff's PO input and PUB-15 under it, per replication then over them")
         expect("published staff: trainee 10.0% [" in text and "(12%: met); PO 65.0% [" in text
                and "(22%: met)." in text and "held staff: trainee 10.0% [" in text
-               and "PSO 60.0% [60.0%, 60.0%] (22%: **not met**)" in text,
-               "WF-11: each grade's mean over the snapshots against its Wilson interval, for both staffings")
+               and "PSO 60.0% [60.0%, 60.0%] (22%: **not met**, fitted (§10.20))" in text
+               and "PSO 25.0% [" in text and "(22%: met)." in text,
+               "WF-11: each grade's mean over the snapshots against its Wilson interval, for both staffings; the "
+               "held run's PSO share marked as §10.20's fit")
         expect("BBR 60.0% [" in text and "Apr 2023-Mar 2024: 62.5%" in text,
                "CT-14: the window's share, and a period's mean over replications from the monthly series")
         expect("2022: regions 10.0-20.0 weeks, **2 of 2** inside" in text
