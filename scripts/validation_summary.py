@@ -20,6 +20,7 @@ tests/e2e/national_standards_2004_test.cpp), each a `probsim run --out` director
                      PUB-2/3's 2023-25 staff, §10.19)
   ew_published_staff/snapshot-2023-02-07-r1..4/, ew_to_2025/snapshot-2023-02-07-r1..4/
                      `probsim snapshot` of each replication on 7 Feb 2023 (WF-11's holders, §10.19)
+  ns2004/snapshot-2004-03-30-r1..10/   the same on 30 Mar 2004 (2a.17/2a.18's holders, §10.20)
 
 The targets and tolerances are the files tests/validation/*_targets.csv; where each figure is discussed
 is docs/validation.md (the section column).
@@ -35,6 +36,7 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from wmt_loss import PUB15_DATES, mean_ci, month_ends  # noqa: E402  (the same CT-17/PUB-15 reading)
 import published_staff_2025  # noqa: E402  (validation.md §10.19's reading of its runs)
+import dv_sample_holders_2004  # noqa: E402  (validation.md §10.20's addendum)
 
 ROOT = Path(__file__).resolve().parent.parent
 WEEKS_PER_MONTH = 365.25 / 12 / 7
@@ -318,6 +320,18 @@ def national_standards_2004(runs):
                 gap = f"{100 * (mean - published):+.1f} pts" if is_share else f"{mean - published:+.1f}"
         print(f"| {t['id']} | `{t['kpi']}` | {t['area'].replace('_', ' ')} | {t['published_text']} | {model} | {gap} |")
     print()
+    snapshots = sorted((runs / "ns2004").glob("snapshot-*-r*"))
+    if snapshots:  # 2a.17/2a.18's grades, weighted to the sample's RoH mix (§10.20's addendum)
+        shares = [dv_sample_holders_2004.weighted_holders(d, dv_sample_holders_2004.snapshot_day_of(d))[0]
+                  for d in snapshots]
+        (pso, pso_low, pso_high), po = mean_ci([s.get("pso", 0.0) for s in shares]), mean_ci([s.get("po", 0.0)
+                                                                                              for s in shares])
+        published, wilson_low, wilson_high = dv_sample_holders_2004.PSO_SHARE
+        met = "met" if wilson_low <= pso <= wilson_high else "**not met**"
+        print(f"- 2a.17/2a.18, the DV sample's holders (average area, DA cases 4-12 months in, weighted to the "
+              f"sample's RoH mix; §10.20): PSO {pso:.1%} [{pso_low:.1%}, {pso_high:.1%}] ({published:.0%}, "
+              f"Wilson [{wilson_low:.1%}, {wilson_high:.1%}]: {met}); PO {po[0]:.1%} [{po[1]:.1%}, {po[2]:.1%}] "
+              f"(70%, and trainees 7%: the area has none).\n")
 
 
 def main():

@@ -47,6 +47,11 @@ for dir in ew_published_staff ew_to_2025; do
   done
 done
 run ns2004 scenarios/national_standards_2004.yaml --reps 10 --seed 2004
+# 2a.17/2a.18's holders of the 2004 DV sample (§10.20's addendum): each replication replayed to 30 Mar 2004.
+for r in $(seq 1 10); do
+  snap="$runs/ns2004/snapshot-2004-03-30-r$r"
+  [[ -f "$snap/caseload.csv" ]] || "$probsim" snapshot "$runs/ns2004" --date 2004-03-30 --replication "$r" --out "$snap" >&2
+done
 run ns2004_gwent scenarios/national_standards_2004_gwent.yaml --reps 10 --seed 2004
 run ns2004_county_durham scenarios/national_standards_2004_county_durham.yaml --reps 10 --seed 2004
 commit="$(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo unknown)"

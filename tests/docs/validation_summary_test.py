@@ -62,6 +62,22 @@ def planted_runs(root):
                 w.writerow([replication, "2023-09-30", "national", "national", metric, value])
     for area, directory in AREAS:
         write_summary(root / directory, {"reviews_on_time_share": 0.9, "sickness_days_per_fte_year": 12.0})
+    # 2a.17/2a.18 (§10.20's addendum), two identical replications: high RoSH 2 POs; medium 3 POs and a PSO;
+    # low 2 PSOs; no very high. Weighted by 0.33, 0.48, 0.14 over 0.95: PSO (0.48/4 + 0.14)/0.95 = 27.4%.
+    # A case 100 days in and a non-DA case are not in the sample.
+    for r in (1, 2):
+        snap = root / "ns2004" / f"snapshot-2004-03-30-r{r}"
+        snap.mkdir()
+        with open(snap / "staff.csv", "w", newline="") as f:
+            csv.writer(f).writerows([["staff_id", "pdu", "grade"], ["A/po-1", "A", "po"], ["A/pso-1", "A", "pso"]])
+        with open(snap / "caseload.csv", "w", newline="") as f:
+            w = csv.writer(f)
+            w.writerow(["person_id", "sentence_start_date", "rosh", "domestic_abuse", "practitioner"])
+            cases = ([("high", "po")] * 2 + [("medium", "po")] * 3 + [("medium", "pso")] + [("low", "pso")] * 2)
+            for k, (rosh, grade) in enumerate(cases):
+                w.writerow([k, "2003-09-30", rosh, "true", f"A/{grade}-1"])  # 182 days before
+            w.writerow([98, "2003-12-21", "low", "true", "A/po-1"])  # 100 days: out
+            w.writerow([99, "2003-09-30", "low", "false", "A/po-1"])  # not DA: out
     # CT-14 and CT-5 (§9.12): Apr 2023-Mar 2024 has 3 of 4 and 1 of 2 started (mean 62.5%); the months
     # outside both periods count for neither.
     write_summary(root / "ew_to_2025", {"bbr_orders_ended_successfully_started_share": 0.6})
@@ -188,6 +204,9 @@ def main():
 
         expect("**0.960** [" in text and "0.850 [" in text and "2023, 1,100 [" in text,
                "PUB-16: September's hours demanded over available, RAG off and on; the staff of the RAG-on run")
+
+        expect("PSO 27.4% [27.4%, 27.4%] (14%, Wilson [9.2%, 20.2%]: **not met**); PO 72.6% [" in text,
+               "2a.17/2a.18: each grade's share within each RoSH level, weighted to the 2004 sample's RoH mix")
 
         missing = subprocess.run([sys.executable, str(SCRIPT), str(runs / "nowhere")], capture_output=True, text=True)
         expect(missing.returncode != 0 and "summary.csv: missing" in missing.stderr,
