@@ -4,10 +4,12 @@
 // staff in post, of a case-holding grade, with capacity (not on long-term sickness) are considered.
 //
 // A domestic-abuse case may be allocated as a complex one (WF-12: POs hold the complex cases; 4.3/4.4:
-// Durham gave every DV case to a PO first): then the grades in `domestic_abuse.complex_grades` that
-// its RoSH level allows come first, and the RoSH rule's other grades only when none of them can take
-// it. Which DA cases are treated so is a draw keyed on the case id, so the same people are in two
-// scenarios that differ only in the share (common random numbers).
+// Durham gave every DV case to a PO first): then, within its team, the grades in
+// `domestic_abuse.complex_grades` that its RoSH level allows come before the RoSH rule's other grades,
+// and the same again over the whole PDU when nobody in the team may take it. Which DA cases are
+// treated so is a draw keyed on the replication and the case id (as the team is), so two runs that
+// differ only in the share treat the same people alike (common random numbers); a PDU `paired_with`
+// another sees the same people but draws its own complex cases, as it draws its own teams.
 
 #include <array>
 #include <cstdint>

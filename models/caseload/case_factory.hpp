@@ -19,12 +19,13 @@ class CaseFactory {
   // then. Building the warm-start caseload uses this to skip the attributes of people long gone.
   bool make_if_alive_on(CaseId id, CaseId draw_key, Day day, Day alive_on, Case& out) const;
 
+  // The replication's seed, for the office's other draws about a case (the allocation rule's).
+  [[nodiscard]] std::uint64_t replication_seed() const { return replication_seed_; }
+
   // Early endings by SentenceType (a case-year) that a case referred before `alive_on` must also have
   // survived to be alive then, though the hazards no longer end it (an enforcement warm start,
   // sentence_management/enforcement_warm_start.hpp: the breach-driven endings the enforcement process
   // now produces). All 0 by default: no draw is made and the stock is the hazards' alone.
-  [[nodiscard]] std::uint64_t replication_seed() const { return replication_seed_; }
-
   void set_stock_breach_endings_per_year(const std::array<double, 3>& rates) {
     stock_breach_endings_ = rates;
   }
