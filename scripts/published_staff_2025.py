@@ -18,11 +18,11 @@ two runs must have the same seed and replication count.
 import csv
 import sys
 from collections import defaultdict
-from datetime import date
 from pathlib import Path
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from snapshot_holders import da_cases_by_rosh_and_holder  # noqa: E402  (the reader §10.20's 2004 check shares)
 from wmt_loss import mean_ci, month_ends  # noqa: E402  (the same 95% CI and month ends as the other reports)
 
 
@@ -60,17 +60,10 @@ HOLDER_GRADES = ("po", "pqip", "pso")
 def main_sample_holders(snapshot_dir, snapshot_day):
     """{grade: share} of the main sample's DA cases by their holder's grade (and "none": no holder), from
     the caseload.csv and staff.csv that `probsim snapshot RUN --date snapshot_day` writes."""
-    snapshot_dir = Path(snapshot_dir)
-    with open(snapshot_dir / "staff.csv", newline="") as f:
-        grade_of = {row["staff_id"]: row["grade"] for row in csv.DictReader(f)}
     counts = dict.fromkeys(HOLDER_GRADES + ("none",), 0)
-    with open(snapshot_dir / "caseload.csv", newline="") as f:
-        for row in csv.DictReader(f):
-            if row["domestic_abuse"] != "true":
-                continue
-            age = (date.fromisoformat(snapshot_day) - date.fromisoformat(row["sentence_start_date"])).days
-            if MAIN_SAMPLE_DAYS[0] <= age <= MAIN_SAMPLE_DAYS[1]:
-                counts[grade_of.get(row["practitioner"], "none") if row["practitioner"] else "none"] += 1
+    for by_grade in da_cases_by_rosh_and_holder(snapshot_dir, snapshot_day, MAIN_SAMPLE_DAYS).values():
+        for grade, n in by_grade.items():
+            counts[grade] += n
     total = sum(counts.values())
     if total == 0:
         raise SystemExit(f"published_staff_2025.py: {snapshot_dir}: no DA case in the main sample")

@@ -87,13 +87,14 @@ def main():
         snap = tmp / "snap"
         snap.mkdir()
         (snap / "staff.csv").write_text("staff_id,grade\nA/po-1,po\nA/pso-1,pso\nA/pqip-1,pqip\n")
-        rows = ["person_id,sentence_start_date,domestic_abuse,practitioner",
-                "1,2022-08-09,true,A/po-1",     # 182 days before 2023-02-07: in
-                "2,2022-07-12,true,A/pso-1",    # 210 days: in
-                "3,2022-08-10,true,A/pqip-1",   # 181 days: out
-                "4,2022-07-11,true,A/pqip-1",   # 211 days: out
-                "5,2022-08-01,false,A/pqip-1",  # not DA: out
-                "6,2022-08-01,true,"]           # no holder: counted apart
+        # RoSH varies so that the counts are seen to add across the levels the shared reader keeps apart.
+        rows = ["person_id,sentence_start_date,domestic_abuse,rosh,practitioner",
+                "1,2022-08-09,true,high,A/po-1",      # 182 days before 2023-02-07: in
+                "2,2022-07-12,true,medium,A/pso-1",   # 210 days: in
+                "3,2022-08-10,true,high,A/pqip-1",    # 181 days: out
+                "4,2022-07-11,true,low,A/pqip-1",     # 211 days: out
+                "5,2022-08-01,false,low,A/pqip-1",    # not DA: out
+                "6,2022-08-01,true,low,"]             # no holder: counted apart
         (snap / "caseload.csv").write_text("\n".join(rows) + "\n")
         shares = main_sample_holders(snap, "2023-02-07")
         assert shares == {"po": 1 / 3, "pqip": 0.0, "pso": 1 / 3, "none": 1 / 3}, shares

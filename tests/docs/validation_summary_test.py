@@ -126,11 +126,11 @@ def planted_runs(root):
                     w.writerow([f"P/{grade}-{k}", "P", grade])
             with open(snap / "caseload.csv", "w", newline="") as f:
                 w = csv.writer(f)
-                w.writerow(["person_id", "sentence_start_date", "domestic_abuse", "practitioner"])
-                for k, grade in enumerate(grades):
-                    w.writerow([k, "2022-07-31", "true", f"P/{grade}-{k}"])  # 191 days before
-                w.writerow([98, "2022-08-10", "true", "P/po-1"])  # 181 days: out
-                w.writerow([99, "2022-07-31", "false", "P/pso-9"])  # not DA: out
+                w.writerow(["person_id", "sentence_start_date", "rosh", "domestic_abuse", "practitioner"])
+                for k, grade in enumerate(grades):  # RoSH alternates: WF-11's shares are over all levels
+                    w.writerow([k, "2022-07-31", ("high", "medium")[k % 2], "true", f"P/{grade}-{k}"])  # 191 days
+                w.writerow([98, "2022-08-10", "high", "true", "P/po-1"])  # 181 days: out
+                w.writerow([99, "2022-07-31", "low", "false", "P/pso-9"])  # not DA: out
     (root / "ew_to_2024").mkdir()
     for name, north in (("waits_2022.csv", 10.0), ("waits_2024.csv", 30.0)):
         with open(root / "ew_to_2024" / name, "w", newline="") as f:
