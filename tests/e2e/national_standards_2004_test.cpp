@@ -1,9 +1,13 @@
-// The 2004 National Standards scenarios end to end (issue 24): Gwent's higher sickness (SDA-8: 17.4
-// against Durham's 10.2 days) gives lower review and breach timeliness than County Durham's, as the
-// inspections found (AUD-2: 38% against 82%; SDA-5: 73% against 94%), as a paired comparison under
-// common random numbers (both areas have the same assumed scale, so the same people arrive). The test is
-// directional: the whole 95% CI of each paired difference below zero. The size of the model's gap
-// against the published one is reported in docs/validation.md, not tested.
+// The 2004 National Standards scenarios end to end (issue 24). The directional test: Gwent's higher
+// sickness (SDA-8: 17.4 against Durham's 10.2 days) gives lower review and breach timeliness, as the
+// inspections found (AUD-2: 38% against 82%; SDA-5: 73% against 94%). It is paired under common random
+// numbers, and the whole 95% CI of each paired difference must lie below zero. The size of the model's
+// gap against the published one is reported in docs/validation.md, not tested.
+//
+// Since session 18 the test isolates the cause the issue names: Gwent's file against the same file with
+// Durham's 10.2 days. It no longer runs Gwent against Durham's file. Durham now gives every DV case to a PO
+// (4.3/4.4), which costs its timeliness for a reason other than sickness. The rule for this change was
+// stated before the runs (validation.md §11.10), and the areas' own difference is reported there.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -37,22 +41,23 @@ double field(const std::map<std::string, std::vector<std::string>>& rows, const 
   return rows.count(kpi) ? std::stod(rows.at(kpi).at(index)) : 0.0;
 }
 
-// 40 replications: the breach difference is under a point (about 98% on time in both areas), and at 10
-// its CI reached 0 once the risk management plan was added (session 9: -0.4 [-1.3, +0.4]); at 40 it is
-// -0.7 [-1.1, -0.4] (validation.md §11.9). The rule, the whole CI below 0, is unchanged.
-const std::string kRun = " --quiet --reps 40 --seed 2004 --jobs 2 ";
+// 160 replications: sickness moves breach on time by under a point (about 98% on time at both levels). At
+// 40 the CI reached zero: -0.32 [-0.69, +0.05] points. At 160 it is -0.71 [-0.92, -0.50] (validation.md
+// §11.10). The rule, the whole CI below 0, is unchanged; the areas are small, so 160 take a few seconds.
+const std::string kRun = " --quiet --reps 160 --seed 2004 --jobs 2 ";
 
 }  // namespace
 
 TEST(NationalStandards2004, GwentsHigherSicknessGivesLowerReviewAndBreachTimelinessThanDurhams) {
   const auto dir = fresh_directory("national_standards_2004");
-  for (const char* area : {"gwent", "county_durham"})
-    ASSERT_EQ(run_probsim(std::string("run scenarios/national_standards_2004_") + area + ".yaml" + kRun +
-                          "--out " + quoted(dir / area))
-                  .exit_status,
-              0);
-  const fs::path out = dir / "gwent_vs_durham.csv";
-  const CommandResult r = run_probsim("compare " + quoted(dir / "county_durham") + " " +
+  const std::string gwent = "run scenarios/national_standards_2004_gwent.yaml" + kRun;
+  ASSERT_EQ(run_probsim(gwent + "--out " + quoted(dir / "gwent")).exit_status, 0);
+  ASSERT_EQ(run_probsim(gwent + "--set workforce.sickness.days_per_fte_year=10.2 --out " +
+                        quoted(dir / "gwent_with_durhams_sickness"))
+                .exit_status,
+            0);
+  const fs::path out = dir / "gwent_vs_durhams_sickness.csv";
+  const CommandResult r = run_probsim("compare " + quoted(dir / "gwent_with_durhams_sickness") + " " +
                                       quoted(dir / "gwent") + " --quiet --out " + quoted(out));
   ASSERT_EQ(r.exit_status, 0) << r.output;
   const auto diff = national_rows(out);
