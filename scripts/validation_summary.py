@@ -303,7 +303,7 @@ def national_standards_2004(runs):
     print("No tolerance is asserted: the areas' scale is assumed and the audits judge content as well as")
     print("timing, so each figure is reported with its gap (validation.md §11; §11.2 says which cannot be")
     print("compared and why). The test is directional: Gwent's higher sickness gives lower review and breach")
-    print("timeliness than Durham's.\n")
+    print("timeliness, Gwent's file run against itself with Durham's sickness (§11.10).\n")
     print("| ID | KPI | area | published | model mean [95% CI] | gap |")
     print("|---|---|---|---|---|---|")
     for t in read_rows(TARGETS_2004):
