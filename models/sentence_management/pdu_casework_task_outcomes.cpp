@@ -3,13 +3,24 @@
 // what enforcement makes of it (whose record of a case starts with its supervision). Where the tasks
 // are kept is CaseworkTaskStore; the rules that create them, pdu_casework.cpp; the practitioners' work,
 // pdu_casework_work.cpp.
+#include "caseload/case_attributes.hpp"
 #include "sentence_management/pdu_casework.hpp"
 
 namespace probsim {
 
+namespace {
+
+// AUD-9's home visits: those of a case with high or very high RoSH (TaskOutcomes counts them apart too).
+bool is_high_rosh_home_visit(TaskKind kind, RoshLevel rosh) {
+  return kind == TaskKind::home_visit && is_high_rosh(rosh);
+}
+
+}  // namespace
+
 std::uint32_t PduCasework::new_task(const Task& task) {
   const std::uint32_t index = store_.new_task(task);
   count_created(task.kind, task.seconds, task.due_day);
+  if (is_high_rosh_home_visit(task.kind, task.rosh)) outcomes_.add_high_rosh_home_visit_due(task.due_day, +1);
   return index;
 }
 
@@ -33,7 +44,10 @@ void PduCasework::cancel(std::uint32_t index, Day day) {
     n.cancelled[static_cast<std::size_t>(t.kind)] += 1;
     n.cancelled_seconds += t.seconds_remaining;
     // A task cancelled on or before its due day was never due; one already overdue stays due and late.
-    if (day <= t.due_day) outcomes_.add_due(t.kind, t.due_day, -1);
+    if (day <= t.due_day) {
+      outcomes_.add_due(t.kind, t.due_day, -1);
+      if (is_high_rosh_home_visit(t.kind, t.rosh)) outcomes_.add_high_rosh_home_visit_due(t.due_day, -1);
+    }
   });
   store_.unlink_from_case(index);
   store_.free_task(index);
@@ -50,6 +64,7 @@ void PduCasework::complete(std::uint32_t index, PractitionerIndex holder, Day da
     n.completed[kind] += 1;
     if (day <= t.due_day) {
       outcomes_.add_on_time(t.kind, t.due_day);
+      if (is_high_rosh_home_visit(t.kind, t.rosh)) outcomes_.add_high_rosh_home_visit_on_time(t.due_day);
       if (t.kind == TaskKind::contact && t.face_to_face) outcomes_.add_face_to_face_delivered(t.due_day);
     } else {
       n.completed_late[kind] += 1;

@@ -43,6 +43,8 @@ class TaskOutcomes {
     for (auto& v : due_) v.assign(day_count_, 0);
     for (auto& v : on_time_) v.assign(day_count_, 0);
     face_to_face_.assign(day_count_, 0);
+    high_rosh_home_visits_due_.assign(day_count_, 0);
+    high_rosh_home_visits_on_time_.assign(day_count_, 0);
   }
 
   void add_due(TaskKind kind, Day due_day, int delta) {
@@ -53,6 +55,14 @@ class TaskOutcomes {
   }
   void add_face_to_face_delivered(Day due_day) {
     if (in_range(due_day)) face_to_face_[static_cast<std::size_t>(due_day)] += 1;
+  }
+  // AUD-9 counts the home visits of high and very high RoH cases apart; so, beside every home visit, do
+  // these (the RoSH is the case's at the start of supervision, which its tasks keep).
+  void add_high_rosh_home_visit_due(Day due_day, int delta) {
+    if (in_range(due_day)) high_rosh_home_visits_due_[static_cast<std::size_t>(due_day)] += delta;
+  }
+  void add_high_rosh_home_visit_on_time(Day due_day) {
+    if (in_range(due_day)) high_rosh_home_visits_on_time_[static_cast<std::size_t>(due_day)] += 1;
   }
   void add_late_completion(TaskKind kind, Day day, std::int32_t days_late) {
     late_[index(kind)].push_back(LateCompletion{day, days_late});
@@ -68,6 +78,13 @@ class TaskOutcomes {
   // Contacts due on days [first, last] delivered face to face within their window.
   [[nodiscard]] std::int64_t face_to_face_delivered(Day first, Day last) const {
     return sum(face_to_face_, first, last);
+  }
+  // Home visits of high and very high RoSH cases due on days [first, last], and those done on time.
+  [[nodiscard]] std::int64_t high_rosh_home_visits_due(Day first, Day last) const {
+    return sum(high_rosh_home_visits_due_, first, last);
+  }
+  [[nodiscard]] std::int64_t high_rosh_home_visits_on_time(Day first, Day last) const {
+    return sum(high_rosh_home_visits_on_time_, first, last);
   }
   // Late completions in completion order (days never decrease).
   [[nodiscard]] const std::vector<LateCompletion>& late_completions(TaskKind kind) const {
@@ -92,6 +109,8 @@ class TaskOutcomes {
   std::array<std::vector<std::int32_t>, kTaskKindCount> due_;
   std::array<std::vector<std::int32_t>, kTaskKindCount> on_time_;
   std::vector<std::int32_t> face_to_face_;
+  std::vector<std::int32_t> high_rosh_home_visits_due_;
+  std::vector<std::int32_t> high_rosh_home_visits_on_time_;
   std::array<std::vector<LateCompletion>, kTaskKindCount> late_;
 };
 

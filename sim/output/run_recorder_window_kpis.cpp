@@ -121,6 +121,10 @@ void RunRecorder::add_window_kpis(std::vector<Kpi>& kpis, const std::string& lev
   // Sentence management (docs/reference/outputs.md): shares over tasks due in the window.
   const TaskFigures& t = end.tasks;
   emit_task_timeliness(t, kpi);
+  // AUD-9 (validation.md §11.11): the home visits of high and very high RoSH cases, apart.
+  kpi(metric_name::home_visits_high_rosh_due, static_cast<double>(t.high_rosh_home_visits_due));
+  kpi(metric_name::home_visits_high_rosh_on_time_share,
+      share(t.high_rosh_home_visits_on_time, t.high_rosh_home_visits_due));
   kpi(metric_name::contacts_face_to_face_share, share(face_to_face, t.contacts_delivered));
   kpi(metric_name::court_reports_due, static_cast<double>(t.court_reports_due));
   kpi(metric_name::court_reports_on_time_share, share(t.court_reports_on_time, t.court_reports_due));

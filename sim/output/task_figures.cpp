@@ -16,6 +16,8 @@ void TaskFigures::add(const TaskFigures& other) {
   assessments_on_time += other.assessments_on_time;
   home_visits_due += other.home_visits_due;
   home_visits_on_time += other.home_visits_on_time;
+  high_rosh_home_visits_due += other.high_rosh_home_visits_due;
+  high_rosh_home_visits_on_time += other.high_rosh_home_visits_on_time;
   contacts_required += other.contacts_required;
   contacts_delivered += other.contacts_delivered;
   court_reports_due += other.court_reports_due;
@@ -47,6 +49,8 @@ TaskFigures task_figures_of(const PduOffice& office, Day first, Day last, const 
   f.assessments_on_time = on_time(TaskKind::initial_assessment) + on_time(TaskKind::sara);
   f.home_visits_due = due(TaskKind::home_visit);
   f.home_visits_on_time = on_time(TaskKind::home_visit);
+  f.high_rosh_home_visits_due = out.high_rosh_home_visits_due(first, last);
+  f.high_rosh_home_visits_on_time = out.high_rosh_home_visits_on_time(first, last);
   f.contacts_required = due(TaskKind::contact);
   f.contacts_delivered = on_time(TaskKind::contact);
   f.court_reports_due = due(TaskKind::court_report);

@@ -17,6 +17,7 @@ struct TaskFigures {
   std::int64_t reviews_due = 0, reviews_on_time = 0;
   std::int64_t assessments_due = 0, assessments_on_time = 0;
   std::int64_t home_visits_due = 0, home_visits_on_time = 0;
+  std::int64_t high_rosh_home_visits_due = 0, high_rosh_home_visits_on_time = 0;  // AUD-9: of the above
   std::int64_t contacts_required = 0, contacts_delivered = 0;
   std::int64_t court_reports_due = 0, court_reports_on_time = 0;
   std::int64_t risk_management_plans_due = 0, risk_management_plans_on_time = 0;

@@ -104,6 +104,14 @@ TEST(NationalStandards2004, TheAverageAreaReportsAppointmentsAbsencesAndBreaches
   const double plans_on_time = field(summary, "risk_management_plans_on_time_share", kMean);
   EXPECT_GT(plans_on_time, 0.0);
   EXPECT_LE(plans_on_time, 1.0);
+  // AUD-9 (validation.md §11.11): the home visits of high and very high RoSH cases, a part of every DA
+  // home visit (the base's high and very high shares, 0.202 + 0.037, of DA cases, so well under half).
+  const double high_visits = field(summary, "home_visits_high_rosh_due", kMean);
+  EXPECT_GT(high_visits, 0.0);
+  EXPECT_LT(high_visits, 0.5 * field(summary, "home_visits_due", kMean));
+  const double high_visits_on_time = field(summary, "home_visits_high_rosh_on_time_share", kMean);
+  EXPECT_GT(high_visits_on_time, 0.0);
+  EXPECT_LE(high_visits_on_time, 1.0);
 }
 
 // The areas' DV programmes (issue 24 item 4; docs/national_standards.md, "DV programmes"). Gwent's Duluth
