@@ -118,7 +118,7 @@ def main():
             ("Durham's AUD-2 published 82%", "| AUD-2 reviews_on_time | 82% | 95.0 [" in durham_text),
             ("Gwent's end reaches 38% ± 5", "**-50.0** ✓" in gwent_text),
             ("Durham's end does not reach 82%", "**-24.9** |" in durham_text),
-            ("a figure with words only has no published value", "| AUD-9 home_visits_on_time | — |" in gwent_text),
+            ("a figure with words only has no published value", "| AUD-9 home_visits_high_rosh_on_time | — |" in gwent_text),
         ]
         failures += [name for name, ok in checks if not ok]
         out += "\n" + out2004
