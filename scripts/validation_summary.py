@@ -317,7 +317,9 @@ def national_standards_2004(runs):
             gap = ""
             if t["published"]:
                 published = float(t["published"])
-                gap = f"{100 * (mean - published):+.1f} pts" if is_share else f"{mean - published:+.1f}"
+                # round first, then + 0.0: a gap under 0.05 prints as +0.0, not -0.0
+                points = round(100 * (mean - published), 1) + 0.0
+                gap = f"{points:+.1f} pts" if is_share else f"{mean - published:+.1f}"
         print(f"| {t['id']} | `{t['kpi']}` | {t['area'].replace('_', ' ')} | {t['published_text']} | {model} | {gap} |")
     print()
     snapshots = sorted((runs / "ns2004").glob("snapshot-*-r*"))
