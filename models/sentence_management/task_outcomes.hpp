@@ -56,8 +56,8 @@ class TaskOutcomes {
   void add_face_to_face_delivered(Day due_day) {
     if (in_range(due_day)) face_to_face_[static_cast<std::size_t>(due_day)] += 1;
   }
-  // AUD-9 counts the home visits of high and very high RoH cases apart; so, beside every home visit, do
-  // these (the RoSH is the case's at the start of supervision, which its tasks keep).
+  // The home visits of high and very high RoSH cases, counted a second time on their own, because AUD-9
+  // counts only these. The RoSH is the case's at the start of supervision; its tasks keep that value.
   void add_high_rosh_home_visit_due(Day due_day, int delta) {
     if (in_range(due_day)) high_rosh_home_visits_due_[static_cast<std::size_t>(due_day)] += delta;
   }
