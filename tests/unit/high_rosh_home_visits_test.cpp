@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "sentence_management/pdu_casework.hpp"
+#include "unit/test_rules.hpp"
 
 using namespace probsim;
 
@@ -20,14 +21,6 @@ SentenceManagementRules home_visits_only() {
   rules.home_visit.due_weeks_other = 6.0;
   rules.contacts.hours_face_to_face = rules.contacts.hours_remote = 0.0;  // no contacts: visits alone
   return rules;
-}
-
-Practitioner full_time_po() {
-  Practitioner p;
-  p.grade = Grade::po;
-  p.contracted_hours_per_week = 37.0;
-  p.available_points_per_week = 2176;
-  return p;
 }
 
 Case case_of(CaseId id, RoshLevel rosh, bool domestic_abuse) {
@@ -55,7 +48,7 @@ TEST(HighRoshHomeVisits, AreCountedApartByDueDayLateOnTimeOrNeverDue) {
   work.case_allocated(4, ends_early, 0, true, 0);
   EXPECT_EQ(work.open_tasks(), 4u) << "four DA cases, one home visit each";
   const std::vector<Practitioner> away{};
-  const std::vector<Practitioner> staff{full_time_po()};
+  const std::vector<Practitioner> staff{fixtures::full_time_po()};
   // The practitioner is away until day 25, so the two high-RoSH visits are late; the medium one is not.
   for (Day day = 0; day < 25; ++day) {
     if (day == 5) work.case_closed(4, ends_early, day);
