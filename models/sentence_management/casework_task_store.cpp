@@ -32,6 +32,7 @@ Task CaseworkTaskStore::contact_as_task(std::uint32_t slot) const {
   t.kind = TaskKind::contact;
   t.mandated = mandated_[static_cast<std::size_t>(TaskKind::contact)];
   t.rosh = c.rosh;
+  t.domestic_abuse = c.domestic_abuse;
   t.open = c.open;
   t.face_to_face = c.face_to_face;
   t.generation = c.generation;

@@ -55,6 +55,7 @@ std::uint32_t PduCasework::create_case_task(std::uint32_t slot, TaskKind kind, d
     Task t;
     t.kind = kind;
     t.rosh = c.rosh;
+    t.domestic_abuse = c.domestic_abuse;
     t.case_slot = slot;
     t.case_id = c.id;
     t.seconds = seconds_of_hours(hours);
@@ -114,6 +115,7 @@ void PduCasework::case_closed(std::uint32_t slot, const Case& c, Day day) {
     Task t;
     t.kind = TaskKind::termination;
     t.rosh = c.rosh;
+    t.domestic_abuse = ct.domestic_abuse;
     t.case_id = c.id;
     t.seconds = seconds_of_hours(rules_.termination.hours);
     t.available_from = day;

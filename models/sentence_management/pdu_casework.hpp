@@ -155,7 +155,7 @@ class PduCasework {
   std::uint32_t new_task(const Task& task);  // in the store's slab, counted as created
   // Opens the case's contact of `seconds`, available from `day`, due by `due_day`, counted as created.
   std::uint32_t new_contact(std::uint32_t slot, WorkSeconds seconds, Day day, Day due_day);
-  void count_created(TaskKind kind, WorkSeconds seconds, Day due_day);
+  void count_created(std::uint32_t index);  // the task just made at `index`: created, demanded and due
   void cancel(std::uint32_t index, Day day);
   void complete(std::uint32_t index, PractitionerIndex holder, Day day);
   // Enforcement's record of the case in `slot`, whose supervision started on `start` (allocated on `day`),

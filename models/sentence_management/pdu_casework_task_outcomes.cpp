@@ -15,26 +15,43 @@ bool is_high_rosh_home_visit(TaskKind kind, RoshLevel rosh) {
   return kind == TaskKind::home_visit && is_high_rosh(rosh);
 }
 
+// A task (a Task, or a case's contact) becomes due (delta +1) or is no longer due (-1): counted among
+// every task of its kind and, apart, among the populations the audits count (AUD-9; §11.12).
+template <class TaskLike>
+void count_due(TaskOutcomes& out, const TaskLike& t, int delta) {
+  out.add_due(t.kind, t.due_day, delta);
+  if (t.domestic_abuse) out.add_domestic_abuse_due(t.kind, t.due_day, delta);
+  if (is_high_rosh_home_visit(t.kind, t.rosh)) out.add_high_rosh_home_visit_due(t.due_day, delta);
+}
+
+template <class TaskLike>
+void count_on_time(TaskOutcomes& out, const TaskLike& t) {
+  out.add_on_time(t.kind, t.due_day);
+  if (t.domestic_abuse) out.add_domestic_abuse_on_time(t.kind, t.due_day);
+  if (is_high_rosh_home_visit(t.kind, t.rosh)) out.add_high_rosh_home_visit_on_time(t.due_day);
+}
+
 }  // namespace
 
 std::uint32_t PduCasework::new_task(const Task& task) {
   const std::uint32_t index = store_.new_task(task);
-  count_created(task.kind, task.seconds, task.due_day);
-  if (is_high_rosh_home_visit(task.kind, task.rosh)) outcomes_.add_high_rosh_home_visit_due(task.due_day, +1);
+  count_created(index);
   return index;
 }
 
 std::uint32_t PduCasework::new_contact(std::uint32_t slot, WorkSeconds seconds, Day day, Day due_day) {
   const std::uint32_t index = store_.new_contact(slot, seconds, day, due_day);
-  count_created(TaskKind::contact, seconds, due_day);
+  count_created(index);
   return index;
 }
 
-void PduCasework::count_created(TaskKind kind, WorkSeconds seconds, Day due_day) {
-  TaskCounters& n = outcomes_.counters;
-  n.created[static_cast<std::size_t>(kind)] += 1;
-  n.demanded += seconds;
-  outcomes_.add_due(kind, due_day, +1);
+void PduCasework::count_created(std::uint32_t index) {
+  store_.with_task(index, [&](const auto& t) {
+    TaskCounters& n = outcomes_.counters;
+    n.created[static_cast<std::size_t>(t.kind)] += 1;
+    n.demanded += t.seconds;
+    count_due(outcomes_, t, +1);
+  });
 }
 
 void PduCasework::cancel(std::uint32_t index, Day day) {
@@ -44,10 +61,7 @@ void PduCasework::cancel(std::uint32_t index, Day day) {
     n.cancelled[static_cast<std::size_t>(t.kind)] += 1;
     n.cancelled_seconds += t.seconds_remaining;
     // A task cancelled on or before its due day was never due; one already overdue stays due and late.
-    if (day <= t.due_day) {
-      outcomes_.add_due(t.kind, t.due_day, -1);
-      if (is_high_rosh_home_visit(t.kind, t.rosh)) outcomes_.add_high_rosh_home_visit_due(t.due_day, -1);
-    }
+    if (day <= t.due_day) count_due(outcomes_, t, -1);
   });
   store_.unlink_from_case(index);
   store_.free_task(index);
@@ -63,8 +77,7 @@ void PduCasework::complete(std::uint32_t index, PractitionerIndex holder, Day da
     const auto kind = static_cast<std::size_t>(t.kind);
     n.completed[kind] += 1;
     if (day <= t.due_day) {
-      outcomes_.add_on_time(t.kind, t.due_day);
-      if (is_high_rosh_home_visit(t.kind, t.rosh)) outcomes_.add_high_rosh_home_visit_on_time(t.due_day);
+      count_on_time(outcomes_, t);
       if (t.kind == TaskKind::contact && t.face_to_face) outcomes_.add_face_to_face_delivered(t.due_day);
     } else {
       n.completed_late[kind] += 1;

@@ -61,6 +61,7 @@ struct Task {
   bool face_to_face = false;  // contacts: delivered in person (G-4)
   bool deferred = false;      // let slip by an overloaded holder: worked after all else (OverloadTriage)
   RoshLevel rosh = RoshLevel::low;  // the case's RoSH (the task order may put high RoSH first)
+  bool domestic_abuse = false;      // the case's DA flag (its tasks are also counted apart: §11.12)
   std::uint32_t generation = 0;     // bumped when the task is freed, moved or cancelled (stale queue entries)
   std::uint32_t case_slot = kNoCaseSlot;  // the office's case slot; kNoCaseSlot for court reports etc.
   std::uint32_t next_of_case = kNoTask;   // the case's open tasks form a list

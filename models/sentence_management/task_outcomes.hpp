@@ -45,6 +45,8 @@ class TaskOutcomes {
     face_to_face_.assign(day_count_, 0);
     high_rosh_home_visits_due_.assign(day_count_, 0);
     high_rosh_home_visits_on_time_.assign(day_count_, 0);
+    for (auto& v : domestic_abuse_due_) v.assign(day_count_, 0);
+    for (auto& v : domestic_abuse_on_time_) v.assign(day_count_, 0);
   }
 
   void add_due(TaskKind kind, Day due_day, int delta) {
@@ -63,6 +65,14 @@ class TaskOutcomes {
   }
   void add_high_rosh_home_visit_on_time(Day due_day) {
     if (in_range(due_day)) high_rosh_home_visits_on_time_[static_cast<std::size_t>(due_day)] += 1;
+  }
+  // The tasks of domestic-abuse cases, counted a second time on their own, because the DV audits count
+  // only these (validation.md §11.12). The flag is the case's at the start of supervision.
+  void add_domestic_abuse_due(TaskKind kind, Day due_day, int delta) {
+    if (in_range(due_day)) domestic_abuse_due_[index(kind)][static_cast<std::size_t>(due_day)] += delta;
+  }
+  void add_domestic_abuse_on_time(TaskKind kind, Day due_day) {
+    if (in_range(due_day)) domestic_abuse_on_time_[index(kind)][static_cast<std::size_t>(due_day)] += 1;
   }
   void add_late_completion(TaskKind kind, Day day, std::int32_t days_late) {
     late_[index(kind)].push_back(LateCompletion{day, days_late});
@@ -85,6 +95,13 @@ class TaskOutcomes {
   }
   [[nodiscard]] std::int64_t high_rosh_home_visits_on_time(Day first, Day last) const {
     return sum(high_rosh_home_visits_on_time_, first, last);
+  }
+  // Tasks of `kind` of domestic-abuse cases due on days [first, last], and those done on time.
+  [[nodiscard]] std::int64_t domestic_abuse_due(TaskKind kind, Day first, Day last) const {
+    return sum(domestic_abuse_due_[index(kind)], first, last);
+  }
+  [[nodiscard]] std::int64_t domestic_abuse_on_time(TaskKind kind, Day first, Day last) const {
+    return sum(domestic_abuse_on_time_[index(kind)], first, last);
   }
   // Late completions in completion order (days never decrease).
   [[nodiscard]] const std::vector<LateCompletion>& late_completions(TaskKind kind) const {
@@ -111,6 +128,8 @@ class TaskOutcomes {
   std::vector<std::int32_t> face_to_face_;
   std::vector<std::int32_t> high_rosh_home_visits_due_;
   std::vector<std::int32_t> high_rosh_home_visits_on_time_;
+  std::array<std::vector<std::int32_t>, kTaskKindCount> domestic_abuse_due_;
+  std::array<std::vector<std::int32_t>, kTaskKindCount> domestic_abuse_on_time_;
   std::array<std::vector<LateCompletion>, kTaskKindCount> late_;
 };
 

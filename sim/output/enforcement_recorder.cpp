@@ -43,6 +43,8 @@ void EnforcementRecorder::Figures::add(const Figures& o) {
   for (std::size_t k = 0; k < kCourtOutcomeCount; ++k) flows.court_outcomes[k] += o.flows.court_outcomes[k];
   breaches_due += o.breaches_due;
   breaches_on_time += o.breaches_on_time;
+  breaches_domestic_abuse_due += o.breaches_domestic_abuse_due;
+  breaches_domestic_abuse_on_time += o.breaches_domestic_abuse_on_time;
 }
 
 EnforcementRecorder::EnforcementRecorder(std::vector<const PduOffice*> offices,
@@ -68,6 +70,9 @@ EnforcementRecorder::Figures EnforcementRecorder::figures_of(std::size_t i, cons
   f.flows = minus(work.enforcement().counters(), before);
   f.breaches_due = work.outcomes().due(TaskKind::breach_action, first, last);
   f.breaches_on_time = work.outcomes().on_time(TaskKind::breach_action, first, last);
+  f.breaches_domestic_abuse_due = work.outcomes().domestic_abuse_due(TaskKind::breach_action, first, last);
+  f.breaches_domestic_abuse_on_time =
+      work.outcomes().domestic_abuse_on_time(TaskKind::breach_action, first, last);
   return f;
 }
 
@@ -115,6 +120,9 @@ void EnforcementRecorder::add_window_kpis(const std::string& level, const std::s
   kpi(metric_name::breaches_initiated, static_cast<double>(n.breaches_initiated));
   kpi(metric_name::breaches_due, static_cast<double>(f.breaches_due));
   kpi(metric_name::breach_on_time_share, share(f.breaches_on_time, f.breaches_due));
+  kpi(metric_name::breaches_domestic_abuse_due, static_cast<double>(f.breaches_domestic_abuse_due));
+  kpi(metric_name::breach_domestic_abuse_on_time_share,
+      share(f.breaches_domestic_abuse_on_time, f.breaches_domestic_abuse_due));
   for (std::size_t k = 0; k < kCourtOutcomeCount; ++k)
     kpi(std::string(metric_name::court_by_outcome[k]), static_cast<double>(n.court_outcomes[k]));
   if (first_weeks_standard_) {

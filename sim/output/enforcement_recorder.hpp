@@ -28,6 +28,7 @@ class EnforcementRecorder {
   struct Figures {  // flows over a period, summed over offices
     EnforcementCounters flows;
     std::int64_t breaches_due = 0, breaches_on_time = 0;  // by due day, like reviews
+    std::int64_t breaches_domestic_abuse_due = 0, breaches_domestic_abuse_on_time = 0;  // of those (§11.12)
     void add(const Figures& other);
   };
   [[nodiscard]] Figures figures_of(std::size_t office, const EnforcementCounters& before, Day first,

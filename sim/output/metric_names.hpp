@@ -51,6 +51,16 @@ inline constexpr char home_visits_due[] = "home_visits_due";
 inline constexpr char home_visits_on_time_share[] = "home_visits_on_time_share";
 inline constexpr char home_visits_high_rosh_due[] = "home_visits_high_rosh_due";
 inline constexpr char home_visits_high_rosh_on_time_share[] = "home_visits_high_rosh_on_time_share";
+// The DV audits' population: the tasks of domestic-abuse cases alone (validation.md §11.12).
+inline constexpr char reviews_domestic_abuse_due[] = "reviews_domestic_abuse_due";
+inline constexpr char reviews_domestic_abuse_on_time_share[] = "reviews_domestic_abuse_on_time_share";
+inline constexpr char assessments_domestic_abuse_due[] = "assessments_domestic_abuse_due";
+inline constexpr char assessments_domestic_abuse_on_time_share[] = "assessments_domestic_abuse_on_time_share";
+inline constexpr char contacts_domestic_abuse_required[] = "contacts_domestic_abuse_required";
+inline constexpr char contacts_domestic_abuse_delivered_share[] = "contacts_domestic_abuse_delivered_share";
+inline constexpr char risk_management_plans_domestic_abuse_due[] = "risk_management_plans_domestic_abuse_due";
+inline constexpr char risk_management_plans_domestic_abuse_on_time_share[] =
+    "risk_management_plans_domestic_abuse_on_time_share";
 inline constexpr char contacts_required[] = "contacts_required";
 inline constexpr char contacts_delivered_share[] = "contacts_delivered_share";
 inline constexpr char contacts_missed[] = "contacts_missed";
@@ -102,6 +112,8 @@ inline constexpr char warnings[] = "warnings";
 inline constexpr char breaches_initiated[] = "breaches_initiated";
 inline constexpr char breaches_due[] = "breaches_due";
 inline constexpr char breach_on_time_share[] = "breach_on_time_share";
+inline constexpr char breaches_domestic_abuse_due[] = "breaches_domestic_abuse_due";
+inline constexpr char breach_domestic_abuse_on_time_share[] = "breach_domestic_abuse_on_time_share";
 inline constexpr char court_order_continued[] = "court_order_continued";
 inline constexpr char court_order_revoked[] = "court_order_revoked";
 inline constexpr char court_sso_activated[] = "court_sso_activated";

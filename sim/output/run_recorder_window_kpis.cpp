@@ -125,6 +125,9 @@ void RunRecorder::add_window_kpis(std::vector<Kpi>& kpis, const std::string& lev
   kpi(metric_name::home_visits_high_rosh_due, static_cast<double>(t.high_rosh_home_visits_due));
   kpi(metric_name::home_visits_high_rosh_on_time_share,
       share(t.high_rosh_home_visits_on_time, t.high_rosh_home_visits_due));
+  // The DV audits (validation.md §11.12): the tasks of domestic-abuse cases, apart.
+  emit_domestic_abuse_timeliness(t.domestic_abuse,
+                                 scenario_.caseload.sentence_management.risk_management_plan.enabled(), kpi);
   kpi(metric_name::contacts_face_to_face_share, share(face_to_face, t.contacts_delivered));
   kpi(metric_name::court_reports_due, static_cast<double>(t.court_reports_due));
   kpi(metric_name::court_reports_on_time_share, share(t.court_reports_on_time, t.court_reports_due));

@@ -9,6 +9,17 @@ LateCompletionCounts late_counts(const PduOffice& office) {
   return counts;
 }
 
+void DomesticAbuseTaskFigures::add(const DomesticAbuseTaskFigures& other) {
+  reviews_due += other.reviews_due;
+  reviews_on_time += other.reviews_on_time;
+  assessments_due += other.assessments_due;
+  assessments_on_time += other.assessments_on_time;
+  contacts_required += other.contacts_required;
+  contacts_delivered += other.contacts_delivered;
+  risk_management_plans_due += other.risk_management_plans_due;
+  risk_management_plans_on_time += other.risk_management_plans_on_time;
+}
+
 void TaskFigures::add(const TaskFigures& other) {
   reviews_due += other.reviews_due;
   reviews_on_time += other.reviews_on_time;
@@ -24,6 +35,7 @@ void TaskFigures::add(const TaskFigures& other) {
   court_reports_on_time += other.court_reports_on_time;
   risk_management_plans_due += other.risk_management_plans_due;
   risk_management_plans_on_time += other.risk_management_plans_on_time;
+  domestic_abuse.add(other.domestic_abuse);
   review_days_late.insert(review_days_late.end(), other.review_days_late.begin(),
                           other.review_days_late.end());
   tasks_cancelled += other.tasks_cancelled;
@@ -57,6 +69,17 @@ TaskFigures task_figures_of(const PduOffice& office, Day first, Day last, const 
   f.court_reports_on_time = on_time(TaskKind::court_report);
   f.risk_management_plans_due = due(TaskKind::risk_management_plan);
   f.risk_management_plans_on_time = on_time(TaskKind::risk_management_plan);
+  auto da_due = [&](TaskKind kind) { return out.domestic_abuse_due(kind, first, last); };
+  auto da_on_time = [&](TaskKind kind) { return out.domestic_abuse_on_time(kind, first, last); };
+  DomesticAbuseTaskFigures& da = f.domestic_abuse;
+  da.reviews_due = da_due(TaskKind::periodic_review) + da_due(TaskKind::event_review);
+  da.reviews_on_time = da_on_time(TaskKind::periodic_review) + da_on_time(TaskKind::event_review);
+  da.assessments_due = da_due(TaskKind::initial_assessment) + da_due(TaskKind::sara);
+  da.assessments_on_time = da_on_time(TaskKind::initial_assessment) + da_on_time(TaskKind::sara);
+  da.contacts_required = da_due(TaskKind::contact);
+  da.contacts_delivered = da_on_time(TaskKind::contact);
+  da.risk_management_plans_due = da_due(TaskKind::risk_management_plan);
+  da.risk_management_plans_on_time = da_on_time(TaskKind::risk_management_plan);
   for (TaskKind kind : {TaskKind::periodic_review, TaskKind::event_review}) {
     const auto& late = out.late_completions(kind);
     for (std::size_t i = late_from[static_cast<std::size_t>(kind)]; i < late.size(); ++i)

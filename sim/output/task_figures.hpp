@@ -12,6 +12,16 @@
 
 namespace probsim {
 
+// The tasks of domestic-abuse cases alone, counted as TaskFigures counts every case's: the population the
+// DV audits counted (validation.md §11.12). Breach actions are EnforcementRecorder's.
+struct DomesticAbuseTaskFigures {
+  std::int64_t reviews_due = 0, reviews_on_time = 0;
+  std::int64_t assessments_due = 0, assessments_on_time = 0;
+  std::int64_t contacts_required = 0, contacts_delivered = 0;
+  std::int64_t risk_management_plans_due = 0, risk_management_plans_on_time = 0;
+  void add(const DomesticAbuseTaskFigures& other);
+};
+
 // One unit's sentence-management figures over a period (or the window); they add across units.
 struct TaskFigures {
   std::int64_t reviews_due = 0, reviews_on_time = 0;
@@ -21,7 +31,8 @@ struct TaskFigures {
   std::int64_t contacts_required = 0, contacts_delivered = 0;
   std::int64_t court_reports_due = 0, court_reports_on_time = 0;
   std::int64_t risk_management_plans_due = 0, risk_management_plans_on_time = 0;
-  std::vector<double> review_days_late;  // reviews completed late in the period, calendar days
+  DomesticAbuseTaskFigures domestic_abuse;  // of the above, those of DA cases
+  std::vector<double> review_days_late;     // reviews completed late in the period, calendar days
   std::int64_t tasks_cancelled = 0;
   WorkSeconds demanded = 0, worked = 0, available = 0;
   WorkSeconds worked_beyond_contract = 0;  // of `worked` (WF-20)

@@ -19,4 +19,21 @@ void emit_task_timeliness(const TaskFigures& t, const std::function<void(const s
   emit(metric_name::contacts_missed, static_cast<double>(t.contacts_required - t.contacts_delivered));
 }
 
+void emit_domestic_abuse_timeliness(const DomesticAbuseTaskFigures& da, bool risk_management_plans,
+                                    const std::function<void(const std::string&, double)>& emit) {
+  emit(metric_name::reviews_domestic_abuse_due, static_cast<double>(da.reviews_due));
+  emit(metric_name::reviews_domestic_abuse_on_time_share, share(da.reviews_on_time, da.reviews_due));
+  emit(metric_name::assessments_domestic_abuse_due, static_cast<double>(da.assessments_due));
+  emit(metric_name::assessments_domestic_abuse_on_time_share,
+       share(da.assessments_on_time, da.assessments_due));
+  emit(metric_name::contacts_domestic_abuse_required, static_cast<double>(da.contacts_required));
+  emit(metric_name::contacts_domestic_abuse_delivered_share,
+       share(da.contacts_delivered, da.contacts_required));
+  if (!risk_management_plans) return;
+  emit(metric_name::risk_management_plans_domestic_abuse_due,
+       static_cast<double>(da.risk_management_plans_due));
+  emit(metric_name::risk_management_plans_domestic_abuse_on_time_share,
+       share(da.risk_management_plans_on_time, da.risk_management_plans_due));
+}
+
 }  // namespace probsim

@@ -13,6 +13,7 @@
 #include <cmath>
 #include <fstream>
 #include <map>
+#include <utility>
 
 #include "e2e/batch_test_support.hpp"
 #include "output/csv.hpp"
@@ -112,6 +113,23 @@ TEST(NationalStandards2004, TheAverageAreaReportsAppointmentsAbsencesAndBreaches
   const double high_visits_on_time = field(summary, "home_visits_high_rosh_on_time_share", kMean);
   EXPECT_GT(high_visits_on_time, 0.0);
   EXPECT_LE(high_visits_on_time, 1.0);
+  // The DV audits (validation.md §11.12): the DA cases' reviews and contacts are a part of all, near the
+  // base's DA share of cases (0.312, CL-2), since a DA case is reviewed and seen on the same schedule.
+  for (const auto& [da, all] : {std::pair{"reviews_domestic_abuse_due", "reviews_due"},
+                                std::pair{"contacts_domestic_abuse_required", "contacts_required"}}) {
+    const double part = field(summary, da, kMean) / field(summary, all, kMean);
+    EXPECT_GT(part, 0.6 * 0.312) << da;
+    EXPECT_LT(part, 1.4 * 0.312) << da;
+  }
+  EXPECT_GT(field(summary, "breaches_domestic_abuse_due", kMean), 0.0);
+  EXPECT_LT(field(summary, "breaches_domestic_abuse_due", kMean), field(summary, "breaches_due", kMean));
+  for (const char* share :
+       {"reviews_domestic_abuse_on_time_share", "assessments_domestic_abuse_on_time_share",
+        "contacts_domestic_abuse_delivered_share", "risk_management_plans_domestic_abuse_on_time_share",
+        "breach_domestic_abuse_on_time_share"}) {
+    EXPECT_GT(field(summary, share, kMean), 0.0) << share;
+    EXPECT_LE(field(summary, share, kMean), 1.0) << share;
+  }
 }
 
 // The areas' DV programmes (issue 24 item 4; docs/national_standards.md, "DV programmes"). Gwent's Duluth
