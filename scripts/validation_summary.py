@@ -27,6 +27,7 @@ is docs/validation.md (the section column).
 """
 
 import csv
+import math
 import statistics
 import sys
 from collections import defaultdict
@@ -297,13 +298,23 @@ def need_against_staff(runs):
     print()
 
 
+def wilson_interval(count, size, z=1.959964):
+    """The Wilson 95% interval of a share of `count` in `size` (a small audit sample, §11.12)."""
+    p = count / size
+    centre = (p + z * z / (2 * size)) / (1 + z * z / size)
+    half = z * math.sqrt(p * (1 - p) / size + z * z / (4 * size * size)) / (1 + z * z / size)
+    return centre - half, centre + half
+
+
 def national_standards_2004(runs):
     summaries = {area: national_summary(runs / directory) for area, directory in AREAS}
     print("## The 2004 National Standards areas (`national_standards_2004*.yaml`)\n")
     print("No tolerance is asserted: the areas' scale is assumed and the audits judge content as well as")
     print("timing, so each figure is reported with its gap (validation.md §11; §11.2 says which cannot be")
     print("compared and why). The test is directional: Gwent's higher sickness gives lower review and breach")
-    print("timeliness, Gwent's file run against itself with Durham's sickness (§11.10).\n")
+    print("timeliness, Gwent's file run against itself with Durham's sickness (§11.10). The DV audits counted")
+    print("DV cases only and are read on the DA cases' KPIs (§11.12); where the source gives the audited")
+    print("cases, the gap adds the published share's Wilson 95% interval and whether the model's mean is inside it.\n")
     print("| ID | KPI | area | published | model mean [95% CI] | gap |")
     print("|---|---|---|---|---|---|")
     for t in read_rows(TARGETS_2004):
@@ -320,6 +331,10 @@ def national_standards_2004(runs):
                 # round first, then + 0.0: a gap under 0.05 prints as +0.0, not -0.0
                 points = round(100 * (mean - published), 1) + 0.0
                 gap = f"{points:+.1f} pts" if is_share else f"{mean - published:+.1f}"
+            if t.get("sample_size"):
+                low, high = wilson_interval(int(t["sample_count"]), int(t["sample_size"]))
+                inside = "inside" if low <= mean <= high else "**outside**"
+                gap += f"; Wilson [{low:.1%}, {high:.1%}]: {inside}"
         print(f"| {t['id']} | `{t['kpi']}` | {t['area'].replace('_', ' ')} | {t['published_text']} | {model} | {gap} |")
     print()
     snapshots = sorted((runs / "ns2004").glob("snapshot-*-r*"))
