@@ -49,14 +49,18 @@ FIGURES_2022 = [
     ("assessments on time", "assessments_on_time_share", None, "share", False),
     ("contacts delivered", "contacts_delivered_share", None, "share", False),
 ]
-# The 2004 areas: (id, kpi); the published value is the area's first row for the KPI in TARGETS_2004 (for
-# the DA cases' KPIs, the DV audits': §11.12).
-FIGURES_2004 = [("SDA-5", "breach_on_time_share"), ("AUD-2", "reviews_on_time_share"),
+# The 2004 areas: (label, kpi). The label only names the column; the published value is the area's first
+# row for the KPI in TARGETS_2004. Since §11.12 the average area's DV thematic figures are on the DA cases'
+# KPIs (the "DV" columns), so its all-case columns for AUD-1, -2, -4 and -7 show no published value.
+FIGURES_2004 = [("SDA-5", "breach_on_time_share"), ("AUD-2", "periodic_reviews_on_time_share"),
                 ("AUD-7", "contacts_delivered_share"), ("AUD-1", "assessments_on_time_share"),
                 ("AUD-9", "home_visits_high_rosh_on_time_share"), ("SDA-10", "first_weeks_appointments_met_share"),
                 ("SDA-1", "court_reports_on_time_share"), ("AUD-4", "risk_management_plans_on_time_share"),
-                ("AUD-2 DV", "reviews_domestic_abuse_on_time_share"),
-                ("AUD-1 DV", "assessments_domestic_abuse_on_time_share")]
+                ("AUD-2 DV", "periodic_reviews_domestic_abuse_on_time_share"),
+                ("AUD-1 DV", "assessments_domestic_abuse_on_time_share"),
+                ("AUD-7 DV", "contacts_domestic_abuse_delivered_share"),
+                ("AUD-4 DV", "risk_management_plans_domestic_abuse_on_time_share"),
+                ("AUD-8 DV", "breach_domestic_abuse_on_time_share")]
 AREA_OF_2004_FILE = {"national_standards_2004_gwent.yaml": "gwent",
                      "national_standards_2004_county_durham.yaml": "county_durham",
                      "national_standards_2004.yaml": "average"}

@@ -332,9 +332,9 @@ def national_standards_2004(runs):
                 points = round(100 * (mean - published), 1) + 0.0
                 gap = f"{points:+.1f} pts" if is_share else f"{mean - published:+.1f}"
             if t.get("sample_size"):
-                low, high = wilson_interval(int(t["sample_count"]), int(t["sample_size"]))
-                inside = "inside" if low <= mean <= high else "**outside**"
-                gap += f"; Wilson [{low:.1%}, {high:.1%}]: {inside}"
+                wilson_low, wilson_high = wilson_interval(int(t["sample_count"]), int(t["sample_size"]))
+                inside = "inside" if wilson_low <= mean <= wilson_high else "**outside**"
+                gap += f"; Wilson [{wilson_low:.1%}, {wilson_high:.1%}]: {inside}"
         print(f"| {t['id']} | `{t['kpi']}` | {t['area'].replace('_', ' ')} | {t['published_text']} | {model} | {gap} |")
     print()
     snapshots = sorted((runs / "ns2004").glob("snapshot-*-r*"))

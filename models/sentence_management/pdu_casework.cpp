@@ -115,7 +115,7 @@ void PduCasework::case_closed(std::uint32_t slot, const Case& c, Day day) {
     Task t;
     t.kind = TaskKind::termination;
     t.rosh = c.rosh;
-    t.domestic_abuse = ct.domestic_abuse;
+    t.domestic_abuse = c.domestic_abuse_flag;
     t.case_id = c.id;
     t.seconds = seconds_of_hours(rules_.termination.hours);
     t.available_from = day;

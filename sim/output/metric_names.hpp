@@ -43,6 +43,17 @@ inline constexpr char reallocations[] = "reallocations";
 inline constexpr char practitioner_changes_per_case_mean[] = "practitioner_changes_per_case_mean";
 inline constexpr char reviews_due[] = "reviews_due";
 inline constexpr char reviews_on_time_share[] = "reviews_on_time_share";
+// The two kinds of review apart (AUD-2, AUD-3; validation.md §11.13), of every case and of DA cases.
+inline constexpr char periodic_reviews_due[] = "periodic_reviews_due";
+inline constexpr char periodic_reviews_on_time_share[] = "periodic_reviews_on_time_share";
+inline constexpr char event_reviews_due[] = "event_reviews_due";
+inline constexpr char event_reviews_on_time_share[] = "event_reviews_on_time_share";
+inline constexpr char periodic_reviews_domestic_abuse_due[] = "periodic_reviews_domestic_abuse_due";
+inline constexpr char periodic_reviews_domestic_abuse_on_time_share[] =
+    "periodic_reviews_domestic_abuse_on_time_share";
+inline constexpr char event_reviews_domestic_abuse_due[] = "event_reviews_domestic_abuse_due";
+inline constexpr char event_reviews_domestic_abuse_on_time_share[] =
+    "event_reviews_domestic_abuse_on_time_share";
 inline constexpr char review_days_late_mean[] = "review_days_late_mean";
 inline constexpr char review_days_late_p90[] = "review_days_late_p90";
 inline constexpr char assessments_due[] = "assessments_due";

@@ -125,6 +125,7 @@ void RunRecorder::add_window_kpis(std::vector<Kpi>& kpis, const std::string& lev
   kpi(metric_name::home_visits_high_rosh_due, static_cast<double>(t.high_rosh_home_visits_due));
   kpi(metric_name::home_visits_high_rosh_on_time_share,
       share(t.high_rosh_home_visits_on_time, t.high_rosh_home_visits_due));
+  emit_review_kinds(t, kpi);  // AUD-2 and AUD-3 (validation.md §11.13)
   // The DV audits (validation.md §11.12): the tasks of domestic-abuse cases, apart.
   emit_domestic_abuse_timeliness(t.domestic_abuse,
                                  scenario_.caseload.sentence_management.risk_management_plan.enabled(), kpi);

@@ -12,6 +12,8 @@ LateCompletionCounts late_counts(const PduOffice& office) {
 void DomesticAbuseTaskFigures::add(const DomesticAbuseTaskFigures& other) {
   reviews_due += other.reviews_due;
   reviews_on_time += other.reviews_on_time;
+  periodic_reviews_due += other.periodic_reviews_due;
+  periodic_reviews_on_time += other.periodic_reviews_on_time;
   assessments_due += other.assessments_due;
   assessments_on_time += other.assessments_on_time;
   contacts_required += other.contacts_required;
@@ -23,6 +25,8 @@ void DomesticAbuseTaskFigures::add(const DomesticAbuseTaskFigures& other) {
 void TaskFigures::add(const TaskFigures& other) {
   reviews_due += other.reviews_due;
   reviews_on_time += other.reviews_on_time;
+  periodic_reviews_due += other.periodic_reviews_due;
+  periodic_reviews_on_time += other.periodic_reviews_on_time;
   assessments_due += other.assessments_due;
   assessments_on_time += other.assessments_on_time;
   home_visits_due += other.home_visits_due;
@@ -57,6 +61,8 @@ TaskFigures task_figures_of(const PduOffice& office, Day first, Day last, const 
   auto on_time = [&](TaskKind kind) { return out.on_time(kind, first, last); };
   f.reviews_due = due(TaskKind::periodic_review) + due(TaskKind::event_review);
   f.reviews_on_time = on_time(TaskKind::periodic_review) + on_time(TaskKind::event_review);
+  f.periodic_reviews_due = due(TaskKind::periodic_review);
+  f.periodic_reviews_on_time = on_time(TaskKind::periodic_review);
   f.assessments_due = due(TaskKind::initial_assessment) + due(TaskKind::sara);
   f.assessments_on_time = on_time(TaskKind::initial_assessment) + on_time(TaskKind::sara);
   f.home_visits_due = due(TaskKind::home_visit);
@@ -74,6 +80,8 @@ TaskFigures task_figures_of(const PduOffice& office, Day first, Day last, const 
   DomesticAbuseTaskFigures& da = f.domestic_abuse;
   da.reviews_due = da_due(TaskKind::periodic_review) + da_due(TaskKind::event_review);
   da.reviews_on_time = da_on_time(TaskKind::periodic_review) + da_on_time(TaskKind::event_review);
+  da.periodic_reviews_due = da_due(TaskKind::periodic_review);
+  da.periodic_reviews_on_time = da_on_time(TaskKind::periodic_review);
   da.assessments_due = da_due(TaskKind::initial_assessment) + da_due(TaskKind::sara);
   da.assessments_on_time = da_on_time(TaskKind::initial_assessment) + da_on_time(TaskKind::sara);
   da.contacts_required = da_due(TaskKind::contact);

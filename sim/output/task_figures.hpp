@@ -16,6 +16,8 @@ namespace probsim {
 // DV audits counted (validation.md §11.12). Breach actions are EnforcementRecorder's.
 struct DomesticAbuseTaskFigures {
   std::int64_t reviews_due = 0, reviews_on_time = 0;
+  std::int64_t periodic_reviews_due = 0,
+               periodic_reviews_on_time = 0;  // of the above; the rest are event reviews
   std::int64_t assessments_due = 0, assessments_on_time = 0;
   std::int64_t contacts_required = 0, contacts_delivered = 0;
   std::int64_t risk_management_plans_due = 0, risk_management_plans_on_time = 0;
@@ -25,6 +27,8 @@ struct DomesticAbuseTaskFigures {
 // One unit's sentence-management figures over a period (or the window); they add across units.
 struct TaskFigures {
   std::int64_t reviews_due = 0, reviews_on_time = 0;
+  std::int64_t periodic_reviews_due = 0,
+               periodic_reviews_on_time = 0;  // of the above; the rest are event reviews
   std::int64_t assessments_due = 0, assessments_on_time = 0;
   std::int64_t home_visits_due = 0, home_visits_on_time = 0;
   std::int64_t high_rosh_home_visits_due = 0, high_rosh_home_visits_on_time = 0;  // AUD-9: of the above

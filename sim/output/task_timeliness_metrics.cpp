@@ -19,6 +19,24 @@ void emit_task_timeliness(const TaskFigures& t, const std::function<void(const s
   emit(metric_name::contacts_missed, static_cast<double>(t.contacts_required - t.contacts_delivered));
 }
 
+void emit_review_kinds(const TaskFigures& t, const std::function<void(const std::string&, double)>& emit) {
+  auto kind = [&](const char* due_name, const char* share_name, std::int64_t due, std::int64_t on_time) {
+    emit(due_name, static_cast<double>(due));
+    emit(share_name, share(on_time, due));
+  };
+  // The event reviews are the reviews that are not periodic.
+  kind(metric_name::periodic_reviews_due, metric_name::periodic_reviews_on_time_share, t.periodic_reviews_due,
+       t.periodic_reviews_on_time);
+  kind(metric_name::event_reviews_due, metric_name::event_reviews_on_time_share,
+       t.reviews_due - t.periodic_reviews_due, t.reviews_on_time - t.periodic_reviews_on_time);
+  const DomesticAbuseTaskFigures& da = t.domestic_abuse;
+  kind(metric_name::periodic_reviews_domestic_abuse_due,
+       metric_name::periodic_reviews_domestic_abuse_on_time_share, da.periodic_reviews_due,
+       da.periodic_reviews_on_time);
+  kind(metric_name::event_reviews_domestic_abuse_due, metric_name::event_reviews_domestic_abuse_on_time_share,
+       da.reviews_due - da.periodic_reviews_due, da.reviews_on_time - da.periodic_reviews_on_time);
+}
+
 void emit_domestic_abuse_timeliness(const DomesticAbuseTaskFigures& da, bool risk_management_plans,
                                     const std::function<void(const std::string&, double)>& emit) {
   emit(metric_name::reviews_domestic_abuse_due, static_cast<double>(da.reviews_due));

@@ -14,6 +14,10 @@ namespace probsim {
 // Calls emit(name, value) for each, in the order both files have always had.
 void emit_task_timeliness(const TaskFigures& t, const std::function<void(const std::string&, double)>& emit);
 
+// The window's KPIs of the periodic and the event reviews apart, of every case and of DA cases
+// (validation.md §11.13).
+void emit_review_kinds(const TaskFigures& t, const std::function<void(const std::string&, double)>& emit);
+
 // The window's KPIs of domestic-abuse cases' tasks (validation.md §11.12); the plans' only when the
 // scenario has risk management plans.
 void emit_domestic_abuse_timeliness(const DomesticAbuseTaskFigures& da, bool risk_management_plans,

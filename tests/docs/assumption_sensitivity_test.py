@@ -98,13 +98,13 @@ def main():
         # Durham (not within).
         areas = Path(tmp) / "areas"
         areas.mkdir()
-        gwent = {"reviews_on_time_share": 0.90, "workload_pct_mean": 90.0}
-        durham = {"reviews_on_time_share": 0.95, "workload_pct_mean": 85.0}
+        gwent = {"periodic_reviews_on_time_share": 0.90, "workload_pct_mean": 90.0}
+        durham = {"periodic_reviews_on_time_share": 0.95, "workload_pct_mean": 85.0}
         write_batch(areas, [
-            ("p0001", {}, [dict(gwent, reviews_on_time_share=0.90 + r * 0.01) for r in range(3)]),
-            ("p0002", {"team_size": 6}, [dict(gwent, reviews_on_time_share=0.40 + r * 0.01) for r in range(3)]),
+            ("p0001", {}, [dict(gwent, periodic_reviews_on_time_share=0.90 + r * 0.01) for r in range(3)]),
+            ("p0002", {"team_size": 6}, [dict(gwent, periodic_reviews_on_time_share=0.40 + r * 0.01) for r in range(3)]),
             ("p0003", {}, [dict(durham) for _ in range(3)]),
-            ("p0004", {"team_size": 6}, [dict(durham, reviews_on_time_share=0.70 + r * 0.001) for r in range(3)]),
+            ("p0004", {"team_size": 6}, [dict(durham, periodic_reviews_on_time_share=0.70 + r * 0.001) for r in range(3)]),
         ], scenario_of=lambda name: ("../national_standards_2004_gwent.yaml" if name in ("p0001", "p0002")
                                      else "../national_standards_2004_county_durham.yaml"))
         result = run(areas)
@@ -114,8 +114,8 @@ def main():
         durham_text = next((t for t in sections if t.startswith("../national_standards_2004_county")), "")
         checks = [
             ("two area sections", result.returncode == 0 and gwent_text and durham_text),
-            ("Gwent's AUD-2 published 38%", "| AUD-2 reviews_on_time | 38% | 91.0 [" in gwent_text),
-            ("Durham's AUD-2 published 82%", "| AUD-2 reviews_on_time | 82% | 95.0 [" in durham_text),
+            ("Gwent's AUD-2 published 38%", "| AUD-2 periodic_reviews_on_time | 38% | 91.0 [" in gwent_text),
+            ("Durham's AUD-2 published 82%", "| AUD-2 periodic_reviews_on_time | 82% | 95.0 [" in durham_text),
             ("Gwent's end reaches 38% ± 5", "**-50.0** ✓" in gwent_text),
             ("Durham's end does not reach 82%", "**-24.9** |" in durham_text),
             ("a figure with words only has no published value", "| AUD-9 home_visits_high_rosh_on_time | — |" in gwent_text),

@@ -61,8 +61,8 @@ def planted_runs(root):
                                   ("in_post_fte_po", 500.0), ("in_post_fte_pso", 400.0), ("in_post_fte_pqip", 100.0)):
                 w.writerow([replication, "2023-09-30", "national", "national", metric, value])
     for area, directory in AREAS:
-        write_summary(root / directory, {"reviews_on_time_share": 0.9, "sickness_days_per_fte_year": 12.0,
-                                         "reviews_domestic_abuse_on_time_share": 0.6})
+        write_summary(root / directory, {"periodic_reviews_on_time_share": 0.9, "sickness_days_per_fte_year": 12.0,
+                                         "periodic_reviews_domestic_abuse_on_time_share": 0.6})
     # 2a.17/2a.18 (§10.20's addendum), two identical replications: high RoSH 2 POs; medium 3 POs and a PSO;
     # low 2 PSOs; no very high. Weighted by 0.33, 0.48, 0.14 over 0.95: PSO (0.48/4 + 0.14)/0.95 = 27.4%.
     # A case 100 days in and a non-DA case are not in the sample.
@@ -178,15 +178,15 @@ def main():
         expect("London ranks **1**" in text and "**1 of 12**" in text, "the regions' count (110.0 is not above) and London's rank")
         sickness = row_of(text, "SDA-8", "gwent")
         expect(sickness[5] == "-5.4", f"a 2004 gap is model minus published: {sickness}")
-        review = row_of(text, "AUD-2", "`reviews_on_time_share`", "county durham")
+        review = row_of(text, "AUD-2", "`periodic_reviews_on_time_share`", "county durham")
         expect(review[5] == "+8.0 pts", f"a 2004 share's gap in points: {review}")
         # §11.12: 11 of 21 has the Wilson interval [32.4%, 71.7%], so 60% is inside; 6 of 19's is
         # [15.4%, 54.0%], so 60% is outside; the DV thematic's 27% gives no sample.
-        dv = row_of(text, "AUD-2", "`reviews_domestic_abuse_on_time_share`", "county durham")
+        dv = row_of(text, "AUD-2", "`periodic_reviews_domestic_abuse_on_time_share`", "county durham")
         expect(dv[5] == "+7.6 pts; Wilson [32.4%, 71.7%]: inside", f"a DV sample's Wilson interval: {dv}")
-        dv = row_of(text, "AUD-2", "`reviews_domestic_abuse_on_time_share`", "gwent")
+        dv = row_of(text, "AUD-2", "`periodic_reviews_domestic_abuse_on_time_share`", "gwent")
         expect(dv[5] == "+28.4 pts; Wilson [15.4%, 54.0%]: **outside**", f"a mean outside it: {dv}")
-        dv = row_of(text, "AUD-2", "`reviews_domestic_abuse_on_time_share`", "average")
+        dv = row_of(text, "AUD-2", "`periodic_reviews_domestic_abuse_on_time_share`", "average")
         expect(dv[5] == "+33.0 pts", f"no sample, no interval: {dv}")
 
         expect("5,100 on 30 Jun 2024 (5,160: -1.2%) and 5,500 on 30 Jun 2025 (5,519: -0.3%)" in text

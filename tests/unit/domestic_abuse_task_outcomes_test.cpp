@@ -49,13 +49,13 @@ TEST(DomesticAbuseTaskOutcomes, AssessmentsAreCountedApartByDueDayLateOnTimeOrNe
   const WorkingCalendar calendar(kMonday);
   PduCasework work(rules, calendar, 1, 0, 100);
   // Day 0: a DA case and a non-DA case (assessments due on working day 5 = day 7), and one of each that
-  // ends on day 3.
+  // ends on day 3. Case k is in slot k - 1.
   work.case_allocated(0, case_of(1, true), 0, true, 0);
   work.case_allocated(1, case_of(2, false), 0, true, 0);
   const Case ends_early = case_of(3, true);
-  const Case other_ends_early = case_of(6, false);
+  const Case other_ends_early = case_of(4, false);
   work.case_allocated(2, ends_early, 0, true, 0);
-  work.case_allocated(5, other_ends_early, 0, true, 0);
+  work.case_allocated(3, other_ends_early, 0, true, 0);
   EXPECT_EQ(work.open_tasks(), 4u);
   const std::vector<Practitioner> away{};
   const std::vector<Practitioner> staff{fixtures::full_time_po()};
@@ -63,20 +63,21 @@ TEST(DomesticAbuseTaskOutcomes, AssessmentsAreCountedApartByDueDayLateOnTimeOrNe
   for (Day day = 0; day < 10; ++day) {
     if (day == 3) {
       work.case_closed(2, ends_early, day);
-      work.case_closed(5, other_ends_early, day);
+      work.case_closed(3, other_ends_early, day);
     }
     work.run_day(day, away, 0);
   }
   // Day 14: one more of each, assessed in time (due day 21).
   for (Day day = 10; day < 14; ++day) work.run_day(day, staff, 0);
-  work.case_allocated(3, case_of(4, true), 14, true, 14);
-  work.case_allocated(4, case_of(5, false), 14, true, 14);
+  work.case_allocated(4, case_of(5, true), 14, true, 14);
+  work.case_allocated(5, case_of(6, false), 14, true, 14);
   for (Day day = 14; day <= 100; ++day) work.run_day(day, staff, 0);
 
   const TaskOutcomes& out = work.outcomes();
   EXPECT_EQ(out.due(TaskKind::initial_assessment, 0, 100), 4) << "all but the two whose cases ended";
   EXPECT_EQ(out.on_time(TaskKind::initial_assessment, 0, 100), 2);
-  EXPECT_EQ(out.domestic_abuse_due(TaskKind::initial_assessment, 0, 100), 2) << "cases 1 and 4, not 2, 3, 5 or 6";
+  EXPECT_EQ(out.domestic_abuse_due(TaskKind::initial_assessment, 0, 100), 2)
+      << "cases 1 and 5: not the others, nor the DA case that ended";
   EXPECT_EQ(out.domestic_abuse_due(TaskKind::initial_assessment, 7, 7), 1);
   EXPECT_EQ(out.domestic_abuse_due(TaskKind::initial_assessment, 21, 21), 1);
   EXPECT_EQ(out.domestic_abuse_due(TaskKind::initial_assessment, 0, 6), 0);
