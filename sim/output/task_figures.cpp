@@ -9,7 +9,28 @@ LateCompletionCounts late_counts(const PduOffice& office) {
   return counts;
 }
 
-void DomesticAbuseTaskFigures::add(const DomesticAbuseTaskFigures& other) {
+namespace {
+
+// A CaseTaskTimeliness from the per-kind counts `due(kind)` and `on_time(kind)` of one population.
+template <class Due, class OnTime>
+CaseTaskTimeliness timeliness_of(Due due, OnTime on_time) {
+  CaseTaskTimeliness c;
+  c.reviews_due = due(TaskKind::periodic_review) + due(TaskKind::event_review);
+  c.reviews_on_time = on_time(TaskKind::periodic_review) + on_time(TaskKind::event_review);
+  c.periodic_reviews_due = due(TaskKind::periodic_review);
+  c.periodic_reviews_on_time = on_time(TaskKind::periodic_review);
+  c.assessments_due = due(TaskKind::initial_assessment) + due(TaskKind::sara);
+  c.assessments_on_time = on_time(TaskKind::initial_assessment) + on_time(TaskKind::sara);
+  c.contacts_required = due(TaskKind::contact);
+  c.contacts_delivered = on_time(TaskKind::contact);
+  c.risk_management_plans_due = due(TaskKind::risk_management_plan);
+  c.risk_management_plans_on_time = on_time(TaskKind::risk_management_plan);
+  return c;
+}
+
+}  // namespace
+
+void CaseTaskTimeliness::add(const CaseTaskTimeliness& other) {
   reviews_due += other.reviews_due;
   reviews_on_time += other.reviews_on_time;
   periodic_reviews_due += other.periodic_reviews_due;
@@ -23,22 +44,13 @@ void DomesticAbuseTaskFigures::add(const DomesticAbuseTaskFigures& other) {
 }
 
 void TaskFigures::add(const TaskFigures& other) {
-  reviews_due += other.reviews_due;
-  reviews_on_time += other.reviews_on_time;
-  periodic_reviews_due += other.periodic_reviews_due;
-  periodic_reviews_on_time += other.periodic_reviews_on_time;
-  assessments_due += other.assessments_due;
-  assessments_on_time += other.assessments_on_time;
+  CaseTaskTimeliness::add(other);
   home_visits_due += other.home_visits_due;
   home_visits_on_time += other.home_visits_on_time;
   high_rosh_home_visits_due += other.high_rosh_home_visits_due;
   high_rosh_home_visits_on_time += other.high_rosh_home_visits_on_time;
-  contacts_required += other.contacts_required;
-  contacts_delivered += other.contacts_delivered;
   court_reports_due += other.court_reports_due;
   court_reports_on_time += other.court_reports_on_time;
-  risk_management_plans_due += other.risk_management_plans_due;
-  risk_management_plans_on_time += other.risk_management_plans_on_time;
   domestic_abuse.add(other.domestic_abuse);
   review_days_late.insert(review_days_late.end(), other.review_days_late.begin(),
                           other.review_days_late.end());
@@ -59,35 +71,16 @@ TaskFigures task_figures_of(const PduOffice& office, Day first, Day last, const 
   TaskFigures f;
   auto due = [&](TaskKind kind) { return out.due(kind, first, last); };
   auto on_time = [&](TaskKind kind) { return out.on_time(kind, first, last); };
-  f.reviews_due = due(TaskKind::periodic_review) + due(TaskKind::event_review);
-  f.reviews_on_time = on_time(TaskKind::periodic_review) + on_time(TaskKind::event_review);
-  f.periodic_reviews_due = due(TaskKind::periodic_review);
-  f.periodic_reviews_on_time = on_time(TaskKind::periodic_review);
-  f.assessments_due = due(TaskKind::initial_assessment) + due(TaskKind::sara);
-  f.assessments_on_time = on_time(TaskKind::initial_assessment) + on_time(TaskKind::sara);
+  static_cast<CaseTaskTimeliness&>(f) = timeliness_of(due, on_time);
   f.home_visits_due = due(TaskKind::home_visit);
   f.home_visits_on_time = on_time(TaskKind::home_visit);
   f.high_rosh_home_visits_due = out.high_rosh_home_visits_due(first, last);
   f.high_rosh_home_visits_on_time = out.high_rosh_home_visits_on_time(first, last);
-  f.contacts_required = due(TaskKind::contact);
-  f.contacts_delivered = on_time(TaskKind::contact);
   f.court_reports_due = due(TaskKind::court_report);
   f.court_reports_on_time = on_time(TaskKind::court_report);
-  f.risk_management_plans_due = due(TaskKind::risk_management_plan);
-  f.risk_management_plans_on_time = on_time(TaskKind::risk_management_plan);
-  auto da_due = [&](TaskKind kind) { return out.domestic_abuse_due(kind, first, last); };
-  auto da_on_time = [&](TaskKind kind) { return out.domestic_abuse_on_time(kind, first, last); };
-  DomesticAbuseTaskFigures& da = f.domestic_abuse;
-  da.reviews_due = da_due(TaskKind::periodic_review) + da_due(TaskKind::event_review);
-  da.reviews_on_time = da_on_time(TaskKind::periodic_review) + da_on_time(TaskKind::event_review);
-  da.periodic_reviews_due = da_due(TaskKind::periodic_review);
-  da.periodic_reviews_on_time = da_on_time(TaskKind::periodic_review);
-  da.assessments_due = da_due(TaskKind::initial_assessment) + da_due(TaskKind::sara);
-  da.assessments_on_time = da_on_time(TaskKind::initial_assessment) + da_on_time(TaskKind::sara);
-  da.contacts_required = da_due(TaskKind::contact);
-  da.contacts_delivered = da_on_time(TaskKind::contact);
-  da.risk_management_plans_due = da_due(TaskKind::risk_management_plan);
-  da.risk_management_plans_on_time = da_on_time(TaskKind::risk_management_plan);
+  f.domestic_abuse =
+      timeliness_of([&](TaskKind kind) { return out.domestic_abuse_due(kind, first, last); },
+                    [&](TaskKind kind) { return out.domestic_abuse_on_time(kind, first, last); });
   for (TaskKind kind : {TaskKind::periodic_review, TaskKind::event_review}) {
     const auto& late = out.late_completions(kind);
     for (std::size_t i = late_from[static_cast<std::size_t>(kind)]; i < late.size(); ++i)

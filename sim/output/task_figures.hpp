@@ -12,31 +12,27 @@
 
 namespace probsim {
 
-// The tasks of domestic-abuse cases alone, counted as TaskFigures counts every case's: the population the
-// DV audits counted (validation.md §11.12). Breach actions are EnforcementRecorder's.
-struct DomesticAbuseTaskFigures {
+// The timeliness of a case's own tasks (reviews, assessments, contacts, plans): tasks due in a period and
+// those done on time. Counted for every case (TaskFigures) and, apart, for domestic-abuse cases alone, the
+// population the DV audits counted (validation.md §11.12).
+struct CaseTaskTimeliness {
   std::int64_t reviews_due = 0, reviews_on_time = 0;
   std::int64_t periodic_reviews_due = 0,
-               periodic_reviews_on_time = 0;  // of the above; the rest are event reviews
-  std::int64_t assessments_due = 0, assessments_on_time = 0;
+               periodic_reviews_on_time = 0;                  // of the above; the rest are event reviews
+  std::int64_t assessments_due = 0, assessments_on_time = 0;  // OASys and SARA
   std::int64_t contacts_required = 0, contacts_delivered = 0;
   std::int64_t risk_management_plans_due = 0, risk_management_plans_on_time = 0;
-  void add(const DomesticAbuseTaskFigures& other);
+  void add(const CaseTaskTimeliness& other);
 };
 
 // One unit's sentence-management figures over a period (or the window); they add across units.
-struct TaskFigures {
-  std::int64_t reviews_due = 0, reviews_on_time = 0;
-  std::int64_t periodic_reviews_due = 0,
-               periodic_reviews_on_time = 0;  // of the above; the rest are event reviews
-  std::int64_t assessments_due = 0, assessments_on_time = 0;
+struct TaskFigures : CaseTaskTimeliness {
   std::int64_t home_visits_due = 0, home_visits_on_time = 0;
   std::int64_t high_rosh_home_visits_due = 0, high_rosh_home_visits_on_time = 0;  // AUD-9: of the above
-  std::int64_t contacts_required = 0, contacts_delivered = 0;
   std::int64_t court_reports_due = 0, court_reports_on_time = 0;
-  std::int64_t risk_management_plans_due = 0, risk_management_plans_on_time = 0;
-  DomesticAbuseTaskFigures domestic_abuse;  // of the above, those of DA cases
-  std::vector<double> review_days_late;     // reviews completed late in the period, calendar days
+  CaseTaskTimeliness
+      domestic_abuse;  // of the case tasks above, those of DA cases (breach: EnforcementRecorder)
+  std::vector<double> review_days_late;  // reviews completed late in the period, calendar days
   std::int64_t tasks_cancelled = 0;
   WorkSeconds demanded = 0, worked = 0, available = 0;
   WorkSeconds worked_beyond_contract = 0;  // of `worked` (WF-20)

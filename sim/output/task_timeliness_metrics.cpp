@@ -29,7 +29,7 @@ void emit_review_kinds(const TaskFigures& t, const std::function<void(const std:
        t.periodic_reviews_on_time);
   kind(metric_name::event_reviews_due, metric_name::event_reviews_on_time_share,
        t.reviews_due - t.periodic_reviews_due, t.reviews_on_time - t.periodic_reviews_on_time);
-  const DomesticAbuseTaskFigures& da = t.domestic_abuse;
+  const CaseTaskTimeliness& da = t.domestic_abuse;
   kind(metric_name::periodic_reviews_domestic_abuse_due,
        metric_name::periodic_reviews_domestic_abuse_on_time_share, da.periodic_reviews_due,
        da.periodic_reviews_on_time);
@@ -37,7 +37,7 @@ void emit_review_kinds(const TaskFigures& t, const std::function<void(const std:
        da.reviews_due - da.periodic_reviews_due, da.reviews_on_time - da.periodic_reviews_on_time);
 }
 
-void emit_domestic_abuse_timeliness(const DomesticAbuseTaskFigures& da, bool risk_management_plans,
+void emit_domestic_abuse_timeliness(const CaseTaskTimeliness& da, bool risk_management_plans,
                                     const std::function<void(const std::string&, double)>& emit) {
   emit(metric_name::reviews_domestic_abuse_due, static_cast<double>(da.reviews_due));
   emit(metric_name::reviews_domestic_abuse_on_time_share, share(da.reviews_on_time, da.reviews_due));

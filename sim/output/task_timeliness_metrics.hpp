@@ -20,7 +20,7 @@ void emit_review_kinds(const TaskFigures& t, const std::function<void(const std:
 
 // The window's KPIs of domestic-abuse cases' tasks (validation.md §11.12); the plans' only when the
 // scenario has risk management plans.
-void emit_domestic_abuse_timeliness(const DomesticAbuseTaskFigures& da, bool risk_management_plans,
+void emit_domestic_abuse_timeliness(const CaseTaskTimeliness& da, bool risk_management_plans,
                                     const std::function<void(const std::string&, double)>& emit);
 
 }  // namespace probsim
