@@ -42,6 +42,19 @@ double field(const std::map<std::string, std::vector<std::string>>& rows, const 
   return rows.count(kpi) ? std::stod(rows.at(kpi).at(index)) : 0.0;
 }
 
+// `probsim compare` of two runs in `dir` (other minus base, pair by pair): the nation's rows, by KPI.
+// Columns of a row: kDiffMean, and the 95% CI kCiLow..kCiHigh.
+constexpr std::size_t kDiffMean = 6, kCiLow = 8, kCiHigh = 9;
+std::map<std::string, std::vector<std::string>> paired_difference(const fs::path& dir,
+                                                                  const std::string& base,
+                                                                  const std::string& other) {
+  const fs::path out = dir / (other + "_vs_" + base + ".csv");
+  const CommandResult r = run_probsim("compare " + quoted(dir / base) + " " + quoted(dir / other) +
+                                      " --quiet --out " + quoted(out));
+  EXPECT_EQ(r.exit_status, 0) << r.output;
+  return national_rows(out);
+}
+
 // 160 replications: sickness moves breach on time by under a point (about 98% on time at both levels). At
 // 40 the CI reached zero: -0.32 [-0.69, +0.05] points. At 160 it is -0.71 [-0.92, -0.50] (validation.md
 // §11.10). The rule, the whole CI below 0, is unchanged; the areas are small, so 160 take a few seconds.
@@ -57,12 +70,7 @@ TEST(NationalStandards2004, GwentsHigherSicknessGivesLowerReviewAndBreachTimelin
                         quoted(dir / "gwent_with_durhams_sickness"))
                 .exit_status,
             0);
-  const fs::path out = dir / "gwent_vs_durhams_sickness.csv";
-  const CommandResult r = run_probsim("compare " + quoted(dir / "gwent_with_durhams_sickness") + " " +
-                                      quoted(dir / "gwent") + " --quiet --out " + quoted(out));
-  ASSERT_EQ(r.exit_status, 0) << r.output;
-  const auto diff = national_rows(out);
-  constexpr std::size_t kDiffMean = 6, kCiLow = 8, kCiHigh = 9;
+  const auto diff = paired_difference(dir, "gwent_with_durhams_sickness", "gwent");
   EXPECT_GT(field(diff, "sickness_days_per_fte_year", kCiLow), 4.0) << "Gwent loses more days to sickness";
   EXPECT_LT(field(diff, "reviews_on_time_share", kCiHigh), 0.0)
       << field(diff, "reviews_on_time_share", kDiffMean);
@@ -86,12 +94,7 @@ TEST(NationalStandards2004, GivingEveryDvCaseToAPoFirstLowersTheDvCasesTimelines
                         quoted(dir / "like_any_case"))
                 .exit_status,
             0);
-  const fs::path out = dir / "po_first_vs_like_any_case.csv";
-  const CommandResult r = run_probsim("compare " + quoted(dir / "like_any_case") + " " +
-                                      quoted(dir / "po_first") + " --quiet --out " + quoted(out));
-  ASSERT_EQ(r.exit_status, 0) << r.output;
-  const auto diff = national_rows(out);
-  constexpr std::size_t kDiffMean = 6, kCiLow = 8, kCiHigh = 9;
+  const auto diff = paired_difference(dir, "like_any_case", "po_first");
   for (const auto& [da, all] :
        {std::pair{"reviews_domestic_abuse_on_time_share", "reviews_on_time_share"},
         std::pair{"assessments_domestic_abuse_on_time_share", "assessments_on_time_share"}}) {
@@ -228,12 +231,7 @@ TEST(NationalStandards2004, EachAreaRunsItsDvProgrammeAndGwentsStartsStayWithinI
 
   const auto d = national_rows(dir / "county_durham" / "summary.csv");
   EXPECT_GT(field(d, "bbr_starts", kMean), 0.0);
-  const fs::path out = dir / "gwent_vs_durham.csv";
-  const CommandResult r = run_probsim("compare " + quoted(dir / "county_durham") + " " +
-                                      quoted(dir / "gwent") + " --quiet --out " + quoted(out));
-  ASSERT_EQ(r.exit_status, 0) << r.output;
-  const auto diff = national_rows(out);
-  constexpr std::size_t kDiffMean = 6, kCiHigh = 9;
+  const auto diff = paired_difference(dir, "county_durham", "gwent");
   EXPECT_LT(field(diff, "bbr_cohort_commenced_share", kCiHigh), 0.0)
       << "Gwent's timely starts below Durham's: " << field(diff, "bbr_cohort_commenced_share", kDiffMean);
 }

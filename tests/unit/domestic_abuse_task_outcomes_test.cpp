@@ -34,12 +34,7 @@ SentenceManagementRules weekly_contacts_only() {
 }
 
 Case case_of(CaseId id, bool domestic_abuse) {
-  Case c;
-  c.id = id;
-  c.rosh = RoshLevel::medium;
-  c.domestic_abuse_flag = domestic_abuse;
-  c.practitioner = 0;
-  return c;
+  return fixtures::held_case(id, RoshLevel::medium, domestic_abuse);
 }
 
 }  // namespace

@@ -23,15 +23,6 @@ SentenceManagementRules home_visits_only() {
   return rules;
 }
 
-Case case_of(CaseId id, RoshLevel rosh, bool domestic_abuse) {
-  Case c;
-  c.id = id;
-  c.rosh = rosh;
-  c.domestic_abuse_flag = domestic_abuse;
-  c.practitioner = 0;
-  return c;
-}
-
 }  // namespace
 
 TEST(HighRoshHomeVisits, AreCountedApartByDueDayLateOnTimeOrNeverDue) {
@@ -40,11 +31,11 @@ TEST(HighRoshHomeVisits, AreCountedApartByDueDayLateOnTimeOrNeverDue) {
   PduCasework work(rules, calendar, 1, 0, 100);
   // Day 0: two high-RoSH DA cases (visits due on working day 15 = day 21), a medium one (6 weeks: day 42),
   // a high-RoSH case that is not DA (no visit) and a high-RoSH DA case that ends on day 5.
-  work.case_allocated(0, case_of(1, RoshLevel::high, true), 0, true, 0);
-  work.case_allocated(1, case_of(2, RoshLevel::very_high, true), 0, true, 0);
-  work.case_allocated(2, case_of(3, RoshLevel::medium, true), 0, true, 0);
-  work.case_allocated(3, case_of(4, RoshLevel::high, false), 0, true, 0);
-  const Case ends_early = case_of(5, RoshLevel::high, true);
+  work.case_allocated(0, fixtures::held_case(1, RoshLevel::high, true), 0, true, 0);
+  work.case_allocated(1, fixtures::held_case(2, RoshLevel::very_high, true), 0, true, 0);
+  work.case_allocated(2, fixtures::held_case(3, RoshLevel::medium, true), 0, true, 0);
+  work.case_allocated(3, fixtures::held_case(4, RoshLevel::high, false), 0, true, 0);
+  const Case ends_early = fixtures::held_case(5, RoshLevel::high, true);
   work.case_allocated(4, ends_early, 0, true, 0);
   EXPECT_EQ(work.open_tasks(), 4u) << "four DA cases, one home visit each";
   const std::vector<Practitioner> away{};
@@ -56,7 +47,7 @@ TEST(HighRoshHomeVisits, AreCountedApartByDueDayLateOnTimeOrNeverDue) {
   }
   // Day 30: one more high-RoSH DA case, visited in time (due day 51).
   for (Day day = 25; day < 30; ++day) work.run_day(day, staff, 0);
-  work.case_allocated(5, case_of(6, RoshLevel::high, true), 30, true, 30);
+  work.case_allocated(5, fixtures::held_case(6, RoshLevel::high, true), 30, true, 30);
   for (Day day = 30; day <= 100; ++day) work.run_day(day, staff, 0);
 
   const TaskOutcomes& out = work.outcomes();

@@ -1,6 +1,7 @@
 #pragma once
 // Small hand-built rules for unit tests, so each test states the numbers it depends on.
 
+#include "caseload/case.hpp"
 #include "office/caseload_rules.hpp"
 #include "sentence_management/task.hpp"
 #include "workforce/practitioner.hpp"
@@ -44,6 +45,17 @@ inline Practitioner full_time_po() {
   p.contracted_hours_per_week = 37.0;
   p.available_points_per_week = 2176.0;
   return p;
+}
+
+// Case `id` of `rosh`, flagged domestic abuse or not, held by practitioner 0: what the casework tests
+// allocate.
+inline Case held_case(CaseId id, RoshLevel rosh, bool domestic_abuse) {
+  Case c;
+  c.id = id;
+  c.rosh = rosh;
+  c.domestic_abuse_flag = domestic_abuse;
+  c.practitioner = 0;
+  return c;
 }
 
 // A task of `kind` for case 1, of `hours`, due on `due_day`.
