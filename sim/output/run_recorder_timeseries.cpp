@@ -63,7 +63,7 @@ void RunRecorder::add_rows(const std::string& date, const std::string& level, co
   row(metric_name::court_reports_on_time_share, share(t.court_reports_on_time, t.court_reports_due));
   if (scenario_.caseload.sentence_management.risk_management_plan.enabled())
     row(metric_name::risk_management_plans_on_time_share,
-        share(t.risk_management_plans_on_time, t.risk_management_plans_due));
+        share(t.all_cases.risk_management_plans_on_time, t.all_cases.risk_management_plans_due));
   row(metric_name::tasks_cancelled, static_cast<double>(t.tasks_cancelled));
   row(metric_name::hours_demanded, hours_of(t.demanded));
   row(metric_name::hours_worked, hours_of(t.worked));

@@ -127,15 +127,15 @@ void RunRecorder::add_window_kpis(std::vector<Kpi>& kpis, const std::string& lev
       share(t.high_rosh_home_visits_on_time, t.high_rosh_home_visits_due));
   emit_review_kinds(t, kpi);  // AUD-2 and AUD-3 (validation.md §11.13)
   // The DV audits (validation.md §11.12): the tasks of domestic-abuse cases, apart.
-  emit_domestic_abuse_timeliness(t.domestic_abuse,
-                                 scenario_.caseload.sentence_management.risk_management_plan.enabled(), kpi);
-  kpi(metric_name::contacts_face_to_face_share, share(face_to_face, t.contacts_delivered));
+  emit_domestic_abuse_timeliness(t, scenario_.caseload.sentence_management.risk_management_plan.enabled(),
+                                 kpi);
+  kpi(metric_name::contacts_face_to_face_share, share(face_to_face, t.all_cases.contacts_delivered));
   kpi(metric_name::court_reports_due, static_cast<double>(t.court_reports_due));
   kpi(metric_name::court_reports_on_time_share, share(t.court_reports_on_time, t.court_reports_due));
   if (scenario_.caseload.sentence_management.risk_management_plan.enabled()) {
-    kpi(metric_name::risk_management_plans_due, static_cast<double>(t.risk_management_plans_due));
+    kpi(metric_name::risk_management_plans_due, static_cast<double>(t.all_cases.risk_management_plans_due));
     kpi(metric_name::risk_management_plans_on_time_share,
-        share(t.risk_management_plans_on_time, t.risk_management_plans_due));
+        share(t.all_cases.risk_management_plans_on_time, t.all_cases.risk_management_plans_due));
   }
   kpi(metric_name::tasks_cancelled, static_cast<double>(t.tasks_cancelled));
   kpi(metric_name::hours_demanded, hours_of(t.demanded));

@@ -15,10 +15,10 @@ namespace {
 template <class Due, class OnTime>
 CaseTaskTimeliness timeliness_of(Due due, OnTime on_time) {
   CaseTaskTimeliness c;
-  c.reviews_due = due(TaskKind::periodic_review) + due(TaskKind::event_review);
-  c.reviews_on_time = on_time(TaskKind::periodic_review) + on_time(TaskKind::event_review);
   c.periodic_reviews_due = due(TaskKind::periodic_review);
   c.periodic_reviews_on_time = on_time(TaskKind::periodic_review);
+  c.event_reviews_due = due(TaskKind::event_review);
+  c.event_reviews_on_time = on_time(TaskKind::event_review);
   c.assessments_due = due(TaskKind::initial_assessment) + due(TaskKind::sara);
   c.assessments_on_time = on_time(TaskKind::initial_assessment) + on_time(TaskKind::sara);
   c.contacts_required = due(TaskKind::contact);
@@ -31,10 +31,10 @@ CaseTaskTimeliness timeliness_of(Due due, OnTime on_time) {
 }  // namespace
 
 void CaseTaskTimeliness::add(const CaseTaskTimeliness& other) {
-  reviews_due += other.reviews_due;
-  reviews_on_time += other.reviews_on_time;
   periodic_reviews_due += other.periodic_reviews_due;
   periodic_reviews_on_time += other.periodic_reviews_on_time;
+  event_reviews_due += other.event_reviews_due;
+  event_reviews_on_time += other.event_reviews_on_time;
   assessments_due += other.assessments_due;
   assessments_on_time += other.assessments_on_time;
   contacts_required += other.contacts_required;
@@ -44,14 +44,14 @@ void CaseTaskTimeliness::add(const CaseTaskTimeliness& other) {
 }
 
 void TaskFigures::add(const TaskFigures& other) {
-  CaseTaskTimeliness::add(other);
+  all_cases.add(other.all_cases);
+  domestic_abuse.add(other.domestic_abuse);
   home_visits_due += other.home_visits_due;
   home_visits_on_time += other.home_visits_on_time;
   high_rosh_home_visits_due += other.high_rosh_home_visits_due;
   high_rosh_home_visits_on_time += other.high_rosh_home_visits_on_time;
   court_reports_due += other.court_reports_due;
   court_reports_on_time += other.court_reports_on_time;
-  domestic_abuse.add(other.domestic_abuse);
   review_days_late.insert(review_days_late.end(), other.review_days_late.begin(),
                           other.review_days_late.end());
   tasks_cancelled += other.tasks_cancelled;
@@ -71,7 +71,7 @@ TaskFigures task_figures_of(const PduOffice& office, Day first, Day last, const 
   TaskFigures f;
   auto due = [&](TaskKind kind) { return out.due(kind, first, last); };
   auto on_time = [&](TaskKind kind) { return out.on_time(kind, first, last); };
-  static_cast<CaseTaskTimeliness&>(f) = timeliness_of(due, on_time);
+  f.all_cases = timeliness_of(due, on_time);
   f.home_visits_due = due(TaskKind::home_visit);
   f.home_visits_on_time = on_time(TaskKind::home_visit);
   f.high_rosh_home_visits_due = out.high_rosh_home_visits_due(first, last);

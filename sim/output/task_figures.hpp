@@ -13,25 +13,28 @@
 namespace probsim {
 
 // The timeliness of a case's own tasks (reviews, assessments, contacts, plans): tasks due in a period and
-// those done on time. Counted for every case (TaskFigures) and, apart, for domestic-abuse cases alone, the
-// population the DV audits counted (validation.md §11.12).
+// those done on time. Counted for every case and, apart, for domestic-abuse cases alone, the population
+// the DV audits counted (validation.md §11.12).
 struct CaseTaskTimeliness {
-  std::int64_t reviews_due = 0, reviews_on_time = 0;
-  std::int64_t periodic_reviews_due = 0,
-               periodic_reviews_on_time = 0;                  // of the above; the rest are event reviews
-  std::int64_t assessments_due = 0, assessments_on_time = 0;  // OASys and SARA
+  std::int64_t periodic_reviews_due = 0, periodic_reviews_on_time = 0;  // every 16 weeks (AUD-2)
+  std::int64_t event_reviews_due = 0, event_reviews_on_time = 0;        // after a significant event (AUD-3)
+  std::int64_t assessments_due = 0, assessments_on_time = 0;            // OASys and SARA
   std::int64_t contacts_required = 0, contacts_delivered = 0;
   std::int64_t risk_management_plans_due = 0, risk_management_plans_on_time = 0;
+  [[nodiscard]] std::int64_t reviews_due() const { return periodic_reviews_due + event_reviews_due; }
+  [[nodiscard]] std::int64_t reviews_on_time() const {
+    return periodic_reviews_on_time + event_reviews_on_time;
+  }
   void add(const CaseTaskTimeliness& other);
 };
 
 // One unit's sentence-management figures over a period (or the window); they add across units.
-struct TaskFigures : CaseTaskTimeliness {
+struct TaskFigures {
+  CaseTaskTimeliness all_cases;
+  CaseTaskTimeliness domestic_abuse;  // of those, the tasks of DA cases (their breach: EnforcementRecorder)
   std::int64_t home_visits_due = 0, home_visits_on_time = 0;
   std::int64_t high_rosh_home_visits_due = 0, high_rosh_home_visits_on_time = 0;  // AUD-9: of the above
   std::int64_t court_reports_due = 0, court_reports_on_time = 0;
-  CaseTaskTimeliness
-      domestic_abuse;  // of the case tasks above, those of DA cases (breach: EnforcementRecorder)
   std::vector<double> review_days_late;  // reviews completed late in the period, calendar days
   std::int64_t tasks_cancelled = 0;
   WorkSeconds demanded = 0, worked = 0, available = 0;

@@ -62,7 +62,8 @@ def planted_runs(root):
                 w.writerow([replication, "2023-09-30", "national", "national", metric, value])
     for area, directory in AREAS:
         write_summary(root / directory, {"periodic_reviews_on_time_share": 0.9, "sickness_days_per_fte_year": 12.0,
-                                         "periodic_reviews_domestic_abuse_on_time_share": 0.6})
+                                         "periodic_reviews_domestic_abuse_on_time_share": 0.6,
+                                         "event_reviews_on_time_share": 0.9})
     # 2a.17/2a.18 (§10.20's addendum), two identical replications: high RoSH 2 POs; medium 3 POs and a PSO;
     # low 2 PSOs; no very high. Weighted by 0.33, 0.48, 0.14 over 0.95: PSO (0.48/4 + 0.14)/0.95 = 27.4%.
     # A case 100 days in and a non-DA case are not in the sample.
@@ -186,6 +187,11 @@ def main():
         expect(dv[5] == "+7.6 pts; Wilson [32.4%, 71.7%]: inside", f"a DV sample's Wilson interval: {dv}")
         dv = row_of(text, "AUD-2", "`periodic_reviews_domestic_abuse_on_time_share`", "gwent")
         expect(dv[5] == "+28.4 pts; Wilson [15.4%, 54.0%]: **outside**", f"a mean outside it: {dv}")
+        # AUD-3 (§11.13): Durham's 21 of 36 has the interval [42.2%, 72.9%]; Gwent's words have no gap.
+        aud3 = row_of(text, "AUD-3", "`event_reviews_on_time_share`", "county durham")
+        expect(aud3[5] == "+31.7 pts; Wilson [42.2%, 72.9%]: **outside**", f"AUD-3's sample: {aud3}")
+        aud3 = row_of(text, "AUD-3", "`event_reviews_on_time_share`", "gwent")
+        expect(aud3[4].startswith("90.0%") and aud3[5] == "", f"a figure in words has no gap: {aud3}")
         dv = row_of(text, "AUD-2", "`periodic_reviews_domestic_abuse_on_time_share`", "average")
         expect(dv[5] == "+33.0 pts", f"no sample, no interval: {dv}")
 

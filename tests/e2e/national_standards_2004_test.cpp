@@ -78,13 +78,14 @@ TEST(NationalStandards2004, GwentsHigherSicknessGivesLowerReviewAndBreachTimelin
       << field(diff, "breach_on_time_share", kDiffMean);
 }
 
-// Durham gives every DV case to a PO first (4.3/4.4; validation.md §11.10). Against the same file with DA
-// cases allocated like any other, under common random numbers, the DA cases' reviews and assessments fall
-// by far more than every case's: their holders are the loaded POs (§11.12 measured -19.8 [-23.9, -15.8]
-// points on DA reviews, -5.4 [-6.6, -4.2] on all reviews, 10 replications). The DV inspections found DV
-// cases' timeliness below the ESIs' in both areas. The second check needs the DA cases' KPIs to count DA
-// cases only: counted over every case, the two falls would be the same (checked: it then fails).
-TEST(NationalStandards2004, GivingEveryDvCaseToAPoFirstLowersTheDvCasesTimelinessMostOfAll) {
+// Durham gives every DV case to a PO first (4.3/4.4): the least-loaded PO or trainee of its team
+// (validation.md §10.20, §11.10). Against the same file with DA cases allocated like any other, under common
+// random numbers, the DA cases' reviews and assessments fall by far more than every case's: their holders are
+// the loaded POs (§11.12 measured -19.8 [-23.9, -15.8] points on DA reviews, -5.4 [-6.6, -4.2] on all
+// reviews, 10 replications). The DV inspections found DV cases' timeliness below the ESIs' in both areas. The
+// second check needs the DA cases' KPIs to count DA cases only: counted over every case, the two falls would
+// be the same (checked: it then fails).
+TEST(NationalStandards2004, GivingEveryDvCaseToAPoOrTraineeFirstLowersTheDvCasesTimelinessMostOfAll) {
   const auto dir = fresh_directory("national_standards_2004_dv_to_po");
   const std::string durham =
       "run scenarios/national_standards_2004_county_durham.yaml --quiet --reps 10 "
@@ -156,22 +157,22 @@ TEST(NationalStandards2004, TheAverageAreaReportsAppointmentsAbsencesAndBreaches
     EXPECT_GT(part, 0.6 * 0.312) << da;
     EXPECT_LT(part, 1.4 * 0.312) << da;
   }
-  // AUD-2 and AUD-3 (validation.md §11.13): the periodic and event reviews add up to every review, in each
-  // replication, so also in the mean.
+  // AUD-2 and AUD-3 (validation.md §11.13): a case has a periodic review every 16 weeks (52 / 16 = 3.25 a
+  // case-year, fewer in its first 16 weeks) and an event review at the base's hazard of 1 a case-year, so
+  // periodic ones are about three times as many (2.9 measured; a swap of the two kinds gives about 0.34).
   for (const std::string suffix : {"", "_domestic_abuse"}) {
     const std::string periodic = "periodic_reviews" + suffix, event = "event_reviews" + suffix;
-    const double all = field(summary, "reviews" + suffix + "_due", kMean);
-    EXPECT_GT(field(summary, periodic + "_due", kMean), 0.0) << periodic;
-    EXPECT_GT(field(summary, event + "_due", kMean), 0.0) << event;
-    EXPECT_NEAR(field(summary, periodic + "_due", kMean) + field(summary, event + "_due", kMean), all,
-                1e-6 * all);
+    const double ratio = field(summary, periodic + "_due", kMean) / field(summary, event + "_due", kMean);
+    EXPECT_GT(ratio, 2.0) << periodic;
+    EXPECT_LT(ratio, 4.0) << periodic;
     for (const std::string& share : {periodic + "_on_time_share", event + "_on_time_share"}) {
       EXPECT_GT(field(summary, share, kMean), 0.0) << share;
       EXPECT_LE(field(summary, share, kMean), 1.0) << share;
     }
   }
   // A DA case's assessments are its OASys and its SARA, and only DA cases have a SARA, so DA cases hold
-  // about 2 x 0.312 / 1.312 = 0.48 of the assessments (fewer if a SARA is not counted as an assessment).
+  // about 2 x 0.312 / 1.312 = 0.48 of the assessments. Without the SARAs it would be 0.24 to 0.31: that
+  // fails, as it should.
   const double assessments =
       field(summary, "assessments_domestic_abuse_due", kMean) / field(summary, "assessments_due", kMean);
   EXPECT_GT(assessments, 0.40);
