@@ -119,6 +119,10 @@ def main():
             ("Gwent's end reaches 38% ± 5", "**-50.0** ✓" in gwent_text),
             ("Durham's end does not reach 82%", "**-24.9** |" in durham_text),
             ("a figure with words only has no published value", "| AUD-9 home_visits_high_rosh_on_time | — |" in gwent_text),
+            # §11.12: the DV inspections' figures on the DA cases' KPIs (not planted here, so not produced).
+            ("Gwent's DV reviews column", "| AUD-2 DV periodic_reviews_domestic_abuse_on_time | — | not produced |"
+             in gwent_text),
+            ("the DV breach column", "AUD-8 DV breach_domestic_abuse_on_time" in gwent_text),
         ]
         failures += [name for name, ok in checks if not ok]
         out += "\n" + out2004
