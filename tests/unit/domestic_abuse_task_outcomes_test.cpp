@@ -4,6 +4,8 @@
 // a case's contact. Exact days on a calendar without bank holidays.
 #include <gtest/gtest.h>
 
+#include <stdexcept>
+
 #include "sentence_management/pdu_casework.hpp"
 #include "unit/test_rules.hpp"
 
@@ -80,6 +82,9 @@ TEST(DomesticAbuseTaskOutcomes, AssessmentsAreCountedApartByDueDayLateOnTimeOrNe
   EXPECT_EQ(out.domestic_abuse_on_time(TaskKind::initial_assessment, 21, 21), 1);
   EXPECT_EQ(out.domestic_abuse_on_time(TaskKind::initial_assessment, 7, 7), 0) << "done on day 10, late";
   EXPECT_EQ(out.domestic_abuse_due(TaskKind::contact, 0, 100), 0) << "no contacts in these rules";
+  // Only the kinds the DV audits read are counted apart; asking for another is an error, not a zero.
+  EXPECT_THROW((void)out.domestic_abuse_due(TaskKind::termination, 0, 100), std::logic_error);
+  EXPECT_THROW((void)out.domestic_abuse_on_time(TaskKind::court_report, 0, 100), std::logic_error);
 }
 
 TEST(DomesticAbuseTaskOutcomes, ContactsOfDomesticAbuseCasesAreCountedApart) {
