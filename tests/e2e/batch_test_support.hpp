@@ -2,6 +2,8 @@
 // Sweeps for the batch tests: small, quick, and varied enough that striping tasks over 2 or 3 shards
 // splits points between shards.
 
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -37,6 +39,17 @@ inline std::filesystem::path replications_of(const std::filesystem::path& batch,
 
 inline std::string quoted(const std::filesystem::path& path) {
   return "'" + path.string() + "'";
+}
+
+// Runs `probsim compare` of the runs `other` against `base` (both in `dir`: other minus base, pair by pair)
+// and returns the comparison CSV it wrote there.
+inline std::filesystem::path compare_runs(const std::filesystem::path& dir, const std::string& base,
+                                          const std::string& other) {
+  const std::filesystem::path out = dir / (other + "_vs_" + base + ".csv");
+  const CommandResult r = run_probsim("compare " + quoted(dir / base) + " " + quoted(dir / other) +
+                                      " --quiet --out " + quoted(out));
+  EXPECT_EQ(r.exit_status, 0) << r.output;
+  return out;
 }
 
 // The CSV files of a batch directory a sharding-independent result must reproduce: points.csv,

@@ -48,11 +48,7 @@ constexpr std::size_t kDiffMean = 6, kCiLow = 8, kCiHigh = 9;
 std::map<std::string, std::vector<std::string>> paired_difference(const fs::path& dir,
                                                                   const std::string& base,
                                                                   const std::string& other) {
-  const fs::path out = dir / (other + "_vs_" + base + ".csv");
-  const CommandResult r = run_probsim("compare " + quoted(dir / base) + " " + quoted(dir / other) +
-                                      " --quiet --out " + quoted(out));
-  EXPECT_EQ(r.exit_status, 0) << r.output;
-  return national_rows(out);
+  return national_rows(compare_runs(dir, base, other));
 }
 
 // 160 replications: sickness moves breach on time by under a point (about 98% on time at both levels). At

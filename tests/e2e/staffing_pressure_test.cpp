@@ -48,11 +48,7 @@ const std::string kRise = kPdu + "Northgate.staff.0.headcount=12" + kPdu + "Nort
 // The paired comparison of `other` against `base` (runs in `dir`).
 std::map<std::string, std::vector<std::string>> compare(const fs::path& dir, const std::string& base,
                                                         const std::string& other) {
-  const fs::path out = dir / (other + "_vs_" + base + ".csv");
-  const CommandResult r = run_probsim("compare " + quoted(dir / base) + " " + quoted(dir / other) +
-                                      " --quiet --out " + quoted(out));
-  EXPECT_EQ(r.exit_status, 0) << r.output;
-  return comparison(out);
+  return comparison(compare_runs(dir, base, other));
 }
 
 double column(const std::map<std::string, std::vector<std::string>>& rows, const char* kpi, int index) {
