@@ -18,7 +18,8 @@
 # hits its time limit, aggregate still runs and names the incomplete points. Submit the same command
 # again to finish them: finished replications are kept and skipped.
 #
-# Set PROBSIM to the probsim executable (default: this repository's build/sim/probsim if it exists,
+# Set PROBSIM to the probsim executable (default: this repository's build/sim/probsim or
+# build-release/sim/probsim if one exists,
 # else probsim on PATH). docs/outputs-by-unit.md ("Running on Slurm") has the details.
 #
 #SBATCH --job-name=probsim-sweep
@@ -29,7 +30,10 @@ set -euo pipefail
 
 if [ -n "${SLURM_ARRAY_TASK_ID:-}" ]; then
   # One array task: one shard. Arguments and PROBSIM come from the submission below.
-  exec "$PROBSIM" batch "$1" --out "$2" --shard auto --jobs "${SLURM_CPUS_PER_TASK:-1}"
+  # --threads 1: the task's CPUs go to replications run at once; --max-memory: the memory granted
+  # (SLURM_MEM_PER_NODE, in MB), so a shard that would not fit is refused with the figures, not killed.
+  exec "$PROBSIM" batch "$1" --out "$2" --shard auto --jobs "${SLURM_CPUS_PER_TASK:-1}" --threads 1 \
+    ${SLURM_MEM_PER_NODE:+--max-memory "${SLURM_MEM_PER_NODE}M"}
 fi
 
 usage() {
@@ -58,8 +62,11 @@ sweep=$(realpath "$1")
 out=$(realpath -m "$2")
 shards=${3:-10}
 if [ -z "${PROBSIM:-}" ]; then
-  built="$(cd "$(dirname "$0")/../.." && pwd)/build/sim/probsim"
-  if [ -x "$built" ]; then PROBSIM=$built; else PROBSIM=$(command -v probsim || true); fi
+  repo="$(cd "$(dirname "$0")/../.." && pwd)"
+  for built in "$repo/build/sim/probsim" "$repo/build-release/sim/probsim" ""; do
+    [ -n "$built" ] && [ -x "$built" ] && break
+  done
+  if [ -n "$built" ]; then PROBSIM=$built; else PROBSIM=$(command -v probsim || true); fi
 fi
 if [ -z "$PROBSIM" ] || [ ! -x "$PROBSIM" ]; then
   echo "sweep_array.sh: cannot find probsim${PROBSIM:+ (PROBSIM=$PROBSIM is not an executable)}." >&2
@@ -100,6 +107,11 @@ fi
 resources=(--cpus-per-task="$cpus" --mem="$mem" --time="$time_limit" ${partition:+--partition="$partition"})
 
 "$PROBSIM" batch "$sweep" --out "$out" --dry-run --shard "1/$shards"
+if ! command -v sbatch >/dev/null 2>&1; then
+  echo "sweep_array.sh: sbatch not found, so nothing was submitted; the dry run above is what one shard of" >&2
+  echo "  $shards would run. Submit from a Slurm login node, or run the shards yourself (docs/guides/clusters.md)." >&2
+  exit 1
+fi
 array=$(sbatch --parsable --export=ALL "${resources[@]}" --array="0-$((shards - 1))" "$0" "$sweep" "$out")
 aggregate=$(sbatch --parsable --export=ALL --dependency="afterany:${array%%;*}" --job-name=probsim-aggregate \
   --ntasks=1 --time=00:30:00 --mem="$mem" ${partition:+--partition="$partition"} \

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <iostream>
-#include <thread>
 
 #include "cli/command_options.hpp"
 #include "cli/commands.hpp"
@@ -10,6 +9,7 @@
 #include "runner/batch_runner.hpp"
 #include "runner/shard.hpp"
 #include "runner/stop_signals.hpp"
+#include "runner/usable_cores.hpp"
 
 namespace po = boost::program_options;
 
@@ -31,7 +31,7 @@ constexpr Command kBatch{
 int batch_main(int argc, char** argv) {
   BatchOptions batch;
   std::string shard = "1/1";
-  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  const auto cores = usable_cores();
   po::options_description options("Options");
   options.add_options()("help,h", "show this help")(
       "out,o", po::value<std::string>(&batch.out_dir),
@@ -40,7 +40,7 @@ int batch_main(int argc, char** argv) {
       po::value<Count>()->default_value(Count{cores}, std::to_string(cores))->notifier([&](Count c) {
         batch.jobs = c.value;
       }),
-      "replications run at once by this process (default: the number of cores)")(
+      "replications run at once by this process (default: the cores this process may use)")(
       "threads",
       po::value<Count>()->default_value(Count{0}, "0")->notifier([&](Count c) { batch.threads = c.value; }),
       "threads each replication runs its PDU offices' day on (default 0: the cores divided by --jobs, "

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <iostream>
-#include <thread>
 
 #include "cli/command_options.hpp"
 #include "cli/commands.hpp"
@@ -16,6 +15,7 @@
 #include "runner/memory_estimate.hpp"
 #include "runner/run_warnings.hpp"
 #include "runner/stop_signals.hpp"
+#include "runner/usable_cores.hpp"
 
 namespace po = boost::program_options;
 
@@ -51,7 +51,7 @@ std::optional<LoadedScenario> load_or_report(const std::string& path,
 
 // The options of run, validate and bench: --set for all three, and each one's own.
 void add_scenario_command_options(const Command& command, RunOptions& run, po::options_description& options) {
-  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  const auto cores = usable_cores();
   options.add_options()("help,h", "show this help");
   options.add_options()(
       "set", po::value<std::vector<std::string>>(&run.overrides)->composing(),
@@ -67,7 +67,7 @@ void add_scenario_command_options(const Command& command, RunOptions& run, po::o
         "threads",
         po::value<Count>()->default_value(Count{0}, "0")->notifier([&](Count c) { run.threads = c.value; }),
         command.name == kBench.name ? "threads the replication runs its PDU offices' day on (default 0: the "
-                                      "number of cores); outputs do not depend on it"
+                                      "cores this process may use); outputs do not depend on it"
                                     : "threads each replication runs its PDU offices' day on (default 0: the "
                                       "cores divided by --jobs, at least 1); outputs do not depend on it");
   if (command.name == kRun.name || command.name == kBench.name)
@@ -83,7 +83,7 @@ void add_scenario_command_options(const Command& command, RunOptions& run, po::o
         po::value<Count>()->default_value(Count{cores}, std::to_string(cores))->notifier([&](Count c) {
           run.jobs = c.value;
         }),
-        "replications run at once (default: the number of cores)")(
+        "replications run at once (default: the cores this process may use)")(
         "out,o", po::value<std::string>(&run.out_dir), "output directory (default: results/<scenario name>)")(
         "events", po::bool_switch(&run.events), "also write events.csv, one row per case event")(
         "events-sessions", po::bool_switch(&run.events_sessions),

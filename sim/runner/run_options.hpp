@@ -4,8 +4,9 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <thread>
 #include <vector>
+
+#include "runner/usable_cores.hpp"
 
 namespace probsim {
 
@@ -14,7 +15,7 @@ namespace probsim {
 // least 1, so that `--jobs` alone never puts more threads than cores on the machine.
 [[nodiscard]] inline std::size_t threads_per_replication(std::size_t requested, std::size_t jobs) {
   if (requested > 0) return requested;
-  const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t cores = usable_cores();
   return std::max<std::size_t>(1, cores / std::max<std::size_t>(1, jobs));
 }
 

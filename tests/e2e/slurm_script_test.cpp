@@ -35,6 +35,14 @@ TEST(SlurmScript, SubmitsAnArrayAndAnAggregateJobWhoseTasksRunTheSweep) {
   EXPECT_NE(log.find("aggregate '" + (dir / "out").string() + "'"), std::string::npos) << log;
   EXPECT_FALSE(fs::exists(dir / "out")) << "submitting runs nothing";
 
+  // Without sbatch (not on a Slurm login node): the dry run, a message, exit 1, nothing submitted.
+  const CommandResult no_slurm = run_shell("PATH=/usr/bin:/bin SBATCH_LOG=" + quoted(dir / "sbatch.log") +
+                                           " PROBSIM=" + probsim_binary() + " bash " + script + " " + sweep +
+                                           " " + quoted(dir / "out") + " 3");
+  EXPECT_EQ(no_slurm.exit_status, 1) << no_slurm.output;
+  EXPECT_NE(no_slurm.output.find("sbatch not found"), std::string::npos) << no_slurm.output;
+  EXPECT_EQ(read_file(dir / "sbatch.log"), log);
+
   // A bad sweep is never queued.
   const auto bad = quoted(write_sweep(dir, small_sweep("slurm", "no_such_key: 1\n")));
   const CommandResult refused =
@@ -48,7 +56,9 @@ TEST(SlurmScript, SubmitsAnArrayAndAnAggregateJobWhoseTasksRunTheSweep) {
   for (int task = 0; task < 3; ++task) {
     const CommandResult ran =
         run_shell(env + "SLURM_ARRAY_TASK_ID=" + std::to_string(task) +
-                  " SLURM_ARRAY_TASK_MIN=0 SLURM_ARRAY_TASK_COUNT=3 SLURM_CPUS_PER_TASK=2 bash " + script +
+                  " SLURM_ARRAY_TASK_MIN=0 SLURM_ARRAY_TASK_COUNT=3 SLURM_CPUS_PER_TASK=2" +
+                  // The memory granted becomes --max-memory (one task without it, as without --mem).
+                  (task == 2 ? "" : " SLURM_MEM_PER_NODE=2048") + " bash " + script +
                   " " + sweep + " " + quoted(dir / "out"));
     ASSERT_EQ(ran.exit_status, 0) << ran.output;
     EXPECT_NE(ran.output.find("shard " + std::to_string(task + 1) + "/3: "), std::string::npos) << ran.output;
