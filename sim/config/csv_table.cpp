@@ -129,6 +129,7 @@ std::optional<CsvTable> CsvTable::read(const std::string& path, const std::vecto
   for (const CsvColumn& c : columns)
     if (c.required && !table.index_.count(c.name))
       problems.push_back({path, header.line, c.name, "required column is missing from the header"});
+  table.header_ok_ = header_ok;
   if (!header_ok) return table;  // rows under a wrong header would only repeat the header's problem
 
   for (std::size_t r = first + 1; r < records.size(); ++r) {

@@ -44,6 +44,8 @@ class CsvTable {
   [[nodiscard]] const std::string& file() const { return file_; }
   [[nodiscard]] const std::vector<CsvRow>& rows() const { return rows_; }
   [[nodiscard]] bool has_column(std::string_view name) const { return index_.count(std::string(name)) > 0; }
+  // False when the header had problems: then no rows were read, and rows() is empty whatever the file holds.
+  [[nodiscard]] bool header_ok() const { return header_ok_; }
   // The field of `row` under `column`, trimmed of surrounding spaces; empty when the column is absent.
   [[nodiscard]] std::string_view field(const CsvRow& row, std::string_view column) const;
 
@@ -52,6 +54,7 @@ class CsvTable {
   std::vector<std::string> header_;
   std::map<std::string, std::size_t> index_;
   std::vector<CsvRow> rows_;
+  bool header_ok_ = true;
 };
 
 }  // namespace probsim

@@ -1,5 +1,6 @@
 // `simulation`: the report window, the warm-up and how the run starts (empty, steady state or a snapshot).
 
+#include <filesystem>
 #include <string>
 
 #include "config/loader_blocks.hpp"
@@ -29,6 +30,13 @@ void read_simulation(FieldReader& root, Scenario& s) {
     s.snapshot_files =
         SnapshotFiles{resolve_snapshot_path(sim.node("caseload_csv", false)->where, *caseload_csv),
                       resolve_snapshot_path(sim.node("staff_csv", false)->where, *staff_csv)};
+    // Named here, at the key and the scenario's line, as well as at the file when it is read.
+    for (auto [key, file] : {std::pair{"caseload_csv", s.snapshot_files->caseload_csv},
+                             std::pair{"staff_csv", s.snapshot_files->staff_csv}})
+      if (!std::filesystem::is_regular_file(file))
+        root.diagnostics().error(
+            sim.node(key, false)->anchor(), std::string("simulation.") + key,
+            "no such file: " + file + " (a relative path is read from the scenario file's folder)");
   }
   sim.reject_unknown_keys();
   if (start) s.window.report_start = *start;

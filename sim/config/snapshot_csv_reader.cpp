@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "caseload/imported_case.hpp"
@@ -123,7 +124,7 @@ void read_staff_row(RowReader& row, const Scenario& s, RegionSnapshot& snapshot,
 
 void read_case_row(RowReader& row, const Scenario& s, RegionSnapshot& snapshot,
                    const std::map<std::string, StaffEntry, std::less<>>& staff,
-                   const std::set<std::string, std::less<>>& staff_rows,
+                   const std::optional<std::set<std::string, std::less<>>>& staff_rows,
                    std::map<std::string, int, std::less<>>& first_line, SnapshotBbrGroups& bbr_groups,
                    SnapshotBbrGroups& si_groups) {
   SnapshotCase c;
@@ -162,8 +163,9 @@ void read_case_row(RowReader& row, const Scenario& s, RegionSnapshot& snapshot,
     const std::string_view who = row.text(column::practitioner);
     auto it = staff.find(who);
     if (it == staff.end()) {
-      // A staff row with problems of its own is reported there, not again here.
-      if (!staff_rows.count(who))
+      // A staff row with problems of its own is reported there, not again here; with no staff rows read
+      // (the staff file's header or the file itself has problems) every case would repeat that one.
+      if (staff_rows && !staff_rows->count(who))
         row.error(column::practitioner, "no staff row has staff_id '" + std::string(who) + "'");
       ok = false;
     } else if (pdu && it->second.pdu != *pdu) {
@@ -221,8 +223,10 @@ std::optional<RegionSnapshot> read_snapshot_csvs(const SnapshotFiles& files, con
   const CalendarDate day_zero = scenario.window.day_zero();
 
   std::map<std::string, StaffEntry, std::less<>> staff_by_id;
-  std::set<std::string, std::less<>> staff_ids;  // every id on a staff row, with problems or not
+  // Every id on a staff row, with problems or not; nullopt when the staff file's rows could not be read.
+  std::optional<std::set<std::string, std::less<>>> staff_ids;
   if (auto table = CsvTable::read(files.staff_csv, snapshot_staff_columns(), problems)) {
+    if (table->header_ok()) staff_ids.emplace();
     const bool fte = table->has_column(column::fte);
     const bool hours = table->has_column(column::contracted_hours_per_week);
     if (fte == hours)
@@ -233,7 +237,7 @@ std::optional<RegionSnapshot> read_snapshot_csvs(const SnapshotFiles& files, con
     std::map<std::string, int, std::less<>> first_line;
     for (const CsvRow& r : table->rows()) {
       RowReader row(*table, r, day_zero, problems);
-      staff_ids.emplace(row.text(column::staff_id));
+      staff_ids->emplace(row.text(column::staff_id));
       if (fte != hours) read_staff_row(row, scenario, snapshot, staff_by_id, per_pdu, first_line, hours);
     }
   }

@@ -58,8 +58,8 @@ TEST(SlurmScript, SubmitsAnArrayAndAnAggregateJobWhoseTasksRunTheSweep) {
         run_shell(env + "SLURM_ARRAY_TASK_ID=" + std::to_string(task) +
                   " SLURM_ARRAY_TASK_MIN=0 SLURM_ARRAY_TASK_COUNT=3 SLURM_CPUS_PER_TASK=2" +
                   // The memory granted becomes --max-memory (one task without it, as without --mem).
-                  (task == 2 ? "" : " SLURM_MEM_PER_NODE=2048") + " bash " + script +
-                  " " + sweep + " " + quoted(dir / "out"));
+                  (task == 2 ? "" : " SLURM_MEM_PER_NODE=2048") + " bash " + script + " " + sweep + " " +
+                  quoted(dir / "out"));
     ASSERT_EQ(ran.exit_status, 0) << ran.output;
     EXPECT_NE(ran.output.find("shard " + std::to_string(task + 1) + "/3: "), std::string::npos) << ran.output;
   }

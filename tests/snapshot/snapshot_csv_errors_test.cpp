@@ -168,6 +168,19 @@ TEST(SnapshotCsvErrors, UnknownColumnWithSuggestion) {
   expect_one(r, r.caseload_file, 1, "practitoner", "unknown column (did you mean 'practitioner'?)");
 }
 
+// A staff file whose header is wrong has no rows read; the cases naming its staff are not each reported
+// as naming nobody (one misspelt column used to give a problem per case as well).
+TEST(SnapshotCsvErrors, AStaffHeaderProblemIsNotRepeatedOnEveryCaseThatNamesItsStaff) {
+  const Read r =
+      read(kCaseHeader + kCase + "P2,Northgate,community_order,2022-06-01,2023-06-01,low,C1,male,S2\n",
+           "staff_id,pdu,grade,ftee\nS1,Northgate,po,1.0\nS2,Northgate,pso,0.6\n");
+  ASSERT_EQ(r.problems.size(), 2u) << listing(r.problems);  // the unknown column, and fte then missing
+  EXPECT_EQ(r.problems[0].column, "ftee");
+  EXPECT_NE(r.problems[0].message.find("did you mean 'fte'?"), std::string::npos) << listing(r.problems);
+  EXPECT_EQ(r.problems[1].file, r.staff_file);
+  EXPECT_FALSE(r.snapshot);
+}
+
 TEST(SnapshotCsvErrors, ColumnTheModelCannotRepresentIsRefusedWithTheReason) {
   const Read r = read(kCaseHeader.substr(0, kCaseHeader.size() - 1) + ",structured_intervention\n" +
                           kCase.substr(0, kCase.size() - 1) + ",stepwise\n",
@@ -268,6 +281,22 @@ TEST(SnapshotCsvErrors, TheLoaderReportsThemAsFileLineColumn) {
             (dir / "caseload.csv").string() +
                 ":2:tier: error: 'Z9' is not one of A3, A2, A1, A0, B3, B2, B1, B0, C3, "
                 "C2, C1, C0, D3, D2, D1, D0\n");
+}
+
+// A CSV that is not there is named at the scenario's key and line, with the path as resolved.
+TEST(SnapshotCsvErrors, AMissingFileIsNamedAtItsScenarioKey) {
+  const auto dir = scratch("missing");
+  write_text(dir / "staff.csv", kStaff);
+  write_text(dir / "scenario.yaml", "extends: " + source_path("scenarios/example_region_snapshot.yaml") +
+                                        "\nsimulation: {caseload_csv: nothere.csv, staff_csv: staff.csv}\n");
+  Diagnostics diagnostics;
+  EXPECT_FALSE(load_scenario((dir / "scenario.yaml").string(), {}, diagnostics));
+  const std::string text = diagnostics.describe();
+  EXPECT_NE(text.find("scenario.yaml:2:"), std::string::npos) << text;
+  EXPECT_NE(text.find("key 'simulation.caseload_csv': no such file: " + (dir / "nothere.csv").string()),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("staff_csv"), std::string::npos) << text;
 }
 
 // A snapshot with interventions on loads (its BBR list is imported, not drawn: snapshot_bbr_test.cpp);

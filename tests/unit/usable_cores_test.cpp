@@ -45,4 +45,6 @@ TEST(UsableCores, CountsTheCpusOfTheAffinityMaskNotTheMachine) {
   EXPECT_EQ(threads_per_replication(3, 1), 3u);  // an explicit --threads is kept
 }
 
-TEST(UsableCores, IsAtLeastOne) { EXPECT_GE(usable_cores(), 1u); }
+TEST(UsableCores, IsAtLeastOne) {
+  EXPECT_GE(usable_cores(), 1u);
+}
