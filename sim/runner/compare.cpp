@@ -1,9 +1,11 @@
 #include "runner/compare.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <map>
 #include <set>
 #include <tuple>
@@ -35,7 +37,17 @@ struct RunKpis {
   std::vector<UnitKpi> order;                                 // KPIs in file order
   std::map<UnitKpi, std::map<std::uint64_t, double>> values;  // kpi → replication → value
   std::size_t replications = 0;
+  std::set<std::string> pdus;  // every PDU the run reports, whatever --by keeps
 };
+
+// One note for the KPIs found in one run only: how many, and the first few (a run of another scenario
+// can have hundreds, one note each buried the table).
+std::string only_in_note(const std::vector<UnitKpi>& kpis, const std::string& dir) {
+  std::string text = "note: " + std::to_string(kpis.size()) + (kpis.size() == 1 ? " KPI is" : " KPIs are") +
+                     " only in " + dir + " and not compared: ";
+  for (std::size_t i = 0; i < kpis.size() && i < 3; ++i) text += (i ? ", " : "") + describe(kpis[i]);
+  return text + (kpis.size() > 3 ? ", ..." : ".");
+}
 
 std::optional<RunKpis> read_run(const std::string& dir, const std::string& by, std::string& error) {
   const fs::path path = fs::path(dir) / "kpis.csv";
@@ -70,6 +82,7 @@ std::optional<RunKpis> read_run(const std::string& dir, const std::string& by, s
     for (std::size_t k = 0; k < table.keys.size(); ++k) {
       const UnitKpi key = by_unit ? UnitKpi{table.keys[k][0], table.keys[k][1], table.keys[k][2]}
                                   : UnitKpi{"national", "national", table.keys[k][0]};
+      if (std::get<0>(key) == "pdu") run.pdus.insert(std::get<1>(key));
       if (!level_chosen(std::get<0>(key), by)) continue;
       run.order.push_back(key);
       auto& values = run.values[key];
@@ -118,6 +131,18 @@ int run_compare(const CompareOptions& options) {
         " (scenario.resolved.yaml has no '# base_seed:' line), so cannot tell whether the pairs share "
         "their random numbers.");
   }
+  // Runs of unrelated scenarios: their replication r share a seed but no people, so nothing is paired.
+  std::vector<std::string> shared_pdus;
+  std::set_intersection(base->pdus.begin(), base->pdus.end(), other->pdus.begin(), other->pdus.end(),
+                        std::back_inserter(shared_pdus));
+  if (!base->pdus.empty() && !other->pdus.empty() && shared_pdus.empty()) {
+    pairing += ", but no PDU in common";
+    notes.push_back("warning: the runs share no PDU (" + *base->pdus.begin() + " ... in " + options.base_dir +
+                    ", " + *other->pdus.begin() + " ... in " + options.other_dir +
+                    "): they are of different places, so their differences are not a scenario's effect and "
+                    "their replications share no people. Compare two runs of one scenario that differ in a "
+                    "few keys.");
+  }
   if (base->replications != other->replications)
     notes.push_back("note: " + options.base_dir + " has " + std::to_string(base->replications) +
                     " replications and " + options.other_dir + " has " + std::to_string(other->replications) +
@@ -128,10 +153,11 @@ int run_compare(const CompareOptions& options) {
     PairedDifference d;
   };
   std::vector<Row> rows;
+  std::vector<UnitKpi> only_in_base, only_in_other;
   for (const auto& kpi : base->order) {
     const auto found = other->values.find(kpi);
     if (found == other->values.end()) {
-      notes.push_back("note: KPI " + describe(kpi) + " is only in " + options.base_dir + "; not compared.");
+      only_in_base.push_back(kpi);
       continue;
     }
     std::vector<double> b, o;
@@ -145,8 +171,9 @@ int run_compare(const CompareOptions& options) {
     rows.push_back(Row{kpi, paired_difference(b, o)});
   }
   for (const auto& kpi : other->order)
-    if (!base->values.count(kpi))
-      notes.push_back("note: KPI " + describe(kpi) + " is only in " + options.other_dir + "; not compared.");
+    if (!base->values.count(kpi)) only_in_other.push_back(kpi);
+  if (!only_in_base.empty()) notes.push_back(only_in_note(only_in_base, options.base_dir));
+  if (!only_in_other.empty()) notes.push_back(only_in_note(only_in_other, options.other_dir));
   if (rows.empty()) {
     std::cerr << "probsim compare: the two runs have no replication of any KPI in common\n";
     return 1;

@@ -91,6 +91,32 @@ TEST(Compare, WarnsWhenTheSeedsDiffer) {
   EXPECT_EQ(comparison(dir / "b" / "comparison.csv").at("referrals")[1], "3");
 }
 
+// Two runs of different places: one warning that they share no PDU (the seed's pairing shares no people
+// then), and the KPIs found in one run only summed up in one note per run, not one line each.
+TEST(Compare, WarnsOnceWhenTheRunsShareNoPdu) {
+  const auto dir = fresh_directory("compare_unrelated");
+  ASSERT_EQ(run_probsim(kRun + "--reps 2 --out " + quoted(dir / "a")).exit_status, 0);
+  ASSERT_EQ(run_probsim("run scenarios/rag_example.yaml --quiet --reps 2 "
+                        "--out " +
+                        quoted(dir / "b"))
+                .exit_status,
+            0);
+  const CommandResult r = run_probsim("compare " + quoted(dir / "a") + " " + quoted(dir / "b") + " --by pdu");
+  ASSERT_EQ(r.exit_status, 0) << r.output;
+  EXPECT_NE(r.output.find("(same base seed 1: common random numbers, but no PDU in common)"),
+            std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("warning: the runs share no PDU"), std::string::npos) << r.output;
+  std::size_t notes = 0;
+  for (std::size_t at = r.output.find("only in"); at != std::string::npos;
+       at = r.output.find("only in", at + 1))
+    ++notes;
+  EXPECT_EQ(notes, 2u) << r.output;
+  EXPECT_NE(r.output.find("KPIs are only in " + (dir / "a").string() + " and not compared: "),
+            std::string::npos)
+      << r.output;
+}
+
 TEST(Compare, RefusesWhatIsNotAFinishedRun) {
   const auto dir = fresh_directory("compare_refuses");
   ASSERT_EQ(run_probsim(kRun + "--reps 2 --out " + quoted(dir / "run")).exit_status, 0);
