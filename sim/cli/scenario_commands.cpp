@@ -167,6 +167,11 @@ int scenario_command_main(const Command& command, int argc, char** argv) {
   }
   if (command.name == kRun.name)
     if (auto stop = check_run_options(vm, run)) return *stop;
+  for (const std::string& assignment : run.overrides)
+    if (assignment.find('=') == std::string::npos || assignment.front() == '=') {
+      std::cerr << "probsim " << command.name << ": --set takes key.path=value, not '" << assignment << "'\n";
+      return 2;
+    }
   run.command_line = joined_command_line(argc + 1, argv - 1);
   // A run catches stop signals from here, before the scenario is read (a national one takes a moment),
   // so that one at any moment ends it with a message rather than the shell's report of a signal.

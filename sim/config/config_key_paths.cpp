@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "config/config_node.hpp"
+#include "config/diagnostics.hpp"
 #include "config/yaml_config_reader.hpp"
 
 namespace probsim {
@@ -37,6 +38,26 @@ namespace {
 bool step_names_item(const std::string& step, std::size_t index, const ConfigNode& item) {
   const ConfigNode* name = item.kind == ConfigNode::Kind::map ? item.find("name") : nullptr;
   return std::to_string(index) == step || (name != nullptr && name->scalar == step);
+}
+
+// Why no item of `list` is `step`: the indices, and the names (with a did-you-mean) where items have one.
+std::string no_item_message(const std::string& step, const ConfigNode& list) {
+  std::vector<std::string> names;
+  for (const ConfigNode& item : list.items)
+    if (const ConfigNode* name = item.kind == ConfigNode::Kind::map ? item.find("name") : nullptr)
+      names.push_back(name->scalar);
+  std::string message = "no list item has that index or name (indices 0-" +
+                        std::to_string(list.items.empty() ? 0 : list.items.size() - 1);
+  if (list.items.empty()) message = "no list item has that index or name (the list is empty";
+  if (!names.empty()) {
+    message += "; names";
+    for (std::size_t i = 0; i < names.size() && i < 8; ++i) message += (i ? ", '" : " '") + names[i] + "'";
+    if (names.size() > 8) message += ", ...";
+  }
+  message += ")";
+  const std::string suggestion = did_you_mean(step, names);
+  if (!suggestion.empty()) message += " (did you mean '" + suggestion + "'?)";
+  return message;
 }
 
 // `key.path=null`: removes the key (or list item) so that the scenario reads as if it had never been
@@ -90,7 +111,7 @@ void set_at_path(ConfigNode& root, const std::string& key_path, ConfigNode value
         if (step_names_item(step, i, node->items[i])) next = &node->items[i];
       }
       if (next == nullptr) {
-        diagnostics.error(key_where, walked, "no list item has that index or name");
+        diagnostics.error(key_where, walked, no_item_message(step, *node));
         return;
       }
     } else {

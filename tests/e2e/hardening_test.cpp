@@ -36,6 +36,8 @@ TEST(CountOptions, NegativeMalformedAndHugeCountsAreRefusedNamingTheOption) {
       {"--reps 3x", "the argument ('3x') for option '--reps' is not a whole number"},
       {"--jobs 200000", "the argument ('200000') for option '--jobs' is above the limit of 100000"},
       {"--threads -2", "the argument ('-2') for option '--threads' is not a whole number"},
+      {"--set simulation.warm_up_weeks", "--set takes key.path=value, not 'simulation.warm_up_weeks'"},
+      {"--set =5", "--set takes key.path=value, not '=5'"},
   };
   for (const Case& c : cases) {
     const fs::path out = dir / "out";

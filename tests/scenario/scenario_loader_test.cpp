@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+
 #include "scratch_directory.hpp"
 
 using namespace probsim;
@@ -90,6 +91,20 @@ TEST(ScenarioLoader, AnOverrideOfAnUnknownKeyIsReportedWithASuggestion) {
   EXPECT_EQ(diagnostics.items()[0].key, "simulation.warmup_weeks");
   EXPECT_NE(diagnostics.items()[0].message.find("did you mean 'warm_up_weeks'"), std::string::npos);
   EXPECT_NE(diagnostics.items()[0].where.file.find("--set"), std::string::npos);
+}
+
+// A misspelt list item's name: the names there are, and a did-you-mean, as for a misspelt key.
+TEST(ScenarioLoader, AnOverrideOfAMisspeltListItemNamesTheItemsAndSuggestsOne) {
+  Diagnostics diagnostics;
+  EXPECT_FALSE(load_scenario(source("scenarios/example_pdu.yaml"),
+                             {"regions.0.pdus.Southbrige.staff.0.headcount=9"}, diagnostics));
+  ASSERT_EQ(diagnostics.items().size(), 1u);
+  const auto& problem = diagnostics.items()[0];
+  EXPECT_EQ(problem.key, "regions.0.pdus.Southbrige");
+  EXPECT_NE(problem.message.find("indices 0-2; names 'Northgate', 'Eastmoor', 'Southbridge'"),
+            std::string::npos)
+      << problem.message;
+  EXPECT_NE(problem.message.find("did you mean 'Southbridge'?"), std::string::npos) << problem.message;
 }
 
 TEST(ScenarioLoader, ReportsEveryProblemInOnePass) {
