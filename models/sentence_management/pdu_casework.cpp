@@ -171,13 +171,6 @@ void PduCasework::open_contact_window(std::uint32_t slot, Day day, bool holder_i
   schedule(window.last + 1, slot, AgendaKind::contact_window);
 }
 
-void PduCasework::schedule_next_event(std::uint32_t slot, Day from) {
-  CaseTasks& ct = store_.case_at(slot);
-  RandomStream draw(replication_seed_, stream::kSignificantEvent, combine_seed(ct.id, ct.event_ordinal++));
-  const Day next = schedule_.next_event_day(from, draw.uniform01());
-  if (next >= 0) schedule(next, slot, AgendaKind::event);
-}
-
 void PduCasework::run_agenda(Day day, std::span<const Practitioner> staff) {
   const std::vector<CaseworkAgenda::Item>& items = agenda_.items_on(day);
   store_.warm_cases_of(items);
@@ -209,10 +202,7 @@ void PduCasework::run_agenda(Day day, std::span<const Practitioner> staff) {
         schedule_periodic_review(item.slot, schedule_.next_periodic_review(day));
         break;
       case AgendaKind::event:
-        create_case_task(item.slot, TaskKind::event_review,
-                         schedule_.review_hours(rules_.event_review.hours, ct.domestic_abuse), day,
-                         schedule_.event_review_due(day));
-        schedule_next_event(item.slot, day);
+        event_falls(item.slot, day);
         break;
       case AgendaKind::first_weeks_end:
         enforcement_.first_weeks_ended(item.slot);

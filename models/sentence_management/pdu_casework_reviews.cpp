@@ -1,6 +1,9 @@
 // Periodic reviews: when a case's first one falls, counted from the start of supervision or given by a
-// snapshot row (`next_review_due`, issue 21), and what the next one's due day is on any day.
+// snapshot row (`next_review_due`, issue 21), and what the next one's due day is on any day. Events
+// (G-5): when the next falls, and the review and (for a DA case) the home visit each one brings.
 #include "sentence_management/pdu_casework.hpp"
+
+#include "core/random_stream.hpp"
 
 namespace probsim {
 
@@ -44,6 +47,31 @@ std::optional<Day> PduCasework::next_periodic_review_due(std::uint32_t slot, Cas
   }
   if (open_review) return open_review;
   return schedule_.periodic_review_due(ct.next_review_day);
+}
+
+void PduCasework::schedule_next_event(std::uint32_t slot, Day from) {
+  CaseTasks& ct = store_.case_at(slot);
+  RandomStream draw(replication_seed_, stream::kSignificantEvent, combine_seed(ct.id, ct.event_ordinal++));
+  const Day next = schedule_.next_event_day(from, draw.uniform01());
+  if (next >= 0) schedule(next, slot, AgendaKind::event);
+}
+
+void PduCasework::event_falls(std::uint32_t slot, Day day) {
+  const CaseTasks& ct = store_.case_at(slot);
+  create_case_task(slot, TaskKind::event_review,
+                   schedule_.review_hours(rules_.event_review.hours, ct.domestic_abuse), day,
+                   schedule_.event_review_due(day));
+  // One visit serves both: a home visit still open keeps its due day (an open task's due day is not moved).
+  if (const auto due = schedule_.home_visit_after_event_due(day, ct.domestic_abuse))
+    if (!has_open_task(slot, TaskKind::home_visit))
+      create_case_task(slot, TaskKind::home_visit, rules_.home_visit.hours, day, *due);
+  schedule_next_event(slot, day);
+}
+
+bool PduCasework::has_open_task(std::uint32_t slot, TaskKind kind) const {
+  for (std::uint32_t t = store_.case_at(slot).head; t != kNoTask; t = store_.task(t).next_of_case)
+    if (store_.task(t).open && store_.task(t).kind == kind) return true;
+  return false;
 }
 
 }  // namespace probsim

@@ -54,7 +54,10 @@ struct SentenceManagementRules {
     double hours = 0.0;
     int due_working_days_high_rosh = 15;  // high and very high RoSH (TS-1)
     double due_weeks_other = 6.0;         // calendar weeks, other RoSH levels (TS-1)
-  } home_visit;                           // domestic-abuse cases
+    // "Within 10 days when concerns escalate" (TS-1, G-7): a visit due this many working days after each
+    // event of the case (every event of a DA case read as escalating, [Assume]); 0: none.
+    int after_event_due_working_days = 0;
+  } home_visit;  // domestic-abuse cases
   // 3a.12, G-6: a risk management plan within N working days of the start of supervision (a licence's
   // supervision starts on release) for the RoSH levels listed; mandatory in 2004. Off (0 hours) unless
   // the scenario has `sentence_management.risk_management_plan`.

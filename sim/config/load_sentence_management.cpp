@@ -155,6 +155,8 @@ void read_sentence_management(FieldReader& root, SentenceManagementRules& rules)
       rules.home_visit.due_working_days_high_rosh = *due;
     if (auto weeks = home.number("due_weeks_other", true, 1.0 / 7.0, 52.0))
       rules.home_visit.due_weeks_other = *weeks;
+    if (auto after = home.integer("after_event_due_working_days", false, 0, kMaxDueWorkingDays))
+      rules.home_visit.after_event_due_working_days = *after;
     home.reject_unknown_keys();
   }
 
