@@ -85,11 +85,15 @@ class CaseTaskSchedule {
   [[nodiscard]] Day event_review_due(Day event_day) const {
     return calendar_.add_working_days(event_day, rules_.event_review.due_working_days);
   }
-  // The home visit an event of a domestic-abuse case brings (TS-1, G-7), or none.
+  // Whether an event of the case brings a home visit (TS-1, G-7: a domestic-abuse case, the key on).
+  [[nodiscard]] bool home_visit_after_events(bool domestic_abuse) const {
+    return domestic_abuse && rules_.home_visit.after_event_due_working_days > 0 &&
+           rules_.home_visit.hours > 0.0;
+  }
+  // The due day of the home visit an event brings, or none.
   [[nodiscard]] std::optional<Day> home_visit_after_event_due(Day event_day, bool domestic_abuse) const {
-    const int days = rules_.home_visit.after_event_due_working_days;
-    if (!domestic_abuse || days <= 0 || rules_.home_visit.hours <= 0.0) return std::nullopt;
-    return calendar_.add_working_days(event_day, days);
+    if (!home_visit_after_events(domestic_abuse)) return std::nullopt;
+    return calendar_.add_working_days(event_day, rules_.home_visit.after_event_due_working_days);
   }
   [[nodiscard]] Day termination_due(Day end_day) const {
     return calendar_.add_working_days(end_day, rules_.termination.due_working_days);

@@ -111,6 +111,12 @@ class CaseworkTaskStore {
     cases_[slot].head = index;
   }
   void unlink_from_case(std::uint32_t index);
+  // Whether the case in `slot` has an open task of `kind` (a walk of its own short list).
+  [[nodiscard]] bool has_open_task(std::uint32_t slot, TaskKind kind) const {
+    for (std::uint32_t t = cases_[slot].head; t != kNoTask; t = tasks_[t].next_of_case)
+      if (tasks_[t].kind == kind) return true;  // a case's list holds its open tasks only
+    return false;
+  }
   // Closes the task; its queue entry, if any, is stale from now on, and a slab slot is free for reuse.
   void free_task(std::uint32_t index) {
     with_task(index, [](auto& t) {

@@ -95,7 +95,8 @@ void PduCasework::case_allocated(std::uint32_t slot, const Case& c, Day start, b
   if (rules_.contacts.hours_face_to_face > 0.0 || rules_.contacts.hours_remote > 0.0)
     open_contact_window(slot, day, holder_grade == Grade::pqip);
   if (rules_.periodic_review.hours > 0.0) start_periodic_reviews(slot, start, day, next_review_due);
-  if (rules_.event_review.hours > 0.0) schedule_next_event(slot, day);
+  if (rules_.event_review.hours > 0.0 || schedule_.home_visit_after_events(ct.domestic_abuse))
+    schedule_next_event(slot, day);
 }
 
 void PduCasework::case_unallocated(std::uint32_t slot) {

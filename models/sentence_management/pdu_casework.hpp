@@ -174,7 +174,6 @@ class PduCasework {
   void schedule_next_event(std::uint32_t slot, Day from);
   // An event of the case (G-5): its review, a DA case's home visit (TS-1, G-7), and the next event.
   void event_falls(std::uint32_t slot, Day day);
-  [[nodiscard]] bool has_open_task(std::uint32_t slot, TaskKind kind) const;
   // The first periodic review of a case whose supervision starts now, and each next one.
   void start_periodic_reviews(std::uint32_t slot, Day start, Day day, std::optional<Day> next_review_due);
   void schedule_periodic_review(std::uint32_t slot, Day review_day);

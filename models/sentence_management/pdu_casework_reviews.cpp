@@ -1,9 +1,8 @@
 // Periodic reviews: when a case's first one falls, counted from the start of supervision or given by a
 // snapshot row (`next_review_due`, issue 21), and what the next one's due day is on any day. Events
 // (G-5): when the next falls, and the review and (for a DA case) the home visit each one brings.
-#include "sentence_management/pdu_casework.hpp"
-
 #include "core/random_stream.hpp"
+#include "sentence_management/pdu_casework.hpp"
 
 namespace probsim {
 
@@ -58,20 +57,16 @@ void PduCasework::schedule_next_event(std::uint32_t slot, Day from) {
 
 void PduCasework::event_falls(std::uint32_t slot, Day day) {
   const CaseTasks& ct = store_.case_at(slot);
-  create_case_task(slot, TaskKind::event_review,
-                   schedule_.review_hours(rules_.event_review.hours, ct.domestic_abuse), day,
-                   schedule_.event_review_due(day));
+  if (rules_.event_review.hours > 0.0)
+    create_case_task(slot, TaskKind::event_review,
+                     schedule_.review_hours(rules_.event_review.hours, ct.domestic_abuse), day,
+                     schedule_.event_review_due(day));
   // One visit serves both: a home visit still open keeps its due day (an open task's due day is not moved).
   if (const auto due = schedule_.home_visit_after_event_due(day, ct.domestic_abuse))
-    if (!has_open_task(slot, TaskKind::home_visit))
-      create_case_task(slot, TaskKind::home_visit, rules_.home_visit.hours, day, *due);
+    if (!store_.has_open_task(slot, TaskKind::home_visit))
+      store_.task(create_case_task(slot, TaskKind::home_visit, rules_.home_visit.hours, day, *due))
+          .after_event = true;
   schedule_next_event(slot, day);
-}
-
-bool PduCasework::has_open_task(std::uint32_t slot, TaskKind kind) const {
-  for (std::uint32_t t = store_.case_at(slot).head; t != kNoTask; t = store_.task(t).next_of_case)
-    if (store_.task(t).open && store_.task(t).kind == kind) return true;
-  return false;
 }
 
 }  // namespace probsim

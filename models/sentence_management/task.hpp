@@ -62,6 +62,7 @@ struct Task {
   bool deferred = false;      // let slip by an overloaded holder: worked after all else (OverloadTriage)
   RoshLevel rosh = RoshLevel::low;  // the case's RoSH (the task order may put high RoSH first)
   bool domestic_abuse = false;      // the case's DA flag (its tasks are also counted apart: §11.12)
+  bool after_event = false;         // a home visit an event brought (TS-1, G-7), not the start's
   std::uint32_t generation = 0;     // bumped when the task is freed, moved or cancelled (stale queue entries)
   std::uint32_t case_slot = kNoCaseSlot;  // the office's case slot; kNoCaseSlot for court reports etc.
   std::uint32_t next_of_case = kNoTask;   // the case's open tasks form a list

@@ -86,11 +86,15 @@ mem_mb() {
     T | t) echo $((v * 1024 * 1024)) ;;
   esac
 }
-if command -v sinfo > /dev/null; then
+sbatch_command=${PROBSIM_SBATCH:-sbatch}  # a site's wrapper, or a stand-in in the tests
+have_sbatch=$(command -v "$sbatch_command" > /dev/null 2>&1 && echo yes || true)
+want_mem=$(mem_mb "$mem")
+if [ -z "$have_sbatch" ]; then
+  : # nothing will be submitted (below), so the partition is not asked about
+elif command -v sinfo > /dev/null; then
   # The partition's largest node: CPUs and memory (MB) per node.
   read -r node_cpus node_mem < <(sinfo -h ${partition:+-p "$partition"} -o '%c %m' | tr -d '+' |
     sort -n -k1,1 -k2,2 | tail -n 1) || true
-  want_mem=$(mem_mb "$mem")
   if [ -n "${node_cpus:-}" ] && [ "$cpus" -gt "$node_cpus" ]; then
     echo "sweep_array.sh: --cpus $cpus is more than any node of partition ${partition:-(default)} has ($node_cpus);" \
       "the array would pend forever. Ask for at most $node_cpus (--cpus or PROBSIM_CPUS_PER_TASK)." >&2
@@ -106,14 +110,16 @@ else
 fi
 resources=(--cpus-per-task="$cpus" --mem="$mem" --time="$time_limit" ${partition:+--partition="$partition"})
 
-"$PROBSIM" batch "$sweep" --out "$out" --dry-run --shard "1/$shards"
-if ! command -v sbatch >/dev/null 2>&1; then
-  echo "sweep_array.sh: sbatch not found, so nothing was submitted; the dry run above is what one shard of" >&2
+# As one array task will run it: the task's CPUs as replications at once, and its memory as the limit.
+"$PROBSIM" batch "$sweep" --out "$out" --dry-run --shard "1/$shards" --jobs "$cpus" --threads 1 \
+  ${want_mem:+--max-memory "${want_mem}M"}
+if [ -z "$have_sbatch" ]; then
+  echo "sweep_array.sh: $sbatch_command not found, so nothing was submitted; the dry run above is what one shard of" >&2
   echo "  $shards would run. Submit from a Slurm login node, or run the shards yourself (docs/guides/clusters.md)." >&2
   exit 1
 fi
-array=$(sbatch --parsable --export=ALL "${resources[@]}" --array="0-$((shards - 1))" "$0" "$sweep" "$out")
-aggregate=$(sbatch --parsable --export=ALL --dependency="afterany:${array%%;*}" --job-name=probsim-aggregate \
+array=$("$sbatch_command" --parsable --export=ALL "${resources[@]}" --array="0-$((shards - 1))" "$0" "$sweep" "$out")
+aggregate=$("$sbatch_command" --parsable --export=ALL --dependency="afterany:${array%%;*}" --job-name=probsim-aggregate \
   --ntasks=1 --time=00:30:00 --mem="$mem" ${partition:+--partition="$partition"} \
   --output=probsim-aggregate-%j.out --wrap="'$PROBSIM' aggregate '$out'")
 echo "submitted job array $array ($shards shards of $cpus CPUs, $mem, $time_limit each) and aggregate job $aggregate; results in $out"

@@ -168,7 +168,7 @@ int scenario_command_main(const Command& command, int argc, char** argv) {
   if (command.name == kRun.name)
     if (auto stop = check_run_options(vm, run)) return *stop;
   for (const std::string& assignment : run.overrides)
-    if (assignment.find('=') == std::string::npos || assignment.front() == '=') {
+    if (!is_key_assignment(assignment)) {
       std::cerr << "probsim " << command.name << ": --set takes key.path=value, not '" << assignment << "'\n";
       return 2;
     }

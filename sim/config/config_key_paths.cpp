@@ -13,11 +13,11 @@ namespace probsim {
 
 void apply_override(ConfigNode& root, const std::string& assignment, Diagnostics& diagnostics) {
   const SourceLocation here{"--set " + assignment, 0, 0};
-  const auto equals = assignment.find('=');
-  if (equals == std::string::npos || equals == 0) {
+  if (!is_key_assignment(assignment)) {
     diagnostics.error(here, "", "expected key.path=value");
     return;
   }
+  const auto equals = assignment.find('=');
   const std::string path = assignment.substr(0, equals);
   ConfigNode value;
   try {

@@ -53,6 +53,11 @@ class ConfigNode {
 // A value of null (`null` or `~`) removes the key or list item instead, e.g.
 // `interventions.cohort_report=null`; removing a key that is not there is an error.
 void apply_override(ConfigNode& root, const std::string& assignment, Diagnostics& diagnostics);
+// Whether `assignment` has the form apply_override takes, key.path=value (a key before the '=').
+[[nodiscard]] inline bool is_key_assignment(const std::string& assignment) {
+  const auto equals = assignment.find('=');
+  return equals != std::string::npos && equals > 0;
+}
 
 // The same with the value already parsed (a sweep file's parameter value keeps its own file, line and
 // column). `key_where` is where the path was written: errors about the path, and any key the path

@@ -36,11 +36,14 @@ TEST(SlurmScript, SubmitsAnArrayAndAnAggregateJobWhoseTasksRunTheSweep) {
   EXPECT_FALSE(fs::exists(dir / "out")) << "submitting runs nothing";
 
   // Without sbatch (not on a Slurm login node): the dry run, a message, exit 1, nothing submitted.
-  const CommandResult no_slurm = run_shell("PATH=/usr/bin:/bin SBATCH_LOG=" + quoted(dir / "sbatch.log") +
-                                           " PROBSIM=" + probsim_binary() + " bash " + script + " " + sweep +
-                                           " " + quoted(dir / "out") + " 3");
+  // (PROBSIM_SBATCH names a command that is not there, so a host with Slurm installed submits nothing.)
+  const CommandResult no_slurm =
+      run_shell(env + "PROBSIM_SBATCH=" + quoted(dir / "no-such-sbatch") + " bash " + script + " " + sweep +
+                " " + quoted(dir / "out") + " 3");
   EXPECT_EQ(no_slurm.exit_status, 1) << no_slurm.output;
-  EXPECT_NE(no_slurm.output.find("sbatch not found"), std::string::npos) << no_slurm.output;
+  EXPECT_NE(no_slurm.output.find("no-such-sbatch not found"), std::string::npos) << no_slurm.output;
+  EXPECT_NE(no_slurm.output.find("shard 1/3 would run"), std::string::npos) << "the dry run is shown";
+  EXPECT_EQ(no_slurm.output.find("sinfo"), std::string::npos) << no_slurm.output;
   EXPECT_EQ(read_file(dir / "sbatch.log"), log);
 
   // A bad sweep is never queued.
@@ -63,6 +66,15 @@ TEST(SlurmScript, SubmitsAnArrayAndAnAggregateJobWhoseTasksRunTheSweep) {
     ASSERT_EQ(ran.exit_status, 0) << ran.output;
     EXPECT_NE(ran.output.find("shard " + std::to_string(task + 1) + "/3: "), std::string::npos) << ran.output;
   }
+  // A task granted less memory than a replication needs is refused with the figures (--max-memory), not
+  // left to be killed.
+  const CommandResult starved =
+      run_shell(env +
+                "SLURM_ARRAY_TASK_ID=0 SLURM_ARRAY_TASK_MIN=0 SLURM_ARRAY_TASK_COUNT=3 "
+                "SLURM_CPUS_PER_TASK=2 SLURM_MEM_PER_NODE=1 bash " +
+                script + " " + sweep + " " + quoted(dir / "starved"));
+  EXPECT_NE(starved.exit_status, 0) << starved.output;
+  EXPECT_NE(starved.output.find("max-memory"), std::string::npos) << starved.output;
   ASSERT_EQ(run_probsim("aggregate " + quoted(dir / "out") + " --quiet").exit_status, 0);
   ASSERT_EQ(run_probsim("batch " + sweep + " --out " + quoted(dir / "one") + " --quiet").exit_status, 0);
   EXPECT_EQ(batch_results(dir / "out", true), batch_results(dir / "one", true));

@@ -535,6 +535,30 @@ sentence_management:
       << "a list replaces the base file's";
 }
 
+// TS-1, G-7's visit after an event (validation.md §10.21): on in the base file, off in the 2004 files,
+// settable, and not below 0.
+TEST(ScenarioLoader, ReadsTheHomeVisitAfterAnEventOnInTheBaseAndOffIn2004) {
+  Diagnostics diagnostics;
+  auto base = load_scenario(source("scenarios/example_pdu.yaml"), {}, diagnostics);
+  ASSERT_TRUE(base) << diagnostics.describe();
+  EXPECT_EQ(base->scenario.caseload.sentence_management.home_visit.after_event_due_working_days, 10);
+  auto gwent = load_scenario(source("scenarios/national_standards_2004_gwent.yaml"), {}, diagnostics);
+  ASSERT_TRUE(gwent) << diagnostics.describe();
+  EXPECT_EQ(gwent->scenario.caseload.sentence_management.home_visit.after_event_due_working_days, 0);
+  EXPECT_DOUBLE_EQ(gwent->scenario.caseload.sentence_management.home_visit.hours,
+                   base->scenario.caseload.sentence_management.home_visit.hours)
+      << "the 2004 file changes the one key and keeps the base's others";
+  auto set = load_scenario(source("scenarios/example_pdu.yaml"),
+                           {"sentence_management.home_visit.after_event_due_working_days=8"}, diagnostics);
+  ASSERT_TRUE(set) << diagnostics.describe();
+  EXPECT_EQ(set->scenario.caseload.sentence_management.home_visit.after_event_due_working_days, 8);
+  Diagnostics bad;
+  EXPECT_FALSE(load_scenario(source("scenarios/example_pdu.yaml"),
+                             {"sentence_management.home_visit.after_event_due_working_days=-1"}, bad));
+  ASSERT_EQ(bad.items().size(), 1u);
+  EXPECT_EQ(bad.items()[0].key, "sentence_management.home_visit.after_event_due_working_days");
+}
+
 // `interventions.delivery` (issue 18, docs/bbr_delivery.md): read from its own loader file, every key
 // checked, and a lead without the pre-group start is an error rather than a silent no-op.
 TEST(ScenarioLoader, BbrDeliveryKeysAreReadAndChecked) {

@@ -1,8 +1,9 @@
 // The DA cases' start tasks on a day (sentence_management/da_case_task_counts.hpp; CT-13, TS-1), on a
 // hand-built store with exact days: a DA case's SARA or home visit is done when no task of that kind is
-// open; open past its due day is overdue (a task due today and open at the end of today is late); cases
-// that are not DA, or have ended, are not counted; a case begun before the run's first day is the warm
-// start, counted apart; TS-1's sample is the cases begun 26 to 30 weeks before the day, both ends in.
+// open (a home visit an event brought, only once past its due day); open past its due day is overdue (a task
+// due today and open at the end of today is late); cases that are not DA, or have ended, are not counted; a
+// case begun before the run's first day is the warm start, counted apart; TS-1's sample is the cases begun 26
+// to 30 weeks before the day, both ends in.
 #include "sentence_management/da_case_task_counts.hpp"
 
 #include <gtest/gtest.h>
@@ -22,9 +23,10 @@ class DaCaseTaskCountsTest : public ::testing::Test {
     c.active = active;
     c.domestic_abuse = domestic_abuse;
   }
-  void add_task(std::uint32_t slot, TaskKind kind, Day due_day) {
+  void add_task(std::uint32_t slot, TaskKind kind, Day due_day, bool after_event = false) {
     Task t;
     t.kind = kind;
+    t.after_event = after_event;
     t.seconds = 3600;
     t.due_day = due_day;
     t.case_slot = slot;
@@ -85,6 +87,20 @@ TEST_F(DaCaseTaskCountsTest, TheMainSampleIsTheCasesBegun26To30WeeksBeforeBothEn
   EXPECT_EQ(n.sample_da_cases, 3);       // 1, 2, 3
   EXPECT_EQ(n.sample_home_visit_completed, 2);
   EXPECT_EQ(n.sample_sara_completed, 2);  // 1, 2 (AR-6)
+}
+
+// TS-1 counts the cases that needed a visit (validation.md §10.21): the start's visit open is not done,
+// whenever it is due; a visit an event brought is not done only once past its due day.
+TEST_F(DaCaseTaskCountsTest, AVisitAnEventBroughtIsMissedOnlyPastItsDueDay) {
+  add_case(0, 10, true);
+  add_task(0, TaskKind::home_visit, 55, /*after_event=*/true);  // due in 5 days: not yet missed
+  add_case(1, 10, true);
+  add_task(1, TaskKind::home_visit, 50, /*after_event=*/true);  // due today, open at its end: missed
+  add_case(2, 40, true);
+  add_task(2, TaskKind::home_visit, 70);  // the start's visit, not yet due: not done
+  const DaCaseTaskCounts n = count_da_case_tasks(store, 50, 0);
+  EXPECT_EQ(n.da_cases, 3);
+  EXPECT_EQ(n.home_visit_completed, 1);  // case 0
 }
 
 TEST_F(DaCaseTaskCountsTest, PoolingOfficesAddsEveryCount) {

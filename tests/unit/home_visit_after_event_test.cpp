@@ -51,14 +51,22 @@ TEST(HomeVisitAfterEvent, EachEventOfADaCaseBringsAVisitDueWithItsReview) {
   const SentenceManagementRules rules = events_and_visits(10);
   const WorkingCalendar calendar(kMonday);
   PduCasework work(rules, calendar, 1, 0, kLastDay);
-  work.case_allocated(0, fixtures::held_case(1, RoshLevel::high, true), 0, true, 0);
+  const Case c = fixtures::held_case(1, RoshLevel::high, true);
+  work.case_allocated(0, c, 0, true, 0);
   const std::vector<Practitioner> staff{fixtures::full_time_po()};  // every task done the day it opens
-  for (Day day = 0; day <= kLastDay; ++day) work.run_day(day, staff, 0);
+  // The case ends on day 300, so every task it made falls due inside the counted days.
+  for (Day day = 0; day <= kLastDay; ++day) {
+    if (day == 300) work.case_closed(0, c, day);
+    work.run_day(day, staff, 0);
+  }
   const Counted n = count(work.outcomes(), calendar);
   ASSERT_GT(n.event_reviews_due, 3);
   EXPECT_EQ(n.home_visits_due, 1 + n.event_reviews_due) << "the first visit, and one per event";
   EXPECT_EQ(n.days_visits_and_reviews_differ, 0);
   EXPECT_EQ(work.outcomes().on_time(TaskKind::home_visit, 0, kLastDay), n.home_visits_due);
+  // Hours: 2 a visit (home_visit.hours), 1 a review (event_review.hours), all of it worked.
+  EXPECT_EQ(work.counters().demanded,
+            n.home_visits_due * seconds_of_hours(2.0) + n.event_reviews_due * seconds_of_hours(1.0));
 }
 
 TEST(HomeVisitAfterEvent, NoneForACaseNotFlaggedDaNorWithTheKeyAtZero) {
@@ -89,17 +97,36 @@ TEST(HomeVisitAfterEvent, AVisitStillOpenServesTheEventSoACaseNeverHoldsTwo) {
   PduCasework work(rules, calendar, 1, 0, kLastDay);
   work.case_allocated(0, fixtures::held_case(1, RoshLevel::high, true), 0, true, 0);
   const std::vector<Practitioner> away{};  // nothing is done: the first visit stays open
+  const Day start_visit_due = calendar.add_working_days(0, 15);
   int most_open_visits = 0, open_reviews = 0;
   for (Day day = 0; day <= kLastDay; ++day) {
     work.run_day(day, away, 0);
     int visits = 0;
     open_reviews = 0;
     work.for_each_open_task([&](const Task& t) {
-      visits += t.kind == TaskKind::home_visit ? 1 : 0;
+      if (t.kind == TaskKind::home_visit) {
+        ++visits;
+        EXPECT_EQ(t.due_day, start_visit_due) << "the open visit keeps its due day, on day " << day;
+        EXPECT_FALSE(t.after_event);
+      }
       open_reviews += t.kind == TaskKind::event_review ? 1 : 0;
     });
     most_open_visits = std::max(most_open_visits, visits);
   }
   EXPECT_GE(open_reviews, 2) << "events fell while the visit was open";
   EXPECT_EQ(most_open_visits, 1);
+}
+
+// With the event review off (0 hours) the events still fall and bring their visits.
+TEST(HomeVisitAfterEvent, VisitsFollowEventsEvenWithTheEventReviewOff) {
+  SentenceManagementRules rules = events_and_visits(10);
+  rules.event_review.hours = 0.0;
+  const WorkingCalendar calendar(kMonday);
+  PduCasework work(rules, calendar, 1, 0, kLastDay);
+  work.case_allocated(0, fixtures::held_case(1, RoshLevel::high, true), 0, true, 0);
+  const std::vector<Practitioner> staff{fixtures::full_time_po()};
+  for (Day day = 0; day <= kLastDay; ++day) work.run_day(day, staff, 0);
+  const Counted n = count(work.outcomes(), calendar);
+  EXPECT_EQ(n.event_reviews_due, 0);
+  EXPECT_GT(n.home_visits_due, 4) << "the first visit, and one per event";
 }

@@ -236,7 +236,8 @@ regions:
     if (po_left > 0) po_left_on[day] = po_left;
     ASSERT_EQ(at(after.joined, Grade::po).headcount, at(before.joined, Grade::po).headcount)
         << when << ": no PO is recruited";
-    const std::int64_t joined = at(after.joined, Grade::pqip).headcount - at(before.joined, Grade::pqip).headcount;
+    const std::int64_t joined =
+        at(after.joined, Grade::pqip).headcount - at(before.joined, Grade::pqip).headcount;
     const std::int64_t dropped = after.backfills_not_needed - before.backfills_not_needed;
     const auto due = po_left_on.find(day - 70);
     ASSERT_EQ(joined + dropped, due == po_left_on.end() ? 0 : due->second) << when;

@@ -1,8 +1,8 @@
 // Working days are Monday to Friday; sickness episodes and their onsets count in them, so the episode
 // arithmetic (end_of_working_days, next_working_day_from) must agree with the calendar day by day.
-#include "core/working_calendar.hpp"
-
 #include <gtest/gtest.h>
+
+#include "core/working_calendar.hpp"
 
 using namespace probsim;
 

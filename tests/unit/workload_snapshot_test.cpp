@@ -97,10 +97,11 @@ TEST(WorkloadSnapshot, TheRecorderReadsEveryPractitionerWhoCanTakeCasesAtTheEndO
       EXPECT_DOUBLE_EQ(kpi.value, static_cast<double>(sara.da_cases));
     }
     if (kpi.name == "sara_snapshot_completed_share") {
-      EXPECT_DOUBLE_EQ(kpi.value, static_cast<double>(sara.sara_completed) / static_cast<double>(sara.da_cases));
+      EXPECT_DOUBLE_EQ(kpi.value,
+                       static_cast<double>(sara.sara_completed) / static_cast<double>(sara.da_cases));
     }
   }
-  EXPECT_EQ(found, 3);  // national, region, PDU
+  EXPECT_EQ(found, 3);          // national, region, PDU
   EXPECT_GT(sara.da_cases, 0);  // the scenario's cases begun in the run include DA cases
 }
 
