@@ -86,7 +86,10 @@ void remove_at_path(ConfigNode& root, const std::string& key_path, const SourceL
       }
     }
   }
-  diagnostics.error(key_where, key_path, "=null removes a key, but the scenario has no such key to remove");
+  std::string message = "=null removes a key, but the scenario has no such key to remove";
+  if (parent != nullptr && parent->kind == ConfigNode::Kind::sequence)
+    message = "=null removes a list item, but " + no_item_message(step, *parent);
+  diagnostics.error(key_where, key_path, message);
 }
 
 }  // namespace
