@@ -107,7 +107,8 @@ TEST(ScenarioLoader, AnOverrideOfAMisspeltListItemNamesTheItemsAndSuggestsOne) {
   EXPECT_NE(problem.message.find("did you mean 'Southbridge'?"), std::string::npos) << problem.message;
   // The same when removing one (=null).
   Diagnostics removing;
-  EXPECT_FALSE(load_scenario(source("scenarios/example_pdu.yaml"), {"regions.0.pdus.Southbrige=null"}, removing));
+  EXPECT_FALSE(
+      load_scenario(source("scenarios/example_pdu.yaml"), {"regions.0.pdus.Southbrige=null"}, removing));
   ASSERT_EQ(removing.items().size(), 1u);
   EXPECT_NE(removing.items()[0].message.find("did you mean 'Southbridge'?"), std::string::npos)
       << removing.items()[0].message;
