@@ -50,9 +50,9 @@ std::string no_item_message(const std::string& step, const ConfigNode& list) {
                         std::to_string(list.items.empty() ? 0 : list.items.size() - 1);
   if (list.items.empty()) message = "no list item has that index or name (the list is empty";
   if (!names.empty()) {
-    message += "; names";
-    for (std::size_t i = 0; i < names.size() && i < 8; ++i) message += (i ? ", '" : " '") + names[i] + "'";
-    if (names.size() > 8) message += ", ...";
+    std::vector<std::string> quoted;
+    for (const std::string& name : names) quoted.push_back("'" + name + "'");
+    message += "; names " + first_items(quoted, 8);
   }
   message += ")";
   const std::string suggestion = did_you_mean(step, names);

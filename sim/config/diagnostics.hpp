@@ -39,4 +39,7 @@ class Diagnostics {
 // The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
 [[nodiscard]] std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates);
 
+// "a, b, c, ..." : the first `shown` items of a list a message names, and "..." when there are more.
+[[nodiscard]] std::string first_items(const std::vector<std::string>& items, std::size_t shown);
+
 }  // namespace probsim

@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "config/diagnostics.hpp"
 #include "config/sweep_loader.hpp"
 #include "output/atomic_file.hpp"
 #include "output/csv.hpp"
@@ -50,11 +51,9 @@ struct PointOutcome {
 };
 
 std::string list_of(const std::vector<std::uint64_t>& numbers) {
-  std::string text;
-  for (std::size_t i = 0; i < numbers.size() && i < 8; ++i)
-    text += (i ? ", " : "") + std::to_string(numbers[i]);
-  if (numbers.size() > 8) text += ", …";
-  return text;
+  std::vector<std::string> texts;
+  for (std::uint64_t n : numbers) texts.push_back(std::to_string(n));
+  return first_items(texts, 8);
 }
 
 class Aggregator {

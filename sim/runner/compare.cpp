@@ -10,6 +10,7 @@
 #include <set>
 #include <tuple>
 
+#include "config/diagnostics.hpp"
 #include "output/atomic_file.hpp"
 #include "output/csv.hpp"
 #include "output/csv_reader.hpp"
@@ -45,8 +46,9 @@ struct RunKpis {
 std::string only_in_note(const std::vector<UnitKpi>& kpis, const std::string& dir) {
   std::string text = "note: " + std::to_string(kpis.size()) + (kpis.size() == 1 ? " KPI is" : " KPIs are") +
                      " only in " + dir + " and not compared: ";
-  for (std::size_t i = 0; i < kpis.size() && i < 3; ++i) text += (i ? ", " : "") + describe(kpis[i]);
-  return text + (kpis.size() > 3 ? ", ..." : ".");
+  std::vector<std::string> names;
+  for (const UnitKpi& kpi : kpis) names.push_back(describe(kpi));
+  return text + first_items(names, 3) + (kpis.size() > 3 ? "" : ".");
 }
 
 std::optional<RunKpis> read_run(const std::string& dir, const std::string& by, std::string& error) {
