@@ -195,6 +195,7 @@ def trainees_in_post(po_counts):
 
 
 def scenario_text():
+    intake_lines = "\n".join(published_staff_intake_lines())
     po_counts = po_in_post()
     trainee_counts = trainees_in_post(po_counts)
     facilitators = split(NATIONAL_FACILITATORS)
@@ -272,9 +273,18 @@ early_termination_per_year:
 
 # PO posts are filled by PQiP trainees, who qualify into them (G-22, LV-4; issue 19): a PO leaver is
 # replaced by a trainee after the base file's recruitment lag.
+# The intakes are the published growth of the PO stock after 2022 (docs/validation.md §10.19; in the baseline
+# since §10.22): the year to Jun 2024 +{PUBLISHED_PO_GROWTH_INTAKES[0][0]} POs (PUB-2: 4,418 FTE in Jun 2023; PUB-3: 5,160 in Jun 2024), to Jun 2025
+# +{PUBLISHED_PO_GROWTH_INTAKES[1][0]} (PUB-3: 5,519), as PQiP trainees (Professional Qualification in Probation) 18 months before they qualify
+# (G-22; then newly qualified for 9 months, WMT-5). Quarterly intakes [Assume], each PDU's share in
+# proportion to its PO vacancy on 21 Jun 2021, PO required - PO in post - trainees [Assume]. The 2023 intakes
+# fall after this file's window (a run warns of them) and act in england_wales_2023.yaml and the runs to 2025.
+# --set 'staffing_plan.intakes=[]' holds 2022's staff, the counterfactual of §10.19.
 staffing_plan:
   backfill:
     po_leavers_replaced_by_trainees: true
+  intakes:
+{intake_lines}
 
 workload:
   # WMT-7, G-30: the November 2022 refresh added a responsive-activity weighting of "up to 30%"; from
@@ -496,8 +506,8 @@ def wmt_sweep_text():
     return text.replace("scenarios: [../england_wales_2022.yaml]", "scenarios: [../england_wales_2023.yaml]")
 
 
-def scenario_published_staff_text():
-    """england_wales_2022 run to Jun 2025 with PUB-2/3's PO growth taken in as PQiP intakes (§10.19)."""
+def published_staff_intake_lines():
+    """PUB-2/3's PO growth taken in as PQiP intakes (docs/validation.md §10.19, in the baseline since §10.22)."""
     po_counts = po_in_post()
     trainee_counts = trainees_in_post(po_counts)
     vacancy = [max(0, round(NATIONAL_PO_REQUIRED_FTE * w / total_weight) - po_counts[i] - trainee_counts[i])
@@ -517,14 +527,20 @@ def scenario_published_staff_text():
                 if c > 0:
                     lines.append(f"    - {{date: {date}, pdu: \"{pdus[i][1]}\", grade: pqip, count: {c}}}")
         assert sum(left) == 0, "every PDU's share is taken in"
-    header = f"""# England and Wales from 21 June 2021 to 30 June 2025 with the PO stocks published after 2022 (PUB-2, PUB-3)
-# taken in as PQiP trainees who qualify into PO posts (docs/validation.md §10.19). Everything else is
-# england_wales_2022.yaml's, held after 2022, so a run of each to {PUBLISHED_STAFF_END} with the same --seed pairs
-# them: probsim compare gives what the published recruitment does to the model's WMT %, against PUB-15's
-# ~120% over 2023 and 117% in Jan-Jun 2024.
+    return lines
+
+
+def scenario_published_staff_text():
+    """The baseline run to Jun 2025, PUB-3's last date (§10.19; the intakes are the baseline's since §10.22)."""
+    return f"""# England and Wales from 21 June 2021 to 30 June 2025: england_wales_2022.yaml run on to PUB-3's last date,
+# with the PO stocks published after 2022 (PUB-2, PUB-3) taken in as PQiP trainees who qualify into PO posts
+# (docs/validation.md §10.19). The intakes are england_wales_2022.yaml's since §10.22; with the same --seed,
+# --set 'staffing_plan.intakes=[]' gives the counterfactual that holds 2022's staff, and probsim compare
+# what the published recruitment does to the model's WMT %, against PUB-15's ~120% over 2023 and 117% in
+# Jan-Jun 2024.
 # Made by scripts/generate_england_wales_2022.py; edit that, not this file.
 #   probsim run scenarios/england_wales_2025_published_staff.yaml --reps 4 --jobs 2 --seed 1
-#   probsim run scenarios/england_wales_2022.yaml --set simulation.report_end={PUBLISHED_STAFF_END} --reps 4 --jobs 2 --seed 1
+#   probsim run scenarios/england_wales_2025_published_staff.yaml --set 'staffing_plan.intakes=[]' --reps 4 --jobs 2 --seed 1
 extends: england_wales_2022.yaml
 name: england_wales_2025_published_staff
 description: >-
@@ -534,16 +550,7 @@ description: >-
 
 simulation:
   report_end: {PUBLISHED_STAFF_END}   # PUB-3's last date
-
-# PUB-2/3: the year to Jun 2024 +{PUBLISHED_PO_GROWTH_INTAKES[0][0]} POs, to Jun 2025 +{PUBLISHED_PO_GROWTH_INTAKES[1][0]}, as PQiP trainees (Professional Qualification
-# in Probation) at the start of their training (G-22: qualified 18 months on, then newly qualified for 9
-# months, WMT-5). Quarterly intakes [Assume], each PDU's share in proportion to its PO vacancy on 21 Jun
-# 2021, PO required - PO in post - trainees [Assume].
-# The base file's backfill (PO leavers replaced by trainees below the PO establishment) is unchanged.
-staffing_plan:
-  intakes:
 """
-    return header + "\n".join(lines) + "\n"
 
 
 (ROOT / "scenarios/england_wales_2022.yaml").write_text(scenario_text())

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <ostream>
 #include <set>
 
@@ -140,6 +141,25 @@ std::vector<std::string> scenario_warnings(const Scenario& s) {
                            rules->name + ". Check the units (weeks), or set it to 0 to switch the rule off.");
     }
   }
+
+  // Intakes after the run's end: valid (a plan may run past a run that extends its file), but a run does
+  // not reach them, and a mistyped year looks the same.
+  std::size_t late = 0, late_people = 0;
+  std::optional<CalendarDate> first_late, last_late;
+  for (const RecruitmentIntake& intake : s.staffing_plan.intakes) {
+    if (!(s.window.report_end < intake.date)) continue;
+    ++late;
+    late_people += static_cast<std::size_t>(std::max(0, intake.count));
+    if (!first_late || intake.date < *first_late) first_late = intake.date;
+    if (!last_late || *last_late < intake.date) last_late = intake.date;
+  }
+  if (late > 0)
+    warnings.push_back("staffing_plan.intakes: " + std::to_string(late) + " of the " +
+                       std::to_string(s.staffing_plan.intakes.size()) + " intakes (" +
+                       std::to_string(late_people) + " people, dated " + first_late->iso() + " to " +
+                       last_late->iso() + ") fall after simulation.report_end (" + s.window.report_end.iso() +
+                       "), so this run does not reach them. They act in a run extended past that day; "
+                       "if that is not meant, check their dates.");
 
   if (!s.bank_holidays.empty()) {
     // A year with no bank holiday listed, while other years have some: probably a list that stops

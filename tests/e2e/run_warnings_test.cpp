@@ -48,6 +48,21 @@ TEST(RunWarnings, BankHolidaysMissingForPartOfTheWindow) {
   EXPECT_EQ(run_probsim("validate scenarios/example_pdu.yaml").output.find("warning"), std::string::npos);
 }
 
+// An intake after the run's end: valid (a base file's plan for longer runs), warned of with its count,
+// people and dates; the intakes inside the window give no warning.
+TEST(RunWarnings, IntakesAfterTheEndOfTheRun) {
+  const CommandResult r =
+      run_probsim("validate scenarios/staffing_plan_recruit.yaml --set simulation.report_end=2023-12-31");
+  EXPECT_EQ(r.exit_status, 0) << r.output;
+  EXPECT_EQ(count_of(r.output, "warning: "), 1u) << r.output;
+  EXPECT_NE(r.output.find("warning: staffing_plan.intakes: 1 of the 3 intakes (6 people, dated 2024-01-08 to "
+                          "2024-01-08) fall after simulation.report_end (2023-12-31)"),
+            std::string::npos)
+      << r.output;
+  EXPECT_EQ(run_probsim("validate scenarios/staffing_plan_recruit.yaml").output.find("warning"),
+            std::string::npos);
+}
+
 TEST(RunWarnings, EveryPduInOneRagStatusForMostOfTheWindow) {
   const auto dir = fresh_directory("warn_rag");
   // Amber and red thresholds of 1% workload: every PDU is red from its first review.
@@ -107,11 +122,17 @@ TEST(RunWarnings, RenegeLongerThanAnyOrder) {
             std::string::npos);
 }
 
-// The shipped scenarios give no warning, except a finding this check brought to light and that is not
-// meant (reported, not fixed here): bench_national.yaml makes BBR requirements in its 12 teams without
-// facilitators. (The staffing-plan pair that replaced staffing_plan_example.yaml makes none.)
+// The shipped scenarios give no warning, except:
+// - a finding this check brought to light and that is not meant (reported, not fixed here):
+//   bench_national.yaml makes BBR requirements in its 12 teams without facilitators;
+// - england_wales_2022.yaml and the two files that keep its window carry the published intakes of 2023
+//   for the runs that extend it (docs/validation.md §10.22): one warning that this run does not reach them.
+// (The staffing-plan pair that replaced staffing_plan_example.yaml makes none.)
 TEST(RunWarnings, ShippedScenariosWarnOnlyWhereKnown) {
-  const std::map<std::string, std::size_t> known = {{"bench_national.yaml", 12}};
+  const std::map<std::string, std::size_t> known = {{"bench_national.yaml", 12},
+                                                    {"england_wales_2022.yaml", 1},
+                                                    {"england_wales_2022_enforcement.yaml", 1},
+                                                    {"england_wales_2022_rag.yaml", 1}};
   for (const auto& entry : fs::directory_iterator(source_path("scenarios"))) {
     if (entry.path().extension() != ".yaml") continue;
     const std::string name = entry.path().filename().string();
@@ -120,7 +141,11 @@ TEST(RunWarnings, ShippedScenariosWarnOnlyWhereKnown) {
     const std::size_t expected = known.count(name) ? known.at(name) : 0u;
     EXPECT_EQ(count_of(r.output, "warning: "), expected) << name << "\n" << r.output;
     if (expected) {
-      EXPECT_NE(r.output.find("has no facilitator in post"), std::string::npos) << r.output;
+      EXPECT_NE(
+          r.output.find(name == "bench_national.yaml" ? "has no facilitator in post"
+                                                      : "fall after simulation.report_end (2022-12-31)"),
+          std::string::npos)
+          << r.output;
     }
   }
   // The small shipped RAG scenarios, run: their PDUs are not all in one status.

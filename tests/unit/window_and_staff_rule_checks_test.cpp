@@ -129,11 +129,12 @@ TEST(StaffingPlanRuleChecks, TraineeBackfillNeedsPoBackfillAndIntakesFallInTheWi
 
   RecruitmentIntake intake;
   intake.date = date(2023, 12, 31);
-  plan.intakes = {intake, intake};
+  plan.intakes = {intake, intake, intake};
   plan.intakes[1].date = date(2022, 12, 31);
+  plan.intakes[2].date = date(2024, 1, 1);  // after the window: valid, warned of by the run (run_warnings)
   ASSERT_EQ(keys_of(plan.check(window_2023())), (std::vector<std::string>{"intakes[1].date"}));
   EXPECT_EQ(plan.check(window_2023())[0].message,
-            "must be within the report window (2023-01-01 to 2023-12-31): staff in post before it are "
+            "must not be before the report window (2023-01-01 to 2023-12-31): staff in post before it are "
             "described under each PDU");
 }
 
