@@ -101,7 +101,7 @@ RENEGE_WEEKS = 23
 RESPONSIVE_WEIGHTING_RULES_READ_WEIGHTED = "false"
 # RAG-5/RAG-13 (docs/validation.md §10.11): the chance a PDU entering amber or red follows the suggested BBR
 # start suspension, and the grid that chose it with the facilitators' scale (G-16).
-RAG_SUSPENSION_FOLLOWED = 0.25
+RAG_SUSPENSION_FOLLOWED = 0.0   # §10.11 chose 0.25 under the held staff; §10.22 re-ran its procedure: 0
 RAG_FOLLOWED_GRID = [1.0, 0.5, 0.25, 0.0]
 RAG_FACILITATOR_SCALE_GRID = [1.0, 1.15]
 # Licence cases held before release at WMT-1's custody points (allocation.licence_allocated_before_release_weeks):
@@ -299,7 +299,9 @@ workload:
 # suspending BBR starts a "suggested" amber measure and RAG-13 finds staff using their own judgement: a PDU
 # entering amber or red suspends them with this probability [Assume 0-1; no source gives it], chosen under
 # §9.1's loss by scenarios/sweeps/england_wales_2022_rag_followed.yaml {RAG_FOLLOWED_GRID} x facilitator
-# scale {RAG_FACILITATOR_SCALE_GRID} (docs/validation.md §10.11). england_wales_2022_rag.yaml follows it always (G-13).
+# scale {RAG_FACILITATOR_SCALE_GRID} (docs/validation.md §10.11: 0.25 under 2022's staff held; 0 since the published
+# staff, §10.22, the same grid, loss and rule re-run: a fitted value at the end of its range, so the pipeline does
+# not identify it). england_wales_2022_rag.yaml follows it always (G-13).
 prioritisation:
   enabled: true
   bbr_suspension_followed_probability: {RAG_SUSPENSION_FOLLOWED}

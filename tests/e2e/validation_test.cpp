@@ -237,7 +237,7 @@ TEST(Validation, EnglandWales2022StructuredInterventionsAgainstCt6) {
 }
 
 // CT-17's 2023 (PUB-15), read as written: the mean of 2023's twelve monthly snapshots, from the national
-// scenario run on to the end of 2023 (docs/validation.md §10.8, §10.10).
+// scenario run on to the end of 2023 (docs/validation.md §10.8, §10.10, §10.22).
 TEST(Validation, EnglandWales2023MonthlyWorkloadAgainstPub15) {
   const auto out = fresh_directory("validation_2023") / "run";
   const char* extra = std::getenv("PROBSIM_VALIDATION_EXTRA_ARGS");
@@ -265,8 +265,9 @@ TEST(Validation, EnglandWales2023MonthlyWorkloadAgainstPub15) {
   }
   const std::map<std::string, double> mean = {
       {kWorkload2023MonthlyKpi, sum / static_cast<double>(by_replication.size())}};
-  EXPECT_EQ(check_targets(mean, "CT-17", kWorkload2023MonthlyKpi), 1)
-      << "PUB-15's row is in the targets file and asserted";
+  // Asserted or reported with its gap, as its row says: NOT MET since the published 2023-25 staff are in the
+  // baseline (§10.22), when the week of 7 Feb 2023 became the asserted reading of CT-17.
+  check_snapshot_row(mean, "CT-17", kWorkload2023MonthlyKpi);
 }
 
 }  // namespace
