@@ -13,12 +13,13 @@ tests/e2e/national_standards_2004_test.cpp), each a `probsim run --out` director
   ew2023_rag_off/    the same with prioritisation.enabled=false (PUB-16's need, §10.18)
   ns2004/, ns2004_gwent/, ns2004_county_durham/   the 2004 files, 10 replications, seed 2004
   ew_to_2025/        england_wales_2022.yaml run on to 31 Mar 2025, 4 replications, seed 1 (CT-14;
-                     PUB-15's 2024 figure and PUB-13's regions, §10.15)
+                     PUB-15's 2024 figure and PUB-13's regions, §10.15, §10.22)
   ew_to_2024/        the same to 30 Apr 2024 with --events, reduced by scripts/bbr_start_waits.py to
                      waits_2022.csv and waits_2024.csv (CT-5 by region; events.csv is not kept)
   ew_published_staff/ england_wales_2025_published_staff.yaml, 4 replications, seed 1 (PUB-15 with
-                     PUB-2/3's 2023-25 staff, §10.19)
-  ew_published_staff/snapshot-2023-02-07-r1..4/, ew_to_2025/snapshot-2023-02-07-r1..4/
+                     PUB-2/3's 2023-25 staff, §10.19; the baseline's staff since §10.22)
+  ew_held_staff/     the same with --set 'staffing_plan.intakes=[]': 2022's staff held (§10.19's counterfactual)
+  ew_published_staff/snapshot-2023-02-07-r1..4/, ew_held_staff/snapshot-2023-02-07-r1..4/
                      `probsim snapshot` of each replication on 7 Feb 2023 (WF-11's holders, §10.19)
   ns2004/snapshot-2004-03-30-r1..10/   the same on 30 Mar 2004 (2a.17/2a.18's holders, §10.20)
 
@@ -165,7 +166,8 @@ def read_waits(path):
 def bbr_after_2022(runs):
     """CT-14 and CT-5 by region (validation.md §9.12): reported, not asserted."""
     print("BBR after 2022, CT-14 and CT-5 by region (reported, not asserted; §9.12). The scenario holds 2022's")
-    print("inputs after 2022, and the BBR list grows, so neither figure validates the model past 2022:\n")
+    print("inputs after 2022 but the published PO growth (§10.22), and the BBR list grows, so neither figure")
+    print("validates the model past 2022:\n")
     national = national_summary(runs / "ew_to_2025")
     share = national.get("bbr_orders_ended_successfully_started_share")
     if share:
@@ -212,8 +214,9 @@ def workload_past_2023(runs):
         raise SystemExit(f"{runs}/ew_to_2025/timeseries.csv: no complete Jan-Jun 2024 month-end series")
     mean, low, high = mean_ci(per_rep)
     above = [sum(1 for d in PUB15_SINCE_2023_DATES if days.get(d, 0.0) > 100.0) for days in national.values()]
-    print("Workload past the calibration (reported, not asserted; §10.15). The inputs after 2022 are 2022's,")
-    print("so the 2024 rows test a projection under held inputs (`england_wales_2022.yaml` to Mar 2025):\n")
+    print("Workload past the calibration (reported, not asserted; §10.15). The inputs after 2022 are 2022's but")
+    print("the published PO growth (§10.22), so the 2024 rows test a projection (`england_wales_2022.yaml` to")
+    print("Mar 2025):\n")
     print(f"- PUB-15, the first days of Jan-Jun 2024 (117%): {mean:.1f} [{low:.1f}, {high:.1f}], gap "
           f"{mean - 117.0:+.1f} pts, {'within' if within(117.0, 'absolute', 5.0, mean) else '**outside**'} ±5 pts.")
     months = f"{min(above)}" if min(above) == max(above) else f"{min(above)} to {max(above)}"
@@ -233,8 +236,9 @@ def published_staff(runs):
     run = published_staff_2025.load(runs / "ew_published_staff")
     po = {d: mean_ci(published_staff_2025.per_replication(run, ["in_post_fte_po"], [d]))[0]
           for d in ("2024-06-30", "2025-06-30")}
-    print("Workload with the published 2023-25 staff (reported, not asserted; §10.19). PUB-2/3's growth of the")
-    print("PO stock taken in as PQiP trainees (`england_wales_2025_published_staff.yaml`), the rest held:\n")
+    print("Workload with the published 2023-25 staff (reported, not asserted; §10.19, the baseline's since §10.22).")
+    print("PUB-2/3's growth of the PO stock taken in as PQiP trainees (`england_wales_2025_published_staff.yaml`,")
+    print("the baseline run to Jun 2025), against the same with 2022's staff held (`--set 'staffing_plan.intakes=[]'`):\n")
     print(f"- PO FTE, the input (PUB-3; §10.19's check is ±5%): {po['2024-06-30']:,.0f} on 30 Jun 2024 (5,160: "
           f"{po['2024-06-30'] / 5160 - 1:+.1%}) and {po['2025-06-30']:,.0f} on 30 Jun 2025 (5,519: "
           f"{po['2025-06-30'] / 5519 - 1:+.1%}).")
@@ -245,9 +249,9 @@ def published_staff(runs):
         print(f"- PUB-15, {label}: {mean:.1f} [{low:.1f}, {high:.1f}], gap {mean - published:+.1f} pts, "
               f"{verdict} ±5 pts.")
     # WF-11's holders of the main sample on 7 Feb 2023, from snapshots of both runs (§10.19's addendum;
-    # since §10.20 the PSO share of the held run is what the DA allocation share was fitted to).
+    # §10.20 fitted the DA allocation share to the PSO share of the held run, before §10.22).
     wf11 = {"po": (0.67, 0.541, 0.773), "pqip": (0.12, 0.058, 0.222), "pso": (0.22, 0.131, 0.336)}
-    for name, directory in (("published staff", "ew_published_staff"), ("held staff", "ew_to_2025")):
+    for name, directory in (("published staff", "ew_published_staff"), ("held staff", "ew_held_staff")):
         snapshots = sorted((runs / directory).glob("snapshot-2023-02-07-r*"))
         if not snapshots:
             continue
@@ -258,7 +262,7 @@ def published_staff(runs):
             published, wilson_low, wilson_high = wf11[grade]
             met = "met" if wilson_low <= mean <= wilson_high else "**not met**"
             # §10.20 fitted the DA allocation share to the PSO share of the held run: not a check there.
-            if grade == "pso" and directory == "ew_to_2025":
+            if grade == "pso" and directory == "ew_held_staff":
                 met += ", fitted (§10.20)"
             cells.append(f"{label} {mean:.1%} [{low:.1%}, {high:.1%}] ({published:.0%}: {met})")
         print(f"- WF-11, the main sample's DA cases by holder, 7 Feb 2023, {name}: {'; '.join(cells)}.")

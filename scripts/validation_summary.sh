@@ -37,10 +37,12 @@ if [[ ! -f "$runs/ew_to_2024/waits_2024.csv" ]]; then
   python3 -B "$here/scripts/bbr_start_waits.py" "$runs/ew_to_2024" 2024-01-01 2024-04-30 --csv "$runs/ew_to_2024/waits_2024.csv"
   rm -f "$runs/ew_to_2024/events.csv"
 fi
-# PUB-15 with PUB-2/3's 2023-25 staff taken in (validation.md §10.19).
+# PUB-15 with PUB-2/3's 2023-25 staff taken in (validation.md §10.19; the baseline's since §10.22), and the
+# counterfactual that holds 2022's staff.
 run ew_published_staff scenarios/england_wales_2025_published_staff.yaml --reps 4 --seed 1
+run ew_held_staff scenarios/england_wales_2025_published_staff.yaml --reps 4 --seed 1 --set 'staffing_plan.intakes=[]'
 # WF-11's holders of the main sample (§10.19's addendum): each replication of both runs replayed to 7 Feb 2023.
-for dir in ew_published_staff ew_to_2025; do
+for dir in ew_published_staff ew_held_staff; do
   for r in 1 2 3 4; do
     snap="$runs/$dir/snapshot-2023-02-07-r$r"
     [[ -f "$snap/caseload.csv" ]] || "$probsim" snapshot "$runs/$dir" --date 2023-02-07 --replication "$r" --out "$snap" >&2

@@ -117,10 +117,10 @@ def planted_runs(root):
     # (60%: not met). A case begun 181 days before and a non-DA case are not in the sample.
     for directory, holders in (("ew_published_staff", [["pqip"] + ["po"] * 6 + ["pso"] * 3,
                                                        ["pqip"] + ["po"] * 7 + ["pso"] * 2]),
-                               ("ew_to_2025", [["pqip"] + ["po"] * 3 + ["pso"] * 6] * 2)):
+                               ("ew_held_staff", [["pqip"] + ["po"] * 3 + ["pso"] * 6] * 2)):
         for r, grades in enumerate(holders, start=1):
             snap = root / directory / f"snapshot-2023-02-07-r{r}"
-            snap.mkdir()
+            snap.mkdir(parents=True)
             with open(snap / "staff.csv", "w", newline="") as f:
                 w = csv.writer(f)
                 w.writerow(["staff_id", "pdu", "grade"])
