@@ -48,7 +48,8 @@ NATIONAL_PO_REQUIRED_FTE = 6258  # CT-10, WF-3: 29% short; the PSO establishment
 # po_leavers_replaced_by_trainees) needs as many qualifying as POs leave, 4,464 x 7.4% a year (CT-12) over
 # 18 months of training (G-22): ~495 in post, their training months spread evenly [Assume]. WF-11's 12%
 # of DA cases held by trainees (7 of 60) would need ~2,700, which CT-10's flat PO stock rules out in
-# this model (docs/validation.md 10.2).
+# this model (docs/validation.md 10.2). Since §10.22 the published PO growth of 2023-25 adds its intakes
+# (PUBLISHED_PO_GROWTH_INTAKES below): about 1,080 trainees in post in December 2022.
 PO_LEAVER_RATE_PER_YEAR = 0.074  # CT-12
 TRAINING_MONTHS = 18             # G-22
 NATIONAL_PQIP_FTE = round(NATIONAL_PO_FTE * PO_LEAVER_RATE_PER_YEAR * TRAINING_MONTHS / 12)
@@ -479,7 +480,8 @@ def scenario_2023_text():
 # regional mean WMT % in the week to 7 Feb 2023 (PUB-14; the KPIs workload_snapshot_pct_* at the end of
 # {CT17_SNAPSHOT_ON}) and the mean of 2023's monthly snapshots (PUB-15; timeseries.csv workload_pct_mean at
 # the month ends 31 Dec 2022 - 30 Nov 2023, the first days of Jan-Dec 2023). Nothing else differs: the
-# inputs after Dec 2022 are those of 2022 (no 2023 caseload or workforce figure is used).
+# inputs after Dec 2022 are those of 2022 but the PQiP intakes of 2023 that england_wales_2022.yaml carries
+# (PUB-2/3's PO growth, docs/validation.md §10.22); no 2023 caseload figure is used.
 # Made by scripts/generate_england_wales_2022.py; edit that, not this file.
 #   probsim run scenarios/england_wales_2023.yaml --reps 2 --jobs 2
 extends: england_wales_2022.yaml

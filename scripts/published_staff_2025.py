@@ -4,7 +4,7 @@ published PO stocks (PUB-2, PUB-3) taken in as PQiP trainees, beside the same sc
 held, and PUB-15's workload and PUB-1's caseload beside both.
 
     probsim run scenarios/england_wales_2025_published_staff.yaml --reps 4 --jobs 2 --seed 1 --out PUB
-    probsim run scenarios/england_wales_2022.yaml --set simulation.report_end=2025-06-30 \\
+    probsim run scenarios/england_wales_2025_published_staff.yaml --set 'staffing_plan.intakes=[]' \\
         --reps 4 --jobs 2 --seed 1 --out HELD
     python3 scripts/published_staff_2025.py PUB HELD > table.md
 
