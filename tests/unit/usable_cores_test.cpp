@@ -1,9 +1,15 @@
-// The default thread and job counts follow the CPUs this process may run on (taskset, Slurm's binding),
-// not the machine's count: a job granted one CPU of a larger machine must not start a thread per core.
+// The default thread and job counts follow the CPUs this process may run on (taskset, Slurm's binding, a
+// container's CPU quota), not the machine's count: a job granted one CPU of a larger machine must not
+// start a thread per core.
 #include "runner/usable_cores.hpp"
 
 #include <gtest/gtest.h>
 #include <sched.h>
+
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <string>
 
 #include "runner/run_options.hpp"
 
@@ -47,4 +53,58 @@ TEST(UsableCores, CountsTheCpusOfTheAffinityMaskNotTheMachine) {
 
 TEST(UsableCores, IsAtLeastOne) {
   EXPECT_GE(usable_cores(), 1u);
+}
+
+namespace {
+
+// A cgroup tree of plain files in a fresh directory, as /sys/fs/cgroup would hold it.
+class CgroupTree : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    root_ =
+        std::filesystem::temp_directory_path() /
+        ("probsim_cgroup_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    std::filesystem::remove_all(root_);
+    std::filesystem::create_directories(root_);
+  }
+  void TearDown() override { std::filesystem::remove_all(root_); }
+  void write(const std::string& relative, const std::string& text) const {
+    const auto file = root_ / relative;
+    std::filesystem::create_directories(file.parent_path());
+    std::ofstream(file) << text << "\n";
+  }
+  std::filesystem::path root_;
+};
+
+}  // namespace
+
+// cgroup v2: a container's "cpu.max" of 2 CPUs' time caps the cores; "max" is no cap.
+TEST_F(CgroupTree, V2QuotaIsRoundedUpAndNoneIsNone) {
+  write("cpu.max", "max 100000");
+  write("job/cpu.max", "250000 100000");
+  EXPECT_EQ(cpu_quota_cores(root_, "0::/job\n"), std::optional<std::size_t>(3));
+  write("job/cpu.max", "max 100000");
+  EXPECT_EQ(cpu_quota_cores(root_, "0::/job\n"), std::nullopt);
+  write("job/cpu.max", "50000 100000");  // half a CPU's time: still one thread
+  EXPECT_EQ(cpu_quota_cores(root_, "0::/job\n"), std::optional<std::size_t>(1));
+}
+
+// A parent's quota binds its children: the smallest over the cgroup and its ancestors.
+TEST_F(CgroupTree, V2ParentQuotaBindsTheChild) {
+  write("slice/cpu.max", "200000 100000");
+  write("slice/job/cpu.max", "800000 100000");
+  EXPECT_EQ(cpu_quota_cores(root_, "0::/slice/job\n"), std::optional<std::size_t>(2));
+}
+
+// cgroup v1: the cpu controller's cfs files, found by the controllers the line names; -1 is no quota;
+// lines for other controllers and malformed lines are ignored.
+TEST_F(CgroupTree, V1CfsQuotaUnderTheCpuController) {
+  write("cpu,cpuacct/docker/abc/cpu.cfs_quota_us", "400000");
+  write("cpu,cpuacct/docker/abc/cpu.cfs_period_us", "100000");
+  const std::string self = "4:memory:/docker/abc\nnot a cgroup line\n3:cpu,cpuacct:/docker/abc\n";
+  EXPECT_EQ(cpu_quota_cores(root_, self), std::optional<std::size_t>(4));
+  write("cpu,cpuacct/docker/abc/cpu.cfs_quota_us", "-1");
+  EXPECT_EQ(cpu_quota_cores(root_, self), std::nullopt);
+  EXPECT_EQ(cpu_quota_cores(root_, "4:memory:/docker/abc\n"), std::nullopt);
+  EXPECT_EQ(cpu_quota_cores(root_ / "absent", self), std::nullopt);
 }
