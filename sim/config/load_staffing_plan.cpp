@@ -42,13 +42,19 @@ void read_intakes(FieldReader& plan, Scenario& s) {
     d.error(list->anchor(), path, "expected a list of intakes, found " + list->describe_value());
     return;
   }
+  // Intakes before the simulation's first day: the first is reported in full, the rest counted in one
+  // line, so that moving report_start past a long plan gives one message, not hundreds.
+  std::size_t early = 0;
+  CalendarDate last_early{};
   for (std::size_t i = 0; i < list->items.size(); ++i) {
     FieldReader item(&list->items[i], path + "[" + std::to_string(i) + "]", d);
     if (!item.ok()) continue;
     RecruitmentIntake intake;
     if (auto date = item.date("date", true)) {
       intake.date = *date;
-      report_problems(list->items[i], item.path(), intake.check(s.window), d);
+      const RuleProblems problems = intake.check(s.window);
+      if (!problems.empty() && ++early == 1) report_problems(list->items[i], item.path(), problems, d);
+      if (!problems.empty() && last_early < intake.date) last_early = intake.date;
     }
     const ConfigNode* pdu = item.node("pdu", false);
     const ConfigNode* region = item.node("region", false);
@@ -73,6 +79,11 @@ void read_intakes(FieldReader& plan, Scenario& s) {
     item.reject_unknown_keys();
     s.staffing_plan.intakes.push_back(intake);
   }
+  if (early > 1)
+    d.error(list->anchor(), path,
+            std::to_string(early - 1) + " more intake" + (early > 2 ? "s are" : " is") +
+                " dated before the simulation's first day, " + s.window.day_zero().iso() + " (the last on " +
+                last_early.iso() + "); each is refused like the first");
 }
 
 }  // namespace

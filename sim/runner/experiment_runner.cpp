@@ -8,9 +8,9 @@
 #include "runner/leave_red.hpp"
 #include "runner/output_lock.hpp"
 #include "runner/replication_scheduler.hpp"
-#include "runner/stop_signals.hpp"
 #include "runner/run_files.hpp"
 #include "runner/run_warnings.hpp"
+#include "runner/stop_signals.hpp"
 #include "runner/timeseries_summary.hpp"
 
 namespace fs = std::filesystem;

@@ -106,8 +106,8 @@ void reclaim_stale_temporaries(const fs::path& dir, std::ostream& log) {
   const std::string marker = std::string(".tmp.") + host_buffer + ".";  // as temporary_suffix() writes it
   std::size_t removed = 0;
   std::error_code error;
-  for (auto it = fs::recursive_directory_iterator(dir, error); !error && it != fs::recursive_directory_iterator();
-       it.increment(error)) {
+  for (auto it = fs::recursive_directory_iterator(dir, error);
+       !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
     const std::string name = it->path().filename().string();
     const std::size_t at = name.rfind(marker);
     if (at == std::string::npos) continue;

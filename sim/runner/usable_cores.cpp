@@ -88,6 +88,9 @@ std::optional<std::size_t> cpu_quota_cores(const fs::path& cgroup_root, const st
     for (const fs::path& mount : mounts) {
       std::error_code error;
       if (!fs::is_directory(mount, error)) continue;
+      // A v2 hierarchy has cgroup.controllers at its root; on a hybrid host /sys/fs/cgroup is v1's and
+      // the v2 one is mounted at unified/.
+      if (controllers.empty() && !fs::exists(mount / "cgroup.controllers", error)) continue;
       if (const auto cores = smallest_quota_up_to(mount, mount / relative))
         smallest = smallest ? std::min(*smallest, *cores) : *cores;
       break;

@@ -48,19 +48,73 @@ TEST(RunWarnings, BankHolidaysMissingForPartOfTheWindow) {
   EXPECT_EQ(run_probsim("validate scenarios/example_pdu.yaml").output.find("warning"), std::string::npos);
 }
 
-// An intake after the run's end: valid (a base file's plan for longer runs), warned of with its count,
-// people and dates; the intakes inside the window give no warning.
+// An intake after the run's end is valid (a base file's plan for the longer runs that extend it). It is
+// warned of when no intake of the plan acts, or one is more than a year past the end (a mistyped year);
+// a plan running on a little past the end, as england_wales_2022.yaml's, gives no warning.
 TEST(RunWarnings, IntakesAfterTheEndOfTheRun) {
+  const std::string recruit = "validate scenarios/staffing_plan_recruit.yaml";
+  // Intakes of 2023-04-03 (20 trainees), 2023-09-04 (4 POs) and 2024-01-08 (6 PSOs).
+  const CommandResult some_late = run_probsim(recruit + " --set simulation.report_end=2023-12-31");
+  EXPECT_EQ(some_late.exit_status, 0) << some_late.output;
+  EXPECT_EQ(some_late.output.find("warning"), std::string::npos) << some_late.output;
+
+  const CommandResult none_acts = run_probsim(recruit + " --set simulation.report_end=2023-03-31");
+  EXPECT_EQ(none_acts.exit_status, 0) << none_acts.output;
+  EXPECT_EQ(count_of(none_acts.output, "warning: "), 1u) << none_acts.output;
+  EXPECT_NE(none_acts.output.find("warning: staffing_plan.intakes: 3 of the 3 intakes (30 people, dated "
+                                  "2023-04-03 to 2024-01-08) fall after simulation.report_end (2023-03-31), "
+                                  "so no intake of the plan acts in this run. Check the dates"),
+            std::string::npos)
+      << none_acts.output;
+
+  const std::string end_2023 = " --set simulation.report_end=2023-12-31";
+  const CommandResult typo =
+      run_probsim(recruit + end_2023 + " --set staffing_plan.intakes.2.date=2025-01-08");
+  EXPECT_EQ(typo.exit_status, 0) << typo.output;
+  EXPECT_NE(
+      typo.output.find("warning: staffing_plan.intakes: 1 of the 3 intakes (6 people, dated 2025-01-08) "
+                       "falls after simulation.report_end (2023-12-31), some more than a year after it"),
+      std::string::npos)
+      << typo.output;
+  // 366 days past the end is not "more than a year"; 367 is.
+  EXPECT_EQ(run_probsim(recruit + end_2023 + " --set staffing_plan.intakes.2.date=2024-12-31")
+                .output.find("warning"),
+            std::string::npos);
+  EXPECT_NE(run_probsim(recruit + end_2023 + " --set staffing_plan.intakes.2.date=2025-01-01")
+                .output.find("more than a year after it"),
+            std::string::npos);
+  EXPECT_EQ(run_probsim(recruit).output.find("warning"), std::string::npos);
+}
+
+// A facilitator recruited only after the run's end staffs no group of the run: the team still warns.
+TEST(RunWarnings, AFacilitatorRecruitedAfterTheEndDoesNotStaffTheTeam) {
+  const std::string no_facilitators = " --set regions.0.pdus.Durham.staff.2.headcount=0";
+  const auto intake = [](const std::string& date) {
+    return " --set 'staffing_plan.intakes=[{date: " + date + ", pdu: Durham, grade: facilitator, count: 2}]'";
+  };
+  const CommandResult late =
+      run_probsim("validate scenarios/bbr_capacity.yaml" + kShort + no_facilitators + intake("2023-08-01"));
+  EXPECT_EQ(late.exit_status, 0) << late.output;
+  EXPECT_NE(late.output.find("has no facilitator in post and none recruited"), std::string::npos)
+      << late.output;
+  const CommandResult in_time =
+      run_probsim("validate scenarios/bbr_capacity.yaml" + kShort + no_facilitators + intake("2023-03-01"));
+  EXPECT_EQ(in_time.exit_status, 0) << in_time.output;
+  EXPECT_EQ(in_time.output.find("has no facilitator in post"), std::string::npos) << in_time.output;
+}
+
+// Intakes before the simulation's first day are refused: the first in full, the rest in one line.
+TEST(RunWarnings, IntakesBeforeTheSimulationAreRefusedInOneMessage) {
+  // report_start 2024-06-01 less the 26-week warm-up: the first day is 2023-12-02, after two intakes.
   const CommandResult r =
-      run_probsim("validate scenarios/staffing_plan_recruit.yaml --set simulation.report_end=2023-12-31");
-  EXPECT_EQ(r.exit_status, 0) << r.output;
-  EXPECT_EQ(count_of(r.output, "warning: "), 1u) << r.output;
-  EXPECT_NE(r.output.find("warning: staffing_plan.intakes: 1 of the 3 intakes (6 people, dated 2024-01-08 to "
-                          "2024-01-08) fall after simulation.report_end (2023-12-31)"),
+      run_probsim("validate scenarios/staffing_plan_recruit.yaml --set simulation.report_start=2024-06-01");
+  EXPECT_EQ(r.exit_status, 1) << r.output;
+  EXPECT_EQ(count_of(r.output, "must not be before the simulation's first day, 2023-12-02"), 1u) << r.output;
+  EXPECT_NE(r.output.find("staffing_plan.intakes[0].date"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("1 more intake is dated before the simulation's first day, 2023-12-02 (the last on "
+                          "2023-09-04)"),
             std::string::npos)
       << r.output;
-  EXPECT_EQ(run_probsim("validate scenarios/staffing_plan_recruit.yaml").output.find("warning"),
-            std::string::npos);
 }
 
 TEST(RunWarnings, EveryPduInOneRagStatusForMostOfTheWindow) {
@@ -122,17 +176,13 @@ TEST(RunWarnings, RenegeLongerThanAnyOrder) {
             std::string::npos);
 }
 
-// The shipped scenarios give no warning, except:
-// - a finding this check brought to light and that is not meant (reported, not fixed here):
-//   bench_national.yaml makes BBR requirements in its 12 teams without facilitators;
-// - england_wales_2022.yaml and the two files that keep its window carry the published intakes of 2023
-//   for the runs that extend it (docs/validation.md §10.22): one warning that this run does not reach them.
-// (The staffing-plan pair that replaced staffing_plan_example.yaml makes none.)
+// The shipped scenarios give no warning, except a finding this check brought to light and that is not
+// meant (reported, not fixed here): bench_national.yaml makes BBR requirements in its 12 teams without
+// facilitators. (The staffing-plan pair that replaced staffing_plan_example.yaml makes none.)
+// england_wales_2022.yaml's intakes of 2023, after its window, are meant (docs/validation.md §10.22) and
+// give none.
 TEST(RunWarnings, ShippedScenariosWarnOnlyWhereKnown) {
-  const std::map<std::string, std::size_t> known = {{"bench_national.yaml", 12},
-                                                    {"england_wales_2022.yaml", 1},
-                                                    {"england_wales_2022_enforcement.yaml", 1},
-                                                    {"england_wales_2022_rag.yaml", 1}};
+  const std::map<std::string, std::size_t> known = {{"bench_national.yaml", 12}};
   for (const auto& entry : fs::directory_iterator(source_path("scenarios"))) {
     if (entry.path().extension() != ".yaml") continue;
     const std::string name = entry.path().filename().string();
@@ -141,11 +191,7 @@ TEST(RunWarnings, ShippedScenariosWarnOnlyWhereKnown) {
     const std::size_t expected = known.count(name) ? known.at(name) : 0u;
     EXPECT_EQ(count_of(r.output, "warning: "), expected) << name << "\n" << r.output;
     if (expected) {
-      EXPECT_NE(
-          r.output.find(name == "bench_national.yaml" ? "has no facilitator in post"
-                                                      : "fall after simulation.report_end (2022-12-31)"),
-          std::string::npos)
-          << r.output;
+      EXPECT_NE(r.output.find("has no facilitator in post"), std::string::npos) << r.output;
     }
   }
   // The small shipped RAG scenarios, run: their PDUs are not all in one status.

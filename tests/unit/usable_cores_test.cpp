@@ -80,6 +80,7 @@ class CgroupTree : public ::testing::Test {
 
 // cgroup v2: a container's "cpu.max" of 2 CPUs' time caps the cores; "max" is no cap.
 TEST_F(CgroupTree, V2QuotaIsRoundedUpAndNoneIsNone) {
+  write("cgroup.controllers", "cpu memory");
   write("cpu.max", "max 100000");
   write("job/cpu.max", "250000 100000");
   EXPECT_EQ(cpu_quota_cores(root_, "0::/job\n"), std::optional<std::size_t>(3));
@@ -91,9 +92,19 @@ TEST_F(CgroupTree, V2QuotaIsRoundedUpAndNoneIsNone) {
 
 // A parent's quota binds its children: the smallest over the cgroup and its ancestors.
 TEST_F(CgroupTree, V2ParentQuotaBindsTheChild) {
+  write("cgroup.controllers", "cpu memory");
   write("slice/cpu.max", "200000 100000");
   write("slice/job/cpu.max", "800000 100000");
   EXPECT_EQ(cpu_quota_cores(root_, "0::/slice/job\n"), std::optional<std::size_t>(2));
+}
+
+// A hybrid host: v1 controllers at the root, the v2 hierarchy under unified/, where its quota is read.
+TEST_F(CgroupTree, HybridHostReadsV2UnderUnified) {
+  write("cpu/cpu.cfs_quota_us", "-1");
+  write("cpu/cpu.cfs_period_us", "100000");
+  write("unified/cgroup.controllers", "cpu");
+  write("unified/job/cpu.max", "200000 100000");
+  EXPECT_EQ(cpu_quota_cores(root_, "1:cpu:/\n0::/job\n"), std::optional<std::size_t>(2));
 }
 
 // cgroup v1: the cpu controller's cfs files, found by the controllers the line names; -1 is no quota;

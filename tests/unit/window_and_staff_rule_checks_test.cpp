@@ -115,7 +115,7 @@ TEST(WorkforceRuleChecks, TraineeReductionStepsFromMonthZeroInOrderBeforeQualifi
                                       "trainee_pipeline.workload_reduction_by_month[0].from_month"}));
 }
 
-TEST(StaffingPlanRuleChecks, TraineeBackfillNeedsPoBackfillAndIntakesFallInTheWindow) {
+TEST(StaffingPlanRuleChecks, TraineeBackfillNeedsPoBackfillAndIntakesNotBeforeTheSimulation) {
   StaffingPlan plan;
   EXPECT_TRUE(plan.check(window_2023()).empty());
   plan.backfill.po_leavers_replaced_by_trainees = true;  // with no grade backfilled
@@ -128,14 +128,23 @@ TEST(StaffingPlanRuleChecks, TraineeBackfillNeedsPoBackfillAndIntakesFallInTheWi
   EXPECT_TRUE(plan.check(window_2023()).empty());
 
   RecruitmentIntake intake;
-  intake.date = date(2023, 12, 31);
-  plan.intakes = {intake, intake, intake};
+  intake.date = date(2023, 12, 31);  // the last day of the window
+  plan.intakes = {intake, intake, intake, intake};
   plan.intakes[1].date = date(2022, 12, 31);
-  plan.intakes[2].date = date(2024, 1, 1);  // after the window: valid, warned of by the run (run_warnings)
+  plan.intakes[2].date = date(2024, 1, 1);  // after the window: valid (run_warnings judges it)
+  plan.intakes[3].date = date(2023, 1, 1);  // the first day of the window
   ASSERT_EQ(keys_of(plan.check(window_2023())), (std::vector<std::string>{"intakes[1].date"}));
   EXPECT_EQ(plan.check(window_2023())[0].message,
-            "must not be before the report window (2023-01-01 to 2023-12-31): staff in post before it are "
-            "described under each PDU");
+            "must not be before the simulation's first day, 2023-01-01 (report_start 2023-01-01 less the "
+            "warm-up): staff in post then are described under each PDU. Move simulation.report_start back, "
+            "or describe these staff under their PDUs");
+  // With a warm-up, a date in it acts like any other: the first day is report_start less the warm-up.
+  SimulationWindow with_warm_up = window_2023();
+  with_warm_up.warm_up_weeks = 1;
+  plan.intakes[1].date = date(2022, 12, 25);  // report_start less 7 days: the first simulated day
+  EXPECT_TRUE(plan.check(with_warm_up).empty());
+  plan.intakes[1].date = date(2022, 12, 24);
+  EXPECT_EQ(keys_of(plan.check(with_warm_up)), (std::vector<std::string>{"intakes[1].date"}));
 }
 
 TEST(InterventionRuleChecks, CohortDatesInOrderAndTheStatusDayInTheWindow) {
