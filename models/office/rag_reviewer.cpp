@@ -16,10 +16,10 @@ RagReviewer::RagReviewer(const PrioritisationRules& rules, std::vector<PduOffice
   pdus_.assign(offices_.size(), PduState{RagHysteresis(rules_.hysteresis_reviews), RagRatingInputs{}});
 }
 
-double RagReviewer::staffing_fill_pct(const PduOffice& office) {
+double RagReviewer::staffing_fill_pct(const PduOffice& office, double trainee_weight) {
   double in_post = 0.0, establishment = 0.0;
   for (Grade g : kCaseHoldingGrades) {
-    in_post += office.in_post_fte(g);
+    in_post += office.in_post_fte(g) * (g == Grade::pqip ? trainee_weight : 1.0);
     establishment += office.establishment_fte(g);
   }
   return establishment > 0.0 ? 100.0 * in_post / establishment : 100.0;
@@ -76,7 +76,8 @@ void RagReviewer::run_day(Day day) {
                                                 : 0;
     }
     if (review_day) {
-      pdu.inputs.staffing_fill_pct = staffing_fill_pct(office);
+      pdu.inputs.staffing_fill_pct =
+          staffing_fill_pct(office, rules_.thresholds.staffing_fill_trainee_weight);
       pdu.hysteresis.review(rate(rules_.thresholds, pdu.inputs));
     }
     const RagOverride* held = override_on(i, day);

@@ -28,7 +28,7 @@ class RagReviewer {
   // The inputs of PDU `i` at its last review (tests).
   [[nodiscard]] const RagRatingInputs& last_inputs(std::size_t i) const { return pdus_[i].inputs; }
 
-  [[nodiscard]] static double staffing_fill_pct(const PduOffice& office);
+  [[nodiscard]] static double staffing_fill_pct(const PduOffice& office, double trainee_weight = 1.0);
   [[nodiscard]] static double workload_pct(const PduOffice& office);
 
  private:

@@ -38,6 +38,10 @@ struct RagThresholds {
   int workload_red_consecutive_weeks = 4;       // ... for 4 consecutive weeks
   double staffing_fill_pct_amber_below = 85.0;  // G-1 [Assume]
   double staffing_fill_pct_red_below = 70.0;    // G-1 [Assume]
+  // The FTE a PQiP trainee counts as in post in the staffing trigger. 1: a trainee fills a post like
+  // anyone (the default); lower counts the caseload reduction WMT-5 gives trainees. The sources do not say
+  // how the service counted them [Assume].
+  double staffing_fill_trainee_weight = 1.0;
 
   // Red is the worse status, so its thresholds must be no better than amber's (keys of `prioritisation`).
   [[nodiscard]] RuleProblems check() const;

@@ -99,6 +99,8 @@ void read_prioritisation(FieldReader& root, Scenario& s) {
     t.staffing_fill_pct_red_below = *v;
     report_problems(*pr->map_node(), "prioritisation", only(t.check(), "staffing_fill_pct_red_below"), d);
   }
+  if (auto v = pr->number("staffing_fill_trainee_weight", false, 0.0, 1.0))
+    t.staffing_fill_trainee_weight = *v;
 
   // RAG-7: by default every listed exemption applies; a scenario lists the ones it wants.
   rules.exempt = 0;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <tuple>
 #include <vector>
 
 #include "office/pdu_office.hpp"
@@ -230,4 +231,29 @@ TEST(RagReviewer, APduMayNotFollowTheSuggestedBbrSuspension) {
   EXPECT_LE(count(half), 30);
   EXPECT_EQ(suspended_pdus(0.5, 1), half) << "same seed, same PDUs";
   EXPECT_NE(suspended_pdus(0.5, 2), half) << "another seed, other PDUs";
+}
+
+// G-1's staffing trigger counts a trainee as `staffing_fill_trainee_weight` of an FTE: 6 POs and 4
+// trainees against 10 posts are a full PDU at 1 (green) and 76% filled at 0.4 (amber).
+TEST(RagReviewer, StaffingTriggerCountsATraineeAtItsWeight) {
+  for (const auto& [weight, fill, status] :
+       {std::tuple{1.0, 100.0, RagStatus::green}, std::tuple{0.4, 76.0, RagStatus::amber}}) {
+    CaseloadRules rules = fixtures::fixed_length_rules();
+    rules.prioritisation.enabled = true;
+    rules.prioritisation.thresholds.staffing_fill_trainee_weight = weight;
+    std::vector<Practitioner> staff;
+    for (int i = 0; i < 6; ++i) staff.push_back(fixtures::practitioner(Grade::po, rules.workload));
+    for (int i = 0; i < 4; ++i) staff.push_back(fixtures::practitioner(Grade::pqip, rules.workload));
+    PduOffice office(PduIdentity{0, 0, "PDU 0"}, rules,
+                     ReferralProcess(ReferralRate{}, CalendarDate{2023, 1, 1}, 0, 0, 3), 3, std::move(staff),
+                     WorkingCalendar(CalendarDate{2023, 1, 1}));
+    PerGrade<double> establishment{};
+    at(establishment, Grade::po) = 10.0;
+    office.set_establishment_fte(establishment);
+    RagReviewer reviewer(rules.prioritisation, {&office}, CalendarDate{2023, 1, 1}, 1);
+    reviewer.run_day(0);
+    office.run_day(0);
+    EXPECT_DOUBLE_EQ(reviewer.last_inputs(0).staffing_fill_pct, fill) << "weight " << weight;
+    EXPECT_EQ(office.rag_status(), status) << "weight " << weight;
+  }
 }
