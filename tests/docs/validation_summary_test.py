@@ -112,6 +112,14 @@ def planted_runs(root):
                 w.writerow([replication, date, "national", "national", "workload_pct_mean", level])
             for date, po in (("2024-06-30", 5100.0), ("2025-06-30", 5500.0)):
                 w.writerow([replication, date, "national", "national", "in_post_fte_po", po])
+    # The held staff's run: WMT % 118 in every month of both replications (2023's gap -2, 2024's +1).
+    (root / "ew_held_staff").mkdir()
+    with open(root / "ew_held_staff" / "timeseries.csv", "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["replication", "date", "level", "unit", "metric", "value"])
+        for replication in ("1", "2"):
+            for date in PUB15_SINCE_2023_DATES:
+                w.writerow([replication, date, "national", "national", "workload_pct_mean", 118.0])
     # WF-11's holders (§10.19's addendum): published staff, 10 sampled DA cases in each of 2 replications,
     # trainee 1 and 1, PO 6 and 7, PSO 3 and 2 (means 10%, 65%, 25%: all met); held staff PSO 6 of 10
     # (60%: not met). A case begun 181 days before and a non-DA case are not in the sample.
@@ -196,9 +204,14 @@ def main():
         expect(dv[5] == "+33.0 pts", f"no sample, no interval: {dv}")
 
         expect("5,100 on 30 Jun 2024 (5,160: -1.2%) and 5,500 on 30 Jun 2025 (5,519: -0.3%)" in text
-               and "PUB-15, 2023 (about 120%): 111.0 [" in text and "gap -9.0 pts, **outside**" in text
-               and "Jan-Jun 2024 (117%): 111.0 [" in text and "gap -6.0 pts, **outside**" in text,
+               and "PUB-15, 2023 (about 120%): published staff (the baseline) 111.0 [" in text
+               and "gap -9.0 pts, **outside**" in text
+               and "Jan-Jun 2024 (117%): published staff (the baseline) 111.0 [" in text
+               and "gap -6.0 pts, **outside**" in text,
                "§10.19: the published staff's PO input and PUB-15 under it, per replication then over them")
+        expect("; held staff 118.0 [118.0, 118.0], gap -2.0 pts, within ±5 pts." in text
+               and "; held staff 118.0 [118.0, 118.0], gap +1.0 pts, within ±5 pts." in text,
+               "§10.22: PUB-15 under the held staff beside the baseline's")
         expect("published staff: trainee 10.0% [" in text and "(12%: met); PO 65.0% [" in text
                and "(22%: met)." in text and "held staff: trainee 10.0% [" in text
                and "PSO 60.0% [60.0%, 60.0%] (22%: **not met**, fitted (§10.20))" in text

@@ -265,8 +265,7 @@ TEST(Validation, EnglandWales2023MonthlyWorkloadAgainstPub15) {
   }
   const std::map<std::string, double> mean = {
       {kWorkload2023MonthlyKpi, sum / static_cast<double>(by_replication.size())}};
-  // Asserted or reported with its gap, as its row says: NOT MET since the published 2023-25 staff are in the
-  // baseline (§10.22), when the week of 7 Feb 2023 became the asserted reading of CT-17.
+  // Asserted or reported with its gap, as its row of the targets file says (docs/validation.md §10.22).
   check_snapshot_row(mean, "CT-17", kWorkload2023MonthlyKpi);
 }
 
