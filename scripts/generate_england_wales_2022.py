@@ -280,7 +280,8 @@ early_termination_per_year:
 # +{PUBLISHED_PO_GROWTH_INTAKES[1][0]} (PUB-3: 5,519), as PQiP trainees (Professional Qualification in Probation) 18 months before they qualify
 # (G-22; then newly qualified for 9 months, WMT-5). Quarterly intakes [Assume], each PDU's share in
 # proportion to its PO vacancy on 21 Jun 2021, PO required - PO in post - trainees [Assume]. The 2023 intakes
-# fall after this file's window (a run warns of them) and act in england_wales_2023.yaml and the runs to 2025.
+# fall after this file's window (valid, and not warned of: under a year past its end) and act in
+# england_wales_2023.yaml and the runs to 2025.
 # --set 'staffing_plan.intakes=[]' holds 2022's staff, the counterfactual of §10.19.
 staffing_plan:
   backfill:

@@ -216,7 +216,8 @@ def workload_past_2023(runs):
     above = [sum(1 for d in PUB15_SINCE_2023_DATES if days.get(d, 0.0) > 100.0) for days in national.values()]
     print("Workload past the calibration (reported, not asserted; §10.15). The inputs after 2022 are 2022's but")
     print("the published PO growth (§10.22), so the 2024 rows test a projection (`england_wales_2022.yaml` to")
-    print("Mar 2025):\n")
+    print("Mar 2025; the same model and seeds as the published-staff section below, so PUB-15's 2024 figure is")
+    print("the same there):\n")
     print(f"- PUB-15, the first days of Jan-Jun 2024 (117%): {mean:.1f} [{low:.1f}, {high:.1f}], gap "
           f"{mean - 117.0:+.1f} pts, {'within' if within(117.0, 'absolute', 5.0, mean) else '**outside**'} ±5 pts.")
     months = f"{min(above)}" if min(above) == max(above) else f"{min(above)} to {max(above)}"
@@ -244,6 +245,19 @@ def published_staff(runs):
           f"{po['2025-06-30'] / 5519 - 1:+.1%}).")
     held = (published_staff_2025.load(runs / "ew_held_staff")
             if (runs / "ew_held_staff" / "timeseries.csv").exists() else None)
+    if held is None:
+        print("- **The held-staff run (`ew_held_staff`) is missing**: the lines below have no held column.")
+    # Band 3 (PSO + PQiP), not fed: the standing [Assume] that band 3 counts trainees (§10.2, §10.19).
+    for date, published in (("2022-12-31", 6209), ("2023-06-30", 6801), ("2025-06-30", 5213)):
+        cells = []
+        for name, staff_run in (("published staff", run), ("held staff", held)):
+            if staff_run is None:
+                continue
+            m = mean_ci(published_staff_2025.per_replication(staff_run, ["in_post_fte_pso", "in_post_fte_pqip"],
+                                                             [date]))[0]
+            verdict = "within" if within(published, "relative", 0.15, m) else "**outside**"
+            cells.append(f"{name} {m:,.0f} ({m / published - 1:+.1%}, {verdict} ±15%)")
+        print(f"- band 3 (PSO + PQiP) FTE on {date}, not fed ({published:,} published): {'; '.join(cells)}.")
     for label, published, dates in (("2023 (about 120%)", 120.0, PUB15_DATES),
                                     ("the first days of Jan-Jun 2024 (117%)", 117.0, PUB15_2024_DATES)):
         mean, low, high = mean_ci(published_staff_2025.per_replication(run, ["workload_pct_mean"], dates))

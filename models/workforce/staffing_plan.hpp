@@ -26,17 +26,17 @@ struct RecruitmentIntake {
   double fte_each = 1.0;
   int training_months_completed = 0;  // PQiP intakes only: trainees transferring in part-way
 
-  // The date not before the simulation's first day, the warm-up's (keys of the intake): staff in post
-  // then are described under each PDU. A date in the warm-up acts like any other. A date after the report
-  // window is valid too (a base file's plan may run past the end of a run that extends it:
+  // The date not before report_start (keys of the intake): staff are described as they stand on that day,
+  // and recruitment, like leaving and training, begins on the first report day (docs/model.md). A date
+  // after the report window is valid (a base file's plan may run past the end of a run that extends it:
   // england_wales_2022.yaml's published intakes of 2023); a run does not reach it, and
   // sim/runner/run_warnings.cpp warns where that looks unintended.
   [[nodiscard]] RuleProblems check(const SimulationWindow& window) const {
-    if (!(date < window.day_zero())) return {};
-    return {{"date", "must not be before the simulation's first day, " + window.day_zero().iso() +
-                         " (report_start " + window.report_start.iso() +
-                         " less the warm-up): staff in post then are described under each PDU. Move "
-                         "simulation.report_start back, or describe these staff under their PDUs"}};
+    if (!(date < window.report_start)) return {};
+    return {{"date", "must not be before simulation.report_start (" + window.report_start.iso() +
+                         "): staff are described as they stand on that day and recruitment begins then. "
+                         "Move simulation.report_start back, describe these staff under their PDUs, or "
+                         "drop the plan (--set 'staffing_plan.intakes=[]')"}};
   }
 };
 

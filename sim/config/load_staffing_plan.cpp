@@ -42,8 +42,8 @@ void read_intakes(FieldReader& plan, Scenario& s) {
     d.error(list->anchor(), path, "expected a list of intakes, found " + list->describe_value());
     return;
   }
-  // Intakes before the simulation's first day: the first is reported in full, the rest counted in one
-  // line, so that moving report_start past a long plan gives one message, not hundreds.
+  // Intakes before report_start: the first is reported in full, the rest counted in one line, so that
+  // moving report_start past a long plan gives one message, not hundreds.
   std::size_t early = 0;
   CalendarDate last_early{};
   for (std::size_t i = 0; i < list->items.size(); ++i) {
@@ -53,8 +53,13 @@ void read_intakes(FieldReader& plan, Scenario& s) {
     if (auto date = item.date("date", true)) {
       intake.date = *date;
       const RuleProblems problems = intake.check(s.window);
-      if (!problems.empty() && ++early == 1) report_problems(list->items[i], item.path(), problems, d);
-      if (!problems.empty() && last_early < intake.date) last_early = intake.date;
+      const bool is_early = !problems.empty() && problems.front().key == "date";
+      if (is_early) ++early;
+      if (is_early && early > 1) {
+        if (last_early < intake.date) last_early = intake.date;
+      } else if (!problems.empty()) {
+        report_problems(list->items[i], item.path(), problems, d);
+      }
     }
     const ConfigNode* pdu = item.node("pdu", false);
     const ConfigNode* region = item.node("region", false);
@@ -82,7 +87,7 @@ void read_intakes(FieldReader& plan, Scenario& s) {
   if (early > 1)
     d.error(list->anchor(), path,
             std::to_string(early - 1) + " more intake" + (early > 2 ? "s are" : " is") +
-                " dated before the simulation's first day, " + s.window.day_zero().iso() + " (the last on " +
+                " dated before simulation.report_start, " + s.window.report_start.iso() + " (the latest on " +
                 last_early.iso() + "); each is refused like the first");
 }
 

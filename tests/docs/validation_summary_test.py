@@ -112,6 +112,9 @@ def planted_runs(root):
                 w.writerow([replication, date, "national", "national", "workload_pct_mean", level])
             for date, po in (("2024-06-30", 5100.0), ("2025-06-30", 5500.0)):
                 w.writerow([replication, date, "national", "national", "in_post_fte_po", po])
+            for date in ("2022-12-31", "2023-06-30", "2025-06-30"):  # band 3: 5,000 PSO + 1,000 PQiP
+                w.writerow([replication, date, "national", "national", "in_post_fte_pso", 5000.0])
+                w.writerow([replication, date, "national", "national", "in_post_fte_pqip", 1000.0])
     # The held staff's run: WMT % 118 in every month of both replications (2023's gap -2, 2024's +1).
     (root / "ew_held_staff").mkdir()
     with open(root / "ew_held_staff" / "timeseries.csv", "w", newline="") as f:
@@ -120,6 +123,9 @@ def planted_runs(root):
         for replication in ("1", "2"):
             for date in PUB15_SINCE_2023_DATES:
                 w.writerow([replication, date, "national", "national", "workload_pct_mean", 118.0])
+            for date in ("2022-12-31", "2023-06-30", "2025-06-30"):  # band 3: 5,000 PSO + 400 PQiP
+                w.writerow([replication, date, "national", "national", "in_post_fte_pso", 5000.0])
+                w.writerow([replication, date, "national", "national", "in_post_fte_pqip", 400.0])
     # WF-11's holders (§10.19's addendum): published staff, 10 sampled DA cases in each of 2 replications,
     # trainee 1 and 1, PO 6 and 7, PSO 3 and 2 (means 10%, 65%, 25%: all met); held staff PSO 6 of 10
     # (60%: not met). A case begun 181 days before and a non-DA case are not in the sample.
@@ -212,6 +218,11 @@ def main():
         expect("; held staff 118.0 [118.0, 118.0], gap -2.0 pts, within ±5 pts." in text
                and "; held staff 118.0 [118.0, 118.0], gap +1.0 pts, within ±5 pts." in text,
                "§10.22: PUB-15 under the held staff beside the baseline's")
+        # 6,000 against 6,801 is -11.8% (within 15%), against 5,213 +15.1% (outside); 5,400 against 6,801 -20.6%.
+        expect("band 3 (PSO + PQiP) FTE on 2023-06-30, not fed (6,801 published): published staff 6,000 "
+               "(-11.8%, within ±15%); held staff 5,400 (-20.6%, **outside** ±15%)." in text
+               and "on 2025-06-30, not fed (5,213 published): published staff 6,000 (+15.1%, **outside** ±15%)"
+               in text, "§10.22: band 3 (PSO + PQiP) under both staffings, with its verdict")
         expect("published staff: trainee 10.0% [" in text and "(12%: met); PO 65.0% [" in text
                and "(22%: met)." in text and "held staff: trainee 10.0% [" in text
                and "PSO 60.0% [60.0%, 60.0%] (22%: **not met**, fitted (§10.20))" in text

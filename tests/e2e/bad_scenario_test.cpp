@@ -58,7 +58,7 @@ const BadScenario kBadScenarios[] = {
     {"intake_unknown_region.yaml", 52, "staffing_plan.intakes[0].region", "did you mean 'Example region'",
      ""},
     {"intake_before_report_start.yaml", 53, "staffing_plan.intakes[0].date",
-     "must not be before the simulation's first day, 2022-07-03", ""},
+     "must not be before simulation.report_start (2023-01-01)", ""},
     {"negative_fte.yaml", 37, "regions[0].pdus[1].staff[2].fte_each", "found -0.5", ""},
     {"leaver_rate_as_percentage.yaml", 52, "workforce.leaver_rate_per_year.po", "for 7.4% write 0.074", ""},
     {"negative_establishment.yaml", 33, "regions[0].pdus[1].establishment_fte.po", "found -8", ""},

@@ -73,7 +73,7 @@ TEST(RunWarnings, IntakesAfterTheEndOfTheRun) {
   EXPECT_EQ(typo.exit_status, 0) << typo.output;
   EXPECT_NE(
       typo.output.find("warning: staffing_plan.intakes: 1 of the 3 intakes (6 people, dated 2025-01-08) "
-                       "falls after simulation.report_end (2023-12-31), some more than a year after it"),
+                       "falls after simulation.report_end (2023-12-31), 1 of them more than a year after it"),
       std::string::npos)
       << typo.output;
   // 366 days past the end is not "more than a year"; 367 is.
@@ -81,7 +81,7 @@ TEST(RunWarnings, IntakesAfterTheEndOfTheRun) {
                 .output.find("warning"),
             std::string::npos);
   EXPECT_NE(run_probsim(recruit + end_2023 + " --set staffing_plan.intakes.2.date=2025-01-01")
-                .output.find("more than a year after it"),
+                .output.find("of them more than a year after it"),
             std::string::npos);
   EXPECT_EQ(run_probsim(recruit).output.find("warning"), std::string::npos);
 }
@@ -103,18 +103,29 @@ TEST(RunWarnings, AFacilitatorRecruitedAfterTheEndDoesNotStaffTheTeam) {
   EXPECT_EQ(in_time.output.find("has no facilitator in post"), std::string::npos) << in_time.output;
 }
 
-// Intakes before the simulation's first day are refused: the first in full, the rest in one line.
-TEST(RunWarnings, IntakesBeforeTheSimulationAreRefusedInOneMessage) {
-  // report_start 2024-06-01 less the 26-week warm-up: the first day is 2023-12-02, after two intakes.
+// Not a warning but its counterpart: intakes before report_start are refused (a loader error), the first
+// in full with the remedies, the rest in one line, so that a long plan gives one message, not hundreds.
+TEST(RunWarnings, IntakesBeforeTheReportStartAreRefusedInOneMessage) {
+  // The three intakes (2023-04-03, 2023-09-04, 2024-01-08) are all before 2024-06-01.
   const CommandResult r =
       run_probsim("validate scenarios/staffing_plan_recruit.yaml --set simulation.report_start=2024-06-01");
   EXPECT_EQ(r.exit_status, 1) << r.output;
-  EXPECT_EQ(count_of(r.output, "must not be before the simulation's first day, 2023-12-02"), 1u) << r.output;
+  EXPECT_EQ(count_of(r.output, "must not be before simulation.report_start (2024-06-01)"), 1u) << r.output;
   EXPECT_NE(r.output.find("staffing_plan.intakes[0].date"), std::string::npos) << r.output;
-  EXPECT_NE(r.output.find("1 more intake is dated before the simulation's first day, 2023-12-02 (the last on "
-                          "2023-09-04)"),
-            std::string::npos)
+  EXPECT_NE(r.output.find("or drop the plan (--set 'staffing_plan.intakes=[]')"), std::string::npos)
       << r.output;
+  EXPECT_NE(
+      r.output.find("2 more intakes are dated before simulation.report_start, 2024-06-01 (the latest on "
+                    "2024-01-08)"),
+      std::string::npos)
+      << r.output;
+  // One intake before it: the singular, and no count line.
+  const CommandResult one =
+      run_probsim("validate scenarios/staffing_plan_recruit.yaml --set simulation.report_start=2023-06-01");
+  EXPECT_EQ(one.exit_status, 1) << one.output;
+  EXPECT_EQ(count_of(one.output, "must not be before simulation.report_start (2023-06-01)"), 1u)
+      << one.output;
+  EXPECT_EQ(one.output.find("more intake"), std::string::npos) << one.output;
 }
 
 TEST(RunWarnings, EveryPduInOneRagStatusForMostOfTheWindow) {

@@ -566,6 +566,24 @@ TEST(ScenarioLoader, ReadsTheHomeVisitAfterAnEventOnInTheBaseAndOffIn2004) {
   EXPECT_EQ(bad.items()[0].key, "sentence_management.home_visit.after_event_due_working_days");
 }
 
+// G-1's staffing trigger counts a trainee at `prioritisation.staffing_fill_trainee_weight` (§10.22): 1 in
+// the base file, set by --set, and a value above 1 refused with the key named.
+TEST(ScenarioLoader, ReadsTheStaffingTriggersTraineeWeight) {
+  Diagnostics diagnostics;
+  auto base = load_scenario(source("scenarios/example_pdu.yaml"), {}, diagnostics);
+  ASSERT_TRUE(base) << diagnostics.describe();
+  EXPECT_DOUBLE_EQ(base->scenario.caseload.prioritisation.thresholds.staffing_fill_trainee_weight, 1.0);
+  auto set = load_scenario(source("scenarios/example_pdu.yaml"),
+                           {"prioritisation.staffing_fill_trainee_weight=0.4"}, diagnostics);
+  ASSERT_TRUE(set) << diagnostics.describe();
+  EXPECT_DOUBLE_EQ(set->scenario.caseload.prioritisation.thresholds.staffing_fill_trainee_weight, 0.4);
+  Diagnostics bad;
+  EXPECT_FALSE(load_scenario(source("scenarios/example_pdu.yaml"),
+                             {"prioritisation.staffing_fill_trainee_weight=1.5"}, bad));
+  ASSERT_EQ(bad.items().size(), 1u);
+  EXPECT_EQ(bad.items()[0].key, "prioritisation.staffing_fill_trainee_weight");
+}
+
 // `interventions.delivery` (issue 18, docs/bbr_delivery.md): read from its own loader file, every key
 // checked, and a lead without the pre-group start is an error rather than a silent no-op.
 TEST(ScenarioLoader, BbrDeliveryKeysAreReadAndChecked) {

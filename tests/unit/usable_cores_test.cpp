@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 #include <sched.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -61,9 +62,9 @@ namespace {
 class CgroupTree : public ::testing::Test {
  protected:
   void SetUp() override {
-    root_ =
-        std::filesystem::temp_directory_path() /
-        ("probsim_cgroup_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    root_ = std::filesystem::temp_directory_path() /
+            ("probsim_cgroup_" + std::to_string(::getpid()) + "_" +
+             std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     std::filesystem::remove_all(root_);
     std::filesystem::create_directories(root_);
   }

@@ -115,7 +115,7 @@ TEST(WorkforceRuleChecks, TraineeReductionStepsFromMonthZeroInOrderBeforeQualifi
                                       "trainee_pipeline.workload_reduction_by_month[0].from_month"}));
 }
 
-TEST(StaffingPlanRuleChecks, TraineeBackfillNeedsPoBackfillAndIntakesNotBeforeTheSimulation) {
+TEST(StaffingPlanRuleChecks, TraineeBackfillNeedsPoBackfillAndIntakesNotBeforeTheReportStart) {
   StaffingPlan plan;
   EXPECT_TRUE(plan.check(window_2023()).empty());
   plan.backfill.po_leavers_replaced_by_trainees = true;  // with no grade backfilled
@@ -135,15 +135,13 @@ TEST(StaffingPlanRuleChecks, TraineeBackfillNeedsPoBackfillAndIntakesNotBeforeTh
   plan.intakes[3].date = date(2023, 1, 1);  // the first day of the window
   ASSERT_EQ(keys_of(plan.check(window_2023())), (std::vector<std::string>{"intakes[1].date"}));
   EXPECT_EQ(plan.check(window_2023())[0].message,
-            "must not be before the simulation's first day, 2023-01-01 (report_start 2023-01-01 less the "
-            "warm-up): staff in post then are described under each PDU. Move simulation.report_start back, "
-            "or describe these staff under their PDUs");
-  // With a warm-up, a date in it acts like any other: the first day is report_start less the warm-up.
+            "must not be before simulation.report_start (2023-01-01): staff are described as they stand on "
+            "that day and recruitment begins then. Move simulation.report_start back, describe these staff "
+            "under their PDUs, or drop the plan (--set 'staffing_plan.intakes=[]')");
+  // A warm-up does not move the boundary: recruitment begins on the first report day (docs/model.md).
   SimulationWindow with_warm_up = window_2023();
-  with_warm_up.warm_up_weeks = 1;
-  plan.intakes[1].date = date(2022, 12, 25);  // report_start less 7 days: the first simulated day
-  EXPECT_TRUE(plan.check(with_warm_up).empty());
-  plan.intakes[1].date = date(2022, 12, 24);
+  with_warm_up.warm_up_weeks = 4;
+  plan.intakes[1].date = date(2022, 12, 25);  // in the warm-up
   EXPECT_EQ(keys_of(plan.check(with_warm_up)), (std::vector<std::string>{"intakes[1].date"}));
 }
 
