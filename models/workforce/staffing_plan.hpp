@@ -33,10 +33,11 @@ struct RecruitmentIntake {
   // sim/runner/run_warnings.cpp warns where that looks unintended.
   [[nodiscard]] RuleProblems check(const SimulationWindow& window) const {
     if (!(date < window.report_start)) return {};
-    return {{"date", "must not be before simulation.report_start (" + window.report_start.iso() +
-                         "): staff are described as they stand on that day and recruitment begins then. "
-                         "Move simulation.report_start back, describe these staff under their PDUs, or "
-                         "drop the plan (--set 'staffing_plan.intakes=[]')"}};
+    return {{"date",
+             "must not be before simulation.report_start (" + window.report_start.iso() +
+                 "): staff are described as they stand on that day and recruitment begins then. "
+                 "Move simulation.report_start back, or describe these staff under their PDUs and remove the "
+                 "intakes dated before it (--set 'staffing_plan.intakes=[]' drops the whole plan)"}};
   }
 };
 

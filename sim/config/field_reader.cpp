@@ -170,8 +170,9 @@ std::optional<std::size_t> FieldReader::choice(std::string_view key, bool requir
   return std::nullopt;
 }
 
-void FieldReader::reject_unknown_keys() {
-  if (node_ == nullptr) return;
+std::size_t FieldReader::reject_unknown_keys() {
+  if (node_ == nullptr) return 0;
+  std::size_t unknown = 0;
   for (const auto& [key, value] : node_->entries) {
     if (std::find(known_keys_.begin(), known_keys_.end(), key) != known_keys_.end()) continue;
     std::string message = "unknown key";
@@ -181,7 +182,9 @@ void FieldReader::reject_unknown_keys() {
     for (const auto& k : known_keys_) expected += (expected.empty() ? "" : ", ") + k;
     message += "; keys allowed here: " + expected;
     diagnostics_.error(value.key_where, child_path(key), message);
+    ++unknown;
   }
+  return unknown;
 }
 
 }  // namespace probsim

@@ -43,7 +43,7 @@ class FieldReader {
                                     const std::vector<std::string>& choices);
 
   // Errors for every key of the map that no read asked for.
-  void reject_unknown_keys();
+  std::size_t reject_unknown_keys();  // how many it reported
 
   // Helpers for values that are not map entries (list items, nested values).
   static std::optional<double> to_number(const ConfigNode& value, const std::string& path, double min,

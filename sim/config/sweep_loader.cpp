@@ -144,7 +144,7 @@ constexpr std::size_t kMaxSweepPoints = 100'000;
 constexpr std::size_t kMaxSweepReplications = 1'000'000;
 
 std::optional<SweepSpec> read_sweep(const ConfigNode& root_node, const std::string& path,
-                                    Diagnostics& diagnostics) {
+                                    Diagnostics& diagnostics, SweepWithProblems with_problems) {
   const std::size_t errors_before = diagnostics.items().size();
   FieldReader root(&root_node, "", diagnostics);
   if (!root.ok()) return std::nullopt;
@@ -207,7 +207,11 @@ std::optional<SweepSpec> read_sweep(const ConfigNode& root_node, const std::stri
   if (auto events = root.boolean("events", false)) sweep.events = *events;
   read_precision(root, sweep);
   read_presentation(root, sweep);
-  root.reject_unknown_keys();
+  // The problems past which `past_unknown_keys` still gives the sweep back: each unknown top-level key, and
+  // a missing key no point depends on (a misspelt `replication_per_point` is both unknown and missing).
+  std::size_t problems_past_which_points_are_checked = root.reject_unknown_keys();
+  for (const char* key : {"name", "replications_per_point"})
+    if (root_node.find(key) == nullptr) ++problems_past_which_points_are_checked;
 
   // Refuse a grid too big to mean anything before a single point is made: 2^64 points would overflow the
   // count to 0 (and run the base scenario as one point), 10^7 would exhaust memory even for --dry-run.
@@ -242,11 +246,16 @@ std::optional<SweepSpec> read_sweep(const ConfigNode& root_node, const std::stri
         diagnostics.error(fixed.key_where, "set." + fixed.key_path,
                           "is also varied by `parameters` or `points`; give it in one place only");
   }
-  if (diagnostics.items().size() != errors_before) return std::nullopt;
-  return sweep;
+  const std::size_t problems = diagnostics.items().size() - errors_before;
+  if (problems == 0) return sweep;
+  if (with_problems == SweepWithProblems::past_unknown_keys &&
+      problems == problems_past_which_points_are_checked)
+    return sweep;
+  return std::nullopt;
 }
 
-std::optional<SweepSpec> load_sweep_file(const std::string& path, Diagnostics& diagnostics) {
+std::optional<SweepSpec> load_sweep_file(const std::string& path, Diagnostics& diagnostics,
+                                         SweepWithProblems with_problems) {
   if (!std::filesystem::is_regular_file(path)) {
     diagnostics.error(SourceLocation{path, 0, 0}, "", "no such sweep file");
     return std::nullopt;
@@ -261,7 +270,7 @@ std::optional<SweepSpec> load_sweep_file(const std::string& path, Diagnostics& d
     diagnostics.error(at, "", "a sweep must be a map of keys, found " + std::string(root->kind_name()));
     return std::nullopt;
   }
-  return read_sweep(*root, path, diagnostics);
+  return read_sweep(*root, path, diagnostics, with_problems);
 }
 
 }  // namespace probsim

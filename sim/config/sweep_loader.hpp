@@ -85,10 +85,21 @@ struct SweepPoint {
   [[nodiscard]] std::string describe() const;
 };
 
+// What a sweep with problems gives back. `none`: nothing, whatever the problem. `past_unknown_keys`: the
+// sweep itself when its only problems are unknown top-level keys and missing keys no point depends on
+// (`name`, `replications_per_point`: a misspelt `replication_per_point` is both), so that `batch` can
+// check its points in the same pass and a user fixes the file once, not twice. The points are then as the
+// file stands: a misspelt `set`, `parameters` or `points` is not applied to them. The problems are in the
+// diagnostics either way, and a caller must not run a sweep that has any.
+enum class SweepWithProblems { none, past_unknown_keys };
+
 // Reads a sweep already parsed (a sweep file, or a batch's sweep.resolved.yaml).
 [[nodiscard]] std::optional<SweepSpec> read_sweep(const ConfigNode& root, const std::string& path,
-                                                  Diagnostics& diagnostics);
-[[nodiscard]] std::optional<SweepSpec> load_sweep_file(const std::string& path, Diagnostics& diagnostics);
+                                                  Diagnostics& diagnostics,
+                                                  SweepWithProblems with_problems = SweepWithProblems::none);
+[[nodiscard]] std::optional<SweepSpec> load_sweep_file(
+    const std::string& path, Diagnostics& diagnostics,
+    SweepWithProblems with_problems = SweepWithProblems::none);
 
 // Every point, in order: for each scenario, the grid (first parameter outermost, last fastest), then
 // the explicit points; with no grid and no points, the scenario itself. Duplicate points are errors.

@@ -2,8 +2,10 @@
 
 #include <fnmatch.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
+#include <map>
 #include <string_view>
 
 #include "output/metric_names.hpp"
@@ -41,11 +43,36 @@ std::vector<std::string> split_list(const std::string& list) {
   return items;
 }
 
-bool kpi_chosen(const std::string& kpi, const std::vector<std::string>& patterns) {
-  if (patterns.empty()) return true;
-  for (const auto& pattern : patterns)
-    if (::fnmatch(pattern.c_str(), kpi.c_str(), 0) == 0) return true;
-  return false;
+namespace {
+
+// The position of the first pattern `kpi` matches; patterns.size() when none does.
+std::size_t first_matching_pattern(const std::string& kpi, const std::vector<std::string>& patterns) {
+  for (std::size_t i = 0; i < patterns.size(); ++i)
+    if (::fnmatch(patterns[i].c_str(), kpi.c_str(), 0) == 0) return i;
+  return patterns.size();
+}
+
+}  // namespace
+
+std::vector<std::size_t> console_order(const std::vector<ConsoleRow>& rows,
+                                       const std::vector<std::string>& patterns) {
+  struct Chosen {
+    std::size_t unit_ordinal, pattern, row;
+  };
+  std::vector<Chosen> chosen;
+  std::map<std::string, std::size_t> unit_ordinals;  // by first appearance, should a unit's rows be apart
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    const std::size_t unit_ordinal = unit_ordinals.emplace(rows[r].unit, unit_ordinals.size()).first->second;
+    const std::size_t pattern = patterns.empty() ? 0 : first_matching_pattern(rows[r].kpi, patterns);
+    if (patterns.empty() || pattern < patterns.size()) chosen.push_back(Chosen{unit_ordinal, pattern, r});
+  }
+  std::stable_sort(chosen.begin(), chosen.end(), [](const Chosen& a, const Chosen& b) {
+    return a.unit_ordinal != b.unit_ordinal ? a.unit_ordinal < b.unit_ordinal : a.pattern < b.pattern;
+  });
+  std::vector<std::size_t> order;
+  order.reserve(chosen.size());
+  for (const Chosen& c : chosen) order.push_back(c.row);
+  return order;
 }
 
 bool level_chosen(const std::string& level, const std::string& by) {

@@ -18,8 +18,17 @@ namespace probsim {
 // "a,b*,c" → {"a", "b*", "c"}; empty items dropped.
 [[nodiscard]] std::vector<std::string> split_list(const std::string& list);
 
-// Whether `kpi` matches one of `patterns` (shell globs: *, ?, [..]); every KPI matches an empty list.
-[[nodiscard]] bool kpi_chosen(const std::string& kpi, const std::vector<std::string>& patterns);
+// The rows to print and their order. Each row is a unit (its level and name together) and a KPI; a
+// unit's rows are printed together, units in the order they first appear. The rows `patterns` choose are
+// kept, each unit's in the order the patterns (shell globs: *, ?, [..]) are listed (a row under the first
+// pattern it matches), then in file order: `--kpis b,a` prints b before a. Every row, in file order, when
+// there are no patterns.
+struct ConsoleRow {
+  std::string unit;
+  std::string kpi;
+};
+[[nodiscard]] std::vector<std::size_t> console_order(const std::vector<ConsoleRow>& rows,
+                                                     const std::vector<std::string>& patterns);
 
 // Whether a row of `level` is printed when the console is asked for `by` ("" or "national": the nation
 // only; "region": the nation and each region; "pdu": the nation and each PDU; "team": the nation and

@@ -110,15 +110,24 @@ bool batch_complete(const fs::path& out, const SweepSpec& sweep, const std::vect
 
 int run_batch(const BatchOptions& options) {
   Diagnostics diagnostics;
-  std::optional<SweepSpec> sweep = load_sweep_file(options.sweep_path, diagnostics);
+  // Past a misspelt top-level key the points are checked too, so every problem is listed at once.
+  std::optional<SweepSpec> sweep =
+      load_sweep_file(options.sweep_path, diagnostics, SweepWithProblems::past_unknown_keys);
+  const std::size_t sweep_problems = diagnostics.items().size();
   std::vector<SweepPoint> points;
   std::optional<std::vector<LoadedPoint>> loaded;
   if (sweep) points = expand_points(*sweep, diagnostics);
-  if (sweep && diagnostics.empty()) loaded = load_points(*sweep, points, diagnostics);
-  if (!loaded) {
+  if (sweep && diagnostics.items().size() == sweep_problems)
+    loaded = load_points(*sweep, points, diagnostics);
+  if (!loaded || !diagnostics.empty()) {
     const std::size_t n = diagnostics.items().size();
-    say(diagnostics.describe() + "probsim: " + options.sweep_path + ": " + std::to_string(n) + " problem" +
-        (n == 1 ? "" : "s") + " found; nothing was run\n");
+    const bool checked_past_them = sweep && sweep_problems > 0;
+    say(diagnostics.describe() +
+        (checked_past_them ? "(the points were checked as the sweep stands: a misspelt set, parameters or "
+                             "points block is not applied to them)\n"
+                           : "") +
+        "probsim: " + options.sweep_path + ": " + std::to_string(n) + " problem" + (n == 1 ? "" : "s") +
+        " found; nothing was run\n");
     return 1;
   }
   const Shard& shard = options.shard;

@@ -211,9 +211,14 @@ int run_compare(const CompareOptions& options) {
             << "  base:  " << options.base_dir << "\n  other: " << options.other_dir << "\n\n";
   char line[240];
   std::string table;
-  for (const auto& [key, d] : rows) {
+  // In each unit's table the KPIs in the order --kpis lists them, as `run` prints them.
+  std::vector<ConsoleRow> console_rows;
+  for (const auto& row : rows)
+    console_rows.push_back(
+        ConsoleRow{std::get<0>(row.kpi) + '\n' + std::get<1>(row.kpi), std::get<2>(row.kpi)});
+  for (const std::size_t index : console_order(console_rows, options.console_kpis)) {
+    const auto& [key, d] = rows[index];
     const auto& [level, unit, kpi] = key;
-    if (!kpi_chosen(kpi, options.console_kpis)) continue;
     if (level + '\n' + unit != table) {
       table = level + '\n' + unit;
       std::cout << "\n" << (level == "national" ? std::string("National") : level + " " + unit) << "\n";

@@ -125,11 +125,19 @@ void print_summary_table(std::ostream& out, const Scenario& scenario, const RunO
       << scenario.name << ": " << scenario.window.report_start.iso() << " to "
       << scenario.window.report_end.iso() << ", " << options.replications << " replication"
       << (options.replications == 1 ? "" : "s") << ", seed " << options.base_seed << "\n";
-  // One table per unit: the nation, then the units --by asks for, in file order.
+  // One table per unit: the nation, then the units --by asks for, in file order; in each, the KPIs in
+  // the order --kpis lists them.
+  std::vector<ConsoleRow> rows;
+  std::vector<const KpiSummary*> of_row;
+  for (const auto& k : summary) {
+    if (!level_chosen(k.level, options.by)) continue;
+    rows.push_back(ConsoleRow{k.level + '\n' + k.unit, k.kpi});
+    of_row.push_back(&k);
+  }
   std::string table;  // level + unit of the table being printed
   std::size_t printed = 0;
-  for (const auto& k : summary) {
-    if (!level_chosen(k.level, options.by) || !kpi_chosen(k.kpi, options.console_kpis)) continue;
+  for (const std::size_t row : console_order(rows, options.console_kpis)) {
+    const KpiSummary& k = *of_row[row];
     if (k.level + '\n' + k.unit != table) {
       table = k.level + '\n' + k.unit;
       out << "\n" << (k.national() ? std::string("National") : k.level + " " + k.unit) << "\n";

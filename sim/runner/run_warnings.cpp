@@ -160,14 +160,19 @@ std::vector<std::string> scenario_warnings(const Scenario& s) {
   if (none_acts || beyond_a_year > 0) {
     const std::string dates =
         *first_late == *last_late ? first_late->iso() : first_late->iso() + " to " + last_late->iso();
-    warnings.push_back(
-        "staffing_plan.intakes: " + std::to_string(late) + " of the " +
-        std::to_string(s.staffing_plan.intakes.size()) + " intakes (" + std::to_string(late_people) +
-        (late_people == 1 ? " person" : " people") + ", dated " + dates + ") fall" + (late == 1 ? "s" : "") +
-        " after simulation.report_end (" + s.window.report_end.iso() + ")" +
-        (none_acts ? ", so no intake of the plan acts in this run"
-                   : ", " + std::to_string(beyond_a_year) + " of them more than a year after it") +
-        ". Check the dates, or extend simulation.report_end.");
+    const std::size_t intakes = s.staffing_plan.intakes.size();
+    const std::string which = intakes == 1
+                                  ? "the plan's only intake"
+                                  : std::to_string(late) + " of the " + std::to_string(intakes) + " intakes";
+    std::string why = ", more than a year after it";  // one intake late, and that one beyond a year
+    if (none_acts)
+      why = intakes == 1 ? ", so it does not act in this run" : ", so no intake of the plan acts in this run";
+    else if (late > 1)
+      why = ", " + std::to_string(beyond_a_year) + " of them more than a year after it";
+    warnings.push_back("staffing_plan.intakes: " + which + " (" + std::to_string(late_people) +
+                       (late_people == 1 ? " person" : " people") + ", dated " + dates + ") fall" +
+                       (late == 1 ? "s" : "") + " after simulation.report_end (" + s.window.report_end.iso() +
+                       ")" + why + ". Check the dates, or extend simulation.report_end.");
   }
 
   if (!s.bank_holidays.empty()) {

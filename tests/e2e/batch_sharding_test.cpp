@@ -203,6 +203,39 @@ TEST(BatchSharding, ABadSweepOrBadUsageStartsNothing) {
       << point.output;
   EXPECT_FALSE(fs::exists(dir / "out"));
 
+  // A misspelt top-level key does not hide the points' problems: both are listed in one pass.
+  const auto both = write_sweep(dir, bad_rate + "seed: 3\n");
+  const CommandResult together = run_probsim("batch " + quoted(both) + " --out " + quoted(dir / "out"));
+  EXPECT_EQ(together.exit_status, 1) << together.output;
+  EXPECT_NE(together.output.find(both.string() + ":11:1: error: key 'seed': unknown key"), std::string::npos)
+      << together.output;
+  EXPECT_NE(together.output.find("key 'regions[0].pdus[0].referrals_per_week': expected a number at least 0"),
+            std::string::npos)
+      << together.output;
+  EXPECT_NE(together.output.find("2 problems found; nothing was run"), std::string::npos) << together.output;
+  EXPECT_NE(together.output.find("(the points were checked as the sweep stands"), std::string::npos)
+      << together.output;
+  EXPECT_FALSE(fs::exists(dir / "out"));
+  // A misspelt required key is both unknown and missing; the points are still checked.
+  std::string misspelt = bad_rate;
+  misspelt.replace(misspelt.find("replications_per_point"), 22, "replication_per_point");
+  const auto required = write_sweep(dir, misspelt);
+  const CommandResult three = run_probsim("batch " + quoted(required) + " --out " + quoted(dir / "out"));
+  EXPECT_EQ(three.exit_status, 1) << three.output;
+  EXPECT_NE(three.output.find("did you mean 'replications_per_point'"), std::string::npos) << three.output;
+  EXPECT_NE(three.output.find("key 'regions[0].pdus[0].referrals_per_week': expected a number at least 0"),
+            std::string::npos)
+      << three.output;
+  EXPECT_NE(three.output.find("3 problems found; nothing was run"), std::string::npos) << three.output;
+  // A problem the points depend on (no scenarios) stops the check there: nothing to check them against.
+  std::string no_scenarios = misspelt;
+  no_scenarios.replace(no_scenarios.find("scenarios:"), 10, "scenario:");
+  const CommandResult stopped =
+      run_probsim("batch " + quoted(write_sweep(dir, no_scenarios)) + " --out " + quoted(dir / "out"));
+  EXPECT_EQ(stopped.exit_status, 1) << stopped.output;
+  EXPECT_EQ(stopped.output.find("referrals_per_week"), std::string::npos) << stopped.output;
+  EXPECT_FALSE(fs::exists(dir / "out"));
+
   const auto good = quoted(write_sweep(dir, small_sweep("good")));
   for (const char* usage : {"--shard 4/3", "--shard 0/2", "--shard two", "--jobs 0"}) {
     const CommandResult u = run_probsim("batch " + good + " --out " + quoted(dir / "out") + " " + usage);

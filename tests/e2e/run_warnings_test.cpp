@@ -73,7 +73,7 @@ TEST(RunWarnings, IntakesAfterTheEndOfTheRun) {
   EXPECT_EQ(typo.exit_status, 0) << typo.output;
   EXPECT_NE(
       typo.output.find("warning: staffing_plan.intakes: 1 of the 3 intakes (6 people, dated 2025-01-08) "
-                       "falls after simulation.report_end (2023-12-31), 1 of them more than a year after it"),
+                       "falls after simulation.report_end (2023-12-31), more than a year after it"),
       std::string::npos)
       << typo.output;
   // 366 days past the end is not "more than a year"; 367 is.
@@ -81,8 +81,26 @@ TEST(RunWarnings, IntakesAfterTheEndOfTheRun) {
                 .output.find("warning"),
             std::string::npos);
   EXPECT_NE(run_probsim(recruit + end_2023 + " --set staffing_plan.intakes.2.date=2025-01-01")
-                .output.find("of them more than a year after it"),
+                .output.find("more than a year after it"),
             std::string::npos);
+  // Two late, one of them beyond a year; and a plan of one intake, which does not act.
+  EXPECT_NE(
+      run_probsim(
+          recruit + end_2023 +
+          " --set staffing_plan.intakes.1.date=2024-02-01 --set staffing_plan.intakes.2.date=2025-01-08")
+          .output.find("2 of the 3 intakes (10 people, dated 2024-02-01 to 2025-01-08) fall after "
+                       "simulation.report_end (2023-12-31), 1 of them more than a year after it"),
+      std::string::npos);
+  const CommandResult only =
+      run_probsim(recruit +
+                  " --set simulation.report_end=2023-03-31 --set 'staffing_plan.intakes=[{date: "
+                  "2023-04-03, region: Coastal, grade: pqip, count: 1}]'");
+  EXPECT_EQ(only.exit_status, 0) << only.output;
+  EXPECT_NE(only.output.find("warning: staffing_plan.intakes: the plan's only intake (1 person, dated "
+                             "2023-04-03) falls after simulation.report_end (2023-03-31), so it does not act "
+                             "in this run."),
+            std::string::npos)
+      << only.output;
   EXPECT_EQ(run_probsim(recruit).output.find("warning"), std::string::npos);
 }
 
@@ -112,7 +130,9 @@ TEST(RunWarnings, IntakesBeforeTheReportStartAreRefusedInOneMessage) {
   EXPECT_EQ(r.exit_status, 1) << r.output;
   EXPECT_EQ(count_of(r.output, "must not be before simulation.report_start (2024-06-01)"), 1u) << r.output;
   EXPECT_NE(r.output.find("staffing_plan.intakes[0].date"), std::string::npos) << r.output;
-  EXPECT_NE(r.output.find("or drop the plan (--set 'staffing_plan.intakes=[]')"), std::string::npos)
+  EXPECT_NE(r.output.find(
+                "remove the intakes dated before it (--set 'staffing_plan.intakes=[]' drops the whole plan)"),
+            std::string::npos)
       << r.output;
   EXPECT_NE(
       r.output.find("2 more intakes are dated before simulation.report_start, 2024-06-01 (the latest on "
@@ -126,6 +146,15 @@ TEST(RunWarnings, IntakesBeforeTheReportStartAreRefusedInOneMessage) {
   EXPECT_EQ(count_of(one.output, "must not be before simulation.report_start (2023-06-01)"), 1u)
       << one.output;
   EXPECT_EQ(one.output.find("more intake"), std::string::npos) << one.output;
+  // Two before it: the first in full and "1 more intake is".
+  const CommandResult two =
+      run_probsim("validate scenarios/staffing_plan_recruit.yaml --set simulation.report_start=2023-10-01");
+  EXPECT_EQ(two.exit_status, 1) << two.output;
+  EXPECT_NE(
+      two.output.find("1 more intake is dated before simulation.report_start, 2023-10-01 (the latest on "
+                      "2023-09-04)"),
+      std::string::npos)
+      << two.output;
 }
 
 TEST(RunWarnings, EveryPduInOneRagStatusForMostOfTheWindow) {

@@ -118,6 +118,14 @@ TEST(ResultsByUnit, TheConsolePrintsTheChosenUnitsAndKpisWithSharesAsPercentages
       r.output, std::regex(R"(reviews_on_time_share +-?\d+\.\d% +\[ *-?\d+\.\d%, +-?\d+\.\d%\])")))
       << r.output;
   EXPECT_TRUE(std::regex_search(r.output, std::regex(R"(referrals +\d+\.\d\d )"))) << r.output;
+  // In --kpis' order, not the file's (where referrals comes first), in the nation's table and a PDU's.
+  for (const char* heading : {"National", "pdu Eastmoor"}) {
+    const std::size_t table = r.output.find(heading);
+    ASSERT_NE(table, std::string::npos) << heading;
+    EXPECT_LT(r.output.find("reviews_on_time_share", table), r.output.find("referrals", table))
+        << heading << "\n"
+        << r.output;
+  }
 
   const CommandResult bad = run_probsim(kShortRun + "--reps 1 --by county --out " + quoted(dir / "bad"));
   EXPECT_EQ(bad.exit_status, 2);
@@ -127,11 +135,15 @@ TEST(ResultsByUnit, TheConsolePrintsTheChosenUnitsAndKpisWithSharesAsPercentages
 TEST(ResultsByUnit, CompareByPduOfARunWithItselfIsZeroForEveryUnitKpiAndMonth) {
   const auto dir = fresh_directory("units_compare");
   ASSERT_EQ(run_probsim(kShortRun + "--reps 3 --quiet --out " + quoted(dir / "run")).exit_status, 0);
-  const CommandResult r =
-      run_probsim("compare " + quoted(dir / "run") + " " + quoted(dir / "run") +
-                  " --by pdu --kpis 'reviews_on_time_share' --out " + quoted(dir / "comparison.csv"));
+  const CommandResult r = run_probsim("compare " + quoted(dir / "run") + " " + quoted(dir / "run") +
+                                      " --by pdu --kpis 'reviews_on_time_share,referrals' --out " +
+                                      quoted(dir / "comparison.csv"));
   ASSERT_EQ(r.exit_status, 0) << r.output;
   EXPECT_NE(r.output.find("pdu Southbridge"), std::string::npos) << r.output;
+  // --kpis' order, as `run` prints it: the reviews before referrals, which come first in the file.
+  const std::size_t southbridge = r.output.find("pdu Southbridge");
+  EXPECT_LT(r.output.find("reviews_on_time_share", southbridge), r.output.find("referrals", southbridge))
+      << r.output;
   EXPECT_NE(r.output.find("0.0%"), std::string::npos) << "shares as percentages:\n" << r.output;
 
   std::set<std::string> levels, pdus;
@@ -263,15 +275,16 @@ TEST(ResultsByUnit, LeaveRedTableMatchesTheMonthlyRagStatusSeries) {
 // A batch point writes the same timeseries_summary.csv and leave_red.csv as `probsim run` of that point.
 TEST(ResultsByUnit, ABatchPointHasTheRunsTimeseriesSummaryAndLeaveRedTable) {
   const auto dir = fresh_directory("units_batch");
-  const auto sweep = quoted(write_sweep(
-      dir, small_sweep("units_batch", "").replace(small_sweep("units_batch", "").find("set: {"), 6,
-                                                   "set: {prioritisation.enabled: true, ")));
+  const auto sweep = quoted(write_sweep(dir, small_sweep("units_batch", "")
+                                                 .replace(small_sweep("units_batch", "").find("set: {"), 6,
+                                                          "set: {prioritisation.enabled: true, ")));
   const CommandResult batch = run_probsim("batch " + sweep + " --out " + quoted(dir / "batch") + " --quiet");
   ASSERT_EQ(batch.exit_status, 0) << batch.output;
   const CommandResult run = run_probsim(
       "run scenarios/example_pdu.yaml --reps 3 --seed 7 --quiet --set prioritisation.enabled=true --set "
       "simulation.report_end=2023-06-30 --set simulation.warm_up_weeks=8 --set "
-      "regions.0.pdus.Southbridge.staff.0.headcount=9 --set regions.0.pdus.Northgate.referrals_per_week=7 --out " +
+      "regions.0.pdus.Southbridge.staff.0.headcount=9 --set regions.0.pdus.Northgate.referrals_per_week=7 "
+      "--out " +
       quoted(dir / "run"));
   ASSERT_EQ(run.exit_status, 0) << run.output;
   for (const char* file : {"timeseries_summary.csv", "leave_red.csv"}) {

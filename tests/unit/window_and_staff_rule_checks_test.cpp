@@ -134,10 +134,12 @@ TEST(StaffingPlanRuleChecks, TraineeBackfillNeedsPoBackfillAndIntakesNotBeforeTh
   plan.intakes[2].date = date(2024, 1, 1);  // after the window: valid (run_warnings judges it)
   plan.intakes[3].date = date(2023, 1, 1);  // the first day of the window
   ASSERT_EQ(keys_of(plan.check(window_2023())), (std::vector<std::string>{"intakes[1].date"}));
-  EXPECT_EQ(plan.check(window_2023())[0].message,
-            "must not be before simulation.report_start (2023-01-01): staff are described as they stand on "
-            "that day and recruitment begins then. Move simulation.report_start back, describe these staff "
-            "under their PDUs, or drop the plan (--set 'staffing_plan.intakes=[]')");
+  EXPECT_EQ(
+      plan.check(window_2023())[0].message,
+      "must not be before simulation.report_start (2023-01-01): staff are described as they stand on "
+      "that day and recruitment begins then. Move simulation.report_start back, or describe these staff "
+      "under their PDUs and remove the intakes dated before it (--set 'staffing_plan.intakes=[]' drops "
+      "the whole plan)");
   // A warm-up does not move the boundary: recruitment begins on the first report day (docs/model.md).
   SimulationWindow with_warm_up = window_2023();
   with_warm_up.warm_up_weeks = 4;
