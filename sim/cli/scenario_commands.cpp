@@ -59,7 +59,9 @@ void add_scenario_command_options(const Command& command, RunOptions& run, po::o
       "--set regions.0.pdus.Northgate.referrals_per_week=30 (repeatable; list items by index "
       "or name)");
   if (command.name != kValidate.name)
-    options.add_options()("seed", po::value<std::uint64_t>(&run.base_seed)->default_value(1),
+    options.add_options()("seed", po::value<Seed>()->default_value(Seed{1}, "1")->notifier([&](Seed s) {
+      run.base_seed = s.value;
+    }),
                           "base seed; replication r uses a seed derived from (seed, r)");
   // bench runs one replication, so its default is every core; run shares the cores among --jobs.
   if (command.name == kRun.name || command.name == kBench.name)

@@ -4,6 +4,7 @@
 
 #include "cli/command_options.hpp"
 #include "cli/commands.hpp"
+#include "cli/count_option.hpp"
 #include "runner/snapshot_command.hpp"
 
 namespace po = boost::program_options;
@@ -22,7 +23,9 @@ int snapshot_main(int argc, char** argv) {
   po::options_description options("Options");
   options.add_options()("help,h", "show this help")("date", po::value<std::string>(&snapshot.date_text),
                                                     "the last simulated day to include, YYYY-MM-DD")(
-      "replication,r", po::value<std::uint64_t>(&snapshot.replication)->default_value(1),
+      "replication,r", po::value<Count>()->default_value(Count{1}, "1")->notifier([&](Count c) {
+        snapshot.replication = c.value;
+      }),
       "which replication (1..N)")("out,o", po::value<std::string>(&snapshot.out_dir),
                                   "where to write the two CSVs (default: RUN_DIR/snapshot-DATE)");
   po::options_description hidden;

@@ -23,6 +23,10 @@ SourceLocation location_of(const YAML::Mark& mark, const std::string& file) {
 // bytes each), which would exhaust memory before any rule could name it. Counting while converting stops it
 // at the first node past the limit, at a located error.
 constexpr std::size_t kMaxNodesPerDocument = 100'000;
+// The deepest nesting one document may have. The shipped scenarios nest about 6 deep; an alias that
+// contains itself (`a: &a [*a]`) is infinitely deep and would overflow the stack long before the node
+// budget ran out.
+constexpr std::size_t kMaxDepth = 64;
 
 struct NodeBudget {
   std::size_t left = kMaxNodesPerDocument;
@@ -31,6 +35,18 @@ struct NodeBudget {
   // alias where the count ran out.
   std::string top_key;
   SourceLocation top_where;
+  std::size_t depth = 0;  // of the node being converted
+};
+
+// Counts one level of nesting for as long as it lives.
+struct Nesting {
+  explicit Nesting(NodeBudget& budget) : budget_(budget) { ++budget_.depth; }
+  ~Nesting() { --budget_.depth; }
+  Nesting(const Nesting&) = delete;
+  Nesting& operator=(const Nesting&) = delete;
+
+ private:
+  NodeBudget& budget_;
 };
 
 ConfigNode convert(const YAML::Node& node, const std::string& file, const std::string& key_path,
@@ -44,6 +60,14 @@ ConfigNode convert(const YAML::Node& node, const std::string& file, const std::s
         budget.top_key.empty() ? out.where : budget.top_where, budget.top_key,
         "the document expands to more than " + std::to_string(kMaxNodesPerDocument) +
             " values (YAML aliases repeated inside aliases?); refused before it exhausts memory");
+    return out;
+  }
+  const Nesting nesting(budget);
+  if (budget.depth > kMaxDepth) {
+    budget.exhausted = true;
+    diagnostics.error(budget.top_key.empty() ? out.where : budget.top_where, budget.top_key,
+                      "the document nests more than " + std::to_string(kMaxDepth) +
+                          " levels deep (a YAML alias that contains itself?); refused");
     return out;
   }
   --budget.left;

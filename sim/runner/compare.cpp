@@ -216,7 +216,13 @@ int run_compare(const CompareOptions& options) {
   for (const auto& row : rows)
     console_rows.push_back(
         ConsoleRow{std::get<0>(row.kpi) + '\n' + std::get<1>(row.kpi), std::get<2>(row.kpi)});
-  for (const std::size_t index : console_order(console_rows, options.console_kpis)) {
+  const std::vector<std::size_t> printed = console_order(console_rows, options.console_kpis);
+  if (printed.empty()) {  // as `run` says it
+    std::cout << "(no KPI matches --kpis";
+    for (const auto& pattern : options.console_kpis) std::cout << " " << pattern;
+    std::cout << ")\n";
+  }
+  for (const std::size_t index : printed) {
     const auto& [key, d] = rows[index];
     const auto& [level, unit, kpi] = key;
     if (level + '\n' + unit != table) {

@@ -20,24 +20,32 @@ namespace probsim {
 
 namespace {
 
-// Facilitators in post at the start or recruited later into one of `pdus` (or their regions).
-bool has_facilitators(const Scenario& s, const std::vector<std::size_t>& pdus) {
+// Staff of a grade `wanted` says in one of `pdus` (or their regions): in post at the start, as the PDU's
+// staff lists or a warm start's staff CSV give them, or recruited before the run ends.
+template <typename GradeWanted>
+bool has_staff(const Scenario& s, const std::vector<std::size_t>& pdus, GradeWanted wanted) {
+  const auto among = [&](std::size_t pdu) { return std::find(pdus.begin(), pdus.end(), pdu) != pdus.end(); };
   std::set<std::size_t> regions;
   std::size_t index = 0;
   for (std::size_t r = 0; r < s.regions.size(); ++r)
     for (std::size_t p = 0; p < s.regions[r].pdus.size(); ++p, ++index)
-      if (std::find(pdus.begin(), pdus.end(), index) != pdus.end()) regions.insert(r);
+      if (among(index)) regions.insert(r);
   for (const std::size_t pdu : pdus)
     for (const StaffGroup& group : s.pdu_at(pdu).staff)
-      if (group.person.grade == Grade::facilitator && group.headcount > 0) return true;
+      if (wanted(group.person.grade) && group.headcount > 0) return true;
+  if (s.snapshot)
+    for (const SnapshotStaffMember& member : s.snapshot->staff)
+      if (wanted(member.person.grade) && among(member.pdu)) return true;
   for (const RecruitmentIntake& intake : s.staffing_plan.intakes) {
-    if (intake.grade != Grade::facilitator || intake.count <= 0) continue;
-    if (s.window.report_end < intake.date) continue;  // after the run: no group of this run has them
-    if ((intake.pdu && std::find(pdus.begin(), pdus.end(), *intake.pdu) != pdus.end()) ||
-        (intake.region && regions.count(*intake.region)))
-      return true;
+    if (!wanted(intake.grade) || intake.count <= 0) continue;
+    if (s.window.report_end < intake.date) continue;  // after the run: nothing of this run has them
+    if ((intake.pdu && among(*intake.pdu)) || (intake.region && regions.count(*intake.region))) return true;
   }
   return false;
+}
+
+bool has_facilitators(const Scenario& s, const std::vector<std::size_t>& pdus) {
+  return has_staff(s, pdus, [](Grade g) { return g == Grade::facilitator; });
 }
 
 // Whether the scenario's settings can create a task of `kind` at all (hours set, and the block that makes
@@ -108,6 +116,18 @@ std::vector<std::string> scenario_warnings(const Scenario& s) {
                            " has no facilitator in post and none recruited: no BBR group can run there, "
                            "so every requirement waits until it ends. Add facilitator staff to its PDUs, "
                            "or set the share to 0 if BBR is not delivered there.");
+
+  // A PDU nobody can hold cases in: every case it is given waits unallocated, and none of its reviews,
+  // contacts or visits is ever done. Valid (a PDU being set up), but rarely meant.
+  std::vector<std::size_t> without_case_holders;
+  for (std::size_t pdu = 0; pdu < s.pdu_count(); ++pdu)
+    if (!has_staff(s, {pdu}, [](Grade g) { return holds_cases(g); })) without_case_holders.push_back(pdu);
+  if (!without_case_holders.empty())
+    warnings.push_back(
+        std::string(without_case_holders.size() == 1 ? "PDU " : "PDUs ") + names_of(s, without_case_holders) +
+        (without_case_holders.size() == 1 ? " has" : " have") +
+        " no PO, PSO or PQiP in post and none recruited before simulation.report_end: every case there waits "
+        "unallocated and none of its tasks is done. Add staff under the PDU, or a staffing_plan intake.");
 
   // A task kind listed as mandated or deferrable that the scenario never creates: probably a block left
   // out (e.g. `risk_management_plan` listed without its settings), and the list then means nothing.

@@ -1,7 +1,12 @@
 #include "runner/snapshot_command.hpp"
 
+#include <charconv>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "config/scenario_loader.hpp"
 #include "core/random_stream.hpp"
@@ -13,6 +18,36 @@
 namespace fs = std::filesystem;
 
 namespace probsim {
+
+namespace {
+
+// How many replications the run has: summary.csv's n on its first row (every KPI has a value in each
+// replication). Nothing when the file cannot be read that way; the replay then proceeds as before.
+std::optional<std::uint64_t> replications_of_run(const std::string& run_dir) {
+  std::ifstream in(fs::path(run_dir) / "summary.csv");
+  std::string header, row;
+  if (!std::getline(in, header) || !std::getline(in, row)) return std::nullopt;
+  const auto fields = [](const std::string& line) {
+    std::vector<std::string> out(1);
+    for (char c : line) {
+      if (c == ',')
+        out.emplace_back();
+      else
+        out.back().push_back(c);
+    }
+    return out;
+  };
+  const auto names = fields(header), values = fields(row);
+  for (std::size_t i = 0; i < names.size() && i < values.size(); ++i) {
+    if (names[i] != "n") continue;
+    std::uint64_t n = 0;
+    const auto [end, error] = std::from_chars(values[i].data(), values[i].data() + values[i].size(), n);
+    if (error == std::errc() && end == values[i].data() + values[i].size() && n > 0) return n;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
 
 int run_snapshot(SnapshotOptions options) {
   const std::string& run_dir = options.run_dir;
@@ -47,7 +82,18 @@ int run_snapshot(SnapshotOptions options) {
     std::cerr << "probsim snapshot: --replication counts from 1\n";
     return 2;
   }
+  if (const auto replications = replications_of_run(run_dir); replications && replication > *replications) {
+    std::cerr << "probsim snapshot: --replication " << replication << " is not in " << run_dir
+              << ", which has " << *replications << " replication" << (*replications == 1 ? "" : "s")
+              << " (1.." << *replications << ")\n";
+    return 2;
+  }
   if (out_dir.empty()) out_dir = (fs::path(run_dir) / ("snapshot-" + date->iso())).string();
+  // Checked before the replay, which can take minutes: the CSVs go into a directory, made if need be.
+  if (std::error_code error; fs::exists(out_dir, error) && !fs::is_directory(out_dir, error)) {
+    std::cerr << "probsim snapshot: --out " << out_dir << " exists and is not a directory; choose another\n";
+    return 1;
+  }
   ReplicationSpec spec;
   spec.index = replication;
   spec.seed = replication_seed(std::stoull(*seed_text), replication);

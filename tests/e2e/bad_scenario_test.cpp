@@ -130,6 +130,7 @@ const BadScenario kBadScenarios[] = {
     {"pdu_name_with_newline.yaml", 21, "regions[0].pdus[0].name", "without control characters", ""},
     {"second_document.yaml", 39, "", "found a second (after '---')", ""},
     {"alias_bomb.yaml", 8, "lol5", "expands to more than 100000 values", ""},
+    {"alias_self.yaml", 4, "loop", "nests more than 64 levels deep", ""},
     // Each half of the cycle: the diagnostic is on the `extends` line that closes it, in the other file.
     {"cycle_a.yaml", 5, "extends", "cycle", "cycle_b.yaml"},
     {"cycle_b.yaml", 4, "extends", "cycle", "cycle_a.yaml"},

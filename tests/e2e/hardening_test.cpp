@@ -36,13 +36,17 @@ TEST(CountOptions, NegativeMalformedAndHugeCountsAreRefusedNamingTheOption) {
       {"--reps 3x", "the argument ('3x') for option '--reps' is not a whole number"},
       {"--jobs 200000", "the argument ('200000') for option '--jobs' is above the limit of 100000"},
       {"--threads -2", "the argument ('-2') for option '--threads' is not a whole number"},
+      {"--reps 1000000000", "the argument ('1000000000') for option '--reps' is above the limit of 100000"},
+      {"--seed -1",
+       "the argument ('-1') for option '--seed' is not a whole number from 0 to 18446744073709551615"},
+      {"--seed 18446744073709551616", "for option '--seed' is not a whole number from 0"},
       {"--set simulation.warm_up_weeks", "--set takes key.path=value, not 'simulation.warm_up_weeks'"},
       {"--set =5", "--set takes key.path=value, not '=5'"},
   };
   for (const Case& c : cases) {
     const fs::path out = dir / "out";
-    const CommandResult result =
-        run_probsim(std::string("run scenarios/example_pdu.yaml --out '") + out.string() + "' " + c.arguments);
+    const CommandResult result = run_probsim(std::string("run scenarios/example_pdu.yaml --out '") +
+                                             out.string() + "' " + c.arguments);
     EXPECT_EQ(result.exit_status, 2) << c.arguments << "\n" << result.output;
     EXPECT_TRUE(contains(result.output, c.message)) << c.arguments << "\n" << result.output;
     EXPECT_TRUE(fs::is_empty(dir)) << c.arguments;
@@ -55,8 +59,8 @@ TEST(SweepLimits, AGridOfTwoToTheSixtyFourPointsIsRefusedNotRunAsOnePoint) {
                       "']\nreplications_per_point: 1\nparameters:\n";
   for (int k = 0; k < 64; ++k) sweep += "  simulation.key" + std::to_string(k) + ": [1, 2]\n";
   write_file(dir / "huge.yaml", sweep);
-  const CommandResult result =
-      run_probsim("batch '" + (dir / "huge.yaml").string() + "' --dry-run --out '" + (dir / "out").string() + "'");
+  const CommandResult result = run_probsim("batch '" + (dir / "huge.yaml").string() + "' --dry-run --out '" +
+                                           (dir / "out").string() + "'");
   EXPECT_EQ(result.exit_status, 1) << result.output;
   EXPECT_TRUE(contains(result.output, (dir / "huge.yaml").string() + ":4:")) << result.output;
   EXPECT_TRUE(contains(result.output, "more than 100000 points")) << result.output;
@@ -132,8 +136,9 @@ TEST(EventLog, ARunWithNoCaseEventsWritesAnEventsFileWithItsHeaderOnly) {
 // `weights` given in a derived file over a base `uniform` used to be merged beside it and ignored.
 TEST(Extends, WeightsOverABaseUniformReplaceItAndAreCheckedAsAWhole) {
   const fs::path dir = fresh_directory("weights-over-uniform");
-  write_file(dir / "derived.yaml", "extends: '" + source_path("scenarios/example_pdu.yaml") +
-                                       "'\ncase_mix:\n  sentence_length_months:\n    licence: {weights: [1, 2]}\n");
+  write_file(dir / "derived.yaml",
+             "extends: '" + source_path("scenarios/example_pdu.yaml") +
+                 "'\ncase_mix:\n  sentence_length_months:\n    licence: {weights: [1, 2]}\n");
   const CommandResult result = run_probsim("validate '" + (dir / "derived.yaml").string() + "'");
   EXPECT_EQ(result.exit_status, 1) << result.output;
   EXPECT_TRUE(contains(result.output, "case_mix.sentence_length_months.licence")) << result.output;

@@ -157,6 +157,30 @@ TEST(RunWarnings, IntakesBeforeTheReportStartAreRefusedInOneMessage) {
       << two.output;
 }
 
+// A PDU nobody can hold cases in is warned of; staff from a warm start's CSV count, for case holders
+// and for facilitators alike (the snapshot scenario has no staff lists).
+TEST(RunWarnings, APduWithoutCaseHoldersAndSnapshotStaffCount) {
+  const CommandResult empty =
+      run_probsim("validate scenarios/example_pdu.yaml --set 'regions.0.pdus.Southbridge.staff=[]'");
+  EXPECT_EQ(empty.exit_status, 0) << empty.output;
+  EXPECT_EQ(
+      count_of(empty.output, "warning: PDU Southbridge has no PO, PSO or PQiP in post and none recruited"),
+      1u)
+      << empty.output;
+  EXPECT_EQ(run_probsim("validate scenarios/example_pdu.yaml").output.find("no PO, PSO or PQiP"),
+            std::string::npos);
+  // Recruited within the run: no warning.
+  EXPECT_EQ(
+      run_probsim("validate scenarios/example_pdu.yaml --set 'regions.0.pdus.Southbridge.staff=[]' --set "
+                  "'staffing_plan.intakes=[{date: 2023-02-01, pdu: Southbridge, grade: po, count: 1}]'")
+          .output.find("no PO, PSO or PQiP"),
+      std::string::npos);
+  const CommandResult snapshot =
+      run_probsim("validate scenarios/example_region_snapshot.yaml --set interventions.enabled=true");
+  EXPECT_EQ(snapshot.exit_status, 0) << snapshot.output;
+  EXPECT_EQ(snapshot.output.find("warning"), std::string::npos) << snapshot.output;
+}
+
 TEST(RunWarnings, EveryPduInOneRagStatusForMostOfTheWindow) {
   const auto dir = fresh_directory("warn_rag");
   // Amber and red thresholds of 1% workload: every PDU is red from its first review.

@@ -144,6 +144,10 @@ TEST(ResultsByUnit, CompareByPduOfARunWithItselfIsZeroForEveryUnitKpiAndMonth) {
   const std::size_t southbridge = r.output.find("pdu Southbridge");
   EXPECT_LT(r.output.find("reviews_on_time_share", southbridge), r.output.find("referrals", southbridge))
       << r.output;
+  const CommandResult none = run_probsim("compare " + quoted(dir / "run") + " " + quoted(dir / "run") +
+                                         " --kpis 'zzz*' --out " + quoted(dir / "none.csv"));
+  EXPECT_EQ(none.exit_status, 0) << none.output;
+  EXPECT_NE(none.output.find("(no KPI matches --kpis zzz*)"), std::string::npos) << none.output;
   EXPECT_NE(r.output.find("0.0%"), std::string::npos) << "shares as percentages:\n" << r.output;
 
   std::set<std::string> levels, pdus;

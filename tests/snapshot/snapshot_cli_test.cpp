@@ -116,6 +116,24 @@ TEST(SnapshotCli, ASimulatedDayStartsANewRun) {
   for (const auto& row : csv_rows(dir / "next" / "kpis.csv"))
     if (row[1] == "national" && row[3] == "caseload_start") start = std::stod(row[4]);
   EXPECT_EQ(start, static_cast<double>(cases.size()));
+
+  // Checked before the replay: a replication the run does not have, a negative one, an --out that is a file.
+  const std::string snapshot = "snapshot '" + (dir / "run").string() + "' --date 2023-06-30 ";
+  const CommandResult missing =
+      run_probsim(snapshot + "--replication 2 --out '" + (dir / "r2").string() + "'");
+  EXPECT_EQ(missing.exit_status, 2) << missing.output;
+  EXPECT_NE(missing.output.find("--replication 2 is not in " + (dir / "run").string() +
+                                ", which has 1 replication (1..1)"),
+            std::string::npos)
+      << missing.output;
+  const CommandResult negative = run_probsim(snapshot + "-r -1 --out '" + (dir / "r2").string() + "'");
+  EXPECT_EQ(negative.exit_status, 2) << negative.output;
+  EXPECT_FALSE(std::filesystem::exists(dir / "r2"));
+  write_file(dir / "afile", "x\n");
+  const CommandResult file = run_probsim(snapshot + "--out '" + (dir / "afile").string() + "'");
+  EXPECT_EQ(file.exit_status, 1) << file.output;
+  EXPECT_NE(file.output.find("exists and is not a directory"), std::string::npos) << file.output;
+  EXPECT_EQ(file.output.find("xbt_exception"), std::string::npos) << file.output;
 }
 
 namespace {
