@@ -13,6 +13,7 @@
 #include "runner/benchmark.hpp"
 #include "runner/experiment_runner.hpp"
 #include "runner/memory_estimate.hpp"
+#include "runner/precision_rule.hpp"
 #include "runner/run_warnings.hpp"
 #include "runner/stop_signals.hpp"
 #include "runner/usable_cores.hpp"
@@ -143,6 +144,13 @@ std::optional<int> check_run_options(const po::variables_map& vm, RunOptions& ru
         std::cerr << "probsim run: --precision-kpis needs KPI names, e.g. caseload_mean,workload_pct_mean\n";
         return 2;
       }
+      bool unknown = false;  // every misspelt name at once, before a replication runs
+      for (const auto& kpi : run.precision_kpis)
+        if (const std::string problem = unknown_precision_kpi(kpi); !problem.empty()) {
+          std::cerr << "probsim run: --precision-kpis: " << problem << "\n";
+          unknown = true;
+        }
+      if (unknown) return 2;
     }
   } else if (vm.count("precision-kpis") || !vm["max-reps"].defaulted()) {
     std::cerr << "probsim run: --precision-kpis and --max-reps apply only with --precision\n";

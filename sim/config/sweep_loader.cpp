@@ -115,8 +115,10 @@ void read_precision(FieldReader& root, SweepSpec& sweep) {
         if (kpi.kind != ConfigNode::Kind::scalar || kpi.scalar.empty())
           root.diagnostics().error(kpi.where, "precision->kpis",
                                    "expected a KPI name, found " + kpi.describe_value());
-        else
+        else {
           target.kpis.push_back(kpi.scalar);
+          target.kpi_where.push_back(kpi.where);
+        }
       }
     }
   }

@@ -34,8 +34,9 @@ enum class PointSeeds {
 };
 
 struct PrecisionTarget {
-  double relative_half_width = 0.05;  // 95% CI half-width ≤ this × |mean|, for every chosen KPI
-  std::vector<std::string> kpis;      // empty: every KPI
+  double relative_half_width = 0.05;      // 95% CI half-width ≤ this × |mean|, for every chosen KPI
+  std::vector<std::string> kpis;          // empty: every KPI
+  std::vector<SourceLocation> kpi_where;  // each name's place in the sweep file, for messages
   std::uint64_t max_replications = 100;
 };
 

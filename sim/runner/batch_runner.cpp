@@ -9,6 +9,7 @@
 #include "runner/batch_files.hpp"
 #include "runner/memory_estimate.hpp"
 #include "runner/output_lock.hpp"
+#include "runner/precision_rule.hpp"
 #include "runner/replication_scheduler.hpp"
 #include "runner/run_files.hpp"
 #include "runner/stop_signals.hpp"
@@ -113,6 +114,15 @@ int run_batch(const BatchOptions& options) {
   // Past a misspelt top-level key the points are checked too, so every problem is listed at once.
   std::optional<SweepSpec> sweep =
       load_sweep_file(options.sweep_path, diagnostics, SweepWithProblems::past_unknown_keys);
+  const std::size_t file_problems = diagnostics.items().size();
+  // The precision rule's KPI names against the catalogue, before any replication runs (a sweep file
+  // cannot see the catalogue; the runner can).
+  if (sweep && sweep->precision)
+    for (std::size_t i = 0; i < sweep->precision->kpis.size(); ++i)
+      if (const std::string problem = unknown_precision_kpi(sweep->precision->kpis[i]); !problem.empty())
+        diagnostics.error(i < sweep->precision->kpi_where.size() ? sweep->precision->kpi_where[i]
+                                                                 : SourceLocation{options.sweep_path, 0, 0},
+                          "precision.kpis", problem);
   const std::size_t sweep_problems = diagnostics.items().size();
   std::vector<SweepPoint> points;
   std::optional<std::vector<LoadedPoint>> loaded;
@@ -121,7 +131,7 @@ int run_batch(const BatchOptions& options) {
     loaded = load_points(*sweep, points, diagnostics);
   if (!loaded || !diagnostics.empty()) {
     const std::size_t n = diagnostics.items().size();
-    const bool checked_past_them = sweep && sweep_problems > 0;
+    const bool checked_past_them = sweep && file_problems > 0;
     say(diagnostics.describe() +
         (checked_past_them ? "(the points were checked as the sweep stands: a misspelt set, parameters or "
                              "points block is not applied to them)\n"

@@ -164,10 +164,26 @@ TEST(Precision, BadRequestsAreRefusedBeforeOrWithoutResults) {
   const auto dir = fresh_directory("precision_bad");
   const CommandResult unknown = run_probsim(
       kScenario + "--precision 0.05 --precision-kpis caseload_maen --reps 3 --out " + quoted(dir / "out"));
-  EXPECT_EQ(unknown.exit_status, 1) << unknown.output;
-  EXPECT_NE(unknown.output.find("no KPI is called 'caseload_maen' (did you mean 'caseload_mean'?)"),
+  // A name the catalogue lacks is a usage error before any replication runs (it was found only after
+  // the first replications, minutes into a national run).
+  EXPECT_EQ(unknown.exit_status, 2) << unknown.output;
+  EXPECT_NE(unknown.output.find("--precision-kpis: no KPI is called 'caseload_maen' (did you mean "
+                                "'caseload_mean'?)"),
             std::string::npos)
       << unknown.output;
+  EXPECT_FALSE(fs::exists(dir / "out"));
+  // The same in a sweep, at the name's line and column, by --dry-run too.
+  write_file(dir / "sweep.yaml", "name: misspelt\nscenarios: [" + source_path("scenarios/example_pdu.yaml") +
+                                     "]\nreplications_per_point: 2\nprecision: {relative_half_width: 0.05, "
+                                     "kpis: [caseload_mean, referals]}\n");
+  const CommandResult sweep =
+      run_probsim("batch " + quoted(dir / "sweep.yaml") + " --dry-run --out " + quoted(dir / "out"));
+  EXPECT_EQ(sweep.exit_status, 1) << sweep.output;
+  EXPECT_NE(
+      sweep.output.find("sweep.yaml:4:62: error: key 'precision.kpis': no KPI is called 'referals' (did "
+                        "you mean 'referrals'?)"),
+      std::string::npos)
+      << sweep.output;
   EXPECT_FALSE(fs::exists(dir / "out"));
   for (const char* usage : {"--precision 0.05 --reps 1", "--precision 0 --reps 3", "--max-reps 9 --reps 3",
                             "--precision 0.05 --reps 10 --max-reps 5", "--precision-kpis referrals"}) {
