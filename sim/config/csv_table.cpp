@@ -127,8 +127,10 @@ std::optional<CsvTable> CsvTable::read(const std::string& path, const std::vecto
     }
   }
   for (const CsvColumn& c : columns)
-    if (c.required && !table.index_.count(c.name))
+    if (c.required && !table.index_.count(c.name)) {
       problems.push_back({path, header.line, c.name, "required column is missing from the header"});
+      header_ok = false;
+    }
   table.header_ok_ = header_ok;
   if (!header_ok) return table;  // rows under a wrong header would only repeat the header's problem
 
@@ -136,11 +138,13 @@ std::optional<CsvTable> CsvTable::read(const std::string& path, const std::vecto
     RawRecord& record = records[r];
     if (record.blank) continue;
     if (record.fields.size() != table.header_.size()) {
+      // Named at the first column it lacks, or (too many fields) as the row.
       const std::string column =
-          record.fields.size() < table.header_.size() ? table.header_[record.fields.size()] : "header";
+          record.fields.size() < table.header_.size() ? table.header_[record.fields.size()] : "row";
       problems.push_back({path, record.line, column,
                           "the row has " + std::to_string(record.fields.size()) + " fields, the header " +
                               std::to_string(table.header_.size())});
+      table.malformed_rows_.push_back(CsvRow{record.line, std::move(record.fields)});
       continue;
     }
     table.rows_.push_back(CsvRow{record.line, std::move(record.fields)});
@@ -150,7 +154,7 @@ std::optional<CsvTable> CsvTable::read(const std::string& path, const std::vecto
 
 std::string_view CsvTable::field(const CsvRow& row, std::string_view column) const {
   auto it = index_.find(std::string(column));
-  if (it == index_.end()) return {};
+  if (it == index_.end() || it->second >= row.fields.size()) return {};
   std::string_view text = row.fields[it->second];
   const auto first = text.find_first_not_of(" \t");
   if (first == std::string_view::npos) return {};

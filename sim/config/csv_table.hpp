@@ -36,17 +36,22 @@ struct CsvColumn {
 class CsvTable {
  public:
   // Reads the file and checks its header against `columns`: unknown (with a did-you-mean), unsupported,
-  // repeated and missing required columns are problems. Rows with the wrong number of fields are
-  // problems and are left out of rows(). Returns nullopt if the file cannot be read or is empty.
+  // repeated and missing required columns are problems, and then no row is read (each would only repeat
+  // the header's problem). Rows with the wrong number of fields are problems and are left out of rows(),
+  // kept in malformed_rows(). Returns nullopt if the file cannot be read or is empty.
   static std::optional<CsvTable> read(const std::string& path, const std::vector<CsvColumn>& columns,
                                       std::vector<CsvProblem>& problems);
 
   [[nodiscard]] const std::string& file() const { return file_; }
   [[nodiscard]] const std::vector<CsvRow>& rows() const { return rows_; }
+  // The rows left out for their number of fields (already reported): another file's rows that name one of
+  // them (a staff_id) can be spared a second, misleading problem.
+  [[nodiscard]] const std::vector<CsvRow>& malformed_rows() const { return malformed_rows_; }
   [[nodiscard]] bool has_column(std::string_view name) const { return index_.count(std::string(name)) > 0; }
   // False when the header had problems: then no rows were read, and rows() is empty whatever the file holds.
   [[nodiscard]] bool header_ok() const { return header_ok_; }
-  // The field of `row` under `column`, trimmed of surrounding spaces; empty when the column is absent.
+  // The field of `row` under `column`, trimmed of surrounding spaces; empty when the column is absent
+  // (or, in a malformed row, past its last field).
   [[nodiscard]] std::string_view field(const CsvRow& row, std::string_view column) const;
 
  private:
@@ -54,6 +59,7 @@ class CsvTable {
   std::vector<std::string> header_;
   std::map<std::string, std::size_t> index_;
   std::vector<CsvRow> rows_;
+  std::vector<CsvRow> malformed_rows_;
   bool header_ok_ = true;
 };
 

@@ -240,6 +240,12 @@ std::optional<RegionSnapshot> read_snapshot_csvs(const SnapshotFiles& files, con
       staff_ids->emplace(row.text(column::staff_id));
       if (fte != hours) read_staff_row(row, scenario, snapshot, staff_by_id, per_pdu, first_line, hours);
     }
+    // A row already refused for its fields still names its person: the caseload's rows that name them
+    // are not told that no staff row has that id.
+    if (staff_ids)
+      for (const CsvRow& r : table->malformed_rows())
+        if (const std::string_view id = table->field(r, column::staff_id); !id.empty())
+          staff_ids->emplace(id);
   }
   if (auto table = CsvTable::read(files.caseload_csv, snapshot_caseload_columns(), problems)) {
     std::map<std::string, int, std::less<>> first_line;
