@@ -67,10 +67,15 @@ std::optional<ConfigNode> load_chain(const std::string& path, Diagnostics& diagn
     return std::nullopt;
   }
   if (!std::filesystem::is_regular_file(path)) {
+    const bool directory = std::filesystem::is_directory(path, ignored);
     if (requested_at.file.empty())
-      diagnostics.error(SourceLocation{path, 0, 0}, "", "no such scenario file");
+      diagnostics.error(SourceLocation{path, 0, 0}, "",
+                        directory ? "is a directory, not a scenario file" : "no such scenario file");
     else
-      diagnostics.error(requested_at, "extends", "the file it names does not exist: '" + path + "'");
+      diagnostics.error(requested_at, "extends",
+                        (directory ? "the path it names is a directory, not a file: '"
+                                   : "the file it names does not exist: '") +
+                            path + "'");
     return std::nullopt;
   }
   std::optional<ConfigNode> own = parse_config_file(path, diagnostics);

@@ -4,6 +4,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <vector>
 
 #include "config/config_node.hpp"
 #include "config/diagnostics.hpp"
@@ -19,10 +20,25 @@ void apply_override(ConfigNode& root, const std::string& assignment, Diagnostics
   }
   const auto equals = assignment.find('=');
   const std::string path = assignment.substr(0, equals);
+  if (path == "extends") {  // the chain of files is resolved before any --set applies
+    diagnostics.error(here, path,
+                      "cannot be set with --set: the files a scenario extends are read before the overrides. "
+                      "Write a small scenario file with `extends:` and run that");
+    return;
+  }
   ConfigNode value;
   try {
     Diagnostics value_problems;
-    value = config_node_from_yaml(YAML::Load(assignment.substr(equals + 1)), here.file, path, value_problems);
+    // One document, as in a file: YAML::Load would keep the first of `x\n---\ny` and drop the rest.
+    const std::vector<YAML::Node> documents = YAML::LoadAll(assignment.substr(equals + 1));
+    if (documents.size() > 1) {
+      diagnostics.error(here, path,
+                        "the value holds " + std::to_string(documents.size()) +
+                            " YAML documents (separated by '---'); give one");
+      return;
+    }
+    value = config_node_from_yaml(documents.empty() ? YAML::Node() : documents.front(), here.file, path,
+                                  value_problems);
     for (const auto& problem : value_problems.items()) diagnostics.error(here, path, problem.message);
   } catch (const YAML::Exception& e) {
     diagnostics.error(here, path, "the value is not valid YAML: " + e.msg);

@@ -34,10 +34,12 @@ void read_simulation(FieldReader& root, Scenario& s) {
     for (auto [key, file] : {std::pair{"caseload_csv", s.snapshot_files->caseload_csv},
                              std::pair{"staff_csv", s.snapshot_files->staff_csv}})
       if (!std::filesystem::is_regular_file(file))
-        root.diagnostics().error(sim.node(key, false)->anchor(), std::string("simulation.") + key,
-                                 "no such file: " + file +
-                                     " (a relative path is read from the folder of the file that sets the "
-                                     "key; from the working directory for --set)");
+        root.diagnostics().error(
+            sim.node(key, false)->anchor(), std::string("simulation.") + key,
+            (std::filesystem::is_directory(file) ? "is a directory, not a CSV file: " : "no such file: ") +
+                file +
+                " (a relative path is read from the folder of the file that sets the "
+                "key; from the working directory for --set)");
   }
   sim.reject_unknown_keys();
   if (start) s.window.report_start = *start;

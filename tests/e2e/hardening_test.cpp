@@ -53,6 +53,27 @@ TEST(CountOptions, NegativeMalformedAndHugeCountsAreRefusedNamingTheOption) {
   }
 }
 
+// A directory where a file is expected is called a directory, not a missing file.
+TEST(Paths, ADirectoryGivenAsAScenarioOrExtendsOrCsvIsNamedAsOne) {
+  const fs::path dir = fresh_directory("directory-paths");
+  fs::create_directories(dir / "d");
+  const CommandResult scenario = run_probsim("validate '" + (dir / "d").string() + "'");
+  EXPECT_EQ(scenario.exit_status, 1) << scenario.output;
+  EXPECT_TRUE(contains(scenario.output, "is a directory, not a scenario file")) << scenario.output;
+  write_file(dir / "e.yaml", "extends: d\nname: x\n");
+  const CommandResult extends = run_probsim("validate '" + (dir / "e.yaml").string() + "'");
+  EXPECT_EQ(extends.exit_status, 1) << extends.output;
+  EXPECT_TRUE(contains(extends.output, "e.yaml:1:10: error: key 'extends': the path it names is a directory"))
+      << extends.output;
+  const CommandResult csv = run_probsim(
+      "validate scenarios/example_region_snapshot.yaml --set "
+      "simulation.staff_csv='" +
+      dir.string() + "'");
+  EXPECT_EQ(csv.exit_status, 1) << csv.output;
+  EXPECT_TRUE(contains(csv.output, "key 'simulation.staff_csv': is a directory, not a CSV file"))
+      << csv.output;
+}
+
 TEST(SweepLimits, AGridOfTwoToTheSixtyFourPointsIsRefusedNotRunAsOnePoint) {
   const fs::path dir = fresh_directory("sweep-2-64");
   std::string sweep = "name: huge\nscenarios: ['" + source_path("scenarios/example_pdu.yaml") +

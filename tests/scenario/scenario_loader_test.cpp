@@ -93,6 +93,22 @@ TEST(ScenarioLoader, AnOverrideOfAnUnknownKeyIsReportedWithASuggestion) {
   EXPECT_NE(diagnostics.items()[0].where.file.find("--set"), std::string::npos);
 }
 
+// A --set value is one YAML document, as a file is: a second after '---' is refused, not dropped.
+TEST(ScenarioLoader, AnOverrideWithTwoYamlDocumentsIsRefused) {
+  Diagnostics diagnostics;
+  EXPECT_FALSE(load_scenario(source("scenarios/example_pdu.yaml"), {"name=x\n---\ny"}, diagnostics));
+  ASSERT_EQ(diagnostics.items().size(), 1u);
+  EXPECT_EQ(diagnostics.items()[0].key, "name");
+  EXPECT_NE(diagnostics.items()[0].message.find("holds 2 YAML documents"), std::string::npos);
+  Diagnostics one;
+  EXPECT_TRUE(load_scenario(source("scenarios/example_pdu.yaml"), {"name=x"}, one)) << one.describe();
+  // `extends` is a documented key, but of files: --set says so rather than calling it unknown.
+  Diagnostics extends;
+  EXPECT_FALSE(load_scenario(source("scenarios/example_pdu.yaml"), {"extends=x.yaml"}, extends));
+  ASSERT_EQ(extends.items().size(), 1u);
+  EXPECT_NE(extends.items()[0].message.find("cannot be set with --set"), std::string::npos);
+}
+
 // A misspelt list item's name: the names there are, and a did-you-mean, as for a misspelt key.
 TEST(ScenarioLoader, AnOverrideOfAMisspeltListItemNamesTheItemsAndSuggestsOne) {
   Diagnostics diagnostics;
