@@ -50,6 +50,22 @@ struct PointOutcome {
   std::vector<KpiSummary> summary;
 };
 
+// Each replication's kpis file as it stands, before the merge: a file cut short or altered by hand is
+// named itself, at its line, rather than as a line of the merged file it would have spoilt.
+void check_replication_kpis(const fs::path& point, std::uint64_t replication) {
+  const fs::path file = replication_file(point, replication, "kpis.csv");
+  std::ifstream in(file, std::ios::binary | std::ios::ate);
+  if (in && in.tellg() > 0) {
+    in.seekg(-1, std::ios::end);
+    if (in.get() != '\n')
+      throw AggregateError(file.string() +
+                           ": is cut short (its last line has no end); remove it and run the "
+                           "batch again to redo replication " +
+                           std::to_string(replication));
+  }
+  (void)read_replication_kpis(point, replication);  // throws "FILE:LINE: ..." on a malformed row
+}
+
 std::string list_of(const std::vector<std::uint64_t>& numbers) {
   std::vector<std::string> texts;
   for (std::uint64_t n : numbers) texts.push_back(std::to_string(n));
@@ -129,6 +145,7 @@ class Aggregator {
       }
     }
     try {
+      for (std::uint64_t r = 1; r <= n; ++r) check_replication_kpis(target, r);
       merge_replications(target, n, sweep_.events);
       outcome.summary = summarise_kpis(target / "kpis.csv");
       write_summary(target / "summary.csv", outcome.summary);
@@ -235,6 +252,10 @@ int run_aggregate(const AggregateOptions& options) {
     // Held until exit too: a signal after sweep_summary.csv is written must not kill a finished aggregation.
     hold_stop_signals_until_exit();
     const StopSignals stop(/*interrupt_system_calls=*/false);
+    // An earlier sweep_summary.csv describes the points as they were; it is rewritten only when every
+    // point merges now, and until then none is left for `report` to read as current.
+    std::error_code removed;
+    fs::remove(out / kSweepSummaryFile, removed);
     for (const auto& row : index.points) {
       if (stop.received() != 0)
         return fail("interrupted by " + StopSignals::name(stop.received()) + " before point " + row.id +

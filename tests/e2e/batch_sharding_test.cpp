@@ -68,6 +68,33 @@ TEST(BatchSharding, OneTwoAndThreeShardsGiveIdenticalSummaries) {
   EXPECT_EQ(batch_results(dir / "three", true), batch_results(dir / "one", true)) << "replications too";
 }
 
+// A replication file spoilt after the batch (cut short, or a value edited by hand) is named itself, at
+// its line, before anything is merged; no sweep_summary.csv is left for `report` to read as current.
+TEST(BatchSharding, AggregateNamesASpoiltReplicationFileAndLeavesNoStaleSummary) {
+  const auto dir = fresh_directory("spoilt_replication");
+  const auto sweep = quoted(write_sweep(dir, small_sweep("spoilt", "", "2")));
+  ASSERT_EQ(run_probsim("batch " + sweep + " --out " + quoted(dir / "batch") + " --quiet").exit_status, 0);
+  ASSERT_TRUE(fs::exists(dir / "batch" / "sweep_summary.csv"));
+  const fs::path rep = replications_of(dir / "batch", "p0001") / "rep-00001.kpis.csv";
+  const std::string text = read_file(rep);
+  write_file(rep, text.substr(0, 100));  // cut mid-line
+  const CommandResult cut = run_probsim("aggregate " + quoted(dir / "batch"));
+  EXPECT_EQ(cut.exit_status, 1) << cut.output;
+  EXPECT_NE(cut.output.find(rep.string() + ": is cut short"), std::string::npos) << cut.output;
+  EXPECT_FALSE(fs::exists(dir / "batch" / "sweep_summary.csv"));
+  // A value made text: the replication file and its line.
+  std::string edited = text;
+  const std::size_t second_line = edited.find('\n') + 1;
+  edited.insert(edited.find('\n', second_line), "x");  // the second row's value ends in x
+  write_file(rep, edited);
+  const CommandResult typed = run_probsim("aggregate " + quoted(dir / "batch"));
+  EXPECT_EQ(typed.exit_status, 1) << typed.output;
+  EXPECT_NE(typed.output.find(rep.string() + ":2:"), std::string::npos) << typed.output;
+  write_file(rep, text);  // mended: aggregated again
+  EXPECT_EQ(run_probsim("aggregate " + quoted(dir / "batch") + " --quiet").exit_status, 0);
+  EXPECT_TRUE(fs::exists(dir / "batch" / "sweep_summary.csv"));
+}
+
 TEST(BatchSharding, SweepSummaryHasTheDocumentedColumnsAndTheSweptValues) {
   const auto dir = fresh_directory("sweep_summary");
   const auto sweep = quoted(write_sweep(dir, small_sweep("columns")));

@@ -194,9 +194,8 @@ TEST_F(AggregateInput, RefusesATamperedReplicationNamingTheFileAndLine) {
   write_lines(part, lines);
   CommandResult result = run_probsim("aggregate " + quoted(dir) + " --quiet");
   EXPECT_EQ(result.exit_status, 1) << result.output;
-  // The merged file: a header, replication 1's rows, then replication 2's first row.
-  const std::string junk = (dir / "points" / "p0002" / "kpis.csv").string() + ":" + std::to_string(rows + 2) +
-                           ": value is '1613x', not a number";
+  // The replication's own file and line, found before the merge (it was the merged file's line).
+  const std::string junk = part.string() + ":1: value is '1613x', not a number";
   EXPECT_TRUE(contains(result.output, junk)) << junk << "\n" << result.output;
   EXPECT_FALSE(contains(result.output, "stod")) << result.output;
 
