@@ -50,6 +50,8 @@ CsvReader::CsvReader(fs::path path, const std::vector<std::string>& expected, bo
   std::string line;
   if (!std::getline(in_, line)) fail_at(1, "is empty; expected the header " + joined(expected));
   line_ = 1;
+  // A byte-order mark, as a spreadsheet adds when it saves a CSV: not part of the first column's name.
+  if (line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
   header_ = parse_csv_line(line);
   const bool matches = prefix ? header_.size() >= expected.size() &&
                                     std::equal(expected.begin(), expected.end(), header_.begin())

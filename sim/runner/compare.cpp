@@ -113,6 +113,10 @@ int run_compare(const CompareOptions& options) {
   }
 
   std::vector<std::string> notes;
+  std::error_code same_error;
+  if (fs::equivalent(options.base_dir, options.other_dir, same_error))
+    notes.push_back("note: " + options.base_dir + " and " + options.other_dir +
+                    " are the same run, so every difference is 0 (was another run meant?)");
   const auto base_seed = recorded_base_seed(options.base_dir);
   const auto other_seed = recorded_base_seed(options.other_dir);
   std::string pairing;

@@ -123,6 +123,13 @@ TEST_F(ResultsInput, CompareRefusesNumbersWithJunkNanAndInfNamingTheLine) {
   }
 }
 
+// A kpis.csv saved again by a spreadsheet starts with a byte-order mark: read as the same header.
+TEST_F(ResultsInput, CompareReadsAKpisFileWithAByteOrderMark) {
+  const fs::path other = tampered("bom", "kpis.csv", [](auto& l) { l[0] = "\xEF\xBB\xBF" + l[0]; });
+  const CommandResult result = compare_with(other);
+  EXPECT_EQ(result.exit_status, 0) << result.output;
+}
+
 TEST_F(ResultsInput, CompareLeavesOutAPairWithNaAndCountsThePairsUsed) {
   const auto base_lines = lines_of(root_ / "base" / "kpis.csv");
   const fs::path other = tampered("na", "kpis.csv", [](auto& l) { l[1] = with_value(l[1], "NA"); });

@@ -204,7 +204,7 @@ TEST(InputFuzz, MalformedScenariosSweepsAndOverridesAreRefusedWithALocatedMessag
         "-1",     "1e300",     "many",  "[1",         "{a: 1}",
         "",       ".nan",      "-.inf", "2023-02-30", "*a",
         "&a [1]", "1613x",     "null",  "0",          "99999999999999999999",
-        "true",   "\"\\x01\"", "[]"};
+        "true",   "\"\\x01\"", "[]",    "&a [*a]"};  // the last: an alias inside itself
     for (std::size_t i = 0; i < 120; ++i) {
       std::string path = random.pick(paths);
       std::string value = random.pick(values);
