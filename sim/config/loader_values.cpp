@@ -188,6 +188,17 @@ const ConfigNode* find_relative(const ConfigNode& block, const std::string& key,
   return node;
 }
 
+// The first value under `node` that a --set gave (its location's file is "--set key=value"), if any: a
+// rule broken by an override is then named with it, not only at the base file's key it changed.
+const ConfigNode* first_override_under(const ConfigNode& node) {
+  if (node.where.file.rfind("--set ", 0) == 0) return &node;
+  for (const auto& [key, child] : node.entries)
+    if (const ConfigNode* found = first_override_under(child)) return found;
+  for (const ConfigNode& item : node.items)
+    if (const ConfigNode* found = first_override_under(item)) return found;
+  return nullptr;
+}
+
 }  // namespace
 
 void report_problems(const ConfigNode& block, const std::string& block_path, const RuleProblems& problems,
@@ -200,7 +211,11 @@ void report_problems(const ConfigNode& block, const std::string& block_path, con
     bool exact = false;
     const ConfigNode* node = find_relative(block, problem.key, exact);
     const SourceLocation& where = !exact ? node->anchor() : at_key ? node->anchor() : node->where;
-    d.error(where, path, problem.message);
+    const ConfigNode* set_by = first_override_under(*node);
+    d.error(where, path,
+            set_by != nullptr && set_by->where.file != where.file
+                ? problem.message + " (with `" + set_by->where.file + "`)"
+                : problem.message);
   }
 }
 

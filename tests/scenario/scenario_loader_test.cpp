@@ -109,6 +109,20 @@ TEST(ScenarioLoader, AnOverrideWithTwoYamlDocumentsIsRefused) {
   EXPECT_NE(extends.items()[0].message.find("cannot be set with --set"), std::string::npos);
 }
 
+// A rule on a whole block broken by one --set (shares that no longer sum to 1) is reported at the block,
+// in the base file, naming the --set that broke it.
+TEST(ScenarioLoader, ARuleBrokenByAnOverrideNamesTheOverride) {
+  Diagnostics diagnostics;
+  EXPECT_FALSE(load_scenario(source("scenarios/example_pdu.yaml"),
+                             {"case_mix.sentence_type_shares.licence=0.9"}, diagnostics));
+  ASSERT_EQ(diagnostics.items().size(), 1u) << diagnostics.describe();
+  EXPECT_EQ(diagnostics.items()[0].key, "case_mix.sentence_type_shares");
+  EXPECT_NE(diagnostics.items()[0].message.find("shares must sum to 1"), std::string::npos);
+  EXPECT_NE(diagnostics.items()[0].message.find("(with `--set case_mix.sentence_type_shares.licence=0.9`)"),
+            std::string::npos)
+      << diagnostics.describe();
+}
+
 // A misspelt list item's name: the names there are, and a did-you-mean, as for a misspelt key.
 TEST(ScenarioLoader, AnOverrideOfAMisspeltListItemNamesTheItemsAndSuggestsOne) {
   Diagnostics diagnostics;
@@ -661,6 +675,7 @@ TEST(ScenarioLoader, AProblemOnlyADefaultBringsAboutIsReportedAtItsBlock) {
   ASSERT_EQ(diagnostics.items().size(), 1u) << diagnostics.describe();
   EXPECT_EQ(diagnostics.items()[0].key, "prioritisation.staffing_fill_pct_red_below");
   EXPECT_EQ(diagnostics.items()[0].message,
-            "must be at most staffing_fill_pct_amber_below (60): red is the worse status");
+            "must be at most staffing_fill_pct_amber_below (60): red is the worse status (with `--set "
+            "prioritisation.staffing_fill_pct_amber_below=60`)");  // the --set that brought it about
   EXPECT_GT(diagnostics.items()[0].where.line, 0) << diagnostics.describe();  // the prioritisation block
 }
