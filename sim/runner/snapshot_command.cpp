@@ -1,16 +1,14 @@
 #include "runner/snapshot_command.hpp"
 
-#include <charconv>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <optional>
 #include <string>
-#include <vector>
 
 #include "config/scenario_loader.hpp"
 #include "core/random_stream.hpp"
 #include "engine/replication.hpp"
+#include "output/csv_reader.hpp"
 #include "output/snapshot_writer.hpp"
 #include "runner/batch_files.hpp"
 #include "runner/stop_signals.hpp"
@@ -22,29 +20,17 @@ namespace probsim {
 namespace {
 
 // How many replications the run has: summary.csv's n on its first row (every KPI has a value in each
-// replication). Nothing when the file cannot be read that way; the replay then proceeds as before.
+// replication). Nothing when the file cannot be read that way; the replay then proceeds as before, and
+// the replication's own checks report what is wrong.
 std::optional<std::uint64_t> replications_of_run(const std::string& run_dir) {
-  std::ifstream in(fs::path(run_dir) / "summary.csv");
-  std::string header, row;
-  if (!std::getline(in, header) || !std::getline(in, row)) return std::nullopt;
-  const auto fields = [](const std::string& line) {
-    std::vector<std::string> out(1);
-    for (char c : line) {
-      if (c == ',')
-        out.emplace_back();
-      else
-        out.back().push_back(c);
-    }
-    return out;
-  };
-  const auto names = fields(header), values = fields(row);
-  for (std::size_t i = 0; i < names.size() && i < values.size(); ++i) {
-    if (names[i] != "n") continue;
-    std::uint64_t n = 0;
-    const auto [end, error] = std::from_chars(values[i].data(), values[i].data() + values[i].size(), n);
-    if (error == std::errc() && end == values[i].data() + values[i].size() && n > 0) return n;
+  try {
+    CsvReader summary(fs::path(run_dir) / "summary.csv", {"level", "unit", "kpi", "n"}, /*prefix=*/true);
+    if (!summary.next()) return std::nullopt;
+    const std::uint64_t n = summary.count(3);
+    return n > 0 ? std::optional<std::uint64_t>(n) : std::nullopt;
+  } catch (const CsvError&) {
+    return std::nullopt;
   }
-  return std::nullopt;
 }
 
 }  // namespace

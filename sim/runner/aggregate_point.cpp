@@ -1,0 +1,147 @@
+#include "runner/aggregate_point.hpp"
+
+#include <cerrno>
+#include <fstream>
+#include <optional>
+#include <stdexcept>
+
+#include "output/atomic_file.hpp"
+#include "runner/batch_files.hpp"
+#include "runner/leave_red.hpp"
+#include "runner/replication_scheduler.hpp"
+#include "runner/timeseries_summary.hpp"
+
+namespace fs = std::filesystem;
+
+namespace probsim {
+
+fs::path canonical_or_self(const fs::path& path) {
+  std::error_code error;
+  const fs::path canonical = fs::weakly_canonical(path, error);
+  return error ? path : canonical;
+}
+
+namespace {
+
+class AggregateError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Copies a file whole (temporary name, then rename).
+void copy_atomically(const fs::path& from, const fs::path& to) {
+  std::ifstream in(from, std::ios::binary);
+  if (!in) throw AggregateError(from.string() + ": cannot be read: " + os_reason(errno));
+  AtomicFile out(to.string());
+  append_stream(out.stream(), in);
+  out.commit();
+}
+
+// Each replication's kpis file as it stands, before the merge: a file cut short or altered by hand is
+// named itself, at its line, rather than as a line of the merged file it would have spoilt.
+void check_replication_kpis(const fs::path& point, std::uint64_t replication) {
+  const fs::path file = replication_file(point, replication, "kpis.csv");
+  std::ifstream in(file, std::ios::binary | std::ios::ate);
+  if (in && in.tellg() > 0) {
+    in.seekg(-1, std::ios::end);
+    if (in.get() != '\n')
+      throw AggregateError(file.string() +
+                           ": is cut short (its last line has no end); remove it and run the "
+                           "batch again to redo replication " +
+                           std::to_string(replication));
+  }
+  (void)read_replication_kpis(point, replication);  // throws "FILE:LINE: ..." on a malformed row
+}
+
+std::string list_of(const std::vector<std::uint64_t>& numbers) {
+  std::vector<std::string> texts;
+  for (std::uint64_t n : numbers) texts.push_back(std::to_string(n));
+  return first_items(texts, 8);
+}
+
+}  // namespace
+
+PointOutcome PointAggregator::point(const std::string& id) {
+  PointOutcome outcome;
+  const fs::path target = point_directory(out_, id);
+  std::vector<fs::path> dirs;
+  for (const auto& source : sources_) dirs.push_back(point_directory(source, id));
+
+  std::uint64_t n = sweep_.replications_per_point;
+  if (sweep_.precision) {
+    std::optional<std::uint64_t> decided;
+    for (const auto& dir : dirs)
+      if ((decided = recorded_precision_replications(dir))) break;
+    if (!decided) {
+      std::size_t complete = 0;
+      for (std::uint64_t r = 1; r <= sweep_.precision->max_replications; ++r)
+        for (const auto& dir : dirs)
+          if (replication_complete(dir, r)) {
+            ++complete;
+            break;
+          }
+      outcome.why_incomplete =
+          "the precision rule has not decided yet (" + std::to_string(complete) + " replications complete)";
+      return outcome;
+    }
+    n = *decided;
+  }
+
+  std::vector<const fs::path*> holder(n + 1, nullptr);
+  std::vector<std::uint64_t> missing;
+  for (std::uint64_t r = 1; r <= n; ++r) {
+    for (const auto& dir : dirs) {
+      if (!replication_complete(dir, r)) continue;
+      if (holder[r] == nullptr) {
+        holder[r] = &dir;
+      } else if (read_text_file(replication_file(dir, r, "kpis.csv")) !=
+                 read_text_file(replication_file(*holder[r], r, "kpis.csv"))) {
+        throw AggregateError("replication " + std::to_string(r) + " of point " + id + " differs between " +
+                             holder[r]->string() + " and " + dir.string() +
+                             ": they cannot come from the same sweep and seeds");
+      }
+    }
+    if (holder[r] == nullptr) missing.push_back(r);
+  }
+  if (!missing.empty()) {
+    outcome.why_incomplete = std::to_string(n - missing.size()) + " of " + std::to_string(n) +
+                             " replications complete (missing " + list_of(missing) + ")";
+    return outcome;
+  }
+
+  ensure_directory(target / "replications");
+  for (const char* file : {"scenario.resolved.yaml", kPrecisionFile}) {
+    if (fs::exists(target / file)) continue;
+    for (const auto& dir : dirs)
+      if (fs::exists(dir / file)) {
+        copy_atomically(dir / file, target / file);
+        break;
+      }
+  }
+  const fs::path canonical_target = canonical_or_self(target);
+  for (std::uint64_t r = 1; r <= n; ++r) {
+    if (canonical_or_self(*holder[r]) == canonical_target) continue;
+    // The kpis file last: it marks the copy complete.
+    for (const char* suffix : {"timeseries.csv", "events.csv", "kpis.csv"}) {
+      const fs::path from = replication_file(*holder[r], r, suffix);
+      if (std::string(suffix) == "events.csv" && !fs::exists(from)) continue;
+      copy_atomically(from, replication_file(target, r, suffix));
+    }
+  }
+  try {
+    for (std::uint64_t r = 1; r <= n; ++r) check_replication_kpis(target, r);
+    merge_replications(target, n, sweep_.events);
+    outcome.summary = summarise_kpis(target / "kpis.csv");
+    write_summary(target / "summary.csv", outcome.summary);
+    write_timeseries_summary(target / "timeseries.csv", target / kTimeseriesSummaryFile);
+    std::string last_month;  // leave_red.csv only where the RAG framework was on (a rag_status series)
+    if (const auto leave_red = leave_red_by_pdu(target / "timeseries.csv", &last_month); !leave_red.empty())
+      write_leave_red(target / kLeaveRedFile, leave_red, last_month);
+  } catch (const std::exception& e) {
+    throw AggregateError("point " + id + ": " + e.what());
+  }
+  outcome.complete = true;
+  return outcome;
+}
+
+}  // namespace probsim
