@@ -131,6 +131,10 @@ SSO_REVOCATION_PER_YEAR = 0.05   # the base file's, unchanged
 SSO_ACTIVATION_GRID = [0.08, 0.16, 0.24, 0.32, 0.40]
 LICENCE_RECALL_GRID = [0.20, 0.12]
 PRE_GROUP_LEAD_WEEKS = 48        # IS-2, Recording caveat [Assume 0-52]; chosen by the delivery sweep (§9)
+# G-16: the facilitators' hours, a multiple of the 46 in post, re-fitted with RAG on and the published staff
+# (docs/validation.md §9.19: 1, 1.04, 1.08, 1.12 x leads 40-52; 1.04 and 1.08 give the same groups, as a team
+# opens a group only when a whole group's hours are free).
+FACILITATOR_SCALE = 1.04
 WEEKLY_GROUP_SHARE = 0.5         # BBR-4 "often twice a week" [Assume 0.3-0.5]; chosen by the delivery sweep (§9)
 CANCELLED_SESSION_SHARE = 0.1    # G-23: 5% sickness for each of 2 facilitators; leave covered [Assume]
 HOLIDAY_BREAK_WEEKS = 2          # Christmas and New Year [Assume]
@@ -253,6 +257,11 @@ interventions:
       order_ended_probability: {{{", ".join(f"{k}: {v}" for k, v in ORDER_ENDED_PROBABILITY.items())}}}
       requirement_removed_probability: {REQUIREMENT_REMOVED_PROBABILITY}
       weeks_to_outcome: {{min: 4, max: 12}}
+  # G-16 [Gap]: the 46 facilitators in post (in the PDUs' staff) work this multiple of their hours, about
+  # {NATIONAL_FACILITATORS * FACILITATOR_SCALE:.0f} facilitators' hours; re-fitted with RAG on and the published staff by
+  # scenarios/sweeps/england_wales_2022_delivery_rag.yaml and _round2 (docs/validation.md §9.19). A --set of
+  # facilitator_scale replaces it: for "x% more facilitators" than this baseline, set {FACILITATOR_SCALE} x (1 + x/100).
+  facilitation: {{facilitator_scale: {FACILITATOR_SCALE}}}
   # How BBR is delivered between the recorded start and the recorded completion (docs/bbr_delivery.md;
   # docs/validation.md §9, the literal reading of CT-4). The recorded start is the pre-group individual
   # session (G-10; IS-2 and the "Recording" caveat of docs/sources.md), given when a group place is expected within
