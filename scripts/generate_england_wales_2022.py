@@ -209,7 +209,7 @@ def scenario_text():
 # (docs/validation.md). A synthetic split into 12 regions and 110 PDUs (docs/sources.md) whose national
 # totals match docs/sources.md: ~240,000 cases (CT-8) of which 31.2% DA-flagged (CT-9, base file), 4,464 PO
 # FTE against 6,258 required and 6,209 PSO FTE (CT-10), leaver rates 7.4% and 13.1% (CT-12, base
-# file), ~101 BBR requirements a week (CT-1), {NATIONAL_FACILITATORS} BBR facilitators (G-16, calibrated) and {NATIONAL_DASO_FTE} DASOs (G-25); the
+# file), ~101 BBR requirements a week (CT-1), {NATIONAL_FACILITATORS} BBR facilitators working {FACILITATOR_SCALE} times their hours (G-16, calibrated) and {NATIONAL_DASO_FTE} DASOs (G-25); the
 # PO growth published for 2023-25 (PUB-2, PUB-3) taken in as PQiP intakes in 2022 and 2023 (docs/validation.md §10.22).
 # Made by scripts/generate_england_wales_2022.py; edit that, not this file.
 #   probsim run scenarios/england_wales_2022.yaml --reps 5 --jobs 2

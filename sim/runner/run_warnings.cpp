@@ -129,6 +129,23 @@ std::vector<std::string> scenario_warnings(const Scenario& s) {
         " no PO, PSO or PQiP in post and none recruited before simulation.report_end: every case there waits "
         "unallocated and none of its tasks is done. Add staff under the PDU, or a staffing_plan intake.");
 
+  // No case can ever arrive: every PDU's rate is 0, or every month's multiplier is, and no snapshot brings a
+  // caseload (the steady-state warm start replays the same rate, so it places none either). Valid, but
+  // every output is then 0, which is rarely what was meant.
+  bool any_rate = false, any_month = false;
+  for (std::size_t pdu = 0; pdu < s.pdu_count(); ++pdu) {
+    const ReferralRate& rate = s.pdu_at(pdu).referrals;
+    any_rate = any_rate || rate.per_week > 0.0;
+    for (const double multiplier : rate.seasonality_multiplier) any_month = any_month || multiplier > 0.0;
+  }
+  if (!s.snapshot && s.pdu_count() > 0 && (!any_rate || !any_month))
+    warnings.push_back(
+        std::string(!any_rate ? "every PDU's referrals_per_week is 0"
+                              : "every month's referrals.seasonality_multipliers is 0") +
+        " and no snapshot gives a starting caseload: no case is ever referred or placed by the warm start, "
+        "so "
+        "every caseload, task and BBR output of the run is 0. Set regions[].pdus[].referrals_per_week.");
+
   // A task kind listed as mandated or deferrable that the scenario never creates: probably a block left
   // out (e.g. `risk_management_plan` listed without its settings), and the list then means nothing.
   const SentenceManagementRules& sm = s.caseload.sentence_management;

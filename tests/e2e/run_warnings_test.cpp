@@ -181,6 +181,33 @@ TEST(RunWarnings, APduWithoutCaseHoldersAndSnapshotStaffCount) {
   EXPECT_EQ(snapshot.output.find("warning"), std::string::npos) << snapshot.output;
 }
 
+// A scenario in which no case can ever arrive is warned of, whether the rates or the months are all 0; a
+// snapshot's caseload, or one PDU with referrals, is enough to silence it.
+TEST(RunWarnings, NoReferralsAndNoSnapshotIsWarnedOf) {
+  const std::string warning = "no case is ever referred or placed by the warm start";
+  const std::string no_rates =
+      " --set regions.0.pdus.Northgate.referrals_per_week=0 --set "
+      "regions.0.pdus.Eastmoor.referrals_per_week=0"
+      " --set regions.0.pdus.Southbridge.referrals_per_week=0";
+  const CommandResult zero = run_probsim("validate scenarios/example_pdu.yaml" + no_rates);
+  EXPECT_EQ(zero.exit_status, 0) << zero.output;
+  EXPECT_EQ(count_of(zero.output, "warning: every PDU's referrals_per_week is 0 and no snapshot"), 1u)
+      << zero.output;
+  const CommandResult months = run_probsim(
+      "validate scenarios/example_pdu.yaml --set "
+      "'referrals.seasonality_multipliers=[0,0,0,0,0,0,0,0,0,0,0,0]'");
+  EXPECT_EQ(count_of(months.output, "warning: every month's referrals.seasonality_multipliers is 0"), 1u)
+      << months.output;
+  EXPECT_EQ(run_probsim("validate scenarios/example_pdu.yaml").output.find(warning), std::string::npos);
+  // One PDU with referrals is enough.
+  EXPECT_EQ(
+      run_probsim("validate scenarios/example_pdu.yaml --set regions.0.pdus.Northgate.referrals_per_week=0")
+          .output.find(warning),
+      std::string::npos);
+  EXPECT_EQ(run_probsim("validate scenarios/example_region_snapshot.yaml" + no_rates).output.find(warning),
+            std::string::npos);
+}
+
 TEST(RunWarnings, EveryPduInOneRagStatusForMostOfTheWindow) {
   const auto dir = fresh_directory("warn_rag");
   // Amber and red thresholds of 1% workload: every PDU is red from its first review.
