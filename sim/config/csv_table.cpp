@@ -20,6 +20,7 @@ struct RawRecord {
   int line = 0;
   std::vector<std::string> fields;
   bool blank = true;
+  int last_line = 0;  // the line it ends on: later than `line` only when a quoted field holds line breaks
 };
 
 std::vector<RawRecord> split_records(const std::string& text, const std::string& file,
@@ -51,6 +52,7 @@ std::vector<RawRecord> split_records(const std::string& text, const std::string&
       current.fields.emplace_back();
       current.blank = false;
     } else if (ch == '\n') {
+      current.last_line = line;
       records.push_back(std::move(current));
       ++line;
       current = RawRecord{line, {std::string()}, true};
@@ -61,6 +63,7 @@ std::vector<RawRecord> split_records(const std::string& text, const std::string&
   }
   if (quoted)
     problems.push_back({file, quote_line, "header", "a quoted field opened on this line is never closed"});
+  current.last_line = line;
   records.push_back(std::move(current));
   return records;
 }
@@ -141,9 +144,15 @@ std::optional<CsvTable> CsvTable::read(const std::string& path, const std::vecto
       // Named at the first column it lacks, or (too many fields) as the row.
       const std::string column =
           record.fields.size() < table.header_.size() ? table.header_[record.fields.size()] : "row";
-      problems.push_back({path, record.line, column,
-                          "the row has " + std::to_string(record.fields.size()) + " fields, the header " +
-                              std::to_string(table.header_.size())});
+      std::string message = "the row has " + std::to_string(record.fields.size()) + " fields, the header " +
+                            std::to_string(table.header_.size());
+      // A stray quote pairs with the next one, lines later, and every line between becomes one field of
+      // this row: say so, or the user looks for a missing comma on this line alone.
+      if (record.last_line > record.line)
+        message += "; a quoted field runs from this line to line " + std::to_string(record.last_line) + " (" +
+                   std::to_string(record.last_line - record.line + 1) +
+                   " lines read as one row): is a quote (\") unbalanced?";
+      problems.push_back({path, record.line, column, message});
       table.malformed_rows_.push_back(CsvRow{record.line, std::move(record.fields)});
       continue;
     }
