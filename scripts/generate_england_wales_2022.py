@@ -131,10 +131,6 @@ SSO_REVOCATION_PER_YEAR = 0.05   # the base file's, unchanged
 SSO_ACTIVATION_GRID = [0.08, 0.16, 0.24, 0.32, 0.40]
 LICENCE_RECALL_GRID = [0.20, 0.12]
 PRE_GROUP_LEAD_WEEKS = 48        # IS-2, Recording caveat [Assume 0-52]; chosen by the delivery sweep (§9)
-# G-16: the facilitators' hours, a multiple of the 46 in post, re-fitted with RAG on and the published staff
-# (docs/validation.md §9.19: 1, 1.04, 1.08, 1.12 x leads 40-52; 1.04 and 1.08 give the same groups, as a team
-# opens a group only when a whole group's hours are free).
-FACILITATOR_SCALE = 1.04
 WEEKLY_GROUP_SHARE = 0.5         # BBR-4 "often twice a week" [Assume 0.3-0.5]; chosen by the delivery sweep (§9)
 CANCELLED_SESSION_SHARE = 0.1    # G-23: 5% sickness for each of 2 facilitators; leave covered [Assume]
 HOLIDAY_BREAK_WEEKS = 2          # Christmas and New Year [Assume]
@@ -209,7 +205,7 @@ def scenario_text():
 # (docs/validation.md). A synthetic split into 12 regions and 110 PDUs (docs/sources.md) whose national
 # totals match docs/sources.md: ~240,000 cases (CT-8) of which 31.2% DA-flagged (CT-9, base file), 4,464 PO
 # FTE against 6,258 required and 6,209 PSO FTE (CT-10), leaver rates 7.4% and 13.1% (CT-12, base
-# file), ~101 BBR requirements a week (CT-1), {NATIONAL_FACILITATORS} BBR facilitators working {FACILITATOR_SCALE} times their hours (G-16, calibrated) and {NATIONAL_DASO_FTE} DASOs (G-25); the
+# file), ~101 BBR requirements a week (CT-1), {NATIONAL_FACILITATORS} BBR facilitators (G-16, calibrated) and {NATIONAL_DASO_FTE} DASOs (G-25); the
 # PO growth published for 2023-25 (PUB-2, PUB-3) taken in as PQiP intakes in 2022 and 2023 (docs/validation.md §10.22).
 # Made by scripts/generate_england_wales_2022.py; edit that, not this file.
 #   probsim run scenarios/england_wales_2022.yaml --reps 5 --jobs 2
@@ -257,11 +253,6 @@ interventions:
       order_ended_probability: {{{", ".join(f"{k}: {v}" for k, v in ORDER_ENDED_PROBABILITY.items())}}}
       requirement_removed_probability: {REQUIREMENT_REMOVED_PROBABILITY}
       weeks_to_outcome: {{min: 4, max: 12}}
-  # G-16 [Gap]: the 46 facilitators in post (in the PDUs' staff) work this multiple of their hours, about
-  # {NATIONAL_FACILITATORS * FACILITATOR_SCALE:.0f} facilitators' hours; re-fitted with RAG on and the published staff by
-  # scenarios/sweeps/england_wales_2022_delivery_rag.yaml and _round2 (docs/validation.md §9.19). A --set of
-  # facilitator_scale replaces it: for "x% more facilitators" than this baseline, set {FACILITATOR_SCALE} x (1 + x/100).
-  facilitation: {{facilitator_scale: {FACILITATOR_SCALE}}}
   # How BBR is delivered between the recorded start and the recorded completion (docs/bbr_delivery.md;
   # docs/validation.md §9, the literal reading of CT-4). The recorded start is the pre-group individual
   # session (G-10; IS-2 and the "Recording" caveat of docs/sources.md), given when a group place is expected within

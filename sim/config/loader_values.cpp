@@ -188,15 +188,35 @@ const ConfigNode* find_relative(const ConfigNode& block, const std::string& key,
   return node;
 }
 
-// The first value under `node` that a --set gave (its location's file is "--set key=value"), if any: a
-// rule broken by an override is then named with it, not only at the base file's key it changed.
-const ConfigNode* first_override_under(const ConfigNode& node) {
-  if (node.where.file.rfind("--set ", 0) == 0) return &node;
-  for (const auto& [key, child] : node.entries)
-    if (const ConfigNode* found = first_override_under(child)) return found;
-  for (const ConfigNode& item : node.items)
-    if (const ConfigNode* found = first_override_under(item)) return found;
-  return nullptr;
+// The values under `node` that a --set gave (their location's file is "--set key=value").
+void overrides_under(const ConfigNode& node, std::vector<std::string>& out) {
+  if (node.where.file.rfind("--set ", 0) == 0 &&
+      std::find(out.begin(), out.end(), node.where.file) == out.end())
+    out.push_back(node.where.file);
+  for (const auto& [key, child] : node.entries) overrides_under(child, out);
+  for (const ConfigNode& item : node.items) overrides_under(item, out);
+}
+
+// The --set overrides that may have broken a rule on `key` of `block`, for its message: those under the
+// key's value, or else under the map that holds it (a rule comparing two siblings is broken by either).
+// Without this a rule broken by an override is reported only at the base file's key, which the user did
+// not touch.
+std::string overrides_named(const ConfigNode& block, const std::string& key, const ConfigNode& node,
+                            const SourceLocation& where) {
+  std::vector<std::string> found;
+  overrides_under(node, found);
+  if (found.empty() && !key.empty()) {
+    const std::size_t cut = key.find_last_of(".[");
+    bool exact = false;
+    overrides_under(cut == std::string::npos ? block : *find_relative(block, key.substr(0, cut), exact),
+                    found);
+  }
+  found.erase(std::remove(found.begin(), found.end(), where.file), found.end());  // named by the location
+  if (found.empty()) return {};
+  std::string text = " (with `" + found[0] + "`";
+  for (std::size_t i = 1; i < found.size() && i < 3; ++i) text += ", `" + found[i] + "`";
+  if (found.size() > 3) text += " and " + std::to_string(found.size() - 3) + " more";
+  return text + ")";
 }
 
 }  // namespace
@@ -211,11 +231,7 @@ void report_problems(const ConfigNode& block, const std::string& block_path, con
     bool exact = false;
     const ConfigNode* node = find_relative(block, problem.key, exact);
     const SourceLocation& where = !exact ? node->anchor() : at_key ? node->anchor() : node->where;
-    const ConfigNode* set_by = first_override_under(*node);
-    d.error(where, path,
-            set_by != nullptr && set_by->where.file != where.file
-                ? problem.message + " (with `" + set_by->where.file + "`)"
-                : problem.message);
+    d.error(where, path, problem.message + overrides_named(block, problem.key, *node, where));
   }
 }
 

@@ -1,10 +1,12 @@
 #include "runner/aggregate_point.hpp"
 
 #include <cerrno>
+#include <cstdint>
 #include <fstream>
 #include <optional>
 #include <stdexcept>
 
+#include "config/diagnostics.hpp"
 #include "output/atomic_file.hpp"
 #include "runner/batch_files.hpp"
 #include "runner/leave_red.hpp"
@@ -14,12 +16,6 @@
 namespace fs = std::filesystem;
 
 namespace probsim {
-
-fs::path canonical_or_self(const fs::path& path) {
-  std::error_code error;
-  const fs::path canonical = fs::weakly_canonical(path, error);
-  return error ? path : canonical;
-}
 
 namespace {
 

@@ -5,15 +5,13 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "config/sweep_loader.hpp"
 #include "runner/run_files.hpp"
 
 namespace probsim {
-
-// The path made canonical where it can be, itself where it cannot (a directory not yet made).
-[[nodiscard]] std::filesystem::path canonical_or_self(const std::filesystem::path& path);
 
 struct PointOutcome {
   bool complete = false;

@@ -4,6 +4,7 @@
 #include <map>
 #include <sstream>
 #include <stdexcept>
+#include <system_error>
 
 #include "output/atomic_file.hpp"
 #include "output/csv.hpp"
@@ -12,6 +13,12 @@
 namespace fs = std::filesystem;
 
 namespace probsim {
+
+fs::path canonical_or_self(const fs::path& path) {
+  std::error_code error;
+  const fs::path canonical = fs::weakly_canonical(path, error);
+  return error ? path : canonical;
+}
 
 bool is_batch_directory(const fs::path& dir) {
   std::error_code error;

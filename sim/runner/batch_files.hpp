@@ -27,6 +27,9 @@ inline constexpr const char* kPrecisionFile = "precision.csv";
 }
 
 [[nodiscard]] bool is_batch_directory(const std::filesystem::path& dir);
+// The path made canonical where it can be (so two spellings of one directory compare equal), itself where
+// it cannot be (a directory not yet made).
+[[nodiscard]] std::filesystem::path canonical_or_self(const std::filesystem::path& path);
 
 // A YAML file's text without its comment lines: what must agree between two copies of a file whose
 // header comments record who wrote it and how.

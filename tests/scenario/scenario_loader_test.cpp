@@ -123,6 +123,20 @@ TEST(ScenarioLoader, ARuleBrokenByAnOverrideNamesTheOverride) {
       << diagnostics.describe();
 }
 
+// A rule comparing two keys, one from the base file and one from --set: the --set is named wherever the
+// problem is reported, and an override elsewhere in the scenario is not.
+TEST(ScenarioLoader, ARuleBrokenByAnOverriddenSiblingNamesTheSibling) {
+  Diagnostics diagnostics;
+  EXPECT_FALSE(load_scenario(
+      source("scenarios/example_pdu.yaml"),
+      {"prioritisation.staffing_fill_pct_amber_below=65", "simulation.warm_up_weeks=20"}, diagnostics));
+  ASSERT_EQ(diagnostics.items().size(), 1u) << diagnostics.describe();
+  const std::string& message = diagnostics.items()[0].message;
+  EXPECT_NE(message.find("(with `--set prioritisation.staffing_fill_pct_amber_below=65`)"), std::string::npos)
+      << diagnostics.describe();
+  EXPECT_EQ(message.find("warm_up_weeks"), std::string::npos) << diagnostics.describe();
+}
+
 // A misspelt list item's name: the names there are, and a did-you-mean, as for a misspelt key.
 TEST(ScenarioLoader, AnOverrideOfAMisspeltListItemNamesTheItemsAndSuggestsOne) {
   Diagnostics diagnostics;
