@@ -512,6 +512,18 @@ def wmt_sweep_text():
     return text.replace("scenarios: [../england_wales_2022.yaml]", "scenarios: [../england_wales_2023.yaml]")
 
 
+def more_facilitators_sweep_text():
+    """20 more facilitators as whole people, placed by region as the 46 are (docs/bbr_facilitators.md)."""
+    points = [point_text(facilitator_keys(n)) for n in (NATIONAL_FACILITATORS, NATIONAL_FACILITATORS + 20)]
+    text = sweep_text([
+        f"How many completions do 20 more BBR facilitators buy in 2023 (docs/bbr_facilitators.md)? The baseline's",
+        f"{NATIONAL_FACILITATORS} facilitators against {NATIONAL_FACILITATORS + 20}, whole people placed by region in proportion to referrals, as",
+        "the 46 are (facilitator_scale spreads hours over every team instead). 2 replications each, common random",
+        "numbers. A year's completions are summed from timeseries.csv's national months of 2023."],
+        "england_wales_2023_more_facilitators", "ew2023_more_facilitators", points, 2)
+    return text.replace("scenarios: [../england_wales_2022.yaml]", "scenarios: [../england_wales_2023.yaml]")
+
+
 def published_staff_intake_lines():
     """PUB-2/3's PO growth taken in as PQiP intakes (docs/validation.md §10.19, in the baseline since §10.22)."""
     po_counts = po_in_post()
@@ -563,6 +575,7 @@ simulation:
 (ROOT / "scenarios/england_wales_2023.yaml").write_text(scenario_2023_text())
 (ROOT / "scenarios/england_wales_2025_published_staff.yaml").write_text(scenario_published_staff_text())
 (ROOT / "scenarios/sweeps/england_wales_2023_wmt.yaml").write_text(wmt_sweep_text())
+(ROOT / "scenarios/sweeps/england_wales_2023_more_facilitators.yaml").write_text(more_facilitators_sweep_text())
 (ROOT / "scenarios/sweeps/england_wales_2022_calibration.yaml").write_text(calibration_sweep_text())
 (ROOT / "scenarios/sweeps/england_wales_2022_enforcement.yaml").write_text(enforcement_sweep_text())
 (ROOT / "scenarios/sweeps/bbr_sensitivity.yaml").write_text(sensitivity_sweep_text())
