@@ -197,26 +197,38 @@ void overrides_under(const ConfigNode& node, std::vector<std::string>& out) {
   for (const ConfigNode& item : node.items) overrides_under(item, out);
 }
 
-// The --set overrides that may have broken a rule on `key` of `block`, for its message: those under the
-// key's value, or else under the map that holds it (a rule comparing two siblings is broken by either).
+// The --set overrides that may have broken a rule on `key` of `block`, for its message. Those under the
+// key's value are named as its cause; failing those, those in the map that holds it, since a rule comparing
+// two siblings is broken by either, named as changes to that map (they may be unrelated siblings). Never
+// the whole scenario's: a rule on a top-level key of the root is named with its own overrides only.
 // Without this a rule broken by an override is reported only at the base file's key, which the user did
 // not touch.
-std::string overrides_named(const ConfigNode& block, const std::string& key, const ConfigNode& node,
-                            const SourceLocation& where) {
-  std::vector<std::string> found;
-  overrides_under(node, found);
-  if (found.empty() && !key.empty()) {
-    const std::size_t cut = key.find_last_of(".[");
-    bool exact = false;
-    overrides_under(cut == std::string::npos ? block : *find_relative(block, key.substr(0, cut), exact),
-                    found);
-  }
-  found.erase(std::remove(found.begin(), found.end(), where.file), found.end());  // named by the location
-  if (found.empty()) return {};
-  std::string text = " (with `" + found[0] + "`";
-  for (std::size_t i = 1; i < found.size() && i < 3; ++i) text += ", `" + found[i] + "`";
-  if (found.size() > 3) text += " and " + std::to_string(found.size() - 3) + " more";
-  return text + ")";
+std::string overrides_named(const ConfigNode& block, const std::string& block_path, const std::string& key,
+                            const ConfigNode& node, const SourceLocation& where) {
+  const auto list = [&](const ConfigNode& scope) {
+    std::vector<std::string> found;
+    overrides_under(scope, found);
+    found.erase(std::remove(found.begin(), found.end(), where.file), found.end());  // the location names it
+    return found;
+  };
+  const auto joined = [](const std::vector<std::string>& found) {
+    std::string text = "`" + found[0] + "`";
+    const std::size_t shown = std::min<std::size_t>(found.size(), 3);
+    for (std::size_t i = 1; i < shown; ++i)
+      text += (i + 1 == shown && found.size() <= 3 ? " and `" : ", `") + found[i] + "`";
+    if (found.size() > 3) text += " and " + std::to_string(found.size() - 3) + " more";
+    return text;
+  };
+  if (const auto found = list(node); !found.empty()) return " (with " + joined(found) + ")";
+  if (key.empty()) return {};
+  const std::size_t cut = key.find_last_of(".[");
+  if (cut == std::string::npos && block_path.empty()) return {};  // the parent would be the whole scenario
+  bool exact = false;
+  const ConfigNode& parent =
+      cut == std::string::npos ? block : *find_relative(block, key.substr(0, cut), exact);
+  if (const auto found = list(parent); !found.empty())
+    return " (the block it is in was changed by " + joined(found) + ")";
+  return {};
 }
 
 }  // namespace
@@ -231,7 +243,7 @@ void report_problems(const ConfigNode& block, const std::string& block_path, con
     bool exact = false;
     const ConfigNode* node = find_relative(block, problem.key, exact);
     const SourceLocation& where = !exact ? node->anchor() : at_key ? node->anchor() : node->where;
-    d.error(where, path, problem.message + overrides_named(block, problem.key, *node, where));
+    d.error(where, path, problem.message + overrides_named(block, block_path, problem.key, *node, where));
   }
 }
 

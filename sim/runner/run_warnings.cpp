@@ -145,7 +145,10 @@ std::vector<std::string> scenario_warnings(const Scenario& s) {
         " and no snapshot gives a starting caseload: no case is ever referred or placed by the warm start, "
         "so "
         "every caseload, task and BBR output of the run is 0. " +
-        (!any_rate ? "Set regions[].pdus[].referrals_per_week." : "Set a month's multiplier above 0."));
+        (!any_rate && !any_month ? "Set regions[].pdus[].referrals_per_week and a month's "
+                                   "referrals.seasonality_multipliers above 0."
+         : !any_rate             ? "Set regions[].pdus[].referrals_per_week."
+                                 : "Set a month's referrals.seasonality_multipliers above 0."));
 
   // A task kind listed as mandated or deferrable that the scenario never creates: probably a block left
   // out (e.g. `risk_management_plan` listed without its settings), and the list then means nothing.

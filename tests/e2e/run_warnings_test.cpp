@@ -198,6 +198,16 @@ TEST(RunWarnings, NoReferralsAndNoSnapshotIsWarnedOf) {
       "'referrals.seasonality_multipliers=[0,0,0,0,0,0,0,0,0,0,0,0]'");
   EXPECT_EQ(count_of(months.output, "warning: every month's referrals.seasonality_multipliers is 0"), 1u)
       << months.output;
+  EXPECT_NE(months.output.find("Set a month's referrals.seasonality_multipliers above 0."), std::string::npos)
+      << months.output;
+  // Both zero: both remedies are needed.
+  const CommandResult both =
+      run_probsim("validate scenarios/example_pdu.yaml" + no_rates +
+                  " --set 'referrals.seasonality_multipliers=[0,0,0,0,0,0,0,0,0,0,0,0]'");
+  EXPECT_NE(both.output.find("Set regions[].pdus[].referrals_per_week and a month's "
+                             "referrals.seasonality_multipliers above 0."),
+            std::string::npos)
+      << both.output;
   EXPECT_EQ(run_probsim("validate scenarios/example_pdu.yaml").output.find(warning), std::string::npos);
   // One PDU with referrals is enough.
   EXPECT_EQ(

@@ -123,8 +123,8 @@ TEST(ScenarioLoader, ARuleBrokenByAnOverrideNamesTheOverride) {
       << diagnostics.describe();
 }
 
-// A rule comparing two keys, one from the base file and one from --set: the --set is named wherever the
-// problem is reported, and an override elsewhere in the scenario is not.
+// A rule comparing two keys, one from the base file and one from --set, reported at the base file's: the
+// --set is named as a change to the block the key is in, and an override in another block is not.
 TEST(ScenarioLoader, ARuleBrokenByAnOverriddenSiblingNamesTheSibling) {
   Diagnostics diagnostics;
   EXPECT_FALSE(load_scenario(
@@ -132,7 +132,10 @@ TEST(ScenarioLoader, ARuleBrokenByAnOverriddenSiblingNamesTheSibling) {
       {"prioritisation.staffing_fill_pct_amber_below=65", "simulation.warm_up_weeks=20"}, diagnostics));
   ASSERT_EQ(diagnostics.items().size(), 1u) << diagnostics.describe();
   const std::string& message = diagnostics.items()[0].message;
-  EXPECT_NE(message.find("(with `--set prioritisation.staffing_fill_pct_amber_below=65`)"), std::string::npos)
+  EXPECT_NE(
+      message.find(
+          "(the block it is in was changed by `--set prioritisation.staffing_fill_pct_amber_below=65`)"),
+      std::string::npos)
       << diagnostics.describe();
   EXPECT_EQ(message.find("warm_up_weeks"), std::string::npos) << diagnostics.describe();
 }
