@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The one-at-a-time sensitivities of docs/validation.md §12, as Markdown, from a finished batch of
+"""The one-at-a-time sensitivities of docs/validation/12-assumptions.md §12, as Markdown, from a finished batch of
 scenarios/sweeps/england_wales_2022_assumptions.yaml (§12.1) or
 scenarios/sweeps/national_standards_2004_assumptions.yaml (§12.2):
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""CT-5 by region (docs/validation.md §9.12): the mean wait from requirement to recorded start of the BBR
+"""CT-5 by region (docs/validation/09-bbr-delivery.md §9.12): the mean wait from requirement to recorded start of the BBR
 starts made between two dates, per region and nationally, from a run's events.csv.
 
     probsim run scenarios/england_wales_2022.yaml --reps 4 --jobs 2 --seed 1 \\

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """The grades holding the 2004 DV thematic's sampled cases (2a.17/2a.18: PO 70%, PSO 14%, trainee 7% of
-152), read from `probsim snapshot` files of a 2004 area run, as validation.md §10.20's addendum states:
+152), read from `probsim snapshot` files of a 2004 area run, as validation/10-workload.md §10.20's addendum states:
 
     python3 scripts/dv_sample_holders_2004.py SNAPSHOT_DIR...   # each from `probsim snapshot RUN --date D`
 

@@ -11,7 +11,7 @@ court's shares and lags of §11.3; the remaining hazards competing. It ignores s
 warm start, which the simulator has.
     python3 scripts/enforcement_split_derivation.py 0.015 0.022 0.025
 
-With `--poor-attenders Q M` (session 8, docs/validation.md §11.8) each case is a poor attender with
+With `--poor-attenders Q M` (session 8, docs/validation/11-national-standards.md §11.8) each case is a poor attender with
 probability Q, whose unacceptable share is M times the mean u; the others' is (1 - Q M) / (1 - Q) times it,
 so the mean share per case stays u. It also prints the median day of a breach ending from the order's start, and the share of breach endings in
 the order's first 182 days, beside the same share for the constant hazard it replaces.

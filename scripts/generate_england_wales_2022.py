@@ -5,7 +5,7 @@
     scenarios/sweeps/england_wales_2022_calibration.yaml   calibration step 1 (G-16, G-12, G-21)
     scenarios/sweeps/england_wales_2022_enforcement.yaml   calibration step 2 (removal enforcement)
     scenarios/sweeps/bbr_sensitivity.yaml         BBR outcomes against facilitators, attendance, format
-    scenarios/sweeps/england_wales_2022_delivery.yaml   the literal reading of CT-4 (docs/validation.md §9)
+    scenarios/sweeps/england_wales_2022_delivery.yaml   the literal reading of CT-4 (docs/validation/09-bbr-delivery.md §9)
     scenarios/sweeps/england_wales_2022_hazards.yaml    the G-15 hazards against CT-4's split (§9.8)
 
     python3 scripts/generate_england_wales_2022.py
@@ -48,7 +48,7 @@ NATIONAL_PO_REQUIRED_FTE = 6258  # CT-10, WF-3: 29% short; the PSO establishment
 # po_leavers_replaced_by_trainees) needs as many qualifying as POs leave, 4,464 x 7.4% a year (CT-12) over
 # 18 months of training (G-22): ~495 in post, their training months spread evenly [Assume]. WF-11's 12%
 # of DA cases held by trainees (7 of 60) would need ~2,700, which CT-10's flat PO stock rules out in
-# this model (docs/validation.md 10.2). Since §10.22 the published PO growth of 2023-25 adds its intakes
+# this model (docs/validation/10-workload.md §10.2). Since §10.22 the published PO growth of 2023-25 adds its intakes
 # (PUBLISHED_PO_GROWTH_INTAKES below): about 1,080 trainees in post in December 2022.
 PO_LEAVER_RATE_PER_YEAR = 0.074  # CT-12
 TRAINING_MONTHS = 18             # G-22
@@ -60,7 +60,7 @@ NATIONAL_DASO_FTE = 53
 # (docs/validation.md, "Calibration"): the grid point with the least loss against CT-2's three shares
 # and CT-4's five (results/ew2022_calibration, point p0001, loss 22.9 pp^2; the runner-up p0014,
 # 85 / 0.90 / 0.60, 26.2).
-NATIONAL_FACILITATORS = 46  # G-16: chosen by the delivery sweep (docs/validation.md §9); 70 under the order-ended reading
+NATIONAL_FACILITATORS = 46  # G-16: chosen by the delivery sweep (docs/validation/09-bbr-delivery.md §9); 70 under the order-ended reading
 ATTENDANCE = 0.90      # G-12: each BBR session attended with this probability
 WAITING_SHARE = 0.41   # G-21: share of the last 66 weeks' BBR requirements still waiting on 21 Jun 2021
 CALIBRATION_FACILITATORS = [70, 75, 80, 85]
@@ -88,19 +88,19 @@ ENFORCEMENT_COMMUNITY_ORDER = [0.2, 0.3, 0.4]
 ENFORCEMENT_LICENCE = [0.15, 0.3, 0.45]
 ENFORCEMENT_REQUIREMENT_REMOVED = [0.1, 0.2, 0.3]
 
-# Delivery (docs/bbr_delivery.md, docs/validation.md §9): the literal reading of CT-4.
+# Delivery (docs/bbr_delivery.md, docs/validation/09-bbr-delivery.md §9): the literal reading of CT-4.
 # The November 2022 WMT refresh (WMT-7, G-30): a "responsive activity" weighting of "up to 30%" for
 # non-routine work. The sources give no national mean factor, so it is [Assume] in 1.0-1.3; the midpoint
-# 1.15 was fixed before any run (docs/validation.md §10.8), and the sweep below reports the range.
+# 1.15 was fixed before any run (docs/validation/10-workload.md §10.8), and the sweep below reports the range.
 RESPONSIVE_WEIGHTING_FROM = "2022-11-01"   # WMT-7: "Nov 2022"; the day in the month [Assume]
 RESPONSIVE_WEIGHTING_FACTOR = 1.15
 RESPONSIVE_WEIGHTING_SENSITIVITY = [1.0, 1.15, 1.3]
-# G-13's renege (docs/validation.md §9.13): the programme's length at this delivery, in weeks [Assume].
+# G-13's renege (docs/validation/09-bbr-delivery.md §9.13): the programme's length at this delivery, in weeks [Assume].
 RENEGE_WEEKS = 23
 # Whether the rules' thresholds (G-1 from PUB-10 of March 2021, the triage line, WF-20's line) read the
-# weighted measure: no, they were stated before the refresh (docs/validation.md §10.14).
+# weighted measure: no, they were stated before the refresh (docs/validation/10-workload.md §10.14).
 RESPONSIVE_WEIGHTING_RULES_READ_WEIGHTED = "false"
-# RAG-5/RAG-13 (docs/validation.md §10.11): the chance a PDU entering amber or red follows the suggested BBR
+# RAG-5/RAG-13 (docs/validation/10-workload.md §10.11): the chance a PDU entering amber or red follows the suggested BBR
 # start suspension, and the grid that chose it with the facilitators' scale (G-16).
 RAG_SUSPENSION_FOLLOWED = 0.0   # §10.11 chose 0.25 under the held staff; §10.22 re-ran its procedure: 0
 RAG_FOLLOWED_GRID = [1.0, 0.5, 0.25, 0.0]
@@ -111,7 +111,7 @@ RAG_FACILITATOR_SCALE_GRID = [1.0, 1.15]
 PRE_RELEASE_SENSITIVITY_WEEKS = 13
 CT17_SNAPSHOT_ON = "2023-02-07"   # CT-17/PUB-14: the week to 7 Feb 2023
 
-# docs/validation.md §10.19: the published PO stocks after 2022 (PUB-2: 4,418 FTE in Jun 2023; PUB-3: 5,160 in
+# docs/validation/10-workload.md §10.19: the published PO stocks after 2022 (PUB-2: 4,418 FTE in Jun 2023; PUB-3: 5,160 in
 # Jun 2024, 5,519 in Jun 2025), fed as PQiP trainees who qualify into PO posts 18 months after they start
 # (G-22). Each year to June's net growth is taken in as four quarterly intakes 18 months before it
 # ([Assume] the even split and the dates), per PDU in proportion to its PO vacancy at the start ([Assume]:
@@ -206,7 +206,7 @@ def scenario_text():
 # totals match docs/sources.md: ~240,000 cases (CT-8) of which 31.2% DA-flagged (CT-9, base file), 4,464 PO
 # FTE against 6,258 required and 6,209 PSO FTE (CT-10), leaver rates 7.4% and 13.1% (CT-12, base
 # file), ~101 BBR requirements a week (CT-1), {NATIONAL_FACILITATORS} BBR facilitators (G-16, calibrated) and {NATIONAL_DASO_FTE} DASOs (G-25); the
-# PO growth published for 2023-25 (PUB-2, PUB-3) taken in as PQiP intakes in 2022 and 2023 (docs/validation.md §10.22).
+# PO growth published for 2023-25 (PUB-2, PUB-3) taken in as PQiP intakes in 2022 and 2023 (docs/validation/10-workload.md §10.22).
 # Made by scripts/generate_england_wales_2022.py; edit that, not this file.
 #   probsim run scenarios/england_wales_2022.yaml --reps 5 --jobs 2
 extends: base/england_wales_defaults.yaml
@@ -241,7 +241,7 @@ interventions:
     attendance_probability: {ATTENDANCE}
     # G-13's renege (1.19): no start with less of the order left than the programme, 24 group sessions
     # half weekly and half twice a week (18 weeks) plus 5 individual sessions [Assume 23 weeks, 12-29],
-    # fixed before any run; it entered the baseline by the rule of docs/validation.md §9.13.
+    # fixed before any run; it entered the baseline by the rule of docs/validation/09-bbr-delivery.md §9.13.
     min_order_weeks_left_to_start: {RENEGE_WEEKS}
     # BBR-5 removals breached with PUB-8's "about half of drop-outs"; the outcome 4-12 weeks later [Assume].
     # SSO activation 1.0 [Assume]; the rest were fitted to CT-4's order-ended reading by
@@ -254,7 +254,7 @@ interventions:
       requirement_removed_probability: {REQUIREMENT_REMOVED_PROBABILITY}
       weeks_to_outcome: {{min: 4, max: 12}}
   # How BBR is delivered between the recorded start and the recorded completion (docs/bbr_delivery.md;
-  # docs/validation.md §9, the literal reading of CT-4). The recorded start is the pre-group individual
+  # docs/validation/09-bbr-delivery.md §9, the literal reading of CT-4). The recorded start is the pre-group individual
   # session (G-10; IS-2 and the "Recording" caveat of docs/sources.md), given when a group place is expected within
   # pre_group_lead_weeks [Assume]; lead and weekly share chosen by
   # scenarios/sweeps/england_wales_2022_delivery.yaml {DELIVERY_LEAD_WEEKS} x {DELIVERY_WEEKLY_SHARE} (with facilitators {DELIVERY_FACILITATORS}),
@@ -275,7 +275,7 @@ early_termination_per_year:
 
 # PO posts are filled by PQiP trainees, who qualify into them (G-22, LV-4; issue 19): a PO leaver is
 # replaced by a trainee after the base file's recruitment lag.
-# The intakes are the published growth of the PO stock after 2022 (docs/validation.md §10.19; in the baseline
+# The intakes are the published growth of the PO stock after 2022 (docs/validation/10-workload.md §10.19; in the baseline
 # since §10.22): the year to Jun 2024 +{PUBLISHED_PO_GROWTH_INTAKES[0][0]} POs (PUB-2: 4,418 FTE in Jun 2023; PUB-3: 5,160 in Jun 2024), to Jun 2025
 # +{PUBLISHED_PO_GROWTH_INTAKES[1][0]} (PUB-3: 5,519), as PQiP trainees (Professional Qualification in Probation) 18 months before they qualify
 # (G-22; then newly qualified for 9 months, WMT-5). Quarterly intakes [Assume], each PDU's share in
@@ -292,9 +292,9 @@ staffing_plan:
 workload:
   # WMT-7, G-30: the November 2022 refresh added a responsive-activity weighting of "up to 30%"; from
   # its date every case's points count this factor in every reported WMT %. [Assume] {RESPONSIVE_WEIGHTING_FACTOR} (the
-  # midpoint of 1.0-1.3, fixed before any run); sensitivity {RESPONSIVE_WEIGHTING_SENSITIVITY} in docs/validation.md §10.8.
+  # midpoint of 1.0-1.3, fixed before any run); sensitivity {RESPONSIVE_WEIGHTING_SENSITIVITY} in docs/validation/10-workload.md §10.8.
   # The rules' thresholds (G-1 from PUB-10, March 2021; the overload triage; WF-20) were stated on the
-  # measure before the refresh, so they read it unweighted (docs/validation.md §10.14).
+  # measure before the refresh, so they read it unweighted (docs/validation/10-workload.md §10.14).
   responsive_weighting: {{from: {RESPONSIVE_WEIGHTING_FROM}, case_points_factor: {RESPONSIVE_WEIGHTING_FACTOR},
                          rules_read_weighted_measure: {RESPONSIVE_WEIGHTING_RULES_READ_WEIGHTED}}}
 
@@ -302,7 +302,7 @@ workload:
 # suspending BBR starts a "suggested" amber measure and RAG-13 finds staff using their own judgement: a PDU
 # entering amber or red suspends them with this probability [Assume 0-1; no source gives it], chosen under
 # §9.1's loss by scenarios/sweeps/england_wales_2022_rag_followed.yaml {RAG_FOLLOWED_GRID} x facilitator
-# scale {RAG_FACILITATOR_SCALE_GRID} (docs/validation.md §10.11: 0.25 under 2022's staff held; 0 since the published
+# scale {RAG_FACILITATOR_SCALE_GRID} (docs/validation/10-workload.md §10.11: 0.25 under 2022's staff held; 0 since the published
 # staff, §10.22, the same grid, loss and rule re-run: a fitted value at the end of its range, so the pipeline does
 # not identify it). england_wales_2022_rag.yaml follows it always (G-13).
 prioritisation:
@@ -428,7 +428,7 @@ def delivery_sweep_text(facilitators=DELIVERY_FACILITATORS, leads=DELIVERY_LEAD_
                 values["interventions.delivery.weekly_group_share"] = weekly
                 points.append(point_text(values))
     return sweep_text([
-        f"The delivery grid of docs/validation.md §9 (the literal reading of CT-4): national facilitators (G-16)",
+        f"The delivery grid of docs/validation/09-bbr-delivery.md §9 (the literal reading of CT-4): national facilitators (G-16)",
         f"{facilitators} x the pre-group lead in weeks (IS-2) {leads} x the share of BBR groups",
         f"meeting weekly (BBR-4) {weekly_shares}, {len(points)} points in that order, 2 replications each, common",
         "random numbers. Ranked by the loss of §9.1 (scripts/calibration_loss.py): CT-2's three shares, CT-3, and",
@@ -478,12 +478,12 @@ def sensitivity_sweep_text():
 
 def scenario_2023_text():
     return f"""# England and Wales from 21 June 2021 to 31 December 2023: england_wales_2022.yaml run on through 2023, so
-# that CT-17's workload figures can be read as written (docs/validation.md §10.8): the national and
+# that CT-17's workload figures can be read as written (docs/validation/10-workload.md §10.8): the national and
 # regional mean WMT % in the week to 7 Feb 2023 (PUB-14; the KPIs workload_snapshot_pct_* at the end of
 # {CT17_SNAPSHOT_ON}) and the mean of 2023's monthly snapshots (PUB-15; timeseries.csv workload_pct_mean at
 # the month ends 31 Dec 2022 - 30 Nov 2023, the first days of Jan-Dec 2023). Nothing else differs: the
 # inputs after Dec 2022 are those of 2022 but the PQiP intakes of 2023 that england_wales_2022.yaml carries
-# (PUB-2/3's PO growth, docs/validation.md §10.22); no 2023 caseload figure is used.
+# (PUB-2/3's PO growth, docs/validation/10-workload.md §10.22); no 2023 caseload figure is used.
 # Made by scripts/generate_england_wales_2022.py; edit that, not this file.
 #   probsim run scenarios/england_wales_2023.yaml --reps 2 --jobs 2
 extends: england_wales_2022.yaml
@@ -506,7 +506,7 @@ def wmt_sweep_text():
         f"The responsive weighting of the November 2022 WMT refresh (WMT-7, G-30; [Assume] 1.0-1.3): case points x",
         f"{RESPONSIVE_WEIGHTING_SENSITIVITY} on england_wales_2023.yaml; then {RESPONSIVE_WEIGHTING_FACTOR} with licence cases held",
         f"{PRE_RELEASE_SENSITIVITY_WEEKS} weeks before release at WMT-1's custody points ([Assume]); 2 replications each, common random numbers.",
-        "Its loss and table: docs/validation.md §10.8 (scripts/wmt_loss.py)."],
+        "Its loss and table: docs/validation/10-workload.md §10.8 (scripts/wmt_loss.py)."],
         "england_wales_2023_wmt", "ew2023_wmt", points, 2,
         ["python3 scripts/wmt_loss.py results/ew2023_wmt"])
     return text.replace("scenarios: [../england_wales_2022.yaml]", "scenarios: [../england_wales_2023.yaml]")
@@ -525,7 +525,7 @@ def more_facilitators_sweep_text():
 
 
 def published_staff_intake_lines():
-    """PUB-2/3's PO growth taken in as PQiP intakes (docs/validation.md §10.19, in the baseline since §10.22)."""
+    """PUB-2/3's PO growth taken in as PQiP intakes (docs/validation/10-workload.md §10.19, in the baseline since §10.22)."""
     po_counts = po_in_post()
     trainee_counts = trainees_in_post(po_counts)
     vacancy = [max(0, round(NATIONAL_PO_REQUIRED_FTE * w / total_weight) - po_counts[i] - trainee_counts[i])
@@ -552,7 +552,7 @@ def scenario_published_staff_text():
     """The baseline run to Jun 2025, PUB-3's last date (§10.19; the intakes are the baseline's since §10.22)."""
     return f"""# England and Wales from 21 June 2021 to 30 June 2025: england_wales_2022.yaml run on to PUB-3's last date,
 # with the PO stocks published after 2022 (PUB-2, PUB-3) taken in as PQiP trainees who qualify into PO posts
-# (docs/validation.md §10.19). The intakes are england_wales_2022.yaml's since §10.22; with the same --seed,
+# (docs/validation/10-workload.md §10.19). The intakes are england_wales_2022.yaml's since §10.22; with the same --seed,
 # --set 'staffing_plan.intakes=[]' gives the counterfactual that holds 2022's staff, and probsim compare
 # what the published recruitment does to the model's WMT %, against PUB-15's ~120% over 2023 and 117% in
 # Jan-Jun 2024.

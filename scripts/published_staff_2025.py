@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The table of docs/validation.md §10.19, as Markdown: the national scenario run to June 2025 with the
+"""The table of docs/validation/10-workload.md §10.19, as Markdown: the national scenario run to June 2025 with the
 published PO stocks (PUB-2, PUB-3) taken in as PQiP trainees, beside the same scenario with 2022's staff
 held, and PUB-15's workload and PUB-1's caseload beside both.
 
@@ -51,8 +51,9 @@ def per_replication(run, metrics, dates):
     return out
 
 
-# WF-11's main sample (validation.md §9.17, §10.19): DA cases under supervision at the end of the snapshot
-# day whose supervision began 182 to 210 days before; the holder's grade from the snapshot's staff.csv.
+# WF-11's main sample (validation/09-bbr-delivery.md §9.17, §10.19): DA cases under supervision at the end of
+# the snapshot day whose supervision began 182 to 210 days before; the holder's grade from the snapshot's
+# staff.csv.
 MAIN_SAMPLE_DAYS = (182, 210)
 HOLDER_GRADES = ("po", "pqip", "pso")
 

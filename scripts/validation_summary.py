@@ -37,8 +37,8 @@ from pathlib import Path
 sys.dont_write_bytecode = True
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from wmt_loss import PUB15_DATES, mean_ci, month_ends  # noqa: E402  (the same CT-17/PUB-15 reading)
-import published_staff_2025  # noqa: E402  (validation.md §10.19's reading of its runs)
-import dv_sample_holders_2004  # noqa: E402  (validation.md §10.20's addendum)
+import published_staff_2025  # noqa: E402  (validation/10-workload.md §10.19's reading of its runs)
+import dv_sample_holders_2004  # noqa: E402  (validation/10-workload.md §10.20's addendum)
 
 ROOT = Path(__file__).resolve().parent.parent
 WEEKS_PER_MONTH = 365.25 / 12 / 7
@@ -164,7 +164,7 @@ def read_waits(path):
 
 
 def bbr_after_2022(runs):
-    """CT-14 and CT-5 by region (validation.md §9.12): reported, not asserted."""
+    """CT-14 and CT-5 by region (validation/09-bbr-delivery.md §9.12): reported, not asserted."""
     print("BBR after 2022, CT-14 and CT-5 by region (reported, not asserted; §9.12). The scenario holds 2022's")
     print("inputs after 2022 but the published PO growth (§10.22), and the BBR list grows, so neither figure")
     print("validates the model past 2022:\n")
@@ -190,14 +190,14 @@ def bbr_after_2022(runs):
     print()
 
 
-# validation.md §10.15: a first-of-month snapshot is the month-end value of the day before.
+# validation/10-workload.md §10.15: a first-of-month snapshot is the month-end value of the day before.
 PUB15_2024_DATES = month_ends("2023-12", "2024-05")  # the first days of Jan-Jun 2024
 PUB15_SINCE_2023_DATES = month_ends("2022-12", "2024-07")  # the first days of Jan 2023-Aug 2024
 PUB13_DATES = ["2022-12-31", "2023-01-31"]  # the month ends that bracket "a week of January 2023"
 
 
 def workload_past_2023(runs):
-    """PUB-15's 2024 figure and PUB-13's regions (validation.md §10.15): reported, not asserted."""
+    """PUB-15's 2024 figure and PUB-13's regions (validation/10-workload.md §10.15): reported, not asserted."""
     national = defaultdict(dict)  # replication -> date -> national mean WMT %
     regional = defaultdict(list)  # (date, region) -> the replications' means
     with open(runs / "ew_to_2025" / "timeseries.csv", newline="") as f:
@@ -233,7 +233,7 @@ def workload_past_2023(runs):
 
 
 def published_staff(runs):
-    """PUB-15 with PUB-2/3's 2023-25 staff taken in (validation.md §10.19): reported, not asserted."""
+    """PUB-15 with PUB-2/3's 2023-25 staff taken in (validation/10-workload.md §10.19): reported, not asserted."""
     run = published_staff_2025.load(runs / "ew_published_staff")
     po = {d: mean_ci(published_staff_2025.per_replication(run, ["in_post_fte_po"], [d]))[0]
           for d in ("2024-06-30", "2025-06-30")}
@@ -291,7 +291,7 @@ def published_staff(runs):
     print()
 
 
-PUB16_DATE = "2023-09-30"  # validation.md §10.18: September 2023's row
+PUB16_DATE = "2023-09-30"  # validation/10-workload.md §10.18: September 2023's row
 CASE_HOLDER_FTE = ("in_post_fte_po", "in_post_fte_pso", "in_post_fte_pqip")
 
 
@@ -310,7 +310,7 @@ def september_2023(run_dir):
 
 
 def need_against_staff(runs):
-    """PUB-16 (validation.md §10.18): reported, not asserted."""
+    """PUB-16 (validation/10-workload.md §10.18): reported, not asserted."""
     ratio_off, _ = september_2023(runs / "ew2023_rag_off")
     ratio_on, staff = september_2023(runs / "ew2023")  # the baseline's staff
     off, on, fte = mean_ci(ratio_off), mean_ci(ratio_on), mean_ci(staff)
@@ -336,7 +336,7 @@ def national_standards_2004(runs):
     summaries = {area: national_summary(runs / directory) for area, directory in AREAS}
     print("## The 2004 National Standards areas (`national_standards_2004*.yaml`)\n")
     print("No tolerance is asserted: the areas' scale is assumed and the audits judge content as well as")
-    print("timing, so each figure is reported with its gap (validation.md §11; §11.2 says which cannot be")
+    print("timing, so each figure is reported with its gap (validation/11-national-standards.md §11; §11.2 says which cannot be")
     print("compared and why). The test is directional: Gwent's higher sickness gives lower review and breach")
     print("timeliness, Gwent's file run against itself with Durham's sickness (§11.10). The DV audits counted")
     print("DV cases only and are read on the DA cases' KPIs (§11.12); where the source gives the audited")

@@ -27,8 +27,8 @@ run ew2022_feb2023 scenarios/england_wales_2022.yaml --reps 4 --seed 1 \
   --set 'interventions.si_cohort_report={requirements_from: 2022-04-01, requirements_to: 2023-02-13, status_on: 2023-02-13}'
 run ew2023 scenarios/england_wales_2023.yaml --reps 4 --seed 1
 run ew2023_rag_off scenarios/england_wales_2023.yaml --reps 4 --seed 1 --set prioritisation.enabled=false
-# CT-14 and CT-5 by region (validation.md §9.12): the baseline run on past 2022. CT-5's waits are read
-# from events.csv (about 1 GB), which is reduced to two small files and not kept.
+# CT-14 and CT-5 by region (validation/09-bbr-delivery.md §9.12): the baseline run on past 2022. CT-5's waits
+# are read from events.csv (about 1 GB), which is reduced to two small files and not kept.
 run ew_to_2025 scenarios/england_wales_2022.yaml --reps 4 --seed 1 --set simulation.report_end=2025-03-31
 if [[ ! -f "$runs/ew_to_2024/waits_2024.csv" ]]; then
   rm -rf "$runs/ew_to_2024"
@@ -37,8 +37,8 @@ if [[ ! -f "$runs/ew_to_2024/waits_2024.csv" ]]; then
   python3 -B "$here/scripts/bbr_start_waits.py" "$runs/ew_to_2024" 2024-01-01 2024-04-30 --csv "$runs/ew_to_2024/waits_2024.csv"
   rm -f "$runs/ew_to_2024/events.csv"
 fi
-# PUB-15 with PUB-2/3's 2023-25 staff taken in (validation.md §10.19; the baseline's since §10.22), and the
-# counterfactual that holds 2022's staff.
+# PUB-15 with PUB-2/3's 2023-25 staff taken in (validation/10-workload.md §10.19; the baseline's since
+# §10.22), and the counterfactual that holds 2022's staff.
 run ew_published_staff scenarios/england_wales_2025_published_staff.yaml --reps 4 --seed 1
 run ew_held_staff scenarios/england_wales_2025_published_staff.yaml --reps 4 --seed 1 --set 'staffing_plan.intakes=[]'
 # WF-11's holders of the main sample (§10.19's addendum): each replication of both runs replayed to 7 Feb 2023.

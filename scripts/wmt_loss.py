@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The CT-17 loss of docs/validation.md §10.8, for runs of scenarios/england_wales_2023.yaml.
+"""The CT-17 loss of docs/validation/10-workload.md §10.8, for runs of scenarios/england_wales_2023.yaml.
 
     probsim run scenarios/england_wales_2023.yaml --reps 2 --jobs 2 --out results/ew2023
     python3 scripts/wmt_loss.py results/ew2023 [more run directories ...]

@@ -38,7 +38,7 @@ struct WorkloadPointsTable {
   // points × factor ÷ available. No date: the weighting never applies. The rules that compare a WMT %
   // with a threshold (RAG, overload triage, hours beyond contract, allocation) read it without the
   // weighting unless `rules_read_weighted` (Practitioner::rules_workload_pct): their thresholds were
-  // stated on the measure before the refresh (docs/validation.md §10.14).
+  // stated on the measure before the refresh (docs/validation/10-workload.md §10.14).
   struct ResponsiveWeighting {
     std::optional<CalendarDate> from;
     double factor = 1.0;

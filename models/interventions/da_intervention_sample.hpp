@@ -2,8 +2,8 @@
 // The domestic-abuse cases of the DA thematic's main sample, and the DA interventions they have had by
 // the end of one day. Two published figures count them: MS-1 (of 60 orders and licences begun 6-7 months
 // before, "intervention delivered: 17 (28%)"; "not delivered but should have been: 27 (45%)") and VIC-3
-// ("17 originally had a BBR requirement or condition; 2 were removed"). docs/validation.md §9.17 gives
-// the readings.
+// ("17 originally had a BBR requirement or condition; 2 were removed"). docs/validation/09-bbr-delivery.md
+// §9.17 gives the readings.
 //
 // The sample is TS-1's (sentence_management/da_case_task_counts.hpp): DA cases under supervision whose
 // supervision began 26 to 30 weeks before the day, and on or after the run's first day (a warm-start

@@ -125,7 +125,7 @@ struct ProgrammeRules {
   RemovalEnforcement removal_enforcement;
   bool men_only = false;  // Help (SI-4)
   // G-13, 1.19: a man not yet started may not start while less than this many weeks of his order are left
-  // (its planned end): he stays on the list. 0: no such rule (docs/validation.md §9.13).
+  // (its planned end): he stays on the list. 0: no such rule (docs/validation/09-bbr-delivery.md §9.13).
   double min_order_weeks_left_to_start = 0.0;
 
   // Group sizes in order, and a rolling group of whole modules (keys of the programme's map; the
@@ -232,9 +232,9 @@ struct InterventionsWarmStart {
   double waiting_share = 1.0;
 };
 
-// Which structured intervention's list gets the facilitator hours BBR leaves (docs/validation.md §9.16):
-// first come, first served across the lists (LV-14), or the order the scenario lists the programmes
-// (the model before session 12; no source gives it).
+// Which structured intervention's list gets the facilitator hours BBR leaves
+// (docs/validation/09-bbr-delivery.md §9.16): first come, first served across the lists (LV-14), or the order
+// the scenario lists the programmes (the model before session 12; no source gives it).
 enum class StructuredInterventionGroups : std::uint8_t { longest_waiting_first, file_order };
 
 struct InterventionRules {

@@ -129,7 +129,8 @@ class InterventionsTeam final : public CaseListener {
   [[nodiscard]] std::int64_t waiting_to_start(std::uint32_t programme) const;
   [[nodiscard]] std::int64_t waiting_longer_than(std::uint32_t programme, Day day, Day days) const;
   // G-13's renege: not started, with less of the order left on `day` than the programme's
-  // `min_order_weeks_left_to_start`. He stays on the list (docs/validation.md §9.14) but cannot start.
+  // `min_order_weeks_left_to_start`. He stays on the list (docs/validation/09-bbr-delivery.md §9.14) but
+  // cannot start.
   [[nodiscard]] bool past_renege(const Participant& p, Day day) const;
   [[nodiscard]] std::int64_t waiting_past_renege(std::uint32_t programme, Day day) const;
   [[nodiscard]] std::int64_t attending(std::uint32_t programme) const;

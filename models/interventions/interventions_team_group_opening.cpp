@@ -1,7 +1,7 @@
 // Opening groups at the weekly review (BBR-4, BBR-6, BBR-7, INT-9, LV-14): which programme gets the
 // facilitator hours, and which men a new group takes. BBR is served first (INT-9: "in the cases seen,
 // BBR started first"); the structured interventions then share what is left, by default first come,
-// first served across their lists (docs/validation.md §9.16).
+// first served across their lists (docs/validation/09-bbr-delivery.md §9.16).
 #include <algorithm>
 
 #include "core/random_stream.hpp"

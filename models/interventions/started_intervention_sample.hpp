@@ -3,7 +3,7 @@
 // day, and where each stands that day. One published figure counts them, IS-2 ("12 of 83 recorded a
 // second start, and none completed two"); the state at that age is also what issue 18's unseen evidence
 // ("many men still in their programme many months after their recorded start") speaks of.
-// docs/validation.md §9.18 gives the readings.
+// docs/validation/09-bbr-delivery.md §9.18 gives the readings.
 
 #include <cstdint>
 #include <vector>

@@ -3,15 +3,14 @@
 // creates are done: the SARA (TS-2, G-6) and the home visit (TS-1, G-7). Two published figures count
 // exactly that: CT-13 (AR-7: "SARA completion for current perpetrators", 49.6% raised to 67%) and TS-1
 // (AR-13: home visits "done in 40% of cases that needed one", in a sample of cases begun 6-7 months
-// before). docs/validation.md §10.16 gives the readings.
+// before). docs/validation/10-workload.md §10.16 gives the readings.
 //
 // Counted from a PDU's open tasks: a start task not yet done is an open task of its case (one of each is
 // created for every DA case whose supervision starts, and closed only when done or when the case ends).
-// A home visit an event brought (TS-1's "when concerns escalate", validation.md §10.21) counts as not
-// done only once it is past its due day.
-// A warm-start case (supervision begun before the run's first day) gets them only if their due days are
-// still ahead; the rest are taken as done, an input rather than a result, so the cases begun in the run
-// are counted apart from them.
+// A home visit an event brought (TS-1's "when concerns escalate", validation/10-workload.md §10.21) counts as
+// not done only once it is past its due day. A warm-start case (supervision begun before the run's first day)
+// gets them only if their due days are still ahead; the rest are taken as done, an input rather than a
+// result, so the cases begun in the run are counted apart from them.
 
 #include <cstdint>
 

@@ -1,8 +1,8 @@
 #pragma once
 // A warm start that carries enforcement state (issue 24 item 2; docs/national_standards.md#warm-start,
-// docs/validation.md §11.5). A steady-state stock built from the hazards alone knows nothing of
-// enforcement: with the breach-driven hazards split off it is too large (nobody in it was ever breached
-// out), and every case starts with no failures, so breach endings ramp up over a year. With
+// docs/validation/11-national-standards.md §11.5). A steady-state stock built from the hazards alone knows
+// nothing of enforcement: with the breach-driven hazards split off it is too large (nobody in it was ever
+// breached out), and every case starts with no failures, so breach endings ramp up over a year. With
 // `enforcement.warm_start` the stock is drawn with the survival the enforcement path is meant to reproduce
 // (the remaining hazards and, per sentence type, the breach-driven rate the split replaced; CaseFactory),
 // and each case whose supervision began before the simulation starts with the unacceptable failures a

@@ -72,8 +72,9 @@ class TaskOutcomes {
     if (in_range(due_day)) high_rosh_home_visits_on_time_[static_cast<std::size_t>(due_day)] += 1;
   }
   // The tasks of domestic-abuse cases, counted a second time on their own, because the DV audits count
-  // only these (validation.md §11.12). The flag is the case's at the start of supervision. Only the kinds
-  // the audits read are kept (the others would be about 8 MiB of a national run, never read).
+  // only these (validation/11-national-standards.md §11.12). The flag is the case's at the start of
+  // supervision. Only the kinds the audits read are kept (the others would be about 8 MiB of a national run,
+  // never read).
   [[nodiscard]] static constexpr bool counted_for_domestic_abuse(TaskKind kind) {
     switch (kind) {
       case TaskKind::initial_assessment:

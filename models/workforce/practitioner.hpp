@@ -74,8 +74,8 @@ struct Practitioner {
   }
   // The WMT refresh's weighting (WMT-7) that the reported measure above carries and the rules do not: the
   // rules' thresholds (G-1, the overload triage, hours beyond contract) were stated on the measure before
-  // the refresh (docs/validation.md §10.14). 1 before the refresh, or when the rules read the weighted
-  // measure (`workload.responsive_weighting.rules_read_weighted_measure`).
+  // the refresh (docs/validation/10-workload.md §10.14). 1 before the refresh, or when the rules read the
+  // weighted measure (`workload.responsive_weighting.rules_read_weighted_measure`).
   double weighting_not_in_rules = 1.0;
   // The WMT capacity % the rules compare with their thresholds.
   [[nodiscard]] double rules_workload_pct() const { return workload_pct() / weighting_not_in_rules; }

@@ -72,7 +72,7 @@ void read_programme_keys(FieldReader& p, const ConfigNode& node, ProgrammeRules&
   if (auto to = p.choice("closed_removed_to", false, names_of(kAfterRemovalNames)))
     rules.closed_removed_to = static_cast<AfterRemoval>(*to);
   read_removal_enforcement(p, rules.removal_enforcement);
-  // G-13, 1.19 (docs/validation.md §9.13): 0 is off; at most ten years.
+  // G-13, 1.19 (docs/validation/09-bbr-delivery.md §9.13): 0 is off; at most ten years.
   if (auto weeks = p.number("min_order_weeks_left_to_start", false, 0.0, 520.0))
     rules.min_order_weeks_left_to_start = *weeks;
 }

@@ -2,7 +2,8 @@
 // The DA interventions of the DA thematic's main sample at the end of one day
 // (simulation.workload_snapshot_on), for MS-1 ("intervention delivered: 17 (28%)" of 60 orders and
 // licences begun 6-7 months before) and VIC-3 ("17 originally had a BBR requirement or condition; 2 were
-// removed"). Read as docs/validation.md §9.17 states; counted by interventions/da_intervention_sample.hpp.
+// removed"). Read as docs/validation/09-bbr-delivery.md §9.17 states; counted by
+// interventions/da_intervention_sample.hpp.
 //
 // KPIs, per unit (national, region, PDU), over the DA cases under supervision that day whose supervision
 // began 26 to 30 weeks before, in the run: intervention_sample_da_cases; of them the shares

@@ -1,8 +1,8 @@
 #pragma once
 // The domestic-abuse cases' start tasks at the end of one day (simulation.workload_snapshot_on), for
 // CT-13 (AR-7: "SARA completion for current perpetrators", 49.6% raised to 67%) and TS-1 (AR-13: home
-// visits "done in 40% of cases that needed one"). Read as docs/validation.md §10.16 states; counted by
-// sentence_management/da_case_task_counts.hpp.
+// visits "done in 40% of cases that needed one"). Read as docs/validation/10-workload.md §10.16 states;
+// counted by sentence_management/da_case_task_counts.hpp.
 //
 // KPIs, per unit (national, region, PDU), over the DA cases under supervision that day whose supervision
 // began in the run:

@@ -43,7 +43,8 @@ inline constexpr char reallocations[] = "reallocations";
 inline constexpr char practitioner_changes_per_case_mean[] = "practitioner_changes_per_case_mean";
 inline constexpr char reviews_due[] = "reviews_due";
 inline constexpr char reviews_on_time_share[] = "reviews_on_time_share";
-// The two kinds of review apart (AUD-2, AUD-3; validation.md §11.13), of every case and of DA cases.
+// The two kinds of review apart (AUD-2, AUD-3; validation/11-national-standards.md §11.13), of every case and
+// of DA cases.
 inline constexpr char periodic_reviews_due[] = "periodic_reviews_due";
 inline constexpr char periodic_reviews_on_time_share[] = "periodic_reviews_on_time_share";
 inline constexpr char event_reviews_due[] = "event_reviews_due";
@@ -62,7 +63,8 @@ inline constexpr char home_visits_due[] = "home_visits_due";
 inline constexpr char home_visits_on_time_share[] = "home_visits_on_time_share";
 inline constexpr char home_visits_high_rosh_due[] = "home_visits_high_rosh_due";
 inline constexpr char home_visits_high_rosh_on_time_share[] = "home_visits_high_rosh_on_time_share";
-// The DV audits' population: the tasks of domestic-abuse cases alone (validation.md §11.12).
+// The DV audits' population: the tasks of domestic-abuse cases alone (validation/11-national-standards.md
+// §11.12).
 inline constexpr char reviews_domestic_abuse_due[] = "reviews_domestic_abuse_due";
 inline constexpr char reviews_domestic_abuse_on_time_share[] = "reviews_domestic_abuse_on_time_share";
 inline constexpr char assessments_domestic_abuse_due[] = "assessments_domestic_abuse_due";

@@ -121,12 +121,13 @@ void RunRecorder::add_window_kpis(std::vector<Kpi>& kpis, const std::string& lev
   // Sentence management (docs/reference/outputs.md): shares over tasks due in the window.
   const TaskFigures& t = end.tasks;
   emit_task_timeliness(t, kpi);
-  // AUD-9 (validation.md §11.11): the home visits of high and very high RoSH cases, apart.
+  // AUD-9 (validation/11-national-standards.md §11.11): the home visits of high and very high RoSH cases,
+  // apart.
   kpi(metric_name::home_visits_high_rosh_due, static_cast<double>(t.high_rosh_home_visits_due));
   kpi(metric_name::home_visits_high_rosh_on_time_share,
       share(t.high_rosh_home_visits_on_time, t.high_rosh_home_visits_due));
-  emit_review_kinds(t, kpi);  // AUD-2 and AUD-3 (validation.md §11.13)
-  // The DV audits (validation.md §11.12): the tasks of domestic-abuse cases, apart.
+  emit_review_kinds(t, kpi);  // AUD-2 and AUD-3 (validation/11-national-standards.md §11.13)
+  // The DV audits (validation/11-national-standards.md §11.12): the tasks of domestic-abuse cases, apart.
   emit_domestic_abuse_timeliness(t, scenario_.caseload.sentence_management.risk_management_plan.enabled(),
                                  kpi);
   kpi(metric_name::contacts_face_to_face_share, share(face_to_face, t.all_cases.contacts_delivered));

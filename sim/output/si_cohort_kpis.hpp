@@ -1,8 +1,8 @@
 #pragma once
 // The structured interventions' referrals and completions over a stretch of dates
 // (`interventions.si_cohort_report`), as HMIP published them for 1 April 2022 - 13 February 2023
-// (SI-6, calibration target CT-6; docs/validation.md §9.7). Two readings, both reported, per programme
-// and for all SIs together:
+// (SI-6, calibration target CT-6; docs/validation/09-bbr-delivery.md §9.7). Two readings, both reported, per
+// programme and for all SIs together:
 //   cohort  the requirements (referrals) made from requirements_from to requirements_to, and of them
 //           those completed by the end of status_on (si_cohort_requirements, si_cohort_completed);
 //   period  every completion recorded from requirements_from to status_on, whenever its referral was

@@ -1,8 +1,8 @@
 #pragma once
 // The DA thematic's intervention sample at the end of one day (simulation.workload_snapshot_on): BBR and
 // structured-intervention requirements whose start was recorded 7 to 9 months before, and where each
-// stands. For IS-2 ("12 of 83 recorded a second start"). Read as docs/validation.md §9.18 states; counted
-// by interventions/started_intervention_sample.hpp.
+// stands. For IS-2 ("12 of 83 recorded a second start"). Read as docs/validation/09-bbr-delivery.md §9.18
+// states; counted by interventions/started_intervention_sample.hpp.
 //
 // KPIs, per unit (national, region, PDU: the office that made the requirement):
 // intervention_started_sample_starts; of them the shares intervention_started_sample_bbr_share,

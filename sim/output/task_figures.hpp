@@ -14,7 +14,7 @@ namespace probsim {
 
 // The timeliness of a case's own tasks (reviews, assessments, contacts, plans): tasks due in a period and
 // those done on time. Counted for every case and, apart, for domestic-abuse cases alone, the population
-// the DV audits counted (validation.md §11.12).
+// the DV audits counted (validation/11-national-standards.md §11.12).
 struct CaseTaskTimeliness {
   std::int64_t periodic_reviews_due = 0, periodic_reviews_on_time = 0;  // every 16 weeks (AUD-2)
   std::int64_t event_reviews_due = 0, event_reviews_on_time = 0;        // after a significant event (AUD-3)

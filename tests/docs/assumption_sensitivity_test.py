@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Checks scripts/assumption_sensitivity.py (docs/validation.md §12) on a planted batch.
+"""Checks scripts/assumption_sensitivity.py (docs/validation/12-assumptions.md §12) on a planted batch.
 
 The planted replications give known paired differences: an end that moves CT-2's commenced share by 4
 points in every pair matters (bold), one that moves it by 1 point does not, a count moved by more than

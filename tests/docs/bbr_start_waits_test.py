@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Checks scripts/bbr_start_waits.py (CT-5 by region, docs/validation.md §9.12) on a planted events.csv:
+"""Checks scripts/bbr_start_waits.py (CT-5 by region, docs/validation/09-bbr-delivery.md §9.12) on a planted events.csv:
 known waits give known means per region and nationally, starts outside the dates are left out, other
 events are ignored, and a start without its requirement date or a missing file is refused."""
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Checks scripts/calibration_loss.py (docs/validation.md §9.1, §9.19) on a planted sweep_summary.csv.
+"""Checks scripts/calibration_loss.py (docs/validation/09-bbr-delivery.md §9.1, §9.19) on a planted sweep_summary.csv.
 
 Two points with known gaps: point A misses CT-2's commenced share by 3 points and the exited's revoked
 share by 20 (loss_9.1 = 9, loss_9.8 = 409); point B misses commenced by 4 and nothing else (16 and 16). So

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Checks scripts/published_staff_2025.py (docs/validation.md §10.19) on two planted runs.
+"""Checks scripts/published_staff_2025.py (docs/validation/10-workload.md §10.19) on two planted runs.
 
 The planted national month ends give known answers: a WMT % that is 110 in every month of one run and
 118 in the other, +/-1 by replication, gives the first half of 2024 as 110.0 and 118.0 and a paired

@@ -7,7 +7,8 @@
 // Since session 18 the test isolates the cause the issue names: Gwent's file against the same file with
 // Durham's 10.2 days. It no longer runs Gwent against Durham's file. Durham now gives every DV case to a PO
 // (4.3/4.4), which costs its timeliness for a reason other than sickness. The rule for this change was
-// stated before the runs (validation.md §11.10), and the areas' own difference is reported there.
+// stated before the runs (validation/11-national-standards.md §11.10), and the areas' own difference is
+// reported there.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -75,12 +76,12 @@ TEST(NationalStandards2004, GwentsHigherSicknessGivesLowerReviewAndBreachTimelin
 }
 
 // Durham gives every DV case to a PO first (4.3/4.4): the least-loaded PO or trainee of its team
-// (validation.md §10.20, §11.10). Against the same file with DA cases allocated like any other, under common
-// random numbers, the DA cases' reviews and assessments fall by far more than every case's: their holders are
-// the loaded POs (§11.12 measured -19.8 [-23.9, -15.8] points on DA reviews, -5.4 [-6.6, -4.2] on all
-// reviews, 10 replications). The DV inspections found DV cases' timeliness below the ESIs' in both areas. The
-// second check needs the DA cases' KPIs to count DA cases only: counted over every case, the two falls would
-// be the same (checked: it then fails).
+// (validation/10-workload.md §10.20, §11.10). Against the same file with DA cases allocated like any other,
+// under common random numbers, the DA cases' reviews and assessments fall by far more than every case's:
+// their holders are the loaded POs (§11.12 measured -19.8 [-23.9, -15.8] points on DA reviews, -5.4 [-6.6,
+// -4.2] on all reviews, 10 replications). The DV inspections found DV cases' timeliness below the ESIs' in
+// both areas. The second check needs the DA cases' KPIs to count DA cases only: counted over every case, the
+// two falls would be the same (checked: it then fails).
 TEST(NationalStandards2004, GivingEveryDvCaseToAPoOrTraineeFirstLowersTheDvCasesTimelinessMostOfAll) {
   const auto dir = fresh_directory("national_standards_2004_dv_to_po");
   const std::string durham =
@@ -137,25 +138,28 @@ TEST(NationalStandards2004, TheAverageAreaReportsAppointmentsAbsencesAndBreaches
   const double plans_on_time = field(summary, "risk_management_plans_on_time_share", kMean);
   EXPECT_GT(plans_on_time, 0.0);
   EXPECT_LE(plans_on_time, 1.0);
-  // AUD-9 (validation.md §11.11): the home visits of high and very high RoSH cases, a part of every DA
-  // home visit (the base's high and very high shares, 0.202 + 0.037, of DA cases, so well under half).
+  // AUD-9 (validation/11-national-standards.md §11.11): the home visits of high and very high RoSH cases, a
+  // part of every DA home visit (the base's high and very high shares, 0.202 + 0.037, of DA cases, so well
+  // under half).
   const double high_visits = field(summary, "home_visits_high_rosh_due", kMean);
   EXPECT_GT(high_visits, 0.0);
   EXPECT_LT(high_visits, 0.5 * field(summary, "home_visits_due", kMean));
   const double high_visits_on_time = field(summary, "home_visits_high_rosh_on_time_share", kMean);
   EXPECT_GT(high_visits_on_time, 0.0);
   EXPECT_LE(high_visits_on_time, 1.0);
-  // The DV audits (validation.md §11.12): the DA cases' reviews and contacts are a part of all, near the
-  // base's DA share of cases (0.312, CL-2), since a DA case is reviewed and seen on the same schedule.
+  // The DV audits (validation/11-national-standards.md §11.12): the DA cases' reviews and contacts are a part
+  // of all, near the base's DA share of cases (0.312, CL-2), since a DA case is reviewed and seen on the same
+  // schedule.
   for (const auto& [da, all] : {std::pair{"reviews_domestic_abuse_due", "reviews_due"},
                                 std::pair{"contacts_domestic_abuse_required", "contacts_required"}}) {
     const double part = field(summary, da, kMean) / field(summary, all, kMean);
     EXPECT_GT(part, 0.6 * 0.312) << da;
     EXPECT_LT(part, 1.4 * 0.312) << da;
   }
-  // AUD-2 and AUD-3 (validation.md §11.13): a case has a periodic review every 16 weeks (52 / 16 = 3.25 a
-  // case-year, fewer in its first 16 weeks) and an event review at the base's hazard of 1 a case-year, so
-  // periodic ones are about three times as many (2.9 measured; a swap of the two kinds gives about 0.34).
+  // AUD-2 and AUD-3 (validation/11-national-standards.md §11.13): a case has a periodic review every 16 weeks
+  // (52 / 16 = 3.25 a case-year, fewer in its first 16 weeks) and an event review at the base's hazard of 1 a
+  // case-year, so periodic ones are about three times as many (2.9 measured; a swap of the two kinds gives
+  // about 0.34).
   for (const std::string suffix : {"", "_domestic_abuse"}) {
     const std::string periodic = "periodic_reviews" + suffix, event = "event_reviews" + suffix;
     const double ratio = field(summary, periodic + "_due", kMean) / field(summary, event + "_due", kMean);

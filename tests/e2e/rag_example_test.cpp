@@ -120,8 +120,9 @@ TEST(RagExample, ProtectingDomesticAbuseWorkIsPairedWithTheDefault) {
   for (const char* kpi : {"pdu_days_red", "pdu_days_amber", "pdu_days_green", "rag_changes", "referrals"})
     EXPECT_EQ(std::stod(by_kpi.at(kpi)[4]), 0.0) << kpi << ": statuses come from staffing and WMT, unchanged";
   // Keeping partnership work under red leaves fewer casework hours. The overload triage decides where the
-  // loss falls: since the WMT's report points are counted (docs/validation.md §10.10) it falls on contacts
-  // (6 replications: -5.5 points [-7.4, -3.5]) while reviews on time move by -0.7 [-1.4, +0.1] points.
+  // loss falls: since the WMT's report points are counted (docs/validation/10-workload.md §10.10) it falls on
+  // contacts (6 replications: -5.5 points [-7.4, -3.5]) while reviews on time move by -0.7 [-1.4, +0.1]
+  // points.
   const auto& contacts = by_kpi.at("contacts_delivered_share");
   EXPECT_LT(std::stod(contacts[7]), 0.0) << "keeping partnership work under red leaves fewer casework hours";
   EXPECT_EQ(contacts[8], "true");
@@ -139,9 +140,10 @@ TEST(RagExample, ProtectingDomesticAbuseWorkIsPairedWithTheDefault) {
   EXPECT_EQ(by_kpi.at("bbr_requirements")[4], "0") << "the same men get the same requirements (CRN)";
 }
 
-// RAG-5/RAG-13 (docs/validation.md §10.11): a PDU that does not follow the suggested BBR suspension keeps
-// starting men under amber and red. Against PDUs that always follow it, paired: the same statuses, more BBR
-// starts (2 replications when written: 130 -> 162), and red's paused sessions cancelled as before.
+// RAG-5/RAG-13 (docs/validation/10-workload.md §10.11): a PDU that does not follow the suggested BBR
+// suspension keeps starting men under amber and red. Against PDUs that always follow it, paired: the same
+// statuses, more BBR starts (2 replications when written: 130 -> 162), and red's paused sessions cancelled as
+// before.
 TEST(RagExample, PdusNotFollowingTheSuggestedBbrSuspensionStartMoreMenUnderTheSameStatuses) {
   const auto followed = run_scenario("scenarios/rag_example.yaml", "suspension_followed",
                                      " --set prioritisation.bbr_suspension_followed_probability=1");

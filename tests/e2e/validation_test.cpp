@@ -48,16 +48,17 @@ std::vector<std::map<std::string, std::string>> read_table(const std::filesystem
 
 // CT-6 (SI-6) counts referrals and completions from 1 April 2022 to 13 February 2023, after the
 // scenario's window (it ends with 2022, CT-10's December workforce): its rows are checked by their own
-// run, extended to that day, with the structured interventions' cohort report (docs/validation.md §9.7).
+// run, extended to that day, with the structured interventions' cohort report
+// (docs/validation/09-bbr-delivery.md §9.7).
 const std::string kStructuredInterventions = "CT-6";
 
-// CT-17 read as written (docs/validation.md §10.8): the national mean WMT % in the week to 7 Feb 2023
-// (PUB-14), a one-day snapshot at the end of 7 Feb. It is after the 2022 window, so it is read from the
+// CT-17 read as written (docs/validation/10-workload.md §10.8): the national mean WMT % in the week to 7 Feb
+// 2023 (PUB-14), a one-day snapshot at the end of 7 Feb. It is after the 2022 window, so it is read from the
 // CT-6 run, which runs on to 13 Feb 2023, with simulation.workload_snapshot_on set.
 const std::string kWorkloadSnapshotKpi = "workload_snapshot_pct_mean";
 
-// CT-13 read as written (docs/validation.md §10.16): of the DA cases under supervision at the end of the
-// same day, begun in the run, the share whose start SARA is done. Read from the same run.
+// CT-13 read as written (docs/validation/10-workload.md §10.16): of the DA cases under supervision at the end
+// of the same day, begun in the run, the share whose start SARA is done. Read from the same run.
 const std::string kSaraSnapshotKpi = "sara_snapshot_completed_share";
 // TS-1 read the same way (§10.16's addendum): of the DA cases begun 26 to 30 weeks before that day (the
 // inspection sample's age), the share whose home visit is done.
@@ -159,7 +160,8 @@ TEST(Validation, EnglandWales2022MatchesTheNationalBbrPipelineWithinTolerance) {
   // CT-1, CT-2's three shares, CT-3, and CT-4's exited and completed shares of starters (literal reading).
   EXPECT_GE(asserted, 7);
 
-  // The rows not asserted are documented mismatches or input checks (docs/validation.md §6, §9.6, §10.6):
+  // The rows not asserted are documented mismatches or input checks (docs/validation.md §6,
+  // validation/09-bbr-delivery.md §9.6, validation/10-workload.md §10.6):
   // each run reports its measured gap, so a change that closes (or widens) one is seen. CT-17's national mean
   // WMT % must be among them, with the tolerance stated in §10.1.
   bool workload_reported = false;
@@ -184,7 +186,8 @@ TEST(Validation, EnglandWales2022MatchesTheNationalBbrPipelineWithinTolerance) {
 TEST(Validation, EnglandWales2022StructuredInterventionsAgainstCt6) {
   const auto out = fresh_directory("validation_ct6") / "run";
   const char* extra = std::getenv("PROBSIM_VALIDATION_EXTRA_ARGS");
-  // Four replications: the SI counts' CIs are within a tenth of their gaps (docs/validation.md §9.7).
+  // Four replications: the SI counts' CIs are within a tenth of their gaps
+  // (docs/validation/09-bbr-delivery.md §9.7).
   const CommandResult r = run_probsim(
       "run scenarios/england_wales_2022.yaml --reps 4 --jobs 2 --quiet --set "
       "simulation.report_end=2023-02-13 --set simulation.workload_snapshot_on=2023-02-07 "
@@ -224,7 +227,7 @@ TEST(Validation, EnglandWales2022StructuredInterventionsAgainstCt6) {
   }
 
   // CT-17's regions (PUB-14: 8 of 12 above 110%, London highest at 126.8%): a documented mismatch
-  // (docs/validation.md §10.8), reported with its gap on every run, not asserted.
+  // (docs/validation/10-workload.md §10.8), reported with its gap on every run, not asserted.
   ASSERT_EQ(region_snapshot.size(), 12u);
   int above_110 = 0, london_rank = 1;
   for (const auto& [region, pct] : region_snapshot) {
@@ -237,7 +240,7 @@ TEST(Validation, EnglandWales2022StructuredInterventionsAgainstCt6) {
 }
 
 // CT-17's 2023 (PUB-15), read as written: the mean of 2023's twelve monthly snapshots, from the national
-// scenario run on to the end of 2023 (docs/validation.md §10.8, §10.10, §10.22).
+// scenario run on to the end of 2023 (docs/validation/10-workload.md §10.8, §10.10, §10.22).
 TEST(Validation, EnglandWales2023MonthlyWorkloadAgainstPub15) {
   const auto out = fresh_directory("validation_2023") / "run";
   const char* extra = std::getenv("PROBSIM_VALIDATION_EXTRA_ARGS");
@@ -265,7 +268,8 @@ TEST(Validation, EnglandWales2023MonthlyWorkloadAgainstPub15) {
   }
   const std::map<std::string, double> mean = {
       {kWorkload2023MonthlyKpi, sum / static_cast<double>(by_replication.size())}};
-  // Asserted or reported with its gap, as its row of the targets file says (docs/validation.md §10.22).
+  // Asserted or reported with its gap, as its row of the targets file says (docs/validation/10-workload.md
+  // §10.22).
   check_snapshot_row(mean, "CT-17", kWorkload2023MonthlyKpi);
 }
 

@@ -23,7 +23,7 @@ TEST(AllocationLoader, TheBaseFileGivesTheComplexGradesAndAShareCanBeSet) {
   ASSERT_TRUE(loaded) << d.describe();
   const auto& da = loaded->scenario.caseload.allocation.domestic_abuse;
   EXPECT_EQ(da.complex_grades, (std::vector<Grade>{Grade::po, Grade::pqip}));
-  EXPECT_DOUBLE_EQ(da.share_allocated_as_complex, 0.65) << "validation.md §10.20";
+  EXPECT_DOUBLE_EQ(da.share_allocated_as_complex, 0.65) << "validation/10-workload.md §10.20";
   auto set = load_scenario(kExample, {"allocation.domestic_abuse_cases.share_allocated_as_complex=0.6"}, d);
   ASSERT_TRUE(set) << d.describe();
   EXPECT_DOUBLE_EQ(set->scenario.caseload.allocation.domestic_abuse.share_allocated_as_complex, 0.6);

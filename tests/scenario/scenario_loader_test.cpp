@@ -589,8 +589,8 @@ sentence_management:
       << "a list replaces the base file's";
 }
 
-// TS-1, G-7's visit after an event (validation.md §10.21): on in the base file, off in the 2004 files,
-// settable, and not below 0.
+// TS-1, G-7's visit after an event (validation/10-workload.md §10.21): on in the base file, off in the 2004
+// files, settable, and not below 0.
 TEST(ScenarioLoader, ReadsTheHomeVisitAfterAnEventOnInTheBaseAndOffIn2004) {
   Diagnostics diagnostics;
   auto base = load_scenario(source("scenarios/example_pdu.yaml"), {}, diagnostics);

@@ -89,8 +89,8 @@ TEST_F(DaCaseTaskCountsTest, TheMainSampleIsTheCasesBegun26To30WeeksBeforeBothEn
   EXPECT_EQ(n.sample_sara_completed, 2);  // 1, 2 (AR-6)
 }
 
-// TS-1 counts the cases that needed a visit (validation.md §10.21): the start's visit open is not done,
-// whenever it is due; a visit an event brought is not done only once past its due day.
+// TS-1 counts the cases that needed a visit (validation/10-workload.md §10.21): the start's visit open is not
+// done, whenever it is due; a visit an event brought is not done only once past its due day.
 TEST_F(DaCaseTaskCountsTest, AVisitAnEventBroughtIsMissedOnlyPastItsDueDay) {
   add_case(0, 10, true);
   add_task(0, TaskKind::home_visit, 55, /*after_event=*/true);  // due in 5 days: not yet missed

@@ -1,5 +1,5 @@
-// The DA thematic's main sample and its interventions (MS-1, VIC-3; docs/validation.md §9.17): which
-// cases are in the sample on a day, and what each has had, with exact days.
+// The DA thematic's main sample and its interventions (MS-1, VIC-3; docs/validation/09-bbr-delivery.md
+// §9.17): which cases are in the sample on a day, and what each has had, with exact days.
 
 #include "interventions/da_intervention_sample.hpp"
 

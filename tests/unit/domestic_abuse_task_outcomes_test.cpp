@@ -1,7 +1,7 @@
-// The DV audits count only domestic-abuse cases (validation.md §11.12), so TaskOutcomes keeps their tasks
-// apart beside every task, on the same footing: by due day, on time when done by it, and not due at all
-// when the case ended first. Both ways a task is kept are covered: a task of the slab (an assessment) and
-// a case's contact. Exact days on a calendar without bank holidays.
+// The DV audits count only domestic-abuse cases (validation/11-national-standards.md §11.12), so TaskOutcomes
+// keeps their tasks apart beside every task, on the same footing: by due day, on time when done by it, and
+// not due at all when the case ended first. Both ways a task is kept are covered: a task of the slab (an
+// assessment) and a case's contact. Exact days on a calendar without bank holidays.
 #include <gtest/gtest.h>
 
 #include <stdexcept>

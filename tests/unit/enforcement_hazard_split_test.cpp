@@ -1,6 +1,6 @@
-// The split of issue 24 item 2 (docs/validation.md §11.3): a breach-driven hazard taken out and the
-// enforcement process switched on. Paired under common random numbers (one seed, the same men), the BBR
-// men's order endings by breach (revocation on breach, SSO activation, licence recall) then come from
+// The split of issue 24 item 2 (docs/validation/11-national-standards.md §11.3): a breach-driven hazard taken
+// out and the enforcement process switched on. Paired under common random numbers (one seed, the same men),
+// the BBR men's order endings by breach (revocation on breach, SSO activation, licence recall) then come from
 // the enforcement path and from nowhere else, and every other ending is the one the hazards gave.
 #include <gtest/gtest.h>
 
@@ -154,8 +154,9 @@ INSTANTIATE_TEST_SUITE_P(EachSentenceType, HazardSplit,
                            return std::string(kSentenceTypeNames[static_cast<std::size_t>(info.param)]);
                          });
 
-// The shipped split (scenarios/england_wales_2022_enforcement.yaml, docs/validation.md §11.3) loads with
-// the hazards' breach-driven parts removed and enforcement on; the baseline it extends keeps its hazards.
+// The shipped split (scenarios/england_wales_2022_enforcement.yaml, docs/validation/11-national-standards.md
+// §11.3) loads with the hazards' breach-driven parts removed and enforcement on; the baseline it extends
+// keeps its hazards.
 TEST(HazardSplit, TheNationalSplitScenarioTakesOutTheBreachDrivenHazardsAndTurnsEnforcementOn) {
   const std::string dir = std::string(PROBSIM_SOURCE_DIR) + "/scenarios/";
   Diagnostics diagnostics;

@@ -1,5 +1,5 @@
-// A warm start that carries enforcement state (issue 24 item 2; docs/validation.md §11.5,
-// sentence_management/enforcement_warm_start.hpp). Three PDUs see the same people under common random
+// A warm start that carries enforcement state (issue 24 item 2; docs/validation/11-national-standards.md
+// §11.5, sentence_management/enforcement_warm_start.hpp). Three PDUs see the same people under common random
 // numbers: the baseline (a breach-driven hazard among the hazards, no enforcement), the split with the
 // old warm start (the hazard out, enforcement on, a stock drawn from the remaining hazards and no
 // failures) and the split with the warm start that carries state.

@@ -1,6 +1,6 @@
-// AUD-9 counts the home visits of high and very high RoH cases apart (validation.md §11.11). TaskOutcomes
-// keeps them beside every home visit, on the same footing: by due day, on time when done by it, and not
-// due at all when the case ended first. Exact days on a calendar without bank holidays.
+// AUD-9 counts the home visits of high and very high RoH cases apart (validation/11-national-standards.md
+// §11.11). TaskOutcomes keeps them beside every home visit, on the same footing: by due day, on time when
+// done by it, and not due at all when the case ended first. Exact days on a calendar without bank holidays.
 #include <gtest/gtest.h>
 
 #include "sentence_management/pdu_casework.hpp"

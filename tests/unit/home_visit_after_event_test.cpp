@@ -1,7 +1,7 @@
-// TS-1 and G-7's third deadline (validation.md §10.21): each event of a domestic-abuse case brings a home
-// visit due 10 working days later, as well as its event review; a case not flagged DA gets none; and a
-// visit still open serves the event too, so a case never holds two. Exact days on a calendar without
-// bank holidays: with both deadlines at 10 working days, every event's visit falls due on the day its
+// TS-1 and G-7's third deadline (validation/10-workload.md §10.21): each event of a domestic-abuse case
+// brings a home visit due 10 working days later, as well as its event review; a case not flagged DA gets
+// none; and a visit still open serves the event too, so a case never holds two. Exact days on a calendar
+// without bank holidays: with both deadlines at 10 working days, every event's visit falls due on the day its
 // review does.
 #include <gtest/gtest.h>
 

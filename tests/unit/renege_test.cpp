@@ -1,6 +1,6 @@
-// G-13's renege (1.19; `min_order_weeks_left_to_start`, docs/validation.md §9.13): a man not yet started
-// may not start while less than that many weeks of his order are left. He stays on the list, and his
-// requirement ends before a start when his order does.
+// G-13's renege (1.19; `min_order_weeks_left_to_start`, docs/validation/09-bbr-delivery.md §9.13): a man not
+// yet started may not start while less than that many weeks of his order are left. He stays on the list, and
+// his requirement ends before a start when his order does.
 
 #include <gtest/gtest.h>
 
@@ -82,8 +82,8 @@ TEST(Renege, ZeroSwitchesItOff) {
   EXPECT_EQ(h.days_of(InterventionEvent::Kind::start, long_order), std::vector<Day>{0});
 }
 
-// The men the renege passes over stay on the list, and are counted apart (docs/validation.md §9.14):
-// with 10 weeks, an order ending on day 69 is past it from day 0, one ending on day 70 from day 1.
+// The men the renege passes over stay on the list, and are counted apart (docs/validation/09-bbr-delivery.md
+// §9.14): with 10 weeks, an order ending on day 69 is past it from day 0, one ending on day 70 from day 1.
 TEST(Renege, TheMenPastItAreCountedOnTheList) {
   Harness h(pairs_with_renege(10.0));
   refer_with_order_days(h, 0, 69);

@@ -1,7 +1,7 @@
 // Which structured intervention gets the facilitator hours BBR leaves (`structured_intervention_groups`,
-// docs/validation.md §9.16): first come, first served across the team's SI lists, or the order the
-// scenario lists them. Men are put on the lists directly (as a snapshot would), so the test fixes who
-// waits since when.
+// docs/validation/09-bbr-delivery.md §9.16): first come, first served across the team's SI lists, or the
+// order the scenario lists them. Men are put on the lists directly (as a snapshot would), so the test fixes
+// who waits since when.
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
-// The DA thematic's intervention sample (IS-2; docs/validation.md §9.18): requirements whose start was
-// recorded 213 to 274 days before a day, a second start, and where each stands, with exact days.
+// The DA thematic's intervention sample (IS-2; docs/validation/09-bbr-delivery.md §9.18): requirements whose
+// start was recorded 213 to 274 days before a day, a second start, and where each stands, with exact days.
 
 #include "interventions/started_intervention_sample.hpp"
 

@@ -1,6 +1,7 @@
 // CT-14 (PUB-7): of the programme requirements on orders and licences that ended successfully, the share
 // started. The team counts a requirement when its order runs to its end, whatever the requirement's
-// state; other endings and the warm start's requirements are not counted (docs/validation.md §9.12).
+// state; other endings and the warm start's requirements are not counted (docs/validation/09-bbr-delivery.md
+// §9.12).
 
 #include <gtest/gtest.h>
 
