@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The unacceptable-absence shares of scenarios/england_wales_2022_enforcement.yaml (docs/validation.md
+"""The unacceptable-absence shares of scenarios/england_wales_2022_enforcement.yaml (docs/validation/11-national-standards.md
 §11.3), derived before any run: a Monte Carlo of one case over its order, outside the simulator, giving
 the enforcement path's order endings per case-year alive for a uniform share u of appointments missed
 without an acceptable reason. The shares were read off where this meets the breach-driven hazard each

@@ -123,7 +123,7 @@ PUBLISHED_PO_GROWTH_INTAKES = [  # (the year's net PO growth, the first working 
 ]
 # G-15: the SSO activation hazard, one of the competing early-termination hazards G-15 says to fit to CT-2 and
 # CT-4 (245 revoked, 95 SSO activated); the base file's 0.08 a case-year [Assume] gave 33 activations
-# among the cohort's starters. The grid of docs/validation.md 9.8-9.9 ([Assume] range 0.04-0.4) chose 0.40;
+# among the cohort's starters. The grid of docs/validation/09-bbr-delivery.md §9.8-9.9 ([Assume] range 0.04-0.4) chose 0.40;
 # NOT adopted (9.11): the hazard acts on every SSO case, and 0.40 ends 4 in 10 of them by activation, a rate
 # no source supports, to move a share of one subgroup. The base file's value stays; the grid is a sensitivity.
 SSO_ACTIVATION_PER_YEAR = 0.08
@@ -246,8 +246,9 @@ interventions:
     # BBR-5 removals breached with PUB-8's "about half of drop-outs"; the outcome 4-12 weeks later [Assume].
     # SSO activation 1.0 [Assume]; the rest were fitted to CT-4's order-ended reading by
     # scenarios/sweeps/england_wales_2022_enforcement.yaml {ENFORCEMENT_COMMUNITY_ORDER} x {ENFORCEMENT_LICENCE} x {ENFORCEMENT_REQUIREMENT_REMOVED}.
-    # The literal reading does not identify them (removals give under 1% of its split, docs/validation.md
-    # 9.8-9.9), so they are [Assume] values kept with the mechanism, not calibrated ones.
+    # The literal reading does not identify them (removals give under 1% of its split,
+    # docs/validation/09-bbr-delivery.md §9.8-9.9), so they are [Assume] values kept with the mechanism, not
+    # calibrated ones.
     removal_enforcement:
       breach_probability: {BREACH_PROBABILITY}
       order_ended_probability: {{{", ".join(f"{k}: {v}" for k, v in ORDER_ENDED_PROBABILITY.items())}}}
@@ -267,9 +268,9 @@ interventions:
     holiday_break: {{month: 12, day: 24, weeks: {HOLIDAY_BREAK_WEEKS}}}   # Christmas and New Year [Assume]
     completion_recorded_after_weeks: {{min: {COMPLETION_RECORDED_WEEKS[0]}, max: {COMPLETION_RECORDED_WEEKS[1]}}}  # no source [Assume]
 
-# G-15: competing hazards of an early end, the base file's [Assume] values. The grid of docs/validation.md
-# 9.8-9.9 ({SSO_ACTIVATION_GRID} x licence recall {LICENCE_RECALL_GRID}) fitted SSO activation to CT-4 at 0.40;
-# not adopted (9.11): it acts on every SSO case, not only BBR's.
+# G-15: competing hazards of an early end, the base file's [Assume] values. The grid of
+# docs/validation/09-bbr-delivery.md §9.8-9.9 ({SSO_ACTIVATION_GRID} x licence recall {LICENCE_RECALL_GRID})
+# fitted SSO activation to CT-4 at 0.40; not adopted (§9.11): it acts on every SSO case, not only BBR's.
 early_termination_per_year:
   suspended_sentence_order: {{revocation: {SSO_REVOCATION_PER_YEAR}, activation: {SSO_ACTIVATION_PER_YEAR}}}
 
@@ -437,7 +438,7 @@ def delivery_sweep_text(facilitators=DELIVERY_FACILITATORS, leads=DELIVERY_LEAD_
 
 
 def hazard_sweep_text():
-    """The G-15 grid of docs/validation.md 9.8: rounds 1 and 2 in one file (activation x recall, then the
+    """The G-15 grid of docs/validation/09-bbr-delivery.md §9.8: rounds 1 and 2 in one file (activation x recall, then the
     two higher activations at the base recall)."""
     points = []
     for activation in SSO_ACTIVATION_GRID[:3]:
@@ -450,7 +451,7 @@ def hazard_sweep_text():
                                   "early_termination_per_year.suspended_sentence_order.activation": activation,
                                   "early_termination_per_year.licence.recall": LICENCE_RECALL_GRID[0]}))
     return sweep_text([
-        f"The G-15 grid of docs/validation.md 9.8: the SSO activation hazard {SSO_ACTIVATION_GRID[:3]} x the licence",
+        f"The G-15 grid of docs/validation/09-bbr-delivery.md §9.8: the SSO activation hazard {SSO_ACTIVATION_GRID[:3]} x the licence",
         f"recall hazard {LICENCE_RECALL_GRID} (a case-year), then activation {SSO_ACTIVATION_GRID[3:]} at recall",
         f"{LICENCE_RECALL_GRID[0]}; {len(points)} points, 2 replications each, common random numbers; the window cut",
         "to 30 Nov 2022 (the cohort KPIs are unchanged by it). Ranked by the loss of 9.8: 9.1's six terms and",

@@ -51,7 +51,7 @@ def per_replication(run, metrics, dates):
     return out
 
 
-# WF-11's main sample (validation/09-bbr-delivery.md §9.17, §10.19): DA cases under supervision at the end of
+# WF-11's main sample (validation/09-bbr-delivery.md §9.17, validation/10-workload.md §10.19): DA cases under supervision at the end of
 # the snapshot day whose supervision began 182 to 210 days before; the holder's grade from the snapshot's
 # staff.csv.
 MAIN_SAMPLE_DAYS = (182, 210)

@@ -8,9 +8,10 @@
 // Counted from a PDU's open tasks: a start task not yet done is an open task of its case (one of each is
 // created for every DA case whose supervision starts, and closed only when done or when the case ends).
 // A home visit an event brought (TS-1's "when concerns escalate", validation/10-workload.md §10.21) counts as
-// not done only once it is past its due day. A warm-start case (supervision begun before the run's first day)
-// gets them only if their due days are still ahead; the rest are taken as done, an input rather than a
-// result, so the cases begun in the run are counted apart from them.
+// not done only once it is past its due day.
+// A warm-start case (supervision begun before the run's first day) gets its start tasks only if their due
+// days are still ahead; the rest are taken as done, an input rather than a result, so the cases begun in
+// the run are counted apart from them.
 
 #include <cstdint>
 

@@ -53,8 +53,9 @@ std::map<std::string, std::vector<std::string>> paired_difference(const fs::path
 }
 
 // 160 replications: sickness moves breach on time by under a point (about 98% on time at both levels). At
-// 40 the CI reached zero: -0.32 [-0.69, +0.05] points. At 160 it is -0.71 [-0.92, -0.50] (validation.md
-// §11.10). The rule, the whole CI below 0, is unchanged; the areas are small, so 160 take a few seconds.
+// 40 the CI reached zero: -0.32 [-0.69, +0.05] points. At 160 it is -0.71 [-0.92, -0.50]
+// (validation/11-national-standards.md §11.10). The rule, the whole CI below 0, is unchanged; the areas are
+// small, so 160 take a few seconds.
 const std::string kRun = " --quiet --reps 160 --seed 2004 --jobs 2 ";
 
 }  // namespace
@@ -76,12 +77,12 @@ TEST(NationalStandards2004, GwentsHigherSicknessGivesLowerReviewAndBreachTimelin
 }
 
 // Durham gives every DV case to a PO first (4.3/4.4): the least-loaded PO or trainee of its team
-// (validation/10-workload.md §10.20, §11.10). Against the same file with DA cases allocated like any other,
-// under common random numbers, the DA cases' reviews and assessments fall by far more than every case's:
-// their holders are the loaded POs (§11.12 measured -19.8 [-23.9, -15.8] points on DA reviews, -5.4 [-6.6,
-// -4.2] on all reviews, 10 replications). The DV inspections found DV cases' timeliness below the ESIs' in
-// both areas. The second check needs the DA cases' KPIs to count DA cases only: counted over every case, the
-// two falls would be the same (checked: it then fails).
+// (validation/10-workload.md §10.20, validation/11-national-standards.md §11.10). Against the same file with
+// DA cases allocated like any other, under common random numbers, the DA cases' reviews and assessments fall
+// by far more than every case's: their holders are the loaded POs (§11.12 measured -19.8 [-23.9, -15.8]
+// points on DA reviews, -5.4 [-6.6, -4.2] on all reviews, 10 replications). The DV inspections found DV
+// cases' timeliness below the ESIs' in both areas. The second check needs the DA cases' KPIs to count DA
+// cases only: counted over every case, the two falls would be the same (checked: it then fails).
 TEST(NationalStandards2004, GivingEveryDvCaseToAPoOrTraineeFirstLowersTheDvCasesTimelinessMostOfAll) {
   const auto dir = fresh_directory("national_standards_2004_dv_to_po");
   const std::string durham =

@@ -1,10 +1,10 @@
 // The published 2023-25 staff of docs/validation/10-workload.md §10.19:
 // scenarios/england_wales_2025_published_staff.yaml takes PUB-2/3's growth of the PO stock in as PQiP
-// trainees, and must bring the national PO FTE within ±5% of PUB-3's 5,160 (30 Jun 2024) and 5,519 (30 Jun
-// 2025): the input check §10.19 stated before its run. PUB-15's workload under those staff is printed with
-// its gap, not asserted (§10.19: not met). The margins are small (-4.3% and -4.8% at 2 replications, seed 1):
-// a change to the workforce model that lowers the PO stock may need §10.19's correction round (each year's
-// intakes scaled by published / simulated change).
+// trainees, and must bring the national PO FTE within ±5% of PUB-3's 5,160 (30 Jun 2024) and 5,519
+// (30 Jun 2025): the input check §10.19 stated before its run. PUB-15's workload under those staff is printed
+// with its gap, not asserted (§10.19: not met). The margins are small (-4.3% and -4.8% at 2 replications,
+// seed 1): a change to the workforce model that lowers the PO stock may need §10.19's correction round (each
+// year's intakes scaled by published / simulated change).
 //
 // Like the national validation it is meant to be able to fail: PROBSIM_VALIDATION_EXTRA_ARGS adds arguments,
 // e.g. PROBSIM_VALIDATION_EXTRA_ARGS="--set 'staffing_plan.intakes=[]'" leaves the stock at 2022's.

@@ -3,9 +3,9 @@
 // timeliness by a clear margin (at least 10 percentage points, the whole 95% CI of the paired
 // difference), and home visits and contacts with it; a rise of about 20% raises them unless they are
 // already at their ceiling. The margin was stated before the run; it is not fitted to the result.
-// The DA cases' start SARAs and home visits done on a snapshot day (CT-13, TS-1; docs/validation.md
-// §10.16) fall with the cut too: the direction only (the whole CI of the paired difference below 0),
-// stated before each was run.
+// The DA cases' start SARAs and home visits done on a snapshot day (CT-13, TS-1;
+// docs/validation/10-workload.md §10.16) fall with the cut too: the direction only (the whole CI of the
+// paired difference below 0), stated before each was run.
 #include <gtest/gtest.h>
 
 #include <fstream>

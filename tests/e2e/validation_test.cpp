@@ -52,9 +52,9 @@ std::vector<std::map<std::string, std::string>> read_table(const std::filesystem
 // (docs/validation/09-bbr-delivery.md §9.7).
 const std::string kStructuredInterventions = "CT-6";
 
-// CT-17 read as written (docs/validation/10-workload.md §10.8): the national mean WMT % in the week to 7 Feb
-// 2023 (PUB-14), a one-day snapshot at the end of 7 Feb. It is after the 2022 window, so it is read from the
-// CT-6 run, which runs on to 13 Feb 2023, with simulation.workload_snapshot_on set.
+// CT-17 read as written (docs/validation/10-workload.md §10.8): the national mean WMT % in the week to
+// 7 Feb 2023 (PUB-14), a one-day snapshot at the end of 7 Feb. It is after the 2022 window, so it is read
+// from the CT-6 run, which runs on to 13 Feb 2023, with simulation.workload_snapshot_on set.
 const std::string kWorkloadSnapshotKpi = "workload_snapshot_pct_mean";
 
 // CT-13 read as written (docs/validation/10-workload.md §10.16): of the DA cases under supervision at the end
@@ -176,7 +176,8 @@ TEST(Validation, EnglandWales2022MatchesTheNationalBbrPipelineWithinTolerance) {
     if (target.at("id") == "CT-17" && target.at("kpi") == "workload_pct_mean") {
       workload_reported = true;
       EXPECT_EQ(target.at("tolerance_kind"), "absolute");
-      EXPECT_EQ(target.at("tolerance"), "5") << "docs/validation.md 10.1: within 5 points of WMT %";
+      EXPECT_EQ(target.at("tolerance"), "5")
+          << "docs/validation/10-workload.md §10.1: within 5 points of WMT %";
     }
   }
   EXPECT_TRUE(workload_reported) << "CT-17's national mean is in the targets file";

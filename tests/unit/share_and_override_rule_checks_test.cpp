@@ -3,7 +3,7 @@
 // and of the structured-intervention mix summing to 1, a sentence type with a share having a length,
 // and the RAG overrides' dates and overlaps. Each is called on a struct built in C++, with the key and
 // the message the loader reports at file:line:key (tests/e2e/bad_scenario_test.cpp,
-// tests/scenario/scenario_loader_test.cpp), and the builder refuses a scenario that breaks one.
+// tests/scenario/*_loader_test.cpp), and the builder refuses a scenario that breaks one.
 #include <gtest/gtest.h>
 
 #include <stdexcept>
