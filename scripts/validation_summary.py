@@ -22,9 +22,11 @@ tests/e2e/national_standards_2004_test.cpp), each a `probsim run --out` director
   ew_published_staff/snapshot-2023-02-07-r1..4/, ew_held_staff/snapshot-2023-02-07-r1..4/
                      `probsim snapshot` of each replication on 7 Feb 2023 (WF-11's holders, §10.19)
   ns2004/snapshot-2004-03-30-r1..10/   the same on 30 Mar 2004 (2a.17/2a.18's holders, §10.20)
+  ns2004_gwent_cohort/, ns2004_county_durham_cohort/   the area files to 31 Mar 2005 with --events, reduced
+                     by scripts/bbr_starter_cohort.py to cohort.csv (CT-15, §11.14; events.csv is not kept)
 
 The targets and tolerances are the files tests/validation/*_targets.csv; where each figure is discussed
-is docs/validation.md (the section column).
+is docs/validation.md or the file its map names for the section (the section column).
 """
 
 import csv
@@ -377,6 +379,36 @@ def national_standards_2004(runs):
               f"(70%, and trainees 7%: the area has none).\n")
 
 
+def kpis_by_replication(run_dir, kpis):
+    """{replication: {kpi: value}} from the national rows of kpis.csv, for the KPIs named."""
+    out = defaultdict(dict)
+    with open(run_dir / "kpis.csv", newline="") as f:
+        for row in csv.DictReader(f):
+            if row["level"] == "national" and row["kpi"] in kpis:
+                out[row["replication"]][row["kpi"]] = float(row["value"])
+    return out
+
+
+def programme_completion_2004(runs):
+    """CT-15 (PUB-8), §11.14: each area's 2003/04 starters of its DV programme followed to 31 Mar 2005
+    (scripts/bbr_starter_cohort.py's cohort.csv), and the year's completions ÷ starts beside PUB-8's DV
+    ratio of 2002-03. The average area runs no programme, so it has no row."""
+    parts = []
+    for area, directory in AREAS:
+        cohort = runs / f"{directory}_cohort" / "cohort.csv"
+        if not cohort.exists():
+            continue
+        share, low, high = mean_ci([int(r["completed"]) / int(r["starters"]) for r in read_rows(cohort)])
+        kpis = kpis_by_replication(runs / directory, {"bbr_starts", "bbr_completions"})
+        ratio = mean_ci([k["bbr_completions"] / k["bbr_starts"] for k in kpis.values() if k.get("bbr_starts")])
+        parts.append(f"{area.replace('_', ' ').title()} {share:.1%} [{low:.1%}, {high:.1%}], gap "
+                     f"{round(100 * (share - 0.71), 1) + 0.0:+.1f} pts (the year's completions ÷ starts "
+                     f"{ratio[0]:.1%} [{ratio[1]:.1%}, {ratio[2]:.1%}] against the DV programmes' 55% of 2002-03)")
+    if parts:
+        print("- CT-15 (PUB-8: \"71% of 2003/04 starters completed\", national, reported; §11.14), each area's DV "
+              "programme's 2003/04 starters followed to 31 Mar 2005: " + "; ".join(parts) + ".\n")
+
+
 def main():
     if len(sys.argv) != 2:
         raise SystemExit(__doc__)
@@ -397,6 +429,7 @@ def main():
     if (runs / "ew2023_rag_off" / "timeseries.csv").exists():
         need_against_staff(runs)
     national_standards_2004(runs)
+    programme_completion_2004(runs)
 
 
 if __name__ == "__main__":
