@@ -153,7 +153,7 @@ TEST(InputFuzz, MalformedScenariosSweepsAndOverridesAreRefusedWithALocatedMessag
       "simulation.report_end=2023-01-31 "
       "--set simulation.warm_up_weeks=0";
 
-  // Scenario and sweep files: one mutant of each of the 12 files per round, each with a defect drawn at
+  // Scenario and sweep files: one mutant of each of the 13 files per round, each with a defect drawn at
   // random.
   std::size_t n = 0;
   for (std::size_t round = 0; round < 26; ++round) {
