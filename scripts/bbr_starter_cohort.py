@@ -10,10 +10,15 @@ through, which neither a year's completions ÷ starts nor a share of the require
     python3 scripts/bbr_starter_cohort.py results/durham_cohort 2003-04-01 2004-03-31 2005-03-31 --csv c.csv
 
 A starter is a case whose first `bbr_start` row is dated within the first two dates (a rejoin is not a
-start). He completed if a `bbr_completion` row follows by the third date. He is still open if he has
-neither completed nor ended (`bbr_ended_after_start`, or `terminated`) by then: removed and back on the
-list, or in a group. Prints, per replication and as a mean with a t-based 95% CI, the completed share of
-starters; --csv writes one row per replication (replication, starters, completed, still_open).
+start). By the third date (inclusive) each starter is in exactly one of:
+- completed: a `bbr_completion` row follows his first start;
+- ended: not completed, and his order ended (`bbr_ended_after_start` or `terminated`);
+- removed: neither, and his last programme row is a removal for missed sessions with no later start:
+  back on the list awaiting a rejoin, or out of the programme for good while his order runs on
+  (events.csv does not say which);
+- in programme: none of these (in a group, or awaiting his next module).
+Prints, per replication and as a mean with a t-based 95% CI, the completed share of starters; --csv writes
+one row per replication (replication, starters, completed, ended, removed, in_programme).
 """
 
 import csv
@@ -27,7 +32,9 @@ T975 = {1: 12.706, 2: 4.303, 3: 3.182, 4: 2.776, 5: 2.571, 6: 2.447, 7: 2.365, 8
         10: 2.228, 11: 2.201, 12: 2.179, 13: 2.160, 14: 2.145, 15: 2.131, 16: 2.120, 17: 2.110,
         18: 2.101, 19: 2.093}
 ENDINGS = {"bbr_ended_after_start", "terminated"}
+STEPS = ENDINGS | {"bbr_start", "bbr_completion", "bbr_removed_non_attendance"}
 NEEDED = ("replication", "date", "case_id", "event")
+OUTCOMES = ("completed", "ended", "removed", "in_programme")
 
 
 def fail(message):
@@ -38,15 +45,40 @@ def fail(message):
 def parse_date(text, what):
     try:
         return datetime.date.fromisoformat(text)
-    except ValueError:
+    except (TypeError, ValueError):
         fail(f"{what}: expected a date YYYY-MM-DD, found '{text}'")
 
 
+class Starter:
+    """What is kept of one man who started: the days of his starts, removals, completion and ending."""
+    __slots__ = ("starts", "removals", "completion", "ending")
+
+    def __init__(self):
+        self.starts, self.removals = [], []
+        self.completion = self.ending = None
+
+
+def outcome(case, until):
+    """One of OUTCOMES for a starter, by `until` (inclusive)."""
+    if case.completion is not None and case.completion <= until:
+        return "completed"
+    if case.ending is not None and case.ending <= until:
+        return "ended"
+    removals = [d for d in case.removals if d <= until]
+    restarts = [d for d in case.starts[1:] if d <= until]
+    if removals and (not restarts or max(restarts) < max(removals)):
+        return "removed"
+    return "in_programme"
+
+
 def cohort(events, first, last, until):
-    """{replication: (starters, completed, still_open)}, replications as ints in order."""
+    """{replication: {"starters": n, outcome: n, ...}}, replications as ints in order.
+
+    Rows are in the order events happen within a replication (docs/reference/outputs.md), so a man's
+    record begins at his first start and only the men who start are kept."""
     if not events.is_file():
         fail(f"{events}: no such file (run with --events)")
-    rows = defaultdict(lambda: defaultdict(list))
+    cases = defaultdict(dict)
     with open(events, newline="") as f:
         reader = csv.DictReader(f)
         missing = [c for c in NEEDED if c not in (reader.fieldnames or [])]
@@ -54,26 +86,40 @@ def cohort(events, first, last, until):
             fail(f"{events}: no column {', '.join(missing)}")
         for line, r in enumerate(reader, start=2):
             event = r["event"]
-            if event not in ENDINGS and not event.startswith("bbr_"):
-                continue
-            date = parse_date(r["date"], f"{events}:{line}: date")
-            rows[int(r["replication"])][r["case_id"]].append((date, event))
+            if event is None:
+                fail(f"{events}:{line}: the row is short")
+            if event not in STEPS:
+                continue  # other programmes' rows, sessions, referrals: not needed
+            try:
+                rep = int(r["replication"])
+            except (TypeError, ValueError):
+                fail(f"{events}:{line}: replication: expected a whole number, found '{r['replication']}'")
+            day = parse_date(r["date"], f"{events}:{line}: date")
+            case = cases[rep].get(r["case_id"])
+            if event == "bbr_start":
+                if case is None:
+                    case = cases[rep][r["case_id"]] = Starter()
+                case.starts.append(day)
+            elif case is None:
+                continue  # a step of a man who has not started: an ending before any start
+            elif event == "bbr_removed_non_attendance":
+                case.removals.append(day)
+            elif event == "bbr_completion":
+                case.completion = case.completion or day
+            else:
+                case.ending = case.ending or day
     result = {}
-    for rep in sorted(rows):
-        starters = completed = still_open = 0
-        for case_rows in rows[rep].values():
-            starts = sorted(d for d, e in case_rows if e == "bbr_start")
-            if not starts or not first <= starts[0] <= last:
-                continue
-            starters += 1
-            after = [(d, e) for d, e in case_rows if starts[0] <= d <= until]
-            if any(e == "bbr_completion" for _, e in after):
-                completed += 1
-            elif not any(e in ENDINGS for _, e in after):
-                still_open += 1
-        result[rep] = (starters, completed, still_open)
+    for rep in sorted(cases):
+        counts = dict.fromkeys(("starters",) + OUTCOMES, 0)
+        for case in cases[rep].values():
+            if first <= case.starts[0] <= last:
+                counts["starters"] += 1
+                counts[outcome(case, until)] += 1
+        if counts["starters"] == 0:
+            fail(f"{events}: replication {rep} has no starter between {first} and {last}")
+        result[rep] = counts
     if not result:
-        fail(f"{events}: no replication has a row")
+        fail(f"{events}: no replication has a BBR start")
     return result
 
 
@@ -86,35 +132,33 @@ def mean_ci(values):
 
 
 def main(argv):
-    args = [a for a in argv if a != "--csv"]
-    out = None
-    if "--csv" in argv:
-        at = argv.index("--csv")
-        if at + 1 >= len(argv):
+    args, out = list(argv), None
+    if "--csv" in args:
+        at = args.index("--csv")
+        if at + 1 >= len(args):
             fail("--csv needs a file name")
-        out = argv[at + 1]
-        args.remove(out)
+        out = args[at + 1]
+        del args[at:at + 2]
     if len(args) != 4:
         fail("usage: bbr_starter_cohort.py RUN_DIR FROM TO UNTIL [--csv FILE]")
-    run_dir, first, last, until = Path(args[0]), *(parse_date(a, w) for a, w in
-                                                    zip(args[1:], ("FROM", "TO", "UNTIL")))
+    run_dir = Path(args[0])
+    first, last, until = (parse_date(a, w) for a, w in zip(args[1:], ("FROM", "TO", "UNTIL")))
     if not first <= last <= until:
         fail(f"the dates must be in order: FROM {first} <= TO {last} <= UNTIL {until}")
     counts = cohort(run_dir / "events.csv", first, last, until)
-    if any(starters == 0 for starters, _, _ in counts.values()):
-        fail(f"a replication has no starter between {first} and {last}")
-    shares = [completed / starters for starters, completed, _ in counts.values()]
-    for rep, (starters, completed, still_open) in counts.items():
-        print(f"replication {rep}: {completed} of {starters} starters completed, {still_open} still open")
+    shares = [c["completed"] / c["starters"] for c in counts.values()]
+    for rep, c in counts.items():
+        print(f"replication {rep}: {c['completed']} of {c['starters']} starters completed; "
+              f"{c['ended']} ended, {c['removed']} removed, {c['in_programme']} in the programme")
     mean, low, high = mean_ci(shares)
     print(f"completed share of starters: {100 * mean:.1f}% [{100 * low:.1f}, {100 * high:.1f}] "
           f"over {len(shares)} replications")
     if out:
         with open(out, "w", newline="") as f:
             w = csv.writer(f)
-            w.writerow(["replication", "starters", "completed", "still_open"])
-            for rep, row in counts.items():
-                w.writerow([rep, *row])
+            w.writerow(["replication", "starters", *OUTCOMES])
+            for rep, c in counts.items():
+                w.writerow([rep, c["starters"], *(c[o] for o in OUTCOMES)])
 
 
 if __name__ == "__main__":

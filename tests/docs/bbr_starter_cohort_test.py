@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Checks scripts/bbr_starter_cohort.py (CT-15 read as written, docs/validation/11-national-standards.md
 §11.14) on a planted events.csv: a starter is a case whose first start falls within the dates (a rejoin is
-not a start), a completion after the last date does not count, an ended starter is not open, one with
-neither is, other cases' rows are ignored; and a missing file, dates out of order and a replication with
-no starter are refused."""
+not a start); a completion counts on the last date and not a day after, and before any later ending; an
+ending after the last date does not count; a removal without a later start is "removed" and one followed
+by a start is not; other cases' and programmes' rows are ignored. A missing file, a short row, a bad
+replication number, dates out of order and a replication with no starter are refused."""
 
 import csv
 import subprocess
@@ -42,17 +43,25 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         good = Path(tmp) / "good"
         plant(good, [
-            # Replication 1: five starters, two completed, two still open.
+            # Replication 1: nine starters: 3 completed (A, B, J), 1 ended (C), 1 removed (L), 4 in the
+            # programme (D, G, K, M).
             (1, "2003-05-01", "A", "bbr_start"), (1, "2003-11-01", "A", "bbr_completion"),
+            (1, "2004-06-01", "A", "terminated"),                                            # ended after
             (1, "2003-06-01", "B", "bbr_start"), (1, "2003-07-01", "B", "bbr_removed_non_attendance"),
             (1, "2004-05-01", "B", "bbr_start"), (1, "2004-12-01", "B", "bbr_completion"),   # a rejoin
             (1, "2003-07-01", "C", "bbr_start"), (1, "2003-09-01", "C", "bbr_ended_after_start"),
-            (1, "2004-02-01", "D", "bbr_start"),                                             # still open
-            (1, "2003-08-01", "G", "bbr_start"), (1, "2005-04-02", "G", "bbr_completion"),   # too late: open
+            (1, "2004-02-01", "D", "bbr_start"),                                             # in a group
+            (1, "2003-08-01", "G", "bbr_start"), (1, "2005-04-01", "G", "bbr_completion"),   # a day late
+            (1, "2003-09-01", "J", "bbr_start"), (1, "2005-03-31", "J", "bbr_completion"),   # on the day
+            (1, "2003-10-01", "K", "bbr_start"), (1, "2005-06-01", "K", "terminated"),       # ends after
+            (1, "2003-11-01", "L", "bbr_start"), (1, "2004-01-01", "L", "bbr_removed_non_attendance"),
+            (1, "2003-05-01", "M", "bbr_start"), (1, "2003-06-01", "M", "bbr_removed_non_attendance"),
+            (1, "2003-08-01", "M", "bbr_start"),                                             # back in
             (1, "2002-12-01", "E", "bbr_start"), (1, "2003-06-01", "E", "bbr_completion"),   # began before
             (1, "2004-04-02", "F", "bbr_start"),                                             # began after
             (1, "2002-11-01", "I", "bbr_start"), (1, "2003-05-01", "I", "bbr_start"),        # a rejoin only
-            (1, "2003-05-01", "H", "referral"), (1, "2003-05-02", "H", "allocated"),
+            (1, "2003-05-01", "H", "referral"), (1, "2003-05-02", "H", "terminated"),         # never started
+            (1, "2003-05-01", "N", "stepwise_start"),                                        # another programme
             # Replication 2: two starters, one completed, one ended by the order's termination.
             (2, "2003-04-01", "A", "bbr_start"), (2, "2003-10-01", "A", "bbr_completion"),
             (2, "2004-03-31", "B", "bbr_start"), (2, "2004-06-01", "B", "terminated"),
@@ -60,19 +69,30 @@ def main():
         out_csv = Path(tmp) / "cohort.csv"
         out = run(good, csv_out=out_csv)
         expect(out.returncode == 0, f"runs on a planted file ({out.stderr.strip()})")
-        expect("replication 1: 2 of 5 starters completed, 2 still open" in out.stdout, f"replication 1: {out.stdout}")
-        expect("replication 2: 1 of 2 starters completed, 0 still open" in out.stdout, f"replication 2: {out.stdout}")
-        expect("completed share of starters: 45.0% [" in out.stdout, f"the mean of 40% and 50%: {out.stdout}")
+        expect("replication 1: 3 of 9 starters completed; 1 ended, 1 removed, 4 in the programme" in out.stdout,
+               f"replication 1: {out.stdout}")
+        expect("replication 2: 1 of 2 starters completed; 1 ended, 0 removed, 0 in the programme" in out.stdout,
+               f"replication 2: {out.stdout}")
+        expect("completed share of starters: 41.7% [" in out.stdout, f"the mean of 1/3 and 1/2: {out.stdout}")
         rows = list(csv.DictReader(open(out_csv))) if out_csv.exists() else []
-        expect([(r["replication"], r["starters"], r["completed"], r["still_open"]) for r in rows]
-               == [("1", "5", "2", "2"), ("2", "2", "1", "0")], f"--csv: {rows}")
+        expect([tuple(r.values()) for r in rows] == [("1", "9", "3", "1", "1", "4"), ("2", "2", "1", "1", "0", "0")],
+               f"--csv: {rows}")
 
+        short = Path(tmp) / "short"
+        short.mkdir()
+        (short / "events.csv").write_text(",".join(COLUMNS) + "\n1,2003-05-01,0,A,Area\n")
+        cut = run(short)
+        expect(cut.returncode == 2 and "events.csv:2: the row is short" in cut.stderr, f"a short row: {cut.stderr}")
+        word = Path(tmp) / "word"
+        plant(word, [("one", "2003-05-01", "A", "bbr_start")])
+        bad = run(word)
+        expect(bad.returncode == 2 and "events.csv:2: replication" in bad.stderr, f"a bad replication: {bad.stderr}")
         missing = run(Path(tmp) / "nothing")
         expect(missing.returncode == 2 and "no such file" in missing.stderr, f"a missing file: {missing.stderr}")
         disorder = run(good, "2004-03-31", "2003-04-01", "2005-03-31")
         expect(disorder.returncode == 2 and "in order" in disorder.stderr, f"dates out of order: {disorder.stderr}")
         empty = run(good, "2001-01-01", "2001-12-31", "2005-03-31")
-        expect(empty.returncode == 2 and "no starter" in empty.stderr, f"no starter: {empty.stderr}")
+        expect(empty.returncode == 2 and "replication 1 has no starter" in empty.stderr, f"no starter: {empty.stderr}")
 
     for failure in failures:
         print("FAIL:", failure)

@@ -8,6 +8,7 @@ replications of the 12 month-end national WMT % values, and the 2004 gaps are mo
 """
 
 import csv
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -80,16 +81,18 @@ def planted_runs(root):
                 w.writerow([k, "2003-09-30", rosh, "true", f"A/{grade}-1"])  # 182 days before
             w.writerow([98, "2003-12-21", "low", "true", "A/po-1"])  # 100 days: out
             w.writerow([99, "2003-09-30", "low", "false", "A/po-1"])  # not DA: out
-    # CT-15 (§11.14): Gwent's cohort 7 and 8 of 10 starters completed (75.0%, gap +4.0 points against 71%),
-    # its year's completions ÷ starts 6 and 8 of 10 (70.0%); Durham has no cohort run, so no part.
+    # CT-15 (§11.14): Gwent's cohort 7 of 10 and 8 of 20 starters completed (the mean of the shares 55.0%,
+    # gap -16.0 points against 71%; pooled it would be 50.0%), its year's completions ÷ starts 6 of 10 and
+    # 8 of 20 (50.0%; pooled 46.7%). Durham has no cohort run, so no part.
     cohort = root / "ns2004_gwent_cohort"
     cohort.mkdir()
-    (cohort / "cohort.csv").write_text("replication,starters,completed,still_open\n1,10,7,0\n2,10,8,1\n")
+    (cohort / "cohort.csv").write_text("replication,starters,completed,ended,removed,in_programme\n"
+                                       "1,10,7,3,0,0\n2,20,8,10,1,1\n")
     with open(root / "ns2004_gwent" / "kpis.csv", "w", newline="") as f:
         w = csv.writer(f)
         w.writerow(["replication", "level", "unit", "kpi", "value"])
-        for replication, completions in (("1", 6), ("2", 8)):
-            w.writerow([replication, "national", "national", "bbr_starts", 10])
+        for replication, starts, completions in (("1", 10, 6), ("2", 20, 8)):
+            w.writerow([replication, "national", "national", "bbr_starts", starts])
             w.writerow([replication, "national", "national", "bbr_completions", completions])
             w.writerow([replication, "region", "Area", "bbr_completions", 99])
     # CT-14 and CT-5 (§9.12): Apr 2023-Mar 2024 has 3 of 4 and 1 of 2 started (mean 62.5%); the months
@@ -259,9 +262,17 @@ def main():
         expect("PSO 27.4% [27.4%, 27.4%] (14%, Wilson [9.2%, 20.2%]: **not met**); PO 72.6% [" in text,
                "2a.17/2a.18: each grade's share within each RoSH level, weighted to the 2004 sample's RoH mix")
 
-        expect("starters followed to 31 Mar 2005: Gwent 75.0% [" in text and "gap +4.0 pts (the year's completions ÷ "
-               "starts 70.0% [" in text and "County Durham" not in text.split("CT-15 (PUB-8")[-1],
-               "CT-15: the cohort's completed share with its gap, the year's ratio, and no part for a missing run")
+        expect("Gwent 55.0% [" in text and "gap -16.0 pts (the year's completions ÷ starts 50.0% [" in text
+               and "County Durham" not in text.split("CT-15 (PUB-8")[-1],
+               "CT-15: the mean of each replication's share and ratio with the gap, and no part for a missing run")
+        with tempfile.TemporaryDirectory() as other:
+            mismatch = Path(other) / "runs"
+            shutil.copytree(runs, mismatch)
+            (mismatch / "ns2004_gwent_cohort" / "cohort.csv").write_text(
+                "replication,starters,completed,ended,removed,in_programme\n1,11,7,4,0,0\n2,20,8,10,1,1\n")
+            refused = subprocess.run([sys.executable, str(SCRIPT), str(mismatch)], capture_output=True, text=True)
+        expect(refused.returncode != 0 and "replication 1 has 11 starters" in refused.stderr,
+               f"CT-15: a cohort whose starters are not the shipped run's starts is refused ({refused.stderr[-200:]})")
         missing = subprocess.run([sys.executable, str(SCRIPT), str(runs / "nowhere")], capture_output=True, text=True)
         expect(missing.returncode != 0 and "summary.csv: missing" in missing.stderr,
                "a missing run is refused, naming the file")
