@@ -17,8 +17,13 @@ start). By the third date (inclusive) each starter is in exactly one of:
   back on the list awaiting a rejoin, or out of the programme for good while his order runs on
   (events.csv does not say which);
 - in programme: none of these (in a group, or awaiting his next module).
-Prints, per replication and as a mean with a t-based 95% CI, the completed share of starters; --csv writes
-one row per replication (replication, starters, completed, ended, removed, in_programme).
+The drop-outs are the ended and the removed. PUB-8's second figure, "about half of those who dropped out
+were breached or revoked" (§11.15), counts those of them with a `bbr_removal_breached` row, or whose order
+ended by breach or revocation; a recall without a breached removal is the licence's own enforcement and
+is counted apart (`recalled`).
+Prints, per replication and as a mean with a t-based 95% CI, the completed share of starters and the
+breached-or-revoked share of drop-outs; --csv writes one row per replication (replication, starters,
+completed, ended, removed, in_programme, breached_or_revoked, recalled).
 """
 
 import csv
@@ -32,9 +37,10 @@ T975 = {1: 12.706, 2: 4.303, 3: 3.182, 4: 2.776, 5: 2.571, 6: 2.447, 7: 2.365, 8
         10: 2.228, 11: 2.201, 12: 2.179, 13: 2.160, 14: 2.145, 15: 2.131, 16: 2.120, 17: 2.110,
         18: 2.101, 19: 2.093}
 ENDINGS = {"bbr_ended_after_start", "terminated"}
-STEPS = ENDINGS | {"bbr_start", "bbr_completion", "bbr_removed_non_attendance"}
-NEEDED = ("replication", "date", "case_id", "event")
+STEPS = ENDINGS | {"bbr_start", "bbr_completion", "bbr_removed_non_attendance", "bbr_removal_breached"}
+NEEDED = ("replication", "date", "case_id", "event", "termination_reason")
 OUTCOMES = ("completed", "ended", "removed", "in_programme")
+DROP_OUTS = ("breached_or_revoked", "recalled")
 
 
 def fail(message):
@@ -51,11 +57,12 @@ def parse_date(text, what):
 
 class Starter:
     """What is kept of one man who started: the days of his starts, removals, completion and ending."""
-    __slots__ = ("starts", "removals", "completion", "ending")
+    __slots__ = ("starts", "removals", "breaches", "completion", "ending", "ending_reason")
 
     def __init__(self):
-        self.starts, self.removals = [], []
+        self.starts, self.removals, self.breaches = [], [], []
         self.completion = self.ending = None
+        self.ending_reason = ""
 
 
 def outcome(case, until):
@@ -69,6 +76,14 @@ def outcome(case, until):
     if removals and (not restarts or max(restarts) < max(removals)):
         return "removed"
     return "in_programme"
+
+
+def drop_out_kind(case, until):
+    """For a drop-out: "breached_or_revoked", "recalled" or "" (neither), by `until` (inclusive)."""
+    ended = case.ending is not None and case.ending <= until
+    if any(d <= until for d in case.breaches) or (ended and case.ending_reason in ("breach", "revocation")):
+        return "breached_or_revoked"
+    return "recalled" if ended and case.ending_reason == "recall" else ""
 
 
 def cohort(events, first, last, until):
@@ -104,17 +119,22 @@ def cohort(events, first, last, until):
                 continue  # a step of a man who has not started: an ending before any start
             elif event == "bbr_removed_non_attendance":
                 case.removals.append(day)
+            elif event == "bbr_removal_breached":
+                case.breaches.append(day)
             elif event == "bbr_completion":
                 case.completion = case.completion or day
-            else:
-                case.ending = case.ending or day
+            elif case.ending is None:
+                case.ending, case.ending_reason = day, r["termination_reason"] or ""
     result = {}
     for rep in sorted(cases):
-        counts = dict.fromkeys(("starters",) + OUTCOMES, 0)
+        counts = dict.fromkeys(("starters",) + OUTCOMES + DROP_OUTS, 0)
         for case in cases[rep].values():
             if first <= case.starts[0] <= last:
                 counts["starters"] += 1
-                counts[outcome(case, until)] += 1
+                kind = outcome(case, until)
+                counts[kind] += 1
+                if kind in ("ended", "removed") and drop_out_kind(case, until):
+                    counts[drop_out_kind(case, until)] += 1
         if counts["starters"] == 0:
             fail(f"{events}: replication {rep} has no starter between {first} and {last}")
         result[rep] = counts
@@ -149,16 +169,25 @@ def main(argv):
     shares = [c["completed"] / c["starters"] for c in counts.values()]
     for rep, c in counts.items():
         print(f"replication {rep}: {c['completed']} of {c['starters']} starters completed; "
-              f"{c['ended']} ended, {c['removed']} removed, {c['in_programme']} in the programme")
+              f"{c['ended']} ended, {c['removed']} removed, {c['in_programme']} in the programme; of the "
+              f"drop-outs {c['breached_or_revoked']} breached or revoked, {c['recalled']} recalled")
     mean, low, high = mean_ci(shares)
     print(f"completed share of starters: {100 * mean:.1f}% [{100 * low:.1f}, {100 * high:.1f}] "
           f"over {len(shares)} replications")
+    dropped = [c for c in counts.values() if c["ended"] + c["removed"] > 0]
+    for label, kinds in (("breached or revoked", ("breached_or_revoked",)),
+                         ("breached, revoked or recalled", DROP_OUTS)):
+        values = [sum(c[k] for k in kinds) / (c["ended"] + c["removed"]) for c in dropped]
+        if values:
+            mean, low, high = mean_ci(values)
+            print(f"drop-outs {label}: {100 * mean:.1f}% [{100 * low:.1f}, {100 * high:.1f}] over "
+                  f"{len(values)} replications with a drop-out")
     if out:
         with open(out, "w", newline="") as f:
             w = csv.writer(f)
-            w.writerow(["replication", "starters", *OUTCOMES])
+            w.writerow(["replication", "starters", *OUTCOMES, *DROP_OUTS])
             for rep, c in counts.items():
-                w.writerow([rep, c["starters"], *(c[o] for o in OUTCOMES)])
+                w.writerow([rep, c["starters"], *(c[o] for o in OUTCOMES + DROP_OUTS)])
 
 
 if __name__ == "__main__":

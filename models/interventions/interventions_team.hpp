@@ -52,7 +52,18 @@ class PduOffice;
 
 // The day a toolkit session, a group session or a DASO contact happened, for tests and the event log.
 struct InterventionEvent {
-  enum class Kind : std::uint8_t { requirement, ready, start, session, completion, removal, exit, diversion };
+  // `removal_breached` follows a `removal` the same day when RemovalEnforcement breaches it (PUB-8).
+  enum class Kind : std::uint8_t {
+    requirement,
+    ready,
+    start,
+    session,
+    completion,
+    removal,
+    removal_breached,
+    exit,
+    diversion
+  };
   Day day = 0;
   Kind kind = Kind::requirement;
   CaseId case_id = 0;

@@ -199,6 +199,7 @@ bool InterventionsTeam::enforce_removal(Participant& p, const ProgrammeRules& ru
   const double u_weeks = draw.uniform01();
   if (u_breach >= e.breach_probability) return false;
   n.breaches_after_removal += 1;
+  log(day, InterventionEvent::Kind::removal_breached, p);  // PUB-8 counts the drop-outs breached
   PduOffice& office = *offices_[p.office];
   const Case* c = office.case_in_slot(p.case_slot, p.case_id);
   if (c == nullptr) return false;

@@ -24,6 +24,8 @@ std::string_view step_name(InterventionEvent::Kind kind, ParticipantState state)
       return "completion";
     case InterventionEvent::Kind::removal:
       return "removed_non_attendance";
+    case InterventionEvent::Kind::removal_breached:
+      return "removal_breached";
     case InterventionEvent::Kind::exit:
       return kParticipantStateNames[static_cast<std::size_t>(state)];
     case InterventionEvent::Kind::diversion:

@@ -3,7 +3,8 @@
 §11.14) on a planted events.csv: a starter is a case whose first start falls within the dates (a rejoin is
 not a start); a completion counts on the last date and not a day after, and before any later ending; an
 ending after the last date does not count; a removal without a later start is "removed" and one followed
-by a start is not; other cases' and programmes' rows are ignored. A missing file, a short row, a bad
+by a start is not; other cases' and programmes' rows are ignored. Of the drop-outs (the ended and the
+removed), those breached (a breached removal by the last date) or revoked, and apart those recalled. A missing file, a short row, a bad
 replication number, dates out of order and a replication with no starter are refused."""
 
 import csv
@@ -29,8 +30,8 @@ def plant(directory, rows):
     with open(directory / "events.csv", "w", newline="") as f:
         w = csv.writer(f)
         w.writerow(COLUMNS)
-        for rep, date, case, event in rows:
-            w.writerow([rep, date, 0, case, "Area", event, ""])
+        for rep, date, case, event, *reason in rows:
+            w.writerow([rep, date, 0, case, "Area", event, reason[0] if reason else ""])
 
 
 def main():
@@ -49,12 +50,13 @@ def main():
             (1, "2004-06-01", "A", "terminated"),                                            # ended after
             (1, "2003-06-01", "B", "bbr_start"), (1, "2003-07-01", "B", "bbr_removed_non_attendance"),
             (1, "2004-05-01", "B", "bbr_start"), (1, "2004-12-01", "B", "bbr_completion"),   # a rejoin
-            (1, "2003-07-01", "C", "bbr_start"), (1, "2003-09-01", "C", "bbr_ended_after_start"),
+            (1, "2003-07-01", "C", "bbr_start"), (1, "2003-09-01", "C", "bbr_ended_after_start", "recall"),
             (1, "2004-02-01", "D", "bbr_start"),                                             # in a group
             (1, "2003-08-01", "G", "bbr_start"), (1, "2005-04-01", "G", "bbr_completion"),   # a day late
             (1, "2003-09-01", "J", "bbr_start"), (1, "2005-03-31", "J", "bbr_completion"),   # on the day
             (1, "2003-10-01", "K", "bbr_start"), (1, "2005-06-01", "K", "terminated"),       # ends after
             (1, "2003-11-01", "L", "bbr_start"), (1, "2004-01-01", "L", "bbr_removed_non_attendance"),
+            (1, "2004-01-01", "L", "bbr_removal_breached"),                                  # breached
             (1, "2003-05-01", "M", "bbr_start"), (1, "2003-06-01", "M", "bbr_removed_non_attendance"),
             (1, "2003-08-01", "M", "bbr_start"),                                             # back in
             (1, "2002-12-01", "E", "bbr_start"), (1, "2003-06-01", "E", "bbr_completion"),   # began before
@@ -64,19 +66,25 @@ def main():
             (1, "2003-05-01", "N", "stepwise_start"),                                        # another programme
             # Replication 2: two starters, one completed, one ended by the order's termination.
             (2, "2003-04-01", "A", "bbr_start"), (2, "2003-10-01", "A", "bbr_completion"),
-            (2, "2004-03-31", "B", "bbr_start"), (2, "2004-06-01", "B", "terminated"),
+            (2, "2004-03-31", "B", "bbr_start"), (2, "2004-06-01", "B", "terminated", "revocation"),
+            (2, "2003-05-01", "M", "bbr_start"), (2, "2003-06-01", "M", "bbr_removed_non_attendance"),
+            (2, "2005-04-01", "M", "bbr_removal_breached"),                                  # too late
         ])
         out_csv = Path(tmp) / "cohort.csv"
         out = run(good, csv_out=out_csv)
         expect(out.returncode == 0, f"runs on a planted file ({out.stderr.strip()})")
-        expect("replication 1: 3 of 9 starters completed; 1 ended, 1 removed, 4 in the programme" in out.stdout,
-               f"replication 1: {out.stdout}")
-        expect("replication 2: 1 of 2 starters completed; 1 ended, 0 removed, 0 in the programme" in out.stdout,
-               f"replication 2: {out.stdout}")
-        expect("completed share of starters: 41.7% [" in out.stdout, f"the mean of 1/3 and 1/2: {out.stdout}")
+        expect("replication 1: 3 of 9 starters completed; 1 ended, 1 removed, 4 in the programme; of the "
+               "drop-outs 1 breached or revoked, 1 recalled" in out.stdout, f"replication 1: {out.stdout}")
+        expect("replication 2: 1 of 3 starters completed; 1 ended, 1 removed, 0 in the programme; of the "
+               "drop-outs 1 breached or revoked, 0 recalled" in out.stdout, f"replication 2: {out.stdout}")
+        expect("completed share of starters: 33.3% [" in out.stdout, f"the mean of 1/3 and 1/3: {out.stdout}")
+        # Drop-outs: 1 of 2 breached or revoked in both (the removal breached; the revoked order); the
+        # recall counts only in the second share; a breach after the last date does not count.
+        expect("drop-outs breached or revoked: 50.0% [" in out.stdout, f"PUB-8's share: {out.stdout}")
+        expect("drop-outs breached, revoked or recalled: 75.0% [" in out.stdout, f"with recalls: {out.stdout}")
         rows = list(csv.DictReader(open(out_csv))) if out_csv.exists() else []
-        expect([tuple(r.values()) for r in rows] == [("1", "9", "3", "1", "1", "4"), ("2", "2", "1", "1", "0", "0")],
-               f"--csv: {rows}")
+        expect([tuple(r.values()) for r in rows] == [("1", "9", "3", "1", "1", "4", "1", "1"),
+                                                     ("2", "3", "1", "1", "1", "0", "1", "0")], f"--csv: {rows}")
 
         short = Path(tmp) / "short"
         short.mkdir()

@@ -86,8 +86,9 @@ def planted_runs(root):
     # 8 of 20 (50.0%; pooled 46.7%). Durham has no cohort run, so no part.
     cohort = root / "ns2004_gwent_cohort"
     cohort.mkdir()
-    (cohort / "cohort.csv").write_text("replication,starters,completed,ended,removed,in_programme\n"
-                                       "1,10,7,3,0,0\n2,20,8,10,1,1\n")
+    # Drop-outs breached or revoked: 1 of 3 and 8 of 11 (mean 53.0%).
+    (cohort / "cohort.csv").write_text("replication,starters,completed,ended,removed,in_programme,"
+                                       "breached_or_revoked,recalled\n1,10,7,3,0,0,1,0\n2,20,8,10,1,1,8,1\n")
     with open(root / "ns2004_gwent" / "kpis.csv", "w", newline="") as f:
         w = csv.writer(f)
         w.writerow(["replication", "level", "unit", "kpi", "value"])
@@ -263,13 +264,15 @@ def main():
                "2a.17/2a.18: each grade's share within each RoSH level, weighted to the 2004 sample's RoH mix")
 
         expect("Gwent 55.0% [" in text and "gap -16.0 pts (the year's completions ÷ starts 50.0% [" in text
+               and "of its drop-outs, breached or revoked 53.0% [" in text
                and "County Durham" not in text.split("CT-15 (PUB-8")[-1],
                "CT-15: the mean of each replication's share and ratio with the gap, and no part for a missing run")
         with tempfile.TemporaryDirectory() as other:
             mismatch = Path(other) / "runs"
             shutil.copytree(runs, mismatch)
             (mismatch / "ns2004_gwent_cohort" / "cohort.csv").write_text(
-                "replication,starters,completed,ended,removed,in_programme\n1,11,7,4,0,0\n2,20,8,10,1,1\n")
+                "replication,starters,completed,ended,removed,in_programme,breached_or_revoked,recalled\n"
+                "1,11,7,4,0,0,1,0\n2,20,8,10,1,1,8,1\n")
             refused = subprocess.run([sys.executable, str(SCRIPT), str(mismatch)], capture_output=True, text=True)
         expect(refused.returncode != 0 and "replication 1 has 11 starters" in refused.stderr,
                f"CT-15: a cohort whose starters are not the shipped run's starts is refused ({refused.stderr[-200:]})")

@@ -69,9 +69,10 @@ TEST(BbrCapacity, MonthlySeriesAddUpToTheKpis) {
 
 TEST(BbrCapacity, EventsCsvFollowsEachManThroughBbrAsTheKpisCountHim) {
   const auto out = fresh_directory("bbr_capacity_events") / "run";
+  // Half the removals breached, so that the rows of the breached ones are checked too (PUB-8, G-27).
   const CommandResult r = run_probsim(
       "run scenarios/bbr_capacity.yaml --reps 2 --events --quiet --set simulation.report_end=2023-06-30 "
-      "--out '" +
+      "--set interventions.bbr.removal_enforcement.breach_probability=0.5 --out '" +
       out.string() + "'");
   ASSERT_EQ(r.exit_status, 0) << r.output;
   // The window is the whole run (no warm-up), so every intervention row counts: (replication, event).
@@ -94,7 +95,8 @@ TEST(BbrCapacity, EventsCsvFollowsEachManThroughBbrAsTheKpisCountHim) {
                                             {"bbr_completions", "bbr_completion"},
                                             {"bbr_exits_before_start", "bbr_exited_before_start"},
                                             {"bbr_ended_after_start", "bbr_ended_after_start"},
-                                            {"bbr_removed_non_attendance", "bbr_removed_non_attendance"}}) {
+                                            {"bbr_removed_non_attendance", "bbr_removed_non_attendance"},
+                                            {"bbr_breaches_after_removal", "bbr_removal_breached"}}) {
       if (f[1] != kpi) continue;
       const double logged = rows[std::make_pair(f[0], event)];
       EXPECT_EQ(logged, std::stod(f[2])) << kpi << " replication " << f[0];
@@ -102,7 +104,7 @@ TEST(BbrCapacity, EventsCsvFollowsEachManThroughBbrAsTheKpisCountHim) {
       ++checked;
     }
   }
-  EXPECT_EQ(checked, 2 * 5);
+  EXPECT_EQ(checked, 2 * 6);
 }
 
 }  // namespace
