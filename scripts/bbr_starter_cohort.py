@@ -19,8 +19,8 @@ start). By the third date (inclusive) each starter is in exactly one of:
 - in programme: none of these (in a group, or awaiting his next module).
 The drop-outs are the ended and the removed. PUB-8's second figure, "about half of those who dropped out
 were breached or revoked" (§11.15), counts those of them with a `bbr_removal_breached` row, or whose order
-ended by breach or revocation; a recall without a breached removal is the licence's own enforcement and
-is counted apart (`recalled`).
+ended by breach, revocation or activation (a suspended sentence's breach ends in its activation); a recall
+without a breached removal is the licence's own enforcement and is counted apart (`recalled`).
 Prints, per replication and as a mean with a t-based 95% CI, the completed share of starters and the
 breached-or-revoked share of drop-outs; --csv writes one row per replication (replication, starters,
 completed, ended, removed, in_programme, breached_or_revoked, recalled).
@@ -41,6 +41,7 @@ STEPS = ENDINGS | {"bbr_start", "bbr_completion", "bbr_removed_non_attendance", 
 NEEDED = ("replication", "date", "case_id", "event", "termination_reason")
 OUTCOMES = ("completed", "ended", "removed", "in_programme")
 DROP_OUTS = ("breached_or_revoked", "recalled")
+BREACH_ENDINGS = ("breach", "revocation", "activation")
 
 
 def fail(message):
@@ -81,7 +82,7 @@ def outcome(case, until):
 def drop_out_kind(case, until):
     """For a drop-out: "breached_or_revoked", "recalled" or "" (neither), by `until` (inclusive)."""
     ended = case.ending is not None and case.ending <= until
-    if any(d <= until for d in case.breaches) or (ended and case.ending_reason in ("breach", "revocation")):
+    if any(d <= until for d in case.breaches) or (ended and case.ending_reason in BREACH_ENDINGS):
         return "breached_or_revoked"
     return "recalled" if ended and case.ending_reason == "recall" else ""
 

@@ -408,12 +408,13 @@ def programme_completion_2004(runs):
                                  f"{runs / directory}/kpis.csv has bbr_starts {shipped:g}: not the same runs")
         share, low, high = mean_ci([int(r["completed"]) / int(r["starters"]) for r in rows])
         dropped = [r for r in rows if int(r["ended"]) + int(r["removed"]) > 0]
-        breached = mean_ci([int(r["breached_or_revoked"]) / (int(r["ended"]) + int(r["removed"])) for r in dropped])
+        breached = (mean_ci([int(r["breached_or_revoked"]) / (int(r["ended"]) + int(r["removed"])) for r in dropped])
+                    if dropped else None)
         ratio = mean_ci([k["bbr_completions"] / k["bbr_starts"] for k in kpis.values() if k.get("bbr_starts")])
         parts.append(f"{area.replace('_', ' ').title()} {share:.1%} [{low:.1%}, {high:.1%}], gap "
                      f"{round(100 * (share - 0.71), 1) + 0.0:+.1f} pts (the year's completions ÷ starts "
                      f"{ratio[0]:.1%} [{ratio[1]:.1%}, {ratio[2]:.1%}]; of its drop-outs, breached or revoked "
-                     f"{breached[0]:.1%} [{breached[1]:.1%}, {breached[2]:.1%}])")
+                     + (f"{breached[0]:.1%} [{breached[1]:.1%}, {breached[2]:.1%}])" if breached else "none: no drop-out)"))
     if parts:
         print("- CT-15 (PUB-8: \"71% of 2003/04 starters completed\"; a national figure against one area's DV "
               "programme, reported, not asserted; §11.14), 2003/04 starters followed to 31 Mar 2005 [Assume]: "

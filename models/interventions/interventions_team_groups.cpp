@@ -198,11 +198,11 @@ bool InterventionsTeam::enforce_removal(Participant& p, const ProgrammeRules& ru
   const double u_outcome = draw.uniform01();
   const double u_weeks = draw.uniform01();
   if (u_breach >= e.breach_probability) return false;
-  n.breaches_after_removal += 1;
-  log(day, InterventionEvent::Kind::removal_breached, p);  // PUB-8 counts the drop-outs breached
   PduOffice& office = *offices_[p.office];
   const Case* c = office.case_in_slot(p.case_slot, p.case_id);
-  if (c == nullptr) return false;
+  if (c == nullptr) return false;  // not reached: a removed man's order is live on his removal day
+  n.breaches_after_removal += 1;
+  log(day, InterventionEvent::Kind::removal_breached, p, c);  // PUB-8 counts the drop-outs breached
   const Day outcome_day = day + std::max<Day>(1, e.weeks_to_outcome.days_at(u_weeks));
   // One draw splits the outcomes: [0, p_end) ends the order, the next requirement_removed share of what
   // is left removes the requirement, the rest leaves the order as it was.

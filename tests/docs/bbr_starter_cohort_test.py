@@ -64,11 +64,18 @@ def main():
             (1, "2002-11-01", "I", "bbr_start"), (1, "2003-05-01", "I", "bbr_start"),        # a rejoin only
             (1, "2003-05-01", "H", "referral"), (1, "2003-05-02", "H", "terminated"),         # never started
             (1, "2003-05-01", "N", "stepwise_start"),                                        # another programme
-            # Replication 2: two starters, one completed, one ended by the order's termination.
+            # Replication 2: three starters, one completed, one revoked, one removed (his breach too late).
             (2, "2003-04-01", "A", "bbr_start"), (2, "2003-10-01", "A", "bbr_completion"),
             (2, "2004-03-31", "B", "bbr_start"), (2, "2004-06-01", "B", "terminated", "revocation"),
             (2, "2003-05-01", "M", "bbr_start"), (2, "2003-06-01", "M", "bbr_removed_non_attendance"),
             (2, "2005-04-01", "M", "bbr_removal_breached"),                                  # too late
+            # Replication 3: a breached removal then a recall counts as breached; an order ended on breach
+            # does; an activation does; a recall alone is recalled.
+            (3, "2003-05-01", "P", "bbr_start"), (3, "2003-06-01", "P", "bbr_removed_non_attendance"),
+            (3, "2003-06-01", "P", "bbr_removal_breached"), (3, "2003-06-15", "P", "terminated", "recall"),
+            (3, "2003-05-01", "Q", "bbr_start"), (3, "2003-08-01", "Q", "bbr_ended_after_start", "breach"),
+            (3, "2003-05-01", "R", "bbr_start"), (3, "2003-08-01", "R", "terminated", "activation"),
+            (3, "2003-05-01", "S", "bbr_start"), (3, "2003-08-01", "S", "terminated", "recall"),
         ])
         out_csv = Path(tmp) / "cohort.csv"
         out = run(good, csv_out=out_csv)
@@ -77,14 +84,17 @@ def main():
                "drop-outs 1 breached or revoked, 1 recalled" in out.stdout, f"replication 1: {out.stdout}")
         expect("replication 2: 1 of 3 starters completed; 1 ended, 1 removed, 0 in the programme; of the "
                "drop-outs 1 breached or revoked, 0 recalled" in out.stdout, f"replication 2: {out.stdout}")
-        expect("completed share of starters: 33.3% [" in out.stdout, f"the mean of 1/3 and 1/3: {out.stdout}")
+        expect("replication 3: 0 of 4 starters completed; 4 ended, 0 removed, 0 in the programme; of the "
+               "drop-outs 3 breached or revoked, 1 recalled" in out.stdout, f"replication 3: {out.stdout}")
+        expect("completed share of starters: 22.2% [" in out.stdout, f"the mean of 1/3, 1/3 and 0: {out.stdout}")
         # Drop-outs: 1 of 2 breached or revoked in both (the removal breached; the revoked order); the
         # recall counts only in the second share; a breach after the last date does not count.
-        expect("drop-outs breached or revoked: 50.0% [" in out.stdout, f"PUB-8's share: {out.stdout}")
-        expect("drop-outs breached, revoked or recalled: 75.0% [" in out.stdout, f"with recalls: {out.stdout}")
+        expect("drop-outs breached or revoked: 58.3% [" in out.stdout, f"PUB-8's share, 1/2, 1/2, 3/4: {out.stdout}")
+        expect("drop-outs breached, revoked or recalled: 83.3% [" in out.stdout, f"with recalls, 1, 1/2, 1: {out.stdout}")
         rows = list(csv.DictReader(open(out_csv))) if out_csv.exists() else []
         expect([tuple(r.values()) for r in rows] == [("1", "9", "3", "1", "1", "4", "1", "1"),
-                                                     ("2", "3", "1", "1", "1", "0", "1", "0")], f"--csv: {rows}")
+                                                     ("2", "3", "1", "1", "1", "0", "1", "0"),
+                                                     ("3", "4", "0", "4", "0", "0", "3", "1")], f"--csv: {rows}")
 
         short = Path(tmp) / "short"
         short.mkdir()
