@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from wmt_loss import mean_ci  # noqa: E402  (the same t-based 95% CI as the other reports)
+from replication_ci import mean_ci  # noqa: E402  (the same t-based 95% CI as summary.csv)
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGETS_2004 = ROOT / "tests/validation/national_standards_2004_targets.csv"

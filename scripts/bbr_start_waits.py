@@ -19,7 +19,9 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-T975 = {1: 12.706, 2: 4.303, 3: 3.182, 4: 2.776, 5: 2.571, 6: 2.447, 7: 2.365, 8: 2.306, 9: 2.262}
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from replication_ci import mean_ci  # noqa: E402  (the same t-based 95% CI as summary.csv)
+
 DAYS_PER_MONTH = 365.25 / 12
 
 
@@ -63,10 +65,7 @@ def start_waits(events, first, last):
     for unit in sorted({u for u, _ in waits if u != "national"}) + ["national"]:
         means = [statistics.mean(waits[(unit, r)]) for r in sorted(replications) if waits[(unit, r)]]
         starts = sum(len(waits[(unit, r)]) for r in replications) / len(replications)
-        mean = statistics.mean(means)
-        half = T975.get(len(means) - 1, 1.96) * statistics.stdev(means) / len(means) ** 0.5 \
-            if len(means) > 1 else float("nan")
-        out[unit] = (starts, mean, mean - half, mean + half)
+        out[unit] = (starts, *mean_ci(means))
     return out, len(replications)
 
 

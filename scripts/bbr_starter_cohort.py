@@ -28,14 +28,13 @@ completed, ended, removed, in_programme, breached_or_revoked, recalled).
 
 import csv
 import datetime
-import statistics
 import sys
 from collections import defaultdict
 from pathlib import Path
 
-T975 = {1: 12.706, 2: 4.303, 3: 3.182, 4: 2.776, 5: 2.571, 6: 2.447, 7: 2.365, 8: 2.306, 9: 2.262,
-        10: 2.228, 11: 2.201, 12: 2.179, 13: 2.160, 14: 2.145, 15: 2.131, 16: 2.120, 17: 2.110,
-        18: 2.101, 19: 2.093}
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from replication_ci import mean_ci  # noqa: E402  (the same t-based 95% CI as summary.csv)
+
 ENDINGS = {"bbr_ended_after_start", "terminated"}
 STEPS = ENDINGS | {"bbr_start", "bbr_completion", "bbr_removed_non_attendance", "bbr_removal_breached"}
 NEEDED = ("replication", "date", "case_id", "event", "termination_reason")
@@ -142,14 +141,6 @@ def cohort(events, first, last, until):
     if not result:
         fail(f"{events}: no replication has a BBR start")
     return result
-
-
-def mean_ci(values):
-    mean = statistics.fmean(values)
-    if len(values) < 2:
-        return mean, float("nan"), float("nan")
-    half = T975.get(len(values) - 1, 1.96) * statistics.stdev(values) / len(values) ** 0.5
-    return mean, mean - half, mean + half
 
 
 def main(argv):

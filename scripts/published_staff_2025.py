@@ -23,7 +23,8 @@ from pathlib import Path
 sys.dont_write_bytecode = True
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from snapshot_holders import da_cases_by_rosh_and_holder  # noqa: E402  (the reader §10.20's 2004 check shares)
-from wmt_loss import mean_ci, month_ends  # noqa: E402  (the same 95% CI and month ends as the other reports)
+from replication_ci import mean_ci  # noqa: E402  (the same t-based 95% CI as summary.csv)
+from wmt_loss import month_ends  # noqa: E402  (the same month ends as the other reports)
 
 
 def load(run_dir):

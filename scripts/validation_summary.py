@@ -38,7 +38,8 @@ from pathlib import Path
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from wmt_loss import PUB15_DATES, mean_ci, month_ends  # noqa: E402  (the same CT-17/PUB-15 reading)
+from replication_ci import mean_ci  # noqa: E402  (the same t-based 95% CI as summary.csv)
+from wmt_loss import PUB15_DATES, month_ends  # noqa: E402  (the same CT-17/PUB-15 reading)
 import published_staff_2025  # noqa: E402  (validation/10-workload.md §10.19's reading of its runs)
 import dv_sample_holders_2004  # noqa: E402  (validation/10-workload.md §10.20's addendum)
 

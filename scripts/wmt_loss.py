@@ -20,12 +20,14 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from replication_ci import mean_ci  # noqa: E402  (the same t-based 95% CI as summary.csv)
+
 CT17_NATIONAL = 111.7   # PUB-14
 CT17_2023 = 120.0       # PUB-15, "about 120%"
 PUB15_DATES = ["2022-12-31"] + [f"2023-{m:02d}-{d}" for m, d in
                                 [(1, 31), (2, 28), (3, 31), (4, 30), (5, 31), (6, 30), (7, 31), (8, 31),
                                  (9, 30), (10, 31), (11, 30)]]
-T975 = {1: 12.706, 2: 4.303, 3: 3.182, 4: 2.776, 5: 2.571, 6: 2.447, 7: 2.365, 9: 2.262}
 
 
 def month_ends(first, last):
@@ -36,14 +38,6 @@ def month_ends(first, last):
         out.append(f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}")
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return out
-
-
-def mean_ci(values):
-    m = statistics.fmean(values)
-    if len(values) < 2:
-        return m, m, m
-    half = T975.get(len(values) - 1, 2.0) * statistics.stdev(values) / len(values) ** 0.5
-    return m, m - half, m + half
 
 
 def report(run_dir):
