@@ -7,7 +7,8 @@ as one Markdown page (docs/validation-summary.md). The numbers are read from run
 
 RUNS_DIR holds the runs the validation tests make (tests/e2e/validation_test.cpp,
 tests/e2e/national_standards_2004_test.cpp), each a `probsim run --out` directory:
-  ew2022/            england_wales_2022.yaml, 6 replications, seed 1
+  ew2022/            england_wales_2022.yaml, seed 1, 6 replications and on until CT-4's completed count's
+                     95% CI is within 5% of its mean (M-2, §9.20)
   ew2022_feb2023/    the same, on to 13 Feb 2023 with the 7 Feb snapshot and CT-6's SI cohort, 4 replications
   ew2023/            england_wales_2023.yaml, 4 replications, seed 1
   ew2023_rag_off/    the same with prioritisation.enabled=false (PUB-16's need, §10.18)
@@ -68,6 +69,12 @@ def national_summary(run_dir):
     return out
 
 
+def replications(run_dir):
+    """The replications a run's summary.csv was made from (its national rows' n)."""
+    with open(run_dir / "summary.csv", newline="") as f:
+        return next(int(row["n"]) for row in csv.DictReader(f) if row["level"] == "national")
+
+
 def pub15_mean(run_dir):
     """PUB-15 read as §10.8 reads it: the mean of 12 month-end national WMT % snapshots, per replication."""
     by_rep = defaultdict(dict)
@@ -104,7 +111,11 @@ def england_wales(runs):
     pub15 = pub15_mean(runs / "ew2023")
     print("## England and Wales 2021-23 (`england_wales_2022.yaml`, `england_wales_2023.yaml`)\n")
     print("A share matches within ±5 points, a count within ±15% (validation.md §1); **asserted** rows are")
-    print("checked by the validation test, the others are reported with their gap.\n")
+    print("checked by the validation test, the others are reported with their gap. Replications (seed 1):")
+    print(f"{replications(runs / 'ew2022')} of `england_wales_2022.yaml` to 9 Nov 2022, run until CT-4's completed "
+          f"count's 95% CI is within 5% of its mean (M-2; §9.20); {replications(runs / 'ew2022_feb2023')} of the "
+          f"same to 13 Feb 2023 (CT-6, CT-17); {replications(runs / 'ew2023')} of `england_wales_2023.yaml` "
+          "(PUB-15). The validation test asserts on its own 6.\n")
     print("| ID | KPI | published | tolerance | model mean [95% CI] | gap | matches | asserted | section |")
     print("|---|---|---|---|---|---|---|---|---|")
     for t in read_rows(TARGETS_2022):
