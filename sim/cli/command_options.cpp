@@ -2,6 +2,8 @@
 
 #include <iostream>
 
+#include "runner/kpi_pattern_check.hpp"
+
 namespace po = boost::program_options;
 
 namespace probsim {
@@ -39,6 +41,17 @@ std::optional<int> parse_command_options(const Command& command, int argc, char*
 int refuse_operands(const Command& command, const std::string& problem) {
   std::cerr << "probsim " << command.name << ": " << problem << "\nUsage: " << command.usage << "\n";
   return 2;
+}
+
+std::optional<int> refuse_unmatched_kpi_patterns(const Command& command,
+                                                 const std::vector<std::string>& patterns) {
+  bool unmatched = false;  // every misspelt pattern at once
+  for (const std::string& pattern : patterns)
+    if (const std::string problem = unmatched_kpi_pattern(pattern); !problem.empty()) {
+      std::cerr << "probsim " << command.name << ": --kpis: " << problem << "\n";
+      unmatched = true;
+    }
+  return unmatched ? std::optional<int>(2) : std::nullopt;
 }
 
 std::string joined_command_line(int argc, char** argv) {

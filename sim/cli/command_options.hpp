@@ -7,6 +7,7 @@
 #include <boost/program_options.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace probsim {
 
@@ -30,6 +31,11 @@ enum class PointAtHelp { yes, no };
 
 // Prints "probsim COMMAND: <problem>" and the command's usage, for a missing or surplus operand; returns 2.
 [[nodiscard]] int refuse_operands(const Command& command, const std::string& problem);
+
+// --kpis (run, compare): a pattern that can match no KPI is named, with the nearest name, and the command
+// stops with 2 before it runs; std::nullopt when every pattern can match.
+[[nodiscard]] std::optional<int> refuse_unmatched_kpi_patterns(const Command& command,
+                                                               const std::vector<std::string>& patterns);
 
 // "probsim" and every argument after it (`argv[0]` is the program), joined by spaces.
 [[nodiscard]] std::string joined_command_line(int argc, char** argv);

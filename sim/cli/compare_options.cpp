@@ -47,6 +47,7 @@ int compare_main(int argc, char** argv) {
     return 2;
   }
   if (vm.count("kpis")) compare.console_kpis = split_list(vm["kpis"].as<std::string>());
+  if (auto stop = refuse_unmatched_kpi_patterns(kCompare, compare.console_kpis)) return *stop;
   compare.base_dir = dirs[0];
   compare.other_dir = dirs[1];
   return note_late_stop_signal(run_compare(compare), std::cerr);

@@ -1,6 +1,8 @@
 // probsim: the command-line front end. It prints the overview and the version, and hands a subcommand
 // its arguments; each subcommand reads its own options (cli/commands.hpp says where).
 
+#include <exception>
+#include <filesystem>
 #include <iostream>
 #include <string>
 
@@ -47,8 +49,20 @@ int main(int argc, char** argv) {
     std::cout << "probsim " << PROBSIM_VERSION << "\n";
     return 0;
   }
-  for (const Subcommand* subcommand : kSubcommands)
-    if (argv[1] == std::string(subcommand->name)) return subcommand->main(argc - 1, argv + 1);
+  for (const Subcommand* subcommand : kSubcommands) {
+    if (argv[1] != std::string(subcommand->name)) continue;
+    // The commands check the paths they are given, but the file system can still refuse one they did
+    // not foresee (a name too long, a loop of symbolic links): say which path and why, and exit 1,
+    // rather than abort with "terminate called".
+    try {
+      return subcommand->main(argc - 1, argv + 1);
+    } catch (const std::filesystem::filesystem_error& error) {
+      std::cerr << "probsim " << subcommand->name << ": ";
+      if (!error.path1().empty()) std::cerr << error.path1().string() << ": ";
+      std::cerr << error.code().message() << "\n";
+      return 1;
+    }
+  }
   std::cerr << "probsim: unknown command '" << argv[1] << "'\n\n" << kOverview;
   return 2;
 }

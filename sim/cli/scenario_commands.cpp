@@ -3,6 +3,7 @@
 // a run or leaves an output directory behind.
 
 #include <algorithm>
+#include <cstdio>
 #include <iostream>
 
 #include "cli/command_options.hpp"
@@ -115,12 +116,18 @@ std::optional<int> check_run_options(const po::variables_map& vm, RunOptions& ru
     return 2;
   }
   if (vm.count("kpis")) run.console_kpis = split_list(vm["kpis"].as<std::string>());
+  if (auto stop = refuse_unmatched_kpi_patterns(kRun, run.console_kpis)) return *stop;
+  if (vm.count("out") && run.out_dir.empty()) {
+    std::cerr << "probsim run: --out needs a directory; an empty one would write to the default place\n";
+    return 2;
+  }
   if (run.events_sessions) run.events = true;  // the session rows are rows of events.csv
   if (vm.count("precision")) {
     run.precision = vm["precision"].as<double>();
     if (!(*run.precision > 0.0 && *run.precision <= 10.0)) {
-      std::cerr
-          << "probsim run: --precision is a fraction of the mean, e.g. 0.05 for 5%; it must be above 0\n";
+      std::cerr << "probsim run: --precision is a fraction of the mean, e.g. 0.05 for 5%; it must be above 0 "
+                   "and at "
+                   "most 10\n";
       return 2;
     }
     if (run.replications < 2) {
@@ -194,8 +201,16 @@ int scenario_command_main(const Command& command, int argc, char** argv) {
     std::cout << run.scenario_path << ": valid (" << regions << (regions == 1 ? " region, " : " regions, ")
               << pdus << (pdus == 1 ? " PDU)\n" : " PDUs)\n");
     const MemoryEstimate memory = estimate_replication_memory(loaded->scenario);
+    char open_cases[48];  // "%.0f", not a cast: an impossible scenario's count overflows a long long
+    std::snprintf(open_cases, sizeof open_cases, memory.open_cases < 1e15 ? "%.0f" : "%.3g",
+                  memory.open_cases);
     std::cout << "estimated memory: " << describe_bytes(memory.bytes) << " per replication, for up to "
-              << static_cast<long long>(memory.open_cases) << " open cases\n";
+              << open_cases << " open cases\n";
+    // Valid as a file, but `run` would refuse it on this machine: said now, not after a long wait.
+    if (const MemoryVerdict verdict =
+            check_memory(loaded->scenario, 1, std::nullopt, available_memory_bytes());
+        verdict.kind == MemoryVerdict::Kind::refuse)
+      std::cerr << "probsim validate: warning: one replication would not fit: " << verdict.message << "\n";
     // Valid but probably not meant: said here too, so a scenario can be checked without running it.
     print_warnings(scenario_warnings(loaded->scenario), std::cerr);
     return 0;

@@ -102,7 +102,10 @@ void attach_snapshot(Scenario& s, const SourceLocation& where, Diagnostics& diag
 
 std::string resolve_snapshot_path(const SourceLocation& where, const std::string& path) {
   std::filesystem::path p(path);
-  if (p.is_relative() && where.file != "--set") p = std::filesystem::path(where.file).parent_path() / p;
+  // A path in a scenario file is relative to that file; one given with --set (whose location reads
+  // "--set key=value") to the working directory, like any path on the command line.
+  const bool from_set_option = where.file.rfind("--set ", 0) == 0;
+  if (p.is_relative() && !from_set_option) p = std::filesystem::path(where.file).parent_path() / p;
   return p.lexically_normal().string();
 }
 

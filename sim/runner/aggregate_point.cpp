@@ -8,6 +8,7 @@
 
 #include "config/diagnostics.hpp"
 #include "output/atomic_file.hpp"
+#include "output/csv_reader.hpp"
 #include "runner/batch_files.hpp"
 #include "runner/leave_red.hpp"
 #include "runner/replication_scheduler.hpp"
@@ -46,7 +47,21 @@ void check_replication_kpis(const fs::path& point, std::uint64_t replication) {
                            "batch again to redo replication " +
                            std::to_string(replication));
   }
-  (void)read_replication_kpis(point, replication);  // throws "FILE:LINE: ..." on a malformed row
+  // Every row must be this replication's, and there must be one: an empty file (a full disk) or one
+  // with another replication's rows used to be merged, or blamed on the merged file's line.
+  CsvReader reader = CsvReader::without_header(file, {"replication", "level", "unit", "kpi", "value"});
+  bool any = false;
+  while (reader.next()) {  // throws "FILE:LINE: ..." on a malformed row
+    if (reader.field(0) != std::to_string(replication))
+      reader.fail("a row of replication '" + reader.field(0) + "' in the file of replication " +
+                  std::to_string(replication) + "; remove it and run the batch again to redo it");
+    (void)reader.number(4);
+    any = true;
+  }
+  if (!any)
+    throw AggregateError(file.string() +
+                         ": has no rows; remove it and run the batch again to redo replication " +
+                         std::to_string(replication));
 }
 
 std::string list_of(const std::vector<std::uint64_t>& numbers) {

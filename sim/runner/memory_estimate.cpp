@@ -123,19 +123,30 @@ std::optional<double> parse_memory_size(const std::string& text) {
 }
 
 std::string describe_bytes(double bytes) {
+  // A bare --max-memory of 8 is 8 bytes, and an impossible scenario's estimate can exceed any machine by
+  // many orders: both are printed as what they are, not as "0 MiB" or a number cut short.
+  constexpr double kKiB = 1024.0, kMiB = kKiB * 1024, kGiB = kMiB * 1024, kTiB = kGiB * 1024;
   char text[48];
-  if (bytes >= 1024.0 * 1024 * 1024)
-    std::snprintf(text, sizeof text, "%.1f GiB", bytes / (1024.0 * 1024 * 1024));
+  if (bytes >= 1024 * kTiB)
+    std::snprintf(text, sizeof text, "%.3g TiB", bytes / kTiB);
+  else if (bytes >= kTiB)
+    std::snprintf(text, sizeof text, "%.1f TiB", bytes / kTiB);
+  else if (bytes >= kGiB)
+    std::snprintf(text, sizeof text, "%.1f GiB", bytes / kGiB);
+  else if (bytes >= kMiB)
+    std::snprintf(text, sizeof text, "%.0f MiB", bytes / kMiB);
+  else if (bytes >= kKiB)
+    std::snprintf(text, sizeof text, "%.0f KiB", bytes / kKiB);
   else
-    std::snprintf(text, sizeof text, "%.0f MiB", bytes / (1024.0 * 1024));
+    std::snprintf(text, sizeof text, "%.0f bytes", bytes);
   return text;
 }
 
 namespace {
 
 std::string whole(double value) {
-  char text[48];
-  std::snprintf(text, sizeof text, "%.0f", value);
+  char text[48];  // beyond 1e15 in three figures: "%.0f" of an impossible scenario's count overflows this
+  std::snprintf(text, sizeof text, value < 1e15 ? "%.0f" : "%.3g", value);
   return text;
 }
 

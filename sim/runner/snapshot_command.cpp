@@ -1,5 +1,6 @@
 #include "runner/snapshot_command.hpp"
 
+#include <exception>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -31,6 +32,27 @@ std::optional<std::uint64_t> replications_of_run(const std::string& run_dir) {
   } catch (const CsvError&) {
     return std::nullopt;
   }
+}
+
+// Why `out_dir` cannot be used, if it cannot: it exists and is not a directory, or it cannot be made.
+// A directory that does not exist yet is made and removed again, so that a replay of minutes does not
+// end in a failure to create it (a place the file system refuses), and a replay stopped by a signal
+// leaves nothing behind.
+std::optional<std::string> out_dir_problem(const fs::path& out_dir) {
+  std::error_code error;
+  if (fs::exists(out_dir, error))
+    return fs::is_directory(out_dir, error)
+               ? std::nullopt
+               : std::optional<std::string>("exists and is not a directory; choose another");
+  fs::path first_made = out_dir;  // the highest directory of the path that does not exist yet
+  for (fs::path p = out_dir.parent_path(); !p.empty() && !fs::exists(p, error); p = p.parent_path()) {
+    first_made = p;
+    if (p == p.parent_path()) break;
+  }
+  fs::create_directories(out_dir, error);
+  if (error) return "cannot be created: " + error.message();
+  fs::remove_all(first_made, error);
+  return std::nullopt;
 }
 
 }  // namespace
@@ -76,14 +98,15 @@ int run_snapshot(SnapshotOptions options) {
   }
   if (out_dir.empty()) out_dir = (fs::path(run_dir) / ("snapshot-" + date->iso())).string();
   // Checked before the replay, which can take minutes: the CSVs go into a directory, made if need be.
-  if (std::error_code error; fs::exists(out_dir, error) && !fs::is_directory(out_dir, error)) {
-    std::cerr << "probsim snapshot: --out " << out_dir << " exists and is not a directory; choose another\n";
+  if (const auto problem = out_dir_problem(out_dir)) {
+    std::cerr << "probsim snapshot: --out " << out_dir << " " << *problem << "\n";
     return 1;
   }
   ReplicationSpec spec;
   spec.index = replication;
   spec.seed = replication_seed(std::stoull(*seed_text), replication);
   ReplicationStop stop;
+  std::string write_failure;
   stop.after_day = static_cast<Day>(day);
   stop.visit = [&](std::span<const PduOffice* const> offices,
                    std::span<const InterventionsTeam* const> teams) {
@@ -91,12 +114,23 @@ int run_snapshot(SnapshotOptions options) {
     // leaving a .tmp behind; one during the replay ends the process, saying so, before anything is
     // written, so the directory is made only now.
     hold_stop_signals_until_exit();
-    fs::create_directories(out_dir);
-    write_snapshot_csvs(loaded->scenario, offices, static_cast<Day>(day),
-                        (fs::path(out_dir) / "caseload.csv").string(),
-                        (fs::path(out_dir) / "staff.csv").string(), teams);
+    // An exception must not leave this actor (the simulation kernel would abort): it is kept and
+    // reported below.
+    try {
+      fs::create_directories(out_dir);
+      write_snapshot_csvs(loaded->scenario, offices, static_cast<Day>(day),
+                          (fs::path(out_dir) / "caseload.csv").string(),
+                          (fs::path(out_dir) / "staff.csv").string(), teams);
+    } catch (const std::exception& error) {
+      write_failure = error.what();
+    }
   };
   (void)run_replication(loaded->scenario, spec, &stop);
+  if (!write_failure.empty()) {
+    std::cerr << "probsim snapshot: could not write the snapshot into " << out_dir << ": " << write_failure
+              << "\n";
+    return note_late_stop_signal(1, std::cerr);
+  }
   std::cout << "Snapshot of replication " << replication << " at the end of " << date->iso() << " (as of "
             << date->plus_days(1).iso() << ") in " << out_dir << "/: caseload.csv, staff.csv\n";
   return note_late_stop_signal(0, std::cerr);

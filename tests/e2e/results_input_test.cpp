@@ -215,6 +215,31 @@ TEST_F(AggregateInput, RefusesATamperedReplicationNamingTheFileAndLine) {
   EXPECT_TRUE(contains(result.output, dropped)) << dropped << "\n" << result.output;
 }
 
+// An empty replication kpis file (a full disk) used to be merged as if the replication had no KPIs,
+// and another replication's rows were blamed on the merged file's line; each is now named itself, and
+// the point's files are not rewritten.
+TEST_F(AggregateInput, RefusesAnEmptyReplicationOrOneWithAnotherReplicationsRows) {
+  const fs::path dir = batch("aggregate-empty-kpis");
+  const fs::path part = replications_of(dir, "p0001") / "rep-00001.kpis.csv";
+  const fs::path merged = dir / "points" / "p0001" / "kpis.csv";
+  const std::string merged_before = read_file(merged);
+  const std::string original = read_file(part);
+  write_file(part, "");
+  CommandResult result = run_probsim("aggregate " + quoted(dir) + " --quiet");
+  EXPECT_EQ(result.exit_status, 1) << result.output;
+  EXPECT_TRUE(contains(result.output, part.string() + ": has no rows")) << result.output;
+
+  write_file(part, read_file(replications_of(dir, "p0001") / "rep-00002.kpis.csv"));
+  result = run_probsim("aggregate " + quoted(dir) + " --quiet");
+  EXPECT_EQ(result.exit_status, 1) << result.output;
+  EXPECT_TRUE(
+      contains(result.output, part.string() + ":1: a row of replication '2' in the file of replication 1"))
+      << result.output;
+  EXPECT_EQ(read_file(merged), merged_before);
+  write_file(part, original);
+  EXPECT_EQ(run_probsim("aggregate " + quoted(dir) + " --quiet").exit_status, 0);
+}
+
 // An empty replication file (no case events) used to fail the merge with "cannot write events.csv".
 TEST_F(AggregateInput, MergesEmptyEventFiles) {
   const fs::path dir = batch("aggregate-empty-events", "events: true\n");

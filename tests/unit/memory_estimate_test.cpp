@@ -81,6 +81,17 @@ TEST(MemorySize, ReadsSizesInPowersOf1024) {
     EXPECT_FALSE(parse_memory_size(bad).has_value()) << bad;
 }
 
+// Sizes are printed in the unit that shows them: a bare --max-memory of 8 is 8 bytes (it used to read
+// "0 MiB"), and an impossible scenario's estimate keeps its unit instead of being cut short.
+TEST(MemorySize, IsDescribedInTheUnitThatShowsIt) {
+  EXPECT_EQ(describe_bytes(8.0), "8 bytes");
+  EXPECT_EQ(describe_bytes(2048.0), "2 KiB");
+  EXPECT_EQ(describe_bytes(20 * kMiB), "20 MiB");
+  EXPECT_EQ(describe_bytes(1536 * kMiB), "1.5 GiB");
+  EXPECT_EQ(describe_bytes(3.0 * 1024 * 1024 * kMiB), "3.0 TiB");
+  EXPECT_EQ(describe_bytes(2.9746566e46), "2.71e+34 TiB");
+}
+
 // A PDU with a case_mix of its own (issue 21 item 2) keeps its cases open as long as its own mix says:
 // all licences of exactly 36 months at Eastmoor, the national mix elsewhere.
 TEST(MemoryEstimate, APduWithItsOwnCaseMixUsesIt) {

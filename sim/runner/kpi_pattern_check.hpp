@@ -1,0 +1,14 @@
+#pragma once
+// The check of `--kpis` patterns (run and compare) before anything runs: a pattern that can match no KPI
+// of the catalogue is a misspelling, and would otherwise print nothing after a run of minutes.
+
+#include <string>
+
+namespace probsim {
+
+// "" when the shell glob `pattern` (*, ?, [..]) matches a KPI name of docs/reference/outputs.md, at any
+// level; otherwise why not, with the nearest name. A name written with a placeholder in the catalogue
+// (`terminations_<reason>`) matches any pattern that fits it with the placeholder filled.
+[[nodiscard]] std::string unmatched_kpi_pattern(const std::string& pattern);
+
+}  // namespace probsim

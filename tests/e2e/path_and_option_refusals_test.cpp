@@ -1,0 +1,131 @@
+// Paths the file system refuses and options that would have run to no effect (found by probing the
+// commands in session 25): each is refused with a message naming the path or the option, exit 1 or 2,
+// before anything runs, and nothing is left behind.
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+
+#include "e2e/cli_test_support.hpp"
+
+namespace probsim::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool contains(const std::string& text, const std::string& piece) {
+  return text.find(piece) != std::string::npos;
+}
+
+// A loop of symbolic links and a name longer than the file system allows used to end every command in
+// "terminate called after throwing an instance of 'std::filesystem::__cxx11::filesystem_error'".
+TEST(FileSystemRefusals, ALinkLoopOrATooLongNameIsNamedAndExitsOneRatherThanAborting) {
+  const fs::path dir = fresh_directory("file-system-refusals");
+  fs::create_symlink(dir / "loop", dir / "loop");
+  const CommandResult loop = run_probsim("validate '" + (dir / "loop" / "a.yaml").string() + "'");
+  EXPECT_EQ(loop.exit_status, 1) << loop.output;
+  EXPECT_TRUE(contains(loop.output, "probsim validate: " + (dir / "loop" / "a.yaml").string() + ": "))
+      << loop.output;
+  EXPECT_FALSE(contains(loop.output, "terminate called")) << loop.output;
+
+  const fs::path too_long = dir / std::string(300, 'x');
+  const CommandResult out =
+      run_probsim("run scenarios/example_pdu.yaml --reps 1 --quiet --out '" + too_long.string() + "'");
+  EXPECT_EQ(out.exit_status, 1) << out.output;
+  EXPECT_TRUE(contains(out.output, "File name too long")) << out.output;
+  EXPECT_FALSE(contains(out.output, "terminate called")) << out.output;
+  fs::remove(dir / "loop");
+  EXPECT_TRUE(fs::is_empty(dir));
+}
+
+// `snapshot --out` in a place that cannot be made used to fail only after the replay, inside the
+// simulation kernel, which aborted with a backtrace.
+TEST(SnapshotOut, ADirectoryThatCannotBeMadeIsRefusedBeforeTheReplay) {
+  const fs::path dir = fresh_directory("snapshot-out");
+  const fs::path run = dir / "run";
+  const CommandResult made = run_probsim(
+      "run scenarios/example_pdu.yaml --reps 1 --quiet --set "
+      "simulation.report_end=2023-06-30 --out '" +
+      run.string() + "'");
+  ASSERT_EQ(made.exit_status, 0) << made.output;
+  // /proc takes no new directories, whoever runs the test.
+  const CommandResult refused =
+      run_probsim("snapshot '" + run.string() + "' --date 2023-03-01 --out /proc/probsim-test/snapshot");
+  EXPECT_EQ(refused.exit_status, 1) << refused.output;
+  EXPECT_TRUE(contains(refused.output, "--out /proc/probsim-test/snapshot cannot be created"))
+      << refused.output;
+  EXPECT_FALSE(contains(refused.output, "Snapshot of replication")) << refused.output;
+
+  const CommandResult empty = run_probsim("snapshot '" + run.string() + "' --date 2023-03-01 --out ''");
+  EXPECT_EQ(empty.exit_status, 2) << empty.output;
+  EXPECT_TRUE(contains(empty.output, "--out needs a directory")) << empty.output;
+
+  // A directory several levels deep is made for the CSVs; the check before the replay leaves nothing.
+  const fs::path deep = dir / "a" / "b" / "c";
+  const CommandResult written =
+      run_probsim("snapshot '" + run.string() + "' --date 2023-03-01 --out '" + deep.string() + "'");
+  ASSERT_EQ(written.exit_status, 0) << written.output;
+  EXPECT_TRUE(fs::exists(deep / "caseload.csv"));
+  EXPECT_TRUE(fs::exists(deep / "staff.csv"));
+}
+
+// A snapshot CSV given with --set as a relative path with a directory in it is read from the working
+// directory; it used to be looked up at "--set key=DIR/DIR/file".
+TEST(SnapshotCsvPaths, ARelativePathGivenWithSetIsReadFromTheWorkingDirectory) {
+  const CommandResult result = run_probsim(
+      "validate scenarios/example_region_snapshot.yaml --set "
+      "simulation.caseload_csv=scenarios/data/example_region_caseload.csv --set "
+      "simulation.staff_csv=./scenarios/data/example_region_staff.csv");
+  EXPECT_EQ(result.exit_status, 0) << result.output;
+  EXPECT_TRUE(contains(result.output, "valid (1 region, 3 PDUs)")) << result.output;
+}
+
+// --kpis that can match no KPI used to run everything and then print "(no KPI matches --kpis ...)".
+TEST(KpiPatterns, APatternMatchingNoKpiIsRefusedBeforeTheRunWithTheNearestName) {
+  const fs::path dir = fresh_directory("kpi-patterns");
+  const CommandResult run =
+      run_probsim("run scenarios/example_pdu.yaml --reps 1 --out '" + (dir / "out").string() +
+                  "' --kpis 'caseload_meen,referr*,terminations_breach,nosuch'");
+  EXPECT_EQ(run.exit_status, 2) << run.output;
+  EXPECT_TRUE(contains(run.output, "no KPI matches 'caseload_meen' (did you mean 'caseload_mean'?)"))
+      << run.output;
+  EXPECT_TRUE(contains(run.output, "no KPI matches 'nosuch'")) << run.output;
+  // A glob, and a name the catalogue writes with a placeholder (terminations_<reason>), are accepted.
+  EXPECT_FALSE(contains(run.output, "'referr*'")) << run.output;
+  EXPECT_FALSE(contains(run.output, "'terminations_breach'")) << run.output;
+  EXPECT_TRUE(fs::is_empty(dir));
+
+  const CommandResult compare =
+      run_probsim("compare '" + dir.string() + "' '" + dir.string() + "' --kpis 'x_y'");
+  EXPECT_EQ(compare.exit_status, 2) << compare.output;
+  EXPECT_TRUE(contains(compare.output, "probsim compare: --kpis: no KPI matches 'x_y'")) << compare.output;
+}
+
+// A scenario no machine can run is valid as a file, but validate says so, in figures that can be read:
+// it used to print a negative count of open cases and an estimate cut short without its unit.
+TEST(Validate, AScenarioNoMachineCanRunIsWarnedWithReadableFigures) {
+  const CommandResult result = run_probsim(
+      "validate scenarios/example_pdu.yaml --set simulation.report_end=2072-12-31 --set "
+      "referrals.trend_pct_per_year=1000");
+  EXPECT_EQ(result.exit_status, 0) << result.output;
+  EXPECT_TRUE(contains(result.output,
+                       "estimated memory: 1.45e+46 TiB per replication, for up to 1.56e+55 open "
+                       "cases"))
+      << result.output;
+  EXPECT_TRUE(contains(result.output, "probsim validate: warning: one replication would not fit"))
+      << result.output;
+  EXPECT_FALSE(contains(result.output, "-9223372036854775808")) << result.output;
+}
+
+TEST(RunOptions, AnEmptyOutAndAPrecisionAboveTenAreRefusedSayingWhy) {
+  const CommandResult empty = run_probsim("run scenarios/example_pdu.yaml --reps 1 --out ''");
+  EXPECT_EQ(empty.exit_status, 2) << empty.output;
+  EXPECT_TRUE(contains(empty.output, "--out needs a directory")) << empty.output;
+  const CommandResult precision = run_probsim("run scenarios/example_pdu.yaml --reps 2 --precision 11");
+  EXPECT_EQ(precision.exit_status, 2) << precision.output;
+  EXPECT_TRUE(contains(precision.output, "it must be above 0 and at most 10")) << precision.output;
+}
+
+}  // namespace
+}  // namespace probsim::testing
