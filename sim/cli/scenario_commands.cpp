@@ -47,6 +47,12 @@ std::optional<LoadedScenario> load_or_report(const std::string& path,
     std::cerr << diagnostics.describe();
     std::cerr << "probsim: " << path << ": " << diagnostics.items().size() << " problem"
               << (diagnostics.items().size() == 1 ? "" : "s") << " found\n";
+    // A sweep file given where a scenario is expected fails on every required key; say what it is.
+    if (std::any_of(diagnostics.items().begin(), diagnostics.items().end(), [](const Diagnostic& d) {
+          return d.key == "scenarios" && d.message.rfind("unknown key", 0) == 0;
+        }))
+      std::cerr << "probsim: " << path
+                << " looks like a sweep file (it has 'scenarios:'): run it with probsim batch\n";
   }
   return loaded;
 }

@@ -1,5 +1,6 @@
 #include "runner/batch_runner.hpp"
 
+#include <algorithm>
 #include <iostream>
 #include <sstream>
 
@@ -138,6 +139,13 @@ int run_batch(const BatchOptions& options) {
                            : "") +
         "probsim: " + options.sweep_path + ": " + std::to_string(n) + " problem" + (n == 1 ? "" : "s") +
         " found; nothing was run\n");
+    // A scenario given where a sweep is expected fails on every sweep key; say what it is.
+    if (std::any_of(diagnostics.items().begin(), diagnostics.items().end(), [](const Diagnostic& d) {
+          return (d.key == "regions" || d.key == "simulation") && d.message.rfind("unknown key", 0) == 0;
+        }))
+      say("probsim: " + options.sweep_path +
+          " looks like a scenario file (it has 'regions:' or 'simulation:'): run it with probsim run, or "
+          "name it under 'scenarios:' in a sweep file\n");
     return 1;
   }
   const Shard& shard = options.shard;

@@ -29,6 +29,21 @@ namespace {
 // A KPI of one unit: level, unit, kpi.
 using UnitKpi = std::tuple<std::string, std::string, std::string>;
 
+// The report window a run recorded ("2023-01-01 to 2023-06-30"), read from its scenario.resolved.yaml's
+// top-level `simulation:` block; "" when it cannot be read.
+std::string recorded_report_window(const fs::path& run_dir) {
+  std::ifstream in(run_dir / "scenario.resolved.yaml");
+  std::string line, start, end;
+  bool in_simulation = false;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line[0] != ' ' && line[0] != '#') in_simulation = line.rfind("simulation:", 0) == 0;
+    if (!in_simulation) continue;
+    for (auto [tag, value] : {std::pair{"  report_start: ", &start}, std::pair{"  report_end: ", &end}})
+      if (line.rfind(tag, 0) == 0) *value = line.substr(std::string(tag).size());
+  }
+  return start.empty() || end.empty() ? "" : start + " to " + end;
+}
+
 std::string describe(const UnitKpi& key) {
   const auto& [level, unit, kpi] = key;
   return level == "national" ? kpi : kpi + " (" + level + " " + unit + ")";
@@ -149,6 +164,14 @@ int run_compare(const CompareOptions& options) {
                     "their replications share no people. Compare two runs of one scenario that differ in a "
                     "few keys.");
   }
+  // Runs over different periods: a KPI over a window is then a different quantity in each.
+  if (const std::string base_window = recorded_report_window(options.base_dir),
+      other_window = recorded_report_window(options.other_dir);
+      !base_window.empty() && !other_window.empty() && base_window != other_window)
+    notes.push_back("warning: the runs report over different windows (" + base_window + " in " +
+                    options.base_dir + ", " + other_window + " in " + options.other_dir +
+                    "), so a difference mixes the scenario's effect with the period's. Compare runs with the "
+                    "same simulation.report_start and report_end.");
   if (base->replications != other->replications)
     notes.push_back("note: " + options.base_dir + " has " + std::to_string(base->replications) +
                     " replications and " + options.other_dir + " has " + std::to_string(other->replications) +

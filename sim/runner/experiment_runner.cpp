@@ -46,6 +46,16 @@ int run_experiment(const LoadedScenario& loaded, const RunOptions& options) {
               << " exists and is not a probsim run directory; choose another --out or remove it\n";
     return 1;
   }
+  // Replacing an earlier run removes what else is in it: said now, while the user can still stop the run.
+  if (fs::exists(out_dir))
+    if (const auto others = entries_a_run_does_not_write(out_dir); !others.empty()) {
+      std::cerr << "probsim: warning: " << out_dir.string()
+                << " holds an earlier run; replacing it at the end "
+                << "will also remove what probsim run did not write there:";
+      for (std::size_t i = 0; i < others.size() && i < 8; ++i) std::cerr << " " << others[i];
+      if (others.size() > 8) std::cerr << " and " << others.size() - 8 << " more";
+      std::cerr << "\n";
+    }
   std::error_code error;
   if (out_dir.has_parent_path()) fs::create_directories(out_dir.parent_path(), error);
   // From here on a stop signal is held until the step in hand is done; then the staging directory is

@@ -2,11 +2,13 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <set>
 #include <stdexcept>
 #include <tuple>
 
@@ -15,6 +17,9 @@
 #include "output/csv.hpp"
 #include "output/csv_reader.hpp"
 #include "output/kpi_console.hpp"
+#include "runner/batch_files.hpp"
+#include "runner/leave_red.hpp"
+#include "runner/timeseries_summary.hpp"
 
 namespace fs = std::filesystem;
 
@@ -99,6 +104,19 @@ std::string safe_directory_name(const std::string& name) {
 bool is_replaceable_run_directory(const fs::path& dir) {
   if (!fs::is_directory(dir)) return false;
   return fs::is_empty(dir) || fs::exists(dir / "scenario.resolved.yaml");
+}
+
+std::vector<std::string> entries_a_run_does_not_write(const fs::path& dir) {
+  static const std::set<std::string> kRunEntries = {
+      "kpis.csv",     "summary.csv", "timeseries.csv", kTimeseriesSummaryFile,   "events.csv",
+      kPrecisionFile, kLeaveRedFile, "warnings.txt",   "scenario.resolved.yaml", "replications"};
+  std::vector<std::string> others;
+  std::error_code error;
+  for (fs::directory_iterator it(dir, error), end; !error && it != end; it.increment(error))
+    if (const std::string name = it->path().filename().string(); !kRunEntries.count(name))
+      others.push_back(name + (it->is_directory(error) ? "/" : ""));
+  std::sort(others.begin(), others.end());
+  return others;
 }
 
 bool publish_run_directory(const fs::path& staging, const fs::path& target) {

@@ -42,6 +42,10 @@ void write_summary(const std::filesystem::path& path, const std::vector<KpiSumma
 
 // An existing directory may be replaced only if it is empty or holds an earlier run.
 [[nodiscard]] bool is_replaceable_run_directory(const std::filesystem::path& dir);
+
+// What an earlier run directory holds besides a run's own files (a snapshot written into it by default,
+// a comparison, a report, a user's notes), sorted: replacing the directory removes them too.
+[[nodiscard]] std::vector<std::string> entries_a_run_does_not_write(const std::filesystem::path& dir);
 // Moves `staging` to `target` (replacing an earlier run there) with renames only.
 [[nodiscard]] bool publish_run_directory(const std::filesystem::path& staging,
                                          const std::filesystem::path& target);

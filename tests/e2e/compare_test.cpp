@@ -91,6 +91,26 @@ TEST(Compare, WarnsWhenTheSeedsDiffer) {
   EXPECT_EQ(comparison(dir / "b" / "comparison.csv").at("referrals")[1], "3");
 }
 
+// Two runs over different report windows are paired, with a warning: their KPIs are over different
+// periods. The same window gives no such warning.
+TEST(Compare, WarnsWhenTheReportWindowsDiffer) {
+  const auto dir = fresh_directory("compare_windows");
+  ASSERT_EQ(run_probsim(kRun + "--reps 2 --out " + quoted(dir / "a")).exit_status, 0);
+  ASSERT_EQ(
+      run_probsim("run scenarios/example_pdu.yaml --quiet --set simulation.report_end=2023-06-30 --reps 2 "
+                  "--out " +
+                  quoted(dir / "b"))
+          .exit_status,
+      0);
+  const CommandResult r = run_probsim("compare " + quoted(dir / "a") + " " + quoted(dir / "b"));
+  ASSERT_EQ(r.exit_status, 0) << r.output;
+  EXPECT_NE(r.output.find("warning: the runs report over different windows (2023-01-01 to 2023-12-31 in"),
+            std::string::npos)
+      << r.output;
+  const CommandResult same = run_probsim("compare " + quoted(dir / "a") + " " + quoted(dir / "a"));
+  EXPECT_EQ(same.output.find("different windows"), std::string::npos) << same.output;
+}
+
 // Two runs of different places: one warning that they share no PDU (the seed's pairing shares no people
 // then), and the KPIs found in one run only summed up in one note per run, not one line each.
 TEST(Compare, WarnsOnceWhenTheRunsShareNoPdu) {

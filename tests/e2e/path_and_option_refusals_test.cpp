@@ -1,6 +1,7 @@
 // Paths the file system refuses and options that would have run to no effect (found by probing the
 // commands in session 25): each is refused with a message naming the path or the option, exit 1 or 2,
-// before anything runs, and nothing is left behind.
+// before anything runs, and nothing is left behind; or, where the input is valid but costly, it is said
+// before the run (a replaced run's other files, a scenario no machine can run).
 
 #include <gtest/gtest.h>
 
@@ -116,6 +117,44 @@ TEST(Validate, AScenarioNoMachineCanRunIsWarnedWithReadableFigures) {
   EXPECT_TRUE(contains(result.output, "probsim validate: warning: one replication would not fit"))
       << result.output;
   EXPECT_FALSE(contains(result.output, "-9223372036854775808")) << result.output;
+}
+
+// A run into a directory holding an earlier run replaces it whole, with what else was in it (a snapshot
+// written there by default, a user's notes): said before the run, and the run's own files not listed.
+TEST(RunOptions, ReplacingAnEarlierRunNamesWhatElseItWillRemove) {
+  const fs::path dir = fresh_directory("replace-run");
+  const std::string run =
+      "run scenarios/example_pdu.yaml --reps 1 --quiet --set simulation.report_end=2023-03-31 --out '" +
+      (dir / "run").string() + "'";
+  ASSERT_EQ(run_probsim(run).exit_status, 0);
+  const CommandResult quiet_again = run_probsim(run);
+  EXPECT_EQ(quiet_again.exit_status, 0) << quiet_again.output;
+  EXPECT_FALSE(contains(quiet_again.output, "will also remove")) << quiet_again.output;
+  write_file(dir / "run" / "notes.txt", "mine\n");
+  fs::create_directories(dir / "run" / "snapshot-2023-02-01");
+  const CommandResult again = run_probsim(run);
+  EXPECT_EQ(again.exit_status, 0) << again.output;
+  EXPECT_TRUE(contains(again.output,
+                       "will also remove what probsim run did not write there: notes.txt "
+                       "snapshot-2023-02-01/"))
+      << again.output;
+}
+
+// A sweep file given to validate, or a scenario to batch, used to fail on a dozen required keys with no
+// word of what the file is.
+TEST(FileKinds, ASweepGivenAsAScenarioAndAScenarioGivenAsASweepAreNamedAsSuch) {
+  const CommandResult sweep = run_probsim("validate scenarios/sweeps/bbr_sensitivity.yaml");
+  EXPECT_EQ(sweep.exit_status, 1) << sweep.output;
+  EXPECT_TRUE(contains(sweep.output,
+                       "scenarios/sweeps/bbr_sensitivity.yaml looks like a sweep file (it has "
+                       "'scenarios:'): run it with probsim batch"))
+      << sweep.output;
+  const CommandResult scenario = run_probsim("batch scenarios/example_pdu.yaml --dry-run");
+  EXPECT_EQ(scenario.exit_status, 1) << scenario.output;
+  EXPECT_TRUE(contains(scenario.output, "scenarios/example_pdu.yaml looks like a scenario file"))
+      << scenario.output;
+  const CommandResult good = run_probsim("validate scenarios/example_pdu.yaml --set simulation.nosuch=1");
+  EXPECT_FALSE(contains(good.output, "looks like")) << good.output;
 }
 
 TEST(RunOptions, AnEmptyOutAndAPrecisionAboveTenAreRefusedSayingWhy) {
