@@ -20,7 +20,9 @@ std::optional<Scenario> read_scenario(const ConfigNode& root_node, Diagnostics& 
   FieldReader root(&root_node, "", diagnostics);
   if (!root.ok()) return std::nullopt;
   Scenario s;
-  if (auto name = root.text("name", true)) s.name = *name;
+  // A label, as region and PDU names are: it names the results directory and heads the report, so it
+  // must be one line of UTF-8 text.
+  if (auto name = root.label("name", true)) s.name = *name;
   if (auto description = root.text("description", false)) s.description = *description;
   read_simulation(root, s);
   const ReferralRate pattern = read_referral_pattern(root);

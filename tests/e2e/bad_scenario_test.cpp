@@ -129,6 +129,7 @@ const BadScenario kBadScenarios[] = {
     {"report_end_far_future.yaml", 11, "simulation.report_end", "longer than 50 years", ""},
     {"pdu_name_with_newline.yaml", 21, "regions[0].pdus[0].name", "without control characters", ""},
     {"pdu_name_not_utf8.yaml", 22, "regions[0].pdus[0].name", "is not valid UTF-8", ""},
+    {"scenario_name_not_utf8.yaml", 5, "name", "is not valid UTF-8", ""},
     {"second_document.yaml", 39, "", "found a second (after '---')", ""},
     {"alias_bomb.yaml", 8, "lol5", "expands to more than 100000 values", ""},
     {"alias_self.yaml", 4, "loop", "nests more than 64 levels deep", ""},
