@@ -75,6 +75,19 @@ def replications(run_dir):
         return next(int(row["n"]) for row in csv.DictReader(f) if row["level"] == "national")
 
 
+def precision_outcome(run_dir):
+    """Whether a run's precision rule was met, from its precision.csv: "met", or what it reached."""
+    path = run_dir / "precision.csv"
+    if not path.exists():
+        return "**no precision rule was applied**"
+    rows = read_rows(path)
+    missed = [r for r in rows if r["met"] != "true"]
+    if not missed:
+        return "met"
+    return "**not met**: " + ", ".join(f"{r['kpi']} {100 * float(r['relative_half_width']):.1f}% at n = {r['n']}"
+                                       for r in missed)
+
+
 def pub15_mean(run_dir):
     """PUB-15 read as §10.8 reads it: the mean of 12 month-end national WMT % snapshots, per replication."""
     by_rep = defaultdict(dict)
@@ -113,7 +126,8 @@ def england_wales(runs):
     print("A share matches within ±5 points, a count within ±15% (validation.md §1); **asserted** rows are")
     print("checked by the validation test, the others are reported with their gap. Replications (seed 1):")
     print(f"{replications(runs / 'ew2022')} of `england_wales_2022.yaml` to 9 Nov 2022, run until CT-4's completed "
-          f"count's 95% CI is within 5% of its mean (M-2; §9.20); {replications(runs / 'ew2022_feb2023')} of the "
+          f"count's 95% CI is within 5% of its mean (M-2; §9.20; {precision_outcome(runs / 'ew2022')}); "
+          f"{replications(runs / 'ew2022_feb2023')} of the "
           f"same to 13 Feb 2023 (CT-6, CT-17); {replications(runs / 'ew2023')} of `england_wales_2023.yaml` "
           "(PUB-15). The validation test asserts on its own 6.\n")
     print("| ID | KPI | published | tolerance | model mean [95% CI] | gap | matches | asserted | section |")

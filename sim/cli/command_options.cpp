@@ -35,6 +35,13 @@ std::optional<int> parse_command_options(const Command& command, int argc, char*
     print_command_help(command, options);
     return 0;
   }
+  // Every command's --out is a path; an empty one (an unset shell variable) would silently fall back to
+  // the default place.
+  if (vm.count("out") && vm["out"].as<std::string>().empty()) {
+    std::cerr << "probsim " << command.name
+              << ": --out needs a path; an empty one would write to the default place\n";
+    return 2;
+  }
   return std::nullopt;
 }
 

@@ -123,10 +123,6 @@ std::optional<int> check_run_options(const po::variables_map& vm, RunOptions& ru
   }
   if (vm.count("kpis")) run.console_kpis = split_list(vm["kpis"].as<std::string>());
   if (auto stop = refuse_unmatched_kpi_patterns(kRun, run.console_kpis)) return *stop;
-  if (vm.count("out") && run.out_dir.empty()) {
-    std::cerr << "probsim run: --out needs a directory; an empty one would write to the default place\n";
-    return 2;
-  }
   if (run.events_sessions) run.events = true;  // the session rows are rows of events.csv
   if (vm.count("precision")) {
     run.precision = vm["precision"].as<double>();
@@ -213,10 +209,11 @@ int scenario_command_main(const Command& command, int argc, char** argv) {
     std::cout << "estimated memory: " << describe_bytes(memory.bytes) << " per replication, for up to "
               << open_cases << " open cases\n";
     // Valid as a file, but `run` would refuse it on this machine: said now, not after a long wait.
-    if (const MemoryVerdict verdict =
-            check_memory(loaded->scenario, 1, std::nullopt, available_memory_bytes());
-        verdict.kind == MemoryVerdict::Kind::refuse)
-      std::cerr << "probsim validate: warning: one replication would not fit: " << verdict.message << "\n";
+    if (const auto available = available_memory_bytes(); available && memory.bytes > *available)
+      std::cerr << "probsim validate: warning: one replication is estimated to need "
+                << describe_bytes(memory.bytes) << ", more than the " << describe_bytes(*available)
+                << " of memory this machine has available, so probsim run would refuse it here; the most "
+                << "cases are in PDU '" << memory.pdu_name << "' (key '" << memory.pdu_key << "')\n";
     // Valid but probably not meant: said here too, so a scenario can be checked without running it.
     print_warnings(scenario_warnings(loaded->scenario), std::cerr);
     return 0;

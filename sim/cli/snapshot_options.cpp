@@ -38,9 +38,6 @@ int snapshot_main(int argc, char** argv) {
     return *stop;
   if (snapshot.run_dir.empty() || snapshot.date_text.empty())
     return refuse_operands(kSnapshot, "RUN_DIR and --date are required");
-  if (vm.count("out") && snapshot.out_dir.empty())
-    return refuse_operands(kSnapshot,
-                           "--out needs a directory; an empty one would write to the default place");
   return run_snapshot(snapshot);
 }
 

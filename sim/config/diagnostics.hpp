@@ -8,7 +8,7 @@
 namespace probsim {
 
 struct SourceLocation {
-  std::string file;  // a path, or "--set" for a command-line override
+  std::string file;  // a path, or "--set key=value" for a command-line override
   int line = 0;      // 1-based; 0 when unknown
   int column = 0;    // 1-based; 0 when unknown
 

@@ -2,6 +2,7 @@
 
 #include <fnmatch.h>
 
+#include <algorithm>
 #include <string_view>
 #include <vector>
 
@@ -12,7 +13,7 @@ namespace probsim {
 
 namespace {
 
-// `terminations_<reason>` → `terminations_*`: the catalogue's placeholders as globs.
+// `si_cohort_completed_<programme>` → `si_cohort_completed_*`: the catalogue's placeholders as globs.
 std::string placeholders_as_globs(std::string_view name) {
   std::string glob;
   for (std::size_t i = 0; i < name.size(); ++i) {
@@ -33,6 +34,44 @@ bool glob_matches(const std::string& glob, const std::string& text) {
   return ::fnmatch(glob.c_str(), text.c_str(), 0) == 0;
 }
 
+// `name` with every placeholder replaced by `fill`.
+std::string filled(std::string_view name, const std::string& fill) {
+  std::string out;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const std::size_t close = name[i] == '<' ? name.find('>', i) : std::string_view::npos;
+    if (close == std::string_view::npos) {
+      out += name[i];
+      continue;
+    }
+    out += fill;
+    i = close;
+  }
+  return out;
+}
+
+// Whether some name of the family `name` (a placeholder filled with anything) could match `pattern`.
+// Exact would be an intersection of two globs; instead the placeholder is filled with the pattern's own
+// literal pieces (`si_*_kaizen` fills it with `kaizen`, `si` and `` in turn), which a pattern aimed at a
+// family member names, and a misspelling does not rescue.
+bool family_could_match(std::string_view name, const std::string& pattern) {
+  std::vector<std::string> fills{""};
+  std::string piece;
+  for (std::size_t i = 0; i <= pattern.size(); ++i) {
+    const char c = i < pattern.size() ? pattern[i] : '*';
+    if (c == '[') i = std::min(pattern.find(']', i), pattern.size());
+    if (c == '*' || c == '?' || c == '[') {
+      const std::size_t first = piece.find_first_not_of('_'), last = piece.find_last_not_of('_');
+      if (first != std::string::npos) fills.push_back(piece.substr(first, last - first + 1));
+      piece.clear();
+    } else {
+      piece += c;
+    }
+  }
+  for (const std::string& fill : fills)
+    if (glob_matches(pattern, filled(name, fill))) return true;
+  return false;
+}
+
 }  // namespace
 
 std::string unmatched_kpi_pattern(const std::string& pattern) {
@@ -41,7 +80,9 @@ std::string unmatched_kpi_pattern(const std::string& pattern) {
     if (metric.file != MetricFile::kpis) continue;
     const std::string name(metric.name), glob = placeholders_as_globs(metric.name);
     // Either the pattern matches the name as written, or a name the placeholder stands for fits both.
-    if (glob_matches(pattern, name) || glob_matches(pattern, glob) || glob_matches(glob, pattern)) return "";
+    if (glob_matches(pattern, name) || glob_matches(pattern, glob) || glob_matches(glob, pattern) ||
+        (glob != name && family_could_match(metric.name, pattern)))
+      return "";
     names.push_back(name);
   }
   std::string message = "no KPI matches '" + pattern + "'";

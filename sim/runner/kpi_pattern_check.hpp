@@ -8,7 +8,8 @@ namespace probsim {
 
 // "" when the shell glob `pattern` (*, ?, [..]) matches a KPI name of docs/reference/outputs.md, at any
 // level; otherwise why not, with the nearest name. A name written with a placeholder in the catalogue
-// (`terminations_<reason>`) matches any pattern that fits it with the placeholder filled.
+// (`si_cohort_completed_<programme>`) matches a pattern that fits it with the placeholder filled: with
+// a literal name (`si_cohort_completed_kaizen`), or with one of the pattern's own pieces (`si_*_kaizen`).
 [[nodiscard]] std::string unmatched_kpi_pattern(const std::string& pattern);
 
 }  // namespace probsim

@@ -127,7 +127,7 @@ std::string describe_bytes(double bytes) {
   // many orders: both are printed as what they are, not as "0 MiB" or a number cut short.
   constexpr double kKiB = 1024.0, kMiB = kKiB * 1024, kGiB = kMiB * 1024, kTiB = kGiB * 1024;
   char text[48];
-  if (bytes >= 1024 * kTiB)
+  if (bytes >= 1e6 * kTiB)
     std::snprintf(text, sizeof text, "%.3g TiB", bytes / kTiB);
   else if (bytes >= kTiB)
     std::snprintf(text, sizeof text, "%.1f TiB", bytes / kTiB);

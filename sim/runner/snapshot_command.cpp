@@ -1,10 +1,15 @@
 #include "runner/snapshot_command.hpp"
 
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
 #include <exception>
 #include <filesystem>
 #include <iostream>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "config/scenario_loader.hpp"
 #include "core/random_stream.hpp"
@@ -37,21 +42,29 @@ std::optional<std::uint64_t> replications_of_run(const std::string& run_dir) {
 // Why `out_dir` cannot be used, if it cannot: it exists and is not a directory, or it cannot be made.
 // A directory that does not exist yet is made and removed again, so that a replay of minutes does not
 // end in a failure to create it (a place the file system refuses), and a replay stopped by a signal
-// leaves nothing behind.
+// leaves nothing behind. Each level is made with mkdir, and only the levels this check made are removed,
+// one by one and only while empty: a directory another process makes meanwhile is not touched.
 std::optional<std::string> out_dir_problem(const fs::path& out_dir) {
   std::error_code error;
   if (fs::exists(out_dir, error))
     return fs::is_directory(out_dir, error)
                ? std::nullopt
                : std::optional<std::string>("exists and is not a directory; choose another");
-  fs::path first_made = out_dir;  // the highest directory of the path that does not exist yet
-  for (fs::path p = out_dir.parent_path(); !p.empty() && !fs::exists(p, error); p = p.parent_path()) {
-    first_made = p;
-    if (p == p.parent_path()) break;
+  std::vector<fs::path> made;  // outermost first
+  std::string why;
+  fs::path built;
+  for (const auto& part : out_dir) {
+    built /= part;
+    if (part.empty() || built == built.root_path()) continue;
+    if (::mkdir(built.c_str(), 0777) == 0) {
+      made.push_back(built);
+    } else if (errno != EEXIST) {
+      why = std::strerror(errno);
+      break;
+    }
   }
-  fs::create_directories(out_dir, error);
-  if (error) return "cannot be created: " + error.message();
-  fs::remove_all(first_made, error);
+  for (auto level = made.rbegin(); level != made.rend(); ++level) fs::remove(*level, error);
+  if (!why.empty()) return "cannot be created: " + why;
   return std::nullopt;
 }
 

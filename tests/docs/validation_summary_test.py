@@ -36,6 +36,9 @@ def write_summary(directory, national, regions=None):
 def planted_runs(root):
     write_summary(root / "ew2022", {"bbr_cohort_commenced_share": 0.45, "bbr_cohort_waiting_share": 0.47,
                                     "caseload_mean": 240674 * 1.2, "po_in_post_fte": 4464 * 1.1})
+    with open(root / "ew2022" / "precision.csv", "w", newline="") as f:
+        f.write("kpi,n,mean,ci95_half_width,relative_half_width,target_relative_half_width,met\n"
+                "bbr_cohort_starters_completed,100,140,10.22,0.073,0.05,false\n")
     regions = {f"Region {i}": 100.0 + i for i in range(11)}
     regions["London"] = 120.0
     write_summary(root / "ew2022_feb2023", {"workload_snapshot_pct_mean": 113.0}, regions)
@@ -209,6 +212,9 @@ def main():
         expect("London ranks **1**" in text and "**1 of 12**" in text, "the regions' count (110.0 is not above) and London's rank")
         sickness = row_of(text, "SDA-8", "gwent")
         expect(sickness[5] == "-5.4", f"a 2004 gap is model minus published: {sickness}")
+        # M-2's rule on the 2022 baseline (§9.20): a planted precision.csv that missed its target is said so.
+        expect("(M-2; §9.20; **not met**: bbr_cohort_starters_completed 7.3% at n = 100)" in text,
+               "a precision rule that stopped at its maximum is reported as not met")
         review = row_of(text, "AUD-2", "`periodic_reviews_on_time_share`", "county durham")
         expect(review[5] == "+8.0 pts", f"a 2004 share's gap in points: {review}")
         # §11.12: 11 of 21 has the Wilson interval [32.4%, 71.7%], so 60% is inside; 6 of 19's is

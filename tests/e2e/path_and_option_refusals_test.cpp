@@ -60,9 +60,9 @@ TEST(SnapshotOut, ADirectoryThatCannotBeMadeIsRefusedBeforeTheReplay) {
 
   const CommandResult empty = run_probsim("snapshot '" + run.string() + "' --date 2023-03-01 --out ''");
   EXPECT_EQ(empty.exit_status, 2) << empty.output;
-  EXPECT_TRUE(contains(empty.output, "--out needs a directory")) << empty.output;
+  EXPECT_TRUE(contains(empty.output, "--out needs a path")) << empty.output;
 
-  // A directory several levels deep is made for the CSVs; the check before the replay leaves nothing.
+  // A directory several levels deep is made for the CSVs.
   const fs::path deep = dir / "a" / "b" / "c";
   const CommandResult written =
       run_probsim("snapshot '" + run.string() + "' --date 2023-03-01 --out '" + deep.string() + "'");
@@ -85,16 +85,19 @@ TEST(SnapshotCsvPaths, ARelativePathGivenWithSetIsReadFromTheWorkingDirectory) {
 // --kpis that can match no KPI used to run everything and then print "(no KPI matches --kpis ...)".
 TEST(KpiPatterns, APatternMatchingNoKpiIsRefusedBeforeTheRunWithTheNearestName) {
   const fs::path dir = fresh_directory("kpi-patterns");
-  const CommandResult run =
-      run_probsim("run scenarios/example_pdu.yaml --reps 1 --out '" + (dir / "out").string() +
-                  "' --kpis 'caseload_meen,referr*,terminations_breach,nosuch'");
+  const CommandResult run = run_probsim(
+      "run scenarios/example_pdu.yaml --reps 1 --out '" + (dir / "out").string() +
+      "' --kpis "
+      "'caseload_meen,referr*,si_cohort_completed_kaizen,si_*_kaizen,*_before_start_sentence_end,nosuch'");
   EXPECT_EQ(run.exit_status, 2) << run.output;
   EXPECT_TRUE(contains(run.output, "no KPI matches 'caseload_meen' (did you mean 'caseload_mean'?)"))
       << run.output;
   EXPECT_TRUE(contains(run.output, "no KPI matches 'nosuch'")) << run.output;
-  // A glob, and a name the catalogue writes with a placeholder (terminations_<reason>), are accepted.
-  EXPECT_FALSE(contains(run.output, "'referr*'")) << run.output;
-  EXPECT_FALSE(contains(run.output, "'terminations_breach'")) << run.output;
+  // A glob, and names of a family the catalogue writes with a placeholder (si_cohort_completed_<programme>,
+  // bbr_exits_before_start_<reason>), literal or as globs, are accepted.
+  for (const char* accepted :
+       {"'referr*'", "'si_cohort_completed_kaizen'", "'si_*_kaizen'", "'*_before_start_sentence_end'"})
+    EXPECT_FALSE(contains(run.output, accepted)) << accepted << "\n" << run.output;
   EXPECT_TRUE(fs::is_empty(dir));
 
   const CommandResult compare =
@@ -114,7 +117,8 @@ TEST(Validate, AScenarioNoMachineCanRunIsWarnedWithReadableFigures) {
                        "estimated memory: 1.45e+46 TiB per replication, for up to 1.56e+55 open "
                        "cases"))
       << result.output;
-  EXPECT_TRUE(contains(result.output, "probsim validate: warning: one replication would not fit"))
+  EXPECT_TRUE(
+      contains(result.output, "probsim validate: warning: one replication is estimated to need 1.45e+46 TiB"))
       << result.output;
   EXPECT_FALSE(contains(result.output, "-9223372036854775808")) << result.output;
 }
@@ -157,10 +161,19 @@ TEST(FileKinds, ASweepGivenAsAScenarioAndAScenarioGivenAsASweepAreNamedAsSuch) {
   EXPECT_FALSE(contains(good.output, "looks like")) << good.output;
 }
 
+TEST(RunOptions, AnEmptyOutIsRefusedByEveryCommandThatTakesOne) {
+  for (const char* command :
+       {"batch scenarios/sweeps/bbr_sensitivity.yaml --dry-run", "compare a b", "report a", "aggregate a"}) {
+    const CommandResult result = run_probsim(std::string(command) + " --out ''");
+    EXPECT_EQ(result.exit_status, 2) << command << "\n" << result.output;
+    EXPECT_TRUE(contains(result.output, "--out needs a path")) << command << "\n" << result.output;
+  }
+}
+
 TEST(RunOptions, AnEmptyOutAndAPrecisionAboveTenAreRefusedSayingWhy) {
   const CommandResult empty = run_probsim("run scenarios/example_pdu.yaml --reps 1 --out ''");
   EXPECT_EQ(empty.exit_status, 2) << empty.output;
-  EXPECT_TRUE(contains(empty.output, "--out needs a directory")) << empty.output;
+  EXPECT_TRUE(contains(empty.output, "--out needs a path")) << empty.output;
   const CommandResult precision = run_probsim("run scenarios/example_pdu.yaml --reps 2 --precision 11");
   EXPECT_EQ(precision.exit_status, 2) << precision.output;
   EXPECT_TRUE(contains(precision.output, "it must be above 0 and at most 10")) << precision.output;
