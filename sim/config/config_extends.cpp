@@ -68,9 +68,12 @@ std::optional<ConfigNode> load_chain(const std::string& path, Diagnostics& diagn
   }
   if (!std::filesystem::is_regular_file(path)) {
     const bool directory = std::filesystem::is_directory(path, ignored);
+    const bool other = !directory && std::filesystem::exists(path, ignored);  // a device or a pipe
     if (requested_at.file.empty())
       diagnostics.error(SourceLocation{path, 0, 0}, "",
-                        directory ? "is a directory, not a scenario file" : "no such scenario file");
+                        directory ? "is a directory, not a scenario file"
+                        : other   ? "is not a regular file (a device or pipe?), not a scenario file"
+                                  : "no such scenario file");
     else
       diagnostics.error(requested_at, "extends",
                         (directory ? "the path it names is a directory, not a file: '"

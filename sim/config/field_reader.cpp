@@ -215,6 +215,13 @@ std::size_t FieldReader::reject_unknown_keys() {
   std::size_t unknown = 0;
   for (const auto& [key, value] : node_->entries) {
     if (std::find(known_keys_.begin(), known_keys_.end(), key) != known_keys_.end()) continue;
+    if (key == "<<") {  // YAML 1.1's merge key, which yaml-cpp reads as a plain key named "<<"
+      diagnostics_.error(value.key_where, child_path(key),
+                         "YAML merge keys ('<<: *anchor') are not supported: write the keys out, or put what "
+                         "is shared in a base file and use 'extends'");
+      ++unknown;
+      continue;
+    }
     std::string message = "unknown key";
     const std::string suggestion = did_you_mean(key, known_keys_);
     if (!suggestion.empty()) message += " (did you mean '" + suggestion + "'?)";

@@ -36,7 +36,9 @@ void read_simulation(FieldReader& root, Scenario& s) {
       if (!std::filesystem::is_regular_file(file))
         root.diagnostics().error(
             sim.node(key, false)->anchor(), std::string("simulation.") + key,
-            (std::filesystem::is_directory(file) ? "is a directory, not a CSV file: " : "no such file: ") +
+            (std::filesystem::is_directory(file) ? "is a directory, not a CSV file: "
+             : std::filesystem::exists(file) ? "is not a regular file (a device or pipe?), not a CSV file: "
+                                             : "no such file: ") +
                 file +
                 " (a relative path is read from the folder of the file that sets the "
                 "key; from the working directory for --set)");

@@ -146,11 +146,12 @@ int run_compare(const CompareOptions& options) {
         "with the same --seed for a paired comparison.");
   } else {
     pairing = "base seeds unknown";
-    notes.push_back(
-        "warning: cannot read the base seed of " +
-        std::string(base_seed ? options.other_dir : options.base_dir) +
-        " (scenario.resolved.yaml has no '# base_seed:' line), so cannot tell whether the pairs share "
-        "their random numbers.");
+    const std::string unread = base_seed ? options.other_dir : options.base_dir;
+    notes.push_back("warning: cannot read the base seed of " + unread + " (" +
+                    (fs::exists(fs::path(unread) / "scenario.resolved.yaml")
+                         ? "its scenario.resolved.yaml has no '# base_seed:' line"
+                         : "it has no scenario.resolved.yaml") +
+                    "), so cannot tell whether the pairs share their random numbers.");
   }
   // Runs of unrelated scenarios: their replication r share a seed but no people, so nothing is paired.
   std::vector<std::string> shared_pdus;

@@ -111,6 +111,18 @@ TEST(Compare, WarnsWhenTheReportWindowsDiffer) {
   EXPECT_EQ(same.output.find("different windows"), std::string::npos) << same.output;
 }
 
+// A run whose scenario.resolved.yaml is gone is still compared, and the warning says the file is missing
+// (it used to say the file had no '# base_seed:' line).
+TEST(Compare, SaysWhenARunHasNoResolvedScenario) {
+  const auto dir = fresh_directory("compare_no_resolved");
+  ASSERT_EQ(run_probsim(kRun + "--reps 2 --out " + quoted(dir / "a")).exit_status, 0);
+  fs::copy(dir / "a", dir / "b", fs::copy_options::recursive);
+  fs::remove(dir / "b" / "scenario.resolved.yaml");
+  const CommandResult r = run_probsim("compare " + quoted(dir / "a") + " " + quoted(dir / "b"));
+  ASSERT_EQ(r.exit_status, 0) << r.output;
+  EXPECT_NE(r.output.find("it has no scenario.resolved.yaml"), std::string::npos) << r.output;
+}
+
 // Two runs of different places: one warning that they share no PDU (the seed's pairing shares no people
 // then), and the KPIs found in one run only summed up in one note per run, not one line each.
 TEST(Compare, WarnsOnceWhenTheRunsShareNoPdu) {

@@ -4,6 +4,7 @@
 // before the run (a replaced run's other files, a scenario no machine can run).
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <string>
@@ -38,6 +39,19 @@ TEST(FileSystemRefusals, ALinkLoopOrATooLongNameIsNamedAndExitsOneRatherThanAbor
   EXPECT_FALSE(contains(out.output, "terminate called")) << out.output;
   fs::remove(dir / "loop");
   EXPECT_TRUE(fs::is_empty(dir));
+}
+
+// A pipe or a device given as the scenario used to be called missing ("no such scenario file").
+TEST(FileSystemRefusals, APipeGivenAsTheScenarioIsNamedAsNotARegularFile) {
+  const fs::path dir = fresh_directory("pipe-scenario");
+  ASSERT_EQ(::mkfifo((dir / "pipe").c_str(), 0600), 0);
+  for (const std::string& path : {(dir / "pipe").string(), std::string("/dev/null")}) {
+    const CommandResult result = run_probsim("validate '" + path + "'");
+    EXPECT_EQ(result.exit_status, 1) << result.output;
+    EXPECT_TRUE(contains(result.output,
+                         path + ": error: is not a regular file (a device or pipe?), not a scenario file"))
+        << result.output;
+  }
 }
 
 // `snapshot --out` in a place that cannot be made used to fail only after the replay, inside the
