@@ -8,6 +8,7 @@
 #include "output/atomic_file.hpp"
 #include "runner/aggregate.hpp"
 #include "runner/batch_files.hpp"
+#include "runner/input_checksums.hpp"
 #include "runner/memory_estimate.hpp"
 #include "runner/output_lock.hpp"
 #include "runner/precision_rule.hpp"
@@ -217,8 +218,16 @@ int run_batch(const BatchOptions& options) {
     for (const auto& p : *loaded) {
       const fs::path dir = point_directory(out, p.point.id);
       ensure_directory(dir / "replications");
-      if (auto problem = publish_shared(dir / "scenario.resolved.yaml",
-                                        point_header(*sweep, p.point) + emit_yaml(p.loaded.resolved), true))
+      // A snapshot CSV edited between two shards would make one point of two inputs.
+      if (const auto changed = changed_inputs(dir / "scenario.resolved.yaml"); !changed.empty())
+        return fail("point " + p.point.id + ": " + changed.front() +
+                    ". Its earlier replications read the file as it was; use another --out, or remove the "
+                    "directory to start again.");
+      if (auto problem =
+              publish_shared(dir / "scenario.resolved.yaml",
+                             point_header(*sweep, p.point) + input_checksum_lines(p.loaded.scenario) +
+                                 emit_yaml(p.loaded.resolved),
+                             true))
         return fail(
             "point " + p.point.id + "'s scenario is not the one its earlier replications used: " + *problem +
             ". Did a scenario file change? Use another --out, or remove the directory to start again.");

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "output/atomic_file.hpp"
+#include "runner/input_checksums.hpp"
 #include "runner/leave_red.hpp"
 #include "runner/output_lock.hpp"
 #include "runner/replication_scheduler.hpp"
@@ -129,9 +130,9 @@ int run_experiment(const LoadedScenario& loaded, const RunOptions& options) {
       write_file_atomically((staging / "precision.csv").string(),
                             precision_csv(decision.check, *set.precision));
     }
-    write_file_atomically(
-        (staging / "scenario.resolved.yaml").string(),
-        provenance_header(done, done.replications, precision_outcome) + emit_yaml(loaded.resolved));
+    write_file_atomically((staging / "scenario.resolved.yaml").string(),
+                          provenance_header(done, done.replications, precision_outcome) +
+                              input_checksum_lines(loaded.scenario) + emit_yaml(loaded.resolved));
     if (stop.received() != 0) return interrupted();
     merge_replications(staging, done.replications, options.events);
     if (stop.received() != 0) return interrupted();

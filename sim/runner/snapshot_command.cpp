@@ -17,6 +17,7 @@
 #include "output/csv_reader.hpp"
 #include "output/snapshot_writer.hpp"
 #include "runner/batch_files.hpp"
+#include "runner/input_checksums.hpp"
 #include "runner/stop_signals.hpp"
 
 namespace fs = std::filesystem;
@@ -81,6 +82,11 @@ int run_snapshot(SnapshotOptions options) {
     std::cerr << "probsim snapshot: " << run_dir
               << " is not a finished run (no scenario.resolved.yaml with a "
               << "'# base_seed:' line)\n";
+    return 1;
+  }
+  // The replay must read the inputs the run read: a snapshot CSV edited since is refused, not replayed.
+  if (const auto changed = changed_inputs(resolved); !changed.empty()) {
+    for (const auto& message : changed) std::cerr << "probsim snapshot: " << message << "\n";
     return 1;
   }
   Diagnostics diagnostics;

@@ -1,0 +1,74 @@
+#include "runner/input_checksums.hpp"
+
+#include <array>
+#include <cstdint>
+#include <cstdio>
+#include <fstream>
+#include <optional>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace probsim {
+
+namespace {
+
+constexpr const char* kTag = "# input ";
+constexpr const char* kHashName = " fnv1a64 ";
+
+// FNV-1a (64 bits) of a file's bytes: enough to tell an edited file from the one a run read; not a
+// defence against a deliberate collision. Nothing when the file cannot be read.
+std::optional<std::string> file_checksum(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::uint64_t hash = 14695981039346656037ULL;
+  std::array<char, 1 << 16> buffer{};
+  while (in.read(buffer.data(), buffer.size()) || in.gcount() > 0) {
+    for (std::streamsize i = 0; i < in.gcount(); ++i) {
+      hash ^= static_cast<unsigned char>(buffer[static_cast<std::size_t>(i)]);
+      hash *= 1099511628211ULL;
+    }
+    if (!in) break;
+  }
+  char text[17];
+  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash));
+  return std::string(text);
+}
+
+}  // namespace
+
+std::string input_checksum_lines(const Scenario& scenario) {
+  if (!scenario.snapshot_files) return "";
+  std::string lines;
+  std::error_code ignored;
+  for (const auto& [key, file] : {std::pair{"caseload_csv", scenario.snapshot_files->caseload_csv},
+                                  std::pair{"staff_csv", scenario.snapshot_files->staff_csv}}) {
+    const auto checksum = file_checksum(file);
+    lines += std::string(kTag) + key + ": " + fs::absolute(file, ignored).lexically_normal().string() +
+             kHashName + checksum.value_or("unreadable") + "\n";
+  }
+  return lines;
+}
+
+std::vector<std::string> changed_inputs(const fs::path& resolved_yaml) {
+  std::vector<std::string> changed;
+  std::ifstream in(resolved_yaml);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind('#', 0) != 0) break;  // the header ends at the first line of YAML
+    if (line.rfind(kTag, 0) != 0) continue;
+    const std::size_t colon = line.find(": "), hash = line.rfind(kHashName);
+    if (colon == std::string::npos || hash == std::string::npos || hash < colon) continue;
+    const std::string key = line.substr(std::string(kTag).size(), colon - std::string(kTag).size());
+    const std::string path = line.substr(colon + 2, hash - colon - 2);
+    const std::string recorded = line.substr(hash + std::string(kHashName).size());
+    const auto now = file_checksum(path);
+    if (now && *now == recorded) continue;
+    changed.push_back(key + " " + path + (now ? " has changed" : " can no longer be read") + " since " +
+                      resolved_yaml.string() + " was written (its checksum was " + recorded +
+                      "): the run read another file");
+  }
+  return changed;
+}
+
+}  // namespace probsim

@@ -1,0 +1,23 @@
+#pragma once
+// The snapshot CSVs a scenario reads (warm_start: snapshot) are inputs outside the scenario's YAML, so a
+// run records their checksums in its scenario.resolved.yaml's header. A replay (`probsim snapshot`) or
+// a batch's later shard then refuses to go on if a CSV has changed since, rather than mixing two inputs
+// under one run's name.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "scenario/scenario.hpp"
+
+namespace probsim {
+
+// Header comment lines for `scenario`'s snapshot CSVs, one per file:
+// "# input caseload_csv: /abs/path.csv fnv1a64 0123456789abcdef". Empty when it reads none.
+[[nodiscard]] std::string input_checksum_lines(const Scenario& scenario);
+
+// For each input a resolved scenario's header records whose file is now different or gone, a message
+// naming the file and the run; empty when every recorded input is as it was (or none is recorded).
+[[nodiscard]] std::vector<std::string> changed_inputs(const std::filesystem::path& resolved_yaml);
+
+}  // namespace probsim

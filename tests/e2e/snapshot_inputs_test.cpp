@@ -1,0 +1,78 @@
+// A run from a snapshot (warm_start: snapshot) records its CSVs' checksums in scenario.resolved.yaml, so a
+// CSV edited after the run is not silently replayed by `probsim snapshot`, nor mixed into a batch by a
+// later shard (found by probing the commands in session 25).
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+
+#include "e2e/batch_test_support.hpp"
+#include "e2e/cli_test_support.hpp"
+
+namespace probsim::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool contains(const std::string& text, const std::string& piece) {
+  return text.find(piece) != std::string::npos;
+}
+
+// A copy of the shipped snapshot scenario and its two CSVs in `dir`, so that a test can edit a CSV.
+fs::path copied_snapshot_scenario(const fs::path& dir) {
+  fs::copy(source_path("scenarios/data"), dir / "data", fs::copy_options::recursive);
+  std::string text = read_file(source_path("scenarios/example_region_snapshot.yaml"));
+  const std::string extends = "extends: base/england_wales_defaults.yaml";
+  const std::size_t at = text.find(extends);
+  if (at != std::string::npos)
+    text.replace(at, extends.size(),
+                 "extends: '" + source_path("scenarios/base/england_wales_defaults.yaml") + "'");
+  write_file(dir / "scenario.yaml", text);
+  return dir / "scenario.yaml";
+}
+
+void drop_last_line(const fs::path& file) {
+  std::string text = read_file(file);
+  text.pop_back();  // the final newline
+  text.erase(text.rfind('\n') + 1);
+  write_file(file, text);
+}
+
+TEST(SnapshotInputs, AReplayRefusesACsvEditedSinceTheRun) {
+  const fs::path dir = fresh_directory("snapshot-inputs-replay");
+  const fs::path scenario = copied_snapshot_scenario(dir);
+  ASSERT_EQ(
+      run_probsim("run " + quoted(scenario) +
+                  " --reps 1 --quiet --set simulation.report_end=2023-03-31 --out " + quoted(dir / "run"))
+          .exit_status,
+      0);
+  EXPECT_TRUE(contains(read_file(dir / "run" / "scenario.resolved.yaml"), "# input caseload_csv: "));
+  const std::string replay = "snapshot " + quoted(dir / "run") + " --date 2023-02-01 --out ";
+  EXPECT_EQ(run_probsim(replay + quoted(dir / "before")).exit_status, 0);
+  drop_last_line(dir / "data" / "example_region_caseload.csv");
+  const CommandResult after = run_probsim(replay + quoted(dir / "after"));
+  EXPECT_EQ(after.exit_status, 1) << after.output;
+  EXPECT_TRUE(contains(after.output, "example_region_caseload.csv has changed since")) << after.output;
+  EXPECT_FALSE(fs::exists(dir / "after"));
+}
+
+TEST(SnapshotInputs, ALaterShardRefusesACsvEditedSinceTheFirst) {
+  const fs::path dir = fresh_directory("snapshot-inputs-shards");
+  const fs::path scenario = copied_snapshot_scenario(dir);
+  const fs::path sweep = write_sweep(
+      dir,
+      "name: snapshot_inputs\nscenarios: ['" + scenario.string() +
+          "']\npoints:\n  - {simulation.report_end: 2023-03-31}\n  - {simulation.report_end: 2023-02-28}\n"
+          "replications_per_point: 1\nbase_seed: 3\n");
+  const std::string batch = "batch " + quoted(sweep) + " --quiet --jobs 1 --out " + quoted(dir / "batch");
+  ASSERT_EQ(run_probsim(batch + " --shard 1/2").exit_status, 0);
+  drop_last_line(dir / "data" / "example_region_staff.csv");
+  const CommandResult second = run_probsim(batch + " --shard 2/2");
+  EXPECT_EQ(second.exit_status, 1) << second.output;
+  EXPECT_TRUE(contains(second.output, "example_region_staff.csv has changed since")) << second.output;
+  EXPECT_FALSE(fs::exists(dir / "batch" / "sweep_summary.csv"));
+}
+
+}  // namespace
+}  // namespace probsim::testing
