@@ -4,16 +4,43 @@
 #include <filesystem>
 #include <iostream>
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 #include "output/atomic_file.hpp"
 #include "report/chart_specs.hpp"
 #include "report/html_page.hpp"
 #include "report/report_data.hpp"
+#include "runner/batch_files.hpp"
 #include "runner/stop_signals.hpp"
 
 namespace fs = std::filesystem;
 
 namespace probsim {
+
+namespace {
+
+// A plan drawn against a baseline run is read as the plan's effect: say when the two cannot be paired
+// that way (as `probsim compare` says), without refusing, since a look at two unrelated runs is allowed.
+std::vector<std::string> baseline_warnings(const fs::path& run, const fs::path& baseline) {
+  std::vector<std::string> warnings;
+  std::error_code error;
+  if (!fs::is_directory(run, error) || !fs::is_directory(baseline, error)) return warnings;
+  if (fs::equivalent(run, baseline, error))
+    warnings.push_back("the baseline is the run itself, so every line is drawn against itself");
+  const auto seed = recorded_base_seed(run), base_seed = recorded_base_seed(baseline);
+  if (seed && base_seed && *seed != *base_seed)
+    warnings.push_back(
+        "the run and its baseline used different base seeds (" + *seed + " and " + *base_seed +
+        "): their difference mixes chance with the plan's effect; re-run with the same --seed");
+  const std::string window = recorded_report_window(run), base_window = recorded_report_window(baseline);
+  if (!window.empty() && !base_window.empty() && window != base_window)
+    warnings.push_back("the run and its baseline report over different windows (" + window + " and " +
+                       base_window + ")");
+  return warnings;
+}
+
+}  // namespace
 
 int run_report(const ReportOptions& options) {
   const auto started = std::chrono::steady_clock::now();
@@ -37,6 +64,9 @@ int run_report(const ReportOptions& options) {
     write_file_atomically(out.string(), page);
     // What a size cap left out of the page: said on stderr too, so that a script sees it.
     for (const auto& reduction : reductions) std::cerr << "warning: report: " << reduction << "\n";
+    if (!options.baseline.empty())
+      for (const auto& warning : baseline_warnings(options.path, options.baseline))
+        std::cerr << "warning: report: " << warning << "\n";
     if (!options.quiet) {
       const double seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

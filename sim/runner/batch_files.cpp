@@ -94,6 +94,19 @@ std::optional<std::string> recorded_base_seed(const fs::path& run_dir) {
   return std::nullopt;
 }
 
+std::string recorded_report_window(const fs::path& run_dir) {
+  std::ifstream in(run_dir / "scenario.resolved.yaml");
+  std::string line, start, end;
+  bool in_simulation = false;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line[0] != ' ' && line[0] != '#') in_simulation = line.rfind("simulation:", 0) == 0;
+    if (!in_simulation) continue;
+    for (auto [tag, value] : {std::pair{"  report_start: ", &start}, std::pair{"  report_end: ", &end}})
+      if (line.rfind(tag, 0) == 0) *value = line.substr(std::string(tag).size());
+  }
+  return start.empty() || end.empty() ? "" : start + " to " + end;
+}
+
 std::optional<std::uint64_t> recorded_precision_replications(const fs::path& run_dir) {
   std::ifstream in(run_dir / kPrecisionFile);
   std::string line;

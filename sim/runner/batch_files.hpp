@@ -58,6 +58,10 @@ struct PointIndex {
 // The base seed recorded in a run directory's scenario.resolved.yaml ("# base_seed: S"), if any.
 [[nodiscard]] std::optional<std::string> recorded_base_seed(const std::filesystem::path& run_dir);
 
+// The report window a run recorded ("2023-01-01 to 2023-06-30"), from its scenario.resolved.yaml's
+// `simulation:` block; "" when it cannot be read. `compare` and `report --baseline` warn when two differ.
+[[nodiscard]] std::string recorded_report_window(const std::filesystem::path& run_dir);
+
 // The number of replications a precision rule settled on, from a run directory's precision.csv.
 [[nodiscard]] std::optional<std::uint64_t> recorded_precision_replications(
     const std::filesystem::path& run_dir);

@@ -29,21 +29,6 @@ namespace {
 // A KPI of one unit: level, unit, kpi.
 using UnitKpi = std::tuple<std::string, std::string, std::string>;
 
-// The report window a run recorded ("2023-01-01 to 2023-06-30"), read from its scenario.resolved.yaml's
-// top-level `simulation:` block; "" when it cannot be read.
-std::string recorded_report_window(const fs::path& run_dir) {
-  std::ifstream in(run_dir / "scenario.resolved.yaml");
-  std::string line, start, end;
-  bool in_simulation = false;
-  while (std::getline(in, line)) {
-    if (!line.empty() && line[0] != ' ' && line[0] != '#') in_simulation = line.rfind("simulation:", 0) == 0;
-    if (!in_simulation) continue;
-    for (auto [tag, value] : {std::pair{"  report_start: ", &start}, std::pair{"  report_end: ", &end}})
-      if (line.rfind(tag, 0) == 0) *value = line.substr(std::string(tag).size());
-  }
-  return start.empty() || end.empty() ? "" : start + " to " + end;
-}
-
 std::string describe(const UnitKpi& key) {
   const auto& [level, unit, kpi] = key;
   return level == "national" ? kpi : kpi + " (" + level + " " + unit + ")";

@@ -137,13 +137,14 @@ TEST(Report, ComparisonOfAShippedScenarioRendersInChromium) {
   const std::string html = read_file(out / "report.html");
   EXPECT_NE(html.find("Comparison: example_pdu"), std::string::npos);
   EXPECT_NE(html.find("2023-01-01 to 2023-12-31 · 3 replications · base seed 1"), std::string::npos);
-  expect_page_renders(out / "report.html",
-                      // example_pdu has interventions, so the BBR sections are drawn too; its RAG
-                      // framework is off, so there is no RAG series and no heat map.
-                      {"chart-caseload", "chart-staff", "chart-workload", "chart-review-timeliness",
-                       "chart-comparison", "chart-explorer", "chart-bbr-funnel", "chart-bbr-exits",
-                       "chart-bbr-wait", "chart-bbr-waiting-list", "chart-bbr-flows", "chart-bbr-monthly-exits"},
-                      out);
+  expect_page_renders(
+      out / "report.html",
+      // example_pdu has interventions, so the BBR sections are drawn too; its RAG
+      // framework is off, so there is no RAG series and no heat map.
+      {"chart-caseload", "chart-staff", "chart-workload", "chart-review-timeliness", "chart-comparison",
+       "chart-explorer", "chart-bbr-funnel", "chart-bbr-exits", "chart-bbr-wait", "chart-bbr-waiting-list",
+       "chart-bbr-flows", "chart-bbr-monthly-exits"},
+      out);
 
   // The plan against its baseline, per unit (issue 20): the same page with --baseline adds one chart
   // per headline monthly metric, both runs' lines for the unit chosen.
@@ -217,6 +218,34 @@ TEST(Report, BbrAndRagSectionsRenderInChromium) {
       {"chart-caseload", "chart-bbr-funnel", "chart-bbr-exits", "chart-bbr-wait", "chart-bbr-waiting-list",
        "chart-bbr-flows", "chart-bbr-monthly-exits", "chart-rag-heatmap", "chart-explorer"},
       out);
+}
+
+// A plan drawn against a baseline it cannot be paired with (another seed, another window, itself) is
+// drawn, with a warning for each, as `compare` warns.
+TEST(Report, WarnsWhenTheBaselineCannotBePairedWithThePlan) {
+  const fs::path dir = fresh_directory("report_baseline_warnings");
+  const std::string run =
+      "run scenarios/example_pdu.yaml --reps 1 --quiet --set simulation.report_end=2023-03-31 ";
+  ASSERT_EQ(run_probsim(run + "--seed 1 --out " + quoted(dir / "plan")).exit_status, 0);
+  ASSERT_EQ(
+      run_probsim(run + "--seed 2 --set simulation.report_start=2023-02-01 --out " + quoted(dir / "base"))
+          .exit_status,
+      0);
+  const CommandResult apart =
+      run_probsim("report " + quoted(dir / "plan") + " --baseline " + quoted(dir / "base") +
+                  " --quiet --out " + quoted(dir / "apart.html"));
+  ASSERT_EQ(apart.exit_status, 0) << apart.output;
+  EXPECT_NE(apart.output.find("used different base seeds (1 and 2)"), std::string::npos) << apart.output;
+  EXPECT_NE(apart.output.find("report over different windows (2023-01-01 to 2023-03-31 and 2023-02-01 to "
+                              "2023-03-31)"),
+            std::string::npos)
+      << apart.output;
+  const CommandResult itself =
+      run_probsim("report " + quoted(dir / "plan") + " --baseline " + quoted(dir / "plan") +
+                  " --quiet --out " + quoted(dir / "itself.html"));
+  ASSERT_EQ(itself.exit_status, 0) << itself.output;
+  EXPECT_NE(itself.output.find("the baseline is the run itself"), std::string::npos) << itself.output;
+  EXPECT_EQ(itself.output.find("different base seeds"), std::string::npos) << itself.output;
 }
 
 TEST(Report, RefusesWhatIsNotARunAndWritesNothing) {
