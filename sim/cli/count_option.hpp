@@ -32,7 +32,7 @@ inline void validate(boost::any& out, const std::vector<std::string>& tokens, Co
     throw error;
   };
   if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos)
-    refuse("is not a whole number of at least 0");
+    refuse("is not a whole number (digits only, no sign)");
   // Digits past nine are above the limit however many there are (stoull would overflow on twenty).
   if (text.size() > 9 || std::stoull(text) > kMaxCount)
     refuse("is above the limit of " + std::to_string(kMaxCount));
