@@ -13,6 +13,7 @@
 #include "output/kpi_console.hpp"
 #include "runner/benchmark.hpp"
 #include "runner/experiment_runner.hpp"
+#include "runner/input_checksums.hpp"
 #include "runner/memory_estimate.hpp"
 #include "runner/precision_rule.hpp"
 #include "runner/run_warnings.hpp"
@@ -198,6 +199,9 @@ int scenario_command_main(const Command& command, int argc, char** argv) {
 
   const auto loaded = load_or_report(run.scenario_path, run.overrides);
   if (!loaded) return 1;
+  // A run's scenario.resolved.yaml run again: its snapshot CSVs should be the ones it recorded.
+  for (const std::string& message : changed_inputs(run.scenario_path))
+    std::cerr << "probsim " << command.name << ": warning: " << message << "\n";
   if (command.name == kValidate.name) {
     const std::size_t regions = loaded->scenario.regions.size(), pdus = loaded->scenario.pdu_count();
     std::cout << run.scenario_path << ": valid (" << regions << (regions == 1 ? " region, " : " regions, ")

@@ -77,6 +77,7 @@ std::optional<ConfigNode> load_chain(const std::string& path, Diagnostics& diagn
     else
       diagnostics.error(requested_at, "extends",
                         (directory ? "the path it names is a directory, not a file: '"
+                         : other   ? "the path it names is not a regular file (a device or pipe?): '"
                                    : "the file it names does not exist: '") +
                             path + "'");
     return std::nullopt;

@@ -217,8 +217,7 @@ std::size_t FieldReader::reject_unknown_keys() {
     if (std::find(known_keys_.begin(), known_keys_.end(), key) != known_keys_.end()) continue;
     if (key == "<<") {  // YAML 1.1's merge key, which yaml-cpp reads as a plain key named "<<"
       diagnostics_.error(value.key_where, child_path(key),
-                         "YAML merge keys ('<<: *anchor') are not supported: write the keys out, or put what "
-                         "is shared in a base file and use 'extends'");
+                         "YAML merge keys ('<<: *anchor') are not supported: write the keys out");
       ++unknown;
       continue;
     }

@@ -40,8 +40,10 @@ void read_simulation(FieldReader& root, Scenario& s) {
              : std::filesystem::exists(file) ? "is not a regular file (a device or pipe?), not a CSV file: "
                                              : "no such file: ") +
                 file +
-                " (a relative path is read from the folder of the file that sets the "
-                "key; from the working directory for --set)");
+                (std::filesystem::exists(file)
+                     ? ""
+                     : " (a relative path is read from the folder of the file that sets "
+                       "the key; from the working directory for --set)"));
   }
   sim.reject_unknown_keys();
   if (start) s.window.report_start = *start;

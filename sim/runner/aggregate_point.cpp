@@ -10,6 +10,7 @@
 #include "output/atomic_file.hpp"
 #include "output/csv_reader.hpp"
 #include "runner/batch_files.hpp"
+#include "runner/input_checksums.hpp"
 #include "runner/leave_red.hpp"
 #include "runner/replication_scheduler.hpp"
 #include "runner/timeseries_summary.hpp"
@@ -96,6 +97,24 @@ PointOutcome PointAggregator::point(const std::string& id) {
       return outcome;
     }
     n = *decided;
+  }
+
+  // Shards written to separate directories each record the snapshot CSVs they read: one point must not
+  // merge replications of two different files.
+  const fs::path* first_with_inputs = nullptr;
+  std::vector<std::string> first_inputs;
+  for (const auto& dir : dirs) {
+    const auto inputs = recorded_inputs(dir / "scenario.resolved.yaml");
+    if (inputs.empty()) continue;
+    if (first_with_inputs == nullptr) {
+      first_with_inputs = &dir;
+      first_inputs = inputs;
+    } else if (inputs != first_inputs) {
+      throw AggregateError("point " + id + ": " + first_with_inputs->string() + " and " + dir.string() +
+                           " record different snapshot CSVs in their scenario.resolved.yaml ('" +
+                           first_inputs.front() + "' against '" + inputs.front() +
+                           "'): their replications read different files");
+    }
   }
 
   std::vector<const fs::path*> holder(n + 1, nullptr);

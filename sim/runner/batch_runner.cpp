@@ -219,10 +219,11 @@ int run_batch(const BatchOptions& options) {
       const fs::path dir = point_directory(out, p.point.id);
       ensure_directory(dir / "replications");
       // A snapshot CSV edited between two shards would make one point of two inputs.
-      if (const auto changed = changed_inputs(dir / "scenario.resolved.yaml"); !changed.empty())
-        return fail("point " + p.point.id + ": " + changed.front() +
-                    ". Its earlier replications read the file as it was; use another --out, or remove the "
-                    "directory to start again.");
+      if (const auto changed = changed_inputs(dir / "scenario.resolved.yaml"); !changed.empty()) {
+        std::string message = "point " + p.point.id + "'s earlier replications read another file:";
+        for (const auto& one : changed) message += "\n  " + one;
+        return fail(message + "\nOr use another --out, or remove the directory to start again.");
+      }
       if (auto problem =
               publish_shared(dir / "scenario.resolved.yaml",
                              point_header(*sweep, p.point) + input_checksum_lines(p.loaded.scenario) +

@@ -39,6 +39,8 @@ std::string provenance_header(const RunOptions& options, std::uint64_t replicati
 }  // namespace
 
 int run_experiment(const LoadedScenario& loaded, const RunOptions& options) {
+  // The snapshot CSVs' checksums now, just after the scenario read them, not when the run ends.
+  const std::string input_lines = input_checksum_lines(loaded.scenario);
   const fs::path out_dir = options.out_dir.empty()
                                ? fs::path("results") / safe_directory_name(loaded.scenario.name)
                                : fs::path(options.out_dir);
@@ -131,8 +133,8 @@ int run_experiment(const LoadedScenario& loaded, const RunOptions& options) {
                             precision_csv(decision.check, *set.precision));
     }
     write_file_atomically((staging / "scenario.resolved.yaml").string(),
-                          provenance_header(done, done.replications, precision_outcome) +
-                              input_checksum_lines(loaded.scenario) + emit_yaml(loaded.resolved));
+                          provenance_header(done, done.replications, precision_outcome) + input_lines +
+                              emit_yaml(loaded.resolved));
     if (stop.received() != 0) return interrupted();
     merge_replications(staging, done.replications, options.events);
     if (stop.received() != 0) return interrupted();

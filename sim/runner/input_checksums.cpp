@@ -19,6 +19,8 @@ constexpr const char* kHashName = " fnv1a64 ";
 // FNV-1a (64 bits) of a file's bytes: enough to tell an edited file from the one a run read; not a
 // defence against a deliberate collision. Nothing when the file cannot be read.
 std::optional<std::string> file_checksum(const fs::path& path) {
+  std::error_code error;
+  if (!fs::is_regular_file(path, error)) return std::nullopt;
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
   std::uint64_t hash = 14695981039346656037ULL;
@@ -30,6 +32,7 @@ std::optional<std::string> file_checksum(const fs::path& path) {
     }
     if (!in) break;
   }
+  if (in.bad()) return std::nullopt;  // a read that failed part-way is no checksum of the file
   char text[17];
   std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash));
   return std::string(text);
@@ -44,9 +47,21 @@ std::string input_checksum_lines(const Scenario& scenario) {
   for (const auto& [key, file] : {std::pair{"caseload_csv", scenario.snapshot_files->caseload_csv},
                                   std::pair{"staff_csv", scenario.snapshot_files->staff_csv}}) {
     const auto checksum = file_checksum(file);
-    lines += std::string(kTag) + key + ": " + fs::absolute(file, ignored).lexically_normal().string() +
-             kHashName + checksum.value_or("unreadable") + "\n";
+    const std::string path = fs::absolute(file, ignored).lexically_normal().string();
+    // A file that cannot be read now, or a path a comment line cannot hold, is not recorded: a record
+    // that can never match would refuse every later replay.
+    if (!checksum || path.find_first_of("\r\n") != std::string::npos) continue;
+    lines += std::string(kTag) + key + ": " + path + kHashName + *checksum + "\n";
   }
+  return lines;
+}
+
+std::vector<std::string> recorded_inputs(const fs::path& resolved_yaml) {
+  std::vector<std::string> lines;
+  std::ifstream in(resolved_yaml);
+  std::string line;
+  while (std::getline(in, line) && line.rfind('#', 0) == 0)
+    if (line.rfind(kTag, 0) == 0) lines.push_back(line);
   return lines;
 }
 
@@ -64,9 +79,14 @@ std::vector<std::string> changed_inputs(const fs::path& resolved_yaml) {
     const std::string recorded = line.substr(hash + std::string(kHashName).size());
     const auto now = file_checksum(path);
     if (now && *now == recorded) continue;
-    changed.push_back(key + " " + path + (now ? " has changed" : " can no longer be read") + " since " +
-                      resolved_yaml.string() + " was written (its checksum was " + recorded +
-                      "): the run read another file");
+    std::error_code error;
+    const char* what = now                        ? " has changed"
+                       : !fs::exists(path, error) ? " no longer exists"
+                                                  : " can no longer be read";
+    changed.push_back(key + " " + path + what + " since the run recorded it in " + resolved_yaml.string() +
+                      " (checksum " + recorded +
+                      "). Restore the file the run read, or, to go on with the file as it is now, delete "
+                      "that '# input' line");
   }
   return changed;
 }

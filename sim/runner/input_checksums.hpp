@@ -13,11 +13,17 @@
 namespace probsim {
 
 // Header comment lines for `scenario`'s snapshot CSVs, one per file:
-// "# input caseload_csv: /abs/path.csv fnv1a64 0123456789abcdef". Empty when it reads none.
+// "# input caseload_csv: /abs/path.csv fnv1a64 0123456789abcdef". Empty when it reads none. Taken when
+// the scenario has just been loaded (the CSVs read), before anything runs, so that an edit during a long
+// run is not recorded as what the run read.
 [[nodiscard]] std::string input_checksum_lines(const Scenario& scenario);
 
 // For each input a resolved scenario's header records whose file is now different or gone, a message
 // naming the file and the run; empty when every recorded input is as it was (or none is recorded).
 [[nodiscard]] std::vector<std::string> changed_inputs(const std::filesystem::path& resolved_yaml);
+
+// The '# input' lines a resolved scenario's header records, as written: two shards of one point that
+// record different lines read different files.
+[[nodiscard]] std::vector<std::string> recorded_inputs(const std::filesystem::path& resolved_yaml);
 
 }  // namespace probsim

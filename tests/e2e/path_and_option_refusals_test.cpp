@@ -54,6 +54,22 @@ TEST(FileSystemRefusals, APipeGivenAsTheScenarioIsNamedAsNotARegularFile) {
   }
 }
 
+// The same for a snapshot CSV given as a device, and for an `extends` naming one.
+TEST(FileSystemRefusals, ADeviceGivenAsACsvOrAsExtendsIsNamedAsNotARegularFile) {
+  const CommandResult csv =
+      run_probsim("validate scenarios/example_region_snapshot.yaml --set simulation.staff_csv=/dev/null");
+  EXPECT_EQ(csv.exit_status, 1) << csv.output;
+  EXPECT_TRUE(contains(csv.output, "is not a regular file (a device or pipe?), not a CSV file: /dev/null"))
+      << csv.output;
+  const fs::path dir = fresh_directory("device-extends");
+  write_file(dir / "e.yaml", "extends: /dev/null\nname: x\n");
+  const CommandResult extends = run_probsim("validate '" + (dir / "e.yaml").string() + "'");
+  EXPECT_EQ(extends.exit_status, 1) << extends.output;
+  EXPECT_TRUE(
+      contains(extends.output, "the path it names is not a regular file (a device or pipe?): '/dev/null'"))
+      << extends.output;
+}
+
 // `snapshot --out` in a place that cannot be made used to fail only after the replay, inside the
 // simulation kernel, which aborted with a backtrace.
 TEST(SnapshotOut, ADirectoryThatCannotBeMadeIsRefusedBeforeTheReplay) {

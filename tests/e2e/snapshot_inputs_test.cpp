@@ -74,5 +74,42 @@ TEST(SnapshotInputs, ALaterShardRefusesACsvEditedSinceTheFirst) {
   EXPECT_FALSE(fs::exists(dir / "batch" / "sweep_summary.csv"));
 }
 
+// Shards written to separate directories are merged by `aggregate`, which refuses a point whose shards
+// recorded different CSVs.
+TEST(SnapshotInputs, AggregateRefusesShardsThatReadDifferentCsvs) {
+  const fs::path dir = fresh_directory("snapshot-inputs-aggregate");
+  const fs::path scenario = copied_snapshot_scenario(dir);
+  const fs::path sweep = write_sweep(dir, "name: snapshot_inputs\nscenarios: ['" + scenario.string() +
+                                              "']\nset: {simulation.report_end: 2023-03-31}\n"
+                                              "replications_per_point: 2\nbase_seed: 3\n");
+  const std::string batch = "batch " + quoted(sweep) + " --quiet --jobs 1";
+  ASSERT_EQ(run_probsim(batch + " --shard 1/2 --out " + quoted(dir / "s1")).exit_status, 0);
+  drop_last_line(dir / "data" / "example_region_staff.csv");
+  ASSERT_EQ(run_probsim(batch + " --shard 2/2 --out " + quoted(dir / "s2")).exit_status, 0);
+  const CommandResult merged = run_probsim("aggregate " + quoted(dir / "s1") + " " + quoted(dir / "s2") +
+                                           " --quiet --out " + quoted(dir / "m"));
+  EXPECT_EQ(merged.exit_status, 1) << merged.output;
+  EXPECT_TRUE(contains(merged.output, "record different snapshot CSVs")) << merged.output;
+  EXPECT_FALSE(fs::exists(dir / "m" / "sweep_summary.csv"));
+}
+
+// A run's scenario.resolved.yaml run again says when a CSV it recorded has changed.
+TEST(SnapshotInputs, RunningAResolvedScenarioAgainWarnsOfAChangedCsv) {
+  const fs::path dir = fresh_directory("snapshot-inputs-rerun");
+  const fs::path scenario = copied_snapshot_scenario(dir);
+  ASSERT_EQ(
+      run_probsim("run " + quoted(scenario) +
+                  " --reps 1 --quiet --set simulation.report_end=2023-03-31 --out " + quoted(dir / "run"))
+          .exit_status,
+      0);
+  const std::string validate = "validate " + quoted(dir / "run" / "scenario.resolved.yaml");
+  EXPECT_FALSE(contains(run_probsim(validate).output, "has changed since"));
+  drop_last_line(dir / "data" / "example_region_caseload.csv");
+  const CommandResult after = run_probsim(validate);
+  EXPECT_EQ(after.exit_status, 0) << after.output;
+  EXPECT_TRUE(contains(after.output, "probsim validate: warning: caseload_csv ")) << after.output;
+  EXPECT_TRUE(contains(after.output, "has changed since the run recorded it")) << after.output;
+}
+
 }  // namespace
 }  // namespace probsim::testing
