@@ -57,15 +57,21 @@ TEST(SnapshotInputs, AReplayRefusesACsvEditedSinceTheRun) {
   EXPECT_FALSE(fs::exists(dir / "after"));
 }
 
-TEST(SnapshotInputs, ALaterShardRefusesACsvEditedSinceTheFirst) {
-  const fs::path dir = fresh_directory("snapshot-inputs-shards");
+// `probsim batch` of a sweep over the copied scenario: two points of one replication, so that each of two
+// shards runs one.
+std::string two_point_batch(const fs::path& dir) {
   const fs::path scenario = copied_snapshot_scenario(dir);
   const fs::path sweep = write_sweep(
       dir,
       "name: snapshot_inputs\nscenarios: ['" + scenario.string() +
           "']\npoints:\n  - {simulation.report_end: 2023-03-31}\n  - {simulation.report_end: 2023-02-28}\n"
           "replications_per_point: 1\nbase_seed: 3\n");
-  const std::string batch = "batch " + quoted(sweep) + " --quiet --jobs 1 --out " + quoted(dir / "batch");
+  return "batch " + quoted(sweep) + " --quiet --jobs 1";
+}
+
+TEST(SnapshotInputs, ALaterShardRefusesACsvEditedSinceTheFirst) {
+  const fs::path dir = fresh_directory("snapshot-inputs-shards");
+  const std::string batch = two_point_batch(dir) + " --out " + quoted(dir / "batch");
   ASSERT_EQ(run_probsim(batch + " --shard 1/2").exit_status, 0);
   drop_last_line(dir / "data" / "example_region_staff.csv");
   const CommandResult second = run_probsim(batch + " --shard 2/2");
@@ -78,11 +84,7 @@ TEST(SnapshotInputs, ALaterShardRefusesACsvEditedSinceTheFirst) {
 // recorded different CSVs.
 TEST(SnapshotInputs, AggregateRefusesShardsThatReadDifferentCsvs) {
   const fs::path dir = fresh_directory("snapshot-inputs-aggregate");
-  const fs::path scenario = copied_snapshot_scenario(dir);
-  const fs::path sweep = write_sweep(dir, "name: snapshot_inputs\nscenarios: ['" + scenario.string() +
-                                              "']\nset: {simulation.report_end: 2023-03-31}\n"
-                                              "replications_per_point: 2\nbase_seed: 3\n");
-  const std::string batch = "batch " + quoted(sweep) + " --quiet --jobs 1";
+  const std::string batch = two_point_batch(dir);
   ASSERT_EQ(run_probsim(batch + " --shard 1/2 --out " + quoted(dir / "s1")).exit_status, 0);
   drop_last_line(dir / "data" / "example_region_staff.csv");
   ASSERT_EQ(run_probsim(batch + " --shard 2/2 --out " + quoted(dir / "s2")).exit_status, 0);
