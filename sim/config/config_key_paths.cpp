@@ -26,11 +26,20 @@ void apply_override(ConfigNode& root, const std::string& assignment, Diagnostics
                       "Write a small scenario file with `extends:` and run that");
     return;
   }
+  // An empty value reads as YAML's null, which removes the key: an unset shell variable in
+  // `--set key=$X` would silently drop a setting. Removal must be asked for by name.
+  const std::string value_text = assignment.substr(equals + 1);
+  if (value_text.find_first_not_of(" \t") == std::string::npos) {
+    diagnostics.error(here, path,
+                      "the value is empty; write " + path + "=null to remove the key, or " + path +
+                          "=\"\" for an empty text");
+    return;
+  }
   ConfigNode value;
   try {
     Diagnostics value_problems;
     // One document, as in a file: YAML::Load would keep the first of `x\n---\ny` and drop the rest.
-    const std::vector<YAML::Node> documents = YAML::LoadAll(assignment.substr(equals + 1));
+    const std::vector<YAML::Node> documents = YAML::LoadAll(value_text);
     if (documents.size() > 1) {
       diagnostics.error(here, path,
                         "the value holds " + std::to_string(documents.size()) +
@@ -157,26 +166,55 @@ void set_at_path(ConfigNode& root, const std::string& key_path, ConfigNode value
   *node = std::move(value);
 }
 
-const ConfigNode* find_at_path(const ConfigNode& root, const std::string& key_path) {
+namespace {
+
+// One step of a key path from `node`: a map's key, or a list item by its index or `name` (whose index
+// is put in `index`). nullptr if there is none.
+const ConfigNode* step_into(const ConfigNode& node, const std::string& step, std::size_t& index) {
+  if (node.kind == ConfigNode::Kind::sequence) {
+    for (std::size_t i = 0; i < node.items.size(); ++i)
+      if (step_names_item(step, i, node.items[i])) {
+        index = i;
+        return &node.items[i];
+      }
+    return nullptr;
+  }
+  return node.kind == ConfigNode::Kind::map ? node.find(step) : nullptr;
+}
+
+// Calls `visit(step, next)` for each step of `key_path` in turn, `next` being the node the step reaches
+// from the one before (nullptr once the path has left the tree), with a list item's step as its index.
+template <typename Visit>
+void walk_key_path(const ConfigNode& root, const std::string& key_path, Visit visit) {
   const ConfigNode* node = &root;
   std::size_t start = 0;
-  while (node != nullptr) {
+  while (true) {
     const std::size_t dot = key_path.find('.', start);
-    const std::string step =
-        key_path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
-    const ConfigNode* next = nullptr;
-    if (node->kind == ConfigNode::Kind::sequence) {
-      for (std::size_t i = 0; i < node->items.size() && next == nullptr; ++i) {
-        if (step_names_item(step, i, node->items[i])) next = &node->items[i];
-      }
-    } else if (node->kind == ConfigNode::Kind::map) {
-      next = node->find(step);
-    }
-    node = next;
-    if (dot == std::string::npos) break;
+    std::string step = key_path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    std::size_t index = 0;
+    const bool in_list = node != nullptr && node->kind == ConfigNode::Kind::sequence;
+    node = node == nullptr ? nullptr : step_into(*node, step, index);
+    if (node != nullptr && in_list) step = std::to_string(index);
+    visit(step, node);
+    if (dot == std::string::npos) return;
     start = dot + 1;
   }
-  return node;
+}
+
+}  // namespace
+
+const ConfigNode* find_at_path(const ConfigNode& root, const std::string& key_path) {
+  const ConfigNode* found = nullptr;
+  walk_key_path(root, key_path, [&](const std::string&, const ConfigNode* node) { found = node; });
+  return found;
+}
+
+std::string indexed_key_path(const ConfigNode& root, const std::string& key_path) {
+  std::string path;
+  walk_key_path(root, key_path, [&](const std::string& step, const ConfigNode*) {
+    path += (path.empty() ? "" : ".") + step;
+  });
+  return path;
 }
 
 }  // namespace probsim

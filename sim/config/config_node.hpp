@@ -67,6 +67,10 @@ void set_at_path(ConfigNode& root, const std::string& key_path, ConfigNode value
 
 // The node at a `key.path` (same steps as apply_override), or nullptr if there is none.
 [[nodiscard]] const ConfigNode* find_at_path(const ConfigNode& root, const std::string& key_path);
+// The same path with each list item that `root` holds named by its index (`regions.0.pdus.2.x` for
+// `regions.London.pdus.Camden.x`): two spellings of one setting give the same text. Steps past the end
+// of the tree are kept as written.
+[[nodiscard]] std::string indexed_key_path(const ConfigNode& root, const std::string& key_path);
 
 // Writes the tree back as YAML.
 [[nodiscard]] std::string emit_yaml(const ConfigNode& root);

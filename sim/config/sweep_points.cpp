@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "config/sweep_loader.hpp"
 #include "core/random_stream.hpp"
@@ -72,6 +73,39 @@ std::vector<SweepPoint> expand_points(const SweepSpec& sweep, Diagnostics& diagn
   return points;
 }
 
+namespace {
+
+// A list item may be named by its index or its `name`, so `regions.0.x` and `regions.London.x` are one
+// setting spelt twice. Compared as text they passed as two keys: a grid over both ran points in which one
+// silently overrode the other, and `set` could fix a key the grid varied. Checked against each base
+// scenario, whose lists give the names.
+void refuse_two_spellings_of_one_key(const SweepSpec& sweep, const std::vector<std::optional<ConfigNode>>& bases,
+                                     Diagnostics& diagnostics) {
+  std::vector<const SweepAssignment*> keys;
+  std::vector<SweepAssignment> grid_keys;
+  for (const auto& parameter : sweep.grid)
+    grid_keys.push_back(SweepAssignment{parameter.key_path, {}, parameter.key_where});
+  for (const auto& a : sweep.common) keys.push_back(&a);
+  for (const auto& a : grid_keys) keys.push_back(&a);
+  for (const auto& point : sweep.points)
+    for (const auto& a : point) keys.push_back(&a);
+  std::set<std::pair<std::string, std::string>> reported;
+  for (std::size_t s = 0; s < bases.size(); ++s) {
+    std::map<std::string, const SweepAssignment*> first_by_path;
+    for (const SweepAssignment* key : keys) {
+      const auto [it, inserted] = first_by_path.emplace(indexed_key_path(*bases[s], key->key_path), key);
+      const std::string& first = it->second->key_path;
+      if (inserted || first == key->key_path || !reported.emplace(first, key->key_path).second) continue;
+      diagnostics.error(key->key_where, key->key_path,
+                        "names the same setting as '" + first + "' (line " +
+                            std::to_string(it->second->key_where.line) + ") in scenario '" +
+                            sweep.scenarios.at(s) + "'; spell each key one way throughout the sweep");
+    }
+  }
+}
+
+}  // namespace
+
 std::optional<std::vector<LoadedPoint>> load_points(const SweepSpec& sweep,
                                                     const std::vector<SweepPoint>& points,
                                                     Diagnostics& diagnostics) {
@@ -87,6 +121,8 @@ std::optional<std::vector<LoadedPoint>> load_points(const SweepSpec& sweep,
     }
     bases[s] = load_config_with_extends(file.string(), diagnostics);
   }
+  if (diagnostics.items().size() != errors_before) return std::nullopt;
+  refuse_two_spellings_of_one_key(sweep, bases, diagnostics);
   if (diagnostics.items().size() != errors_before) return std::nullopt;
 
   // The same problem in many points (a bad value of the grid, or one in the base scenario) is

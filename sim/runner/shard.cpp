@@ -57,7 +57,18 @@ std::optional<Found> slurm_array(const Environment& env, std::string& error) {
     const auto max = parse_whole(*max_text);
     if (max && min && step && *step > 0 && *max >= *min) count = (*max - *min) / *step + 1;
   }
-  if (!id || !min || !step || *step == 0 || !count || *count == 0) {
+  // Name the variable that is wrong: a bad index is not a bad array size.
+  if (!id) {
+    error = "SLURM_ARRAY_TASK_ID=" + *id_text + " is not a whole number (digits only, no sign)";
+    return std::nullopt;
+  }
+  if (!min || !step || *step == 0) {
+    error = "SLURM_ARRAY_TASK_MIN=" + env("SLURM_ARRAY_TASK_MIN").value_or("") +
+            " or SLURM_ARRAY_TASK_STEP=" + env("SLURM_ARRAY_TASK_STEP").value_or("") +
+            " is not a whole number (the step at least 1)";
+    return std::nullopt;
+  }
+  if (!count || *count == 0) {
     error =
         "SLURM_ARRAY_TASK_ID is set, but the job array's size cannot be read from SLURM_ARRAY_TASK_COUNT "
         "(or SLURM_ARRAY_TASK_MIN/MAX/STEP)";

@@ -141,6 +141,19 @@ TEST(ScenarioLoader, AnOverrideOfAMisspeltListItemNamesTheItemsAndSuggestsOne) {
       << removing.items()[0].message;
 }
 
+// `--set key=$UNSET` must not remove the key: removal is asked for with =null.
+TEST(ScenarioLoader, AnOverrideWithAnEmptyValueIsRefusedNotTakenAsARemoval) {
+  for (const std::string assignment : {"simulation.warm_up_weeks=", "simulation.warm_up_weeks=  "}) {
+    Diagnostics diagnostics;
+    EXPECT_FALSE(load_scenario(source("scenarios/example_pdu.yaml"), {assignment}, diagnostics));
+    ASSERT_EQ(diagnostics.items().size(), 1u) << diagnostics.describe();
+    EXPECT_EQ(diagnostics.items()[0].key, "simulation.warm_up_weeks");
+    EXPECT_NE(diagnostics.items()[0].message.find("the value is empty; write simulation.warm_up_weeks=null"),
+              std::string::npos)
+        << diagnostics.items()[0].message;
+  }
+}
+
 TEST(ScenarioLoader, ReportsEveryProblemInOnePass) {
   const std::string path = write_scenario("several.yaml", example_with(R"(name: several
 simulation:

@@ -188,6 +188,14 @@ TEST(SweepLoader, StructuralMistakesAreErrors) {
       {head + "replications_per_point: 2\nset: {simulation.warm_up_weeks: 4}\n"
               "parameters: {simulation.warm_up_weeks: [4, 8]}\n",
        "is also varied"},
+      // One setting spelt by index and by name: in the grid, and fixed by `set` while varied.
+      {head + "replications_per_point: 2\nparameters:\n  regions.0.pdus.0.referrals_per_week: [4, 8]\n"
+              "  regions.0.pdus.Northgate.referrals_per_week: [5, 9]\n",
+       ":6:3: error: key 'regions.0.pdus.Northgate.referrals_per_week': names the same setting as "
+       "'regions.0.pdus.0.referrals_per_week' (line 5)"},
+      {head + "replications_per_point: 2\nset: {regions.0.pdus.Northgate.referrals_per_week: 4}\n"
+              "points: [{regions.0.pdus.0.referrals_per_week: 8}]\n",
+       "spell each key one way throughout the sweep"},
       {head + "replications_per_point: 1\nprecision: {relative_half_width: 0.05}\n", "must be at least 2"},
       {head + "replications_per_point: 5\nprecision: {relative_half_width: 0.05, max_replications: 3}\n",
        "must be at least replications_per_point"},
