@@ -14,6 +14,7 @@
 #include "runner/benchmark.hpp"
 #include "runner/experiment_runner.hpp"
 #include "runner/input_checksums.hpp"
+#include "runner/kpi_pattern_check.hpp"
 #include "runner/memory_estimate.hpp"
 #include "runner/precision_rule.hpp"
 #include "runner/run_warnings.hpp"
@@ -156,7 +157,8 @@ std::optional<int> check_run_options(const po::variables_map& vm, RunOptions& ru
       }
       bool unknown = false;  // every misspelt name at once, before a replication runs
       for (const auto& kpi : run.precision_kpis)
-        if (const std::string problem = unknown_precision_kpi(kpi); !problem.empty()) {
+        if (const std::string problem = unknown_national_kpi(kpi, "the rule reads the nation's");
+            !problem.empty()) {
           std::cerr << "probsim run: --precision-kpis: " << problem << "\n";
           unknown = true;
         }

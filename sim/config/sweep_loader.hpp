@@ -62,6 +62,7 @@ struct SweepSpec {
   bool events = false;
   // How a report shows the sweep (docs/guides/sweeps-and-batches.md, "Labels and headline KPIs"):
   std::vector<std::string> headline_kpis;  // `headline_kpis`: the KPIs a report shows first; empty: chosen
+  std::vector<SourceLocation> headline_kpi_where;  // each name's place in the sweep file, for messages
   std::vector<std::pair<std::string, std::string>> key_labels;  // `labels`: varied key path → short name
   std::vector<std::string> point_labels;  // one per `points` item: its `label`, or empty
 

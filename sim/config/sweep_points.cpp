@@ -79,7 +79,8 @@ namespace {
 // setting spelt twice. Compared as text they passed as two keys: a grid over both ran points in which one
 // silently overrode the other, and `set` could fix a key the grid varied. Checked against each base
 // scenario, whose lists give the names.
-void refuse_two_spellings_of_one_key(const SweepSpec& sweep, const std::vector<std::optional<ConfigNode>>& bases,
+void refuse_two_spellings_of_one_key(const SweepSpec& sweep,
+                                     const std::vector<std::optional<ConfigNode>>& bases,
                                      Diagnostics& diagnostics) {
   std::vector<const SweepAssignment*> keys;
   std::vector<SweepAssignment> grid_keys;

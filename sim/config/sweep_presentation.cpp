@@ -44,8 +44,10 @@ void read_presentation(FieldReader& root, SweepSpec& sweep) {
           diagnostics.error(kpi.where, "headline_kpis", "expected a KPI name, found " + kpi.describe_value());
         else if (!seen.insert(kpi.scalar).second)
           diagnostics.error(kpi.where, "headline_kpis", "'" + kpi.scalar + "' is listed twice");
-        else
+        else {
           sweep.headline_kpis.push_back(kpi.scalar);
+          sweep.headline_kpi_where.push_back(kpi.where);
+        }
       }
     }
   }

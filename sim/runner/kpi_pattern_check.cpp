@@ -91,4 +91,19 @@ std::string unmatched_kpi_pattern(const std::string& pattern) {
   return message + "; docs/reference/outputs.md lists the KPIs";
 }
 
+std::string unknown_national_kpi(const std::string& kpi, const std::string& reader) {
+  const MetricSpec* spec = find_metric(MetricFile::kpis, kpi);
+  if (spec != nullptr && (spec->levels & kNational) != 0) return "";
+  std::vector<std::string> national;
+  for (const MetricSpec& m : metric_catalogue())
+    if (m.file == MetricFile::kpis && (m.levels & kNational) != 0 &&
+        m.name.find('<') == std::string_view::npos)
+      national.emplace_back(m.name);
+  std::string message = spec != nullptr ? "'" + kpi + "' is not a national KPI (" + reader + ")"
+                                        : "no KPI is called '" + kpi + "'";
+  const std::string suggestion = did_you_mean(kpi, national);
+  if (!suggestion.empty()) message += " (did you mean '" + suggestion + "'?)";
+  return message + "; docs/reference/outputs.md lists the KPIs";
+}
+
 }  // namespace probsim

@@ -21,21 +21,6 @@ std::string percent(double fraction) {
 }
 }  // namespace
 
-std::string unknown_precision_kpi(const std::string& kpi) {
-  const MetricSpec* spec = find_metric(MetricFile::kpis, kpi);
-  if (spec != nullptr && (spec->levels & kNational) != 0) return "";
-  std::vector<std::string> national;
-  for (const MetricSpec& m : metric_catalogue())
-    if (m.file == MetricFile::kpis && (m.levels & kNational) != 0 &&
-        m.name.find('<') == std::string_view::npos)
-      national.emplace_back(m.name);
-  std::string message = spec != nullptr ? "'" + kpi + "' is not a national KPI (the rule reads the nation's)"
-                                        : "no KPI is called '" + kpi + "'";
-  const std::string suggestion = did_you_mean(kpi, national);
-  if (!suggestion.empty()) message += " (did you mean '" + suggestion + "'?)";
-  return message + "; docs/reference/outputs.md lists the KPIs";
-}
-
 PrecisionCheck check_precision(const std::vector<std::pair<std::string, std::vector<double>>>& values,
                                const PrecisionRule& rule) {
   std::vector<std::string> chosen = rule.kpis;

@@ -43,12 +43,6 @@ struct PrecisionCheck {
 [[nodiscard]] PrecisionCheck check_precision(
     const std::vector<std::pair<std::string, std::vector<double>>>& values, const PrecisionRule& rule);
 
-// Before any replication runs: why `kpi` cannot be one the rule watches, or "" if it can. The rule reads
-// national KPIs, so a name the metric catalogue has no national KPI for (a typo) is refused here, with
-// the closest catalogue name, rather than after the first replications. Whether this scenario writes
-// that KPI (a cohort report's KPIs need the report on) is still known only from a replication.
-[[nodiscard]] std::string unknown_precision_kpi(const std::string& kpi);
-
 // The CSV written beside a run's results once the rule has decided (precision.csv).
 inline constexpr const char* kPrecisionHeader =
     "kpi,n,mean,ci95_half_width,relative_half_width,target_relative_half_width,met\n";

@@ -175,7 +175,8 @@ TEST(Precision, BadRequestsAreRefusedBeforeOrWithoutResults) {
   // The same in a sweep, at the name's line and column, by --dry-run too.
   write_file(dir / "sweep.yaml", "name: misspelt\nscenarios: [" + source_path("scenarios/example_pdu.yaml") +
                                      "]\nreplications_per_point: 2\nprecision: {relative_half_width: 0.05, "
-                                     "kpis: [caseload_mean, referals]}\n");
+                                     "kpis: [caseload_mean, referals]}\n"
+                                     "headline_kpis: [reviews_on_time_shar]\n");
   const CommandResult sweep =
       run_probsim("batch " + quoted(dir / "sweep.yaml") + " --dry-run --out " + quoted(dir / "out"));
   EXPECT_EQ(sweep.exit_status, 1) << sweep.output;
@@ -183,6 +184,11 @@ TEST(Precision, BadRequestsAreRefusedBeforeOrWithoutResults) {
       sweep.output.find("sweep.yaml:4:62: error: key 'precision.kpis': no KPI is called 'referals' (did "
                         "you mean 'referrals'?)"),
       std::string::npos)
+      << sweep.output;
+  // A headline KPI the catalogue lacks was silently left out of the report's chart, after the whole batch.
+  EXPECT_NE(sweep.output.find("sweep.yaml:5:17: error: key 'headline_kpis': no KPI is called "
+                              "'reviews_on_time_shar' (did you mean 'reviews_on_time_share'?)"),
+            std::string::npos)
       << sweep.output;
   EXPECT_FALSE(fs::exists(dir / "out"));
   for (const char* usage : {"--precision 0.05 --reps 1", "--precision 0 --reps 3", "--max-reps 9 --reps 3",

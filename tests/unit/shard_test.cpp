@@ -124,6 +124,7 @@ TEST(Shard, ABadArrayIndexOrStepIsNamedNotTheArraySize) {
       expect_error("auto", {{"SLURM_ARRAY_TASK_ID", "abc"}, {"SLURM_ARRAY_TASK_COUNT", "3"}});
   EXPECT_NE(bad_id.find("SLURM_ARRAY_TASK_ID=abc is not a whole number"), std::string::npos) << bad_id;
   const std::string bad_step = expect_error(
-      "auto", {{"SLURM_ARRAY_TASK_ID", "1"}, {"SLURM_ARRAY_TASK_STEP", "0"}, {"SLURM_ARRAY_TASK_COUNT", "3"}});
+      "auto",
+      {{"SLURM_ARRAY_TASK_ID", "1"}, {"SLURM_ARRAY_TASK_STEP", "0"}, {"SLURM_ARRAY_TASK_COUNT", "3"}});
   EXPECT_NE(bad_step.find("SLURM_ARRAY_TASK_STEP=0"), std::string::npos) << bad_step;
 }
