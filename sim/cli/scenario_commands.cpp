@@ -213,13 +213,17 @@ int scenario_command_main(const Command& command, int argc, char** argv) {
     std::snprintf(open_cases, sizeof open_cases, memory.open_cases < 1e15 ? "%.0f" : "%.3g",
                   memory.open_cases);
     std::cout << "estimated memory: " << describe_bytes(memory.bytes) << " per replication, for up to "
-              << open_cases << " open cases\n";
+              << open_cases << " open cases and " << memory.staff << " staff\n";
     // Valid as a file, but `run` would refuse it on this machine: said now, not after a long wait.
     if (const auto available = available_memory_bytes(); available && memory.bytes > *available)
       std::cerr << "probsim validate: warning: one replication is estimated to need "
                 << describe_bytes(memory.bytes) << ", more than the " << describe_bytes(*available)
                 << " of memory this machine has available, so probsim run would refuse it here; the most "
-                << "cases are in PDU '" << memory.pdu_name << "' (key '" << memory.pdu_key << "')\n";
+                << "cases are in PDU '" << memory.pdu_name << "' (key '" << memory.pdu_key << "')"
+                << (kBytesPerStaffMember * memory.staff >= 0.1 * memory.bytes
+                        ? ", the most staff in PDU '" + memory.staff_pdu_name + "'"
+                        : std::string())
+                << "\n";
     // Valid but probably not meant: said here too, so a scenario can be checked without running it.
     print_warnings(scenario_warnings(loaded->scenario), std::cerr);
     return 0;

@@ -43,6 +43,31 @@ double snapshot_open_cases(const std::vector<Day>& end_days, double per_week, do
   return most;
 }
 
+// Each PDU's staff (scenario order): in post at the start, from its staff groups or the snapshot's rows,
+// and recruited by the plan's intakes dated within the window (a region's intake is counted whole
+// against each of its PDUs: an upper bound, as the estimate is meant to be).
+std::vector<double> staff_by_pdu(const Scenario& scenario) {
+  std::vector<double> staff(scenario.pdu_count(), 0.0);
+  std::vector<std::size_t> region_of_pdu;
+  std::size_t pdu_index = 0;
+  for (std::size_t r = 0; r < scenario.regions.size(); ++r)
+    for (const PduSpec& pdu : scenario.regions[r].pdus) {
+      region_of_pdu.push_back(r);
+      if (!scenario.snapshot)
+        for (const StaffGroup& group : pdu.staff) staff[pdu_index] += group.headcount;
+      ++pdu_index;
+    }
+  if (scenario.snapshot)
+    for (const SnapshotStaffMember& member : scenario.snapshot->staff) staff[member.pdu] += 1.0;
+  for (const RecruitmentIntake& intake : scenario.staffing_plan.intakes) {
+    if (scenario.window.report_end < intake.date) continue;
+    for (std::size_t p = 0; p < staff.size(); ++p)
+      if (intake.pdu ? *intake.pdu == p : intake.region && *intake.region == region_of_pdu[p])
+        staff[p] += intake.count;
+  }
+  return staff;
+}
+
 }  // namespace
 
 MemoryEstimate estimate_replication_memory(const Scenario& scenario) {
@@ -89,7 +114,19 @@ MemoryEstimate estimate_replication_memory(const Scenario& scenario) {
       }
     }
   }
-  estimate.bytes = kFixedBytes + kBytesPerOpenCase * estimate.open_cases;
+  const std::vector<double> staff = staff_by_pdu(scenario);
+  pdu_index = 0;
+  for (const RegionSpec& region : scenario.regions)
+    for (const PduSpec& pdu : region.pdus) {
+      const double count = staff[pdu_index++];
+      estimate.staff += count;
+      if (count > estimate.staff_pdu_count) {
+        estimate.staff_pdu_name = pdu.name;
+        estimate.staff_pdu_count = count;
+      }
+    }
+  estimate.bytes =
+      kFixedBytes + kBytesPerOpenCase * estimate.open_cases + kBytesPerStaffMember * estimate.staff;
   return estimate;
 }
 
@@ -161,6 +198,10 @@ std::string why(const MemoryEstimate& e) {
   if (e.pdu_imported_cases > 0.0)
     text << ", and " << whole(e.pdu_imported_cases) << " cases from the snapshot";
   text << ": " << whole(e.pdu_open_cases) << " cases)";
+  // Named only where the staff are a tenth of the memory or more: in a real scenario they are not.
+  if (kBytesPerStaffMember * e.staff >= 0.1 * e.bytes)
+    text << ", and " << whole(e.staff) << " staff in post or recruited, the most in PDU '" << e.staff_pdu_name
+         << "' (" << whole(e.staff_pdu_count) << ": its staff headcounts and staffing_plan.intakes)";
   return text.str();
 }
 

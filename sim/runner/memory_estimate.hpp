@@ -25,17 +25,25 @@ namespace probsim {
 // (301 MiB for 223) and by about four fifths nationally (314 MiB for 172).
 inline constexpr double kBytesPerOpenCase = 1024.0;
 inline constexpr double kFixedBytes = 40.0 * 1024 * 1024;
+// A practitioner: `probsim bench` of example_pdu to 2023-03-31 with Northgate's PSOs at 10,000 and 100,000
+// peaked at 20.5 and 104.2 MiB, 0.93 KiB a person between them (docs/performance.md). A scenario has
+// a few thousand, but headcount is bounded per group, not per scenario, so a mistyped one can be millions.
+inline constexpr double kBytesPerStaffMember = 1024.0;
 
 struct MemoryEstimate {
   double open_cases = 0.0;      // the most cases open at once, summed over PDUs (Little's law)
   double imported_cases = 0.0;  // rows of a snapshot caseload (warm_start: snapshot), summed over PDUs
-  double bytes = 0.0;       // one replication's resident memory
+  double staff = 0.0;  // people in post at the start (a snapshot's staff rows) and recruited by the plan
+  double bytes = 0.0;  // one replication's resident memory
   // The PDU with the most open cases, and why it has them.
   std::string pdu_key;  // regions[r].pdus[p].referrals_per_week
   std::string pdu_name;
   double pdu_per_week = 0.0, pdu_peak_season = 1.0, pdu_peak_trend = 1.0, pdu_open_cases = 0.0;
   double pdu_imported_cases = 0.0;
   double weeks_open = 0.0;  // that PDU's mean time a case stays open: its case mix's mean sentence length
+  // The PDU with the most staff, for when the staff, not the cases, are most of the memory.
+  std::string staff_pdu_name;
+  double staff_pdu_count = 0.0;
 };
 
 // Open cases by Little's law: each PDU's referral rate at its highest (the seasonal peak, and the trend
@@ -43,6 +51,8 @@ struct MemoryEstimate {
 // own case mix (a `case_mix` override, else the national one), which is at least the time a case stays
 // open (cases also end early). From a snapshot, each PDU's most on any day of the window of its imported
 // rows not yet at their expected end plus its referrals since day 0 (at most Little's law's figure).
+// Staff: every person in post at the start and every intake of the plan dated within the window (leavers
+// are replaced one for one at most, so the stock does not grow past that).
 [[nodiscard]] MemoryEstimate estimate_replication_memory(const Scenario& scenario);
 
 // The memory this machine has available now (MemAvailable in /proc/meminfo), in bytes.

@@ -36,9 +36,32 @@ TEST(MemoryEstimate, OpenCasesAreReferralsTimesTheMeanSentenceSummedOverPdus) {
   for (const auto& pdu : s.regions[0].pdus) per_week += pdu.referrals.per_week;
   EXPECT_NEAR(e.weeks_open, (0.54 * 17.4 + 0.46 * 24.0) * kDaysPerMonth / kDaysPerWeek, 1e-9);
   EXPECT_NEAR(e.open_cases, per_week * e.weeks_open, 1e-6);
-  EXPECT_NEAR(e.bytes, kFixedBytes + kBytesPerOpenCase * e.open_cases, 1e-3);
+  // Staff in post: Northgate 35, Eastmoor 21, Southbridge 18 (the scenario's headcounts); no plan.
+  EXPECT_EQ(e.staff, 74.0);
+  EXPECT_EQ(e.staff_pdu_name, "Northgate");
+  EXPECT_NEAR(e.bytes, kFixedBytes + kBytesPerOpenCase * e.open_cases + kBytesPerStaffMember * 74.0, 1e-3);
   EXPECT_EQ(e.pdu_key, "regions[0].pdus[0].referrals_per_week");  // Northgate, 6 a week, the most
   EXPECT_EQ(e.pdu_name, "Northgate");
+}
+
+// Headcount is bounded per group (100,000), not per scenario: a mistyped one passed the check and
+// exhausted memory. The staff count, and the plan's intakes within the window.
+TEST(MemoryEstimate, StaffInPostAndRecruitedWithinTheWindowCount) {
+  const MemoryEstimate crowded = estimate_replication_memory(
+      example({"regions.0.pdus.Eastmoor.staff.2.headcount=100000"}));  // its 9 PSOs
+  EXPECT_EQ(crowded.staff, 74.0 - 9 + 100000);
+  EXPECT_EQ(crowded.staff_pdu_name, "Eastmoor");
+  EXPECT_GT(crowded.bytes, 100000 * kBytesPerStaffMember);
+  const std::string plan =
+      "staffing_plan.intakes=[{date: 2023-06-01, region: 'Example region', grade: po, "
+      "count: 40}, {date: 2030-01-01, pdu: Southbridge, grade: po, count: 500}]";
+  const MemoryEstimate recruited = estimate_replication_memory(example({plan}));
+  EXPECT_EQ(recruited.staff, 74.0 + 3 * 40);  // a region's intake against each PDU; 2030 is past the end
+  const MemoryVerdict refused = check_memory(example({"regions.0.pdus.Eastmoor.staff.2.headcount=100000"}), 1,
+                                             100 * kMiB, std::nullopt);
+  EXPECT_NE(refused.message.find("and 100065 staff in post or recruited, the most in PDU 'Eastmoor'"),
+            std::string::npos)
+      << refused.message;
 }
 
 TEST(MemoryEstimate, AGrowingTrendCountsAtTheEndOfTheWindowAndAFallingOneAtItsStart) {
