@@ -1,10 +1,12 @@
 #include "config/csv_table.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
 #include "config/diagnostics.hpp"
+#include "config/utf8_text.hpp"
 
 namespace probsim {
 
@@ -75,6 +77,34 @@ std::string trimmed(std::string_view text) {
   return std::string(text.substr(first, last - first + 1));
 }
 
+// A file that is not UTF-8 text with LF or CRLF line ends, as one problem: read as it is, a UTF-16 file
+// (every other byte NUL) or one whose lines end in CR alone (one long line) gave an error for every
+// column name, and a Latin-1 name one for every row that held it.
+std::optional<CsvProblem> encoding_problem(const std::string& text, const std::string& path) {
+  const auto line_of = [&](std::size_t offset) {
+    return 1 + static_cast<int>(
+                   std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+  };
+  if (text.rfind("\xFF\xFE", 0) == 0 || text.rfind("\xFE\xFF", 0) == 0 ||
+      text.find('\0') != std::string::npos)
+    return CsvProblem{path, 1, "header",
+                      "the file is UTF-16 or binary, not UTF-8 text (it holds NUL bytes); save it as CSV in "
+                      "UTF-8"};
+  if (text.find('\r') != std::string::npos && text.find('\n') == std::string::npos)
+    return CsvProblem{path, 1, "header",
+                      "the lines end in a carriage return alone (an old Mac format), so the file reads as "
+                      "one line; save it with LF or CRLF line ends"};
+  if (const std::size_t bad = first_invalid_utf8(text); bad != std::string_view::npos) {
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));
+    return CsvProblem{path, line_of(bad), "row",
+                      std::string("byte ") + byte +
+                          " is not UTF-8 text (the file is in another encoding, such as Latin-1 or "
+                          "Windows-1252); save it as CSV in UTF-8"};
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<CsvTable> CsvTable::read(const std::string& path, const std::vector<CsvColumn>& columns,
@@ -88,6 +118,10 @@ std::optional<CsvTable> CsvTable::read(const std::string& path, const std::vecto
   buffer << in.rdbuf();
   std::string text = buffer.str();
   if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);  // a spreadsheet's UTF-8 byte-order mark
+  if (const std::optional<CsvProblem> problem = encoding_problem(text, path)) {
+    problems.push_back(*problem);
+    return std::nullopt;
+  }
 
   CsvTable table;
   table.file_ = path;

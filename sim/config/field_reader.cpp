@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <sstream>
 
+#include "config/utf8_text.hpp"
+
 namespace probsim {
 
 namespace {
@@ -123,43 +125,6 @@ std::optional<std::string> FieldReader::text(std::string_view key, bool required
   return value->scalar;
 }
 
-namespace {
-
-// Whether `text` is well-formed UTF-8 (no stray continuation byte, no truncated or overlong sequence, no
-// surrogate, nothing above U+10FFFF): a name goes into every CSV and the HTML report, which must stay
-// readable as UTF-8.
-bool is_utf8(std::string_view text) {
-  for (std::size_t i = 0; i < text.size();) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    std::size_t length = 0;
-    std::uint32_t code = 0;
-    if (byte < 0x80) {
-      ++i;
-      continue;
-    } else if ((byte & 0xE0) == 0xC0) {
-      length = 2, code = byte & 0x1F;
-    } else if ((byte & 0xF0) == 0xE0) {
-      length = 3, code = byte & 0x0F;
-    } else if ((byte & 0xF8) == 0xF0) {
-      length = 4, code = byte & 0x07;
-    } else {
-      return false;
-    }
-    if (i + length > text.size()) return false;
-    for (std::size_t k = 1; k < length; ++k) {
-      const auto next = static_cast<unsigned char>(text[i + k]);
-      if ((next & 0xC0) != 0x80) return false;
-      code = (code << 6) | (next & 0x3F);
-    }
-    constexpr std::uint32_t kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (code < kSmallest[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return false;
-    i += length;
-  }
-  return true;
-}
-
-}  // namespace
-
 std::optional<std::string> FieldReader::label(std::string_view key, bool required) {
   std::optional<std::string> value = text(key, required);
   if (!value) return value;
@@ -173,7 +138,7 @@ std::optional<std::string> FieldReader::label(std::string_view key, bool require
         "CSV files and report)";
   else if (value->front() == ' ' || value->back() == ' ')
     why = "must not begin or end with a space";
-  else if (!is_utf8(*value))
+  else if (first_invalid_utf8(*value) != std::string_view::npos)
     why = "is not valid UTF-8 text (the file's encoding?); save the file as UTF-8";
   if (why.empty()) return value;
   diagnostics_.error(node(key, false)->where, child_path(key), why);
