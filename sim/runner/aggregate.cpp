@@ -49,21 +49,30 @@ int run_aggregate(const AggregateOptions& options) {
     }
     out = sources.front();
   }
+  // A refusal from here on leaves the target as it was; an earlier sweep_summary.csv there would read as
+  // this aggregation's result, so it is named.
+  const auto refuse = [&out](const std::string& message) {
+    const bool earlier_summary = fs::exists(out / kSweepSummaryFile);
+    return fail(message + (earlier_summary
+                               ? "\n(the " + std::string(kSweepSummaryFile) + " in " + out.string() +
+                                     " is from an earlier aggregation and was not updated)"
+                               : ""));
+  };
 
   const auto sweep_text = read_text_file(sources.front() / kSweepResolvedFile);
   const auto index_text = read_text_file(sources.front() / kPointIndexFile);
   if (!sweep_text || !index_text)
-    return fail(sources.front().string() + " lacks " + kPointIndexFile +
-                ": it is not a complete batch directory");
+    return refuse(sources.front().string() + " lacks " + kPointIndexFile +
+                  ": it is not a complete batch directory");
   for (std::size_t i = 1; i < sources.size(); ++i) {
     const auto other = read_text_file(sources[i] / kSweepResolvedFile);
     if (!other || yaml_body(*other) != yaml_body(*sweep_text))
-      return fail(sources[i].string() + " and " + sources.front().string() + " hold different sweeps (" +
-                  kSweepResolvedFile + " " + first_difference(yaml_body(*other), yaml_body(*sweep_text)) +
-                  ")");
+      return refuse(sources[i].string() + " and " + sources.front().string() + " hold different sweeps (" +
+                    kSweepResolvedFile + " " + first_difference(yaml_body(*other), yaml_body(*sweep_text)) +
+                    ")");
     if (read_text_file(sources[i] / kPointIndexFile) != index_text)
-      return fail(sources[i].string() + " and " + sources.front().string() + " have different " +
-                  kPointIndexFile);
+      return refuse(sources[i].string() + " and " + sources.front().string() + " have different " +
+                    kPointIndexFile);
   }
   if (fs::exists(out) && seen.count(canonical_or_self(out)) == 0) {
     if (is_batch_directory(out)) {
@@ -80,7 +89,7 @@ int run_aggregate(const AggregateOptions& options) {
   std::optional<SweepSpec> sweep;
   if (auto root = parse_config_file((sources.front() / kSweepResolvedFile).string(), diagnostics))
     sweep = read_sweep(*root, (sources.front() / kSweepResolvedFile).string(), diagnostics);
-  if (!sweep) return fail("cannot read the batch's sweep:\n" + diagnostics.describe());
+  if (!sweep) return refuse("cannot read the batch's sweep:\n" + diagnostics.describe());
 
   try {
     const PointIndex index = read_point_index(sources.front() / kPointIndexFile);
@@ -111,8 +120,8 @@ int run_aggregate(const AggregateOptions& options) {
     fs::remove(out / kSweepSummaryFile, removed);
     for (const auto& row : index.points) {
       if (stop.received() != 0)
-        return fail("interrupted by " + StopSignals::name(stop.received()) + " before point " + row.id +
-                    "; the points before it are merged whole, and running aggregate again completes it");
+        return refuse("interrupted by " + StopSignals::name(stop.received()) + " before point " + row.id +
+                      "; the points before it are merged whole, and running aggregate again completes it");
       const PointOutcome outcome = aggregator.point(row.id);
       if (!outcome.complete) {
         incomplete.push_back(row.id + ": " + outcome.why_incomplete);
@@ -143,8 +152,8 @@ int run_aggregate(const AggregateOptions& options) {
       return 1;
     }
     if (stop.received() != 0)
-      return fail("interrupted by " + StopSignals::name(stop.received()) + " before writing " +
-                  kSweepSummaryFile + "; running aggregate again writes it");
+      return refuse("interrupted by " + StopSignals::name(stop.received()) + " before writing " +
+                    kSweepSummaryFile + "; running aggregate again writes it");
     write_file_atomically((out / kSweepSummaryFile).string(), sweep_summary);
     if (!options.quiet)
       std::cout << "Aggregated " << index.points.size() << (index.points.size() == 1 ? " point" : " points")
@@ -154,7 +163,7 @@ int run_aggregate(const AggregateOptions& options) {
                 << (sweep->events ? ", events.csv" : "") << "\n";
     return 0;
   } catch (const std::exception& e) {
-    return fail(e.what());
+    return refuse(e.what());
   }
 }
 

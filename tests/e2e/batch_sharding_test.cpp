@@ -93,6 +93,14 @@ TEST(BatchSharding, AggregateNamesASpoiltReplicationFileAndLeavesNoStaleSummary)
   write_file(rep, text);  // mended: aggregated again
   EXPECT_EQ(run_probsim("aggregate " + quoted(dir / "batch") + " --quiet").exit_status, 0);
   EXPECT_TRUE(fs::exists(dir / "batch" / "sweep_summary.csv"));
+  // Refused before anything is merged: the target is left as it was, and its summary is named as old.
+  fs::rename(dir / "batch" / "points.csv", dir / "points.csv");
+  const CommandResult early = run_probsim("aggregate " + quoted(dir / "batch"));
+  EXPECT_EQ(early.exit_status, 1) << early.output;
+  EXPECT_NE(early.output.find("sweep_summary.csv in " + (dir / "batch").string() +
+                              " is from an earlier aggregation and was not updated"),
+            std::string::npos)
+      << early.output;
 }
 
 TEST(BatchSharding, SweepSummaryHasTheDocumentedColumnsAndTheSweptValues) {
