@@ -42,6 +42,12 @@ std::optional<int> parse_command_options(const Command& command, int argc, char*
               << ": --out needs a path; an empty one would write to the default place\n";
     return 2;
   }
+  // Likewise --by: empty, it would print the national KPIs alone, as if no level had been asked for.
+  if (vm.count("by") && vm["by"].as<std::string>().empty()) {
+    std::cerr << "probsim " << command.name
+              << ": --by takes region, pdu, team or all; an empty one would print the national KPIs only\n";
+    return 2;
+  }
   return std::nullopt;
 }
 

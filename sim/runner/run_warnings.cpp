@@ -216,6 +216,23 @@ std::vector<std::string> scenario_warnings(const Scenario& s) {
                        ")" + why + ". Check the dates, or extend simulation.report_end.");
   }
 
+  // A snapshot whose caseload file has a header and no rows: every PDU starts empty, which a region's
+  // extract never means (a filter that matched nothing, or the wrong file).
+  if (s.snapshot && s.snapshot->cases.empty())
+    warnings.push_back("simulation.caseload_csv (" + s.snapshot->files.caseload_csv +
+                       ") has no case rows: the run starts with no open cases, and only referrals fill the "
+                       "caseloads. Check the file, or use simulation.warm_start: steady_state.");
+
+  // A warm-up far longer than any order: nothing referred before report_start minus the longest order is
+  // still open at report_start, so the extra weeks only lengthen the run (a warm-up given in days?).
+  if (const Day longest = longest_order_days(s);
+      longest > 0 && static_cast<Day>(s.window.warm_up_weeks) * 7 > 2 * longest)
+    warnings.push_back("simulation.warm_up_weeks is " + std::to_string(s.window.warm_up_weeks) +
+                       " (the simulation starts on " + s.window.day_zero().iso() +
+                       "), more than twice the longest order the case mix gives (" + std::to_string(longest) +
+                       " days): the weeks before that shape nothing at simulation.report_start and only "
+                       "lengthen the run. Check the units (weeks).");
+
   if (!s.bank_holidays.empty()) {
     // A year with no bank holiday listed, while other years have some: probably a list that stops
     // short of the window (England and Wales have 8 bank holidays every year).

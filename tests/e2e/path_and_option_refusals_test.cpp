@@ -200,6 +200,16 @@ TEST(RunOptions, AnEmptyOutIsRefusedByEveryCommandThatTakesOne) {
   }
 }
 
+TEST(RunOptions, AnEmptyByIsRefusedNotTakenAsNational) {
+  for (const char* command : {"run scenarios/example_pdu.yaml --reps 1", "compare a b"}) {
+    const CommandResult result = run_probsim(std::string(command) + " --by ''");
+    EXPECT_EQ(result.exit_status, 2) << command << "\n" << result.output;
+    EXPECT_TRUE(contains(result.output, "--by takes region, pdu, team or all; an empty one"))
+        << command << "\n"
+        << result.output;
+  }
+}
+
 TEST(RunOptions, AnEmptyOutAndAPrecisionAboveTenAreRefusedSayingWhy) {
   const CommandResult empty = run_probsim("run scenarios/example_pdu.yaml --reps 1 --out ''");
   EXPECT_EQ(empty.exit_status, 2) << empty.output;
