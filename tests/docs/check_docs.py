@@ -33,7 +33,7 @@ TEXT_SUFFIXES = {".md", ".txt", ".yaml", ".yml", ".cpp", ".hpp", ".h", ".cc", ".
 
 ID = r"(?:[A-Z]{1,5}-\d+|\d[a-d]\.\d+)"
 # Tokens shaped like an ID that are not one; the data files' person and staff ids (E-000001) are not read.
-NOT_SOURCE_IDS = {"UTF-8", "AVX-512", "COVID-19"}
+NOT_SOURCE_IDS = {"UTF-8", "UTF-16", "AVX-512", "COVID-19"}
 NOT_CITING = (os.path.join("scenarios", "data") + os.sep,)
 SELF = os.path.join("tests", "docs", "check_docs.py")  # its self-test plants undefined IDs
 # An ID, optionally followed by a range (`..b`, `..X-b`, `–b`) or alternatives (`/b`, `/X-b`).
