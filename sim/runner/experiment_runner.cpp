@@ -49,6 +49,15 @@ int run_experiment(const LoadedScenario& loaded, const RunOptions& options) {
               << " exists and is not a probsim run directory; choose another --out or remove it\n";
     return 1;
   }
+  // The default directory is the name made safe, so two scenarios ('a/b', 'a_b') can share one: the run
+  // of the other scenario there is not replaced unasked.
+  if (options.out_dir.empty() && fs::exists(out_dir / "scenario.resolved.yaml"))
+    if (const auto earlier = scenario_name_of_run(out_dir); earlier && *earlier != loaded.scenario.name) {
+      std::cerr << "probsim: " << out_dir.string() << " holds the run of scenario '" << *earlier
+                << "', whose name gives the same directory as '" << loaded.scenario.name
+                << "'; give --out DIR, or remove it\n";
+      return 1;
+    }
   // Replacing an earlier run removes what else is in it: said now, while the user can still stop the run.
   if (fs::exists(out_dir))
     if (const auto others = entries_a_run_does_not_write(out_dir); !others.empty()) {

@@ -12,6 +12,8 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "config/config_node.hpp"
+#include "config/diagnostics.hpp"
 #include "output/atomic_file.hpp"
 #include "output/case_event_log.hpp"
 #include "output/csv.hpp"
@@ -104,6 +106,15 @@ std::string safe_directory_name(const std::string& name) {
 bool is_replaceable_run_directory(const fs::path& dir) {
   if (!fs::is_directory(dir)) return false;
   return fs::is_empty(dir) || fs::exists(dir / "scenario.resolved.yaml");
+}
+
+std::optional<std::string> scenario_name_of_run(const fs::path& dir) {
+  Diagnostics ignored;  // an unreadable file is no name, not an error: the caller only compares names
+  const std::optional<ConfigNode> root =
+      parse_config_file((dir / "scenario.resolved.yaml").string(), ignored);
+  const ConfigNode* name = root ? root->find("name") : nullptr;
+  if (name == nullptr || name->kind != ConfigNode::Kind::scalar) return std::nullopt;
+  return name->scalar;
 }
 
 std::vector<std::string> entries_a_run_does_not_write(const fs::path& dir) {

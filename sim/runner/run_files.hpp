@@ -3,6 +3,7 @@
 // into timeseries.csv, kpis.csv (and events.csv), summarised into summary.csv.
 
 #include <filesystem>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -42,6 +43,8 @@ void write_summary(const std::filesystem::path& path, const std::vector<KpiSumma
 
 // An existing directory may be replaced only if it is empty or holds an earlier run.
 [[nodiscard]] bool is_replaceable_run_directory(const std::filesystem::path& dir);
+// The scenario `name` an earlier run in `dir` recorded (its scenario.resolved.yaml), if it can be read.
+[[nodiscard]] std::optional<std::string> scenario_name_of_run(const std::filesystem::path& dir);
 
 // What an earlier run directory holds besides a run's own files (a snapshot written into it by default,
 // a comparison, a report, a user's notes), sorted: replacing the directory removes them too.

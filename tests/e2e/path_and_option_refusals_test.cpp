@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <string>
 
+#include "e2e/batch_test_support.hpp"
 #include "e2e/cli_test_support.hpp"
 
 namespace probsim::testing {
@@ -198,6 +199,25 @@ TEST(RunOptions, AnEmptyOutIsRefusedByEveryCommandThatTakesOne) {
     EXPECT_EQ(result.exit_status, 2) << command << "\n" << result.output;
     EXPECT_TRUE(contains(result.output, "--out needs a path")) << command << "\n" << result.output;
   }
+}
+
+// The default directory is results/<name made safe>: 'a/b' and 'a_b' share results/a_b, and a run of
+// one used to replace the other's results unasked.
+TEST(RunOptions, ARunDoesNotReplaceAnotherScenariosRunInItsDefaultDirectory) {
+  const auto dir = fresh_directory("default_out_clash");
+  const std::string run = "cd " + quoted(dir) + " && " + probsim_binary() + " run " +
+                          quoted(fs::path(source_path("scenarios/example_pdu.yaml"))) +
+                          " --reps 1 --quiet --set simulation.report_end=2023-02-28 --set ";
+  ASSERT_EQ(run_shell(run + "'name=a/b'").exit_status, 0);
+  ASSERT_TRUE(fs::exists(dir / "results" / "a_b" / "kpis.csv"));
+  const CommandResult other = run_shell(run + "name=a_b");
+  EXPECT_EQ(other.exit_status, 1) << other.output;
+  EXPECT_TRUE(contains(other.output,
+                       "results/a_b holds the run of scenario 'a/b', whose name gives the same "
+                       "directory as 'a_b'; give --out DIR"))
+      << other.output;
+  // The same scenario run again replaces its own run, as before.
+  EXPECT_EQ(run_shell(run + "'name=a/b'").exit_status, 0);
 }
 
 TEST(RunOptions, AnEmptyByIsRefusedNotTakenAsNational) {
