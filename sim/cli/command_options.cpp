@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "runner/kpi_pattern_check.hpp"
+#include "runner/shell_quoting.hpp"
 
 namespace po = boost::program_options;
 
@@ -69,7 +70,7 @@ std::optional<int> refuse_unmatched_kpi_patterns(const Command& command,
 
 std::string joined_command_line(int argc, char** argv) {
   std::string text = "probsim";
-  for (int i = 1; i < argc; ++i) text += std::string(" ") + argv[i];
+  for (int i = 1; i < argc; ++i) text += " " + shell_quoted(argv[i]);
   return text;
 }
 

@@ -152,7 +152,8 @@ std::optional<SweepSpec> read_sweep(const ConfigNode& root_node, const std::stri
   if (!root.ok()) return std::nullopt;
   SweepSpec sweep;
   sweep.path = path;
-  if (auto name = root.text("name", true)) sweep.name = *name;
+  // A label, as a scenario's name is: it names the batch directory and heads each point's files.
+  if (auto name = root.label("name", true)) sweep.name = *name;
   if (auto description = root.text("description", false)) sweep.description = *description;
   if (const ConfigNode* scenarios = root.node("scenarios", true)) {
     if (scenarios->kind != ConfigNode::Kind::sequence || scenarios->items.empty()) {

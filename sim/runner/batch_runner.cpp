@@ -15,6 +15,7 @@
 #include "runner/precision_rule.hpp"
 #include "runner/replication_scheduler.hpp"
 #include "runner/run_files.hpp"
+#include "runner/shell_quoting.hpp"
 #include "runner/stop_signals.hpp"
 
 namespace fs = std::filesystem;
@@ -41,7 +42,7 @@ std::string sweep_header(const SweepSpec& sweep, const BatchOptions& options) {
   out << "# The sweep of this batch with every default filled in. Every shard checks that it runs this\n"
       << "# same sweep; only the comments may differ. Scenario paths are relative to the sweep file.\n"
       << "# program: probsim " << PROBSIM_VERSION << "\n"
-      << "# sweep file: " << sweep_file.string() << "\n"
+      << "# sweep file: " << shell_quoted(sweep_file.string()) << "\n"
       << "# command (of the first process to start this batch): " << options.command_line << "\n";
   return out.str();
 }
@@ -50,11 +51,12 @@ std::string point_header(const SweepSpec& sweep, const SweepPoint& point) {
   std::error_code ignored;
   std::ostringstream out;
   out << "# The exact inputs of point " << point.id << " of sweep " << sweep.name << ": "
-      << sweep.scenarios[point.scenario] << " after the sweep's `set` and the point's own values.\n"
+      << shell_quoted(sweep.scenarios[point.scenario])
+      << " after the sweep's `set` and the point's own values.\n"
       << "# Re-run this point alone with: probsim run <this file> --reps " << sweep.replications_per_point
       << " --seed " << point.base_seed << "\n"
       << "# program: probsim " << PROBSIM_VERSION << "\n"
-      << "# sweep file: " << fs::absolute(sweep.path, ignored).string() << "\n"
+      << "# sweep file: " << shell_quoted(fs::absolute(sweep.path, ignored).string()) << "\n"
       << "# point: " << point.id << ": " << point.describe() << "\n"
       << "# base_seed: " << point.base_seed << "\n";
   if (sweep.precision)

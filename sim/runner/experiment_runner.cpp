@@ -11,6 +11,7 @@
 #include "runner/replication_scheduler.hpp"
 #include "runner/run_files.hpp"
 #include "runner/run_warnings.hpp"
+#include "runner/shell_quoting.hpp"
 #include "runner/stop_signals.hpp"
 #include "runner/timeseries_summary.hpp"
 
@@ -28,7 +29,7 @@ std::string provenance_header(const RunOptions& options, std::uint64_t replicati
       << options.base_seed << "\n"
       << "# program: probsim " << PROBSIM_VERSION << "\n"
       << "# command: " << options.command_line << "\n"
-      << "# scenario file: " << options.scenario_path << "\n"
+      << "# scenario file: " << shell_quoted(options.scenario_path) << "\n"
       << "# base_seed: " << options.base_seed << "\n"
       << "# replications: " << replications
       << " (replication r uses the seed derived from (base_seed, r); r = 1.." << replications << ")\n";
