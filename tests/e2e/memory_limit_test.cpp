@@ -104,8 +104,9 @@ TEST(MemoryLimits, ABatchIsCheckedOnItsLargestPointEvenInADryRun) {
       run_probsim("batch " + quoted(write_sweep(dir, small_sweep("memory"))) +
                   " --jobs 2 --dry-run --max-memory 60M --out " + quoted(dir / "batch"));
   EXPECT_EQ(result.exit_status, 1) << result.output;
-  // The grid's largest point: Northgate at 7 referrals a week.
-  EXPECT_TRUE(contains(result.output, "probsim batch: point p0002: the run needs an estimated"))
+  // The grid's largest point: Northgate at 7 referrals a week, with Southbridge's 9 POs rather than 5 (the
+  // staff count too, at 1 KiB a person: p0004 rather than p0002).
+  EXPECT_TRUE(contains(result.output, "probsim batch: point p0004: the run needs an estimated"))
       << result.output;
   EXPECT_TRUE(contains(result.output, "key 'regions[0].pdus[0].referrals_per_week': 7 referrals a week"))
       << result.output;
