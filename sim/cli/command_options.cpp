@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "output/kpi_console.hpp"
 #include "runner/kpi_pattern_check.hpp"
 #include "runner/shell_quoting.hpp"
 
@@ -43,12 +44,14 @@ std::optional<int> parse_command_options(const Command& command, int argc, char*
               << ": --out needs a path; an empty one would write to the default place\n";
     return 2;
   }
-  // Likewise --by: empty, it would print the national KPIs alone, as if no level had been asked for.
-  if (vm.count("by") && vm["by"].as<std::string>().empty()) {
-    std::cerr << "probsim " << command.name
-              << ": --by takes region, pdu, team or all; an empty one would print the national KPIs only\n";
-    return 2;
-  }
+  // --by (run and compare): empty, it would print the national KPIs alone, as if no level had been asked for.
+  if (vm.count("by"))
+    if (const std::string by = vm["by"].as<std::string>(); by.empty() || !valid_by(by)) {
+      std::cerr << "probsim " << command.name << ": --by takes region, pdu, team or all; "
+                << (by.empty() ? "an empty one would print the national KPIs only" : "not '" + by + "'")
+                << "\n";
+      return 2;
+    }
   return std::nullopt;
 }
 

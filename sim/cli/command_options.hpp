@@ -37,8 +37,8 @@ enum class PointAtHelp { yes, no };
 [[nodiscard]] std::optional<int> refuse_unmatched_kpi_patterns(const Command& command,
                                                                const std::vector<std::string>& patterns);
 
-// "probsim" and every argument after it (`argv[0]` is the program), joined by spaces, each quoted as a
-// POSIX shell would need it (so the line can be pasted back, and a newline in an argument cannot end it).
+// "probsim" and every argument after it (`argv[0]` is the program), joined by spaces, each quoted as
+// bash would need it (so the line can be pasted back, and a newline in an argument cannot end it).
 [[nodiscard]] std::string joined_command_line(int argc, char** argv);
 
 }  // namespace probsim

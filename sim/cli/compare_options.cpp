@@ -42,10 +42,6 @@ int compare_main(int argc, char** argv) {
   if (dirs.size() != 2)
     return refuse_operands(kCompare, "expected two run directories, BASE_DIR and OTHER_DIR; found " +
                                          std::to_string(dirs.size()));
-  if (!valid_by(compare.by)) {
-    std::cerr << "probsim compare: --by takes region, pdu, team or all; not '" << compare.by << "'\n";
-    return 2;
-  }
   if (vm.count("kpis")) compare.console_kpis = split_list(vm["kpis"].as<std::string>());
   if (auto stop = refuse_unmatched_kpi_patterns(kCompare, compare.console_kpis)) return *stop;
   compare.base_dir = dirs[0];

@@ -3,7 +3,6 @@
 // a run or leaves an output directory behind.
 
 #include <algorithm>
-#include <cstdio>
 #include <iostream>
 
 #include "cli/command_options.hpp"
@@ -117,12 +116,9 @@ void add_scenario_command_options(const Command& command, RunOptions& run, po::o
         "the KPIs to print, comma-separated shell globs, e.g. 'caseload_*,reviews_on_time_share'");
 }
 
-// The options only `run` has: --by, --kpis, --events-sessions and the precision rule's three.
+// The options only `run` has (--by is checked with every command's options): --kpis, --events-sessions and
+// the precision rule's three.
 std::optional<int> check_run_options(const po::variables_map& vm, RunOptions& run) {
-  if (!valid_by(run.by)) {
-    std::cerr << "probsim run: --by takes region, pdu, team or all; not '" << run.by << "'\n";
-    return 2;
-  }
   if (vm.count("kpis")) run.console_kpis = split_list(vm["kpis"].as<std::string>());
   if (auto stop = refuse_unmatched_kpi_patterns(kRun, run.console_kpis)) return *stop;
   if (run.events_sessions) run.events = true;  // the session rows are rows of events.csv
@@ -209,20 +205,17 @@ int scenario_command_main(const Command& command, int argc, char** argv) {
     std::cout << run.scenario_path << ": valid (" << regions << (regions == 1 ? " region, " : " regions, ")
               << pdus << (pdus == 1 ? " PDU)\n" : " PDUs)\n");
     const MemoryEstimate memory = estimate_replication_memory(loaded->scenario);
-    char open_cases[48];  // "%.0f", not a cast: an impossible scenario's count overflows a long long
-    std::snprintf(open_cases, sizeof open_cases, memory.open_cases < 1e15 ? "%.0f" : "%.3g",
-                  memory.open_cases);
     std::cout << "estimated memory: " << describe_bytes(memory.bytes) << " per replication, for up to "
-              << open_cases << " open cases and " << memory.staff << " staff\n";
+              << describe_count(memory.open_cases) << " open cases and " << describe_count(memory.staff)
+              << " staff\n";
     // Valid as a file, but `run` would refuse it on this machine: said now, not after a long wait.
     if (const auto available = available_memory_bytes(); available && memory.bytes > *available)
       std::cerr << "probsim validate: warning: one replication is estimated to need "
                 << describe_bytes(memory.bytes) << ", more than the " << describe_bytes(*available)
                 << " of memory this machine has available, so probsim run would refuse it here; the most "
                 << "cases are in PDU '" << memory.pdu_name << "' (key '" << memory.pdu_key << "')"
-                << (kBytesPerStaffMember * memory.staff >= 0.1 * memory.bytes
-                        ? ", the most staff in PDU '" + memory.staff_pdu_name + "'"
-                        : std::string())
+                << (memory.staff_notable() ? ", the largest staff entry key '" + memory.staff_key + "'"
+                                           : std::string())
                 << "\n";
     // Valid but probably not meant: said here too, so a scenario can be checked without running it.
     print_warnings(scenario_warnings(loaded->scenario), std::cerr);

@@ -31,8 +31,8 @@ void apply_override(ConfigNode& root, const std::string& assignment, Diagnostics
   const std::string value_text = assignment.substr(equals + 1);
   if (value_text.find_first_not_of(" \t") == std::string::npos) {
     diagnostics.error(here, path,
-                      "the value is empty; write " + path + "=null to remove the key, or " + path +
-                          "=\"\" for an empty text");
+                      "the value is empty; write " + path + "=null to remove the key, or '" + path +
+                          "=\"\"' (quoted, so that the shell keeps the \"\") for an empty text");
     return;
   }
   ConfigNode value;

@@ -88,12 +88,22 @@ std::optional<CsvProblem> encoding_problem(const std::string& text, const std::s
   if (text.rfind("\xFF\xFE", 0) == 0 || text.rfind("\xFE\xFF", 0) == 0 ||
       text.find('\0') != std::string::npos)
     return CsvProblem{path, 1, "header",
-                      "the file is UTF-16 or binary, not UTF-8 text (it holds NUL bytes); save it as CSV in "
-                      "UTF-8"};
-  if (text.find('\r') != std::string::npos && text.find('\n') == std::string::npos)
+                      "the file is UTF-16 or binary, not UTF-8 text (it begins with a UTF-16 byte-order mark "
+                      "or holds NUL bytes); save it as CSV in UTF-8"};
+  // Line ends outside quoted fields: a spreadsheet's "CSV (Macintosh)" ends rows in CR alone but may hold
+  // LF inside a quoted cell. A CR alone at the very end of the file ends no row, so it is not counted.
+  std::size_t bare_crs = 0, line_feeds = 0;
+  bool quoted = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '"') quoted = !quoted;  // "" inside a quoted field toggles twice
+    if (quoted) continue;
+    if (text[i] == '\n') ++line_feeds;
+    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] != '\n') ++bare_crs;
+  }
+  if (bare_crs > line_feeds)
     return CsvProblem{path, 1, "header",
-                      "the lines end in a carriage return alone (an old Mac format), so the file reads as "
-                      "one line; save it with LF or CRLF line ends"};
+                      "the rows end in a carriage return alone (an old Mac format), which this reader does "
+                      "not take as a line end; save it with LF or CRLF line ends"};
   if (const std::size_t bad = first_invalid_utf8(text); bad != std::string_view::npos) {
     char byte[8];
     std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));

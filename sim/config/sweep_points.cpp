@@ -78,29 +78,42 @@ namespace {
 // A list item may be named by its index or its `name`, so `regions.0.x` and `regions.London.x` are one
 // setting spelt twice. Compared as text they passed as two keys: a grid over both ran points in which one
 // silently overrode the other, and `set` could fix a key the grid varied. Checked against each base
-// scenario, whose lists give the names.
+// scenario with `set` applied, whose lists give the names.
 void refuse_two_spellings_of_one_key(const SweepSpec& sweep,
                                      const std::vector<std::optional<ConfigNode>>& bases,
                                      Diagnostics& diagnostics) {
-  std::vector<const SweepAssignment*> keys;
-  std::vector<SweepAssignment> grid_keys;
+  struct Key {
+    std::string block;  // set, parameters or points[i], for the message's key
+    const std::string* path;
+    SourceLocation where;
+  };
+  std::vector<Key> keys;
+  for (const auto& a : sweep.common) keys.push_back({"set", &a.key_path, a.key_where});
   for (const auto& parameter : sweep.grid)
-    grid_keys.push_back(SweepAssignment{parameter.key_path, {}, parameter.key_where});
-  for (const auto& a : sweep.common) keys.push_back(&a);
-  for (const auto& a : grid_keys) keys.push_back(&a);
-  for (const auto& point : sweep.points)
-    for (const auto& a : point) keys.push_back(&a);
+    keys.push_back({"parameters", &parameter.key_path, parameter.key_where});
+  for (std::size_t i = 0; i < sweep.points.size(); ++i)
+    for (const auto& a : sweep.points[i])
+      keys.push_back({"points[" + std::to_string(i) + "]", &a.key_path, a.key_where});
   std::set<std::pair<std::string, std::string>> reported;
   for (std::size_t s = 0; s < bases.size(); ++s) {
-    std::map<std::string, const SweepAssignment*> first_by_path;
-    for (const SweepAssignment* key : keys) {
-      const auto [it, inserted] = first_by_path.emplace(indexed_key_path(*bases[s], key->key_path), key);
-      const std::string& first = it->second->key_path;
-      if (inserted || first == key->key_path || !reported.emplace(first, key->key_path).second) continue;
-      diagnostics.error(key->key_where, key->key_path,
-                        "names the same setting as '" + first + "' (line " +
-                            std::to_string(it->second->key_where.line) + ") in scenario '" +
-                            sweep.scenarios.at(s) + "'; spell each key one way throughout the sweep");
+    ConfigNode tree = *bases[s];
+    Diagnostics ignored;  // a bad `set` path is reported with each point
+    for (const auto& a : sweep.common) set_at_path(tree, a.key_path, a.value, a.key_where, ignored);
+    std::map<std::string, const Key*> first_by_path;
+    for (const Key& key : keys) {
+      const auto [it, inserted] = first_by_path.emplace(indexed_key_path(tree, *key.path), &key);
+      const Key& first = *it->second;
+      if (inserted || *first.path == *key.path || !reported.emplace(*first.path, *key.path).second) continue;
+      const std::string line = std::to_string(first.where.line);
+      // `set` against a varied key is the mistake `read_sweep` names when both are spelt alike.
+      const bool fixed_and_varied = (first.block == "set") != (key.block == "set");
+      diagnostics.error(
+          key.where, key.block + "." + *key.path,
+          fixed_and_varied
+              ? "is the setting '" + *first.path + "' (line " + line + ") spelt another way, " +
+                    "fixed by `set` and varied by `parameters` or `points`; give it in one place only"
+              : "names the same setting as '" + *first.path + "' (line " + line + ") in scenario '" +
+                    sweep.scenarios.at(s) + "'; spell each key one way throughout the sweep");
     }
   }
 }
@@ -123,8 +136,8 @@ std::optional<std::vector<LoadedPoint>> load_points(const SweepSpec& sweep,
     bases[s] = load_config_with_extends(file.string(), diagnostics);
   }
   if (diagnostics.items().size() != errors_before) return std::nullopt;
+  // Reported beside the points' own problems, which are still checked.
   refuse_two_spellings_of_one_key(sweep, bases, diagnostics);
-  if (diagnostics.items().size() != errors_before) return std::nullopt;
 
   // The same problem in many points (a bad value of the grid, or one in the base scenario) is
   // reported once, with the first point that has it and how many others do.

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <filesystem>
 #include <iostream>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -40,6 +41,23 @@ std::vector<std::string> baseline_warnings(const fs::path& run, const fs::path& 
   return warnings;
 }
 
+// A sweep's own headline_kpis that no point has: `batch` checks each against the catalogue, but a family
+// name with a misspelt programme (si_period_completions_hepl) passes that and would leave the chart
+// silently.
+std::vector<std::string> headline_warnings(const ReportData& data) {
+  std::vector<std::string> warnings;
+  if (!data.sweep || data.sweep->headline_reason != kHeadlineNamedBySweep) return warnings;
+  std::set<std::string> present;
+  for (const auto& point : data.sweep->points)
+    for (const auto& row : point.kpis) present.insert(row.kpi);
+  for (const auto& kpi : data.sweep->headline_kpis)
+    if (!present.count(kpi))
+      warnings.push_back(
+          "headline KPI '" + kpi + "' (the sweep's headline_kpis) is in no point's results, so the " +
+          "sweep chart leaves it out; is its name, or its programme's, spelt as the scenarios have it?");
+  return warnings;
+}
+
 }  // namespace
 
 int run_report(const ReportOptions& options) {
@@ -64,6 +82,7 @@ int run_report(const ReportOptions& options) {
     write_file_atomically(out.string(), page);
     // What a size cap left out of the page: said on stderr too, so that a script sees it.
     for (const auto& reduction : reductions) std::cerr << "warning: report: " << reduction << "\n";
+    for (const auto& warning : headline_warnings(data)) std::cerr << "warning: report: " << warning << "\n";
     if (!options.baseline.empty())
       for (const auto& warning : baseline_warnings(options.path, options.baseline))
         std::cerr << "warning: report: " << warning << "\n";

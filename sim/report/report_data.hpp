@@ -65,6 +65,8 @@ struct ReportedSweepPoint {
   std::vector<std::string> values;  // one per SweepData::keys
   std::vector<KpiRow> kpis;
 };
+// SweepData::headline_reason when the sweep file named its headline KPIs.
+inline constexpr const char* kHeadlineNamedBySweep = "named by the sweep file (headline_kpis)";
 struct SweepData {
   std::vector<std::string> keys;        // the varied keys, as in points.csv
   std::vector<std::string> key_labels;  // one per key: the sweep's `labels`, or a short unique suffix

@@ -172,7 +172,7 @@ void describe_sweep(const fs::path& batch_dir, SweepData& sweep) {
 
   if (spec && !spec->headline_kpis.empty()) {
     sweep.headline_kpis = spec->headline_kpis;
-    sweep.headline_reason = "named by the sweep file (headline_kpis)";
+    sweep.headline_reason = kHeadlineNamedBySweep;
     return;
   }
   std::string subject;

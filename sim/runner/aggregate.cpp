@@ -49,8 +49,8 @@ int run_aggregate(const AggregateOptions& options) {
     }
     out = sources.front();
   }
-  // A refusal from here on leaves the target as it was; an earlier sweep_summary.csv there would read as
-  // this aggregation's result, so it is named.
+  // A sweep_summary.csv still in the target when a refusal comes is from an earlier aggregation (this one
+  // removes it before it merges the first point), but would read as this one's result: so it is named.
   const auto refuse = [&out](const std::string& message) {
     const bool earlier_summary = fs::exists(out / kSweepSummaryFile);
     return fail(message + (earlier_summary
@@ -66,7 +66,8 @@ int run_aggregate(const AggregateOptions& options) {
                   ": it is not a complete batch directory");
   for (std::size_t i = 1; i < sources.size(); ++i) {
     const auto other = read_text_file(sources[i] / kSweepResolvedFile);
-    if (!other || yaml_body(*other) != yaml_body(*sweep_text))
+    if (!other) return refuse("cannot read " + (sources[i] / kSweepResolvedFile).string());
+    if (yaml_body(*other) != yaml_body(*sweep_text))
       return refuse(sources[i].string() + " and " + sources.front().string() + " hold different sweeps (" +
                     kSweepResolvedFile + " " + first_difference(yaml_body(*other), yaml_body(*sweep_text)) +
                     ")");

@@ -51,14 +51,19 @@ int run_experiment(const LoadedScenario& loaded, const RunOptions& options) {
     return 1;
   }
   // The default directory is the name made safe, so two scenarios ('a/b', 'a_b') can share one: the run
-  // of the other scenario there is not replaced unasked.
-  if (options.out_dir.empty() && fs::exists(out_dir / "scenario.resolved.yaml"))
-    if (const auto earlier = scenario_name_of_run(out_dir); earlier && *earlier != loaded.scenario.name) {
-      std::cerr << "probsim: " << out_dir.string() << " holds the run of scenario '" << *earlier
-                << "', whose name gives the same directory as '" << loaded.scenario.name
-                << "'; give --out DIR, or remove it\n";
+  // of another scenario there is not replaced unasked, nor one whose name cannot be read.
+  if (options.out_dir.empty() && fs::exists(out_dir / "scenario.resolved.yaml")) {
+    const auto earlier = scenario_name_of_run(out_dir);
+    if (!earlier || *earlier != loaded.scenario.name) {
+      std::cerr << "probsim: " << out_dir.string()
+                << (earlier ? " holds the run of scenario '" + *earlier +
+                                  "', whose name gives the same directory as '" + loaded.scenario.name + "'"
+                            : " holds a run whose scenario.resolved.yaml has no readable name, so it may be "
+                              "another scenario's")
+                << "; give --out DIR, or remove it\n";
       return 1;
     }
+  }
   // Replacing an earlier run removes what else is in it: said now, while the user can still stop the run.
   if (fs::exists(out_dir))
     if (const auto others = entries_a_run_does_not_write(out_dir); !others.empty()) {

@@ -43,27 +43,48 @@ double snapshot_open_cases(const std::vector<Day>& end_days, double per_week, do
   return most;
 }
 
-// Each PDU's staff (scenario order): in post at the start, from its staff groups or the snapshot's rows,
-// and recruited by the plan's intakes dated within the window (a region's intake is counted whole
-// against each of its PDUs: an upper bound, as the estimate is meant to be).
-std::vector<double> staff_by_pdu(const Scenario& scenario) {
-  std::vector<double> staff(scenario.pdu_count(), 0.0);
+// Staff in post at the start (the PDUs' staff groups, or a snapshot's staff rows) and recruited by the
+// plan's intakes dated within the window. Each recruit joins one PDU, so the total counts an intake once;
+// for the PDU with the most staff, a region's intake is counted against each of its PDUs (an upper bound).
+// The largest single entry's key says what to lower.
+struct StaffCount {
+  std::vector<double> by_pdu;
+  double total = 0.0;
+  std::string largest_key;
+  double largest = 0.0;
+
+  void add(double count, const std::string& key) {
+    total += count;
+    if (count > largest) largest = count, largest_key = key;
+  }
+};
+
+StaffCount count_staff(const Scenario& scenario) {
+  StaffCount staff;
+  staff.by_pdu.assign(scenario.pdu_count(), 0.0);
   std::vector<std::size_t> region_of_pdu;
   std::size_t pdu_index = 0;
   for (std::size_t r = 0; r < scenario.regions.size(); ++r)
-    for (const PduSpec& pdu : scenario.regions[r].pdus) {
+    for (std::size_t p = 0; p < scenario.regions[r].pdus.size(); ++p, ++pdu_index) {
       region_of_pdu.push_back(r);
-      if (!scenario.snapshot)
-        for (const StaffGroup& group : pdu.staff) staff[pdu_index] += group.headcount;
-      ++pdu_index;
+      const auto& groups = scenario.regions[r].pdus[p].staff;
+      for (std::size_t g = 0; g < groups.size() && !scenario.snapshot; ++g) {
+        staff.by_pdu[pdu_index] += groups[g].headcount;
+        staff.add(groups[g].headcount, "regions[" + std::to_string(r) + "].pdus[" + std::to_string(p) +
+                                           "].staff[" + std::to_string(g) + "].headcount");
+      }
     }
-  if (scenario.snapshot)
-    for (const SnapshotStaffMember& member : scenario.snapshot->staff) staff[member.pdu] += 1.0;
-  for (const RecruitmentIntake& intake : scenario.staffing_plan.intakes) {
-    if (scenario.window.report_end < intake.date) continue;
-    for (std::size_t p = 0; p < staff.size(); ++p)
-      if (intake.pdu ? *intake.pdu == p : intake.region && *intake.region == region_of_pdu[p])
-        staff[p] += intake.count;
+  if (scenario.snapshot) {
+    for (const SnapshotStaffMember& member : scenario.snapshot->staff) staff.by_pdu[member.pdu] += 1.0;
+    staff.add(static_cast<double>(scenario.snapshot->staff.size()), "simulation.staff_csv");
+  }
+  const auto& intakes = scenario.staffing_plan.intakes;
+  for (std::size_t i = 0; i < intakes.size(); ++i) {
+    if (scenario.window.report_end < intakes[i].date) continue;
+    staff.add(intakes[i].count, "staffing_plan.intakes[" + std::to_string(i) + "].count");
+    for (std::size_t p = 0; p < staff.by_pdu.size(); ++p)
+      if (intakes[i].pdu ? *intakes[i].pdu == p : intakes[i].region && *intakes[i].region == region_of_pdu[p])
+        staff.by_pdu[p] += intakes[i].count;
   }
   return staff;
 }
@@ -114,12 +135,14 @@ MemoryEstimate estimate_replication_memory(const Scenario& scenario) {
       }
     }
   }
-  const std::vector<double> staff = staff_by_pdu(scenario);
+  const StaffCount staff = count_staff(scenario);
+  estimate.staff = staff.total;
+  estimate.staff_key = staff.largest_key;
+  estimate.staff_key_count = staff.largest;
   pdu_index = 0;
   for (const RegionSpec& region : scenario.regions)
     for (const PduSpec& pdu : region.pdus) {
-      const double count = staff[pdu_index++];
-      estimate.staff += count;
+      const double count = staff.by_pdu[pdu_index++];
       if (count > estimate.staff_pdu_count) {
         estimate.staff_pdu_name = pdu.name;
         estimate.staff_pdu_count = count;
@@ -179,13 +202,15 @@ std::string describe_bytes(double bytes) {
   return text;
 }
 
-namespace {
-
-std::string whole(double value) {
+std::string describe_count(double value) {
   char text[48];  // beyond 1e15 in three figures: "%.0f" of an impossible scenario's count overflows this
   std::snprintf(text, sizeof text, value < 1e15 ? "%.0f" : "%.3g", value);
   return text;
 }
+
+namespace {
+
+const auto whole = describe_count;
 
 std::string why(const MemoryEstimate& e) {
   std::ostringstream text;
@@ -198,10 +223,10 @@ std::string why(const MemoryEstimate& e) {
   if (e.pdu_imported_cases > 0.0)
     text << ", and " << whole(e.pdu_imported_cases) << " cases from the snapshot";
   text << ": " << whole(e.pdu_open_cases) << " cases)";
-  // Named only where the staff are a tenth of the memory or more: in a real scenario they are not.
-  if (kBytesPerStaffMember * e.staff >= 0.1 * e.bytes)
+  if (e.staff_notable())
     text << ", and " << whole(e.staff) << " staff in post or recruited, the most in PDU '" << e.staff_pdu_name
-         << "' (" << whole(e.staff_pdu_count) << ": its staff headcounts and staffing_plan.intakes)";
+         << "' (" << whole(e.staff_pdu_count) << "; the largest entry key '" << e.staff_key
+         << "': " << whole(e.staff_key_count) << ")";
   return text.str();
 }
 
@@ -223,7 +248,11 @@ MemoryVerdict check_memory(const Scenario& scenario, std::size_t replications_at
        << describe_bytes(*limit_bytes)
        << (given ? " --max-memory allows" : " of memory this machine has available");
   if (needed <= *limit_bytes) return {MemoryVerdict::Kind::warn, text.str()};
-  text << ". Nothing was run. Lower that key, shorten the window, run fewer replications at once (--jobs)"
+  // The advice names what drives the estimate: the staff when they outweigh the cases.
+  const bool staff_lead = kBytesPerStaffMember * one.staff > kBytesPerOpenCase * one.open_cases;
+  text << ". Nothing was run. Lower "
+       << (staff_lead ? "key '" + one.staff_key + "'" : std::string("that key"))
+       << ", shorten the window, run fewer replications at once (--jobs)"
        << (given ? ", or raise --max-memory"
                  : ", or give --max-memory if the memory will be free when it runs");
   return {MemoryVerdict::Kind::refuse, text.str()};

@@ -14,7 +14,8 @@
 
 namespace probsim {
 
-// Resident memory of one replication: a fixed part plus a part per open case. Measured with
+// Resident memory of one replication: a fixed part plus a part per open case and per member of staff
+// (below). The cases were measured with
 // /usr/bin/time -v (maximum resident set size), one replication each (docs/performance.md):
 //   example_pdu, 3 months, Northgate at 0 / 1,000 / 3,000 referrals a week:
 //     35 / 90 / 223 MiB for 700 / 76,300 / 228,000 open cases: 0.74 and 0.90 KiB a case between them;
@@ -26,7 +27,7 @@ namespace probsim {
 inline constexpr double kBytesPerOpenCase = 1024.0;
 inline constexpr double kFixedBytes = 40.0 * 1024 * 1024;
 // A practitioner: `probsim bench` of example_pdu to 2023-03-31 with Northgate's PSOs at 10,000 and 100,000
-// peaked at 20.5 and 104.2 MiB, 0.93 KiB a person between them (docs/performance.md). A scenario has
+// peaked at 20.5 and 104.2 MiB, 0.95 KiB a person between them (docs/performance.md). A scenario has
 // a few thousand, but headcount is bounded per group, not per scenario, so a mistyped one can be millions.
 inline constexpr double kBytesPerStaffMember = 1024.0;
 
@@ -41,9 +42,16 @@ struct MemoryEstimate {
   double pdu_per_week = 0.0, pdu_peak_season = 1.0, pdu_peak_trend = 1.0, pdu_open_cases = 0.0;
   double pdu_imported_cases = 0.0;
   double weeks_open = 0.0;  // that PDU's mean time a case stays open: its case mix's mean sentence length
-  // The PDU with the most staff, for when the staff, not the cases, are most of the memory.
+  // The PDU with the most staff, and the largest single entry (a staff group's headcount, a snapshot's
+  // staff rows, an intake's count), for when the staff, not the cases, drive the memory.
   std::string staff_pdu_name;
   double staff_pdu_count = 0.0;
+  std::string staff_key;
+  double staff_key_count = 0.0;
+
+  // Whether the staff are a tenth of the estimate or more, and so worth naming: in a real scenario
+  // they are not (11,514 people against 281,000 open cases nationally).
+  [[nodiscard]] bool staff_notable() const { return kBytesPerStaffMember * staff >= 0.1 * bytes; }
 };
 
 // Open cases by Little's law: each PDU's referral rate at its highest (the seasonal peak, and the trend
@@ -51,8 +59,8 @@ struct MemoryEstimate {
 // own case mix (a `case_mix` override, else the national one), which is at least the time a case stays
 // open (cases also end early). From a snapshot, each PDU's most on any day of the window of its imported
 // rows not yet at their expected end plus its referrals since day 0 (at most Little's law's figure).
-// Staff: every person in post at the start and every intake of the plan dated within the window (leavers
-// are replaced one for one at most, so the stock does not grow past that).
+// Staff: every person in post at the start and every recruit of an intake dated within the window, 1 KiB
+// each (leavers are replaced one for one at most, so the stock does not grow past that).
 [[nodiscard]] MemoryEstimate estimate_replication_memory(const Scenario& scenario);
 
 // The memory this machine has available now (MemAvailable in /proc/meminfo), in bytes.
@@ -61,6 +69,9 @@ struct MemoryEstimate {
 // "8G", "512M", "2048K", "1.5T" (powers of 1024; "GiB", "GB" and the like too) or plain bytes; nothing if
 // the text is not such a size or is 0.
 [[nodiscard]] std::optional<double> parse_memory_size(const std::string& text);
+
+// A count as a whole number ("1333"), or in three figures beyond 1e15 (an impossible scenario's).
+[[nodiscard]] std::string describe_count(double value);
 
 // "1.4 GiB", "230 MiB".
 [[nodiscard]] std::string describe_bytes(double bytes);

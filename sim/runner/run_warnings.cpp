@@ -225,13 +225,13 @@ std::vector<std::string> scenario_warnings(const Scenario& s) {
 
   // A warm-up far longer than any order: nothing referred before report_start minus the longest order is
   // still open at report_start, so the extra weeks only lengthen the run (a warm-up given in days?).
-  if (const Day longest = longest_order_days(s);
-      longest > 0 && static_cast<Day>(s.window.warm_up_weeks) * 7 > 2 * longest)
+  if (const Day longest = longest_order_days(s); longest > 0 && s.window.first_report_day() > 2 * longest)
     warnings.push_back("simulation.warm_up_weeks is " + std::to_string(s.window.warm_up_weeks) +
                        " (the simulation starts on " + s.window.day_zero().iso() +
                        "), more than twice the longest order the case mix gives (" + std::to_string(longest) +
-                       " days): the weeks before that shape nothing at simulation.report_start and only "
-                       "lengthen the run. Check the units (weeks).");
+                       " days, " + std::to_string(longest / 7) +
+                       " whole weeks): the weeks before that shape nothing at simulation.report_start and "
+                       "only lengthen the run. Check the units (weeks).");
 
   if (!s.bank_holidays.empty()) {
     // A year with no bank holiday listed, while other years have some: probably a list that stops

@@ -58,14 +58,16 @@ std::optional<Found> slurm_array(const Environment& env, std::string& error) {
     if (max && min && step && *step > 0 && *max >= *min) count = (*max - *min) / *step + 1;
   }
   // Name the variable that is wrong: a bad index is not a bad array size.
-  if (!id) {
-    error = "SLURM_ARRAY_TASK_ID=" + *id_text + " is not a whole number (digits only, no sign)";
-    return std::nullopt;
-  }
-  if (!min || !step || *step == 0) {
-    error = "SLURM_ARRAY_TASK_MIN=" + env("SLURM_ARRAY_TASK_MIN").value_or("") +
-            " or SLURM_ARRAY_TASK_STEP=" + env("SLURM_ARRAY_TASK_STEP").value_or("") +
-            " is not a whole number (the step at least 1)";
+  for (const auto& [name, value] :
+       {std::pair{"SLURM_ARRAY_TASK_ID", id}, std::pair{"SLURM_ARRAY_TASK_MIN", min},
+        std::pair{"SLURM_ARRAY_TASK_STEP", step}})
+    if (!value) {
+      error =
+          std::string(name) + "=" + env(name).value_or("") + " is not a whole number (digits only, no sign)";
+      return std::nullopt;
+    }
+  if (*step == 0) {
+    error = "SLURM_ARRAY_TASK_STEP=0: a job array's step is at least 1";
     return std::nullopt;
   }
   if (!count || *count == 0) {

@@ -1,7 +1,7 @@
 #pragma once
 // Text written into a comment line of a run's files (scenario.resolved.yaml, sweep.resolved.yaml): a path
-// or a command line, quoted as a POSIX shell would need it typed, so it can be pasted back and a newline
-// in it cannot end the comment (the rest of the line would then be read as YAML).
+// or a command line, quoted as bash (or ksh, zsh) would need it typed, so it can be pasted back into such a
+// shell and a newline in it cannot end the comment (the rest of the line would then be read as YAML).
 
 #include <string>
 

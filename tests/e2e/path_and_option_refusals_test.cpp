@@ -216,8 +216,34 @@ TEST(RunOptions, ARunDoesNotReplaceAnotherScenariosRunInItsDefaultDirectory) {
                        "results/a_b holds the run of scenario 'a/b', whose name gives the same "
                        "directory as 'a_b'; give --out DIR"))
       << other.output;
+  // a/b's run is still there, whole.
+  EXPECT_TRUE(contains(read_file(dir / "results" / "a_b" / "scenario.resolved.yaml"), "\nname: a/b\n"));
+  EXPECT_TRUE(fs::exists(dir / "results" / "a_b" / "kpis.csv"));
   // The same scenario run again replaces its own run, as before.
   EXPECT_EQ(run_shell(run + "'name=a/b'").exit_status, 0);
+  // A run whose name cannot be read is not replaced either.
+  write_file(dir / "results" / "a_b" / "scenario.resolved.yaml", "[unbalanced\n");
+  const CommandResult unreadable = run_shell(run + "'name=a/b'");
+  EXPECT_EQ(unreadable.exit_status, 1) << unreadable.output;
+  EXPECT_TRUE(contains(unreadable.output, "has no readable name")) << unreadable.output;
+}
+
+// A newline in an argument (here the output directory) is written escaped in the '# command:' line, so
+// the run's scenario.resolved.yaml stays valid and can be run again.
+TEST(RunOptions, ANewlineInAnArgumentLeavesTheResolvedScenarioValid) {
+  const auto dir = fresh_directory("newline_argument");
+  const fs::path out = dir / "out\nx";
+  ASSERT_EQ(
+      run_probsim("run scenarios/example_pdu.yaml --reps 1 --quiet --set simulation.report_end=2023-02-28 "
+                  "--out " +
+                  quoted(out))
+          .exit_status,
+      0);
+  const std::string resolved = read_file(out / "scenario.resolved.yaml");
+  EXPECT_TRUE(contains(resolved, "--out $'")) << resolved;
+  EXPECT_TRUE(contains(resolved, "\\nx'\n")) << resolved;
+  const CommandResult again = run_probsim("validate " + quoted(out / "scenario.resolved.yaml"));
+  EXPECT_EQ(again.exit_status, 0) << again.output;
 }
 
 TEST(RunOptions, AnEmptyByIsRefusedNotTakenAsNational) {

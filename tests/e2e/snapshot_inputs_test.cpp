@@ -80,6 +80,35 @@ TEST(SnapshotInputs, ALaterShardRefusesACsvEditedSinceTheFirst) {
   EXPECT_FALSE(fs::exists(dir / "batch" / "sweep_summary.csv"));
 }
 
+// A batch begun before the checksums were recorded (its files have no '# input' lines) is not checked: a
+// later shard goes on, as it did then, rather than refusing every batch begun by an older probsim.
+TEST(SnapshotInputs, ALaterShardOfABatchBegunBeforeTheChecksumsGoesOn) {
+  const fs::path dir = fresh_directory("snapshot-inputs-older-batch");
+  const std::string batch = two_point_batch(dir) + " --out " + quoted(dir / "batch");
+  ASSERT_EQ(run_probsim(batch + " --shard 1/2").exit_status, 0);
+  std::size_t stripped = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(dir / "batch")) {
+    if (entry.path().extension() != ".yaml") continue;
+    std::string kept;
+    const std::string text = read_file(entry.path());
+    for (std::size_t start = 0; start < text.size();) {
+      const std::size_t end = text.find('\n', start);
+      const std::string line = text.substr(start, end == std::string::npos ? end : end - start + 1);
+      if (line.rfind("# input ", 0) == 0)
+        ++stripped;
+      else
+        kept += line;
+      start = end == std::string::npos ? text.size() : end + 1;
+    }
+    write_file(entry.path(), kept);
+  }
+  ASSERT_GT(stripped, 0u) << "the first shard recorded its CSVs";
+  drop_last_line(dir / "data" / "example_region_staff.csv");
+  const CommandResult second = run_probsim(batch + " --shard 2/2");
+  EXPECT_EQ(second.exit_status, 0) << second.output;
+  EXPECT_TRUE(fs::exists(dir / "batch" / "sweep_summary.csv"));
+}
+
 // Shards written to separate directories are merged by `aggregate`, which refuses a point whose shards
 // recorded different CSVs.
 TEST(SnapshotInputs, AggregateRefusesShardsThatReadDifferentCsvs) {

@@ -46,10 +46,32 @@ TEST(CsvEncoding, Utf16IsOneProblem) {
   EXPECT_NE(problems[0].message.find("UTF-16 or binary"), std::string::npos) << problems[0].describe();
 }
 
+TEST(CsvEncoding, Utf16WithoutAByteOrderMarkOrBigEndianIsOneProblem) {
+  std::string little, big = "\xFE\xFF";
+  for (char c : std::string("person_id,pdu\nP1,Northgate\n")) {
+    little += std::string{c, '\0'};
+    big += std::string{'\0', c};
+  }
+  for (const std::string& bytes : {little, big}) {
+    const auto problems = problems_of(bytes);
+    ASSERT_EQ(problems.size(), 1u) << listing(problems);
+    EXPECT_NE(problems[0].message.find("UTF-16 or binary"), std::string::npos) << problems[0].describe();
+  }
+}
+
 TEST(CsvEncoding, LinesEndingInACarriageReturnAloneAreOneProblem) {
   const auto problems = problems_of("person_id,pdu\rP1,Northgate\rP2,Eastmoor\r");
   ASSERT_EQ(problems.size(), 1u) << listing(problems);
   EXPECT_NE(problems[0].message.find("carriage return alone"), std::string::npos) << problems[0].describe();
+  // A spreadsheet's "CSV (Macintosh)" with an LF inside a quoted cell is caught too.
+  EXPECT_EQ(problems_of("person_id,pdu\rP1,\"North\ngate\"\rP2,Eastmoor\r").size(), 1u);
+}
+
+TEST(CsvEncoding, CarriageReturnsThatEndNoRowAreNotRefused) {
+  // A header alone ending in CR; a CR or LF inside a quoted field of an LF file; one stray CR in a row.
+  EXPECT_TRUE(problems_of("person_id,pdu\r").empty()) << listing(problems_of("person_id,pdu\r"));
+  EXPECT_TRUE(problems_of("person_id,pdu\nP1,\"North\rgate\"\nP2,\"East\nmoor\"\n").empty());
+  EXPECT_TRUE(problems_of("person_id,pdu\nP1,North\rgate\nP2,Eastmoor\n").empty());
 }
 
 TEST(CsvEncoding, ALatin1ByteIsNamedAtItsLine) {

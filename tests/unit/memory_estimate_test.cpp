@@ -47,21 +47,35 @@ TEST(MemoryEstimate, OpenCasesAreReferralsTimesTheMeanSentenceSummedOverPdus) {
 // Headcount is bounded per group (100,000), not per scenario: a mistyped one passed the check and
 // exhausted memory. The staff count, and the plan's intakes within the window.
 TEST(MemoryEstimate, StaffInPostAndRecruitedWithinTheWindowCount) {
-  const MemoryEstimate crowded = estimate_replication_memory(
-      example({"regions.0.pdus.Eastmoor.staff.2.headcount=100000"}));  // its 9 PSOs
+  const std::string crowd = "regions.0.pdus.Eastmoor.staff.2.headcount=100000";  // its 9 PSOs
+  const MemoryEstimate crowded = estimate_replication_memory(example({crowd}));
   EXPECT_EQ(crowded.staff, 74.0 - 9 + 100000);
   EXPECT_EQ(crowded.staff_pdu_name, "Eastmoor");
-  EXPECT_GT(crowded.bytes, 100000 * kBytesPerStaffMember);
+  EXPECT_EQ(crowded.staff_key, "regions[0].pdus[1].staff[2].headcount");
+  EXPECT_NEAR(crowded.bytes,
+              kFixedBytes + kBytesPerOpenCase * crowded.open_cases + kBytesPerStaffMember * crowded.staff,
+              1e-3);
+  // Each recruit joins one PDU: a region's intake of 40 is 40 people, though any of its 3 PDUs may get
+  // them all (the most staff in one PDU is then an upper bound). An intake after the window is not counted.
   const std::string plan =
       "staffing_plan.intakes=[{date: 2023-06-01, region: 'Example region', grade: po, "
       "count: 40}, {date: 2030-01-01, pdu: Southbridge, grade: po, count: 500}]";
   const MemoryEstimate recruited = estimate_replication_memory(example({plan}));
-  EXPECT_EQ(recruited.staff, 74.0 + 3 * 40);  // a region's intake against each PDU; 2030 is past the end
-  const MemoryVerdict refused = check_memory(example({"regions.0.pdus.Eastmoor.staff.2.headcount=100000"}), 1,
-                                             100 * kMiB, std::nullopt);
-  EXPECT_NE(refused.message.find("and 100065 staff in post or recruited, the most in PDU 'Eastmoor'"),
+  EXPECT_EQ(recruited.staff, 74.0 + 40);
+  EXPECT_EQ(recruited.staff_pdu_count, 35.0 + 40);  // Northgate
+  EXPECT_EQ(recruited.staff_key, "staffing_plan.intakes[0].count");
+  // Refused for the staff: they are named, and the advice names their key, not the referrals'.
+  const MemoryVerdict refused = check_memory(example({crowd}), 1, 100 * kMiB, std::nullopt);
+  EXPECT_NE(refused.message.find("and 100065 staff in post or recruited, the most in PDU 'Eastmoor' (100012; "
+                                 "the largest entry key 'regions[0].pdus[1].staff[2].headcount': 100000)"),
             std::string::npos)
       << refused.message;
+  EXPECT_NE(refused.message.find("Lower key 'regions[0].pdus[1].staff[2].headcount'"), std::string::npos)
+      << refused.message;
+  // In a real scenario the staff are not named, and the advice is the referrals' key.
+  const MemoryVerdict cases = check_memory(example(), 1, 20 * kMiB, std::nullopt);
+  EXPECT_EQ(cases.message.find("staff in post"), std::string::npos) << cases.message;
+  EXPECT_NE(cases.message.find("Lower that key"), std::string::npos) << cases.message;
 }
 
 TEST(MemoryEstimate, AGrowingTrendCountsAtTheEndOfTheWindowAndAFallingOneAtItsStart) {

@@ -123,8 +123,15 @@ TEST(Shard, ABadArrayIndexOrStepIsNamedNotTheArraySize) {
   const std::string bad_id =
       expect_error("auto", {{"SLURM_ARRAY_TASK_ID", "abc"}, {"SLURM_ARRAY_TASK_COUNT", "3"}});
   EXPECT_NE(bad_id.find("SLURM_ARRAY_TASK_ID=abc is not a whole number"), std::string::npos) << bad_id;
-  const std::string bad_step = expect_error(
+  EXPECT_EQ(bad_id.find("size"), std::string::npos) << bad_id;
+  const std::string bad_min = expect_error(
+      "auto",
+      {{"SLURM_ARRAY_TASK_ID", "1"}, {"SLURM_ARRAY_TASK_MIN", "-1"}, {"SLURM_ARRAY_TASK_COUNT", "3"}});
+  EXPECT_NE(bad_min.find("SLURM_ARRAY_TASK_MIN=-1 is not a whole number"), std::string::npos) << bad_min;
+  EXPECT_EQ(bad_min.find("STEP"), std::string::npos) << bad_min;
+  const std::string zero_step = expect_error(
       "auto",
       {{"SLURM_ARRAY_TASK_ID", "1"}, {"SLURM_ARRAY_TASK_STEP", "0"}, {"SLURM_ARRAY_TASK_COUNT", "3"}});
-  EXPECT_NE(bad_step.find("SLURM_ARRAY_TASK_STEP=0"), std::string::npos) << bad_step;
+  EXPECT_NE(zero_step.find("SLURM_ARRAY_TASK_STEP=0: a job array's step is at least 1"), std::string::npos)
+      << zero_step;
 }

@@ -191,16 +191,21 @@ TEST(SweepLoader, StructuralMistakesAreErrors) {
       // One setting spelt by index and by name: in the grid, and fixed by `set` while varied.
       {head + "replications_per_point: 2\nparameters:\n  regions.0.pdus.0.referrals_per_week: [4, 8]\n"
               "  regions.0.pdus.Northgate.referrals_per_week: [5, 9]\n",
-       ":6:3: error: key 'regions.0.pdus.Northgate.referrals_per_week': names the same setting as "
+       ":6:3: error: key 'parameters.regions.0.pdus.Northgate.referrals_per_week': names the same setting as "
        "'regions.0.pdus.0.referrals_per_week' (line 5)"},
       {head + "replications_per_point: 2\nset: {regions.0.pdus.Northgate.referrals_per_week: 4}\n"
               "points: [{regions.0.pdus.0.referrals_per_week: 8}]\n",
-       "spell each key one way throughout the sweep"},
+       "is the setting 'regions.0.pdus.Northgate.referrals_per_week' (line 4) spelt another way, fixed by "
+       "`set` "
+       "and varied by `parameters` or `points`; give it in one place only"},
       {head + "replications_per_point: 1\nprecision: {relative_half_width: 0.05}\n", "must be at least 2"},
       {head + "replications_per_point: 5\nprecision: {relative_half_width: 0.05, max_replications: 3}\n",
        "must be at least replications_per_point"},
       {head + "replications_per_point: 2\npoint_seeds: shared\n", "expected one of common, independent"},
       {"name: s\nscenarios: []\nreplications_per_point: 2\n", "non-empty list of scenario files"},
+      // The name heads each point's files and names the batch directory: one line, as a scenario's.
+      {"name: \"two\\nlines\"\nscenarios: [" + example() + "]\nreplications_per_point: 2\n",
+       "must be one line of text"},
   };
   for (std::size_t i = 0; i < cases.size(); ++i) {
     Diagnostics d;
