@@ -52,6 +52,13 @@ std::optional<int> parse_command_options(const Command& command, int argc, char*
                 << "\n";
       return 2;
     }
+  // --kpis (run and compare): no pattern at all would print every KPI, as if it had not been given.
+  if (vm.count("kpis") && vm["kpis"].as<std::string>().find_first_not_of(", \t") == std::string::npos) {
+    std::cerr << "probsim " << command.name
+              << ": --kpis needs KPI names or patterns, e.g. 'caseload_*,reviews_on_time_share'; an empty "
+                 "list would print every KPI\n";
+    return 2;
+  }
   return std::nullopt;
 }
 

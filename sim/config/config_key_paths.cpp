@@ -53,6 +53,18 @@ void apply_override(ConfigNode& root, const std::string& assignment, Diagnostics
     diagnostics.error(here, path, "the value is not valid YAML: " + e.msg);
     return;
   }
+  // Only a null asked for by name removes the key: `key=#5` is a YAML comment, null too, and removed the
+  // key as silently as an empty value did.
+  const std::size_t first = value_text.find_first_not_of(" \t");
+  const std::string trimmed = value_text.substr(first, value_text.find_last_not_of(" \t") - first + 1);
+  if (value.kind == ConfigNode::Kind::null && trimmed != "null" && trimmed != "Null" && trimmed != "NULL" &&
+      trimmed != "~" && trimmed.rfind("!!null", 0) != 0) {
+    diagnostics.error(here, path,
+                      "the value '" + trimmed + "' is empty to YAML (a '#' begins a comment); write " + path +
+                          "=null to remove the key, or quote the value ('" + path + "=\"" + trimmed +
+                          "\"') for a text");
+    return;
+  }
   value.where = here;
   set_at_path(root, path, std::move(value), here, diagnostics);
 }
@@ -80,6 +92,15 @@ std::string no_item_message(const std::string& step, const ConfigNode& list) {
     message += "; names " + first_items(quoted, 8);
   }
   message += ")";
+  // A name holding '.' is split by the key path ('St. Helens' reads as 'St' then ' Helens'): only its
+  // index can name it, and suggesting the name would send the user round in a circle.
+  for (std::size_t i = 0; i < list.items.size(); ++i) {
+    const ConfigNode* name =
+        list.items[i].kind == ConfigNode::Kind::map ? list.items[i].find("name") : nullptr;
+    if (name != nullptr && name->scalar.rfind(step + ".", 0) == 0)
+      return message + " ('" + name->scalar +
+             "' holds a '.', which splits a key path: name it by its index, " + std::to_string(i) + ")";
+  }
   const std::string suggestion = did_you_mean(step, names);
   if (!suggestion.empty()) message += " (did you mean '" + suggestion + "'?)";
   return message;

@@ -85,25 +85,23 @@ std::optional<CsvProblem> encoding_problem(const std::string& text, const std::s
     return 1 + static_cast<int>(
                    std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
   };
-  if (text.rfind("\xFF\xFE", 0) == 0 || text.rfind("\xFE\xFF", 0) == 0 ||
-      text.find('\0') != std::string::npos)
-    return CsvProblem{path, 1, "header",
+  const bool utf16_mark = text.rfind("\xFF\xFE", 0) == 0 || text.rfind("\xFE\xFF", 0) == 0;
+  if (const std::size_t nul = text.find('\0'); utf16_mark || nul != std::string::npos)
+    return CsvProblem{path, utf16_mark ? 1 : line_of(nul), "header",
                       "the file is UTF-16 or binary, not UTF-8 text (it begins with a UTF-16 byte-order mark "
                       "or holds NUL bytes); save it as CSV in UTF-8"};
-  // Line ends outside quoted fields: a spreadsheet's "CSV (Macintosh)" ends rows in CR alone but may hold
-  // LF inside a quoted cell. A CR alone at the very end of the file ends no row, so it is not counted.
-  std::size_t bare_crs = 0, line_feeds = 0;
+  // A row end outside quoted fields that is a CR alone (a spreadsheet's "CSV (Macintosh)", which may hold
+  // LF inside a quoted cell, or a file pieced together from two): this reader drops CRs, so such a row
+  // would run into the next. One at the very end of the file ends no row.
   bool quoted = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '"') quoted = !quoted;  // "" inside a quoted field toggles twice
-    if (quoted) continue;
-    if (text[i] == '\n') ++line_feeds;
-    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] != '\n') ++bare_crs;
+    if (!quoted && text[i] == '\r' && i + 1 < text.size() && text[i + 1] != '\n')
+      return CsvProblem{
+          path, line_of(i), "row",
+          "a row ends in a carriage return alone (an old Mac format), which this reader does not "
+          "take as a line end; save the file with LF or CRLF line ends"};
   }
-  if (bare_crs > line_feeds)
-    return CsvProblem{path, 1, "header",
-                      "the rows end in a carriage return alone (an old Mac format), which this reader does "
-                      "not take as a line end; save it with LF or CRLF line ends"};
   if (const std::size_t bad = first_invalid_utf8(text); bad != std::string_view::npos) {
     char byte[8];
     std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));

@@ -250,10 +250,23 @@ std::optional<RegionSnapshot> read_snapshot_csvs(const SnapshotFiles& files, con
   if (auto table = CsvTable::read(files.caseload_csv, snapshot_caseload_columns(), problems)) {
     std::map<std::string, int, std::less<>> first_line;
     SnapshotBbrGroups bbr_groups, si_groups;
+    // A staff file with its header and no rows: every case naming a practitioner would repeat that one
+    // problem, so it is said once, at the staff file, with how many cases it leaves unheld.
+    const bool no_staff_rows = staff_ids && staff_ids->empty();
+    const std::optional<std::set<std::string, std::less<>>> named_staff =
+        no_staff_rows ? std::nullopt : staff_ids;
+    std::size_t naming = 0;
+    int first_naming = 0;
     for (const CsvRow& r : table->rows()) {
       RowReader row(*table, r, day_zero, problems);
-      read_case_row(row, scenario, snapshot, staff_by_id, staff_ids, first_line, bbr_groups, si_groups);
+      if (no_staff_rows && row.given(column::practitioner) && naming++ == 0) first_naming = row.line();
+      read_case_row(row, scenario, snapshot, staff_by_id, named_staff, first_line, bbr_groups, si_groups);
     }
+    if (naming > 0)
+      problems.push_back({files.staff_csv, 1, "header",
+                          "the file has no staff rows, but " + std::to_string(naming) +
+                              " rows of the caseload name a practitioner (the first at line " +
+                              std::to_string(first_naming) + " of " + table->file() + ")"});
     check_bbr_groups(bbr_groups, scenario, table->file(), problems);
     check_si_groups(si_groups, scenario, table->file(), problems);
     snapshot.bbr_groups = std::move(bbr_groups.names);

@@ -168,6 +168,16 @@ std::optional<SweepSpec> read_sweep(const ConfigNode& root_node, const std::stri
                             "expected a scenario file path, found " + item.describe_value());
           continue;
         }
+        // points.csv names each point's scenario by this path, and a line break in it split its row: the
+        // batch ran and could never be aggregated.
+        if (std::any_of(item.scalar.begin(), item.scalar.end(),
+                        [](char c) { return (c >= 0 && c < 0x20) || c == 0x7f; })) {
+          diagnostics.error(
+              item.where, "scenarios",
+              "a scenario path must be one line without control characters (a line break, a tab): "
+              "points.csv and each point's files name it");
+          continue;
+        }
         // The same file spelt two ways (./a.yaml, ../sweeps/../a.yaml) would run every point twice.
         std::error_code ignored;
         const std::string resolved = std::filesystem::weakly_canonical(

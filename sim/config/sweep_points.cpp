@@ -75,13 +75,14 @@ std::vector<SweepPoint> expand_points(const SweepSpec& sweep, Diagnostics& diagn
 
 namespace {
 
-// A list item may be named by its index or its `name`, so `regions.0.x` and `regions.London.x` are one
-// setting spelt twice. Compared as text they passed as two keys: a grid over both ran points in which one
-// silently overrode the other, and `set` could fix a key the grid varied. Checked against each base
-// scenario with `set` applied, whose lists give the names.
-void refuse_two_spellings_of_one_key(const SweepSpec& sweep,
-                                     const std::vector<std::optional<ConfigNode>>& bases,
-                                     Diagnostics& diagnostics) {
+// Keys of a sweep that override one another silently. A list item may be named by its index or its
+// `name`, so `regions.0.x` and `regions.London.x` are one setting spelt twice: compared as text they passed
+// as two keys, a grid over both ran points in which one overrode the other, and `set` could fix a key the
+// grid varied. And a key inside one that replaces its whole map or list after it is lost. Checked against
+// each base scenario with `set` applied, whose lists give the names.
+void refuse_keys_that_override_each_other(const SweepSpec& sweep,
+                                          const std::vector<std::optional<ConfigNode>>& bases,
+                                          Diagnostics& diagnostics) {
   struct Key {
     std::string block;  // set, parameters or points[i], for the message's key
     const std::string* path;
@@ -99,9 +100,28 @@ void refuse_two_spellings_of_one_key(const SweepSpec& sweep,
     ConfigNode tree = *bases[s];
     Diagnostics ignored;  // a bad `set` path is reported with each point
     for (const auto& a : sweep.common) set_at_path(tree, a.key_path, a.value, a.key_where, ignored);
+    std::vector<std::string> indexed;
+    for (const Key& key : keys) indexed.push_back(indexed_key_path(tree, *key.path));
+    // A key inside a map or list that a key applied after it replaces is lost (staff.0.headcount, then
+    // staff): the points differ in name only. Keys are applied `set` first, then the point's own, each in
+    // order; a grid's keys and an explicit point's are never applied together.
+    for (std::size_t a = 0; a < keys.size(); ++a)
+      for (std::size_t b = a + 1; b < keys.size(); ++b) {
+        const bool together = keys[a].block == "set" || keys[a].block == keys[b].block;
+        if (!together || !indexed[a].starts_with(indexed[b] + ".") ||
+            !reported.emplace(*keys[a].path, *keys[b].path).second)
+          continue;
+        diagnostics.error(
+            keys[a].where, keys[a].block + "." + *keys[a].path,
+            "is lost: '" + *keys[b].path + "' (line " + std::to_string(keys[b].where.line) +
+                "), applied after it, replaces the whole of what holds it in scenario '" +
+                sweep.scenarios.at(s) +
+                "'; give its value inside that key's, or set the narrower key after the broader");
+      }
     std::map<std::string, const Key*> first_by_path;
-    for (const Key& key : keys) {
-      const auto [it, inserted] = first_by_path.emplace(indexed_key_path(tree, *key.path), &key);
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+      const Key& key = keys[k];
+      const auto [it, inserted] = first_by_path.emplace(indexed[k], &key);
       const Key& first = *it->second;
       if (inserted || *first.path == *key.path || !reported.emplace(*first.path, *key.path).second) continue;
       const std::string line = std::to_string(first.where.line);
@@ -137,7 +157,7 @@ std::optional<std::vector<LoadedPoint>> load_points(const SweepSpec& sweep,
   }
   if (diagnostics.items().size() != errors_before) return std::nullopt;
   // Reported beside the points' own problems, which are still checked.
-  refuse_two_spellings_of_one_key(sweep, bases, diagnostics);
+  refuse_keys_that_override_each_other(sweep, bases, diagnostics);
 
   // The same problem in many points (a bad value of the grid, or one in the base scenario) is
   // reported once, with the first point that has it and how many others do.

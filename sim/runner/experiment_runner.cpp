@@ -55,12 +55,15 @@ int run_experiment(const LoadedScenario& loaded, const RunOptions& options) {
   if (options.out_dir.empty() && fs::exists(out_dir / "scenario.resolved.yaml")) {
     const auto earlier = scenario_name_of_run(out_dir);
     if (!earlier || *earlier != loaded.scenario.name) {
-      std::cerr << "probsim: " << out_dir.string()
-                << (earlier ? " holds the run of scenario '" + *earlier +
-                                  "', whose name gives the same directory as '" + loaded.scenario.name + "'"
-                            : " holds a run whose scenario.resolved.yaml has no readable name, so it may be "
-                              "another scenario's")
-                << "; give --out DIR, or remove it\n";
+      std::string whose =
+          " holds a run whose scenario.resolved.yaml has no readable name, so it may be another "
+          "scenario's";
+      if (earlier && safe_directory_name(*earlier) == safe_directory_name(loaded.scenario.name))
+        whose = " holds the run of scenario '" + *earlier + "', whose name gives the same directory as '" +
+                loaded.scenario.name + "'";
+      else if (earlier)
+        whose = " holds a run of scenario '" + *earlier + "' (written there with --out, or its file edited)";
+      std::cerr << "probsim: " << out_dir.string() << whose << "; give --out DIR, or remove it\n";
       return 1;
     }
   }

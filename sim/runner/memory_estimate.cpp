@@ -45,8 +45,8 @@ double snapshot_open_cases(const std::vector<Day>& end_days, double per_week, do
 
 // Staff in post at the start (the PDUs' staff groups, or a snapshot's staff rows) and recruited by the
 // plan's intakes dated within the window. Each recruit joins one PDU, so the total counts an intake once;
-// for the PDU with the most staff, a region's intake is counted against each of its PDUs (an upper bound).
-// The largest single entry's key says what to lower.
+// a region's intake, whose recruits go where the vacancies are, counts towards no one PDU's staff. The
+// largest single entry's key says what to lower.
 struct StaffCount {
   std::vector<double> by_pdu;
   double total = 0.0;
@@ -62,11 +62,9 @@ struct StaffCount {
 StaffCount count_staff(const Scenario& scenario) {
   StaffCount staff;
   staff.by_pdu.assign(scenario.pdu_count(), 0.0);
-  std::vector<std::size_t> region_of_pdu;
   std::size_t pdu_index = 0;
   for (std::size_t r = 0; r < scenario.regions.size(); ++r)
     for (std::size_t p = 0; p < scenario.regions[r].pdus.size(); ++p, ++pdu_index) {
-      region_of_pdu.push_back(r);
       const auto& groups = scenario.regions[r].pdus[p].staff;
       for (std::size_t g = 0; g < groups.size() && !scenario.snapshot; ++g) {
         staff.by_pdu[pdu_index] += groups[g].headcount;
@@ -82,9 +80,7 @@ StaffCount count_staff(const Scenario& scenario) {
   for (std::size_t i = 0; i < intakes.size(); ++i) {
     if (scenario.window.report_end < intakes[i].date) continue;
     staff.add(intakes[i].count, "staffing_plan.intakes[" + std::to_string(i) + "].count");
-    for (std::size_t p = 0; p < staff.by_pdu.size(); ++p)
-      if (intakes[i].pdu ? *intakes[i].pdu == p : intakes[i].region && *intakes[i].region == region_of_pdu[p])
-        staff.by_pdu[p] += intakes[i].count;
+    if (intakes[i].pdu) staff.by_pdu[*intakes[i].pdu] += intakes[i].count;
   }
   return staff;
 }
@@ -223,10 +219,12 @@ std::string why(const MemoryEstimate& e) {
   if (e.pdu_imported_cases > 0.0)
     text << ", and " << whole(e.pdu_imported_cases) << " cases from the snapshot";
   text << ": " << whole(e.pdu_open_cases) << " cases)";
-  if (e.staff_notable())
-    text << ", and " << whole(e.staff) << " staff in post or recruited, the most in PDU '" << e.staff_pdu_name
-         << "' (" << whole(e.staff_pdu_count) << "; the largest entry key '" << e.staff_key
-         << "': " << whole(e.staff_key_count) << ")";
+  if (e.staff_notable()) {
+    text << ", and " << whole(e.staff) << " staff in post or recruited (";
+    if (!e.staff_pdu_name.empty())
+      text << "the most in PDU '" << e.staff_pdu_name << "': " << whole(e.staff_pdu_count) << "; ";
+    text << "the largest entry key '" << e.staff_key << "': " << whole(e.staff_key_count) << ")";
+  }
   return text.str();
 }
 

@@ -253,6 +253,12 @@ TEST(RunOptions, AnEmptyByIsRefusedNotTakenAsNational) {
     EXPECT_TRUE(contains(result.output, "--by takes region, pdu, team or all; an empty one"))
         << command << "\n"
         << result.output;
+    // Likewise an empty --kpis, which printed every KPI.
+    for (const char* kpis : {"''", "','"}) {
+      const CommandResult empty = run_probsim(std::string(command) + " --kpis " + kpis);
+      EXPECT_EQ(empty.exit_status, 2) << command << "\n" << empty.output;
+      EXPECT_TRUE(contains(empty.output, "--kpis needs KPI names or patterns")) << empty.output;
+    }
   }
 }
 

@@ -154,6 +154,35 @@ TEST(ScenarioLoader, AnOverrideWithAnEmptyValueIsRefusedNotTakenAsARemoval) {
   }
 }
 
+// A PDU whose name holds '.' cannot be a step of a key path; the message says to use its index.
+TEST(ScenarioLoader, AListItemWhoseNameHoldsADotIsNamedByItsIndex) {
+  Diagnostics diagnostics;
+  EXPECT_FALSE(load_scenario(
+      source("scenarios/example_pdu.yaml"),
+      {"regions.0.pdus.1.name=St. Helens", "regions.0.pdus.St. Helens.referrals_per_week=3"}, diagnostics));
+  ASSERT_EQ(diagnostics.items().size(), 1u) << diagnostics.describe();
+  EXPECT_NE(
+      diagnostics.items()[0].message.find("'St. Helens' holds a '.', which splits a key path: name it by "
+                                          "its index, 1"),
+      std::string::npos)
+      << diagnostics.items()[0].message;
+}
+
+// `key=#5` is a YAML comment, so null; it is refused as an empty value is, while =null and =~ remove.
+TEST(ScenarioLoader, AnOverrideThatIsOnlyACommentIsRefused) {
+  Diagnostics diagnostics;
+  EXPECT_FALSE(load_scenario(source("scenarios/example_pdu.yaml"), {"description=#42"}, diagnostics));
+  ASSERT_EQ(diagnostics.items().size(), 1u) << diagnostics.describe();
+  EXPECT_NE(diagnostics.items()[0].message.find("the value '#42' is empty to YAML (a '#' begins a comment)"),
+            std::string::npos)
+      << diagnostics.items()[0].message;
+  for (const std::string removal : {"description=null", "description=~"}) {
+    Diagnostics removed;
+    EXPECT_TRUE(load_scenario(source("scenarios/example_pdu.yaml"), {removal}, removed))
+        << removed.describe();
+  }
+}
+
 TEST(ScenarioLoader, ReportsEveryProblemInOnePass) {
   const std::string path = write_scenario("several.yaml", example_with(R"(name: several
 simulation:

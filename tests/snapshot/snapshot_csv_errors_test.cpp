@@ -161,6 +161,15 @@ TEST(SnapshotCsvErrors, StaffFileWithOnlyAByteOrderMarkAndBlankLines) {
   expect_one(r, r.staff_file, 1, "header", "the file is empty");
 }
 
+// A staff file with its header only: one problem, not one per case that names a practitioner.
+TEST(SnapshotCsvErrors, AStaffFileWithNoRowsIsOneProblem) {
+  const Read r =
+      read(kCaseHeader + kCase + "P2,Northgate,community_order,2022-06-01,2023-06-01,low,C1,male,S2\n",
+           "staff_id,pdu,grade,fte\n");
+  expect_one(r, r.staff_file, 1, "header",
+             "the file has no staff rows, but 2 rows of the caseload name a practitioner");
+}
+
 TEST(SnapshotCsvErrors, UnknownColumnWithSuggestion) {
   const Read r = read(
       "person_id,pdu,sentence_type,sentence_start_date,expected_end_date,rosh,tier,sex,practitoner\n" + kCase,

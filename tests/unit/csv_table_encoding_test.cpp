@@ -68,10 +68,21 @@ TEST(CsvEncoding, LinesEndingInACarriageReturnAloneAreOneProblem) {
 }
 
 TEST(CsvEncoding, CarriageReturnsThatEndNoRowAreNotRefused) {
-  // A header alone ending in CR; a CR or LF inside a quoted field of an LF file; one stray CR in a row.
+  // A header alone ending in CR; a CR or LF inside a quoted field of an LF file.
   EXPECT_TRUE(problems_of("person_id,pdu\r").empty()) << listing(problems_of("person_id,pdu\r"));
   EXPECT_TRUE(problems_of("person_id,pdu\nP1,\"North\rgate\"\nP2,\"East\nmoor\"\n").empty());
-  EXPECT_TRUE(problems_of("person_id,pdu\nP1,North\rgate\nP2,Eastmoor\n").empty());
+}
+
+TEST(CsvEncoding, ACarriageReturnAloneAmongLineFeedsIsNamedAtItsLine) {
+  // A file pieced together from an LF file and a CR-only one: row 3 would run into row 4.
+  const auto problems = problems_of("person_id,pdu\nP1,Northgate\nP2,Eastmoor\rP3,Southbridge\n");
+  ASSERT_EQ(problems.size(), 1u) << listing(problems);
+  EXPECT_EQ(problems[0].line, 3);
+  EXPECT_NE(problems[0].message.find("a row ends in a carriage return alone"), std::string::npos);
+  // A NUL byte is named at its line too.
+  const auto nul = problems_of(std::string("person_id,pdu\nP1,North\0gate\n", 28));
+  ASSERT_EQ(nul.size(), 1u) << listing(nul);
+  EXPECT_EQ(nul[0].line, 2);
 }
 
 TEST(CsvEncoding, ALatin1ByteIsNamedAtItsLine) {

@@ -55,18 +55,18 @@ TEST(MemoryEstimate, StaffInPostAndRecruitedWithinTheWindowCount) {
   EXPECT_NEAR(crowded.bytes,
               kFixedBytes + kBytesPerOpenCase * crowded.open_cases + kBytesPerStaffMember * crowded.staff,
               1e-3);
-  // Each recruit joins one PDU: a region's intake of 40 is 40 people, though any of its 3 PDUs may get
-  // them all (the most staff in one PDU is then an upper bound). An intake after the window is not counted.
+  // Each recruit joins one PDU: a region's intake of 40 is 40 people, counted towards no one PDU (they go
+  // where the vacancies are). An intake after the window is not counted.
   const std::string plan =
       "staffing_plan.intakes=[{date: 2023-06-01, region: 'Example region', grade: po, "
       "count: 40}, {date: 2030-01-01, pdu: Southbridge, grade: po, count: 500}]";
   const MemoryEstimate recruited = estimate_replication_memory(example({plan}));
   EXPECT_EQ(recruited.staff, 74.0 + 40);
-  EXPECT_EQ(recruited.staff_pdu_count, 35.0 + 40);  // Northgate
+  EXPECT_EQ(recruited.staff_pdu_count, 35.0);  // Northgate's own
   EXPECT_EQ(recruited.staff_key, "staffing_plan.intakes[0].count");
   // Refused for the staff: they are named, and the advice names their key, not the referrals'.
   const MemoryVerdict refused = check_memory(example({crowd}), 1, 100 * kMiB, std::nullopt);
-  EXPECT_NE(refused.message.find("and 100065 staff in post or recruited, the most in PDU 'Eastmoor' (100012; "
+  EXPECT_NE(refused.message.find("and 100065 staff in post or recruited (the most in PDU 'Eastmoor': 100012; "
                                  "the largest entry key 'regions[0].pdus[1].staff[2].headcount': 100000)"),
             std::string::npos)
       << refused.message;

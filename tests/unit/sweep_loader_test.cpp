@@ -198,11 +198,19 @@ TEST(SweepLoader, StructuralMistakesAreErrors) {
        "is the setting 'regions.0.pdus.Northgate.referrals_per_week' (line 4) spelt another way, fixed by "
        "`set` "
        "and varied by `parameters` or `points`; give it in one place only"},
+      // A key inside a list that a later key replaces: every point would run the later key's list.
+      {head + "replications_per_point: 2\nparameters:\n  regions.0.pdus.Northgate.staff.0.headcount: [3, 4]\n"
+              "  regions.0.pdus.0.staff: [[{grade: po, headcount: 7, fte_each: 1.0}]]\n",
+       "key 'parameters.regions.0.pdus.Northgate.staff.0.headcount': is lost: 'regions.0.pdus.0.staff' (line "
+       "6), "
+       "applied after it"},
       {head + "replications_per_point: 1\nprecision: {relative_half_width: 0.05}\n", "must be at least 2"},
       {head + "replications_per_point: 5\nprecision: {relative_half_width: 0.05, max_replications: 3}\n",
        "must be at least replications_per_point"},
       {head + "replications_per_point: 2\npoint_seeds: shared\n", "expected one of common, independent"},
       {"name: s\nscenarios: []\nreplications_per_point: 2\n", "non-empty list of scenario files"},
+      {"name: s\nscenarios: [\"a\\nb.yaml\"]\nreplications_per_point: 2\n",
+       "a scenario path must be one line"},
       // The name heads each point's files and names the batch directory: one line, as a scenario's.
       {"name: \"two\\nlines\"\nscenarios: [" + example() + "]\nreplications_per_point: 2\n",
        "must be one line of text"},
@@ -218,6 +226,25 @@ TEST(SweepLoader, StructuralMistakesAreErrors) {
         << cases[i].body << "\n"
         << d.describe();
   }
+}
+
+// The other order is meant: `set` replaces a list, and the grid varies an item of the new list.
+TEST(SweepLoader, AKeyInsideAListSetBeforeItIsKept) {
+  Diagnostics d;
+  const auto sweep = load_sweep_file(
+      write_sweep("inside.yaml",
+                  "name: inside\nscenarios: [" + example() +
+                      "]\nreplications_per_point: 2\n"
+                      "set: {regions.0.pdus.Northgate.staff: [{grade: po, headcount: 7, fte_each: 1.0}]}\n"
+                      "parameters: {regions.0.pdus.0.staff.0.headcount: [3, 4]}\n"),
+      d);
+  ASSERT_TRUE(sweep) << d.describe();
+  const auto points = expand_points(*sweep, d);
+  const auto loaded = load_points(*sweep, points, d);
+  ASSERT_TRUE(loaded) << d.describe();
+  ASSERT_EQ(loaded->size(), 2u);
+  EXPECT_EQ((*loaded)[0].loaded.scenario.regions[0].pdus[0].staff[0].headcount, 3);
+  EXPECT_EQ((*loaded)[1].loaded.scenario.regions[0].pdus[0].staff[0].headcount, 4);
 }
 
 TEST(SweepLoader, MissingScenarioFileIsNamedAtItsLineInTheSweep) {
