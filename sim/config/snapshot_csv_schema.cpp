@@ -1,6 +1,8 @@
 // The columns of the snapshot CSVs (docs/reference/snapshot-csv.md), and attaching a snapshot to the
 // scenario that names it.
 #include <filesystem>
+#include <map>
+#include <tuple>
 
 #include "caseload/imported_case.hpp"
 #include "config/snapshot_csv_reader.hpp"
@@ -84,10 +86,25 @@ void attach_snapshot(Scenario& s, const SourceLocation& where, Diagnostics& diag
   std::vector<CsvProblem> problems;
   std::optional<RegionSnapshot> snapshot = read_snapshot_csvs(*s.snapshot_files, s, problems);
   // The location carries the whole FILE:LINE:COLUMN-NAME text, the key none, so that the loader's one
-  // list of problems prints CSV problems in their own form.
-  for (const CsvProblem& p : problems)
+  // list of problems prints CSV problems in their own form. The same problem on more than 10 rows (every
+  // case starting after a snapshot day that a long warm-up moved back) is said once, with its count and
+  // first lines, rather than a thousand times.
+  constexpr std::size_t kListedAlike = 10;
+  std::map<std::tuple<std::string, std::string, std::string>, std::vector<int>> lines_alike;
+  for (const CsvProblem& p : problems) lines_alike[{p.file, p.column, p.message}].push_back(p.line);
+  for (const CsvProblem& p : problems) {
+    const std::vector<int>& lines = lines_alike.at({p.file, p.column, p.message});
+    if (lines.size() > kListedAlike && lines.front() != p.line) continue;
+    std::string message = p.message;
+    if (lines.size() > kListedAlike) {
+      message += " (and on " + std::to_string(lines.size() - 1) + " more rows: lines";
+      for (std::size_t i = 1; i < lines.size() && i <= 5; ++i)
+        message += (i > 1 ? ", " : " ") + std::to_string(lines[i]);
+      message += lines.size() > 6 ? ", ...)" : ")";
+    }
     diagnostics.error(SourceLocation{p.file + ":" + std::to_string(p.line) + ":" + p.column, 0, 0}, "",
-                      p.message);
+                      message);
+  }
   if (!snapshot) return;
   for (std::size_t i = 0; i < s.pdu_count(); ++i) {
     PduSpec& pdu = s.pdu_at(i);

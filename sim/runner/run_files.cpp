@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -100,7 +101,17 @@ void write_summary(const fs::path& path, const std::vector<KpiSummary>& summary)
 std::string safe_directory_name(const std::string& name) {
   std::string out;
   for (char c : name) out += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '_';
-  return out.empty() ? "run" : out;
+  if (out.empty()) return "run";
+  // A file name may be 255 bytes, and the run works in `<dir>.partial-<host>-<pid>`: a long name failed
+  // only when the run began, and at a length that depended on the host's name. Past 100 bytes it is cut,
+  // with a hash of the whole name so that two long names sharing their first 91 bytes stay apart.
+  constexpr std::size_t kLongest = 100;
+  if (out.size() <= kLongest) return out;
+  std::uint32_t hash = 2166136261u;  // FNV-1a
+  for (const char c : name) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
+  char suffix[16];
+  std::snprintf(suffix, sizeof suffix, "-%08x", hash);
+  return out.substr(0, kLongest - 9) + suffix;
 }
 
 bool is_replaceable_run_directory(const fs::path& dir) {

@@ -38,7 +38,8 @@ struct KpiSummary {
 [[nodiscard]] std::vector<KpiSummary> summarise_kpis(const std::filesystem::path& kpis_csv);
 void write_summary(const std::filesystem::path& path, const std::vector<KpiSummary>& summary);
 
-// A name made safe for a directory: letters, digits, '-' and '_' kept, anything else '_'.
+// A name made safe for a directory: ASCII letters, digits, '-' and '_' kept, any other byte '_'; past 100
+// bytes cut to 91 and followed by '-' and 8 hex digits of a hash of the whole name.
 [[nodiscard]] std::string safe_directory_name(const std::string& name);
 
 // An existing directory may be replaced only if it is empty or holds an earlier run.

@@ -246,6 +246,24 @@ TEST(RunOptions, ANewlineInAnArgumentLeavesTheResolvedScenarioValid) {
   EXPECT_EQ(again.exit_status, 0) << again.output;
 }
 
+// A long name made the run fail as it began ("File name too long" for its working directory), at a length
+// that depended on the host's name; past 100 bytes the default directory is cut and a hash added.
+TEST(RunOptions, ALongScenarioNameGivesAShortenedDefaultDirectory) {
+  const auto dir = fresh_directory("long_name");
+  const std::string name(250, 'x');
+  const CommandResult r =
+      run_shell("cd " + quoted(dir) + " && " + probsim_binary() + " run " +
+                quoted(fs::path(source_path("scenarios/example_pdu.yaml"))) +
+                " --reps 1 --quiet --set simulation.report_end=2023-02-28 --set name=" + name);
+  ASSERT_EQ(r.exit_status, 0) << r.output;
+  std::vector<std::string> made;
+  for (const auto& entry : fs::directory_iterator(dir / "results"))
+    made.push_back(entry.path().filename().string());
+  ASSERT_EQ(made.size(), 1u);
+  EXPECT_EQ(made[0].size(), 100u) << made[0];
+  EXPECT_EQ(made[0].substr(0, 92), std::string(91, 'x') + "-") << made[0];
+}
+
 TEST(RunOptions, AnEmptyByIsRefusedNotTakenAsNational) {
   for (const char* command : {"run scenarios/example_pdu.yaml --reps 1", "compare a b"}) {
     const CommandResult result = run_probsim(std::string(command) + " --by ''");

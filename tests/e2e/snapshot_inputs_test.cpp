@@ -109,6 +109,20 @@ TEST(SnapshotInputs, ALaterShardOfABatchBegunBeforeTheChecksumsGoesOn) {
   EXPECT_TRUE(fs::exists(dir / "batch" / "sweep_summary.csv"));
 }
 
+// The same problem on every row (here each case starting after a snapshot day that a long warm-up moved
+// back) is said once with its count, not once per row.
+TEST(SnapshotInputs, TheSameProblemOnManyRowsIsSaidOnce) {
+  const CommandResult r =
+      run_probsim("validate scenarios/example_region_snapshot.yaml --set simulation.warm_up_weeks=500");
+  EXPECT_EQ(r.exit_status, 1) << r.output;
+  std::size_t said = 0;
+  for (std::size_t at = r.output.find("is after the snapshot day"); at != std::string::npos;
+       at = r.output.find("is after the snapshot day", at + 1))
+    ++said;
+  EXPECT_EQ(said, 1u) << r.output.substr(0, 2000);
+  EXPECT_TRUE(contains(r.output, "more rows: lines ")) << r.output.substr(0, 2000);
+}
+
 // Shards written to separate directories are merged by `aggregate`, which refuses a point whose shards
 // recorded different CSVs.
 TEST(SnapshotInputs, AggregateRefusesShardsThatReadDifferentCsvs) {
