@@ -19,14 +19,23 @@ void read_simulation(FieldReader& root, Scenario& s) {
   const bool snapshot = warm_start && *warm_start == 2;
   auto caseload_csv = sim.text("caseload_csv", snapshot);
   auto staff_csv = sim.text("staff_csv", snapshot);
+  // An empty path would resolve to the scenario's folder and be reported as a file of no name.
+  for (auto [key, path] : {std::pair{"caseload_csv", &caseload_csv}, std::pair{"staff_csv", &staff_csv}})
+    if (*path && (*path)->empty()) {
+      root.diagnostics().error(sim.node(key, false)->anchor(), std::string("simulation.") + key,
+                               "is empty; give the path of the CSV file");
+      path->reset();
+    }
   auto workload_snapshot_on = sim.date("workload_snapshot_on", false);
   if (!snapshot)
     for (const char* key : {"caseload_csv", "staff_csv"})
       if (const ConfigNode* node = sim.node(key, false))
         root.diagnostics().error(node->anchor(), std::string("simulation.") + key,
                                  "applies only with simulation.warm_start: snapshot");
+  // Set even when a path is missing or bad, so that the PDUs are not also told that their staff lists
+  // are missing (the staff come from the CSV); the path's own error stops the scenario before it is used.
+  if (snapshot) s.window.warm_start = WarmStart::snapshot;
   if (snapshot && caseload_csv && staff_csv) {
-    s.window.warm_start = WarmStart::snapshot;
     s.snapshot_files =
         SnapshotFiles{resolve_snapshot_path(sim.node("caseload_csv", false)->where, *caseload_csv),
                       resolve_snapshot_path(sim.node("staff_csv", false)->where, *staff_csv)};

@@ -123,6 +123,23 @@ TEST(SnapshotInputs, TheSameProblemOnManyRowsIsSaidOnce) {
   EXPECT_TRUE(contains(r.output, "more rows: lines ")) << r.output.substr(0, 2000);
 }
 
+// An empty or removed CSV path is one problem at its key: the PDUs are not also told their staff lists are
+// missing (with a snapshot the staff come from the CSV), and an empty path is not "no such file: ".
+TEST(SnapshotInputs, AnEmptyOrRemovedCsvPathIsOneProblem) {
+  const std::string validate = "validate scenarios/example_region_snapshot.yaml --set ";
+  const CommandResult empty = run_probsim(validate + "'simulation.caseload_csv=\"\"'");
+  EXPECT_EQ(empty.exit_status, 1) << empty.output;
+  EXPECT_TRUE(
+      contains(empty.output, "key 'simulation.caseload_csv': is empty; give the path of the CSV file"))
+      << empty.output;
+  EXPECT_TRUE(contains(empty.output, ": 1 problem found")) << empty.output;
+  const CommandResult removed = run_probsim(validate + "simulation.staff_csv=null");
+  EXPECT_EQ(removed.exit_status, 1) << removed.output;
+  EXPECT_TRUE(contains(removed.output, "key 'simulation.staff_csv': is required but missing"))
+      << removed.output;
+  EXPECT_TRUE(contains(removed.output, ": 1 problem found")) << removed.output;
+}
+
 // Shards written to separate directories are merged by `aggregate`, which refuses a point whose shards
 // recorded different CSVs.
 TEST(SnapshotInputs, AggregateRefusesShardsThatReadDifferentCsvs) {
