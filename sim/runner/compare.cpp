@@ -203,13 +203,15 @@ int run_compare(const CompareOptions& options) {
                     format_number(d.base_mean), format_number(d.other_mean), format_number(d.diff_mean),
                     format_number(d.diff_sd), format_number(d.ci95_low), format_number(d.ci95_high),
                     d.excludes_zero ? "true" : "false"});
+  // The monthly file is named after the comparison's (comparison_monthly.csv beside comparison.csv): a
+  // fixed name made two comparisons written into one folder with --out overwrite each other's.
+  const fs::path monthly = out.parent_path() / (out.stem().string() + "_monthly.csv");
   // As `report` does: a stop signal from here waits for the files to be written whole (main notes it).
   hold_stop_signals_until_exit();
   try {
     write_file_atomically(out.string(), csv);
     if (!options.by.empty() && options.by != "national")
-      write_monthly_comparison(options.base_dir, options.other_dir, options.by,
-                               out.parent_path() / "comparison_monthly.csv");
+      write_monthly_comparison(options.base_dir, options.other_dir, options.by, monthly);
   } catch (const std::exception& e) {
     std::cerr << "probsim compare: " << e.what() << "\n";
     return 1;
@@ -256,9 +258,7 @@ int run_compare(const CompareOptions& options) {
     std::cout << line;
   }
   std::cout << "\nWritten: " << out.string()
-            << (options.by.empty() || options.by == "national"
-                    ? std::string()
-                    : " and " + (out.parent_path() / "comparison_monthly.csv").string())
+            << (options.by.empty() || options.by == "national" ? std::string() : " and " + monthly.string())
             << "\n";
   return 0;
 }

@@ -79,7 +79,9 @@ TEST(StaffingPlanPair, ThePlanLeavesRedSoonerThanItsBaselineAndAgreesWithItself)
   const CommandResult itself =
       run_probsim("compare " + quoted(base) + " " + quoted(base) + " --by pdu --quiet --out " + quoted(self));
   ASSERT_EQ(itself.exit_status, 0) << itself.output;
-  for (const fs::path& csv : {self, dir / "comparison_monthly.csv"}) {
+  // The monthly file is named after the comparison it goes with (self.csv, self_monthly.csv).
+  EXPECT_FALSE(fs::exists(dir / "comparison_monthly.csv"));
+  for (const fs::path& csv : {self, dir / "self_monthly.csv"}) {
     const auto rows = csv_rows(csv);
     ASSERT_GT(rows.size(), 100u) << csv;
     const std::size_t diff_column = csv == self ? 6 : 7;
