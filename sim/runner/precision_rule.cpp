@@ -34,12 +34,14 @@ PrecisionCheck check_precision(const std::vector<std::pair<std::string, std::vec
     if (found == values.end()) {
       std::vector<std::string> names;
       for (const auto& kv : values) names.push_back(kv.first);
-      std::string message = "no KPI is called '" + kpi + "'";
+      // The name passed the catalogue's check before the run, so it is one of a family (a programme's,
+      // a reason's, a grade's) that this scenario does not write, or a report's that is off.
+      std::string message = "this run writes no KPI called '" + kpi + "'";
       const std::string suggestion = did_you_mean(kpi, names);
       if (!suggestion.empty()) message += " (did you mean '" + suggestion + "'?)";
-      std::string listed;
-      for (const auto& name : names) listed += (listed.empty() ? "" : ", ") + name;
-      throw std::invalid_argument(message + "; the KPIs are: " + listed);
+      throw std::invalid_argument(message + "; a programme's or a reason's KPI exists only where the scenario has "
+                                            "it, and its kpis.csv lists the " + std::to_string(names.size()) +
+                                            " it writes");
     }
     KpiPrecision p;
     p.kpi = kpi;
