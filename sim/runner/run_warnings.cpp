@@ -239,9 +239,15 @@ std::vector<std::string> scenario_warnings(const Scenario& s) {
     std::set<int> listed;
     for (const CalendarDate& date : s.bank_holidays) listed.insert(date.year);
     const int first = s.window.day_zero().year, last = s.window.report_end.year;
-    std::string missing;
-    for (int year = first; year <= last; ++year)
-      if (!listed.count(year)) missing += (missing.empty() ? "" : ", ") + std::to_string(year);
+    std::string missing;  // as runs of years, "1975-2020, 2025": a long warm-up could list dozens
+    for (int year = first; year <= last; ++year) {
+      if (listed.count(year)) continue;
+      int end = year;
+      while (end + 1 <= last && !listed.count(end + 1)) ++end;
+      missing += (missing.empty() ? "" : ", ") + std::to_string(year) +
+                 (end > year ? "-" + std::to_string(end) : "");
+      year = end;
+    }
     if (!missing.empty())
       warnings.push_back("calendar.bank_holidays lists dates in " + std::to_string(*listed.begin()) +
                          (listed.size() > 1 ? "-" + std::to_string(*listed.rbegin()) : std::string()) +

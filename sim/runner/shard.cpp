@@ -70,6 +70,11 @@ std::optional<Found> slurm_array(const Environment& env, std::string& error) {
     error = "SLURM_ARRAY_TASK_STEP=0: a job array's step is at least 1";
     return std::nullopt;
   }
+  if (const auto count_text = env("SLURM_ARRAY_TASK_COUNT"); count_text && (!count || *count == 0)) {
+    error =
+        "SLURM_ARRAY_TASK_COUNT=" + *count_text + " is not a job array's size (a whole number, at least 1)";
+    return std::nullopt;
+  }
   if (!count || *count == 0) {
     error =
         "SLURM_ARRAY_TASK_ID is set, but the job array's size cannot be read from SLURM_ARRAY_TASK_COUNT "

@@ -44,6 +44,11 @@ TEST(RunWarnings, BankHolidaysMissingForPartOfTheWindow) {
   EXPECT_NE(r.output.find("warning: calendar.bank_holidays lists dates in 2023 but none in 2022, 2024"),
             std::string::npos)
       << r.output;
+  // Years missing in a run are given as a range, not one by one (a long warm-up could list dozens).
+  const CommandResult range =
+      run_probsim("validate scenarios/example_pdu.yaml --set simulation.warm_up_weeks=600");
+  EXPECT_NE(range.output.find("but none in 2011-2020, which the simulation runs through"), std::string::npos)
+      << range.output;
   // Listed for every year the simulation runs through (the defaults): no warning.
   EXPECT_EQ(run_probsim("validate scenarios/example_pdu.yaml").output.find("warning"), std::string::npos);
 }

@@ -134,4 +134,8 @@ TEST(Shard, ABadArrayIndexOrStepIsNamedNotTheArraySize) {
       {{"SLURM_ARRAY_TASK_ID", "1"}, {"SLURM_ARRAY_TASK_STEP", "0"}, {"SLURM_ARRAY_TASK_COUNT", "3"}});
   EXPECT_NE(zero_step.find("SLURM_ARRAY_TASK_STEP=0: a job array's step is at least 1"), std::string::npos)
       << zero_step;
+  const std::string zero_count =
+      expect_error("auto", {{"SLURM_ARRAY_TASK_ID", "1"}, {"SLURM_ARRAY_TASK_COUNT", "0"}});
+  EXPECT_NE(zero_count.find("SLURM_ARRAY_TASK_COUNT=0 is not a job array's size"), std::string::npos)
+      << zero_count;
 }
