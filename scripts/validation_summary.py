@@ -12,7 +12,7 @@ tests/e2e/national_standards_2004_test.cpp), each a `probsim run --out` director
   ew2022_feb2023/    the same, on to 13 Feb 2023 with the 7 Feb snapshot and CT-6's SI cohort, by M-2 on si_period_completions
   ew2023/            england_wales_2023.yaml, 4 replications, seed 1
   ew2023_rag_off/    the same with prioritisation.enabled=false (PUB-16's need, §10.18)
-  ns2004/, ns2004_gwent/, ns2004_county_durham/   the 2004 files, 10 replications, seed 2004
+  ns2004/, ns2004_gwent/, ns2004_county_durham/   the 2004 files, seed 2004, by M-2 on their compared KPIs
   ew_to_2025/        england_wales_2022.yaml run on to 31 Mar 2025, 4 replications, seed 1 (CT-14;
                      PUB-15's 2024 figure and PUB-13's regions, §10.15, §10.22)
   ew_to_2024/        the same to 30 Apr 2024 with --events, reduced by scripts/bbr_start_waits.py to
@@ -370,7 +370,11 @@ def national_standards_2004(runs):
     print("compared and why). The test is directional: Gwent's higher sickness gives lower review and breach")
     print("timeliness, Gwent's file run against itself with Durham's sickness (§11.10). The DV audits counted")
     print("DV cases only and are read on the DA cases' KPIs (§11.12); where the source gives the audited")
-    print("cases, the gap adds the published share's Wilson 95% interval and whether the model's mean is inside it.\n")
+    print("cases, the gap adds the published share's Wilson 95% interval and whether the model's mean is inside it.")
+    counts = ", ".join(f"{replications(runs / directory)} of {area.replace('_', ' ')}" for area, directory in AREAS)
+    outcomes = "; ".join(f"{area.replace('_', ' ')} {precision_outcome(runs / directory)}" for area, directory in AREAS)
+    print(f"Replications (seed 2004): {counts}, each run until the 95% CI of every KPI compared for its area is within")
+    print(f"5% of its mean (M-2; §11.16; {outcomes}). The DV sample's holders and CT-15 (below) use the first 10.\n")
     print("| ID | KPI | area | published | model mean [95% CI] | gap |")
     print("|---|---|---|---|---|---|")
     for t in read_rows(TARGETS_2004):
