@@ -50,7 +50,7 @@ PUB6_WEEKS = (1 * WEEKS_PER_MONTH, 5 * WEEKS_PER_MONTH)  # PUB-6: "1 to 5 months
 TARGETS_2022 = ROOT / "tests/validation/england_wales_2022_targets.csv"
 TARGETS_2004 = ROOT / "tests/validation/national_standards_2004_targets.csv"
 AREAS = [("gwent", "ns2004_gwent"), ("county_durham", "ns2004_county_durham"), ("average", "ns2004")]
-SECTION = {"CT-1": "§9.4", "CT-2": "§9.4", "CT-3": "§9.4", "CT-4": "§9.4-9.8, 9.13", "CT-6": "§9.7, 9.16",
+SECTION = {"CT-1": "§9.4", "CT-2": "§9.4", "CT-3": "§9.4", "CT-4": "§9.4-9.8, 9.13", "CT-6": "§9.7, 9.16, 9.21",
            "CT-8": "§5", "CT-10": "§5", "CT-13": "§10.16", "TS-1": "§10.16", "AR-6": "§10.16", "MS-1": "§9.17", "VIC-3": "§9.17", "IS-2": "§9.18", "CT-17": "§10.8-10.13, §10.22"}
 
 
@@ -374,7 +374,8 @@ def national_standards_2004(runs):
     counts = ", ".join(f"{replications(runs / directory)} of {area.replace('_', ' ')}" for area, directory in AREAS)
     outcomes = "; ".join(f"{area.replace('_', ' ')} {precision_outcome(runs / directory)}" for area, directory in AREAS)
     print(f"Replications (seed 2004): {counts}, each run until the 95% CI of every KPI compared for its area is within")
-    print(f"5% of its mean (M-2; §11.16; {outcomes}). The DV sample's holders and CT-15 (below) use the first 10.\n")
+    print(f"5% of its mean (M-2; §11.16; {outcomes}). The DV sample's holders and CT-15's cohort share (below) use the")
+    print("first 10; CT-15's year's completions ÷ starts uses them all.\n")
     print("| ID | KPI | area | published | model mean [95% CI] | gap |")
     print("|---|---|---|---|---|---|")
     for t in read_rows(TARGETS_2004):

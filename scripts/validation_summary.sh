@@ -28,7 +28,7 @@ cd "$here"
 # seed 1, about 4 minutes; validation/09-bbr-delivery.md §9.20).
 run ew2022 scenarios/england_wales_2022.yaml --reps 6 --seed 1 \
   --precision 0.05 --precision-kpis bbr_cohort_starters_completed --max-reps 100
-# CT-6's SI completions come in lumps of 40-140 per interventions team (a team runs an SI group in the
+# CT-6's SI completions come in lumps of 7-143 (median 82) per interventions team (a team runs an SI group in the
 # window or not), so this run too goes on until their 95% CI is within 5% of the mean (M-2; 220 with
 # seed 1, about 10 minutes; validation/09-bbr-delivery.md §9.21).
 run ew2022_feb2023 scenarios/england_wales_2022.yaml --reps 4 --seed 1 \
@@ -59,7 +59,7 @@ for dir in ew_published_staff ew_held_staff; do
   done
 done
 # The 2004 files run by M-2 on every KPI the 2004 targets compare for their area (validation/
-# 11-national-standards.md §11.16; 28-46 replications with seed 2004, a second each).
+# 11-national-standards.md §11.16; 28-46 replications with seed 2004, about a second for the three).
 area_kpis() {  # area_kpis AREA: the KPIs tests/validation/national_standards_2004_targets.csv compares there
   python3 -B - "$here/tests/validation/national_standards_2004_targets.csv" "$1" <<'PY'
 import csv, sys

@@ -53,17 +53,28 @@ void apply_override(ConfigNode& root, const std::string& assignment, Diagnostics
     diagnostics.error(here, path, "the value is not valid YAML: " + e.msg);
     return;
   }
-  // Only a null asked for by name removes the key: `key=#5` is a YAML comment, null too, and removed the
-  // key as silently as an empty value did.
-  const std::size_t first = value_text.find_first_not_of(" \t");
-  const std::string trimmed = value_text.substr(first, value_text.find_last_not_of(" \t") - first + 1);
-  if (value.kind == ConfigNode::Kind::null && trimmed != "null" && trimmed != "Null" && trimmed != "NULL" &&
-      trimmed != "~" && trimmed.rfind("!!null", 0) != 0) {
-    diagnostics.error(here, path,
-                      "the value '" + trimmed + "' is empty to YAML (a '#' begins a comment); write " + path +
-                          "=null to remove the key, or quote the value ('" + path + "=\"" + trimmed +
-                          "\"') for a text");
-    return;
+  // Only a null asked for by name removes the key (null, ~ or !!null, a comment after it allowed): `key=#5`
+  // (all comment) or `key=---` reads as null too, and removed the key as silently as an empty value did.
+  if (value.kind == ConfigNode::Kind::null) {
+    std::string written = value_text;
+    for (std::size_t hash = written.find('#'); hash != std::string::npos; hash = written.find('#', hash + 1))
+      if (hash == 0 || written[hash - 1] == ' ' || written[hash - 1] == '\t') {
+        written.erase(hash);
+        break;
+      }
+    const std::size_t first = written.find_first_not_of(" \t");
+    written =
+        first == std::string::npos ? "" : written.substr(first, written.find_last_not_of(" \t") - first + 1);
+    if (written != "null" && written != "Null" && written != "NULL" && written != "~" &&
+        written.rfind("!!null", 0) != 0) {
+      diagnostics.error(here, path,
+                        "the value '" + value_text +
+                            "' reads as nothing in YAML (a '#' begins a comment, '---' a "
+                            "document); write " +
+                            path + "=null to remove the key, or quote the value ('" + path + "=\"" +
+                            value_text + "\"') for a text");
+      return;
+    }
   }
   value.where = here;
   set_at_path(root, path, std::move(value), here, diagnostics);

@@ -90,17 +90,21 @@ std::optional<CsvProblem> encoding_problem(const std::string& text, const std::s
     return CsvProblem{path, utf16_mark ? 1 : line_of(nul), "header",
                       "the file is UTF-16 or binary, not UTF-8 text (it begins with a UTF-16 byte-order mark "
                       "or holds NUL bytes); save it as CSV in UTF-8"};
-  // A row end outside quoted fields that is a CR alone (a spreadsheet's "CSV (Macintosh)", which may hold
-  // LF inside a quoted cell, or a file pieced together from two): this reader drops CRs, so such a row
-  // would run into the next. One at the very end of the file ends no row.
+  // A CR outside quoted fields that no LF follows (a spreadsheet's "CSV (Macintosh)", which may hold LF
+  // inside a quoted cell, or a file pieced together from two): this reader drops CRs, so such a row would
+  // run into the next. A run of CRs before an LF (CR CR LF, from a CRLF writer on a text-mode file) ends
+  // a row as CRLF does, and CRs at the very end of the file end none.
   bool quoted = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '"') quoted = !quoted;  // "" inside a quoted field toggles twice
-    if (!quoted && text[i] == '\r' && i + 1 < text.size() && text[i + 1] != '\n')
-      return CsvProblem{
-          path, line_of(i), "row",
-          "a row ends in a carriage return alone (an old Mac format), which this reader does not "
-          "take as a line end; save the file with LF or CRLF line ends"};
+    if (quoted || text[i] != '\r') continue;
+    std::size_t next = i;
+    while (next < text.size() && text[next] == '\r') ++next;
+    if (next < text.size() && text[next] != '\n')
+      return CsvProblem{path, line_of(i), "row",
+                        "a carriage return with no line feed after it (an old Mac format's row end?), which "
+                        "this reader does not take as a line end; save the file with LF or CRLF line ends"};
+    i = next - 1;
   }
   if (const std::size_t bad = first_invalid_utf8(text); bad != std::string_view::npos) {
     char byte[8];

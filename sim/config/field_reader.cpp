@@ -131,8 +131,7 @@ std::optional<std::string> FieldReader::label(std::string_view key, bool require
   std::string why;
   if (value->empty())
     why = "must not be empty";
-  else if (std::any_of(value->begin(), value->end(),
-                       [](char c) { return (c >= 0 && c < 0x20) || c == 0x7f; }))
+  else if (has_control_character(*value))
     why =
         "must be one line of text without control characters (a newline or tab would break the run's "
         "CSV files and report)";

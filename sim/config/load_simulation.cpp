@@ -19,9 +19,10 @@ void read_simulation(FieldReader& root, Scenario& s) {
   const bool snapshot = warm_start && *warm_start == 2;
   auto caseload_csv = sim.text("caseload_csv", snapshot);
   auto staff_csv = sim.text("staff_csv", snapshot);
-  // An empty path would resolve to the scenario's folder and be reported as a file of no name.
+  // An empty path would resolve to the scenario's folder and be reported as a file of no name. (Without a
+  // snapshot the key is refused below, whatever it holds.)
   for (auto [key, path] : {std::pair{"caseload_csv", &caseload_csv}, std::pair{"staff_csv", &staff_csv}})
-    if (*path && (*path)->empty()) {
+    if (snapshot && *path && (*path)->find_first_not_of(" \t") == std::string::npos) {
       root.diagnostics().error(sim.node(key, false)->anchor(), std::string("simulation.") + key,
                                "is empty; give the path of the CSV file");
       path->reset();

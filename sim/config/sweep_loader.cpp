@@ -7,6 +7,7 @@
 
 #include "config/field_reader.hpp"
 #include "config/sweep_presentation.hpp"
+#include "config/utf8_text.hpp"
 
 namespace probsim {
 
@@ -170,8 +171,7 @@ std::optional<SweepSpec> read_sweep(const ConfigNode& root_node, const std::stri
         }
         // points.csv names each point's scenario by this path, and a line break in it split its row: the
         // batch ran and could never be aggregated.
-        if (std::any_of(item.scalar.begin(), item.scalar.end(),
-                        [](char c) { return (c >= 0 && c < 0x20) || c == 0x7f; })) {
+        if (has_control_character(item.scalar)) {
           diagnostics.error(
               item.where, "scenarios",
               "a scenario path must be one line without control characters (a line break, a tab): "

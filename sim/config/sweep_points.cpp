@@ -111,12 +111,16 @@ void refuse_keys_that_override_each_other(const SweepSpec& sweep,
         if (!together || !indexed[a].starts_with(indexed[b] + ".") ||
             !reported.emplace(*keys[a].path, *keys[b].path).second)
           continue;
-        diagnostics.error(
-            keys[a].where, keys[a].block + "." + *keys[a].path,
-            "is lost: '" + *keys[b].path + "' (line " + std::to_string(keys[b].where.line) +
-                "), applied after it, replaces the whole of what holds it in scenario '" +
-                sweep.scenarios.at(s) +
-                "'; give its value inside that key's, or set the narrower key after the broader");
+        // `set` is applied before every point, so its key cannot be moved after a point's.
+        const std::string advice =
+            keys[a].block == "set" && keys[b].block != "set"
+                ? "give it inside that key's value there, or in the points instead of `set`"
+                : "give its value inside that key's, or set the narrower key after the broader";
+        diagnostics.error(keys[a].where, keys[a].block + "." + *keys[a].path,
+                          "is lost: '" + *keys[b].path + "' (line " + std::to_string(keys[b].where.line) +
+                              ", " + keys[b].block +
+                              "), applied after it, replaces the whole of what holds it in scenario '" +
+                              sweep.scenarios.at(s) + "'; " + advice);
       }
     std::map<std::string, const Key*> first_by_path;
     for (std::size_t k = 0; k < keys.size(); ++k) {

@@ -14,7 +14,8 @@ struct CompareOptions {
   std::string out_file;  // empty: OTHER/comparison.csv
   bool quiet = false;
   // --by region|pdu|team|all: also pair the KPIs of each unit of that level (the nation always), and
-  // write each unit's monthly series' paired differences to comparison_monthly.csv.
+  // write each unit's monthly series' paired differences beside the comparison, named after it
+  // (comparison_monthly.csv beside comparison.csv).
   std::string by;
   std::vector<std::string> console_kpis;  // --kpis: glob patterns of the KPIs printed; empty: all
 };

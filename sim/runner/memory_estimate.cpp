@@ -248,8 +248,7 @@ MemoryVerdict check_memory(const Scenario& scenario, std::size_t replications_at
   if (needed <= *limit_bytes) return {MemoryVerdict::Kind::warn, text.str()};
   // The advice names what drives the estimate: the staff when they outweigh the cases.
   const bool staff_lead = kBytesPerStaffMember * one.staff > kBytesPerOpenCase * one.open_cases;
-  text << ". Nothing was run. Lower "
-       << (staff_lead ? "key '" + one.staff_key + "'" : std::string("that key"))
+  text << ". Nothing was run. Lower key '" << (staff_lead ? one.staff_key : one.pdu_key) << "'"
        << ", shorten the window, run fewer replications at once (--jobs)"
        << (given ? ", or raise --max-memory"
                  : ", or give --max-memory if the memory will be free when it runs");

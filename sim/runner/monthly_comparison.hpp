@@ -1,7 +1,7 @@
 #pragma once
 // `probsim compare --by LEVEL`: the paired differences OTHER − BASE of every monthly series of the
-// nation and of each unit of LEVEL (timeseries.csv), per month, with 95% CIs (comparison_monthly.csv,
-// docs/outputs-by-unit.md). Replication r of one run is paired with replication r of the other.
+// nation and of each unit of LEVEL (timeseries.csv), per month, with 95% CIs (comparison_monthly.csv
+// by default, named after the comparison; docs/outputs-by-unit.md). Replication r of one run is paired with replication r of the other.
 
 #include <filesystem>
 #include <string>

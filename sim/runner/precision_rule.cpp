@@ -35,13 +35,18 @@ PrecisionCheck check_precision(const std::vector<std::pair<std::string, std::vec
       std::vector<std::string> names;
       for (const auto& kv : values) names.push_back(kv.first);
       // The name passed the catalogue's check before the run, so it is one of a family (a programme's,
-      // a reason's, a grade's) that this scenario does not write, or a report's that is off.
+      // a reason's, a grade's) that this scenario does not write, or a report's that is off: the family's
+      // names this run does write are the useful list.
       std::string message = "this run writes no KPI called '" + kpi + "'";
       const std::string suggestion = did_you_mean(kpi, names);
       if (!suggestion.empty()) message += " (did you mean '" + suggestion + "'?)";
-      throw std::invalid_argument(message + "; a programme's or a reason's KPI exists only where the scenario has "
-                                            "it, and its kpis.csv lists the " + std::to_string(names.size()) +
-                                            " it writes");
+      const std::string stem = kpi.substr(0, kpi.rfind('_') + 1);
+      std::string family;
+      for (const auto& name : names)
+        if (!stem.empty() && name.rfind(stem, 0) == 0) family += (family.empty() ? "" : ", ") + name;
+      throw std::invalid_argument(message +
+                                  "; a programme's or a reason's KPI exists only where the scenario has it" +
+                                  (family.empty() ? std::string() : "; this run writes " + family) + "");
     }
     KpiPrecision p;
     p.kpi = kpi;

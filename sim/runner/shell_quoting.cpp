@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <string_view>
 
+#include "config/utf8_text.hpp"
+
 namespace probsim {
 
 std::string shell_quoted(const std::string& argument) {
@@ -12,9 +14,8 @@ std::string shell_quoted(const std::string& argument) {
     return std::isalnum(c) ||
            std::string_view("-_./=:,@%+").find(static_cast<char>(c)) != std::string_view::npos;
   };
-  const auto control = [](unsigned char c) { return c < 0x20 || c == 0x7f; };
   if (!argument.empty() && std::all_of(argument.begin(), argument.end(), safe)) return argument;
-  if (std::none_of(argument.begin(), argument.end(), control)) {
+  if (!has_control_character(argument)) {
     std::string quoted = "'";
     for (const char c : argument) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
     return quoted + "'";
@@ -30,7 +31,7 @@ std::string shell_quoted(const std::string& argument) {
       quoted += "\\r";
     else if (c == '\'' || c == '\\')
       quoted += std::string("\\") + c;
-    else if (control(byte)) {
+    else if (is_control_character(byte)) {
       char escape[8];
       std::snprintf(escape, sizeof escape, "\\x%02x", byte);
       quoted += escape;

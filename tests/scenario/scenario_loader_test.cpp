@@ -173,10 +173,11 @@ TEST(ScenarioLoader, AnOverrideThatIsOnlyACommentIsRefused) {
   Diagnostics diagnostics;
   EXPECT_FALSE(load_scenario(source("scenarios/example_pdu.yaml"), {"description=#42"}, diagnostics));
   ASSERT_EQ(diagnostics.items().size(), 1u) << diagnostics.describe();
-  EXPECT_NE(diagnostics.items()[0].message.find("the value '#42' is empty to YAML (a '#' begins a comment)"),
-            std::string::npos)
+  EXPECT_NE(
+      diagnostics.items()[0].message.find("the value '#42' reads as nothing in YAML (a '#' begins a comment"),
+      std::string::npos)
       << diagnostics.items()[0].message;
-  for (const std::string removal : {"description=null", "description=~"}) {
+  for (const std::string removal : {"description=null", "description=~", "description=null # no text"}) {
     Diagnostics removed;
     EXPECT_TRUE(load_scenario(source("scenarios/example_pdu.yaml"), {removal}, removed))
         << removed.describe();

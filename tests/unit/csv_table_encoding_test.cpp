@@ -62,15 +62,17 @@ TEST(CsvEncoding, Utf16WithoutAByteOrderMarkOrBigEndianIsOneProblem) {
 TEST(CsvEncoding, LinesEndingInACarriageReturnAloneAreOneProblem) {
   const auto problems = problems_of("person_id,pdu\rP1,Northgate\rP2,Eastmoor\r");
   ASSERT_EQ(problems.size(), 1u) << listing(problems);
-  EXPECT_NE(problems[0].message.find("carriage return alone"), std::string::npos) << problems[0].describe();
+  EXPECT_NE(problems[0].message.find("carriage return with no line feed"), std::string::npos)
+      << problems[0].describe();
   // A spreadsheet's "CSV (Macintosh)" with an LF inside a quoted cell is caught too.
   EXPECT_EQ(problems_of("person_id,pdu\rP1,\"North\ngate\"\rP2,Eastmoor\r").size(), 1u);
 }
 
 TEST(CsvEncoding, CarriageReturnsThatEndNoRowAreNotRefused) {
-  // A header alone ending in CR; a CR or LF inside a quoted field of an LF file.
+  // A header alone ending in CR; a CR or LF inside a quoted field of an LF file; CR CR LF row ends.
   EXPECT_TRUE(problems_of("person_id,pdu\r").empty()) << listing(problems_of("person_id,pdu\r"));
   EXPECT_TRUE(problems_of("person_id,pdu\nP1,\"North\rgate\"\nP2,\"East\nmoor\"\n").empty());
+  EXPECT_TRUE(problems_of("person_id,pdu\r\r\nP1,Northgate\r\r\nP2,Eastmoor\r\r\n").empty());
 }
 
 TEST(CsvEncoding, ACarriageReturnAloneAmongLineFeedsIsNamedAtItsLine) {
@@ -78,7 +80,7 @@ TEST(CsvEncoding, ACarriageReturnAloneAmongLineFeedsIsNamedAtItsLine) {
   const auto problems = problems_of("person_id,pdu\nP1,Northgate\nP2,Eastmoor\rP3,Southbridge\n");
   ASSERT_EQ(problems.size(), 1u) << listing(problems);
   EXPECT_EQ(problems[0].line, 3);
-  EXPECT_NE(problems[0].message.find("a row ends in a carriage return alone"), std::string::npos);
+  EXPECT_NE(problems[0].message.find("a carriage return with no line feed after it"), std::string::npos);
   // A NUL byte is named at its line too.
   const auto nul = problems_of(std::string("person_id,pdu\nP1,North\0gate\n", 28));
   ASSERT_EQ(nul.size(), 1u) << listing(nul);

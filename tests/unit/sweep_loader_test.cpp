@@ -202,8 +202,14 @@ TEST(SweepLoader, StructuralMistakesAreErrors) {
       {head + "replications_per_point: 2\nparameters:\n  regions.0.pdus.Northgate.staff.0.headcount: [3, 4]\n"
               "  regions.0.pdus.0.staff: [[{grade: po, headcount: 7, fte_each: 1.0}]]\n",
        "key 'parameters.regions.0.pdus.Northgate.staff.0.headcount': is lost: 'regions.0.pdus.0.staff' (line "
-       "6), "
-       "applied after it"},
+       "6, "
+       "parameters), applied after it"},
+      // `set`'s key replaced by one point's: said so, with advice that `set` allows.
+      {head + "replications_per_point: 2\nset: {regions.0.pdus.0.staff.0.headcount: 3}\n"
+              "points: [{regions.0.pdus.0.referrals_per_week: 4}, {regions.0.pdus.0.staff: [{grade: po, "
+              "headcount: 7, "
+              "fte_each: 1.0}]}]\n",
+       "or in the points instead of `set`"},
       {head + "replications_per_point: 1\nprecision: {relative_half_width: 0.05}\n", "must be at least 2"},
       {head + "replications_per_point: 5\nprecision: {relative_half_width: 0.05, max_replications: 3}\n",
        "must be at least replications_per_point"},
@@ -245,6 +251,21 @@ TEST(SweepLoader, AKeyInsideAListSetBeforeItIsKept) {
   ASSERT_EQ(loaded->size(), 2u);
   EXPECT_EQ((*loaded)[0].loaded.scenario.regions[0].pdus[0].staff[0].headcount, 3);
   EXPECT_EQ((*loaded)[1].loaded.scenario.regions[0].pdus[0].staff[0].headcount, 4);
+}
+
+// Not lost: a grid key and an explicit point's broader key are never applied together.
+TEST(SweepLoader, KeysAppliedApartAreNotLost) {
+  Diagnostics d;
+  const auto sweep = load_sweep_file(
+      write_sweep("apart.yaml",
+                  "name: apart\nscenarios: [" + example() +
+                      "]\nreplications_per_point: 2\n"
+                      "parameters: {regions.0.pdus.0.staff.0.headcount: [3, 4]}\n"
+                      "points: [{regions.0.pdus.0.staff: [{grade: po, headcount: 7, fte_each: 1.0}]}]\n"),
+      d);
+  ASSERT_TRUE(sweep) << d.describe();
+  const auto points = expand_points(*sweep, d);
+  EXPECT_TRUE(load_points(*sweep, points, d)) << d.describe();
 }
 
 TEST(SweepLoader, MissingScenarioFileIsNamedAtItsLineInTheSweep) {
