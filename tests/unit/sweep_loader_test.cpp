@@ -234,19 +234,29 @@ TEST(SweepLoader, StructuralMistakesAreErrors) {
   }
 }
 
+namespace {
+
+// A sweep of example_pdu with `body` after its name, scenario and replications, loaded point by point.
+std::optional<std::vector<LoadedPoint>> load_all_points(const std::string& name, const std::string& body,
+                                                        Diagnostics& d) {
+  const auto sweep =
+      load_sweep_file(write_sweep(name + ".yaml", "name: " + name + "\nscenarios: [" + example() +
+                                                      "]\nreplications_per_point: 2\n" + body),
+                      d);
+  if (!sweep) return std::nullopt;
+  return load_points(*sweep, expand_points(*sweep, d), d);
+}
+
+}  // namespace
+
 // The other order is meant: `set` replaces a list, and the grid varies an item of the new list.
 TEST(SweepLoader, AKeyInsideAListSetBeforeItIsKept) {
   Diagnostics d;
-  const auto sweep = load_sweep_file(
-      write_sweep("inside.yaml",
-                  "name: inside\nscenarios: [" + example() +
-                      "]\nreplications_per_point: 2\n"
+  const auto loaded =
+      load_all_points("inside",
                       "set: {regions.0.pdus.Northgate.staff: [{grade: po, headcount: 7, fte_each: 1.0}]}\n"
-                      "parameters: {regions.0.pdus.0.staff.0.headcount: [3, 4]}\n"),
-      d);
-  ASSERT_TRUE(sweep) << d.describe();
-  const auto points = expand_points(*sweep, d);
-  const auto loaded = load_points(*sweep, points, d);
+                      "parameters: {regions.0.pdus.0.staff.0.headcount: [3, 4]}\n",
+                      d);
   ASSERT_TRUE(loaded) << d.describe();
   ASSERT_EQ(loaded->size(), 2u);
   EXPECT_EQ((*loaded)[0].loaded.scenario.regions[0].pdus[0].staff[0].headcount, 3);
@@ -256,16 +266,12 @@ TEST(SweepLoader, AKeyInsideAListSetBeforeItIsKept) {
 // Not lost: a grid key and an explicit point's broader key are never applied together.
 TEST(SweepLoader, KeysAppliedApartAreNotLost) {
   Diagnostics d;
-  const auto sweep = load_sweep_file(
-      write_sweep("apart.yaml",
-                  "name: apart\nscenarios: [" + example() +
-                      "]\nreplications_per_point: 2\n"
+  EXPECT_TRUE(
+      load_all_points("apart",
                       "parameters: {regions.0.pdus.0.staff.0.headcount: [3, 4]}\n"
-                      "points: [{regions.0.pdus.0.staff: [{grade: po, headcount: 7, fte_each: 1.0}]}]\n"),
-      d);
-  ASSERT_TRUE(sweep) << d.describe();
-  const auto points = expand_points(*sweep, d);
-  EXPECT_TRUE(load_points(*sweep, points, d)) << d.describe();
+                      "points: [{regions.0.pdus.0.staff: [{grade: po, headcount: 7, fte_each: 1.0}]}]\n",
+                      d))
+      << d.describe();
 }
 
 TEST(SweepLoader, MissingScenarioFileIsNamedAtItsLineInTheSweep) {
