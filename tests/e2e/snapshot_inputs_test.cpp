@@ -32,6 +32,14 @@ fs::path copied_snapshot_scenario(const fs::path& dir) {
   return dir / "scenario.yaml";
 }
 
+// One replication of the copied scenario to 2023-03-31, into `dir`/run; its exit status.
+int run_copied_snapshot_scenario(const fs::path& dir) {
+  const fs::path scenario = copied_snapshot_scenario(dir);
+  return run_probsim("run " + quoted(scenario) +
+                     " --reps 1 --quiet --set simulation.report_end=2023-03-31 --out " + quoted(dir / "run"))
+      .exit_status;
+}
+
 void drop_last_line(const fs::path& file) {
   std::string text = read_file(file);
   text.pop_back();  // the final newline
@@ -41,12 +49,7 @@ void drop_last_line(const fs::path& file) {
 
 TEST(SnapshotInputs, AReplayRefusesACsvEditedSinceTheRun) {
   const fs::path dir = fresh_directory("snapshot-inputs-replay");
-  const fs::path scenario = copied_snapshot_scenario(dir);
-  ASSERT_EQ(
-      run_probsim("run " + quoted(scenario) +
-                  " --reps 1 --quiet --set simulation.report_end=2023-03-31 --out " + quoted(dir / "run"))
-          .exit_status,
-      0);
+  ASSERT_EQ(run_copied_snapshot_scenario(dir), 0);
   EXPECT_TRUE(contains(read_file(dir / "run" / "scenario.resolved.yaml"), "# input caseload_csv: "));
   const std::string replay = "snapshot " + quoted(dir / "run") + " --date 2023-02-01 --out ";
   EXPECT_EQ(run_probsim(replay + quoted(dir / "before")).exit_status, 0);
@@ -158,12 +161,7 @@ TEST(SnapshotInputs, AggregateRefusesShardsThatReadDifferentCsvs) {
 // A run's scenario.resolved.yaml run again says when a CSV it recorded has changed.
 TEST(SnapshotInputs, RunningAResolvedScenarioAgainWarnsOfAChangedCsv) {
   const fs::path dir = fresh_directory("snapshot-inputs-rerun");
-  const fs::path scenario = copied_snapshot_scenario(dir);
-  ASSERT_EQ(
-      run_probsim("run " + quoted(scenario) +
-                  " --reps 1 --quiet --set simulation.report_end=2023-03-31 --out " + quoted(dir / "run"))
-          .exit_status,
-      0);
+  ASSERT_EQ(run_copied_snapshot_scenario(dir), 0);
   const std::string validate = "validate " + quoted(dir / "run" / "scenario.resolved.yaml");
   EXPECT_FALSE(contains(run_probsim(validate).output, "has changed since"));
   drop_last_line(dir / "data" / "example_region_caseload.csv");
