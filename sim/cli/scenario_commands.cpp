@@ -17,6 +17,7 @@
 #include "runner/memory_estimate.hpp"
 #include "runner/precision_rule.hpp"
 #include "runner/run_warnings.hpp"
+#include "runner/scenario_kpi_check.hpp"
 #include "runner/stop_signals.hpp"
 #include "runner/usable_cores.hpp"
 
@@ -197,6 +198,14 @@ int scenario_command_main(const Command& command, int argc, char** argv) {
 
   const auto loaded = load_or_report(run.scenario_path, run.overrides);
   if (!loaded) return 1;
+  bool unwritten = false;  // a precision KPI this scenario cannot write: said now, not after replications
+  for (const std::string& kpi : run.precision_kpis)
+    if (const std::string problem = kpi_the_scenario_does_not_write(kpi, loaded->scenario);
+        !problem.empty()) {
+      std::cerr << "probsim run: --precision-kpis: " << problem << "\n";
+      unwritten = true;
+    }
+  if (unwritten) return 2;
   // A run's scenario.resolved.yaml run again: its snapshot CSVs should be the ones it recorded.
   for (const std::string& message : changed_inputs(run.scenario_path))
     std::cerr << "probsim " << command.name << ": warning: " << message << "\n";

@@ -41,9 +41,9 @@ std::vector<std::string> baseline_warnings(const fs::path& run, const fs::path& 
   return warnings;
 }
 
-// A sweep's own headline_kpis that no point has: `batch` checks each against the catalogue, but a family
-// name with a misspelt programme (si_period_completions_hepl) passes that and would leave the chart
-// silently.
+// A sweep's own headline_kpis that no point has: `batch` checks each against the catalogue and the
+// points' programmes and cohort reports, but a KPI that needs another setting on (a snapshot's) passes
+// that, and a batch run before those checks passed more; either would leave the chart silently.
 std::vector<std::string> headline_warnings(const ReportData& data) {
   std::vector<std::string> warnings;
   if (!data.sweep || data.sweep->headline_reason != kHeadlineNamedBySweep) return warnings;
@@ -52,9 +52,9 @@ std::vector<std::string> headline_warnings(const ReportData& data) {
     for (const auto& row : point.kpis) present.insert(row.kpi);
   for (const auto& kpi : data.sweep->headline_kpis)
     if (!present.count(kpi))
-      warnings.push_back(
-          "headline KPI '" + kpi + "' (the sweep's headline_kpis) is in no point's results, so the " +
-          "sweep chart leaves it out; is its name, or its programme's, spelt as the scenarios have it?");
+      warnings.push_back("headline KPI '" + kpi +
+                         "' (the sweep's headline_kpis) is in no point's results, so the " +
+                         "sweep chart leaves it out; docs/reference/outputs.md says which setting writes it");
   return warnings;
 }
 

@@ -9,12 +9,12 @@
 #include "runner/aggregate.hpp"
 #include "runner/batch_files.hpp"
 #include "runner/input_checksums.hpp"
-#include "runner/kpi_pattern_check.hpp"
 #include "runner/memory_estimate.hpp"
 #include "runner/output_lock.hpp"
 #include "runner/precision_rule.hpp"
 #include "runner/replication_scheduler.hpp"
 #include "runner/run_files.hpp"
+#include "runner/scenario_kpi_check.hpp"
 #include "runner/shell_quoting.hpp"
 #include "runner/stop_signals.hpp"
 
@@ -120,28 +120,14 @@ int run_batch(const BatchOptions& options) {
   std::optional<SweepSpec> sweep =
       load_sweep_file(options.sweep_path, diagnostics, SweepWithProblems::past_unknown_keys);
   const std::size_t file_problems = diagnostics.items().size();
-  // The KPI names of the precision rule and of headline_kpis against the catalogue, before any
-  // replication runs (a sweep file cannot see the catalogue; the runner can).
-  auto check_national_kpis = [&](const std::vector<std::string>& kpis,
-                                 const std::vector<SourceLocation>& where, const std::string& key,
-                                 const std::string& reader) {
-    for (std::size_t i = 0; i < kpis.size(); ++i)
-      if (const std::string problem = unknown_national_kpi(kpis[i], reader); !problem.empty())
-        diagnostics.error(i < where.size() ? where[i] : SourceLocation{options.sweep_path, 0, 0}, key,
-                          problem);
-  };
-  if (sweep && sweep->precision)
-    check_national_kpis(sweep->precision->kpis, sweep->precision->kpi_where, "precision.kpis",
-                        "the rule reads the nation's");
-  if (sweep)
-    check_national_kpis(sweep->headline_kpis, sweep->headline_kpi_where, "headline_kpis",
-                        "a report's headline shows the nation's");
+  if (sweep) check_sweep_kpis_in_catalogue(*sweep, diagnostics);
   const std::size_t sweep_problems = diagnostics.items().size();
   std::vector<SweepPoint> points;
   std::optional<std::vector<LoadedPoint>> loaded;
   if (sweep) points = expand_points(*sweep, diagnostics);
   if (sweep && diagnostics.items().size() == sweep_problems)
     loaded = load_points(*sweep, points, diagnostics);
+  if (loaded) check_sweep_kpis_against_points(*sweep, *loaded, diagnostics);
   if (!loaded || !diagnostics.empty()) {
     const std::size_t n = diagnostics.items().size();
     const bool checked_past_them = sweep && file_problems > 0;

@@ -199,6 +199,71 @@ TEST(Precision, BadRequestsAreRefusedBeforeOrWithoutResults) {
   EXPECT_FALSE(fs::exists(dir / "out"));
 }
 
+// A name the catalogue accepts but the scenario cannot write (a family member naming no programme of
+// the scenario, a cohort report's KPI with the report off) failed only after the first replications.
+TEST(Precision, KpisTheScenarioCannotWriteAreRefusedBeforeAnyReplication) {
+  const auto dir = fresh_directory("precision_scenario_kpis");
+  const std::string example = "run " + quoted(fs::path(source_path("scenarios/example_pdu.yaml"))) +
+                              " --quiet --reps 3 --precision 0.05 --out " + quoted(dir / "out") + " ";
+  const std::string report =
+      "--set 'interventions.si_cohort_report={requirements_from: 2023-04-01, requirements_to: "
+      "2024-02-13, status_on: 2024-02-13}' ";
+  const CommandResult off = run_probsim(example + "--precision-kpis si_period_completions");
+  EXPECT_EQ(off.exit_status, 2) << off.output;
+  EXPECT_NE(off.output.find("--precision-kpis: 'si_period_completions' is written only with "
+                            "interventions.si_cohort_report set, and this scenario does not set it"),
+            std::string::npos)
+      << off.output;
+  const CommandResult bbr = run_probsim(example + "--precision-kpis bbr_cohort_starters_completed");
+  EXPECT_EQ(bbr.exit_status, 2) << bbr.output;
+  EXPECT_NE(bbr.output.find("interventions.cohort_report set"), std::string::npos) << bbr.output;
+  const CommandResult none = run_probsim(kScenario +
+                                         "--set interventions.enabled=false --reps 3 --precision 0.05 "
+                                         "--precision-kpis bbr_cohort_starters_completed --out " +
+                                         quoted(dir / "out"));
+  EXPECT_EQ(none.exit_status, 2) << none.output;
+  EXPECT_NE(none.output.find("'bbr_cohort_starters_completed' is written by interventions.cohort_report, and "
+                             "this scenario has no interventions"),
+            std::string::npos)
+      << none.output;
+  const CommandResult misspelt =
+      run_probsim(example + report + "--precision-kpis caseload_mean,si_period_completions_hepl");
+  EXPECT_EQ(misspelt.exit_status, 2) << misspelt.output;
+  EXPECT_NE(misspelt.output.find("--precision-kpis: 'si_period_completions_hepl' names the programme "
+                                 "'hepl', which is not one of this scenario's (did you mean 'help'?); "
+                                 "its programmes are 'stepwise', 'positive_pathways_plus', 'help'"),
+            std::string::npos)
+      << misspelt.output;
+  EXPECT_EQ(misspelt.output.find("caseload_mean"), std::string::npos) << misspelt.output;
+  EXPECT_FALSE(fs::exists(dir / "out"));
+  // A sweep: each name at its line. A precision KPI any point lacks is refused (the rule reads each
+  // point's), naming the first; a headline KPI only when no point has it (the chart shows those that do).
+  write_file(dir / "sweep.yaml",
+             "name: unwritten\nscenarios: [" + source_path("scenarios/example_pdu.yaml") +
+                 "]\npoints:\n  - {simulation.warm_up_weeks: 30}\n"
+                 "  - {interventions.si_cohort_report: {requirements_from: 2023-04-01, requirements_to: "
+                 "2024-02-13, status_on: 2024-02-13}}\n"
+                 "replications_per_point: 2\n"
+                 "precision: {relative_half_width: 0.05, kpis: [si_period_completions_help]}\n"
+                 "headline_kpis: [si_period_completions_help, si_period_completions_hepl]\n");
+  const CommandResult sweep =
+      run_probsim("batch " + quoted(dir / "sweep.yaml") + " --dry-run --out " + quoted(dir / "out"));
+  EXPECT_EQ(sweep.exit_status, 1) << sweep.output;
+  EXPECT_NE(sweep.output.find("sweep.yaml:7:47: error: key 'precision.kpis': in 1 of the 2 points (the first "
+                              "p0001): 'si_period_completions_help' is written only with "
+                              "interventions.si_cohort_report set"),
+            std::string::npos)
+      << sweep.output;
+  EXPECT_NE(
+      sweep.output.find("sweep.yaml:8:45: error: key 'headline_kpis': in all 2 points (the first p0001): "
+                        "'si_period_completions_hepl' is written only with"),
+      std::string::npos)
+      << sweep.output;
+  EXPECT_EQ(sweep.output.find("key 'headline_kpis': in 1 of"), std::string::npos) << sweep.output;
+  EXPECT_NE(sweep.output.find("2 problems found; nothing was run"), std::string::npos) << sweep.output;
+  EXPECT_FALSE(fs::exists(dir / "out"));
+}
+
 TEST(Precision, ASweepWithAPrecisionTargetGivesTheSameResultsWhateverTheSharding) {
   const auto dir = fresh_directory("precision_sweep");
   const std::string text =

@@ -248,17 +248,18 @@ TEST(Report, WarnsWhenTheBaselineCannotBePairedWithThePlan) {
   EXPECT_EQ(itself.output.find("different base seeds"), std::string::npos) << itself.output;
 }
 
-// A headline KPI of a family (a programme's) with the programme misspelt passes batch's catalogue check;
-// the report says that no point has it rather than leaving it out of the chart unremarked.
+// A headline KPI that passes batch's checks but that no point writes (the snapshot's, with
+// simulation.workload_snapshot_on unset): the report says so rather than leaving it out of the chart
+// unremarked.
 TEST(Report, WarnsOfAHeadlineKpiThatNoPointHas) {
   const fs::path dir = fresh_directory("report_headline");
   const auto sweep = quoted(write_sweep(
       dir, small_sweep("report_headline",
-                       "headline_kpis: [reviews_on_time_share, si_period_completions_hepl]\n", "2")));
+                       "headline_kpis: [reviews_on_time_share, workload_snapshot_pct_mean]\n", "2")));
   ASSERT_EQ(run_probsim("batch " + sweep + " --out " + quoted(dir / "batch") + " --quiet").exit_status, 0);
   const CommandResult report = run_probsim("report " + quoted(dir / "batch") + " --quiet");
   ASSERT_EQ(report.exit_status, 0) << report.output;
-  EXPECT_NE(report.output.find("warning: report: headline KPI 'si_period_completions_hepl' (the sweep's "
+  EXPECT_NE(report.output.find("warning: report: headline KPI 'workload_snapshot_pct_mean' (the sweep's "
                                "headline_kpis) is in no point's results"),
             std::string::npos)
       << report.output;
