@@ -69,6 +69,11 @@ def national_summary(run_dir):
     return out
 
 
+def plural(n, noun):
+    """`1 replication`, `28 replications`."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def replications(run_dir):
     """The replications a run's summary.csv was made from (its national rows' n)."""
     with open(run_dir / "summary.csv", newline="") as f:
@@ -131,7 +136,7 @@ def england_wales(runs):
           f"same to 13 Feb 2023 (CT-6, CT-17 and the 7 Feb samples), run until CT-6's SI completions' 95% CI is "
           f"within 5% of their mean (M-2; §9.21; {precision_outcome(runs / 'ew2022_feb2023')}); "
           f"{replications(runs / 'ew2023')} of `england_wales_2023.yaml` "
-          "(PUB-15). The validation test asserts on its own 6.\n")
+          "(PUB-15). The validation test asserts on its own 6 (the BBR cohort) and 4 (CT-6, CT-17's week).\n")
     print("| ID | KPI | published | tolerance | model mean [95% CI] | gap | matches | asserted | section |")
     print("|---|---|---|---|---|---|---|---|---|")
     for t in read_rows(TARGETS_2022):
@@ -374,8 +379,8 @@ def national_standards_2004(runs):
     counts = ", ".join(f"{replications(runs / directory)} of {area.replace('_', ' ')}" for area, directory in AREAS)
     outcomes = "; ".join(f"{area.replace('_', ' ')} {precision_outcome(runs / directory)}" for area, directory in AREAS)
     print(f"Replications (seed 2004): {counts}, each run until the 95% CI of every KPI compared for its area is within")
-    print(f"5% of its mean (M-2; §11.16; {outcomes}). The DV sample's holders and CT-15's cohort share (below) use the")
-    print("first 10; CT-15's year's completions ÷ starts uses them all.\n")
+    print(f"5% of its mean (M-2; §11.16; {outcomes}). The DV sample's holders and CT-15's cohort (below) are read")
+    print("from the same replications (§11.17).\n")
     print("| ID | KPI | area | published | model mean [95% CI] | gap |")
     print("|---|---|---|---|---|---|")
     for t in read_rows(TARGETS_2004):
@@ -406,7 +411,8 @@ def national_standards_2004(runs):
                                                                                               for s in shares])
         published, wilson_low, wilson_high = dv_sample_holders_2004.PSO_SHARE
         met = "met" if wilson_low <= pso <= wilson_high else "**not met**"
-        print(f"- 2a.17/2a.18, the DV sample's holders (average area, DA cases 4-12 months in, weighted to the "
+        print(f"- 2a.17/2a.18, the DV sample's holders ({plural(len(snapshots), 'replication')} of the average area, DA cases "
+              f"4-12 months in, weighted to the "
               f"sample's RoH mix; §10.20): PSO {pso:.1%} [{pso_low:.1%}, {pso_high:.1%}] ({published:.0%}, "
               f"Wilson [{wilson_low:.1%}, {wilson_high:.1%}]: {met}); PO {po[0]:.1%} [{po[1]:.1%}, {po[2]:.1%}] "
               f"(70%, and trainees 7%: the area has none).\n")
@@ -444,7 +450,7 @@ def programme_completion_2004(runs):
         breached = (mean_ci([int(r["breached_or_revoked"]) / (int(r["ended"]) + int(r["removed"])) for r in dropped])
                     if dropped else None)
         ratio = mean_ci([k["bbr_completions"] / k["bbr_starts"] for k in kpis.values() if k.get("bbr_starts")])
-        parts.append(f"{area.replace('_', ' ').title()} {share:.1%} [{low:.1%}, {high:.1%}], gap "
+        parts.append(f"{area.replace('_', ' ').title()} ({plural(len(rows), 'replication')}) {share:.1%} [{low:.1%}, {high:.1%}], gap "
                      f"{round(100 * (share - 0.71), 1) + 0.0:+.1f} pts (the year's completions ÷ starts "
                      f"{ratio[0]:.1%} [{ratio[1]:.1%}, {ratio[2]:.1%}]; of its drop-outs, breached or revoked "
                      + (f"{breached[0]:.1%} [{breached[1]:.1%}, {breached[2]:.1%}])" if breached else "none: no drop-out)"))

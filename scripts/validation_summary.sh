@@ -73,8 +73,13 @@ PY
 }
 run ns2004 scenarios/national_standards_2004.yaml --reps 10 --seed 2004 \
   --precision 0.05 --precision-kpis "$(area_kpis average)" --max-reps 2000
-# 2a.17/2a.18's holders of the 2004 DV sample (§10.20's addendum): each replication replayed to 30 Mar 2004.
-for r in $(seq 1 10); do
+national_replications() {  # national_replications RUN_DIR: the replications its summary.csv was made from
+  awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+           $col["level"] == "national" { print $col["n"]; exit }' "$1/summary.csv"
+}
+# 2a.17/2a.18's holders of the 2004 DV sample (§10.20's addendum): every replication of the M-2 run
+# replayed to 30 Mar 2004 (§11.17).
+for r in $(seq 1 "$(national_replications "$runs/ns2004")"); do
   snap="$runs/ns2004/snapshot-2004-03-30-r$r"
   [[ -f "$snap/caseload.csv" ]] || "$probsim" snapshot "$runs/ns2004" --date 2004-03-30 --replication "$r" --out "$snap" >&2
 done
@@ -83,12 +88,14 @@ run ns2004_gwent scenarios/national_standards_2004_gwent.yaml --reps 10 --seed 2
 run ns2004_county_durham scenarios/national_standards_2004_county_durham.yaml --reps 10 --seed 2004 \
   --precision 0.05 --precision-kpis "$(area_kpis county_durham)" --max-reps 2000
 # CT-15 read as written (validation/11-national-standards.md §11.14): each area's 2003/04 starters of its DV
-# programme followed to 31 Mar 2005, reduced from events.csv to cohort.csv (events.csv is not kept).
+# programme followed to 31 Mar 2005, reduced from events.csv to cohort.csv (events.csv is not kept). As many
+# replications as the area's M-2 run, so replication r is the same man-by-man in both (§11.17).
 for area in gwent county_durham; do
   dir="ns2004_${area}_cohort"
-  if [[ ! -f "$runs/$dir/cohort.csv" ]]; then
+  reps="$(national_replications "$runs/ns2004_${area}")"
+  if [[ ! -f "$runs/$dir/cohort.csv" || "$(national_replications "$runs/$dir")" != "$reps" ]]; then
     rm -rf "${runs:?}/$dir"
-    run "$dir" "scenarios/national_standards_2004_${area}.yaml" --reps 10 --seed 2004 \
+    run "$dir" "scenarios/national_standards_2004_${area}.yaml" --reps "$reps" --seed 2004 \
       --set simulation.report_end=2005-03-31 --events
     python3 -B "$here/scripts/bbr_starter_cohort.py" "$runs/$dir" 2003-04-01 2004-03-31 2005-03-31 \
       --csv "$runs/$dir/cohort.csv" >&2

@@ -266,10 +266,11 @@ def main():
         expect("**0.960** [" in text and "0.850 [" in text and "2023, 1,100 [" in text,
                "PUB-16: September's hours demanded over available, RAG off and on; the staff of the RAG-on run")
 
-        expect("PSO 27.4% [27.4%, 27.4%] (14%, Wilson [9.2%, 20.2%]: **not met**); PO 72.6% [" in text,
+        expect("PSO 27.4% [27.4%, 27.4%] (14%, Wilson [9.2%, 20.2%]: **not met**); PO 72.6% [" in text
+               and "holders (2 replications of the average area" in text,
                "2a.17/2a.18: each grade's share within each RoSH level, weighted to the 2004 sample's RoH mix")
 
-        expect("Gwent 55.0% [" in text and "gap -16.0 pts (the year's completions ÷ starts 50.0% [" in text
+        expect("Gwent (2 replications) 55.0% [" in text and "gap -16.0 pts (the year's completions ÷ starts 50.0% [" in text
                and "of its drop-outs, breached or revoked 53.0% [" in text
                and "County Durham" not in text.split("CT-15 (PUB-8")[-1],
                "CT-15: the mean of each replication's share and ratio with the gap, and no part for a missing run")
