@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "config/counted.hpp"
 #include "report/embedded_scripts.hpp"
 #include "report/html_tables.hpp"
 #include "report/json.hpp"
@@ -152,10 +153,9 @@ std::string render_html_page(const ReportData& data, const std::vector<Chart>& c
   auto add_meta = [&](const std::string& item) { meta += (meta.empty() ? "" : " · ") + item; };
   if (!p.report_start.empty()) add_meta(escape_html(p.report_start) + " to " + escape_html(p.report_end));
   if (p.replications)
-    add_meta(std::to_string(*p.replications) + (*p.replications == 1 ? " replication" : " replications") +
-             (data.kind == ReportKind::batch ? " per point" : ""));
+    add_meta(counted(*p.replications, "replication") + (data.kind == ReportKind::batch ? " per point" : ""));
   if (!p.base_seed.empty()) add_meta("base seed " + escape_html(p.base_seed));
-  if (data.sweep) add_meta(std::to_string(data.sweep->points.size()) + " points");
+  if (data.sweep) add_meta(counted(data.sweep->points.size(), "point"));
   add_meta("from <code>" + escape_html(p.source) + "</code>");
 
   std::set<std::string> sections_with_charts;
@@ -222,7 +222,7 @@ std::string render_html_page(const ReportData& data, const std::vector<Chart>& c
     html += "</div>\n";
     if (section.id == "rag" && !data.leave_red.empty())
       html += "<details open><summary>When each PDU leaves red (month ends; " +
-              std::to_string(data.leave_red.front().replications) + " replications)</summary>" +
+              counted(data.leave_red.front().replications, "replication") + ")</summary>" +
               leave_red_table(data) + "</details>\n";
     if (section.id == "comparison")
       html += "<details><summary>Every national KPI's difference, largest effect first (" +

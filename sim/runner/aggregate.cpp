@@ -3,6 +3,7 @@
 #include <iostream>
 #include <set>
 
+#include "config/counted.hpp"
 #include "config/diagnostics.hpp"
 #include "config/sweep_loader.hpp"
 #include "output/atomic_file.hpp"
@@ -144,8 +145,9 @@ int run_aggregate(const AggregateOptions& options) {
       kpis = std::max(kpis, national_kpis);
     }
     if (!incomplete.empty()) {
-      std::cerr << "probsim aggregate: " << incomplete.size() << " of " << index.points.size()
-                << " points are incomplete, so " << kSweepSummaryFile << " was not written:\n";
+      std::cerr << "probsim aggregate: " << incomplete.size() << " of "
+                << counted(index.points.size(), "point") << (incomplete.size() == 1 ? " is" : " are")
+                << " incomplete, so " << kSweepSummaryFile << " was not written:\n";
       for (const auto& line : incomplete) std::cerr << "  " << line << "\n";
       std::cerr << "Their finished replications are kept. If other shards wrote into other directories, "
                    "aggregate them all together (with --out); otherwise finish the batch (the same `probsim "
@@ -157,10 +159,10 @@ int run_aggregate(const AggregateOptions& options) {
                     kSweepSummaryFile + "; running aggregate again writes it");
     write_file_atomically((out / kSweepSummaryFile).string(), sweep_summary);
     if (!options.quiet)
-      std::cout << "Aggregated " << index.points.size() << (index.points.size() == 1 ? " point" : " points")
-                << " of sweep " << sweep->name << " into " << out.string() << "/:\n  " << kSweepSummaryFile
-                << " (" << index.points.size() << " points x " << kpis << " KPIs), " << kPointIndexFile
-                << ", and in points/<point>/: summary.csv, kpis.csv, timeseries.csv"
+      std::cout << "Aggregated " << counted(index.points.size(), "point") << " of sweep " << sweep->name
+                << " into " << out.string() << "/:\n  " << kSweepSummaryFile << " ("
+                << counted(index.points.size(), "point") << " x " << counted(kpis, "KPI") << "), "
+                << kPointIndexFile << ", and in points/<point>/: summary.csv, kpis.csv, timeseries.csv"
                 << (sweep->events ? ", events.csv" : "") << "\n";
     return 0;
   } catch (const std::exception& e) {

@@ -6,6 +6,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "config/counted.hpp"
 #include "config/diagnostics.hpp"
 #include "output/atomic_file.hpp"
 #include "output/csv_reader.hpp"
@@ -93,7 +94,7 @@ PointOutcome PointAggregator::point(const std::string& id) {
             break;
           }
       outcome.why_incomplete =
-          "the precision rule has not decided yet (" + std::to_string(complete) + " replications complete)";
+          "the precision rule has not decided yet (" + counted(complete, "replication") + " complete)";
       return outcome;
     }
     n = *decided;
@@ -134,8 +135,8 @@ PointOutcome PointAggregator::point(const std::string& id) {
     if (holder[r] == nullptr) missing.push_back(r);
   }
   if (!missing.empty()) {
-    outcome.why_incomplete = std::to_string(n - missing.size()) + " of " + std::to_string(n) +
-                             " replications complete (missing " + list_of(missing) + ")";
+    outcome.why_incomplete = std::to_string(n - missing.size()) + " of " + counted(n, "replication") +
+                             " complete (missing " + list_of(missing) + ")";
     return outcome;
   }
 

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "config/counted.hpp"
 #include "config/sweep_loader.hpp"
 #include "output/atomic_file.hpp"
 #include "runner/aggregate.hpp"
@@ -169,9 +170,10 @@ int run_batch(const BatchOptions& options) {
       return *stop;
 
   if (options.dry_run) {
-    std::cout << "sweep " << sweep->name << ": " << loaded->size() << " points x " << per_point
-              << (sweep->precision ? " or more" : "") << " replications, base seed " << sweep->base_seed
-              << " ("
+    std::cout << "sweep " << sweep->name << ": " << counted(loaded->size(), "point") << " x "
+              << (sweep->precision ? std::to_string(per_point) + " or more replications"
+                                   : counted(per_point, "replication"))
+              << ", base seed " << sweep->base_seed << " ("
               << (sweep->point_seeds == PointSeeds::common ? "common random numbers across points"
                                                            : "independent seeds per point")
               << ")\n";
@@ -184,8 +186,9 @@ int run_batch(const BatchOptions& options) {
                 << "\n";
     std::uint64_t mine = 0;
     for (std::uint64_t k = 0; k < tasks; ++k) mine += shard.owns(k);
-    std::cout << "shard " << shard.describe() << " would run " << mine << " of " << tasks
-              << (sweep->precision ? " points (all of each point's replications)" : " replications")
+    std::cout << "shard " << shard.describe() << " would run " << mine << " of "
+              << (sweep->precision ? counted(tasks, "point") + " (all of each point's replications)"
+                                   : counted(tasks, "replication"))
               << " into " << out.string() << "\n";
     return 0;
   }
@@ -259,8 +262,10 @@ int run_batch(const BatchOptions& options) {
 
   if (!options.quiet) {
     std::ostringstream line;
-    line << prefix << "sweep " << sweep->name << ": " << loaded->size() << " points x " << per_point
-         << (sweep->precision ? "+" : "") << " replications into " << out.string()
+    line << prefix << "sweep " << sweep->name << ": " << counted(loaded->size(), "point") << " x "
+         << (sweep->precision ? std::to_string(per_point) + "+ replications"
+                              : counted(per_point, "replication"))
+         << " into " << out.string()
          << (shard.count > 1 ? " (shard " + shard.describe() + " from " + shard.source + ")" : "") << "\n";
     say(line.str());
   }
@@ -283,7 +288,7 @@ int run_batch(const BatchOptions& options) {
 
   if (!batch_complete(out, *sweep, *loaded)) {
     if (!options.quiet)
-      say(prefix + "finished its part (" + std::to_string(result.ran) + " replications run, " +
+      say(prefix + "finished its part (" + counted(result.ran, "replication") + " run, " +
           std::to_string(result.skipped) +
           " already complete). Other shards have not finished yet; when all have, run:\n  probsim "
           "aggregate " +
@@ -291,7 +296,7 @@ int run_batch(const BatchOptions& options) {
     return 0;
   }
   if (!options.quiet)
-    say(prefix + "finished (" + std::to_string(result.ran) + " replications run, " +
+    say(prefix + "finished (" + counted(result.ran, "replication") + " run, " +
         std::to_string(result.skipped) + " already complete); the batch is complete\n");
   return run_aggregate(AggregateOptions{{out.string()}, "", options.quiet});
 }

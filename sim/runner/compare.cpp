@@ -10,6 +10,7 @@
 #include <set>
 #include <tuple>
 
+#include "config/counted.hpp"
 #include "config/diagnostics.hpp"
 #include "output/atomic_file.hpp"
 #include "output/csv.hpp"
@@ -159,8 +160,8 @@ int run_compare(const CompareOptions& options) {
                     "), so a difference mixes the scenario's effect with the period's. Compare runs with the "
                     "same simulation.report_start and report_end.");
   if (base->replications != other->replications)
-    notes.push_back("note: " + options.base_dir + " has " + std::to_string(base->replications) +
-                    " replications and " + options.other_dir + " has " + std::to_string(other->replications) +
+    notes.push_back("note: " + options.base_dir + " has " + counted(base->replications, "replication") +
+                    " and " + options.other_dir + " has " + counted(other->replications, "replication") +
                     "; only replications present in both are paired.");
 
   struct Row {

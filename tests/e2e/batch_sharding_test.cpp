@@ -310,6 +310,14 @@ TEST(BatchSharding, DryRunListsThePointsAndTheShardsShare) {
   EXPECT_NE(r.output.find("p0005"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("shard 2/3 would run 5 of 15 replications"), std::string::npos) << r.output;
   EXPECT_FALSE(fs::exists(dir / "out"));
+  // One point of one replication is said in the singular ("1 points x 1 replications" before).
+  write_file(dir / "one.yaml", "name: one\nscenarios: [" + source_path("scenarios/example_pdu.yaml") +
+                                   "]\nreplications_per_point: 1\n");
+  const CommandResult one = run_probsim("batch " + quoted(dir / "one.yaml") + " --dry-run");
+  ASSERT_EQ(one.exit_status, 0) << one.output;
+  EXPECT_NE(one.output.find("sweep one: 1 point x 1 replication, base seed"), std::string::npos)
+      << one.output;
+  EXPECT_NE(one.output.find("would run 1 of 1 replication into"), std::string::npos) << one.output;
 }
 
 TEST(BatchSharding, TheShippedSweepsAreValid) {
