@@ -19,6 +19,7 @@
 #include "output/paired_comparison.hpp"
 #include "runner/batch_files.hpp"
 #include "runner/monthly_comparison.hpp"
+#include "runner/shell_quoting.hpp"
 #include "runner/stop_signals.hpp"
 
 namespace fs = std::filesystem;
@@ -205,8 +206,11 @@ int run_compare(const CompareOptions& options) {
                     format_number(d.diff_sd), format_number(d.ci95_low), format_number(d.ci95_high),
                     d.excludes_zero ? "true" : "false"});
   // The monthly file is named after the comparison's (comparison_monthly.csv beside comparison.csv): a
-  // fixed name made two comparisons written into one folder with --out overwrite each other's.
-  const fs::path monthly = out.parent_path() / (out.stem().string() + "_monthly.csv");
+  // fixed name made two comparisons written into one folder with --out overwrite each other's. Only a
+  // .csv extension is dropped, so plan.csv and plan.txt get two files.
+  const fs::path monthly =
+      out.parent_path() /
+      ((out.extension() == ".csv" ? out.stem() : out.filename()).string() + "_monthly.csv");
   // As `report` does: a stop signal from here waits for the files to be written whole (main notes it).
   hold_stop_signals_until_exit();
   try {
@@ -258,9 +262,15 @@ int run_compare(const CompareOptions& options) {
                           : "no");
     std::cout << line;
   }
-  std::cout << "\nWritten: " << out.string()
-            << (options.by.empty() || options.by == "national" ? std::string() : " and " + monthly.string())
+  const bool by_unit = !options.by.empty() && options.by != "national";
+  std::cout << "\nWritten: " << out.string() << (by_unit ? " and " + monthly.string() : std::string())
             << "\n";
+  // `report RUN_DIR` draws a baseline from the run's comparison_monthly.csv only.
+  if (by_unit && monthly.filename() != "comparison_monthly.csv")
+    std::cout
+        << "probsim report draws a baseline from comparison_monthly.csv only; for this one run `probsim "
+           "report "
+        << shell_quoted(options.other_dir) << " --baseline " << shell_quoted(options.base_dir) << "`\n";
   return 0;
 }
 

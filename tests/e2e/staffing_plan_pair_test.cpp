@@ -87,4 +87,15 @@ TEST(StaffingPlanPair, ThePlanLeavesRedSoonerThanItsBaselineAndAgreesWithItself)
     const std::size_t diff_column = csv == self ? 6 : 7;
     for (const auto& row : rows) ASSERT_EQ(std::stod(row.at(diff_column)), 0.0) << csv << ": " << row.at(2);
   }
+  // Another extension is kept in the monthly file's name (self.txt and self.csv shared one before), and
+  // the run is told how `report` can draw this baseline, as it reads comparison_monthly.csv only.
+  const CommandResult text = run_probsim("compare " + quoted(base) + " " + quoted(base) + " --by pdu --out " +
+                                         quoted(dir / "self.txt"));
+  ASSERT_EQ(text.exit_status, 0) << text.output;
+  EXPECT_TRUE(fs::exists(dir / "self.txt_monthly.csv"));
+  EXPECT_EQ(read_file(dir / "self.txt_monthly.csv"), read_file(dir / "self_monthly.csv"));
+  EXPECT_NE(text.output.find("probsim report draws a baseline from comparison_monthly.csv only; for this one "
+                             "run `probsim report "),
+            std::string::npos)
+      << text.output;
 }
