@@ -133,6 +133,7 @@ void remove_at_path(ConfigNode& root, const std::string& key_path, const SourceL
                                  [&](const auto& entry) { return entry.first == step; });
     if (it != parent->entries.end()) {
       parent->entries.erase(it);
+      parent->removed_keys.emplace_back(step, key_where);
       return;
     }
   } else if (parent != nullptr && parent->kind == ConfigNode::Kind::sequence) {

@@ -26,6 +26,9 @@ class ConfigNode {
   std::vector<std::pair<std::string, ConfigNode>> entries;  // map entries in file order
   SourceLocation where;                                     // of the value
   SourceLocation key_where;                                 // of the key, for a map entry's value
+  // A map's keys that a `--set key=null` removed, with that --set: a required one is then reported
+  // missing at the --set that removed it, not at the file's block.
+  std::vector<std::pair<std::string, SourceLocation>> removed_keys;
 
   // Where to point a user at this node as a whole: its key's line for a map entry (the line they
   // would look for), else the value's own position.

@@ -52,8 +52,14 @@ const ConfigNode* FieldReader::node(std::string_view key, bool required) {
     diagnostics_.error(value->key_where, child_path(key), "has no value");
     return nullptr;
   }
-  if (value == nullptr && required)
-    diagnostics_.error(node_->anchor(), child_path(key), "is required but missing");
+  if (value == nullptr && required) {
+    const auto removed = std::find_if(node_->removed_keys.begin(), node_->removed_keys.end(),
+                                      [&](const auto& entry) { return entry.first == key; });
+    if (removed != node_->removed_keys.end())
+      diagnostics_.error(removed->second, child_path(key), "is required, and this --set removed it");
+    else
+      diagnostics_.error(node_->anchor(), child_path(key), "is required but missing");
+  }
   return value;
 }
 

@@ -138,7 +138,7 @@ TEST(SnapshotInputs, AnEmptyOrRemovedCsvPathIsOneProblem) {
   EXPECT_TRUE(contains(empty.output, ": 1 problem found")) << empty.output;
   const CommandResult removed = run_probsim(validate + "simulation.staff_csv=null");
   EXPECT_EQ(removed.exit_status, 1) << removed.output;
-  EXPECT_TRUE(contains(removed.output, "key 'simulation.staff_csv': is required but missing"))
+  EXPECT_TRUE(contains(removed.output, "key 'simulation.staff_csv': is required, and this --set removed it"))
       << removed.output;
   EXPECT_TRUE(contains(removed.output, ": 1 problem found")) << removed.output;
 }
