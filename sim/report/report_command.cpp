@@ -13,6 +13,7 @@
 #include "report/html_page.hpp"
 #include "report/report_data.hpp"
 #include "runner/batch_files.hpp"
+#include "runner/run_entries.hpp"
 #include "runner/stop_signals.hpp"
 
 namespace fs = std::filesystem;
@@ -71,6 +72,11 @@ int run_report(const ReportOptions& options) {
     if (out.empty())
       out = fs::is_directory(options.path) ? fs::path(options.path) / "report.html"
                                            : fs::path(options.path).parent_path() / "report.html";
+    if (const std::string why = why_output_would_replace_input(out, options.path); !why.empty())
+      throw std::runtime_error("--out: " + why);
+    if (!options.baseline.empty())
+      if (const std::string why = why_output_would_replace_input(out, options.baseline); !why.empty())
+        throw std::runtime_error("--out: " + why);
     const fs::path out_dir = out.parent_path().empty() ? fs::path(".") : out.parent_path();
     if (!fs::is_directory(out_dir))
       throw std::runtime_error(out_dir.string() + ": no such directory to write " + out.filename().string() +

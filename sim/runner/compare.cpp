@@ -19,6 +19,7 @@
 #include "output/paired_comparison.hpp"
 #include "runner/batch_files.hpp"
 #include "runner/monthly_comparison.hpp"
+#include "runner/run_entries.hpp"
 #include "runner/shell_quoting.hpp"
 #include "runner/stop_signals.hpp"
 
@@ -211,6 +212,12 @@ int run_compare(const CompareOptions& options) {
   const fs::path monthly =
       out.parent_path() /
       ((out.extension() == ".csv" ? out.stem() : out.filename()).string() + "_monthly.csv");
+  for (const fs::path& written : {out, monthly})
+    for (const std::string& input : {options.base_dir, options.other_dir})
+      if (const std::string why = why_output_would_replace_input(written, input); !why.empty()) {
+        std::cerr << "probsim compare: --out: " << why << "\n";
+        return 1;
+      }
   // As `report` does: a stop signal from here waits for the files to be written whole (main notes it).
   hold_stop_signals_until_exit();
   try {

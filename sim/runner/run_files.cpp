@@ -22,6 +22,7 @@
 #include "output/kpi_console.hpp"
 #include "runner/batch_files.hpp"
 #include "runner/leave_red.hpp"
+#include "runner/run_entries.hpp"
 #include "runner/timeseries_summary.hpp"
 
 namespace fs = std::filesystem;
@@ -129,9 +130,7 @@ std::optional<std::string> scenario_name_of_run(const fs::path& dir) {
 }
 
 std::vector<std::string> entries_a_run_does_not_write(const fs::path& dir) {
-  static const std::set<std::string> kRunEntries = {
-      "kpis.csv",     "summary.csv", "timeseries.csv", kTimeseriesSummaryFile,   "events.csv",
-      kPrecisionFile, kLeaveRedFile, "warnings.txt",   "scenario.resolved.yaml", "replications"};
+  const std::set<std::string>& kRunEntries = run_directory_entries();
   std::vector<std::string> others;
   std::error_code error;
   for (fs::directory_iterator it(dir, error), end; !error && it != end; it.increment(error))

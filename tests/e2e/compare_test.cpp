@@ -173,3 +173,42 @@ TEST(Compare, RefusesWhatIsNotAFinishedRun) {
   EXPECT_EQ(run_probsim("compare " + quoted(dir / "run")).exit_status, 2);
   EXPECT_EQ(run_probsim("compare --help").exit_status, 0);
 }
+
+// `compare --out` or `report --out` naming a file of a run it reads replaced the run's results with a
+// comparison or a page (exit 0), and the run was lost. Refused, and the run's files are untouched.
+TEST(Compare, AndReportRefuseAnOutThatWouldReplaceARunsOwnFiles) {
+  const auto dir = fresh_directory("compare_out_over_run");
+  const std::string window = "--set simulation.report_end=2023-03-31 --set simulation.warm_up_weeks=4 ";
+  ASSERT_EQ(run_probsim(kRun + window + "--reps 2 --out " + quoted(dir / "base")).exit_status, 0);
+  ASSERT_EQ(run_probsim(kRun + window + "--reps 2 --out " + quoted(dir / "other")).exit_status, 0);
+  const std::string kpis = read_file(dir / "base" / "kpis.csv"),
+                    summary = read_file(dir / "other" / "summary.csv");
+  const CommandResult compare = run_probsim("compare " + quoted(dir / "base") + " " + quoted(dir / "other") +
+                                            " --quiet --out " + quoted(dir / "base" / "kpis.csv"));
+  EXPECT_EQ(compare.exit_status, 1) << compare.output;
+  EXPECT_NE(compare.output.find("probsim compare: --out: " + (dir / "base" / "kpis.csv").string() +
+                                " is the run's own kpis.csv in " + (dir / "base").string() +
+                                ": writing it would replace the run's results; choose another file name"),
+            std::string::npos)
+      << compare.output;
+  const CommandResult report = run_probsim("report " + quoted(dir / "other") + " --quiet --out " +
+                                           quoted(dir / "other" / "summary.csv"));
+  EXPECT_EQ(report.exit_status, 1) << report.output;
+  EXPECT_NE(report.output.find("probsim report: --out: " + (dir / "other" / "summary.csv").string() +
+                               " is the run's own summary.csv"),
+            std::string::npos)
+      << report.output;
+  const CommandResult inside = run_probsim("report " + quoted(dir / "other") + " --quiet --out " +
+                                           quoted(dir / "other" / "replications" / "page.html"));
+  EXPECT_EQ(inside.exit_status, 1) << inside.output;
+  EXPECT_NE(inside.output.find("is inside the run's own replications/"), std::string::npos) << inside.output;
+  EXPECT_EQ(read_file(dir / "base" / "kpis.csv"), kpis);
+  EXPECT_EQ(read_file(dir / "other" / "summary.csv"), summary);
+  EXPECT_FALSE(fs::exists(dir / "other" / "replications" / "page.html"));
+  // The defaults, beside the run's files, are still written.
+  EXPECT_EQ(
+      run_probsim("compare " + quoted(dir / "base") + " " + quoted(dir / "other") + " --quiet").exit_status,
+      0);
+  EXPECT_EQ(run_probsim("report " + quoted(dir / "other") + " --quiet").exit_status, 0);
+  EXPECT_TRUE(fs::exists(dir / "other" / "report.html"));
+}

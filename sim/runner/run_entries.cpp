@@ -1,0 +1,49 @@
+#include "runner/run_entries.hpp"
+
+#include <iterator>
+
+#include "runner/batch_files.hpp"
+#include "runner/leave_red.hpp"
+#include "runner/timeseries_summary.hpp"
+
+namespace probsim {
+
+namespace fs = std::filesystem;
+
+const std::set<std::string>& run_directory_entries() {
+  static const std::set<std::string> entries = {
+      "kpis.csv",     "summary.csv", "timeseries.csv", kTimeseriesSummaryFile,   "events.csv",
+      kPrecisionFile, kLeaveRedFile, "warnings.txt",   "scenario.resolved.yaml", "replications"};
+  return entries;
+}
+
+const std::set<std::string>& batch_directory_entries() {
+  static const std::set<std::string> entries = {kSweepResolvedFile, kPointIndexFile, kSweepSummaryFile,
+                                                "points"};
+  return entries;
+}
+
+std::string why_output_would_replace_input(const fs::path& out, const fs::path& input_dir) {
+  std::error_code error;
+  const fs::path file = fs::weakly_canonical(fs::absolute(out, error), error);
+  const fs::path dir = fs::weakly_canonical(fs::absolute(input_dir, error), error);
+  if (file.empty() || dir.empty()) return "";
+  // The step of `file` just below `dir`, if `file` lies inside it.
+  auto in_dir = file.begin();
+  for (auto d = dir.begin(); d != dir.end(); ++d, ++in_dir)
+    if (in_dir == file.end() || *in_dir != *d) return "";
+  if (in_dir == file.end()) return out.string() + " is the directory the command reads";
+  const std::string entry = in_dir->string();
+  const bool is_run =
+      fs::exists(dir / "scenario.resolved.yaml", error) && run_directory_entries().count(entry);
+  const bool is_batch = fs::exists(dir / kSweepResolvedFile, error) && batch_directory_entries().count(entry);
+  if (!is_run && !is_batch) return "";
+  const std::string owner = is_run ? "the run's" : "the batch's";
+  if (std::next(in_dir) != file.end())
+    return out.string() + " is inside " + owner + " own " + entry + "/ in " + input_dir.string() +
+           ", which holds its results; write it elsewhere";
+  return out.string() + " is " + owner + " own " + entry + " in " + input_dir.string() +
+         ": writing it would replace " + owner + " results; choose another file name";
+}
+
+}  // namespace probsim

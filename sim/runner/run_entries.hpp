@@ -1,0 +1,24 @@
+#pragma once
+// The entries a run or a batch writes in its directory, and the check that keeps a command's --out off
+// them: `compare --out RUN/kpis.csv` or `report --out RUN/summary.csv` used to replace the run's own
+// results with a comparison or a page, and the run was lost.
+
+#include <filesystem>
+#include <set>
+#include <string>
+
+namespace probsim {
+
+// A run directory's own entries (docs/reference/outputs.md): its results, its replications/ folder and
+// its scenario.resolved.yaml. Anything else in it (a snapshot, a comparison, a report) is the user's.
+[[nodiscard]] const std::set<std::string>& run_directory_entries();
+
+// A batch directory's own entries: sweep.resolved.yaml, points.csv, sweep_summary.csv and points/.
+[[nodiscard]] const std::set<std::string>& batch_directory_entries();
+
+// Why `out` may not be written by a command that reads `input_dir` (a run, a batch or one of its
+// points): it is, or lies under, one of that directory's own entries. "" when it may.
+[[nodiscard]] std::string why_output_would_replace_input(const std::filesystem::path& out,
+                                                         const std::filesystem::path& input_dir);
+
+}  // namespace probsim
