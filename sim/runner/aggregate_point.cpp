@@ -3,8 +3,12 @@
 #include <cerrno>
 #include <cstdint>
 #include <fstream>
+#include <map>
 #include <optional>
 #include <stdexcept>
+#include <tuple>
+#include <utility>
+#include <vector>
 
 #include "config/counted.hpp"
 #include "config/diagnostics.hpp"
@@ -38,7 +42,8 @@ void copy_atomically(const fs::path& from, const fs::path& to) {
 
 // Each replication's kpis file as it stands, before the merge: a file cut short or altered by hand is
 // named itself, at its line, rather than as a line of the merged file it would have spoilt.
-void check_replication_kpis(const fs::path& point, std::uint64_t replication) {
+// Returns its rows.
+std::size_t check_replication_kpis(const fs::path& point, std::uint64_t replication) {
   const fs::path file = replication_file(point, replication, "kpis.csv");
   std::ifstream in(file, std::ios::binary | std::ios::ate);
   if (in && in.tellg() > 0) {
@@ -52,18 +57,37 @@ void check_replication_kpis(const fs::path& point, std::uint64_t replication) {
   // Every row must be this replication's, and there must be one: an empty file (a full disk) or one
   // with another replication's rows used to be merged, or blamed on the merged file's line.
   CsvReader reader = CsvReader::without_header(file, {"replication", "level", "unit", "kpi", "value"});
-  bool any = false;
+  std::size_t rows = 0;
   while (reader.next()) {  // throws "FILE:LINE: ..." on a malformed row
     if (reader.field(0) != std::to_string(replication))
       reader.fail("a row of replication '" + reader.field(0) + "' in the file of replication " +
                   std::to_string(replication) + "; remove it and run the batch again to redo it");
     (void)reader.number(4);
-    any = true;
+    ++rows;
   }
-  if (!any)
+  if (rows == 0)
     throw AggregateError(file.string() +
                          ": has no rows; remove it and run the batch again to redo replication " +
                          std::to_string(replication));
+  return rows;
+}
+
+// Every replication of a point writes the same KPIs, so the same rows: a file cut at a line's end passes
+// the checks above, and was found only in the merged kpis.csv, after it had replaced the last good one.
+// The file whose count differs from the most common one (the shortest, on a tie) is named.
+void check_same_rows(const fs::path& point, const std::vector<std::size_t>& rows) {
+  std::map<std::size_t, std::size_t> replications_with;
+  for (std::size_t r = 1; r < rows.size(); ++r) ++replications_with[rows[r]];
+  if (replications_with.size() < 2) return;
+  std::size_t usual = 0, most = 0;
+  for (const auto& [count, replications] : replications_with)
+    if (replications >= most) std::tie(usual, most) = std::pair{count, replications};  // ties: the longer
+  for (std::size_t r = 1; r < rows.size(); ++r)
+    if (rows[r] != usual)
+      throw AggregateError(replication_file(point, r, "kpis.csv") + ": has " + std::to_string(rows[r]) +
+                           " rows where the point's other replications have " + std::to_string(usual) +
+                           " (cut short or altered); remove it and run the batch again to redo replication " +
+                           std::to_string(r));
 }
 
 std::string list_of(const std::vector<std::uint64_t>& numbers) {
@@ -160,7 +184,9 @@ PointOutcome PointAggregator::point(const std::string& id) {
     }
   }
   try {
-    for (std::uint64_t r = 1; r <= n; ++r) check_replication_kpis(target, r);
+    std::vector<std::size_t> rows(n + 1, 0);
+    for (std::uint64_t r = 1; r <= n; ++r) rows[r] = check_replication_kpis(target, r);
+    check_same_rows(target, rows);
     merge_replications(target, n, sweep_.events);
     outcome.summary = summarise_kpis(target / "kpis.csv");
     write_summary(target / "summary.csv", outcome.summary);

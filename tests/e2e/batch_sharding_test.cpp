@@ -90,6 +90,16 @@ TEST(BatchSharding, AggregateNamesASpoiltReplicationFileAndLeavesNoStaleSummary)
   const CommandResult typed = run_probsim("aggregate " + quoted(dir / "batch"));
   EXPECT_EQ(typed.exit_status, 1) << typed.output;
   EXPECT_NE(typed.output.find(rep.string() + ":2:"), std::string::npos) << typed.output;
+  // Cut at a line's end: every row passes, but the file is short of the point's other replication. It is
+  // named, and the point's merged kpis.csv is left as it was (it was replaced by the short merge).
+  const std::string merged = read_file(dir / "batch" / "points" / "p0001" / "kpis.csv");
+  write_file(rep, text.substr(0, text.find('\n', text.size() / 2) + 1));
+  const CommandResult short_file = run_probsim("aggregate " + quoted(dir / "batch"));
+  EXPECT_EQ(short_file.exit_status, 1) << short_file.output;
+  EXPECT_NE(short_file.output.find(rep.string() + ": has "), std::string::npos) << short_file.output;
+  EXPECT_NE(short_file.output.find(" rows where the point's other replications have "), std::string::npos)
+      << short_file.output;
+  EXPECT_EQ(read_file(dir / "batch" / "points" / "p0001" / "kpis.csv"), merged);
   write_file(rep, text);  // mended: aggregated again
   EXPECT_EQ(run_probsim("aggregate " + quoted(dir / "batch") + " --quiet").exit_status, 0);
   EXPECT_TRUE(fs::exists(dir / "batch" / "sweep_summary.csv"));
