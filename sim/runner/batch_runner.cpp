@@ -9,6 +9,7 @@
 #include "output/atomic_file.hpp"
 #include "runner/aggregate.hpp"
 #include "runner/batch_files.hpp"
+#include "runner/batch_plan.hpp"
 #include "runner/input_checksums.hpp"
 #include "runner/memory_estimate.hpp"
 #include "runner/output_lock.hpp"
@@ -169,27 +170,10 @@ int run_batch(const BatchOptions& options) {
                                    options.jobs, options.max_memory, std::cerr))
       return *stop;
 
+  if (const std::string idle = idle_shard_warning(*sweep, shard, tasks); !idle.empty())
+    std::cerr << "probsim batch: warning: " << idle << "\n";
   if (options.dry_run) {
-    std::cout << "sweep " << sweep->name << ": " << counted(loaded->size(), "point") << " x "
-              << (sweep->precision ? std::to_string(per_point) + " or more replications"
-                                   : counted(per_point, "replication"))
-              << ", base seed " << sweep->base_seed << " ("
-              << (sweep->point_seeds == PointSeeds::common ? "common random numbers across points"
-                                                           : "independent seeds per point")
-              << ")\n";
-    for (const auto& p : *loaded)
-      std::cout << "  " << p.point.id << "  " << sweep->scenarios[p.point.scenario] << ": "
-                << p.point.describe()
-                << (sweep->point_seeds == PointSeeds::common
-                        ? ""
-                        : "  (seed " + std::to_string(p.point.base_seed) + ")")
-                << "\n";
-    std::uint64_t mine = 0;
-    for (std::uint64_t k = 0; k < tasks; ++k) mine += shard.owns(k);
-    std::cout << "shard " << shard.describe() << " would run " << mine << " of "
-              << (sweep->precision ? counted(tasks, "point") + " (all of each point's replications)"
-                                   : counted(tasks, "replication"))
-              << " into " << out.string() << "\n";
+    print_dry_run(std::cout, *sweep, *loaded, shard, tasks, out);
     return 0;
   }
 
@@ -284,7 +268,10 @@ int run_batch(const BatchOptions& options) {
                        record_decision);
   if (result.status != ScheduleResult::Status::complete)
     return fail(prefix + result.failure +
-                ". The replications already complete are kept: run the same command again to resume.");
+                (result.same_again ? ". The replications already complete are kept; mend the sweep's "
+                                     "precision.kpis and run batch again to resume."
+                                   : ". The replications already complete are kept: run the same command "
+                                     "again to resume."));
 
   if (!batch_complete(out, *sweep, *loaded)) {
     if (!options.quiet)

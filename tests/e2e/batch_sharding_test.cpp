@@ -328,6 +328,14 @@ TEST(BatchSharding, DryRunListsThePointsAndTheShardsShare) {
   EXPECT_NE(one.output.find("sweep one: 1 point x 1 replication, base seed"), std::string::npos)
       << one.output;
   EXPECT_NE(one.output.find("would run 1 of 1 replication into"), std::string::npos) << one.output;
+  // A shard with nothing to do is said to be idle (it ran nothing and said nothing).
+  const CommandResult idle = run_probsim("batch " + quoted(dir / "one.yaml") + " --shard 2/3 --dry-run");
+  ASSERT_EQ(idle.exit_status, 0) << idle.output;
+  EXPECT_NE(idle.output.find("probsim batch: warning: shard 2/3 has nothing to run: the sweep has 1 "
+                             "replication, fewer than the 3 shards; shards past 1 are idle"),
+            std::string::npos)
+      << idle.output;
+  EXPECT_EQ(one.output.find("nothing to run"), std::string::npos) << one.output;
 }
 
 TEST(BatchSharding, TheShippedSweepsAreValid) {

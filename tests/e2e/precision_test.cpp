@@ -262,6 +262,22 @@ TEST(Precision, KpisTheScenarioCannotWriteAreRefusedBeforeAnyReplication) {
   EXPECT_EQ(sweep.output.find("key 'headline_kpis': in 1 of"), std::string::npos) << sweep.output;
   EXPECT_NE(sweep.output.find("2 problems found; nothing was run"), std::string::npos) << sweep.output;
   EXPECT_FALSE(fs::exists(dir / "out"));
+  // A KPI whose setting is found only from a replication (a snapshot's, here off): the batch fails after
+  // its first replications, and is not advised to resume as it is, which would fail the same way.
+  write_file(dir / "late.yaml",
+             "name: late\nscenarios: [" + source_path("scenarios/example_pdu.yaml") +
+                 "]\nset: {simulation.report_end: 2023-03-31, simulation.warm_up_weeks: 4}\n"
+                 "replications_per_point: 2\n"
+                 "precision: {relative_half_width: 0.5, kpis: [workload_snapshot_pct_max]}\n");
+  const CommandResult late =
+      run_probsim("batch " + quoted(dir / "late.yaml") + " --quiet --out " + quoted(dir / "late"));
+  EXPECT_EQ(late.exit_status, 1) << late.output;
+  EXPECT_NE(late.output.find("this run writes no KPI called 'workload_snapshot_pct_max'"), std::string::npos)
+      << late.output;
+  EXPECT_NE(late.output.find("mend the sweep's precision.kpis and run batch again to resume"),
+            std::string::npos)
+      << late.output;
+  EXPECT_EQ(late.output.find("run the same command again"), std::string::npos) << late.output;
 }
 
 TEST(Precision, ASweepWithAPrecisionTargetGivesTheSameResultsWhateverTheSharding) {
