@@ -148,6 +148,14 @@ std::optional<int> check_run_options(const po::variables_map& vm, RunOptions& ru
         if (comma > start) run.precision_kpis.push_back(list.substr(start, comma - start));
         start = comma + 1;
       }
+      std::vector<std::string> seen;  // a name twice gave precision.csv two rows for it
+      for (const std::string& kpi : run.precision_kpis) {
+        if (std::find(seen.begin(), seen.end(), kpi) != seen.end()) {
+          std::cerr << "probsim run: --precision-kpis: '" << kpi << "' is listed twice\n";
+          return 2;
+        }
+        seen.push_back(kpi);
+      }
       if (run.precision_kpis.empty()) {
         std::cerr << "probsim run: --precision-kpis needs KPI names, e.g. caseload_mean,workload_pct_mean\n";
         return 2;

@@ -109,13 +109,16 @@ void read_precision(FieldReader& root, SweepSpec& sweep) {
   if (width) target.relative_half_width = *width;
   if (const ConfigNode* kpis = precision->node("kpis", false)) {
     if (kpis->kind != ConfigNode::Kind::sequence || kpis->items.empty()) {
-      root.diagnostics().error(kpis->anchor(), "precision->kpis",
+      root.diagnostics().error(kpis->anchor(), "precision.kpis",
                                "expected a non-empty list of KPI names, found " + kpis->describe_value());
     } else {
+      std::set<std::string> seen;  // a name twice gave precision.csv two rows for it
       for (const ConfigNode& kpi : kpis->items) {
         if (kpi.kind != ConfigNode::Kind::scalar || kpi.scalar.empty())
-          root.diagnostics().error(kpi.where, "precision->kpis",
+          root.diagnostics().error(kpi.where, "precision.kpis",
                                    "expected a KPI name, found " + kpi.describe_value());
+        else if (!seen.insert(kpi.scalar).second)
+          root.diagnostics().error(kpi.where, "precision.kpis", "'" + kpi.scalar + "' is listed twice");
         else {
           target.kpis.push_back(kpi.scalar);
           target.kpi_where.push_back(kpi.where);

@@ -192,7 +192,8 @@ TEST(Precision, BadRequestsAreRefusedBeforeOrWithoutResults) {
       << sweep.output;
   EXPECT_FALSE(fs::exists(dir / "out"));
   for (const char* usage : {"--precision 0.05 --reps 1", "--precision 0 --reps 3", "--max-reps 9 --reps 3",
-                            "--precision 0.05 --reps 10 --max-reps 5", "--precision-kpis referrals"}) {
+                            "--precision 0.05 --reps 10 --max-reps 5", "--precision-kpis referrals",
+                            "--precision 0.05 --reps 3 --precision-kpis referrals,referrals"}) {
     const CommandResult r = run_probsim(kScenario + usage + " --out " + quoted(dir / "out"));
     EXPECT_EQ(r.exit_status, 2) << usage << "\n" << r.output;
   }

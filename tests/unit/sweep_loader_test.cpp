@@ -217,6 +217,9 @@ TEST(SweepLoader, StructuralMistakesAreErrors) {
               "fte_each: 1.0}]}]\n",
        "or in the points instead of `set`"},
       {head + "replications_per_point: 1\nprecision: {relative_half_width: 0.05}\n", "must be at least 2"},
+      {head + "replications_per_point: 2\nprecision: {relative_half_width: 0.05, kpis: [referrals, "
+              "referrals]}\n",
+       ":4:58: error: key 'precision.kpis': 'referrals' is listed twice"},
       {head + "replications_per_point: 5\nprecision: {relative_half_width: 0.05, max_replications: 3}\n",
        "must be at least replications_per_point"},
       {head + "replications_per_point: 2\npoint_seeds: shared\n", "expected one of common, independent"},
