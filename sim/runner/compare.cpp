@@ -229,7 +229,9 @@ int run_compare(const CompareOptions& options) {
     return 1;
   }
 
-  for (const auto& note : notes) std::cerr << note << "\n";
+  // --quiet prints nothing but errors and warnings: a note (which runs' KPIs differ) is left out.
+  for (const auto& note : notes)
+    if (!options.quiet || note.rfind("warning", 0) == 0) std::cerr << note << "\n";
   if (options.quiet) return 0;
   std::size_t pairs = 0;
   for (const auto& row : rows) pairs = std::max(pairs, row.d.n);

@@ -211,4 +211,12 @@ TEST(Compare, AndReportRefuseAnOutThatWouldReplaceARunsOwnFiles) {
       0);
   EXPECT_EQ(run_probsim("report " + quoted(dir / "other") + " --quiet").exit_status, 0);
   EXPECT_TRUE(fs::exists(dir / "other" / "report.html"));
+  // --quiet prints nothing but errors and warnings: a note (a run compared with itself) is left out.
+  const std::string itself =
+      "compare " + quoted(dir / "base") + " " + quoted(dir / "base") + " --out " + quoted(dir / "itself.csv");
+  const CommandResult noted = run_probsim(itself);
+  EXPECT_NE(noted.output.find("note: "), std::string::npos) << noted.output;
+  const CommandResult quiet = run_probsim(itself + " --quiet");
+  EXPECT_EQ(quiet.exit_status, 0) << quiet.output;
+  EXPECT_EQ(quiet.output, "") << quiet.output;
 }
