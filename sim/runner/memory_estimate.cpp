@@ -242,14 +242,20 @@ MemoryVerdict check_memory(const Scenario& scenario, std::size_t replications_at
   std::ostringstream text;
   text << "the run needs an estimated " << describe_bytes(needed) << " (" << at_once << " replication"
        << (at_once == 1 ? "" : "s") << " at once, each about " << describe_bytes(one.bytes) << " for "
-       << why(one) << "), " << (needed > *limit_bytes ? "more than" : "over half of") << " the "
+       << why(one) << "), "
+       // Rounded to the same figure, "over half of the 83 MiB" beside an estimate of 83 MiB read as wrong.
+       << (needed > *limit_bytes                                        ? "more than"
+           : describe_bytes(needed) == describe_bytes(*limit_bytes) ? "nearly all of"
+                                                                        : "over half of")
+       << " the "
        << describe_bytes(*limit_bytes)
        << (given ? " --max-memory allows" : " of memory this machine has available");
   if (needed <= *limit_bytes) return {MemoryVerdict::Kind::warn, text.str()};
   // The advice names what drives the estimate: the staff when they outweigh the cases.
   const bool staff_lead = kBytesPerStaffMember * one.staff > kBytesPerOpenCase * one.open_cases;
   text << ". Nothing was run. Lower key '" << (staff_lead ? one.staff_key : one.pdu_key) << "'"
-       << ", shorten the window, run fewer replications at once (--jobs)"
+       << ", shorten the window"
+       << (at_once > 1 ? ", run fewer replications at once (--jobs)" : "")
        << (given ? ", or raise --max-memory"
                  : ", or give --max-memory if the memory will be free when it runs");
   return {MemoryVerdict::Kind::refuse, text.str()};

@@ -105,6 +105,14 @@ TEST(MemoryCheck, RefusesOverTheLimitWarnsOverHalfAndMaxMemoryReplacesTheMachine
   EXPECT_NE(refused.message.find("key 'regions[0].pdus[0].referrals_per_week': 6 referrals a week"),
             std::string::npos)
       << refused.message;
+  // One replication at once (bench has no --jobs): fewer at once is not advised; two at once, it is.
+  EXPECT_EQ(refused.message.find("--jobs"), std::string::npos) << refused.message;
+  EXPECT_NE(check_memory(s, 2, 20 * kMiB, std::nullopt).message.find("fewer replications at once (--jobs)"),
+            std::string::npos);
+  // An estimate that rounds to the limit is not "over half of" it.
+  const MemoryVerdict close = check_memory(s, 1, one * 1.0004, std::nullopt);
+  EXPECT_EQ(close.kind, MemoryVerdict::Kind::warn);
+  EXPECT_NE(close.message.find("nearly all of the"), std::string::npos) << close.message;
 }
 
 TEST(MemorySize, ReadsSizesInPowersOf1024) {
