@@ -69,12 +69,13 @@ class UniqueKeys {
 const std::vector<std::string> kSummaryColumns = {"n",         "mean", "sd",  "ci95_low",
                                                   "ci95_high", "p5",   "p50", "p95"};
 
-// Whether a file starts with the columns level,unit (summary.csv and comparison.csv by unit,
-// docs/outputs-by-unit.md); files written before them start with kpi.
+// Whether a file has the columns level,unit first (summary.csv and comparison.csv by unit,
+// docs/outputs-by-unit.md): every file but one written before them, which starts with kpi. A damaged
+// header is read as the current layout, so that the message gives the header to write.
 bool has_unit_columns(const fs::path& path) {
   std::ifstream in(path);
   std::string line;
-  return std::getline(in, line) && line.rfind("level,unit,", 0) == 0;
+  return !(std::getline(in, line) && line.rfind("kpi,", 0) == 0);
 }
 
 // The report's headline cards and comparison are national: rows of other units are skipped.

@@ -290,6 +290,15 @@ TEST(Report, RefusesWhatIsNotARunAndWritesNothing) {
   EXPECT_EQ(broken.exit_status, 1);
   EXPECT_NE(broken.output.find("timeseries.csv:2: has 3 fields"), std::string::npos) << broken.output;
   EXPECT_EQ(read_file(dir / "broken" / "report.html"), "the earlier page");
+  // A damaged summary.csv header: the message gives the header the file should have, the current one
+  // (it gave the layout before the level and unit columns).
+  write_bbr_rag_run(dir / "bad_header");
+  write_file(dir / "bad_header" / "summary.csv", "garbage\n");
+  const CommandResult header = run_probsim("report " + quoted(dir / "bad_header"));
+  EXPECT_EQ(header.exit_status, 1);
+  EXPECT_NE(header.output.find("summary.csv:1: the header is garbage; expected level,unit,kpi,n,mean,"),
+            std::string::npos)
+      << header.output;
 
   EXPECT_EQ(run_probsim("report").exit_status, 2);
   EXPECT_EQ(run_probsim("report " + quoted(dir) + " " + quoted(dir)).exit_status, 2);
