@@ -58,11 +58,39 @@ std::optional<Scenario> read_scenario(const ConfigNode& root_node, Diagnostics& 
   return s;
 }
 
+namespace {
+
+// Two --set of one setting (the same path, or one spelt by a list item's index and the other by its
+// name), or one inside a setting a later --set replaces whole: the last wins, as a script that adds a
+// --set to a base command means, but silently it could hide a slip. Said as a warning, naming both.
+std::vector<std::string> overrides_of_one_setting(const ConfigNode& tree,
+                                                  const std::vector<std::string>& overrides) {
+  std::vector<std::string> paths, warnings;
+  for (const auto& assignment : overrides) {
+    const auto equals = assignment.find('=');
+    paths.push_back(equals == std::string::npos ? std::string()
+                                                : indexed_key_path(tree, assignment.substr(0, equals)));
+  }
+  for (std::size_t later = 0; later < paths.size(); ++later)
+    for (std::size_t earlier = 0; earlier < later; ++earlier) {
+      const std::string& a = paths[earlier];
+      const std::string& b = paths[later];
+      if (a.empty() || b.empty() || (a != b && a.rfind(b + ".", 0) != 0)) continue;
+      warnings.push_back("--set " + overrides[later] +
+                         (a == b ? " sets the same setting as" : " replaces the whole of " + b + ", and so") +
+                         " --set " + overrides[earlier] + " before it; the later applies");
+    }
+  return warnings;
+}
+
+}  // namespace
+
 std::optional<LoadedScenario> load_scenario(const std::string& path,
                                             const std::vector<std::string>& overrides,
                                             Diagnostics& diagnostics) {
   std::optional<ConfigNode> tree = load_config_with_extends(path, diagnostics);
   if (!tree) return std::nullopt;
+  std::vector<std::string> override_warnings = overrides_of_one_setting(*tree, overrides);
   for (const auto& assignment : overrides) apply_override(*tree, assignment, diagnostics);
   if (!diagnostics.empty()) return std::nullopt;
   std::optional<Scenario> scenario = read_scenario(*tree, diagnostics);
@@ -73,7 +101,7 @@ std::optional<LoadedScenario> load_scenario(const std::string& path,
                              std::pair{"staff_csv", scenario->snapshot_files->staff_csv}})
       tree->find("simulation")->find(key)->scalar =
           std::filesystem::absolute(file).lexically_normal().string();
-  return LoadedScenario{std::move(*scenario), std::move(*tree)};
+  return LoadedScenario{std::move(*scenario), std::move(*tree), std::move(override_warnings)};
 }
 
 }  // namespace probsim

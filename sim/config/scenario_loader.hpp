@@ -14,6 +14,8 @@ namespace probsim {
 struct LoadedScenario {
   Scenario scenario;
   ConfigNode resolved;  // the merged tree after `extends` and `--set`, for scenario.resolved.yaml
+  // Odd but valid --set: two of one setting (the later applies).
+  std::vector<std::string> override_warnings;
 };
 
 [[nodiscard]] std::optional<LoadedScenario> load_scenario(const std::string& path,

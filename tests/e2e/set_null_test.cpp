@@ -59,3 +59,31 @@ TEST(SetNull, RefusesAMissingOrRequiredKey) {
             std::string::npos)
       << required.output;
 }
+
+// One setting given twice on the command line (or spelt once by index and once by name), or one inside a
+// setting a later --set replaces whole: the last silently won. Still the last wins (a script adds a --set
+// to a base command, as SetNull's tests do), but a warning names both.
+TEST(SetTwice, OneSettingGivenTwiceIsWarnedOfNamingBoth) {
+  const std::string validate = "validate scenarios/example_pdu.yaml ";
+  const CommandResult twice = run_probsim(validate +
+                                          "--set regions.0.pdus.0.referrals_per_week=3 "
+                                          "--set regions.0.pdus.Northgate.referrals_per_week=40");
+  EXPECT_EQ(twice.exit_status, 0) << twice.output;
+  EXPECT_NE(
+      twice.output.find("probsim: warning: --set regions.0.pdus.Northgate.referrals_per_week=40 sets the "
+                        "same setting as --set regions.0.pdus.0.referrals_per_week=3 before it; the "
+                        "later applies"),
+      std::string::npos)
+      << twice.output;
+  const std::string whole = "--set 'regions.0.pdus.0.staff=[{grade: po, headcount: 7, fte_each: 1.0}]' ";
+  const CommandResult lost = run_probsim(validate + "--set regions.0.pdus.0.staff.0.headcount=3 " + whole);
+  EXPECT_EQ(lost.exit_status, 0) << lost.output;
+  EXPECT_NE(lost.output.find("replaces the whole of regions.0.pdus.0.staff, and so --set "
+                             "regions.0.pdus.0.staff.0.headcount=3 before it"),
+            std::string::npos)
+      << lost.output;
+  // The other order applies both: no warning.
+  const CommandResult both = run_probsim(validate + whole + "--set regions.0.pdus.0.staff.0.headcount=3");
+  EXPECT_EQ(both.exit_status, 0) << both.output;
+  EXPECT_EQ(both.output.find("--set regions"), std::string::npos) << both.output;
+}
