@@ -198,9 +198,14 @@ std::optional<std::vector<LoadedPoint>> load_points(const SweepSpec& sweep,
   for (std::size_t s = 0; s < sweep.scenarios.size(); ++s) {
     const std::filesystem::path file = sweep.scenario_file(s);
     if (!std::filesystem::is_regular_file(file)) {
-      diagnostics.error(
-          sweep.scenario_locations.at(s), "scenarios",
-          "no such scenario file: '" + file.string() + "' (paths are relative to the sweep file)");
+      std::error_code ignored;
+      const bool directory = std::filesystem::is_directory(file, ignored);
+      const bool other = !directory && std::filesystem::exists(file, ignored);  // a device or a pipe
+      diagnostics.error(sweep.scenario_locations.at(s), "scenarios",
+                        (directory ? "the path it names is a directory, not a scenario file: '"
+                         : other   ? "the path it names is not a regular file (a device or pipe?): '"
+                                   : "no such scenario file: '") +
+                            file.string() + "' (paths are relative to the sweep file)");
       continue;
     }
     bases[s] = load_config_with_extends(file.string(), diagnostics);
