@@ -44,3 +44,17 @@ TEST(SweepLoader, ScenarioThatIsAFolderIsCalledADirectory) {
   EXPECT_TRUE(mentions(d, path + ":3:5", "is a directory, not a scenario file")) << d.describe();
   EXPECT_FALSE(mentions(d, path, "no such scenario file")) << d.describe();
 }
+
+// Two empty points used to be reported at the `scenarios` line, which says nothing of the points.
+TEST(SweepLoader, DuplicateEmptyPointIsReportedAtItsOwnItem) {
+  Diagnostics d;
+  const std::string path =
+      write_sweep("empty_points.yaml", "name: e\nscenarios: [" + example() +
+                                           "]\nreplications_per_point: 2\npoints:\n  - {}\n  - {}\n");
+  const auto sweep = load_sweep_file(path, d);
+  ASSERT_TRUE(sweep) << d.describe();
+  (void)expand_points(*sweep, d);
+  EXPECT_TRUE(mentions(d, path + ":6:5", "point p0002 (the scenario as it is) is the same as point p0001"))
+      << d.describe();
+  EXPECT_FALSE(mentions(d, path + ":2:", "is the same as")) << d.describe();
+}
