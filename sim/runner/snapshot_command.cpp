@@ -18,6 +18,7 @@
 #include "output/snapshot_writer.hpp"
 #include "runner/batch_files.hpp"
 #include "runner/input_checksums.hpp"
+#include "runner/snapshot_folder.hpp"
 #include "runner/stop_signals.hpp"
 
 namespace fs = std::filesystem;
@@ -115,10 +116,17 @@ int run_snapshot(SnapshotOptions options) {
               << " (1.." << *replications << ")\n";
     return 2;
   }
-  if (out_dir.empty()) out_dir = (fs::path(run_dir) / ("snapshot-" + date->iso())).string();
+  if (out_dir.empty()) out_dir = (fs::path(run_dir) / default_snapshot_folder(*date, replication)).string();
   // Checked before the replay, which can take minutes: the CSVs go into a directory, made if need be.
   if (const auto problem = out_dir_problem(out_dir)) {
     std::cerr << "probsim snapshot: --out " << out_dir << " " << *problem << "\n";
+    return 1;
+  }
+  // A user's own caseload.csv or staff.csv is not overwritten; an earlier snapshot's are.
+  if (const auto theirs = csv_not_written_by_snapshot(out_dir)) {
+    std::cerr << "probsim snapshot: " << theirs->string()
+              << " exists and was not written by probsim snapshot (" << out_dir << " has no "
+              << kSnapshotNoteFile << "); choose another --out, or move the file away\n";
     return 1;
   }
   ReplicationSpec spec;
@@ -137,6 +145,7 @@ int run_snapshot(SnapshotOptions options) {
     // reported below.
     try {
       fs::create_directories(out_dir);
+      write_snapshot_note(out_dir, run_dir, replication, *date);
       write_snapshot_csvs(loaded->scenario, offices, static_cast<Day>(day),
                           (fs::path(out_dir) / "caseload.csv").string(),
                           (fs::path(out_dir) / "staff.csv").string(), teams);
