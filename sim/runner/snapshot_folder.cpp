@@ -1,5 +1,7 @@
 #include "runner/snapshot_folder.hpp"
 
+#include <algorithm>
+
 #include "output/atomic_file.hpp"
 
 namespace fs = std::filesystem;
@@ -26,6 +28,24 @@ void write_snapshot_note(const fs::path& folder, const std::string& run_dir, std
                         "run: " +
                             run_dir + "\nreplication: " + std::to_string(replication) +
                             "\ndate: " + date.iso() + "\n");
+}
+
+std::vector<std::string> snapshot_folders_in(const fs::path& run_dir) {
+  std::vector<std::string> folders;
+  std::error_code error;
+  for (fs::directory_iterator it(run_dir, error), end; !error && it != end; it.increment(error)) {
+    std::error_code ignored;
+    if (!it->is_directory(ignored)) continue;
+    const fs::path& folder = it->path();
+    const std::string name = folder.filename().string();
+    const bool noted = fs::exists(folder / kSnapshotNoteFile, ignored);
+    const bool named = name.rfind("snapshot-", 0) == 0 && (fs::exists(folder / "caseload.csv", ignored) ||
+                                                           fs::exists(folder / "staff.csv", ignored));
+    if (noted || named) folders.push_back(name);
+  }
+  std::sort(folders.begin(), folders.end());  // by name: "snapshot-D" before "snapshot-D-r2"
+  for (auto& folder : folders) folder += "/";
+  return folders;
 }
 
 }  // namespace probsim

@@ -1,7 +1,7 @@
 #pragma once
 // The folder `probsim snapshot` writes its two CSVs into, and the note that marks it as the snapshot's.
 // The note lets a second snapshot replace the CSVs of a first without overwriting a user's own
-// caseload.csv or staff.csv.
+// caseload.csv or staff.csv, and lets `probsim run` see a snapshot inside a run directory it would replace.
 
 #include <cstdint>
 #include <filesystem>
@@ -29,5 +29,9 @@ inline constexpr const char* kSnapshotNoteFile = "snapshot-of.txt";
 // repeated into the same folder.
 void write_snapshot_note(const std::filesystem::path& folder, const std::string& run_dir,
                          std::uint64_t replication, const CalendarDate& date);
+
+// The folders directly in `run_dir` that hold a snapshot: a snapshot note, or (written before the note
+// existed) a name snapshot-* with caseload.csv or staff.csv in it. Sorted, each with a trailing '/'.
+[[nodiscard]] std::vector<std::string> snapshot_folders_in(const std::filesystem::path& run_dir);
 
 }  // namespace probsim

@@ -1,5 +1,6 @@
 // Where `probsim snapshot` writes, driven as a user would: a user's own caseload.csv or staff.csv in
-// --out is not overwritten, and each replication has its own default folder.
+// --out is not overwritten, each replication has its own default folder, and a run replacing the run
+// directory does not delete a snapshot written inside it.
 #include <gtest/gtest.h>
 
 #include "e2e/cli_test_support.hpp"
@@ -56,4 +57,22 @@ TEST(SnapshotOutFolder, EachReplicationHasItsOwnDefaultFolder) {
   EXPECT_TRUE(contains(second.output, (dir / "run" / "snapshot-2023-01-15-r2").string())) << second.output;
   EXPECT_TRUE(fs::exists(dir / "run" / "snapshot-2023-01-15-r2" / "caseload.csv"));
   EXPECT_EQ(read_file(dir / "run" / "snapshot-2023-01-15" / "caseload.csv"), first);
+}
+
+TEST(SnapshotOutFolder, ARunDoesNotReplaceARunDirectoryHoldingASnapshot) {
+  const auto dir = short_run("snapshot_out_rerun");
+  ASSERT_EQ(run_probsim("snapshot '" + (dir / "run").string() + "' --date 2023-01-15").exit_status, 0);
+  const std::string caseload = read_file(dir / "run" / "snapshot-2023-01-15" / "caseload.csv");
+  const std::string summary = read_file(dir / "run" / "summary.csv");
+  const CommandResult rerun = run_probsim(
+      "run scenarios/example_pdu.yaml --set simulation.report_end=2023-03-31 --set "
+      "simulation.warm_up_weeks=4 --reps 1 --quiet --out '" +
+      (dir / "run").string() + "'");
+  EXPECT_EQ(rerun.exit_status, 1) << rerun.output;
+  EXPECT_TRUE(contains(rerun.output,
+                       "holds what probsim snapshot wrote from the earlier run: "
+                       "snapshot-2023-01-15/; replacing the run would delete it"))
+      << rerun.output;
+  EXPECT_EQ(read_file(dir / "run" / "snapshot-2023-01-15" / "caseload.csv"), caseload);
+  EXPECT_EQ(read_file(dir / "run" / "summary.csv"), summary);
 }
