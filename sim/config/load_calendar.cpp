@@ -18,10 +18,13 @@ void read_calendar(FieldReader& root, Scenario& s) {
         const ConfigNode& item = list->items[i];
         std::optional<CalendarDate> date;
         if (item.kind == ConfigNode::Kind::scalar) date = CalendarDate::parse_iso(item.scalar);
-        if (!date)
+        if (!date) {
+          const std::string impossible =
+              item.kind == ConfigNode::Kind::scalar ? CalendarDate::impossible_date(item.scalar) : "";
           d.error(item.where, path + "[" + std::to_string(i) + "]",
-                  "expected a date as YYYY-MM-DD, found " + item.describe_value());
-        else
+                  impossible.empty() ? "expected a date as YYYY-MM-DD, found " + item.describe_value()
+                                     : impossible);
+        } else
           s.bank_holidays.push_back(*date);
       }
     }

@@ -100,6 +100,10 @@ int run_snapshot(SnapshotOptions options) {
   const auto date = CalendarDate::parse_iso(date_text);
   const std::int64_t day =
       date ? date->days_since_epoch() - window.day_zero().days_since_epoch() : std::int64_t{-1};
+  if (const std::string impossible = CalendarDate::impossible_date(date_text); !impossible.empty()) {
+    std::cerr << "probsim snapshot: --date " << impossible << "\n";
+    return 2;
+  }
   if (!date || day < 0 || day >= window.last_day()) {
     std::cerr << "probsim snapshot: --date must be a date from " << window.day_zero().iso() << " to "
               << window.date_of(window.last_day() - 1).iso()

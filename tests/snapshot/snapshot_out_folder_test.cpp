@@ -76,3 +76,11 @@ TEST(SnapshotOutFolder, ARunDoesNotReplaceARunDirectoryHoldingASnapshot) {
   EXPECT_EQ(read_file(dir / "run" / "snapshot-2023-01-15" / "caseload.csv"), caseload);
   EXPECT_EQ(read_file(dir / "run" / "summary.csv"), summary);
 }
+
+// 2023-02-30 used to be "must be a date from ...", as if it were mistyped.
+TEST(SnapshotOutFolder, ADateThatIsNoDayIsSaidToBeSo) {
+  const auto dir = short_run("snapshot_out_no_day");
+  const CommandResult r = run_probsim("snapshot '" + (dir / "run").string() + "' --date 2023-02-30");
+  EXPECT_EQ(r.exit_status, 2) << r.output;
+  EXPECT_TRUE(contains(r.output, "--date 2023-02-30 is not a day: February 2023 has 28 days")) << r.output;
+}
