@@ -14,6 +14,7 @@ void read_calendar(FieldReader& root, Scenario& s) {
     if (list->kind != ConfigNode::Kind::sequence) {
       d.error(list->anchor(), path, "expected a list of dates (YYYY-MM-DD), found " + list->describe_value());
     } else {
+      s.bank_holidays_given = true;
       for (std::size_t i = 0; i < list->items.size(); ++i) {
         const ConfigNode& item = list->items[i];
         std::optional<CalendarDate> date;
