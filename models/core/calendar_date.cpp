@@ -55,7 +55,10 @@ std::string CalendarDate::iso() const {
   return text;
 }
 
-std::optional<CalendarDate> CalendarDate::parse_iso(std::string_view text) {
+namespace {
+
+// The year, month and day of text shaped as YYYY-MM-DD, unchecked against the calendar.
+std::optional<CalendarDate> date_fields(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
   // Digits only: from_chars would read "-001" as year -1.
   for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
@@ -67,11 +70,32 @@ std::optional<CalendarDate> CalendarDate::parse_iso(std::string_view text) {
     return value;
   };
   auto y = number(0, 4), m = number(5, 2), d = number(8, 2);
-  if (!y || !m || !d || *m < 1 || *m > 12 || *d < 1) return std::nullopt;
-  CalendarDate date{*y, *m, 1};
-  if (*d > date.days_in_month()) return std::nullopt;
-  date.day = *d;
+  if (!y || !m || !d) return std::nullopt;
+  return CalendarDate{*y, *m, *d};
+}
+
+constexpr const char* kMonthNames[] = {"January", "February", "March",     "April",   "May",      "June",
+                                       "July",    "August",   "September", "October", "November", "December"};
+
+}  // namespace
+
+std::optional<CalendarDate> CalendarDate::parse_iso(std::string_view text) {
+  auto date = date_fields(text);
+  if (!date || date->month < 1 || date->month > 12 || date->day < 1) return std::nullopt;
+  if (date->day > CalendarDate{date->year, date->month, 1}.days_in_month()) return std::nullopt;
   return date;
+}
+
+std::string CalendarDate::impossible_date(std::string_view text) {
+  const auto date = date_fields(text);
+  if (!date) return "";
+  const std::string quoted(text);
+  if (date->month < 1 || date->month > 12)
+    return quoted + " is not a date: there is no month " + quoted.substr(5, 2) + " (months run 01 to 12)";
+  const int days = CalendarDate{date->year, date->month, 1}.days_in_month();
+  if (date->day >= 1 && date->day <= days) return "";
+  return quoted + " is not a day: " + kMonthNames[date->month - 1] + " " + quoted.substr(0, 4) + " has " +
+         std::to_string(days) + " days";
 }
 
 }  // namespace probsim

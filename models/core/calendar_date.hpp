@@ -44,6 +44,10 @@ struct CalendarDate {
 
   // Parses YYYY-MM-DD strictly (range-checked); nullopt when the text is not a valid date.
   [[nodiscard]] static std::optional<CalendarDate> parse_iso(std::string_view text);
+  // Why text shaped as YYYY-MM-DD is no date at all ("2023-02-30 is not a day: February 2023 has 28
+  // days"), so a message does not call a real typo of the day a format error; empty when the text is
+  // not so shaped, or is a date. Every reader of dates asks it when parse_iso fails.
+  [[nodiscard]] static std::string impossible_date(std::string_view text);
 };
 
 }  // namespace probsim

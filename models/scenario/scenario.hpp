@@ -62,6 +62,8 @@ struct Scenario {
   std::vector<InterventionsTeamSpec> interventions_teams;
   // Days that are not working days although they are weekdays (`calendar.bank_holidays`).
   std::vector<CalendarDate> bank_holidays;
+  // Whether the scenario lists them at all: an empty list given is warned of, no `calendar` block is not.
+  bool bank_holidays_given = false;
   // warm_start: snapshot: the two CSVs, and what the loader read from them (shared, never changed).
   std::optional<SnapshotFiles> snapshot_files;
   std::shared_ptr<const RegionSnapshot> snapshot;

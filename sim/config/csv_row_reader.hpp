@@ -74,7 +74,9 @@ class RowReader {
     if (!value) return std::nullopt;
     auto parsed = CalendarDate::parse_iso(*value);
     if (!parsed) {
-      error(column, "malformed date '" + std::string(*value) + "'; expected YYYY-MM-DD");
+      const std::string impossible = CalendarDate::impossible_date(*value);
+      error(column, impossible.empty() ? "malformed date '" + std::string(*value) + "'; expected YYYY-MM-DD"
+                                       : impossible);
       return std::nullopt;
     }
     return static_cast<Day>(parsed->days_since_epoch() - day_zero_.days_since_epoch());

@@ -155,9 +155,13 @@ std::optional<CalendarDate> FieldReader::date(std::string_view key, bool require
   if (value == nullptr) return std::nullopt;
   std::optional<CalendarDate> parsed;
   if (value->kind == ConfigNode::Kind::scalar) parsed = CalendarDate::parse_iso(value->scalar);
-  if (!parsed)
-    diagnostics_.error(value->where, child_path(key),
-                       "expected a date as YYYY-MM-DD, found " + value->describe_value());
+  if (!parsed) {
+    const std::string impossible =
+        value->kind == ConfigNode::Kind::scalar ? CalendarDate::impossible_date(value->scalar) : "";
+    diagnostics_.error(
+        value->where, child_path(key),
+        impossible.empty() ? "expected a date as YYYY-MM-DD, found " + value->describe_value() : impossible);
+  }
   return parsed;
 }
 

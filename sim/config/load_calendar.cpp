@@ -14,14 +14,18 @@ void read_calendar(FieldReader& root, Scenario& s) {
     if (list->kind != ConfigNode::Kind::sequence) {
       d.error(list->anchor(), path, "expected a list of dates (YYYY-MM-DD), found " + list->describe_value());
     } else {
+      s.bank_holidays_given = true;
       for (std::size_t i = 0; i < list->items.size(); ++i) {
         const ConfigNode& item = list->items[i];
         std::optional<CalendarDate> date;
         if (item.kind == ConfigNode::Kind::scalar) date = CalendarDate::parse_iso(item.scalar);
-        if (!date)
+        if (!date) {
+          const std::string impossible =
+              item.kind == ConfigNode::Kind::scalar ? CalendarDate::impossible_date(item.scalar) : "";
           d.error(item.where, path + "[" + std::to_string(i) + "]",
-                  "expected a date as YYYY-MM-DD, found " + item.describe_value());
-        else
+                  impossible.empty() ? "expected a date as YYYY-MM-DD, found " + item.describe_value()
+                                     : impossible);
+        } else
           s.bank_holidays.push_back(*date);
       }
     }

@@ -1,6 +1,7 @@
 // `simulation`: the report window, the warm-up and how the run starts (empty, steady state or a snapshot).
 
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "config/loader_blocks.hpp"
@@ -8,6 +9,73 @@
 #include "config/snapshot_csv_reader.hpp"
 
 namespace probsim::scenario_loading {
+
+namespace {
+
+enum class CsvKind { unknown, caseload, staff };
+
+// Which of the two snapshot CSVs a file's header says it is: a caseload names person_id, a staff list
+// staff_id. Enough to tell two keys that name one file, or swapped files, before the CSV reader reports
+// every column of the one as unknown to the other.
+CsvKind kind_of_csv(const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::string header;
+  if (!std::getline(in, header)) return CsvKind::unknown;
+  if (header.rfind("\xEF\xBB\xBF", 0) == 0) header.erase(0, 3);  // a UTF-8 byte order mark
+  bool person = false, staff = false;
+  std::size_t from = 0;
+  while (from <= header.size()) {
+    std::size_t to = header.find(',', from);
+    if (to == std::string::npos) to = header.size();
+    std::string name = header.substr(from, to - from);
+    std::erase_if(name, [](char c) { return c == '"' || c == ' ' || c == '\r' || c == '\t'; });
+    person = person || name == "person_id";
+    staff = staff || name == "staff_id";
+    from = to + 1;
+  }
+  if (person == staff) return CsvKind::unknown;
+  return person ? CsvKind::caseload : CsvKind::staff;
+}
+
+// Where the other key is given, for a message at this one: its line, or the --set that gave it.
+std::string place_of(const ConfigNode& key) {
+  const SourceLocation& at = key.anchor();
+  return at.line > 0 ? "line " + std::to_string(at.line) : at.file;
+}
+
+// One message, at the key's line, when the two keys name one file or each other's: false then.
+bool snapshot_files_are_apart(FieldReader& sim, const SnapshotFiles& files, Diagnostics& d) {
+  const ConfigNode& caseload_key = *sim.node("caseload_csv", false);
+  const ConfigNode& staff_key = *sim.node("staff_csv", false);
+  std::error_code error;
+  if (std::filesystem::equivalent(files.caseload_csv, files.staff_csv, error)) {
+    d.error(staff_key.anchor(), "simulation.staff_csv",
+            "names the same file as simulation.caseload_csv (" + place_of(caseload_key) + "): " +
+                files.staff_csv + "; the staff and the caseload are two CSV files, give each key its own");
+    return false;
+  }
+  const CsvKind caseload = kind_of_csv(files.caseload_csv), staff = kind_of_csv(files.staff_csv);
+  if (caseload == CsvKind::staff && staff == CsvKind::caseload) {
+    d.error(caseload_key.anchor(), "simulation.caseload_csv",
+            "is swapped with simulation.staff_csv (" + place_of(staff_key) + "): " + files.caseload_csv +
+                " has a staff CSV's header (staff_id) and " + files.staff_csv +
+                " a caseload CSV's (person_id); swap the two paths");
+    return false;
+  }
+  if (caseload == CsvKind::staff || staff == CsvKind::caseload) {
+    const bool at_caseload = caseload == CsvKind::staff;
+    const ConfigNode& key = at_caseload ? caseload_key : staff_key;
+    d.error(key.anchor(), at_caseload ? "simulation.caseload_csv" : "simulation.staff_csv",
+            (at_caseload ? files.caseload_csv : files.staff_csv) + " looks like a " +
+                (at_caseload ? "staff CSV (its header has staff_id, not person_id)"
+                             : "caseload CSV (its header has person_id, not staff_id)") +
+                "; give this key the " + (at_caseload ? "caseload" : "staff") + " CSV");
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
 
 void read_simulation(FieldReader& root, Scenario& s) {
   FieldReader sim(root.node("simulation", true), "simulation", root.diagnostics());
@@ -54,6 +122,10 @@ void read_simulation(FieldReader& root, Scenario& s) {
                      ? ""
                      : " (a relative path is read from the folder of the file that sets "
                        "the key; from the working directory for --set)"));
+    if (std::filesystem::is_regular_file(s.snapshot_files->caseload_csv) &&
+        std::filesystem::is_regular_file(s.snapshot_files->staff_csv) &&
+        !snapshot_files_are_apart(sim, *s.snapshot_files, root.diagnostics()))
+      s.snapshot_files.reset();  // not read: each column of one file would be unknown to the other
   }
   sim.reject_unknown_keys();
   if (start) s.window.report_start = *start;

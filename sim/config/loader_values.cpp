@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <sstream>
 
+#include "config/counted.hpp"
+
 namespace probsim::scenario_loading {
 
 std::optional<std::vector<double>> read_number_list(const ConfigNode& node, const std::string& path,
@@ -75,8 +77,10 @@ std::optional<BoundedDistribution> read_distribution(FieldReader& parent, std::s
   if (!listed || !w) return std::nullopt;
   if (listed->empty() || listed->size() != w->size()) {
     d.error(weights->where, form.child_path("weights"),
-            "expected one weight per value (" + std::to_string(listed->size()) + " values, " +
-                std::to_string(w->size()) + " weights)");
+            listed->empty() && w->empty()
+                ? std::string("'values' and 'weights' are both empty; give at least one value and its weight")
+                : "expected one weight per value (" + counted(listed->size(), "value") + ", " +
+                      counted(w->size(), "weight") + ")");
     return std::nullopt;
   }
   double total = 0.0;

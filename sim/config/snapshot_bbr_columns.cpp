@@ -40,10 +40,10 @@ int rejoin_unit_sessions(const ProgrammeRules& rules) {
 }
 
 std::int32_t add_group_member(SnapshotBbrGroups& groups, std::string_view name, int line, std::size_t pdu,
-                              int sessions, std::uint32_t programme) {
+                              int sessions, std::uint32_t programme, bool sessions_known) {
   auto [it, fresh] = groups.index.emplace(std::string(name), groups.names.size());
   if (fresh) groups.names.push_back(it->first);
-  groups.members.push_back({it->second, line, pdu, sessions, programme});
+  groups.members.push_back({it->second, line, pdu, sessions, programme, sessions_known});
   return static_cast<std::int32_t>(it->second);
 }
 
@@ -87,6 +87,7 @@ std::optional<std::optional<SnapshotBbr>> read_bbr_columns(RowReader& row, const
         ok = false;
   if (!status) return std::nullopt;
 
+  bool sessions_known = true;
   if (row.given(column::sessions)) {
     if (!has_sessions(bbr.status)) {
       row.error(column::sessions, "is given for a man " + std::string(row.text(column::status)) +
@@ -97,6 +98,7 @@ std::optional<std::optional<SnapshotBbr>> read_bbr_columns(RowReader& row, const
       bbr.sessions_attended = *n;
     } else {
       ok = false;
+      sessions_known = false;
     }
   }
   if (bbr.status == SnapshotBbrStatus::completed) bbr.sessions_attended = rules.group_sessions;
@@ -110,7 +112,8 @@ std::optional<std::optional<SnapshotBbr>> read_bbr_columns(RowReader& row, const
   }
   if (bbr.status == SnapshotBbrStatus::attending) {
     if (auto name = row.required_text(column::group)) {
-      bbr.group = add_group_member(groups, *name, row.line(), person.pdu, bbr.sessions_attended, 0);
+      bbr.group =
+          add_group_member(groups, *name, row.line(), person.pdu, bbr.sessions_attended, 0, sessions_known);
     } else {
       ok = false;
     }
@@ -177,6 +180,7 @@ void check_snapshot_groups(const SnapshotBbrGroups& groups, const Scenario& s, c
     std::size_t members = 0;
   };
   std::map<std::size_t, First> first;
+  std::map<std::size_t, std::vector<const SnapshotBbrGroups::Member*>> placed;  // judged by their sessions
   const std::string group_col(group_column), sessions_col(sessions_column);
   for (const SnapshotBbrGroups::Member& m : groups.members) {
     const std::size_t team = team_of_pdu[m.pdu];
@@ -199,7 +203,10 @@ void check_snapshot_groups(const SnapshotBbrGroups& groups, const Scenario& s, c
       problems.push_back({file, m.line, group_col,
                           "group " + name + " has more than " + size_key(m.programme) + " (" +
                               std::to_string(rules.group_size_max) + ") members"});
-    if (fresh) continue;
+    if (fresh) {
+      if (m.sessions_known) placed[m.group].push_back(&m);
+      continue;
+    }
     if (team != it->second.team) {
       problems.push_back({file, m.line, group_col,
                           "group " + name + " (first on line " + std::to_string(it->second.line) +
@@ -207,19 +214,34 @@ void check_snapshot_groups(const SnapshotBbrGroups& groups, const Scenario& s, c
                               "', which does not serve PDU '" + s.pdu_at(m.pdu).name + "'"});
       continue;
     }
+    if (m.sessions_known) placed[m.group].push_back(&m);
+  }
+  // Members sit at one place in the programme. The odd ones out are those away from the place most
+  // members share (the earliest such member named as the reference), not those away from the first row:
+  // one wrong row among eight used to flag the seven right ones.
+  for (const auto& [group, members] : placed) {
+    const ProgrammeRules& rules = rules_of(members.front()->programme);
     const bool rolling = rules.format == GroupFormat::rolling;
-    const bool same_place = rolling ? (m.sessions - it->second.sessions) % rules.module_sessions == 0
-                                    : m.sessions == it->second.sessions;
-    if (!same_place)
+    auto place = [&](int sessions) { return rolling ? sessions % rules.module_sessions : sessions; };
+    std::map<int, std::size_t> count;
+    for (const auto* m : members) ++count[place(m->sessions)];
+    const SnapshotBbrGroups::Member* reference = members.front();
+    for (const auto* m : members)
+      if (count[place(m->sessions)] > count[place(reference->sessions)]) reference = m;
+    const std::string name = "'" + groups.names[group] + "'";
+    for (const auto* m : members) {
+      if (place(m->sessions) == place(reference->sessions)) continue;
       problems.push_back(
-          {file, m.line, sessions_col,
-           std::to_string(m.sessions) + " sessions does not fit group " + name + " (line " +
-               std::to_string(it->second.line) + ": " + std::to_string(it->second.sessions) + "): " +
+          {file, m->line, sessions_col,
+           std::to_string(m->sessions) + " sessions does not fit group " + name + " (" +
+               std::to_string(count[place(reference->sessions)]) + " of its " +
+               std::to_string(members.size()) + " members fit line " + std::to_string(reference->line) +
+               "'s " + std::to_string(reference->sessions) + "): " +
                (rolling ? "in a rolling group members join at a module's start, so members' counts differ by "
-                          "whole "
-                          "modules (" +
+                          "whole modules (" +
                               std::to_string(rules.module_sessions) + " sessions)"
                         : "a closed group's members start together and have attended the same sessions")});
+    }
   }
 }
 

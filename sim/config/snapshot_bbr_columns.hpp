@@ -25,6 +25,9 @@ struct SnapshotBbrGroups {
     std::size_t pdu;
     int sessions;
     std::uint32_t programme = 0;  // 0: BBR; 1 + i: structured intervention i
+    // False when the row's own sessions attended were refused (and reported): `sessions` is then no
+    // value of the file, and the group is not judged by it.
+    bool sessions_known = true;
   };
   std::vector<Member> members;
 };
@@ -37,7 +40,7 @@ struct SnapshotBbrGroups {
 [[nodiscard]] int rejoin_unit_sessions(const ProgrammeRules& rules);
 // Adds an attending member to the group named `name` (a new group if not seen before); returns its index.
 std::int32_t add_group_member(SnapshotBbrGroups& groups, std::string_view name, int line, std::size_t pdu,
-                              int sessions, std::uint32_t programme);
+                              int sessions, std::uint32_t programme, bool sessions_known);
 
 // One row's BBR record: nullopt if the columns have a problem (recorded), an empty optional if the row
 // gives none. `person` is the row as read so far (`person_ok`: its own columns had no problem).

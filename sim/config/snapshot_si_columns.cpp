@@ -93,6 +93,7 @@ std::optional<std::optional<SnapshotSi>> read_si_columns(RowReader& row, const S
   if (!status || !programme) return std::nullopt;
 
   const ProgrammeRules& rules = programmes[*programme];
+  bool sessions_known = true;
   if (row.given(column::sessions)) {
     if (!snapshot_si_has_sessions(si.status)) {
       row.error(column::sessions, "is given for a person " + std::string(row.text(column::status)) +
@@ -102,6 +103,7 @@ std::optional<std::optional<SnapshotSi>> read_si_columns(RowReader& row, const S
       si.sessions_attended = *n;
     } else {
       ok = false;
+      sessions_known = false;
     }
   }
   if (si.status == SnapshotSiStatus::completed) si.sessions_attended = rules.group_sessions;
@@ -115,7 +117,8 @@ std::optional<std::optional<SnapshotSi>> read_si_columns(RowReader& row, const S
   }
   if (si.status == SnapshotSiStatus::attending) {
     if (auto name = row.required_text(column::group)) {
-      si.group = add_group_member(groups, *name, row.line(), person.pdu, si.sessions_attended, si.programme);
+      si.group = add_group_member(groups, *name, row.line(), person.pdu, si.sessions_attended, si.programme,
+                                  sessions_known);
     } else {
       ok = false;
     }

@@ -210,6 +210,7 @@ std::optional<SweepSpec> read_sweep(const ConfigNode& root_node, const std::stri
       for (std::size_t i = 0; i < points->items.size(); ++i) {
         const std::string item_path = "points[" + std::to_string(i) + "]";
         ConfigNode item = points->items[i];
+        sweep.point_locations.push_back(item.anchor());
         sweep.point_labels.push_back(take_point_label(item, item_path, diagnostics));
         sweep.points.push_back(read_assignments(item, item_path, diagnostics));
       }

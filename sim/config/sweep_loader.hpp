@@ -65,6 +65,8 @@ struct SweepSpec {
   std::vector<SourceLocation> headline_kpi_where;  // each name's place in the sweep file, for messages
   std::vector<std::pair<std::string, std::string>> key_labels;  // `labels`: varied key path → short name
   std::vector<std::string> point_labels;  // one per `points` item: its `label`, or empty
+  // One per `points` item: where it is, for a message about an item with no key of its own (`{}`).
+  std::vector<SourceLocation> point_locations;
 
   [[nodiscard]] std::filesystem::path scenario_file(std::size_t index) const;
   // The keys that points vary, in order of first appearance: the grid's, then the explicit points'.

@@ -71,6 +71,7 @@ std::string SweepPoint::describe() const {
 
 std::vector<SweepPoint> expand_points(const SweepSpec& sweep, Diagnostics& diagnostics) {
   std::vector<SweepPoint> points;
+  std::vector<SourceLocation> locations;  // per point: its `points` item, or its scenario
   std::size_t grid_size = sweep.grid.empty() ? 0 : 1;
   for (const auto& p : sweep.grid) grid_size *= p.values.size();
   for (std::size_t s = 0; s < sweep.scenarios.size(); ++s) {
@@ -87,13 +88,19 @@ std::vector<SweepPoint> expand_points(const SweepSpec& sweep, Diagnostics& diagn
         point.assignments.push_back(SweepAssignment{sweep.grid[k].key_path, sweep.grid[k].values[digits[k]],
                                                     sweep.grid[k].key_where});
       points.push_back(std::move(point));
+      locations.push_back(sweep.scenario_locations.at(s));
     }
     for (std::size_t i = 0; i < sweep.points.size(); ++i) {
       SweepPoint point{"", s, sweep.points[i], 0, ""};
       if (i < sweep.point_labels.size()) point.label = sweep.point_labels[i];
       points.push_back(std::move(point));
+      locations.push_back(i < sweep.point_locations.size() ? sweep.point_locations[i]
+                                                           : sweep.scenario_locations.at(s));
     }
-    if (grid_size == 0 && sweep.points.empty()) points.push_back(SweepPoint{"", s, {}, 0, ""});
+    if (grid_size == 0 && sweep.points.empty()) {
+      points.push_back(SweepPoint{"", s, {}, 0, ""});
+      locations.push_back(sweep.scenario_locations.at(s));
+    }
   }
 
   const std::size_t width = std::max<std::size_t>(4, std::to_string(points.size()).size());
@@ -105,8 +112,9 @@ std::vector<SweepPoint> expand_points(const SweepSpec& sweep, Diagnostics& diagn
     const std::string identity = point.identity(sweep);
     const auto [it, inserted] = ids_by_sameness.emplace(sameness(point, sweep), point.id);
     if (!inserted) {
-      const SourceLocation where = point.assignments.empty() ? sweep.scenario_locations.at(point.scenario)
-                                                             : point.assignments.front().key_where;
+      // A point with no values of its own (`{}`) is found by its item in `points`.
+      const SourceLocation where =
+          point.assignments.empty() ? locations[i] : point.assignments.front().key_where;
       diagnostics.error(where, "points",
                         "point " + point.id + " (" + point.describe() + ") is the same as point " +
                             it->second + "; each point must differ in its scenario or its values");
@@ -198,9 +206,14 @@ std::optional<std::vector<LoadedPoint>> load_points(const SweepSpec& sweep,
   for (std::size_t s = 0; s < sweep.scenarios.size(); ++s) {
     const std::filesystem::path file = sweep.scenario_file(s);
     if (!std::filesystem::is_regular_file(file)) {
-      diagnostics.error(
-          sweep.scenario_locations.at(s), "scenarios",
-          "no such scenario file: '" + file.string() + "' (paths are relative to the sweep file)");
+      std::error_code ignored;
+      const bool directory = std::filesystem::is_directory(file, ignored);
+      const bool other = !directory && std::filesystem::exists(file, ignored);  // a device or a pipe
+      diagnostics.error(sweep.scenario_locations.at(s), "scenarios",
+                        (directory ? "the path it names is a directory, not a scenario file: '"
+                         : other   ? "the path it names is not a regular file (a device or pipe?): '"
+                                   : "no such scenario file: '") +
+                            file.string() + "' (paths are relative to the sweep file)");
       continue;
     }
     bases[s] = load_config_with_extends(file.string(), diagnostics);

@@ -12,6 +12,7 @@
 #include "runner/run_files.hpp"
 #include "runner/run_warnings.hpp"
 #include "runner/shell_quoting.hpp"
+#include "runner/snapshot_folder.hpp"
 #include "runner/stop_signals.hpp"
 #include "runner/timeseries_summary.hpp"
 
@@ -67,6 +68,18 @@ int run_experiment(const LoadedScenario& loaded, const RunOptions& options) {
       return 1;
     }
   }
+  // A snapshot in the directory is refused rather than removed with the earlier run: a scenario may
+  // continue from its CSVs, and carried into the new run it would describe a run no longer there.
+  if (fs::exists(out_dir))
+    if (const auto snapshots = snapshot_folders_in(out_dir); !snapshots.empty()) {
+      std::cerr << "probsim: " << out_dir.string()
+                << " holds what probsim snapshot wrote from the earlier run:";
+      for (const auto& folder : snapshots) std::cerr << " " << folder;
+      std::cerr << "; replacing the run would delete " << (snapshots.size() == 1 ? "it" : "them") << ". Move "
+                << (snapshots.size() == 1 ? "it" : "them") << " out of " << out_dir.string() << " (or remove "
+                << (snapshots.size() == 1 ? "it" : "them") << "), or give another --out\n";
+      return 1;
+    }
   // Replacing an earlier run removes what else is in it: said now, while the user can still stop the run.
   if (fs::exists(out_dir))
     if (const auto others = entries_a_run_does_not_write(out_dir); !others.empty()) {

@@ -13,6 +13,7 @@
 #include "output/csv.hpp"
 #include "output/csv_reader.hpp"
 #include "prioritisation/rag_status.hpp"
+#include "runner/bank_holiday_warnings.hpp"
 
 namespace fs = std::filesystem;
 
@@ -233,28 +234,8 @@ std::vector<std::string> scenario_warnings(const Scenario& s) {
                        " whole weeks): the weeks before that shape nothing at simulation.report_start and "
                        "only lengthen the run. Check the units (weeks).");
 
-  if (!s.bank_holidays.empty()) {
-    // A year with no bank holiday listed, while other years have some: probably a list that stops
-    // short of the window (England and Wales have 8 bank holidays every year).
-    std::set<int> listed;
-    for (const CalendarDate& date : s.bank_holidays) listed.insert(date.year);
-    const int first = s.window.day_zero().year, last = s.window.report_end.year;
-    std::string missing;  // as runs of years, "1975-2020, 2025": a long warm-up could list dozens
-    for (int year = first; year <= last; ++year) {
-      if (listed.count(year)) continue;
-      int end = year;
-      while (end + 1 <= last && !listed.count(end + 1)) ++end;
-      missing += (missing.empty() ? "" : ", ") + std::to_string(year) +
-                 (end > year ? "-" + std::to_string(end) : "");
-      year = end;
-    }
-    if (!missing.empty())
-      warnings.push_back("calendar.bank_holidays lists dates in " + std::to_string(*listed.begin()) +
-                         (listed.size() > 1 ? "-" + std::to_string(*listed.rbegin()) : std::string()) +
-                         " but none in " + missing + ", which the simulation runs through (" +
-                         s.window.day_zero().iso() + " to " + s.window.report_end.iso() +
-                         ", warm-up included): those years' bank holidays count as working days.");
-  }
+  const std::vector<std::string> calendar = bank_holiday_warnings(s);
+  warnings.insert(warnings.end(), calendar.begin(), calendar.end());
   return warnings;
 }
 

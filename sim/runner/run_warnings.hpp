@@ -5,7 +5,8 @@
 // Before the run, from the scenario alone:
 //   - BBR requirements are made where no facilitator serves (a team whose PDUs have none in post and
 //     none recruited), so those requirements can only wait;
-//   - calendar.bank_holidays lists some years but none in another year the simulation runs through.
+//   - calendar.bank_holidays is odd (runner/bank_holiday_warnings.hpp): empty, missing years the
+//     simulation runs through, a date listed twice, a date on a weekend.
 // After the run, from timeseries.csv:
 //   - every PDU is in one RAG status at most month ends, so the thresholds do not tell PDUs apart.
 

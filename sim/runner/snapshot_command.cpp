@@ -18,6 +18,7 @@
 #include "output/snapshot_writer.hpp"
 #include "runner/batch_files.hpp"
 #include "runner/input_checksums.hpp"
+#include "runner/snapshot_folder.hpp"
 #include "runner/stop_signals.hpp"
 
 namespace fs = std::filesystem;
@@ -99,6 +100,10 @@ int run_snapshot(SnapshotOptions options) {
   const auto date = CalendarDate::parse_iso(date_text);
   const std::int64_t day =
       date ? date->days_since_epoch() - window.day_zero().days_since_epoch() : std::int64_t{-1};
+  if (const std::string impossible = CalendarDate::impossible_date(date_text); !impossible.empty()) {
+    std::cerr << "probsim snapshot: --date " << impossible << "\n";
+    return 2;
+  }
   if (!date || day < 0 || day >= window.last_day()) {
     std::cerr << "probsim snapshot: --date must be a date from " << window.day_zero().iso() << " to "
               << window.date_of(window.last_day() - 1).iso()
@@ -115,10 +120,17 @@ int run_snapshot(SnapshotOptions options) {
               << " (1.." << *replications << ")\n";
     return 2;
   }
-  if (out_dir.empty()) out_dir = (fs::path(run_dir) / ("snapshot-" + date->iso())).string();
+  if (out_dir.empty()) out_dir = (fs::path(run_dir) / default_snapshot_folder(*date, replication)).string();
   // Checked before the replay, which can take minutes: the CSVs go into a directory, made if need be.
   if (const auto problem = out_dir_problem(out_dir)) {
     std::cerr << "probsim snapshot: --out " << out_dir << " " << *problem << "\n";
+    return 1;
+  }
+  // A user's own caseload.csv or staff.csv is not overwritten; an earlier snapshot's are.
+  if (const auto theirs = csv_not_written_by_snapshot(out_dir)) {
+    std::cerr << "probsim snapshot: " << theirs->string()
+              << " exists and was not written by probsim snapshot (" << out_dir << " has no "
+              << kSnapshotNoteFile << "); choose another --out, or move the file away\n";
     return 1;
   }
   ReplicationSpec spec;
@@ -137,6 +149,7 @@ int run_snapshot(SnapshotOptions options) {
     // reported below.
     try {
       fs::create_directories(out_dir);
+      write_snapshot_note(out_dir, run_dir, replication, *date);
       write_snapshot_csvs(loaded->scenario, offices, static_cast<Day>(day),
                           (fs::path(out_dir) / "caseload.csv").string(),
                           (fs::path(out_dir) / "staff.csv").string(), teams);

@@ -154,8 +154,9 @@ TEST(Validate, AScenarioNoMachineCanRunIsWarnedWithReadableFigures) {
   EXPECT_FALSE(contains(result.output, "-9223372036854775808")) << result.output;
 }
 
-// A run into a directory holding an earlier run replaces it whole, with what else was in it (a snapshot
-// written there by default, a user's notes): said before the run, and the run's own files not listed.
+// A run into a directory holding an earlier run replaces it whole, with what else was in it (a user's
+// notes, a folder): said before the run, and the run's own files not listed. (A snapshot written there
+// is not removed but refused: snapshot/snapshot_out_folder_test.cpp.)
 TEST(RunOptions, ReplacingAnEarlierRunNamesWhatElseItWillRemove) {
   const fs::path dir = fresh_directory("replace-run");
   const std::string run =

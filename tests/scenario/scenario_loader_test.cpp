@@ -236,3 +236,19 @@ TEST(ScenarioLoader, AProblemOnlyADefaultBringsAboutIsReportedAtItsBlock) {
             "prioritisation.staffing_fill_pct_amber_below=60`)");  // the --set that brought it about
   EXPECT_GT(diagnostics.items()[0].where.line, 0) << diagnostics.describe();  // the prioritisation block
 }
+
+// The count of values and weights takes the singular for one, and two empty lists are called empty
+// rather than "one weight per value (0 values, 0 weights)".
+TEST(ScenarioLoader, WeightsThatDoNotMatchTheValuesAreCountedInPlainWords) {
+  const std::string key = "case_mix.sentence_length_months.community_order";
+  Diagnostics mismatched;
+  EXPECT_FALSE(load_scenario(source("scenarios/example_pdu.yaml"),
+                             {key + "={values: [12, 18], weights: [1]}"}, mismatched));
+  EXPECT_NE(mismatched.describe().find("(2 values, 1 weight)"), std::string::npos) << mismatched.describe();
+  Diagnostics empty;
+  EXPECT_FALSE(
+      load_scenario(source("scenarios/example_pdu.yaml"), {key + "={values: [], weights: []}"}, empty));
+  EXPECT_NE(empty.describe().find("'values' and 'weights' are both empty"), std::string::npos)
+      << empty.describe();
+  EXPECT_EQ(empty.describe().find("0 values"), std::string::npos) << empty.describe();
+}

@@ -113,12 +113,31 @@ TEST(SnapshotBbr, BadValuesAreRefusedWithFileLineAndColumn) {
       {file + ":5:bbr_status", "BBR is for men with domestic_abuse true"},
       {file + ":6:bbr_requirement_date", "is after the snapshot day 2023-01-01"},
       {file + ":7:bbr_sessions_attended", "keeps whole modules only (6 sessions each"},
-      {file + ":9:bbr_sessions_attended", "8 sessions does not fit group 'H' (line 8: 6)"},
+      {file + ":9:bbr_sessions_attended",
+       "8 sessions does not fit group 'H' (1 of its 2 members fit line 8's 6)"},
       {file + ":10:bbr_sessions_attended", "is given for a man waiting"},
       {file + ":11:bbr_status", "is empty; a value is required"},
   };
   // Rows first, then the checks between a group's members.
   expect_problems_at(found, expected);
+}
+
+// The odd member of a group is flagged, not the members that agree with each other; and a member whose
+// own count was refused is not held against the others (its 0 used to be shown as the group's place).
+TEST(SnapshotBbr, OnlyTheOddMemberOfAGroupIsFlagged) {
+  const auto dir = scratch("odd_member");
+  const std::string row =
+      "Northgate,community_order,2022-09-01,2025-09-01,high,B2,male,true,attending,2022-09-01,";
+  const std::string bad = kHeader + "G1," + row + "7,G\n" + "G2," + row + "999,G\n" + "G3," + row + "6,G\n" +
+                          "G4," + row + "12,G\n" + "G5," + row + "-1,G\n";
+  const std::vector<std::string> found =
+      csv_problems(dir, bad, kFacilitatorStaff, load_example(kDeterministic));
+  const std::string file = (dir / "caseload.csv").string();
+  expect_problems_at(found, {{file + ":2:bbr_sessions_attended",
+                              "7 sessions does not fit group 'G' (2 of its 3 members "
+                              "fit line 4's 6)"},
+                             {file + ":3:bbr_sessions_attended", "must be from 0 to 23 sessions, found 999"},
+                             {file + ":6:bbr_sessions_attended", "must be from 0 to 23 sessions, found -1"}});
 }
 
 // A simulated day with BBR under way, written by `probsim snapshot`'s writer: imported, it starts with

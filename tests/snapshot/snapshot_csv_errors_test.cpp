@@ -72,7 +72,7 @@ TEST(SnapshotCsvErrors, MalformedDate) {
   const Read r =
       read(kCaseHeader + "P1,Northgate,community_order,2022-13-01,2023-06-01,medium,B2,male,S1\n", kStaff);
   expect_one(r, r.caseload_file, 2, "sentence_start_date",
-             "malformed date '2022-13-01'; expected YYYY-MM-DD");
+             "2022-13-01 is not a date: there is no month 13 (months run 01 to 12)");
 }
 
 TEST(SnapshotCsvErrors, DateInAnotherFormat) {

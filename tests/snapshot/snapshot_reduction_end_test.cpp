@@ -89,8 +89,9 @@ TEST(SnapshotReductionEnd, BadEndDatesAreRefusedWithFileLineAndColumn) {
                                       "D,Northgate,pqip,1.0,,,2023-03-01\n",
                                   load_example());
   const std::string file = (dir / "staff.csv").string();
-  expect_problems_at(found, {{file + ":2:reduction_end_date", "is on or before the snapshot day 2023-01-01"},
-                             {file + ":3:reduction_end_date", "is given without a reduction_pct above 0"},
-                             {file + ":4:reduction_end_date", "2023-02-30"},
-                             {file + ":5:reduction_end_date", "is given without a reduction_pct above 0"}});
+  expect_problems_at(found,
+                     {{file + ":2:reduction_end_date", "is on or before the snapshot day 2023-01-01"},
+                      {file + ":3:reduction_end_date", "is given without a reduction_pct above 0"},
+                      {file + ":4:reduction_end_date", "2023-02-30 is not a day: February 2023 has 28 days"},
+                      {file + ":5:reduction_end_date", "is given without a reduction_pct above 0"}});
 }

@@ -171,7 +171,8 @@ TEST(SnapshotSi, BadValuesAreRefusedWithFileLineAndColumn) {
       {file + ":10:si_sessions_attended", "is given for a person waiting"},
       {file + ":11:si_group", "is empty; a value is required"},
       {file + ":13:si_group", "group 'H' (first on line 12) runs 'stepwise', not 'positive_pathways_plus'"},
-      {file + ":14:si_sessions_attended", "4 sessions does not fit group 'H' (line 12: 2)"},
+      {file + ":14:si_sessions_attended",
+       "4 sessions does not fit group 'H' (1 of its 2 members fit line 12's 2)"},
       {file + ":15:si_requirement_date", "is before sentence_start_date"},
       {file + ":16:si_status", "is empty; a value is required"},
   };

@@ -1,0 +1,86 @@
+// Where `probsim snapshot` writes, driven as a user would: a user's own caseload.csv or staff.csv in
+// --out is not overwritten, each replication has its own default folder, and a run replacing the run
+// directory does not delete a snapshot written inside it.
+#include <gtest/gtest.h>
+
+#include "e2e/cli_test_support.hpp"
+
+using namespace probsim::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+bool contains(const std::string& text, const std::string& piece) {
+  return text.find(piece) != std::string::npos;
+}
+
+// One short run of two replications, as the probe that found these used.
+fs::path short_run(const std::string& name) {
+  const auto dir = fresh_directory(name);
+  const CommandResult run = run_probsim(
+      "run scenarios/example_pdu.yaml --set simulation.report_end=2023-03-31 --set "
+      "simulation.warm_up_weeks=4 --reps 2 --quiet --out '" +
+      (dir / "run").string() + "'");
+  EXPECT_EQ(run.exit_status, 0) << run.output;
+  return dir;
+}
+
+}  // namespace
+
+TEST(SnapshotOutFolder, AUsersOwnCsvIsNotOverwrittenButAnEarlierSnapshotsAre) {
+  const auto dir = short_run("snapshot_out_theirs");
+  const std::string snapshot = "snapshot '" + (dir / "run").string() + "' --date 2023-01-15 --out '";
+  fs::create_directories(dir / "mydata");
+  write_file(dir / "mydata" / "caseload.csv", "precious\n");
+  const CommandResult refused = run_probsim(snapshot + (dir / "mydata").string() + "'");
+  EXPECT_EQ(refused.exit_status, 1) << refused.output;
+  EXPECT_TRUE(contains(refused.output, (dir / "mydata" / "caseload.csv").string() +
+                                           " exists and was not written by probsim snapshot"))
+      << refused.output;
+  EXPECT_EQ(read_file(dir / "mydata" / "caseload.csv"), "precious\n");
+  EXPECT_FALSE(fs::exists(dir / "mydata" / "staff.csv"));
+
+  ASSERT_EQ(run_probsim(snapshot + (dir / "snap").string() + "'").exit_status, 0);
+  EXPECT_TRUE(fs::exists(dir / "snap" / "snapshot-of.txt"));
+  const CommandResult again = run_probsim(snapshot + (dir / "snap").string() + "' -r 2");
+  EXPECT_EQ(again.exit_status, 0) << again.output;
+  EXPECT_TRUE(contains(read_file(dir / "snap" / "snapshot-of.txt"), "replication: 2")) << again.output;
+}
+
+TEST(SnapshotOutFolder, EachReplicationHasItsOwnDefaultFolder) {
+  const auto dir = short_run("snapshot_out_replications");
+  const std::string snapshot = "snapshot '" + (dir / "run").string() + "' --date 2023-01-15";
+  ASSERT_EQ(run_probsim(snapshot).exit_status, 0);
+  const std::string first = read_file(dir / "run" / "snapshot-2023-01-15" / "caseload.csv");
+  const CommandResult second = run_probsim(snapshot + " -r 2");
+  ASSERT_EQ(second.exit_status, 0) << second.output;
+  EXPECT_TRUE(contains(second.output, (dir / "run" / "snapshot-2023-01-15-r2").string())) << second.output;
+  EXPECT_TRUE(fs::exists(dir / "run" / "snapshot-2023-01-15-r2" / "caseload.csv"));
+  EXPECT_EQ(read_file(dir / "run" / "snapshot-2023-01-15" / "caseload.csv"), first);
+}
+
+TEST(SnapshotOutFolder, ARunDoesNotReplaceARunDirectoryHoldingASnapshot) {
+  const auto dir = short_run("snapshot_out_rerun");
+  ASSERT_EQ(run_probsim("snapshot '" + (dir / "run").string() + "' --date 2023-01-15").exit_status, 0);
+  const std::string caseload = read_file(dir / "run" / "snapshot-2023-01-15" / "caseload.csv");
+  const std::string summary = read_file(dir / "run" / "summary.csv");
+  const CommandResult rerun = run_probsim(
+      "run scenarios/example_pdu.yaml --set simulation.report_end=2023-03-31 --set "
+      "simulation.warm_up_weeks=4 --reps 1 --quiet --out '" +
+      (dir / "run").string() + "'");
+  EXPECT_EQ(rerun.exit_status, 1) << rerun.output;
+  EXPECT_TRUE(contains(rerun.output,
+                       "holds what probsim snapshot wrote from the earlier run: "
+                       "snapshot-2023-01-15/; replacing the run would delete it"))
+      << rerun.output;
+  EXPECT_EQ(read_file(dir / "run" / "snapshot-2023-01-15" / "caseload.csv"), caseload);
+  EXPECT_EQ(read_file(dir / "run" / "summary.csv"), summary);
+}
+
+// 2023-02-30 used to be "must be a date from ...", as if it were mistyped.
+TEST(SnapshotOutFolder, ADateThatIsNoDayIsSaidToBeSo) {
+  const auto dir = short_run("snapshot_out_no_day");
+  const CommandResult r = run_probsim("snapshot '" + (dir / "run").string() + "' --date 2023-02-30");
+  EXPECT_EQ(r.exit_status, 2) << r.output;
+  EXPECT_TRUE(contains(r.output, "--date 2023-02-30 is not a day: February 2023 has 28 days")) << r.output;
+}
