@@ -69,9 +69,8 @@ class UniqueKeys {
 const std::vector<std::string> kSummaryColumns = {"n",         "mean", "sd",  "ci95_low",
                                                   "ci95_high", "p5",   "p50", "p95"};
 
-// Whether a file has the columns level,unit first (summary.csv and comparison.csv by unit,
-// docs/outputs-by-unit.md): every file but one written before them, which starts with kpi. A damaged
-// header is read as the current layout, so that the message gives the header to write.
+// Whether a file has level,unit first (docs/outputs-by-unit.md): all but one written before them, which
+// starts with kpi. A damaged header is read as the current layout, so its message gives the right one.
 bool has_unit_columns(const fs::path& path) {
   std::ifstream in(path);
   std::string line;
