@@ -1,5 +1,6 @@
 #include "report/report_command.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <iostream>
@@ -35,6 +36,14 @@ std::vector<std::string> baseline_warnings(const fs::path& run, const fs::path& 
     warnings.push_back(
         "the run and its baseline used different base seeds (" + *seed + " and " + *base_seed +
         "): their difference mixes chance with the plan's effect; re-run with the same --seed");
+  const std::set<std::string> pdus = recorded_pdus(run), base_pdus = recorded_pdus(baseline);
+  if (!pdus.empty() && !base_pdus.empty() &&
+      std::none_of(pdus.begin(), pdus.end(),
+                   [&](const std::string& pdu) { return base_pdus.count(pdu) > 0; }))
+    warnings.push_back("the run and its baseline share no PDU (" + *pdus.begin() + " ... and " +
+                       *base_pdus.begin() +
+                       " ...): they are runs of different places, so the baseline's "
+                       "lines are not this plan's counterfactual");
   const std::string window = recorded_report_window(run), base_window = recorded_report_window(baseline);
   if (!window.empty() && !base_window.empty() && window != base_window)
     warnings.push_back("the run and its baseline report over different windows (" + window + " and " +

@@ -107,6 +107,19 @@ std::string recorded_report_window(const fs::path& run_dir) {
   return start.empty() || end.empty() ? "" : start + " to " + end;
 }
 
+std::set<std::string> recorded_pdus(const fs::path& run_dir) {
+  std::set<std::string> pdus;
+  std::ifstream in(run_dir / "summary.csv");
+  std::string line;
+  if (!std::getline(in, line) || line.rfind("level,unit,", 0) != 0) return pdus;
+  while (std::getline(in, line))
+    if (line.rfind("pdu,", 0) == 0) {
+      const std::vector<std::string> fields = parse_csv_line(line);
+      if (fields.size() > 1) pdus.insert(fields[1]);
+    }
+  return pdus;
+}
+
 std::optional<std::uint64_t> recorded_precision_replications(const fs::path& run_dir) {
   std::ifstream in(run_dir / kPrecisionFile);
   std::string line;

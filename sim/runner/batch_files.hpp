@@ -11,6 +11,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -61,6 +62,10 @@ struct PointIndex {
 // The report window a run recorded ("2023-01-01 to 2023-06-30"), from its scenario.resolved.yaml's
 // `simulation:` block; "" when it cannot be read. `compare` and `report --baseline` warn when two differ.
 [[nodiscard]] std::string recorded_report_window(const std::filesystem::path& run_dir);
+
+// The PDUs a run reports (the units of its summary.csv's pdu rows); empty when it cannot be read.
+// `compare` and `report --baseline` warn when two runs share none: they are runs of different places.
+[[nodiscard]] std::set<std::string> recorded_pdus(const std::filesystem::path& run_dir);
 
 // The number of replications a precision rule settled on, from a run directory's precision.csv.
 [[nodiscard]] std::optional<std::uint64_t> recorded_precision_replications(

@@ -147,6 +147,15 @@ TEST(Compare, WarnsOnceWhenTheRunsShareNoPdu) {
   EXPECT_NE(r.output.find("KPIs are only in " + (dir / "a").string() + " and not compared: "),
             std::string::npos)
       << r.output;
+  // report --baseline warns of the same (it drew the other place's lines as the plan's baseline in silence).
+  const CommandResult report =
+      run_probsim("report " + quoted(dir / "b") + " --baseline " + quoted(dir / "a") + " --quiet");
+  ASSERT_EQ(report.exit_status, 0) << report.output;
+  EXPECT_NE(report.output.find("warning: report: the run and its baseline share no PDU"), std::string::npos)
+      << report.output;
+  const CommandResult same =
+      run_probsim("report " + quoted(dir / "a") + " --baseline " + quoted(dir / "a") + " --quiet");
+  EXPECT_EQ(same.output.find("share no PDU"), std::string::npos) << same.output;
 }
 
 TEST(Compare, RefusesWhatIsNotAFinishedRun) {
