@@ -212,6 +212,17 @@ int run_compare(const CompareOptions& options) {
   const fs::path monthly =
       out.parent_path() /
       ((out.extension() == ".csv" ? out.stem() : out.filename()).string() + "_monthly.csv");
+  // Said of --out as given: the temporary name the file is first written to meant nothing to the user.
+  const fs::path out_dir = out.parent_path().empty() ? fs::path(".") : out.parent_path();
+  std::error_code out_error;
+  if (fs::is_directory(out, out_error) || !fs::is_directory(out_dir, out_error)) {
+    std::cerr << "probsim compare: --out: " << out.string()
+              << (fs::is_directory(out, out_error)
+                      ? " is a directory; give a file name, such as " + (out / "comparison.csv").string()
+                      : ": no such directory to write " + out.filename().string() + " in")
+              << "\n";
+    return 1;
+  }
   for (const fs::path& written : {out, monthly})
     for (const std::string& input : {options.base_dir, options.other_dir})
       if (const std::string why = why_output_would_replace_input(written, input); !why.empty()) {

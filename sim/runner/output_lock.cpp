@@ -38,7 +38,10 @@ std::optional<OutputLock> OutputLock::acquire(const fs::path& target, std::strin
   for (int attempt = 0; attempt < 10; ++attempt) {
     const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (fd < 0) {
-      why = "cannot create " + path.string() + ": " + std::strerror(errno);
+      // Said of the results directory as given: the lock file beside it meant nothing to the user.
+      why = "cannot write the results directory " + target.string() + " (--out): cannot create files in " +
+            (target.has_parent_path() ? target.parent_path().string() : std::string(".")) + ": " +
+            std::strerror(errno);
       return std::nullopt;
     }
     if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {

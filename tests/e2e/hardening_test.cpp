@@ -165,5 +165,35 @@ TEST(Extends, WeightsOverABaseUniformReplaceItAndAreCheckedAsAWhole) {
   EXPECT_TRUE(contains(result.output, "case_mix.sentence_length_months.licence")) << result.output;
 }
 
+// An --out that cannot be written is said of the path as given: the temporary or lock file beside it
+// ("cannot rename nonempty.tmp.vm.393", "cannot create /proc/x.lock") meant nothing to the user.
+TEST(OutPaths, AnUnwritableOutIsNamedAsGivenNotByItsTemporaryFile) {
+  const fs::path dir = fresh_directory("out-paths");
+  const std::string window = " --set simulation.report_end=2023-03-31 --set simulation.warm_up_weeks=4 ";
+  ASSERT_EQ(run_probsim("run scenarios/example_pdu.yaml -q --reps 2" + window + "--out '" +
+                        (dir / "base").string() + "'")
+                .exit_status,
+            0);
+  fs::create_directories(dir / "folder");
+  const std::string compare =
+      "compare '" + (dir / "base").string() + "' '" + (dir / "base").string() + "' -q";
+  const CommandResult folder = run_probsim(compare + " --out '" + (dir / "folder").string() + "'");
+  EXPECT_EQ(folder.exit_status, 1) << folder.output;
+  EXPECT_TRUE(contains(folder.output,
+                       "--out: " + (dir / "folder").string() + " is a directory; give a file name, such as"))
+      << folder.output;
+  const CommandResult nowhere =
+      run_probsim(compare + " --out '" + (dir / "nowhere" / "x.csv").string() + "'");
+  EXPECT_EQ(nowhere.exit_status, 1) << nowhere.output;
+  EXPECT_TRUE(contains(nowhere.output, "no such directory to write x.csv in")) << nowhere.output;
+  const CommandResult proc =
+      run_probsim("run scenarios/example_pdu.yaml -q --reps 1" + window + "--out /proc/probsim-out");
+  EXPECT_EQ(proc.exit_status, 1) << proc.output;
+  EXPECT_TRUE(contains(proc.output, "cannot write the results directory /proc/probsim-out (--out)"))
+      << proc.output;
+  EXPECT_FALSE(contains(folder.output + nowhere.output + proc.output, ".tmp")) << "no temporary names";
+  EXPECT_FALSE(contains(proc.output, ".lock")) << proc.output;
+}
+
 }  // namespace
 }  // namespace probsim::testing
