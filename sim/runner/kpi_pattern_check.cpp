@@ -101,6 +101,10 @@ std::string unknown_national_kpi(const std::string& kpi, const std::string& read
       national.emplace_back(m.name);
   std::string message = spec != nullptr ? "'" + kpi + "' is not a national KPI (" + reader + ")"
                                         : "no KPI is called '" + kpi + "'";
+  // --kpis takes shell globs; a rule or a headline names each KPI whole.
+  if (spec == nullptr && kpi.find_first_of("*?[") != std::string::npos)
+    return message +
+           ": name each KPI in full here (patterns are for --kpis); docs/reference/outputs.md lists them";
   const std::string suggestion = did_you_mean(kpi, national);
   if (!suggestion.empty()) message += " (did you mean '" + suggestion + "'?)";
   return message + "; docs/reference/outputs.md lists the KPIs";

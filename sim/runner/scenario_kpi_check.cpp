@@ -1,12 +1,16 @@
 #include "runner/scenario_kpi_check.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "caseload/case_attributes.hpp"
 #include "config/diagnostics.hpp"
 #include "output/metric_catalogue.hpp"
+#include "output/metric_catalogue_tables.hpp"
+#include "output/metric_names.hpp"
 #include "runner/kpi_pattern_check.hpp"
 
 namespace probsim {
@@ -14,6 +18,39 @@ namespace probsim {
 namespace {
 
 constexpr std::string_view kProgrammePlaceholder = "<programme>";
+constexpr std::string_view kReasonPlaceholder = "<reason>";
+
+// The KPIs read at simulation.workload_snapshot_on, by the stems their writers give them
+// (output/workload_snapshot.cpp, da_task_snapshot.cpp, da_intervention_snapshot.cpp,
+// started_intervention_snapshot.cpp); tests/e2e/scenario_kpi_check_test.cpp holds the stems to what runs
+// write.
+constexpr std::string_view kSnapshotStems[] = {"workload_snapshot_", "sara_snapshot_", "home_visit_snapshot_",
+                                               "intervention_sample_", "intervention_started_sample_"};
+
+bool in_table(const std::vector<MetricSpec>& table, std::string_view name) {
+  for (const MetricSpec& spec : table)
+    if (spec.name == name) return true;
+  return false;
+}
+
+// Why `spec` is not written under `scenario` for want of a setting, with the key that turns it on; "" when
+// nothing it needs is off. Each rule is a recorder's condition (output/run_recorder*.cpp).
+std::string setting_it_needs(const MetricSpec& spec, const Scenario& scenario) {
+  const auto& management = scenario.caseload.sentence_management;
+  for (const std::string_view stem : kSnapshotStems)
+    if (spec.name.rfind(stem, 0) == 0 && !scenario.window.workload_snapshot_on)
+      return "is read on the day simulation.workload_snapshot_on names, and this scenario does not set it";
+  const bool intervention_sample = spec.name.rfind("intervention_sample_", 0) == 0 ||
+                                   spec.name.rfind("intervention_started_sample_", 0) == 0;
+  if ((intervention_sample || in_table(intervention_kpi_catalogue(), spec.name)) &&
+      !scenario.interventions.enabled)
+    return "is an intervention KPI, and this scenario's interventions are off (interventions.enabled)";
+  if (spec.chart_group == "enforcement" && !management.enforcement.enabled)
+    return "is written only with an enforcement block enabled, and this scenario has none";
+  if (spec.name == metric_name::hours_beyond_contract && !management.hours_beyond_contract.enabled())
+    return "is written only with sentence_management.hours_beyond_contract.share_of_available_hours above 0";
+  return "";
+}
 
 // The report a cohort KPI is written by: the catalogue's "cohort" chart group, the structured
 // interventions' when the name begins `si_`, else BBR's.
@@ -41,11 +78,16 @@ std::string member_of(std::string_view pattern, const std::string& name) {
 std::string kpi_the_scenario_does_not_write(const std::string& kpi, const Scenario& scenario) {
   const MetricSpec* spec = find_metric(MetricFile::kpis, kpi);
   if (spec == nullptr) return "";  // the catalogue's check says why
-  if (const auto cohort = cohort_report_of(*spec, scenario)) {
-    if (!scenario.interventions.enabled)
-      return "'" + kpi + "' is written by " + cohort->key + ", and this scenario has no interventions";
-    if (!cohort->report->enabled)
-      return "'" + kpi + "' is written only with " + cohort->key + " set, and this scenario does not set it";
+  if (const std::string why = setting_it_needs(*spec, scenario); !why.empty()) return "'" + kpi + "' " + why;
+  if (const auto cohort = cohort_report_of(*spec, scenario); cohort && !cohort->report->enabled)
+    return "'" + kpi + "' is written only with " + cohort->key + " set, and this scenario does not set it";
+  if (spec->name.find(kReasonPlaceholder) != std::string_view::npos) {
+    const std::string member = member_of(spec->name, kpi);
+    std::vector<std::string> reasons(kTerminationReasonNames.begin(), kTerminationReasonNames.end());
+    if (std::find(reasons.begin(), reasons.end(), member) != reasons.end()) return "";
+    const std::string suggestion = did_you_mean(member, reasons);
+    return "'" + kpi + "' names the reason '" + member + "', which is none of " + first_items(reasons, 5) +
+           (suggestion.empty() ? std::string() : " (did you mean '" + suggestion + "'?)");
   }
   if (spec->name.find(kProgrammePlaceholder) == std::string_view::npos) return "";
   const std::string member = member_of(spec->name, kpi);

@@ -2,7 +2,8 @@
 // The checks of a precision rule's KPI names against the scenario that is to run, after the catalogue's
 // (kpi_pattern_check.hpp) and before any replication, and a sweep's KPI names against both. The
 // catalogue accepts any member of a family (`si_period_completions_<programme>`) and any cohort report's
-// KPI; only the scenario knows its programmes' names and whether its reports are on. Without this a misspelt programme
+// KPI; only the scenario knows its programmes' names and whether its reports are on. Without this a misspelt
+// programme
 // (`si_period_completions_hepl`) failed only after the first replications, minutes into a national run.
 
 #include <string>
@@ -14,12 +15,12 @@
 
 namespace probsim {
 
-// Why `scenario` will not write the national KPI `kpi`, or "" if it will or cannot tell. Caught: a member
-// of a `<programme>` family that is none of the scenario's structured interventions (with the nearest),
-// and a cohort report's KPI (`bbr_cohort_*`, `si_cohort_*`, `si_period_*`) with that report, or the
-// interventions, off (with the key that turns it on). Other KPIs that need a setting on (a snapshot's
-// samples) are still known only from a replication, where the precision rule's message lists the names
-// the run wrote.
+// Why `scenario` will not write the national KPI `kpi`, or "" if it will. Caught, each with the key that
+// turns it on or the nearest name: a KPI whose recorder is off (the interventions', the enforcement
+// block's, the snapshot's at simulation.workload_snapshot_on, hours beyond contract), a cohort report's
+// KPI (`bbr_cohort_*`, `si_cohort_*`, `si_period_*`) with that report off, and a family member naming no
+// programme of the scenario or no termination reason. tests/e2e/scenario_kpi_check_test.cpp holds these
+// rules to what runs write; a KPI they miss fails after the first replications, named there.
 [[nodiscard]] std::string kpi_the_scenario_does_not_write(const std::string& kpi, const Scenario& scenario);
 
 // A sweep's `precision.kpis` and `headline_kpis` against the catalogue (unknown_national_kpi), each
