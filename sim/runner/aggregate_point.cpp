@@ -18,6 +18,7 @@
 #include "runner/input_checksums.hpp"
 #include "runner/leave_red.hpp"
 #include "runner/replication_scheduler.hpp"
+#include "runner/run_entries.hpp"
 #include "runner/timeseries_summary.hpp"
 
 namespace fs = std::filesystem;
@@ -129,6 +130,12 @@ PointOutcome PointAggregator::point(const std::string& id) {
   const fs::path* first_with_inputs = nullptr;
   std::vector<std::string> first_inputs;
   for (const auto& dir : dirs) {
+    // A run written into the point with probsim run --out merged as the point's, values and all.
+    if (fs::exists(dir / "scenario.resolved.yaml") &&
+        !is_batch_point_record(dir / "scenario.resolved.yaml", id))
+      throw AggregateError("point " + id + ": " + (dir / "scenario.resolved.yaml").string() +
+                           " is not the batch's record of the point (it has no '# point: " + id +
+                           ":' line): a run was written into it; run the batch again into a fresh --out");
     const auto inputs = recorded_inputs(dir / "scenario.resolved.yaml");
     if (inputs.empty()) continue;
     if (first_with_inputs == nullptr) {

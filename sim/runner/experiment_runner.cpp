@@ -9,6 +9,7 @@
 #include "runner/leave_red.hpp"
 #include "runner/output_lock.hpp"
 #include "runner/replication_scheduler.hpp"
+#include "runner/run_entries.hpp"
 #include "runner/run_files.hpp"
 #include "runner/run_warnings.hpp"
 #include "runner/shell_quoting.hpp"
@@ -46,6 +47,10 @@ int run_experiment(const LoadedScenario& loaded, const RunOptions& options) {
   const fs::path out_dir = options.out_dir.empty()
                                ? fs::path("results") / safe_directory_name(loaded.scenario.name)
                                : fs::path(options.out_dir);
+  if (const std::string why = why_run_would_replace_batch_point(out_dir); !why.empty()) {
+    std::cerr << "probsim: --out: " << why << "\n";
+    return 1;
+  }
   if (fs::exists(out_dir) && !is_replaceable_run_directory(out_dir)) {
     std::cerr << "probsim: " << out_dir.string()
               << " exists and is not a probsim run directory; choose another --out or remove it\n";

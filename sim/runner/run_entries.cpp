@@ -1,5 +1,6 @@
 #include "runner/run_entries.hpp"
 
+#include <fstream>
 #include <iterator>
 
 #include "runner/batch_files.hpp"
@@ -44,6 +45,25 @@ std::string why_output_would_replace_input(const fs::path& out, const fs::path& 
            ", which holds its results; write it elsewhere";
   return out.string() + " is " + owner + " own " + entry + " in " + input_dir.string() +
          ": writing it would replace " + owner + " results; choose another file name";
+}
+
+std::string why_run_would_replace_batch_point(const fs::path& out_dir) {
+  std::error_code error;
+  const fs::path dir = fs::weakly_canonical(fs::absolute(out_dir, error), error);
+  if (dir.empty() || !dir.has_parent_path() || dir.parent_path().filename() != "points") return "";
+  const fs::path batch = dir.parent_path().parent_path();
+  if (!fs::exists(batch / kSweepResolvedFile, error)) return "";
+  return out_dir.string() + " is point " + dir.filename().string() + " of the batch in " + batch.string() +
+         ": the batch writes its replications and aggregate merges them, so a run there would pass as the "
+         "point's. Run the batch, or give another --out";
+}
+
+bool is_batch_point_record(const fs::path& resolved_yaml, const std::string& id) {
+  std::ifstream in(resolved_yaml);
+  std::string line;
+  while (std::getline(in, line) && line.rfind('#', 0) == 0)
+    if (line.rfind("# point: " + id + ":", 0) == 0) return true;
+  return false;
 }
 
 }  // namespace probsim

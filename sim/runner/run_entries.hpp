@@ -21,4 +21,12 @@ namespace probsim {
 [[nodiscard]] std::string why_output_would_replace_input(const std::filesystem::path& out,
                                                          const std::filesystem::path& input_dir);
 
+// Why a run may not be written to `out_dir`: it is a point of a batch (BATCH/points/ID), whose
+// replications the batch writes and aggregate merges; a run's there passed as the point's. "" when it may.
+[[nodiscard]] std::string why_run_would_replace_batch_point(const std::filesystem::path& out_dir);
+
+// Whether a point directory's scenario.resolved.yaml is the batch's own for point `id` (its "# point: ID:"
+// line): one written by `probsim run --out` into the point is not.
+[[nodiscard]] bool is_batch_point_record(const std::filesystem::path& resolved_yaml, const std::string& id);
+
 }  // namespace probsim

@@ -254,5 +254,29 @@ TEST_F(AggregateInput, MergesEmptyEventFiles) {
   EXPECT_TRUE(fs::exists(dir / "sweep_summary.csv"));
 }
 
+// A run written into a batch's point passed as the point: run wrote over it, and aggregate merged it
+// into sweep_summary.csv. run refuses a batch point as --out; aggregate refuses a point whose record is
+// not the batch's.
+TEST_F(AggregateInput, ARunWrittenIntoABatchPointIsRefusedByRunAndByAggregate) {
+  const fs::path dir = batch("aggregate-foreign-point");
+  const std::string run =
+      "run scenarios/example_pdu.yaml --quiet --reps 2 --set simulation.report_end=2023-03-31 ";
+  const CommandResult into = run_probsim(run + "--out " + quoted(dir / "points" / "p0001"));
+  EXPECT_EQ(into.exit_status, 1) << into.output;
+  EXPECT_NE(into.output.find("is point p0001 of the batch in"), std::string::npos) << into.output;
+  // Written around the refusal (a run elsewhere copied in): aggregate names the point's record.
+  const fs::path other = dir.parent_path() / "other";
+  ASSERT_EQ(run_probsim(run + "--out " + quoted(other)).exit_status, 0);
+  fs::copy_file(other / "scenario.resolved.yaml", dir / "points" / "p0002" / "scenario.resolved.yaml",
+                fs::copy_options::overwrite_existing);
+  const CommandResult merged = run_probsim("aggregate " + quoted(dir));
+  EXPECT_EQ(merged.exit_status, 1) << merged.output;
+  EXPECT_NE(
+      merged.output.find("point p0002: " + (dir / "points" / "p0002" / "scenario.resolved.yaml").string() +
+                         " is not the batch's record of the point (it has no '# point: p0002:' line)"),
+      std::string::npos)
+      << merged.output;
+}
+
 }  // namespace
 }  // namespace probsim::testing
