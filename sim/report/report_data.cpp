@@ -96,44 +96,6 @@ std::vector<KpiRow> read_summary(const fs::path& path) {
 
 }  // namespace
 
-void report_detail::read_timeseries(const fs::path& path, ReportData& data) {
-  // metric, level, unit → date → the replications' values
-  std::map<SeriesKey, std::map<std::string, std::vector<double>>> values;
-  std::set<std::string> seen_metrics, seen_regions, seen_pdus;
-  CsvReader reader(path, {"replication", "date", "level", "unit", "metric", "value"});
-  ReplicationTable table = read_replication_table(reader, 5);  // key: date, level, unit, metric
-  for (std::size_t k = 0; k < table.keys.size(); ++k) {
-    const auto& f = table.keys[k];
-    const std::string& level = f[1];
-    const std::string& metric = f[3];
-    if (seen_metrics.insert(metric).second) data.metrics.push_back(metric);
-    if (level == "region" && seen_regions.insert(f[2]).second) data.regions.push_back(f[2]);
-    if (level == "pdu" && seen_pdus.insert(f[2]).second) data.pdus.push_back(f[2]);
-    values[{metric, level, f[2]}][f[0]] = std::move(table.values[k]);
-  }
-  data.pdu_series_dropped = data.pdus.size() > kMaxPdusWithSeries;
-  for (auto& [key, by_date] : values) {
-    if (key.level == "pdu" && data.pdu_series_dropped && key.metric != kRagStatusMetric) continue;
-    auto& series = data.series[key];
-    for (auto& [date, replication_values] : by_date) {
-      SeriesValue value;
-      value.date = date;
-      if (key.metric == kRagStatusMetric)
-        for (const double v : replication_values) {
-          if (std::isnan(v)) continue;  // NA: no status that month
-          const long status = std::lround(v);
-          if (status >= 0 && status <= 2) ++value.status_counts[static_cast<std::size_t>(status)];
-        }
-      // The lowest value, NA left out as summarise leaves it out (NaN when every value is NA).
-      value.min = std::nan("");
-      for (const double v : replication_values)
-        if (!std::isnan(v) && !(v >= value.min)) value.min = v;
-      value.stats = summarise(std::move(replication_values));
-      series.push_back(std::move(value));
-    }
-  }
-}
-
 namespace {
 
 // name, report window: from a run's scenario.resolved.yaml.
@@ -199,6 +161,13 @@ void read_run(const fs::path& dir, ReportData& data) {
   if (fs::is_regular_file(dir / "scenario.resolved.yaml"))
     read_resolved_scenario(dir / "scenario.resolved.yaml", data.provenance);
   data.provenance.replications = replications_of(data.kpis);
+  // A time series cut short (at a replication's end, or in its first) drew part of the run under the
+  // summary's count of replications.
+  if (data.provenance.replications && *data.provenance.replications != data.timeseries_replications)
+    fail(dir / "timeseries.csv",
+         "holds " + std::to_string(data.timeseries_replications) + " of the " +
+             std::to_string(*data.provenance.replications) +
+             " replications summary.csv summarises: it is cut short or from another run");
 }
 
 void read_batch(const fs::path& dir, ReportData& data) {

@@ -100,6 +100,7 @@ struct ReportData {
   std::vector<std::string> metrics;                      // time-series metrics in file order
   std::vector<std::string> regions, pdus;                // units in file order
   bool pdu_series_dropped = false;                       // see kMaxPdusWithSeries
+  std::size_t timeseries_replications = 0;               // the replications timeseries.csv holds
   std::vector<ComparisonRow> comparison;                 // comparison.csv, if any: every unit, file order
   std::optional<BaselineSeries> baseline;                // the run this one is a plan against, if known
   std::optional<SweepData> sweep;                        // a batch

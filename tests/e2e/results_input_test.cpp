@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <sstream>
 #include <string>
@@ -172,6 +173,23 @@ TEST_F(ResultsInput, ReportRefusesTamperedSummaryAndTimeseriesNamingTheLine) {
     EXPECT_TRUE(contains(result.output, c.message)) << c.message << "\n" << result.output;
     EXPECT_FALSE(fs::exists(dir / "report.html")) << c.name;
   }
+}
+
+// A time series cut short, at a replication's end or within the first, was drawn as the whole run (the
+// page said "3 replications" over part of one).
+TEST_F(ResultsInput, ReportRefusesATimeSeriesWithFewerReplicationsThanTheSummary) {
+  const fs::path dir = tampered("report-cut-series", "timeseries.csv", [](auto& l) {
+    const std::size_t first_of_third =
+        std::find_if(l.begin(), l.end(), [](const std::string& line) { return line.rfind("3,", 0) == 0; }) -
+        l.begin();
+    l.resize(first_of_third);
+  });
+  const CommandResult result = run_probsim("report " + quoted(dir) + " --quiet");
+  EXPECT_EQ(result.exit_status, 1) << result.output;
+  EXPECT_TRUE(contains(result.output, (dir / "timeseries.csv").string() +
+                                          ": holds 2 of the 3 replications summary.csv summarises"))
+      << result.output;
+  EXPECT_FALSE(fs::exists(dir / "report.html"));
 }
 
 TEST_F(ResultsInput, ReportReadsNaAsAMissingValue) {
