@@ -1,7 +1,4 @@
 #include <algorithm>
-#include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -18,49 +15,6 @@ std::string SweepPoint::identity(const SweepSpec& sweep) const {
   for (const auto& a : assignments) text += ";" + a.key_path + "=" + a.value_text();
   return text;
 }
-
-namespace {
-
-// A value as the scenario reads it, for telling whether two points are the same: a number in any spelling
-// (6, 6.0, 6e0, +6) is one value, while the text identity keeps the spelling (it seeds independent points,
-// so changing it would change existing sweeps' results).
-std::string value_as_read(const ConfigNode& node) {
-  switch (node.kind) {
-    case ConfigNode::Kind::null:
-      return "~";
-    case ConfigNode::Kind::scalar: {
-      const char* begin = node.scalar.c_str();
-      char* end = nullptr;
-      const double number = std::strtod(begin, &end);
-      const bool whole_number = !node.scalar.empty() && *end == '\0' && std::isfinite(number) &&
-                                node.scalar.find_first_of("xXpP") == std::string::npos;  // not hex
-      if (!whole_number) return "'" + node.scalar + "'";
-      char text[32];
-      std::snprintf(text, sizeof text, "%.17g", number == 0.0 ? 0.0 : number);
-      return text;
-    }
-    case ConfigNode::Kind::sequence: {
-      std::string text = "[";
-      for (const auto& item : node.items) text += value_as_read(item) + ",";
-      return text + "]";
-    }
-    case ConfigNode::Kind::map: {
-      std::string text = "{";
-      for (const auto& [key, value] : node.entries) text += key + ":" + value_as_read(value) + ",";
-      return text + "}";
-    }
-  }
-  return "";
-}
-
-// The point as the scenarios would read it: two points with the same sameness are one point.
-std::string sameness(const SweepPoint& point, const SweepSpec& sweep) {
-  std::string text = "scenario=" + sweep.scenarios.at(point.scenario);
-  for (const auto& a : point.assignments) text += ";" + a.key_path + "=" + value_as_read(a.value);
-  return text;
-}
-
-}  // namespace
 
 std::string SweepPoint::describe() const {
   if (assignments.empty()) return "the scenario as it is";
@@ -104,13 +58,13 @@ std::vector<SweepPoint> expand_points(const SweepSpec& sweep, Diagnostics& diagn
   }
 
   const std::size_t width = std::max<std::size_t>(4, std::to_string(points.size()).size());
-  std::map<std::string, std::string> ids_by_sameness;
+  std::map<std::string, std::string> ids_by_identity;
   for (std::size_t i = 0; i < points.size(); ++i) {
     SweepPoint& point = points[i];
     const std::string number = std::to_string(i + 1);
     point.id = "p" + std::string(width - number.size(), '0') + number;
     const std::string identity = point.identity(sweep);
-    const auto [it, inserted] = ids_by_sameness.emplace(sameness(point, sweep), point.id);
+    const auto [it, inserted] = ids_by_identity.emplace(identity, point.id);
     if (!inserted) {
       // A point with no values of its own (`{}`) is found by its item in `points`.
       const SourceLocation where =

@@ -185,12 +185,6 @@ TEST(SweepLoader, StructuralMistakesAreErrors) {
       {head + "replications_per_point: 2\npoints: [{simulation.warm_up_weeks: 4}, {simulation.warm_up_weeks: "
               "4}]\n",
        "is the same as point p0001"},
-      // A number is one value however it is spelt (the scenario reads 4 and 4.0 alike).
-      {head + "replications_per_point: 2\npoints: [{simulation.warm_up_weeks: 4}, {simulation.warm_up_weeks: "
-              "4.0}]\n",
-       "point p0002 (simulation.warm_up_weeks=4.0) is the same as point p0001"},
-      {head + "replications_per_point: 2\nparameters: {simulation.warm_up_weeks: [8, 4e0, 4]}\n",
-       "point p0003 (simulation.warm_up_weeks=4) is the same as point p0002"},
       {head + "replications_per_point: 2\nset: {simulation.warm_up_weeks: 4}\n"
               "parameters: {simulation.warm_up_weeks: [4, 8]}\n",
        "is also varied"},
