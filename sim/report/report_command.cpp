@@ -83,6 +83,15 @@ int run_report(const ReportOptions& options) {
                                            : fs::path(options.path).parent_path() / "report.html";
     if (const std::string why = why_output_would_replace_input(out, options.path); !why.empty())
       throw std::runtime_error("--out: " + why);
+    // The comparison a run's page reads, beside the run's own files.
+    const fs::path read_from =
+        fs::is_directory(options.path) ? fs::path(options.path) : fs::path(options.path).parent_path();
+    for (const char* comparison : {"comparison.csv", "comparison_monthly.csv"}) {
+      std::error_code same;
+      if (fs::exists(read_from / comparison) && fs::equivalent(out, read_from / comparison, same))
+        throw std::runtime_error("--out: " + out.string() + " is the " + comparison +
+                                 " the page is drawn from; choose another file name");
+    }
     if (!options.baseline.empty())
       if (const std::string why = why_output_would_replace_input(out, options.baseline); !why.empty())
         throw std::runtime_error("--out: " + why);

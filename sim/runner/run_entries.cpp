@@ -24,16 +24,26 @@ const std::set<std::string>& batch_directory_entries() {
   return entries;
 }
 
-std::string why_output_would_replace_input(const fs::path& out, const fs::path& input_dir) {
+std::string why_output_would_replace_input(const fs::path& out, const fs::path& input) {
   std::error_code error;
   const fs::path file = fs::weakly_canonical(fs::absolute(out, error), error);
-  const fs::path dir = fs::weakly_canonical(fs::absolute(input_dir, error), error);
+  fs::path dir = fs::weakly_canonical(fs::absolute(input, error), error);
   if (file.empty() || dir.empty()) return "";
+  // A file read (report's comparison.csv): itself, and the run or batch it lies in.
+  if (fs::is_regular_file(dir, error)) {
+    if (file == dir) return out.string() + " is the file the command reads; choose another --out";
+    dir = dir.parent_path();
+  }
+  // A batch's point: the batch's own files too (compare --out BATCH/points.csv replaced the point index).
+  if (dir.parent_path().filename() == "points" &&
+      fs::exists(dir.parent_path().parent_path() / kSweepResolvedFile, error))
+    if (std::string why = why_output_would_replace_input(out, dir.parent_path().parent_path()); !why.empty())
+      return why;
   // The step of `file` just below `dir`, if `file` lies inside it.
   auto in_dir = file.begin();
   for (auto d = dir.begin(); d != dir.end(); ++d, ++in_dir)
     if (in_dir == file.end() || *in_dir != *d) return "";
-  if (in_dir == file.end()) return out.string() + " is the directory the command reads";
+  if (in_dir == file.end()) return out.string() + " is the directory the command reads; give a file name";
   const std::string entry = in_dir->string();
   const bool is_run =
       fs::exists(dir / "scenario.resolved.yaml", error) && run_directory_entries().count(entry);
@@ -41,9 +51,9 @@ std::string why_output_would_replace_input(const fs::path& out, const fs::path& 
   if (!is_run && !is_batch) return "";
   const std::string owner = is_run ? "the run's" : "the batch's";
   if (std::next(in_dir) != file.end())
-    return out.string() + " is inside " + owner + " own " + entry + "/ in " + input_dir.string() +
+    return out.string() + " is inside " + owner + " own " + entry + "/ in " + dir.string() +
            ", which holds its results; write it elsewhere";
-  return out.string() + " is " + owner + " own " + entry + " in " + input_dir.string() +
+  return out.string() + " is " + owner + " own " + entry + " in " + dir.string() +
          ": writing it would replace " + owner + " results; choose another file name";
 }
 

@@ -16,10 +16,11 @@ namespace probsim {
 // A batch directory's own entries: sweep.resolved.yaml, points.csv, sweep_summary.csv and points/.
 [[nodiscard]] const std::set<std::string>& batch_directory_entries();
 
-// Why `out` may not be written by a command that reads `input_dir` (a run, a batch or one of its
-// points): it is, or lies under, one of that directory's own entries. "" when it may.
+// Why `out` may not be written by a command that reads `input` (a run, a batch, one of its points, or a
+// file in one of them): it is that file, or is or lies under one of the directory's own entries (a point's
+// batch's included). "" when it may.
 [[nodiscard]] std::string why_output_would_replace_input(const std::filesystem::path& out,
-                                                         const std::filesystem::path& input_dir);
+                                                         const std::filesystem::path& input);
 
 // Why a run may not be written to `out_dir`: it is a point of a batch (BATCH/points/ID), whose
 // replications the batch writes and aggregate merges; a run's there passed as the point's. "" when it may.

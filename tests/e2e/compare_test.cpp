@@ -220,6 +220,17 @@ TEST(Compare, AndReportRefuseAnOutThatWouldReplaceARunsOwnFiles) {
       0);
   EXPECT_EQ(run_probsim("report " + quoted(dir / "other") + " --quiet").exit_status, 0);
   EXPECT_TRUE(fs::exists(dir / "other" / "report.html"));
+  // A comparison file read by report: the run it lies in, and the comparison itself, are kept.
+  const std::string from_file = "report " + quoted(dir / "other" / "comparison.csv") + " --quiet --out ";
+  EXPECT_EQ(run_probsim(from_file + quoted(dir / "other" / "kpis.csv")).exit_status, 1);
+  EXPECT_EQ(run_probsim(from_file + quoted(dir / "other" / "comparison.csv")).exit_status, 1);
+  const CommandResult drawn_from = run_probsim("report " + quoted(dir / "other") + " --quiet --out " +
+                                               quoted(dir / "other" / "comparison.csv"));
+  EXPECT_EQ(drawn_from.exit_status, 1) << drawn_from.output;
+  EXPECT_NE(drawn_from.output.find("is the comparison.csv the page is drawn from"), std::string::npos)
+      << drawn_from.output;
+  EXPECT_EQ(read_file(dir / "other" / "kpis.csv").rfind("replication,", 0), 0u);
+  EXPECT_EQ(read_file(dir / "other" / "comparison.csv").rfind("level,unit,", 0), 0u);
   // --quiet prints nothing but errors and warnings: a note (a run compared with itself) is left out.
   const std::string itself =
       "compare " + quoted(dir / "base") + " " + quoted(dir / "base") + " --out " + quoted(dir / "itself.csv");

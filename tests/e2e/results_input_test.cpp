@@ -282,6 +282,12 @@ TEST_F(AggregateInput, ARunWrittenIntoABatchPointIsRefusedByRunAndByAggregate) {
   const CommandResult into = run_probsim(run + "--out " + quoted(dir / "points" / "p0001"));
   EXPECT_EQ(into.exit_status, 1) << into.output;
   EXPECT_NE(into.output.find("is point p0001 of the batch in"), std::string::npos) << into.output;
+  // Two points compared: the batch's own files are kept too (points.csv was replaced).
+  const CommandResult index =
+      run_probsim("compare " + quoted(dir / "points" / "p0001") + " " + quoted(dir / "points" / "p0003") +
+                  " -q --out " + quoted(dir / "points.csv"));
+  EXPECT_EQ(index.exit_status, 1) << index.output;
+  EXPECT_NE(index.output.find("is the batch's own points.csv"), std::string::npos) << index.output;
   // Written around the refusal (a run elsewhere copied in): aggregate names the point's record.
   const fs::path other = dir.parent_path() / "other";
   ASSERT_EQ(run_probsim(run + "--out " + quoted(other)).exit_status, 0);
