@@ -75,14 +75,26 @@ std::size_t check_replication_kpis(const fs::path& point, std::uint64_t replicat
 
 // Every replication of a point writes the same KPIs, so the same rows: a file cut at a line's end passes
 // the checks above, and was found only in the merged kpis.csv, after it had replaced the last good one.
-// The file whose count differs from the most common one (the shortest, on a tie) is named.
+// A file whose count differs from the one most files share is named; with no such majority (two files
+// that differ) every count is given, as either file may be the altered one.
 void check_same_rows(const fs::path& point, const std::vector<std::size_t>& rows) {
   std::map<std::size_t, std::size_t> replications_with;
   for (std::size_t r = 1; r < rows.size(); ++r) ++replications_with[rows[r]];
   if (replications_with.size() < 2) return;
-  std::size_t usual = 0, most = 0;
-  for (const auto& [count, replications] : replications_with)
-    if (replications >= most) std::tie(usual, most) = std::pair{count, replications};  // ties: the longer
+  std::size_t usual = 0, most = 0, ties = 0;
+  for (const auto& [count, replications] : replications_with) {
+    if (replications > most) std::tie(usual, most, ties) = std::tuple{count, replications, 0};
+    if (replications == most) ++ties;
+  }
+  if (ties > 1) {
+    std::string counts;
+    for (std::size_t r = 1; r < rows.size(); ++r)
+      counts += (counts.empty() ? "" : ", ") + replication_file(point, r, "kpis.csv") + " " +
+                std::to_string(rows[r]);
+    throw AggregateError("the replications' kpis files have different rows (" + counts +
+                         "), where every replication writes the same KPIs: one was cut short or altered; "
+                         "remove the one that is wrong and run the batch again to redo it");
+  }
   for (std::size_t r = 1; r < rows.size(); ++r)
     if (rows[r] != usual)
       throw AggregateError(replication_file(point, r, "kpis.csv") + ": has " + std::to_string(rows[r]) +

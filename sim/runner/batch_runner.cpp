@@ -268,10 +268,12 @@ int run_batch(const BatchOptions& options) {
                        record_decision);
   if (result.status != ScheduleResult::Status::complete)
     return fail(prefix + result.failure +
-                (result.same_again ? ". The replications already complete are kept; mend the sweep's "
-                                     "precision.kpis and run batch again to resume."
-                                   : ". The replications already complete are kept: run the same command "
-                                     "again to resume."));
+                (result.fails_unchanged
+                     ? ". The sweep's precision.kpis must change, and a batch directory "
+                       "holds one sweep: run the mended sweep into another --out, or "
+                       "remove this one."
+                     : ". The replications already complete are kept: run the same command "
+                       "again to resume."));
 
   if (!batch_complete(out, *sweep, *loaded)) {
     if (!options.quiet)

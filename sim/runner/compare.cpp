@@ -118,7 +118,7 @@ int run_compare(const CompareOptions& options) {
   std::vector<std::string> notes;
   std::error_code same_error;
   if (fs::equivalent(options.base_dir, options.other_dir, same_error))
-    notes.push_back("note: " + options.base_dir + " and " + options.other_dir +
+    notes.push_back("warning: " + options.base_dir + " and " + options.other_dir +
                     " are the same run, so every difference is 0 (was another run meant?)");
   const auto base_seed = recorded_base_seed(options.base_dir);
   const auto other_seed = recorded_base_seed(options.other_dir);
@@ -285,12 +285,12 @@ int run_compare(const CompareOptions& options) {
   const bool by_unit = !options.by.empty() && options.by != "national";
   std::cout << "\nWritten: " << out.string() << (by_unit ? " and " + monthly.string() : std::string())
             << "\n";
-  // `report RUN_DIR` draws a baseline from the run's comparison_monthly.csv only.
-  if (by_unit && monthly.filename() != "comparison_monthly.csv")
-    std::cout
-        << "probsim report draws a baseline from comparison_monthly.csv only; for this one run `probsim "
-           "report "
-        << shell_quoted(options.other_dir) << " --baseline " << shell_quoted(options.base_dir) << "`\n";
+  // `report OTHER_DIR` draws a baseline from OTHER_DIR/comparison_monthly.csv only.
+  std::error_code where;
+  if (by_unit && !fs::equivalent(monthly, fs::path(options.other_dir) / "comparison_monthly.csv", where))
+    std::cout << "To draw this plan against its baseline: probsim report " << shell_quoted(options.other_dir)
+              << " --baseline " << shell_quoted(options.base_dir)
+              << " (report finds a monthly comparison by itself only as OTHER_DIR/comparison_monthly.csv)\n";
   return 0;
 }
 

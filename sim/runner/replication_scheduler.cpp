@@ -155,7 +155,7 @@ class Scheduler {
         stop_all();
         result.status = ScheduleResult::Status::failed;
         result.failure = set.label + ": the precision rule cannot be checked: " + e.what();
-        result.same_again = true;
+        result.fails_unchanged = true;
         return false;
       }
       if (state.last_check->met || n == rule.max_replications) {

@@ -50,10 +50,10 @@ struct SchedulerOptions {
 struct ScheduleResult {
   enum class Status { complete, interrupted, failed };
   Status status = Status::complete;
-  std::string failure;                                      // what went wrong, for messages
+  std::string failure;  // what went wrong, for messages
   // The failure is in the request, not the moment (a precision KPI the runs do not write): the same
   // command would fail the same way, so it is not to be advised as a resume.
-  bool same_again = false;
+  bool fails_unchanged = false;
   std::uint64_t ran = 0;                                    // replications run by this call
   std::uint64_t skipped = 0;                                // already complete when it started
   std::vector<std::optional<PrecisionDecision>> decisions;  // per set, for sets with a rule

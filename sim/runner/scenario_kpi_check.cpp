@@ -141,7 +141,8 @@ void check_sweep_kpis_against_points(const SweepSpec& sweep, const std::vector<L
       const std::string which =
           points.size() == 1 ? ""
           : lacking == points.size()
-              ? "in all " + n + " points (the first " + first_id + "): "
+              ? (points.size() == 2 ? std::string("in both points") : "in every point") + " (the first " +
+                    first_id + "): "
               : "in " + std::to_string(lacking) + " of the " + n + " points (the first " + first_id + "): ";
       diagnostics.error(i < where.size() ? where[i] : SourceLocation{sweep.path, 0, 0}, key, which + first);
     }

@@ -72,7 +72,7 @@ TEST(BatchSharding, OneTwoAndThreeShardsGiveIdenticalSummaries) {
 // its line, before anything is merged; no sweep_summary.csv is left for `report` to read as current.
 TEST(BatchSharding, AggregateNamesASpoiltReplicationFileAndLeavesNoStaleSummary) {
   const auto dir = fresh_directory("spoilt_replication");
-  const auto sweep = quoted(write_sweep(dir, small_sweep("spoilt", "", "2")));
+  const auto sweep = quoted(write_sweep(dir, small_sweep("spoilt", "", "3")));
   ASSERT_EQ(run_probsim("batch " + sweep + " --out " + quoted(dir / "batch") + " --quiet").exit_status, 0);
   ASSERT_TRUE(fs::exists(dir / "batch" / "sweep_summary.csv"));
   const fs::path rep = replications_of(dir / "batch", "p0001") / "rep-00001.kpis.csv";
@@ -90,8 +90,8 @@ TEST(BatchSharding, AggregateNamesASpoiltReplicationFileAndLeavesNoStaleSummary)
   const CommandResult typed = run_probsim("aggregate " + quoted(dir / "batch"));
   EXPECT_EQ(typed.exit_status, 1) << typed.output;
   EXPECT_NE(typed.output.find(rep.string() + ":2:"), std::string::npos) << typed.output;
-  // Cut at a line's end: every row passes, but the file is short of the point's other replication. It is
-  // named, and the point's merged kpis.csv is left as it was (it was replaced by the short merge).
+  // Cut at a line's end: every row passes, but the file is short of the point's other two replications. It
+  // is named, and the point's merged kpis.csv is left as it was (it was replaced by the short merge).
   const std::string merged = read_file(dir / "batch" / "points" / "p0001" / "kpis.csv");
   write_file(rep, text.substr(0, text.find('\n', text.size() / 2) + 1));
   const CommandResult short_file = run_probsim("aggregate " + quoted(dir / "batch"));

@@ -231,12 +231,17 @@ TEST(Compare, AndReportRefuseAnOutThatWouldReplaceARunsOwnFiles) {
       << drawn_from.output;
   EXPECT_EQ(read_file(dir / "other" / "kpis.csv").rfind("replication,", 0), 0u);
   EXPECT_EQ(read_file(dir / "other" / "comparison.csv").rfind("level,unit,", 0), 0u);
-  // --quiet prints nothing but errors and warnings: a note (a run compared with itself) is left out.
-  const std::string itself =
-      "compare " + quoted(dir / "base") + " " + quoted(dir / "base") + " --out " + quoted(dir / "itself.csv");
-  const CommandResult noted = run_probsim(itself);
-  EXPECT_NE(noted.output.find("note: "), std::string::npos) << noted.output;
-  const CommandResult quiet = run_probsim(itself + " --quiet");
+  // --quiet prints nothing but errors and warnings: a note (the runs' replications differ) is left out, a
+  // warning (a run compared with itself) is not.
+  ASSERT_EQ(run_probsim(kRun + window + "--reps 3 --out " + quoted(dir / "three")).exit_status, 0);
+  const std::string differ = "compare " + quoted(dir / "base") + " " + quoted(dir / "three") + " --out " +
+                             quoted(dir / "differ.csv");
+  EXPECT_NE(run_probsim(differ).output.find("note: "), std::string::npos);
+  const CommandResult quiet = run_probsim(differ + " --quiet");
   EXPECT_EQ(quiet.exit_status, 0) << quiet.output;
   EXPECT_EQ(quiet.output, "") << quiet.output;
+  const CommandResult itself = run_probsim("compare " + quoted(dir / "base") + " " + quoted(dir / "base") +
+                                           " --quiet --out " + quoted(dir / "itself.csv"));
+  EXPECT_NE(itself.output.find("warning: "), std::string::npos) << itself.output;
+  EXPECT_NE(itself.output.find("are the same run"), std::string::npos) << itself.output;
 }

@@ -264,7 +264,7 @@ TEST(Precision, KpisTheScenarioCannotWriteAreRefusedBeforeAnyReplication) {
             std::string::npos)
       << sweep.output;
   EXPECT_NE(
-      sweep.output.find("sweep.yaml:8:45: error: key 'headline_kpis': in all 2 points (the first p0001): "
+      sweep.output.find("sweep.yaml:8:45: error: key 'headline_kpis': in both points (the first p0001): "
                         "'si_period_completions_hepl' is written only with"),
       std::string::npos)
       << sweep.output;

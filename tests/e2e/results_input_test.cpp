@@ -228,11 +228,13 @@ TEST_F(AggregateInput, RefusesATamperedReplicationNamingTheFileAndLine) {
   write_lines(part, lines);
   result = run_probsim("aggregate " + quoted(dir) + " --quiet");
   EXPECT_EQ(result.exit_status, 1) << result.output;
-  // A row short: the replication's own file (it was the merged file's line, after the merge had
-  // replaced the point's kpis.csv).
-  const std::string dropped = part.string() + ": has " + std::to_string(rows - 1) +
-                              " rows where the point's other replications have " + std::to_string(rows);
+  // A row short, of two replications: either file may be the altered one, so both are given with their
+  // rows (it was the merged file's line, after the merge had replaced the point's kpis.csv).
+  const std::string dropped = part.string() + " " + std::to_string(rows - 1) +
+                              "), where every replication "
+                              "writes the same KPIs";
   EXPECT_TRUE(contains(result.output, dropped)) << dropped << "\n" << result.output;
+  EXPECT_TRUE(contains(result.output, "rep-00001.kpis.csv " + std::to_string(rows) + ", ")) << result.output;
 }
 
 // An empty replication kpis file (a full disk) used to be merged as if the replication had no KPIs,
