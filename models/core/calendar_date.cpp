@@ -94,8 +94,10 @@ std::string CalendarDate::impossible_date(std::string_view text) {
     return quoted + " is not a date: there is no month " + quoted.substr(5, 2) + " (months run 01 to 12)";
   const int days = CalendarDate{date->year, date->month, 1}.days_in_month();
   if (date->day >= 1 && date->day <= days) return "";
-  return quoted + " is not a day: " + kMonthNames[date->month - 1] + " " + quoted.substr(0, 4) + " has " +
-         std::to_string(days) + " days";
+  const std::string month = std::string(kMonthNames[date->month - 1]) + " " + quoted.substr(0, 4);
+  if (date->day < 1)
+    return quoted + " is not a day: the days of " + month + " run 01 to " + std::to_string(days);
+  return quoted + " is not a day: " + month + " has " + std::to_string(days) + " days";
 }
 
 }  // namespace probsim

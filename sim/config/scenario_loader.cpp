@@ -76,9 +76,12 @@ std::vector<std::string> overrides_of_one_setting(const ConfigNode& tree,
       const std::string& a = paths[earlier];
       const std::string& b = paths[later];
       if (a.empty() || b.empty() || (a != b && a.rfind(b + ".", 0) != 0)) continue;
-      warnings.push_back("--set " + overrides[later] +
-                         (a == b ? " sets the same setting as" : " replaces the whole of " + b + ", and so") +
-                         " --set " + overrides[earlier] + " before it; the later applies");
+      const bool removes = overrides[later].substr(overrides[later].find('=') + 1).rfind("null", 0) == 0;
+      warnings.push_back(a == b ? "--set " + overrides[later] + " sets the same setting as --set " +
+                                      overrides[earlier] + " before it; the later applies"
+                                : "--set " + overrides[later] + (removes ? " removes" : " replaces") +
+                                      " the whole of " + b + ", so the earlier --set " + overrides[earlier] +
+                                      " has no effect");
     }
   return warnings;
 }

@@ -8,10 +8,12 @@ namespace probsim {
 std::vector<std::string> bank_holiday_warnings(const Scenario& s) {
   std::vector<std::string> warnings;
   if (s.bank_holidays_given && s.bank_holidays.empty())
-    warnings.push_back("calendar.bank_holidays is an empty list: every bank holiday from " +
-                       s.window.day_zero().iso() + " to " + s.window.report_end.iso() +
-                       " (warm-up included) counts as a working day. List the dates (England and Wales "
-                       "have 8 a year), or remove the calendar block if no bank holidays are meant.");
+    warnings.push_back(
+        "calendar.bank_holidays is an empty list: every bank holiday from " + s.window.day_zero().iso() +
+        " to " + s.window.report_end.iso() +
+        " (warm-up included) counts as a working day. List the dates (England and Wales "
+        "have 8 a year); if none are meant, this warning can be ignored (without the calendar block a "
+        "scenario takes the holidays of the file it extends).");
   if (!s.bank_holidays.empty()) {
     // A year with no bank holiday listed, while other years have some: probably a list that stops
     // short of the window (England and Wales have 8 bank holidays every year).
@@ -42,9 +44,10 @@ std::vector<std::string> bank_holiday_warnings(const Scenario& s) {
     const CalendarDate& date = s.bank_holidays[i];
     const auto [first, fresh] = first_item.emplace(date, i);
     if (!fresh && repeated.insert(date).second)
-      warnings.push_back("calendar.bank_holidays lists " + date.iso() + " more than once (items " +
-                         std::to_string(first->second) + " and " + std::to_string(i) +
-                         ", counting from 0): remove the copy, or correct it if another holiday was meant.");
+      warnings.push_back("calendar.bank_holidays lists " + date.iso() +
+                         " more than once (calendar.bank_holidays[" + std::to_string(first->second) +
+                         "] and [" + std::to_string(i) +
+                         "]): remove the copy, or correct it if another holiday was meant.");
   }
   // A weekend is no working day anyway: a holiday there changes nothing, and the substitute weekday the
   // holiday moves to was probably meant.

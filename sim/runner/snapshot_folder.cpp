@@ -26,8 +26,8 @@ void write_snapshot_note(const fs::path& folder, const std::string& run_dir, std
                         "# caseload.csv and staff.csv here were written by probsim snapshot; a later "
                         "snapshot into this folder replaces them.\n"
                         "run: " +
-                            run_dir + "\nreplication: " + std::to_string(replication) +
-                            "\ndate: " + date.iso() + "\n");
+                            fs::absolute(run_dir).lexically_normal().string() +
+                            "\nreplication: " + std::to_string(replication) + "\ndate: " + date.iso() + "\n");
 }
 
 std::vector<std::string> snapshot_folders_in(const fs::path& run_dir) {

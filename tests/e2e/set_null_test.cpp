@@ -78,8 +78,8 @@ TEST(SetTwice, OneSettingGivenTwiceIsWarnedOfNamingBoth) {
   const std::string whole = "--set 'regions.0.pdus.0.staff=[{grade: po, headcount: 7, fte_each: 1.0}]' ";
   const CommandResult lost = run_probsim(validate + "--set regions.0.pdus.0.staff.0.headcount=3 " + whole);
   EXPECT_EQ(lost.exit_status, 0) << lost.output;
-  EXPECT_NE(lost.output.find("replaces the whole of regions.0.pdus.0.staff, and so --set "
-                             "regions.0.pdus.0.staff.0.headcount=3 before it"),
+  EXPECT_NE(lost.output.find("replaces the whole of regions.0.pdus.0.staff, so the earlier --set "
+                             "regions.0.pdus.0.staff.0.headcount=3 has no effect"),
             std::string::npos)
       << lost.output;
   // The other order applies both: no warning.

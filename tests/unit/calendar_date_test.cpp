@@ -39,7 +39,8 @@ TEST(CalendarDate, SaysWhyAWellShapedDateIsNoDay) {
             "2023-02-30 is not a day: February 2023 has 28 days");
   EXPECT_EQ(CalendarDate::impossible_date("2023-02-29"),
             "2023-02-29 is not a day: February 2023 has 28 days");
-  EXPECT_EQ(CalendarDate::impossible_date("2022-06-00"), "2022-06-00 is not a day: June 2022 has 30 days");
+  EXPECT_EQ(CalendarDate::impossible_date("2022-06-00"),
+            "2022-06-00 is not a day: the days of June 2022 run 01 to 30");
   EXPECT_EQ(CalendarDate::impossible_date("2023-13-01"),
             "2023-13-01 is not a date: there is no month 13 (months run 01 to 12)");
   for (const char* not_so : {"2024-02-29", "2023-1-01", "01/02/2023", "soon", ""})
