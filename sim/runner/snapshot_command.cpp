@@ -18,6 +18,7 @@
 #include "output/snapshot_writer.hpp"
 #include "runner/batch_files.hpp"
 #include "runner/input_checksums.hpp"
+#include "runner/run_entries.hpp"
 #include "runner/snapshot_folder.hpp"
 #include "runner/stop_signals.hpp"
 
@@ -120,14 +121,30 @@ int run_snapshot(SnapshotOptions options) {
               << " (1.." << *replications << ")\n";
     return 2;
   }
-  if (out_dir.empty()) out_dir = (fs::path(run_dir) / default_snapshot_folder(*date, replication)).string();
+  const bool default_folder = out_dir.empty();
+  if (default_folder) out_dir = (fs::path(run_dir) / default_snapshot_folder(*date, replication)).string();
+  // Not the run directory itself, nor among its own files: a re-run would delete the CSVs with the run.
+  std::error_code same;
+  if (fs::equivalent(out_dir, run_dir, same)) {
+    std::cerr << "probsim snapshot: --out " << out_dir
+              << " is the run directory itself: give the snapshot a folder of its own, such as "
+              << (fs::path(run_dir) / default_snapshot_folder(*date, replication)).string()
+              << " (the default)\n";
+    return 1;
+  }
+  if (const std::string why = why_output_would_replace_input(fs::path(out_dir) / "caseload.csv", run_dir);
+      !why.empty()) {
+    std::cerr << "probsim snapshot: --out " << out_dir << ": " << why << "\n";
+    return 1;
+  }
   // Checked before the replay, which can take minutes: the CSVs go into a directory, made if need be.
   if (const auto problem = out_dir_problem(out_dir)) {
     std::cerr << "probsim snapshot: --out " << out_dir << " " << *problem << "\n";
     return 1;
   }
   // A user's own caseload.csv or staff.csv is not overwritten; an earlier snapshot's are.
-  if (const auto theirs = csv_not_written_by_snapshot(out_dir)) {
+  // (The default folder's are a snapshot's, written before snapshots left a note.)
+  if (const auto theirs = default_folder ? std::nullopt : csv_not_written_by_snapshot(out_dir)) {
     std::cerr << "probsim snapshot: " << theirs->string()
               << " exists and was not written by probsim snapshot (" << out_dir << " has no "
               << kSnapshotNoteFile << "); choose another --out, or move the file away\n";

@@ -84,3 +84,27 @@ TEST(SnapshotOutFolder, ADateThatIsNoDayIsSaidToBeSo) {
   EXPECT_EQ(r.exit_status, 2) << r.output;
   EXPECT_TRUE(contains(r.output, "--date 2023-02-30 is not a day: February 2023 has 28 days")) << r.output;
 }
+
+// The run directory itself, or its replications/, as --out: the CSVs sat among the run's files and the
+// next run into it deleted them. Refused, naming the default folder. And the default folder of a snapshot
+// written before snapshots left a note is still refreshed, not taken for a user's files.
+TEST(SnapshotOutFolder, TheRunDirectoryItselfIsRefusedAndAnOldDefaultFolderIsRefreshed) {
+  const auto dir = short_run("snapshot_out_run_itself");
+  const std::string snapshot = "snapshot '" + (dir / "run").string() + "' --date 2023-01-15";
+  const CommandResult itself = run_probsim(snapshot + " --out '" + (dir / "run").string() + "'");
+  EXPECT_EQ(itself.exit_status, 1) << itself.output;
+  EXPECT_TRUE(
+      contains(itself.output, "is the run directory itself: give the snapshot a folder of its own, such as " +
+                                  (dir / "run" / "snapshot-2023-01-15").string()))
+      << itself.output;
+  const CommandResult inside =
+      run_probsim(snapshot + " --out '" + (dir / "run" / "replications").string() + "'");
+  EXPECT_EQ(inside.exit_status, 1) << inside.output;
+  EXPECT_TRUE(contains(inside.output, "is inside the run's own replications/")) << inside.output;
+  EXPECT_FALSE(fs::exists(dir / "run" / "caseload.csv"));
+  EXPECT_FALSE(fs::exists(dir / "run" / "replications" / "caseload.csv"));
+  ASSERT_EQ(run_probsim(snapshot).exit_status, 0);
+  fs::remove(dir / "run" / "snapshot-2023-01-15" / "snapshot-of.txt");
+  const CommandResult old = run_probsim(snapshot);
+  EXPECT_EQ(old.exit_status, 0) << old.output;
+}
