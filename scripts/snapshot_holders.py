@@ -32,6 +32,7 @@ def da_cases_by_rosh_and_holder(snapshot_dir, snapshot_day, age_days):
 
 
 def snapshot_day_of(snapshot_dir):
-    """The day in a `snapshot-YYYY-MM-DD-rN` directory's name (as `probsim snapshot` names them)."""
+    """The day in a `snapshot-YYYY-MM-DD` or `snapshot-YYYY-MM-DD-rN` directory's name (the default names of
+    `probsim snapshot`, and the ones scripts/validation_summary.sh gives)."""
     name = Path(snapshot_dir).name
     return name[len("snapshot-"):len("snapshot-") + 10]
