@@ -248,28 +248,6 @@ TEST(Report, WarnsWhenTheBaselineCannotBePairedWithThePlan) {
   EXPECT_EQ(itself.output.find("different base seeds"), std::string::npos) << itself.output;
 }
 
-// A headline KPI that no point has: batch now refuses one before it runs (a name no point would write),
-// but a batch aggregated before that check, or a condition the check misses, would leave it out of the
-// chart unremarked. The batch's record is edited to stand for one; the report says so.
-TEST(Report, WarnsOfAHeadlineKpiThatNoPointHas) {
-  const fs::path dir = fresh_directory("report_headline");
-  const auto sweep = quoted(
-      write_sweep(dir, small_sweep("report_headline", "headline_kpis: [reviews_on_time_share]\n", "2")));
-  ASSERT_EQ(run_probsim("batch " + sweep + " --out " + quoted(dir / "batch") + " --quiet").exit_status, 0);
-  std::string resolved = read_file(dir / "batch" / "sweep.resolved.yaml");
-  const std::size_t at = resolved.find("reviews_on_time_share");
-  ASSERT_NE(at, std::string::npos) << resolved;
-  resolved.insert(at + std::string("reviews_on_time_share").size(), ", workload_snapshot_pct_mean");
-  write_file(dir / "batch" / "sweep.resolved.yaml", resolved);
-  const CommandResult report = run_probsim("report " + quoted(dir / "batch") + " --quiet");
-  ASSERT_EQ(report.exit_status, 0) << report.output;
-  EXPECT_NE(report.output.find("warning: report: headline KPI 'workload_snapshot_pct_mean' (the sweep's "
-                               "headline_kpis) is in no point's results"),
-            std::string::npos)
-      << report.output;
-  EXPECT_EQ(report.output.find("reviews_on_time_share'"), std::string::npos) << report.output;
-}
-
 TEST(Report, RefusesWhatIsNotARunAndWritesNothing) {
   const fs::path dir = fresh_directory("report_refuse");
   const CommandResult missing =
