@@ -37,10 +37,11 @@ CsvKind kind_of_csv(const std::string& file) {
   return person ? CsvKind::caseload : CsvKind::staff;
 }
 
-// Where the other key is given, for a message at this one: its line, or the --set that gave it.
+// Where the other key is given, for a message at this one: its file and line (a scenario may extend
+// another, so a bare line could be in either), or the --set that gave it.
 std::string place_of(const ConfigNode& key) {
   const SourceLocation& at = key.anchor();
-  return at.line > 0 ? "line " + std::to_string(at.line) : at.file;
+  return at.line > 0 ? at.file + ":" + std::to_string(at.line) : at.file;
 }
 
 // One message, at the key's line, when the two keys name one file or each other's: false then.

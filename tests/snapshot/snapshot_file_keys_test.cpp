@@ -50,3 +50,16 @@ TEST(SnapshotFileKeys, AStaffCsvGivenAsTheCaseloadIsNamedAsSuch) {
             std::string::npos)
       << d.describe();
 }
+
+// The other key's place is given as file:line: a scenario may extend another, and a bare line number was
+// read in the wrong file.
+TEST(SnapshotFileKeys, TheOtherKeyIsPlacedByFileAndLine) {
+  Diagnostics d;
+  EXPECT_FALSE(load_scenario(source_path("scenarios/example_region_snapshot.yaml"),
+                             {"simulation.staff_csv=" + kCaseload}, d));
+  ASSERT_EQ(d.items().size(), 1u) << d.describe();
+  EXPECT_NE(d.items()[0].message.find("names the same file as simulation.caseload_csv (" +
+                                      source_path("scenarios/example_region_snapshot.yaml") + ":"),
+            std::string::npos)
+      << d.describe();
+}
