@@ -44,10 +44,9 @@ constexpr Command kBench{
 std::optional<LoadedScenario> load_or_report(const std::string& path,
                                              const std::vector<std::string>& overrides) {
   Diagnostics diagnostics;
-  auto loaded = load_scenario(path, overrides, diagnostics);
-  if (loaded)
-    for (const std::string& warning : loaded->override_warnings)
-      std::cerr << "probsim: warning: " << warning << "\n";
+  std::vector<std::string> override_warnings;
+  auto loaded = load_scenario(path, overrides, diagnostics, &override_warnings);
+  for (const std::string& warning : override_warnings) std::cerr << "probsim: warning: " << warning << "\n";
   if (!loaded) {
     std::cerr << diagnostics.describe();
     std::cerr << "probsim: " << path << ": " << diagnostics.items().size() << " problem"

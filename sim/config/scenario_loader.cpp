@@ -90,10 +90,11 @@ std::vector<std::string> overrides_of_one_setting(const ConfigNode& tree,
 
 std::optional<LoadedScenario> load_scenario(const std::string& path,
                                             const std::vector<std::string>& overrides,
-                                            Diagnostics& diagnostics) {
+                                            Diagnostics& diagnostics,
+                                            std::vector<std::string>* override_warnings) {
   std::optional<ConfigNode> tree = load_config_with_extends(path, diagnostics);
   if (!tree) return std::nullopt;
-  std::vector<std::string> override_warnings = overrides_of_one_setting(*tree, overrides);
+  if (override_warnings != nullptr) *override_warnings = overrides_of_one_setting(*tree, overrides);
   for (const auto& assignment : overrides) apply_override(*tree, assignment, diagnostics);
   if (!diagnostics.empty()) return std::nullopt;
   std::optional<Scenario> scenario = read_scenario(*tree, diagnostics);
@@ -104,7 +105,7 @@ std::optional<LoadedScenario> load_scenario(const std::string& path,
                              std::pair{"staff_csv", scenario->snapshot_files->staff_csv}})
       tree->find("simulation")->find(key)->scalar =
           std::filesystem::absolute(file).lexically_normal().string();
-  return LoadedScenario{std::move(*scenario), std::move(*tree), std::move(override_warnings)};
+  return LoadedScenario{std::move(*scenario), std::move(*tree)};
 }
 
 }  // namespace probsim

@@ -14,13 +14,13 @@ namespace probsim {
 struct LoadedScenario {
   Scenario scenario;
   ConfigNode resolved;  // the merged tree after `extends` and `--set`, for scenario.resolved.yaml
-  // Odd but valid --set: two of one setting (the later applies).
-  std::vector<std::string> override_warnings;
 };
 
-[[nodiscard]] std::optional<LoadedScenario> load_scenario(const std::string& path,
-                                                          const std::vector<std::string>& overrides,
-                                                          Diagnostics& diagnostics);
+// `override_warnings`, if given, receives the odd but valid --set (two of one setting: the later
+// applies), whether or not the scenario then loads: they may explain its errors.
+[[nodiscard]] std::optional<LoadedScenario> load_scenario(
+    const std::string& path, const std::vector<std::string>& overrides, Diagnostics& diagnostics,
+    std::vector<std::string>* override_warnings = nullptr);
 
 // The typed reading alone, for a tree already merged (used by the loader and by tests).
 [[nodiscard]] std::optional<Scenario> read_scenario(const ConfigNode& root, Diagnostics& diagnostics);

@@ -207,8 +207,7 @@ std::optional<std::vector<LoadedPoint>> load_points(const SweepSpec& sweep,
       if (inserted) problems.push_back(Problem{d, point.id, 0});
       ++problems[it->second].points;
     }
-    if (scenario)
-      loaded.push_back(LoadedPoint{point, LoadedScenario{std::move(*scenario), std::move(tree), {}}});
+    if (scenario) loaded.push_back(LoadedPoint{point, LoadedScenario{std::move(*scenario), std::move(tree)}});
   }
   for (const auto& problem : problems) {
     Diagnostic d = problem.diagnostic;

@@ -82,6 +82,19 @@ TEST(SetTwice, OneSettingGivenTwiceIsWarnedOfNamingBoth) {
                              "regions.0.pdus.0.staff.0.headcount=3 has no effect"),
             std::string::npos)
       << lost.output;
+  // Said when the scenario then fails to load too, as it may explain the error.
+  const CommandResult removed = run_probsim(validate +
+                                            "--set regions.0.pdus.1.staff.0.headcount=3 "
+                                            "--set regions.0.pdus.1.staff=null");
+  EXPECT_EQ(removed.exit_status, 1) << removed.output;
+  EXPECT_NE(
+      removed.output.find("warning: --set regions.0.pdus.1.staff=null removes the whole of "
+                          "regions.0.pdus.1.staff, so the earlier --set regions.0.pdus.1.staff.0.headcount=3 "
+                          "has no effect"),
+      std::string::npos)
+      << removed.output;
+  EXPECT_NE(removed.output.find("is required, and this --set removed it"), std::string::npos)
+      << removed.output;
   // The other order applies both: no warning.
   const CommandResult both = run_probsim(validate + whole + "--set regions.0.pdus.0.staff.0.headcount=3");
   EXPECT_EQ(both.exit_status, 0) << both.output;
