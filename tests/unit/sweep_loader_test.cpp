@@ -9,22 +9,19 @@
 #include <fstream>
 
 #include "core/random_stream.hpp"
-#include "scratch_directory.hpp"
+#include "sweep_test_support.hpp"
 
 using namespace probsim;
+using probsim::testing::mentions;
 
 namespace {
 
-// Writes a sweep file beside nothing else; scenarios are named by absolute path.
 std::string write_sweep(const std::string& name, const std::string& text) {
-  const auto dir = probsim::testing::scratch_root("probsim-sweep-test");
-  const auto path = dir / name;
-  std::ofstream(path) << text;
-  return path.string();
+  return probsim::testing::write_sweep_file("probsim-sweep-test", name, text);
 }
 
 std::string example() {
-  return std::string(PROBSIM_SOURCE_DIR) + "/scenarios/example_pdu.yaml";
+  return probsim::testing::example_scenario();
 }
 
 std::string grid_sweep(const std::string& extra = "") {
@@ -39,13 +36,6 @@ std::string grid_sweep(const std::string& extra = "") {
          "replications_per_point: 3\n"
          "base_seed: 42\n" +
          extra;
-}
-
-bool mentions(const Diagnostics& d, const std::string& where, const std::string& text) {
-  for (const auto& item : d.items())
-    if (item.describe().find(where) != std::string::npos && item.describe().find(text) != std::string::npos)
-      return true;
-  return false;
 }
 
 }  // namespace

@@ -7,34 +7,25 @@
 #include <fstream>
 
 #include "config/sweep_loader.hpp"
-#include "scratch_directory.hpp"
+#include "sweep_test_support.hpp"
 
 using namespace probsim;
+using probsim::testing::mentions;
 
 namespace {
 
 std::string write_sweep(const std::string& name, const std::string& text) {
-  const auto dir = probsim::testing::scratch_root("probsim-sweep-presentation-test");
-  const auto path = dir / name;
-  std::ofstream(path) << text;
-  return path.string();
+  return probsim::testing::write_sweep_file("probsim-sweep-presentation-test", name, text);
 }
 
 std::string sweep_text(const std::string& extra_points, const std::string& extra) {
-  return "name: labelled\nscenarios: [" + std::string(PROBSIM_SOURCE_DIR) +
-         "/scenarios/example_pdu.yaml]\n"
+  return "name: labelled\nscenarios: [" + probsim::testing::example_scenario() +
+         "]\n"
          "parameters:\n"
          "  regions.0.pdus.Southbridge.staff.0.headcount: [5, 7]\n"
          "points:\n"
          "  - {label: busy Northgate, regions.0.pdus.Northgate.referrals_per_week: 12}\n" +
          extra_points + "replications_per_point: 2\n" + extra;
-}
-
-bool mentions(const Diagnostics& d, const std::string& key, const std::string& text) {
-  for (const auto& item : d.items())
-    if (item.describe().find(key) != std::string::npos && item.describe().find(text) != std::string::npos)
-      return true;
-  return false;
 }
 
 }  // namespace

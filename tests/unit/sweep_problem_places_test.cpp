@@ -6,27 +6,19 @@
 #include <fstream>
 
 #include "config/sweep_loader.hpp"
-#include "scratch_directory.hpp"
+#include "sweep_test_support.hpp"
 
 using namespace probsim;
+using probsim::testing::mentions;
 
 namespace {
 
 std::string write_sweep(const std::string& name, const std::string& text) {
-  const auto path = probsim::testing::scratch_root("probsim-sweep-places-test") / name;
-  std::ofstream(path) << text;
-  return path.string();
+  return probsim::testing::write_sweep_file("probsim-sweep-places-test", name, text);
 }
 
 std::string example() {
-  return std::string(PROBSIM_SOURCE_DIR) + "/scenarios/example_pdu.yaml";
-}
-
-bool mentions(const Diagnostics& d, const std::string& where, const std::string& text) {
-  for (const auto& item : d.items())
-    if (item.describe().find(where) != std::string::npos && item.describe().find(text) != std::string::npos)
-      return true;
-  return false;
+  return probsim::testing::example_scenario();
 }
 
 }  // namespace
