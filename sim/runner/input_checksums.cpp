@@ -83,10 +83,11 @@ std::vector<std::string> changed_inputs(const fs::path& resolved_yaml) {
     const char* what = now                        ? " has changed"
                        : !fs::exists(path, error) ? " no longer exists"
                                                   : " can no longer be read";
+    // Going on without the recorded file is advised only where there is a file to go on with.
     changed.push_back(key + " " + path + what + " since the run recorded it in " + resolved_yaml.string() +
-                      " (checksum " + recorded +
-                      "). Restore the file the run read, or, to go on with the file as it is now, delete "
-                      "that '# input' line");
+                      " (checksum " + recorded + "). Restore the file the run read" +
+                      (now ? ", or, to go on with the file as it is now, delete that '# input' line"
+                           : " (nothing can be replayed without it)"));
   }
   return changed;
 }

@@ -171,5 +171,20 @@ TEST(SnapshotInputs, RunningAResolvedScenarioAgainWarnsOfAChangedCsv) {
   EXPECT_TRUE(contains(after.output, "has changed since the run recorded it")) << after.output;
 }
 
+// A recorded CSV that is gone: restoring it is the only advice (going on "with the file as it is now"
+// was advised, and gave only "no such file").
+TEST(SnapshotInputs, AReplayOfARunWhoseCsvIsGoneAdvisesRestoringIt) {
+  const fs::path dir = fresh_directory("snapshot-inputs-gone");
+  ASSERT_EQ(run_copied_snapshot_scenario(dir), 0);
+  fs::rename(dir / "data" / "example_region_staff.csv", dir / "staff-moved.csv");
+  const CommandResult replay =
+      run_probsim("snapshot " + quoted(dir / "run") + " --date 2023-02-01 --out " + quoted(dir / "snap"));
+  EXPECT_EQ(replay.exit_status, 1) << replay.output;
+  EXPECT_TRUE(contains(replay.output, "no longer exists since the run recorded it")) << replay.output;
+  EXPECT_TRUE(contains(replay.output, "Restore the file the run read (nothing can be replayed without it)"))
+      << replay.output;
+  EXPECT_FALSE(contains(replay.output, "delete that '# input' line")) << replay.output;
+}
+
 }  // namespace
 }  // namespace probsim::testing
