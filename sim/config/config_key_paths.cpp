@@ -94,8 +94,10 @@ std::string no_item_message(const std::string& step, const ConfigNode& list) {
   for (const ConfigNode& item : list.items)
     if (const ConfigNode* name = item.kind == ConfigNode::Kind::map ? item.find("name") : nullptr)
       names.push_back(name->scalar);
-  std::string message = "no list item has that index or name (indices 0-" +
-                        std::to_string(list.items.empty() ? 0 : list.items.size() - 1);
+  std::string message = list.items.size() == 1
+                            ? std::string("no list item has that index or name (index 0")
+                            : "no list item has that index or name (indices 0-" +
+                                  std::to_string(list.items.empty() ? 0 : list.items.size() - 1);
   if (list.items.empty()) message = "no list item has that index or name (the list is empty";
   if (!names.empty()) {
     std::vector<std::string> quoted;

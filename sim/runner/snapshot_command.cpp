@@ -80,6 +80,11 @@ int run_snapshot(SnapshotOptions options) {
   std::string& out_dir = options.out_dir;
   const fs::path resolved = fs::path(run_dir) / "scenario.resolved.yaml";
   const auto seed_text = recorded_base_seed(run_dir);
+  if (fs::exists(fs::path(run_dir) / kSweepResolvedFile)) {  // as compare says it
+    std::cerr << "probsim snapshot: " << run_dir << " is a batch directory; snapshot one of its points, e.g. "
+              << (fs::path(run_dir) / "points" / "p0001").string() << "\n";
+    return 1;
+  }
   if (!fs::exists(resolved) || !seed_text) {
     std::cerr << "probsim snapshot: " << run_dir
               << " is not a finished run (no scenario.resolved.yaml with a "
@@ -108,7 +113,8 @@ int run_snapshot(SnapshotOptions options) {
   if (!date || day < 0 || day >= window.last_day()) {
     std::cerr << "probsim snapshot: --date must be a date from " << window.day_zero().iso() << " to "
               << window.date_of(window.last_day() - 1).iso()
-              << " (the run's simulated days but its last), found '" << date_text << "'\n";
+              << " (every simulated day of the run, warm-up included, except its last), found '" << date_text
+              << "'\n";
     return 2;
   }
   if (replication < 1) {

@@ -195,5 +195,13 @@ TEST(OutPaths, AnUnwritableOutIsNamedAsGivenNotByItsTemporaryFile) {
   EXPECT_FALSE(contains(proc.output, ".lock")) << proc.output;
 }
 
+// A list of one item: its one index is "index 0", not "indices 0-0".
+TEST(Wording, AOneItemListHasIndexZero) {
+  const CommandResult r = run_probsim("validate scenarios/example_pdu.yaml --set regions.3.name=x");
+  EXPECT_EQ(r.exit_status, 1) << r.output;
+  EXPECT_TRUE(contains(r.output, "no list item has that index or name (index 0; names 'Example region')"))
+      << r.output;
+}
+
 }  // namespace
 }  // namespace probsim::testing

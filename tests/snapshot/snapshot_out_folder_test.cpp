@@ -108,3 +108,20 @@ TEST(SnapshotOutFolder, TheRunDirectoryItselfIsRefusedAndAnOldDefaultFolderIsRef
   const CommandResult old = run_probsim(snapshot);
   EXPECT_EQ(old.exit_status, 0) << old.output;
 }
+
+// A batch directory given as the run: pointed at one of its points, as compare does (it was "not a
+// finished run"); a date outside the run says which days it may be in words.
+TEST(SnapshotOutFolder, ABatchDirectoryIsPointedAtItsPointsAndTheDaysAreSaidPlainly) {
+  const auto dir = short_run("snapshot_out_batch");
+  fs::create_directories(dir / "batch");
+  write_file(dir / "batch" / "sweep.resolved.yaml", "name: b\n");
+  const CommandResult batch = run_probsim("snapshot '" + (dir / "batch").string() + "' --date 2023-01-15");
+  EXPECT_EQ(batch.exit_status, 1) << batch.output;
+  EXPECT_TRUE(contains(batch.output, "is a batch directory; snapshot one of its points, e.g. " +
+                                         (dir / "batch" / "points" / "p0001").string()))
+      << batch.output;
+  const CommandResult late = run_probsim("snapshot '" + (dir / "run").string() + "' --date 2029-01-01");
+  EXPECT_EQ(late.exit_status, 2) << late.output;
+  EXPECT_TRUE(contains(late.output, "(every simulated day of the run, warm-up included, except its last)"))
+      << late.output;
+}
