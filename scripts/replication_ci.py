@@ -70,3 +70,12 @@ def mean_ci(values):
         return mean, float("nan"), float("nan")
     half = t975(len(values) - 1) * statistics.stdev(values) / len(values) ** 0.5
     return mean, mean - half, mean + half
+
+
+def wilson_interval(count, size, z=1.959964):
+    """The Wilson 95% interval of a published share of `count` in `size`: an audit's small sample
+    (validation/11-national-standards.md §11.12), not replications."""
+    p = count / size
+    centre = (p + z * z / (2 * size)) / (1 + z * z / size)
+    half = z * math.sqrt(p * (1 - p) / size + z * z / (4 * size * size)) / (1 + z * z / size)
+    return centre - half, centre + half

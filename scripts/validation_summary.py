@@ -31,7 +31,6 @@ is docs/validation.md or the file its map names for the section (the section col
 """
 
 import csv
-import math
 import statistics
 import sys
 from collections import defaultdict
@@ -39,10 +38,11 @@ from pathlib import Path
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from replication_ci import mean_ci  # noqa: E402  (the same t-based 95% CI as summary.csv)
+from replication_ci import mean_ci, wilson_interval  # noqa: E402  (the same t-based 95% CI as summary.csv)
 from wmt_loss import PUB15_DATES, month_ends  # noqa: E402  (the same CT-17/PUB-15 reading)
 import published_staff_2025  # noqa: E402  (validation/10-workload.md §10.19's reading of its runs)
 import dv_sample_holders_2004  # noqa: E402  (validation/10-workload.md §10.20's addendum)
+import case_managers_so_far  # noqa: E402  (validation/11-national-standards.md §11.18)
 
 ROOT = Path(__file__).resolve().parent.parent
 WEEKS_PER_MONTH = 365.25 / 12 / 7
@@ -359,14 +359,6 @@ def need_against_staff(runs):
     print()
 
 
-def wilson_interval(count, size, z=1.959964):
-    """The Wilson 95% interval of a share of `count` in `size` (a small audit sample, §11.12)."""
-    p = count / size
-    centre = (p + z * z / (2 * size)) / (1 + z * z / size)
-    half = z * math.sqrt(p * (1 - p) / size + z * z / (4 * size * size)) / (1 + z * z / size)
-    return centre - half, centre + half
-
-
 def national_standards_2004(runs):
     summaries = {area: national_summary(runs / directory) for area, directory in AREAS}
     print("## The 2004 National Standards areas (`national_standards_2004*.yaml`)\n")
@@ -416,6 +408,9 @@ def national_standards_2004(runs):
               f"sample's RoH mix; §10.20): PSO {pso:.1%} [{pso_low:.1%}, {pso_high:.1%}] ({published:.0%}, "
               f"Wilson [{wilson_low:.1%}, {wilson_high:.1%}]: {met}); PO {po[0]:.1%} [{po[1]:.1%}, {po[2]:.1%}] "
               f"(70%, and trainees 7%: the area has none).\n")
+    case_managers = case_managers_so_far.page_line(runs)
+    if case_managers:
+        print(case_managers + "\n")
 
 
 def kpis_by_replication(run_dir, kpis):

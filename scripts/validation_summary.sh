@@ -83,22 +83,36 @@ for r in $(seq 1 "$(national_replications "$runs/ns2004")"); do
   snap="$runs/ns2004/snapshot-2004-03-30-r$r"
   [[ -f "$snap/caseload.csv" ]] || "$probsim" snapshot "$runs/ns2004" --date 2004-03-30 --replication "$r" --out "$snap" >&2
 done
+# 2a.17's case managers per DV case so far (§11.18): the average area's M-2 replications run again with
+# --events (replication r is the page's replication r), reduced to case_managers.csv (events.csv is not kept).
+reps="$(national_replications "$runs/ns2004")"
+if [[ ! -f "$runs/ns2004_case_managers/case_managers.csv" || "$(national_replications "$runs/ns2004_case_managers")" != "$reps" ]]; then
+  rm -rf "${runs:?}/ns2004_case_managers"
+  run ns2004_case_managers scenarios/national_standards_2004.yaml --reps "$reps" --seed 2004 --events
+  python3 -B "$here/scripts/case_managers_so_far.py" "$runs/ns2004_case_managers" 2004-03-30 \
+    --csv "$runs/ns2004_case_managers/case_managers.csv" >/dev/null
+  rm -f "$runs/ns2004_case_managers/events.csv"
+fi
 run ns2004_gwent scenarios/national_standards_2004_gwent.yaml --reps 10 --seed 2004 \
   --precision 0.05 --precision-kpis "$(area_kpis gwent)" --max-reps 2000
 run ns2004_county_durham scenarios/national_standards_2004_county_durham.yaml --reps 10 --seed 2004 \
   --precision 0.05 --precision-kpis "$(area_kpis county_durham)" --max-reps 2000
 # CT-15 read as written (validation/11-national-standards.md §11.14): each area's 2003/04 starters of its DV
 # programme followed to 31 Mar 2005, reduced from events.csv to cohort.csv (events.csv is not kept). As many
-# replications as the area's M-2 run, so replication r is the same man-by-man in both (§11.17).
+# replications as the area's M-2 run, so replication r is the same man-by-man in both (§11.17). The same
+# events give 2d.7's case managers per case on 30 Mar 2004 (§11.18), reduced to case_managers.csv.
 for area in gwent county_durham; do
   dir="ns2004_${area}_cohort"
   reps="$(national_replications "$runs/ns2004_${area}")"
-  if [[ ! -f "$runs/$dir/cohort.csv" || "$(national_replications "$runs/$dir")" != "$reps" ]]; then
+  if [[ ! -f "$runs/$dir/cohort.csv" || ! -f "$runs/$dir/case_managers.csv" ||
+        "$(national_replications "$runs/$dir")" != "$reps" ]]; then
     rm -rf "${runs:?}/$dir"
     run "$dir" "scenarios/national_standards_2004_${area}.yaml" --reps "$reps" --seed 2004 \
       --set simulation.report_end=2005-03-31 --events
     python3 -B "$here/scripts/bbr_starter_cohort.py" "$runs/$dir" 2003-04-01 2004-03-31 2005-03-31 \
       --csv "$runs/$dir/cohort.csv" >&2
+    python3 -B "$here/scripts/case_managers_so_far.py" "$runs/$dir" 2004-03-30 \
+      --csv "$runs/$dir/case_managers.csv" >/dev/null
     rm -f "$runs/$dir/events.csv"
   fi
 done

@@ -2,14 +2,14 @@
 """Checks scripts/replication_ci.py, the 95% CI every report script prints: the Student t quantile against
 published values (the same as boost::math's, which probsim's summary.csv uses), at degrees of freedom the
 scripts' old tables skipped (8) or replaced with 1.96 or 2.0 (19 and beyond), and the interval of a known
-sample."""
+sample; and the Wilson interval of a published audit's share against textbook values."""
 
 import math
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-from replication_ci import mean_ci, student_t_cdf, t975  # noqa: E402
+from replication_ci import mean_ci, student_t_cdf, t975, wilson_interval  # noqa: E402
 
 # t(0.975, df), to 6 decimals (standard tables; boost::math::quantile gives the same).
 KNOWN = {1: 12.706205, 2: 4.302653, 3: 3.182446, 5: 2.570582, 8: 2.306004, 9: 2.262157, 19: 2.093024,
@@ -29,6 +29,11 @@ def main():
     mean, low, high = mean_ci([5.0])
     if mean != 5.0 or not (math.isnan(low) and math.isnan(high)):
         failures.append(f"one value must give its mean and no interval, got {mean}, [{low}, {high}]")
+    # Wilson 95% intervals: 5 of 10 is [0.2366, 0.7634] and 0 of 10 is [0, 0.2775] (Newcombe 1998, Table I).
+    for (count, size), (want_low, want_high) in {(5, 10): (0.2366, 0.7634), (0, 10): (0.0, 0.2775)}.items():
+        low, high = wilson_interval(count, size)
+        if abs(low - want_low) > 5e-5 or abs(high - want_high) > 5e-5:
+            failures.append(f"wilson_interval({count}, {size}) = [{low:.4f}, {high:.4f}], expected [{want_low}, {want_high}]")
     try:
         t975(0)
         failures.append("t975(0) must be refused")

@@ -1,0 +1,164 @@
+#!/usr/bin/env python3
+"""How many case managers a DA case has had so far (2a.17: one 55%, two 31%, three 11%, four or more 3% of
+the 2004 DV thematic's 152 sampled cases; 2d.7: 56% in Gwent had more than one), read from a run's
+events.csv as validation/11-national-standards.md §11.18 states:
+
+    python3 scripts/case_managers_so_far.py RUN_DIR DAY [--csv OUT]   # RUN_DIR run with --events
+
+The sample, as §10.20's addendum: DA cases under supervision at the end of DAY whose supervision began
+122 to 365 days before (the `referral` row's date), with no `terminated` row on or before DAY. A case's
+case managers are the distinct practitioners of its `allocated` rows on or before DAY. Each class's share
+is taken within each RoSH level (the case's last row on or before DAY) and weighted by the sample's RoH
+mix (2a.12/2a.13), as dv_sample_holders_2004.py does for the grades. The same share over every case in the
+age window, unweighted, is given beside it, because 2d.7 does not say which cases it counted.
+Prints one line per replication; --csv writes them as a table for scripts/validation_summary.py.
+"""
+
+import argparse
+import csv
+import sys
+from datetime import date
+from pathlib import Path
+
+sys.dont_write_bytecode = True
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from replication_ci import mean_ci, wilson_interval  # noqa: E402  (the page's CIs)
+
+SAMPLE_DAYS = (122, 365)  # 2a.17's [D]: about 8 months in (the window of §10.20's addendum)
+ROH_MIX = {"very_high": 0.06, "high": 0.33, "medium": 0.48, "low": 0.14}  # 2a.12/2a.13 (sums to 1.01)
+CLASSES = ("1", "2", "3", "4+")
+CLASS_WORDS = {"1": "one", "2": "two", "3": "three", "4+": "four or more"}
+PUBLISHED = {"1": 0.55, "2": 0.31, "3": 0.11, "4+": 0.03}  # 2a.17
+MORE_THAN_ONE = (68, 152)  # 2a.17: the count of 152 whose one-manager share rounds to 55% and the rest to 45%
+GWENT_MORE_THAN_ONE = 0.56  # 2d.7, no sample size given
+
+
+def manager_class(n):
+    return "4+" if n >= 4 else str(n)
+
+
+class Case:
+    __slots__ = ("start", "ended", "rosh", "domestic_abuse", "managers")
+
+    def __init__(self):
+        self.start = None      # the referral's date; None for a warm-start case (began before the run)
+        self.ended = False     # a terminated row on or before the day
+        self.rosh = ""
+        self.domestic_abuse = False
+        self.managers = set()
+
+
+def read_cases(events_csv, day):
+    """{replication: {case_id: Case}} from events.csv, rows on or before `day` only."""
+    cases = {}
+    with open(events_csv, newline="") as f:
+        for row in csv.DictReader(f):
+            row_day = date.fromisoformat(row["date"])
+            if row_day > day:
+                continue
+            case = cases.setdefault(row["replication"], {}).setdefault(row["case_id"], Case())
+            case.rosh = row["rosh"]
+            case.domestic_abuse = row["domestic_abuse_flag"] == "1"
+            event = row["event"]
+            if event == "referral":
+                case.start = row_day
+            elif event == "allocated" and row["practitioner"]:
+                case.managers.add(row["practitioner"])
+            elif event == "terminated":
+                case.ended = True
+    return cases
+
+
+def in_sample(case, day):
+    return (case.start is not None and not case.ended
+            and SAMPLE_DAYS[0] <= (day - case.start).days <= SAMPLE_DAYS[1])
+
+
+def replication_figures(cases, day):
+    """The figures of one replication: the DA sample's classes weighted to ROH_MIX, its mean changes, its
+    size; and the share of all cases in the age window with more than one case manager."""
+    counts = {}  # rosh -> class -> DA cases
+    changes = {}  # rosh -> total changes
+    everyone = [c for c in cases.values() if in_sample(c, day) and c.managers]
+    for c in everyone:
+        if not c.domestic_abuse:
+            continue
+        by_class = counts.setdefault(c.rosh, {})
+        by_class[manager_class(len(c.managers))] = by_class.get(manager_class(len(c.managers)), 0) + 1
+        changes[c.rosh] = changes.get(c.rosh, 0) + len(c.managers) - 1
+    weight_total = sum(w for rosh, w in ROH_MIX.items() if counts.get(rosh))
+    shares = dict.fromkeys(CLASSES, 0.0)
+    mean_changes = 0.0
+    for rosh, weight in ROH_MIX.items():
+        by_class = counts.get(rosh)
+        if not by_class:
+            continue
+        total = sum(by_class.values())
+        for cls, n in by_class.items():
+            shares[cls] += weight / weight_total * n / total
+        mean_changes += weight / weight_total * changes[rosh] / total
+    all_more = sum(1 for c in everyone if len(c.managers) > 1) / len(everyone) if everyone else float("nan")
+    return {"da_cases": sum(sum(b.values()) for b in counts.values()), "all_cases": len(everyone),
+            **{f"da_share_{cls}": shares[cls] for cls in CLASSES},
+            "da_more_than_one": 1.0 - shares["1"] if weight_total else float("nan"),
+            "da_mean_changes": mean_changes, "all_more_than_one": all_more}
+
+
+def page_line(runs):
+    """The summary page's line for §11.18 from scripts/validation_summary.sh's runs, or None when its files
+    are not there: the average area against 2a.17, Gwent against 2d.7, County Durham beside them."""
+    files = {area: runs / directory / "case_managers.csv" for area, directory in
+             (("average", "ns2004_case_managers"), ("gwent", "ns2004_gwent_cohort"),
+              ("county_durham", "ns2004_county_durham_cohort"))}
+    if not all(f.exists() for f in files.values()):
+        return None
+    rows = {area: list(csv.DictReader(open(f, newline=""))) for area, f in files.items()}
+
+    def ci(area, key, share=True):
+        mean, low, high = mean_ci(float(r[key]) for r in rows[area])
+        spec = ".1%" if share else ".2f"
+        return f"{mean:{spec}} [{low:{spec}}, {high:{spec}}]"
+
+    average_more = mean_ci(float(r["da_more_than_one"]) for r in rows["average"])[0]
+    wilson_low, wilson_high = wilson_interval(*MORE_THAN_ONE)
+    inside = "inside" if wilson_low <= average_more <= wilson_high else "**outside**"
+    classes = "; ".join(f"{CLASS_WORDS[cls]} {ci('average', 'da_share_' + cls)} ({PUBLISHED[cls]:.0%})" for cls in CLASSES)
+    return (f"- 2a.17, case managers per DV case so far (§11.18; the DA cases 4-12 months in on 30 Mar 2004, "
+            f"weighted to the sample's RoH mix): average area ({len(rows['average'])} replications) more than one "
+            f"{ci('average', 'da_more_than_one')} (45%, Wilson [{wilson_low:.1%}, {wilson_high:.1%}]: {inside}); "
+            f"{classes}; changes per case {ci('average', 'da_mean_changes', share=False)} (about 0.6). 2d.7, Gwent "
+            f"({len(rows['gwent'])} replications): more than one {ci('gwent', 'da_more_than_one')} of its DA "
+            f"cases, {ci('gwent', 'all_more_than_one')} of all its cases 4-12 months in "
+            f"({GWENT_MORE_THAN_ONE:.0%}; the source gives neither the sample nor its age). County Durham "
+            f"({len(rows['county_durham'])}): {ci('county_durham', 'da_more_than_one')} (no figure).")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("run_dir", type=Path)
+    parser.add_argument("day", type=date.fromisoformat)
+    parser.add_argument("--csv", type=Path, help="write one row per replication here")
+    args = parser.parse_args()
+    events = args.run_dir / "events.csv"
+    if not events.exists():
+        raise SystemExit(f"case_managers_so_far.py: {events}: missing (run with --events)")
+    rows = []
+    for replication, cases in sorted(read_cases(events, args.day).items(), key=lambda kv: int(kv[0])):
+        figures = replication_figures(cases, args.day)
+        if not figures["da_cases"]:
+            raise SystemExit(f"case_managers_so_far.py: {events}: replication {replication} has no DA case "
+                             f"in the sample on {args.day}")
+        rows.append({"replication": replication, **figures})
+    if not rows:
+        raise SystemExit(f"case_managers_so_far.py: {events}: no rows")
+    for r in rows:
+        print(" ".join(f"{k}={v:.4f}" if isinstance(v, float) else f"{k}={v}" for k, v in r.items()))
+    if args.csv:
+        with open(args.csv, "w", newline="") as f:
+            writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+
+
+if __name__ == "__main__":
+    main()
