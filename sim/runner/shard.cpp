@@ -50,17 +50,15 @@ std::optional<Found> slurm_array(const Environment& env, std::string& error) {
   const auto id = parse_whole(*id_text);
   const auto min = parse_whole(env("SLURM_ARRAY_TASK_MIN").value_or("0"));
   const auto step = parse_whole(env("SLURM_ARRAY_TASK_STEP").value_or("1"));
-  std::optional<std::uint64_t> count;
-  if (const auto count_text = env("SLURM_ARRAY_TASK_COUNT")) {
-    count = parse_whole(*count_text);
-  } else if (const auto max_text = env("SLURM_ARRAY_TASK_MAX")) {
-    const auto max = parse_whole(*max_text);
-    if (max && min && step && *step > 0 && *max >= *min) count = (*max - *min) / *step + 1;
-  }
+  // COUNT, when set, is the size; otherwise MIN, MAX and STEP give it. MAX is checked only then.
+  const auto count_text = env("SLURM_ARRAY_TASK_COUNT");
+  const auto max_text = count_text ? std::nullopt : env("SLURM_ARRAY_TASK_MAX");
+  const auto max = max_text ? parse_whole(*max_text) : std::nullopt;
+  const auto max_if_read = max_text ? max : std::optional<std::uint64_t>{0};  // an unread MAX is not wrong
   // Name the variable that is wrong: a bad index is not a bad array size.
   for (const auto& [name, value] :
        {std::pair{"SLURM_ARRAY_TASK_ID", id}, std::pair{"SLURM_ARRAY_TASK_MIN", min},
-        std::pair{"SLURM_ARRAY_TASK_STEP", step}})
+        std::pair{"SLURM_ARRAY_TASK_STEP", step}, std::pair{"SLURM_ARRAY_TASK_MAX", max_if_read}})
     if (!value) {
       error =
           std::string(name) + "=" + env(name).value_or("") + " is not a whole number (digits only, no sign)";
@@ -70,7 +68,19 @@ std::optional<Found> slurm_array(const Environment& env, std::string& error) {
     error = "SLURM_ARRAY_TASK_STEP=0: a job array's step is at least 1";
     return std::nullopt;
   }
-  if (const auto count_text = env("SLURM_ARRAY_TASK_COUNT"); count_text && (!count || *count == 0)) {
+  if (max && *max < *min) {
+    error = "SLURM_ARRAY_TASK_MAX=" + *max_text +
+            " is below SLURM_ARRAY_TASK_MIN=" + env("SLURM_ARRAY_TASK_MIN").value_or("0") +
+            ": a job array's highest index is at least its lowest";
+    return std::nullopt;
+  }
+  std::optional<std::uint64_t> count;
+  if (count_text) {
+    count = parse_whole(*count_text);
+  } else if (max) {
+    count = (*max - *min) / *step + 1;
+  }
+  if (count_text && (!count || *count == 0)) {
     error =
         "SLURM_ARRAY_TASK_COUNT=" + *count_text + " is not a job array's size (a whole number, at least 1)";
     return std::nullopt;

@@ -139,3 +139,24 @@ TEST(Shard, ABadArrayIndexOrStepIsNamedNotTheArraySize) {
   EXPECT_NE(zero_count.find("SLURM_ARRAY_TASK_COUNT=0 is not a job array's size"), std::string::npos)
       << zero_count;
 }
+
+TEST(Shard, ABadArrayMaximumIsNamedWithItsValue) {
+  // Without SLURM_ARRAY_TASK_COUNT the size comes from MIN, MAX and STEP; a MAX that is not a number, or
+  // below MIN, is named with its value rather than reported as an unreadable size.
+  const std::string not_a_number =
+      expect_error("auto", {{"SLURM_ARRAY_TASK_ID", "1"}, {"SLURM_ARRAY_TASK_MAX", "4x"}});
+  EXPECT_NE(not_a_number.find("SLURM_ARRAY_TASK_MAX=4x is not a whole number"), std::string::npos)
+      << not_a_number;
+  const std::string below_min = expect_error(
+      "auto", {{"SLURM_ARRAY_TASK_ID", "5"}, {"SLURM_ARRAY_TASK_MIN", "5"}, {"SLURM_ARRAY_TASK_MAX", "3"}});
+  EXPECT_NE(below_min.find("SLURM_ARRAY_TASK_MAX=3 is below SLURM_ARRAY_TASK_MIN=5"), std::string::npos)
+      << below_min;
+  // A good MAX still gives the size, and COUNT, when set, is read instead of it.
+  EXPECT_EQ(expect_shard("auto", {{"SLURM_ARRAY_TASK_ID", "0"}, {"SLURM_ARRAY_TASK_MAX", "2"}}).describe(),
+            "1/3");
+  EXPECT_EQ(expect_shard("auto", {{"SLURM_ARRAY_TASK_ID", "0"},
+                                  {"SLURM_ARRAY_TASK_MAX", "junk"},
+                                  {"SLURM_ARRAY_TASK_COUNT", "2"}})
+                .describe(),
+            "1/2");
+}
