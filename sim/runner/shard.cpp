@@ -50,11 +50,13 @@ std::optional<Found> slurm_array(const Environment& env, std::string& error) {
   const auto id = parse_whole(*id_text);
   const auto min = parse_whole(env("SLURM_ARRAY_TASK_MIN").value_or("0"));
   const auto step = parse_whole(env("SLURM_ARRAY_TASK_STEP").value_or("1"));
-  // COUNT, when set, is the size; otherwise MIN, MAX and STEP give it. MAX is checked only then.
+  // COUNT, when set, is the size; otherwise MIN, MAX and STEP give it. With both, they must agree: an
+  // array submitted as a list of indices (--array=0,2,4,5) has COUNT 4 but MAX 5, and would run in some
+  // tasks and be refused in others.
   const auto count_text = env("SLURM_ARRAY_TASK_COUNT");
-  const auto max_text = count_text ? std::nullopt : env("SLURM_ARRAY_TASK_MAX");
+  const auto max_text = env("SLURM_ARRAY_TASK_MAX");
   const auto max = max_text ? parse_whole(*max_text) : std::nullopt;
-  const auto max_if_read = max_text ? max : std::optional<std::uint64_t>{0};  // an unread MAX is not wrong
+  const auto max_if_read = max_text ? max : std::optional<std::uint64_t>{0};  // an unset MAX is not wrong
   // Name the variable that is wrong: a bad index is not a bad array size.
   for (const auto& [name, value] :
        {std::pair{"SLURM_ARRAY_TASK_ID", id}, std::pair{"SLURM_ARRAY_TASK_MIN", min},
@@ -89,6 +91,15 @@ std::optional<Found> slurm_array(const Environment& env, std::string& error) {
     error =
         "SLURM_ARRAY_TASK_ID is set, but the job array's size cannot be read from SLURM_ARRAY_TASK_COUNT "
         "(or SLURM_ARRAY_TASK_MIN/MAX/STEP)";
+    return std::nullopt;
+  }
+  if (count_text && max && (*max - *min) / *step + 1 != *count) {
+    error = "SLURM_ARRAY_TASK_COUNT=" + *count_text +
+            " but SLURM_ARRAY_TASK_MIN=" + env("SLURM_ARRAY_TASK_MIN").value_or("0") +
+            " to SLURM_ARRAY_TASK_MAX=" + *max_text + " in steps of " + std::to_string(*step) + " is " +
+            std::to_string((*max - *min) / *step + 1) +
+            " indices: the job array is not evenly spaced (submit it as --array=0-" +
+            std::to_string(*count - 1) + " or with a step, not as a list of indices)";
     return std::nullopt;
   }
   if (*id < *min || (*id - *min) % *step != 0 || (*id - *min) / *step >= *count) {

@@ -151,12 +151,29 @@ TEST(Shard, ABadArrayMaximumIsNamedWithItsValue) {
       "auto", {{"SLURM_ARRAY_TASK_ID", "5"}, {"SLURM_ARRAY_TASK_MIN", "5"}, {"SLURM_ARRAY_TASK_MAX", "3"}});
   EXPECT_NE(below_min.find("SLURM_ARRAY_TASK_MAX=3 is below SLURM_ARRAY_TASK_MIN=5"), std::string::npos)
       << below_min;
-  // A good MAX still gives the size, and COUNT, when set, is read instead of it.
+  // A good MAX gives the size, and agrees with COUNT when both are set.
   EXPECT_EQ(expect_shard("auto", {{"SLURM_ARRAY_TASK_ID", "0"}, {"SLURM_ARRAY_TASK_MAX", "2"}}).describe(),
             "1/3");
-  EXPECT_EQ(expect_shard("auto", {{"SLURM_ARRAY_TASK_ID", "0"},
-                                  {"SLURM_ARRAY_TASK_MAX", "junk"},
-                                  {"SLURM_ARRAY_TASK_COUNT", "2"}})
+  EXPECT_EQ(expect_shard("auto", {{"SLURM_ARRAY_TASK_ID", "3"},
+                                  {"SLURM_ARRAY_TASK_MIN", "1"},
+                                  {"SLURM_ARRAY_TASK_MAX", "5"},
+                                  {"SLURM_ARRAY_TASK_STEP", "2"},
+                                  {"SLURM_ARRAY_TASK_COUNT", "3"}})
                 .describe(),
-            "1/2");
+            "2/3");
+}
+
+TEST(Shard, AJobArrayGivenAsAListOfIndicesIsRefusedInEveryTask) {
+  // --array=0,2,4,5 sets COUNT 4, MIN 0 and MAX 5: tasks 0 and 2 used to run as shards 1/4 and 3/4 while
+  // 4 and 5 were refused, so half the array worked and the batch ended incomplete.
+  for (const char* id : {"0", "2", "4", "5"}) {
+    const std::string error = expect_error("auto", {{"SLURM_ARRAY_TASK_ID", id},
+                                                    {"SLURM_ARRAY_TASK_MIN", "0"},
+                                                    {"SLURM_ARRAY_TASK_MAX", "5"},
+                                                    {"SLURM_ARRAY_TASK_COUNT", "4"}});
+    EXPECT_NE(error.find("SLURM_ARRAY_TASK_COUNT=4 but SLURM_ARRAY_TASK_MIN=0 to SLURM_ARRAY_TASK_MAX=5 in "
+                         "steps of 1 is 6 indices"),
+              std::string::npos)
+        << id << ": " << error;
+  }
 }
