@@ -14,6 +14,7 @@
 #include "report/html_page.hpp"
 #include "report/report_data.hpp"
 #include "runner/batch_files.hpp"
+#include "runner/output_lock.hpp"
 #include "runner/run_entries.hpp"
 #include "runner/stop_signals.hpp"
 
@@ -103,6 +104,9 @@ int run_report(const ReportOptions& options) {
     // rather than leaving a report.html.tmp.* behind; one that came earlier, while the page was built,
     // has killed the process before anything was written.
     hold_stop_signals_until_exit();
+    // A run into the run directory the page goes in would replace that directory, page and all.
+    const RunDirectoryHold hold = hold_run_directory_of(out);
+    if (!hold.refused.empty()) throw std::runtime_error(hold.refused);
     write_file_atomically(out.string(), page);
     // What a size cap left out of the page: said on stderr too, so that a script sees it.
     for (const auto& reduction : reductions) std::cerr << "warning: report: " << reduction << "\n";

@@ -19,6 +19,7 @@
 #include "output/paired_comparison.hpp"
 #include "runner/batch_files.hpp"
 #include "runner/monthly_comparison.hpp"
+#include "runner/output_lock.hpp"
 #include "runner/run_entries.hpp"
 #include "runner/shell_quoting.hpp"
 #include "runner/stop_signals.hpp"
@@ -215,9 +216,9 @@ int run_compare(const CompareOptions& options) {
   // Said of --out as given: the temporary name the file is first written to meant nothing to the user.
   const fs::path out_dir = out.parent_path().empty() ? fs::path(".") : out.parent_path();
   std::error_code out_error;
-  if (fs::is_directory(out, out_error) || !fs::is_directory(out_dir, out_error)) {
+  if (!out.has_filename() || fs::is_directory(out, out_error) || !fs::is_directory(out_dir, out_error)) {
     std::cerr << "probsim compare: --out: " << out.string()
-              << (fs::is_directory(out, out_error)
+              << (!out.has_filename() || fs::is_directory(out, out_error)
                       ? " is a directory; give a file name, such as " + (out / "comparison.csv").string()
                       : ": no such directory to write " + out.filename().string() + " in")
               << "\n";
@@ -231,6 +232,12 @@ int run_compare(const CompareOptions& options) {
       }
   // As `report` does: a stop signal from here waits for the files to be written whole (main notes it).
   hold_stop_signals_until_exit();
+  // A run into the run directory the files go in would replace that directory, comparison and all.
+  const RunDirectoryHold hold = hold_run_directory_of(out);
+  if (!hold.refused.empty()) {
+    std::cerr << "probsim compare: --out: " << hold.refused << "\n";
+    return 1;
+  }
   try {
     write_file_atomically(out.string(), csv);
     if (!options.by.empty() && options.by != "national")

@@ -39,6 +39,20 @@ std::string provenance_header(const RunOptions& options, std::uint64_t replicati
   return out.str();
 }
 
+// Why the run may not replace `out_dir`: it holds a snapshot folder, which is refused rather than
+// removed with the earlier run, since a scenario may continue from its CSVs and, carried into the new
+// run, it would describe a run no longer there. Empty when there is none.
+std::string why_snapshots_forbid_replacing(const fs::path& out_dir) {
+  if (!fs::exists(out_dir)) return "";
+  const auto snapshots = snapshot_folders_in(out_dir);
+  if (snapshots.empty()) return "";
+  const char* them = snapshots.size() == 1 ? "it" : "them";
+  std::string why = out_dir.string() + " holds what probsim snapshot wrote from the earlier run:";
+  for (const auto& folder : snapshots) why += " " + folder;
+  return why + "; replacing the run would delete " + them + ". Move " + them + " out of " + out_dir.string() +
+         " (or remove " + them + "), or give another --out";
+}
+
 }  // namespace
 
 int run_experiment(const LoadedScenario& loaded, const RunOptions& options) {
@@ -46,14 +60,16 @@ int run_experiment(const LoadedScenario& loaded, const RunOptions& options) {
   const std::string input_lines = input_checksum_lines(loaded.scenario);
   const fs::path out_dir = options.out_dir.empty()
                                ? fs::path("results") / safe_directory_name(loaded.scenario.name)
-                               : fs::path(options.out_dir);
+                               : without_trailing_separator(options.out_dir);
   if (const std::string why = why_run_would_replace_batch_point(out_dir); !why.empty()) {
     std::cerr << "probsim: --out: " << why << "\n";
     return 1;
   }
   if (fs::exists(out_dir) && !is_replaceable_run_directory(out_dir)) {
-    std::cerr << "probsim: " << out_dir.string()
-              << " exists and is not a probsim run directory; choose another --out or remove it\n";
+    std::cerr
+        << "probsim: " << out_dir.string()
+        << " exists and is not a probsim run directory; choose another --out (a new directory, an empty "
+           "one, or one holding an earlier run, which is replaced)\n";
     return 1;
   }
   // The default directory is the name made safe, so two scenarios ('a/b', 'a_b') can share one: the run
@@ -73,28 +89,6 @@ int run_experiment(const LoadedScenario& loaded, const RunOptions& options) {
       return 1;
     }
   }
-  // A snapshot in the directory is refused rather than removed with the earlier run: a scenario may
-  // continue from its CSVs, and carried into the new run it would describe a run no longer there.
-  if (fs::exists(out_dir))
-    if (const auto snapshots = snapshot_folders_in(out_dir); !snapshots.empty()) {
-      std::cerr << "probsim: " << out_dir.string()
-                << " holds what probsim snapshot wrote from the earlier run:";
-      for (const auto& folder : snapshots) std::cerr << " " << folder;
-      std::cerr << "; replacing the run would delete " << (snapshots.size() == 1 ? "it" : "them") << ". Move "
-                << (snapshots.size() == 1 ? "it" : "them") << " out of " << out_dir.string() << " (or remove "
-                << (snapshots.size() == 1 ? "it" : "them") << "), or give another --out\n";
-      return 1;
-    }
-  // Replacing an earlier run removes what else is in it: said now, while the user can still stop the run.
-  if (fs::exists(out_dir))
-    if (const auto others = entries_a_run_does_not_write(out_dir); !others.empty()) {
-      std::cerr << "probsim: warning: " << out_dir.string()
-                << " holds an earlier run; replacing it at the end "
-                << "will also remove what probsim run did not write there:";
-      for (std::size_t i = 0; i < others.size() && i < 8; ++i) std::cerr << " " << others[i];
-      if (others.size() > 8) std::cerr << " and " << others.size() - 8 << " more";
-      std::cerr << "\n";
-    }
   std::error_code error;
   if (out_dir.has_parent_path()) fs::create_directories(out_dir.parent_path(), error);
   // From here on a stop signal is held until the step in hand is done; then the staging directory is
@@ -115,6 +109,22 @@ int run_experiment(const LoadedScenario& loaded, const RunOptions& options) {
     std::cerr << "probsim: " << why_not_locked << "\n";
     return 1;
   }
+  // Checked under the lock: snapshot, report and compare take it too, so nothing they write into the
+  // directory can appear between this check and the end of the run, which replaces the directory.
+  if (const std::string why = why_snapshots_forbid_replacing(out_dir); !why.empty()) {
+    std::cerr << "probsim: " << why << "\n";
+    return 1;
+  }
+  // Replacing an earlier run removes what else is in it: said now, while the user can still stop the run.
+  if (fs::exists(out_dir))
+    if (const auto others = entries_a_run_does_not_write(out_dir); !others.empty()) {
+      std::cerr << "probsim: warning: " << out_dir.string()
+                << " holds an earlier run; replacing it at the end "
+                << "will also remove what probsim run did not write there:";
+      for (std::size_t i = 0; i < others.size() && i < 8; ++i) std::cerr << " " << others[i];
+      if (others.size() > 8) std::cerr << " and " << others.size() - 8 << " more";
+      std::cerr << "\n";
+    }
   reclaim_stale_staging(out_dir, std::cerr);
   const fs::path staging = staging_directory_for(out_dir);
   fs::create_directories(staging / "replications", error);

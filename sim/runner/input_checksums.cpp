@@ -65,18 +65,36 @@ std::vector<std::string> recorded_inputs(const fs::path& resolved_yaml) {
   return lines;
 }
 
-std::vector<std::string> changed_inputs(const fs::path& resolved_yaml) {
-  std::vector<std::string> changed;
-  std::ifstream in(resolved_yaml);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.rfind('#', 0) != 0) break;  // the header ends at the first line of YAML
-    if (line.rfind(kTag, 0) != 0) continue;
+namespace {
+
+struct RecordedInput {
+  std::string key, path, checksum;
+};
+
+// The header's '# input KEY: PATH fnv1a64 CHECKSUM' lines, parsed; a line of another shape is skipped.
+std::vector<RecordedInput> parse_recorded_inputs(const fs::path& resolved_yaml) {
+  std::vector<RecordedInput> inputs;
+  for (const std::string& line : recorded_inputs(resolved_yaml)) {
     const std::size_t colon = line.find(": "), hash = line.rfind(kHashName);
     if (colon == std::string::npos || hash == std::string::npos || hash < colon) continue;
-    const std::string key = line.substr(std::string(kTag).size(), colon - std::string(kTag).size());
-    const std::string path = line.substr(colon + 2, hash - colon - 2);
-    const std::string recorded = line.substr(hash + std::string(kHashName).size());
+    inputs.push_back({line.substr(std::string(kTag).size(), colon - std::string(kTag).size()),
+                      line.substr(colon + 2, hash - colon - 2),
+                      line.substr(hash + std::string(kHashName).size())});
+  }
+  return inputs;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, fs::path>> recorded_input_paths(const fs::path& resolved_yaml) {
+  std::vector<std::pair<std::string, fs::path>> paths;
+  for (const auto& input : parse_recorded_inputs(resolved_yaml)) paths.emplace_back(input.key, input.path);
+  return paths;
+}
+
+std::vector<std::string> changed_inputs(const fs::path& resolved_yaml) {
+  std::vector<std::string> changed;
+  for (const auto& [key, path, recorded] : parse_recorded_inputs(resolved_yaml)) {
     const auto now = file_checksum(path);
     if (now && *now == recorded) continue;
     std::error_code error;

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "scenario/scenario.hpp"
@@ -21,6 +22,10 @@ namespace probsim {
 // For each input a resolved scenario's header records whose file is now different or gone, a message
 // naming the file and the run; empty when every recorded input is as it was (or none is recorded).
 [[nodiscard]] std::vector<std::string> changed_inputs(const std::filesystem::path& resolved_yaml);
+
+// The (key, path) of each input a resolved scenario's header records, e.g. ("caseload_csv", "/abs/a.csv").
+[[nodiscard]] std::vector<std::pair<std::string, std::filesystem::path>> recorded_input_paths(
+    const std::filesystem::path& resolved_yaml);
 
 // The '# input' lines a resolved scenario's header records, as written: two shards of one point that
 // record different lines read different files.

@@ -31,8 +31,19 @@ bool process_is_gone(long pid) {
 
 }  // namespace
 
-std::optional<OutputLock> OutputLock::acquire(const fs::path& target, std::string& why) {
-  const fs::path path = target.string() + ".lock";
+fs::path without_trailing_separator(const fs::path& path) {
+  fs::path trimmed = path;
+  while (!trimmed.has_filename() && trimmed.has_relative_path()) trimmed = trimmed.parent_path();
+  return trimmed;
+}
+
+std::optional<OutputLock> OutputLock::acquire(const fs::path& named_target, std::string& why, Mode mode) {
+  const fs::path target = without_trailing_separator(named_target);
+  // One lock file however the directory is named (relative, absolute, through a symbolic link): a run
+  // and a snapshot that name it differently must still exclude each other.
+  std::error_code canonical_error;
+  const fs::path canonical = fs::weakly_canonical(target, canonical_error);
+  const fs::path path = (canonical_error ? target : canonical).string() + ".lock";
   // The file may be removed by the holder as it finishes, between our open and our lock: then the lock
   // we got is on a file nobody else will find, so check that the name still refers to it, and retry.
   for (int attempt = 0; attempt < 10; ++attempt) {
@@ -44,12 +55,16 @@ std::optional<OutputLock> OutputLock::acquire(const fs::path& target, std::strin
             std::strerror(errno);
       return std::nullopt;
     }
-    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    if (::flock(fd, (mode == Mode::exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) != 0) {
       const int error = errno;
       ::close(fd);
-      why = error == EWOULDBLOCK ? "another probsim is writing " + target.string() +
-                                       " now; wait for it to finish, or choose another --out"
-                                 : "cannot lock " + path.string() + ": " + std::strerror(error);
+      why = error != EWOULDBLOCK ? "cannot lock " + path.string() + ": " + std::strerror(error)
+            : mode == Mode::exclusive
+                ? "another probsim is writing or reading " + target.string() +
+                      " now (a run, snapshot, report or compare); wait for it to finish, or choose another "
+                      "--out"
+                : "a run into " + target.string() +
+                      " is in progress; it will replace the directory when it ends, so wait for it to finish";
       return std::nullopt;
     }
     struct stat held {};
@@ -57,10 +72,10 @@ std::optional<OutputLock> OutputLock::acquire(const fs::path& target, std::strin
     if (::fstat(fd, &held) == 0 && ::stat(path.c_str(), &named) == 0 && held.st_ino == named.st_ino &&
         held.st_dev == named.st_dev) {
       const std::string pid = std::to_string(::getpid()) + "\n";
-      if (::ftruncate(fd, 0) == 0 && ::write(fd, pid.data(), pid.size()) < 0) {
+      if (mode == Mode::exclusive && ::ftruncate(fd, 0) == 0 && ::write(fd, pid.data(), pid.size()) < 0) {
         // The pid in the file is for a person looking; the lock works without it.
       }
-      return OutputLock(path, fd);
+      return OutputLock(path, fd, mode);
     }
     ::close(fd);
   }
@@ -68,19 +83,40 @@ std::optional<OutputLock> OutputLock::acquire(const fs::path& target, std::strin
   return std::nullopt;
 }
 
-OutputLock::OutputLock(OutputLock&& other) noexcept : path_(std::move(other.path_)), fd_(other.fd_) {
+OutputLock::OutputLock(OutputLock&& other) noexcept
+    : path_(std::move(other.path_)), fd_(other.fd_), mode_(other.mode_) {
   other.fd_ = -1;
 }
 
 OutputLock::~OutputLock() {
   if (fd_ < 0) return;
+  // The file is removed only while held exclusively, so that no other process holds it: a shared holder
+  // removes it only if it can take it exclusively now (it is the last), and otherwise leaves it to the
+  // last. (flock converts a lock by releasing it first, so a run may take it in between: then this
+  // holder simply closes.)
   std::error_code ignored;
-  fs::remove(path_, ignored);  // while still held, so no other process can be holding this file
+  if (mode_ == Mode::exclusive || ::flock(fd_, LOCK_EX | LOCK_NB) == 0) fs::remove(path_, ignored);
   ::close(fd_);
 }
 
+RunDirectoryHold hold_run_directory_of(const fs::path& written) {
+  std::error_code error;
+  const fs::path absolute = fs::absolute(without_trailing_separator(written), error).lexically_normal();
+  if (error) return {};
+  for (fs::path dir = absolute.parent_path(); !dir.empty(); dir = dir.parent_path()) {
+    if (fs::exists(dir / "scenario.resolved.yaml", error)) {
+      std::string refused;
+      auto lock = OutputLock::acquire(dir, refused, OutputLock::Mode::shared);
+      return {std::move(lock), refused};
+    }
+    if (dir == dir.root_path()) break;
+  }
+  return {};
+}
+
 fs::path staging_directory_for(const fs::path& target) {
-  return target.string() + ".partial-" + host_name() + "-" + std::to_string(::getpid());
+  return without_trailing_separator(target).string() + ".partial-" + host_name() + "-" +
+         std::to_string(::getpid());
 }
 
 void reclaim_stale_staging(const fs::path& target, std::ostream& log) {

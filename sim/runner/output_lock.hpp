@@ -12,21 +12,43 @@
 
 namespace probsim {
 
+// `path` without a trailing separator ("out/run/" is "out/run"), so that the lock file and the staging
+// directory sit beside the directory, not inside it, however the user typed its name.
+[[nodiscard]] std::filesystem::path without_trailing_separator(const std::filesystem::path& path);
+
 class OutputLock {
  public:
-  // Locks `target` (through the file `target` + ".lock", removed on release). Returns nothing, with
-  // `why` set, if another process holds it or the lock file cannot be made.
-  static std::optional<OutputLock> acquire(const std::filesystem::path& target, std::string& why);
+  // exclusive: a run replacing `target`. shared: a command that reads a run or writes into it beside
+  // the run's own files (snapshot, report, compare); several may hold it at once, and while any does, a
+  // run into `target` is refused, so it cannot delete what they write.
+  enum class Mode { exclusive, shared };
+
+  // Locks `target` (through the file `target` + ".lock", removed on release by the last holder).
+  // Returns nothing, with `why` set, if another process holds it in a mode that excludes this one, or
+  // the lock file cannot be made.
+  static std::optional<OutputLock> acquire(const std::filesystem::path& target, std::string& why,
+                                           Mode mode = Mode::exclusive);
   ~OutputLock();
   OutputLock(OutputLock&& other) noexcept;
   OutputLock& operator=(OutputLock&&) = delete;
   OutputLock(const OutputLock&) = delete;
 
  private:
-  OutputLock(std::filesystem::path path, int fd) : path_(std::move(path)), fd_(fd) {}
+  OutputLock(std::filesystem::path path, int fd, Mode mode) : path_(std::move(path)), fd_(fd), mode_(mode) {}
   std::filesystem::path path_;
   int fd_ = -1;
+  Mode mode_ = Mode::exclusive;
 };
+
+// The shared lock a command holds on the run directory that what it writes sits in (snapshot's folder,
+// report's page, compare's table): a run into that directory replaces all of it at the end, deleting
+// what they wrote. `lock` is empty when the path is in no run directory (none of its parents has a
+// scenario.resolved.yaml); `refused` says why when a run there holds the lock now.
+struct RunDirectoryHold {
+  std::optional<OutputLock> lock;
+  std::string refused;
+};
+[[nodiscard]] RunDirectoryHold hold_run_directory_of(const std::filesystem::path& written);
 
 // "DIR.partial-<host>-<pid>" for this process.
 [[nodiscard]] std::filesystem::path staging_directory_for(const std::filesystem::path& target);

@@ -18,6 +18,7 @@
 #include "output/snapshot_writer.hpp"
 #include "runner/batch_files.hpp"
 #include "runner/input_checksums.hpp"
+#include "runner/output_lock.hpp"
 #include "runner/run_entries.hpp"
 #include "runner/snapshot_folder.hpp"
 #include "runner/stop_signals.hpp"
@@ -49,7 +50,11 @@ std::optional<std::uint64_t> replications_of_run(const std::string& run_dir) {
 // one by one and only while empty: a directory another process makes meanwhile is not touched.
 std::optional<std::string> out_dir_problem(const fs::path& out_dir) {
   std::error_code error;
-  if (fs::exists(out_dir, error))
+  const bool exists = fs::exists(out_dir, error);
+  // A loop of symbolic links (or a name too long) cannot be told to exist or not: said now, not after
+  // the replay, when making the directory would fail.
+  if (error) return "cannot be used: " + error.message();
+  if (exists)
     return fs::is_directory(out_dir, error)
                ? std::nullopt
                : std::optional<std::string>("exists and is not a directory; choose another");
@@ -69,6 +74,20 @@ std::optional<std::string> out_dir_problem(const fs::path& out_dir) {
   for (auto level = made.rbegin(); level != made.rend(); ++level) fs::remove(*level, error);
   if (!why.empty()) return "cannot be created: " + why;
   return std::nullopt;
+}
+
+// Why writing the snapshot into `out_dir` would replace a CSV the run read as its warm start (recorded in
+// its scenario.resolved.yaml's '# input' lines); empty when it would not.
+std::string why_snapshot_would_replace_run_input(const fs::path& out_dir, const fs::path& resolved) {
+  for (const auto& [key, input] : recorded_input_paths(resolved))
+    for (const char* name : {"caseload.csv", "staff.csv"}) {
+      std::error_code error;
+      if (fs::equivalent(out_dir / name, input, error))
+        return (out_dir / name).string() + " is the " + key + " this run read (recorded in " +
+               resolved.string() + "); writing the snapshot there would change the run's input, so it " +
+               "could no longer be replayed. Give another --out";
+    }
+  return "";
 }
 
 }  // namespace
@@ -129,6 +148,9 @@ int run_snapshot(SnapshotOptions options) {
   }
   const bool default_folder = out_dir.empty();
   if (default_folder) out_dir = (fs::path(run_dir) / default_snapshot_folder(*date, replication)).string();
+  out_dir = without_trailing_separator(out_dir).string();
+  // Named as the user will read it: the default folder was not given with --out.
+  const std::string out_named = (default_folder ? "the default folder " : "--out ") + out_dir;
   // Not the run directory itself, nor among its own files: a re-run would delete the CSVs with the run.
   std::error_code same;
   if (fs::equivalent(out_dir, run_dir, same)) {
@@ -140,12 +162,19 @@ int run_snapshot(SnapshotOptions options) {
   }
   if (const std::string why = why_output_would_replace_input(fs::path(out_dir) / "caseload.csv", run_dir);
       !why.empty()) {
-    std::cerr << "probsim snapshot: --out " << out_dir << ": " << why << "\n";
+    std::cerr << "probsim snapshot: " << out_named << ": " << why << (default_folder ? "; give --out" : "")
+              << "\n";
     return 1;
   }
   // Checked before the replay, which can take minutes: the CSVs go into a directory, made if need be.
   if (const auto problem = out_dir_problem(out_dir)) {
-    std::cerr << "probsim snapshot: --out " << out_dir << " " << *problem << "\n";
+    std::cerr << "probsim snapshot: " << out_named << " " << *problem << "\n";
+    return 1;
+  }
+  // Nor over the CSVs this run itself continued from: the run could no longer be replayed, and a
+  // scenario that reads them would read another day.
+  if (const std::string why = why_snapshot_would_replace_run_input(out_dir, resolved); !why.empty()) {
+    std::cerr << "probsim snapshot: " << out_named << ": " << why << "\n";
     return 1;
   }
   // A user's own caseload.csv or staff.csv is not overwritten; an earlier snapshot's are.
@@ -154,6 +183,13 @@ int run_snapshot(SnapshotOptions options) {
     std::cerr << "probsim snapshot: " << theirs->string()
               << " exists and was not written by probsim snapshot (" << out_dir << " has no "
               << kSnapshotNoteFile << "); choose another --out, or move the file away\n";
+    return 1;
+  }
+  // Held until the CSVs are written: a run meanwhile into the run directory the folder sits in is refused,
+  // where it would have replaced that directory and deleted the snapshot.
+  const RunDirectoryHold hold = hold_run_directory_of(out_dir);
+  if (!hold.refused.empty()) {
+    std::cerr << "probsim snapshot: " << hold.refused << "\n";
     return 1;
   }
   ReplicationSpec spec;

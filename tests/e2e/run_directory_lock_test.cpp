@@ -1,0 +1,188 @@
+// What other commands write into a run directory is not lost to a run that replaces it (found by probing
+// the commands in session 28): snapshot, report and compare hold the run directory's lock, shared, while
+// they write there, so a run into it meanwhile is refused, and they are refused while a run holds it.
+// Beside it: a snapshot does not overwrite the CSVs its own run continued from, a trailing slash on
+// `run --out` is the directory, and the messages for a batch point's default snapshot folder, a link loop
+// and a directory given as compare's --out say what is wrong.
+
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <string>
+
+#include "e2e/batch_test_support.hpp"
+#include "e2e/cli_test_support.hpp"
+
+namespace probsim::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool contains(const std::string& text, const std::string& piece) {
+  return text.find(piece) != std::string::npos;
+}
+
+// One replication of example_pdu to 2023-03-31 into `out`; its exit status.
+int small_run(const fs::path& out) {
+  return run_probsim(
+             "run scenarios/example_pdu.yaml --reps 1 --quiet --set simulation.report_end=2023-03-31 --out " +
+             quoted(out))
+      .exit_status;
+}
+
+// Holds `target`'s lock file as another process would, until destroyed.
+class HeldLock {
+ public:
+  HeldLock(const fs::path& target, int mode)
+      : fd_(::open((target.string() + ".lock").c_str(), O_RDWR | O_CREAT, 0644)) {
+    ok_ = fd_ >= 0 && ::flock(fd_, mode | LOCK_NB) == 0;
+  }
+  ~HeldLock() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  HeldLock(const HeldLock&) = delete;
+  HeldLock& operator=(const HeldLock&) = delete;
+  bool ok() const { return ok_; }
+
+ private:
+  int fd_;
+  bool ok_ = false;
+};
+
+TEST(RunDirectoryLock, SnapshotReportAndCompareAreRefusedWhileARunIntoTheDirectoryHoldsIt) {
+  const fs::path dir = fresh_directory("run-lock-held-by-run");
+  const fs::path run = dir / "run";
+  ASSERT_EQ(small_run(run), 0);
+  const HeldLock held(run, LOCK_EX);  // as a run replacing it would
+  ASSERT_TRUE(held.ok());
+  const std::string in_progress = "a run into " + run.string() + " is in progress";
+  const CommandResult snapshot = run_probsim("snapshot " + quoted(run) + " --date 2023-02-01");
+  EXPECT_EQ(snapshot.exit_status, 1) << snapshot.output;
+  EXPECT_TRUE(contains(snapshot.output, in_progress)) << snapshot.output;
+  EXPECT_FALSE(fs::exists(run / "snapshot-2023-02-01"));
+  const CommandResult report = run_probsim("report " + quoted(run) + " --quiet");
+  EXPECT_EQ(report.exit_status, 1) << report.output;
+  EXPECT_TRUE(contains(report.output, in_progress)) << report.output;
+  EXPECT_FALSE(fs::exists(run / "report.html"));
+  const CommandResult compare =
+      run_probsim("compare " + quoted(run) + " " + quoted(run) + " --quiet --out " + quoted(run / "c.csv"));
+  EXPECT_EQ(compare.exit_status, 1) << compare.output;
+  EXPECT_TRUE(contains(compare.output, in_progress)) << compare.output;
+  EXPECT_FALSE(fs::exists(run / "c.csv"));
+  // Written elsewhere, nothing of the run directory's is at stake.
+  EXPECT_EQ(run_probsim("snapshot " + quoted(run) + " --date 2023-02-01 --out " + quoted(dir / "elsewhere"))
+                .exit_status,
+            0);
+}
+
+TEST(RunDirectoryLock, ARunIsRefusedWhileAnotherCommandWritesIntoTheDirectory) {
+  const fs::path dir = fresh_directory("run-lock-held-by-snapshot");
+  const fs::path run = dir / "run";
+  ASSERT_EQ(small_run(run), 0);
+  {
+    const HeldLock held(run, LOCK_SH);  // as a snapshot writing its folder there would
+    ASSERT_TRUE(held.ok());
+    const CommandResult refused = run_probsim(
+        "run scenarios/example_pdu.yaml --reps 1 --quiet --set "
+        "simulation.report_end=2023-03-31 --out " +
+        quoted(run));
+    EXPECT_EQ(refused.exit_status, 1) << refused.output;
+    EXPECT_TRUE(contains(refused.output, "another probsim is writing or reading " + run.string()))
+        << refused.output;
+    // Two commands writing beside the run share the lock.
+    EXPECT_EQ(run_probsim("report " + quoted(run) + " --quiet").exit_status, 0);
+  }
+  EXPECT_EQ(small_run(run), 0);
+  EXPECT_FALSE(fs::exists(run.string() + ".lock")) << "the last holder removes the lock file";
+}
+
+TEST(RunDirectoryLock, ATrailingSlashOnRunOutIsTheDirectory) {
+  // `run --out DIR/` (as a shell completes it) used to fail with "cannot move the results into DIR/".
+  const fs::path dir = fresh_directory("run-out-trailing-slash");
+  const std::string out = (dir / "run").string() + "/";
+  ASSERT_EQ(small_run(out), 0);
+  EXPECT_TRUE(fs::exists(dir / "run" / "summary.csv"));
+  ASSERT_EQ(small_run(out), 0) << "and it replaces its own earlier run";
+  for (const auto& entry : fs::directory_iterator(dir)) EXPECT_EQ(entry.path().filename(), "run");
+}
+
+TEST(SnapshotOut, TheCsvsTheRunContinuedFromAreNotOverwritten) {
+  const fs::path dir = fresh_directory("snapshot-over-own-inputs");
+  fs::create_directories(dir / "chain");
+  fs::copy_file(source_path("scenarios/data/example_region_caseload.csv"), dir / "chain" / "caseload.csv");
+  fs::copy_file(source_path("scenarios/data/example_region_staff.csv"), dir / "chain" / "staff.csv");
+  std::string text = read_file(source_path("scenarios/example_region_snapshot.yaml"));
+  for (const auto& [from, to] : {std::pair<std::string, std::string>{
+                                     "extends: base/", "extends: " + source_path("scenarios/base") + "/"},
+                                 {"data/example_region_caseload.csv", "chain/caseload.csv"},
+                                 {"data/example_region_staff.csv", "chain/staff.csv"}}) {
+    const std::size_t at = text.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    text.replace(at, from.size(), to);
+  }
+  write_file(dir / "chain.yaml", text);
+  ASSERT_EQ(
+      run_probsim("run " + quoted(dir / "chain.yaml") +
+                  " --reps 1 --quiet --set simulation.report_end=2023-03-31 --out " + quoted(dir / "run"))
+          .exit_status,
+      0);
+  const std::string before = read_file(dir / "chain" / "caseload.csv");
+  const CommandResult refused =
+      run_probsim("snapshot " + quoted(dir / "run") + " --date 2023-02-01 --out " + quoted(dir / "chain"));
+  EXPECT_EQ(refused.exit_status, 1) << refused.output;
+  EXPECT_TRUE(contains(refused.output, "is the caseload_csv this run read")) << refused.output;
+  EXPECT_EQ(read_file(dir / "chain" / "caseload.csv"), before);
+}
+
+TEST(SnapshotOut, ABatchPointsDefaultFolderAndALinkLoopAreNamedAsSuchBeforeTheReplay) {
+  const fs::path dir = fresh_directory("snapshot-out-messages");
+  const fs::path sweep =
+      write_sweep(dir, "name: tiny\nscenarios: ['" + source_path("scenarios/example_pdu.yaml") +
+                           "']\nset:\n  simulation.report_end: 2023-03-31\nreplications_per_point: 1\n");
+  ASSERT_EQ(run_probsim("batch " + quoted(sweep) + " --quiet --out " + quoted(dir / "b")).exit_status, 0);
+  const CommandResult point =
+      run_probsim("snapshot " + quoted(dir / "b" / "points" / "p0001") + " --date 2023-02-01");
+  EXPECT_EQ(point.exit_status, 1) << point.output;
+  EXPECT_TRUE(contains(point.output, "probsim snapshot: the default folder ")) << point.output;
+  EXPECT_TRUE(contains(point.output, "; give --out")) << point.output;
+
+  ASSERT_EQ(small_run(dir / "run"), 0);
+  fs::create_symlink(dir / "loop2", dir / "loop1");
+  fs::create_symlink(dir / "loop1", dir / "loop2");
+  const CommandResult loop =
+      run_probsim("snapshot " + quoted(dir / "run") + " --date 2023-02-01 --out " + quoted(dir / "loop1"));
+  EXPECT_EQ(loop.exit_status, 1) << loop.output;
+  EXPECT_TRUE(contains(loop.output, "--out " + (dir / "loop1").string() + " cannot be used: "))
+      << loop.output;
+  EXPECT_FALSE(contains(loop.output, "could not write the snapshot"))
+      << "refused before the replay: " << loop.output;
+}
+
+TEST(RunOptions, AnUnrelatedDirectoryAsOutIsNotAdvisedToBeRemoved) {
+  const fs::path dir = fresh_directory("run-out-unrelated");
+  fs::create_directories(dir / "mine");
+  write_file(dir / "mine" / "notes.txt", "mine\n");
+  const CommandResult refused =
+      run_probsim("run scenarios/example_pdu.yaml --reps 1 --quiet --out " + quoted(dir / "mine"));
+  EXPECT_EQ(refused.exit_status, 1) << refused.output;
+  EXPECT_TRUE(contains(refused.output, "is not a probsim run directory; choose another --out"))
+      << refused.output;
+  EXPECT_FALSE(contains(refused.output, "remove it")) << refused.output;
+  EXPECT_TRUE(fs::exists(dir / "mine" / "notes.txt"));
+}
+
+TEST(CompareOut, ADirectoryNameThatDoesNotExistIsCalledADirectory) {
+  const fs::path dir = fresh_directory("compare-out-directory-name");
+  ASSERT_EQ(small_run(dir / "run"), 0);
+  const CommandResult refused =
+      run_probsim("compare " + quoted(dir / "run") + " " + quoted(dir / "run") + " --quiet --out " +
+                  quoted(fs::path((dir / "new").string() + "/")));
+  EXPECT_EQ(refused.exit_status, 1) << refused.output;
+  EXPECT_TRUE(contains(refused.output, "is a directory; give a file name")) << refused.output;
+}
+
+}  // namespace
+}  // namespace probsim::testing
