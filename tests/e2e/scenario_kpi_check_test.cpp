@@ -220,6 +220,22 @@ TEST(ScenarioKpiCheck, AMemberTheScenarioLacksIsSaidBeforeTheSettingItAlsoNeeds)
       << reason;
 }
 
+// A programme's KPI with the programme in another letter case: the catalogue (whose names are lower case)
+// refused it with the nearest whole name, 'si_period_completions', which is not the KPI meant.
+TEST(ScenarioKpiCheck, AProgrammeInAnotherLetterCaseIsSuggestedAsTheCatalogueSpellsIt) {
+  const auto dir = fresh_directory("precision_kpi_case");
+  const CommandResult upper = run_probsim(
+      "run " + quoted(fs::path(source_path("scenarios/example_pdu.yaml"))) +
+      " --quiet --reps 3 --precision 0.05 --precision-kpis si_period_completions_Stepwise --out " +
+      quoted(dir / "out"));
+  EXPECT_EQ(upper.exit_status, 2) << upper.output;
+  EXPECT_NE(upper.output.find("--precision-kpis: no KPI is called 'si_period_completions_Stepwise' (did you "
+                              "mean 'si_period_completions_stepwise'?)"),
+            std::string::npos)
+      << upper.output;
+  EXPECT_FALSE(fs::exists(dir / "out"));
+}
+
 // A headline KPI that no point has: batch now refuses one before it runs (a name no point would write),
 // but a batch aggregated before that check, or a condition the check misses, would leave it out of the
 // chart unremarked. The batch's record is edited to stand for one; the report says so.
