@@ -228,14 +228,16 @@ int scenario_command_main(const Command& command, int argc, char** argv) {
               << describe_count(memory.open_cases) << " open cases and " << describe_count(memory.staff)
               << " staff\n";
     // Valid as a file, but `run` would refuse it on this machine: said now, not after a long wait.
-    if (const auto available = available_memory_bytes(); available && memory.bytes > *available)
-      std::cerr << "probsim validate: warning: one replication is estimated to need "
-                << describe_bytes(memory.bytes) << ", more than the " << describe_bytes(*available)
+    if (const auto available = available_memory_bytes(); available && memory.bytes > *available) {
+      const auto [needed, limit] = describe_bytes_apart(memory.bytes, *available);
+      std::cerr << "probsim validate: warning: one replication is estimated to need " << needed
+                << ", more than the " << limit
                 << " of memory this machine has available, so probsim run would refuse it here; the most "
                 << "cases are in PDU '" << memory.pdu_name << "' (key '" << memory.pdu_key << "')"
                 << (memory.staff_notable() ? ", the largest staff entry key '" + memory.staff_key + "'"
                                            : std::string())
                 << "\n";
+    }
     // Valid but probably not meant: said here too, so a scenario can be checked without running it.
     print_warnings(scenario_warnings(loaded->scenario), std::cerr);
     return 0;

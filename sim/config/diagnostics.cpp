@@ -50,15 +50,22 @@ std::string first_items(const std::vector<std::string>& items, std::size_t shown
 }
 
 std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
+  // The rule, for every "did you mean": letter case is ignored, so a name that differs only in case is
+  // always suggested. Otherwise a candidate is near when it is at most max(3, a third of the word's
+  // length) edits away and the edits change no more than half of the longer of the two names; the
+  // nearest is suggested. A short name is so suggested only a name that keeps half of it: 'po' for 'p'
+  // or 'pp', never 'po' for 'x' nor 'a' for 'c'. Failing that, a candidate that contains the word or is
+  // contained in it ("referrals" for "referrals_per_week"), when the shorter of the two has 3 characters
+  // or more (a letter or two is in most names).
   std::string best;
   std::size_t best_distance = std::max<std::size_t>(3, word.size() / 3) + 1;
   for (const auto& candidate : candidates) {
     const std::size_t distance = edit_distance(word, candidate);
-    // A candidate that contains the word (or the reverse) is a likely match even when far in edits,
-    // e.g. "referrals" for "referrals_per_week".
-    const bool contains =
-        candidate.find(word) != std::string::npos || word.find(candidate) != std::string::npos;
-    if (distance < best_distance || (contains && best.empty())) {
+    const std::size_t shorter = std::min(word.size(), candidate.size());
+    const std::size_t longer = std::max(word.size(), candidate.size());
+    const bool contains = shorter >= 3 && (candidate.find(word) != std::string::npos ||
+                                           word.find(candidate) != std::string::npos);
+    if ((distance < best_distance && 2 * distance <= longer) || (contains && best.empty())) {
       best = candidate;
       best_distance = std::min(best_distance, distance);
     }

@@ -36,7 +36,8 @@ class Diagnostics {
   std::vector<Diagnostic> items_;
 };
 
-// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
+// The candidate closest to `word` by edit distance (letter case ignored), if it is close enough to be a
+// likely typo: the rule, for short names too, is at its definition.
 [[nodiscard]] std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates);
 
 // "a, b, c, ..." : the first `shown` items of a list a message names, and "..." when there are more.

@@ -3,6 +3,7 @@
 #include <fnmatch.h>
 
 #include <algorithm>
+#include <cctype>
 #include <string_view>
 #include <vector>
 
@@ -105,7 +106,16 @@ std::string unknown_national_kpi(const std::string& kpi, const std::string& read
   if (spec == nullptr && kpi.find_first_of("*?[") != std::string::npos)
     return message +
            ": name each KPI in full here (patterns are for --kpis); docs/reference/outputs.md lists them";
-  const std::string suggestion = did_you_mean(kpi, national);
+  // The catalogue's names are lower case, a family's members too: `si_period_completions_Stepwise` is
+  // `si_period_completions_stepwise` misspelt, which the closest whole name (`si_period_completions`,
+  // families have no members here) missed.
+  std::string lower = kpi;
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const MetricSpec* in_lower_case = spec == nullptr ? find_metric(MetricFile::kpis, lower) : nullptr;
+  const std::string suggestion = in_lower_case != nullptr && (in_lower_case->levels & kNational) != 0
+                                     ? lower
+                                     : did_you_mean(kpi, national);
   if (!suggestion.empty()) message += " (did you mean '" + suggestion + "'?)";
   return message + "; docs/reference/outputs.md lists the KPIs";
 }

@@ -198,6 +198,26 @@ std::string describe_bytes(double bytes) {
   return text;
 }
 
+std::pair<std::string, std::string> describe_bytes_apart(double bytes, double other) {
+  std::pair<std::string, std::string> text{describe_bytes(bytes), describe_bytes(other)};
+  // An estimate just over the limit read "83 MiB, more than the 83 MiB": sizes that read alike are
+  // printed again in whole MiB, KiB and then bytes, the first that tells them apart (whole MiB only
+  // helps sizes shown in GiB or TiB). Never a coarser unit, whose rounding could set them the wrong
+  // way round (2.49 and 2.51 GiB would read "2 GiB" and "3 GiB").
+  constexpr std::pair<double, const char*> kFiner[] = {
+      {1024.0 * 1024.0, "MiB"}, {1024.0, "KiB"}, {1.0, "bytes"}};
+  for (const auto& [scale, unit] : kFiner) {
+    if (text.first != text.second) break;
+    const auto in_unit = [&](double value) {
+      char figure[320];  // "%.0f" of the largest double has 309 digits
+      std::snprintf(figure, sizeof figure, "%.0f %s", value / scale, unit);
+      return std::string(figure);
+    };
+    text = {in_unit(bytes), in_unit(other)};
+  }
+  return text;
+}
+
 std::string describe_count(double value) {
   char text[48];  // beyond 1e15 in three figures: "%.0f" of an impossible scenario's count overflows this
   std::snprintf(text, sizeof text, value < 1e15 ? "%.0f" : "%.3g", value);
@@ -240,22 +260,24 @@ MemoryVerdict check_memory(const Scenario& scenario, std::size_t replications_at
   const double needed = one.bytes * static_cast<double>(at_once);
   if (needed <= *limit_bytes / 2.0) return {};
   std::ostringstream text;
-  text << "the run needs an estimated " << describe_bytes(needed) << " (" << at_once << " replication"
+  // Over the limit, the two figures are told apart however close they are ("nearly all of" says the rest).
+  const auto [needed_text, limit_text] =
+      needed > *limit_bytes ? describe_bytes_apart(needed, *limit_bytes)
+                            : std::pair{describe_bytes(needed), describe_bytes(*limit_bytes)};
+  text << "the run needs an estimated " << needed_text << " (" << at_once << " replication"
        << (at_once == 1 ? "" : "s") << " at once, each about " << describe_bytes(one.bytes) << " for "
-       << why(one) << "), "
+       << why(one)
+       << "), "
        // Rounded to the same figure, "over half of the 83 MiB" beside an estimate of 83 MiB read as wrong.
-       << (needed > *limit_bytes                                        ? "more than"
-           : describe_bytes(needed) == describe_bytes(*limit_bytes) ? "nearly all of"
-                                                                        : "over half of")
-       << " the "
-       << describe_bytes(*limit_bytes)
-       << (given ? " --max-memory allows" : " of memory this machine has available");
+       << (needed > *limit_bytes       ? "more than"
+           : needed_text == limit_text ? "nearly all of"
+                                       : "over half of")
+       << " the " << limit_text << (given ? " --max-memory allows" : " of memory this machine has available");
   if (needed <= *limit_bytes) return {MemoryVerdict::Kind::warn, text.str()};
   // The advice names what drives the estimate: the staff when they outweigh the cases.
   const bool staff_lead = kBytesPerStaffMember * one.staff > kBytesPerOpenCase * one.open_cases;
   text << ". Nothing was run. Lower key '" << (staff_lead ? one.staff_key : one.pdu_key) << "'"
-       << ", shorten the window"
-       << (at_once > 1 ? ", run fewer replications at once (--jobs)" : "")
+       << ", shorten the window" << (at_once > 1 ? ", run fewer replications at once (--jobs)" : "")
        << (given ? ", or raise --max-memory"
                  : ", or give --max-memory if the memory will be free when it runs");
   return {MemoryVerdict::Kind::refuse, text.str()};

@@ -9,6 +9,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <utility>
 
 #include "scenario/scenario.hpp"
 
@@ -75,6 +76,10 @@ struct MemoryEstimate {
 
 // "1.4 GiB", "230 MiB".
 [[nodiscard]] std::string describe_bytes(double bytes);
+
+// Two sizes for one sentence ("X, more than the Y"): each as describe_bytes has it, or, where they would
+// read alike, both in the first of whole MiB, KiB or bytes that tells them apart.
+[[nodiscard]] std::pair<std::string, std::string> describe_bytes_apart(double bytes, double other);
 
 struct MemoryVerdict {
   enum class Kind { fits, warn, refuse } kind = Kind::fits;

@@ -73,39 +73,47 @@ std::string member_of(std::string_view pattern, const std::string& name) {
   return name.substr(open, name.size() - open - suffix);
 }
 
-}  // namespace
-
-std::string kpi_the_scenario_does_not_write(const std::string& kpi, const Scenario& scenario) {
-  const MetricSpec* spec = find_metric(MetricFile::kpis, kpi);
-  if (spec == nullptr) return "";  // the catalogue's check says why
-  if (const std::string why = setting_it_needs(*spec, scenario); !why.empty()) return "'" + kpi + "' " + why;
-  if (const auto cohort = cohort_report_of(*spec, scenario); cohort && !cohort->report->enabled)
-    return "'" + kpi + "' is written only with " + cohort->key + " set, and this scenario does not set it";
-  if (spec->name.find(kReasonPlaceholder) != std::string_view::npos) {
-    const std::string member = member_of(spec->name, kpi);
+// Why a family member's name is none of the scenario's (`names the programme 'hepl', ...`), or "".
+std::string member_it_names(const MetricSpec& spec, const std::string& kpi, const Scenario& scenario) {
+  if (spec.name.find(kReasonPlaceholder) != std::string_view::npos) {
+    const std::string member = member_of(spec.name, kpi);
     std::vector<std::string> reasons(kTerminationReasonNames.begin(), kTerminationReasonNames.end());
     if (std::find(reasons.begin(), reasons.end(), member) != reasons.end()) return "";
     const std::string suggestion = did_you_mean(member, reasons);
-    return "'" + kpi + "' names the reason '" + member + "', which is none of " + first_items(reasons, 5) +
+    return "names the reason '" + member + "', which is none of " + first_items(reasons, 5) +
            (suggestion.empty() ? std::string() : " (did you mean '" + suggestion + "'?)");
   }
-  if (spec->name.find(kProgrammePlaceholder) == std::string_view::npos) return "";
-  const std::string member = member_of(spec->name, kpi);
+  if (spec.name.find(kProgrammePlaceholder) == std::string_view::npos) return "";
+  const std::string member = member_of(spec.name, kpi);
   std::vector<std::string> names;
   for (const ProgrammeRules& programme : scenario.interventions.structured_interventions) {
     if (programme.name == member) return "";
     names.push_back(programme.name);
   }
   if (names.empty())
-    return "'" + kpi + "' names the programme '" + member +
-           "', and this scenario has no structured interventions";
-  std::string message =
-      "'" + kpi + "' names the programme '" + member + "', which is not one of this scenario's";
+    return "names the programme '" + member + "', and this scenario has no structured interventions";
+  std::string message = "names the programme '" + member + "', which is not one of this scenario's";
   const std::string suggestion = did_you_mean(member, names);
   if (!suggestion.empty()) message += " (did you mean '" + suggestion + "'?)";
   message += "; its programmes are ";
   for (std::size_t i = 0; i < names.size(); ++i) message += (i == 0 ? "'" : ", '") + names[i] + "'";
   return message;
+}
+
+}  // namespace
+
+std::string kpi_the_scenario_does_not_write(const std::string& kpi, const Scenario& scenario) {
+  const MetricSpec* spec = find_metric(MetricFile::kpis, kpi);
+  if (spec == nullptr) return "";  // the catalogue's check says why
+  std::string setting = setting_it_needs(*spec, scenario);
+  if (const auto cohort = cohort_report_of(*spec, scenario);
+      setting.empty() && cohort && !cohort->report->enabled)
+    setting = std::string("is written only with ") + cohort->key + " set, and this scenario does not set it";
+  // The name is said first, and with the setting when both are wrong: told only of the setting, a user
+  // turned the report on and learnt on the next try that 'si_cohort_requirements_bbr' names no programme.
+  const std::string member = member_it_names(*spec, kpi, scenario);
+  if (member.empty()) return setting.empty() ? "" : "'" + kpi + "' " + setting;
+  return "'" + kpi + "' " + member + (setting.empty() ? std::string() : "; and it " + setting);
 }
 
 void check_sweep_kpis_in_catalogue(const SweepSpec& sweep, Diagnostics& diagnostics) {

@@ -19,7 +19,8 @@ namespace probsim {
 // turns it on or the nearest name: a KPI whose recorder is off (the interventions', the enforcement
 // block's, the snapshot's at simulation.workload_snapshot_on, hours beyond contract), a cohort report's
 // KPI (`bbr_cohort_*`, `si_cohort_*`, `si_period_*`) with that report off, and a family member naming no
-// programme of the scenario or no termination reason. tests/e2e/scenario_kpi_check_test.cpp holds these
+// programme of the scenario or no termination reason (said first, and with any setting also off, so that
+// one correction is not followed by another). tests/e2e/scenario_kpi_check_test.cpp holds these
 // rules to what runs write; a KPI they miss fails after the first replications, named there.
 [[nodiscard]] std::string kpi_the_scenario_does_not_write(const std::string& kpi, const Scenario& scenario);
 

@@ -156,7 +156,7 @@ TEST(ScenarioKpiCheck, KpisTheScenarioCannotWriteAreRefusedBeforeAnyReplication)
       << sweep.output;
   EXPECT_NE(
       sweep.output.find("sweep.yaml:8:45: error: key 'headline_kpis': in both points (the first p0001): "
-                        "'si_period_completions_hepl' is written only with"),
+                        "'si_period_completions_hepl' names the programme 'hepl'"),
       std::string::npos)
       << sweep.output;
   EXPECT_EQ(sweep.output.find("key 'headline_kpis': in 1 of"), std::string::npos) << sweep.output;
@@ -178,6 +178,62 @@ TEST(ScenarioKpiCheck, KpisTheScenarioCannotWriteAreRefusedBeforeAnyReplication)
       std::string::npos)
       << late.output;
   EXPECT_FALSE(fs::exists(dir / "late"));
+}
+
+// A KPI naming a member the scenario lacks and needing a setting that is off: the user was told of the
+// setting only, turned the report on, and learnt on the next try that the name was wrong. The name is
+// said first, with the setting beside it.
+TEST(ScenarioKpiCheck, AMemberTheScenarioLacksIsSaidBeforeTheSettingItAlsoNeeds) {
+  probsim::Diagnostics diagnostics;
+  const auto example = probsim::load_scenario(source_path("scenarios/example_pdu.yaml"), {}, diagnostics);
+  ASSERT_TRUE(example) << diagnostics.describe();
+  EXPECT_EQ(
+      probsim::kpi_the_scenario_does_not_write("si_cohort_requirements_bbr", example->scenario),
+      "'si_cohort_requirements_bbr' names the programme 'bbr', which is not one of this scenario's; its "
+      "programmes are 'stepwise', 'positive_pathways_plus', 'help'; and it is written only with "
+      "interventions.si_cohort_report set, and this scenario does not set it");
+  // Either alone is said as before.
+  EXPECT_EQ(probsim::kpi_the_scenario_does_not_write("si_cohort_requirements_help", example->scenario),
+            "'si_cohort_requirements_help' is written only with interventions.si_cohort_report set, and this "
+            "scenario does not set it");
+  const auto reported = probsim::load_scenario(
+      source_path("scenarios/example_pdu.yaml"),
+      {"interventions.si_cohort_report={requirements_from: 2023-04-01, requirements_to: 2024-02-13, "
+       "status_on: 2024-02-13}"},
+      diagnostics);
+  ASSERT_TRUE(reported) << diagnostics.describe();
+  EXPECT_EQ(
+      probsim::kpi_the_scenario_does_not_write("si_cohort_requirements_bbr", reported->scenario),
+      "'si_cohort_requirements_bbr' names the programme 'bbr', which is not one of this scenario's; its "
+      "programmes are 'stepwise', 'positive_pathways_plus', 'help'");
+  // A reason too, with the interventions off.
+  const auto off = probsim::load_scenario(source_path("scenarios/example_pdu.yaml"),
+                                          {"interventions.enabled=false"}, diagnostics);
+  ASSERT_TRUE(off) << diagnostics.describe();
+  const std::string reason =
+      probsim::kpi_the_scenario_does_not_write("bbr_exits_before_start_recal", off->scenario);
+  EXPECT_EQ(reason.rfind("'bbr_exits_before_start_recal' names the reason 'recal', which is none of ", 0), 0u)
+      << reason;
+  EXPECT_NE(reason.find("(did you mean 'recall'?); and it is an intervention KPI, and this scenario's "
+                        "interventions are off (interventions.enabled)"),
+            std::string::npos)
+      << reason;
+}
+
+// A programme's KPI with the programme in another letter case: the catalogue (whose names are lower case)
+// refused it with the nearest whole name, 'si_period_completions', which is not the KPI meant.
+TEST(ScenarioKpiCheck, AProgrammeInAnotherLetterCaseIsSuggestedAsTheCatalogueSpellsIt) {
+  const auto dir = fresh_directory("precision_kpi_case");
+  const CommandResult upper = run_probsim(
+      "run " + quoted(fs::path(source_path("scenarios/example_pdu.yaml"))) +
+      " --quiet --reps 3 --precision 0.05 --precision-kpis si_period_completions_Stepwise --out " +
+      quoted(dir / "out"));
+  EXPECT_EQ(upper.exit_status, 2) << upper.output;
+  EXPECT_NE(upper.output.find("--precision-kpis: no KPI is called 'si_period_completions_Stepwise' (did you "
+                              "mean 'si_period_completions_stepwise'?)"),
+            std::string::npos)
+      << upper.output;
+  EXPECT_FALSE(fs::exists(dir / "out"));
 }
 
 // A headline KPI that no point has: batch now refuses one before it runs (a name no point would write),

@@ -73,6 +73,32 @@ TEST(ScenarioLoader, AnOverrideOfAnUnknownKeyIsReportedWithASuggestion) {
   EXPECT_NE(diagnostics.items()[0].where.file.find("--set"), std::string::npos);
 }
 
+// The one "did you mean" rule (config/diagnostics.cpp): a name in another letter case is suggested; a
+// one-letter value was offered any short name ('po' for 'x' or 'e'), and is now offered only a name that
+// keeps half of it; a one-character typo of a two-letter name is still found.
+TEST(ScenarioLoader, ASuggestionDiffersInCaseOrKeepsHalfTheNameNeverAGuessAtOneLetter) {
+  const auto message_for = [](const std::string& set) {
+    Diagnostics diagnostics;
+    EXPECT_FALSE(load_scenario(source("scenarios/example_pdu.yaml"), {set}, diagnostics)) << set;
+    return diagnostics.describe();
+  };
+  const std::string grade = "regions.0.pdus.Northgate.staff.0.grade=";
+  EXPECT_NE(message_for(grade + "PO").find("found 'PO' (did you mean 'po'?)"), std::string::npos);
+  EXPECT_NE(message_for(grade + "pp").find("found 'pp' (did you mean 'po'?)"), std::string::npos);
+  EXPECT_NE(message_for(grade + "p").find("found 'p' (did you mean 'po'?)"), std::string::npos);
+  for (const char* far : {"x", "e", "q"}) {
+    const std::string message = message_for(grade + far);
+    EXPECT_NE(message.find("expected a grade"), std::string::npos) << message;
+    EXPECT_EQ(message.find("did you mean"), std::string::npos) << message;
+  }
+  EXPECT_NE(message_for("interventions.demand_management.divert_to_programme=Stepwise")
+                .find("found 'Stepwise' (did you mean 'stepwise'?)"),
+            std::string::npos);
+  EXPECT_NE(
+      message_for("regions.0.pdus.SOUTHBRIDGE.staff.0.headcount=9").find("(did you mean 'Southbridge'?)"),
+      std::string::npos);
+}
+
 // A --set value is one YAML document, as a file is: a second after '---' is refused, not dropped.
 TEST(ScenarioLoader, AnOverrideWithTwoYamlDocumentsIsRefused) {
   Diagnostics diagnostics;

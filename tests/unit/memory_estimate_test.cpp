@@ -115,6 +115,22 @@ TEST(MemoryCheck, RefusesOverTheLimitWarnsOverHalfAndMaxMemoryReplacesTheMachine
   EXPECT_NE(close.message.find("nearly all of the"), std::string::npos) << close.message;
 }
 
+// An estimate just over the limit read "41 MiB, more than the 41 MiB": the figures are told apart in KiB.
+TEST(MemoryCheck, AnEstimateJustOverTheLimitIsPrintedInKiBWhenBothReadAlikeInMiB) {
+  const Scenario s = example();
+  const double one = estimate_replication_memory(s).bytes;
+  const double limit = one * 0.9996;  // about 17 KiB less
+  ASSERT_EQ(describe_bytes(one), describe_bytes(limit));
+  const MemoryVerdict refused = check_memory(s, 1, limit, std::nullopt);
+  ASSERT_EQ(refused.kind, MemoryVerdict::Kind::refuse);
+  const auto kib = [](double bytes) { return std::to_string(std::llround(bytes / 1024.0)) + " KiB"; };
+  EXPECT_NE(refused.message.find("needs an estimated " + kib(one) + " ("), std::string::npos)
+      << refused.message;
+  EXPECT_NE(refused.message.find("more than the " + kib(limit) + " --max-memory allows"), std::string::npos)
+      << refused.message;
+  EXPECT_NE(kib(one), kib(limit));
+}
+
 TEST(MemorySize, ReadsSizesInPowersOf1024) {
   EXPECT_EQ(parse_memory_size("512M"), 512 * kMiB);
   EXPECT_EQ(parse_memory_size("8G"), 8 * 1024 * kMiB);
@@ -136,6 +152,15 @@ TEST(MemorySize, IsDescribedInTheUnitThatShowsIt) {
   EXPECT_EQ(describe_bytes(1536 * kMiB), "1.5 GiB");
   EXPECT_EQ(describe_bytes(3.0 * 1024 * 1024 * kMiB), "3.0 TiB");
   EXPECT_EQ(describe_bytes(2.9746566e46), "2.71e+34 TiB");
+}
+
+// Two sizes in one sentence differ where they differ: in the finest unit needed, never a coarser one.
+TEST(MemorySize, TwoSizesThatReadAlikeArePrintedInAFinerUnit) {
+  using Texts = std::pair<std::string, std::string>;
+  EXPECT_EQ(describe_bytes_apart(90 * kMiB, 20 * kMiB), (Texts{"90 MiB", "20 MiB"}));
+  EXPECT_EQ(describe_bytes_apart(83.4 * kMiB, 83.3 * kMiB), (Texts{"85402 KiB", "85299 KiB"}));
+  EXPECT_EQ(describe_bytes_apart(2.51 * 1024 * kMiB, 2.49 * 1024 * kMiB), (Texts{"2570 MiB", "2550 MiB"}));
+  EXPECT_EQ(describe_bytes_apart(2049.0, 2048.0), (Texts{"2049 bytes", "2048 bytes"}));
 }
 
 // A PDU with a case_mix of its own (issue 21 item 2) keeps its cases open as long as its own mix says:
