@@ -11,6 +11,7 @@
 #include <string>
 #include <utility>
 
+#include "runner/memory_sizes.hpp"
 #include "scenario/scenario.hpp"
 
 namespace probsim {
@@ -63,23 +64,6 @@ struct MemoryEstimate {
 // Staff: every person in post at the start and every recruit of an intake dated within the window, 1 KiB
 // each (leavers are replaced one for one at most, so the stock does not grow past that).
 [[nodiscard]] MemoryEstimate estimate_replication_memory(const Scenario& scenario);
-
-// The memory this machine has available now (MemAvailable in /proc/meminfo), in bytes.
-[[nodiscard]] std::optional<double> available_memory_bytes();
-
-// "8G", "512M", "2048K", "1.5T" (powers of 1024; "GiB", "GB" and the like too) or plain bytes; nothing if
-// the text is not such a size or is 0.
-[[nodiscard]] std::optional<double> parse_memory_size(const std::string& text);
-
-// A count as a whole number ("1333"), or in three figures beyond 1e15 (an impossible scenario's).
-[[nodiscard]] std::string describe_count(double value);
-
-// "1.4 GiB", "230 MiB".
-[[nodiscard]] std::string describe_bytes(double bytes);
-
-// Two sizes for one sentence ("X, more than the Y"): each as describe_bytes has it, or, where they would
-// read alike, both in the first of whole MiB, KiB or bytes that tells them apart.
-[[nodiscard]] std::pair<std::string, std::string> describe_bytes_apart(double bytes, double other);
 
 struct MemoryVerdict {
   enum class Kind { fits, warn, refuse } kind = Kind::fits;
