@@ -48,10 +48,14 @@ struct StaffCount {
   double total = 0.0;
   std::string largest_key;
   double largest = 0.0;
+  std::size_t as_large = 0;  // other entries of the largest's size: lowering the first alone may not do
 
   void add(double count, const std::string& key) {
     total += count;
-    if (count > largest) largest = count, largest_key = key;
+    if (count > largest)
+      largest = count, largest_key = key, as_large = 0;
+    else if (count == largest && count > 0.0)
+      ++as_large;
   }
 };
 
@@ -131,6 +135,7 @@ MemoryEstimate estimate_replication_memory(const Scenario& scenario) {
   estimate.staff = staff.total;
   estimate.staff_key = staff.largest_key;
   estimate.staff_key_count = staff.largest;
+  estimate.staff_key_as_large = staff.as_large;
   pdu_index = 0;
   for (const RegionSpec& region : scenario.regions)
     for (const PduSpec& pdu : region.pdus) {
@@ -149,6 +154,12 @@ namespace {
 
 const auto whole = describe_count;
 
+// ", and 2 other entries as large" (after `lead`), or nothing when the largest entry is alone.
+std::string others_as_large(std::size_t others, const std::string& lead) {
+  if (others == 0) return "";
+  return lead + std::to_string(others) + (others == 1 ? " other entry" : " other entries") + " as large";
+}
+
 std::string why(const MemoryEstimate& e) {
   std::ostringstream text;
   text << whole(e.open_cases) << " cases open at once; the most in PDU '" << e.pdu_name << "' (key '"
@@ -164,7 +175,8 @@ std::string why(const MemoryEstimate& e) {
     text << ", and " << whole(e.staff) << " staff in post or recruited (";
     if (!e.staff_pdu_name.empty())
       text << "the most in PDU '" << e.staff_pdu_name << "': " << whole(e.staff_pdu_count) << "; ";
-    text << "the largest entry key '" << e.staff_key << "': " << whole(e.staff_key_count) << ")";
+    text << "the largest entry key '" << e.staff_key << "': " << whole(e.staff_key_count)
+         << others_as_large(e.staff_key_as_large, ", and ") << ")";
   }
   return text.str();
 }
@@ -198,7 +210,8 @@ MemoryVerdict check_memory(const Scenario& scenario, std::size_t replications_at
   // The advice names what drives the estimate: the staff when they outweigh the cases.
   const bool staff_lead = kBytesPerStaffMember * one.staff > kBytesPerOpenCase * one.open_cases;
   text << ". Nothing was run. Lower key '" << (staff_lead ? one.staff_key : one.pdu_key) << "'"
-       << ", shorten the window" << (at_once > 1 ? ", run fewer replications at once (--jobs)" : "")
+       << (staff_lead ? others_as_large(one.staff_key_as_large, " and the ") : "") << ", shorten the window"
+       << (at_once > 1 ? ", run fewer replications at once (--jobs)" : "")
        << (given ? ", or raise --max-memory"
                  : ", or give --max-memory if the memory will be free when it runs");
   return {MemoryVerdict::Kind::refuse, text.str()};

@@ -50,6 +50,7 @@ struct MemoryEstimate {
   double staff_pdu_count = 0.0;
   std::string staff_key;
   double staff_key_count = 0.0;
+  std::size_t staff_key_as_large = 0;  // other entries of staff_key's size
 
   // Whether the staff are a tenth of the estimate or more, and so worth naming: in a real scenario
   // they are not (11,514 people against 281,000 open cases nationally).

@@ -226,3 +226,24 @@ TEST(MemoryEstimate, ASnapshotCountsItsImportedRows) {
   const MemoryVerdict refused = check_memory(s, 1, 20 * kMiB, std::nullopt);
   EXPECT_NE(refused.message.find("and 3000 cases from the snapshot"), std::string::npos) << refused.message;
 }
+
+// Two entries of the same size: the advice named the first alone, and lowering it left the estimate over
+// the limit. Both are now counted, and the advice says the others are as large.
+TEST(MemoryEstimate, EntriesAsLargeAsTheLargestAreCountedAndNamed) {
+  const std::vector<std::string> twins = {"regions.0.pdus.Eastmoor.staff.2.headcount=100000",
+                                          "regions.0.pdus.Southbridge.staff.0.headcount=100000"};
+  const MemoryEstimate e = estimate_replication_memory(example(twins));
+  EXPECT_EQ(e.staff_key, "regions[0].pdus[1].staff[2].headcount");
+  EXPECT_EQ(e.staff_key_as_large, 1U);
+  const MemoryVerdict refused = check_memory(example(twins), 1, 100 * kMiB, std::nullopt);
+  EXPECT_NE(
+      refused.message.find("the largest entry key 'regions[0].pdus[1].staff[2].headcount': 100000, and 1 "
+                           "other entry as large)"),
+      std::string::npos)
+      << refused.message;
+  EXPECT_NE(refused.message.find("Lower key 'regions[0].pdus[1].staff[2].headcount' and the 1 other entry as "
+                                 "large"),
+            std::string::npos)
+      << refused.message;
+  EXPECT_EQ(estimate_replication_memory(example({twins[0]})).staff_key_as_large, 0U);
+}
