@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
@@ -40,12 +41,18 @@ int run_benchmark(const LoadedScenario& loaded, std::uint64_t base_seed, std::si
     return 1;
   }
   const Scenario& s = loaded.scenario;
-  std::printf("scenario            %s (%zu regions, %zu PDUs)\n", s.name.c_str(), s.regions.size(),
-              s.pdu_count());
+  std::printf("scenario            %s (%zu region%s, %zu PDU%s)\n", s.name.c_str(), s.regions.size(),
+              s.regions.size() == 1 ? "" : "s", s.pdu_count(), s.pdu_count() == 1 ? "" : "s");
   std::printf("simulated days      %d (%d warm-up + report %s to %s)\n", s.window.last_day() + 1,
               s.window.first_report_day(), s.window.report_start.iso().c_str(),
               s.window.report_end.iso().c_str());
-  std::printf("threads             %zu (running the PDU offices' day)\n", threads);
+  // The offices' day is shared among at most one thread per PDU (engine/replication.cpp), so more asked
+  // for are not used, and the figure printed is the one that ran.
+  const std::size_t used =
+      std::min(std::max<std::size_t>(1, threads), std::max<std::size_t>(1, s.pdu_count()));
+  std::printf("threads             %zu (running the PDU offices' day", used);
+  if (used < threads) std::printf("; %zu asked for, one a PDU at most", threads);
+  std::printf(")\n");
   std::printf("wall time           %.2f s (one replication, including process start)\n", wall);
   std::printf("cpu time            %.2f s user, %.2f s system\n",
               static_cast<double>(usage.ru_utime.tv_sec) + static_cast<double>(usage.ru_utime.tv_usec) / 1e6,

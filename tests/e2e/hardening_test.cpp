@@ -203,5 +203,15 @@ TEST(Wording, AOneItemListHasIndexZero) {
       << r.output;
 }
 
+// bench printed the threads asked for, 100000, where the offices' day runs on one a PDU at most.
+TEST(Wording, BenchPrintsTheThreadsItUsedAndCountsInTheSingular) {
+  const CommandResult r =
+      run_probsim("bench scenarios/example_pdu.yaml --threads 100000 --set simulation.report_end=2023-01-31");
+  EXPECT_EQ(r.exit_status, 0) << r.output;
+  EXPECT_TRUE(contains(r.output, "example_pdu (1 region, 3 PDUs)")) << r.output;
+  EXPECT_TRUE(contains(r.output, "threads             3 (running the PDU offices' day; 100000 asked for"))
+      << r.output;
+}
+
 }  // namespace
 }  // namespace probsim::testing
