@@ -50,9 +50,15 @@ std::string why_output_would_replace_input(const fs::path& out, const fs::path& 
   const bool is_batch = fs::exists(dir / kSweepResolvedFile, error) && batch_directory_entries().count(entry);
   if (!is_run && !is_batch) return "";
   const std::string owner = is_run ? "the run's" : "the batch's";
-  if (std::next(in_dir) != file.end())
-    return out.string() + " is inside " + owner + " own " + entry + "/ in " + dir.string() +
-           ", which holds its results; write it elsewhere";
+  if (std::next(in_dir) != file.end()) {
+    // Under one of the directory's own folders (replications/, points/), or under one of its files, taken
+    // for a folder by an --out that goes through it.
+    if (entry == "replications" || entry == "points")
+      return out.string() + " is inside " + owner + " own " + entry + "/ in " + dir.string() +
+             ", which holds its results; write it elsewhere";
+    return out.string() + " lies under " + owner + " own " + entry + " in " + dir.string() +
+           ", a results file, not a folder; write it elsewhere";
+  }
   return out.string() + " is " + owner + " own " + entry + " in " + dir.string() +
          ": writing it would replace " + owner + " results; choose another file name";
 }

@@ -103,6 +103,13 @@ TEST(SnapshotOutFolder, TheRunDirectoryItselfIsRefusedAndAnOldDefaultFolderIsRef
   EXPECT_TRUE(contains(inside.output, "is inside the run's own replications/")) << inside.output;
   EXPECT_FALSE(fs::exists(dir / "run" / "caseload.csv"));
   EXPECT_FALSE(fs::exists(dir / "run" / "replications" / "caseload.csv"));
+  // Through one of the run's files: it is a file, not a folder ("own summary.csv/" read as one).
+  const CommandResult through_file =
+      run_probsim(snapshot + " --out '" + (dir / "run" / "summary.csv").string() + "'");
+  EXPECT_EQ(through_file.exit_status, 1) << through_file.output;
+  EXPECT_TRUE(contains(through_file.output, "lies under the run's own summary.csv in "))
+      << through_file.output;
+  EXPECT_TRUE(contains(through_file.output, "a results file, not a folder")) << through_file.output;
   ASSERT_EQ(run_probsim(snapshot).exit_status, 0);
   fs::remove(dir / "run" / "snapshot-2023-01-15" / "snapshot-of.txt");
   const CommandResult old = run_probsim(snapshot);
