@@ -5,12 +5,10 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <map>
 #include <set>
 #include <tuple>
 
-#include "config/counted.hpp"
 #include "config/diagnostics.hpp"
 #include "output/atomic_file.hpp"
 #include "output/csv.hpp"
@@ -18,6 +16,7 @@
 #include "output/kpi_console.hpp"
 #include "output/paired_comparison.hpp"
 #include "runner/batch_files.hpp"
+#include "runner/comparison_pairing.hpp"
 #include "runner/monthly_comparison.hpp"
 #include "runner/output_lock.hpp"
 #include "runner/run_entries.hpp"
@@ -116,56 +115,11 @@ int run_compare(const CompareOptions& options) {
     return 1;
   }
 
-  std::vector<std::string> notes;
-  std::error_code same_error;
-  if (fs::equivalent(options.base_dir, options.other_dir, same_error))
-    notes.push_back("warning: " + options.base_dir + " and " + options.other_dir +
-                    " are the same run, so every difference is 0 (was another run meant?)");
-  const auto base_seed = recorded_base_seed(options.base_dir);
-  const auto other_seed = recorded_base_seed(options.other_dir);
-  std::string pairing;
-  if (base_seed && other_seed && *base_seed == *other_seed) {
-    pairing = "same base seed " + *base_seed + ": common random numbers";
-  } else if (base_seed && other_seed) {
-    pairing = "different base seeds";
-    notes.push_back(
-        "warning: the runs used different base seeds (" + *base_seed + " and " + *other_seed +
-        "), so replication r of one shares no random numbers with replication r of the other. The "
-        "paired CI is still valid, but no tighter than comparing two independent samples; re-run "
-        "with the same --seed for a paired comparison.");
-  } else {
-    pairing = "base seeds unknown";
-    const std::string unread = base_seed ? options.other_dir : options.base_dir;
-    notes.push_back("warning: cannot read the base seed of " + unread + " (" +
-                    (fs::exists(fs::path(unread) / "scenario.resolved.yaml")
-                         ? "its scenario.resolved.yaml has no '# base_seed:' line"
-                         : "it has no scenario.resolved.yaml") +
-                    "), so cannot tell whether the pairs share their random numbers.");
-  }
-  // Runs of unrelated scenarios: their replication r share a seed but no people, so nothing is paired.
-  std::vector<std::string> shared_pdus;
-  std::set_intersection(base->pdus.begin(), base->pdus.end(), other->pdus.begin(), other->pdus.end(),
-                        std::back_inserter(shared_pdus));
-  if (!base->pdus.empty() && !other->pdus.empty() && shared_pdus.empty()) {
-    pairing += ", but no PDU in common";
-    notes.push_back("warning: the runs share no PDU (" + *base->pdus.begin() + " ... in " + options.base_dir +
-                    ", " + *other->pdus.begin() + " ... in " + options.other_dir +
-                    "): they are of different places, so their differences are not a scenario's effect and "
-                    "their replications share no people. Compare two runs of one scenario that differ in a "
-                    "few keys.");
-  }
-  // Runs over different periods: a KPI over a window is then a different quantity in each.
-  if (const std::string base_window = recorded_report_window(options.base_dir),
-      other_window = recorded_report_window(options.other_dir);
-      !base_window.empty() && !other_window.empty() && base_window != other_window)
-    notes.push_back("warning: the runs report over different windows (" + base_window + " in " +
-                    options.base_dir + ", " + other_window + " in " + options.other_dir +
-                    "), so a difference mixes the scenario's effect with the period's. Compare runs with the "
-                    "same simulation.report_start and report_end.");
-  if (base->replications != other->replications)
-    notes.push_back("note: " + options.base_dir + " has " + counted(base->replications, "replication") +
-                    " and " + options.other_dir + " has " + counted(other->replications, "replication") +
-                    "; only replications present in both are paired.");
+  // What pairs the two runs' replications, and what weakens the pairing.
+  const ComparisonPairing paired = describe_pairing(options.base_dir, options.other_dir, base->pdus,
+                                                    other->pdus, base->replications, other->replications);
+  std::vector<std::string> notes = paired.notes;
+  const std::string& pairing = paired.description;
 
   struct Row {
     UnitKpi kpi;
