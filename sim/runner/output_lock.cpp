@@ -46,8 +46,17 @@ std::optional<OutputLock> OutputLock::acquire(const fs::path& named_target, std:
   const fs::path path = (canonical_error ? target : canonical).string() + ".lock";
   // The file may be removed by the holder as it finishes, between our open and our lock: then the lock
   // we got is on a file nobody else will find, so check that the name still refers to it, and retry.
+  // A shared holder releasing takes the lock exclusively for a moment to remove the file (below), so a
+  // shared request refused is tried again for a while before it is put down to a run.
+  int shared_waits = 0;
   for (int attempt = 0; attempt < 10; ++attempt) {
     const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0 && mode == Mode::shared) {
+      // Nothing beside the directory can be created, so no run can stage its replacement there either:
+      // the shared lock is not needed, and its absence is no refusal (`why` stays empty).
+      why.clear();
+      return std::nullopt;
+    }
     if (fd < 0) {
       // Said of the results directory as given: the lock file beside it meant nothing to the user.
       why = "cannot write the results directory " + target.string() + " (--out): cannot create files in " +
@@ -58,6 +67,12 @@ std::optional<OutputLock> OutputLock::acquire(const fs::path& named_target, std:
     if (::flock(fd, (mode == Mode::exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) != 0) {
       const int error = errno;
       ::close(fd);
+      if (error == EWOULDBLOCK && mode == Mode::shared && shared_waits < 20) {
+        ++shared_waits;
+        --attempt;
+        ::usleep(5000);
+        continue;
+      }
       why = error != EWOULDBLOCK ? "cannot lock " + path.string() + ": " + std::strerror(error)
             : mode == Mode::exclusive
                 ? "another probsim is writing or reading " + target.string() +

@@ -25,7 +25,8 @@ class OutputLock {
 
   // Locks `target` (through the file `target` + ".lock", removed on release by the last holder).
   // Returns nothing, with `why` set, if another process holds it in a mode that excludes this one, or
-  // the lock file cannot be made.
+  // the lock file cannot be made; for a shared lock that cannot be made, `why` is empty (no run can
+  // replace a directory beside which nothing can be created, so none is needed).
   static std::optional<OutputLock> acquire(const std::filesystem::path& target, std::string& why,
                                            Mode mode = Mode::exclusive);
   ~OutputLock();
