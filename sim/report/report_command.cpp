@@ -14,7 +14,7 @@
 #include "report/html_page.hpp"
 #include "report/report_data.hpp"
 #include "runner/batch_files.hpp"
-#include "runner/output_lock.hpp"
+#include "runner/run_directory_hold.hpp"
 #include "runner/run_entries.hpp"
 #include "runner/stop_signals.hpp"
 
@@ -74,6 +74,11 @@ std::vector<std::string> headline_warnings(const ReportData& data) {
 int run_report(const ReportOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   try {
+    // Held from before the run is read until the page is written: a run into it meanwhile would replace
+    // what the page is drawn from, and the page with it.
+    const RunDirectoryHold read_hold = hold_run_directory(options.path);
+    if (!read_hold.refused.empty()) throw std::runtime_error(read_hold.refused);
+    if (!read_hold.warning.empty()) std::cerr << "probsim report: warning: " << read_hold.warning << "\n";
     const ReportData data = read_report_data(options.path, options.baseline);
     std::vector<std::string> reductions;
     const std::vector<Chart> charts = build_charts(data, reductions);
@@ -104,9 +109,10 @@ int run_report(const ReportOptions& options) {
     // rather than leaving a report.html.tmp.* behind; one that came earlier, while the page was built,
     // has killed the process before anything was written.
     hold_stop_signals_until_exit();
-    // A run into the run directory the page goes in would replace that directory, page and all.
-    const RunDirectoryHold hold = hold_run_directory_of(out);
-    if (!hold.refused.empty()) throw std::runtime_error(hold.refused);
+    // And the run directory the page goes in, when it is another (--out into a second run).
+    const RunDirectoryHold write_hold = hold_run_directory_of(out);
+    if (!write_hold.refused.empty()) throw std::runtime_error(write_hold.refused);
+    if (!write_hold.warning.empty()) std::cerr << "probsim report: warning: " << write_hold.warning << "\n";
     write_file_atomically(out.string(), page);
     // What a size cap left out of the page: said on stderr too, so that a script sees it.
     for (const auto& reduction : reductions) std::cerr << "warning: report: " << reduction << "\n";

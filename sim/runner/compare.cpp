@@ -18,7 +18,7 @@
 #include "runner/batch_files.hpp"
 #include "runner/comparison_pairing.hpp"
 #include "runner/monthly_comparison.hpp"
-#include "runner/output_lock.hpp"
+#include "runner/run_directory_hold.hpp"
 #include "runner/run_entries.hpp"
 #include "runner/shell_quoting.hpp"
 #include "runner/stop_signals.hpp"
@@ -107,6 +107,17 @@ std::optional<RunKpis> read_run(const std::string& dir, const std::string& by, s
 }  // namespace
 
 int run_compare(const CompareOptions& options) {
+  // Both runs held from before they are read until the comparison is written: a run into either
+  // meanwhile would replace what is compared (and a comparison written into it).
+  const RunDirectoryHold base_hold = hold_run_directory(options.base_dir);
+  const RunDirectoryHold other_hold = hold_run_directory(options.other_dir);
+  for (const RunDirectoryHold* hold : {&base_hold, &other_hold}) {
+    if (!hold->refused.empty()) {
+      std::cerr << "probsim compare: " << hold->refused << "\n";
+      return 1;
+    }
+    if (!hold->warning.empty()) std::cerr << "probsim compare: warning: " << hold->warning << "\n";
+  }
   std::string error;
   const auto base = read_run(options.base_dir, options.by, error);
   const auto other = base ? read_run(options.other_dir, options.by, error) : std::nullopt;
@@ -171,11 +182,15 @@ int run_compare(const CompareOptions& options) {
   const fs::path out_dir = out.parent_path().empty() ? fs::path(".") : out.parent_path();
   std::error_code out_error;
   if (!out.has_filename() || fs::is_directory(out, out_error) || !fs::is_directory(out_dir, out_error)) {
-    std::cerr << "probsim compare: --out: " << out.string()
-              << (!out.has_filename() || fs::is_directory(out, out_error)
-                      ? " is a directory; give a file name, such as " + (out / "comparison.csv").string()
-                      : ": no such directory to write " + out.filename().string() + " in")
-              << "\n";
+    std::cerr << "probsim compare: --out: " << out.string();
+    if (fs::is_directory(out, out_error))
+      std::cerr << " is a directory; give a file name, such as " << (out / "comparison.csv").string();
+    else if (!out.has_filename())  // "new/": a directory's name, and no such directory
+      std::cerr << " names a directory (it ends in /), and there is no such directory; give a file name in "
+                   "one that exists";
+    else
+      std::cerr << ": no such directory to write " << out.filename().string() << " in";
+    std::cerr << "\n";
     return 1;
   }
   for (const fs::path& written : {out, monthly})
@@ -186,12 +201,13 @@ int run_compare(const CompareOptions& options) {
       }
   // As `report` does: a stop signal from here waits for the files to be written whole (main notes it).
   hold_stop_signals_until_exit();
-  // A run into the run directory the files go in would replace that directory, comparison and all.
-  const RunDirectoryHold hold = hold_run_directory_of(out);
-  if (!hold.refused.empty()) {
-    std::cerr << "probsim compare: --out: " << hold.refused << "\n";
+  // And the run directory the files go in, when it is a third (--out into another run).
+  const RunDirectoryHold write_hold = hold_run_directory_of(out);
+  if (!write_hold.refused.empty()) {
+    std::cerr << "probsim compare: --out: " << write_hold.refused << "\n";
     return 1;
   }
+  if (!write_hold.warning.empty()) std::cerr << "probsim compare: warning: " << write_hold.warning << "\n";
   try {
     write_file_atomically(out.string(), csv);
     if (!options.by.empty() && options.by != "national")

@@ -65,6 +65,15 @@ int run_experiment(const LoadedScenario& loaded, const RunOptions& options) {
     std::cerr << "probsim: --out: " << why << "\n";
     return 1;
   }
+  // A run is published by renaming its staging directory onto --out, which would replace a symbolic
+  // link itself, not the run it points to, while the lock and the checks above follow the link.
+  if (std::error_code link_error; fs::is_symlink(out_dir, link_error)) {
+    std::error_code ignored;
+    std::cerr << "probsim: --out: " << out_dir.string() << " is a symbolic link (to "
+              << fs::read_symlink(out_dir, ignored).string()
+              << "); give the directory it points to, or another --out\n";
+    return 1;
+  }
   if (fs::exists(out_dir) && !is_replaceable_run_directory(out_dir)) {
     std::cerr
         << "probsim: " << out_dir.string()

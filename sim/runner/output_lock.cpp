@@ -32,67 +32,95 @@ bool process_is_gone(long pid) {
 }  // namespace
 
 fs::path without_trailing_separator(const fs::path& path) {
-  fs::path trimmed = path;
+  // lexically_normal makes "run/." "run/", and "a/../run" "run"; the loop drops what is left after the
+  // last name ("run/" is "run").
+  fs::path trimmed = path.lexically_normal();
   while (!trimmed.has_filename() && trimmed.has_relative_path()) trimmed = trimmed.parent_path();
   return trimmed;
 }
 
-std::optional<OutputLock> OutputLock::acquire(const fs::path& named_target, std::string& why, Mode mode) {
+namespace {
+
+// The lock file of `target`: one however the directory is named (relative, absolute, through a symbolic
+// link in its parents), so that a run and a snapshot naming it differently still exclude each other.
+fs::path lock_file_of(const fs::path& target) {
+  std::error_code error;
+  const fs::path canonical = fs::weakly_canonical(target, error);
+  return (error ? target : canonical).string() + ".lock";
+}
+
+// Opens the lock file read-write, made if need be, or, where it exists but cannot be written (another
+// user's run made it), read-only: flock works on either. -1 (errno set) when neither can.
+int open_lock_file(const fs::path& path) {
+  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd >= 0 || (errno != EACCES && errno != EPERM && errno != EROFS)) return fd;
+  return ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+}
+
+std::string held_by_another(OutputLock::Mode mode, const fs::path& target) {
+  if (mode == OutputLock::Mode::exclusive)
+    return "another probsim is writing or reading " + target.string() +
+           " now (a run, snapshot, report or compare); wait for it to finish, or choose another --out";
+  return "a run into " + target.string() +
+         " is in progress; it will replace the directory when it ends, so wait for it to finish";
+}
+
+// Whether `fd` is still the file named `path`: a holder that finished may have removed it between our
+// open and our lock, and a lock on a file nobody else will find excludes no one.
+bool still_named(int fd, const fs::path& path) {
+  struct stat held {};
+  struct stat named {};
+  return ::fstat(fd, &held) == 0 && ::stat(path.c_str(), &named) == 0 && held.st_ino == named.st_ino &&
+         held.st_dev == named.st_dev;
+}
+
+}  // namespace
+
+std::optional<OutputLock> OutputLock::acquire(const fs::path& named_target, std::string& why, Mode mode,
+                                              bool* held_elsewhere) {
   const fs::path target = without_trailing_separator(named_target);
-  // One lock file however the directory is named (relative, absolute, through a symbolic link): a run
-  // and a snapshot that name it differently must still exclude each other.
-  std::error_code canonical_error;
-  const fs::path canonical = fs::weakly_canonical(target, canonical_error);
-  const fs::path path = (canonical_error ? target : canonical).string() + ".lock";
-  // The file may be removed by the holder as it finishes, between our open and our lock: then the lock
-  // we got is on a file nobody else will find, so check that the name still refers to it, and retry.
-  // A shared holder releasing takes the lock exclusively for a moment to remove the file (below), so a
-  // shared request refused is tried again for a while before it is put down to a run.
-  int shared_waits = 0;
-  for (int attempt = 0; attempt < 10; ++attempt) {
-    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (fd < 0 && mode == Mode::shared) {
-      // Nothing beside the directory can be created, so no run can stage its replacement there either:
-      // the shared lock is not needed, and its absence is no refusal (`why` stays empty).
-      why.clear();
-      return std::nullopt;
-    }
+  const fs::path path = lock_file_of(target);
+  why.clear();
+  if (held_elsewhere != nullptr) *held_elsewhere = false;
+  // A shared holder releasing takes the lock exclusively for a moment to remove the file (see the
+  // destructor), so a shared request refused is tried again for up to 0.1 s before it is put down to a run.
+  int shared_waits_left = mode == Mode::shared ? 20 : 0;
+  for (int replaced = 0; replaced < 10;) {
+    const int fd = open_lock_file(path);
     if (fd < 0) {
-      // Said of the results directory as given: the lock file beside it meant nothing to the user.
-      why = "cannot write the results directory " + target.string() + " (--out): cannot create files in " +
-            (target.has_parent_path() ? target.parent_path().string() : std::string(".")) + ": " +
-            std::strerror(errno);
+      // For a shared lock, nothing can be made beside the directory by this user: said (`why` names it)
+      // but not refused, since the write it guards may still be possible.
+      why = mode == Mode::shared
+                ? "cannot make " + path.string() + " (" + std::strerror(errno) + "), so a run into " +
+                      target.string() + " meanwhile would not be stopped"
+                // Said of the results directory as given: the lock file beside it meant nothing to the user.
+                : "cannot write the results directory " + target.string() +
+                      " (--out): cannot create files in " +
+                      (target.has_parent_path() ? target.parent_path().string() : std::string(".")) + ": " +
+                      std::strerror(errno);
       return std::nullopt;
     }
     if (::flock(fd, (mode == Mode::exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) != 0) {
       const int error = errno;
       ::close(fd);
-      if (error == EWOULDBLOCK && mode == Mode::shared && shared_waits < 20) {
-        ++shared_waits;
-        --attempt;
+      if (error == EWOULDBLOCK && shared_waits_left-- > 0) {
         ::usleep(5000);
         continue;
       }
-      why = error != EWOULDBLOCK ? "cannot lock " + path.string() + ": " + std::strerror(error)
-            : mode == Mode::exclusive
-                ? "another probsim is writing or reading " + target.string() +
-                      " now (a run, snapshot, report or compare); wait for it to finish, or choose another "
-                      "--out"
-                : "a run into " + target.string() +
-                      " is in progress; it will replace the directory when it ends, so wait for it to finish";
+      if (held_elsewhere != nullptr) *held_elsewhere = error == EWOULDBLOCK;
+      why = error == EWOULDBLOCK ? held_by_another(mode, target)
+                                 : "cannot lock " + path.string() + ": " + std::strerror(error);
       return std::nullopt;
     }
-    struct stat held {};
-    struct stat named {};
-    if (::fstat(fd, &held) == 0 && ::stat(path.c_str(), &named) == 0 && held.st_ino == named.st_ino &&
-        held.st_dev == named.st_dev) {
+    if (still_named(fd, path)) {
       const std::string pid = std::to_string(::getpid()) + "\n";
       if (mode == Mode::exclusive && ::ftruncate(fd, 0) == 0 && ::write(fd, pid.data(), pid.size()) < 0) {
-        // The pid in the file is for a person looking; the lock works without it.
+        // The pid in the file is for a person looking; the lock works without it (or a read-only file).
       }
       return OutputLock(path, fd, mode);
     }
     ::close(fd);
+    ++replaced;
   }
   why = "cannot lock " + path.string() + ": it keeps being replaced";
   return std::nullopt;
@@ -112,21 +140,6 @@ OutputLock::~OutputLock() {
   std::error_code ignored;
   if (mode_ == Mode::exclusive || ::flock(fd_, LOCK_EX | LOCK_NB) == 0) fs::remove(path_, ignored);
   ::close(fd_);
-}
-
-RunDirectoryHold hold_run_directory_of(const fs::path& written) {
-  std::error_code error;
-  const fs::path absolute = fs::absolute(without_trailing_separator(written), error).lexically_normal();
-  if (error) return {};
-  for (fs::path dir = absolute.parent_path(); !dir.empty(); dir = dir.parent_path()) {
-    if (fs::exists(dir / "scenario.resolved.yaml", error)) {
-      std::string refused;
-      auto lock = OutputLock::acquire(dir, refused, OutputLock::Mode::shared);
-      return {std::move(lock), refused};
-    }
-    if (dir == dir.root_path()) break;
-  }
-  return {};
 }
 
 fs::path staging_directory_for(const fs::path& target) {

@@ -12,8 +12,8 @@
 
 namespace probsim {
 
-// `path` without a trailing separator ("out/run/" is "out/run"), so that the lock file and the staging
-// directory sit beside the directory, not inside it, however the user typed its name.
+// `path` without a trailing separator or "." ("out/run/" and "out/run/." are "out/run"), so that the lock
+// file and the staging directory sit beside the directory, not inside it, however the user typed its name.
 [[nodiscard]] std::filesystem::path without_trailing_separator(const std::filesystem::path& path);
 
 class OutputLock {
@@ -25,10 +25,11 @@ class OutputLock {
 
   // Locks `target` (through the file `target` + ".lock", removed on release by the last holder).
   // Returns nothing, with `why` set, if another process holds it in a mode that excludes this one, or
-  // the lock file cannot be made; for a shared lock that cannot be made, `why` is empty (no run can
-  // replace a directory beside which nothing can be created, so none is needed).
+  // the lock file can be neither made nor opened.
+  // `held_elsewhere`, if given, is set to whether the failure was another process's lock (as opposed
+  // to a lock file that could not be made).
   static std::optional<OutputLock> acquire(const std::filesystem::path& target, std::string& why,
-                                           Mode mode = Mode::exclusive);
+                                           Mode mode = Mode::exclusive, bool* held_elsewhere = nullptr);
   ~OutputLock();
   OutputLock(OutputLock&& other) noexcept;
   OutputLock& operator=(OutputLock&&) = delete;
@@ -40,16 +41,6 @@ class OutputLock {
   int fd_ = -1;
   Mode mode_ = Mode::exclusive;
 };
-
-// The shared lock a command holds on the run directory that what it writes sits in (snapshot's folder,
-// report's page, compare's table): a run into that directory replaces all of it at the end, deleting
-// what they wrote. `lock` is empty when the path is in no run directory (none of its parents has a
-// scenario.resolved.yaml); `refused` says why when a run there holds the lock now.
-struct RunDirectoryHold {
-  std::optional<OutputLock> lock;
-  std::string refused;
-};
-[[nodiscard]] RunDirectoryHold hold_run_directory_of(const std::filesystem::path& written);
 
 // "DIR.partial-<host>-<pid>" for this process.
 [[nodiscard]] std::filesystem::path staging_directory_for(const std::filesystem::path& target);

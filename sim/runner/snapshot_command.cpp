@@ -19,6 +19,7 @@
 #include "runner/batch_files.hpp"
 #include "runner/input_checksums.hpp"
 #include "runner/output_lock.hpp"
+#include "runner/run_directory_hold.hpp"
 #include "runner/run_entries.hpp"
 #include "runner/snapshot_folder.hpp"
 #include "runner/stop_signals.hpp"
@@ -97,6 +98,14 @@ int run_snapshot(SnapshotOptions options) {
   const std::string& date_text = options.date_text;
   const std::uint64_t replication = options.replication;
   std::string& out_dir = options.out_dir;
+  // Held from before the run is read until the CSVs are written: a run into run_dir meanwhile would
+  // replace what is replayed (and a snapshot folder in it) under the snapshot's feet.
+  const RunDirectoryHold read_hold = hold_run_directory(run_dir);
+  if (!read_hold.refused.empty()) {
+    std::cerr << "probsim snapshot: " << read_hold.refused << "\n";
+    return 1;
+  }
+  if (!read_hold.warning.empty()) std::cerr << "probsim snapshot: warning: " << read_hold.warning << "\n";
   const fs::path resolved = fs::path(run_dir) / "scenario.resolved.yaml";
   const auto seed_text = recorded_base_seed(run_dir);
   if (fs::exists(fs::path(run_dir) / kSweepResolvedFile)) {  // as compare says it
@@ -162,8 +171,9 @@ int run_snapshot(SnapshotOptions options) {
   }
   if (const std::string why = why_output_would_replace_input(fs::path(out_dir) / "caseload.csv", run_dir);
       !why.empty()) {
-    std::cerr << "probsim snapshot: " << out_named << ": " << why << (default_folder ? "; give --out" : "")
-              << "\n";
+    // The default folder cannot be moved elsewhere by the user but with --out, so that is the advice.
+    std::cerr << "probsim snapshot: " << out_named << ": "
+              << (default_folder ? why.substr(0, why.rfind(';')) + "; give --out DIR" : why) << "\n";
     return 1;
   }
   // Checked before the replay, which can take minutes: the CSVs go into a directory, made if need be.
@@ -185,13 +195,14 @@ int run_snapshot(SnapshotOptions options) {
               << kSnapshotNoteFile << "); choose another --out, or move the file away\n";
     return 1;
   }
-  // Held until the CSVs are written: a run meanwhile into the run directory the folder sits in is refused,
-  // where it would have replaced that directory and deleted the snapshot.
-  const RunDirectoryHold hold = hold_run_directory_of(out_dir);
-  if (!hold.refused.empty()) {
-    std::cerr << "probsim snapshot: " << hold.refused << "\n";
+  // And the run directory the folder goes in, when it is another (--out into a second run): a run into
+  // it would replace that directory, snapshot and all.
+  const RunDirectoryHold write_hold = hold_run_directory_of(out_dir);
+  if (!write_hold.refused.empty()) {
+    std::cerr << "probsim snapshot: " << write_hold.refused << "\n";
     return 1;
   }
+  if (!write_hold.warning.empty()) std::cerr << "probsim snapshot: warning: " << write_hold.warning << "\n";
   ReplicationSpec spec;
   spec.index = replication;
   spec.seed = replication_seed(std::stoull(*seed_text), replication);

@@ -72,10 +72,18 @@ TEST(RunDirectoryLock, SnapshotReportAndCompareAreRefusedWhileARunIntoTheDirecto
   EXPECT_EQ(compare.exit_status, 1) << compare.output;
   EXPECT_TRUE(contains(compare.output, in_progress)) << compare.output;
   EXPECT_FALSE(fs::exists(run / "c.csv"));
-  // Written elsewhere, nothing of the run directory's is at stake.
-  EXPECT_EQ(run_probsim("snapshot " + quoted(run) + " --date 2023-02-01 --out " + quoted(dir / "elsewhere"))
-                .exit_status,
-            0);
+  // Written elsewhere too: the run being read would be replaced under the replay.
+  const CommandResult elsewhere =
+      run_probsim("snapshot " + quoted(run) + " --date 2023-02-01 --out " + quoted(dir / "elsewhere"));
+  EXPECT_EQ(elsewhere.exit_status, 1) << elsewhere.output;
+  EXPECT_TRUE(contains(elsewhere.output, in_progress)) << elsewhere.output;
+  EXPECT_FALSE(fs::exists(dir / "elsewhere"));
+  // And a run only compared, with the comparison written outside it.
+  ASSERT_EQ(small_run(dir / "other"), 0);
+  const CommandResult read_only = run_probsim("compare " + quoted(dir / "other") + " " + quoted(run) +
+                                              " --quiet --out " + quoted(dir / "c.csv"));
+  EXPECT_EQ(read_only.exit_status, 1) << read_only.output;
+  EXPECT_TRUE(contains(read_only.output, in_progress)) << read_only.output;
 }
 
 TEST(RunDirectoryLock, ARunIsRefusedWhileAnotherCommandWritesIntoTheDirectory) {
@@ -92,11 +100,32 @@ TEST(RunDirectoryLock, ARunIsRefusedWhileAnotherCommandWritesIntoTheDirectory) {
     EXPECT_EQ(refused.exit_status, 1) << refused.output;
     EXPECT_TRUE(contains(refused.output, "another probsim is writing or reading " + run.string()))
         << refused.output;
-    // Two commands writing beside the run share the lock.
+    // Two commands writing beside the run share the lock, and the one that ends first leaves the file.
     EXPECT_EQ(run_probsim("report " + quoted(run) + " --quiet").exit_status, 0);
+    EXPECT_TRUE(fs::exists(run.string() + ".lock"));
   }
-  EXPECT_EQ(small_run(run), 0);
+  // Alone, a command removes the lock file when it ends, and a run may then replace the directory.
+  fs::remove(run.string() + ".lock");
+  EXPECT_EQ(run_probsim("report " + quoted(run) + " --quiet").exit_status, 0);
   EXPECT_FALSE(fs::exists(run.string() + ".lock")) << "the last holder removes the lock file";
+  EXPECT_EQ(
+      run_probsim("snapshot " + quoted(run) + " --date 2023-02-01 --out " + quoted(dir / "s")).exit_status,
+      0);
+  EXPECT_FALSE(fs::exists(run.string() + ".lock"));
+  EXPECT_EQ(small_run(run), 0);
+}
+
+TEST(RunDirectoryLock, ASymbolicLinkAsRunOutIsRefusedNotReplacedByTheRun) {
+  // Publishing renames the staging directory onto --out: a link was replaced by the new run, and the run
+  // it pointed to kept its old results, while the lock and the snapshot check followed the link.
+  const fs::path dir = fresh_directory("run-out-symlink");
+  ASSERT_EQ(small_run(dir / "run"), 0);
+  fs::create_directory_symlink(dir / "run", dir / "link");
+  const CommandResult refused =
+      run_probsim("run scenarios/example_pdu.yaml --reps 1 --quiet --out " + quoted(dir / "link"));
+  EXPECT_EQ(refused.exit_status, 1) << refused.output;
+  EXPECT_TRUE(contains(refused.output, (dir / "link").string() + " is a symbolic link")) << refused.output;
+  EXPECT_TRUE(fs::is_symlink(dir / "link"));
 }
 
 TEST(RunDirectoryLock, ATrailingSlashOnRunOutIsTheDirectory) {
@@ -106,35 +135,42 @@ TEST(RunDirectoryLock, ATrailingSlashOnRunOutIsTheDirectory) {
   ASSERT_EQ(small_run(out), 0);
   EXPECT_TRUE(fs::exists(dir / "run" / "summary.csv"));
   ASSERT_EQ(small_run(out), 0) << "and it replaces its own earlier run";
+  ASSERT_EQ(small_run(out + "."), 0) << "as does DIR/.";
   for (const auto& entry : fs::directory_iterator(dir)) EXPECT_EQ(entry.path().filename(), "run");
 }
 
 TEST(SnapshotOut, TheCsvsTheRunContinuedFromAreNotOverwritten) {
+  // A rolling chain: snapshot a run into chain/, continue a run from chain/, then snapshot that run back
+  // into chain/. The folder has snapshot-of.txt, so only the new check keeps the second run's inputs.
   const fs::path dir = fresh_directory("snapshot-over-own-inputs");
-  fs::create_directories(dir / "chain");
-  fs::copy_file(source_path("scenarios/data/example_region_caseload.csv"), dir / "chain" / "caseload.csv");
-  fs::copy_file(source_path("scenarios/data/example_region_staff.csv"), dir / "chain" / "staff.csv");
-  std::string text = read_file(source_path("scenarios/example_region_snapshot.yaml"));
-  for (const auto& [from, to] : {std::pair<std::string, std::string>{
-                                     "extends: base/", "extends: " + source_path("scenarios/base") + "/"},
-                                 {"data/example_region_caseload.csv", "chain/caseload.csv"},
-                                 {"data/example_region_staff.csv", "chain/staff.csv"}}) {
-    const std::size_t at = text.find(from);
-    ASSERT_NE(at, std::string::npos) << from;
-    text.replace(at, from.size(), to);
-  }
-  write_file(dir / "chain.yaml", text);
+  ASSERT_EQ(small_run(dir / "first"), 0);
   ASSERT_EQ(
-      run_probsim("run " + quoted(dir / "chain.yaml") +
-                  " --reps 1 --quiet --set simulation.report_end=2023-03-31 --out " + quoted(dir / "run"))
+      run_probsim("snapshot " + quoted(dir / "first") + " --date 2023-02-28 --out " + quoted(dir / "chain"))
           .exit_status,
       0);
+  ASSERT_TRUE(fs::exists(dir / "chain" / "snapshot-of.txt"));
+  const std::string pdus =
+      "[{name: Northgate, staff: []}, {name: Eastmoor, staff: []}, {name: Southbridge, staff: []}]";
+  write_file(dir / "chain.yaml",
+             "extends: '" + source_path("scenarios/example_pdu.yaml") +
+                 "'\nname: chain\nsimulation: {report_start: 2023-03-01, report_end: 2023-04-30, "
+                 "warm_up_weeks: 0, warm_start: snapshot, caseload_csv: chain/caseload.csv, "
+                 "staff_csv: chain/staff.csv}\nregions: [{name: Example region, pdus: " +
+                 pdus + "}]\n");
+  const CommandResult second =
+      run_probsim("run " + quoted(dir / "chain.yaml") + " --reps 1 --quiet --out " + quoted(dir / "second"));
+  ASSERT_EQ(second.exit_status, 0) << second.output;
   const std::string before = read_file(dir / "chain" / "caseload.csv");
   const CommandResult refused =
-      run_probsim("snapshot " + quoted(dir / "run") + " --date 2023-02-01 --out " + quoted(dir / "chain"));
+      run_probsim("snapshot " + quoted(dir / "second") + " --date 2023-03-20 --out " + quoted(dir / "chain"));
   EXPECT_EQ(refused.exit_status, 1) << refused.output;
   EXPECT_TRUE(contains(refused.output, "is the caseload_csv this run read")) << refused.output;
   EXPECT_EQ(read_file(dir / "chain" / "caseload.csv"), before);
+  // Another folder is fine.
+  EXPECT_EQ(
+      run_probsim("snapshot " + quoted(dir / "second") + " --date 2023-03-20 --out " + quoted(dir / "chain2"))
+          .exit_status,
+      0);
 }
 
 TEST(SnapshotOut, ABatchPointsDefaultFolderAndALinkLoopAreNamedAsSuchBeforeTheReplay) {
@@ -181,7 +217,8 @@ TEST(CompareOut, ADirectoryNameThatDoesNotExistIsCalledADirectory) {
       run_probsim("compare " + quoted(dir / "run") + " " + quoted(dir / "run") + " --quiet --out " +
                   quoted(fs::path((dir / "new").string() + "/")));
   EXPECT_EQ(refused.exit_status, 1) << refused.output;
-  EXPECT_TRUE(contains(refused.output, "is a directory; give a file name")) << refused.output;
+  EXPECT_TRUE(contains(refused.output, "names a directory (it ends in /), and there is no such directory"))
+      << refused.output;
 }
 
 }  // namespace
