@@ -29,7 +29,7 @@ ROH_MIX = {"very_high": 0.06, "high": 0.33, "medium": 0.48, "low": 0.14}  # 2a.1
 CLASSES = ("1", "2", "3", "4+")
 CLASS_WORDS = {"1": "one", "2": "two", "3": "three", "4+": "four or more"}
 PUBLISHED = {"1": 0.55, "2": 0.31, "3": 0.11, "4+": 0.03}  # 2a.17
-MORE_THAN_ONE = (68, 152)  # 2a.17: the count of 152 whose one-manager share rounds to 55% and the rest to 45%
+MORE_THAN_ONE = (68, 152)  # 2a.17: 45% of 152 is 68.4, read as 68 (69 also rounds to 45%; its Wilson is [37.7, 53.3])
 GWENT_MORE_THAN_ONE = 0.56  # 2d.7, no sample size given
 
 
@@ -133,24 +133,33 @@ def page_line(runs):
             f"({len(rows['county_durham'])}): {ci('county_durham', 'da_more_than_one')} (no figure).")
 
 
+def run_rows(run_dir, day):
+    """One dict of replication_figures per replication of run_dir's events.csv, in replication order."""
+    events = run_dir / "events.csv"
+    if not events.exists():
+        raise SystemExit(f"case_managers_so_far.py: {events}: missing (run with --events)")
+    rows = []
+    for replication, cases in sorted(read_cases(events, day).items(), key=lambda kv: int(kv[0])):
+        figures = replication_figures(cases, day)
+        if not figures["da_cases"]:
+            raise SystemExit(f"case_managers_so_far.py: {events}: replication {replication} has no DA case "
+                             f"in the sample on {day}")
+        rows.append({"replication": replication, **figures})
+    if not rows:
+        raise SystemExit(f"case_managers_so_far.py: {events}: no rows")
+    return rows
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("run_dir", type=Path)
     parser.add_argument("day", type=date.fromisoformat)
     parser.add_argument("--csv", type=Path, help="write one row per replication here")
+    parser.add_argument("--paired-with", type=Path, metavar="OTHER_RUN_DIR",
+                        help="also print the paired differences OTHER - RUN_DIR, replication by replication "
+                             "(§11.18's decomposition: the same seed with one setting changed)")
     args = parser.parse_args()
-    events = args.run_dir / "events.csv"
-    if not events.exists():
-        raise SystemExit(f"case_managers_so_far.py: {events}: missing (run with --events)")
-    rows = []
-    for replication, cases in sorted(read_cases(events, args.day).items(), key=lambda kv: int(kv[0])):
-        figures = replication_figures(cases, args.day)
-        if not figures["da_cases"]:
-            raise SystemExit(f"case_managers_so_far.py: {events}: replication {replication} has no DA case "
-                             f"in the sample on {args.day}")
-        rows.append({"replication": replication, **figures})
-    if not rows:
-        raise SystemExit(f"case_managers_so_far.py: {events}: no rows")
+    rows = run_rows(args.run_dir, args.day)
     for r in rows:
         print(" ".join(f"{k}={v:.4f}" if isinstance(v, float) else f"{k}={v}" for k, v in r.items()))
     if args.csv:
@@ -158,6 +167,14 @@ def main():
             writer = csv.DictWriter(f, fieldnames=list(rows[0]))
             writer.writeheader()
             writer.writerows(rows)
+    if args.paired_with:
+        other = {r["replication"]: r for r in run_rows(args.paired_with, args.day)}
+        pairs = [(r, other[r["replication"]]) for r in rows if r["replication"] in other]
+        if not pairs:
+            raise SystemExit(f"case_managers_so_far.py: {args.paired_with}: no replication in common")
+        for key in ("da_more_than_one", "da_mean_changes", "all_more_than_one"):
+            mean, low, high = mean_ci(o[key] - r[key] for r, o in pairs)
+            print(f"paired {key}: {mean:+.4f} [{low:+.4f}, {high:+.4f}] over {len(pairs)} replications")
 
 
 if __name__ == "__main__":

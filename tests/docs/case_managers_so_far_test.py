@@ -7,7 +7,7 @@ before the day (both ends in) and that have not ended by it (a warm-start case h
 each RoSH level's classes are weighted by 2a.12/2a.13's mix over the levels present, the case's RoSH being
 its last row's; the all-cases share counts the non-DA cases too. A missing events.csv and a replication
 with no DA case in the sample are refused, and the page's line says outside for a share outside 2a.17's
-Wilson interval."""
+Wilson interval and inside for one within it; --paired-with prints the paired differences."""
 
 import csv
 import subprocess
@@ -88,7 +88,8 @@ def main():
                f"replication 2: {two}")
         expect(list(got) == ["1", "2"], f"replications in order: {list(got)}")
 
-        # The page's line: replication 1's 30% lies outside 2a.17's Wilson interval [37.1%, 52.7%].
+        # The page's line: the mean of replications 1 and 2, (30% + 0%) / 2 = 15%, lies outside 2a.17's
+        # Wilson interval [37.1%, 52.7%].
         page = Path(tmp) / "runs"
         for directory in ("ns2004_case_managers", "ns2004_gwent_cohort", "ns2004_county_durham_cohort"):
             (page / directory).mkdir(parents=True)
@@ -98,8 +99,28 @@ def main():
         import case_managers_so_far
         line = case_managers_so_far.page_line(page)
         expect(line is not None and "Wilson [37.1%, 52.7%]: **outside**" in line, f"the page's line: {line}")
+        expect(line is not None and "more than one 15.0% [" in line, f"the page's mean: {line}")
+        # A mean of 45% is inside.
+        fields = list(csv.DictReader(open(out)))[0].keys()
+        with open(page / "ns2004_case_managers" / "case_managers.csv", "w", newline="") as f:
+            w = csv.DictWriter(f, fieldnames=fields)
+            w.writeheader()
+            for rep, share in ((1, 0.40), (2, 0.50)):
+                w.writerow({k: (rep if k == "replication" else share if k == "da_more_than_one" else 0.0) for k in fields})
+        inside = case_managers_so_far.page_line(page)
+        expect(inside is not None and "Wilson [37.1%, 52.7%]: inside" in inside, f"the page's line: {inside}")
         (page / "ns2004_gwent_cohort" / "case_managers.csv").unlink()
         expect(case_managers_so_far.page_line(page) is None, "the page's line without Gwent's file")
+
+        # --paired-with: replication 1 with B's second case manager taken away (B one, not two): DA more
+        # than one 0.285/0.95 -> 0.165/0.95 (only C, 4+, in high); replication 2 is unchanged, so the mean
+        # paired difference is half of replication 1's.
+        paired = Path(tmp) / "paired"
+        plant(paired, [r for r in rows if not (r[2] == "B" and r[6] == "P2")])
+        result = subprocess.run([sys.executable, "-B", str(SCRIPT), str(good), DAY, "--paired-with", str(paired)],
+                                capture_output=True, text=True)
+        want_line = f"paired da_more_than_one: {(0.165 - 0.285) / 0.95 / 2:+.4f}"
+        expect(result.returncode == 0 and want_line in result.stdout, f"paired: want {want_line} in {result.stdout}")
 
         missing = run(Path(tmp) / "nothing")
         expect(missing.returncode != 0 and "events.csv: missing" in missing.stderr, f"missing: {missing.stderr}")
