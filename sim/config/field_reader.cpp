@@ -73,6 +73,14 @@ std::optional<double> FieldReader::to_number(const ConfigNode& value, const std:
   const char* begin = value.scalar.data();
   const char* end = begin + value.scalar.size();
   auto [stop, error] = std::from_chars(begin, end, number);
+  // A well-formed number beyond what a double holds (1e400, or 1e-400 below its smallest) is a number
+  // out of range, not "not a number": said so, with the range the key takes.
+  if (error == std::errc::result_out_of_range && stop == end) {
+    diagnostics.error(value.where, path,
+                      "expected a number " + range_text(min, max) + ", found " + value.scalar +
+                          ", beyond what a number can hold here");
+    return std::nullopt;
+  }
   if (error != std::errc() || stop != end || !std::isfinite(number)) {
     diagnostics.error(value.where, path, "expected a number, found " + value.describe_value());
     return std::nullopt;
@@ -98,6 +106,12 @@ std::optional<int> FieldReader::integer(std::string_view key, bool required, int
   const char* begin = value->scalar.data();
   const char* end = begin + value->scalar.size();
   auto [stop, error] = std::from_chars(begin, end, number);
+  if (value->kind == ConfigNode::Kind::scalar && error == std::errc::result_out_of_range && stop == end) {
+    // A whole number too large to hold is out of the key's range, which is what to say.
+    diagnostics_.error(value->where, child_path(key),
+                       "expected a whole number " + range_text(min, max) + ", found " + value->scalar);
+    return std::nullopt;
+  }
   if (value->kind != ConfigNode::Kind::scalar || error != std::errc() || stop != end) {
     diagnostics_.error(value->where, child_path(key),
                        "expected a whole number, found " + value->describe_value());

@@ -203,6 +203,24 @@ TEST(Wording, AOneItemListHasIndexZero) {
       << r.output;
 }
 
+// A value too large (or small) for the machine to hold was called "not a whole number" or "not a
+// number"; it is a value out of the key's range, and the range is said.
+TEST(Wording, ANumberBeyondWhatCanBeHeldIsOutOfTheKeysRange) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"regions.0.pdus.0.staff.0.headcount=4294967297",
+       "expected a whole number between 0 and 100000, found "
+       "4294967297"},
+      {"simulation.warm_up_weeks=18446744073709551617", "expected a whole number between 0 and 2600"},
+      {"regions.0.pdus.0.referrals_per_week=1e400", "found 1e400, beyond what a number can hold here"},
+      {"regions.0.pdus.0.referrals_per_week=1e-400", "found 1e-400, beyond what a number can hold here"},
+  };
+  for (const auto& [set, message] : cases) {
+    const CommandResult r = run_probsim(std::string("validate scenarios/example_pdu.yaml --set ") + set);
+    EXPECT_EQ(r.exit_status, 1) << set << "\n" << r.output;
+    EXPECT_TRUE(contains(r.output, message)) << set << "\n" << r.output;
+  }
+}
+
 // bench printed the threads asked for, 100000, where the offices' day runs on one a PDU at most.
 TEST(Wording, BenchPrintsTheThreadsItUsedAndCountsInTheSingular) {
   const CommandResult r =
