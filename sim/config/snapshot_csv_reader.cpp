@@ -148,7 +148,13 @@ void read_case_row(RowReader& row, const Scenario& s, RegionSnapshot& snapshot,
   auto sex = row.choice(column::sex, kSexNames);
   auto da = row.boolean(column::domestic_abuse, false);
   ok = ok && pdu && type && start && end && rosh && tier && sex && da;
-  const std::string snapshot_day = s.window.day_zero().iso();
+  // The snapshot day is day 0: report_start less the warm-up, which a scenario continued from a
+  // snapshot usually sets to 0; said beside the day, since a warm-up left on moves it unseen.
+  const std::string snapshot_day =
+      s.window.day_zero().iso() +
+      (s.window.first_report_day() > 0
+           ? " (simulation.report_start " + s.window.report_start.iso() + " less warm_up_weeks)"
+           : std::string());
   if (start && *start > 0)
     row.error(column::sentence_start_date, "is after the snapshot day " + snapshot_day +
                                                "; a sentence not yet started is a future referral"),

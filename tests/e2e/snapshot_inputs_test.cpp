@@ -124,6 +124,9 @@ TEST(SnapshotInputs, TheSameProblemOnManyRowsIsSaidOnce) {
     ++said;
   EXPECT_EQ(said, 1u) << r.output.substr(0, 2000);
   EXPECT_TRUE(contains(r.output, "more rows: lines ")) << r.output.substr(0, 2000);
+  // And the day says where it comes from, since the warm-up moved it unseen.
+  EXPECT_TRUE(contains(r.output, "(simulation.report_start 2023-01-01 less warm_up_weeks)"))
+      << r.output.substr(0, 2000);
 }
 
 // An empty or removed CSV path is one problem at its key: the PDUs are not also told their staff lists are
