@@ -202,33 +202,6 @@ TEST(SnapshotCsvErrors, ReductionWithoutAReason) {
   expect_one(r, r.staff_file, 2, "reduction_reason", "is empty; a value is required");
 }
 
-TEST(SnapshotCsvErrors, UnclosedQuote) {
-  const Read r =
-      read(kCaseHeader + kCase + "\"P2,Northgate,licence,2022-06-01,2023-06-01,medium,B2,male,S1\n", kStaff);
-  EXPECT_FALSE(r.snapshot);
-  ASSERT_FALSE(r.problems.empty());
-  EXPECT_EQ(r.problems[0].line, 3);
-  EXPECT_NE(r.problems[0].message.find("never closed"), std::string::npos) << listing(r.problems);
-}
-
-// A stray quote pairs with another lines later: the rows between are read as one field of the first. The
-// message says where the quoted field runs to, not only that the row is short.
-TEST(SnapshotCsvErrors, AStrayQuotePairedLinesLaterNamesTheLinesItTookIn) {
-  const Read r =
-      read(kCaseHeader + kCase + "\"P2,Northgate,licence,2022-06-01,2023-06-01,medium,B2,male,S1\n" +
-               "P3,Northgate,licence,2022-06-01,2023-06-01,medium,B2,male,S1\n" +
-               "P4,Northgate,licence,2022-06-01,2023-06-01,me\"dium,B2,male,S1\n",
-           kStaff);
-  EXPECT_FALSE(r.snapshot);
-  ASSERT_EQ(r.problems.size(), 1u) << listing(r.problems);
-  EXPECT_EQ(r.problems[0].line, 3);
-  EXPECT_NE(
-      r.problems[0].message.find("a quoted field runs from this line to line 5 (3 lines read as one row): "
-                                 "is a quote (\") unbalanced?"),
-      std::string::npos)
-      << listing(r.problems);
-}
-
 TEST(SnapshotCsvErrors, EveryProblemInBothFilesInOnePass) {
   const Read r = read(kCaseHeader + "P1,Northgate,community_order,2022-06-1,2023-06-01,medium,B2,male,S1\n" +
                           "P2,Northgate,licence,2022-06-01,2023-06-01,extreme,B2,male,S1\n" +
