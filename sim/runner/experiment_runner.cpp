@@ -143,7 +143,7 @@ int run_experiment(const LoadedScenario& loaded, const RunOptions& options) {
 
   ReplicationSet set;
   set.label = loaded.scenario.name;
-  set.loaded = &loaded;
+  set.scenario = &loaded.scenario;
   set.dir = staging;
   set.base_seed = options.base_seed;
   set.events = options.events;
