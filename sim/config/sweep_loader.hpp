@@ -123,6 +123,11 @@ struct LoadedPoint {
   [[nodiscard]] ConfigNode resolved(const SweepSpec& sweep) const;
 };
 
+// The values (scalars, lists and maps) of each of the sweep's scenario files after `extends`, in the
+// order of SweepSpec::scenarios: what a built point's size follows (runner/sweep_memory.hpp). 0 for a file
+// that does not load; load_points names its problems.
+[[nodiscard]] std::vector<std::size_t> scenario_value_counts(const SweepSpec& sweep);
+
 // Builds and validates every point's scenario (the base file with its `extends`, then `set`, then the
 // point's values). A problem shared by many points is reported once, naming the first and how many.
 [[nodiscard]] std::optional<std::vector<LoadedPoint>> load_points(const SweepSpec& sweep,

@@ -150,6 +150,13 @@ void refuse_keys_that_override_each_other(const SweepSpec& sweep,
   }
 }
 
+std::size_t count_values(const ConfigNode& node) {
+  std::size_t n = 1;
+  for (const auto& item : node.items) n += count_values(item);
+  for (const auto& [key, value] : node.entries) n += count_values(value);
+  return n;
+}
+
 // The sweep's `set`, then the point's own values: a point's scenario is its file's tree after these.
 void apply_point_values(ConfigNode& tree, const SweepSpec& sweep, const SweepPoint& point,
                         Diagnostics& diagnostics) {
@@ -236,6 +243,20 @@ ConfigNode LoadedPoint::resolved(const SweepSpec& sweep) const {
   Diagnostics checked;  // by load_points, on this same tree
   apply_point_values(tree, sweep, point, checked);
   return tree;
+}
+
+std::vector<std::size_t> scenario_value_counts(const SweepSpec& sweep) {
+  std::vector<std::size_t> counts;
+  for (std::size_t s = 0; s < sweep.scenarios.size(); ++s) {
+    Diagnostics ignored;  // load_points reports them
+    const std::filesystem::path file = sweep.scenario_file(s);
+    std::error_code error;
+    const std::optional<ConfigNode> tree = std::filesystem::is_regular_file(file, error)
+                                               ? load_config_with_extends(file.string(), ignored)
+                                               : std::nullopt;
+    counts.push_back(tree ? count_values(*tree) : 0);
+  }
+  return counts;
 }
 
 }  // namespace probsim

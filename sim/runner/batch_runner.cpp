@@ -19,6 +19,7 @@
 #include "runner/scenario_kpi_check.hpp"
 #include "runner/shell_quoting.hpp"
 #include "runner/stop_signals.hpp"
+#include "runner/sweep_memory.hpp"
 
 namespace fs = std::filesystem;
 
@@ -128,6 +129,9 @@ int run_batch(const BatchOptions& options) {
   std::vector<SweepPoint> points;
   std::optional<std::vector<LoadedPoint>> loaded;
   if (sweep) points = expand_points(*sweep, diagnostics);
+  // Before any point is built: the points are held together until the batch ends.
+  if (sweep && diagnostics.items().size() == sweep_problems)
+    check_points_memory(*sweep, points, options.max_memory, diagnostics);
   if (sweep && diagnostics.items().size() == sweep_problems)
     loaded = load_points(*sweep, points, diagnostics);
   if (loaded) check_sweep_kpis_against_points(*sweep, *loaded, diagnostics);
