@@ -2,10 +2,16 @@
 
 namespace probsim {
 
-RuleProblems SimulationWindow::check_report_year(const CalendarDate& date, const std::string& key) {
+std::string date_outside_calendar_range(const CalendarDate& date) {
   if (date.year >= kEarliestReportYear && date.year <= kLatestReportYear) return {};
-  return {{key, "must be a date from " + std::to_string(kEarliestReportYear) + " to " +
-                    std::to_string(kLatestReportYear) + ", found " + date.iso()}};
+  return "must be a date from " + std::to_string(kEarliestReportYear) + " to " +
+         std::to_string(kLatestReportYear) + ", found " + date.iso();
+}
+
+RuleProblems SimulationWindow::check_report_year(const CalendarDate& date, const std::string& key) {
+  std::string why = date_outside_calendar_range(date);
+  if (why.empty()) return {};
+  return {{key, std::move(why)}};
 }
 
 RuleProblems SimulationWindow::check() const {

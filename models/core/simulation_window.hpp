@@ -20,6 +20,11 @@ inline constexpr int kEarliestReportYear = 1990;
 inline constexpr int kLatestReportYear = 2100;
 inline constexpr int kMaxReportYears = 50;
 
+// Why `date` is outside kEarliestReportYear..kLatestReportYear ("must be a date from 1990 to 2100, found
+// 0000-01-01"); empty when inside. Every date a scenario or snapshot CSV gives is held to this range, not
+// only the report window's: a bank holiday in year 0 or a sentence ending in 9999 is a typo, not a plan.
+[[nodiscard]] std::string date_outside_calendar_range(const CalendarDate& date);
+
 // When the simulation runs. Day 0 is `warm_up_weeks` before the report start; KPIs and time series
 // cover the report window [report_start, report_end] only.
 struct SimulationWindow {

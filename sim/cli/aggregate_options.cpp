@@ -39,6 +39,8 @@ int aggregate_main(int argc, char** argv) {
 
 }  // namespace
 
-const Subcommand kAggregateSubcommand{kAggregate.name, aggregate_main};
+const Subcommand kAggregateSubcommand{
+    kAggregate.name, aggregate_main,
+    "it reads every replication's results of the batch; aggregate fewer batch directories at once"};
 
 }  // namespace probsim

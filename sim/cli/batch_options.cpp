@@ -81,6 +81,9 @@ int batch_main(int argc, char** argv) {
 
 }  // namespace
 
-const Subcommand kBatchSubcommand{kBatch.name, batch_main};
+const Subcommand kBatchSubcommand{kBatch.name, batch_main,
+                                  "it holds every point of the sweep from the start; give the sweep fewer "
+                                  "points (fewer values in `parameters` or `points`, or split it into sweeps "
+                                  "run into separate --out directories), or run fewer --jobs at once"};
 
 }  // namespace probsim

@@ -9,6 +9,8 @@ struct Subcommand {
   const char* name;
   // `argv[0]` is the subcommand's name. Returns the exit status.
   int (*main)(int argc, char** argv);
+  // Said when the command runs out of memory (main.cpp): what it holds, and how to ask for less.
+  const char* out_of_memory_advice;
 };
 
 extern const Subcommand kRunSubcommand;

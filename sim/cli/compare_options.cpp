@@ -51,6 +51,7 @@ int compare_main(int argc, char** argv) {
 
 }  // namespace
 
-const Subcommand kCompareSubcommand{kCompare.name, compare_main};
+const Subcommand kCompareSubcommand{kCompare.name, compare_main,
+                                    "it reads both runs' replications; compare runs of fewer replications"};
 
 }  // namespace probsim

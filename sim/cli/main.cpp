@@ -4,6 +4,7 @@
 #include <exception>
 #include <filesystem>
 #include <iostream>
+#include <new>
 #include <string>
 
 #include "cli/commands.hpp"
@@ -60,6 +61,16 @@ int main(int argc, char** argv) {
       std::cerr << "probsim " << subcommand->name << ": ";
       if (!error.path1().empty()) std::cerr << error.path1().string() << ": ";
       std::cerr << error.code().message() << "\n";
+      return 1;
+    } catch (const std::bad_alloc&) {
+      // Caught here, so that the destructors on the way out remove what was half-written (a run's
+      // staging directory, a temporary file) rather than "terminate called" leaving it.
+      std::cerr << "probsim " << subcommand->name
+                << ": out of memory: the machine (or a ulimit) would not give more; "
+                << subcommand->out_of_memory_advice << ". Nothing half-written was kept.\n";
+      return 1;
+    } catch (const std::exception& error) {
+      std::cerr << "probsim " << subcommand->name << ": internal error: " << error.what() << "\n";
       return 1;
     }
   }

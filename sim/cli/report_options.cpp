@@ -45,6 +45,7 @@ int report_main(int argc, char** argv) {
 
 }  // namespace
 
-const Subcommand kReportSubcommand{kReport.name, report_main};
+const Subcommand kReportSubcommand{kReport.name, report_main,
+                                   "it reads the results for every chart; report fewer runs at once"};
 
 }  // namespace probsim

@@ -270,8 +270,13 @@ int bench_main(int argc, char** argv) {
 
 }  // namespace
 
-const Subcommand kRunSubcommand{kRun.name, run_main};
-const Subcommand kValidateSubcommand{kValidate.name, validate_main};
-const Subcommand kBenchSubcommand{kBench.name, bench_main};
+const Subcommand kRunSubcommand{kRun.name, run_main,
+                                "it runs --jobs replications at once; run fewer (--jobs 1), or a smaller "
+                                "scenario (fewer PDUs, a shorter report window)"};
+const Subcommand kValidateSubcommand{kValidate.name, validate_main,
+                                     "it reads the scenario; give a smaller scenario"};
+const Subcommand kBenchSubcommand{
+    kBench.name, bench_main,
+    "it runs one replication; bench a smaller scenario (fewer PDUs, a shorter report window)"};
 
 }  // namespace probsim

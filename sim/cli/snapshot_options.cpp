@@ -43,6 +43,8 @@ int snapshot_main(int argc, char** argv) {
 
 }  // namespace
 
-const Subcommand kSnapshotSubcommand{kSnapshot.name, snapshot_main};
+const Subcommand kSnapshotSubcommand{
+    kSnapshot.name, snapshot_main,
+    "it replays one replication of the run; run it on a machine with more memory"};
 
 }  // namespace probsim

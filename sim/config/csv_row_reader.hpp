@@ -14,6 +14,7 @@
 #include "config/csv_table.hpp"
 #include "config/diagnostics.hpp"
 #include "core/calendar_date.hpp"
+#include "core/simulation_window.hpp"
 
 namespace probsim {
 
@@ -77,6 +78,10 @@ class RowReader {
       const std::string impossible = CalendarDate::impossible_date(*value);
       error(column, impossible.empty() ? "malformed date '" + std::string(*value) + "'; expected YYYY-MM-DD"
                                        : impossible);
+      return std::nullopt;
+    }
+    if (std::string why = date_outside_calendar_range(*parsed); !why.empty()) {
+      error(column, why);
       return std::nullopt;
     }
     return static_cast<Day>(parsed->days_since_epoch() - day_zero_.days_since_epoch());

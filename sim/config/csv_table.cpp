@@ -17,16 +17,20 @@ std::string CsvProblem::describe() const {
 namespace {
 
 // Splits the text into records, honouring quotes (a quoted field may hold commas, quotes as "" and line
-// breaks). Each record keeps the line it starts on. An unterminated quote is a problem at its line.
+// breaks). Each record keeps the line it starts on and where its text lies. A quote still open at the end
+// of the file marks its record `unclosed`, for CsvTable::read to report once, at the column it opened in.
 struct RawRecord {
   int line = 0;
   std::vector<std::string> fields;
   bool blank = true;
   int last_line = 0;  // the line it ends on: later than `line` only when a quoted field holds line breaks
+  std::size_t begin = 0, end = 0;  // its text: [begin, end) of the file
+  bool unclosed = false;
+  std::size_t unclosed_field = 0;  // the field the unclosed quote opened in
+  int quote_line = 0;              // and its line
 };
 
-std::vector<RawRecord> split_records(const std::string& text, const std::string& file,
-                                     std::vector<CsvProblem>& problems) {
+std::vector<RawRecord> split_records(const std::string& text) {
   std::vector<RawRecord> records;
   RawRecord current{1, {std::string()}, true};
   int line = 1;
@@ -55,19 +59,54 @@ std::vector<RawRecord> split_records(const std::string& text, const std::string&
       current.blank = false;
     } else if (ch == '\n') {
       current.last_line = line;
+      current.end = i;
       records.push_back(std::move(current));
       ++line;
       current = RawRecord{line, {std::string()}, true};
+      current.begin = i + 1;
     } else if (ch != '\r') {
       current.fields.back() += ch;
       if (ch != ' ' && ch != '\t') current.blank = false;
     }
   }
-  if (quoted)
-    problems.push_back({file, quote_line, "header", "a quoted field opened on this line is never closed"});
-  current.last_line = line;
+  if (quoted) {
+    current.unclosed = true;
+    current.unclosed_field = current.fields.size() - 1;
+    current.quote_line = quote_line;
+  }
+  // A line break as the file's last byte ends its last line rather than opening another.
+  const bool ends_in_break = !text.empty() && text.back() == '\n';
+  current.last_line = quoted && ends_in_break ? line - 1 : line;
+  current.end = text.size();
   records.push_back(std::move(current));
   return records;
+}
+
+// The lines of a record that a quoted field ran over, each split at every comma with its quotes dropped:
+// the best guess at the rows they were meant to be, so that another file's rows naming one of them (a
+// staff_id) are not each reported as naming nobody.
+std::vector<CsvRow> lines_taken_in(const std::string& text, const RawRecord& record) {
+  std::vector<CsvRow> rows;
+  int line = record.line;
+  std::size_t start = record.begin;
+  while (start <= record.end && line <= record.last_line) {
+    const std::size_t stop = std::min(text.find('\n', start), record.end);
+    CsvRow row{line, {std::string()}};
+    for (std::size_t i = start; i < stop; ++i) {
+      if (text[i] == ',')
+        row.fields.emplace_back();
+      else if (text[i] != '"' && text[i] != '\r')
+        row.fields.back() += text[i];
+    }
+    if (stop > start) rows.push_back(std::move(row));
+    start = stop + 1;
+    ++line;
+  }
+  return rows;
+}
+
+std::string count_of(std::size_t n, const std::string& noun) {
+  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
 }
 
 std::string trimmed(std::string_view text) {
@@ -137,7 +176,7 @@ std::optional<CsvTable> CsvTable::read(const std::string& path, const std::vecto
 
   CsvTable table;
   table.file_ = path;
-  std::vector<RawRecord> records = split_records(text, path, problems);
+  std::vector<RawRecord> records = split_records(text);
   std::size_t first = 0;
   while (first < records.size() && records[first].blank) ++first;
   std::vector<std::string> names;
@@ -152,6 +191,16 @@ std::optional<CsvTable> CsvTable::read(const std::string& path, const std::vecto
   }
 
   const RawRecord& header = records[first];
+  // A quote in the header still open at the end of the file took every row in: that one problem, not an
+  // unknown column named by the whole file's text.
+  if (header.unclosed) {
+    problems.push_back(
+        {path, header.quote_line, "header",
+         "a quoted field opened on this line is never closed: the rest of the file was read as "
+         "part of the header; is a quote (\") unbalanced?"});
+    table.header_ok_ = false;
+    return table;
+  }
   bool header_ok = true;
   for (std::size_t i = 0; i < header.fields.size(); ++i) {
     const std::string name = trimmed(header.fields[i]);
@@ -186,11 +235,26 @@ std::optional<CsvTable> CsvTable::read(const std::string& path, const std::vecto
   for (std::size_t r = first + 1; r < records.size(); ++r) {
     RawRecord& record = records[r];
     if (record.blank) continue;
+    if (record.unclosed) {
+      const std::string column = record.unclosed_field < table.header_.size()
+                                     ? table.header_[record.unclosed_field]
+                                     : std::string("row");
+      const int lines = record.last_line - record.quote_line + 1;
+      problems.push_back(
+          {path, record.quote_line, column,
+           "a quoted field opened on this line is never closed" +
+               (lines > 1 ? ": it runs to the end of the file (" + count_of(lines, "line") +
+                                " read as one field, to line " + std::to_string(record.last_line) + ")"
+                          : std::string()) +
+               "; is a quote (\") unbalanced?"});
+      for (CsvRow& row : lines_taken_in(text, record)) table.malformed_rows_.push_back(std::move(row));
+      continue;
+    }
     if (record.fields.size() != table.header_.size()) {
       // Named at the first column it lacks, or (too many fields) as the row.
       const std::string column =
           record.fields.size() < table.header_.size() ? table.header_[record.fields.size()] : "row";
-      std::string message = "the row has " + std::to_string(record.fields.size()) + " fields, the header " +
+      std::string message = "the row has " + count_of(record.fields.size(), "field") + ", the header " +
                             std::to_string(table.header_.size());
       // A stray quote pairs with the next one, lines later, and every line between becomes one field of
       // this row: say so, or the user looks for a missing comma on this line alone.
@@ -199,7 +263,10 @@ std::optional<CsvTable> CsvTable::read(const std::string& path, const std::vecto
                    std::to_string(record.last_line - record.line + 1) +
                    " lines read as one row): is a quote (\") unbalanced?";
       problems.push_back({path, record.line, column, message});
-      table.malformed_rows_.push_back(CsvRow{record.line, std::move(record.fields)});
+      if (record.last_line > record.line)
+        for (CsvRow& row : lines_taken_in(text, record)) table.malformed_rows_.push_back(std::move(row));
+      else
+        table.malformed_rows_.push_back(CsvRow{record.line, std::move(record.fields)});
       continue;
     }
     table.rows_.push_back(CsvRow{record.line, std::move(record.fields)});

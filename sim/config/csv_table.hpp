@@ -44,12 +44,16 @@ class CsvTable {
 
   [[nodiscard]] const std::string& file() const { return file_; }
   [[nodiscard]] const std::vector<CsvRow>& rows() const { return rows_; }
-  // The rows left out for their number of fields (already reported): another file's rows that name one of
-  // them (a staff_id) can be spared a second, misleading problem.
+  // The rows left out for their number of fields or an unbalanced quote (already reported): another file's
+  // rows that name one of them (a staff_id) can be spared a second, misleading problem. Lines a quoted
+  // field ran over are here one row a line, split at every comma with quotes dropped.
   [[nodiscard]] const std::vector<CsvRow>& malformed_rows() const { return malformed_rows_; }
   [[nodiscard]] bool has_column(std::string_view name) const { return index_.count(std::string(name)) > 0; }
   // False when the header had problems: then no rows were read, and rows() is empty whatever the file holds.
   [[nodiscard]] bool header_ok() const { return header_ok_; }
+  // False when the header could not even be split into names (a quote in it is never closed): then no
+  // column can be said to be missing.
+  [[nodiscard]] bool header_read() const { return !header_.empty(); }
   // The field of `row` under `column`, trimmed of surrounding spaces; empty when the column is absent
   // (or, in a malformed row, past its last field).
   [[nodiscard]] std::string_view field(const CsvRow& row, std::string_view column) const;

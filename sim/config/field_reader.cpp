@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "config/utf8_text.hpp"
+#include "core/simulation_window.hpp"
 
 namespace probsim {
 
@@ -175,6 +176,9 @@ std::optional<CalendarDate> FieldReader::date(std::string_view key, bool require
     diagnostics_.error(
         value->where, child_path(key),
         impossible.empty() ? "expected a date as YYYY-MM-DD, found " + value->describe_value() : impossible);
+  } else if (std::string why = date_outside_calendar_range(*parsed); !why.empty()) {
+    diagnostics_.error(value->where, child_path(key), why);
+    return std::nullopt;
   }
   return parsed;
 }

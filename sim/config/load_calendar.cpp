@@ -1,6 +1,7 @@
 // `calendar`: the bank holidays.
 
 #include "config/loader_blocks.hpp"
+#include "core/simulation_window.hpp"
 
 namespace probsim::scenario_loading {
 
@@ -25,6 +26,8 @@ void read_calendar(FieldReader& root, Scenario& s) {
           d.error(item.where, path + "[" + std::to_string(i) + "]",
                   impossible.empty() ? "expected a date as YYYY-MM-DD, found " + item.describe_value()
                                      : impossible);
+        } else if (std::string why = date_outside_calendar_range(*date); !why.empty()) {
+          d.error(item.where, path + "[" + std::to_string(i) + "]", why);
         } else
           s.bank_holidays.push_back(*date);
       }

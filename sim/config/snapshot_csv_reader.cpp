@@ -235,7 +235,7 @@ std::optional<RegionSnapshot> read_snapshot_csvs(const SnapshotFiles& files, con
     if (table->header_ok()) staff_ids.emplace();
     const bool fte = table->has_column(column::fte);
     const bool hours = table->has_column(column::contracted_hours_per_week);
-    if (fte == hours)
+    if (fte == hours && table->header_read())
       problems.push_back({table->file(), 1, fte ? "contracted_hours_per_week" : "fte",
                           fte ? "give either fte or contracted_hours_per_week, not both"
                               : "required column is missing: give fte or contracted_hours_per_week"});

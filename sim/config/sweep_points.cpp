@@ -150,6 +150,20 @@ void refuse_keys_that_override_each_other(const SweepSpec& sweep,
   }
 }
 
+std::size_t count_values(const ConfigNode& node) {
+  std::size_t n = 1;
+  for (const auto& item : node.items) n += count_values(item);
+  for (const auto& [key, value] : node.entries) n += count_values(value);
+  return n;
+}
+
+// The sweep's `set`, then the point's own values: a point's scenario is its file's tree after these.
+void apply_point_values(ConfigNode& tree, const SweepSpec& sweep, const SweepPoint& point,
+                        Diagnostics& diagnostics) {
+  for (const auto& a : sweep.common) set_at_path(tree, a.key_path, a.value, a.key_where, diagnostics);
+  for (const auto& a : point.assignments) set_at_path(tree, a.key_path, a.value, a.key_where, diagnostics);
+}
+
 }  // namespace
 
 std::optional<std::vector<LoadedPoint>> load_points(const SweepSpec& sweep,
@@ -191,12 +205,13 @@ std::optional<std::vector<LoadedPoint>> load_points(const SweepSpec& sweep,
   std::map<std::string, std::string> point_description;
   for (const auto& point : points) point_description[point.id] = point.describe();
 
+  std::vector<std::shared_ptr<const ConfigNode>> shared_bases;
+  for (auto& base : bases) shared_bases.push_back(std::make_shared<const ConfigNode>(std::move(*base)));
   std::vector<LoadedPoint> loaded;
   for (const auto& point : points) {
-    ConfigNode tree = *bases[point.scenario];
+    ConfigNode tree = *shared_bases[point.scenario];
     Diagnostics found;
-    for (const auto& a : sweep.common) set_at_path(tree, a.key_path, a.value, a.key_where, found);
-    for (const auto& a : point.assignments) set_at_path(tree, a.key_path, a.value, a.key_where, found);
+    apply_point_values(tree, sweep, point, found);
     // Read even after a path error, so the point's other problems are found in the same pass.
     const bool paths_ok = found.empty();
     std::optional<Scenario> scenario = read_scenario(tree, found);
@@ -207,7 +222,7 @@ std::optional<std::vector<LoadedPoint>> load_points(const SweepSpec& sweep,
       if (inserted) problems.push_back(Problem{d, point.id, 0});
       ++problems[it->second].points;
     }
-    if (scenario) loaded.push_back(LoadedPoint{point, LoadedScenario{std::move(*scenario), std::move(tree)}});
+    if (scenario) loaded.push_back(LoadedPoint{point, std::move(*scenario), shared_bases[point.scenario]});
   }
   for (const auto& problem : problems) {
     Diagnostic d = problem.diagnostic;
@@ -221,6 +236,27 @@ std::optional<std::vector<LoadedPoint>> load_points(const SweepSpec& sweep,
   }
   if (diagnostics.items().size() != errors_before) return std::nullopt;
   return loaded;
+}
+
+ConfigNode LoadedPoint::resolved(const SweepSpec& sweep) const {
+  ConfigNode tree = *base;
+  Diagnostics checked;  // by load_points, on this same tree
+  apply_point_values(tree, sweep, point, checked);
+  return tree;
+}
+
+std::vector<std::size_t> scenario_value_counts(const SweepSpec& sweep) {
+  std::vector<std::size_t> counts;
+  for (std::size_t s = 0; s < sweep.scenarios.size(); ++s) {
+    Diagnostics ignored;  // load_points reports them
+    const std::filesystem::path file = sweep.scenario_file(s);
+    std::error_code error;
+    const std::optional<ConfigNode> tree = std::filesystem::is_regular_file(file, error)
+                                               ? load_config_with_extends(file.string(), ignored)
+                                               : std::nullopt;
+    counts.push_back(tree ? count_values(*tree) : 0);
+  }
+  return counts;
 }
 
 }  // namespace probsim

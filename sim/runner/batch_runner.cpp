@@ -19,6 +19,7 @@
 #include "runner/scenario_kpi_check.hpp"
 #include "runner/shell_quoting.hpp"
 #include "runner/stop_signals.hpp"
+#include "runner/sweep_memory.hpp"
 
 namespace fs = std::filesystem;
 
@@ -88,9 +89,10 @@ PointIndex make_index(const SweepSpec& sweep, const std::vector<LoadedPoint>& po
   index.keys = sweep.varied_keys();
   for (const auto& p : points) {
     PointIndexRow row{p.point.id, sweep.scenarios[p.point.scenario], std::to_string(p.point.base_seed), {}};
+    const ConfigNode resolved = p.resolved(sweep);
     // A key this point does not set is shown with the value it has in the point's scenario.
     for (const auto& key : index.keys) {
-      const ConfigNode* value = find_at_path(p.loaded.resolved, key);
+      const ConfigNode* value = find_at_path(resolved, key);
       row.values.push_back(value != nullptr ? emit_yaml_inline(*value) : "");
     }
     index.points.push_back(std::move(row));
@@ -127,6 +129,9 @@ int run_batch(const BatchOptions& options) {
   std::vector<SweepPoint> points;
   std::optional<std::vector<LoadedPoint>> loaded;
   if (sweep) points = expand_points(*sweep, diagnostics);
+  // Before any point is built: the points are held together until the batch ends.
+  if (sweep && diagnostics.items().size() == sweep_problems)
+    check_points_memory(*sweep, points, options.max_memory, diagnostics);
   if (sweep && diagnostics.items().size() == sweep_problems)
     loaded = load_points(*sweep, points, diagnostics);
   if (loaded) check_sweep_kpis_against_points(*sweep, *loaded, diagnostics);
@@ -160,14 +165,13 @@ int run_batch(const BatchOptions& options) {
   const LoadedPoint* largest = nullptr;
   double largest_bytes = -1.0;
   for (const auto& p : *loaded)
-    if (const double bytes = estimate_replication_memory(p.loaded.scenario).bytes; bytes > largest_bytes) {
+    if (const double bytes = estimate_replication_memory(p.scenario).bytes; bytes > largest_bytes) {
       largest = &p;
       largest_bytes = bytes;
     }
   if (largest != nullptr)
-    if (const auto stop =
-            refuse_if_memory_short("batch: point " + largest->point.id, largest->loaded.scenario,
-                                   options.jobs, options.max_memory, std::cerr))
+    if (const auto stop = refuse_if_memory_short("batch: point " + largest->point.id, largest->scenario,
+                                                 options.jobs, options.max_memory, std::cerr))
       return *stop;
 
   if (const std::string idle = idle_shard_warning(*sweep, shard, tasks); !idle.empty())
@@ -208,11 +212,10 @@ int run_batch(const BatchOptions& options) {
         for (const auto& one : changed) message += "\n  " + one;
         return fail(message + "\nOr use another --out, or remove the directory to start again.");
       }
-      if (auto problem =
-              publish_shared(dir / "scenario.resolved.yaml",
-                             point_header(*sweep, p.point) + input_checksum_lines(p.loaded.scenario) +
-                                 emit_yaml(p.loaded.resolved),
-                             true))
+      if (auto problem = publish_shared(dir / "scenario.resolved.yaml",
+                                        point_header(*sweep, p.point) + input_checksum_lines(p.scenario) +
+                                            emit_yaml(p.resolved(*sweep)),
+                                        true))
         return fail(
             "point " + p.point.id + "'s scenario is not the one its earlier replications used: " + *problem +
             ". Did a scenario file change? Use another --out, or remove the directory to start again.");
@@ -226,7 +229,7 @@ int run_batch(const BatchOptions& options) {
     const LoadedPoint& p = (*loaded)[i];
     ReplicationSet set;
     set.label = "point " + p.point.id;
-    set.loaded = &p.loaded;
+    set.scenario = &p.scenario;
     set.dir = point_directory(out, p.point.id);
     set.base_seed = p.point.base_seed;
     set.events = sweep->events;

@@ -141,6 +141,15 @@ int run_experiment(const LoadedScenario& loaded, const RunOptions& options) {
     std::cerr << "probsim: cannot create " << staging.string() << ": " << error.message() << "\n";
     return 1;
   }
+  // However this function is left, an exception (out of memory) included, the staging directory goes
+  // with it; once published under out_dir it is not there to remove.
+  struct RemovedOnExit {
+    fs::path dir;
+    ~RemovedOnExit() {
+      std::error_code ignored;
+      fs::remove_all(dir, ignored);
+    }
+  } const remove_staging{staging};
   auto abandon = [&](const std::string& why) {
     fs::remove_all(staging, error);
     std::cerr << "probsim: " << why << "; no results were written\n";
@@ -153,7 +162,7 @@ int run_experiment(const LoadedScenario& loaded, const RunOptions& options) {
 
   ReplicationSet set;
   set.label = loaded.scenario.name;
-  set.loaded = &loaded;
+  set.scenario = &loaded.scenario;
   set.dir = staging;
   set.base_seed = options.base_seed;
   set.events = options.events;

@@ -34,11 +34,11 @@ int replicate_in_child(const ReplicationSet& set, std::uint64_t replication, std
     std::unique_ptr<CaseEventLog> events;
     if (set.events) {
       events_file = std::make_unique<AtomicFile>(replication_file(set.dir, replication, "events.csv"));
-      events = std::make_unique<CaseEventLog>(events_file->stream(), replication, set.loaded->scenario.window,
+      events = std::make_unique<CaseEventLog>(events_file->stream(), replication, set.scenario->window,
                                               set.events_sessions);
     }
     const ReplicationResult result =
-        run_replication(set.loaded->scenario, ReplicationSpec{replication, seed, events.get(), threads});
+        run_replication(*set.scenario, ReplicationSpec{replication, seed, events.get(), threads});
     if (events_file) events_file->commit();
     write_replication_files(set.dir, replication, result);
     return 0;

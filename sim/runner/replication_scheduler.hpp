@@ -24,7 +24,7 @@ namespace probsim {
 
 struct ReplicationSet {
   std::string label;  // for messages: "point p0003", or the scenario's name
-  const LoadedScenario* loaded = nullptr;
+  const Scenario* scenario = nullptr;
   std::filesystem::path dir;  // the run directory; replication files go in dir/replications/
   std::uint64_t base_seed = 1;
   bool events = false;

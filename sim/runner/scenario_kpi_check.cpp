@@ -139,7 +139,7 @@ void check_sweep_kpis_against_points(const SweepSpec& sweep, const std::vector<L
       std::string first, first_id;
       std::size_t lacking = 0;
       for (const LoadedPoint& p : points)
-        if (std::string problem = kpi_the_scenario_does_not_write(kpis[i], p.loaded.scenario);
+        if (std::string problem = kpi_the_scenario_does_not_write(kpis[i], p.scenario);
             !problem.empty() && lacking++ == 0) {
           first = std::move(problem);
           first_id = p.point.id;

@@ -113,5 +113,62 @@ TEST(MemoryLimits, ABatchIsCheckedOnItsLargestPointEvenInADryRun) {
   EXPECT_FALSE(fs::exists(dir / "batch"));
 }
 
+// example_pdu under a grid of Northgate's rate (`northgate` values from `first`, step 1 or -1) by
+// Eastmoor's (`eastmoor` values from 1).
+std::string grid_sweep(int first, int northgate, int eastmoor) {
+  std::string north, east;
+  const int step = first < 0 ? -1 : 1;
+  for (int i = 0; i < northgate; ++i) north += (i ? "," : "") + std::to_string(first + step * i);
+  for (int i = 1; i <= eastmoor; ++i) east += (i > 1 ? "," : "") + std::to_string(i);
+  return "name: grid\nscenarios: [" + source_path("scenarios/example_pdu.yaml") +
+         "]\nparameters:\n  regions.0.pdus.Northgate.referrals_per_week: [" + north +
+         "]\n  regions.0.pdus.Eastmoor.referrals_per_week: [" + east + "]\nreplications_per_point: 1\n";
+}
+
+// 20,000 points of example_pdu hold some 300 MiB once built. Over --max-memory they are refused before
+// any is built: every Northgate rate is negative, and no point is told so.
+TEST(MemoryLimits, ASweepWhosePointsWouldNotFitIsRefusedBeforeAnyIsBuilt) {
+  const fs::path dir = fresh_directory("memory-points");
+  const CommandResult result = run_probsim("batch " + quoted(write_sweep(dir, grid_sweep(-1, 200, 100))) +
+                                           " --dry-run --max-memory 64M --out " + quoted(dir / "batch"));
+  EXPECT_EQ(result.exit_status, 1) << result.output;
+  EXPECT_TRUE(contains(result.output,
+                       "sweep.yaml:4:3: error: key 'parameters': the sweep's 20000 points would "
+                       "hold an estimated"))
+      << result.output;
+  EXPECT_TRUE(contains(result.output,
+                       "(regions.0.pdus.Northgate.referrals_per_week: 200 values x "
+                       "regions.0.pdus.Eastmoor.referrals_per_week: 100 values; up to "))
+      << result.output;
+  EXPECT_TRUE(contains(result.output, "more than the 64 MiB --max-memory allows. Nothing was built or run."))
+      << result.output;
+  EXPECT_TRUE(contains(result.output, "1 problem found")) << result.output;
+  EXPECT_FALSE(contains(result.output, "found -1")) << result.output;
+  EXPECT_FALSE(fs::exists(dir / "batch"));
+}
+
+// Past the estimate (--max-memory far above it), a process limit the estimate cannot see: the batch says it
+// ran out of memory and exits 1, rather than "terminate called" and exit 134.
+TEST(MemoryLimits, ABatchThatRunsOutOfMemoryAnywaySaysSoAndExitsOne) {
+  const fs::path dir = fresh_directory("memory-bad-alloc");
+  const std::string limit = "ulimit -v 100000; ";
+  // A build that cannot start under the limit at all (a sanitizer's shadow memory) cannot show this.
+  const fs::path one = dir / "one.yaml";
+  write_file(one, "name: one\nscenarios: [" + source_path("scenarios/example_pdu.yaml") +
+                      "]\nreplications_per_point: 1\n");
+  if (run_shell(limit + probsim_binary() + " batch " + quoted(one) + " --dry-run").exit_status != 0)
+    GTEST_SKIP() << "probsim does not start under " << limit;
+  const CommandResult result =
+      run_shell(limit + probsim_binary() + " batch " + quoted(write_sweep(dir, grid_sweep(1, 100, 100))) +
+                " --dry-run --max-memory 1T --out " + quoted(dir / "batch"));
+  EXPECT_EQ(result.exit_status, 1) << result.output;
+  EXPECT_TRUE(contains(result.output,
+                       "probsim batch: out of memory: the machine (or a ulimit) would not give "
+                       "more; it holds every point of the sweep"))
+      << result.output;
+  EXPECT_FALSE(contains(result.output, "terminate called")) << result.output;
+  EXPECT_FALSE(fs::exists(dir / "batch"));
+}
+
 }  // namespace
 }  // namespace probsim::testing

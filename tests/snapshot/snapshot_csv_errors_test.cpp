@@ -4,61 +4,10 @@
 // the problems it expects, and no others.
 #include <gtest/gtest.h>
 
-#include "snapshot/snapshot_test_support.hpp"
+#include "snapshot/snapshot_csv_read.hpp"
 
 using namespace probsim;
 using namespace probsim::snapshot_testing;
-
-namespace {
-
-const std::string kStaff =
-    "staff_id,pdu,grade,fte\n"
-    "S1,Northgate,po,1.0\n"
-    "S2,Northgate,pso,0.6\n"
-    "S3,Eastmoor,spo,1.0\n"
-    "S4,Eastmoor,po,1.0\n";
-const std::string kCaseHeader =
-    "person_id,pdu,sentence_type,sentence_start_date,expected_end_date,rosh,tier,sex,practitioner\n";
-const std::string kCase = "P1,Northgate,community_order,2022-06-01,2023-06-01,medium,B2,male,S1\n";
-
-struct Read {
-  std::string caseload_file;
-  std::string staff_file;
-  std::vector<CsvProblem> problems;
-  std::optional<RegionSnapshot> snapshot;
-};
-
-Read read(const std::string& caseload, const std::string& staff) {
-  static const Scenario scenario = load_example();
-  const auto dir = scratch("csv");
-  Read r;
-  r.caseload_file = (dir / "caseload.csv").string();
-  r.staff_file = (dir / "staff.csv").string();
-  write_text(r.caseload_file, caseload);
-  write_text(r.staff_file, staff);
-  r.snapshot = read_snapshot_csvs(SnapshotFiles{r.caseload_file, r.staff_file}, scenario, r.problems);
-  return r;
-}
-
-std::string listing(const std::vector<CsvProblem>& problems) {
-  std::string text;
-  for (const auto& p : problems) text += p.describe() + "\n";
-  return text;
-}
-
-// Exactly one problem, at file:line:column, whose message contains `message`.
-void expect_one(const Read& r, const std::string& file, int line, const std::string& column,
-                const std::string& message) {
-  EXPECT_FALSE(r.snapshot);
-  ASSERT_EQ(r.problems.size(), 1u) << listing(r.problems);
-  const CsvProblem& p = r.problems[0];
-  EXPECT_EQ(p.file, file);
-  EXPECT_EQ(p.line, line);
-  EXPECT_EQ(p.column, column);
-  EXPECT_NE(p.message.find(message), std::string::npos) << p.describe();
-}
-
-}  // namespace
 
 TEST(SnapshotCsvErrors, TheValidFilesHaveNoProblems) {
   const Read r = read(kCaseHeader + kCase, kStaff);
@@ -251,33 +200,6 @@ TEST(SnapshotCsvErrors, ReductionWithoutAReason) {
   const Read r =
       read(kCaseHeader, "staff_id,pdu,grade,fte,reduction_pct,reduction_reason\nS1,Northgate,po,1.0,20,\n");
   expect_one(r, r.staff_file, 2, "reduction_reason", "is empty; a value is required");
-}
-
-TEST(SnapshotCsvErrors, UnclosedQuote) {
-  const Read r =
-      read(kCaseHeader + kCase + "\"P2,Northgate,licence,2022-06-01,2023-06-01,medium,B2,male,S1\n", kStaff);
-  EXPECT_FALSE(r.snapshot);
-  ASSERT_FALSE(r.problems.empty());
-  EXPECT_EQ(r.problems[0].line, 3);
-  EXPECT_NE(r.problems[0].message.find("never closed"), std::string::npos) << listing(r.problems);
-}
-
-// A stray quote pairs with another lines later: the rows between are read as one field of the first. The
-// message says where the quoted field runs to, not only that the row is short.
-TEST(SnapshotCsvErrors, AStrayQuotePairedLinesLaterNamesTheLinesItTookIn) {
-  const Read r =
-      read(kCaseHeader + kCase + "\"P2,Northgate,licence,2022-06-01,2023-06-01,medium,B2,male,S1\n" +
-               "P3,Northgate,licence,2022-06-01,2023-06-01,medium,B2,male,S1\n" +
-               "P4,Northgate,licence,2022-06-01,2023-06-01,me\"dium,B2,male,S1\n",
-           kStaff);
-  EXPECT_FALSE(r.snapshot);
-  ASSERT_EQ(r.problems.size(), 1u) << listing(r.problems);
-  EXPECT_EQ(r.problems[0].line, 3);
-  EXPECT_NE(
-      r.problems[0].message.find("a quoted field runs from this line to line 5 (3 lines read as one row): "
-                                 "is a quote (\") unbalanced?"),
-      std::string::npos)
-      << listing(r.problems);
 }
 
 TEST(SnapshotCsvErrors, EveryProblemInBothFilesInOnePass) {

@@ -104,11 +104,11 @@ TEST(SweepLoader, EveryPointIsBuiltAndValidated) {
   const auto loaded = load_points(*sweep, points, d);
   ASSERT_TRUE(loaded) << d.describe();
   ASSERT_EQ(loaded->size(), 7u);
-  const Scenario& third = (*loaded)[2].loaded.scenario;  // headcount 7, Northgate 4 a week
+  const Scenario& third = (*loaded)[2].scenario;  // headcount 7, Northgate 4 a week
   EXPECT_EQ(third.regions[0].pdus[2].staff[0].headcount, 7);
   EXPECT_DOUBLE_EQ(third.regions[0].pdus[0].referrals.per_week, 4.0);
   EXPECT_EQ(third.window.report_end, (CalendarDate{2023, 6, 30}));  // from `set`
-  const Scenario& last = (*loaded)[6].loaded.scenario;  // explicit point: the rest as in the scenario
+  const Scenario& last = (*loaded)[6].scenario;  // explicit point: the rest as in the scenario
   EXPECT_EQ(last.regions[0].pdus[2].staff[0].headcount, 5);
   EXPECT_DOUBLE_EQ(last.regions[0].pdus[1].referrals.per_week, 2.0);
 }
@@ -252,8 +252,8 @@ TEST(SweepLoader, AKeyInsideAListSetBeforeItIsKept) {
                       d);
   ASSERT_TRUE(loaded) << d.describe();
   ASSERT_EQ(loaded->size(), 2u);
-  EXPECT_EQ((*loaded)[0].loaded.scenario.regions[0].pdus[0].staff[0].headcount, 3);
-  EXPECT_EQ((*loaded)[1].loaded.scenario.regions[0].pdus[0].staff[0].headcount, 4);
+  EXPECT_EQ((*loaded)[0].scenario.regions[0].pdus[0].staff[0].headcount, 3);
+  EXPECT_EQ((*loaded)[1].scenario.regions[0].pdus[0].staff[0].headcount, 4);
 }
 
 // Not lost: a grid key and an explicit point's broader key are never applied together.
