@@ -2,10 +2,10 @@
 
 namespace probsim {
 
-std::string date_outside_calendar_range(const CalendarDate& date) {
-  if (date.year >= kEarliestReportYear && date.year <= kLatestReportYear) return {};
-  return "must be a date from " + std::to_string(kEarliestReportYear) + " to " +
-         std::to_string(kLatestReportYear) + ", found " + date.iso();
+std::string date_outside_calendar_range(const CalendarDate& date, int earliest_year) {
+  if (date.year >= earliest_year && date.year <= kLatestReportYear) return {};
+  return "must be a date from " + std::to_string(earliest_year) + " to " + std::to_string(kLatestReportYear) +
+         ", found " + date.iso();
 }
 
 RuleProblems SimulationWindow::check_report_year(const CalendarDate& date, const std::string& key) {

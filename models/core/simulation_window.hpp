@@ -17,13 +17,17 @@ enum class WarmStart { empty, steady_state, snapshot };
 // year 9999 end is a valid date but runs for hours; a longer horizon is split into runs that each start
 // from a snapshot.
 inline constexpr int kEarliestReportYear = 1990;
+// A snapshot CSV's dates are the caseload's history: a life licensee's sentence can have begun decades
+// before any window a user would run, so its rows reach back further than the scenario's own dates.
+inline constexpr int kEarliestRecordYear = 1900;
 inline constexpr int kLatestReportYear = 2100;
 inline constexpr int kMaxReportYears = 50;
 
 // Why `date` is outside kEarliestReportYear..kLatestReportYear ("must be a date from 1990 to 2100, found
 // 0000-01-01"); empty when inside. Every date a scenario or snapshot CSV gives is held to this range, not
 // only the report window's: a bank holiday in year 0 or a sentence ending in 9999 is a typo, not a plan.
-[[nodiscard]] std::string date_outside_calendar_range(const CalendarDate& date);
+[[nodiscard]] std::string date_outside_calendar_range(const CalendarDate& date,
+                                                      int earliest_year = kEarliestReportYear);
 
 // When the simulation runs. Day 0 is `warm_up_weeks` before the report start; KPIs and time series
 // cover the report window [report_start, report_end] only.
