@@ -250,10 +250,14 @@ std::optional<SweepSpec> read_sweep(const ConfigNode& root_node, const std::stri
                       "the sweep has more than " + std::to_string(kMaxSweepPoints) +
                           " points (scenarios x grid values x points); split it into several sweeps");
   } else if (points * scenarios * sweep.replications_per_point > kMaxSweepReplications) {
-    diagnostics.error(root_node.where, "replications_per_point",
+    // At the replications' line, where the product is most easily cut (the points are said too).
+    const ConfigNode* reps = root.node("replications_per_point", false);
+    diagnostics.error(reps != nullptr ? reps->where : root_node.where, "replications_per_point",
                       "the sweep asks for " +
                           std::to_string(points * scenarios * sweep.replications_per_point) +
-                          " replications, more than the limit of " + std::to_string(kMaxSweepReplications));
+                          " replications (" + std::to_string(points * scenarios) + " points x " +
+                          std::to_string(sweep.replications_per_point) + "), more than the limit of " +
+                          std::to_string(kMaxSweepReplications));
   }
 
   // A key fixed for the whole sweep and varied by it at once is a mistake either way.

@@ -50,3 +50,18 @@ TEST(SweepLoader, DuplicateEmptyPointIsReportedAtItsOwnItem) {
       << d.describe();
   EXPECT_FALSE(mentions(d, path + ":2:", "is the same as")) << d.describe();
 }
+
+// Too many replications in all used to be reported at line 1, column 1; the replications' line is where
+// the product is most easily cut, and the message gives both factors.
+TEST(SweepLoader, TooManyReplicationsInAllIsReportedAtReplicationsPerPoint) {
+  Diagnostics d;
+  const std::string path = write_sweep(
+      "too_many_replications.yaml",
+      "name: r\nscenarios: [" + example() +
+          "]\nreplications_per_point: 200000\nparameters:\n  simulation.report_end: [2023-01-31, 2023-02-28, "
+          "2023-03-31, 2023-04-30, 2023-05-31, 2023-06-30]\n");
+  (void)load_sweep_file(path, d);
+  EXPECT_TRUE(mentions(d, path + ":3:25",
+                       "the sweep asks for 1200000 replications (6 points x 200000), more than the limit"))
+      << d.describe();
+}
