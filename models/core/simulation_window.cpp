@@ -2,9 +2,9 @@
 
 namespace probsim {
 
-std::string date_outside_calendar_range(const CalendarDate& date, int earliest_year) {
-  if (date.year >= earliest_year && date.year <= kLatestReportYear) return {};
-  return "must be a date from " + std::to_string(earliest_year) + " to " + std::to_string(kLatestReportYear) +
+std::string date_outside_calendar_range(const CalendarDate& date, int earliest_year, int latest_year) {
+  if (date.year >= earliest_year && date.year <= latest_year) return {};
+  return "must be a date from " + std::to_string(earliest_year) + " to " + std::to_string(latest_year) +
          ", found " + date.iso();
 }
 

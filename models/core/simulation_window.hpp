@@ -17,17 +17,20 @@ enum class WarmStart { empty, steady_state, snapshot };
 // year 9999 end is a valid date but runs for hours; a longer horizon is split into runs that each start
 // from a snapshot.
 inline constexpr int kEarliestReportYear = 1990;
-// A snapshot CSV's dates are the caseload's history: a life licensee's sentence can have begun decades
-// before any window a user would run, so its rows reach back further than the scenario's own dates.
+// A snapshot CSV's dates are a caseload's history and future: a life licensee's sentence can have begun
+// decades before any window a user would run, and a sentence the loader allows (up to 1,200 months)
+// begun in a window that ends in 2100 can end a century later, as probsim snapshot writes it.
 inline constexpr int kEarliestRecordYear = 1900;
+inline constexpr int kLatestRecordYear = 2200;
 inline constexpr int kLatestReportYear = 2100;
 inline constexpr int kMaxReportYears = 50;
 
-// Why `date` is outside kEarliestReportYear..kLatestReportYear ("must be a date from 1990 to 2100, found
-// 0000-01-01"); empty when inside. Every date a scenario or snapshot CSV gives is held to this range, not
-// only the report window's: a bank holiday in year 0 or a sentence ending in 9999 is a typo, not a plan.
+// Why `date` is outside earliest_year..latest_year ("must be a date from 1990 to 2100, found 0000-01-01");
+// empty when inside. Every date a scenario gives is held to 1990..2100, not only the report window's, and
+// a snapshot CSV's to 1900..2200: a bank holiday in year 0 or a sentence ending in 9999 is a typo.
 [[nodiscard]] std::string date_outside_calendar_range(const CalendarDate& date,
-                                                      int earliest_year = kEarliestReportYear);
+                                                      int earliest_year = kEarliestReportYear,
+                                                      int latest_year = kLatestReportYear);
 
 // When the simulation runs. Day 0 is `warm_up_weeks` before the report start; KPIs and time series
 // cover the report window [report_start, report_end] only.

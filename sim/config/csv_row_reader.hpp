@@ -80,7 +80,7 @@ class RowReader {
                                        : impossible);
       return std::nullopt;
     }
-    if (std::string why = date_outside_calendar_range(*parsed, kEarliestRecordYear); !why.empty()) {
+    if (std::string why = date_outside_calendar_range(*parsed, kEarliestRecordYear, kLatestRecordYear); !why.empty()) {
       error(column, why);
       return std::nullopt;
     }

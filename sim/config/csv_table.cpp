@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "config/counted.hpp"
 #include "config/diagnostics.hpp"
 #include "config/utf8_text.hpp"
 
@@ -103,10 +104,6 @@ std::vector<CsvRow> lines_taken_in(const std::string& text, const RawRecord& rec
     ++line;
   }
   return rows;
-}
-
-std::string count_of(std::size_t n, const std::string& noun) {
-  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
 }
 
 std::string trimmed(std::string_view text) {
@@ -243,7 +240,7 @@ std::optional<CsvTable> CsvTable::read(const std::string& path, const std::vecto
       problems.push_back(
           {path, record.quote_line, column,
            "a quoted field opened on this line is never closed" +
-               (lines > 1 ? ": it runs to the end of the file (" + count_of(lines, "line") +
+               (lines > 1 ? ": it runs to the end of the file (" + counted(lines, "line") +
                                 " read as one field, to line " + std::to_string(record.last_line) + ")"
                           : std::string()) +
                "; is a quote (\") unbalanced?"});
@@ -254,7 +251,7 @@ std::optional<CsvTable> CsvTable::read(const std::string& path, const std::vecto
       // Named at the first column it lacks, or (too many fields) as the row.
       const std::string column =
           record.fields.size() < table.header_.size() ? table.header_[record.fields.size()] : "row";
-      std::string message = "the row has " + count_of(record.fields.size(), "field") + ", the header " +
+      std::string message = "the row has " + counted(record.fields.size(), "field") + ", the header " +
                             std::to_string(table.header_.size());
       // A stray quote pairs with the next one, lines later, and every line between becomes one field of
       // this row: say so, or the user looks for a missing comma on this line alone.

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <filesystem>
 #include <iostream>
+#include <new>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -128,6 +129,8 @@ int run_report(const ReportOptions& options) {
                 << static_cast<int>(seconds * 1000 + 0.5) << " ms)\n";
     }
     return 0;
+  } catch (const std::bad_alloc&) {
+    throw;  // to main, which says the command ran out of memory and how to ask for less
   } catch (const std::exception& e) {
     std::cerr << "probsim report: " << e.what() << "\n";
     return 1;

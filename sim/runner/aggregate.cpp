@@ -1,6 +1,7 @@
 #include "runner/aggregate.hpp"
 
 #include <iostream>
+#include <new>
 #include <set>
 
 #include "config/counted.hpp"
@@ -165,6 +166,8 @@ int run_aggregate(const AggregateOptions& options) {
                 << kPointIndexFile << ", and in points/<point>/: summary.csv, kpis.csv, timeseries.csv"
                 << (sweep->events ? ", events.csv" : "") << "\n";
     return 0;
+  } catch (const std::bad_alloc&) {
+    throw;  // to main, which says the command ran out of memory and how to ask for less
   } catch (const std::exception& e) {
     return refuse(e.what());
   }

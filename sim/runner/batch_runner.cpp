@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <new>
 #include <sstream>
 
 #include "config/counted.hpp"
@@ -220,6 +221,8 @@ int run_batch(const BatchOptions& options) {
             "point " + p.point.id + "'s scenario is not the one its earlier replications used: " + *problem +
             ". Did a scenario file change? Use another --out, or remove the directory to start again.");
     }
+  } catch (const std::bad_alloc&) {
+    throw;  // to main, which says the command ran out of memory and how to ask for less
   } catch (const std::exception& e) {
     return fail(e.what());
   }

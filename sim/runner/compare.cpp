@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <new>
 #include <set>
 #include <tuple>
 
@@ -212,6 +213,8 @@ int run_compare(const CompareOptions& options) {
     write_file_atomically(out.string(), csv);
     if (!options.by.empty() && options.by != "national")
       write_monthly_comparison(options.base_dir, options.other_dir, options.by, monthly);
+  } catch (const std::bad_alloc&) {
+    throw;  // to main, which says the command ran out of memory and how to ask for less
   } catch (const std::exception& e) {
     std::cerr << "probsim compare: " << e.what() << "\n";
     return 1;

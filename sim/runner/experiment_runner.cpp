@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <new>
 #include <sstream>
 
 #include "output/atomic_file.hpp"
@@ -213,6 +214,8 @@ int run_experiment(const LoadedScenario& loaded, const RunOptions& options) {
       leave_red = leave_red_by_pdu(staging / "timeseries.csv", &last_month);
       write_leave_red(staging / kLeaveRedFile, leave_red, last_month);
     }
+  } catch (const std::bad_alloc&) {
+    throw;  // to main, which says the command ran out of memory and how to ask for less
   } catch (const std::exception& e) {
     return abandon(e.what());
   }

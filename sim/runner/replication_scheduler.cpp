@@ -45,6 +45,17 @@ class Scheduler {
         states_(sets.size()),
         progress_(std::cerr, !options.quiet, ProgressLine::stderr_is_terminal(), options.progress_prefix) {}
 
+  // An exception leaving run() (out of memory, caught in main) must not leave children writing into a
+  // staging directory that is about to be removed; after a normal end nothing is running.
+  ~Scheduler() {
+    try {
+      stop_all();
+    } catch (...) {  // a destructor must not throw; the children were sent SIGTERM first
+    }
+  }
+  Scheduler(const Scheduler&) = delete;
+  Scheduler& operator=(const Scheduler&) = delete;
+
   ScheduleResult run() {
     ScheduleResult result;
     prepare(result);

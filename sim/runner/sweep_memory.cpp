@@ -27,9 +27,11 @@ std::string points_memory_refusal(const SweepSpec& sweep, const std::vector<Swee
   if (!limit_bytes) return "";
   const PointsMemory memory = estimate_points_memory(points, value_counts);
   if (memory.bytes <= *limit_bytes) return "";
+  // Two figures that would read alike ("64 MiB, more than the 64 MiB") are printed finer, as run's are.
+  const auto [needed, limit] = describe_bytes_apart(memory.bytes, *limit_bytes);
   std::ostringstream text;
-  text << "the sweep's " << counted(points.size(), "point") << " would hold an estimated "
-       << describe_bytes(memory.bytes) << " once built, before any runs (";
+  text << "the sweep's " << counted(points.size(), "point") << " would hold an estimated " << needed
+       << " once built, before any runs (";
   std::string sizes;
   for (const SweepParameter& parameter : sweep.grid)
     sizes +=
@@ -43,7 +45,7 @@ std::string points_memory_refusal(const SweepSpec& sweep, const std::vector<Swee
        << " a point of '" << sweep.scenarios.at(memory.largest_scenario) << "', "
        << describe_count(kPointBytesPerValue) << " bytes for each of its "
        << describe_count(static_cast<double>(value_counts.at(memory.largest_scenario)))
-       << " values), more than the " << describe_bytes(*limit_bytes)
+       << " values), more than the " << limit
        << (given ? " --max-memory allows" : " of memory this machine has available")
        << ". Nothing was built or run. Give the grid fewer values, or split the sweep into several, each run "
           "into "

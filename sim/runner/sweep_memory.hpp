@@ -17,6 +17,8 @@ namespace probsim {
 // same scenario, a point took 8.9 KiB of example_pdu (634 values: 14 bytes a value) over 400 points,
 // 13.3 KiB (21 bytes a value) over a 200 x 100 grid of 20,000, and 219 KiB of england_wales_2022 (7,922
 // values: 28 bytes a value) over 400. The figure is above every measurement, so the estimate errs high.
+// Not counted: a warm_start: snapshot scenario's points each hold their parsed CSVs too (about 0.16 KiB a
+// row measured on example_region_snapshot), so for those the estimate is low.
 inline constexpr double kPointBytesPerValue = 32.0;
 
 struct PointsMemory {

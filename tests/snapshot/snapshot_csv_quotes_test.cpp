@@ -12,9 +12,25 @@ TEST(SnapshotCsvQuotes, UnclosedQuote) {
   const Read r =
       read(kCaseHeader + kCase + "\"P2,Northgate,licence,2022-06-01,2023-06-01,medium,B2,male,S1\n", kStaff);
   EXPECT_FALSE(r.snapshot);
-  ASSERT_FALSE(r.problems.empty());
+  ASSERT_EQ(r.problems.size(), 1u) << listing(r.problems);
   EXPECT_EQ(r.problems[0].line, 3);
+  EXPECT_EQ(r.problems[0].column, "person_id") << listing(r.problems);
   EXPECT_NE(r.problems[0].message.find("never closed"), std::string::npos) << listing(r.problems);
+}
+
+// What quotes are for is still read: a comma inside quotes, a doubled quote, a quoted last column and
+// CRLF line ends.
+TEST(SnapshotCsvQuotes, LegitimatelyQuotedFieldsAreRead) {
+  const Read r =
+      read(kCaseHeader + "\"P1\",Northgate,community_order,2022-06-01,2023-06-01,medium,B2,male,\"S1\"\r\n",
+           "staff_id,pdu,grade,fte\r\n\"S1\",\"Northgate\",po,1.0\r\n");
+  EXPECT_TRUE(r.problems.empty()) << listing(r.problems);
+  EXPECT_TRUE(r.snapshot);
+  const Read commas = read(
+      kCaseHeader + "\"P,1 \"\"x\"\"\",Northgate,community_order,2022-06-01,2023-06-01,medium,B2,male,S1\n",
+      kStaff);
+  EXPECT_TRUE(commas.problems.empty()) << listing(commas.problems);
+  EXPECT_TRUE(commas.snapshot);
 }
 
 // A stray quote pairs with another lines later: the rows between are read as one field of the first. The

@@ -113,6 +113,38 @@ TEST(SweepLoader, EveryPointIsBuiltAndValidated) {
   EXPECT_DOUBLE_EQ(last.regions[0].pdus[1].referrals.per_week, 2.0);
 }
 
+// The points share their scenario file's tree and rebuild their own only to write it: each rebuilt tree
+// carries that point's values and the sweep's `set`, and no other point's.
+TEST(SweepLoader, EachPointsResolvedTreeHoldsItsOwnValuesOnly) {
+  Diagnostics d;
+  const auto sweep = load_sweep_file(write_sweep("resolved_points.yaml", grid_sweep()), d);
+  ASSERT_TRUE(sweep) << d.describe();
+  const auto points = expand_points(*sweep, d);
+  const auto loaded = load_points(*sweep, points, d);
+  ASSERT_TRUE(loaded) << d.describe();
+  const auto scalar_at = [](const ConfigNode& tree, const std::string& path) {
+    const ConfigNode* node = find_at_path(tree, path);
+    return node != nullptr ? node->scalar : std::string("(none)");
+  };
+  const std::string headcount = "regions.0.pdus.2.staff.0.headcount",
+                    northgate = "regions.0.pdus.0.referrals_per_week",
+                    eastmoor = "regions.0.pdus.1.referrals_per_week";
+  const ConfigNode first = (*loaded)[0].resolved(*sweep);  // headcount 5, Northgate 4
+  const ConfigNode sixth = (*loaded)[5].resolved(*sweep);  // headcount 9, Northgate 8
+  const ConfigNode last = (*loaded)[6].resolved(*sweep);   // Eastmoor 2, the rest as in the scenario
+  EXPECT_EQ(scalar_at(first, headcount), "5");
+  EXPECT_EQ(scalar_at(first, northgate), "4");
+  EXPECT_EQ(scalar_at(sixth, headcount), "9");
+  EXPECT_EQ(scalar_at(sixth, northgate), "8");
+  EXPECT_EQ(scalar_at(last, eastmoor), "2");
+  EXPECT_EQ(scalar_at(first, eastmoor), scalar_at(*(*loaded)[0].base, eastmoor))
+      << "the explicit point's value leaked";
+  EXPECT_EQ(scalar_at(last, headcount), scalar_at(*(*loaded)[6].base, headcount)) << "a grid value leaked";
+  EXPECT_EQ(scalar_at(first, "simulation.report_end"), "2023-06-30");  // the sweep's `set`
+  EXPECT_EQ(scalar_at(*(*loaded)[0].base, headcount), scalar_at(*(*loaded)[6].base, headcount))
+      << "the base changed";
+}
+
 TEST(SweepLoader, ResolvedSweepReadsBackToTheSameSweep) {
   Diagnostics d;
   const auto sweep = load_sweep_file(
