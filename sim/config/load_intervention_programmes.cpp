@@ -1,6 +1,8 @@
 // `interventions.bbr` and `interventions.structured_interventions`: the group programmes and the keys
 // they share.
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "config/load_interventions_parts.hpp"
@@ -77,6 +79,31 @@ void read_programme_keys(FieldReader& p, const ConfigNode& node, ProgrammeRules&
     rules.min_order_weeks_left_to_start = *weeks;
 }
 
+// Why a structured intervention's name cannot be one, or "". The name becomes part of KPI names
+// (si_period_completions_<programme>, docs/reference/outputs.md), whose every member is lower-case
+// snake_case: a name with a capital or a space made KPIs that --precision-kpis, a sweep's headline and
+// the targets could not name, since the catalogue recognises a member only in lower case.
+std::string kpi_name_problem(const std::string& name) {
+  const bool starts_with_letter = !name.empty() && name[0] >= 'a' && name[0] <= 'z';
+  const bool rest_allowed = std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
+  if (starts_with_letter && rest_allowed) return "";
+  std::string suggestion;
+  for (const char c : name) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) && u < 128)
+      suggestion += static_cast<char>(std::tolower(u));
+    else if (!suggestion.empty() && suggestion.back() != '_')
+      suggestion += '_';
+  }
+  while (!suggestion.empty() && suggestion.back() == '_') suggestion.pop_back();
+  while (!suggestion.empty() && !(suggestion[0] >= 'a' && suggestion[0] <= 'z')) suggestion.erase(0, 1);
+  return "the name '" + name + "' becomes part of KPI names (si_period_completions_" + name +
+         "), which are lower case: use lower-case letters, digits and _, beginning with a letter" +
+         (suggestion.empty() ? std::string() : " (e.g. '" + suggestion + "')");
+}
+
 std::vector<std::string> programme_names(const InterventionRules& rules) {
   std::vector<std::string> names;
   for (const auto& programme : rules.structured_interventions) names.push_back(programme.name);
@@ -127,6 +154,8 @@ void read_structured_interventions(FieldReader& iv, InterventionRules& rules) {
       if (!inserted)
         d.error(where, item.child_path("name"),
                 "the name '" + *name + "' is already used at " + it->second.describe());
+      else if (const std::string problem = kpi_name_problem(*name); !problem.empty())
+        d.error(where, item.child_path("name"), problem);
     }
     read_programme_keys(item, list->items[i], programme, true);
     if (auto men_only = item.boolean("men_only", false)) programme.men_only = *men_only;
