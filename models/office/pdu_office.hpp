@@ -129,7 +129,7 @@ class PduOffice final : public StaffRoster {
     casework_.set_redeployed_hours_per_working_day(hours);
   }
 
-  // --- Staff changes, made by the workforce model before the day's work. ---
+  // --- Staff changes, made by the workforce model before the day's work (office/pdu_office_staff.cpp). ---
   // A new member of staff joins (into the lowest vacant slot) and is given a staff id and a name;
   // counted as a joiner of their grade.
   PractitionerIndex hire(Practitioner person) override;

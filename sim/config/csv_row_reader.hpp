@@ -14,6 +14,7 @@
 #include "config/csv_table.hpp"
 #include "config/diagnostics.hpp"
 #include "core/calendar_date.hpp"
+#include "core/date_in_range.hpp"
 #include "core/simulation_window.hpp"
 
 namespace probsim {
@@ -73,18 +74,13 @@ class RowReader {
   std::optional<Day> date(std::string_view column) {
     auto value = required_text(column);
     if (!value) return std::nullopt;
-    auto parsed = CalendarDate::parse_iso(*value);
-    if (!parsed) {
-      const std::string impossible = CalendarDate::impossible_date(*value);
-      error(column, impossible.empty() ? "malformed date '" + std::string(*value) + "'; expected YYYY-MM-DD"
-                                       : impossible);
+    const DateReading reading = read_date_in_range(*value, kEarliestRecordYear, kLatestRecordYear);
+    if (!reading.date) {
+      error(column, reading.malformed() ? "malformed date '" + std::string(*value) + "'; expected YYYY-MM-DD"
+                                        : reading.problem);
       return std::nullopt;
     }
-    if (std::string why = date_outside_calendar_range(*parsed, kEarliestRecordYear, kLatestRecordYear); !why.empty()) {
-      error(column, why);
-      return std::nullopt;
-    }
-    return static_cast<Day>(parsed->days_since_epoch() - day_zero_.days_since_epoch());
+    return static_cast<Day>(reading.date->days_since_epoch() - day_zero_.days_since_epoch());
   }
 
   std::optional<double> number(std::string_view column, double min, double max, std::string_view unit) {

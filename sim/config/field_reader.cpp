@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "config/utf8_text.hpp"
+#include "core/date_in_range.hpp"
 #include "core/simulation_window.hpp"
 
 namespace probsim {
@@ -168,19 +169,19 @@ std::optional<std::string> FieldReader::label(std::string_view key, bool require
 std::optional<CalendarDate> FieldReader::date(std::string_view key, bool required) {
   const ConfigNode* value = node(key, required);
   if (value == nullptr) return std::nullopt;
-  std::optional<CalendarDate> parsed;
-  if (value->kind == ConfigNode::Kind::scalar) parsed = CalendarDate::parse_iso(value->scalar);
-  if (!parsed) {
-    const std::string impossible =
-        value->kind == ConfigNode::Kind::scalar ? CalendarDate::impossible_date(value->scalar) : "";
-    diagnostics_.error(
-        value->where, child_path(key),
-        impossible.empty() ? "expected a date as YYYY-MM-DD, found " + value->describe_value() : impossible);
-  } else if (std::string why = date_outside_calendar_range(*parsed); !why.empty()) {
-    diagnostics_.error(value->where, child_path(key), why);
-    return std::nullopt;
-  }
-  return parsed;
+  return to_date(*value, child_path(key), diagnostics_);
+}
+
+std::optional<CalendarDate> FieldReader::to_date(const ConfigNode& value, const std::string& path,
+                                                 Diagnostics& diagnostics) {
+  DateReading reading;  // a list or a map is no date, and malformed
+  if (value.kind == ConfigNode::Kind::scalar)
+    reading = read_date_in_range(value.scalar, kEarliestReportYear, kLatestReportYear);
+  if (reading.date) return reading.date;
+  diagnostics.error(value.where, path,
+                    reading.malformed() ? "expected a date as YYYY-MM-DD, found " + value.describe_value()
+                                        : reading.problem);
+  return std::nullopt;
 }
 
 std::optional<std::size_t> FieldReader::choice(std::string_view key, bool required,

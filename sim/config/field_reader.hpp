@@ -48,6 +48,9 @@ class FieldReader {
   // Helpers for values that are not map entries (list items, nested values).
   static std::optional<double> to_number(const ConfigNode& value, const std::string& path, double min,
                                          double max, Diagnostics& diagnostics);
+  // A scenario's date (YYYY-MM-DD, from 1990 to 2100: core/date_in_range.hpp), as date() reads one.
+  static std::optional<CalendarDate> to_date(const ConfigNode& value, const std::string& path,
+                                             Diagnostics& diagnostics);
 
  private:
   const ConfigNode* node_;

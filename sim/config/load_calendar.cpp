@@ -1,7 +1,6 @@
 // `calendar`: the bank holidays.
 
 #include "config/loader_blocks.hpp"
-#include "core/simulation_window.hpp"
 
 namespace probsim::scenario_loading {
 
@@ -16,21 +15,9 @@ void read_calendar(FieldReader& root, Scenario& s) {
       d.error(list->anchor(), path, "expected a list of dates (YYYY-MM-DD), found " + list->describe_value());
     } else {
       s.bank_holidays_given = true;
-      for (std::size_t i = 0; i < list->items.size(); ++i) {
-        const ConfigNode& item = list->items[i];
-        std::optional<CalendarDate> date;
-        if (item.kind == ConfigNode::Kind::scalar) date = CalendarDate::parse_iso(item.scalar);
-        if (!date) {
-          const std::string impossible =
-              item.kind == ConfigNode::Kind::scalar ? CalendarDate::impossible_date(item.scalar) : "";
-          d.error(item.where, path + "[" + std::to_string(i) + "]",
-                  impossible.empty() ? "expected a date as YYYY-MM-DD, found " + item.describe_value()
-                                     : impossible);
-        } else if (std::string why = date_outside_calendar_range(*date); !why.empty()) {
-          d.error(item.where, path + "[" + std::to_string(i) + "]", why);
-        } else
+      for (std::size_t i = 0; i < list->items.size(); ++i)
+        if (auto date = FieldReader::to_date(list->items[i], path + "[" + std::to_string(i) + "]", d))
           s.bank_holidays.push_back(*date);
-      }
     }
   }
   cal->reject_unknown_keys();

@@ -7,6 +7,7 @@
 
 #include "config/field_reader.hpp"
 #include "config/sweep_presentation.hpp"
+#include "config/sweep_same_values.hpp"
 #include "config/utf8_text.hpp"
 
 namespace probsim {
@@ -81,7 +82,7 @@ void read_grid(const ConfigNode& node, SweepSpec& sweep, Diagnostics& diagnostic
                         "expected a non-empty list of values to try, found " + values.describe_value());
       continue;
     }
-    std::map<std::string, int> seen;  // value text → line
+    ValuesSeen seen;  // 6 and 6.0 are one value
     bool ok = true;
     for (const ConfigNode& value : values.items) {
       if (value.kind == ConfigNode::Kind::null) {
@@ -89,11 +90,8 @@ void read_grid(const ConfigNode& node, SweepSpec& sweep, Diagnostics& diagnostic
         ok = false;
         continue;
       }
-      const auto [it, inserted] = seen.emplace(emit_yaml_inline(value), value.where.line);
-      if (!inserted) {
-        diagnostics.error(
-            value.where, path,
-            "the value " + it->first + " is listed twice (first at line " + std::to_string(it->second) + ")");
+      if (auto repeat = seen.repeat(value)) {
+        diagnostics.error(value.where, path, *repeat);
         ok = false;
       }
     }

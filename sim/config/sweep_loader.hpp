@@ -84,7 +84,9 @@ struct SweepPoint {
   std::uint64_t base_seed = 0;               // replication r uses replication_seed(base_seed, r)
   std::string label;                         // an explicit point's `label`, or empty
 
-  // The scenario and values, as one canonical line: what makes two points the same point.
+  // The scenario and values as written, as one line: what an independent point's seed is derived from.
+  // Whether two points are the same point is same_point_key's question (config/sweep_same_values.hpp),
+  // which reads 6 and 6.0 as one value.
   [[nodiscard]] std::string identity(const SweepSpec& sweep) const;
   // "key=value, key=value", or "the scenario as it is".
   [[nodiscard]] std::string describe() const;
@@ -107,7 +109,8 @@ enum class SweepWithProblems { none, past_unknown_keys };
     SweepWithProblems with_problems = SweepWithProblems::none);
 
 // Every point, in order: for each scenario, the grid (first parameter outermost, last fastest), then
-// the explicit points; with no grid and no points, the scenario itself. Duplicate points are errors.
+// the explicit points; with no grid and no points, the scenario itself. Duplicate points are errors
+// (numbers compared by value: config/sweep_same_values.hpp).
 [[nodiscard]] std::vector<SweepPoint> expand_points(const SweepSpec& sweep, Diagnostics& diagnostics);
 
 // A point built and checked, ready to run. Its merged tree is not kept but rebuilt when it is written: a

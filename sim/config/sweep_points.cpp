@@ -3,6 +3,7 @@
 #include <set>
 
 #include "config/sweep_loader.hpp"
+#include "config/sweep_same_values.hpp"
 #include "core/random_stream.hpp"
 
 // A sweep's points: their expansion from the grid and the explicit points, and the building and
@@ -58,25 +59,27 @@ std::vector<SweepPoint> expand_points(const SweepSpec& sweep, Diagnostics& diagn
   }
 
   const std::size_t width = std::max<std::size_t>(4, std::to_string(points.size()).size());
-  std::map<std::string, std::string> ids_by_identity;
+  // A point with no values of its own (`{}`) is found by its item in `points`.
+  auto place = [&](std::size_t i) {
+    return points[i].assignments.empty() ? locations[i] : points[i].assignments.front().key_where;
+  };
+  std::map<std::string, std::size_t> first_by_key;  // same_point_key → the first such point
   for (std::size_t i = 0; i < points.size(); ++i) {
     SweepPoint& point = points[i];
     const std::string number = std::to_string(i + 1);
     point.id = "p" + std::string(width - number.size(), '0') + number;
-    const std::string identity = point.identity(sweep);
-    const auto [it, inserted] = ids_by_identity.emplace(identity, point.id);
+    const auto [it, inserted] = first_by_key.emplace(same_point_key(point, sweep), i);
     if (!inserted) {
-      // A point with no values of its own (`{}`) is found by its item in `points`.
-      const SourceLocation where =
-          point.assignments.empty() ? locations[i] : point.assignments.front().key_where;
-      diagnostics.error(where, "points",
-                        "point " + point.id + " (" + point.describe() + ") is the same as point " +
-                            it->second + "; each point must differ in its scenario or its values");
+      const SweepPoint& first = points[it->second];
+      diagnostics.error(place(i), "points",
+                        "point " + point.id + " (" + point.describe() + ") is the same as point " + first.id +
+                            " (" + first.describe() + ", at line " + std::to_string(place(it->second).line) +
+                            "); each point must differ in its scenario or its values");
     }
-    point.base_seed =
-        sweep.point_seeds == PointSeeds::common
-            ? sweep.base_seed
-            : combine_seed(combine_seed(sweep.base_seed, purpose_key("sweep_point")), purpose_key(identity));
+    point.base_seed = sweep.point_seeds == PointSeeds::common
+                          ? sweep.base_seed
+                          : combine_seed(combine_seed(sweep.base_seed, purpose_key("sweep_point")),
+                                         purpose_key(point.identity(sweep)));
   }
   return points;
 }

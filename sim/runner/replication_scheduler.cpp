@@ -13,6 +13,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "runner/precision_prefix.hpp"
 #include "runner/precision_progress.hpp"
 #include "runner/progress.hpp"
 #include "runner/replication_process.hpp"
@@ -27,11 +28,7 @@ struct SetState {
   std::set<std::uint64_t> complete;
   std::set<std::uint64_t> running;
   std::size_t next_fixed = 0;
-  // With a precision rule:
-  std::map<std::uint64_t, std::vector<std::pair<std::string, double>>> values;
-  std::uint64_t prefix = 0;     // replications 1..prefix are complete
-  std::uint64_t evaluated = 0;  // the rule has been checked on prefixes up to this n
-  std::optional<PrecisionCheck> last_check;
+  std::optional<PrecisionPrefix> precision;  // with a precision rule
   std::optional<PrecisionDecision> decision;
 };
 
@@ -43,7 +40,10 @@ class Scheduler {
         options_(options),
         on_decided_(on_decided),
         states_(sets.size()),
-        progress_(std::cerr, !options.quiet, ProgressLine::stderr_is_terminal(), options.progress_prefix) {}
+        progress_(std::cerr, !options.quiet, ProgressLine::stderr_is_terminal(), options.progress_prefix) {
+    for (std::size_t s = 0; s < sets_.size(); ++s)
+      if (sets_[s].precision) states_[s].precision.emplace(*sets_[s].precision);
+  }
 
   // An exception leaving run() (out of memory, caught in main) must not leave children writing into a
   // staging directory that is about to be removed; after a normal end nothing is running.
@@ -131,51 +131,35 @@ class Scheduler {
     }
   }
 
-  // With a precision rule, checks the rule on every newly complete prefix; on a decision, stops and
-  // removes what ran beyond it. Returns false (with `result` set) if the rule cannot be checked.
+  // With a precision rule, reads the newly complete replications and checks the rule on every newly
+  // complete prefix (PrecisionPrefix); on a decision, stops and removes what ran beyond it. Returns
+  // false (with `result` set) if the rule cannot be checked.
   bool evaluate(std::size_t s, ScheduleResult& result) {
     const ReplicationSet& set = sets_[s];
     SetState& state = states_[s];
-    if (!set.precision || state.decision) return true;
-    const PrecisionRule& rule = *set.precision;
+    if (!state.precision || state.decision) return true;
     try {
       for (std::uint64_t r : state.complete)
-        if (!state.values.count(r)) state.values[r] = read_replication_kpis(set.dir, r);
+        if (!state.precision->has(r)) state.precision->add(r, read_replication_kpis(set.dir, r));
     } catch (const std::exception& e) {
       stop_all();
       result.status = ScheduleResult::Status::failed;
       result.failure = set.label + ": " + e.what();
       return false;
     }
-    while (state.complete.count(state.prefix + 1)) ++state.prefix;
-    for (std::uint64_t n = std::max(state.evaluated + 1, rule.min_replications);
-         n <= std::min(state.prefix, rule.max_replications); ++n) {
-      state.evaluated = n;
-      std::vector<std::pair<std::string, std::vector<double>>> values;
-      for (std::uint64_t r = 1; r <= n; ++r) {
-        for (const auto& [kpi, value] : state.values.at(r)) {
-          auto it =
-              std::find_if(values.begin(), values.end(), [&](const auto& kv) { return kv.first == kpi; });
-          if (it == values.end()) it = values.insert(values.end(), {kpi, {}});
-          it->second.push_back(value);
-        }
-      }
-      try {
-        state.last_check = check_precision(values, rule);
-      } catch (const std::invalid_argument& e) {
-        stop_all();
-        result.status = ScheduleResult::Status::failed;
-        result.failure = set.label + ": the precision rule cannot be checked: " + e.what();
-        result.fails_unchanged = true;
-        return false;
-      }
-      if (state.last_check->met || n == rule.max_replications) {
-        state.decision = PrecisionDecision{n, *state.last_check};
-        stop_set_beyond(s, n);
-        ++decided_;
-        if (on_decided_) on_decided_(s, *state.decision);
-        return true;
-      }
+    try {
+      state.decision = state.precision->check_new_prefixes();
+    } catch (const std::invalid_argument& e) {
+      stop_all();
+      result.status = ScheduleResult::Status::failed;
+      result.failure = set.label + ": the precision rule cannot be checked: " + e.what();
+      result.fails_unchanged = true;
+      return false;
+    }
+    if (state.decision) {
+      stop_set_beyond(s, state.decision->replications);
+      ++decided_;
+      if (on_decided_) on_decided_(s, *state.decision);
     }
     return true;
   }
@@ -198,9 +182,9 @@ class Scheduler {
     }
     for (auto it = state.complete.upper_bound(n); it != state.complete.end();) {
       remove_replication(set.dir, *it);
-      state.values.erase(*it);
       it = state.complete.erase(it);
     }
+    state.precision->forget_beyond(n);
   }
 
   std::optional<std::uint64_t> next_for(std::size_t s) {
@@ -216,9 +200,10 @@ class Scheduler {
     }
     if (state.decision) return std::nullopt;
     const PrecisionRule& rule = *set.precision;
-    const std::uint64_t needed = std::max(rule.min_replications, state.prefix + 1);
+    const std::uint64_t prefix = state.precision->prefix();
+    const std::uint64_t needed = std::max(rule.min_replications, prefix + 1);
     const std::uint64_t cap = std::min(rule.max_replications, needed + options_.jobs - 1);
-    for (std::uint64_t r = state.prefix + 1; r <= cap; ++r)
+    for (std::uint64_t r = prefix + 1; r <= cap; ++r)
       if (!state.complete.count(r) && !state.running.count(r)) return r;
     return std::nullopt;
   }
@@ -272,7 +257,8 @@ class Scheduler {
       const SetState& state = states_[0];
       std::optional<std::uint64_t> decided_at;
       if (state.decision) decided_at = state.decision->replications;
-      detail = precision_progress_detail(*sets_[0].precision, decided_at, state.last_check, state.evaluated);
+      detail = precision_progress_detail(*sets_[0].precision, decided_at, state.precision->last_check(),
+                                         state.precision->evaluated());
     } else if (with_rule > 0) {
       detail = "precision rule decided for " + std::to_string(decided_) + " of " + std::to_string(with_rule) +
                (with_rule == 1 ? " point" : " points");

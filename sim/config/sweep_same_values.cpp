@@ -1,0 +1,56 @@
+#include "config/sweep_same_values.hpp"
+
+#include <charconv>
+#include <cmath>
+
+namespace probsim {
+
+namespace {
+
+// A number as the scenario reader takes one (FieldReader::to_number: all of the text, finite), written
+// the shortest way that reads back as the same double; nothing for text that is not such a number.
+std::optional<std::string> number_written_one_way(const std::string& text) {
+  double number = 0.0;
+  const char* end = text.data() + text.size();
+  const auto [stop, error] = std::from_chars(text.data(), end, number);
+  if (error != std::errc() || stop != end || !std::isfinite(number)) return std::nullopt;
+  if (number == 0.0) number = 0.0;  // -0 sets what 0 sets
+  char written[32];
+  const auto [last, written_error] = std::to_chars(written, written + sizeof written, number);
+  if (written_error != std::errc()) return std::nullopt;
+  return std::string(written, last);
+}
+
+void write_numbers_one_way(ConfigNode& node) {
+  if (node.kind == ConfigNode::Kind::scalar) {
+    if (auto number = number_written_one_way(node.scalar)) node.scalar = *number;
+  }
+  for (auto& item : node.items) write_numbers_one_way(item);
+  for (auto& [key, value] : node.entries) write_numbers_one_way(value);
+}
+
+}  // namespace
+
+std::string same_value_key(const ConfigNode& value) {
+  ConfigNode copy = value;
+  write_numbers_one_way(copy);
+  return emit_yaml_inline(copy);
+}
+
+std::string same_point_key(const SweepPoint& point, const SweepSpec& sweep) {
+  std::string text = "scenario=" + sweep.scenarios.at(point.scenario);
+  for (const auto& a : point.assignments) text += ";" + a.key_path + "=" + same_value_key(a.value);
+  return text;
+}
+
+std::optional<std::string> ValuesSeen::repeat(const ConfigNode& value) {
+  const auto [it, inserted] = first_.emplace(same_value_key(value), &value);
+  if (inserted) return std::nullopt;
+  const std::string written = emit_yaml_inline(value);
+  const std::string first_written = emit_yaml_inline(*it->second);
+  return "the value " + written + " is listed twice (first at line " +
+         std::to_string(it->second->where.line) + (first_written == written ? "" : ", as " + first_written) +
+         ")";
+}
+
+}  // namespace probsim
