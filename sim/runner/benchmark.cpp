@@ -49,7 +49,8 @@ int run_benchmark(const LoadedScenario& loaded, std::uint64_t base_seed, std::si
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (ran_out_of_memory(status)) throw ReplicationOutOfMemory("the benchmark replication", max_memory);
   if (got != sizeof events || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    std::fprintf(stderr, "probsim: the benchmark replication failed\n");
+    std::fprintf(stderr, "probsim: the benchmark replication failed%s\n",
+                 describe_signal_end(status).c_str());
     return 1;
   }
   const Scenario& s = loaded.scenario;

@@ -3,6 +3,8 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 
+#include <csignal>
+
 #include "runner/memory_sizes.hpp"
 
 namespace probsim {
@@ -31,6 +33,16 @@ std::string what_would_not_give(const MemoryLimits& limits) {
 
 bool ran_out_of_memory(int wait_status) {
   return WIFEXITED(wait_status) && WEXITSTATUS(wait_status) == kOutOfMemoryExitStatus;
+}
+
+std::string describe_signal_end(int wait_status) {
+  if (!WIFSIGNALED(wait_status)) return "";
+  const int signal = WTERMSIG(wait_status);
+  return " (signal " + std::to_string(signal) +
+         (signal == SIGKILL ? ": killed, as the operating system's out-of-memory killer kills the largest "
+                              "process when the machine runs out of memory"
+                            : "") +
+         ")";
 }
 
 MemoryLimits process_memory_limits() {

@@ -18,6 +18,11 @@ inline constexpr int kOutOfMemoryExitStatus = 3;
 // Whether waitpid's `wait_status` is that of a child that ran out of memory.
 [[nodiscard]] bool ran_out_of_memory(int wait_status);
 
+// For "replication R failed" + it: how a child process that did not exit ended, "" if it exited. A
+// SIGKILL is said to be what the operating system's out-of-memory killer sends: on a machine that
+// overcommits memory (Linux's default) a process is more often killed than refused an allocation.
+[[nodiscard]] std::string describe_signal_end(int wait_status);
+
 // A replication's child process ran out of memory: thrown by its parent, once the other replications
 // are stopped and what they left unfinished is removed, to main, which says so with the command's
 // advice. A std::bad_alloc, so that whatever catches out of memory on the way (to clean up) catches it.

@@ -100,8 +100,7 @@ class Scheduler {
           throw ReplicationOutOfMemory(options_.progress_prefix + which, options_.max_memory);
         }
         result.status = ScheduleResult::Status::failed;
-        result.failure = which + " failed" +
-                         (WIFSIGNALED(status) ? " (signal " + std::to_string(WTERMSIG(status)) + ")" : "");
+        result.failure = which + " failed" + describe_signal_end(status);
         break;
       }
       states_[s].complete.insert(r);

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <csignal>
 #include <new>
 
 using namespace probsim;
@@ -40,4 +41,12 @@ TEST(OutOfMemory, OnlyExitStatusThreeIsOutOfMemory) {
   EXPECT_FALSE(ran_out_of_memory(W_EXITCODE(0, 0)));
   EXPECT_FALSE(ran_out_of_memory(W_EXITCODE(2, 0)));
   EXPECT_FALSE(ran_out_of_memory(W_EXITCODE(0, 6)));  // SIGABRT: not told to be out of memory
+}
+
+TEST(OutOfMemory, AKilledReplicationIsSaidToBeWhatTheOutOfMemoryKillerDoes) {
+  EXPECT_EQ(describe_signal_end(W_EXITCODE(2, 0)), "");
+  EXPECT_EQ(describe_signal_end(W_EXITCODE(0, SIGABRT)), " (signal 6)");
+  EXPECT_EQ(describe_signal_end(W_EXITCODE(0, SIGKILL)),
+            " (signal 9: killed, as the operating system's out-of-memory killer kills the largest process "
+            "when the machine runs out of memory)");
 }
