@@ -8,6 +8,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "runner/out_of_memory.hpp"
 #include "runner/stop_signals.hpp"
 
 using namespace probsim;
@@ -62,11 +63,12 @@ int main(int argc, char** argv) {
       if (!error.path1().empty()) std::cerr << error.path1().string() << ": ";
       std::cerr << error.code().message() << "\n";
       return 1;
-    } catch (const std::bad_alloc&) {
+    } catch (const std::bad_alloc& error) {
       // Caught here, so that the destructors on the way out remove what was half-written (a run's
-      // staging directory, a temporary file) rather than "terminate called" leaving it.
-      std::cerr << "probsim " << subcommand->name
-                << ": out of memory: the machine (or a ulimit) would not give more; "
+      // staging directory, a temporary file) rather than "terminate called" leaving it. A replication's
+      // child process that ran out of memory is thrown here too, by its parent (runner/out_of_memory.hpp).
+      std::cerr << "probsim " << subcommand->name << ": "
+                << describe_out_of_memory(error, process_memory_limits()) << "; "
                 << subcommand->out_of_memory_advice << ". Nothing half-written was kept.\n";
       return 1;
     } catch (const std::exception& error) {

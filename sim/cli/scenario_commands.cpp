@@ -245,14 +245,13 @@ int scenario_command_main(const Command& command, int argc, char** argv) {
   run.jobs = std::min(run.jobs, run.precision ? run.max_replications : run.replications);
   // Before anything is allocated: the estimated memory of the replications run at once, against the
   // machine or --max-memory.
-  if (const auto stop = refuse_if_memory_short(
-          command.name, loaded->scenario, command.name == kBench.name ? 1 : run.jobs,
-          vm.count("max-memory") ? std::optional<std::string>(vm["max-memory"].as<std::string>())
-                                 : std::nullopt,
-          std::cerr))
+  if (vm.count("max-memory")) run.max_memory = vm["max-memory"].as<std::string>();
+  if (const auto stop =
+          refuse_if_memory_short(command.name, loaded->scenario, command.name == kBench.name ? 1 : run.jobs,
+                                 run.max_memory, std::cerr))
     return *stop;
   if (command.name == kBench.name)
-    return run_benchmark(*loaded, run.base_seed, threads_per_replication(run.threads, 1));
+    return run_benchmark(*loaded, run.base_seed, threads_per_replication(run.threads, 1), run.max_memory);
   return note_late_stop_signal(run_experiment(*loaded, run), std::cerr);
 }
 

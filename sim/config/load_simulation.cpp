@@ -2,7 +2,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <string>
+#include <system_error>
 
 #include "config/loader_blocks.hpp"
 #include "config/loader_values.hpp"
@@ -76,6 +78,32 @@ bool snapshot_files_are_apart(FieldReader& sim, const SnapshotFiles& files, Diag
   return true;
 }
 
+// Why `file` cannot be read as a snapshot CSV, if it cannot: said at its key. A path through a file
+// (data/staff.csv/caseload.csv) names that file, since "no such file" alone would send the reader to
+// look for it in the folder; a path the system refuses (a loop of symbolic links, a name too long)
+// gives the system's reason.
+std::optional<std::string> why_not_a_csv_file(const std::string& file) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  const fs::file_status status = fs::status(file, error);
+  if (fs::is_regular_file(status)) return std::nullopt;
+  if (fs::is_directory(status)) return "is a directory, not a CSV file: " + file;
+  if (fs::exists(status)) return "is not a regular file (a device or pipe?), not a CSV file: " + file;
+  if (error && error != std::errc::no_such_file_or_directory && error != std::errc::not_a_directory)
+    return "cannot be read: " + file + ": " + error.message();
+  for (fs::path above = fs::path(file).parent_path(); !above.empty(); above = above.parent_path()) {
+    std::error_code ignored;
+    const fs::file_status folder = fs::status(above, ignored);
+    if (fs::is_directory(folder)) break;
+    if (fs::exists(folder))
+      return "no such file: " + file + " (" + above.string() + " is a file, not a folder)";
+    if (above == above.root_path()) break;
+  }
+  return "no such file: " + file +
+         " (a relative path is read from the folder of the file that sets the key; from the working "
+         "directory for --set)";
+}
+
 }  // namespace
 
 void read_simulation(FieldReader& root, Scenario& s) {
@@ -110,22 +138,14 @@ void read_simulation(FieldReader& root, Scenario& s) {
         SnapshotFiles{resolve_snapshot_path(sim.node("caseload_csv", false)->where, *caseload_csv),
                       resolve_snapshot_path(sim.node("staff_csv", false)->where, *staff_csv)};
     // Named here, at the key and the scenario's line, as well as at the file when it is read.
+    bool readable = true;
     for (auto [key, file] : {std::pair{"caseload_csv", s.snapshot_files->caseload_csv},
                              std::pair{"staff_csv", s.snapshot_files->staff_csv}})
-      if (!std::filesystem::is_regular_file(file))
-        root.diagnostics().error(
-            sim.node(key, false)->anchor(), std::string("simulation.") + key,
-            (std::filesystem::is_directory(file) ? "is a directory, not a CSV file: "
-             : std::filesystem::exists(file) ? "is not a regular file (a device or pipe?), not a CSV file: "
-                                             : "no such file: ") +
-                file +
-                (std::filesystem::exists(file)
-                     ? ""
-                     : " (a relative path is read from the folder of the file that sets "
-                       "the key; from the working directory for --set)"));
-    if (std::filesystem::is_regular_file(s.snapshot_files->caseload_csv) &&
-        std::filesystem::is_regular_file(s.snapshot_files->staff_csv) &&
-        !snapshot_files_are_apart(sim, *s.snapshot_files, root.diagnostics()))
+      if (const auto why = why_not_a_csv_file(file)) {
+        root.diagnostics().error(sim.node(key, false)->anchor(), std::string("simulation.") + key, *why);
+        readable = false;
+      }
+    if (readable && !snapshot_files_are_apart(sim, *s.snapshot_files, root.diagnostics()))
       s.snapshot_files.reset();  // not read: each column of one file would be unknown to the other
   }
   sim.reject_unknown_keys();

@@ -8,6 +8,7 @@
 #include <simgrid/s4u/Engine.hpp>
 #include <simgrid/s4u/NetZone.hpp>
 
+#include "engine/actor_failure.hpp"
 #include "engine/daily_phase_actor.hpp"
 #include "engine/parallel_day.hpp"
 #include "engine/workforce_actor.hpp"
@@ -31,6 +32,8 @@ ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpe
   char* argv[] = {program_name, nullptr};
   int argc = 1;
 #endif
+  // Declared before the engine, so that it outlives the actors, which keep an exception in it.
+  ActorFailure failure;
   simgrid::s4u::Engine engine(&argc, argv);
   simgrid::s4u::NetZone* zone = simgrid::s4u::create_full_zone("probation_service");
   // One host carries every actor: the model has no computation or communication costs to simulate,
@@ -50,34 +53,42 @@ ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpe
   // their days run on the replication's threads too.
   const SimulationWindow& window = scenario.window;
   const std::size_t independent_threads = spec.events != nullptr ? 1 : threads;
-  simgrid::s4u::Actor::create("workforce", host,
-                              WorkforceActor(service, window.last_day(), independent_threads));
+  simgrid::s4u::Actor::create(
+      "workforce", host, failure.guarded(WorkforceActor(service, window.last_day(), independent_threads)));
   if (service.has_rag_review())
-    simgrid::s4u::Actor::create("prioritisation", host,
-                                DailyPhaseActor(service, DayPhase::rag_review, window.last_day(), 1));
-  simgrid::s4u::Actor::create("offices", host,
-                              DailyPhaseActor(service, DayPhase::casework, window.last_day(), threads));
-  if (service.has_interventions())
     simgrid::s4u::Actor::create(
-        "interventions", host,
-        DailyPhaseActor(service, DayPhase::interventions, window.last_day(), independent_threads));
+        "prioritisation", host,
+        failure.guarded(DailyPhaseActor(service, DayPhase::rag_review, window.last_day(), 1)));
+  simgrid::s4u::Actor::create(
+      "offices", host,
+      failure.guarded(DailyPhaseActor(service, DayPhase::casework, window.last_day(), threads)));
+  if (service.has_interventions())
+    simgrid::s4u::Actor::create("interventions", host,
+                                failure.guarded(DailyPhaseActor(service, DayPhase::interventions,
+                                                                window.last_day(), independent_threads)));
+  // After each run of the engine, before its state is read: an actor's exception is thrown here.
+  auto run_until = [&](double date) {
+    engine.run_until(date);
+    failure.rethrow();
+  };
 
   const std::vector<const PduOffice*> observed = service.observed_offices();
   if (stop != nullptr) {
-    engine.run_until(day_phase_time(stop->after_day, DayPhase::observation));
+    run_until(day_phase_time(stop->after_day, DayPhase::observation));
     stop->visit(observed, service.observed_teams());
     return ReplicationResult{};
   }
   RunRecorder recorder(scenario, observed, service.region_of_office(), service.observed_teams());
   if (window.first_report_day() > 0)
-    engine.run_until(day_phase_time(window.first_report_day() - 1, DayPhase::observation));
+    run_until(day_phase_time(window.first_report_day() - 1, DayPhase::observation));
   const std::vector<Observation> plan = observation_plan(scenario);
   open_recorder_window(recorder, plan);
   for (const Observation& o : plan) {
-    engine.run_until(day_phase_time(o.after_day, DayPhase::observation));
+    run_until(day_phase_time(o.after_day, DayPhase::observation));
     record_observation(recorder, o, window);
   }
   engine.run();
+  failure.rethrow();
   return recorder.finish();
 }
 

@@ -182,11 +182,11 @@ int run_batch(const BatchOptions& options) {
       say(prefix + sets[s].label + ": " +
           describe_precision(decision.check, *sets[s].precision, decision.replications) + "\n");
   };
-  const ScheduleResult result =
-      run_replications(sets,
-                       SchedulerOptions{options.jobs, options.quiet, prefix,
-                                        threads_per_replication(options.threads, options.jobs)},
-                       record_decision);
+  const ScheduleResult result = run_replications(
+      sets,
+      SchedulerOptions{options.jobs, options.quiet, prefix,
+                       threads_per_replication(options.threads, options.jobs), options.max_memory},
+      record_decision);
   if (result.status != ScheduleResult::Status::complete)
     return fail(prefix + result.failure +
                 (result.fails_unchanged

@@ -7,13 +7,17 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <exception>
+#include <new>
 
 #include "core/random_stream.hpp"
 #include "engine/replication.hpp"
+#include "runner/out_of_memory.hpp"
 
 namespace probsim {
 
-int run_benchmark(const LoadedScenario& loaded, std::uint64_t base_seed, std::size_t threads) {
+int run_benchmark(const LoadedScenario& loaded, std::uint64_t base_seed, std::size_t threads,
+                  const std::optional<std::string>& max_memory) {
   int channel[2];
   if (::pipe(channel) != 0) return 1;
   std::fflush(nullptr);
@@ -22,11 +26,18 @@ int run_benchmark(const LoadedScenario& loaded, std::uint64_t base_seed, std::si
   if (pid < 0) return 1;
   if (pid == 0) {
     ::close(channel[0]);
-    const ReplicationResult result = run_replication(
-        loaded.scenario, ReplicationSpec{1, replication_seed(base_seed, 1), nullptr, threads});
-    const long long events = result.case_events;
-    const ssize_t written = ::write(channel[1], &events, sizeof events);
-    ::_exit(written == sizeof events ? 0 : 1);
+    try {
+      const ReplicationResult result = run_replication(
+          loaded.scenario, ReplicationSpec{1, replication_seed(base_seed, 1), nullptr, threads});
+      const long long events = result.case_events;
+      const ssize_t written = ::write(channel[1], &events, sizeof events);
+      ::_exit(written == sizeof events ? 0 : 1);
+    } catch (const std::bad_alloc&) {
+      ::_exit(kOutOfMemoryExitStatus);  // said by the parent, with the command's advice
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "probsim: the benchmark replication failed: %s\n", e.what());
+      ::_exit(2);
+    }
   }
   ::close(channel[1]);
   long long events = 0;
@@ -36,8 +47,10 @@ int run_benchmark(const LoadedScenario& loaded, std::uint64_t base_seed, std::si
   rusage usage{};
   ::wait4(pid, &status, 0, &usage);
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (ran_out_of_memory(status)) throw ReplicationOutOfMemory("the benchmark replication", max_memory);
   if (got != sizeof events || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    std::fprintf(stderr, "probsim: the benchmark replication failed\n");
+    std::fprintf(stderr, "probsim: the benchmark replication failed%s\n",
+                 describe_signal_end(status).c_str());
     return 1;
   }
   const Scenario& s = loaded.scenario;

@@ -174,11 +174,11 @@ int run_experiment(const LoadedScenario& loaded, const RunOptions& options) {
   else
     for (std::uint64_t r = 1; r <= options.replications; ++r) set.replications.push_back(r);
   const std::vector<ReplicationSet> sets{set};
-  const ScheduleResult result =
-      run_replications(sets,
-                       SchedulerOptions{options.jobs, options.quiet, "",
-                                        threads_per_replication(options.threads, options.jobs)},
-                       nullptr);
+  const ScheduleResult result = run_replications(
+      sets,
+      SchedulerOptions{options.jobs, options.quiet, "",
+                       threads_per_replication(options.threads, options.jobs), options.max_memory},
+      nullptr);
   if (result.status != ScheduleResult::Status::complete) return abandon(result.failure);
 
   auto interrupted = [&] {

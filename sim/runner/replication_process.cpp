@@ -1,12 +1,14 @@
 // One replication's child process and its files on disk: what the scheduler starts, checks and cleans.
 #include "runner/replication_process.hpp"
 
+#include <signal.h>
 #include <sys/stat.h>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <new>
 #include <stdexcept>
 
 #include "core/random_stream.hpp"
@@ -14,6 +16,7 @@
 #include "output/atomic_file.hpp"
 #include "output/case_event_log.hpp"
 #include "output/csv_reader.hpp"
+#include "runner/out_of_memory.hpp"
 #include "runner/run_files.hpp"
 
 namespace fs = std::filesystem;
@@ -28,6 +31,10 @@ constexpr const char* kReplicationSuffixes[] = {"timeseries.csv", "events.csv", 
 
 // Runs one replication in this (child) process and writes its files; returns the exit status.
 int replicate_in_child(const ReplicationSet& set, std::uint64_t replication, std::size_t threads) {
+  // The parent holds stop signals to stop its children and clean up; a child just ends.
+  signal(SIGINT, SIG_DFL);
+  signal(SIGTERM, SIG_DFL);
+  signal(SIGHUP, SIG_DFL);
   try {
     const std::uint64_t seed = replication_seed(set.base_seed, replication);
     std::unique_ptr<AtomicFile> events_file;
@@ -42,6 +49,10 @@ int replicate_in_child(const ReplicationSet& set, std::uint64_t replication, std
     if (events_file) events_file->commit();
     write_replication_files(set.dir, replication, result);
     return 0;
+  } catch (const std::bad_alloc&) {
+    // Said by the parent, which knows the command's advice; the destructors have removed this
+    // process's temporary files, and the parent removes the rest of an incomplete replication.
+    return kOutOfMemoryExitStatus;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "probsim: %s: replication %llu failed: %s\n", set.label.c_str(),
                  static_cast<unsigned long long>(replication), e.what());

@@ -13,6 +13,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "runner/out_of_memory.hpp"
 #include "runner/precision_prefix.hpp"
 #include "runner/precision_progress.hpp"
 #include "runner/progress.hpp"
@@ -93,9 +94,13 @@ class Scheduler {
       if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !replication_complete(sets_[s].dir, r)) {
         stop_all();
         remove_unfinished_files(sets_[s].dir, r, pid);
+        const std::string which = sets_[s].label + ": replication " + std::to_string(r);
+        if (ran_out_of_memory(status)) {
+          progress_.finish();
+          throw ReplicationOutOfMemory(options_.progress_prefix + which, options_.max_memory);
+        }
         result.status = ScheduleResult::Status::failed;
-        result.failure = sets_[s].label + ": replication " + std::to_string(r) + " failed" +
-                         (WIFSIGNALED(status) ? " (signal " + std::to_string(WTERMSIG(status)) + ")" : "");
+        result.failure = which + " failed" + describe_signal_end(status);
         break;
       }
       states_[s].complete.insert(r);
@@ -225,12 +230,7 @@ class Scheduler {
           result.failure = std::string("cannot start a replication process: ") + std::strerror(errno);
           return false;
         }
-        if (pid == 0) {
-          signal(SIGINT, SIG_DFL);
-          signal(SIGTERM, SIG_DFL);
-          signal(SIGHUP, SIG_DFL);
-          ::_exit(replicate_in_child(sets_[s], *r, options_.threads_per_replication));
-        }
+        if (pid == 0) ::_exit(replicate_in_child(sets_[s], *r, options_.threads_per_replication));
         running_.emplace(pid, std::make_pair(s, *r));
         states_[s].running.insert(*r);
       }

@@ -45,6 +45,7 @@ struct SchedulerOptions {
   bool quiet = false;
   std::string progress_prefix;              // e.g. "shard 2/3: "
   std::size_t threads_per_replication = 1;  // see ReplicationSpec::threads
+  std::optional<std::string> max_memory;    // --max-memory's text, if given: for ReplicationOutOfMemory
 };
 
 struct ScheduleResult {
@@ -64,7 +65,8 @@ struct ScheduleResult {
 using DecisionCallback = std::function<void(std::size_t set, const PrecisionDecision& decision)>;
 
 // Runs every set to completion, or stops all children and returns at the first failure or on SIGINT
-// or SIGTERM. Completed replications are left in place in every case.
+// or SIGTERM. Completed replications are left in place in every case. A replication that ran out of
+// memory is thrown, as ReplicationOutOfMemory (runner/out_of_memory.hpp), once the others are stopped.
 [[nodiscard]] ScheduleResult run_replications(const std::vector<ReplicationSet>& sets,
                                               const SchedulerOptions& options,
                                               const DecisionCallback& on_decided);

@@ -31,6 +31,8 @@ struct RunOptions {
   bool events_sessions = false;  // --events-sessions: events.csv also has a row per group session
   bool quiet = false;
   std::string command_line;  // for provenance
+  // --max-memory's text, if given: checked before the run, and named if a replication runs out anyway.
+  std::optional<std::string> max_memory;
   // --precision p: add replications until every chosen KPI's 95% CI half-width ≤ p × |mean|.
   std::optional<double> precision;
   std::vector<std::string> precision_kpis;  // empty: every KPI

@@ -7,6 +7,7 @@
 #include <exception>
 #include <filesystem>
 #include <iostream>
+#include <new>
 #include <optional>
 #include <string>
 #include <vector>
@@ -215,18 +216,25 @@ int run_snapshot(SnapshotOptions options) {
     // leaving a .tmp behind; one during the replay ends the process, saying so, before anything is
     // written, so the directory is made only now.
     hold_stop_signals_until_exit();
-    // An exception must not leave this actor (the simulation kernel would abort): it is kept and
-    // reported below.
+    // A write that fails leaves the folder as it was (the CSVs' temporary files go with their writers).
+    // Out of memory goes on to main, which says so; any other failure is reported below.
+    SnapshotFolderChange change(out_dir);
     try {
-      fs::create_directories(out_dir);
+      change.make();
       write_snapshot_note(out_dir, run_dir, replication, *date);
       write_snapshot_csvs(loaded->scenario, offices, static_cast<Day>(day),
                           (fs::path(out_dir) / "caseload.csv").string(),
                           (fs::path(out_dir) / "staff.csv").string(), teams);
+    } catch (const std::bad_alloc&) {
+      change.undo();
+      throw;
     } catch (const std::exception& error) {
+      change.undo();
       write_failure = error.what();
     }
   };
+  // Out of memory in the replay (engine/actor_failure.hpp) or in the writing goes on to main, which says
+  // so: nothing is written before the replay ends, and a failed write is undone above.
   (void)run_replication(loaded->scenario, spec, &stop);
   if (!write_failure.empty()) {
     std::cerr << "probsim snapshot: could not write the snapshot into " << out_dir << ": " << write_failure

@@ -1,6 +1,12 @@
 #include "runner/snapshot_folder.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
 
 #include "output/atomic_file.hpp"
 
@@ -28,6 +34,42 @@ void write_snapshot_note(const fs::path& folder, const std::string& run_dir, std
                         "run: " +
                             fs::absolute(run_dir).lexically_normal().string() +
                             "\nreplication: " + std::to_string(replication) + "\ndate: " + date.iso() + "\n");
+}
+
+SnapshotFolderChange::SnapshotFolderChange(fs::path folder) : folder_(std::move(folder)) {
+  std::error_code error;
+  const fs::path note = folder_ / kSnapshotNoteFile;
+  had_note_ = fs::exists(note, error);
+  if (!had_note_ || !fs::is_regular_file(note, error)) return;
+  std::ifstream in(note, std::ios::binary);
+  std::ostringstream text;
+  if (in && text << in.rdbuf()) earlier_note_ = text.str();
+}
+
+void SnapshotFolderChange::make() {
+  fs::path built;
+  for (const auto& part : folder_) {
+    built /= part;
+    if (part.empty() || built == built.root_path()) continue;
+    if (::mkdir(built.c_str(), 0777) == 0)
+      made_.push_back(built);
+    else if (errno != EEXIST)
+      throw std::runtime_error("cannot create " + built.string() + ": " + os_reason(errno));
+  }
+}
+
+void SnapshotFolderChange::undo() noexcept {
+  try {
+    std::error_code ignored;
+    const fs::path note = folder_ / kSnapshotNoteFile;
+    if (!had_note_)
+      fs::remove(note, ignored);
+    else if (earlier_note_)
+      write_file_atomically(note.string(), *earlier_note_);
+    for (auto level = made_.rbegin(); level != made_.rend(); ++level)
+      if (!fs::remove(*level, ignored)) break;  // not empty (or gone): it and those above it stay
+  } catch (...) {  // a failure here too (out of memory again): the folder is left as it is
+  }
 }
 
 std::vector<std::string> snapshot_folders_in(const fs::path& run_dir) {

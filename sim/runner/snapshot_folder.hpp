@@ -30,6 +30,27 @@ inline constexpr const char* kSnapshotNoteFile = "snapshot-of.txt";
 void write_snapshot_note(const std::filesystem::path& folder, const std::string& run_dir,
                          std::uint64_t replication, const CalendarDate& date);
 
+// What writing a snapshot into `folder` changes before its CSVs are in place, so that a write that fails
+// (out of memory, a full disk) leaves the folder as it was rather than a note that names another day,
+// or a new folder with only a note in it.
+class SnapshotFolderChange {
+ public:
+  // Reads the note there now, if any.
+  explicit SnapshotFolderChange(std::filesystem::path folder);
+  // Makes the folder and its parents, one level at a time; throws if one cannot be made.
+  void make();
+  // Puts back the earlier note (or removes the one written since, if there was none) and removes the
+  // levels make() made, each only while it is empty. Never throws: it is called on the way out of a
+  // failure, and does what it can.
+  void undo() noexcept;
+
+ private:
+  std::filesystem::path folder_;
+  bool had_note_ = false;
+  std::optional<std::string> earlier_note_;  // nothing if there was none, or it could not be read
+  std::vector<std::filesystem::path> made_;  // outermost first
+};
+
 // The folders directly in `run_dir` that hold a snapshot: a snapshot note, or (written before the note
 // existed) a name snapshot-* with caseload.csv or staff.csv in it. Sorted, each with a trailing '/'.
 [[nodiscard]] std::vector<std::string> snapshot_folders_in(const std::filesystem::path& run_dir);

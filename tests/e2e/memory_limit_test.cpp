@@ -163,8 +163,8 @@ TEST(MemoryLimits, ABatchThatRunsOutOfMemoryAnywaySaysSoAndExitsOne) {
                 " --dry-run --max-memory 1T --out " + quoted(dir / "batch"));
   EXPECT_EQ(result.exit_status, 1) << result.output;
   EXPECT_TRUE(contains(result.output,
-                       "probsim batch: out of memory: the machine (or a ulimit) would not give "
-                       "more; it holds every point of the sweep"))
+                       "probsim batch: out of memory: the machine or the process limit (ulimit -v 100000, "
+                       "98 MiB) would not give more; it holds every point of the sweep"))
       << result.output;
   EXPECT_FALSE(contains(result.output, "terminate called")) << result.output;
   EXPECT_FALSE(fs::exists(dir / "batch"));

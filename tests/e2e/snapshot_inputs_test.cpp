@@ -4,8 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "e2e/batch_test_support.hpp"
 #include "e2e/cli_test_support.hpp"
@@ -187,6 +189,45 @@ TEST(SnapshotInputs, AReplayOfARunWhoseCsvIsGoneAdvisesRestoringIt) {
   EXPECT_TRUE(contains(replay.output, "Restore the file the run read (nothing can be replayed without it)"))
       << replay.output;
   EXPECT_FALSE(contains(replay.output, "delete that '# input' line")) << replay.output;
+}
+
+// A snapshot CSV that cannot be read when the run starts, though the path is there: a directory in the
+// file's place (root reads any file, whatever its mode), or a path through a file. Each is named, at its
+// key, the command exits 1, and nothing is written: no run directory, no staging directory, no snapshot.
+TEST(SnapshotInputs, ACsvThatCannotBeReadIsNamedAndNothingIsWritten) {
+  const fs::path dir = fresh_directory("snapshot-inputs-unreadable");
+  ASSERT_EQ(run_copied_snapshot_scenario(dir), 0);
+  const fs::path staff = dir / "data" / "example_region_staff.csv";
+  fs::rename(staff, dir / "staff-aside.csv");
+  fs::create_directory(staff);
+  const std::string run = "run " + quoted(dir / "scenario.yaml") + " --reps 1 --quiet --out ";
+  CommandResult result = run_probsim(run + quoted(dir / "again"));
+  EXPECT_EQ(result.exit_status, 1) << result.output;
+  EXPECT_TRUE(contains(result.output,
+                       "scenario.yaml:20:3: error: key 'simulation.staff_csv': is a directory, "
+                       "not a CSV file: " +
+                           staff.string()))
+      << result.output;
+  // The replay of the run that read it: the recorded file is named, and no snapshot folder is made.
+  result = run_probsim("snapshot " + quoted(dir / "run") + " --date 2023-02-01");
+  EXPECT_EQ(result.exit_status, 1) << result.output;
+  EXPECT_TRUE(contains(result.output, "probsim snapshot: staff_csv " + staff.string() +
+                                          " can no longer be read since the run recorded it"))
+      << result.output;
+  // A folder of the path that is a file: said, rather than only "no such file".
+  const fs::path through = dir / "staff-aside.csv" / "staff.csv";
+  result =
+      run_probsim(run + quoted(dir / "through") + " --set 'simulation.staff_csv=" + through.string() + "'");
+  EXPECT_EQ(result.exit_status, 1) << result.output;
+  EXPECT_TRUE(contains(result.output, "key 'simulation.staff_csv': no such file: " + through.string() + " (" +
+                                          (dir / "staff-aside.csv").string() + " is a file, not a folder)"))
+      << result.output;
+  std::vector<std::string> entries;
+  for (const auto& entry : fs::directory_iterator(dir)) entries.push_back(entry.path().filename().string());
+  std::sort(entries.begin(), entries.end());
+  EXPECT_EQ(entries, (std::vector<std::string>{"data", "run", "scenario.yaml", "staff-aside.csv"}));
+  for (const auto& entry : fs::directory_iterator(dir / "run"))
+    EXPECT_EQ(entry.path().filename().string().rfind("snapshot", 0), std::string::npos) << entry.path();
 }
 
 }  // namespace
