@@ -1,7 +1,9 @@
 #include "config/sweep_same_values.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <vector>
 
 namespace probsim {
 
@@ -38,8 +40,19 @@ std::string same_value_key(const ConfigNode& value) {
 }
 
 std::string same_point_key(const SweepPoint& point, const SweepSpec& sweep) {
+  std::vector<std::string> settings;
+  for (const auto& a : point.assignments) settings.push_back(a.key_path + "=" + same_value_key(a.value));
+  // {x: 6, y: 4} and {y: 4, x: 6} set the same scenario, so the order is not part of the point; unless one
+  // key lies inside another's value (`a` and `a.b`), where the later one wins and the order is.
+  bool nested = false;
+  for (const auto& a : point.assignments)
+    for (const auto& b : point.assignments)
+      if (&a != &b && b.key_path.size() > a.key_path.size() && b.key_path.starts_with(a.key_path) &&
+          (b.key_path[a.key_path.size()] == '.' || b.key_path[a.key_path.size()] == '['))
+        nested = true;
+  if (!nested) std::sort(settings.begin(), settings.end());
   std::string text = "scenario=" + sweep.scenarios.at(point.scenario);
-  for (const auto& a : point.assignments) text += ";" + a.key_path + "=" + same_value_key(a.value);
+  for (const std::string& setting : settings) text += ";" + setting;
   return text;
 }
 

@@ -129,3 +129,36 @@ TEST(SweepSameValues, AnIndependentSeedStillFollowsTheValueAsWritten) {
   EXPECT_EQ(points[0].base_seed, combine_seed(combine_seed(42, purpose_key("sweep_point")),
                                               purpose_key(points[0].identity(*sweep))));
 }
+
+// A point's values in another order set the same scenario: {x: 6, y: 0.2} and {y: 0.2, x: 6.0} are one.
+TEST(SweepSameValues, PointsThatListTheirValuesInAnotherOrderAreOnePoint) {
+  Diagnostics d;
+  const std::string share = "sentence_management.non_task_time_share";
+  const std::string path =
+      write_sweep("order.yaml", sweep_text("points:\n  - {" + kRate + ": 6, " + share + ": 0.2}\n  - {" +
+                                           share + ": 0.2, " + kRate + ": 6.0}\n"));
+  const auto sweep = load_sweep_file(path, d);
+  ASSERT_TRUE(sweep) << d.describe();
+  (void)expand_points(*sweep, d);
+  ASSERT_EQ(d.items().size(), 1u) << d.describe();
+  EXPECT_TRUE(mentions(d, path + ":6:6", "is the same as point p0001")) << d.describe();
+}
+
+// Unless one key lies inside the other's value: then the later one wins, and the order makes the point.
+TEST(SweepSameValues, TheOrderCountsWhenOneKeyIsInsideAnother) {
+  SweepSpec sweep;
+  sweep.scenarios = {"a.yaml"};
+  ConfigNode sara;
+  sara.kind = ConfigNode::Kind::map;
+  sara.entries.emplace_back("hours", scalar("2"));
+  SweepPoint whole_first, part_first;
+  whole_first.assignments = {{"sentence_management.sara", sara, {}},
+                             {"sentence_management.sara.hours", scalar("3"), {}}};
+  part_first.assignments = {{"sentence_management.sara.hours", scalar("3"), {}},
+                            {"sentence_management.sara", sara, {}}};
+  EXPECT_NE(same_point_key(whole_first, sweep), same_point_key(part_first, sweep));
+  SweepPoint x_y, y_x;  // siblings whose names share a beginning are not nested: sorted
+  x_y.assignments = {{"a.rate", scalar("6"), {}}, {"a.rate_max", scalar("7"), {}}};
+  y_x.assignments = {{"a.rate_max", scalar("7.0"), {}}, {"a.rate", scalar("6"), {}}};
+  EXPECT_EQ(same_point_key(x_y, sweep), same_point_key(y_x, sweep));
+}
