@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "cli/count_option.hpp"
 #include "runner/batch_runner.hpp"
+#include "runner/memory_sizes.hpp"
 #include "runner/shard.hpp"
 #include "runner/stop_signals.hpp"
 #include "runner/usable_cores.hpp"
@@ -68,6 +69,11 @@ int batch_main(int argc, char** argv) {
     return 2;
   }
   if (vm.count("max-memory")) batch.max_memory = vm["max-memory"].as<std::string>();
+  if (batch.max_memory)  // now: the sweep's points are built before its memory is checked against it
+    if (const std::string problem = max_memory_problem(*batch.max_memory); !problem.empty()) {
+      std::cerr << "probsim batch: " << problem << "\n";
+      return 2;
+    }
   std::string error;
   const auto parsed = parse_shard(shard, process_environment(), error);
   if (!parsed) {

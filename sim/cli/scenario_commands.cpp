@@ -15,6 +15,7 @@
 #include "runner/input_checksums.hpp"
 #include "runner/kpi_pattern_check.hpp"
 #include "runner/memory_estimate.hpp"
+#include "runner/memory_sizes.hpp"
 #include "runner/precision_rule.hpp"
 #include "runner/run_warnings.hpp"
 #include "runner/scenario_kpi_check.hpp"
@@ -196,6 +197,13 @@ int scenario_command_main(const Command& command, int argc, char** argv) {
   }
   if (command.name == kRun.name)
     if (auto stop = check_run_options(vm, run)) return *stop;
+  if (vm.count("max-memory")) {  // before the scenario (and any snapshot CSVs it names) is loaded
+    run.max_memory = vm["max-memory"].as<std::string>();
+    if (const std::string problem = max_memory_problem(*run.max_memory); !problem.empty()) {
+      std::cerr << "probsim " << command.name << ": " << problem << "\n";
+      return 2;
+    }
+  }
   for (const std::string& assignment : run.overrides)
     if (!is_key_assignment(assignment)) {
       std::cerr << "probsim " << command.name << ": --set takes key.path=value, not '" << assignment << "'\n";
@@ -245,7 +253,6 @@ int scenario_command_main(const Command& command, int argc, char** argv) {
   run.jobs = std::min(run.jobs, run.precision ? run.max_replications : run.replications);
   // Before anything is allocated: the estimated memory of the replications run at once, against the
   // machine or --max-memory.
-  if (vm.count("max-memory")) run.max_memory = vm["max-memory"].as<std::string>();
   if (const auto stop =
           refuse_if_memory_short(command.name, loaded->scenario, command.name == kBench.name ? 1 : run.jobs,
                                  run.max_memory, std::cerr))

@@ -224,8 +224,7 @@ std::optional<int> refuse_if_memory_short(const std::string& command, const Scen
   if (max_memory) {
     limit = parse_memory_size(*max_memory);
     if (!limit) {
-      err << "probsim " << command << ": --max-memory takes a size such as 8G, 512M or 2048K, found '"
-          << *max_memory << "'\n";
+      err << "probsim " << command << ": " << max_memory_problem(*max_memory) << "\n";
       return 2;
     }
   }

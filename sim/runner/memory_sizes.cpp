@@ -83,4 +83,9 @@ std::string describe_count(double value) {
   return text;
 }
 
+std::string max_memory_problem(const std::string& text) {
+  if (parse_memory_size(text)) return "";
+  return "--max-memory takes a size such as 8G, 512M or 2048K, found '" + text + "'";
+}
+
 }  // namespace probsim

@@ -16,6 +16,10 @@ namespace probsim {
 // the text is not such a size or is 0.
 [[nodiscard]] std::optional<double> parse_memory_size(const std::string& text);
 
+// Why --max-memory's text is not a size ("--max-memory takes a size such as 8G, ..., found 'x'"), or "".
+// Said as soon as the options are read, before a scenario is loaded or a sweep's points are built.
+[[nodiscard]] std::string max_memory_problem(const std::string& text);
+
 // A count as a whole number ("1333"), or in three figures beyond 1e15 (an impossible scenario's).
 [[nodiscard]] std::string describe_count(double value);
 

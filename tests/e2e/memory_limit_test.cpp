@@ -147,6 +147,30 @@ TEST(MemoryLimits, ASweepWhosePointsWouldNotFitIsRefusedBeforeAnyIsBuilt) {
   EXPECT_FALSE(fs::exists(dir / "batch"));
 }
 
+// A --max-memory that is not a size is said before anything is read: the sweep's points are not built
+// (every Northgate rate here is negative, and no point is told so), nor is a scenario loaded (it does not
+// exist, and the file is not named).
+TEST(MemoryLimits, AMaxMemoryThatIsNotASizeIsSaidBeforeTheSweepOrScenarioIsRead) {
+  const fs::path dir = fresh_directory("memory-bad-size");
+  CommandResult result = run_probsim("batch " + quoted(write_sweep(dir, grid_sweep(-1, 3, 2))) +
+                                     " --dry-run --max-memory lots --out " + quoted(dir / "batch"));
+  EXPECT_EQ(result.exit_status, 2) << result.output;
+  EXPECT_TRUE(contains(result.output,
+                       "probsim batch: --max-memory takes a size such as 8G, 512M or 2048K, found 'lots'"))
+      << result.output;
+  EXPECT_FALSE(contains(result.output, "found -1")) << result.output;
+  EXPECT_FALSE(fs::exists(dir / "batch"));
+  for (const std::string command : {"run", "bench"}) {
+    result = run_probsim(command + " " + quoted(dir / "missing.yaml") + " --max-memory 0");
+    EXPECT_EQ(result.exit_status, 2) << result.output;
+    EXPECT_TRUE(contains(result.output, "probsim " + command +
+                                            ": --max-memory takes a size such as 8G, 512M "
+                                            "or 2048K, found '0'"))
+        << result.output;
+    EXPECT_FALSE(contains(result.output, "missing.yaml")) << result.output;
+  }
+}
+
 // Past the estimate (--max-memory far above it), a process limit the estimate cannot see: the batch says it
 // ran out of memory and exits 1, rather than "terminate called" and exit 134.
 TEST(MemoryLimits, ABatchThatRunsOutOfMemoryAnywaySaysSoAndExitsOne) {
