@@ -99,7 +99,8 @@ int run_batch(const BatchOptions& options) {
   const std::string prefix = shard.count > 1 ? "shard " + shard.describe() + ": " : "";
 
   // Before anything is allocated (a dry run too): the point estimated to need the most memory, --jobs of
-  // its replications at once, against the machine or --max-memory.
+  // its replications at once, against the machine or --max-memory; against --max-memory with the built
+  // points beside them, which this process holds until the batch ends.
   const LoadedPoint* largest = nullptr;
   double largest_bytes = -1.0;
   for (const auto& p : *loaded)
@@ -108,8 +109,12 @@ int run_batch(const BatchOptions& options) {
       largest_bytes = bytes;
     }
   if (largest != nullptr)
-    if (const auto stop = refuse_if_memory_short("batch: point " + largest->point.id, largest->scenario,
-                                                 options.jobs, options.max_memory, std::cerr))
+    if (const auto stop =
+            refuse_if_memory_short("batch: point " + largest->point.id, largest->scenario, options.jobs,
+                                   options.max_memory, std::cerr,
+                                   {estimate_points_memory(points, scenario_value_counts(*sweep)).bytes,
+                                    "the sweep's " + std::to_string(points.size()) + " built point" +
+                                        (points.size() == 1 ? "" : "s")}))
       return *stop;
 
   if (const std::string idle = idle_shard_warning(*sweep, shard, tasks); !idle.empty())

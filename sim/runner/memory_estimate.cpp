@@ -184,13 +184,16 @@ std::string why(const MemoryEstimate& e) {
 }  // namespace
 
 MemoryVerdict check_memory(const Scenario& scenario, std::size_t replications_at_once,
-                           std::optional<double> limit_bytes, std::optional<double> available_bytes) {
+                           std::optional<double> limit_bytes, std::optional<double> available_bytes,
+                           const MemoryHeld& held) {
   const bool given = limit_bytes.has_value();
   if (!given) limit_bytes = available_bytes;
   if (!limit_bytes) return {};  // nothing to check against
   const MemoryEstimate one = estimate_replication_memory(scenario);
   const std::size_t at_once = std::max<std::size_t>(1, replications_at_once);
-  const double needed = one.bytes * static_cast<double>(at_once);
+  // What the process holds counts against --max-memory; MemAvailable was read with it already held.
+  const double held_bytes = given && held.bytes > 0.0 ? held.bytes : 0.0;
+  const double needed = one.bytes * static_cast<double>(at_once) + held_bytes;
   if (needed <= *limit_bytes / 2.0) return {};
   std::ostringstream text;
   // Over the limit, the two figures are told apart however close they are ("nearly all of" says the rest).
@@ -200,6 +203,7 @@ MemoryVerdict check_memory(const Scenario& scenario, std::size_t replications_at
   text << "the run needs an estimated " << needed_text << " (" << at_once << " replication"
        << (at_once == 1 ? "" : "s") << " at once, each about " << describe_bytes(one.bytes) << " for "
        << why(one)
+       << (held_bytes > 0.0 ? "; and " + describe_bytes(held_bytes) + " for " + held.what : std::string())
        << "), "
        // Rounded to the same figure, "over half of the 83 MiB" beside an estimate of 83 MiB read as wrong.
        << (needed > *limit_bytes       ? "more than"
@@ -212,6 +216,7 @@ MemoryVerdict check_memory(const Scenario& scenario, std::size_t replications_at
   text << ". Nothing was run. Lower key '" << (staff_lead ? one.staff_key : one.pdu_key) << "'"
        << (staff_lead ? others_as_large(one.staff_key_as_large, " and the ") : "") << ", shorten the window"
        << (at_once > 1 ? ", run fewer replications at once (--jobs)" : "")
+       << (held_bytes > one.bytes * static_cast<double>(at_once) ? ", give the sweep fewer points" : "")
        << (given ? ", or raise --max-memory"
                  : ", or give --max-memory if the memory will be free when it runs");
   return {MemoryVerdict::Kind::refuse, text.str()};
@@ -219,7 +224,8 @@ MemoryVerdict check_memory(const Scenario& scenario, std::size_t replications_at
 
 std::optional<int> refuse_if_memory_short(const std::string& command, const Scenario& scenario,
                                           std::size_t replications_at_once,
-                                          const std::optional<std::string>& max_memory, std::ostream& err) {
+                                          const std::optional<std::string>& max_memory, std::ostream& err,
+                                          const MemoryHeld& held) {
   std::optional<double> limit;
   if (max_memory) {
     limit = parse_memory_size(*max_memory);
@@ -228,7 +234,8 @@ std::optional<int> refuse_if_memory_short(const std::string& command, const Scen
       return 2;
     }
   }
-  const MemoryVerdict verdict = check_memory(scenario, replications_at_once, limit, available_memory_bytes());
+  const MemoryVerdict verdict =
+      check_memory(scenario, replications_at_once, limit, available_memory_bytes(), held);
   if (verdict.kind == MemoryVerdict::Kind::fits) return std::nullopt;
   err << "probsim " << command << ": " << (verdict.kind == MemoryVerdict::Kind::warn ? "warning: " : "")
       << verdict.message << "\n";

@@ -71,11 +71,20 @@ struct MemoryVerdict {
   std::string message;  // for warn and refuse
 };
 
-// `replications_at_once` replications of `scenario` against `limit_bytes` (--max-memory), or, without
-// it, against `available_bytes` (nothing: no check). Over the limit: refuse; over half of it: warn.
+// What the command's own process already holds while the replications run, counted against
+// --max-memory beside them: a batch's built points. Not against the memory available, which was read
+// after they were built and so already leaves them out.
+struct MemoryHeld {
+  double bytes = 0.0;
+  std::string what;  // "the sweep's 400 built points"
+};
+
+// `replications_at_once` replications of `scenario` against `limit_bytes` (--max-memory) less what is
+// `held`, or, without it, against `available_bytes` (nothing: no check). Over the limit: refuse; over
+// half of it: warn.
 [[nodiscard]] MemoryVerdict check_memory(const Scenario& scenario, std::size_t replications_at_once,
                                          std::optional<double> limit_bytes,
-                                         std::optional<double> available_bytes);
+                                         std::optional<double> available_bytes, const MemoryHeld& held = {});
 
 // For the CLI: reads --max-memory's text (if given), checks, prints a warning or the refusal to `err`
 // prefixed by "probsim COMMAND: ". Returns the exit status to stop with (1 refused, 2 a bad size), or
@@ -83,6 +92,6 @@ struct MemoryVerdict {
 [[nodiscard]] std::optional<int> refuse_if_memory_short(const std::string& command, const Scenario& scenario,
                                                         std::size_t replications_at_once,
                                                         const std::optional<std::string>& max_memory,
-                                                        std::ostream& err);
+                                                        std::ostream& err, const MemoryHeld& held = {});
 
 }  // namespace probsim

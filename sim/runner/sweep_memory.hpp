@@ -37,9 +37,10 @@ struct PointsMemory {
                                                 const std::vector<std::size_t>& value_counts,
                                                 std::optional<double> limit_bytes, bool given);
 
-// The check `batch` makes before it builds the points: against --max-memory's text if it is a size (a
-// bad one is reported by the replications' check, refuse_if_memory_short), else the memory available. A
-// refusal goes to `diagnostics` at the sweep's `parameters` (or `points`, or `scenarios`).
+// The check `batch` makes before it builds the points: against --max-memory (a size: the command refuses
+// another as it reads its options), else the memory available. A refusal goes to `diagnostics` at the
+// sweep's `parameters` (or `points`, or `scenarios`). The replications' check then counts the points'
+// estimate against --max-memory beside them (MemoryHeld, memory_estimate.hpp).
 void check_points_memory(const SweepSpec& sweep, const std::vector<SweepPoint>& points,
                          const std::optional<std::string>& max_memory, Diagnostics& diagnostics);
 

@@ -171,6 +171,26 @@ TEST(MemoryLimits, AMaxMemoryThatIsNotASizeIsSaidBeforeTheSweepOrScenarioIsRead)
   }
 }
 
+// The built points stay in the batch's process while its replications run, so --max-memory counts them
+// beside the replications: 44 MiB for p0400's one replication fits in 48 MiB, and with 8 MiB of points
+// it does not.
+TEST(MemoryLimits, ABatchsBuiltPointsCountBesideItsReplications) {
+  const fs::path dir = fresh_directory("memory-points-beside");
+  const CommandResult result =
+      run_probsim("batch " + quoted(write_sweep(dir, grid_sweep(1, 20, 20))) +
+                  " --jobs 1 --dry-run --max-memory 48M --out " + quoted(dir / "batch"));
+  EXPECT_EQ(result.exit_status, 1) << result.output;
+  EXPECT_TRUE(contains(result.output,
+                       "probsim batch: point p0400: the run needs an estimated 52 MiB (1 "
+                       "replication at once, each about 44 MiB"))
+      << result.output;
+  EXPECT_TRUE(contains(result.output,
+                       "; and 8 MiB for the sweep's 400 built points), more than the 48 MiB "
+                       "--max-memory allows"))
+      << result.output;
+  EXPECT_FALSE(fs::exists(dir / "batch"));
+}
+
 // Past the estimate (--max-memory far above it), a process limit the estimate cannot see: the batch says it
 // ran out of memory and exits 1, rather than "terminate called" and exit 134.
 TEST(MemoryLimits, ABatchThatRunsOutOfMemoryAnywaySaysSoAndExitsOne) {

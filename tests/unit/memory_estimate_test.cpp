@@ -247,3 +247,27 @@ TEST(MemoryEstimate, EntriesAsLargeAsTheLargestAreCountedAndNamed) {
       << refused.message;
   EXPECT_EQ(estimate_replication_memory(example({twins[0]})).staff_key_as_large, 0U);
 }
+
+// A batch's built points stay in its process while the replications run, so they count against
+// --max-memory beside them; not against the memory available, which was read with them already held.
+TEST(MemoryCheck, WhatTheProcessHoldsCountsAgainstMaxMemoryNotAgainstTheMachine) {
+  const Scenario s = example();
+  const double one = estimate_replication_memory(s).bytes;
+  const MemoryHeld points{1.5 * one, "the sweep's 400 built points"};
+  EXPECT_EQ(check_memory(s, 1, 1.8 * one, std::nullopt).kind, MemoryVerdict::Kind::warn);
+  const MemoryVerdict refused = check_memory(s, 1, 1.8 * one, std::nullopt, points);
+  EXPECT_EQ(refused.kind, MemoryVerdict::Kind::refuse);
+  EXPECT_NE(refused.message.find("; and " + describe_bytes(1.5 * one) + " for the sweep's 400 built points)"),
+            std::string::npos)
+      << refused.message;
+  EXPECT_NE(refused.message.find("give the sweep fewer points"), std::string::npos) << refused.message;
+  // Against the machine the points are not added: MemAvailable already leaves them out.
+  EXPECT_EQ(check_memory(s, 1, std::nullopt, 1.8 * one, points).kind, MemoryVerdict::Kind::warn);
+  EXPECT_EQ(check_memory(s, 1, std::nullopt, 1.8 * one, points).message.find("built points"),
+            std::string::npos);
+  // Points smaller than the replications: the advice does not point at them.
+  const MemoryVerdict small =
+      check_memory(s, 2, 1.5 * one, std::nullopt, {0.1 * one, "the sweep's 2 built points"});
+  EXPECT_EQ(small.kind, MemoryVerdict::Kind::refuse);
+  EXPECT_EQ(small.message.find("give the sweep fewer points"), std::string::npos) << small.message;
+}
