@@ -89,19 +89,23 @@ std::string kpi_name_problem(const std::string& name) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
   });
   if (starts_with_letter && rest_allowed) return "";
+  // A suggestion only where lower case and _ for the other ASCII marks keep the name's meaning: not for
+  // one that begins with a digit or _ ('2step' is not 'step') or holds other letters ('Ünïcode').
   std::string suggestion;
+  bool keeps_meaning = !name.empty() && std::isalpha(static_cast<unsigned char>(name[0])) != 0;
   for (const char c : name) {
     const unsigned char u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) && u < 128)
+    if (u >= 128)
+      keeps_meaning = false;
+    else if (std::isalnum(u))
       suggestion += static_cast<char>(std::tolower(u));
     else if (!suggestion.empty() && suggestion.back() != '_')
       suggestion += '_';
   }
   while (!suggestion.empty() && suggestion.back() == '_') suggestion.pop_back();
-  while (!suggestion.empty() && !(suggestion[0] >= 'a' && suggestion[0] <= 'z')) suggestion.erase(0, 1);
   return "the name '" + name + "' becomes part of KPI names (si_period_completions_" + name +
-         "), which are lower case: use lower-case letters, digits and _, beginning with a letter" +
-         (suggestion.empty() ? std::string() : " (e.g. '" + suggestion + "')");
+         "), which use only lower-case letters, digits and _, beginning with a letter" +
+         (keeps_meaning ? "; call it, say, '" + suggestion + "'" : std::string());
 }
 
 std::vector<std::string> programme_names(const InterventionRules& rules) {

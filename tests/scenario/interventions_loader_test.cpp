@@ -2,9 +2,6 @@
 // and the BBR delivery block (issue 18).
 #include <gtest/gtest.h>
 
-#include <string>
-#include <utility>
-
 #include "config/scenario_loader.hpp"
 #include "loader_test_files.hpp"
 
@@ -310,40 +307,6 @@ TEST(ScenarioLoader, StructuredInterventionNamesAreUnique) {
                 "key 'interventions.structured_interventions[3].name': the name 'stepwise' is already used"),
             std::string::npos)
       << diagnostics.describe();
-}
-
-// A programme's name is part of KPI names (si_period_completions_<programme>), all lower case: 'Step Wise'
-// made KPIs no rule could name. The message suggests a name that would do.
-TEST(ScenarioLoader, StructuredInterventionNamesAreLowerCaseKpiNameParts) {
-  for (const auto& [name, suggestion] : {std::pair<std::string, std::string>{"Step Wise", "step_wise"},
-                                         {"2step", "step"},
-                                         {"stepWise", "stepwise"}}) {
-    Diagnostics diagnostics;
-    auto loaded = load_scenario(source("scenarios/example_pdu.yaml"), {}, diagnostics);
-    ASSERT_TRUE(loaded) << diagnostics.describe();
-    ConfigNode tree = loaded->resolved;
-    ConfigNode* list = tree.find("interventions")->find("structured_interventions");
-    ConfigNode programme = list->items[0];
-    programme.find("name")->scalar = name;
-    list->items.push_back(programme);
-    EXPECT_FALSE(read_scenario(tree, diagnostics)) << name;
-    const std::string text = diagnostics.describe();
-    EXPECT_NE(
-        text.find("key 'interventions.structured_interventions[3].name': the name '" + name +
-                  "' becomes part of KPI names (si_period_completions_" + name + "), which are lower case"),
-        std::string::npos)
-        << text;
-    EXPECT_NE(text.find("(e.g. '" + suggestion + "')"), std::string::npos) << text;
-  }
-  Diagnostics diagnostics;  // digits and _ after the first letter are fine
-  auto loaded = load_scenario(source("scenarios/example_pdu.yaml"), {}, diagnostics);
-  ASSERT_TRUE(loaded) << diagnostics.describe();
-  ConfigNode tree = loaded->resolved;
-  ConfigNode* list = tree.find("interventions")->find("structured_interventions");
-  ConfigNode programme = list->items[0];
-  programme.find("name")->scalar = "step_2";
-  list->items.push_back(programme);
-  EXPECT_TRUE(read_scenario(tree, diagnostics)) << diagnostics.describe();
 }
 
 // `interventions.delivery` (issue 18, docs/bbr_delivery.md): read from its own loader file, every key
