@@ -90,6 +90,9 @@ void SnapshotFolderChange::make() {
     File& file = files_.emplace_back(File{name, false, {}});
     const fs::path path = folder_ / name;
     const fs::file_status status = fs::symlink_status(path, error);
+    // Not known to be there or not: undo could neither put it back nor tell whether to remove it.
+    if (error && status.type() != fs::file_type::not_found)
+      throw std::runtime_error("cannot read " + path.string() + ": " + error.message());
     file.was_there = fs::exists(status);
     // A directory under the name is left where it is: the rename that would replace it fails.
     if (!file.was_there || fs::is_directory(status)) continue;
