@@ -216,8 +216,9 @@ int run_snapshot(SnapshotOptions options) {
     // leaving a .tmp behind; one during the replay ends the process, saying so, before anything is
     // written, so the directory is made only now.
     hold_stop_signals_until_exit();
-    // A write that fails leaves the folder as it was (the CSVs' temporary files go with their writers).
-    // Out of memory goes on to main, which says so; any other failure is reported below.
+    // A write that fails leaves the folder as it was: the note and the CSV committed before the failure
+    // are put back (the CSVs' temporary files go with their writers). Out of memory goes on to main,
+    // which says so; any other failure is reported below.
     SnapshotFolderChange change(out_dir);
     try {
       change.make();
@@ -225,6 +226,7 @@ int run_snapshot(SnapshotOptions options) {
       write_snapshot_csvs(loaded->scenario, offices, static_cast<Day>(day),
                           (fs::path(out_dir) / "caseload.csv").string(),
                           (fs::path(out_dir) / "staff.csv").string(), teams);
+      change.done();
     } catch (const std::bad_alloc&) {
       change.undo();
       throw;

@@ -1,11 +1,11 @@
 #include "runner/snapshot_folder.hpp"
 
+#include <signal.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 #include "output/atomic_file.hpp"
@@ -36,14 +36,39 @@ void write_snapshot_note(const fs::path& folder, const std::string& run_dir, std
                             "\nreplication: " + std::to_string(replication) + "\ndate: " + date.iso() + "\n");
 }
 
-SnapshotFolderChange::SnapshotFolderChange(fs::path folder) : folder_(std::move(folder)) {
-  std::error_code error;
-  const fs::path note = folder_ / kSnapshotNoteFile;
-  had_note_ = fs::exists(note, error);
-  if (!had_note_ || !fs::is_regular_file(note, error)) return;
-  std::ifstream in(note, std::ios::binary);
-  std::ostringstream text;
-  if (in && text << in.rdbuf()) earlier_note_ = text.str();
+namespace {
+
+// The files a snapshot writes, each replaced whole by a rename.
+constexpr const char* kSnapshotFiles[] = {kSnapshotNoteFile, "caseload.csv", "staff.csv"};
+
+std::string kept_name(const std::string& name, long pid) {
+  return "." + name + ".kept" + temporary_suffix(pid);
+}
+
+// Whether `name` in a snapshot folder is a kept file or a CSV's or note's temporary file that a snapshot
+// on this host left when it was killed (its process is gone). Those of a running snapshot, and of
+// other hosts (where a process id says nothing), are not.
+bool left_by_gone_snapshot(const std::string& name) {
+  std::string marker = temporary_suffix(0);  // ".tmp.<host>.0"
+  marker.pop_back();
+  const std::size_t at = name.rfind(marker);
+  if (at == std::string::npos) return false;
+  const std::string stem = name.substr(0, at), pid_text = name.substr(at + marker.size());
+  if (pid_text.empty() || pid_text.size() > 9 ||
+      pid_text.find_first_not_of("0123456789") != std::string::npos)
+    return false;
+  bool ours = false;
+  for (const std::string file : kSnapshotFiles) ours = ours || stem == file || stem == "." + file + ".kept";
+  const long pid = std::stol(pid_text);
+  return ours && pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
+}
+
+}  // namespace
+
+SnapshotFolderChange::SnapshotFolderChange(fs::path folder) : folder_(std::move(folder)) {}
+
+SnapshotFolderChange::~SnapshotFolderChange() {
+  if (!finished_) undo();
 }
 
 void SnapshotFolderChange::make() {
@@ -56,19 +81,63 @@ void SnapshotFolderChange::make() {
     else if (errno != EEXIST)
       throw std::runtime_error("cannot create " + built.string() + ": " + os_reason(errno));
   }
+  std::error_code error;
+  for (fs::directory_iterator it(folder_, error), end; !error && it != end; it.increment(error)) {
+    std::error_code ignored;
+    if (left_by_gone_snapshot(it->path().filename().string())) fs::remove(it->path(), ignored);
+  }
+  for (const std::string name : kSnapshotFiles) {
+    File& file = files_.emplace_back(File{name, false, {}});
+    const fs::path path = folder_ / name;
+    const fs::file_status status = fs::symlink_status(path, error);
+    // Not known to be there or not: undo could neither put it back nor tell whether to remove it.
+    if (error && status.type() != fs::file_type::not_found)
+      throw std::runtime_error("cannot read " + path.string() + ": " + error.message());
+    file.was_there = fs::exists(status);
+    // A directory under the name is left where it is: the rename that would replace it fails.
+    if (!file.was_there || fs::is_directory(status)) continue;
+    const fs::path aside = folder_ / kept_name(name, ::getpid());
+    fs::remove(aside, error);  // one of an earlier process with this pid
+    // A hard link is no copy of the data (a full disk still has room for it); a symbolic link is kept
+    // as the link it is.
+    if (::link(path.c_str(), aside.c_str()) != 0) {
+      const int link_error = errno;
+      if (fs::is_symlink(status) || !fs::copy_file(path, aside, error)) {
+        std::error_code ignored;
+        fs::remove(aside, ignored);  // a copy cut short
+        throw std::runtime_error("cannot keep " + path.string() + " aside as " + aside.string() + ": " +
+                                 os_reason(link_error));
+      }
+    }
+    file.aside = aside;
+  }
+}
+
+void SnapshotFolderChange::done() noexcept {
+  finished_ = true;
+  for (const File& file : files_) {
+    std::error_code ignored;
+    if (!file.aside.empty()) fs::remove(file.aside, ignored);
+  }
 }
 
 void SnapshotFolderChange::undo() noexcept {
-  try {
+  finished_ = true;
+  for (const File& file : files_) {
     std::error_code ignored;
-    const fs::path note = folder_ / kSnapshotNoteFile;
-    if (!had_note_)
-      fs::remove(note, ignored);
-    else if (earlier_note_)
-      write_file_atomically(note.string(), *earlier_note_);
-    for (auto level = made_.rbegin(); level != made_.rend(); ++level)
-      if (!fs::remove(*level, ignored)) break;  // not empty (or gone): it and those above it stay
-  } catch (...) {  // a failure here too (out of memory again): the folder is left as it is
+    const fs::path path = folder_ / file.name;
+    // Renaming a link over another link to the same file (a CSV the failure came before) does
+    // nothing, and would leave the kept one behind.
+    if (!file.aside.empty() && fs::equivalent(file.aside, path, ignored))
+      fs::remove(file.aside, ignored);
+    else if (!file.aside.empty())
+      fs::rename(file.aside, path, ignored);
+    else if (!file.was_there && !fs::is_directory(fs::symlink_status(path, ignored)))
+      fs::remove(path, ignored);
+  }
+  for (auto level = made_.rbegin(); level != made_.rend(); ++level) {
+    std::error_code ignored;
+    if (!fs::remove(*level, ignored)) break;  // not empty (or gone): it and those above it stay
   }
 }
 

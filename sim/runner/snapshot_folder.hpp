@@ -30,25 +30,44 @@ inline constexpr const char* kSnapshotNoteFile = "snapshot-of.txt";
 void write_snapshot_note(const std::filesystem::path& folder, const std::string& run_dir,
                          std::uint64_t replication, const CalendarDate& date);
 
-// What writing a snapshot into `folder` changes before its CSVs are in place, so that a write that fails
-// (out of memory, a full disk) leaves the folder as it was rather than a note that names another day,
-// or a new folder with only a note in it.
+// What writing a snapshot into `folder` changes, so that a write that fails (out of memory, a full disk)
+// leaves the folder as it was: not a note that names another day, nor one CSV of the new day beside one
+// of the old (staff.csv and caseload.csv are each replaced atomically, but one after the other), nor a
+// new folder with only some of the files in it.
+//
+// The note and the CSVs there before are kept aside as hard links (copies where the file system has no
+// links) named `.NAME.kept.tmp.<host>.<pid>` in the folder: no snapshot file, by name (".tmp." marks a
+// file that is never a finished result, atomic_file.hpp). A process killed between the steps leaves them
+// behind; the next snapshot into the folder removes those of processes that are gone.
 class SnapshotFolderChange {
  public:
-  // Reads the note there now, if any.
   explicit SnapshotFolderChange(std::filesystem::path folder);
-  // Makes the folder and its parents, one level at a time; throws if one cannot be made.
+  // Undoes the change unless done() or undo() was called.
+  ~SnapshotFolderChange();
+  SnapshotFolderChange(const SnapshotFolderChange&) = delete;
+  SnapshotFolderChange& operator=(const SnapshotFolderChange&) = delete;
+  // Makes the folder and its parents, one level at a time, removes what a gone snapshot left in it, and
+  // keeps aside the files a snapshot replaces; throws if a level cannot be made or a file not kept (the
+  // folder is then as it was, once undo() has run).
   void make();
-  // Puts back the earlier note (or removes the one written since, if there was none) and removes the
-  // levels make() made, each only while it is empty. Never throws: it is called on the way out of a
-  // failure, and does what it can.
+  // The snapshot is whole: the kept files are removed. Never throws; one it cannot remove is left for
+  // the next snapshot to reclaim.
+  void done() noexcept;
+  // Puts back each kept file, removes a note or CSV written where there was none, and removes the levels
+  // make() made, each only while it is empty. Never throws: it is called on the way out of a failure,
+  // and does what it can.
   void undo() noexcept;
 
  private:
+  struct File {
+    std::string name;
+    bool was_there = false;       // under this name before make(), as a file or anything else
+    std::filesystem::path aside;  // where it is kept; empty if it was not there, or is a directory
+  };
   std::filesystem::path folder_;
-  bool had_note_ = false;
-  std::optional<std::string> earlier_note_;  // nothing if there was none, or it could not be read
+  std::vector<File> files_;
   std::vector<std::filesystem::path> made_;  // outermost first
+  bool finished_ = false;
 };
 
 // The folders directly in `run_dir` that hold a snapshot: a snapshot note, or (written before the note

@@ -1,6 +1,6 @@
 // Where `probsim snapshot` writes, driven as a user would: a user's own caseload.csv or staff.csv in
 // --out is not overwritten, each replication has its own default folder, and a run replacing the run
-// directory does not delete a snapshot written inside it.
+// directory does not delete a snapshot written inside it; a snapshot that fails leaves the folder as it was.
 #include <gtest/gtest.h>
 
 #include "e2e/cli_test_support.hpp"
@@ -131,4 +131,27 @@ TEST(SnapshotOutFolder, ABatchDirectoryIsPointedAtItsPointsAndTheDaysAreSaidPlai
   EXPECT_EQ(late.exit_status, 2) << late.output;
   EXPECT_TRUE(contains(late.output, "(every simulated day of the run, warm-up included, except its last)"))
       << late.output;
+}
+
+// The review's probe: staff.csv and caseload.csv are each replaced atomically but one after the other,
+// and when caseload.csv's failed (here a directory in its place; a full disk in use) staff.csv was left
+// of the new day beside a note of the old. Now every file is as it was, and no kept copy is left.
+TEST(SnapshotOutFolder, ASnapshotThatFailsBetweenItsCsvsLeavesTheFolderAsItWas) {
+  const auto dir = short_run("snapshot_out_second_csv_fails");
+  const std::string snapshot = "snapshot '" + (dir / "run").string() + "' --out '" + (dir / "snapA").string();
+  ASSERT_EQ(run_probsim(snapshot + "' --date 2023-01-15").exit_status, 0);
+  fs::remove(dir / "snapA" / "caseload.csv");
+  fs::create_directories(dir / "snapA" / "caseload.csv");
+  write_file(dir / "snapA" / "caseload.csv" / "inside.txt", "keeps the directory non-empty\n");
+  const auto before = files_under(dir / "snapA", "");
+  ASSERT_EQ(before.size(), 3U);  // the note, staff.csv and caseload.csv/inside.txt
+  const CommandResult failed = run_probsim(snapshot + "' --date 2023-02-20");
+  EXPECT_EQ(failed.exit_status, 1) << failed.output;
+  EXPECT_TRUE(contains(failed.output, "could not write the snapshot into " + (dir / "snapA").string()))
+      << failed.output;
+  EXPECT_EQ(files_under(dir / "snapA", ""), before);
+  std::size_t entries = 0;
+  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir / "snapA")) ++entries;
+  EXPECT_EQ(entries, 3U);  // snapshot-of.txt, staff.csv, caseload.csv/
+  EXPECT_TRUE(contains(read_file(dir / "snapA" / "snapshot-of.txt"), "date: 2023-01-15"));
 }
