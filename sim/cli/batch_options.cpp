@@ -87,9 +87,15 @@ int batch_main(int argc, char** argv) {
 
 }  // namespace
 
-const Subcommand kBatchSubcommand{kBatch.name, batch_main,
-                                  "it holds every point of the sweep from the start; give the sweep fewer "
-                                  "points (fewer values in `parameters` or `points`, or split it into sweeps "
-                                  "run into separate --out directories), or run fewer --jobs at once"};
+// The batch's own process holds every point of the sweep; a replication's child process holds one point's
+// model, beside the --jobs - 1 others running at once.
+const Subcommand kBatchSubcommand{
+    kBatch.name, batch_main,
+    "it holds every point of the sweep from the start; give the sweep fewer points (fewer values in "
+    "`parameters` or `points`, or split it into sweeps run into separate --out directories), or run fewer "
+    "--jobs at once",
+    "it runs --jobs replications at once; run fewer (--jobs 1), or make the point smaller (fewer PDUs, a "
+    "shorter report window). The replications already complete are kept: run the same command again to "
+    "resume"};
 
 }  // namespace probsim

@@ -11,6 +11,9 @@ struct Subcommand {
   int (*main)(int argc, char** argv);
   // Said when the command runs out of memory (main.cpp): what it holds, and how to ask for less.
   const char* out_of_memory_advice;
+  // Said instead when one of its replications' child processes ran out (ReplicationOutOfMemory), if
+  // the command's own advice does not fit a child: a batch's process holds every point, a child one.
+  const char* replication_out_of_memory_advice = nullptr;
 };
 
 extern const Subcommand kRunSubcommand;

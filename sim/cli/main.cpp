@@ -67,9 +67,13 @@ int main(int argc, char** argv) {
       // Caught here, so that the destructors on the way out remove what was half-written (a run's
       // staging directory, a temporary file) rather than "terminate called" leaving it. A replication's
       // child process that ran out of memory is thrown here too, by its parent (runner/out_of_memory.hpp).
+      const bool in_a_replication = dynamic_cast<const ReplicationOutOfMemory*>(&error) != nullptr;
       std::cerr << "probsim " << subcommand->name << ": "
                 << describe_out_of_memory(error, process_memory_limits()) << "; "
-                << subcommand->out_of_memory_advice << ". Nothing half-written was kept.\n";
+                << (in_a_replication && subcommand->replication_out_of_memory_advice != nullptr
+                        ? subcommand->replication_out_of_memory_advice
+                        : subcommand->out_of_memory_advice)
+                << ". Nothing half-written was kept.\n";
       return 1;
     } catch (const std::exception& error) {
       std::cerr << "probsim " << subcommand->name << ": internal error: " << error.what() << "\n";

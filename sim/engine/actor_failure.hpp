@@ -2,10 +2,13 @@
 // An exception that leaves a SimGrid actor ends the process: SimGrid 3.32 calls std::terminate, which
 // aborts ("Uncaught exception std::bad_alloc", signal 6), with every context factory (thread, raw, boost,
 // ucontext), whether or not the code that runs the engine would catch it. So each actor's body is run
-// under ActorFailure::guarded: the first exception it throws is kept, every other actor is killed (their
-// stacks unwind) so that the engine's run ends, and rethrow() throws it again where the engine was run
-// (engine/replication.cpp), which reports it as any other: out of memory (std::bad_alloc) as out of
-// memory, in a replication's child process and in `probsim snapshot`'s replay alike.
+// under ActorFailure::guarded: the first exception it throws is kept, every other actor is killed so that
+// the engine's run ends, and rethrow() throws it again where the engine was run (engine/replication.cpp),
+// which reports it as any other: a std::bad_alloc thrown inside the model's actors as out of memory, in a
+// replication's child process and in `probsim snapshot`'s replay. Not everything a tight memory limit
+// refuses comes here: a --threads thread that cannot be created is a std::system_error ("Resource
+// temporarily unavailable"), and a SimGrid actor stack that cannot be allocated aborts in SimGrid's own
+// code (signal 6), before any actor runs.
 
 #include <exception>
 #include <utility>
@@ -15,7 +18,9 @@ namespace probsim {
 class ActorFailure {
  public:
   // `body`, run as an actor, with its exception kept rather than fatal. A killed actor's unwinding
-  // (simgrid::ForcefulKillException) is not a std::exception and is left to SimGrid.
+  // (simgrid::ForcefulKillException) is not a std::exception and is left to SimGrid, whose wrapper
+  // around the actor catches it: in `body`, or in stop_the_others() when another actor failed at the
+  // same simulated time and killed this one first.
   template <class Body>
   auto guarded(Body body) {
     return [this, body = std::move(body)] {
@@ -26,7 +31,8 @@ class ActorFailure {
         if (!failure_) failure_ = std::current_exception();  // no allocation: it holds the exception
         failed = true;
       }
-      // Outside the handler: killing switches to the other actors, whose stacks unwind meanwhile.
+      // Outside the handler. In SimGrid 3.32 kill marks the other actors and queues them: their stacks
+      // unwind when they are next scheduled, after this actor has returned.
       if (failed) stop_the_others();
     };
   }
@@ -37,7 +43,8 @@ class ActorFailure {
   }
 
  private:
-  static void stop_the_others() noexcept;
+  // Not noexcept: this actor may itself be killed inside it (ForcefulKillException), see guarded().
+  static void stop_the_others();
 
   std::exception_ptr failure_;
 };

@@ -3,10 +3,22 @@
 namespace probsim {
 
 ParallelDay::ParallelDay(std::size_t threads) {
-  for (std::size_t i = 1; i < threads; ++i) helpers_.emplace_back([this] { helper_loop(); });
+  // A thread that cannot be started (std::system_error, EAGAIN under a tight ulimit) leaves those
+  // already started joinable, and a joinable std::thread destroyed calls std::terminate: they are
+  // stopped and joined, and the error goes on to the caller.
+  try {
+    for (std::size_t i = 1; i < threads; ++i) helpers_.emplace_back([this] { helper_loop(); });
+  } catch (...) {
+    stop_helpers();
+    throw;
+  }
 }
 
 ParallelDay::~ParallelDay() {
+  stop_helpers();
+}
+
+void ParallelDay::stop_helpers() noexcept {
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;

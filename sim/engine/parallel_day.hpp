@@ -33,6 +33,8 @@ class ParallelDay final : public IndependentUnits {
   void run(std::size_t count, const std::function<void(std::size_t)>& work) override;
 
  private:
+  // Tells the helpers to stop and joins them (the destructor, or a constructor that failed part-way).
+  void stop_helpers() noexcept;
   void helper_loop();
   void take_items();
 

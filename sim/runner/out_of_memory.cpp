@@ -39,8 +39,8 @@ std::string describe_signal_end(int wait_status) {
   if (!WIFSIGNALED(wait_status)) return "";
   const int signal = WTERMSIG(wait_status);
   return " (signal " + std::to_string(signal) +
-         (signal == SIGKILL ? ": killed, as the operating system's out-of-memory killer kills the largest "
-                              "process when the machine runs out of memory"
+         (signal == SIGKILL ? ": killed; most often by the operating system's out-of-memory killer, when "
+                              "the machine runs out of memory"
                             : "") +
          ")";
 }

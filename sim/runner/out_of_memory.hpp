@@ -1,8 +1,11 @@
 #pragma once
-// Out of memory (std::bad_alloc), said the same way wherever it happens (cli/main.cpp says it, with the
-// command's advice): in the command's own process, or in a replication's child process, which tells
-// its parent by its exit status, so that the parent can say "replication R ran out of memory" rather
-// than "failed (signal 6)". Either way the message names the process's limit, if one is set.
+// Out of memory (std::bad_alloc), said the same way where it is caught (cli/main.cpp says it, with the
+// command's advice): an allocation that fails in the command's own process, or inside the model's actors
+// in a replication's child process (engine/actor_failure.hpp), which tells its parent by its exit
+// status, so that the parent can say "replication R ran out of memory" rather than "failed (signal 6)".
+// Either way the message names the process's limit, if one is set. Not caught as out of memory: a
+// --threads thread that cannot be created (std::system_error, "Resource temporarily unavailable"), a
+// SimGrid actor stack that cannot be allocated (SimGrid aborts: signal 6), a process killed (signal 9).
 
 #include <cstdint>
 #include <new>
@@ -19,8 +22,9 @@ inline constexpr int kOutOfMemoryExitStatus = 3;
 [[nodiscard]] bool ran_out_of_memory(int wait_status);
 
 // For "replication R failed" + it: how a child process that did not exit ended, "" if it exited. A
-// SIGKILL is said to be what the operating system's out-of-memory killer sends: on a machine that
-// overcommits memory (Linux's default) a process is more often killed than refused an allocation.
+// SIGKILL is said to come most often from the operating system's out-of-memory killer (on a machine
+// that overcommits memory, Linux's default, a process is more often killed than refused an
+// allocation), not always: kill -9, a job scheduler or a cgroup's memory limit send it too.
 [[nodiscard]] std::string describe_signal_end(int wait_status);
 
 // A replication's child process ran out of memory: thrown by its parent, once the other replications

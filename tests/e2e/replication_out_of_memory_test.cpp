@@ -78,9 +78,16 @@ TEST(ReplicationOutOfMemory, ABatchSaysWhichPointAndKeepsOnlyTheCompleteReplicat
   const CommandResult result = under_the_limit("batch " + quoted(dir / "sweep.yaml") +
                                                " --jobs 1 --quiet --out " + quoted(dir / "batch"));
   EXPECT_EQ(result.exit_status, 1) << result.output;
-  EXPECT_TRUE(contains(result.output, "probsim batch: point p0002: replication 1 ran out of memory: " +
-                                          kLimitSaid + "; it holds every point of the sweep"))
+  // The advice for a replication's child, which holds one point, not the batch's own (which holds every
+  // point: "give the sweep fewer points"), and that what is complete is kept to resume.
+  EXPECT_TRUE(
+      contains(result.output, "probsim batch: point p0002: replication 1 ran out of memory: " + kLimitSaid +
+                                  "; it runs --jobs replications at once; run fewer (--jobs 1), or "
+                                  "make the point smaller (fewer PDUs, a shorter report window). The "
+                                  "replications already complete are kept: run the same command "
+                                  "again to resume. Nothing half-written was kept.\n"))
       << result.output;
+  EXPECT_FALSE(contains(result.output, "fewer points")) << result.output;
   expect_no_abort(result);
   // The small point's replications are complete and kept (to resume); the large one left nothing.
   for (const char* file : {"rep-00001.kpis.csv", "rep-00002.kpis.csv"})
