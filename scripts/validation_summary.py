@@ -43,6 +43,7 @@ from wmt_loss import PUB15_DATES, month_ends  # noqa: E402  (the same CT-17/PUB-
 import published_staff_2025  # noqa: E402  (validation/10-workload.md §10.19's reading of its runs)
 import dv_sample_holders_2004  # noqa: E402  (validation/10-workload.md §10.20's addendum)
 import case_managers_so_far  # noqa: E402  (validation/11-national-standards.md §11.18)
+import reassessments_so_far  # noqa: E402  (validation/11-national-standards.md §11.19)
 
 ROOT = Path(__file__).resolve().parent.parent
 WEEKS_PER_MONTH = 365.25 / 12 / 7
@@ -411,6 +412,9 @@ def national_standards_2004(runs):
     case_managers = case_managers_so_far.page_line(runs)
     if case_managers:
         print(case_managers + "\n")
+    reassessments = reassessments_so_far.page_line(runs)
+    if reassessments:
+        print(reassessments + "\n")
 
 
 def kpis_by_replication(run_dir, kpis):
