@@ -1,6 +1,6 @@
 #pragma once
 // A one-PDU interventions team on a weekdays-only calendar, for the unit tests of the team's schedules
-// (interventions_team_test.cpp, bbr_delivery_test.cpp).
+// (the interventions_*_test.cpp files, bbr_delivery_test.cpp).
 
 #include <memory>
 #include <vector>

@@ -1,5 +1,5 @@
-// The loader's interventions keys: teams and their defaults, programmes and lists, the cross-field rules,
-// and the BBR delivery block (issue 18).
+// The loader's interventions keys: a full block of programmes, lists and teams read from a file, and the
+// keys set from the command line, the BBR list's priority order among them.
 #include <gtest/gtest.h>
 
 #include "config/scenario_loader.hpp"
@@ -7,35 +7,6 @@
 
 using namespace probsim;
 using namespace probsim::testing;
-
-TEST(ScenarioLoader, TheBaseDefaultsSwitchInterventionsOnWithOneTeamPerRegion) {
-  Diagnostics diagnostics;
-  auto loaded = load_scenario(source("scenarios/example_pdu.yaml"), {}, diagnostics);
-  ASSERT_TRUE(loaded) << diagnostics.describe();
-  const Scenario& s = loaded->scenario;
-  const InterventionRules& iv = s.interventions;
-  EXPECT_TRUE(iv.enabled);
-  EXPECT_EQ(iv.bbr.name, "bbr");
-  EXPECT_EQ(iv.bbr.group_sessions, 24);
-  EXPECT_EQ(iv.bbr.individual_sessions, 5);
-  EXPECT_EQ(iv.bbr_priority_order, waiting_list_criteria(WaitingListPriority::risk_then_order_end));
-  ASSERT_EQ(iv.structured_interventions.size(), 3u);
-  EXPECT_EQ(iv.structured_interventions[2].name, "help");
-  EXPECT_EQ(iv.structured_interventions[2].group_sessions, 15);
-  EXPECT_TRUE(iv.structured_interventions[2].men_only);
-  ASSERT_EQ(iv.routing.structured_intervention_mix.size(), 3u);
-  EXPECT_DOUBLE_EQ(iv.routing.structured_intervention_mix[0], 0.787);
-  EXPECT_FALSE(iv.demand_management.enabled);  // no trigger in the base
-  ASSERT_EQ(s.interventions_teams.size(), 1u);
-  EXPECT_EQ(s.interventions_teams[0].name, "Example region");
-  EXPECT_EQ(s.interventions_teams[0].pdus, (std::vector<std::size_t>{0, 1, 2}));
-
-  auto off =
-      load_scenario(source("scenarios/example_pdu.yaml"), {"interventions.enabled=false"}, diagnostics);
-  ASSERT_TRUE(off) << diagnostics.describe();
-  EXPECT_FALSE(off->scenario.interventions.enabled);
-  EXPECT_TRUE(off->scenario.interventions_teams.empty());
-}
 
 TEST(ScenarioLoader, ReadsAFullInterventionsBlockAndTeams) {
   const std::string path = write_scenario("interventions.yaml", example_with(R"(name: interventions
@@ -167,25 +138,6 @@ interventions_teams:
   EXPECT_EQ(s.interventions_teams[1].pdus, (std::vector<std::size_t>{2, 0}));
 }
 
-TEST(ScenarioLoader, DefaultTeamsFollowTheRegions) {
-  const std::string path = write_scenario("two_regions.yaml", example_with(R"(name: two_regions
-regions:
-  - name: Second region
-    pdus:
-      - {name: Westfield, referrals_per_week: 2, staff: [{grade: po, headcount: 3, fte_each: 1.0}]}
-      - {name: Upton, referrals_per_week: 2, staff: [{grade: po, headcount: 3, fte_each: 1.0}]}
-)"));
-  Diagnostics diagnostics;
-  auto loaded = load_scenario(path, {}, diagnostics);
-  ASSERT_TRUE(loaded) << diagnostics.describe();
-  const auto& teams = loaded->scenario.interventions_teams;
-  ASSERT_EQ(teams.size(), 2u);
-  EXPECT_EQ(teams[0].name, "Example region");
-  EXPECT_EQ(teams[0].pdus, (std::vector<std::size_t>{0, 1, 2}));
-  EXPECT_EQ(teams[1].name, "Second region");
-  EXPECT_EQ(teams[1].pdus, (std::vector<std::size_t>{3, 4}));
-}
-
 TEST(ScenarioLoader, InterventionKeysCanBeSetFromTheCommandLine) {
   Diagnostics diagnostics;
   auto loaded = load_scenario(source("scenarios/example_pdu.yaml"),
@@ -233,128 +185,4 @@ TEST(ScenarioLoader, TheBbrListTakesTheTaskOrdersCriteriaAndRefusesThoseItsEntri
   EXPECT_EQ(bad.items()[0].key, "interventions.bbr.priority_order[1]");
   EXPECT_NE(bad.items()[0].message.find("'contacts_first' does not apply to a waiting list"),
             std::string::npos);
-}
-
-TEST(ScenarioLoader, InterventionCrossFieldRulesAreChecked) {
-  const std::string path = write_scenario("interventions_bad.yaml", example_with(R"(name: interventions_bad
-interventions:
-  routing:
-    sara_low_structured_intervention_share: 0.7
-    sara_low_toolkit_share: 0.5
-  readiness_delay_weeks: {min: 5, max: 3}
-  bbr:
-    sessions_per_week: 3
-    removal_enforcement: {breach_probability: -0.5, order_ended_probability: {community_orders: 0.3}}
-  demand_management: {divert_to_programme: stepwse}
-interventions_teams:
-  - {name: North, pdus: [Northgate]}
-)"));
-  Diagnostics diagnostics;
-  EXPECT_FALSE(load_scenario(path, {}, diagnostics));
-  const std::string all = diagnostics.describe();
-  EXPECT_NE(
-      all.find("key 'interventions.routing.sara_low_toolkit_share': sara_low_structured_intervention_share "
-               "+ sara_low_toolkit_share must be at most 1"),
-      std::string::npos)
-      << all;
-  EXPECT_NE(all.find("key 'interventions.readiness_delay_weeks.min': min (5) must not exceed max (3)"),
-            std::string::npos)
-      << all;
-  EXPECT_NE(all.find("key 'interventions.bbr.sessions_per_week': expected a whole number between 1 and 2"),
-            std::string::npos)
-      << all;
-  EXPECT_NE(all.find("key 'interventions.bbr.removal_enforcement.breach_probability': expected a number "
-                     "between 0 and 1"),
-            std::string::npos)
-      << all;
-  EXPECT_NE(all.find("key 'interventions.bbr.removal_enforcement.order_ended_probability.community_orders'"),
-            std::string::npos)
-      << all;
-  EXPECT_NE(all.find("key 'interventions.demand_management.divert_to_programme'"), std::string::npos) << all;
-  EXPECT_NE(all.find("did you mean 'stepwise'"), std::string::npos) << all;
-  EXPECT_NE(all.find("key 'interventions_teams': every PDU must be served by a team when teams are listed; "
-                     "not served: 'Eastmoor', 'Southbridge'"),
-            std::string::npos)
-      << all;
-}
-
-TEST(ScenarioLoader, TeamsWithoutAnInterventionsBlockAreAnError) {
-  const std::string path = write_scenario("teams_only.yaml", R"(name: teams_only
-simulation: {report_start: 2023-01-01, report_end: 2023-12-31, warm_up_weeks: 0, warm_start: empty}
-interventions_teams:
-  - {name: North, pdus: [Northgate]}
-)");
-  Diagnostics diagnostics;
-  EXPECT_FALSE(load_scenario(path, {}, diagnostics));
-  EXPECT_NE(
-      diagnostics.describe().find("key 'interventions_teams': teams run interventions, but the scenario "
-                                  "has no 'interventions' block"),
-      std::string::npos)
-      << diagnostics.describe();
-}
-
-// A derived file's items merge by name into the base's, so a repeated name can only come from one file
-// (or a tree built otherwise); it is reported there.
-TEST(ScenarioLoader, StructuredInterventionNamesAreUnique) {
-  Diagnostics diagnostics;
-  auto loaded = load_scenario(source("scenarios/example_pdu.yaml"), {}, diagnostics);
-  ASSERT_TRUE(loaded) << diagnostics.describe();
-  ConfigNode tree = loaded->resolved;
-  ConfigNode* list = tree.find("interventions")->find("structured_interventions");
-  list->items.push_back(list->items[0]);
-  EXPECT_FALSE(read_scenario(tree, diagnostics));
-  EXPECT_NE(diagnostics.describe().find(
-                "key 'interventions.structured_interventions[3].name': the name 'stepwise' is already used"),
-            std::string::npos)
-      << diagnostics.describe();
-}
-
-// `interventions.delivery` (issue 18, docs/bbr_delivery.md): read from its own loader file, every key
-// checked, and a lead without the pre-group start is an error rather than a silent no-op.
-TEST(ScenarioLoader, BbrDeliveryKeysAreReadAndChecked) {
-  const std::string good = write_scenario("delivery_good.yaml", example_with(R"(name: delivery_good
-interventions:
-  delivery:
-    recorded_start: pre_group_session
-    pre_group_lead_weeks: 12
-    weekly_group_share: 0.4
-    one_to_one_sessions_per_week: 1
-    cancelled_session_share: 0.1
-    holiday_break: {month: 12, day: 24, weeks: 2}
-    completion_recorded_after_weeks: {min: 1, max: 4}
-)"));
-  Diagnostics ok;
-  const auto loaded = load_scenario(good, {}, ok);
-  ASSERT_TRUE(loaded) << ok.describe();
-  const InterventionDelivery& d = loaded->scenario.interventions.delivery;
-  EXPECT_EQ(d.recorded_start, RecordedStart::pre_group_session);
-  EXPECT_DOUBLE_EQ(d.pre_group_lead_weeks, 12.0);
-  EXPECT_DOUBLE_EQ(d.weekly_group_share, 0.4);
-  EXPECT_EQ(d.one_to_one_sessions_per_week, 1);
-  EXPECT_DOUBLE_EQ(d.cancelled_session_share, 0.1);
-  EXPECT_DOUBLE_EQ(d.holiday_break.weeks, 2.0);
-  EXPECT_DOUBLE_EQ(d.completion_recorded_after_weeks.max_weeks, 4.0);
-
-  const std::string bad = write_scenario("delivery_bad.yaml", example_with(R"(name: delivery_bad
-interventions:
-  delivery:
-    pre_group_lead_weeks: 12
-    weekly_group_share: 1.5
-    completion_recorded_after_weeks: {min: 5, max: 1}
-    holiday_brake: {weeks: 2}
-)"));
-  Diagnostics diagnostics;
-  EXPECT_FALSE(load_scenario(bad, {}, diagnostics));
-  const std::string all = diagnostics.describe();
-  EXPECT_NE(all.find("interventions.delivery.pre_group_lead_weeks': pre_group_lead_weeks applies only with "
-                     "recorded_start: pre_group_session"),
-            std::string::npos)
-      << all;
-  EXPECT_NE(all.find("interventions.delivery.weekly_group_share': expected a number between 0 and 1"),
-            std::string::npos)
-      << all;
-  EXPECT_NE(all.find("interventions.delivery.completion_recorded_after_weeks.min': min must not exceed max"),
-            std::string::npos)
-      << all;
-  EXPECT_NE(all.find("holiday_brake"), std::string::npos) << all;
 }
