@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "caseload/case.hpp"
+#include "sentence_management/task.hpp"
 
 namespace probsim {
 
@@ -29,6 +30,14 @@ class CaseEventSink {
   // a row per member per session held (in bbr_capacity 2.7 times every other intervention row together;
   // docs/reference/outputs.md gives the sizes), so off unless asked for.
   [[nodiscard]] virtual bool wants_sessions() const { return false; }
+  // A casework task of case `c` completed on `day` by `practitioner_name`, its holder. Asked for only
+  // when wants_tasks(): an office collects nothing otherwise.
+  virtual void record_task_done(Day /*day*/, TaskKind /*kind*/, const Case& /*c*/,
+                                std::string_view /*pdu_name*/, std::string_view /*practitioner_name*/) {}
+  // Whether the sink wants a row per casework task of a case completed, contacts aside (`--events-tasks`):
+  // when each OASys review was done, for comparisons case by case (docs/reference/outputs.md gives the
+  // sizes).
+  [[nodiscard]] virtual bool wants_tasks() const { return false; }
 };
 
 }  // namespace probsim

@@ -167,10 +167,25 @@ void PduOffice::run_day(Day day) {
   counters_.rag_days[static_cast<std::size_t>(rag_status_)] += 1;
   counters_.facilitator_hours_redeployed +=
       casework_.run_day(day, staff_, static_cast<std::int64_t>(open_cases_));
+  if (!case_tasks_done_.empty()) record_case_tasks_done();
   for (PractitionerIndex writer : casework_.take_court_reports_written())
     report_points_.credit(staff_, writer, day);
   if (casework_.enforcement().enabled()) end_orders_the_court_ended(day);
   account_staff_time(day);
+}
+
+void PduOffice::record_case_tasks_done() {
+  for (const TaskCompletion& done : case_tasks_done_) {
+    // Closing a case cancels its open tasks before the day's work, so a task completed today is of a case
+    // open here. Were it not (a broken invariant), the slot may hold another case by now: a row with
+    // another case's columns would mislead, so none is written (the unit test counts rows against the
+    // casework's completions, which would show it).
+    const Slot* s = done.case_slot < slots_.size() ? &slots_[done.case_slot] : nullptr;
+    if (s == nullptr || !s->open || s->c.id != done.case_id) continue;
+    notices_.record_task_done(done.day, done.kind, s->c, name(),
+                              staff_[static_cast<std::size_t>(done.holder)].name);
+  }
+  case_tasks_done_.clear();
 }
 
 void PduOffice::set_rag_status(RagStatus status, const RagMeasures& measures) {

@@ -79,6 +79,8 @@ class PduOffice final : public StaffRoster {
   void set_event_sink(CaseEventSink* sink) {
     events_ = sink;
     notices_.set_targets(interventions_, index_in_interventions_team_, events_);
+    const bool tasks = events_ != nullptr && events_->wants_tasks();
+    casework_.set_case_task_log(tasks ? &case_tasks_done_ : nullptr, kLoggedTaskKinds);
   }
   [[nodiscard]] bool logs_events() const { return events_ != nullptr; }
   // The interventions team serving this PDU (through CaseListener), which knows it as its office
@@ -206,6 +208,13 @@ class PduOffice final : public StaffRoster {
     bool operator>(const Ending& other) const { return day != other.day ? day > other.day : id > other.id; }
   };
 
+  // The tasks whose completions the event log gets a row for (CaseEventSink::wants_tasks): a case's own,
+  // but its contacts, which are many per case and which the KPIs count. Court reports (the PDU's work)
+  // and terminations (done after the case has left) belong to no case held here.
+  static constexpr TaskKindSet kLoggedTaskKinds =
+      ~(task_kind_bit(TaskKind::contact) | task_kind_bit(TaskKind::court_report) |
+        task_kind_bit(TaskKind::termination));
+
   std::uint32_t open_case(const Case& c, bool initial = false);
   void close_case(std::uint32_t slot, Day day);
   // Breach decisions (sentence_management/enforcement_process.hpp): those that end an order end the
@@ -226,6 +235,8 @@ class PduOffice final : public StaffRoster {
                          std::optional<Day> next_review_due);
   void account_staff_time(Day day);
   void give_identity(Practitioner& person);
+  // The day's case_tasks_done_, to the event log with their cases, in the order they were completed.
+  void record_case_tasks_done();
 
   PduIdentity identity_;
   const CaseloadRules& rules_;
@@ -256,6 +267,7 @@ class PduOffice final : public StaffRoster {
   CaseListener* interventions_ = nullptr;
   std::uint32_t index_in_interventions_team_ = 0;
   SharedNotices notices_;  // the only way the day's work reaches objects other offices share
+  std::vector<TaskCompletion> case_tasks_done_;  // today's, while the event log wants them
   bool retry_waiting_cases_ = false;
   RagStatus rag_status_ = RagStatus::green;
   RagMeasures rag_measures_;

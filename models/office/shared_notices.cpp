@@ -48,6 +48,23 @@ void SharedNotices::record(Day day, CaseEvent event, const Case& c, std::string_
   deferred_.push_back(std::move(n));
 }
 
+void SharedNotices::record_task_done(Day day, TaskKind task, const Case& c, std::string_view pdu_name,
+                                     std::string_view practitioner_name) {
+  if (events_ == nullptr) return;
+  if (!deferring_) {
+    events_->record_task_done(day, task, c, pdu_name, practitioner_name);
+    return;
+  }
+  Notice n;
+  n.kind = Kind::task_done;
+  n.task = task;
+  n.day = day;
+  n.c = c;
+  n.pdu_name = pdu_name;
+  n.practitioner_name = practitioner_name;
+  deferred_.push_back(std::move(n));
+}
+
 void SharedNotices::deliver(const Notice& n) {
   switch (n.kind) {
     case Kind::case_started:
@@ -58,6 +75,9 @@ void SharedNotices::deliver(const Notice& n) {
       break;
     case Kind::event:
       events_->record(n.day, n.event, n.c, n.pdu_name, n.practitioner_name);
+      break;
+    case Kind::task_done:
+      events_->record_task_done(n.day, n.task, n.c, n.pdu_name, n.practitioner_name);
       break;
   }
 }

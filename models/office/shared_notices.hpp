@@ -35,13 +35,16 @@ class SharedNotices {
   void case_ended(const Case& c, Day day);
   void record(Day day, CaseEvent event, const Case& c, std::string_view pdu_name,
               std::string_view practitioner_name);
+  void record_task_done(Day day, TaskKind task, const Case& c, std::string_view pdu_name,
+                        std::string_view practitioner_name);
 
  private:
-  enum class Kind : std::uint8_t { case_started, case_ended, event };
+  enum class Kind : std::uint8_t { case_started, case_ended, event, task_done };
   struct Notice {
     Kind kind = Kind::event;
     bool initial = false;
     CaseEvent event = CaseEvent::referral;
+    TaskKind task = TaskKind::contact;
     Day day = 0;
     std::uint32_t case_slot = 0;
     CaseId draw_key = 0;

@@ -37,14 +37,23 @@
 
 namespace probsim {
 
-// One completed task, for tests and audits (set_completion_log).
+// One completed task, for tests and audits (set_completion_log) and the office's event log
+// (set_case_task_log).
 struct TaskCompletion {
   Day day = 0;
   TaskKind kind = TaskKind::contact;
   CaseId case_id = 0;
   PractitionerIndex holder = kUnallocated;
   Day due_day = 0;
+  std::uint32_t case_slot = kNoCaseSlot;  // the office's slot of the case; kNoCaseSlot for a task of no case
 };
+
+// A set of task kinds, one bit each (1 << kind): which completions set_case_task_log keeps.
+using TaskKindSet = std::uint32_t;
+static_assert(kTaskKindCount <= 32, "TaskKindSet has a bit per kind");
+[[nodiscard]] constexpr TaskKindSet task_kind_bit(TaskKind kind) {
+  return TaskKindSet{1} << static_cast<unsigned>(kind);
+}
 
 class PduCasework {
  public:
@@ -105,6 +114,13 @@ class PduCasework {
   // Tests: a hand-built task given to `holder` (its case_slot is ignored: it belongs to no case).
   void add_task(Task task, PractitionerIndex holder);
   void set_completion_log(std::vector<TaskCompletion>* log) { completion_log_ = log; }
+  // The office's event log of tasks done (--events-tasks): each task of a case whose kind is in `kinds`
+  // is appended to `log` as it is completed, for the office to write with its case; null: none kept, so a
+  // run without the option pays only the null test per completion.
+  void set_case_task_log(std::vector<TaskCompletion>* log, TaskKindSet kinds) {
+    case_task_log_ = log;
+    case_task_log_kinds_ = kinds;
+  }
 
   [[nodiscard]] const TaskOutcomes& outcomes() const { return outcomes_; }
   // The writers of the court reports finished since the last call, one entry per report, in the
@@ -199,6 +215,8 @@ class PduCasework {
   TaskOutcomes outcomes_;
   EnforcementProcess enforcement_;
   std::vector<TaskCompletion>* completion_log_ = nullptr;
+  std::vector<TaskCompletion>* case_task_log_ = nullptr;
+  TaskKindSet case_task_log_kinds_ = 0;
   std::vector<PractitionerIndex> court_reports_written_;
   const PrioritisationRules* rag_rules_ = nullptr;
   const ContactMeasures* contact_measures_ = nullptr;

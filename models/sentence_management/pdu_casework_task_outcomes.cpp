@@ -85,7 +85,10 @@ void PduCasework::complete(std::uint32_t index, PractitionerIndex holder, Day da
     }
     if (completion_log_)
       completion_log_->push_back(
-          TaskCompletion{day, t.kind, CaseworkTaskStore::case_id_of(t), holder, t.due_day});
+          TaskCompletion{day, t.kind, CaseworkTaskStore::case_id_of(t), holder, t.due_day, slot});
+    if (case_task_log_ && slot != kNoCaseSlot && (case_task_log_kinds_ & task_kind_bit(t.kind)) != 0)
+      case_task_log_->push_back(
+          TaskCompletion{day, t.kind, CaseworkTaskStore::case_id_of(t), holder, t.due_day, slot});
   });
   if (kind == TaskKind::court_report) court_reports_written_.push_back(holder);
   store_.unlink_from_case(index);

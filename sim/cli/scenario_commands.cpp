@@ -103,7 +103,11 @@ void add_scenario_command_options(const Command& command, RunOptions& run, po::o
         "events", po::bool_switch(&run.events), "also write events.csv, one row per case event")(
         "events-sessions", po::bool_switch(&run.events_sessions),
         "with --events (implied): also a row per programme group session each member attended or "
-        "missed (many rows)")("quiet,q", po::bool_switch(&run.quiet), "print nothing but errors")(
+        "missed (many rows)")(
+        "events-tasks", po::bool_switch(&run.events_tasks),
+        "with --events (implied): also a row per casework task of a case completed (reviews, "
+        "assessments, ...; not contacts)")("quiet,q", po::bool_switch(&run.quiet),
+                                           "print nothing but errors")(
         "precision", po::value<double>(),
         "keep adding replications until every chosen KPI's 95% CI half-width is at most this "
         "fraction of its mean (e.g. 0.05), starting from --reps, up to --max-reps")(
@@ -120,12 +124,12 @@ void add_scenario_command_options(const Command& command, RunOptions& run, po::o
         "the KPIs to print, comma-separated shell globs, e.g. 'caseload_*,reviews_on_time_share'");
 }
 
-// The options only `run` has (--by is checked with every command's options): --kpis, --events-sessions and
-// the precision rule's three.
+// The options only `run` has (--by is checked with every command's options): --kpis, --events-sessions,
+// --events-tasks and the precision rule's three.
 std::optional<int> check_run_options(const po::variables_map& vm, RunOptions& run) {
   if (vm.count("kpis")) run.console_kpis = split_list(vm["kpis"].as<std::string>());
   if (auto stop = refuse_unmatched_kpi_patterns(kRun, run.console_kpis)) return *stop;
-  if (run.events_sessions) run.events = true;  // the session rows are rows of events.csv
+  if (run.events_sessions || run.events_tasks) run.events = true;  // their rows are rows of events.csv
   if (vm.count("precision")) {
     run.precision = vm["precision"].as<double>();
     if (!(*run.precision > 0.0 && *run.precision <= 10.0)) {

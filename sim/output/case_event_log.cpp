@@ -1,5 +1,8 @@
 #include "output/case_event_log.hpp"
 
+#include <array>
+#include <string>
+
 #include "output/csv.hpp"
 
 namespace probsim {
@@ -20,6 +23,18 @@ void CaseEventLog::record_intervention(Day day, std::string_view event, const Ca
                                        std::string_view pdu_name, std::string_view reason,
                                        Day requirement_day) {
   write_row(day, event, c, pdu_name, {}, reason, requirement_day);
+}
+
+void CaseEventLog::record_task_done(Day day, TaskKind kind, const Case& c, std::string_view pdu_name,
+                                    std::string_view practitioner_name) {
+  // Made once: a row per task done would otherwise build its event's name each time.
+  static const std::array<std::string, kTaskKindCount> kDoneNames = [] {
+    std::array<std::string, kTaskKindCount> names;
+    for (std::size_t k = 0; k < kTaskKindCount; ++k) names[k] = std::string(kTaskKindNames[k]) + "_done";
+    return names;
+  }();
+  write_row(day, kDoneNames[static_cast<std::size_t>(kind)], c, pdu_name, practitioner_name, {},
+            kNoRequirement);
 }
 
 void CaseEventLog::write_row(Day day, std::string_view event, const Case& c, std::string_view pdu_name,

@@ -168,6 +168,7 @@ int run_experiment(const LoadedScenario& loaded, const RunOptions& options) {
   set.base_seed = options.base_seed;
   set.events = options.events;
   set.events_sessions = options.events_sessions;
+  set.events_tasks = options.events_tasks;
   if (options.precision)
     set.precision = PrecisionRule{*options.precision, options.precision_kpis, options.replications,
                                   options.max_replications};

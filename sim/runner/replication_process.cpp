@@ -42,7 +42,7 @@ int replicate_in_child(const ReplicationSet& set, std::uint64_t replication, std
     if (set.events) {
       events_file = std::make_unique<AtomicFile>(replication_file(set.dir, replication, "events.csv"));
       events = std::make_unique<CaseEventLog>(events_file->stream(), replication, set.scenario->window,
-                                              set.events_sessions);
+                                              OptionalEventRows{set.events_sessions, set.events_tasks});
     }
     const ReplicationResult result =
         run_replication(*set.scenario, ReplicationSpec{replication, seed, events.get(), threads});

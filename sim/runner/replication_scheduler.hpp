@@ -29,6 +29,7 @@ struct ReplicationSet {
   std::uint64_t base_seed = 1;
   bool events = false;
   bool events_sessions = false;  // events.csv also has a row per group session attended or missed
+  bool events_tasks = false;     // events.csv also has a row per casework task of a case completed
   // Without a precision rule: exactly these replications (any already complete are skipped).
   std::vector<std::uint64_t> replications;
   // With one: 1, 2, … until it decides; `replications` is then unused.

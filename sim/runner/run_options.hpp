@@ -29,6 +29,7 @@ struct RunOptions {
   std::string out_dir;  // empty: results/<scenario name>
   bool events = false;
   bool events_sessions = false;  // --events-sessions: events.csv also has a row per group session
+  bool events_tasks = false;     // --events-tasks: events.csv also has a row per casework task done
   bool quiet = false;
   std::string command_line;  // for provenance
   // --max-memory's text, if given: checked before the run, and named if a replication runs out anyway.

@@ -48,8 +48,11 @@ inline Scenario load_scenario_file(const std::string& relative,
 
 class ModelRun {
  public:
-  explicit ModelRun(Scenario scenario, std::uint64_t seed = replication_seed(1, 1))
-      : scenario_(std::move(scenario)), service_(std::make_unique<ProbationService>(scenario_, seed)) {}
+  // `events`, if any, hears every office's case events, as the engine's event log does.
+  explicit ModelRun(Scenario scenario, std::uint64_t seed = replication_seed(1, 1),
+                    CaseEventSink* events = nullptr)
+      : scenario_(std::move(scenario)),
+        service_(std::make_unique<ProbationService>(scenario_, seed, events)) {}
   ModelRun(const ModelRun&) = delete;
   ModelRun& operator=(const ModelRun&) = delete;
 
