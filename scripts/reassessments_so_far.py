@@ -167,13 +167,13 @@ def main():
     parser.add_argument("--csv", type=Path, help="write one row per replication here")
     args = parser.parse_args()
     rows = run_rows(args.run_dir, args.day)
-    for r in rows:
-        print(" ".join(f"{k}={v:.4f}" if isinstance(v, float) else f"{k}={v}" for k, v in r.items()))
-    if args.csv:
+    if args.csv:  # before the printing, so that a reader of the lines who stops early does not lose the table
         with open(args.csv, "w", newline="") as f:
             writer = csv.DictWriter(f, fieldnames=list(rows[0]))
             writer.writeheader()
             writer.writerows(rows)
+    for r in rows:
+        print(" ".join(f"{k}={v:.4f}" if isinstance(v, float) else f"{k}={v}" for k, v in r.items()))
 
 
 if __name__ == "__main__":

@@ -97,6 +97,19 @@ run ns2004_gwent scenarios/national_standards_2004_gwent.yaml --reps 10 --seed 2
   --precision 0.05 --precision-kpis "$(area_kpis gwent)" --max-reps 2000
 run ns2004_county_durham scenarios/national_standards_2004_county_durham.yaml --reps 10 --seed 2004 \
   --precision 0.05 --precision-kpis "$(area_kpis county_durham)" --max-reps 2000
+# 2d.6's OASys re-assessments so far (§11.19): County Durham's M-2 replications run again with --events-tasks
+# (which only adds rows, so replication r is the page's replication r), reduced to reassessments.csv
+# (events.csv is not kept).
+reps="$(national_replications "$runs/ns2004_county_durham")"
+if [[ ! -f "$runs/ns2004_county_durham_reassessments/reassessments.csv" ||
+      "$(national_replications "$runs/ns2004_county_durham_reassessments")" != "$reps" ]]; then
+  rm -rf "${runs:?}/ns2004_county_durham_reassessments"
+  run ns2004_county_durham_reassessments scenarios/national_standards_2004_county_durham.yaml --reps "$reps" \
+    --seed 2004 --events-tasks
+  python3 -B "$here/scripts/reassessments_so_far.py" "$runs/ns2004_county_durham_reassessments" 2004-03-30 \
+    --csv "$runs/ns2004_county_durham_reassessments/reassessments.csv" >/dev/null
+  rm -f "$runs/ns2004_county_durham_reassessments/events.csv"
+fi
 # CT-15 read as written (validation/11-national-standards.md §11.14): each area's 2003/04 starters of its DV
 # programme followed to 31 Mar 2005, reduced from events.csv to cohort.csv (events.csv is not kept). As many
 # replications as the area's M-2 run, so replication r is the same man-by-man in both (§11.17). The same
