@@ -10,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "runner/out_of_memory.hpp"
 #include "runner/stop_signals.hpp"
+#include "runner/thread_start.hpp"
 
 using namespace probsim;
 
@@ -74,6 +75,12 @@ int main(int argc, char** argv) {
                         ? subcommand->replication_out_of_memory_advice
                         : subcommand->out_of_memory_advice)
                 << ". Nothing half-written was kept.\n";
+      return 1;
+    } catch (const ThreadStartFailure& error) {
+      // In the command's own process only snapshot's replay runs the engine, on one thread: an actor's
+      // stack the system would not give (runner/thread_start.hpp). It has written nothing yet.
+      std::cerr << "probsim " << subcommand->name << ": "
+                << describe_thread_start_failure(error, process_thread_limits(), "raise the limit") << "\n";
       return 1;
     } catch (const std::exception& error) {
       std::cerr << "probsim " << subcommand->name << ": internal error: " << error.what() << "\n";

@@ -5,10 +5,9 @@
 // under ActorFailure::guarded: the first exception it throws is kept, every other actor is killed so that
 // the engine's run ends, and rethrow() throws it again where the engine was run (engine/replication.cpp),
 // which reports it as any other: a std::bad_alloc thrown inside the model's actors as out of memory, in a
-// replication's child process and in `probsim snapshot`'s replay. Not everything a tight memory limit
-// refuses comes here: a --threads thread that cannot be created is a std::system_error ("Resource
-// temporarily unavailable"), and a SimGrid actor stack that cannot be allocated aborts in SimGrid's own
-// code (signal 6), before any actor runs.
+// replication's child process and in `probsim snapshot`'s replay. A --threads thread that cannot be
+// started inside an actor comes here too, as a ThreadStartFailure (engine/thread_start_failure.hpp); an
+// actor's stack that cannot be had is found before the actor is created (engine/actor_start.hpp).
 
 #include <exception>
 #include <utility>

@@ -1,13 +1,24 @@
 #include "engine/parallel_day.hpp"
 
+#include <system_error>
+
+#include "engine/thread_start_failure.hpp"
+
 namespace probsim {
 
-ParallelDay::ParallelDay(std::size_t threads) {
-  // A thread that cannot be started (std::system_error, EAGAIN under a tight ulimit) leaves those
-  // already started joinable, and a joinable std::thread destroyed calls std::terminate: they are
-  // stopped and joined, and the error goes on to the caller.
+ParallelDay::ParallelDay(std::size_t threads, const std::string& work, const ThreadStarter& start) {
+  // A thread that cannot be started leaves those already started joinable, and a joinable std::thread
+  // destroyed calls std::terminate: they are stopped and joined, and the error goes on to the caller,
+  // a std::system_error as a ThreadStartFailure that says which thread, of how many, for what. The
+  // calling thread is thread 1, so the helpers are threads 2 to `threads`.
   try {
-    for (std::size_t i = 1; i < threads; ++i) helpers_.emplace_back([this] { helper_loop(); });
+    helpers_.reserve(threads > 0 ? threads - 1 : 0);
+    for (std::size_t i = 1; i < threads; ++i) helpers_.push_back(start([this] { helper_loop(); }));
+  } catch (const std::system_error& error) {
+    stop_helpers();
+    throw ThreadStartFailure("could not start thread " + std::to_string(helpers_.size() + 2) + " of " +
+                                 std::to_string(threads) + " for " + work,
+                             error.code().message());
   } catch (...) {
     stop_helpers();
     throw;

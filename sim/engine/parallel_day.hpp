@@ -13,7 +13,9 @@
 #include <exception>
 #include <functional>
 #include <mutex>
+#include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "service/independent_units.hpp"
@@ -22,7 +24,15 @@ namespace probsim {
 
 class ParallelDay final : public IndependentUnits {
  public:
-  explicit ParallelDay(std::size_t threads);
+  // How a helper thread is started: std::thread's constructor, or a test's starter that fails on cue
+  // (tests/engine/parallel_day_test.cpp), passed in rather than set globally.
+  using ThreadStarter = std::function<std::thread(std::function<void()>)>;
+  static std::thread start_thread(std::function<void()> body) { return std::thread(std::move(body)); }
+
+  // `work` names what the pool runs, for a thread that cannot be started: "the day's casework". A
+  // std::system_error from `start` (EAGAIN: a limit on threads, or no memory for a stack) is thrown as
+  // ThreadStartFailure (engine/thread_start_failure.hpp), "could not start thread 2 of 3 for WORK".
+  ParallelDay(std::size_t threads, const std::string& work, const ThreadStarter& start = start_thread);
   ~ParallelDay() override;
   ParallelDay(const ParallelDay&) = delete;
   ParallelDay& operator=(const ParallelDay&) = delete;

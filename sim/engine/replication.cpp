@@ -9,6 +9,7 @@
 #include <simgrid/s4u/NetZone.hpp>
 
 #include "engine/actor_failure.hpp"
+#include "engine/actor_start.hpp"
 #include "engine/daily_phase_actor.hpp"
 #include "engine/parallel_day.hpp"
 #include "engine/workforce_actor.hpp"
@@ -43,8 +44,8 @@ ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpe
 
   // The model, built once (models/service); the offices' warm starts run on the replication's threads.
   const std::size_t threads = std::max<std::size_t>(1, spec.threads);
-  auto warm_start_pool =
-      std::make_unique<ParallelDay>(std::min(threads, std::max<std::size_t>(1, scenario.pdu_count())));
+  auto warm_start_pool = std::make_unique<ParallelDay>(
+      std::min(threads, std::max<std::size_t>(1, scenario.pdu_count())), "the offices' warm start");
   ProbationService service(scenario, spec.seed, spec.events, *warm_start_pool);
   warm_start_pool.reset();
 
@@ -53,19 +54,18 @@ ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpe
   // their days run on the replication's threads too.
   const SimulationWindow& window = scenario.window;
   const std::size_t independent_threads = spec.events != nullptr ? 1 : threads;
-  simgrid::s4u::Actor::create(
-      "workforce", host, failure.guarded(WorkforceActor(service, window.last_day(), independent_threads)));
+  // Through start_actor, so that a stack the system will not give is said, not an abort in SimGrid.
+  start_actor("workforce", host,
+              failure.guarded(WorkforceActor(service, window.last_day(), independent_threads)));
   if (service.has_rag_review())
-    simgrid::s4u::Actor::create(
-        "prioritisation", host,
-        failure.guarded(DailyPhaseActor(service, DayPhase::rag_review, window.last_day(), 1)));
-  simgrid::s4u::Actor::create(
-      "offices", host,
-      failure.guarded(DailyPhaseActor(service, DayPhase::casework, window.last_day(), threads)));
+    start_actor("prioritisation", host,
+                failure.guarded(DailyPhaseActor(service, DayPhase::rag_review, window.last_day(), 1)));
+  start_actor("offices", host,
+              failure.guarded(DailyPhaseActor(service, DayPhase::casework, window.last_day(), threads)));
   if (service.has_interventions())
-    simgrid::s4u::Actor::create("interventions", host,
-                                failure.guarded(DailyPhaseActor(service, DayPhase::interventions,
-                                                                window.last_day(), independent_threads)));
+    start_actor("interventions", host,
+                failure.guarded(DailyPhaseActor(service, DayPhase::interventions, window.last_day(),
+                                                independent_threads)));
   // After each run of the engine, before its state is read: an actor's exception is thrown here.
   auto run_until = [&](double date) {
     engine.run_until(date);

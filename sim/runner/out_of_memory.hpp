@@ -4,8 +4,8 @@
 // in a replication's child process (engine/actor_failure.hpp), which tells its parent by its exit
 // status, so that the parent can say "replication R ran out of memory" rather than "failed (signal 6)".
 // Either way the message names the process's limit, if one is set. Not caught as out of memory: a
-// --threads thread that cannot be created (std::system_error, "Resource temporarily unavailable"), a
-// SimGrid actor stack that cannot be allocated (SimGrid aborts: signal 6), a process killed (signal 9).
+// --threads thread that cannot be created or a SimGrid actor stack that cannot be allocated (said as
+// such by the child, runner/thread_start.hpp), a process killed (signal 9).
 
 #include <cstdint>
 #include <new>

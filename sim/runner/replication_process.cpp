@@ -18,6 +18,7 @@
 #include "output/csv_reader.hpp"
 #include "runner/out_of_memory.hpp"
 #include "runner/run_files.hpp"
+#include "runner/thread_start.hpp"
 
 namespace fs = std::filesystem;
 
@@ -53,6 +54,14 @@ int replicate_in_child(const ReplicationSet& set, std::uint64_t replication, std
     // Said by the parent, which knows the command's advice; the destructors have removed this
     // process's temporary files, and the parent removes the rest of an incomplete replication.
     return kOutOfMemoryExitStatus;
+  } catch (const ThreadStartFailure& e) {
+    // Said here, in one line naming the replication, and exit 2 as any failure the child has said: the
+    // parent's out-of-memory message (exit 3) would name memory limits and advise a smaller scenario,
+    // where the usual cause is a limit on threads and the remedy a smaller --threads (thread_start.hpp).
+    std::fprintf(stderr, "probsim: %s: replication %llu %s\n", set.label.c_str(),
+                 static_cast<unsigned long long>(replication),
+                 describe_thread_start_failure(e, process_thread_limits(), kThreadAdviceWithJobs).c_str());
+    return 2;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "probsim: %s: replication %llu failed: %s\n", set.label.c_str(),
                  static_cast<unsigned long long>(replication), e.what());

@@ -16,7 +16,8 @@ namespace probsim {
 
 // Runs one replication in this (child) process, its stop signals back to their defaults, and writes its
 // files; returns the exit status: 0, kOutOfMemoryExitStatus (runner/out_of_memory.hpp) if it ran out of
-// memory, or 2 (having said why) if it failed otherwise.
+// memory, or 2 (having said why) if it failed otherwise, a thread it could not start included
+// (runner/thread_start.hpp).
 [[nodiscard]] int replicate_in_child(const ReplicationSet& set, std::uint64_t replication,
                                      std::size_t threads);
 
