@@ -22,9 +22,9 @@ from pathlib import Path
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from events_sample import CaseHistory, in_sample, read_cases, replication_rows, write_csv  # noqa: E402
 from replication_ci import mean_ci, wilson_interval  # noqa: E402  (the page's CIs)
 
-SAMPLE_DAYS = (122, 365)  # 2a.17's [D]: about 8 months in (the window of §10.20's addendum)
 ROH_MIX = {"very_high": 0.06, "high": 0.33, "medium": 0.48, "low": 0.14}  # 2a.12/2a.13 (sums to 1.01)
 CLASSES = ("1", "2", "3", "4+")
 CLASS_WORDS = {"1": "one", "2": "two", "3": "three", "4+": "four or more"}
@@ -37,41 +37,15 @@ def manager_class(n):
     return "4+" if n >= 4 else str(n)
 
 
-class Case:
-    __slots__ = ("start", "ended", "rosh", "domestic_abuse", "managers")
-
+class Case(CaseHistory):
     def __init__(self):
-        self.start = None      # the referral's date; None for a warm-start case (began before the run)
-        self.ended = False     # a terminated row on or before the day
-        self.rosh = ""
-        self.domestic_abuse = False
+        super().__init__()
         self.managers = set()
 
 
-def read_cases(events_csv, day):
-    """{replication: {case_id: Case}} from events.csv, rows on or before `day` only."""
-    cases = {}
-    with open(events_csv, newline="") as f:
-        for row in csv.DictReader(f):
-            row_day = date.fromisoformat(row["date"])
-            if row_day > day:
-                continue
-            case = cases.setdefault(row["replication"], {}).setdefault(row["case_id"], Case())
-            case.rosh = row["rosh"]
-            case.domestic_abuse = row["domestic_abuse_flag"] == "1"
-            event = row["event"]
-            if event == "referral":
-                case.start = row_day
-            elif event == "allocated" and row["practitioner"]:
-                case.managers.add(row["practitioner"])
-            elif event == "terminated":
-                case.ended = True
-    return cases
-
-
-def in_sample(case, day):
-    return (case.start is not None and not case.ended
-            and SAMPLE_DAYS[0] <= (day - case.start).days <= SAMPLE_DAYS[1])
+def note_manager(case, event, row, _row_day):
+    if event == "allocated" and row["practitioner"]:
+        case.managers.add(row["practitioner"])
 
 
 def replication_figures(cases, day):
@@ -138,16 +112,8 @@ def run_rows(run_dir, day):
     events = run_dir / "events.csv"
     if not events.exists():
         raise SystemExit(f"case_managers_so_far.py: {events}: missing (run with --events)")
-    rows = []
-    for replication, cases in sorted(read_cases(events, day).items(), key=lambda kv: int(kv[0])):
-        figures = replication_figures(cases, day)
-        if not figures["da_cases"]:
-            raise SystemExit(f"case_managers_so_far.py: {events}: replication {replication} has no DA case "
-                             f"in the sample on {day}")
-        rows.append({"replication": replication, **figures})
-    if not rows:
-        raise SystemExit(f"case_managers_so_far.py: {events}: no rows")
-    return rows
+    return replication_rows(read_cases(events, day, Case, note_manager), day, replication_figures, "da_cases",
+                            "case_managers_so_far.py", events, "DA case")
 
 
 def main():
@@ -163,10 +129,7 @@ def main():
     for r in rows:
         print(" ".join(f"{k}={v:.4f}" if isinstance(v, float) else f"{k}={v}" for k, v in r.items()))
     if args.csv:
-        with open(args.csv, "w", newline="") as f:
-            writer = csv.DictWriter(f, fieldnames=list(rows[0]))
-            writer.writeheader()
-            writer.writerows(rows)
+        write_csv(args.csv, rows)
     if args.paired_with:
         other = {r["replication"]: r for r in run_rows(args.paired_with, args.day)}
         pairs = [(r, other[r["replication"]]) for r in rows if r["replication"] in other]

@@ -25,9 +25,9 @@ from pathlib import Path
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from events_sample import CaseHistory, in_sample, read_cases, replication_rows, under_supervision, write_csv  # noqa: E402
 from replication_ci import mean_ci, wilson_interval  # noqa: E402  (the page's CIs)
 
-SAMPLE_DAYS = (122, 365)  # §11.18's window (2a.17's [D]: about 8 months in)
 DAYS_PER_MONTH = 365.25 / 12
 REVIEW_EVENTS = ("periodic_review_done", "event_review_done")
 AGE_BANDS = (("0_3", 0, 3), ("4_6", 4, 6), ("7_9", 7, 9), ("10_12", 10, 12))  # completed months, ends in
@@ -36,15 +36,22 @@ PUBLISHED_REASSESSED = (51, 100)  # 2d.6: 51% of "about 100" cases (ESI Durham 2
 PUBLISHED_TIMING = {"4_6": 0.65, "7_9": 0.21, "other": 0.14}  # 2d.6: of the cases re-assessed
 
 
-class Case:
-    __slots__ = ("start", "ended", "domestic_abuse", "first_review", "first_periodic")
-
+class Case(CaseHistory):
     def __init__(self):
-        self.start = None           # the referral's date; None for a warm-start case (began before the run)
-        self.ended = False          # a terminated row on or before the day
-        self.domestic_abuse = False
+        super().__init__()
         self.first_review = None    # the first periodic or event review done
+        self.first_is_event = False  # that first review was an event review
         self.first_periodic = None  # the first periodic review done
+
+
+def note_review(case, event, _row, row_day):
+    if event not in REVIEW_EVENTS:
+        return
+    if case.first_review is None:
+        case.first_review = row_day
+        case.first_is_event = event == "event_review_done"
+    if event == "periodic_review_done" and case.first_periodic is None:
+        case.first_periodic = row_day
 
 
 def completed_months(days):
@@ -59,39 +66,18 @@ def timing_class(months):
     return "4_6" if 4 <= months <= 6 else "7_9" if 7 <= months <= 9 else "other"
 
 
-def read_cases(events_csv, day):
-    """{replication: {case_id: Case}} from events.csv, rows on or before `day` only."""
-    cases = {}
-    saw_task_rows = False
+def has_task_rows(events_csv):
+    """Whether the run wrote `--events-tasks`'s rows (a plain --events log would read as nothing re-assessed)."""
     with open(events_csv, newline="") as f:
-        for row in csv.DictReader(f):
-            event = row["event"]
-            saw_task_rows = saw_task_rows or event.endswith("_done")
-            row_day = date.fromisoformat(row["date"])
-            if row_day > day:
-                continue
-            case = cases.setdefault(row["replication"], {}).setdefault(row["case_id"], Case())
-            case.domestic_abuse = row["domestic_abuse_flag"] == "1"
-            if event == "referral":
-                case.start = row_day
-            elif event == "terminated":
-                case.ended = True
-            elif event in REVIEW_EVENTS:
-                if case.first_review is None:
-                    case.first_review = row_day
-                if event == "periodic_review_done" and case.first_periodic is None:
-                    case.first_periodic = row_day
-    if not saw_task_rows:
-        raise SystemExit(f"reassessments_so_far.py: {events_csv}: no task rows (run with --events-tasks)")
-    return cases
+        return any(row["event"].endswith("_done") for row in csv.DictReader(f))
 
 
 def replication_figures(cases, day):
     """One replication's figures: the sample's size and share re-assessed (all cases; DA cases), the periodic
     reviews alone, the first re-assessment's age in the timing classes (completed and nearest months), and
     the share re-assessed by the case's age on the day."""
-    open_cases = [c for c in cases.values() if c.start is not None and not c.ended and 0 <= (day - c.start).days <= 365]
-    sample = [c for c in open_cases if SAMPLE_DAYS[0] <= (day - c.start).days <= SAMPLE_DAYS[1]]
+    open_cases = [c for c in cases.values() if under_supervision(c, day)]
+    sample = [c for c in open_cases if in_sample(c, day)]
     da = [c for c in sample if c.domestic_abuse]
     reassessed = [c for c in sample if c.first_review is not None]
 
@@ -100,7 +86,8 @@ def replication_figures(cases, day):
 
     figures = {"cases": len(sample), "reassessed": share(reassessed, sample),
                "periodic_reviewed": share([c for c in sample if c.first_periodic is not None], sample),
-               "da_cases": len(da), "da_reassessed": share([c for c in da if c.first_review is not None], da)}
+               "da_cases": len(da), "da_reassessed": share([c for c in da if c.first_review is not None], da),
+               "first_is_event_review": share([c for c in reassessed if c.first_is_event], reassessed)}
     for reading, months in (("completed", completed_months), ("nearest", nearest_months)):
         classes = [timing_class(months((c.first_review - c.start).days)) for c in reassessed]
         for cls in TIMING:
@@ -117,25 +104,26 @@ def run_rows(run_dir, day):
     events = run_dir / "events.csv"
     if not events.exists():
         raise SystemExit(f"reassessments_so_far.py: {events}: missing (run with --events-tasks)")
-    rows = []
-    for replication, cases in sorted(read_cases(events, day).items(), key=lambda kv: int(kv[0])):
-        figures = replication_figures(cases, day)
-        if not figures["cases"]:
-            raise SystemExit(f"reassessments_so_far.py: {events}: replication {replication} has no case in the "
-                             f"sample on {day}")
-        rows.append({"replication": replication, **figures})
-    if not rows:
-        raise SystemExit(f"reassessments_so_far.py: {events}: no rows")
-    return rows
+    if not has_task_rows(events):
+        raise SystemExit(f"reassessments_so_far.py: {events}: no task rows (run with --events-tasks)")
+    return replication_rows(read_cases(events, day, Case, note_review), day, replication_figures, "cases",
+                            "reassessments_so_far.py", events, "case")
+
+
+def present(rows, key):
+    """The replications' values of a figure, leaving out those that have none (no DA case, none
+    re-assessed, no case of an age band)."""
+    return [float(r[key]) for r in rows if not math.isnan(float(r[key]))]
 
 
 def ci(rows, key):
-    """Mean [95% CI] over the replications that have the figure (a replication with no DA case, or none
-    re-assessed, has none)."""
-    values = [float(r[key]) for r in rows if not math.isnan(float(r[key]))]
+    """Mean [95% CI] over the replications that have the figure."""
+    values = present(rows, key)
     if not values:
         return "none"
     mean, low, high = mean_ci(values)
+    if len(values) == 1:
+        return f"{mean:.1%} (1 replication)"
     return f"{mean:.1%} [{low:.1%}, {high:.1%}]"
 
 
@@ -151,11 +139,16 @@ def page_line(runs):
     inside = "inside" if low <= mean <= high else "**outside**"
     timing = "; ".join(f"{label} {ci(rows, 'first_completed_' + cls)} ({PUBLISHED_TIMING[cls]:.0%})"
                        for cls, label in (("4_6", "at 4-6 months"), ("7_9", "at 7-9"), ("other", "other")))
+    # The sample's age is not given: the share of cases under 4 months that would bring the sample to 51%.
+    young = present(rows, "age_0_3_reassessed")
+    young = sum(young) / len(young) if young else float("nan")
+    needed = (mean - PUBLISHED_REASSESSED[0] / PUBLISHED_REASSESSED[1]) / (mean - young) if mean > young else float("nan")
     bands = ", ".join(f"{band.replace('_', '-')} {ci(rows, f'age_{band}_reassessed')}" for band, _, _ in AGE_BANDS)
     return (f"- 2d.6, OASys re-assessed so far (§11.19; a periodic or event review done; all cases 4-12 months in on "
             f"30 Mar 2004): County Durham ({len(rows)} replications) {ci(rows, 'reassessed')} (51% of about 100, "
-            f"Wilson [{low:.1%}, {high:.1%}]: {inside}); DA cases {ci(rows, 'da_reassessed')}. The first "
-            f"re-assessment's age in completed months: {timing}; in months to the nearest, at 4-6 "
+            f"Wilson [{low:.1%}, {high:.1%}]: {inside}; a sample with {needed:.0%} or more of its cases under 4 months "
+            f"would come to 51%); DA cases {ci(rows, 'da_reassessed')}. The first "
+            f"re-assessment's age in completed months: {timing}; an event review in {ci(rows, 'first_is_event_review')} of them; in months to the nearest, at 4-6 "
             f"{ci(rows, 'first_nearest_4_6')}, at 7-9 {ci(rows, 'first_nearest_7_9')}. Re-assessed by the case's "
             f"age in completed months (the source does not give it): {bands}.")
 
@@ -168,10 +161,7 @@ def main():
     args = parser.parse_args()
     rows = run_rows(args.run_dir, args.day)
     if args.csv:  # before the printing, so that a reader of the lines who stops early does not lose the table
-        with open(args.csv, "w", newline="") as f:
-            writer = csv.DictWriter(f, fieldnames=list(rows[0]))
-            writer.writeheader()
-            writer.writerows(rows)
+        write_csv(args.csv, rows)
     for r in rows:
         print(" ".join(f"{k}={v:.4f}" if isinstance(v, float) else f"{k}={v}" for k, v in r.items()))
 

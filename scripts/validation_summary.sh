@@ -110,6 +110,12 @@ if [[ ! -f "$runs/ns2004_county_durham_reassessments/reassessments.csv" ||
     --csv "$runs/ns2004_county_durham_reassessments/reassessments.csv" >/dev/null
   rm -f "$runs/ns2004_county_durham_reassessments/events.csv"
 fi
+# The option only writes rows: were the KPIs to differ, the rows would describe other replications.
+if ! cmp -s "$runs/ns2004_county_durham/kpis.csv" "$runs/ns2004_county_durham_reassessments/kpis.csv"; then
+  echo "validation_summary.sh: $runs/ns2004_county_durham_reassessments/kpis.csv differs from" \
+    "$runs/ns2004_county_durham/kpis.csv: --events-tasks changed the simulation" >&2
+  exit 1
+fi
 # CT-15 read as written (validation/11-national-standards.md §11.14): each area's 2003/04 starters of its DV
 # programme followed to 31 Mar 2005, reduced from events.csv to cohort.csv (events.csv is not kept). As many
 # replications as the area's M-2 run, so replication r is the same man-by-man in both (§11.17). The same

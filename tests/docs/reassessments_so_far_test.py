@@ -77,7 +77,7 @@ def main():
         got = {r["replication"]: r for r in csv.DictReader(open(out))} if out.exists() else {}
         one = got.get("1", {})
         # By hand. Replication 1's sample: A, B, C, D, H, J, M (7); re-assessed A, B, D, J, M; periodic A, D,
-        # J, M; DA A, D, H, of which A and D. First re-assessments in completed months: A 3, B 5, D 8, J 3,
+        # J, M; DA A, D, H, of which A and D; the first an event review in B and M. First re-assessments in completed months: A 3, B 5, D 8, J 3,
         # M 1; to the nearest: A 4, B 5, D 9, J 4, M 1. Bands: 0-3 F (yes), G (no); 4-6 M (yes); 7-9 A, B
         # (yes), C, H (no); 10-12 D, J (yes).
         want = {"cases": 7, "reassessed": 5 / 7, "periodic_reviewed": 4 / 7, "da_cases": 3, "da_reassessed": 2 / 3,
@@ -104,7 +104,12 @@ def main():
         line = reassessments_so_far.page_line(page)
         expect(line is not None and "85.7% [" in line and "Wilson [41.3%, 60.6%]: **outside**" in line,
                f"the page's line: {line}")
-        expect(line is not None and "DA cases 66.7% [nan%, nan%]" in line, f"the page's DA share: {line}")
+        expect(line is not None and "DA cases 66.7% (1 replication)" in line, f"the page's DA share: {line}")
+        # Under 4 months: F re-assessed, G not (0.5; replication 2 has no such case, so 0.5 is the mean):
+        # (0.857 - 0.51) / (0.857 - 0.5) = 97%.
+        expect(line is not None and "a sample with 97% or more of its cases under 4 months" in line,
+               f"the page's age threshold: {line}")
+        expect(line is not None and "an event review in 20.0% [" in line, f"the page's event-first share: {line}")
         fields = list(csv.DictReader(open(out)))[0].keys()
         with open(target, "w", newline="") as f:
             w = csv.DictWriter(f, fieldnames=fields)
