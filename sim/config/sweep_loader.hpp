@@ -131,6 +131,25 @@ struct LoadedPoint {
 // that does not load; load_points names its problems.
 [[nodiscard]] std::vector<std::size_t> scenario_value_counts(const SweepSpec& sweep);
 
+// The data rows of the two CSVs a warm_start: snapshot point continues from (simulation.caseload_csv and
+// simulation.staff_csv), which a built point holds parsed beside its scenario (runner/sweep_memory.hpp).
+// Counted as lines past the header, not parsed: a blank line or a quoted line break counts as a row, so
+// the count errs high. The file empty when the point has no snapshot, or when it cannot be read (missing,
+// a directory, a pipe, unreadable): load_points then names it, at its key and with the loader's words.
+struct SnapshotCsvRows {
+  std::string caseload_file, staff_file;  // as the loader resolves them; empty when not counted
+  std::size_t caseload = 0, staff = 0;
+
+  [[nodiscard]] std::size_t total() const { return caseload + staff; }
+};
+
+// Per point of `points`, in order: the rows of the CSVs that point reads. A point's CSVs are found in its
+// own tree (the scenario file, the sweep's `set`, then the point's values), so a grid or point that sets
+// simulation.warm_start, simulation.caseload_csv or simulation.staff_csv (or the whole `simulation`) is
+// counted with the files it names; each file is read once however many points name it.
+[[nodiscard]] std::vector<SnapshotCsvRows> point_snapshot_csv_rows(const SweepSpec& sweep,
+                                                                   const std::vector<SweepPoint>& points);
+
 // Builds and validates every point's scenario (the base file with its `extends`, then `set`, then the
 // point's values). A problem shared by many points is reported once, naming the first and how many.
 [[nodiscard]] std::optional<std::vector<LoadedPoint>> load_points(const SweepSpec& sweep,

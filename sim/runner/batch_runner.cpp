@@ -66,10 +66,11 @@ int run_batch(const BatchOptions& options) {
   const std::size_t sweep_problems = diagnostics.items().size();
   std::vector<SweepPoint> points;
   std::optional<std::vector<LoadedPoint>> loaded;
+  PointsMemory points_memory;  // the built points' estimate, held beside the replications below
   if (sweep) points = expand_points(*sweep, diagnostics);
   // Before any point is built: the points are held together until the batch ends.
   if (sweep && diagnostics.items().size() == sweep_problems)
-    check_points_memory(*sweep, points, options.max_memory, diagnostics);
+    points_memory = check_points_memory(*sweep, points, options.max_memory, diagnostics);
   if (sweep && diagnostics.items().size() == sweep_problems)
     loaded = load_points(*sweep, points, diagnostics);
   if (loaded) check_sweep_kpis_against_points(*sweep, *loaded, diagnostics);
@@ -109,12 +110,11 @@ int run_batch(const BatchOptions& options) {
       largest_bytes = bytes;
     }
   if (largest != nullptr)
-    if (const auto stop =
-            refuse_if_memory_short("batch: point " + largest->point.id, largest->scenario, options.jobs,
-                                   options.max_memory, std::cerr,
-                                   {estimate_points_memory(points, scenario_value_counts(*sweep)).bytes,
-                                    "the sweep's " + std::to_string(points.size()) + " built point" +
-                                        (points.size() == 1 ? "" : "s")}))
+    if (const auto stop = refuse_if_memory_short(
+            "batch: point " + largest->point.id, largest->scenario, options.jobs, options.max_memory,
+            std::cerr,
+            {points_memory.bytes, "the sweep's " + std::to_string(points.size()) + " built point" +
+                                      (points.size() == 1 ? "" : "s")}))
       return *stop;
 
   if (const std::string idle = idle_shard_warning(*sweep, shard, tasks); !idle.empty())

@@ -147,6 +147,37 @@ TEST(MemoryLimits, ASweepWhosePointsWouldNotFitIsRefusedBeforeAnyIsBuilt) {
   EXPECT_FALSE(fs::exists(dir / "batch"));
 }
 
+// A snapshot scenario's points each hold their CSVs parsed: 100 points of example_region_snapshot are
+// some 2 MiB of scenario values but 34 MiB with the CSVs' 1,214 rows, so 24 MiB, which the values alone
+// fit, refuses them before any is built, naming the CSV keys and files that drive the estimate.
+TEST(MemoryLimits, ASnapshotSweepIsRefusedForItsCsvRows) {
+  const fs::path dir = fresh_directory("memory-points-snapshot");
+  std::string rates;
+  for (int i = 1; i <= 100; ++i) rates += (i > 1 ? "," : "") + std::to_string(i);
+  const fs::path sweep = write_sweep(
+      dir, "name: snapshot_grid\nscenarios: [" + source_path("scenarios/example_region_snapshot.yaml") +
+               "]\nparameters:\n  regions.0.pdus.Northgate.referrals_per_week: [" + rates +
+               "]\nreplications_per_point: 1\n");
+  const CommandResult result =
+      run_probsim("batch " + quoted(sweep) + " --dry-run --max-memory 24M --out " + quoted(dir / "batch"));
+  EXPECT_EQ(result.exit_status, 1) << result.output;
+  EXPECT_TRUE(
+      contains(result.output,
+               "sweep.yaml:4:3: error: key 'parameters': the sweep's 100 points would hold an estimated "))
+      << result.output;
+  EXPECT_TRUE(contains(
+      result.output,
+      " bytes for each of the 1214 rows of its snapshot CSVs (simulation.caseload_csv: 1140 rows "
+      "of " +
+          source_path("scenarios/data/example_region_caseload.csv") + ", simulation.staff_csv: 74 rows of " +
+          source_path("scenarios/data/example_region_staff.csv") + "), and 32 bytes for each of its "))
+      << result.output;
+  EXPECT_TRUE(contains(result.output, "more than the 24 MiB --max-memory allows. Nothing was built or run."))
+      << result.output;
+  EXPECT_TRUE(contains(result.output, "1 problem found")) << result.output;
+  EXPECT_FALSE(fs::exists(dir / "batch"));
+}
+
 // A --max-memory that is not a size is said before anything is read: the sweep's points are not built
 // (every Northgate rate here is negative, and no point is told so), nor is a scenario loaded (it does not
 // exist, and the file is not named).
