@@ -19,9 +19,11 @@ std::optional<std::uint64_t> limit(int resource, std::uint64_t unit) {
 
 ThreadLimits process_thread_limits() {
   ThreadLimits limits;
-  // Root (with CAP_SYS_RESOURCE, as root usually has) is not held to RLIMIT_NPROC: naming it would send
-  // the user after a limit that did not bind.
-  if (::geteuid() != 0) limits.processes = limit(RLIMIT_NPROC, 1);
+  // The kernel holds a process to RLIMIT_NPROC unless its real user is root (uid 0) or it has
+  // CAP_SYS_RESOURCE or CAP_SYS_ADMIN (as root usually has): by the real uid, not the effective one
+  // (a set-uid-root binary run by another user is still held). Naming a limit that does not bind would
+  // send the user after it.
+  if (::getuid() != 0) limits.processes = limit(RLIMIT_NPROC, 1);
   limits.address_space_kib = limit(RLIMIT_AS, 1024);
   limits.data_kib = limit(RLIMIT_DATA, 1024);
   // glibc gives each new thread a stack of ulimit -s (when set): a large one takes memory a thread at a
