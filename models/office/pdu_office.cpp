@@ -1,5 +1,7 @@
 #include "office/pdu_office.hpp"
 
+#include <stdexcept>
+#include <string>
 #include <utility>
 
 namespace probsim {
@@ -177,13 +179,22 @@ void PduOffice::run_day(Day day) {
 void PduOffice::record_case_tasks_done() {
   for (const TaskCompletion& done : case_tasks_done_) {
     // Closing a case cancels its open tasks before the day's work, so a task completed today is of a case
-    // open here. Were it not (a broken invariant), the slot may hold another case by now: a row with
-    // another case's columns would mislead, so none is written (the unit test counts rows against the
-    // casework's completions, which would show it).
+    // open here, done by one of this office's staff. Were it not, the slot may hold another case by now,
+    // and a row with its columns would mislead, as would a row dropped without a word: a broken invariant
+    // is an error, which ends the replication (engine/actor_failure.hpp) and names what was found.
     const Slot* s = done.case_slot < slots_.size() ? &slots_[done.case_slot] : nullptr;
-    if (s == nullptr || !s->open || s->c.id != done.case_id) continue;
-    notices_.record_task_done(done.day, done.kind, s->c, name(),
-                              staff_[static_cast<std::size_t>(done.holder)].name);
+    if (s == nullptr || !s->open || s->c.id != done.case_id)
+      throw std::logic_error("PDU " + name() + ": a " + std::string(to_string(done.kind)) + " task of case " +
+                             std::to_string(done.case_id) + " was completed on day " +
+                             std::to_string(done.day) + ", but the case is not open in its slot " +
+                             std::to_string(done.case_slot));
+    const auto holder = static_cast<std::size_t>(done.holder);
+    if (holder >= staff_.size())
+      throw std::logic_error("PDU " + name() + ": a " + std::string(to_string(done.kind)) + " task of case " +
+                             std::to_string(done.case_id) + " was completed by practitioner " +
+                             std::to_string(done.holder) + ", of " + std::to_string(staff_.size()) +
+                             " staff");
+    notices_.record_task_done(done.day, done.kind, s->c, name(), staff_[holder].name);
   }
   case_tasks_done_.clear();
 }

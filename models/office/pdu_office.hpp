@@ -209,7 +209,7 @@ class PduOffice final : public StaffRoster {
   };
 
   // The tasks whose completions the event log gets a row for (CaseEventSink::wants_tasks): a case's own,
-  // but its contacts, which are many per case and which the KPIs count. Court reports (the PDU's work)
+  // except its contacts, which are many per case and which the KPIs count. Court reports (the PDU's work)
   // and terminations (done after the case has left) belong to no case held here.
   static constexpr TaskKindSet kLoggedTaskKinds =
       ~(task_kind_bit(TaskKind::contact) | task_kind_bit(TaskKind::court_report) |

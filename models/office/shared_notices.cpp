@@ -1,5 +1,7 @@
 #include "office/shared_notices.hpp"
 
+#include <utility>
+
 namespace probsim {
 
 void SharedNotices::case_started(std::uint32_t case_slot, const Case& c, CaseId draw_key, Day day,
@@ -12,32 +14,21 @@ void SharedNotices::case_started(std::uint32_t case_slot, const Case& c, CaseId 
   n.case_slot = case_slot;
   n.draw_key = draw_key;
   n.c = c;
-  if (deferring_)
-    deferred_.push_back(std::move(n));
-  else
-    deliver(n);
+  defer_or_deliver(std::move(n));
 }
 
 void SharedNotices::case_ended(const Case& c, Day day) {
   if (team_ == nullptr || !team_->hears_of_case(c)) return;
-  if (!deferring_) {
-    team_->case_ended(c.id, c.end_reason, day, &c);
-    return;
-  }
   Notice n;
   n.kind = Kind::case_ended;
   n.day = day;
   n.c = c;
-  deferred_.push_back(std::move(n));
+  defer_or_deliver(std::move(n));
 }
 
 void SharedNotices::record(Day day, CaseEvent event, const Case& c, std::string_view pdu_name,
                            std::string_view practitioner_name) {
   if (events_ == nullptr) return;
-  if (!deferring_) {
-    events_->record(day, event, c, pdu_name, practitioner_name);
-    return;
-  }
   Notice n;
   n.kind = Kind::event;
   n.event = event;
@@ -45,16 +36,12 @@ void SharedNotices::record(Day day, CaseEvent event, const Case& c, std::string_
   n.c = c;
   n.pdu_name = pdu_name;
   n.practitioner_name = practitioner_name;
-  deferred_.push_back(std::move(n));
+  defer_or_deliver(std::move(n));
 }
 
 void SharedNotices::record_task_done(Day day, TaskKind task, const Case& c, std::string_view pdu_name,
                                      std::string_view practitioner_name) {
   if (events_ == nullptr) return;
-  if (!deferring_) {
-    events_->record_task_done(day, task, c, pdu_name, practitioner_name);
-    return;
-  }
   Notice n;
   n.kind = Kind::task_done;
   n.task = task;
@@ -62,7 +49,14 @@ void SharedNotices::record_task_done(Day day, TaskKind task, const Case& c, std:
   n.c = c;
   n.pdu_name = pdu_name;
   n.practitioner_name = practitioner_name;
-  deferred_.push_back(std::move(n));
+  defer_or_deliver(std::move(n));
+}
+
+void SharedNotices::defer_or_deliver(Notice n) {
+  if (deferring_)
+    deferred_.push_back(std::move(n));
+  else
+    deliver(n);
 }
 
 void SharedNotices::deliver(const Notice& n) {

@@ -52,6 +52,8 @@ class SharedNotices {
     std::string pdu_name;
     std::string practitioner_name;
   };
+  // Keeps `n` while deferring, delivers it at once otherwise: the one place that decides.
+  void defer_or_deliver(Notice n);
   void deliver(const Notice& n);
 
   CaseListener* team_ = nullptr;

@@ -83,12 +83,13 @@ void PduCasework::complete(std::uint32_t index, PractitionerIndex holder, Day da
       n.completed_late[kind] += 1;
       outcomes_.add_late_completion(t.kind, day, static_cast<std::int32_t>(day - t.due_day));
     }
-    if (completion_log_)
-      completion_log_->push_back(
-          TaskCompletion{day, t.kind, CaseworkTaskStore::case_id_of(t), holder, t.due_day, slot});
-    if (case_task_log_ && slot != kNoCaseSlot && (case_task_log_kinds_ & task_kind_bit(t.kind)) != 0)
-      case_task_log_->push_back(
-          TaskCompletion{day, t.kind, CaseworkTaskStore::case_id_of(t), holder, t.due_day, slot});
+    const bool to_case_task_log =
+        case_task_log_ && slot != kNoCaseSlot && (case_task_log_kinds_ & task_kind_bit(t.kind)) != 0;
+    if (completion_log_ || to_case_task_log) {
+      const TaskCompletion done{day, t.kind, CaseworkTaskStore::case_id_of(t), holder, t.due_day, slot};
+      if (completion_log_) completion_log_->push_back(done);
+      if (to_case_task_log) case_task_log_->push_back(done);
+    }
   });
   if (kind == TaskKind::court_report) court_reports_written_.push_back(holder);
   store_.unlink_from_case(index);

@@ -80,7 +80,7 @@ int main(int argc, char** argv) {
       // In the command's own process only snapshot's replay runs the engine, on one thread: an actor's
       // stack the system would not give (runner/thread_start.hpp). It has written nothing yet.
       std::cerr << "probsim " << subcommand->name << ": "
-                << describe_thread_start_failure(error, process_thread_limits(), "raise the limit") << "\n";
+                << describe_thread_start_failure(error, process_thread_limits(), kAdviceOfReplay) << "\n";
       return 1;
     } catch (const std::exception& error) {
       std::cerr << "probsim " << subcommand->name << ": internal error: " << error.what() << "\n";

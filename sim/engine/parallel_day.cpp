@@ -16,7 +16,8 @@ ParallelDay::ParallelDay(std::size_t threads, const std::string& work, const Thr
     for (std::size_t i = 1; i < threads; ++i) helpers_.push_back(start([this] { helper_loop(); }));
   } catch (const std::system_error& error) {
     stop_helpers();
-    throw ThreadStartFailure("could not start thread " + std::to_string(helpers_.size() + 2) + " of " +
+    throw ThreadStartFailure(ThreadStartFailure::Kind::thread,
+                             "could not start thread " + std::to_string(helpers_.size() + 2) + " of " +
                                  std::to_string(threads) + " for " + work,
                              error.code().message());
   } catch (...) {

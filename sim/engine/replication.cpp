@@ -7,6 +7,7 @@
 #include <simgrid/s4u/Actor.hpp>
 #include <simgrid/s4u/Engine.hpp>
 #include <simgrid/s4u/NetZone.hpp>
+#include <vector>
 
 #include "engine/actor_failure.hpp"
 #include "engine/actor_start.hpp"
@@ -54,18 +55,21 @@ ReplicationResult run_replication(const Scenario& scenario, const ReplicationSpe
   // their days run on the replication's threads too.
   const SimulationWindow& window = scenario.window;
   const std::size_t independent_threads = spec.events != nullptr ? 1 : threads;
-  // Through start_actor, so that a stack the system will not give is said, not an abort in SimGrid.
-  start_actor("workforce", host,
-              failure.guarded(WorkforceActor(service, window.last_day(), independent_threads)));
+  // Through start_actors, so that stacks the system will not give are said, not an abort in SimGrid: all
+  // of them are checked before the first is created.
+  std::vector<ActorToStart> actors;
+  actors.push_back(
+      {"workforce", failure.guarded(WorkforceActor(service, window.last_day(), independent_threads))});
   if (service.has_rag_review())
-    start_actor("prioritisation", host,
-                failure.guarded(DailyPhaseActor(service, DayPhase::rag_review, window.last_day(), 1)));
-  start_actor("offices", host,
-              failure.guarded(DailyPhaseActor(service, DayPhase::casework, window.last_day(), threads)));
+    actors.push_back({"prioritisation",
+                      failure.guarded(DailyPhaseActor(service, DayPhase::rag_review, window.last_day(), 1))});
+  actors.push_back(
+      {"offices", failure.guarded(DailyPhaseActor(service, DayPhase::casework, window.last_day(), threads))});
   if (service.has_interventions())
-    start_actor("interventions", host,
-                failure.guarded(DailyPhaseActor(service, DayPhase::interventions, window.last_day(),
-                                                independent_threads)));
+    actors.push_back(
+        {"interventions", failure.guarded(DailyPhaseActor(service, DayPhase::interventions, window.last_day(),
+                                                          independent_threads))});
+  start_actors(host, actors);
   // After each run of the engine, before its state is read: an actor's exception is thrown here.
   auto run_until = [&](double date) {
     engine.run_until(date);

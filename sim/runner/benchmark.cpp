@@ -37,9 +37,8 @@ int run_benchmark(const LoadedScenario& loaded, std::uint64_t base_seed, std::si
       ::_exit(kOutOfMemoryExitStatus);  // said by the parent, with the command's advice
     } catch (const ThreadStartFailure& e) {
       // Not out of memory: said here, as a replication's child of `run` says it (thread_start.hpp).
-      std::fprintf(
-          stderr, "probsim: the benchmark replication %s\n",
-          describe_thread_start_failure(e, process_thread_limits(), kThreadAdviceWithoutJobs).c_str());
+      std::fprintf(stderr, "probsim: the benchmark replication %s\n",
+                   describe_thread_start_failure(e, process_thread_limits(), kAdviceOfBench).c_str());
       ::_exit(2);
     } catch (const std::exception& e) {
       std::fprintf(stderr, "probsim: the benchmark replication failed: %s\n", e.what());

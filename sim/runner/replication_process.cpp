@@ -56,11 +56,12 @@ int replicate_in_child(const ReplicationSet& set, std::uint64_t replication, std
     return kOutOfMemoryExitStatus;
   } catch (const ThreadStartFailure& e) {
     // Said here, in one line naming the replication, and exit 2 as any failure the child has said: the
-    // parent's out-of-memory message (exit 3) would name memory limits and advise a smaller scenario,
-    // where the usual cause is a limit on threads and the remedy a smaller --threads (thread_start.hpp).
+    // parent's out-of-memory message (exit 3) would advise a smaller scenario, where a thread's usual
+    // cause is a limit on threads (the remedy a smaller --threads) and an actor's stack's a memory limit
+    // on the process (the remedy a raised limit), as thread_start.hpp words them.
     std::fprintf(stderr, "probsim: %s: replication %llu %s\n", set.label.c_str(),
                  static_cast<unsigned long long>(replication),
-                 describe_thread_start_failure(e, process_thread_limits(), kThreadAdviceWithJobs).c_str());
+                 describe_thread_start_failure(e, process_thread_limits(), kAdviceOfRun).c_str());
     return 2;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "probsim: %s: replication %llu failed: %s\n", set.label.c_str(),

@@ -30,8 +30,11 @@ const std::string kLimit = "ulimit -v 1000000 && ulimit -s 2000000 && ";
 const std::string kCause =
     ": Resource temporarily unavailable. A limit on threads or processes (ulimit -u, a cgroup's pids.max) or "
     "on memory was reached, or the machine had no memory for the stack (here ";
-// As a user other than root, that user's ulimit -u comes first in the list ("here ulimit -u 63704, ...").
-const std::string kLimitsSaid = "ulimit -v 1000000, ulimit -s 2000000); ";
+// The limits set, in the order ulimit -u, -v, -d, -s: as a user other than root, that user's ulimit -u
+// comes first ("here ulimit -u 63704, ..."), and a ulimit -d the host sets comes between -v and -s, so
+// the two this test sets are looked for apart; -s is the last named, just before the advice.
+const std::string kAddressSpaceSaid = "ulimit -v 1000000, ";
+const std::string kStackSaid = "ulimit -s 2000000); ";
 
 std::string example() {
   return quoted(fs::path(source_path("scenarios/example_pdu.yaml")));
@@ -64,8 +67,9 @@ TEST(ThreadStartFailure, ARunSaysWhichThreadOfWhichReplicationCouldNotStartAndKe
                        "offices' warm start" +
                            kCause))
       << result.output;
+  EXPECT_TRUE(contains(result.output, kAddressSpaceSaid)) << result.output;
   EXPECT_TRUE(contains(result.output,
-                       kLimitsSaid + "run with a smaller --threads or fewer --jobs, or raise the limit\n"))
+                       kStackSaid + "run with a smaller --threads or fewer --jobs, or raise the limit\n"))
       << result.output;
   EXPECT_TRUE(
       contains(result.output, "probsim: example_pdu: replication 1 failed; no results were written\n"))
@@ -88,7 +92,8 @@ TEST(ThreadStartFailure, ABatchNamesThePointAndKeepsNoUnfinishedReplication) {
                        "the offices' warm start" +
                            kCause))
       << result.output;
-  EXPECT_TRUE(contains(result.output, kLimitsSaid)) << result.output;
+  EXPECT_TRUE(contains(result.output, kAddressSpaceSaid)) << result.output;
+  EXPECT_TRUE(contains(result.output, kStackSaid)) << result.output;
   expect_no_abort(result);
   EXPECT_TRUE(fs::is_empty(dir / "batch" / "points" / "p0001" / "replications"));
 }
@@ -102,7 +107,8 @@ TEST(ThreadStartFailure, BenchSaysItsReplicationCouldNotStartAThreadWithoutAdvis
                        "offices' warm start" +
                            kCause))
       << result.output;
-  EXPECT_TRUE(contains(result.output, kLimitsSaid + "run with a smaller --threads, or raise the limit\n"))
+  EXPECT_TRUE(contains(result.output, kAddressSpaceSaid)) << result.output;
+  EXPECT_TRUE(contains(result.output, kStackSaid + "run with a smaller --threads, or raise the limit\n"))
       << result.output;
   expect_no_abort(result);
 }

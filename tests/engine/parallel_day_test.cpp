@@ -9,6 +9,8 @@
 
 #include <atomic>
 #include <cerrno>
+#include <cstdint>
+#include <fstream>
 #include <new>
 #include <string>
 #include <system_error>
@@ -103,9 +105,19 @@ TEST(ParallelDay, APoolOfStartedThreadsRunsEveryItemOnce) {
   for (const auto& count : runs) EXPECT_EQ(count.load(), 1);
 }
 
-// A stack larger than any address space is refused with the system's text and the actor's name; one of
-// SimGrid's usual size is not, and is given back (nothing stays mapped).
-TEST(ActorStack, AStackThatCannotBeHadIsNamedWithTheSystemsText) {
+// The process's virtual memory (VmSize in /proc/self/status), in KiB: a mapping left behind adds to it.
+std::int64_t virtual_memory_kib() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line))
+    if (line.rfind("VmSize:", 0) == 0) return std::stoll(line.substr(7));
+  return -1;
+}
+
+// A stack larger than any address space is refused with the system's text and the actor's name, as an
+// actor's stack (which runner/thread_start.hpp words as a memory limit, not a thread's); one of SimGrid's
+// usual size is not, and is given back: the process's virtual memory has not grown by it.
+TEST(ActorStack, AStackThatCannotBeHadIsNamedAndOneThatCanIsGivenBack) {
   try {
     check_actor_stack("offices", std::size_t{1} << 60);
     FAIL() << "a stack of 2^60 bytes was had";
@@ -113,8 +125,29 @@ TEST(ActorStack, AStackThatCannotBeHadIsNamedWithTheSystemsText) {
     EXPECT_STREQ(
         failure.what(),
         "could not allocate the stack of the offices actor (1099511627776 MiB): Cannot allocate memory");
+    EXPECT_EQ(failure.kind(), ThreadStartFailure::Kind::actor_stack);
   }
+  const std::int64_t before = virtual_memory_kib();
+  ASSERT_GT(before, 0);
   EXPECT_NO_THROW(check_actor_stack("offices", std::size_t{8} << 20));
+  EXPECT_LT(virtual_memory_kib() - before, 8 * 1024) << "the 8 MiB stack stayed mapped";
+}
+
+// Every actor's stack is checked at once, before the first is created, with a margin for SimGrid's own
+// allocations that follow (which abort when they fail): the message says how many and how much in all.
+TEST(ActorStack, TheStacksOfAllTheActorsAreCheckedTogetherAndGivenBack) {
+  try {
+    check_actor_stacks(4, std::size_t{1} << 58);
+    FAIL() << "four stacks of 2^58 bytes were had";
+  } catch (const ThreadStartFailure& failure) {
+    EXPECT_STREQ(failure.what(),
+                 "could not allocate the stacks of the replication's 4 actors (274877906944 MiB each, "
+                 "1099511627778 MiB in all with SimGrid's own): Cannot allocate memory");
+    EXPECT_EQ(failure.kind(), ThreadStartFailure::Kind::actor_stack);
+  }
+  const std::int64_t before = virtual_memory_kib();
+  EXPECT_NO_THROW(check_actor_stacks(4, std::size_t{8} << 20));
+  EXPECT_LT(virtual_memory_kib() - before, 8 * 1024) << "the stacks stayed mapped";
 }
 
 }  // namespace
