@@ -12,6 +12,7 @@
 
 #include "e2e/batch_test_support.hpp"
 #include "e2e/cli_test_support.hpp"
+#include "e2e/shell_limit_support.hpp"
 
 namespace probsim::testing {
 namespace {
@@ -35,15 +36,6 @@ std::string example() {
   return quoted(fs::path(source_path("scenarios/example_pdu.yaml")));
 }
 
-// A build that cannot start under the limit at all (a sanitizer's shadow memory) cannot show this.
-bool starts_under_the_limit() {
-  return run_shell(kLimit + probsim_binary() + " validate " + example()).exit_status == 0;
-}
-
-CommandResult under_the_limit(const std::string& arguments) {
-  return run_shell(kLimit + probsim_binary() + " " + arguments);
-}
-
 // Nothing of SimGrid's abort, nor the parent's report of a signal.
 void expect_no_abort(const CommandResult& result) {
   EXPECT_FALSE(contains(result.output, "signal")) << result.output;
@@ -52,11 +44,11 @@ void expect_no_abort(const CommandResult& result) {
 }
 
 TEST(ReplicationOutOfMemory, ARunSaysWhichReplicationRanOutUnderWhichLimitAndKeepsNothing) {
-  if (!starts_under_the_limit()) GTEST_SKIP() << "probsim does not start under " << kLimit;
+  if (!probsim_starts_under(kLimit, example())) GTEST_SKIP() << "probsim does not start under " << kLimit;
   const fs::path dir = fresh_directory("oom-run");
   const CommandResult result =
-      under_the_limit("run " + example() + kGrowing + " --reps 2 --jobs 1 --quiet --max-memory 1T --out " +
-                      quoted(dir / "run"));
+      probsim_under(kLimit, "run " + example() + kGrowing +
+                                " --reps 2 --jobs 1 --quiet --max-memory 1T --out " + quoted(dir / "run"));
   EXPECT_EQ(result.exit_status, 1) << result.output;
   EXPECT_TRUE(
       contains(result.output, "probsim run: example_pdu: replication 1 ran out of memory: " + kLimitSaid +
@@ -69,14 +61,14 @@ TEST(ReplicationOutOfMemory, ARunSaysWhichReplicationRanOutUnderWhichLimitAndKee
 }
 
 TEST(ReplicationOutOfMemory, ABatchSaysWhichPointAndKeepsOnlyTheCompleteReplications) {
-  if (!starts_under_the_limit()) GTEST_SKIP() << "probsim does not start under " << kLimit;
+  if (!probsim_starts_under(kLimit, example())) GTEST_SKIP() << "probsim does not start under " << kLimit;
   const fs::path dir = fresh_directory("oom-batch");
   write_file(dir / "sweep.yaml",
              "name: oom\nscenarios: [" + source_path("scenarios/example_pdu.yaml") +
                  "]\nparameters:\n  regions.0.pdus.Northgate.referrals_per_week: [3, "
                  "2000]\nset:\n  simulation.warm_start: empty\nreplications_per_point: 2\n");
-  const CommandResult result = under_the_limit("batch " + quoted(dir / "sweep.yaml") +
-                                               " --jobs 1 --quiet --out " + quoted(dir / "batch"));
+  const CommandResult result = probsim_under(
+      kLimit, "batch " + quoted(dir / "sweep.yaml") + " --jobs 1 --quiet --out " + quoted(dir / "batch"));
   EXPECT_EQ(result.exit_status, 1) << result.output;
   // The advice for a replication's child, which holds one point, not the batch's own (which holds every
   // point: "give the sweep fewer points"), and that what is complete is kept to resume.
@@ -96,8 +88,8 @@ TEST(ReplicationOutOfMemory, ABatchSaysWhichPointAndKeepsOnlyTheCompleteReplicat
 }
 
 TEST(ReplicationOutOfMemory, BenchSaysItsReplicationRanOut) {
-  if (!starts_under_the_limit()) GTEST_SKIP() << "probsim does not start under " << kLimit;
-  const CommandResult result = under_the_limit("bench " + example() + kGrowing + " --max-memory 1T");
+  if (!probsim_starts_under(kLimit, example())) GTEST_SKIP() << "probsim does not start under " << kLimit;
+  const CommandResult result = probsim_under(kLimit, "bench " + example() + kGrowing + " --max-memory 1T");
   EXPECT_EQ(result.exit_status, 1) << result.output;
   EXPECT_TRUE(
       contains(result.output, "probsim bench: the benchmark replication ran out of memory: " + kLimitSaid +
@@ -110,14 +102,15 @@ TEST(ReplicationOutOfMemory, BenchSaysItsReplicationRanOut) {
 // The replay of a run that fitted without the limit: out of memory in the replay says so and exits 1, and
 // no snapshot folder is made in the run directory.
 TEST(ReplicationOutOfMemory, ASnapshotWhoseReplayRunsOutSaysSoAndWritesNothing) {
-  if (!starts_under_the_limit()) GTEST_SKIP() << "probsim does not start under " << kLimit;
+  if (!probsim_starts_under(kLimit, example())) GTEST_SKIP() << "probsim does not start under " << kLimit;
   const fs::path dir = fresh_directory("oom-snapshot");
   const CommandResult run =
       run_probsim("run " + example() + kGrowing +
                   " --set simulation.report_end=2023-01-31 --reps 1 --quiet --max-memory 1T --out " +
                   quoted(dir / "run"));
   ASSERT_EQ(run.exit_status, 0) << run.output;
-  const CommandResult result = under_the_limit("snapshot " + quoted(dir / "run") + " --date 2023-01-15");
+  const CommandResult result =
+      probsim_under(kLimit, "snapshot " + quoted(dir / "run") + " --date 2023-01-15");
   EXPECT_EQ(result.exit_status, 1) << result.output;
   EXPECT_TRUE(contains(result.output, "probsim snapshot: out of memory: " + kLimitSaid +
                                           "; it replays one replication of the run; run it on a machine with "

@@ -16,6 +16,7 @@
 
 #include "e2e/batch_test_support.hpp"
 #include "e2e/cli_test_support.hpp"
+#include "e2e/shell_limit_support.hpp"
 
 namespace probsim::testing {
 namespace {
@@ -40,16 +41,6 @@ std::string example() {
   return quoted(fs::path(source_path("scenarios/example_pdu.yaml")));
 }
 
-// A build that cannot start under the limit (a sanitizer's shadow memory), or a shell that may not raise
-// its stack limit, cannot show this.
-bool starts_under_the_limit() {
-  return run_shell(kLimit + probsim_binary() + " validate " + example()).exit_status == 0;
-}
-
-CommandResult under_the_limit(const std::string& arguments) {
-  return run_shell(kLimit + probsim_binary() + " " + arguments);
-}
-
 void expect_no_abort(const CommandResult& result) {
   EXPECT_FALSE(contains(result.output, "signal")) << result.output;
   EXPECT_FALSE(contains(result.output, "terminate called")) << result.output;
@@ -57,10 +48,10 @@ void expect_no_abort(const CommandResult& result) {
 }
 
 TEST(ThreadStartFailure, ARunSaysWhichThreadOfWhichReplicationCouldNotStartAndKeepsNothing) {
-  if (!starts_under_the_limit()) GTEST_SKIP() << "probsim does not start under " << kLimit;
+  if (!probsim_starts_under(kLimit, example())) GTEST_SKIP() << "probsim does not start under " << kLimit;
   const fs::path dir = fresh_directory("threads-run");
-  const CommandResult result = under_the_limit(
-      "run " + example() + " --reps 2 --jobs 1 --threads 3 --quiet --out " + quoted(dir / "run"));
+  const CommandResult result = probsim_under(
+      kLimit, "run " + example() + " --reps 2 --jobs 1 --threads 3 --quiet --out " + quoted(dir / "run"));
   EXPECT_EQ(result.exit_status, 1) << result.output;
   EXPECT_TRUE(contains(result.output,
                        "probsim: example_pdu: replication 1 could not start thread 2 of 3 for the "
@@ -79,13 +70,14 @@ TEST(ThreadStartFailure, ARunSaysWhichThreadOfWhichReplicationCouldNotStartAndKe
 }
 
 TEST(ThreadStartFailure, ABatchNamesThePointAndKeepsNoUnfinishedReplication) {
-  if (!starts_under_the_limit()) GTEST_SKIP() << "probsim does not start under " << kLimit;
+  if (!probsim_starts_under(kLimit, example())) GTEST_SKIP() << "probsim does not start under " << kLimit;
   const fs::path dir = fresh_directory("threads-batch");
   write_file(dir / "sweep.yaml", "name: threads\nscenarios: [" + source_path("scenarios/example_pdu.yaml") +
                                      "]\nparameters:\n  regions.0.pdus.Northgate.referrals_per_week: [3, "
                                      "4]\nreplications_per_point: 1\n");
-  const CommandResult result = under_the_limit(
-      "batch " + quoted(dir / "sweep.yaml") + " --jobs 1 --threads 3 --quiet --out " + quoted(dir / "batch"));
+  const CommandResult result =
+      probsim_under(kLimit, "batch " + quoted(dir / "sweep.yaml") + " --jobs 1 --threads 3 --quiet --out " +
+                                quoted(dir / "batch"));
   EXPECT_EQ(result.exit_status, 1) << result.output;
   EXPECT_TRUE(contains(result.output,
                        "probsim: point p0001: replication 1 could not start thread 2 of 3 for "
@@ -99,8 +91,8 @@ TEST(ThreadStartFailure, ABatchNamesThePointAndKeepsNoUnfinishedReplication) {
 }
 
 TEST(ThreadStartFailure, BenchSaysItsReplicationCouldNotStartAThreadWithoutAdvisingJobs) {
-  if (!starts_under_the_limit()) GTEST_SKIP() << "probsim does not start under " << kLimit;
-  const CommandResult result = under_the_limit("bench " + example() + " --threads 3");
+  if (!probsim_starts_under(kLimit, example())) GTEST_SKIP() << "probsim does not start under " << kLimit;
+  const CommandResult result = probsim_under(kLimit, "bench " + example() + " --threads 3");
   EXPECT_EQ(result.exit_status, 1) << result.output;
   EXPECT_TRUE(contains(result.output,
                        "probsim: the benchmark replication could not start thread 2 of 3 for the "
@@ -115,10 +107,10 @@ TEST(ThreadStartFailure, BenchSaysItsReplicationCouldNotStartAThreadWithoutAdvis
 
 // One thread, as --threads 1 asks, needs no thread started: the same limit lets the run finish.
 TEST(ThreadStartFailure, OneThreadRunsUnderTheSameLimit) {
-  if (!starts_under_the_limit()) GTEST_SKIP() << "probsim does not start under " << kLimit;
+  if (!probsim_starts_under(kLimit, example())) GTEST_SKIP() << "probsim does not start under " << kLimit;
   const fs::path dir = fresh_directory("threads-one");
-  const CommandResult result =
-      under_the_limit("run " + example() + " --reps 1 --threads 1 --quiet --out " + quoted(dir / "run"));
+  const CommandResult result = probsim_under(
+      kLimit, "run " + example() + " --reps 1 --threads 1 --quiet --out " + quoted(dir / "run"));
   EXPECT_EQ(result.exit_status, 0) << result.output;
 }
 
