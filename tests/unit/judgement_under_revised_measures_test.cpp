@@ -251,9 +251,9 @@ namespace {
 // The loader's error for example_pdu with `overrides`, or "" if it loads.
 std::string load_error(const std::vector<std::string>& overrides, const std::string& extra = "") {
   Diagnostics d;
-  const std::string path = extra.empty()
-                               ? testing::source("scenarios/example_pdu.yaml")
-                               : testing::write_scenario("judgement.yaml", testing::example_with(extra));
+  const std::string path = extra.empty() ? probsim::testing::source("scenarios/example_pdu.yaml")
+                                         : probsim::testing::write_scenario(
+                                               "judgement.yaml", probsim::testing::example_with(extra));
   return load_scenario(path, overrides, d) ? "" : d.describe();
 }
 
@@ -263,7 +263,7 @@ constexpr char kKey[] = "sentence_management.judgement_under_revised_measures";
 
 TEST(JudgementUnderRevisedMeasures, TheBaseFileShipsItOnAtZeroForSarasAndHomeVisits) {
   Diagnostics d;
-  auto loaded = load_scenario(testing::source("scenarios/example_pdu.yaml"), {}, d);
+  auto loaded = load_scenario(probsim::testing::source("scenarios/example_pdu.yaml"), {}, d);
   ASSERT_TRUE(loaded) << d.describe();
   const JudgementUnderRevisedMeasures& j =
       loaded->scenario.caseload.sentence_management.judgement_under_revised_measures;
@@ -273,7 +273,7 @@ TEST(JudgementUnderRevisedMeasures, TheBaseFileShipsItOnAtZeroForSarasAndHomeVis
   EXPECT_TRUE(j.applies_to[kSara]);
   EXPECT_TRUE(j.applies_to[kHomeVisit]);
   EXPECT_EQ(std::count(j.applies_to.begin(), j.applies_to.end(), true), 2);
-  auto set = load_scenario(testing::source("scenarios/example_pdu.yaml"),
+  auto set = load_scenario(probsim::testing::source("scenarios/example_pdu.yaml"),
                            {std::string(kKey) + ".set_aside_probability=0.2"}, d);
   ASSERT_TRUE(set) << d.describe();
   EXPECT_DOUBLE_EQ(
