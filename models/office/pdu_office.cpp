@@ -203,6 +203,7 @@ void PduOffice::set_rag_status(RagStatus status, const RagMeasures& measures) {
   if (status != rag_status_) counters_.rag_changes += 1;
   rag_status_ = status;
   rag_measures_ = measures;
+  casework_.set_rag_status(status);  // whether revised measures are in force (RAG-13)
   if (interventions_) interventions_->set_measures(index_in_interventions_team_, measures.interventions);
 }
 

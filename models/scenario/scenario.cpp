@@ -42,6 +42,8 @@ RuleProblems Scenario::check() const {
   const SentenceManagementRules& sm = caseload.sentence_management;
   add_problems(problems, "sentence_management.contacts", sm.contacts.check());
   add_problems(problems, "sentence_management.overload_triage", sm.overload_triage.check());
+  add_problems(problems, "sentence_management.judgement_under_revised_measures",
+               sm.judgement_under_revised_measures.check());
   if (sm.enforcement.enabled && !sm.enabled)
     problems.push_back({"enforcement", "needs a sentence_management block: appointments are its contacts"});
   add_problems(problems, "enforcement", sm.enforcement.check());

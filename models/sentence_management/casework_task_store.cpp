@@ -91,6 +91,11 @@ std::uint32_t CaseworkTaskStore::new_contact(std::uint32_t slot, WorkSeconds sec
 }
 
 void CaseworkTaskStore::give(std::uint32_t index, PractitionerIndex holder) {
+  if (!is_contact_index(index) && tasks_[index].set_aside) {
+    tasks_[index].holder = holder;
+    set_aside_seconds_ += tasks_[index].seconds_remaining;
+    return;
+  }
   with_task(index, [&](auto& t) {
     t.holder = holder;
     if (holder == kUnallocated) {
@@ -104,6 +109,11 @@ void CaseworkTaskStore::give(std::uint32_t index, PractitionerIndex holder) {
 }
 
 void CaseworkTaskStore::take_back(std::uint32_t index) {
+  if (!is_contact_index(index) && tasks_[index].set_aside) {
+    tasks_[index].holder = kUnallocated;  // it was in no queue: no entry to make stale
+    set_aside_seconds_ -= tasks_[index].seconds_remaining;
+    return;
+  }
   with_task(index, [&](auto& t) {
     if (t.holder == kUnallocated) {
       unassigned_backlog_ -= t.seconds_remaining;
@@ -143,7 +153,7 @@ void CaseworkTaskStore::move_case_tasks(std::uint32_t slot, PractitionerIndex ho
 }
 
 WorkSeconds CaseworkTaskStore::open_seconds() const {
-  WorkSeconds total = unassigned_backlog_;
+  WorkSeconds total = unassigned_backlog_ + set_aside_seconds_;
   for (const PractitionerWorkQueue& q : queues_) total += q.backlog;
   return total;
 }

@@ -126,8 +126,10 @@ class CaseworkTaskStore {
     if (!is_contact_index(index)) free_tasks_.push_back(index);
   }
 
-  void give(std::uint32_t index, PractitionerIndex holder);  // queue it (holder may be kUnallocated)
-  void take_back(std::uint32_t index);                       // remove from its holder's queue
+  // Queues it (holder may be kUnallocated). A task set aside (RAG-13) is only recorded as `holder`'s: it
+  // goes in no queue and no backlog, so it is never worked, and its seconds are counted apart.
+  void give(std::uint32_t index, PractitionerIndex holder);
+  void take_back(std::uint32_t index);  // remove from its holder's queue (a set-aside task: from its holder)
   // Every open task of the case in `slot` goes to `holder` (who also becomes the case's practitioner).
   void move_case_tasks(std::uint32_t slot, PractitionerIndex holder);
 
@@ -149,7 +151,9 @@ class CaseworkTaskStore {
   }
   // Seconds not yet worked of open tasks nobody holds (their case waits for allocation).
   [[nodiscard]] WorkSeconds unassigned_backlog() const { return unassigned_backlog_; }
-  // Seconds not yet worked of every open task.
+  // Seconds of the open tasks set aside (RAG-13), in no backlog.
+  [[nodiscard]] WorkSeconds set_aside_seconds() const { return set_aside_seconds_; }
+  // Seconds not yet worked of every open task, set aside or not.
   [[nodiscard]] WorkSeconds open_seconds() const;
   [[nodiscard]] std::size_t open_tasks() const {
     std::size_t open_contacts = 0;
@@ -185,6 +189,7 @@ class CaseworkTaskStore {
   std::vector<CaseTasks> cases_;               // by office case slot
   std::vector<PractitionerWorkQueue> queues_;  // by practitioner index
   WorkSeconds unassigned_backlog_ = 0;
+  WorkSeconds set_aside_seconds_ = 0;
 };
 
 }  // namespace probsim

@@ -46,7 +46,7 @@ bool PduCasework::add_case_task(std::uint32_t slot, CaseId id, TaskKind kind, do
 }
 
 std::uint32_t PduCasework::create_case_task(std::uint32_t slot, TaskKind kind, double hours, Day day,
-                                            Day due_day) {
+                                            Day due_day, bool holder_is_trainee) {
   const CaseTasks& c = store_.case_at(slot);
   std::uint32_t index;
   if (kind == TaskKind::contact) {
@@ -63,6 +63,12 @@ std::uint32_t PduCasework::create_case_task(std::uint32_t slot, TaskKind kind, d
     t.due_day = due_day;
     t.deferred =
         rules_.overload_triage.defers(replication_seed_, c.id, kind, due_day, workload_pct_of(c.case_holder));
+    // RAG-13: judged not needed while revised measures are in force; a case waiting for a practitioner
+    // has nobody to judge.
+    t.set_aside = c.case_holder != kUnallocated && rules_.judgement_under_revised_measures.sets_aside(
+                                                       replication_seed_, c.id, kind, due_day,
+                                                       rag_status_ != RagStatus::green, holder_is_trainee);
+    if (t.set_aside) outcomes_.counters.set_aside[static_cast<std::size_t>(kind)] += 1;
     index = new_task(t);
     store_.link_to_case(index, slot);
   }
@@ -91,7 +97,8 @@ void PduCasework::case_allocated(std::uint32_t slot, const Case& c, Day start, b
   ct.case_holder = c.practitioner;
   start_enforcement(slot, c, start, day);
   for (const PlannedTask& planned : schedule_.one_off_tasks(c.rosh, c.domestic_abuse_flag, start))
-    if (planned.due_day >= day) create_case_task(slot, planned.kind, planned.hours, day, planned.due_day);
+    if (planned.due_day >= day)
+      create_case_task(slot, planned.kind, planned.hours, day, planned.due_day, holder_grade == Grade::pqip);
   if (rules_.contacts.hours_face_to_face > 0.0 || rules_.contacts.hours_remote > 0.0)
     open_contact_window(slot, day, holder_grade == Grade::pqip);
   if (rules_.periodic_review.hours > 0.0) start_periodic_reviews(slot, start, day, next_review_due);
@@ -191,10 +198,7 @@ void PduCasework::run_agenda(Day day, std::span<const Practitioner> staff) {
           n.missed_seconds += ct.seconds_remaining;
           store_.free_task(missed);
         }
-        open_contact_window(item.slot, day,
-                            ct.case_holder != kUnallocated &&
-                                static_cast<std::size_t>(ct.case_holder) < staff.size() &&
-                                staff[static_cast<std::size_t>(ct.case_holder)].grade == Grade::pqip);
+        open_contact_window(item.slot, day, is_trainee(staff, ct.case_holder));
         break;
       case AgendaKind::periodic_review:
         create_case_task(item.slot, TaskKind::periodic_review,
@@ -203,7 +207,7 @@ void PduCasework::run_agenda(Day day, std::span<const Practitioner> staff) {
         schedule_periodic_review(item.slot, schedule_.next_periodic_review(day));
         break;
       case AgendaKind::event:
-        event_falls(item.slot, day);
+        event_falls(item.slot, day, is_trainee(staff, ct.case_holder));
         break;
       case AgendaKind::first_weeks_end:
         enforcement_.first_weeks_ended(item.slot);

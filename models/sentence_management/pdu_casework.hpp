@@ -26,6 +26,7 @@
 #include "core/working_calendar.hpp"
 #include "prioritisation/contact_measures.hpp"
 #include "prioritisation/rag_policy.hpp"
+#include "prioritisation/rag_status.hpp"
 #include "sentence_management/case_task_schedule.hpp"
 #include "sentence_management/casework_agenda.hpp"
 #include "sentence_management/casework_task_store.hpp"
@@ -72,6 +73,9 @@ class PduCasework {
     rag_rules_ = rules;
     contact_measures_ = measures_in_force;
   }
+  // The PDU's status from today (set by the office when it changes): under amber or red its revised
+  // measures are in force, and staff may judge a mandated task not needed (RAG-13).
+  void set_rag_status(RagStatus status) { rag_status_ = status; }
   // Facilitator hours per working day lent to casework (RAG-4): after the practitioners' own hours, they
   // are spent on the tasks of whoever holds the most backlog, until they run out or nothing is left.
   void set_redeployed_hours_per_working_day(double hours) {
@@ -180,7 +184,16 @@ class PduCasework {
   // After a contact or a breach action of the case in `slot` was completed (enforcement on): the
   // absence judgement and breach action tasks it leads to, or the court's decision.
   void follow_up_enforcement(TaskKind kind, std::uint32_t slot, Day day, bool late);
-  std::uint32_t create_case_task(std::uint32_t slot, TaskKind kind, double hours, Day day, Day due_day);
+  // A task of the case in `slot`, given to its practitioner. `holder_is_trainee` (a PQiP trainee holds the
+  // case, RAG-12) is read only for the kinds that may be set aside (JudgementUnderRevisedMeasures::allowed),
+  // whose callers, the case's start and its events, pass it.
+  std::uint32_t create_case_task(std::uint32_t slot, TaskKind kind, double hours, Day day, Day due_day,
+                                 bool holder_is_trainee = false);
+  // Whether practitioner `who` of `staff` is a PQiP trainee (false for nobody).
+  [[nodiscard]] static bool is_trainee(std::span<const Practitioner> staff, PractitionerIndex who) {
+    return who != kUnallocated && static_cast<std::size_t>(who) < staff.size() &&
+           staff[static_cast<std::size_t>(who)].grade == Grade::pqip;
+  }
   void schedule(Day day, std::uint32_t slot, AgendaKind kind) {
     agenda_.schedule(day, CaseworkAgenda::Item{store_.case_at(slot).id, slot, kind});
   }
@@ -189,7 +202,7 @@ class PduCasework {
                                           bool holder_is_trainee) const;
   void schedule_next_event(std::uint32_t slot, Day from);
   // An event of the case (G-5): its review, a DA case's home visit (TS-1, G-7), and the next event.
-  void event_falls(std::uint32_t slot, Day day);
+  void event_falls(std::uint32_t slot, Day day, bool holder_is_trainee);
   // The first periodic review of a case whose supervision starts now, and each next one.
   void start_periodic_reviews(std::uint32_t slot, Day start, Day day, std::optional<Day> next_review_due);
   void schedule_periodic_review(std::uint32_t slot, Day review_day);
@@ -220,6 +233,7 @@ class PduCasework {
   std::vector<PractitionerIndex> court_reports_written_;
   const PrioritisationRules* rag_rules_ = nullptr;
   const ContactMeasures* contact_measures_ = nullptr;
+  RagStatus rag_status_ = RagStatus::green;
   WorkSeconds redeployed_per_working_day_ = 0;
   // Each practitioner's WMT % at the start of the day (OverloadTriage); empty while triage is off.
   std::vector<double> holder_workload_pct_;

@@ -55,7 +55,7 @@ void PduCasework::schedule_next_event(std::uint32_t slot, Day from) {
   if (next >= 0) schedule(next, slot, AgendaKind::event);
 }
 
-void PduCasework::event_falls(std::uint32_t slot, Day day) {
+void PduCasework::event_falls(std::uint32_t slot, Day day, bool holder_is_trainee) {
   const CaseTasks& ct = store_.case_at(slot);
   if (rules_.event_review.hours > 0.0)
     create_case_task(slot, TaskKind::event_review,
@@ -64,7 +64,9 @@ void PduCasework::event_falls(std::uint32_t slot, Day day) {
   // One visit serves both: a home visit still open keeps its due day (an open task's due day is not moved).
   if (const auto due = schedule_.home_visit_after_event_due(day, ct.domestic_abuse))
     if (!store_.has_open_task(slot, TaskKind::home_visit))
-      store_.task(create_case_task(slot, TaskKind::home_visit, rules_.home_visit.hours, day, *due))
+      store_
+          .task(create_case_task(slot, TaskKind::home_visit, rules_.home_visit.hours, day, *due,
+                                 holder_is_trainee))
           .after_event = true;
   schedule_next_event(slot, day);
 }

@@ -60,6 +60,7 @@ struct Task {
   bool open = false;
   bool face_to_face = false;  // contacts: delivered in person (G-4)
   bool deferred = false;      // let slip by an overloaded holder: worked after all else (OverloadTriage)
+  bool set_aside = false;     // judged not needed under revised measures: never worked (RAG-13)
   RoshLevel rosh = RoshLevel::low;  // the case's RoSH (the task order may put high RoSH first)
   bool domestic_abuse = false;      // the case's DA flag (its tasks are also counted apart: §11.12)
   bool after_event = false;         // a home visit an event brought (TS-1, G-7), not the start's

@@ -22,8 +22,11 @@ struct TaskCounters {
   std::array<std::int64_t, kTaskKindCount> completed{};
   std::array<std::int64_t, kTaskKindCount> completed_late{};
   std::array<std::int64_t, kTaskKindCount> cancelled{};  // their case ended (or nobody could hold them)
-  std::int64_t contacts_missed = 0;                      // windows that closed without the contact
-  WorkSeconds demanded = 0;                              // seconds of every task created
+  // Of `created`, those set aside as not needed under revised measures (RAG-13): never worked, open until
+  // their case ends and they are cancelled.
+  std::array<std::int64_t, kTaskKindCount> set_aside{};
+  std::int64_t contacts_missed = 0;  // windows that closed without the contact
+  WorkSeconds demanded = 0;          // seconds of every task created
   WorkSeconds worked = 0;
   WorkSeconds worked_beyond_contract = 0;  // of `worked`, in hours beyond contract (WF-20)
   WorkSeconds cancelled_seconds = 0;       // not yet worked when cancelled

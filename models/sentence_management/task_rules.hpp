@@ -13,6 +13,7 @@
 #include "core/rule_problems.hpp"
 #include "sentence_management/enforcement_rules.hpp"
 #include "sentence_management/hours_beyond_contract.hpp"
+#include "sentence_management/judgement_under_revised_measures.hpp"
 #include "sentence_management/overload_triage.hpp"
 #include "sentence_management/task.hpp"
 #include "workforce/grade.hpp"
@@ -44,6 +45,9 @@ struct SentenceManagementRules {
   std::array<bool, kTaskKindCount> mandated{};  // by TaskKind
   // Which mandated work an overloaded practitioner lets slip (AUD-n, TS-1, AR-16); off by default.
   OverloadTriage overload_triage;
+  // Which mandated tasks staff judge not needed under revised measures and set aside (RAG-13); off by
+  // default.
+  JudgementUnderRevisedMeasures judgement_under_revised_measures;
   // WF-20: an overloaded practitioner works beyond contracted hours; off by default.
   HoursBeyondContract hours_beyond_contract;
 

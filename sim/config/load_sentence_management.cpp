@@ -101,6 +101,30 @@ void read_overload_triage(FieldReader& sm, OverloadTriage& triage) {
   ot->reject_unknown_keys();
 }
 
+// `sentence_management.judgement_under_revised_measures`, optional (off when absent): which mandated tasks
+// staff may judge not needed under revised measures (RAG-13; judgement_under_revised_measures.hpp).
+void read_judgement_under_revised_measures(FieldReader& sm, JudgementUnderRevisedMeasures& judgement) {
+  auto jr = sm.optional_map("judgement_under_revised_measures");
+  if (!jr) return;
+  judgement.enabled = true;
+  Diagnostics& d = sm.diagnostics();
+  if (auto p = jr->number("set_aside_probability", true, 0.0, 1.0)) judgement.set_aside_probability = *p;
+  if (auto bau = jr->boolean("trainees_follow_business_as_usual", false))
+    judgement.trainees_follow_business_as_usual = *bau;
+  jr->node("tasks", true);
+  if (auto kinds = read_name_list(*jr, "tasks", kTaskKindNames, "task kinds", true)) {
+    // Kinds that cannot be set aside are reported (and taken out again) kind by kind, in the list's order.
+    for (std::size_t i : *kinds) {
+      judgement.applies_to[i] = true;
+      const RuleProblems problems = only(judgement.check(), "tasks");
+      if (problems.empty()) continue;
+      report_problems(*jr->map_node(), jr->path(), {problems.back()}, d);
+      judgement.applies_to[i] = false;
+    }
+  }
+  jr->reject_unknown_keys();
+}
+
 // `sentence_management.hours_beyond_contract`, optional (off when absent): WF-20's extra hours.
 void read_hours_beyond_contract(FieldReader& sm, HoursBeyondContract& extra) {
   auto hb = sm.optional_map("hours_beyond_contract");
@@ -139,6 +163,7 @@ void read_sentence_management(FieldReader& root, SentenceManagementRules& rules)
   if (auto mandated = read_name_list(*sm, "mandated_tasks", kTaskKindNames, "task kinds", true))
     for (std::size_t i : *mandated) rules.mandated[i] = true;
   read_overload_triage(*sm, rules.overload_triage);
+  read_judgement_under_revised_measures(*sm, rules.judgement_under_revised_measures);
   read_hours_beyond_contract(*sm, rules.hours_beyond_contract);
 
   rules.initial_assessment = read_one_off_task(*sm, "initial_assessment", nullptr);

@@ -139,6 +139,10 @@ void RunRecorder::add_window_kpis(std::vector<Kpi>& kpis, const std::string& lev
         share(t.all_cases.risk_management_plans_on_time, t.all_cases.risk_management_plans_due));
   }
   kpi(metric_name::tasks_cancelled, static_cast<double>(t.tasks_cancelled));
+  if (scenario_.caseload.sentence_management.judgement_under_revised_measures.enabled) {
+    kpi(metric_name::saras_set_aside, static_cast<double>(t.saras_set_aside));
+    kpi(metric_name::home_visits_set_aside, static_cast<double>(t.home_visits_set_aside));
+  }
   kpi(metric_name::hours_demanded, hours_of(t.demanded));
   kpi(metric_name::hours_worked, hours_of(t.worked));
   if (scenario_.caseload.sentence_management.hours_beyond_contract.enabled())

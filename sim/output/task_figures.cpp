@@ -55,6 +55,8 @@ void TaskFigures::add(const TaskFigures& other) {
   review_days_late.insert(review_days_late.end(), other.review_days_late.begin(),
                           other.review_days_late.end());
   tasks_cancelled += other.tasks_cancelled;
+  saras_set_aside += other.saras_set_aside;
+  home_visits_set_aside += other.home_visits_set_aside;
   demanded += other.demanded;
   worked += other.worked;
   worked_beyond_contract += other.worked_beyond_contract;
@@ -89,6 +91,12 @@ TaskFigures task_figures_of(const PduOffice& office, Day first, Day last, const 
   const TaskCounters& now = work.counters();
   for (std::size_t k = 0; k < kTaskKindCount; ++k)
     f.tasks_cancelled += now.cancelled[k] - before.cancelled[k];
+  const auto set_aside = [&](TaskKind kind) {
+    const auto k = static_cast<std::size_t>(kind);
+    return now.set_aside[k] - before.set_aside[k];
+  };
+  f.saras_set_aside = set_aside(TaskKind::sara);
+  f.home_visits_set_aside = set_aside(TaskKind::home_visit);
   f.demanded = now.demanded - before.demanded;
   f.worked = now.worked - before.worked;
   f.worked_beyond_contract = now.worked_beyond_contract - before.worked_beyond_contract;

@@ -37,6 +37,8 @@ struct TaskFigures {
   std::int64_t court_reports_due = 0, court_reports_on_time = 0;
   std::vector<double> review_days_late;  // reviews completed late in the period, calendar days
   std::int64_t tasks_cancelled = 0;
+  // Created in the period and set aside as not needed under revised measures (RAG-13).
+  std::int64_t saras_set_aside = 0, home_visits_set_aside = 0;
   WorkSeconds demanded = 0, worked = 0, available = 0;
   WorkSeconds worked_beyond_contract = 0;  // of `worked` (WF-20)
   WorkSeconds backlog = 0;                 // held by practitioners, at the end

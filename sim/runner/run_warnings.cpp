@@ -159,11 +159,28 @@ std::vector<std::string> scenario_warnings(const Scenario& s) {
     if (can_create(s, kind)) continue;
     for (const auto& [listed, key] :
          {std::pair{sm.mandated[k], "sentence_management.mandated_tasks"},
-          std::pair{sm.overload_triage.applies_to[k], "sentence_management.overload_triage.tasks"}})
+          std::pair{sm.overload_triage.applies_to[k], "sentence_management.overload_triage.tasks"},
+          std::pair{sm.judgement_under_revised_measures.applies_to[k],
+                    "sentence_management.judgement_under_revised_measures.tasks"}})
       if (listed)
         warnings.push_back(std::string(key) + " lists " + std::string(to_string(kind)) +
                            ", but the scenario creates no such task (its hours, rate or block are not set), "
                            "so the entry has no effect.");
+  }
+
+  // RAG-13's judgement acts only while a PDU is amber or red, and only on the kinds listed: a probability
+  // above 0 with neither has no effect (a probability of 0 with kinds listed is the shipped, off state).
+  const JudgementUnderRevisedMeasures& judgement = sm.judgement_under_revised_measures;
+  if (sm.enabled && judgement.enabled && judgement.set_aside_probability > 0.0) {
+    const std::string key = "sentence_management.judgement_under_revised_measures.set_aside_probability";
+    if (std::none_of(judgement.applies_to.begin(), judgement.applies_to.end(), [](bool b) { return b; }))
+      warnings.push_back(key + " is " + format_number(judgement.set_aside_probability) +
+                         ", but its tasks list is empty, so no task is ever set aside. List the kinds "
+                         "(e.g. [sara, home_visit]) or set it to 0.");
+    else if (!s.caseload.prioritisation.enabled)
+      warnings.push_back(key + " is " + format_number(judgement.set_aside_probability) +
+                         ", but prioritisation.enabled is false: every PDU stays green, revised measures are "
+                         "never in force, and no task is ever set aside. Set prioritisation.enabled: true.");
   }
 
   // G-13's renege at or above the longest order: nobody on the list can ever start the programme.

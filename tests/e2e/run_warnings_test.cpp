@@ -267,6 +267,31 @@ TEST(RunWarnings, ATaskListedButNeverCreated) {
   EXPECT_EQ(shipped.output.find("warning"), std::string::npos) << shipped.output;
 }
 
+// RAG-13's set-aside probability above 0 where it can never act: with no kinds listed, or with the
+// prioritisation framework off (every PDU green). Listed kinds at probability 0 (as shipped) and a
+// probability with the framework on give no warning.
+TEST(RunWarnings, ASetAsideProbabilityThatCanNeverAct) {
+  const std::string key = " --set sentence_management.judgement_under_revised_measures.";
+  const CommandResult rag_off =
+      run_probsim("validate scenarios/example_pdu.yaml" + key + "set_aside_probability=0.2");
+  ASSERT_EQ(rag_off.exit_status, 0) << rag_off.output;
+  EXPECT_NE(rag_off.output.find("set_aside_probability is 0.2, but prioritisation.enabled is false"),
+            std::string::npos)
+      << rag_off.output;
+  const CommandResult no_tasks =
+      run_probsim("validate scenarios/example_pdu.yaml --set prioritisation.enabled=true" + key +
+                  "set_aside_probability=0.2" + key + "'tasks=[]'");
+  ASSERT_EQ(no_tasks.exit_status, 0) << no_tasks.output;
+  EXPECT_NE(no_tasks.output.find("set_aside_probability is 0.2, but its tasks list is empty"),
+            std::string::npos)
+      << no_tasks.output;
+  const CommandResult acts =
+      run_probsim("validate scenarios/example_pdu.yaml --set prioritisation.enabled=true" + key +
+                  "set_aside_probability=0.2");
+  ASSERT_EQ(acts.exit_status, 0) << acts.output;
+  EXPECT_EQ(acts.output.find("warning"), std::string::npos) << acts.output;
+}
+
 // G-13's renege set at or above the longest order the case mix gives (probably months typed as weeks):
 // nobody can start the programme. Just below the longest order, some can, and there is no warning.
 TEST(RunWarnings, RenegeLongerThanAnyOrder) {
