@@ -48,7 +48,6 @@ REPORTED = [
     ("task hours used", "task_hours_used_share", 100),
     ("CT-4 completed starters", "bbr_cohort_starters_completed", 1),
     ("CT-4 starters exited", "bbr_cohort_starters_exited_share", 100),
-    ("CT-6 SI completions", "si_period_completions", 1),
 ]
 
 
