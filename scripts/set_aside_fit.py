@@ -46,6 +46,8 @@ REPORTED = [
     ("assessments on time", "assessments_on_time_share", 100),
     ("home visits on time", "home_visits_on_time_share", 100),
     ("task hours used", "task_hours_used_share", 100),
+    ("hours demanded", "hours_demanded", 1),
+    ("task hours available", "task_hours_available", 1),
     ("CT-4 completed starters", "bbr_cohort_starters_completed", 1),
     ("CT-4 starters exited", "bbr_cohort_starters_exited_share", 100),
 ]
@@ -66,7 +68,9 @@ def mean_of(reps, kpi):
 
 
 def interpolate(points):
-    """p at which CT-13 crosses 67% between neighbouring grid points, or None if it never does."""
+    """p at which CT-13 crosses 67% between neighbouring grid points, or None if it never does. CT-13
+    falls with p (a task set aside at p is set aside at every larger p), so there is one crossing, and it
+    lies beside the grid point of lowest L."""
     for (p0, y0), (p1, y1) in zip(points, points[1:]):
         if (y0 - CT13) * (y1 - CT13) <= 0 and y0 != y1:
             return p0 + (CT13 - y0) * (p1 - p0) / (y1 - y0)
@@ -87,10 +91,15 @@ def main():
     args = parser.parse_args()
 
     points = [(p, national_kpis(d)) for p, d in grid(args.batch)]
+    if points[0][0] != 0.0:
+        raise SystemExit(f"{args.batch}/points.csv: the first point must be p = 0, the pairs' base")
     print("| p | CT-13 | L(p) | AR-6 | TS-1 |\n|---|---|---|---|---|")
     curve = []
     for p, reps in points:
         ct13 = mean_of(reps, "sara_snapshot_completed_share")
+        if ct13 is None:
+            raise SystemExit(f"{args.batch}: p = {p:g} has no sara_snapshot_completed_share; "
+                             "was simulation.workload_snapshot_on set?")
         curve.append((p, ct13[0]))
         loss = ((ct13[0] - CT13) * 100) ** 2
         print(f"| {p:g} | {fmt(ct13, 100)} | {loss:.1f} | "
@@ -113,6 +122,8 @@ def main():
     ar6 = mean_of(at, "sara_snapshot_sample_completed_share")
     ts1 = mean_of(at, "home_visit_snapshot_sample_completed_share")
     ct13 = mean_of(at, "sara_snapshot_completed_share")
+    if ct13 is None:
+        raise SystemExit(f"{args.at}: no sara_snapshot_completed_share")
     print(f"\n- CT-13 at p-hat: {fmt(ct13, 100)}, L = {((ct13[0] - CT13) * 100) ** 2:.1f}.")
     if ar6:
         met = ar6[2] >= AR6_WILSON[0] and ar6[1] <= AR6_WILSON[1]

@@ -112,9 +112,11 @@ class CaseworkTaskStore {
   }
   void unlink_from_case(std::uint32_t index);
   // Whether the case in `slot` has an open task of `kind` (a walk of its own short list).
-  [[nodiscard]] bool has_open_task(std::uint32_t slot, TaskKind kind) const {
+  // Whether the case in `slot` has an open task of `kind` (one set aside, RAG-13, counted or not).
+  [[nodiscard]] bool has_open_task(std::uint32_t slot, TaskKind kind, bool counting_set_aside = true) const {
     for (std::uint32_t t = cases_[slot].head; t != kNoTask; t = tasks_[t].next_of_case)
-      if (tasks_[t].kind == kind) return true;  // a case's list holds its open tasks only
+      if (tasks_[t].kind == kind && (counting_set_aside || !tasks_[t].set_aside))
+        return true;  // a case's list holds its open tasks only
     return false;
   }
   // Closes the task; its queue entry, if any, is stale from now on, and a slab slot is free for reuse.

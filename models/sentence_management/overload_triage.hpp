@@ -21,6 +21,7 @@
 #include "core/random_stream.hpp"
 #include "core/rule_problems.hpp"
 #include "sentence_management/task.hpp"
+#include "sentence_management/task_draw.hpp"
 
 namespace probsim {
 
@@ -63,10 +64,7 @@ struct OverloadTriage {
   // The uniform draw that decides task (case, kind, due day); the same in every scenario of a run.
   [[nodiscard]] static double draw(std::uint64_t replication_seed, CaseId case_id, TaskKind kind,
                                    Day due_day) {
-    const std::uint64_t entity = combine_seed(combine_seed(case_id, static_cast<std::uint64_t>(kind)),
-                                              static_cast<std::uint64_t>(due_day));
-    RandomStream stream(replication_seed, stream::kOverloadTriage, entity);
-    return stream.uniform01();
+    return task_draw(replication_seed, stream::kOverloadTriage, case_id, kind, due_day);
   }
 
   // Whether the task is deferred when created for a practitioner at `workload_pct`.

@@ -46,7 +46,7 @@ bool PduCasework::add_case_task(std::uint32_t slot, CaseId id, TaskKind kind, do
 }
 
 std::uint32_t PduCasework::create_case_task(std::uint32_t slot, TaskKind kind, double hours, Day day,
-                                            Day due_day, bool holder_is_trainee) {
+                                            Day due_day, std::optional<bool> holder_is_trainee) {
   const CaseTasks& c = store_.case_at(slot);
   std::uint32_t index;
   if (kind == TaskKind::contact) {
@@ -65,15 +65,28 @@ std::uint32_t PduCasework::create_case_task(std::uint32_t slot, TaskKind kind, d
         rules_.overload_triage.defers(replication_seed_, c.id, kind, due_day, workload_pct_of(c.case_holder));
     // RAG-13: judged not needed while revised measures are in force; a case waiting for a practitioner
     // has nobody to judge.
-    t.set_aside = c.case_holder != kUnallocated && rules_.judgement_under_revised_measures.sets_aside(
-                                                       replication_seed_, c.id, kind, due_day,
-                                                       rag_status_ != RagStatus::green, holder_is_trainee);
+    t.set_aside = c.case_holder != kUnallocated &&
+                  rules_.judgement_under_revised_measures.sets_aside(
+                      replication_seed_, c.id, kind, due_day, rag_status_ != RagStatus::green,
+                      holder_on_business_as_usual(kind, holder_is_trainee));
     if (t.set_aside) outcomes_.counters.set_aside[static_cast<std::size_t>(kind)] += 1;
     index = new_task(t);
     store_.link_to_case(index, slot);
   }
   store_.give(index, c.case_holder);
   return index;
+}
+
+bool PduCasework::holder_on_business_as_usual(TaskKind kind, std::optional<bool> holder_is_trainee) const {
+  const JudgementUnderRevisedMeasures& judgement = rules_.judgement_under_revised_measures;
+  if (!judgement.enabled || !judgement.applies_to[static_cast<std::size_t>(kind)]) return false;
+  // A caller creating a kind that may be set aside must say who holds the case: a default would take a
+  // trainee for a practitioner who judges (RAG-12).
+  if (!holder_is_trainee)
+    throw std::logic_error("casework: a " + std::string(to_string(kind)) +
+                           " that may be set aside was created without its holder's grade");
+  // RAG-12: one switch for contacts and for this (the framework's); without the framework, BAU.
+  return *holder_is_trainee && (rag_rules_ == nullptr || rag_rules_->trainee_cases_on_bau);
 }
 
 void PduCasework::case_allocated(std::uint32_t slot, const Case& c, Day start, bool first_allocation, Day day,

@@ -185,10 +185,12 @@ class PduCasework {
   // absence judgement and breach action tasks it leads to, or the court's decision.
   void follow_up_enforcement(TaskKind kind, std::uint32_t slot, Day day, bool late);
   // A task of the case in `slot`, given to its practitioner. `holder_is_trainee` (a PQiP trainee holds the
-  // case, RAG-12) is read only for the kinds that may be set aside (JudgementUnderRevisedMeasures::allowed),
-  // whose callers, the case's start and its events, pass it.
+  // case, RAG-12) is needed for a kind the scenario lets be set aside: its callers, the case's start and
+  // its events, pass it, and one that does not is a programming error, thrown.
   std::uint32_t create_case_task(std::uint32_t slot, TaskKind kind, double hours, Day day, Day due_day,
-                                 bool holder_is_trainee = false);
+                                 std::optional<bool> holder_is_trainee = std::nullopt);
+  // Whether the holder of a new task of `kind` follows business-as-usual guidance, so judges nothing away.
+  [[nodiscard]] bool holder_on_business_as_usual(TaskKind kind, std::optional<bool> holder_is_trainee) const;
   // Whether practitioner `who` of `staff` is a PQiP trainee (false for nobody).
   [[nodiscard]] static bool is_trainee(std::span<const Practitioner> staff, PractitionerIndex who) {
     return who != kUnallocated && static_cast<std::size_t>(who) < staff.size() &&

@@ -73,6 +73,22 @@ void read_contact_schedule(FieldReader& contacts, SentenceManagementRules::Conta
   by_rosh.reject_unknown_keys();
 }
 
+// The `tasks` list of a block whose rule takes only some kinds (overload triage, RAG-13's judgement): a
+// kind the rule refuses is reported, and taken out again, kind by kind in the list's order.
+template <typename TaskRule>
+void read_rule_task_kinds(FieldReader& block, TaskRule& rule, Diagnostics& d) {
+  block.node("tasks", true);
+  auto kinds = read_name_list(block, "tasks", kTaskKindNames, "task kinds", true);
+  if (!kinds) return;
+  for (std::size_t i : *kinds) {
+    rule.applies_to[i] = true;
+    const RuleProblems problems = only(rule.check(), "tasks");
+    if (problems.empty()) continue;
+    report_problems(*block.map_node(), block.path(), {problems.back()}, d);
+    rule.applies_to[i] = false;
+  }
+}
+
 // `sentence_management.overload_triage`, optional (off when absent): which case tasks an overloaded
 // practitioner lets slip (models/sentence_management/overload_triage.hpp).
 void read_overload_triage(FieldReader& sm, OverloadTriage& triage) {
@@ -86,18 +102,7 @@ void read_overload_triage(FieldReader& sm, OverloadTriage& triage) {
     triage.protect_none_from_workload_pct = *pct;
     report_problems(*ot->map_node(), ot->path(), only(triage.check(), "protect_none_from_workload_pct"), d);
   }
-  ot->node("tasks", true);
-  if (auto kinds = read_name_list(*ot, "tasks", kTaskKindNames, "task kinds", true)) {
-    // Listed kinds a triage cannot defer are reported (and taken out again) kind by kind, in the list's
-    // order.
-    for (std::size_t i : *kinds) {
-      triage.applies_to[i] = true;
-      const RuleProblems problems = only(triage.check(), "tasks");
-      if (problems.empty()) continue;
-      report_problems(*ot->map_node(), ot->path(), {problems.back()}, d);
-      triage.applies_to[i] = false;
-    }
-  }
+  read_rule_task_kinds(*ot, triage, d);
   ot->reject_unknown_keys();
 }
 
@@ -109,19 +114,7 @@ void read_judgement_under_revised_measures(FieldReader& sm, JudgementUnderRevise
   judgement.enabled = true;
   Diagnostics& d = sm.diagnostics();
   if (auto p = jr->number("set_aside_probability", true, 0.0, 1.0)) judgement.set_aside_probability = *p;
-  if (auto bau = jr->boolean("trainees_follow_business_as_usual", false))
-    judgement.trainees_follow_business_as_usual = *bau;
-  jr->node("tasks", true);
-  if (auto kinds = read_name_list(*jr, "tasks", kTaskKindNames, "task kinds", true)) {
-    // Kinds that cannot be set aside are reported (and taken out again) kind by kind, in the list's order.
-    for (std::size_t i : *kinds) {
-      judgement.applies_to[i] = true;
-      const RuleProblems problems = only(judgement.check(), "tasks");
-      if (problems.empty()) continue;
-      report_problems(*jr->map_node(), jr->path(), {problems.back()}, d);
-      judgement.applies_to[i] = false;
-    }
-  }
+  read_rule_task_kinds(*jr, judgement, d);
   jr->reject_unknown_keys();
 }
 

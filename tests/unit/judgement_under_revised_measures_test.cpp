@@ -76,7 +76,7 @@ struct Pdu {
   [[nodiscard]] bool open_sara_set_aside(PractitionerIndex holder) const {
     bool found = false;
     work.for_each_open_task([&](const Task& t) {
-      if (t.kind == TaskKind::sara) found = t.set_aside && t.holder == holder;
+      if (t.kind == TaskKind::sara && t.set_aside && t.holder == holder) found = true;
     });
     return found;
   }
@@ -136,16 +136,19 @@ TEST(JudgementUnderRevisedMeasures, AnAmberStatusIsRevisedMeasuresToo) {
   EXPECT_EQ(pdu.completed(TaskKind::sara), 0);
 }
 
-TEST(JudgementUnderRevisedMeasures, ATraineesSaraIsWorkedWhileTraineesFollowBusinessAsUsual) {
+TEST(JudgementUnderRevisedMeasures, ATraineesSaraIsWorkedWhileTraineeCasesStayOnBusinessAsUsual) {
   Pdu bau(sara_only_rules(1.0), RagStatus::red);
   bau.work.case_allocated(0, da_case(11, 2), 0, true, 0, Grade::pqip);
   bau.run(0, 5);
   EXPECT_EQ(bau.work.counters().set_aside[kSara], 0) << "RAG-12";
   EXPECT_EQ(bau.completed(TaskKind::sara), 1);
 
-  SentenceManagementRules own_judgement = sara_only_rules(1.0);
-  own_judgement.judgement_under_revised_measures.trainees_follow_business_as_usual = false;
-  Pdu trainee(own_judgement, RagStatus::red);
+  // The framework's one RAG-12 switch, for contacts and for this: off, a trainee judges as others do.
+  PrioritisationRules own_judgement;
+  own_judgement.trainee_cases_on_bau = false;
+  const ContactMeasures measures;
+  Pdu trainee(sara_only_rules(1.0), RagStatus::red);
+  trainee.work.set_prioritisation(&own_judgement, &measures);
   trainee.work.case_allocated(0, da_case(11, 2), 0, true, 0, Grade::pqip);
   trainee.run(0, 5);
   EXPECT_EQ(trainee.work.counters().set_aside[kSara], 1);
@@ -204,7 +207,7 @@ TEST(JudgementUnderRevisedMeasures, TasksAreConservedKindByKind) {
   pdu.expect_hours_conserved();
 }
 
-TEST(JudgementUnderRevisedMeasures, DrawsAreCommonRandomNumbersAndZeroTakesNone) {
+TEST(JudgementUnderRevisedMeasures, DrawsAreCommonRandomNumbersAndZeroOrGreenSetsNothingAside) {
   const JudgementUnderRevisedMeasures low = judgement(0.2), high = judgement(0.45);
   constexpr int kTasks = 4000;
   int at_low = 0, at_high = 0;
@@ -246,6 +249,35 @@ TEST(JudgementUnderRevisedMeasures, CheckAllowsOnlyOneOffStartTasks) {
   }
 }
 
+TEST(JudgementUnderRevisedMeasures, AnEventBringsItsOwnHomeVisitWhenTheStartsWasSetAside) {
+  // Every task of the case set aside (p = 1), events every few days: the start's visit set aside does not
+  // stand for the escalation's (G-7), which comes with its own draw and here is set aside too.
+  SentenceManagementRules rules = sara_only_rules(1.0);
+  rules.mandated[kHomeVisit] = true;
+  rules.home_visit.hours = 3.0;
+  rules.home_visit.after_event_due_working_days = 10;
+  rules.event_review.hours = 0.0;
+  rules.event_review.hazard_per_year = 120.0;  // an event every 3 days or so
+  Pdu pdu(rules, RagStatus::red);
+  pdu.work.case_allocated(0, da_case(11, 0), 0, true, 0, Grade::po);
+  pdu.run(0, 60);
+  const TaskCounters& n = pdu.work.counters();
+  EXPECT_EQ(n.completed[kHomeVisit], 0);
+  EXPECT_GT(n.created[kHomeVisit], 1) << "the start's visit and at least one event's";
+  EXPECT_EQ(n.set_aside[kHomeVisit], n.created[kHomeVisit]);
+  pdu.expect_hours_conserved();
+}
+
+TEST(JudgementUnderRevisedMeasures, ATaskThatMayBeSetAsideNeedsItsHoldersGrade) {
+  // A case started with its grade: fine. A SARA added later without one is a caller's error, thrown,
+  // rather than a trainee taken for a practitioner who judges.
+  Pdu pdu(sara_only_rules(1.0), RagStatus::red);
+  pdu.work.case_allocated(0, da_case(11, 0), 0, true, 0, Grade::po);
+  EXPECT_THROW(pdu.work.add_case_task(0, 11, TaskKind::sara, 2.0, 1, 15), std::logic_error);
+  EXPECT_TRUE(pdu.work.add_case_task(0, 11, TaskKind::toolkit_session, 1.0, 1, 15))
+      << "not listed: no grade needed";
+}
+
 namespace {
 
 // The loader's error for example_pdu with `overrides`, or "" if it loads.
@@ -269,7 +301,6 @@ TEST(JudgementUnderRevisedMeasures, TheBaseFileShipsItOnAtZeroForSarasAndHomeVis
       loaded->scenario.caseload.sentence_management.judgement_under_revised_measures;
   EXPECT_TRUE(j.enabled);
   EXPECT_DOUBLE_EQ(j.set_aside_probability, 0.0);
-  EXPECT_TRUE(j.trainees_follow_business_as_usual);
   EXPECT_TRUE(j.applies_to[kSara]);
   EXPECT_TRUE(j.applies_to[kHomeVisit]);
   EXPECT_EQ(std::count(j.applies_to.begin(), j.applies_to.end(), true), 2);
