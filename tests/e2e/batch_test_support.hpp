@@ -5,10 +5,13 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "e2e/cli_test_support.hpp"
+#include "output/csv.hpp"
 
 namespace probsim::testing {
 
@@ -50,6 +53,29 @@ inline std::filesystem::path compare_runs(const std::filesystem::path& dir, cons
                                       " --quiet --out " + quoted(out));
   EXPECT_EQ(r.exit_status, 0) << r.output;
   return out;
+}
+
+// A comparison CSV's national rows, by KPI, each from `kpi` on: kpi, n, base mean, other mean, difference
+// mean, its sd, CI low, CI high, excludes zero.
+inline std::map<std::string, std::vector<std::string>> national_comparison(const std::filesystem::path& csv) {
+  std::ifstream in(csv);
+  std::string line;
+  std::getline(in, line);
+  std::map<std::string, std::vector<std::string>> rows;
+  while (std::getline(in, line)) {
+    auto fields = probsim::parse_csv_line(line);
+    if (fields[0] != "national") continue;
+    fields.erase(fields.begin(), fields.begin() + 2);  // level, unit
+    rows[fields[0]] = fields;
+  }
+  return rows;
+}
+
+// Field `index` of `kpi`'s row of a national_comparison() (a failure, and 0, if the KPI is not there).
+inline double comparison_column(const std::map<std::string, std::vector<std::string>>& rows, const char* kpi,
+                                int index) {
+  EXPECT_TRUE(rows.count(kpi)) << kpi;
+  return rows.count(kpi) ? std::stod(rows.at(kpi)[static_cast<std::size_t>(index)]) : 0.0;
 }
 
 // The CSV files of a batch directory a sharding-independent result must reproduce: points.csv,

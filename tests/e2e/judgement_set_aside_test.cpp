@@ -23,27 +23,6 @@ const std::string kRun =
 const std::string kHalfSetAside =
     " --set sentence_management.judgement_under_revised_measures.set_aside_probability=0.5";
 
-// The nation's rows of a comparison, by KPI, from `kpi` on: kpi, n, base mean, other mean, difference
-// mean, its sd, CI low, CI high.
-std::map<std::string, std::vector<std::string>> national_comparison(const fs::path& csv) {
-  std::ifstream in(csv);
-  std::string line;
-  std::getline(in, line);
-  std::map<std::string, std::vector<std::string>> rows;
-  while (std::getline(in, line)) {
-    auto fields = probsim::parse_csv_line(line);
-    if (fields[0] != "national") continue;
-    fields.erase(fields.begin(), fields.begin() + 2);  // level, unit
-    rows[fields[0]] = fields;
-  }
-  return rows;
-}
-
-double column(const std::map<std::string, std::vector<std::string>>& rows, const char* kpi, int index) {
-  EXPECT_TRUE(rows.count(kpi)) << kpi;
-  return rows.count(kpi) ? std::stod(rows.at(kpi)[static_cast<std::size_t>(index)]) : 0.0;
-}
-
 constexpr int kOtherMean = 3, kDiffMean = 4, kCiLow = 6, kCiHigh = 7;
 
 }  // namespace
@@ -58,15 +37,17 @@ TEST(JudgementSetAside, UnderAmberOrRedItLowersTheDoneSharesAndUnderGreenItChang
 
   const auto on = national_comparison(compare_runs(dir, "rag_on", "rag_on_half"));
   for (const char* kpi : {"saras_set_aside", "home_visits_set_aside"})
-    EXPECT_GT(column(on, kpi, kCiLow), 0.0) << kpi << ": the example's PDUs spend days in amber or red";
+    EXPECT_GT(comparison_column(on, kpi, kCiLow), 0.0)
+        << kpi << ": the example's PDUs spend days in amber or red";
   for (const char* kpi : {"sara_snapshot_completed_share", "home_visit_snapshot_completed_share"})
-    EXPECT_LT(column(on, kpi, kCiHigh), 0.0)
-        << kpi << ": fewer DA cases have it done; mean difference " << column(on, kpi, kDiffMean);
+    EXPECT_LT(comparison_column(on, kpi, kCiHigh), 0.0)
+        << kpi << ": fewer DA cases have it done; mean difference " << comparison_column(on, kpi, kDiffMean);
 
   const auto off = national_comparison(compare_runs(dir, "rag_off", "rag_off_half"));
   for (const char* kpi : {"saras_set_aside", "home_visits_set_aside"})
-    EXPECT_EQ(column(off, kpi, kOtherMean), 0.0) << kpi << ": every PDU is green without the framework";
+    EXPECT_EQ(comparison_column(off, kpi, kOtherMean), 0.0)
+        << kpi << ": every PDU is green without the framework";
   for (const char* kpi : {"sara_snapshot_completed_share", "home_visit_snapshot_completed_share",
                           "reviews_on_time_share", "contacts_delivered_share"})
-    EXPECT_EQ(column(off, kpi, kDiffMean), 0.0) << kpi << " does not move";
+    EXPECT_EQ(comparison_column(off, kpi, kDiffMean), 0.0) << kpi << " does not move";
 }

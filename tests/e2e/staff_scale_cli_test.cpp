@@ -18,26 +18,6 @@ namespace {
 const std::string kScenario = "run scenarios/example_pdu.yaml --quiet --seed 23 --jobs 2";
 const std::string kRun = kScenario + " --reps 4 --set simulation.report_end=2023-12-31";
 
-// comparison.csv's national rows: kpi -> fields from kpi on.
-std::map<std::string, std::vector<std::string>> national_comparison(const fs::path& csv) {
-  std::ifstream in(csv);
-  std::string line;
-  std::getline(in, line);
-  std::map<std::string, std::vector<std::string>> rows;
-  while (std::getline(in, line)) {
-    auto fields = probsim::parse_csv_line(line);
-    if (fields[0] != "national") continue;
-    fields.erase(fields.begin(), fields.begin() + 2);  // level, unit
-    rows[fields[0]] = fields;
-  }
-  return rows;
-}
-
-double column(const std::map<std::string, std::vector<std::string>>& rows, const char* kpi, int index) {
-  EXPECT_TRUE(rows.count(kpi)) << kpi;
-  return rows.count(kpi) ? std::stod(rows.at(kpi)[static_cast<std::size_t>(index)]) : 0.0;
-}
-
 }  // namespace
 
 TEST(StaffScale, ACutOfPoAndPsoStaffLowersReviewsOnTimeAndRaisesWorkloadUnderCommonRandomNumbers) {
@@ -54,11 +34,12 @@ TEST(StaffScale, ACutOfPoAndPsoStaffLowersReviewsOnTimeAndRaisesWorkloadUnderCom
   ASSERT_EQ(compared.exit_status, 0) << compared.output;
   const auto rows = national_comparison(out);
   constexpr int kDiffMean = 4, kCiLow = 6, kCiHigh = 7;
-  EXPECT_LT(column(rows, "staff_in_post_fte", kCiHigh), 0.0) << "the cut removes staff";
-  EXPECT_GT(column(rows, "workload_pct_mean", kCiLow), 0.0)
-      << "WMT workload rises; mean difference " << column(rows, "workload_pct_mean", kDiffMean);
-  EXPECT_LT(column(rows, "reviews_on_time_share", kCiHigh), 0.0)
-      << "reviews on time fall; mean difference " << column(rows, "reviews_on_time_share", kDiffMean);
+  EXPECT_LT(comparison_column(rows, "staff_in_post_fte", kCiHigh), 0.0) << "the cut removes staff";
+  EXPECT_GT(comparison_column(rows, "workload_pct_mean", kCiLow), 0.0)
+      << "WMT workload rises; mean difference " << comparison_column(rows, "workload_pct_mean", kDiffMean);
+  EXPECT_LT(comparison_column(rows, "reviews_on_time_share", kCiHigh), 0.0)
+      << "reviews on time fall; mean difference "
+      << comparison_column(rows, "reviews_on_time_share", kDiffMean);
 }
 
 TEST(StaffScale, AScaleGivesExactlyTheResultsOfTheHeadcountsItStandsFor) {

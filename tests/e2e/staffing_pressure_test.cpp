@@ -19,20 +19,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::map<std::string, std::vector<std::string>> comparison(const fs::path& csv) {
-  std::ifstream in(csv);
-  std::string line;
-  std::getline(in, line);
-  std::map<std::string, std::vector<std::string>> rows;  // the nation's, from kpi on
-  while (std::getline(in, line)) {
-    auto fields = probsim::parse_csv_line(line);
-    if (fields[0] != "national") continue;
-    fields.erase(fields.begin(), fields.begin() + 2);  // level, unit
-    rows[fields[0]] = fields;
-  }
-  return rows;
-}
-
 const std::string kRun =
     "run scenarios/example_pdu.yaml --quiet --reps 4 --seed 11 --jobs 2"
     " --set simulation.report_end=2023-12-31 --set simulation.workload_snapshot_on=2023-06-30 ";
@@ -48,12 +34,7 @@ const std::string kRise = kPdu + "Northgate.staff.0.headcount=12" + kPdu + "Nort
 // The paired comparison of `other` against `base` (runs in `dir`).
 std::map<std::string, std::vector<std::string>> compare(const fs::path& dir, const std::string& base,
                                                         const std::string& other) {
-  return comparison(compare_runs(dir, base, other));
-}
-
-double column(const std::map<std::string, std::vector<std::string>>& rows, const char* kpi, int index) {
-  EXPECT_TRUE(rows.count(kpi)) << kpi;
-  return rows.count(kpi) ? std::stod(rows.at(kpi)[static_cast<std::size_t>(index)]) : 0.0;
+  return national_comparison(compare_runs(dir, base, other));
 }
 
 }  // namespace
@@ -66,22 +47,22 @@ TEST(StaffingPressure, ACutLowersReviewsHomeVisitsAndContactsAndARiseRaisesThem)
   constexpr int kBaseMean = 2, kDiffMean = 4, kCiLow = 6, kCiHigh = 7;
 
   const auto cut = compare(dir, "shipped", "cut");
-  EXPECT_GT(column(cut, "workload_pct_mean", kCiLow), 0.0) << "the cut raises workload";
-  EXPECT_LT(column(cut, "reviews_on_time_share", kCiHigh), -0.10)
+  EXPECT_GT(comparison_column(cut, "workload_pct_mean", kCiLow), 0.0) << "the cut raises workload";
+  EXPECT_LT(comparison_column(cut, "reviews_on_time_share", kCiHigh), -0.10)
       << "reviews on time fall by at least 10 points; mean difference "
-      << column(cut, "reviews_on_time_share", kDiffMean);
+      << comparison_column(cut, "reviews_on_time_share", kDiffMean);
   for (const char* kpi :
        {"home_visits_on_time_share", "assessments_on_time_share", "contacts_delivered_share"})
-    EXPECT_LT(column(cut, kpi, kCiHigh), 0.0) << kpi << " falls with the cut";
+    EXPECT_LT(comparison_column(cut, kpi, kCiHigh), 0.0) << kpi << " falls with the cut";
   for (const char* kpi : {"sara_snapshot_completed_share", "home_visit_snapshot_completed_share"})
-    EXPECT_LT(column(cut, kpi, kCiHigh), 0.0)
+    EXPECT_LT(comparison_column(cut, kpi, kCiHigh), 0.0)
         << kpi << ": fewer DA cases have it done on the snapshot day; mean difference "
-        << column(cut, kpi, kDiffMean);
+        << comparison_column(cut, kpi, kDiffMean);
 
   const auto rise = compare(dir, "shipped", "rise");
-  EXPECT_LT(column(rise, "workload_pct_mean", kCiHigh), 0.0) << "the rise lowers workload";
+  EXPECT_LT(comparison_column(rise, "workload_pct_mean", kCiHigh), 0.0) << "the rise lowers workload";
   for (const char* kpi : {"reviews_on_time_share", "home_visits_on_time_share", "contacts_delivered_share"}) {
-    if (column(rise, kpi, kBaseMean) >= 0.99) continue;  // at its ceiling: nothing left to raise
-    EXPECT_GT(column(rise, kpi, kCiLow), 0.0) << kpi << " rises with the staff";
+    if (comparison_column(rise, kpi, kBaseMean) >= 0.99) continue;  // at its ceiling: nothing left to raise
+    EXPECT_GT(comparison_column(rise, kpi, kCiLow), 0.0) << kpi << " rises with the staff";
   }
 }
