@@ -98,6 +98,10 @@ inline constexpr std::uint64_t kRagExemptions = purpose_key("rag_exemptions");  
 // G-29: whether a contact under amber/red is kept on BAU practice anyway.
 inline constexpr std::uint64_t kRagNonCompliance =
     purpose_key("rag_non_compliance");  // case id, contact number
+// RAG-6 with RAG-3/7 (§10.25): whether a DA home visit under a face-to-face cut is made, and whether
+// the practitioner keeps it on BAU practice anyway (G-29); entity: case id, kind, due day (task_draw).
+inline constexpr std::uint64_t kHomeVisitFaceToFaceCut = purpose_key("home_visit_face_to_face_cut");
+inline constexpr std::uint64_t kHomeVisitKeptOnBauPractice = purpose_key("home_visit_kept_on_bau_practice");
 // RAG-5/13: whether a PDU entering a status takes up the suggested BBR suspension.
 inline constexpr std::uint64_t kRagSuspensionFollowed =
     purpose_key("rag_suspension_followed");  // pdu index, day of the status change

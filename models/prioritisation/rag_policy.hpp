@@ -81,6 +81,10 @@ struct PrioritisationRules {
   CaseExemptions exempt = 0;
   bool trainee_cases_on_bau = true;         // RAG-12: PQiP trainees' cases stay on BAU rules
   double non_compliance_probability = 0.0;  // G-29: a contact kept on BAU practice under amber/red
+  // RAG-6 read with RAG-3 and RAG-7 (§10.25): a home visit is a face-to-face appointment, so under a
+  // status that cuts face-to-face contact a non-exempt case's visit is made only with the share of
+  // face-to-face contact the status keeps, and otherwise replaced by the remote contact the case has.
+  bool home_visits_follow_face_to_face_cut = false;
   // RAG-5 calls suspending BBR starts a "suggested" measure and RAG-13 finds staff using their own
   // judgement: the chance that a PDU taking a status whose measures suspend BBR starts does suspend
   // them, decided once per status episode. 1 = always (G-13 as written).

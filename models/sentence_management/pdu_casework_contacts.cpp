@@ -1,12 +1,16 @@
 // PduCasework's contacts (docs/model.md): each case's next contact window, under the RAG measures in
 // force (RAG-2, RAG-6, G-3, G-4) unless the case is exempt, its holder is a trainee on BAU guidance
 // (RAG-12) or the practitioner keeps to BAU practice anyway (G-29); and shorter after a court asked for
-// more contact (issue 24). The rest of the casework rules are pdu_casework.cpp.
+// more contact (issue 24); and a home visit, a face-to-face appointment, under the same cut (§10.25). The
+// rest of the casework rules are pdu_casework.cpp.
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
+#include <string>
 
 #include "core/random_stream.hpp"
 #include "sentence_management/pdu_casework.hpp"
+#include "sentence_management/task_draw.hpp"
 
 namespace probsim {
 
@@ -55,6 +59,32 @@ void PduCasework::open_contact_window(std::uint32_t slot, Day day, bool holder_i
     ct.face_to_face = face_to_face;
   }
   schedule(window.last + 1, slot, AgendaKind::contact_window);
+}
+
+bool PduCasework::home_visit_cut_face_to_face(const CaseTasks& ct, Day due_day,
+                                              std::optional<bool> holder_is_trainee) const {
+  if (rag_rules_ == nullptr || !rag_rules_->home_visits_follow_face_to_face_cut ||
+      contact_measures_ == nullptr)
+    return false;
+  const double bau_share = rules_.contacts.face_to_face_share;
+  const double kept_share = contact_measures_->face_to_face_share;
+  if (!(kept_share < bau_share)) return false;  // green, or a status that cuts no face-to-face contact
+  if ((ct.exemptions & rag_rules_->exempt) != 0) return false;  // RAG-7 (RAG-3: DA alone is not exempt)
+  if (!holder_is_trainee)
+    throw std::logic_error(
+        "casework: a home visit under the face-to-face cut was created without its "
+        "holder's grade");
+  if (*holder_is_trainee && rag_rules_->trainee_cases_on_bau) return false;  // RAG-12
+  // G-29: the practitioner keeps to BAU practice anyway, drawn apart from the contacts' (keyed on the
+  // task, not the contact number) so that switching visits on leaves every contact's draw as it was.
+  if (rag_rules_->non_compliance_probability > 0.0 &&
+      task_draw(replication_seed_, stream::kHomeVisitKeptOnBauPractice, ct.id, TaskKind::home_visit,
+                due_day) < rag_rules_->non_compliance_probability)
+    return false;
+  // Made with the share of face-to-face contact the status keeps (G-4: 0.5 / 0.9 amber, 0.25 / 0.9 red):
+  // one draw per visit, so a visit made under red is made under amber too (common random numbers).
+  return task_draw(replication_seed_, stream::kHomeVisitFaceToFaceCut, ct.id, TaskKind::home_visit,
+                   due_day) >= kept_share / bau_share;
 }
 
 }  // namespace probsim

@@ -113,6 +113,8 @@ void read_prioritisation(FieldReader& root, Scenario& s) {
       for (std::size_t e : *listed) rules.exempt |= exemption_bit(static_cast<RagExemption>(e));
   }
   if (auto v = pr->boolean("trainee_cases_on_bau", false)) rules.trainee_cases_on_bau = *v;
+  if (auto v = pr->boolean("home_visits_follow_face_to_face_cut", false))
+    rules.home_visits_follow_face_to_face_cut = *v;
   if (auto v = pr->number("non_compliance_probability", false, 0.0, 1.0))
     rules.non_compliance_probability = *v;
   if (auto v = pr->number("bbr_suspension_followed_probability", false, 0.0, 1.0))

@@ -139,7 +139,10 @@ void RunRecorder::add_window_kpis(std::vector<Kpi>& kpis, const std::string& lev
         share(t.all_cases.risk_management_plans_on_time, t.all_cases.risk_management_plans_due));
   }
   kpi(metric_name::tasks_cancelled, static_cast<double>(t.tasks_cancelled));
-  if (scenario_.caseload.sentence_management.judgement_under_revised_measures.enabled) {
+  // Set aside by RAG-13's judgement, or (visits) not made under the face-to-face cut (§10.25).
+  const PrioritisationRules& rag = scenario_.caseload.prioritisation;
+  if (scenario_.caseload.sentence_management.judgement_under_revised_measures.enabled ||
+      (rag.enabled && rag.home_visits_follow_face_to_face_cut)) {
     kpi(metric_name::saras_set_aside, static_cast<double>(t.saras_set_aside));
     kpi(metric_name::home_visits_set_aside, static_cast<double>(t.home_visits_set_aside));
   }
