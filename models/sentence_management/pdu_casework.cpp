@@ -65,14 +65,15 @@ std::uint32_t PduCasework::create_case_task(std::uint32_t slot, TaskKind kind, d
     t.deferred =
         rules_.overload_triage.defers(replication_seed_, c.id, kind, due_day, workload_pct_of(c.case_holder));
     // Set aside (never worked, open until the case ends): judged not needed while revised measures are
-    // in force (RAG-13), or a home visit not made under a face-to-face cut (RAG-6, §10.25). A case
-    // waiting for a practitioner has nobody to judge or to visit.
-    t.set_aside =
-        c.case_holder != kUnallocated &&
-        (rules_.judgement_under_revised_measures.sets_aside(
-             replication_seed_, c.id, kind, due_day, rag_status_ != RagStatus::green,
-             holder_on_business_as_usual(kind, holder_is_trainee)) ||
-         (kind == TaskKind::home_visit && home_visit_cut_face_to_face(c, due_day, holder_is_trainee)));
+    // in force (RAG-13), or a home visit not made under a face-to-face cut (RAG-6, §10.25); one counter
+    // for both. Decided once, when the task is created: a later status or holder does not revisit it. A
+    // case waiting for a practitioner has nobody to judge or to visit, and its visit waits unassigned.
+    t.set_aside = c.case_holder != kUnallocated &&
+                  (rules_.judgement_under_revised_measures.sets_aside(
+                       replication_seed_, c.id, kind, due_day, rag_status_ != RagStatus::green,
+                       holder_on_business_as_usual(kind, holder_is_trainee)) ||
+                   (kind == TaskKind::home_visit &&
+                    home_visit_not_made_under_face_to_face_cut(c, due_day, holder_is_trainee)));
     if (t.set_aside) outcomes_.counters.set_aside[static_cast<std::size_t>(kind)] += 1;
     index = new_task(t);
     store_.link_to_case(index, slot);

@@ -204,8 +204,8 @@ class PduCasework {
                                           bool holder_is_trainee) const;
   // Whether a home visit of `ct` due on `due_day` is not made because the measures in force cut
   // face-to-face contact (RAG-6, RAG-3, RAG-7; prioritisation.home_visits_follow_face_to_face_cut).
-  [[nodiscard]] bool home_visit_cut_face_to_face(const CaseTasks& ct, Day due_day,
-                                                 std::optional<bool> holder_is_trainee) const;
+  [[nodiscard]] bool home_visit_not_made_under_face_to_face_cut(const CaseTasks& ct, Day due_day,
+                                                                std::optional<bool> holder_is_trainee) const;
   void schedule_next_event(std::uint32_t slot, Day from);
   // An event of the case (G-5): its review, a DA case's home visit (TS-1, G-7), and the next event.
   void event_falls(std::uint32_t slot, Day day, bool holder_is_trainee);

@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
-#include <string>
 
 #include "core/random_stream.hpp"
 #include "sentence_management/pdu_casework.hpp"
@@ -61,8 +60,8 @@ void PduCasework::open_contact_window(std::uint32_t slot, Day day, bool holder_i
   schedule(window.last + 1, slot, AgendaKind::contact_window);
 }
 
-bool PduCasework::home_visit_cut_face_to_face(const CaseTasks& ct, Day due_day,
-                                              std::optional<bool> holder_is_trainee) const {
+bool PduCasework::home_visit_not_made_under_face_to_face_cut(const CaseTasks& ct, Day due_day,
+                                                             std::optional<bool> holder_is_trainee) const {
   if (rag_rules_ == nullptr || !rag_rules_->home_visits_follow_face_to_face_cut ||
       contact_measures_ == nullptr)
     return false;
@@ -70,6 +69,8 @@ bool PduCasework::home_visit_cut_face_to_face(const CaseTasks& ct, Day due_day,
   const double kept_share = contact_measures_->face_to_face_share;
   if (!(kept_share < bau_share)) return false;  // green, or a status that cuts no face-to-face contact
   if ((ct.exemptions & rag_rules_->exempt) != 0) return false;  // RAG-7 (RAG-3: DA alone is not exempt)
+  // RAG-12 needs the holder's grade; a default would take a trainee's case for anyone's, so a caller
+  // that omits it is a programming error.
   if (!holder_is_trainee)
     throw std::logic_error(
         "casework: a home visit under the face-to-face cut was created without its "

@@ -62,7 +62,8 @@ void PduCasework::event_falls(std::uint32_t slot, Day day, bool holder_is_traine
                      schedule_.review_hours(rules_.event_review.hours, ct.domestic_abuse), day,
                      schedule_.event_review_due(day));
   // One visit serves both: a home visit still open keeps its due day (an open task's due day is not moved).
-  // One set aside (RAG-13) serves nothing: the escalation's visit is a need of its own, with its own draw.
+  // One set aside (RAG-13's judgement, or not made under the face-to-face cut) serves nothing: the
+  // escalation's visit is a need of its own, with its own draw.
   if (const auto due = schedule_.home_visit_after_event_due(day, ct.domestic_abuse))
     if (!store_.has_open_task(slot, TaskKind::home_visit, /*counting_set_aside=*/false))
       store_

@@ -228,7 +228,7 @@ const std::vector<MetricSpec>& casework_kpi_catalogue() {
        "SARAs judged not needed under revised measures and never worked (RAG-13; only with the block)"},
       {MetricFile::kpis, metric_name::home_visits_set_aside, "visits", kNational | kPdu | kRegion,
        Aggregation::sum, "timeliness",
-       "home visits judged not needed under revised measures and never worked (RAG-13; only with the block)"},
+       "home visits never made: judged not needed (RAG-13) or not made under the face-to-face cut (RAG-6)"},
       {MetricFile::kpis, metric_name::hours_demanded, "hours", kNational | kPdu | kRegion, Aggregation::sum,
        "hours", "hours of tasks created"},
       {MetricFile::kpis, metric_name::hours_worked, "hours", kNational | kPdu | kRegion, Aggregation::sum,

@@ -183,6 +183,58 @@ TEST(HomeVisitFaceToFaceCut, VisitsAreMadeWithTheShareTheStatusKeepsAndDrawsAreC
   EXPECT_EQ(red.work.counters().set_aside[kSara], 0);
 }
 
+TEST(HomeVisitFaceToFaceCut, AnEscalationsVisitHasItsOwnDrawBesideOneNotMade) {
+  // Events every few days (G-7's visit within 10 working days of each): a start visit not made does not
+  // stand for an escalation's, which comes with its own draw and, keeping no face-to-face, is not made
+  // either.
+  PrioritisationRules rag = framework(true);
+  Pdu pdu(rag, keeping(0.0), RagStatus::red);
+  pdu.rules.home_visit.after_event_due_working_days = 10;
+  pdu.rules.event_review.hazard_per_year = 120.0;
+  PduCasework work(pdu.rules, pdu.calendar, 7, 0, 200);
+  work.set_prioritisation(&pdu.rag, &pdu.measures);
+  work.set_rag_status(RagStatus::red);
+  work.case_allocated(0, da_case(11, 0), 0, true, 0, Grade::po);
+  for (Day day = 0; day < 60; ++day) work.run_day(day, pdu.staff, 0);
+  const TaskCounters& n = work.counters();
+  EXPECT_GT(n.created[kHomeVisit], 1) << "the start's visit and at least one escalation's";
+  EXPECT_EQ(n.set_aside[kHomeVisit], n.created[kHomeVisit]);
+  EXPECT_EQ(n.completed[kHomeVisit], 0);
+  EXPECT_EQ(n.demanded, n.worked + work.open_seconds() + n.cancelled_seconds + n.missed_seconds);
+}
+
+TEST(HomeVisitFaceToFaceCut, ContactsAreDrawnAndWorkedAsWithoutTheSwitch) {
+  // Five cases, so the PO has hours to spare (25 hours of SARAs and visits, then an hour or two of
+  // contacts a week): the visits' own draws must leave every contact's draw, and so its mode, as it was,
+  // and with hours to spare every contact is delivered either way.
+  const auto contacts_of = [](bool visits_follow_cut) {
+    SentenceManagementRules rules = visit_and_sara_rules();
+    rules.contacts.hours_face_to_face = 1.0;
+    rules.contacts.hours_remote = 0.5;
+    const PrioritisationRules rag = framework(visits_follow_cut);
+    const ContactMeasures measures = keeping(0.5);
+    WorkingCalendar calendar{kMonday};
+    PduCasework work(rules, calendar, 7, 0, 200);
+    work.set_prioritisation(&rag, &measures);
+    work.set_rag_status(RagStatus::amber);
+    const std::vector<Practitioner> staff{full_time(Grade::po), full_time(Grade::pqip)};
+    for (std::uint32_t slot = 0; slot < 5; ++slot)
+      work.case_allocated(slot, da_case(500 + slot, 0), 0, true, 0, Grade::po);
+    for (Day day = 0; day < 120; ++day) work.run_day(day, staff, 0);
+    const TaskCounters& n = work.counters();
+    constexpr std::size_t kContact = static_cast<std::size_t>(TaskKind::contact);
+    return std::vector<std::int64_t>{n.created[kContact], n.completed[kContact], n.set_aside[kHomeVisit],
+                                     work.outcomes().face_to_face_delivered(0, 199)};
+  };
+  const auto off = contacts_of(false), on = contacts_of(true);
+  EXPECT_EQ(on[0], off[0]) << "contacts created";
+  EXPECT_EQ(on[1], off[1]) << "contacts delivered";
+  EXPECT_EQ(on[3], off[3]) << "delivered face to face: the same draws";
+  EXPECT_GT(off[3], 0);
+  EXPECT_EQ(off[2], 0);
+  EXPECT_GT(on[2], 0) << "while visits are cut";
+}
+
 namespace {
 
 std::string load_error(const std::vector<std::string>& overrides) {
