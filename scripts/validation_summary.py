@@ -52,7 +52,7 @@ TARGETS_2022 = ROOT / "tests/validation/england_wales_2022_targets.csv"
 TARGETS_2004 = ROOT / "tests/validation/national_standards_2004_targets.csv"
 AREAS = [("gwent", "ns2004_gwent"), ("county_durham", "ns2004_county_durham"), ("average", "ns2004")]
 SECTION = {"CT-1": "§9.4", "CT-2": "§9.4", "CT-3": "§9.4", "CT-4": "§9.4-9.8, 9.13", "CT-6": "§9.7, 9.16, 9.21",
-           "CT-8": "§5", "CT-10": "§5", "CT-13": "§10.16, §10.24", "TS-1": "§10.16, §10.24", "AR-6": "§10.16, §10.24", "MS-1": "§9.17", "VIC-3": "§9.17", "IS-2": "§9.18", "CT-17": "§10.8-10.13, §10.22"}
+           "CT-8": "§5", "CT-10": "§5", "CT-13": "§10.16, §10.24", "TS-1": "§10.16, §10.24, §10.25", "AR-6": "§10.16, §10.24", "MS-1": "§9.17", "VIC-3": "§9.17", "IS-2": "§9.18", "CT-17": "§10.8-10.13, §10.22"}
 
 
 def read_rows(path):
