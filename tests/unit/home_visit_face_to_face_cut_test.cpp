@@ -12,8 +12,10 @@
 #include "config/scenario_loader.hpp"
 #include "scenario/loader_test_files.hpp"
 #include "sentence_management/pdu_casework.hpp"
+#include "unit/test_rules.hpp"
 
 using namespace probsim;
+using probsim::fixtures::full_time;
 
 namespace {
 
@@ -50,14 +52,6 @@ ContactMeasures keeping(double face_to_face_share) {
   ContactMeasures m;
   m.face_to_face_share = face_to_face_share;
   return m;
-}
-
-Practitioner full_time(Grade grade) {
-  Practitioner p;
-  p.grade = grade;
-  p.contracted_hours_per_week = 37.0;
-  p.available_points_per_week = 2176;
-  return p;
 }
 
 Case da_case(CaseId id, PractitionerIndex holder, RoshLevel rosh = RoshLevel::medium) {

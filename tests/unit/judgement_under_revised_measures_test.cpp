@@ -13,8 +13,10 @@
 #include "config/scenario_loader.hpp"
 #include "scenario/loader_test_files.hpp"
 #include "sentence_management/pdu_casework.hpp"
+#include "unit/test_rules.hpp"
 
 using namespace probsim;
+using probsim::fixtures::full_time;
 
 namespace {
 
@@ -41,14 +43,6 @@ SentenceManagementRules sara_only_rules(double probability) {
   rules.contacts.hours_face_to_face = rules.contacts.hours_remote = 0.0;
   rules.judgement_under_revised_measures = judgement(probability);
   return rules;
-}
-
-Practitioner full_time(Grade grade) {
-  Practitioner p;
-  p.grade = grade;
-  p.contracted_hours_per_week = 37.0;
-  p.available_points_per_week = 2176;
-  return p;
 }
 
 Case da_case(CaseId id, PractitionerIndex holder) {

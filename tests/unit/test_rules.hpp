@@ -37,14 +37,17 @@ inline Practitioner practitioner(Grade grade, const WorkloadPointsTable& table, 
   return p;
 }
 
-// One full-time PO on WMT-6's 37 hours (7.4 a working day) and 2,176 points a week, with no cases: the
-// practitioner of the casework tests that need one person's hours and nothing else.
-inline Practitioner full_time_po() {
+// One full-time practitioner of `grade` on WMT-6's 37 hours (7.4 a working day) and 2,176 points a week,
+// with no cases: the practitioner of the casework tests that need one person's hours and nothing else.
+inline Practitioner full_time(Grade grade) {
   Practitioner p;
-  p.grade = Grade::po;
+  p.grade = grade;
   p.contracted_hours_per_week = 37.0;
   p.available_points_per_week = 2176.0;
   return p;
+}
+inline Practitioner full_time_po() {
+  return full_time(Grade::po);
 }
 
 // Case `id` of `rosh`, flagged domestic abuse or not, held by practitioner 0: what the casework tests
