@@ -71,6 +71,12 @@ inline std::map<std::string, std::vector<std::string>> national_comparison(const
   return rows;
 }
 
+// The fields of a national_comparison() row by index, its KPI name being field 0 (comparison.csv's
+// columns after `level` and `unit`).
+namespace comparison_field {
+inline constexpr int base_mean = 2, other_mean = 3, diff_mean = 4, ci95_low = 6, ci95_high = 7;
+}  // namespace comparison_field
+
 // Field `index` of `kpi`'s row of a national_comparison() (a failure, and 0, if the KPI is not there).
 inline double comparison_column(const std::map<std::string, std::vector<std::string>>& rows, const char* kpi,
                                 int index) {

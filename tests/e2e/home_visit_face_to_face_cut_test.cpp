@@ -17,8 +17,6 @@ const std::string kRun =
     " --set simulation.report_end=2023-12-31 --set simulation.workload_snapshot_on=2023-06-30 ";
 const std::string kSwitchOff = " --set prioritisation.home_visits_follow_face_to_face_cut=false";
 
-constexpr int kOtherMean = 3, kDiffMean = 4, kCiLow = 6, kCiHigh = 7;
-
 }  // namespace
 
 TEST(HomeVisitFaceToFaceCutRun, UnderAmberOrRedFewerVisitsAreDoneNoSaraIsLostAndUnderGreenNothingMoves) {
@@ -30,19 +28,19 @@ TEST(HomeVisitFaceToFaceCutRun, UnderAmberOrRedFewerVisitsAreDoneNoSaraIsLostAnd
   ASSERT_EQ(run_probsim(kRun + " --out " + quoted(dir / "rag_off")).exit_status, 0);
 
   const auto on = national_comparison(compare_runs(dir, "rag_on_off", "rag_on"));
-  EXPECT_GT(comparison_column(on, "home_visits_set_aside", kCiLow), 0.0)
+  EXPECT_GT(comparison_column(on, "home_visits_set_aside", comparison_field::ci95_low), 0.0)
       << "the example's PDUs spend days in amber or red";
   for (const char* kpi : {"home_visit_snapshot_completed_share", "home_visits_on_time_share"})
-    EXPECT_LT(comparison_column(on, kpi, kCiHigh), 0.0)
-        << kpi << ": mean difference " << comparison_column(on, kpi, kDiffMean);
-  EXPECT_GT(comparison_column(on, "sara_snapshot_completed_share", kDiffMean), -0.005)
+    EXPECT_LT(comparison_column(on, kpi, comparison_field::ci95_high), 0.0)
+        << kpi << ": mean difference " << comparison_column(on, kpi, comparison_field::diff_mean);
+  EXPECT_GT(comparison_column(on, "sara_snapshot_completed_share", comparison_field::diff_mean), -0.005)
       << "RAG-8: SARAs are not cut; the visits' hours can only help them";
 
   const auto off = national_comparison(compare_runs(dir, "rag_off_off", "rag_off"));
-  EXPECT_EQ(comparison_column(off, "home_visits_set_aside", kOtherMean), 0.0)
+  EXPECT_EQ(comparison_column(off, "home_visits_set_aside", comparison_field::other_mean), 0.0)
       << "every PDU is green without the framework";
   for (const char* kpi :
        {"home_visit_snapshot_completed_share", "home_visits_on_time_share", "sara_snapshot_completed_share",
         "reviews_on_time_share", "contacts_delivered_share"})
-    EXPECT_EQ(comparison_column(off, kpi, kDiffMean), 0.0) << kpi << " does not move";
+    EXPECT_EQ(comparison_column(off, kpi, comparison_field::diff_mean), 0.0) << kpi << " does not move";
 }

@@ -23,8 +23,6 @@ const std::string kRun =
 const std::string kHalfSetAside =
     " --set sentence_management.judgement_under_revised_measures.set_aside_probability=0.5";
 
-constexpr int kOtherMean = 3, kDiffMean = 4, kCiLow = 6, kCiHigh = 7;
-
 }  // namespace
 
 TEST(JudgementSetAside, UnderAmberOrRedItLowersTheDoneSharesAndUnderGreenItChangesNothing) {
@@ -37,17 +35,18 @@ TEST(JudgementSetAside, UnderAmberOrRedItLowersTheDoneSharesAndUnderGreenItChang
 
   const auto on = national_comparison(compare_runs(dir, "rag_on", "rag_on_half"));
   for (const char* kpi : {"saras_set_aside", "home_visits_set_aside"})
-    EXPECT_GT(comparison_column(on, kpi, kCiLow), 0.0)
+    EXPECT_GT(comparison_column(on, kpi, comparison_field::ci95_low), 0.0)
         << kpi << ": the example's PDUs spend days in amber or red";
   for (const char* kpi : {"sara_snapshot_completed_share", "home_visit_snapshot_completed_share"})
-    EXPECT_LT(comparison_column(on, kpi, kCiHigh), 0.0)
-        << kpi << ": fewer DA cases have it done; mean difference " << comparison_column(on, kpi, kDiffMean);
+    EXPECT_LT(comparison_column(on, kpi, comparison_field::ci95_high), 0.0)
+        << kpi << ": fewer DA cases have it done; mean difference "
+        << comparison_column(on, kpi, comparison_field::diff_mean);
 
   const auto off = national_comparison(compare_runs(dir, "rag_off", "rag_off_half"));
   for (const char* kpi : {"saras_set_aside", "home_visits_set_aside"})
-    EXPECT_EQ(comparison_column(off, kpi, kOtherMean), 0.0)
+    EXPECT_EQ(comparison_column(off, kpi, comparison_field::other_mean), 0.0)
         << kpi << ": every PDU is green without the framework";
   for (const char* kpi : {"sara_snapshot_completed_share", "home_visit_snapshot_completed_share",
                           "reviews_on_time_share", "contacts_delivered_share"})
-    EXPECT_EQ(comparison_column(off, kpi, kDiffMean), 0.0) << kpi << " does not move";
+    EXPECT_EQ(comparison_column(off, kpi, comparison_field::diff_mean), 0.0) << kpi << " does not move";
 }

@@ -33,13 +33,14 @@ TEST(StaffScale, ACutOfPoAndPsoStaffLowersReviewsOnTimeAndRaisesWorkloadUnderCom
                                              quoted(dir / "cut") + " --quiet --out " + quoted(out));
   ASSERT_EQ(compared.exit_status, 0) << compared.output;
   const auto rows = national_comparison(out);
-  constexpr int kDiffMean = 4, kCiLow = 6, kCiHigh = 7;
-  EXPECT_LT(comparison_column(rows, "staff_in_post_fte", kCiHigh), 0.0) << "the cut removes staff";
-  EXPECT_GT(comparison_column(rows, "workload_pct_mean", kCiLow), 0.0)
-      << "WMT workload rises; mean difference " << comparison_column(rows, "workload_pct_mean", kDiffMean);
-  EXPECT_LT(comparison_column(rows, "reviews_on_time_share", kCiHigh), 0.0)
+  EXPECT_LT(comparison_column(rows, "staff_in_post_fte", comparison_field::ci95_high), 0.0)
+      << "the cut removes staff";
+  EXPECT_GT(comparison_column(rows, "workload_pct_mean", comparison_field::ci95_low), 0.0)
+      << "WMT workload rises; mean difference "
+      << comparison_column(rows, "workload_pct_mean", comparison_field::diff_mean);
+  EXPECT_LT(comparison_column(rows, "reviews_on_time_share", comparison_field::ci95_high), 0.0)
       << "reviews on time fall; mean difference "
-      << comparison_column(rows, "reviews_on_time_share", kDiffMean);
+      << comparison_column(rows, "reviews_on_time_share", comparison_field::diff_mean);
 }
 
 TEST(StaffScale, AScaleGivesExactlyTheResultsOfTheHeadcountsItStandsFor) {

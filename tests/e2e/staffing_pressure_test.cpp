@@ -44,25 +44,28 @@ TEST(StaffingPressure, ACutLowersReviewsHomeVisitsAndContactsAndARiseRaisesThem)
   ASSERT_EQ(run_probsim(kRun + "--out " + quoted(dir / "shipped")).exit_status, 0);
   ASSERT_EQ(run_probsim(kRun + kCut + " --out " + quoted(dir / "cut")).exit_status, 0);
   ASSERT_EQ(run_probsim(kRun + kRise + " --out " + quoted(dir / "rise")).exit_status, 0);
-  constexpr int kBaseMean = 2, kDiffMean = 4, kCiLow = 6, kCiHigh = 7;
 
   const auto cut = compare(dir, "shipped", "cut");
-  EXPECT_GT(comparison_column(cut, "workload_pct_mean", kCiLow), 0.0) << "the cut raises workload";
-  EXPECT_LT(comparison_column(cut, "reviews_on_time_share", kCiHigh), -0.10)
+  EXPECT_GT(comparison_column(cut, "workload_pct_mean", comparison_field::ci95_low), 0.0)
+      << "the cut raises workload";
+  EXPECT_LT(comparison_column(cut, "reviews_on_time_share", comparison_field::ci95_high), -0.10)
       << "reviews on time fall by at least 10 points; mean difference "
-      << comparison_column(cut, "reviews_on_time_share", kDiffMean);
+      << comparison_column(cut, "reviews_on_time_share", comparison_field::diff_mean);
   for (const char* kpi :
        {"home_visits_on_time_share", "assessments_on_time_share", "contacts_delivered_share"})
-    EXPECT_LT(comparison_column(cut, kpi, kCiHigh), 0.0) << kpi << " falls with the cut";
+    EXPECT_LT(comparison_column(cut, kpi, comparison_field::ci95_high), 0.0) << kpi << " falls with the cut";
   for (const char* kpi : {"sara_snapshot_completed_share", "home_visit_snapshot_completed_share"})
-    EXPECT_LT(comparison_column(cut, kpi, kCiHigh), 0.0)
+    EXPECT_LT(comparison_column(cut, kpi, comparison_field::ci95_high), 0.0)
         << kpi << ": fewer DA cases have it done on the snapshot day; mean difference "
-        << comparison_column(cut, kpi, kDiffMean);
+        << comparison_column(cut, kpi, comparison_field::diff_mean);
 
   const auto rise = compare(dir, "shipped", "rise");
-  EXPECT_LT(comparison_column(rise, "workload_pct_mean", kCiHigh), 0.0) << "the rise lowers workload";
+  EXPECT_LT(comparison_column(rise, "workload_pct_mean", comparison_field::ci95_high), 0.0)
+      << "the rise lowers workload";
   for (const char* kpi : {"reviews_on_time_share", "home_visits_on_time_share", "contacts_delivered_share"}) {
-    if (comparison_column(rise, kpi, kBaseMean) >= 0.99) continue;  // at its ceiling: nothing left to raise
-    EXPECT_GT(comparison_column(rise, kpi, kCiLow), 0.0) << kpi << " rises with the staff";
+    if (comparison_column(rise, kpi, comparison_field::base_mean) >= 0.99)
+      continue;  // at its ceiling: nothing left to raise
+    EXPECT_GT(comparison_column(rise, kpi, comparison_field::ci95_low), 0.0)
+        << kpi << " rises with the staff";
   }
 }
