@@ -160,36 +160,30 @@ void RegionWorkforce::schedule_pipeline_steps(std::uint32_t office, Practitioner
 
 void RegionWorkforce::schedule_leaving(std::uint32_t office, PractitionerIndex who, Day from) {
   const Practitioner& person = offices_[office]->staff_member(who);
-  const double leave_rate = at(rules_.leaver_rate_per_year, person.grade) / kDaysPerYear;
-  if (leave_rate > 0.0) {
-    RandomStream draw(seed_, stream::kStaffLeaving, combine_seed(person.id, person.grade_epoch));
-    const double days = exponential_days(draw.uniform01(), leave_rate);
-    if (days < static_cast<double>(last_day_ - from + 1)) {
-      Event event;
-      event.kind = EventKind::leave;
-      event.day = from + static_cast<Day>(days);
-      event.office = office;
-      event.who = who;
-      event.id = person.id;
-      event.epoch = person.grade_epoch;
-      schedule(event);
-    }
-  }
-  const double progression_rate = rules_.pso_to_pqip_progression_per_year / kDaysPerYear;
-  if (person.grade == Grade::pso && progression_rate > 0.0) {
-    RandomStream draw(seed_, stream::kStaffProgression, combine_seed(person.id, person.grade_epoch));
-    const double days = exponential_days(draw.uniform01(), progression_rate);
-    if (days < static_cast<double>(last_day_ - from + 1)) {
-      Event event;
-      event.kind = EventKind::progression;
-      event.day = from + static_cast<Day>(days);
-      event.office = office;
-      event.who = who;
-      event.id = person.id;
-      event.epoch = person.grade_epoch;
-      schedule(event);
-    }
-  }
+  schedule_at_exponential_time(EventKind::leave, stream::kStaffLeaving,
+                               at(rules_.leaver_rate_per_year, person.grade), office, who, from);
+  if (person.grade == Grade::pso)
+    schedule_at_exponential_time(EventKind::progression, stream::kStaffProgression,
+                                 rules_.pso_to_pqip_progression_per_year, office, who, from);
+}
+
+void RegionWorkforce::schedule_at_exponential_time(EventKind kind, std::uint64_t stream_key,
+                                                   double rate_per_year, std::uint32_t office,
+                                                   PractitionerIndex who, Day from) {
+  const double rate_per_day = rate_per_year / kDaysPerYear;
+  if (rate_per_day <= 0.0) return;
+  const Practitioner& person = offices_[office]->staff_member(who);
+  RandomStream draw(seed_, stream_key, combine_seed(person.id, person.grade_epoch));
+  const double days = exponential_days(draw.uniform01(), rate_per_day);
+  if (days >= static_cast<double>(last_day_ - from + 1)) return;  // after the run's last day
+  Event event;
+  event.kind = kind;
+  event.day = from + static_cast<Day>(days);
+  event.office = office;
+  event.who = who;
+  event.id = person.id;
+  event.epoch = person.grade_epoch;
+  schedule(event);
 }
 
 bool RegionWorkforce::still_in_post(const Event& event) {

@@ -77,7 +77,12 @@ class RegionWorkforce {
   void schedule_person(std::uint32_t office, PractitionerIndex who, Day career_from, Day sickness_from);
   // The stage changes of a trainee's (or NQO's) pipeline after `from`.
   void schedule_pipeline_steps(std::uint32_t office, PractitionerIndex who, Day from);
+  // Leaving, and for a PSO the move to PQiP, each at its yearly rate (exponential times).
   void schedule_leaving(std::uint32_t office, PractitionerIndex who, Day from);
+  // `kind` for the person after an exponential time at `rate_per_year` from `from`, drawn from the
+  // person's own stream `stream_key` for their grade (the grade epoch), if it falls within the run.
+  void schedule_at_exponential_time(EventKind kind, std::uint64_t stream_key, double rate_per_year,
+                                    std::uint32_t office, PractitionerIndex who, Day from);
   void schedule_sickness_onset(std::uint32_t office, PractitionerIndex who, Day from);
   [[nodiscard]] bool still_in_post(const Event& event);
 
