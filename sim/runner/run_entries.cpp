@@ -24,6 +24,16 @@ const std::set<std::string>& batch_directory_entries() {
   return entries;
 }
 
+namespace {
+// Whether `file` is `dir` or lies below it (both canonical).
+bool lies_within(const fs::path& file, const fs::path& dir) {
+  auto in_dir = file.begin();
+  for (auto d = dir.begin(); d != dir.end(); ++d, ++in_dir)
+    if (in_dir == file.end() || *in_dir != *d) return false;
+  return true;
+}
+}  // namespace
+
 std::string why_output_would_replace_input(const fs::path& out, const fs::path& input) {
   std::error_code error;
   const fs::path file = fs::weakly_canonical(fs::absolute(out, error), error);
@@ -34,15 +44,15 @@ std::string why_output_would_replace_input(const fs::path& out, const fs::path& 
     if (file == dir) return out.string() + " is the file the command reads; choose another --out";
     dir = dir.parent_path();
   }
-  // A batch's point: the batch's own files too (compare --out BATCH/points.csv replaced the point index).
-  if (dir.parent_path().filename() == "points" &&
+  // A batch's point: the batch's own files too (compare --out BATCH/points.csv replaced the point index),
+  // for a file outside the point (inside it, the point's own entries are checked below, as a run's).
+  if (dir.parent_path().filename() == "points" && !lies_within(file, dir) &&
       fs::exists(dir.parent_path().parent_path() / kSweepResolvedFile, error))
     if (std::string why = why_output_would_replace_input(out, dir.parent_path().parent_path()); !why.empty())
       return why;
-  // The step of `file` just below `dir`, if `file` lies inside it.
-  auto in_dir = file.begin();
-  for (auto d = dir.begin(); d != dir.end(); ++d, ++in_dir)
-    if (in_dir == file.end() || *in_dir != *d) return "";
+  if (!lies_within(file, dir)) return "";
+  // The step of `file` just below `dir`.
+  auto in_dir = std::next(file.begin(), std::distance(dir.begin(), dir.end()));
   if (in_dir == file.end()) return out.string() + " is the directory the command reads; give a file name";
   const std::string entry = in_dir->string();
   const bool is_run =
@@ -51,6 +61,10 @@ std::string why_output_would_replace_input(const fs::path& out, const fs::path& 
   if (!is_run && !is_batch) return "";
   const std::string owner = is_run ? "the run's" : "the batch's";
   if (std::next(in_dir) != file.end()) {
+    // A file in one of a batch's points is judged as in a run's directory: the point's own results are
+    // guarded, and a comparison or a page beside them (compare's and report's default) is the user's.
+    if (is_batch && entry == "points" && std::next(in_dir, 2) != file.end())
+      return why_output_would_replace_input(out, dir / "points" / *std::next(in_dir));
     // Under one of the directory's own folders (replications/, points/), or under one of its files, taken
     // for a folder by an --out that goes through it.
     if (entry == "replications" || entry == "points")
