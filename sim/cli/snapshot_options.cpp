@@ -27,7 +27,8 @@ int snapshot_main(int argc, char** argv) {
         snapshot.replication = c.value;
       }),
       "which replication (1..N)")("out,o", po::value<std::string>(&snapshot.out_dir),
-                                  "where to write the two CSVs (default: RUN_DIR/snapshot-DATE)");
+                                  "where to write the two CSVs (default: RUN_DIR/snapshot-DATE, and "
+                                  "RUN_DIR/snapshot-DATE-rR for a replication R other than 1)");
   po::options_description hidden;
   hidden.add_options()("run_dir", po::value<std::string>(&snapshot.run_dir));
   po::positional_options_description positional;

@@ -14,7 +14,7 @@ struct SnapshotOptions {
   std::string run_dir;
   std::string date_text;  // as given to --date, checked against the run's window here
   std::uint64_t replication = 1;
-  std::string out_dir;  // empty: RUN_DIR/snapshot-DATE
+  std::string out_dir;  // empty: RUN_DIR/snapshot-DATE (-rR for a replication R other than 1)
 };
 
 // Checks the run, the date and the replication, replays and writes. Returns the exit status.
