@@ -4,6 +4,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <optional>
 #include <vector>
 
 #include "config/config_node.hpp"
@@ -82,10 +83,27 @@ void apply_override(ConfigNode& root, const std::string& assignment, Diagnostics
 
 namespace {
 
-// A path step into a list names an item by its index or by its `name`.
-bool step_names_item(const std::string& step, std::size_t index, const ConfigNode& item) {
-  const ConfigNode* name = item.kind == ConfigNode::Kind::map ? item.find("name") : nullptr;
-  return std::to_string(index) == step || (name != nullptr && name->scalar == step);
+// A path step into a list names an item by its index or by its `name`. Where a step is one item's
+// index and another item's name (items named '2' and '0'), it could reach either: rather than take one
+// silently (a --set applied to the wrong PDU), the step is refused and `ambiguity` says why.
+std::optional<std::size_t> list_item_for_step(const ConfigNode& list, const std::string& step,
+                                              std::string& ambiguity) {
+  const auto name_of = [](const ConfigNode& item) -> const ConfigNode* {
+    return item.kind == ConfigNode::Kind::map ? item.find("name") : nullptr;
+  };
+  std::optional<std::size_t> by_index, by_name;
+  for (std::size_t i = 0; i < list.items.size(); ++i) {
+    if (!by_index && std::to_string(i) == step) by_index = i;
+    const ConfigNode* name = name_of(list.items[i]);
+    if (!by_name && name != nullptr && name->scalar == step) by_name = i;
+  }
+  if (by_index && by_name && *by_index != *by_name) {
+    ambiguity = "'" + step + "' is both the index of list item " + std::to_string(*by_index) +
+                " and the name of item " + std::to_string(*by_name) +
+                ", so the step could reach either; rename the item whose name is a number";
+    return std::nullopt;
+  }
+  return by_index ? by_index : by_name;
 }
 
 // Why no item of `list` is `step`: the indices, and the names (with a did-you-mean) where items have one.
@@ -139,11 +157,14 @@ void remove_at_path(ConfigNode& root, const std::string& key_path, const SourceL
       return;
     }
   } else if (parent != nullptr && parent->kind == ConfigNode::Kind::sequence) {
-    for (auto it = parent->items.begin(); it != parent->items.end(); ++it) {
-      if (step_names_item(step, static_cast<std::size_t>(it - parent->items.begin()), *it)) {
-        parent->items.erase(it);
-        return;
-      }
+    std::string ambiguity;
+    if (const auto index = list_item_for_step(*parent, step, ambiguity)) {
+      parent->items.erase(parent->items.begin() + static_cast<std::ptrdiff_t>(*index));
+      return;
+    }
+    if (!ambiguity.empty()) {
+      diagnostics.error(key_where, key_path, ambiguity);
+      return;
     }
   }
   std::string message = "=null removes a key, but the scenario has no such key to remove";
@@ -170,13 +191,13 @@ void set_at_path(ConfigNode& root, const std::string& key_path, ConfigNode value
     walked += (walked.empty() ? "" : ".") + step;
     ConfigNode* next = nullptr;
     if (node->kind == ConfigNode::Kind::sequence) {
-      for (std::size_t i = 0; i < node->items.size() && next == nullptr; ++i) {
-        if (step_names_item(step, i, node->items[i])) next = &node->items[i];
-      }
-      if (next == nullptr) {
-        diagnostics.error(key_where, walked, no_item_message(step, *node));
+      std::string ambiguity;
+      const auto index = list_item_for_step(*node, step, ambiguity);
+      if (!index) {
+        diagnostics.error(key_where, walked, ambiguity.empty() ? no_item_message(step, *node) : ambiguity);
         return;
       }
+      next = &node->items[*index];
     } else {
       if (node->kind != ConfigNode::Kind::map) {
         if (node->kind != ConfigNode::Kind::null) {
@@ -207,12 +228,11 @@ namespace {
 // is put in `index`). nullptr if there is none.
 const ConfigNode* step_into(const ConfigNode& node, const std::string& step, std::size_t& index) {
   if (node.kind == ConfigNode::Kind::sequence) {
-    for (std::size_t i = 0; i < node.items.size(); ++i)
-      if (step_names_item(step, i, node.items[i])) {
-        index = i;
-        return &node.items[i];
-      }
-    return nullptr;
+    std::string ambiguity;  // an ambiguous step reaches nothing here; set_at_path reports it
+    const auto found = list_item_for_step(node, step, ambiguity);
+    if (!found) return nullptr;
+    index = *found;
+    return &node.items[*found];
   }
   return node.kind == ConfigNode::Kind::map ? node.find(step) : nullptr;
 }

@@ -195,6 +195,30 @@ TEST(OutPaths, AnUnwritableOutIsNamedAsGivenNotByItsTemporaryFile) {
   EXPECT_FALSE(contains(proc.output, ".lock")) << proc.output;
 }
 
+// A key path step that is one list item's index and another's name used to reach the first of them in
+// the list's order, so with PDUs named '2' (item 0) and '0' (item 2), pdus.2 and pdus.0 both set item 0.
+TEST(KeyPaths, AStepThatIsOneItemsIndexAndAnothersNameIsRefused) {
+  const fs::path dir = fresh_directory("numbered-names");
+  std::string text = read_file(source_path("scenarios/example_pdu.yaml"));
+  for (const auto& [from, to] :
+       {std::pair{"name: Northgate", "name: '2'"}, std::pair{"name: Southbridge", "name: '0'"}})
+    text.replace(text.find(from), std::string(from).size(), to);
+  text.replace(text.find("extends: "), 9, "extends: " + source_path("scenarios") + "/");
+  write_file(dir / "numbered.yaml", text);
+  const std::string validate = "validate '" + (dir / "numbered.yaml").string() + "' --set regions.0.pdus.";
+  const CommandResult two = run_probsim(validate + "2.referrals_per_week=7");
+  EXPECT_EQ(two.exit_status, 1) << two.output;
+  EXPECT_TRUE(contains(two.output, "'2' is both the index of list item 2 and the name of item 0"))
+      << two.output;
+  const CommandResult zero = run_probsim(validate + "0.referrals_per_week=7");
+  EXPECT_EQ(zero.exit_status, 1) << zero.output;
+  EXPECT_TRUE(contains(zero.output, "'0' is both the index of list item 0 and the name of item 2"))
+      << zero.output;
+  // A step that is an index alone, or a name alone, reaches its one item.
+  EXPECT_EQ(run_probsim(validate + "1.referrals_per_week=7").exit_status, 0);
+  EXPECT_EQ(run_probsim(validate + "Eastmoor.referrals_per_week=7").exit_status, 0);
+}
+
 // A list of one item: its one index is "index 0", not "indices 0-0".
 TEST(Wording, AOneItemListHasIndexZero) {
   const CommandResult r = run_probsim("validate scenarios/example_pdu.yaml --set regions.3.name=x");
