@@ -102,6 +102,8 @@ int run_report(const ReportOptions& options) {
     if (!options.baseline.empty())
       if (const std::string why = why_output_would_replace_input(out, options.baseline); !why.empty())
         throw std::runtime_error("--out: " + why);
+    if (const std::string why = why_output_would_replace_results(out); !why.empty())  // a third run's
+      throw std::runtime_error("--out: " + why);
     const fs::path out_dir = out.parent_path().empty() ? fs::path(".") : out.parent_path();
     if (!fs::is_directory(out_dir))
       throw std::runtime_error(out_dir.string() + ": no such directory to write " + out.filename().string() +

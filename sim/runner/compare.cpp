@@ -194,12 +194,15 @@ int run_compare(const CompareOptions& options) {
     std::cerr << "\n";
     return 1;
   }
-  for (const fs::path& written : {out, monthly})
-    for (const std::string& input : {options.base_dir, options.other_dir})
-      if (const std::string why = why_output_would_replace_input(written, input); !why.empty()) {
-        std::cerr << "probsim compare: --out: " << why << "\n";
-        return 1;
-      }
+  for (const fs::path& written : {out, monthly}) {
+    std::string why = why_output_would_replace_input(written, options.base_dir);
+    if (why.empty()) why = why_output_would_replace_input(written, options.other_dir);
+    if (why.empty()) why = why_output_would_replace_results(written);  // a third run's or batch's
+    if (!why.empty()) {
+      std::cerr << "probsim compare: --out: " << why << "\n";
+      return 1;
+    }
+  }
   // As `report` does: a stop signal from here waits for the files to be written whole (main notes it).
   hold_stop_signals_until_exit();
   // And the run directory the files go in, when it is a third (--out into another run).

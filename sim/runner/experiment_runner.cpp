@@ -12,6 +12,7 @@
 #include "runner/replication_scheduler.hpp"
 #include "runner/run_entries.hpp"
 #include "runner/run_files.hpp"
+#include "runner/run_input_files.hpp"
 #include "runner/run_warnings.hpp"
 #include "runner/shell_quoting.hpp"
 #include "runner/snapshot_folder.hpp"
@@ -125,6 +126,17 @@ int run_experiment(const LoadedScenario& loaded, const RunOptions& options) {
     std::cerr << "probsim: " << why << "\n";
     return 1;
   }
+  if (const std::string why =
+          why_inputs_forbid_replacing(out_dir, run_input_files(loaded, options.scenario_path));
+      !why.empty()) {
+    std::cerr << "probsim: " << why << "\n";
+    return 1;
+  }
+  // Another scenario's run in the --out given is replaced as asked, but said: a baseline is easily lost.
+  if (!options.out_dir.empty() && fs::exists(out_dir / "scenario.resolved.yaml"))
+    if (const auto earlier = scenario_name_of_run(out_dir); earlier && *earlier != loaded.scenario.name)
+      std::cerr << "probsim: warning: " << out_dir.string() << " holds a run of scenario '" << *earlier
+                << "'; this run of '" << loaded.scenario.name << "' replaces it\n";
   // Replacing an earlier run removes what else is in it: said now, while the user can still stop the run.
   if (fs::exists(out_dir))
     if (const auto others = entries_a_run_does_not_write(out_dir); !others.empty()) {

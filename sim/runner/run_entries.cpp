@@ -77,6 +77,18 @@ std::string why_output_would_replace_input(const fs::path& out, const fs::path& 
          ": writing it would replace " + owner + " results; choose another file name";
 }
 
+std::string why_output_would_replace_results(const fs::path& out) {
+  std::error_code error;
+  const fs::path file = fs::weakly_canonical(fs::absolute(out, error), error);
+  if (file.empty()) return "";
+  for (fs::path dir = file.parent_path(); !dir.empty(); dir = dir.parent_path()) {
+    if (fs::exists(dir / "scenario.resolved.yaml", error) || fs::exists(dir / kSweepResolvedFile, error))
+      if (std::string why = why_output_would_replace_input(out, dir); !why.empty()) return why;
+    if (dir == dir.root_path()) break;
+  }
+  return "";
+}
+
 std::string why_run_would_replace_batch_point(const fs::path& out_dir) {
   std::error_code error;
   const fs::path dir = fs::weakly_canonical(fs::absolute(out_dir, error), error);

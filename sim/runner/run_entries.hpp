@@ -22,6 +22,10 @@ namespace probsim {
 [[nodiscard]] std::string why_output_would_replace_input(const std::filesystem::path& out,
                                                          const std::filesystem::path& input);
 
+// The same for any run or batch directory `out` lies in, not only a command's inputs: `compare --out
+// OTHER_RUN/kpis.csv` replaced a third run's results. "" when it may.
+[[nodiscard]] std::string why_output_would_replace_results(const std::filesystem::path& out);
+
 // Why a run may not be written to `out_dir`: it is a point of a batch (BATCH/points/ID), whose
 // replications the batch writes and aggregate merges; a run's there passed as the point's. "" when it may.
 [[nodiscard]] std::string why_run_would_replace_batch_point(const std::filesystem::path& out_dir);

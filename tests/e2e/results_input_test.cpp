@@ -304,27 +304,5 @@ TEST_F(AggregateInput, ARunWrittenIntoABatchPointIsRefusedByRunAndByAggregate) {
       << merged.output;
 }
 
-// Two points compared, or one drawn, with the default output (OTHER_DIR/comparison.csv, DIR/report.html),
-// as the sweeps guide shows: the file lands beside the point's results, which stay guarded, and the batch
-// still aggregates. The guard on the batch's points/ refused both.
-TEST_F(AggregateInput, TwoPointsComparedOrOneDrawnWriteBesideThePointsResults) {
-  const fs::path dir = batch("aggregate-point-outputs");
-  const fs::path point = dir / "points" / "p0003";
-  const CommandResult compared =
-      run_probsim("compare " + quoted(dir / "points" / "p0001") + " " + quoted(point) + " -q");
-  EXPECT_EQ(compared.exit_status, 0) << compared.output;
-  EXPECT_TRUE(fs::exists(point / "comparison.csv"));
-  const CommandResult drawn = run_probsim("report " + quoted(point) + " -q");
-  EXPECT_EQ(drawn.exit_status, 0) << drawn.output;
-  EXPECT_TRUE(fs::exists(point / "report.html"));
-  // The point's own results are still its own.
-  const CommandResult over = run_probsim("compare " + quoted(dir / "points" / "p0001") + " " + quoted(point) +
-                                         " -q --out " + quoted(point / "kpis.csv"));
-  EXPECT_EQ(over.exit_status, 1) << over.output;
-  EXPECT_NE(over.output.find("is the run's own kpis.csv"), std::string::npos) << over.output;
-  const CommandResult merged = run_probsim("aggregate " + quoted(dir) + " --quiet");
-  EXPECT_EQ(merged.exit_status, 0) << merged.output;
-}
-
 }  // namespace
 }  // namespace probsim::testing
