@@ -15,6 +15,7 @@
 #include "prioritisation/rag_status.hpp"
 #include "runner/bank_holiday_warnings.hpp"
 #include "runner/casework_task_warnings.hpp"
+#include "runner/snapshot_date_warnings.hpp"
 
 namespace fs = std::filesystem;
 
@@ -193,6 +194,8 @@ std::vector<std::string> scenario_warnings(const Scenario& s) {
 
   const std::vector<std::string> calendar = bank_holiday_warnings(s);
   warnings.insert(warnings.end(), calendar.begin(), calendar.end());
+  const std::vector<std::string> snapshot_dates = snapshot_date_warnings(s);
+  warnings.insert(warnings.end(), snapshot_dates.begin(), snapshot_dates.end());
   return warnings;
 }
 
