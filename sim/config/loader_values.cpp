@@ -3,6 +3,7 @@
 #include "config/loader_values.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <sstream>
 
 #include "config/counted.hpp"
@@ -85,6 +86,12 @@ std::optional<BoundedDistribution> read_distribution(FieldReader& parent, std::s
   }
   double total = 0.0;
   for (double x : *w) total += x;
+  if (!std::isfinite(total)) {
+    // Finite weights whose sum overflows ([1e308, 1e308]): as fractions of the largest, in proportion.
+    const double largest = *std::max_element(w->begin(), w->end());
+    total = 0.0;
+    for (double& x : *w) total += (x /= largest);
+  }
   if (total <= 0.0) {
     d.error(weights->where, form.child_path("weights"), "at least one weight must be positive");
     return std::nullopt;

@@ -219,6 +219,21 @@ TEST(KeyPaths, AStepThatIsOneItemsIndexAndAnothersNameIsRefused) {
   EXPECT_EQ(run_probsim(validate + "Eastmoor.referrals_per_week=7").exit_status, 0);
 }
 
+// Weights that are each finite but overflow when summed were all divided by infinity, to 0: the memory
+// estimate (which reads the lengths' mean) fell by a quarter. They are read in proportion, as [1, 1].
+TEST(Distributions, WeightsWhoseSumOverflowsAreReadInProportion) {
+  const auto estimate = [](const std::string& weights) {
+    const CommandResult r = run_probsim(
+        "validate scenarios/example_pdu.yaml --set 'case_mix.sentence_length_months.licence={values: [1, "
+        "12], "
+        "weights: " +
+        weights + "}'");
+    EXPECT_EQ(r.exit_status, 0) << r.output;
+    return r.output.substr(r.output.find("estimated memory"));
+  };
+  EXPECT_EQ(estimate("[1e308, 1e308]"), estimate("[1, 1]"));
+}
+
 // A list of one item: its one index is "index 0", not "indices 0-0".
 TEST(Wording, AOneItemListHasIndexZero) {
   const CommandResult r = run_probsim("validate scenarios/example_pdu.yaml --set regions.3.name=x");
