@@ -27,6 +27,12 @@ void apply_override(ConfigNode& root, const std::string& assignment, Diagnostics
                       "Write a small scenario file with `extends:` and run that");
     return;
   }
+  // An empty step (`.a`, `a.`, `a..b`) names no key: said as such, not as an unknown key without a name.
+  if (path.front() == '.' || path.back() == '.' || path.find("..") != std::string::npos) {
+    diagnostics.error(here, path,
+                      "the key path has an empty step (a '.' at its start or end, or two together)");
+    return;
+  }
   // An empty value reads as YAML's null, which removes the key: an unset shell variable in
   // `--set key=$X` would silently drop a setting. Removal must be asked for by name.
   const std::string value_text = assignment.substr(equals + 1);

@@ -104,6 +104,9 @@ int run_report(const ReportOptions& options) {
         throw std::runtime_error("--out: " + why);
     if (const std::string why = why_output_would_replace_results(out); !why.empty())  // a third run's
       throw std::runtime_error("--out: " + why);
+    if (fs::is_directory(out))
+      throw std::runtime_error("--out: " + out.string() + " is a directory; give a file name, such as " +
+                               (out / "report.html").string());
     const fs::path out_dir = out.parent_path().empty() ? fs::path(".") : out.parent_path();
     if (!fs::is_directory(out_dir))
       throw std::runtime_error(out_dir.string() + ": no such directory to write " + out.filename().string() +

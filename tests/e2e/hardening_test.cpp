@@ -234,6 +234,33 @@ TEST(Distributions, WeightsWhoseSumOverflowsAreReadInProportion) {
   EXPECT_EQ(estimate("[1e308, 1e308]"), estimate("[1, 1]"));
 }
 
+// Three refusals a probe found worded for the program, not the user: an empty key path step was "unknown
+// key" with no key, report's --out of a directory was a failed rename of a temporary name, and an empty
+// name in --precision-kpis (an unset shell variable) was skipped, so the rule did not wait for that KPI.
+TEST(Wording, AnEmptyStepADirectoryAsReportOutAndAnEmptyPrecisionKpiAreNamed) {
+  const CommandResult step =
+      run_probsim("validate scenarios/example_pdu.yaml --set .simulation.report_end=2023-03-31");
+  EXPECT_EQ(step.exit_status, 1) << step.output;
+  EXPECT_TRUE(contains(step.output, "the key path has an empty step")) << step.output;
+  const fs::path dir = fresh_directory("wording-refusals");
+  ASSERT_EQ(run_probsim(
+                "run scenarios/example_pdu.yaml -q --reps 1 --set simulation.report_end=2023-03-31 --out '" +
+                (dir / "run").string() + "'")
+                .exit_status,
+            0);
+  fs::create_directories(dir / "pages");
+  const CommandResult page =
+      run_probsim("report '" + (dir / "run").string() + "' -q --out '" + (dir / "pages").string() + "'");
+  EXPECT_EQ(page.exit_status, 1) << page.output;
+  EXPECT_TRUE(contains(page.output, (dir / "pages").string() + " is a directory; give a file name"))
+      << page.output;
+  EXPECT_FALSE(contains(page.output, ".tmp")) << page.output;
+  const CommandResult kpis = run_probsim(
+      "run scenarios/example_pdu.yaml -q --reps 2 --precision 0.1 --precision-kpis referrals,,caseload_mean");
+  EXPECT_EQ(kpis.exit_status, 2) << kpis.output;
+  EXPECT_TRUE(contains(kpis.output, "has an empty name between two commas")) << kpis.output;
+}
+
 // A list of one item: its one index is "index 0", not "indices 0-0".
 TEST(Wording, AOneItemListHasIndexZero) {
   const CommandResult r = run_probsim("validate scenarios/example_pdu.yaml --set regions.3.name=x");
