@@ -6,6 +6,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <fstream>
+#include <iterator>
 
 #include "config/config_node.hpp"
 
@@ -161,9 +162,19 @@ std::optional<ConfigNode> parse_config_file(const std::string& path, Diagnostics
     diagnostics.error(SourceLocation{path, 0, 0}, "", "cannot open the file for reading");
     return std::nullopt;
   }
+  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  // Lines that end in a carriage return alone (an old Mac format) are one line to YAML, which then said
+  // "found nothing" or "illegal map value" of a file that looks right in an editor.
+  if (text.find('\r') != std::string::npos && text.find('\n') == std::string::npos) {
+    diagnostics.error(
+        SourceLocation{path, 1, 0}, "",
+        "the file's lines end in a carriage return alone (an old Mac format?), which YAML reads "
+        "as one line; save it with LF (or CRLF) line ends");
+    return std::nullopt;
+  }
   try {
     // A second document (after `---`) would otherwise be ignored without a word.
-    const std::vector<YAML::Node> documents = YAML::LoadAll(in);
+    const std::vector<YAML::Node> documents = YAML::LoadAll(text);
     if (documents.size() > 1) {
       diagnostics.error(location_of(documents[1].Mark(), path), "",
                         "a scenario file holds one YAML document; found a second (after '---'). Put it in "

@@ -139,6 +139,7 @@ const BadScenario kBadScenarios[] = {
     {"pdu_name_not_utf8.yaml", 22, "regions[0].pdus[0].name", "is not valid UTF-8", ""},
     {"scenario_name_not_utf8.yaml", 5, "name", "is not valid UTF-8", ""},
     {"second_document.yaml", 39, "", "found a second (after '---')", ""},
+    {"cr_only_line_ends.yaml", 1, "", "lines end in a carriage return alone", ""},
     {"merge_key.yaml", 12, "simulation.<<", "YAML merge keys ('<<: *anchor') are not supported", ""},
     {"alias_bomb.yaml", 8, "lol5", "expands to more than 100000 values", ""},
     {"alias_self.yaml", 4, "loop", "nests more than 64 levels deep", ""},
