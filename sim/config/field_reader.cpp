@@ -51,7 +51,11 @@ const ConfigNode* FieldReader::node(std::string_view key, bool required) {
   if (node_ == nullptr) return nullptr;
   const ConfigNode* value = node_->find(key);
   if (value != nullptr && value->kind == ConfigNode::Kind::null) {
-    diagnostics_.error(value->key_where, child_path(key), "has no value");
+    if (std::find(reported_without_value_.begin(), reported_without_value_.end(), key) ==
+        reported_without_value_.end()) {
+      reported_without_value_.emplace_back(key);
+      diagnostics_.error(value->key_where, child_path(key), "has no value");
+    }
     return nullptr;
   }
   if (value == nullptr && required) {

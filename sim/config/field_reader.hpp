@@ -57,6 +57,8 @@ class FieldReader {
   std::string path_;
   Diagnostics& diagnostics_;
   std::vector<std::string> known_keys_;
+  // Keys already reported as having no value: two loaders that read one key ask for it twice.
+  std::vector<std::string> reported_without_value_;
 };
 
 }  // namespace probsim

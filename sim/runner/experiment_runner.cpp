@@ -1,5 +1,6 @@
 #include "runner/experiment_runner.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <new>
@@ -66,6 +67,20 @@ int run_experiment(const LoadedScenario& loaded, const RunOptions& options) {
   if (const std::string why = why_run_would_replace_batch_point(out_dir); !why.empty()) {
     std::cerr << "probsim: --out: " << why << "\n";
     return 1;
+  }
+  // The working directory (`--out .`), or one holding it, cannot be renamed onto: the run failed at its
+  // end with "cannot move the results into .".
+  if (std::error_code here_error; fs::exists(out_dir, here_error)) {
+    const fs::path here = fs::current_path(here_error);
+    const fs::path out_real = fs::weakly_canonical(out_dir, here_error);
+    if (!here_error && !out_real.empty() &&
+        std::mismatch(out_real.begin(), out_real.end(), here.begin(), here.end()).first == out_real.end()) {
+      std::cerr << "probsim: --out: " << out_dir.string()
+                << " is the working directory or holds it; a run replaces its --out whole when it ends, so "
+                   "give a directory of its own, such as results/"
+                << safe_directory_name(loaded.scenario.name) << "\n";
+      return 1;
+    }
   }
   // A run is published by renaming its staging directory onto --out, which would replace a symbolic
   // link itself, not the run it points to, while the lock and the checks above follow the link.

@@ -290,5 +290,22 @@ TEST(RunOptions, AnEmptyOutAndAPrecisionAboveTenAreRefusedSayingWhy) {
   EXPECT_TRUE(contains(precision.output, "it must be above 0 and at most 10")) << precision.output;
 }
 
+// `--out .` (the working directory) ran the whole run and then failed to rename onto it; a key set to
+// nothing was reported twice, once by each loader that reads it.
+TEST(RunOptions, TheWorkingDirectoryAsOutIsRefusedAndAKeyWithoutValueIsReportedOnce) {
+  const CommandResult here = run_probsim(
+      "run scenarios/example_pdu.yaml -q --reps 1 --set simulation.report_end=2023-03-31 --out .");
+  EXPECT_EQ(here.exit_status, 1) << here.output;
+  EXPECT_TRUE(contains(here.output, "--out: . is the working directory or holds it")) << here.output;
+  const fs::path dir = fresh_directory("key-without-value");
+  write_file(dir / "no-regions.yaml",
+             "extends: " + source_path("scenarios/example_pdu.yaml") + "\nregions: null\n");
+  const CommandResult none = run_probsim("validate " + quoted(dir / "no-regions.yaml"));
+  EXPECT_EQ(none.exit_status, 1) << none.output;
+  const std::size_t first = none.output.find("key 'regions': has no value");
+  EXPECT_NE(first, std::string::npos) << none.output;
+  EXPECT_EQ(none.output.find("key 'regions': has no value", first + 1), std::string::npos) << none.output;
+}
+
 }  // namespace
 }  // namespace probsim::testing
