@@ -24,15 +24,12 @@ const std::set<std::string>& batch_directory_entries() {
   return entries;
 }
 
-namespace {
-// Whether `file` is `dir` or lies below it (both canonical).
 bool lies_within(const fs::path& file, const fs::path& dir) {
   auto in_dir = file.begin();
   for (auto d = dir.begin(); d != dir.end(); ++d, ++in_dir)
     if (in_dir == file.end() || *in_dir != *d) return false;
   return true;
 }
-}  // namespace
 
 std::string why_output_would_replace_input(const fs::path& out, const fs::path& input) {
   std::error_code error;

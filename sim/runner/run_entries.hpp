@@ -16,6 +16,9 @@ namespace probsim {
 // A batch directory's own entries: sweep.resolved.yaml, points.csv, sweep_summary.csv and points/.
 [[nodiscard]] const std::set<std::string>& batch_directory_entries();
 
+// Whether the path `file` is `dir` or lies below it, step by step (give both canonical).
+[[nodiscard]] bool lies_within(const std::filesystem::path& file, const std::filesystem::path& dir);
+
 // Why `out` may not be written by a command that reads `input` (a run, a batch, one of its points, or a
 // file in one of them): it is that file, or is or lies under one of the directory's own entries (a point's
 // batch's included). "" when it may.

@@ -3,6 +3,8 @@
 
 #include <set>
 
+#include "runner/run_entries.hpp"
+
 namespace probsim {
 
 namespace fs = std::filesystem;
@@ -14,14 +16,6 @@ void collect_source_files(const ConfigNode& node, std::set<std::string>& files) 
     if (!where->file.empty()) files.insert(where->file);
   for (const ConfigNode& item : node.items) collect_source_files(item, files);
   for (const auto& [key, value] : node.entries) collect_source_files(value, files);
-}
-
-// Whether `file` is `dir` or lies below it (both canonical).
-bool lies_within(const fs::path& file, const fs::path& dir) {
-  auto in_file = file.begin();
-  for (auto d = dir.begin(); d != dir.end(); ++d, ++in_file)
-    if (in_file == file.end() || *in_file != *d) return false;
-  return true;
 }
 
 }  // namespace
