@@ -94,10 +94,12 @@ std::optional<std::string> publish_shared_files(const fs::path& out, const Sweep
     const fs::path dir = point_directory(out, p.point.id);
     ensure_directory(dir / "replications");
     // A snapshot CSV edited between two shards would make one point of two inputs.
-    if (const auto changed = changed_inputs(dir / "scenario.resolved.yaml"); !changed.empty()) {
+    if (const auto changed = changed_inputs(dir / "scenario.resolved.yaml", true); !changed.empty()) {
       std::string message = "point " + p.point.id + "'s earlier replications read another file:";
       for (const auto& one : changed) message += "\n  " + one;
-      return message + "\nOr use another --out, or remove the directory to start again.";
+      return message +
+             "\nOr, to run with the file as it is now, use another --out, or remove the directory to "
+             "start again.";
     }
     if (auto problem = publish_shared(
             dir / "scenario.resolved.yaml",

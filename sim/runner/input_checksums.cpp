@@ -92,7 +92,7 @@ std::vector<std::pair<std::string, fs::path>> recorded_input_paths(const fs::pat
   return paths;
 }
 
-std::vector<std::string> changed_inputs(const fs::path& resolved_yaml) {
+std::vector<std::string> changed_inputs(const fs::path& resolved_yaml, bool one_result_of_many) {
   std::vector<std::string> changed;
   for (const auto& [key, path, recorded] : parse_recorded_inputs(resolved_yaml)) {
     const auto now = file_checksum(path);
@@ -104,8 +104,10 @@ std::vector<std::string> changed_inputs(const fs::path& resolved_yaml) {
     // Going on without the recorded file is advised only where there is a file to go on with.
     changed.push_back(key + " " + path + what + " since the run recorded it in " + resolved_yaml.string() +
                       " (checksum " + recorded + "). Restore the file the run read" +
-                      (now ? ", or, to go on with the file as it is now, delete that '# input' line"
-                           : " (nothing can be replayed without it)"));
+                      (!now ? " (nothing can be replayed without it)"
+                       : one_result_of_many
+                           ? " (the point's other replications read it)"
+                           : ", or, to go on with the file as it is now, delete that '# input' line"));
   }
   return changed;
 }

@@ -20,8 +20,12 @@ namespace probsim {
 [[nodiscard]] std::string input_checksum_lines(const Scenario& scenario);
 
 // For each input a resolved scenario's header records whose file is now different or gone, a message
-// naming the file and the run; empty when every recorded input is as it was (or none is recorded).
-[[nodiscard]] std::vector<std::string> changed_inputs(const std::filesystem::path& resolved_yaml);
+// naming the file and the run; empty when every recorded input is as it was (or none is recorded). A
+// replay or re-run may go on with the file as it is now, by deleting the '# input' line, and the message
+// says so unless `one_result_of_many`: a batch point's replications are one result, which that would make
+// of two inputs.
+[[nodiscard]] std::vector<std::string> changed_inputs(const std::filesystem::path& resolved_yaml,
+                                                      bool one_result_of_many = false);
 
 // The (key, path) of each input a resolved scenario's header records, e.g. ("caseload_csv", "/abs/a.csv").
 [[nodiscard]] std::vector<std::pair<std::string, std::filesystem::path>> recorded_input_paths(
