@@ -214,8 +214,14 @@ int run_compare(const CompareOptions& options) {
   if (!write_hold.warning.empty()) std::cerr << "probsim compare: warning: " << write_hold.warning << "\n";
   try {
     write_file_atomically(out.string(), csv);
-    if (!options.by.empty() && options.by != "national")
+    if (!options.by.empty() && options.by != "national") {
       write_monthly_comparison(options.base_dir, options.other_dir, options.by, monthly);
+    } else if (std::error_code gone; fs::remove(monthly, gone)) {
+      // The monthly file named after this comparison is the replaced comparison's: left, report would
+      // draw its baseline beside these differences of another pair.
+      std::cerr << "probsim compare: removed " << monthly.string()
+                << ", the monthly comparison of the comparison this one replaces (use --by to write one)\n";
+    }
   } catch (const std::bad_alloc&) {
     throw;  // to main, which says the command ran out of memory and how to ask for less
   } catch (const std::exception& e) {

@@ -118,6 +118,23 @@ TEST(OtherRunsFiles, ARunDoesNotDeleteTheFilesItReads) {
   EXPECT_TRUE(fs::exists(dir / "r" / "scenario.resolved.yaml"));
 }
 
+// A comparison without --by over one made with it left the old monthly file beside it, and report drew
+// that baseline beside the new pair's differences.
+TEST(OtherRunsFiles, AComparisonReplacedWithoutByTakesItsMonthlyFileWithIt) {
+  const fs::path dir = fresh_directory("stale-monthly");
+  for (const char* run : {"a", "b", "c"})
+    ASSERT_EQ(run_probsim(kShortRun + quoted(dir / run)).exit_status, 0);
+  ASSERT_EQ(
+      run_probsim("compare " + quoted(dir / "a") + " " + quoted(dir / "c") + " -q --by pdu").exit_status, 0);
+  ASSERT_TRUE(fs::exists(dir / "c" / "comparison_monthly.csv"));
+  const CommandResult again = run_probsim("compare " + quoted(dir / "b") + " " + quoted(dir / "c") + " -q");
+  EXPECT_EQ(again.exit_status, 0) << again.output;
+  EXPECT_FALSE(fs::exists(dir / "c" / "comparison_monthly.csv"));
+  EXPECT_NE(again.output.find("the monthly comparison of the comparison this one replaces"),
+            std::string::npos)
+      << again.output;
+}
+
 // A run into a --out holding another scenario's run replaces it as asked, and says so.
 TEST(OtherRunsFiles, ReplacingAnotherScenariosRunIsWarnedOf) {
   const fs::path dir = fresh_directory("another-scenario");
