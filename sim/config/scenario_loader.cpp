@@ -99,13 +99,15 @@ std::optional<LoadedScenario> load_scenario(const std::string& path,
   if (!diagnostics.empty()) return std::nullopt;
   std::optional<Scenario> scenario = read_scenario(*tree, diagnostics);
   if (!scenario) return std::nullopt;
-  // The resolved scenario names the CSVs it read wherever it is written (scenario.resolved.yaml).
-  if (scenario->snapshot_files)
-    for (auto [key, file] : {std::pair{"caseload_csv", scenario->snapshot_files->caseload_csv},
-                             std::pair{"staff_csv", scenario->snapshot_files->staff_csv}})
-      tree->find("simulation")->find(key)->scalar =
-          std::filesystem::absolute(file).lexically_normal().string();
+  name_snapshot_csvs_absolutely(*tree, *scenario);
   return LoadedScenario{std::move(*scenario), std::move(*tree)};
+}
+
+void name_snapshot_csvs_absolutely(ConfigNode& tree, const Scenario& scenario) {
+  if (!scenario.snapshot_files) return;
+  for (auto [key, file] : {std::pair{"caseload_csv", scenario.snapshot_files->caseload_csv},
+                           std::pair{"staff_csv", scenario.snapshot_files->staff_csv}})
+    tree.find("simulation")->find(key)->scalar = std::filesystem::absolute(file).lexically_normal().string();
 }
 
 }  // namespace probsim

@@ -22,6 +22,11 @@ struct LoadedScenario {
     const std::string& path, const std::vector<std::string>& overrides, Diagnostics& diagnostics,
     std::vector<std::string>* override_warnings = nullptr);
 
+// A tree's snapshot CSV keys rewritten as the absolute paths `scenario` read, so that the resolved
+// scenario names them wherever it is written (a run's or a batch point's scenario.resolved.yaml, whose
+// folder is not the scenario's: a relative path there named no file, and the point's replay failed).
+void name_snapshot_csvs_absolutely(ConfigNode& tree, const Scenario& scenario);
+
 // The typed reading alone, for a tree already merged (used by the loader and by tests).
 [[nodiscard]] std::optional<Scenario> read_scenario(const ConfigNode& root, Diagnostics& diagnostics);
 

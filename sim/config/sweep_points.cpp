@@ -245,6 +245,7 @@ ConfigNode LoadedPoint::resolved(const SweepSpec& sweep) const {
   ConfigNode tree = *base;
   Diagnostics checked;  // by load_points, on this same tree
   apply_point_values(tree, sweep, point, checked);
+  name_snapshot_csvs_absolutely(tree, scenario);
   return tree;
 }
 

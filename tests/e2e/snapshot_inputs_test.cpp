@@ -84,8 +84,20 @@ TEST(SnapshotInputs, ALaterShardRefusesACsvEditedSinceTheFirst) {
   EXPECT_TRUE(contains(second.output, "example_region_staff.csv has changed since")) << second.output;
   // Not the replay's way round it, deleting the record: the point would then be of two inputs.
   EXPECT_FALSE(contains(second.output, "delete that '# input' line")) << second.output;
-  EXPECT_TRUE(contains(second.output, "to run with the file as it is now, use another --out")) << second.output;
+  EXPECT_TRUE(contains(second.output, "to run with the file as it is now, use another --out"))
+      << second.output;
   EXPECT_FALSE(fs::exists(dir / "batch" / "sweep_summary.csv"));
+}
+
+// A batch point of a snapshot scenario named its CSVs by the scenario file's relative paths, which from the
+// point's folder named no file: the point's replay (snapshot, or its header's re-run) failed.
+TEST(SnapshotInputs, ABatchPointOfASnapshotScenarioNamesItsCsvsSoItCanBeReplayed) {
+  const fs::path dir = fresh_directory("snapshot-inputs-point-replay");
+  ASSERT_EQ(run_probsim(two_point_batch(dir) + " --out " + quoted(dir / "batch")).exit_status, 0);
+  const CommandResult replay =
+      run_probsim("snapshot " + quoted(dir / "batch" / "points" / "p0001") + " --date 2023-02-01");
+  EXPECT_EQ(replay.exit_status, 0) << replay.output;
+  EXPECT_TRUE(fs::exists(dir / "batch" / "points" / "p0001" / "snapshot-2023-02-01" / "staff.csv"));
 }
 
 // A batch begun before the checksums were recorded (its files have no '# input' lines) is not checked: a
