@@ -1,5 +1,6 @@
 #include "runner/batch_shared_files.hpp"
 
+#include <charconv>
 #include <sstream>
 
 #include "output/atomic_file.hpp"
@@ -28,6 +29,21 @@ std::string sweep_header(const SweepSpec& sweep, const std::string& command_line
   return out.str();
 }
 
+// The `run` options that apply a sweep's precision rule to one point: without them the re-run stopped at
+// the minimum, not at the replications the rule took.
+std::string precision_options(const SweepSpec& sweep) {
+  if (!sweep.precision) return "";
+  char width[32];
+  const auto written = std::to_chars(width, width + sizeof width, sweep.precision->relative_half_width);
+  std::string options = " --precision " + std::string(width, written.ptr);
+  if (!sweep.precision->kpis.empty()) {
+    std::string kpis;
+    for (const std::string& kpi : sweep.precision->kpis) kpis += (kpis.empty() ? "" : ",") + kpi;
+    options += " --precision-kpis " + shell_quoted(kpis);
+  }
+  return options + " --max-reps " + std::to_string(sweep.precision->max_replications);
+}
+
 // A point's scenario.resolved.yaml header: what the point is, and how to re-run it alone.
 std::string point_header(const SweepSpec& sweep, const SweepPoint& point) {
   std::error_code ignored;
@@ -36,7 +52,7 @@ std::string point_header(const SweepSpec& sweep, const SweepPoint& point) {
       << shell_quoted(sweep.scenarios[point.scenario])
       << " after the sweep's `set` and the point's own values.\n"
       << "# Re-run this point alone with: probsim run <this file> --reps " << sweep.replications_per_point
-      << " --seed " << point.base_seed << "\n"
+      << " --seed " << point.base_seed << precision_options(sweep) << "\n"
       << "# program: probsim " << PROBSIM_VERSION << "\n"
       << "# sweep file: " << shell_quoted(fs::absolute(sweep.path, ignored).string()) << "\n"
       << "# point: " << point.id << ": " << point.describe() << "\n"

@@ -237,4 +237,18 @@ TEST(Precision, ASweepWithAPrecisionTargetGivesTheSameResultsWhateverTheSharding
     sizes.insert(probsim::parse_csv_line(first_lines(precision, 2).substr(precision.find('\n') + 1))[1]);
   }
   EXPECT_GT(sizes.size(), 1u) << "points of different variability need different numbers of replications";
+  // A point re-run alone, as its header says, is the point: the header's command carries the rule (without
+  // it the re-run stopped at the minimum of 3).
+  const fs::path point = dir / "one" / "points" / "p0002";
+  const std::string resolved = read_file(point / "scenario.resolved.yaml");
+  const std::string lead = "# Re-run this point alone with: probsim run <this file>";
+  const std::size_t at = resolved.find(lead);
+  ASSERT_NE(at, std::string::npos) << resolved;
+  const std::string options = resolved.substr(at + lead.size(), resolved.find('\n', at) - at - lead.size());
+  EXPECT_NE(options.find("--precision 0.01 --precision-kpis caseload_mean --max-reps 25"), std::string::npos)
+      << options;
+  const CommandResult alone = run_probsim("run " + quoted(point / "scenario.resolved.yaml") + options +
+                                          " -q --out " + quoted(dir / "alone"));
+  ASSERT_EQ(alone.exit_status, 0) << alone.output;
+  EXPECT_EQ(read_file(dir / "alone" / "kpis.csv"), read_file(point / "kpis.csv"));
 }
