@@ -109,9 +109,16 @@ int run_batch(const BatchOptions& options) {
       largest = &p;
       largest_bytes = bytes;
     }
+  // No more at once than this shard has replications to run, as `run` caps --jobs at --reps (a small shard
+  // started with --jobs at a large node's cores was refused for memory it would never use). Under a
+  // precision rule a point's replications are not known in advance: --jobs stands.
+  const std::size_t at_once =
+      sweep->precision ? options.jobs
+                       : static_cast<std::size_t>(std::clamp<std::uint64_t>(tasks_of_shard(shard, tasks), 1,
+                                                                            options.jobs));
   if (largest != nullptr)
     if (const auto stop = refuse_if_memory_short(
-            "batch: point " + largest->point.id, largest->scenario, options.jobs, options.max_memory,
+            "batch: point " + largest->point.id, largest->scenario, at_once, options.max_memory,
             std::cerr,
             {points_memory.bytes, "the sweep's " + std::to_string(points.size()) + " built point" +
                                       (points.size() == 1 ? "" : "s")}))

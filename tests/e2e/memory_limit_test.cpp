@@ -113,6 +113,19 @@ TEST(MemoryLimits, ABatchIsCheckedOnItsLargestPointEvenInADryRun) {
   EXPECT_FALSE(fs::exists(dir / "batch"));
 }
 
+// A shard's replications, not --jobs, bound how many run at once: a shard of one replication started with
+// --jobs at a large node's cores was refused for 64 replications' memory (`run` caps --jobs at --reps).
+TEST(MemoryLimits, AShardIsCheckedOnTheReplicationsItRunsNotOnJobs) {
+  const fs::path dir = fresh_directory("memory-batch-shard");
+  const std::string batch = "batch " + quoted(write_sweep(dir, small_sweep("memory"))) +
+                            " --jobs 64 --dry-run --max-memory 60M --out " + quoted(dir / "batch");
+  const CommandResult one = run_probsim(batch + " --shard 1/15");  // 15 replications: one for this shard
+  EXPECT_EQ(one.exit_status, 0) << one.output;
+  const CommandResult all = run_probsim(batch);  // all 15 at once
+  EXPECT_EQ(all.exit_status, 1) << all.output;
+  EXPECT_TRUE(contains(all.output, "(15 replications at once")) << all.output;
+}
+
 // example_pdu under a grid of Northgate's rate (`northgate` values from `first`, step 1 or -1) by
 // Eastmoor's (`eastmoor` values from 1).
 std::string grid_sweep(int first, int northgate, int eastmoor) {
