@@ -1,5 +1,6 @@
 #include "runner/aggregate.hpp"
 
+#include <algorithm>
 #include <iostream>
 #include <new>
 #include <set>
@@ -24,6 +25,34 @@ namespace {
 int fail(const std::string& message) {
   std::cerr << "probsim aggregate: " << message << "\n";
   return 1;
+}
+
+// Where points.csv differs from the points the sweep makes: its columns, its rows (id, scenario, seed), and
+// each point's own values (a value a point takes from its scenario is not read here: that needs the
+// scenarios loaded). `batch` checks the whole file when it runs; aggregate read it as it stood, so a
+// cut row left its point out of sweep_summary.csv and an edited value relabelled it. "" when it agrees.
+std::string index_disagrees_with_sweep(const PointIndex& index, const SweepSpec& sweep) {
+  if (index.keys != sweep.varied_keys()) return "its columns are not the sweep's varied keys";
+  Diagnostics ignored;  // the sweep was read from the batch's own sweep.resolved.yaml
+  const std::vector<SweepPoint> points = expand_points(sweep, ignored);
+  if (index.points.size() != points.size())
+    return "it lists " + std::to_string(index.points.size()) + " points, the sweep makes " +
+           std::to_string(points.size());
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    const SweepPoint& p = points[i];
+    const PointIndexRow& row = index.points[i];
+    if (row.id != p.id || row.scenario != sweep.scenarios[p.scenario] ||
+        row.base_seed != std::to_string(p.base_seed))
+      return "row " + std::to_string(i + 1) + " is point " + row.id + " (" + row.scenario + ", base seed " +
+             row.base_seed + "), where the sweep's is " + p.id;
+    for (const SweepAssignment& a : p.assignments) {
+      const auto column = std::find(index.keys.begin(), index.keys.end(), a.key_path) - index.keys.begin();
+      if (static_cast<std::size_t>(column) < row.values.size() && row.values[column] != a.value_text())
+        return "point " + p.id + "'s " + a.key_path + " is " + row.values[column] + ", the sweep's " +
+               a.value_text();
+    }
+  }
+  return "";
 }
 
 }  // namespace
@@ -96,6 +125,9 @@ int run_aggregate(const AggregateOptions& options) {
 
   try {
     const PointIndex index = read_point_index(sources.front() / kPointIndexFile);
+    if (const std::string why = index_disagrees_with_sweep(index, *sweep); !why.empty())
+      return refuse((sources.front() / kPointIndexFile).string() + " is not the sweep's: " + why +
+                    ". Restore it, or run the batch again in another --out");
     ensure_directory(out / "points");
     for (const char* file : {kSweepResolvedFile, kPointIndexFile})
       if (!fs::exists(out / file))

@@ -1,0 +1,64 @@
+// aggregate holds a batch's points.csv to the points its sweep makes, as batch does: a probe cut a row
+// (the point left sweep_summary.csv without a word), edited a value (the summary and the report labelled
+// the point with it) and renamed a column, and aggregate exited 0 each time.
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+
+#include "e2e/batch_test_support.hpp"
+#include "e2e/cli_test_support.hpp"
+
+namespace probsim::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  const std::size_t at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  if (at != std::string::npos) text.replace(at, from.size(), to);
+  return text;
+}
+
+TEST(PointIndex, AggregateRefusesAPointsCsvThatIsNotTheSweeps) {
+  const fs::path dir = fresh_directory("point-index");
+  const fs::path batch = dir / "batch";
+  ASSERT_EQ(run_probsim("batch " + quoted(write_sweep(dir, small_sweep("point-index", "", "1"))) +
+                        " --jobs 2 --quiet --out " + quoted(batch))
+                .exit_status,
+            0);
+  const std::string index = read_file(batch / "points.csv");
+  const std::string aggregate = "aggregate " + quoted(batch) + " --quiet";
+  ASSERT_EQ(run_probsim(aggregate).exit_status, 0);
+  const std::string last_row = index.substr(index.rfind('\n', index.size() - 2) + 1);
+  // p0002's row with its Northgate rate (the fifth field, a value the point sets) made 99.
+  const std::size_t row_at = index.find("\np0002,") + 1;
+  const std::string row = index.substr(row_at, index.find('\n', row_at) - row_at);
+  std::size_t field = 0;
+  for (int commas = 0; commas < 4; ++commas) field = row.find(',', field) + 1;
+  const std::string edited_row = row.substr(0, field) + "99" + row.substr(row.find(',', field));
+  const struct {
+    std::string text, said;
+  } edits[] = {
+      {replaced(index, last_row, ""), "it lists 4 points, the sweep makes 5"},
+      {replaced(index, "headcount", "hc"), "its columns are not the sweep's varied keys"},
+      {replaced(index, row, edited_row), "point p0002's regions.0.pdus.Northgate.referrals_per_week is 99"},
+  };
+  for (const auto& edit : edits) {
+    write_file(batch / "points.csv", edit.text);
+    const CommandResult r = run_probsim(aggregate);
+    EXPECT_EQ(r.exit_status, 1) << edit.text << r.output;
+    EXPECT_NE(r.output.find("points.csv is not the sweep's: " + edit.said), std::string::npos) << r.output;
+    // Refused before it starts: the earlier summary is left as it was, and said to be earlier.
+    EXPECT_NE(r.output.find("is from an earlier aggregation and was not updated"), std::string::npos)
+        << r.output;
+  }
+  write_file(batch / "points.csv", index);
+  EXPECT_EQ(run_probsim(aggregate).exit_status, 0);
+  EXPECT_TRUE(fs::exists(batch / "sweep_summary.csv"));
+}
+
+}  // namespace
+}  // namespace probsim::testing
