@@ -12,9 +12,11 @@
 #include "output/csv.hpp"
 #include "runner/aggregate_point.hpp"
 #include "runner/batch_files.hpp"
+#include "runner/leave_red.hpp"
 #include "runner/replication_scheduler.hpp"
 #include "runner/run_files.hpp"
 #include "runner/stop_signals.hpp"
+#include "runner/timeseries_summary.hpp"
 
 namespace fs = std::filesystem;
 
@@ -159,7 +161,14 @@ int run_aggregate(const AggregateOptions& options) {
                       "; the points before it are merged whole, and running aggregate again completes it");
       const PointOutcome outcome = aggregator.point(row.id);
       if (!outcome.complete) {
-        incomplete.push_back(row.id + ": " + outcome.why_incomplete);
+        // Merged files an earlier aggregation left describe replications no longer all there, and compare
+        // and report read them as the point's: removed, as the sweep summary is.
+        std::size_t stale = 0;
+        for (const char* file : {"kpis.csv", "summary.csv", "timeseries.csv", kTimeseriesSummaryFile,
+                                 "events.csv", kLeaveRedFile})
+          if (std::error_code ignored; fs::remove(point_directory(out, row.id) / file, ignored)) ++stale;
+        incomplete.push_back(row.id + ": " + outcome.why_incomplete +
+                             (stale > 0 ? "; its merged files of an earlier aggregation are removed" : ""));
         continue;
       }
       std::size_t national_kpis = 0;

@@ -178,8 +178,9 @@ PointOutcome PointAggregator::point(const std::string& id) {
     if (holder[r] == nullptr) missing.push_back(r);
   }
   if (!missing.empty()) {
-    outcome.why_incomplete = std::to_string(n - missing.size()) + " of " + counted(n, "replication") +
-                             " complete (missing " + list_of(missing) + ")";
+    outcome.why_incomplete =
+        std::to_string(n - missing.size()) + " of " + counted(n, "replication") + " complete (missing " +
+        (missing.size() == 1 ? "replication " : "replications ") + list_of(missing) + ")";
     return outcome;
   }
 

@@ -51,7 +51,7 @@ TEST(BatchSharding, OneTwoAndThreeShardsGiveIdenticalSummaries) {
   const CommandResult partial = run_probsim("aggregate " + quoted(dir / "three-1"));
   EXPECT_EQ(partial.exit_status, 1) << partial.output;
   EXPECT_NE(partial.output.find("5 of 5 points are incomplete"), std::string::npos) << partial.output;
-  EXPECT_NE(partial.output.find("p0002: 1 of 3 replications complete (missing 2, 3)"), std::string::npos)
+  EXPECT_NE(partial.output.find("p0002: 1 of 3 replications complete (missing replications 2, 3)"), std::string::npos)
       << partial.output;
   EXPECT_FALSE(fs::exists(dir / "three-1" / "sweep_summary.csv"));
   const CommandResult merged =

@@ -1,6 +1,8 @@
-// aggregate holds a batch's points.csv to the points its sweep makes, as batch does: a probe cut a row
-// (the point left sweep_summary.csv without a word), edited a value (the summary and the report labelled
-// the point with it) and renamed a column, and aggregate exited 0 each time.
+// aggregate holds a batch's points.csv to the points its sweep makes, as batch does, and removes the merged
+// files of a point no longer complete. A probe cut a row of points.csv (the point left sweep_summary.csv
+// without a word), edited a value (the summary and the report labelled the point with it) and renamed a
+// column, and aggregate exited 0 each time; and a point whose replication was deleted kept its old merged
+// files, which compare read as the point's.
 
 #include <gtest/gtest.h>
 
@@ -58,6 +60,33 @@ TEST(PointIndex, AggregateRefusesAPointsCsvThatIsNotTheSweeps) {
   write_file(batch / "points.csv", index);
   EXPECT_EQ(run_probsim(aggregate).exit_status, 0);
   EXPECT_TRUE(fs::exists(batch / "sweep_summary.csv"));
+}
+
+// A replication deleted after the batch was aggregated: aggregate said the point was incomplete but left
+// its merged files, which compare went on pairing as the point's.
+TEST(PointIndex, AnIncompletePointsEarlierMergedFilesAreRemoved) {
+  const fs::path dir = fresh_directory("point-stale-merge");
+  const fs::path batch = dir / "batch";
+  ASSERT_EQ(run_probsim("batch " + quoted(write_sweep(dir, small_sweep("point-stale-merge", "", "2"))) +
+                        " --jobs 2 --quiet --out " + quoted(batch))
+                .exit_status,
+            0);
+  ASSERT_TRUE(fs::exists(batch / "points" / "p0002" / "kpis.csv"));
+  fs::remove(replications_of(batch, "p0002") / "rep-00002.kpis.csv");
+  const CommandResult r = run_probsim("aggregate " + quoted(batch) + " --quiet");
+  EXPECT_EQ(r.exit_status, 1) << r.output;
+  EXPECT_NE(
+      r.output.find("p0002: 1 of 2 replications complete (missing replication 2); its merged files of an "
+                    "earlier aggregation are removed"),
+      std::string::npos)
+      << r.output;
+  for (const char* file : {"kpis.csv", "summary.csv", "timeseries.csv"})
+    EXPECT_FALSE(fs::exists(batch / "points" / "p0002" / file)) << file;
+  EXPECT_TRUE(fs::exists(batch / "points" / "p0001" / "kpis.csv"));
+  const CommandResult pair =
+      run_probsim("compare " + quoted(batch / "points" / "p0001") + " " + quoted(batch / "points" / "p0002") +
+                  " -q --out " + quoted(dir / "c.csv"));
+  EXPECT_EQ(pair.exit_status, 1) << pair.output;
 }
 
 }  // namespace
