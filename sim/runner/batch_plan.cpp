@@ -1,5 +1,7 @@
 #include "runner/batch_plan.hpp"
 
+#include <algorithm>
+
 #include "config/counted.hpp"
 
 namespace probsim {
@@ -11,7 +13,8 @@ std::uint64_t tasks_of_shard(const Shard& shard, std::uint64_t tasks) {
 }
 
 void print_dry_run(std::ostream& out_stream, const SweepSpec& sweep, const std::vector<LoadedPoint>& points,
-                   const Shard& shard, std::uint64_t tasks, const std::filesystem::path& out) {
+                   const Shard& shard, std::uint64_t tasks, const std::filesystem::path& out,
+                   std::uint64_t already_complete) {
   const std::uint64_t per_point = sweep.replications_per_point;
   const bool common = sweep.point_seeds == PointSeeds::common;
   out_stream << "sweep " << sweep.name << ": " << counted(points.size(), "point") << " x "
@@ -23,10 +26,16 @@ void print_dry_run(std::ostream& out_stream, const SweepSpec& sweep, const std::
     out_stream << "  " << p.point.id << "  " << sweep.scenarios[p.point.scenario] << ": "
                << p.point.describe() << (common ? "" : "  (seed " + std::to_string(p.point.base_seed) + ")")
                << "\n";
-  out_stream << "shard " << shard.describe() << " would run " << tasks_of_shard(shard, tasks) << " of "
+  const std::uint64_t mine = tasks_of_shard(shard, tasks);
+  out_stream << "shard " << shard.describe() << " would run " << mine - std::min(mine, already_complete)
+             << " of "
              << (sweep.precision ? counted(tasks, "point") + " (all of each point's replications)"
                                  : counted(tasks, "replication"))
-             << " into " << out.string() << "\n";
+             << " into " << out.string();
+  if (already_complete > 0)
+    out_stream << " (" << already_complete << " of its " << mine
+               << " already complete there, which a run skips)";
+  out_stream << "\n";
 }
 
 std::string idle_shard_warning(const SweepSpec& sweep, const Shard& shard, std::uint64_t tasks) {

@@ -127,7 +127,19 @@ int run_batch(const BatchOptions& options) {
   if (const std::string idle = idle_shard_warning(*sweep, shard, tasks); !idle.empty())
     std::cerr << "probsim batch: warning: " << idle << "\n";
   if (options.dry_run) {
-    print_dry_run(std::cout, *sweep, *loaded, shard, tasks, out);
+    // What is there already, read and not written: a batch the run would refuse is refused here too, and
+    // the replications a resume would skip are counted.
+    std::uint64_t already_complete = 0;
+    if (is_batch_directory(out)) {
+      if (auto problem = check_shared_files(out, *sweep, *loaded)) return fail(*problem);
+      if (!sweep->precision)
+        for (std::size_t i = 0; i < loaded->size(); ++i)
+          for (std::uint64_t r = 1; r <= per_point; ++r)
+            if (shard.owns(i * per_point + (r - 1)) &&
+                replication_complete(point_directory(out, (*loaded)[i].point.id), r))
+              ++already_complete;
+    }
+    print_dry_run(std::cout, *sweep, *loaded, shard, tasks, out, already_complete);
     return 0;
   }
 

@@ -69,8 +69,10 @@ std::string point_header(const SweepSpec& sweep, const SweepPoint& point) {
 
 // Writes a file that every shard writes with the same content, unless it is there already; if it is,
 // its content (without comments, for YAML) must be ours. Returns a message if it is not.
-std::optional<std::string> publish_shared(const fs::path& path, const std::string& content, bool yaml) {
-  if (write_file_if_absent(path.string(), content)) return std::nullopt;
+std::optional<std::string> publish_shared(const fs::path& path, const std::string& content, bool yaml,
+                                          bool write = true) {
+  if (std::error_code none; !write && !fs::exists(path, none)) return std::nullopt;
+  if (write && write_file_if_absent(path.string(), content)) return std::nullopt;
   const auto existing = read_text_file(path);
   if (!existing) return "cannot read " + path.string();
   const std::string mine = yaml ? yaml_body(content) : content;
@@ -95,20 +97,19 @@ PointIndex make_index(const SweepSpec& sweep, const std::vector<LoadedPoint>& po
   return index;
 }
 
-}  // namespace
-
-std::optional<std::string> publish_shared_files(const fs::path& out, const SweepSpec& sweep,
-                                                const std::vector<LoadedPoint>& points,
-                                                const std::string& command_line) {
+std::optional<std::string> shared_files(const fs::path& out, const SweepSpec& sweep,
+                                        const std::vector<LoadedPoint>& points,
+                                        const std::string& command_line, bool write) {
   if (auto problem = publish_shared(out / kSweepResolvedFile,
-                                    sweep_header(sweep, command_line) + sweep.resolved_yaml(), true))
+                                    sweep_header(sweep, command_line) + sweep.resolved_yaml(), true, write))
     return out.string() + " holds another sweep: " + *problem +
            ". Use another --out, or remove the directory to start again.";
-  if (auto problem = publish_shared(out / kPointIndexFile, point_index_csv(make_index(sweep, points)), false))
+  if (auto problem =
+          publish_shared(out / kPointIndexFile, point_index_csv(make_index(sweep, points)), false, write))
     return *problem;
   for (const auto& p : points) {
     const fs::path dir = point_directory(out, p.point.id);
-    ensure_directory(dir / "replications");
+    if (write) ensure_directory(dir / "replications");
     // A snapshot CSV edited between two shards would make one point of two inputs.
     if (const auto changed = changed_inputs(dir / "scenario.resolved.yaml", true); !changed.empty()) {
       std::string message = "point " + p.point.id + "'s earlier replications read another file:";
@@ -120,11 +121,24 @@ std::optional<std::string> publish_shared_files(const fs::path& out, const Sweep
     if (auto problem = publish_shared(
             dir / "scenario.resolved.yaml",
             point_header(sweep, p.point) + input_checksum_lines(p.scenario) + emit_yaml(p.resolved(sweep)),
-            true))
+            true, write))
       return "point " + p.point.id + "'s scenario is not the one its earlier replications used: " + *problem +
              ". Did a scenario file change? Use another --out, or remove the directory to start again.";
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> publish_shared_files(const fs::path& out, const SweepSpec& sweep,
+                                                const std::vector<LoadedPoint>& points,
+                                                const std::string& command_line) {
+  return shared_files(out, sweep, points, command_line, true);
+}
+
+std::optional<std::string> check_shared_files(const fs::path& out, const SweepSpec& sweep,
+                                              const std::vector<LoadedPoint>& points) {
+  return shared_files(out, sweep, points, "", false);
 }
 
 }  // namespace probsim

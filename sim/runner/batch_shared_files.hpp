@@ -24,4 +24,10 @@ namespace probsim {
                                                               const std::vector<LoadedPoint>& points,
                                                               const std::string& command_line);
 
+// The same checks of what `out` already holds, writing nothing (a dry run): a batch that would be refused
+// is refused by its dry run too, not told that it would run.
+[[nodiscard]] std::optional<std::string> check_shared_files(const std::filesystem::path& out,
+                                                            const SweepSpec& sweep,
+                                                            const std::vector<LoadedPoint>& points);
+
 }  // namespace probsim

@@ -1,8 +1,10 @@
-// aggregate holds a batch's points.csv to the points its sweep makes, as batch does, and removes the merged
-// files of a point no longer complete. A probe cut a row of points.csv (the point left sweep_summary.csv
-// without a word), edited a value (the summary and the report labelled the point with it) and renamed a
-// column, and aggregate exited 0 each time; and a point whose replication was deleted kept its old merged
-// files, which compare read as the point's.
+// What a batch directory already holds, read as it is by the commands that do not run it (found by a
+// probe of the experiment workflow, session 33). aggregate holds points.csv to the points its sweep makes,
+// as batch does: a cut row left its point out of sweep_summary.csv without a word, an edited value
+// relabelled it, a renamed column was copied. It removes the merged files of a point no longer complete,
+// which compare read as the point's. A dry run checks the directory as the run would, and counts what a
+// resume would skip: it said "would run 10 of 10" of a complete batch, and "would run" of one the run
+// refuses (another sweep, a changed scenario), so a cluster array was queued that every task would fail.
 
 #include <gtest/gtest.h>
 
@@ -24,7 +26,7 @@ std::string replaced(std::string text, const std::string& from, const std::strin
   return text;
 }
 
-TEST(PointIndex, AggregateRefusesAPointsCsvThatIsNotTheSweeps) {
+TEST(BatchDirectoryState, AggregateRefusesAPointsCsvThatIsNotTheSweeps) {
   const fs::path dir = fresh_directory("point-index");
   const fs::path batch = dir / "batch";
   ASSERT_EQ(run_probsim("batch " + quoted(write_sweep(dir, small_sweep("point-index", "", "1"))) +
@@ -64,7 +66,7 @@ TEST(PointIndex, AggregateRefusesAPointsCsvThatIsNotTheSweeps) {
 
 // A replication deleted after the batch was aggregated: aggregate said the point was incomplete but left
 // its merged files, which compare went on pairing as the point's.
-TEST(PointIndex, AnIncompletePointsEarlierMergedFilesAreRemoved) {
+TEST(BatchDirectoryState, AnIncompletePointsEarlierMergedFilesAreRemoved) {
   const fs::path dir = fresh_directory("point-stale-merge");
   const fs::path batch = dir / "batch";
   ASSERT_EQ(run_probsim("batch " + quoted(write_sweep(dir, small_sweep("point-stale-merge", "", "2"))) +
@@ -87,6 +89,30 @@ TEST(PointIndex, AnIncompletePointsEarlierMergedFilesAreRemoved) {
       run_probsim("compare " + quoted(batch / "points" / "p0001") + " " + quoted(batch / "points" / "p0002") +
                   " -q --out " + quoted(dir / "c.csv"));
   EXPECT_EQ(pair.exit_status, 1) << pair.output;
+}
+
+TEST(BatchDirectoryState, ADryRunChecksTheDirectoryAndCountsWhatAResumeSkips) {
+  const fs::path dir = fresh_directory("dry-run-state");
+  const fs::path batch = dir / "batch";
+  const fs::path sweep = write_sweep(dir, small_sweep("dry-run-state", "", "2"));
+  const std::string dry = "batch " + quoted(sweep) + " --dry-run --out " + quoted(batch);
+  ASSERT_EQ(run_probsim("batch " + quoted(sweep) + " --jobs 2 --quiet --out " + quoted(batch)).exit_status,
+            0);
+  const CommandResult complete = run_probsim(dry);
+  EXPECT_EQ(complete.exit_status, 0) << complete.output;
+  EXPECT_NE(complete.output.find("would run 0 of 10 replications into " + batch.string() +
+                                 " (10 of its 10 already complete there, which a run skips)"),
+            std::string::npos)
+      << complete.output;
+  fs::remove(replications_of(batch, "p0003") / "rep-00001.kpis.csv");
+  const CommandResult resumed = run_probsim(dry);
+  EXPECT_NE(resumed.output.find("would run 1 of 10 replications"), std::string::npos) << resumed.output;
+  // Another sweep into it: refused by the dry run as by the run, and nothing written.
+  write_file(sweep, replaced(read_file(sweep), "[5, 9]", "[5, 10]"));
+  const CommandResult other = run_probsim(dry);
+  EXPECT_EQ(other.exit_status, 1) << other.output;
+  EXPECT_NE(other.output.find("holds another sweep"), std::string::npos) << other.output;
+  EXPECT_FALSE(fs::exists(replications_of(batch, "p0003") / "rep-00001.kpis.csv"));
 }
 
 }  // namespace
