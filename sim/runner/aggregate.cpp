@@ -102,8 +102,7 @@ int run_aggregate(const AggregateOptions& options) {
     if (!other) return refuse("cannot read " + (sources[i] / kSweepResolvedFile).string());
     if (yaml_body(*other) != yaml_body(*sweep_text))
       return refuse(sources[i].string() + " and " + sources.front().string() + " hold different sweeps (" +
-                    kSweepResolvedFile + " " + first_difference(yaml_body(*other), yaml_body(*sweep_text)) +
-                    ")");
+                    kSweepResolvedFile + " " + first_yaml_difference(*other, *sweep_text) + ")");
     if (read_text_file(sources[i] / kPointIndexFile) != index_text)
       return refuse(sources[i].string() + " and " + sources.front().string() + " have different " +
                     kPointIndexFile);

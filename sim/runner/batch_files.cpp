@@ -1,5 +1,6 @@
 #include "runner/batch_files.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -45,6 +46,27 @@ std::string first_difference(const std::string& mine, const std::string& theirs)
     if (line_a != line_b)
       return "line " + std::to_string(line) + ": '" + line_a + "' now, '" + line_b + "' before";
   }
+}
+
+std::string first_yaml_difference(const std::string& mine, const std::string& theirs) {
+  // Each text's lines but its comments, with their line numbers in the whole file.
+  const auto body_lines = [](const std::string& text) {
+    std::vector<std::pair<int, std::string>> lines;
+    std::istringstream in(text);
+    std::string line;
+    for (int number = 1; std::getline(in, line); ++number)
+      if (line.rfind('#', 0) != 0) lines.emplace_back(number, line);
+    return lines;
+  };
+  const auto a = body_lines(mine), b = body_lines(theirs);
+  for (std::size_t i = 0; i < std::max(a.size(), b.size()); ++i) {
+    const std::string line_a = i < a.size() ? a[i].second : "(end of file)";
+    const std::string line_b = i < b.size() ? b[i].second : "(end of file)";
+    if (line_a == line_b) continue;
+    const int number = i < b.size() ? b[i].first : (b.empty() ? 1 : b.back().first + 1);
+    return "line " + std::to_string(number) + ": '" + line_a + "' now, '" + line_b + "' before";
+  }
+  return "no difference";
 }
 
 std::optional<std::string> read_text_file(const fs::path& path) {

@@ -38,6 +38,10 @@ inline constexpr const char* kPrecisionFile = "precision.csv";
 
 // "line 12: 'a: 1' here, 'a: 2' there" for the first line where two texts differ.
 [[nodiscard]] std::string first_difference(const std::string& mine, const std::string& theirs);
+// The same for two YAML files, comment lines aside (yaml_body), with the line numbered as it stands in the
+// whole of `theirs`, the file already there (the body's own count sent the user to line 11 of a file whose
+// difference was on line 16, below its header comments).
+[[nodiscard]] std::string first_yaml_difference(const std::string& mine, const std::string& theirs);
 
 [[nodiscard]] std::optional<std::string> read_text_file(const std::filesystem::path& path);
 

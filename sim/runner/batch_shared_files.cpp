@@ -78,7 +78,8 @@ std::optional<std::string> publish_shared(const fs::path& path, const std::strin
   const std::string mine = yaml ? yaml_body(content) : content;
   const std::string theirs = yaml ? yaml_body(*existing) : *existing;
   if (mine == theirs) return std::nullopt;
-  return path.string() + " differs from what this sweep gives (" + first_difference(mine, theirs) + ")";
+  return path.string() + " differs from what this sweep gives (" +
+         (yaml ? first_yaml_difference(content, *existing) : first_difference(mine, theirs)) + ")";
 }
 
 PointIndex make_index(const SweepSpec& sweep, const std::vector<LoadedPoint>& points) {
