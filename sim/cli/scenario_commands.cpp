@@ -145,7 +145,8 @@ std::optional<int> check_run_options(const po::variables_map& vm, RunOptions& ru
     }
     if (run.max_replications < run.replications) {
       std::cerr << "probsim run: --max-reps (" << run.max_replications << ") is below --reps ("
-                << run.replications << ")\n";
+                << run.replications << (vm["reps"].defaulted() ? ", its default: the rule's minimum" : "")
+                << ")\n";
       return 2;
     }
     if (vm.count("precision-kpis")) {

@@ -129,7 +129,7 @@ void read_precision(FieldReader& root, SweepSpec& sweep) {
   precision->reject_unknown_keys();
   if (max && sweep.replications_per_point > *max)
     root.diagnostics().error(
-        precision->map_node()->find("max_replications")->where, "precision->max_replications",
+        precision->map_node()->find("max_replications")->where, "precision.max_replications",
         "must be at least replications_per_point (" + std::to_string(sweep.replications_per_point) + ")");
   if (!max && sweep.replications_per_point > target.max_replications)
     target.max_replications = sweep.replications_per_point;

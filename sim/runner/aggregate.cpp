@@ -71,7 +71,10 @@ int run_aggregate(const AggregateOptions& options) {
                     "of `probsim batch`");
       return fail(dir + " is not a batch directory: it has no " + kSweepResolvedFile);
     }
-    if (seen.insert(canonical_or_self(dir)).second) sources.emplace_back(dir);
+    if (seen.insert(canonical_or_self(dir)).second)
+      sources.emplace_back(dir);
+    else if (!options.quiet)  // merged once, as it should be; said, since a shard may be missing instead
+      std::cerr << "probsim aggregate: note: " << dir << " is given more than once; it is read once\n";
   }
   fs::path out = options.out_dir;
   if (out.empty()) {
