@@ -150,18 +150,16 @@ std::optional<int> check_run_options(const po::variables_map& vm, RunOptions& ru
       return 2;
     }
     if (vm.count("precision-kpis")) {
-      std::string list = vm["precision-kpis"].as<std::string>();
-      for (std::size_t start = 0; start <= list.size();) {
-        const std::size_t comma = std::min(list.find(',', start), list.size());
-        if (comma > start) run.precision_kpis.push_back(list.substr(start, comma - start));
-        // An empty name between two (`a,,b`) is what an unset shell variable leaves: a KPI the rule would
-        // silently not wait for.
-        if (comma == start && start > 0 && comma < list.size()) {
-          std::cerr << "probsim run: --precision-kpis: '" << list
-                    << "' has an empty name between two commas (an unset shell variable?)\n";
-          return 2;
-        }
-        start = comma + 1;
+      const std::string list = vm["precision-kpis"].as<std::string>();
+      run.precision_kpis = split_list(list);
+      // An empty name (`a,,b`, `a,`, `,a`) is what an unset shell variable leaves: a KPI the rule would
+      // silently not wait for.
+      if (!run.precision_kpis.empty() &&
+          run.precision_kpis.size() !=
+              static_cast<std::size_t>(std::count(list.begin(), list.end(), ',')) + 1) {
+        std::cerr << "probsim run: --precision-kpis: '" << list
+                  << "' has an empty name, before, between or after its commas (an unset shell variable?)\n";
+        return 2;
       }
       std::vector<std::string> seen;  // a name twice gave precision.csv two rows for it
       for (const std::string& kpi : run.precision_kpis) {

@@ -126,6 +126,15 @@ int run_batch(const BatchOptions& options) {
 
   if (const std::string idle = idle_shard_warning(*sweep, shard, tasks); !idle.empty())
     std::cerr << "probsim batch: warning: " << idle << "\n";
+  // What is at --out, read only, so that a dry run refuses what the run would.
+  std::error_code error;
+  if (fs::exists(out, error) && !is_batch_directory(out)) {
+    if (!fs::is_directory(out, error))
+      return fail(out.string() + " exists and is not a directory; choose another --out");
+    // A shard that starts while another is creating the directory may find it empty for a moment.
+    if (!fs::is_empty(out, error) && !fs::exists(out / "points", error))
+      return fail(out.string() + " exists and is not a batch directory; choose another --out or remove it");
+  }
   if (options.dry_run) {
     // What is there already, read and not written: a batch the run would refuse is refused here too, and
     // the replications a resume would skip are counted.
@@ -147,14 +156,6 @@ int run_batch(const BatchOptions& options) {
   // stop at once (the scheduler's own StopSignals), and one arriving between the last replication and the
   // aggregation is seen by the aggregation, which says so, rather than killing the process without a word.
   hold_stop_signals_until_exit();
-  std::error_code error;
-  if (fs::exists(out, error) && !is_batch_directory(out)) {
-    if (!fs::is_directory(out, error))
-      return fail(out.string() + " exists and is not a directory; choose another --out");
-    // A shard that starts while another is creating the directory may find it empty for a moment.
-    if (!fs::is_empty(out, error) && !fs::exists(out / "points", error))
-      return fail(out.string() + " exists and is not a batch directory; choose another --out or remove it");
-  }
   try {
     ensure_directory(out / "points");
     reclaim_stale_temporaries(out, std::cerr);

@@ -69,17 +69,36 @@ std::string point_header(const SweepSpec& sweep, const SweepPoint& point) {
 
 // Writes a file that every shard writes with the same content, unless it is there already; if it is,
 // its content (without comments, for YAML) must be ours. Returns a message if it is not.
+// `normalise` (for a point's record, without_csv_paths) is applied to both texts before they are compared.
 std::optional<std::string> publish_shared(const fs::path& path, const std::string& content, bool yaml,
-                                          bool write = true) {
+                                          bool write = true,
+                                          std::string (*normalise)(const std::string&) = nullptr) {
   if (std::error_code none; !write && !fs::exists(path, none)) return std::nullopt;
   if (write && write_file_if_absent(path.string(), content)) return std::nullopt;
-  const auto existing = read_text_file(path);
-  if (!existing) return "cannot read " + path.string();
-  const std::string mine = yaml ? yaml_body(content) : content;
-  const std::string theirs = yaml ? yaml_body(*existing) : *existing;
+  const auto read = read_text_file(path);
+  if (!read) return "cannot read " + path.string();
+  const std::string ours = normalise ? normalise(content) : content;
+  const std::string existing = normalise ? normalise(*read) : *read;
+  const std::string mine = yaml ? yaml_body(ours) : ours;
+  const std::string theirs = yaml ? yaml_body(existing) : existing;
   if (mine == theirs) return std::nullopt;
   return path.string() + " differs from what this sweep gives (" +
-         (yaml ? first_yaml_difference(content, *existing) : first_difference(mine, theirs)) + ")";
+         (yaml ? first_yaml_difference(ours, existing) : first_difference(mine, theirs)) + ")";
+}
+
+// A point's record with its snapshot CSV paths set aside, line for line: they are written absolute (from
+// session 33; relative before, which named no file from the point's folder), through whichever path a
+// shard was started by, and what the files hold is pinned by the '# input' checksums changed_inputs checks.
+// Compared as written, a batch begun before, or a shard started through a link, was refused its resume.
+std::string without_csv_paths(const std::string& text) {
+  std::istringstream in(text);
+  std::string line, out;
+  while (std::getline(in, line)) {
+    if (line.rfind("  caseload_csv: ", 0) == 0 || line.rfind("  staff_csv: ", 0) == 0)
+      line = line.substr(0, line.find(':') + 1) + " (checked by its '# input' checksum)";
+    out += line + "\n";
+  }
+  return out;
 }
 
 PointIndex make_index(const SweepSpec& sweep, const std::vector<LoadedPoint>& points) {
@@ -122,7 +141,7 @@ std::optional<std::string> shared_files(const fs::path& out, const SweepSpec& sw
     if (auto problem = publish_shared(
             dir / "scenario.resolved.yaml",
             point_header(sweep, p.point) + input_checksum_lines(p.scenario) + emit_yaml(p.resolved(sweep)),
-            true, write))
+            true, write, without_csv_paths))
       return "point " + p.point.id + "'s scenario is not the one its earlier replications used: " + *problem +
              ". Did a scenario file change? Use another --out, or remove the directory to start again.";
   }

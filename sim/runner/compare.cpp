@@ -220,7 +220,8 @@ int run_compare(const CompareOptions& options) {
       // The monthly file named after this comparison is the replaced comparison's: left, report would
       // draw its baseline beside these differences of another pair.
       std::cerr << "probsim compare: removed " << monthly.string()
-                << ", the monthly comparison of the comparison this one replaces (use --by to write one)\n";
+                << ", the monthly comparison of the comparison this one replaces (--by region, pdu, team or "
+                   "all writes one)\n";
     }
   } catch (const std::bad_alloc&) {
     throw;  // to main, which says the command ran out of memory and how to ask for less

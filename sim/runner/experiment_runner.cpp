@@ -1,6 +1,5 @@
 #include "runner/experiment_runner.hpp"
 
-#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <new>
@@ -73,8 +72,7 @@ int run_experiment(const LoadedScenario& loaded, const RunOptions& options) {
   if (std::error_code here_error; fs::exists(out_dir, here_error)) {
     const fs::path here = fs::current_path(here_error);
     const fs::path out_real = fs::weakly_canonical(out_dir, here_error);
-    if (!here_error && !out_real.empty() &&
-        std::mismatch(out_real.begin(), out_real.end(), here.begin(), here.end()).first == out_real.end()) {
+    if (!here_error && !out_real.empty() && lies_within(here, out_real)) {
       std::cerr << "probsim: --out: " << out_dir.string()
                 << " is the working directory or holds it; a run replaces its --out whole when it ends, so "
                    "give a directory of its own, such as results/"

@@ -179,14 +179,14 @@ int run_snapshot(SnapshotOptions options) {
   }
   // Nor another run's or batch's directory, or inside one's own entries: the CSVs would lie among that
   // run's results, and a run into it later would remove them with it.
-  for (const char* record : {"scenario.resolved.yaml", kSweepResolvedFile})
-    if (std::error_code ignored; fs::exists(fs::path(out_dir) / record, ignored)) {
-      std::cerr << "probsim snapshot: " << out_named << " holds another "
-                << (std::string(record) == kSweepResolvedFile ? "batch" : "run")
-                << "'s results: give the snapshot a folder of its own, such as "
-                << (fs::path(out_dir) / default_snapshot_folder(*date, replication)).string() << "\n";
-      return 1;
-    }
+  if (std::error_code ignored;
+      is_batch_directory(out_dir) || fs::exists(fs::path(out_dir) / "scenario.resolved.yaml", ignored)) {
+    std::cerr << "probsim snapshot: " << out_named << " holds another "
+              << (is_batch_directory(out_dir) ? "batch" : "run")
+              << "'s results: give the snapshot a folder of its own, such as "
+              << (fs::path(out_dir) / default_snapshot_folder(*date, replication)).string() << "\n";
+    return 1;
+  }
   if (const std::string why = why_output_would_replace_results(fs::path(out_dir) / "caseload.csv");
       !why.empty()) {
     std::cerr << "probsim snapshot: " << out_named << ": " << why << "\n";

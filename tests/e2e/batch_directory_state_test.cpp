@@ -113,6 +113,16 @@ TEST(BatchDirectoryState, ADryRunChecksTheDirectoryAndCountsWhatAResumeSkips) {
   EXPECT_EQ(other.exit_status, 1) << other.output;
   EXPECT_NE(other.output.find("holds another sweep"), std::string::npos) << other.output;
   EXPECT_FALSE(fs::exists(replications_of(batch, "p0003") / "rep-00001.kpis.csv"));
+  // Nor into a run's directory, which the run refuses as no batch directory.
+  ASSERT_EQ(run_probsim("run scenarios/example_pdu.yaml -q --reps 1 --set simulation.report_end=2023-03-31 "
+                        "--out " +
+                        quoted(dir / "a-run"))
+                .exit_status,
+            0);
+  const CommandResult run_dir =
+      run_probsim("batch " + quoted(sweep) + " --dry-run --out " + quoted(dir / "a-run"));
+  EXPECT_EQ(run_dir.exit_status, 1) << run_dir.output;
+  EXPECT_NE(run_dir.output.find("exists and is not a batch directory"), std::string::npos) << run_dir.output;
 }
 
 }  // namespace

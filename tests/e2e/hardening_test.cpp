@@ -255,10 +255,13 @@ TEST(Wording, AnEmptyStepADirectoryAsReportOutAndAnEmptyPrecisionKpiAreNamed) {
   EXPECT_TRUE(contains(page.output, (dir / "pages").string() + " is a directory; give a file name"))
       << page.output;
   EXPECT_FALSE(contains(page.output, ".tmp")) << page.output;
-  const CommandResult kpis = run_probsim(
-      "run scenarios/example_pdu.yaml -q --reps 2 --precision 0.1 --precision-kpis referrals,,caseload_mean");
-  EXPECT_EQ(kpis.exit_status, 2) << kpis.output;
-  EXPECT_TRUE(contains(kpis.output, "has an empty name between two commas")) << kpis.output;
+  for (const char* list : {"referrals,,caseload_mean", "referrals,", ",referrals"}) {
+    const CommandResult kpis = run_probsim(
+        std::string("run scenarios/example_pdu.yaml -q --reps 2 --precision 0.1 --precision-kpis ") + list);
+    EXPECT_EQ(kpis.exit_status, 2) << list << "\n" << kpis.output;
+    EXPECT_TRUE(contains(kpis.output, "has an empty name, before, between or after its commas"))
+        << kpis.output;
+  }
 }
 
 // A list of one item: its one index is "index 0", not "indices 0-0".

@@ -100,6 +100,27 @@ TEST(SnapshotInputs, ABatchPointOfASnapshotScenarioNamesItsCsvsSoItCanBeReplayed
   EXPECT_TRUE(fs::exists(dir / "batch" / "points" / "p0001" / "snapshot-2023-02-01" / "staff.csv"));
 }
 
+// The paths are set aside when a later shard compares a point's record (the '# input' checksums hold what
+// the files are): a batch begun when they were written relative, or a shard started through a link to the
+// same folder, was refused its resume as "a scenario file changed".
+TEST(SnapshotInputs, ALaterShardComparesAPointsRecordWithoutItsCsvPaths) {
+  const fs::path dir = fresh_directory("snapshot-inputs-csv-paths");
+  const std::string batch = two_point_batch(dir) + " --out " + quoted(dir / "batch");
+  ASSERT_EQ(run_probsim(batch + " --shard 1/2").exit_status, 0);
+  const fs::path record = dir / "batch" / "points" / "p0001" / "scenario.resolved.yaml";
+  std::string text = read_file(record);
+  for (const char* key : {"  caseload_csv: ", "  staff_csv: "}) {
+    const std::size_t at = text.find(key);
+    ASSERT_NE(at, std::string::npos) << text;
+    text.replace(at + std::string(key).size(), text.find('\n', at) - at - std::string(key).size(),
+                 "data/x.csv");
+  }
+  write_file(record, text);
+  const CommandResult second = run_probsim(batch + " --shard 2/2");
+  EXPECT_EQ(second.exit_status, 0) << second.output;
+  EXPECT_TRUE(fs::exists(dir / "batch" / "sweep_summary.csv"));
+}
+
 // A batch begun before the checksums were recorded (its files have no '# input' lines) is not checked: a
 // later shard goes on, as it did then, rather than refusing every batch begun by an older probsim.
 TEST(SnapshotInputs, ALaterShardOfABatchBegunBeforeTheChecksumsGoesOn) {
