@@ -23,19 +23,24 @@ std::optional<std::string> number_written_one_way(const std::string& text) {
   return std::string(written, last);
 }
 
-void write_numbers_one_way(ConfigNode& node) {
+// Each number written one way, and each map's keys in one order: a YAML map has no order, and the
+// scenario reader reads it by key, so {po: 10, pso: 12} and {pso: 12, po: 10.0} set one value (they made
+// two points that ran the same scenario twice). A list keeps its order, which is its meaning.
+void write_one_way(ConfigNode& node) {
   if (node.kind == ConfigNode::Kind::scalar) {
     if (auto number = number_written_one_way(node.scalar)) node.scalar = *number;
   }
-  for (auto& item : node.items) write_numbers_one_way(item);
-  for (auto& [key, value] : node.entries) write_numbers_one_way(value);
+  for (auto& item : node.items) write_one_way(item);
+  for (auto& [key, value] : node.entries) write_one_way(value);
+  std::stable_sort(node.entries.begin(), node.entries.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
 }
 
 }  // namespace
 
 std::string same_value_key(const ConfigNode& value) {
   ConfigNode copy = value;
-  write_numbers_one_way(copy);
+  write_one_way(copy);
   return emit_yaml_inline(copy);
 }
 

@@ -5,6 +5,7 @@
 // they set a setting to one number, and compared as text they made two points that ran the same scenario
 // twice; anything that is not a number (a date, a name, true) by its text. A quoted "6" is the number 6
 // too: the loader keeps no quotes (ConfigNode holds a scalar's text alone) and the reader reads "6" as 6.
+// A map is one value whatever the order of its keys.
 
 #include <map>
 #include <optional>

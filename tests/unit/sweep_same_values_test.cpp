@@ -52,6 +52,22 @@ TEST(SweepSameValues, ANumberIsComparedByItsValue) {
   EXPECT_EQ(same_value_key(fixed_six), same_value_key(fixed_six_point_oh));
 }
 
+// A map is one value whatever the order of its keys (the reader reads it by key); a list's order is kept.
+TEST(SweepSameValues, AMapsKeysInAnotherOrderAreOneValueAListsAreNot) {
+  ConfigNode first, second;
+  first.kind = second.kind = ConfigNode::Kind::map;
+  first.entries.emplace_back("po", scalar("10"));
+  first.entries.emplace_back("pso", scalar("12"));
+  second.entries.emplace_back("pso", scalar("12"));
+  second.entries.emplace_back("po", scalar("10.0"));
+  EXPECT_EQ(same_value_key(first), same_value_key(second));
+  ConfigNode up, down;
+  up.kind = down.kind = ConfigNode::Kind::sequence;
+  up.items = {scalar("1"), scalar("2")};
+  down.items = {scalar("2"), scalar("1")};
+  EXPECT_NE(same_value_key(up), same_value_key(down));
+}
+
 TEST(SweepSameValues, TextThatIsNotANumberIsComparedAsWritten) {
   EXPECT_NE(same_value_key(scalar("six")), same_value_key(scalar("Six")));
   EXPECT_EQ(same_value_key(scalar("2023-06-30")), "2023-06-30");
