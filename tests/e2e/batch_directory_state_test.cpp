@@ -26,13 +26,19 @@ std::string replaced(std::string text, const std::string& from, const std::strin
   return text;
 }
 
-TEST(BatchDirectoryState, AggregateRefusesAPointsCsvThatIsNotTheSweeps) {
-  const fs::path dir = fresh_directory("point-index");
+// small_sweep's batch of `replications` a point, run whole into `dir`/batch, or "" if it failed.
+fs::path batch_of(const fs::path& dir, const std::string& replications) {
   const fs::path batch = dir / "batch";
-  ASSERT_EQ(run_probsim("batch " + quoted(write_sweep(dir, small_sweep("point-index", "", "1"))) +
-                        " --jobs 2 --quiet --out " + quoted(batch))
-                .exit_status,
-            0);
+  const CommandResult made = run_probsim(
+      "batch " + quoted(write_sweep(dir, small_sweep(dir.filename().string(), "", replications))) +
+      " --jobs 2 --quiet --out " + quoted(batch));
+  EXPECT_EQ(made.exit_status, 0) << made.output;
+  return made.exit_status == 0 ? batch : fs::path();
+}
+
+TEST(BatchDirectoryState, AggregateRefusesAPointsCsvThatIsNotTheSweeps) {
+  const fs::path batch = batch_of(fresh_directory("point-index"), "1");
+  ASSERT_FALSE(batch.empty());
   const std::string index = read_file(batch / "points.csv");
   const std::string aggregate = "aggregate " + quoted(batch) + " --quiet";
   ASSERT_EQ(run_probsim(aggregate).exit_status, 0);
@@ -68,11 +74,8 @@ TEST(BatchDirectoryState, AggregateRefusesAPointsCsvThatIsNotTheSweeps) {
 // its merged files, which compare went on pairing as the point's.
 TEST(BatchDirectoryState, AnIncompletePointsEarlierMergedFilesAreRemoved) {
   const fs::path dir = fresh_directory("point-stale-merge");
-  const fs::path batch = dir / "batch";
-  ASSERT_EQ(run_probsim("batch " + quoted(write_sweep(dir, small_sweep("point-stale-merge", "", "2"))) +
-                        " --jobs 2 --quiet --out " + quoted(batch))
-                .exit_status,
-            0);
+  const fs::path batch = batch_of(dir, "2");
+  ASSERT_FALSE(batch.empty());
   ASSERT_TRUE(fs::exists(batch / "points" / "p0002" / "kpis.csv"));
   fs::remove(replications_of(batch, "p0002") / "rep-00002.kpis.csv");
   const CommandResult r = run_probsim("aggregate " + quoted(batch) + " --quiet");
@@ -93,11 +96,10 @@ TEST(BatchDirectoryState, AnIncompletePointsEarlierMergedFilesAreRemoved) {
 
 TEST(BatchDirectoryState, ADryRunChecksTheDirectoryAndCountsWhatAResumeSkips) {
   const fs::path dir = fresh_directory("dry-run-state");
-  const fs::path batch = dir / "batch";
-  const fs::path sweep = write_sweep(dir, small_sweep("dry-run-state", "", "2"));
+  const fs::path batch = batch_of(dir, "2");
+  ASSERT_FALSE(batch.empty());
+  const fs::path sweep = dir / "sweep.yaml";  // write_sweep's name
   const std::string dry = "batch " + quoted(sweep) + " --dry-run --out " + quoted(batch);
-  ASSERT_EQ(run_probsim("batch " + quoted(sweep) + " --jobs 2 --quiet --out " + quoted(batch)).exit_status,
-            0);
   const CommandResult complete = run_probsim(dry);
   EXPECT_EQ(complete.exit_status, 0) << complete.output;
   EXPECT_NE(complete.output.find("would run 0 of 10 replications into " + batch.string() +
