@@ -13,39 +13,17 @@
 #include "output/csv.hpp"
 #include "output/csv_reader.hpp"
 #include "prioritisation/rag_status.hpp"
+#include "runner/allocation_warnings.hpp"
 #include "runner/bank_holiday_warnings.hpp"
 #include "runner/casework_task_warnings.hpp"
 #include "runner/snapshot_date_warnings.hpp"
+#include "runner/staff_presence.hpp"
 
 namespace fs = std::filesystem;
 
 namespace probsim {
 
 namespace {
-
-// Staff of a grade `wanted` says in one of `pdus` (or their regions): in post at the start, as the PDU's
-// staff lists or a warm start's staff CSV give them, or recruited before the run ends.
-template <typename GradeWanted>
-bool has_staff(const Scenario& s, const std::vector<std::size_t>& pdus, GradeWanted wanted) {
-  const auto among = [&](std::size_t pdu) { return std::find(pdus.begin(), pdus.end(), pdu) != pdus.end(); };
-  std::set<std::size_t> regions;
-  std::size_t index = 0;
-  for (std::size_t r = 0; r < s.regions.size(); ++r)
-    for (std::size_t p = 0; p < s.regions[r].pdus.size(); ++p, ++index)
-      if (among(index)) regions.insert(r);
-  for (const std::size_t pdu : pdus)
-    for (const StaffGroup& group : s.pdu_at(pdu).staff)
-      if (wanted(group.person.grade) && group.headcount > 0) return true;
-  if (s.snapshot)
-    for (const SnapshotStaffMember& member : s.snapshot->staff)
-      if (wanted(member.person.grade) && among(member.pdu)) return true;
-  for (const RecruitmentIntake& intake : s.staffing_plan.intakes) {
-    if (!wanted(intake.grade) || intake.count <= 0) continue;
-    if (s.window.report_end < intake.date) continue;  // after the run: nothing of this run has them
-    if ((intake.pdu && among(*intake.pdu)) || (intake.region && regions.count(*intake.region))) return true;
-  }
-  return false;
-}
 
 bool has_facilitators(const Scenario& s, const std::vector<std::size_t>& pdus) {
   return has_staff(s, pdus, [](Grade g) { return g == Grade::facilitator; });
@@ -120,6 +98,8 @@ std::vector<std::string> scenario_warnings(const Scenario& s) {
                                    "referrals.seasonality_multipliers above 0."
          : !any_rate             ? "Set regions[].pdus[].referrals_per_week."
                                  : "Set a month's referrals.seasonality_multipliers above 0."));
+
+  for (std::string& w : allocation_warnings(s)) warnings.push_back(std::move(w));
 
   // Task kinds listed to no effect, and RAG-13's judgement with nothing to act on.
   for (std::string& w : casework_task_warnings(s)) warnings.push_back(std::move(w));

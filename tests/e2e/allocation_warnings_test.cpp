@@ -1,0 +1,38 @@
+// A RoSH level a PDU has no eligible grade for is warned of (sim/runner/allocation_warnings.hpp): a probe's
+// PDU of PSOs alone left 76 high-RoSH cases unheld, and its assessments read 100% on time, since a case's
+// tasks begin at allocation and the unheld cases had none due.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "e2e/cli_test_support.hpp"
+
+using namespace probsim::testing;
+
+namespace {
+
+const std::string kValidate = "validate scenarios/example_pdu.yaml --set simulation.report_end=2023-03-31 ";
+
+}  // namespace
+
+TEST(AllocationWarnings, APduWithNoOneWhoMayHoldItsHighRoshCasesIsWarnedOf) {
+  const CommandResult r = run_probsim(
+      kValidate + "--set 'regions.0.pdus.Eastmoor.staff=[{grade: pso, headcount: 9, fte_each: 1.0}]'");
+  EXPECT_EQ(r.exit_status, 0) << r.output;
+  EXPECT_NE(
+      r.output.find("warning: PDU Eastmoor has no one in post or recruited of a grade that may hold its high "
+                    "and very_high RoSH cases"),
+      std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("outside every timeliness KPI"), std::string::npos) << r.output;
+}
+
+TEST(AllocationWarnings, NotWhenEveryLevelHasAnEligibleGradeOrTheFallBackIsOn) {
+  const CommandResult shipped = run_probsim(kValidate);
+  EXPECT_EQ(shipped.output.find("may hold its"), std::string::npos) << shipped.output;
+  const CommandResult fall_back =
+      run_probsim(kValidate +
+                  "--set 'regions.0.pdus.Eastmoor.staff=[{grade: pso, headcount: 9, fte_each: 1.0}]' "
+                  "--set allocation.fall_back_to_any_grade=true");
+  EXPECT_EQ(fall_back.output.find("may hold its"), std::string::npos) << fall_back.output;
+}
