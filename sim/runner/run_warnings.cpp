@@ -212,7 +212,8 @@ std::vector<std::string> result_warnings(const Scenario& s, const fs::path& time
     std::snprintf(percent, sizeof percent, "%.0f%%", 100.0 * share);
     warnings.push_back("every PDU was " + name + " at " + percent +
                        " of month ends (over replications): the "
-                       "RAG thresholds (caseload.prioritisation) do not tell the " +
+                       "RAG thresholds (prioritisation.workload_pct_amber_above and the other prioritisation "
+                       "keys) do not tell the " +
                        std::to_string(s.pdu_count()) +
                        " PDUs apart for most of the window. Check the thresholds against the PDUs' "
                        "measures, or whether the framework was meant to be on.");
