@@ -15,6 +15,7 @@
 #include "prioritisation/rag_status.hpp"
 #include "runner/allocation_warnings.hpp"
 #include "runner/bank_holiday_warnings.hpp"
+#include "runner/bbr_capacity_warnings.hpp"
 #include "runner/casework_task_warnings.hpp"
 #include "runner/snapshot_date_warnings.hpp"
 #include "runner/staff_presence.hpp"
@@ -100,6 +101,7 @@ std::vector<std::string> scenario_warnings(const Scenario& s) {
                                  : "Set a month's referrals.seasonality_multipliers above 0."));
 
   for (std::string& w : allocation_warnings(s)) warnings.push_back(std::move(w));
+  for (std::string& w : bbr_capacity_warnings(s)) warnings.push_back(std::move(w));
 
   // Task kinds listed to no effect, and RAG-13's judgement with nothing to act on.
   for (std::string& w : casework_task_warnings(s)) warnings.push_back(std::move(w));
