@@ -102,7 +102,9 @@ void read_toolkit(FieldReader& iv, ToolkitRules& rules) {
   auto t = iv.optional_map("toolkit");
   if (!t) return;
   if (auto n = t->integer("sessions", false, 1, kMaxSessions)) rules.sessions = *n;
-  if (auto weeks = t->number("session_interval_weeks", false, 1.0 / 7.0, 52.0))
+  // One day is the least: 1/7 as written to 6 figures (0.142857) is let in, since it cannot be typed
+  // exactly, and the interval is whole days (lround of weeks × 7, at least 1).
+  if (auto weeks = t->number("session_interval_weeks", false, 0.142857, 52.0))
     rules.session_interval_weeks = *weeks;
   if (auto h = t->number("hours_per_session", false, 0.0, kMaxSessionHours)) rules.hours_per_session = *h;
   t->reject_unknown_keys();

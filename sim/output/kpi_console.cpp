@@ -16,9 +16,10 @@ bool is_share_kpi(const std::string& kpi) {
   constexpr std::string_view suffix = "_share";
   if (kpi.size() >= suffix.size() && kpi.compare(kpi.size() - suffix.size(), suffix.size(), suffix) == 0)
     return true;
-  // Ratios of hours or places, not named *_share (README "Interventions KPIs").
-  constexpr std::array<std::string_view, 2> kOtherShares = {metric_name::facilitator_utilisation,
-                                                            metric_name::bbr_group_fill_mean};
+  // Shares and ratios of hours or places not named *_share (docs/reference/outputs.md).
+  constexpr std::array<std::string_view, 3> kOtherShares = {metric_name::facilitator_utilisation,
+                                                            metric_name::bbr_group_fill_mean,
+                                                            metric_name::bbr_completed_share_of_ended};
   for (const auto name : kOtherShares)
     if (kpi == name) return true;
   return false;
