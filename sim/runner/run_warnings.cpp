@@ -100,6 +100,14 @@ std::vector<std::string> scenario_warnings(const Scenario& s) {
          : !any_rate             ? "Set regions[].pdus[].referrals_per_week."
                                  : "Set a month's referrals.seasonality_multipliers above 0."));
 
+  // An empty start with no warm-up: the report window opens on empty caseloads, so caseload, workload and
+  // every queue climb through it (M-1's bias), which its means read as the scenario's level.
+  if (s.window.warm_start == WarmStart::empty && s.window.warm_up_weeks == 0)
+    warnings.push_back(
+        "simulation.warm_start is empty and simulation.warm_up_weeks is 0: the report window "
+        "opens with no cases, so caseload, workload and every queue climb through it and its "
+        "means understate them (M-1). Use warm_start: steady_state, or a warm-up as long as "
+        "the longest orders.");
   for (std::string& w : allocation_warnings(s)) warnings.push_back(std::move(w));
   for (std::string& w : bbr_capacity_warnings(s)) warnings.push_back(std::move(w));
 

@@ -1,6 +1,7 @@
-// A RoSH level a PDU has no eligible grade for is warned of (sim/runner/allocation_warnings.hpp): a probe's
-// PDU of PSOs alone left 76 high-RoSH cases unheld, and its assessments read 100% on time, since a case's
-// tasks begin at allocation and the unheld cases had none due.
+// Warnings about how a run starts that a probe of odd but valid scenarios found missing: a RoSH level a PDU
+// has no eligible grade for (sim/runner/allocation_warnings.hpp; a PDU of PSOs alone left 76 high-RoSH
+// cases unheld, and its assessments read 100% on time, since a case's tasks begin at allocation and the
+// unheld cases had none due), and an empty start with no warm-up.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -35,4 +36,16 @@ TEST(AllocationWarnings, NotWhenEveryLevelHasAnEligibleGradeOrTheFallBackIsOn) {
                   "--set 'regions.0.pdus.Eastmoor.staff=[{grade: pso, headcount: 9, fte_each: 1.0}]' "
                   "--set allocation.fall_back_to_any_grade=true");
   EXPECT_EQ(fall_back.output.find("may hold its"), std::string::npos) << fall_back.output;
+}
+
+// An empty start with no warm-up opens the window on empty caseloads (M-1): the docs called it biased, and
+// nothing said so when a scenario asked for it.
+TEST(StartWarnings, AnEmptyStartWithNoWarmUpIsWarnedOfAndNotWithOne) {
+  const std::string empty = kValidate + "--set simulation.warm_start=empty ";
+  const CommandResult none = run_probsim(empty + "--set simulation.warm_up_weeks=0");
+  EXPECT_NE(none.output.find("warning: simulation.warm_start is empty and simulation.warm_up_weeks is 0"),
+            std::string::npos)
+      << none.output;
+  EXPECT_EQ(run_probsim(empty + "--set simulation.warm_up_weeks=104").output.find("warm_start is empty"),
+            std::string::npos);
 }
