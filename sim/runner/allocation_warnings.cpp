@@ -20,8 +20,19 @@ std::vector<std::string> allocation_warnings(const Scenario& s) {
          ++level) {
       if (rosh_shares[level] <= 0.0) continue;
       const std::vector<Grade>& eligible = rule.eligible_grades_by_rosh[level];
-      const bool someone = has_staff(s, {pdu}, [&](Grade g) {
+      const auto may_hold = [&](Grade g) {
         return holds_cases(g) && std::find(eligible.begin(), eligible.end(), g) != eligible.end();
+      };
+      // A trainee counts as the PO they become if they qualify before the run ends.
+      bool someone = false;
+      for_each_staff_group(s, {pdu}, [&](const NewStaffMember& person, int, const CalendarDate& from) {
+        Grade grade = person.grade;
+        if (grade == Grade::pqip) {
+          const CalendarDate training_start = from.plus_months(-person.training_months_completed);
+          if (s.workforce.trainee_pipeline.stage_on(training_start, s.window.report_end).grade == Grade::po)
+            someone = someone || may_hold(Grade::po);
+        }
+        someone = someone || may_hold(grade);
       });
       if (!someone) levels.emplace_back(to_string(static_cast<RoshLevel>(level)));
     }

@@ -1,6 +1,7 @@
 #pragma once
-// Whether a scenario has staff of a grade in some PDUs, for the warnings about what no one can do
-// (runner/run_warnings.hpp, runner/allocation_warnings.hpp).
+// The staff a scenario gives some PDUs over a run, for the warnings about what no one can do
+// (runner/run_warnings.hpp, allocation_warnings.hpp, bbr_capacity_warnings.hpp): one walk over the PDUs'
+// staff lists, a warm start's staff CSV and the staffing plan's intakes before the run ends.
 
 #include <algorithm>
 #include <set>
@@ -10,10 +11,11 @@
 
 namespace probsim {
 
-// Staff of a grade `wanted` says in one of `pdus` (or their regions): in post at the start, as the PDU's
-// staff lists or a warm start's staff CSV give them, or recruited before the run ends.
-template <typename GradeWanted>
-[[nodiscard]] bool has_staff(const Scenario& s, const std::vector<std::size_t>& pdus, GradeWanted wanted) {
+// Calls `visit(person, count, from)` for each group of staff the scenario puts in one of `pdus` (or, by an
+// intake to a region, in their regions): `count` people like `person`, in post from `from` (report_start
+// for those described at the start, the intake's date for those recruited before report_end).
+template <typename Visit>
+void for_each_staff_group(const Scenario& s, const std::vector<std::size_t>& pdus, Visit visit) {
   const auto among = [&](std::size_t pdu) { return std::find(pdus.begin(), pdus.end(), pdu) != pdus.end(); };
   std::set<std::size_t> regions;
   std::size_t index = 0;
@@ -22,16 +24,31 @@ template <typename GradeWanted>
       if (among(index)) regions.insert(r);
   for (const std::size_t pdu : pdus)
     for (const StaffGroup& group : s.pdu_at(pdu).staff)
-      if (wanted(group.person.grade) && group.headcount > 0) return true;
+      if (group.headcount > 0) visit(group.person, group.headcount, s.window.report_start);
   if (s.snapshot)
     for (const SnapshotStaffMember& member : s.snapshot->staff)
-      if (wanted(member.person.grade) && among(member.pdu)) return true;
+      if (among(member.pdu)) visit(member.person, 1, s.window.report_start);
   for (const RecruitmentIntake& intake : s.staffing_plan.intakes) {
-    if (!wanted(intake.grade) || intake.count <= 0) continue;
-    if (s.window.report_end < intake.date) continue;  // after the run: nothing of this run has them
-    if ((intake.pdu && among(*intake.pdu)) || (intake.region && regions.count(*intake.region))) return true;
+    if (intake.count <= 0 || s.window.report_end < intake.date) continue;  // after the run: not this run's
+    if ((intake.pdu && among(*intake.pdu)) || (intake.region && regions.count(*intake.region))) {
+      NewStaffMember person;
+      person.grade = intake.grade;
+      person.fte = intake.fte_each;
+      person.training_months_completed = intake.training_months_completed;
+      visit(person, intake.count, intake.date);
+    }
   }
-  return false;
+}
+
+// Staff of a grade `wanted` says in one of `pdus` (or their regions): in post at the start, as the PDU's
+// staff lists or a warm start's staff CSV give them, or recruited before the run ends.
+template <typename GradeWanted>
+[[nodiscard]] bool has_staff(const Scenario& s, const std::vector<std::size_t>& pdus, GradeWanted wanted) {
+  bool found = false;
+  for_each_staff_group(s, pdus, [&](const NewStaffMember& person, int, const CalendarDate&) {
+    found = found || wanted(person.grade);
+  });
+  return found;
 }
 
 }  // namespace probsim

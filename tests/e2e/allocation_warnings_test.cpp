@@ -28,6 +28,16 @@ TEST(AllocationWarnings, APduWithNoOneWhoMayHoldItsHighRoshCasesIsWarnedOf) {
   EXPECT_NE(r.output.find("outside every timeliness KPI"), std::string::npos) << r.output;
 }
 
+// Found by review: trainees who qualify during the run hold high-RoSH cases from then on.
+TEST(AllocationWarnings, NotWhenTraineesQualifyAsPosBeforeTheRunEnds) {
+  const std::string staff =
+      "--set 'regions.0.pdus.Eastmoor.staff=[{grade: pso, headcount: 9, fte_each: 1.0}, "
+      "{grade: pqip, headcount: 3, fte_each: 1.0, training_months_completed: ";
+  EXPECT_EQ(run_probsim(kValidate + staff + "17}]'").output.find("may hold its"), std::string::npos);
+  // Trainees who qualify only after the run ends hold none of them in it.
+  EXPECT_NE(run_probsim(kValidate + staff + "0}]'").output.find("may hold its"), std::string::npos);
+}
+
 TEST(AllocationWarnings, NotWhenEveryLevelHasAnEligibleGradeOrTheFallBackIsOn) {
   const CommandResult shipped = run_probsim(kValidate);
   EXPECT_EQ(shipped.output.find("may hold its"), std::string::npos) << shipped.output;
