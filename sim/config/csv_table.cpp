@@ -122,10 +122,19 @@ std::optional<CsvProblem> encoding_problem(const std::string& text, const std::s
                    std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
   };
   const bool utf16_mark = text.rfind("\xFF\xFE", 0) == 0 || text.rfind("\xFE\xFF", 0) == 0;
-  if (const std::size_t nul = text.find('\0'); utf16_mark || nul != std::string::npos)
-    return CsvProblem{path, utf16_mark ? 1 : line_of(nul), "header",
+  const std::size_t nul = text.find('\0');
+  // UTF-16 puts a NUL beside every ASCII character, so the first line holds one. A NUL further down a
+  // file whose first line is clean is damage at that row (a truncated copy, a pasted binary), not an
+  // encoding: named as the row, so the user does not re-save a file whose header is fine.
+  const std::size_t first_break = text.find('\n');
+  if (utf16_mark || (nul != std::string::npos && nul < first_break))
+    return CsvProblem{path, 1, "header",
                       "the file is UTF-16 or binary, not UTF-8 text (it begins with a UTF-16 byte-order mark "
                       "or holds NUL bytes); save it as CSV in UTF-8"};
+  if (nul != std::string::npos)
+    return CsvProblem{path, line_of(nul), "row",
+                      "the row holds a NUL byte (the file is damaged or has binary data pasted into it); "
+                      "remove it, or export the file again as CSV in UTF-8"};
   // A CR outside quoted fields that no LF follows (a spreadsheet's "CSV (Macintosh)", which may hold LF
   // inside a quoted cell, or a file pieced together from two): this reader drops CRs, so such a row would
   // run into the next. A run of CRs before an LF (CR CR LF, from a CRLF writer on a text-mode file) ends
@@ -165,7 +174,9 @@ std::optional<CsvTable> CsvTable::read(const std::string& path, const std::vecto
   std::ostringstream buffer;
   buffer << in.rdbuf();
   std::string text = buffer.str();
-  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);  // a spreadsheet's UTF-8 byte-order mark
+  // A spreadsheet's UTF-8 byte-order mark; a file re-saved by a tool that adds one regardless has two,
+  // and the second, left in, would make the first column's name unknown by an invisible character.
+  while (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
   if (const std::optional<CsvProblem> problem = encoding_problem(text, path)) {
     problems.push_back(*problem);
     return std::nullopt;
@@ -248,18 +259,20 @@ std::optional<CsvTable> CsvTable::read(const std::string& path, const std::vecto
       continue;
     }
     if (record.fields.size() != table.header_.size()) {
-      // Named at the first column it lacks, or (too many fields) as the row.
-      const std::string column =
-          record.fields.size() < table.header_.size() ? table.header_[record.fields.size()] : "row";
+      // Named as the row (the fault is a comma too few or too many somewhere in it), and a short row
+      // says where it ends, so the user can see which of its values moved into the wrong column.
+      const bool short_row = record.fields.size() < table.header_.size();
       std::string message = "the row has " + counted(record.fields.size(), "field") + ", the header " +
                             std::to_string(table.header_.size());
+      if (short_row && record.last_line == record.line)
+        message += " (it ends before column '" + table.header_[record.fields.size()] + "')";
       // A stray quote pairs with the next one, lines later, and every line between becomes one field of
       // this row: say so, or the user looks for a missing comma on this line alone.
       if (record.last_line > record.line)
         message += "; a quoted field runs from this line to line " + std::to_string(record.last_line) + " (" +
                    std::to_string(record.last_line - record.line + 1) +
                    " lines read as one row): is a quote (\") unbalanced?";
-      problems.push_back({path, record.line, column, message});
+      problems.push_back({path, record.line, "row", message});
       if (record.last_line > record.line)
         for (CsvRow& row : lines_taken_in(text, record)) table.malformed_rows_.push_back(std::move(row));
       else

@@ -14,7 +14,7 @@ namespace probsim {
 struct CsvProblem {
   std::string file;
   int line = 0;        // 1-based; the header is line 1
-  std::string column;  // a column name, or "header" for the file as a whole
+  std::string column;  // a column name, "header" for the file as a whole, or "row" for the row as a whole
   std::string message;
 
   [[nodiscard]] std::string describe() const;  // "FILE:LINE:COLUMN: error: message"

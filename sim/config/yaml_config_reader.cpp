@@ -173,8 +173,10 @@ std::optional<ConfigNode> parse_config_file(const std::string& path, Diagnostics
     return std::nullopt;
   }
   try {
-    // A second document (after `---`) would otherwise be ignored without a word.
-    const std::vector<YAML::Node> documents = YAML::LoadAll(text);
+    // A second document (after `---`) would otherwise be ignored without a word. An empty one (a
+    // trailing `---`, as some tools end a file) holds nothing to ignore, so it is let be.
+    std::vector<YAML::Node> documents = YAML::LoadAll(text);
+    while (documents.size() > 1 && documents.back().IsNull()) documents.pop_back();
     if (documents.size() > 1) {
       diagnostics.error(location_of(documents[1].Mark(), path), "",
                         "a scenario file holds one YAML document; found a second (after '---'). Put it in "

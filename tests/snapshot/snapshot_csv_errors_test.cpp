@@ -170,9 +170,11 @@ TEST(SnapshotCsvErrors, AMalformedStaffRowIsNotRepeatedByTheCasesThatNameIt) {
   expect_one(r, r.staff_file, 2, "row", "the row has 5 fields, the header 4");
 }
 
+// Named as the row, where the comma is missing, and where it stops, so the user sees which values moved.
 TEST(SnapshotCsvErrors, RowWithTooFewFields) {
   const Read r = read(kCaseHeader + kCase + "P2,Northgate,licence,2022-06-01\n", kStaff);
-  expect_one(r, r.caseload_file, 3, "expected_end_date", "the row has 4 fields, the header 9");
+  expect_one(r, r.caseload_file, 3, "row",
+             "the row has 4 fields, the header 9 (it ends before column 'expected_end_date')");
 }
 
 TEST(SnapshotCsvErrors, FteOutOfRange) {

@@ -104,5 +104,5 @@ TEST(SnapshotCsvQuotes, StaffOnLinesAStrayQuoteTookInAreNotReportedByTheirCases)
 
 TEST(SnapshotCsvQuotes, OneFieldIsCountedInTheSingular) {
   const Read r = read(kCaseHeader, kStaff + "S5\n");
-  expect_one(r, r.staff_file, 6, "pdu", "the row has 1 field, the header 4");
+  expect_one(r, r.staff_file, 6, "row", "the row has 1 field, the header 4 (it ends before column 'pdu')");
 }

@@ -81,10 +81,26 @@ TEST(CsvEncoding, ACarriageReturnAloneAmongLineFeedsIsNamedAtItsLine) {
   ASSERT_EQ(problems.size(), 1u) << listing(problems);
   EXPECT_EQ(problems[0].line, 3);
   EXPECT_NE(problems[0].message.find("a carriage return with no line feed after it"), std::string::npos);
-  // A NUL byte is named at its line too.
-  const auto nul = problems_of(std::string("person_id,pdu\nP1,North\0gate\n", 28));
+}
+
+// A NUL below a clean header is damage at that row, named there as the row: not an encoding, which
+// would send the user to re-save a file whose header reads.
+TEST(CsvEncoding, ANulByteBelowTheHeaderIsNamedAsItsRow) {
+  const auto nul = problems_of(std::string("person_id,pdu\nP1,Northgate\nP2,North\0gate\n", 41));
   ASSERT_EQ(nul.size(), 1u) << listing(nul);
-  EXPECT_EQ(nul[0].line, 2);
+  EXPECT_EQ(nul[0].line, 3);
+  EXPECT_EQ(nul[0].column, "row");
+  EXPECT_NE(nul[0].message.find("the row holds a NUL byte"), std::string::npos) << nul[0].describe();
+  // One in the header line is still read as an encoding.
+  const auto header = problems_of(std::string("person_id,p\0du\nP1,Northgate\n", 28));
+  ASSERT_EQ(header.size(), 1u) << listing(header);
+  EXPECT_NE(header[0].message.find("UTF-16 or binary"), std::string::npos) << header[0].describe();
+}
+
+// A tool that adds a byte-order mark to a file that has one leaves two; the second is no part of a name.
+TEST(CsvEncoding, ADoubledByteOrderMarkIsRead) {
+  const auto problems = problems_of("\xEF\xBB\xBF\xEF\xBB\xBFperson_id,pdu\nP1,Northgate\n");
+  EXPECT_TRUE(problems.empty()) << listing(problems);
 }
 
 TEST(CsvEncoding, ALatin1ByteIsNamedAtItsLine) {
