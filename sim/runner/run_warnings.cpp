@@ -17,6 +17,7 @@
 #include "runner/bank_holiday_warnings.hpp"
 #include "runner/bbr_capacity_warnings.hpp"
 #include "runner/casework_task_warnings.hpp"
+#include "runner/defeated_setting_warnings.hpp"
 #include "runner/snapshot_date_warnings.hpp"
 #include "runner/staff_presence.hpp"
 
@@ -28,22 +29,6 @@ namespace {
 
 bool has_facilitators(const Scenario& s, const std::vector<std::size_t>& pdus) {
   return has_staff(s, pdus, [](Grade g) { return g == Grade::facilitator; });
-}
-
-// The longest order any case can be given: the top of each drawn sentence type's length, over the
-// national case mix and every PDU's own.
-Day longest_order_days(const Scenario& s) {
-  Day longest = 0;
-  const auto consider = [&](const CaseMix& mix) {
-    for (std::size_t t = 0; t < mix.sentence_length_months.size(); ++t)
-      if (t < mix.sentence_type.size() && mix.sentence_type.weights()[t] > 0.0)
-        longest = std::max(longest, months_to_days(mix.sentence_length_months[t].max()));
-  };
-  consider(s.caseload.case_mix);
-  for (const RegionSpec& region : s.regions)
-    for (const PduSpec& pdu : region.pdus)
-      if (pdu.case_mix) consider(*pdu.case_mix);
-  return longest;
 }
 
 std::string names_of(const Scenario& s, const std::vector<std::size_t>& pdus) {
@@ -114,24 +99,7 @@ std::vector<std::string> scenario_warnings(const Scenario& s) {
   // Task kinds listed to no effect, and RAG-13's judgement with nothing to act on.
   for (std::string& w : casework_task_warnings(s)) warnings.push_back(std::move(w));
 
-  // G-13's renege at or above the longest order: nobody on the list can ever start the programme.
-  if (s.interventions.enabled) {
-    const Day longest = longest_order_days(s);
-    std::vector<std::pair<std::string, const ProgrammeRules*>> programmes = {
-        {"interventions.bbr", &s.interventions.bbr}};
-    const auto& sis = s.interventions.structured_interventions;
-    for (std::size_t i = 0; i < sis.size(); ++i)
-      programmes.emplace_back("interventions.structured_interventions." + std::to_string(i), &sis[i]);
-    for (const auto& [key, rules] : programmes) {
-      const double weeks = rules->min_order_weeks_left_to_start;
-      if (weeks > 0.0 && weeks * 7.0 >= static_cast<double>(longest))
-        warnings.push_back(key + ".min_order_weeks_left_to_start is " + format_number(weeks) +
-                           " weeks, but the longest order the case mix gives is " + std::to_string(longest) +
-                           " days (" + std::to_string(longest / 7) +
-                           " whole weeks): no man made a requirement in the simulation can ever start " +
-                           rules->name + ". Check the units (weeks), or set it to 0 to switch the rule off.");
-    }
-  }
+  for (std::string& w : defeated_setting_warnings(s)) warnings.push_back(std::move(w));
 
   // Intakes after the run's end are valid: a base file's plan may run on past the end of a run, for the
   // longer runs that extend the file (england_wales_2022.yaml's intakes of 2023). What looks unintended
@@ -171,16 +139,6 @@ std::vector<std::string> scenario_warnings(const Scenario& s) {
     warnings.push_back("simulation.caseload_csv (" + s.snapshot->files.caseload_csv +
                        ") has no case rows: the run starts with no open cases, and only referrals fill the "
                        "caseloads. Check the file, or use simulation.warm_start: steady_state.");
-
-  // A warm-up far longer than any order: nothing referred before report_start minus the longest order is
-  // still open at report_start, so the extra weeks only lengthen the run (a warm-up given in days?).
-  if (const Day longest = longest_order_days(s); longest > 0 && s.window.first_report_day() > 2 * longest)
-    warnings.push_back("simulation.warm_up_weeks is " + std::to_string(s.window.warm_up_weeks) +
-                       " (the simulation starts on " + s.window.day_zero().iso() +
-                       "), more than twice the longest order the case mix gives (" + std::to_string(longest) +
-                       " days, " + std::to_string(longest / 7) +
-                       " whole weeks): the weeks before that shape nothing at simulation.report_start and "
-                       "only lengthen the run. Check the units (weeks).");
 
   const std::vector<std::string> calendar = bank_holiday_warnings(s);
   warnings.insert(warnings.end(), calendar.begin(), calendar.end());

@@ -1,0 +1,22 @@
+#pragma once
+// Warnings about a setting that another quietly defeats (part of scenario_warnings,
+// runner/run_warnings.hpp). Each input is valid alone, and the run goes on, but a result the user
+// expects from the setting cannot come:
+// - a PDU `paired_with` another whose referral rate or staff differ: the draws of the two stop lining
+//   up, so the pair is not the common-random-numbers comparison pairing promises;
+// - a sentence type whose appointments are all missed (`missed_acceptable_share` plus
+//   `missed_unacceptable_share` at 1): nobody of that type attends, and at 1 acceptable nobody breaches;
+// - a `bbr_minimum_order_months` or `min_order_weeks_left_to_start` no order the case mix draws can meet:
+//   no BBR requirement is made, or none can start;
+// - a warm-up over twice the longest order: its early weeks shape nothing.
+
+#include <string>
+#include <vector>
+
+#include "scenario/scenario.hpp"
+
+namespace probsim {
+
+[[nodiscard]] std::vector<std::string> defeated_setting_warnings(const Scenario& s);
+
+}  // namespace probsim

@@ -1,0 +1,54 @@
+// Warnings for a setting another quietly defeats (sim/runner/defeated_setting_warnings.hpp): each fires
+// on a shipped scenario changed to trigger it, and not on the scenario as shipped or just short of it.
+#include <gtest/gtest.h>
+
+#include "e2e/batch_test_support.hpp"
+
+using namespace probsim::testing;
+
+// rag_example's twin is referred at Ashford's rate: a pair. At another rate the two see other people.
+TEST(DefeatedSettingWarnings, APairedPduWithAnotherReferralRate) {
+  const std::string twin = " --set \"regions.0.pdus.Ashford (no plan).referrals_per_week=";
+  const CommandResult other = run_probsim("validate scenarios/rag_example.yaml" + twin + "7\"");
+  ASSERT_EQ(other.exit_status, 0) << other.output;
+  EXPECT_NE(other.output.find("warning: PDU Ashford (no plan) is paired_with Ashford, but their referrals "
+                              "differ (7 and 6.5 a week)"),
+            std::string::npos)
+      << other.output;
+  const CommandResult same = run_probsim("validate scenarios/rag_example.yaml" + twin + "6.5\"");
+  ASSERT_EQ(same.exit_status, 0) << same.output;
+  EXPECT_EQ(same.output.find("warning"), std::string::npos) << same.output;
+}
+
+// Every licence appointment missed: nobody on licence attends, and with every miss acceptable nobody is
+// breached. The 2004 scenario's own shares (10% and 5%) draw no warning.
+TEST(DefeatedSettingWarnings, EveryAppointmentOfASentenceTypeMissed) {
+  const std::string shares =
+      " --set enforcement.appointments.missed_acceptable_share.licence=1"
+      " --set enforcement.appointments.missed_unacceptable_share.licence=0";
+  const CommandResult all = run_probsim("validate scenarios/national_standards_2004.yaml" + shares);
+  ASSERT_EQ(all.exit_status, 0) << all.output;
+  EXPECT_NE(all.output.find("missed_unacceptable_share.licence (0) sum to 1: nobody on a licence attends an "
+                            "appointment, and nobody is warned or breached for missing one"),
+            std::string::npos)
+      << all.output;
+  const CommandResult shipped = run_probsim("validate scenarios/national_standards_2004.yaml");
+  ASSERT_EQ(shipped.exit_status, 0) << shipped.output;
+  EXPECT_EQ(shipped.output.find("warning"), std::string::npos) << shipped.output;
+}
+
+// The longest order example's case mix gives is a 36-month licence: a 37-month minimum makes no BBR
+// requirement at all (months typed for weeks?); 36 can still be met.
+TEST(DefeatedSettingWarnings, ABbrMinimumOrderLongerThanAnyOrder) {
+  const std::string key = " --set interventions.routing.bbr_minimum_order_months=";
+  const CommandResult longer = run_probsim("validate scenarios/bbr_capacity.yaml" + key + "37");
+  ASSERT_EQ(longer.exit_status, 0) << longer.output;
+  EXPECT_NE(
+      longer.output.find("warning: interventions.routing.bbr_minimum_order_months is 37, but the longest "
+                         "order the case mix gives is"),
+      std::string::npos)
+      << longer.output;
+  EXPECT_NE(longer.output.find("no BBR requirement is made in the simulation"), std::string::npos);
+  EXPECT_EQ(run_probsim("validate scenarios/bbr_capacity.yaml" + key + "36").output.find("warning"),
+            std::string::npos);
+}
