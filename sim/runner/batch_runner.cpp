@@ -38,20 +38,25 @@ int fail(const std::string& message) {
   return 1;
 }
 
-// Whether the whole batch (every shard's part) is complete, from what is on disk.
-bool batch_complete(const fs::path& out, const SweepSpec& sweep, const std::vector<LoadedPoint>& points) {
-  for (const auto& p : points) {
-    const fs::path dir = point_directory(out, p.point.id);
-    std::uint64_t n = sweep.replications_per_point;
-    if (sweep.precision) {
-      const auto decided = recorded_precision_replications(dir);
-      if (!decided) return false;
-      n = *decided;
-    }
-    for (std::uint64_t r = 1; r <= n; ++r)
-      if (!replication_complete(dir, r)) return false;
+// Whether a point is complete, from what is on disk: under a precision rule, when its decision is recorded
+// and the replications it decided on are there.
+bool point_complete(const fs::path& out, const SweepSpec& sweep, const LoadedPoint& p) {
+  const fs::path dir = point_directory(out, p.point.id);
+  std::uint64_t n = sweep.replications_per_point;
+  if (sweep.precision) {
+    const auto decided = recorded_precision_replications(dir);
+    if (!decided) return false;
+    n = *decided;
   }
+  for (std::uint64_t r = 1; r <= n; ++r)
+    if (!replication_complete(dir, r)) return false;
   return true;
+}
+
+// Whether the whole batch (every shard's part) is complete.
+bool batch_complete(const fs::path& out, const SweepSpec& sweep, const std::vector<LoadedPoint>& points) {
+  return std::all_of(points.begin(), points.end(),
+                     [&](const LoadedPoint& p) { return point_complete(out, sweep, p); });
 }
 
 }  // namespace
@@ -141,8 +146,11 @@ int run_batch(const BatchOptions& options) {
     std::uint64_t already_complete = 0;
     if (is_batch_directory(out)) {
       if (auto problem = check_shared_files(out, *sweep, *loaded)) return fail(*problem);
-      if (!sweep->precision)
-        for (std::size_t i = 0; i < loaded->size(); ++i)
+      // Under a precision rule a task is a whole point, done when its decision and replications are there.
+      for (std::size_t i = 0; i < loaded->size(); ++i)
+        if (sweep->precision)
+          already_complete += shard.owns(i) && point_complete(out, *sweep, (*loaded)[i]);
+        else
           for (std::uint64_t r = 1; r <= per_point; ++r)
             if (shard.owns(i * per_point + (r - 1)) &&
                 replication_complete(point_directory(out, (*loaded)[i].point.id), r))

@@ -251,4 +251,13 @@ TEST(Precision, ASweepWithAPrecisionTargetGivesTheSameResultsWhateverTheSharding
                                           " -q --out " + quoted(dir / "alone"));
   ASSERT_EQ(alone.exit_status, 0) << alone.output;
   EXPECT_EQ(read_file(dir / "alone" / "kpis.csv"), read_file(point / "kpis.csv"));
+  // A dry run counts the points a resume skips: each decided, with the replications it decided on.
+  const std::string dry = "batch " + sweep + " --dry-run --out " + quoted(dir / "one");
+  const CommandResult complete = run_probsim(dry);
+  EXPECT_NE(complete.output.find("would run 0 of 3 points (all of each point's replications) into " +
+                                 (dir / "one").string() + " (3 of its 3 already complete there"),
+            std::string::npos)
+      << complete.output;
+  fs::remove(point / "replications" / "rep-00001.kpis.csv");
+  EXPECT_NE(run_probsim(dry).output.find("would run 1 of 3 points"), std::string::npos);
 }
