@@ -12,6 +12,7 @@
 #include "runner/batch_files.hpp"
 #include "runner/batch_plan.hpp"
 #include "runner/batch_shared_files.hpp"
+#include "runner/identical_points.hpp"
 #include "runner/memory_estimate.hpp"
 #include "runner/output_lock.hpp"
 #include "runner/precision_rule.hpp"
@@ -131,6 +132,8 @@ int run_batch(const BatchOptions& options) {
 
   if (const std::string idle = idle_shard_warning(*sweep, shard, tasks); !idle.empty())
     std::cerr << "probsim batch: warning: " << idle << "\n";
+  for (const std::string& same : identical_point_warnings(*sweep, *loaded))
+    std::cerr << "probsim batch: warning: " << same << "\n";
   // What is at --out, read only, so that a dry run refuses what the run would.
   std::error_code error;
   if (fs::exists(out, error) && !is_batch_directory(out)) {
