@@ -167,6 +167,24 @@ int run_batch(const BatchOptions& options) {
   // stop at once (the scheduler's own StopSignals), and one arriving between the last replication and the
   // aggregation is seen by the aggregation, which says so, rather than killing the process without a word.
   hold_stop_signals_until_exit();
+  // Shards split the replications between processes; two processes running the same shard into one
+  // directory (two unsharded batches started at once, or a Slurm task re-queued while it still runs)
+  // both ran every replication of it. The second is refused; a later resume, once the first has gone,
+  // takes the lock and skips what is complete. The lock is held until the batch ends.
+  std::error_code made;
+  fs::create_directories(out / "points", made);  // with `points`, so no other shard takes it for a stranger's
+  if (made) return fail("cannot create " + out.string() + ": " + made.message());
+  std::string why;
+  bool held_elsewhere = false;
+  const std::optional<OutputLock> shard_lock = OutputLock::acquire(
+      out / (".shard-" + std::to_string(shard.index) + "-of-" + std::to_string(shard.count)), why,
+      OutputLock::Mode::exclusive, &held_elsewhere);
+  if (!shard_lock)
+    return fail(held_elsewhere ? "another probsim batch is running shard " + shard.describe() + " of " +
+                                     out.string() +
+                                     " now, and would run every replication this one would; wait for it "
+                                     "to finish, or run the other shards (--shard i/N)"
+                               : why);
   try {
     ensure_directory(out / "points");
     reclaim_stale_temporaries(out, std::cerr);

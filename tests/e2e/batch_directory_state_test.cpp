@@ -127,5 +127,29 @@ TEST(BatchDirectoryState, ADryRunChecksTheDirectoryAndCountsWhatAResumeSkips) {
   EXPECT_NE(run_dir.output.find("exists and is not a batch directory"), std::string::npos) << run_dir.output;
 }
 
+// Two processes running one shard into one directory (two unsharded batches at once) each ran every
+// replication. While another holds the shard, a batch is refused and runs nothing; other shards run.
+TEST(BatchDirectoryState, ASecondProcessOnTheSameShardIsRefused) {
+  const fs::path dir = fresh_directory("same-shard");
+  const fs::path sweep = write_sweep(dir, small_sweep("same-shard", "", "1"));
+  const fs::path out = dir / "batch";
+  fs::create_directories(out / "points");  // as a running batch has it
+  // flock(1) holds the lock a running batch of shard 1/1 would, for as long as the command it runs.
+  const std::string batch = probsim_binary() + " batch " + quoted(sweep) + " --quiet --out " + quoted(out);
+  const CommandResult held = run_shell("flock " + quoted(out / ".shard-1-of-1.lock") + " " + batch);
+  EXPECT_EQ(held.exit_status, 1) << held.output;
+  EXPECT_NE(held.output.find("another probsim batch is running shard 1/1 of " + out.string() + " now"),
+            std::string::npos)
+      << held.output;
+  EXPECT_FALSE(fs::exists(replications_of(out, "p0001") / "rep-00001.kpis.csv"));
+  // Shard 1/2 is not the held one; the whole batch runs once the lock is free.
+  EXPECT_EQ(
+      run_shell("flock " + quoted(out / ".shard-1-of-1.lock") + " " + batch + " --shard 1/2").exit_status, 0);
+  const CommandResult free = run_shell(batch);
+  EXPECT_EQ(free.exit_status, 0) << free.output;
+  EXPECT_TRUE(fs::exists(out / "sweep_summary.csv"));
+  EXPECT_FALSE(fs::exists(out / ".shard-1-of-1.lock"));
+}
+
 }  // namespace
 }  // namespace probsim::testing
