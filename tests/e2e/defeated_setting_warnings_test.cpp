@@ -1,10 +1,21 @@
-// Warnings for a setting another quietly defeats (sim/runner/defeated_setting_warnings.hpp): each fires
+// Warnings for a setting another quietly defeats (sim/runner/defeated_setting_warnings.hpp): a pairing,
+// attendance, and order lengths no order meets (the BBR minimum, G-13's renege, the warm-up). Each fires
 // on a shipped scenario changed to trigger it, and not on the scenario as shipped or just short of it.
 #include <gtest/gtest.h>
 
 #include "e2e/batch_test_support.hpp"
 
 using namespace probsim::testing;
+
+namespace {
+
+std::size_t count_of(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+}  // namespace
 
 // rag_example's twin is referred at Ashford's rate: a pair. At another rate the two see other people.
 TEST(DefeatedSettingWarnings, APairedPduWithAnotherReferralRate) {
@@ -50,5 +61,36 @@ TEST(DefeatedSettingWarnings, ABbrMinimumOrderLongerThanAnyOrder) {
       << longer.output;
   EXPECT_NE(longer.output.find("no BBR requirement is made in the simulation"), std::string::npos);
   EXPECT_EQ(run_probsim("validate scenarios/bbr_capacity.yaml" + key + "36").output.find("warning"),
+            std::string::npos);
+}
+
+// G-13's renege set at or above the longest order the case mix gives (probably months typed as weeks):
+// nobody can start the programme. Just below the longest order, some can, and there is no warning.
+TEST(DefeatedSettingWarnings, RenegeLongerThanAnyOrder) {
+  const std::string key = " --set interventions.bbr.min_order_weeks_left_to_start=";
+  const CommandResult longer = run_probsim("validate scenarios/bbr_capacity.yaml" + key + "520");
+  ASSERT_EQ(longer.exit_status, 0) << longer.output;
+  EXPECT_NE(longer.output.find("warning: interventions.bbr.min_order_weeks_left_to_start is 520 weeks, but "
+                               "the longest order the case mix gives is"),
+            std::string::npos)
+      << longer.output;
+  EXPECT_EQ(count_of(longer.output, "warning: "), 1u) << longer.output;
+  EXPECT_EQ(run_probsim("validate scenarios/bbr_capacity.yaml" + key + "23").output.find("warning"),
+            std::string::npos);
+}
+
+// A warm-up of more than twice the longest order (example_pdu's: 36 months, 1,096 days) is warned of;
+// one of 26 weeks is not.
+TEST(DefeatedSettingWarnings, AWarmUpFarLongerThanAnyOrder) {
+  const CommandResult longer =
+      run_probsim("validate scenarios/example_pdu.yaml --set simulation.warm_up_weeks=1500");
+  ASSERT_EQ(longer.exit_status, 0) << longer.output;
+  EXPECT_EQ(count_of(longer.output, "warning: simulation.warm_up_weeks is 1500 (the simulation starts on "),
+            1u)
+      << longer.output;
+  EXPECT_NE(longer.output.find("more than twice the longest order the case mix gives"), std::string::npos)
+      << longer.output;
+  EXPECT_EQ(run_probsim("validate scenarios/example_pdu.yaml --set simulation.warm_up_weeks=300")
+                .output.find("warm_up_weeks is"),
             std::string::npos);
 }
