@@ -1,17 +1,14 @@
 // RAG-13's set-aside rule without an Engine: a mandated task judged not needed under revised measures is
 // never worked, stays open with its case, is cancelled (late) when the case ends and stays set aside when
 // the case moves; only under amber or red, never for a PQiP trainee's case while RAG-12 holds; the draws
-// are common random numbers; and the loader refuses bad keys, naming them.
+// are common random numbers. The loader's side: tests/scenario/judgement_loader_test.cpp.
 #include "sentence_management/judgement_under_revised_measures.hpp"
 
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <array>
 #include <vector>
 
-#include "config/scenario_loader.hpp"
-#include "scenario/loader_test_files.hpp"
 #include "sentence_management/pdu_casework.hpp"
 #include "unit/test_rules.hpp"
 
@@ -270,64 +267,4 @@ TEST(JudgementUnderRevisedMeasures, ATaskThatMayBeSetAsideNeedsItsHoldersGrade) 
   EXPECT_THROW(pdu.work.add_case_task(0, 11, TaskKind::sara, 2.0, 1, 15), std::logic_error);
   EXPECT_TRUE(pdu.work.add_case_task(0, 11, TaskKind::toolkit_session, 1.0, 1, 15))
       << "not listed: no grade needed";
-}
-
-namespace {
-
-// The loader's error for example_pdu with `overrides`, or "" if it loads.
-std::string load_error(const std::vector<std::string>& overrides, const std::string& extra = "") {
-  Diagnostics d;
-  const std::string path = extra.empty() ? probsim::testing::source("scenarios/example_pdu.yaml")
-                                         : probsim::testing::write_scenario(
-                                               "judgement.yaml", probsim::testing::example_with(extra));
-  return load_scenario(path, overrides, d) ? "" : d.describe();
-}
-
-constexpr char kKey[] = "sentence_management.judgement_under_revised_measures";
-
-}  // namespace
-
-TEST(JudgementUnderRevisedMeasures, TheBaseFileShipsItOnAtZeroForSarasAndHomeVisits) {
-  Diagnostics d;
-  auto loaded = load_scenario(probsim::testing::source("scenarios/example_pdu.yaml"), {}, d);
-  ASSERT_TRUE(loaded) << d.describe();
-  const JudgementUnderRevisedMeasures& j =
-      loaded->scenario.caseload.sentence_management.judgement_under_revised_measures;
-  EXPECT_TRUE(j.enabled);
-  EXPECT_DOUBLE_EQ(j.set_aside_probability, 0.0);
-  EXPECT_TRUE(j.applies_to[kSara]);
-  EXPECT_TRUE(j.applies_to[kHomeVisit]);
-  EXPECT_EQ(std::count(j.applies_to.begin(), j.applies_to.end(), true), 2);
-  auto set = load_scenario(probsim::testing::source("scenarios/example_pdu.yaml"),
-                           {std::string(kKey) + ".set_aside_probability=0.2"}, d);
-  ASSERT_TRUE(set) << d.describe();
-  EXPECT_DOUBLE_EQ(
-      set->scenario.caseload.sentence_management.judgement_under_revised_measures.set_aside_probability, 0.2);
-}
-
-TEST(JudgementUnderRevisedMeasures, TheLoaderRefusesBadValuesNamingTheKey) {
-  for (const char* value : {"-0.1", "1.5"}) {
-    const std::string error = load_error({std::string(kKey) + ".set_aside_probability=" + value});
-    EXPECT_NE(error.find(std::string(kKey) + ".set_aside_probability"), std::string::npos) << error;
-  }
-  const std::string unknown_kind =
-      load_error({},
-                 "sentence_management:\n  judgement_under_revised_measures: {set_aside_probability: 0.1, "
-                 "tasks: [sara, hom_visit]}\n");
-  EXPECT_NE(unknown_kind.find(std::string(kKey) + ".tasks[1]"), std::string::npos) << unknown_kind;
-  EXPECT_NE(unknown_kind.find("did you mean 'home_visit'"), std::string::npos) << unknown_kind;
-  for (const char* kind : {"contact", "periodic_review"}) {
-    const std::string disallowed =
-        load_error({},
-                   "sentence_management:\n  judgement_under_revised_measures: {set_aside_probability: 0.1, "
-                   "tasks: [sara, " +
-                       std::string(kind) + "]}\n");
-    EXPECT_NE(disallowed.find(std::string(kKey) + ".tasks"), std::string::npos) << disallowed;
-    EXPECT_NE(disallowed.find(std::string("not '") + kind + "'"), std::string::npos) << disallowed;
-  }
-  const std::string unknown_key =
-      load_error({},
-                 "sentence_management:\n  judgement_under_revised_measures: {set_aside_probability: 0.1, "
-                 "tasks: [sara], trainees_follow_bau: false}\n");
-  EXPECT_NE(unknown_key.find(std::string(kKey) + ".trainees_follow_bau"), std::string::npos) << unknown_key;
 }
