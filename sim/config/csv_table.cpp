@@ -126,15 +126,11 @@ std::optional<CsvProblem> encoding_problem(const std::string& text, const std::s
   // UTF-16 puts a NUL beside every ASCII character, so the first line holds one. A NUL further down a
   // file whose first line is clean is damage at that row (a truncated copy, a pasted binary), not an
   // encoding: named as the row, so the user does not re-save a file whose header is fine.
-  const std::size_t first_break = text.find('\n');
+  const std::size_t first_break = text.find_first_of("\r\n");  // CR alone ends a line too, to the eye
   if (utf16_mark || (nul != std::string::npos && nul < first_break))
     return CsvProblem{path, 1, "header",
                       "the file is UTF-16 or binary, not UTF-8 text (it begins with a UTF-16 byte-order mark "
                       "or holds NUL bytes); save it as CSV in UTF-8"};
-  if (nul != std::string::npos)
-    return CsvProblem{path, line_of(nul), "row",
-                      "the row holds a NUL byte (the file is damaged or has binary data pasted into it); "
-                      "remove it, or export the file again as CSV in UTF-8"};
   // A CR outside quoted fields that no LF follows (a spreadsheet's "CSV (Macintosh)", which may hold LF
   // inside a quoted cell, or a file pieced together from two): this reader drops CRs, so such a row would
   // run into the next. A run of CRs before an LF (CR CR LF, from a CRLF writer on a text-mode file) ends
@@ -151,6 +147,11 @@ std::optional<CsvProblem> encoding_problem(const std::string& text, const std::s
                         "this reader does not take as a line end; save the file with LF or CRLF line ends"};
     i = next - 1;
   }
+  // After the line ends, which decide what a line is.
+  if (nul != std::string::npos)
+    return CsvProblem{path, line_of(nul), "row",
+                      "the row holds a NUL byte (the file is damaged or has binary data pasted into it); "
+                      "remove it, or export the file again as CSV in UTF-8"};
   if (const std::size_t bad = first_invalid_utf8(text); bad != std::string_view::npos) {
     char byte[8];
     std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));

@@ -84,27 +84,32 @@ std::string overrides_named(const ConfigNode& block, const std::string& block_pa
 }
 
 // The entries of map `node` written in a file other than `where`'s, the one the message names, and not
-// by a --set (overrides_named names those): in a scenario that extends another, a map merges key by key,
-// so a child's `rosh_shares: {high: 0.5}` sums with its parent's other three levels. Without this the
-// message points at the child's one line and a sum the user cannot see there.
+// by a --set (overrides_named names those), grouped by file: in a scenario that extends another, a map
+// merges key by key, so a child's `rosh_shares: {high: 0.5}` sums with its parent's other three levels,
+// and a sweep point's one share with its scenario's others. Without this the message points at one line
+// and a sum the user cannot see there.
 std::string entries_from_other_files(const ConfigNode& node, const SourceLocation& where) {
   if (node.kind != ConfigNode::Kind::map) return {};
-  std::vector<std::string> keys;
-  std::string file;
-  bool one_file = true;
+  std::vector<std::pair<std::string, std::vector<std::string>>> by_file;  // in order of first entry
+  std::size_t others = 0;
   for (const auto& [key, value] : node.entries) {
     const std::string& from = value.where.file;
     if (from == where.file || from.rfind("--set ", 0) == 0) continue;
-    keys.push_back(key);
-    if (file.empty()) file = from;
-    one_file = one_file && from == file;
+    auto it = std::find_if(by_file.begin(), by_file.end(), [&](const auto& f) { return f.first == from; });
+    if (it == by_file.end()) it = by_file.insert(by_file.end(), {from, {}});
+    it->second.push_back(key);
+    ++others;
   }
-  if (keys.empty() || keys.size() == node.entries.size()) return {};
-  std::string listed = keys[0];
-  for (std::size_t i = 1; i < keys.size(); ++i) listed += (i + 1 == keys.size() ? " and " : ", ") + keys[i];
-  return "; " + listed + (keys.size() == 1 ? " comes" : " come") + " from " +
-         (one_file ? "`" + file + "`" : std::string("the files this one extends")) +
-         ", merged key by key with this map (set every entry here to replace them all)";
+  if (others == 0 || others == node.entries.size()) return {};
+  std::string text;
+  for (const auto& [file, keys] : by_file) {
+    std::string listed = keys[0];
+    for (std::size_t i = 1; i < keys.size(); ++i) listed += (i + 1 == keys.size() ? " and " : ", ") + keys[i];
+    text += (text.empty() ? "; " : ", ") + listed +
+            (text.empty() ? (keys.size() == 1 ? " comes" : " come") : "") + " from `" + file + "`";
+  }
+  return text +
+         " (the map is merged key by key across files: give every entry in one place to replace them all)";
 }
 
 }  // namespace

@@ -29,7 +29,7 @@ void print_dry_run(std::ostream& out_stream, const SweepSpec& sweep, const std::
   const std::uint64_t mine = tasks_of_shard(shard, tasks);
   out_stream << "shard " << shard.describe() << " would run " << mine - std::min(mine, already_complete)
              << " of "
-             << (sweep.precision ? counted(tasks, "point") + " (all of each point's replications)"
+             << (sweep.precision ? counted(tasks, "point") + " (each point's replications in one shard)"
                                  : counted(tasks, "replication"))
              << " into " << out.string();
   if (already_complete > 0)

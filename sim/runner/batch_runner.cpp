@@ -19,6 +19,7 @@
 #include "runner/replication_scheduler.hpp"
 #include "runner/run_files.hpp"
 #include "runner/scenario_kpi_check.hpp"
+#include "runner/shard_locks.hpp"
 #include "runner/stop_signals.hpp"
 #include "runner/sweep_memory.hpp"
 
@@ -149,6 +150,7 @@ int run_batch(const BatchOptions& options) {
     std::uint64_t already_complete = 0;
     if (is_batch_directory(out)) {
       if (auto problem = check_shared_files(out, *sweep, *loaded)) return fail(*problem);
+      if (auto conflict = shard_lock_conflict(out, shard)) return fail(*conflict);
       // Under a precision rule a task is a whole point, done when its decision and replications are there.
       for (std::size_t i = 0; i < loaded->size(); ++i)
         if (sweep->precision)
@@ -167,29 +169,16 @@ int run_batch(const BatchOptions& options) {
   // stop at once (the scheduler's own StopSignals), and one arriving between the last replication and the
   // aggregation is seen by the aggregation, which says so, rather than killing the process without a word.
   hold_stop_signals_until_exit();
-  // Shards split the replications between processes; two processes running the same shard into one
-  // directory (two unsharded batches started at once, or a Slurm task re-queued while it still runs)
-  // both ran every replication of it. The second is refused; a later resume, once the first has gone,
-  // takes the lock and skips what is complete. The lock is held until the batch ends.
-  std::error_code made;
-  fs::create_directories(out / "points", made);  // with `points`, so no other shard takes it for a stranger's
-  if (made) return fail("cannot create " + out.string() + ": " + made.message());
-  std::string why;
-  bool held_elsewhere = false;
-  const std::optional<OutputLock> shard_lock = OutputLock::acquire(
-      out / (".shard-" + std::to_string(shard.index) + "-of-" + std::to_string(shard.count)), why,
-      OutputLock::Mode::exclusive, &held_elsewhere);
-  if (!shard_lock)
-    return fail(held_elsewhere ? "another probsim batch is running shard " + shard.describe() + " of " +
-                                     out.string() +
-                                     " now, and would run every replication this one would; wait for it "
-                                     "to finish, or run the other shards (--shard i/N)"
-                               : why);
+  std::optional<ShardLocks> shard_locks;  // held until the batch ends (runner/shard_locks.hpp)
   try {
     ensure_directory(out / "points");
     reclaim_stale_temporaries(out, std::cerr);
     if (auto problem = publish_shared_files(out, *sweep, *loaded, options.command_line))
       return fail(*problem);
+    // After the shared files, so that a batch of another sweep is told that, not that it is running.
+    auto locks = acquire_shard_locks(out, shard, std::cerr);
+    if (const auto* refusal = std::get_if<std::string>(&locks)) return fail(*refusal);
+    shard_locks.emplace(std::move(std::get<ShardLocks>(locks)));
   } catch (const std::bad_alloc&) {
     throw;  // to main, which says the command ran out of memory and how to ask for less
   } catch (const std::exception& e) {

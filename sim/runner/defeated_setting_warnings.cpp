@@ -25,8 +25,9 @@ Day longest_order_days(const Scenario& s) {
   return longest;
 }
 
+// "1096 days (156 whole weeks)".
 std::string in_weeks(Day days) {
-  return std::to_string(days) + " days, " + std::to_string(days / 7) + " whole weeks";
+  return std::to_string(days) + " days (" + std::to_string(days / 7) + " whole weeks)";
 }
 
 // A PDU drawing from its twin's streams with another referral rate: the arrival days, and so the people,
@@ -52,20 +53,30 @@ void pairing_warnings(const Scenario& s, std::vector<std::string>& warnings) {
 }
 
 // A sentence type whose every appointment is missed: nobody of it attends, and if every miss is
-// acceptable nobody is warned or breached either.
+// acceptable nobody is warned or breached either. Judged at the least-missing case the multipliers make
+// (a RoSH level, the stage, a poor attender or not): a base sum of 1 that a multiplier below 1 lowers
+// for some cases leaves them attending.
 void attendance_warnings(const Scenario& s, std::vector<std::string>& warnings) {
   const EnforcementRules& r = s.caseload.sentence_management.enforcement;
   if (!r.enabled) return;
   for (std::size_t t = 0; t < kSentenceTypeNames.size(); ++t) {
-    const double missed = r.missed_acceptable_share[t] + r.missed_unacceptable_share[t];
-    if (missed < 1.0 - 1e-9) continue;
-    const std::string type(kSentenceTypeNames[t]);
+    const auto type = static_cast<SentenceType>(t);
+    double least = 1.0;  // the smallest unacceptable share any case of the type meets
+    for (std::size_t rosh = 0; rosh < kRoshLevelNames.size(); ++rosh)
+      for (const bool early : {false, true})
+        for (const bool poor : {false, true}) {
+          if ((early && r.early_stage_weeks <= 0.0) || (poor && !r.poor_attenders.enabled())) continue;
+          least = std::min(least, r.unacceptable_share(type, static_cast<RoshLevel>(rosh), early, poor));
+        }
+    if (r.missed_acceptable_share[t] + least < 1.0 - 1e-9) continue;
+    const std::string name(kSentenceTypeNames[t]);
     warnings.push_back(
-        "enforcement.appointments: missed_acceptable_share." + type + " (" +
-        format_number(r.missed_acceptable_share[t]) + ") and missed_unacceptable_share." + type + " (" +
-        format_number(r.missed_unacceptable_share[t]) + ") sum to 1: nobody on a " + type +
-        " attends an appointment" +
-        (r.missed_unacceptable_share[t] == 0.0 ? ", and nobody is warned or breached for missing one" : "") +
+        "enforcement.appointments: missed_acceptable_share." + name + " (" +
+        format_number(r.missed_acceptable_share[t]) + ") and missed_unacceptable_share." + name + " (" +
+        format_number(r.missed_unacceptable_share[t]) + "), with the multipliers of every RoSH level and " +
+        "stage, leave no appointment kept: nobody on a " + name + " attends one" +
+        (r.missed_acceptable_share[t] >= 1.0 - 1e-9 ? ", and nobody is warned or breached for missing one"
+                                                    : "") +
         ". Check the shares (each is per appointment, from 0 to 1).");
   }
 }
@@ -80,7 +91,7 @@ void order_length_warnings(const Scenario& s, std::vector<std::string>& warnings
         months_to_days(months) > longest)
       warnings.push_back("interventions.routing.bbr_minimum_order_months is " + format_number(months) +
                          ", but the longest order the case mix gives is " + in_weeks(longest) +
-                         "): no BBR requirement is made in the simulation. Check the units (months), or set "
+                         ": no BBR requirement is made in the simulation. Check the units (months), or set "
                          "it to 0 to switch the rule off.");
     // G-13's renege at or above the longest order: nobody on the list can ever start the programme.
     std::vector<std::pair<std::string, const ProgrammeRules*>> programmes = {
@@ -103,8 +114,8 @@ void order_length_warnings(const Scenario& s, std::vector<std::string>& warnings
   if (s.window.first_report_day() > 2 * longest)
     warnings.push_back("simulation.warm_up_weeks is " + std::to_string(s.window.warm_up_weeks) +
                        " (the simulation starts on " + s.window.day_zero().iso() +
-                       "), more than twice the longest order the case mix gives (" + in_weeks(longest) +
-                       "): the weeks before that shape nothing at simulation.report_start and "
+                       "), more than twice the longest order the case mix gives, " + in_weeks(longest) +
+                       ": the weeks before that shape nothing at simulation.report_start and "
                        "only lengthen the run. Check the units (weeks).");
 }
 

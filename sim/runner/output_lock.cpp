@@ -54,7 +54,11 @@ fs::path lock_file_of(const fs::path& target) {
 int open_lock_file(const fs::path& path) {
   const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd >= 0 || (errno != EACCES && errno != EPERM && errno != EROFS)) return fd;
-  return ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  const int cannot_create = errno;
+  const int read_only = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // No file to read: the reason to give is why it could not be made, not that it is not there.
+  if (read_only < 0 && errno == ENOENT) errno = cannot_create;
+  return read_only;
 }
 
 std::string held_by_another(OutputLock::Mode mode, const fs::path& target) {

@@ -47,6 +47,13 @@ pid_t spawn_probsim_group(const std::string& arguments, const std::filesystem::p
 // content: for comparing two result trees byte for byte.
 std::map<std::string, std::string> files_under(const std::filesystem::path& dir, const std::string& suffix);
 
+// How many times `what` occurs in `text` (a warning printed once, not twice).
+inline std::size_t count_of(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
 inline std::string source_path(const std::string& relative) {
   return (std::filesystem::path(PROBSIM_SOURCE_DIR) / relative).string();
 }

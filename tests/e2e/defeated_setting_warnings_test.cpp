@@ -7,16 +7,6 @@
 
 using namespace probsim::testing;
 
-namespace {
-
-std::size_t count_of(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
-}
-
-}  // namespace
-
 // rag_example's twin is referred at Ashford's rate: a pair. At another rate the two see other people.
 TEST(DefeatedSettingWarnings, APairedPduWithAnotherReferralRate) {
   const std::string twin = " --set \"regions.0.pdus.Ashford (no plan).referrals_per_week=";
@@ -39,10 +29,27 @@ TEST(DefeatedSettingWarnings, EveryAppointmentOfASentenceTypeMissed) {
       " --set enforcement.appointments.missed_unacceptable_share.licence=0";
   const CommandResult all = run_probsim("validate scenarios/national_standards_2004.yaml" + shares);
   ASSERT_EQ(all.exit_status, 0) << all.output;
-  EXPECT_NE(all.output.find("missed_unacceptable_share.licence (0) sum to 1: nobody on a licence attends an "
-                            "appointment, and nobody is warned or breached for missing one"),
-            std::string::npos)
+  EXPECT_NE(
+      all.output.find("missed_unacceptable_share.licence (0), with the multipliers of every RoSH level "
+                      "and stage, leave no appointment kept: nobody on a licence attends one, and nobody "
+                      "is warned or breached for missing one"),
+      std::string::npos)
       << all.output;
+  // A base sum of 1 that a RoSH multiplier below 1 lowers leaves low-RoSH cases attending: no warning.
+  const CommandResult some = run_probsim(
+      "validate scenarios/national_standards_2004.yaml"
+      " --set enforcement.appointments.missed_acceptable_share.licence=0.5"
+      " --set enforcement.appointments.missed_unacceptable_share.licence=0.5"
+      " --set enforcement.appointments.unacceptable_multiplier_by_rosh.low=0.2");
+  ASSERT_EQ(some.exit_status, 0) << some.output;
+  EXPECT_EQ(some.output.find("warning"), std::string::npos) << some.output;
+  // Without the multiplier it is every case: warned, without the words on breach.
+  const CommandResult half = run_probsim(
+      "validate scenarios/national_standards_2004.yaml"
+      " --set enforcement.appointments.missed_acceptable_share.licence=0.5"
+      " --set enforcement.appointments.missed_unacceptable_share.licence=0.5");
+  ASSERT_EQ(half.exit_status, 0) << half.output;
+  EXPECT_NE(half.output.find("nobody on a licence attends one."), std::string::npos) << half.output;
   const CommandResult shipped = run_probsim("validate scenarios/national_standards_2004.yaml");
   ASSERT_EQ(shipped.exit_status, 0) << shipped.output;
   EXPECT_EQ(shipped.output.find("warning"), std::string::npos) << shipped.output;
@@ -59,9 +66,13 @@ TEST(DefeatedSettingWarnings, ABbrMinimumOrderLongerThanAnyOrder) {
                          "order the case mix gives is"),
       std::string::npos)
       << longer.output;
-  EXPECT_NE(longer.output.find("no BBR requirement is made in the simulation"), std::string::npos);
-  EXPECT_EQ(run_probsim("validate scenarios/bbr_capacity.yaml" + key + "36").output.find("warning"),
-            std::string::npos);
+  EXPECT_NE(
+      longer.output.find("is 1096 days (156 whole weeks): no BBR requirement is made in the simulation"),
+      std::string::npos)
+      << longer.output;
+  const CommandResult met = run_probsim("validate scenarios/bbr_capacity.yaml" + key + "36");
+  ASSERT_EQ(met.exit_status, 0) << met.output;
+  EXPECT_EQ(met.output.find("warning"), std::string::npos) << met.output;
 }
 
 // G-13's renege set at or above the longest order the case mix gives (probably months typed as weeks):
@@ -75,8 +86,9 @@ TEST(DefeatedSettingWarnings, RenegeLongerThanAnyOrder) {
             std::string::npos)
       << longer.output;
   EXPECT_EQ(count_of(longer.output, "warning: "), 1u) << longer.output;
-  EXPECT_EQ(run_probsim("validate scenarios/bbr_capacity.yaml" + key + "23").output.find("warning"),
-            std::string::npos);
+  const CommandResult shorter = run_probsim("validate scenarios/bbr_capacity.yaml" + key + "23");
+  ASSERT_EQ(shorter.exit_status, 0) << shorter.output;
+  EXPECT_EQ(shorter.output.find("warning"), std::string::npos) << shorter.output;
 }
 
 // A warm-up of more than twice the longest order (example_pdu's: 36 months, 1,096 days) is warned of;
@@ -90,7 +102,8 @@ TEST(DefeatedSettingWarnings, AWarmUpFarLongerThanAnyOrder) {
       << longer.output;
   EXPECT_NE(longer.output.find("more than twice the longest order the case mix gives"), std::string::npos)
       << longer.output;
-  EXPECT_EQ(run_probsim("validate scenarios/example_pdu.yaml --set simulation.warm_up_weeks=300")
-                .output.find("warm_up_weeks is"),
-            std::string::npos);
+  const CommandResult usual =
+      run_probsim("validate scenarios/example_pdu.yaml --set simulation.warm_up_weeks=300");
+  ASSERT_EQ(usual.exit_status, 0) << usual.output;
+  EXPECT_EQ(usual.output.find("warm_up_weeks is"), std::string::npos) << usual.output;
 }

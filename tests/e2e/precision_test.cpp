@@ -254,7 +254,7 @@ TEST(Precision, ASweepWithAPrecisionTargetGivesTheSameResultsWhateverTheSharding
   // A dry run counts the points a resume skips: each decided, with the replications it decided on.
   const std::string dry = "batch " + sweep + " --dry-run --out " + quoted(dir / "one");
   const CommandResult complete = run_probsim(dry);
-  EXPECT_NE(complete.output.find("would run 0 of 3 points (all of each point's replications) into " +
+  EXPECT_NE(complete.output.find("would run 0 of 3 points (each point's replications in one shard) into " +
                                  (dir / "one").string() + " (3 of its 3 already complete there"),
             std::string::npos)
       << complete.output;

@@ -12,12 +12,6 @@ namespace {
 
 const std::string kShort = " --set simulation.report_end=2023-06-30 --set simulation.warm_up_weeks=8 ";
 
-std::size_t count_of(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
-}
-
 }  // namespace
 
 TEST(RunWarnings, BbrRequirementsWithoutFacilitators) {

@@ -34,7 +34,9 @@ TEST(ScenarioFileText, AShareMapMergedWithItsBaseNamesTheEntriesFromThere) {
   EXPECT_NE(text.find("child_rosh.yaml:3:"), std::string::npos) << text;
   EXPECT_NE(text.find("shares must sum to 1"), std::string::npos) << text;
   EXPECT_NE(text.find("low, medium and very_high come from `"), std::string::npos) << text;
-  EXPECT_NE(text.find("england_wales_defaults.yaml`, merged key by key"), std::string::npos) << text;
+  EXPECT_NE(text.find("england_wales_defaults.yaml` (the map is merged key by key across files"),
+            std::string::npos)
+      << text;
   // A map the child gives whole says nothing of its base.
   Diagnostics whole;
   EXPECT_FALSE(load_scenario(

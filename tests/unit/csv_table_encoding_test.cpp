@@ -91,6 +91,11 @@ TEST(CsvEncoding, ANulByteBelowTheHeaderIsNamedAsItsRow) {
   EXPECT_EQ(nul[0].line, 3);
   EXPECT_EQ(nul[0].column, "row");
   EXPECT_NE(nul[0].message.find("the row holds a NUL byte"), std::string::npos) << nul[0].describe();
+  // In a file whose lines end in CR alone, the line ends are the problem to fix first.
+  const auto mac = problems_of(std::string("person_id,pdu\rP1,Northgate\rP2,North\0gate\r", 41));
+  ASSERT_EQ(mac.size(), 1u) << listing(mac);
+  EXPECT_NE(mac[0].message.find("a carriage return with no line feed"), std::string::npos)
+      << mac[0].describe();
   // One in the header line is still read as an encoding.
   const auto header = problems_of(std::string("person_id,p\0du\nP1,Northgate\n", 28));
   ASSERT_EQ(header.size(), 1u) << listing(header);
