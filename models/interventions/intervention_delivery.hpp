@@ -6,7 +6,8 @@
 // at the last group session).
 //
 // Which programmes each setting touches:
-//   - recorded_start, pre_group_lead_weeks, weekly_group_share and completion_recorded_after_weeks: BBR;
+//   - recorded_start, pre_group_lead_weeks, weekly_group_share (with its fallback) and
+//     completion_recorded_after_weeks: BBR;
 //   - cancelled_session_share and holiday_break: every group programme (the same facilitators run them).
 
 #include <array>
@@ -45,6 +46,10 @@ struct InterventionDelivery {
   // BBR-4 "often twice a week": the share of new BBR groups meeting once a week [Assume]; the others meet
   // `sessions_per_week` times.
   double weekly_group_share = 0.0;
+  // With a mix (weekly_group_share above 0): when the next BBR group's drawn pace does not fit the
+  // facilitator hours left but a weekly group would, the team opens it weekly, rather than waiting until
+  // the drawn pace fits. No source says which teams did [Assume]; off keeps the wait.
+  bool weekly_group_when_full_pace_does_not_fit = false;
   // One-to-one BBR (BBR-7): sessions a week; 0 keeps the programme's sessions_per_week [Assume].
   int one_to_one_sessions_per_week = 0;
   // G-23 sickness (5% of capacity), annual leave and other absence of either facilitator: the share of

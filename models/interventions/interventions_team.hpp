@@ -201,6 +201,9 @@ class InterventionsTeam final : public CaseListener {
   [[nodiscard]] bool can_open_group(std::uint32_t prog, const GroupCandidates& list) const;
   void open_next_group(std::uint32_t prog, GroupCandidates& list, Day day);
   [[nodiscard]] int sessions_per_week_of_next_group(std::uint32_t prog, bool one_to_one) const;
+  // The pace of the next group of `prog` whose hours fit the facilitators' now (its drawn pace, or weekly
+  // under delivery.weekly_group_when_full_pace_does_not_fit), or 0 if none does.
+  [[nodiscard]] int pace_of_next_group_that_fits(std::uint32_t prog) const;
   // interventions_team_groups.cpp: group delivery.
   void open_group(std::uint32_t prog, bool one_to_one, const std::vector<std::uint32_t>& joiners, Day day,
                   int sessions_per_week);

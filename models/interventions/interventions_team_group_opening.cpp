@@ -75,11 +75,8 @@ InterventionsTeam::GroupCandidates InterventionsTeam::group_candidates(std::uint
 }
 
 bool InterventionsTeam::can_open_group(std::uint32_t prog, const GroupCandidates& list) const {
-  const ProgrammeRules& rules = programme(prog);
-  // Each new group's pace is drawn by its serial number (BBR-4), so its hours are known before it opens.
-  return list.men.size() - list.next >= static_cast<std::size_t>(rules.group_size_min) &&
-         capacity_.fits(
-             capacity_.weekly_hours_of(rules, false, sessions_per_week_of_next_group(prog, false)));
+  return list.men.size() - list.next >= static_cast<std::size_t>(programme(prog).group_size_min) &&
+         pace_of_next_group_that_fits(prog) > 0;
 }
 
 void InterventionsTeam::open_next_group(std::uint32_t prog, GroupCandidates& list, Day day) {
@@ -87,8 +84,22 @@ void InterventionsTeam::open_next_group(std::uint32_t prog, GroupCandidates& lis
       std::min(list.men.size() - list.next, static_cast<std::size_t>(programme(prog).group_size_max));
   std::vector<std::uint32_t> cohort(list.men.begin() + static_cast<std::ptrdiff_t>(list.next),
                                     list.men.begin() + static_cast<std::ptrdiff_t>(list.next + take));
-  open_group(prog, false, cohort, day, sessions_per_week_of_next_group(prog, false));
+  // The hours are those can_open_group found, nothing having been reserved since.
+  open_group(prog, false, cohort, day, pace_of_next_group_that_fits(prog));
   list.next += take;
+}
+
+int InterventionsTeam::pace_of_next_group_that_fits(std::uint32_t prog) const {
+  const ProgrammeRules& rules = programme(prog);
+  // Each new group's pace is drawn by its serial number (BBR-4), so its hours are known before it opens;
+  // the serial moves on only when a group opens, so a drawn pace that does not fit holds the team.
+  const int drawn = sessions_per_week_of_next_group(prog, false);
+  if (capacity_.fits(capacity_.weekly_hours_of(rules, false, drawn))) return drawn;
+  const InterventionDelivery& d = rules_.delivery;
+  if (prog == 0 && d.weekly_group_when_full_pace_does_not_fit && d.weekly_group_share > 0.0 && drawn > 1 &&
+      capacity_.fits(capacity_.weekly_hours_of(rules, false, 1)))
+    return 1;
+  return 0;
 }
 
 int InterventionsTeam::sessions_per_week_of_next_group(std::uint32_t prog, bool one_to_one) const {

@@ -54,6 +54,8 @@ void read_intervention_delivery(FieldReader& interventions, InterventionDelivery
   if (auto weeks = r->number("pre_group_lead_weeks", false, 0.0, kMaxDeliveryWeeks))
     d.pre_group_lead_weeks = *weeks;
   if (auto share = r->number("weekly_group_share", false, 0.0, 1.0)) d.weekly_group_share = *share;
+  if (auto fallback = r->boolean("weekly_group_when_full_pace_does_not_fit", false))
+    d.weekly_group_when_full_pace_does_not_fit = *fallback;
   if (auto n = r->integer("one_to_one_sessions_per_week", false, 0, 2)) d.one_to_one_sessions_per_week = *n;
   if (auto share = r->number("cancelled_session_share", false, 0.0, 0.9)) d.cancelled_session_share = *share;
   read_holiday_break(*r, d.holiday_break);

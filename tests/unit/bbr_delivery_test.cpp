@@ -257,3 +257,37 @@ TEST(BbrDelivery, EveryRequirementIsInExactlyOneStateWithEveryMechanismOn) {
   EXPECT_GT(h.team->counters(0).sessions_cancelled_absence, 0);
   EXPECT_GT(h.team->counters(0).sessions_cancelled_holiday, 0);
 }
+
+// A team whose facilitator hours fit a weekly group (2 x 10 h) but not a twice-weekly one (40 h of 37):
+// when the next group's pace is drawn as twice weekly, it waits without the fallback, and opens the group
+// weekly with it (delivery.weekly_group_when_full_pace_does_not_fit). Without a mix the fallback does
+// nothing: every group is at the full pace, so the team waits.
+TEST(BbrDelivery, AWeeklyGroupOpensWhenTheDrawnFullPaceDoesNotFitOnlyWithTheFallback) {
+  InterventionRules rules = one_man_rules();
+  rules.facilitation.hours_per_group_session = 10.0;
+  rules.delivery.weekly_group_share = 0.01;
+  ASSERT_EQ(sessions_per_week_of_new_group(rules.bbr, rules.delivery, true, false, 99,
+                                           combine_seed(purpose_key("Team"), 0), 0),
+            2)
+      << "the first group's pace must be drawn as the full one for this test";
+  Harness waits(rules);
+  waits.refer(0);
+  waits.run_through(60);
+  EXPECT_EQ(waits.team->counters(0).starts, 0);
+  EXPECT_TRUE(waits.team->groups().empty());
+
+  rules.delivery.weekly_group_when_full_pace_does_not_fit = true;
+  Harness falls_back(rules);
+  falls_back.refer(0);
+  falls_back.run_through(60);
+  ASSERT_EQ(falls_back.team->groups().size(), 1u);
+  EXPECT_EQ(falls_back.team->groups()[0].sessions_per_week, 1);
+  EXPECT_EQ(held_days(falls_back, falls_back.ids[0]), (std::vector<Day>{1, 8, 15, 22, 29, 36}));
+  EXPECT_EQ(falls_back.days_of(InterventionEvent::Kind::completion, falls_back.ids[0]), std::vector<Day>{36});
+
+  rules.delivery.weekly_group_share = 0.0;
+  Harness no_mix(rules);
+  no_mix.refer(0);
+  no_mix.run_through(60);
+  EXPECT_EQ(no_mix.team->counters(0).starts, 0);
+}
