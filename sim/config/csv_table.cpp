@@ -127,7 +127,8 @@ std::optional<CsvProblem> encoding_problem(const std::string& text, const std::s
   // file whose first line is clean is damage at that row (a truncated copy, a pasted binary), not an
   // encoding: named as the row, so the user does not re-save a file whose header is fine.
   const std::size_t first_break = text.find_first_of("\r\n");  // CR alone ends a line too, to the eye
-  if (utf16_mark || (nul != std::string::npos && nul < first_break))
+  // (A NUL in the first two bytes is UTF-16 too, even where its first character is a line end.)
+  if (utf16_mark || (nul != std::string::npos && (nul < first_break || nul <= 1)))
     return CsvProblem{path, 1, "header",
                       "the file is UTF-16 or binary, not UTF-8 text (it begins with a UTF-16 byte-order mark "
                       "or holds NUL bytes); save it as CSV in UTF-8"};

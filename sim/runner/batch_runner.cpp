@@ -19,7 +19,7 @@
 #include "runner/replication_scheduler.hpp"
 #include "runner/run_files.hpp"
 #include "runner/scenario_kpi_check.hpp"
-#include "runner/shard_locks.hpp"
+#include "runner/shard_lock.hpp"
 #include "runner/stop_signals.hpp"
 #include "runner/sweep_memory.hpp"
 
@@ -169,16 +169,16 @@ int run_batch(const BatchOptions& options) {
   // stop at once (the scheduler's own StopSignals), and one arriving between the last replication and the
   // aggregation is seen by the aggregation, which says so, rather than killing the process without a word.
   hold_stop_signals_until_exit();
-  std::optional<ShardLocks> shard_locks;  // held until the batch ends (runner/shard_locks.hpp)
+  std::optional<OutputLock> shard_lock;  // held until the batch ends (runner/shard_lock.hpp)
   try {
     ensure_directory(out / "points");
     reclaim_stale_temporaries(out, std::cerr);
     if (auto problem = publish_shared_files(out, *sweep, *loaded, options.command_line))
       return fail(*problem);
     // After the shared files, so that a batch of another sweep is told that, not that it is running.
-    auto locks = acquire_shard_locks(out, shard, std::cerr);
-    if (const auto* refusal = std::get_if<std::string>(&locks)) return fail(*refusal);
-    shard_locks.emplace(std::move(std::get<ShardLocks>(locks)));
+    auto lock = acquire_shard_lock(out, shard, std::cerr);
+    if (const auto* refusal = std::get_if<std::string>(&lock)) return fail(*refusal);
+    if (auto& held = std::get<std::optional<OutputLock>>(lock)) shard_lock.emplace(std::move(*held));
   } catch (const std::bad_alloc&) {
     throw;  // to main, which says the command ran out of memory and how to ask for less
   } catch (const std::exception& e) {

@@ -1,6 +1,7 @@
 #include "runner/defeated_setting_warnings.hpp"
 
 #include <algorithm>
+#include <array>
 #include <utility>
 
 #include "output/csv.hpp"
@@ -54,18 +55,32 @@ void pairing_warnings(const Scenario& s, std::vector<std::string>& warnings) {
 
 // A sentence type whose every appointment is missed: nobody of it attends, and if every miss is
 // acceptable nobody is warned or breached either. Judged at the least-missing case the multipliers make
-// (a RoSH level, the stage, a poor attender or not): a base sum of 1 that a multiplier below 1 lowers
-// for some cases leaves them attending.
+// (a RoSH level the case mix draws, the early stage if it lasts a day, a poor attender or not): a base
+// sum of 1 that a multiplier below 1 lowers for some cases leaves them attending.
 void attendance_warnings(const Scenario& s, std::vector<std::string>& warnings) {
   const EnforcementRules& r = s.caseload.sentence_management.enforcement;
   if (!r.enabled) return;
+  // The RoSH levels a case can be drawn at, over the national case mix and every PDU's own. (A snapshot's
+  // cases may carry any level; their attendance is the same rule.)
+  std::array<bool, kRoshLevelNames.size()> rosh_drawn{};
+  const auto consider = [&](const CaseMix& mix) {
+    for (std::size_t level = 0; level < rosh_drawn.size() && level < mix.rosh.size(); ++level)
+      rosh_drawn[level] = rosh_drawn[level] || mix.rosh.weights()[level] > 0.0;
+  };
+  consider(s.caseload.case_mix);
+  for (const RegionSpec& region : s.regions)
+    for (const PduSpec& pdu : region.pdus)
+      if (pdu.case_mix) consider(*pdu.case_mix);
+  if (s.snapshot) rosh_drawn.fill(true);
   for (std::size_t t = 0; t < kSentenceTypeNames.size(); ++t) {
     const auto type = static_cast<SentenceType>(t);
     double least = 1.0;  // the smallest unacceptable share any case of the type meets
     for (std::size_t rosh = 0; rosh < kRoshLevelNames.size(); ++rosh)
       for (const bool early : {false, true})
         for (const bool poor : {false, true}) {
-          if ((early && r.early_stage_weeks <= 0.0) || (poor && !r.poor_attenders.enabled())) continue;
+          if (!rosh_drawn[rosh] || (early && r.early_stage_days() <= 0) ||
+              (poor && !r.poor_attenders.enabled()))
+            continue;
           least = std::min(least, r.unacceptable_share(type, static_cast<RoshLevel>(rosh), early, poor));
         }
     if (r.missed_acceptable_share[t] + least < 1.0 - 1e-9) continue;

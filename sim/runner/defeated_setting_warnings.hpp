@@ -6,7 +6,8 @@
 //   referred the same people, so the pair is not the like-for-like comparison pairing promises (their
 //   staff may differ: that is what a plan against its baseline varies);
 // - a sentence type whose appointments are all missed (`missed_acceptable_share` plus
-//   `missed_unacceptable_share` at 1): nobody of that type attends, and at 1 acceptable nobody breaches;
+//   `missed_unacceptable_share`, with the multipliers of every RoSH level drawn and stage, at 1): nobody
+//   of that type attends, and at 1 acceptable nobody breaches;
 // - a `bbr_minimum_order_months` or `min_order_weeks_left_to_start` no order the case mix draws can meet:
 //   no BBR requirement is made, or none can start;
 // - a warm-up over twice the longest order: its early weeks shape nothing.

@@ -87,8 +87,9 @@ std::optional<OutputLock> OutputLock::acquire(const fs::path& named_target, std:
   why.clear();
   if (held_elsewhere != nullptr) *held_elsewhere = false;
   // A shared holder releasing takes the lock exclusively for a moment to remove the file (see the
-  // destructor), so a shared request refused is tried again for up to 0.1 s before it is put down to a run.
-  int shared_waits_left = mode == Mode::shared ? 20 : 0;
+  // destructor), and a batch's dry run probes a shard's lock the same way (shard_lock.cpp), so a request
+  // refused is tried again for up to 0.1 s before it is put down to another holder.
+  int waits_left = 20;
   for (int replaced = 0; replaced < 10;) {
     const int fd = open_lock_file(path);
     if (fd < 0) {
@@ -107,7 +108,7 @@ std::optional<OutputLock> OutputLock::acquire(const fs::path& named_target, std:
     if (::flock(fd, (mode == Mode::exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) != 0) {
       const int error = errno;
       ::close(fd);
-      if (error == EWOULDBLOCK && shared_waits_left-- > 0) {
+      if (error == EWOULDBLOCK && waits_left-- > 0) {
         ::usleep(5000);
         continue;
       }

@@ -128,9 +128,8 @@ TEST(BatchDirectoryState, ADryRunChecksTheDirectoryAndCountsWhatAResumeSkips) {
 }
 
 // Two processes running one shard into one directory (two unsharded batches at once) each ran every
-// replication, and so did an unsharded batch beside `--shard 1/2`. While another holds the shard, or
-// another split of the directory, a batch is refused and runs nothing, and its dry run says so.
-TEST(BatchDirectoryState, ASecondProcessOnTheSameReplicationsIsRefused) {
+// replication. While another holds the shard, a batch is refused and runs nothing, and its dry run says so.
+TEST(BatchDirectoryState, ASecondProcessOnTheSameShardIsRefused) {
   const fs::path dir = fresh_directory("same-shard");
   const fs::path sweep = write_sweep(dir, small_sweep("same-shard", "", "1"));
   const fs::path out = dir / "batch";
@@ -148,22 +147,15 @@ TEST(BatchDirectoryState, ASecondProcessOnTheSameReplicationsIsRefused) {
   const CommandResult dry = run_shell(hold_shard + batch + " --dry-run");
   EXPECT_EQ(dry.exit_status, 1) << dry.output;
   EXPECT_NE(dry.output.find("another probsim batch is running shard 1/1"), std::string::npos) << dry.output;
-  // An unsharded batch holds its split (shared) too: shard 1/2 would run half of its replications again.
-  const std::string hold_split = "flock -s " + quoted(out / ".shards-of-1.lock") + " ";
-  const CommandResult half = run_shell(hold_split + batch + " --shard 1/2");
-  EXPECT_EQ(half.exit_status, 1) << half.output;
-  EXPECT_NE(half.output.find("another probsim batch split into 1 shard (unsharded) is running into " +
-                             out.string() + " now"),
-            std::string::npos)
-      << half.output;
-  EXPECT_EQ(run_shell(hold_split + batch + " --shard 1/2 --dry-run").exit_status, 1);
-  EXPECT_FALSE(fs::exists(replications_of(out, "p0001") / "rep-00001.kpis.csv"));
-  // Locks left by processes that have gone hold nothing: the batch runs, and leaves none behind.
+  // Another shard of the split runs beside it.
+  EXPECT_EQ(
+      run_shell("flock " + quoted(out / ".shard-1-of-2.lock") + " " + batch + " --shard 2/2").exit_status, 0);
+  // A lock left by a process that has gone holds nothing: the batch runs, and leaves none behind.
+  write_file(out / ".shard-1-of-1.lock", "12345\n");
   const CommandResult free = run_shell(batch);
   EXPECT_EQ(free.exit_status, 0) << free.output;
-  EXPECT_TRUE(fs::exists(out / "sweep_summary.csv"));
-  for (const char* lock : {".shard-1-of-1.lock", ".shards-of-1.lock"})
-    EXPECT_FALSE(fs::exists(out / lock)) << lock;
+  EXPECT_TRUE(fs::exists(out / "sweep_summary.csv")) << free.output;
+  EXPECT_FALSE(fs::exists(out / ".shard-1-of-1.lock"));
 }
 
 }  // namespace

@@ -43,6 +43,26 @@ TEST(DefeatedSettingWarnings, EveryAppointmentOfASentenceTypeMissed) {
       " --set enforcement.appointments.unacceptable_multiplier_by_rosh.low=0.2");
   ASSERT_EQ(some.exit_status, 0) << some.output;
   EXPECT_EQ(some.output.find("warning"), std::string::npos) << some.output;
+  // ... unless no case is drawn at that level: the case mix gives low RoSH no share, so every case drawn
+  // misses every appointment (the run's kept share is 0). And an early stage too short to last a day
+  // lowers no case's share.
+  const CommandResult undrawn = run_probsim(
+      "validate scenarios/national_standards_2004.yaml"
+      " --set enforcement.appointments.missed_acceptable_share.licence=0.5"
+      " --set enforcement.appointments.missed_unacceptable_share.licence=0.5"
+      " --set enforcement.appointments.unacceptable_multiplier_by_rosh.low=0.2"
+      " --set case_mix.rosh_shares.medium=0.6 --set case_mix.rosh_shares.high=0.3"
+      " --set case_mix.rosh_shares.very_high=0.1 --set case_mix.rosh_shares.low=0");
+  ASSERT_EQ(undrawn.exit_status, 0) << undrawn.output;
+  EXPECT_NE(undrawn.output.find("nobody on a licence attends one."), std::string::npos) << undrawn.output;
+  const CommandResult instant = run_probsim(
+      "validate scenarios/national_standards_2004.yaml"
+      " --set enforcement.appointments.missed_acceptable_share.licence=0.5"
+      " --set enforcement.appointments.missed_unacceptable_share.licence=0.5"
+      " --set enforcement.appointments.early_stage_weeks=0.05"
+      " --set enforcement.appointments.early_stage_unacceptable_multiplier=0.2");
+  ASSERT_EQ(instant.exit_status, 0) << instant.output;
+  EXPECT_NE(instant.output.find("nobody on a licence attends one."), std::string::npos) << instant.output;
   // Without the multiplier it is every case: warned, without the words on breach.
   const CommandResult half = run_probsim(
       "validate scenarios/national_standards_2004.yaml"

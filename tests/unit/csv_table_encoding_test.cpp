@@ -59,6 +59,15 @@ TEST(CsvEncoding, Utf16WithoutAByteOrderMarkOrBigEndianIsOneProblem) {
   }
 }
 
+// A UTF-16 file whose first character is a line end is still UTF-16, not an old Mac file.
+TEST(CsvEncoding, Utf16BeginningWithALineEndIsOneProblem) {
+  std::string utf16;
+  for (char c : std::string("\r\nperson_id,pdu\r\nP1,Northgate\r\n")) utf16 += std::string{c, '\0'};
+  const auto problems = problems_of(utf16);
+  ASSERT_EQ(problems.size(), 1u) << listing(problems);
+  EXPECT_NE(problems[0].message.find("UTF-16 or binary"), std::string::npos) << problems[0].describe();
+}
+
 TEST(CsvEncoding, LinesEndingInACarriageReturnAloneAreOneProblem) {
   const auto problems = problems_of("person_id,pdu\rP1,Northgate\rP2,Eastmoor\r");
   ASSERT_EQ(problems.size(), 1u) << listing(problems);
