@@ -35,41 +35,32 @@ TEST(DefeatedSettingWarnings, EveryAppointmentOfASentenceTypeMissed) {
                       "is warned or breached for missing one"),
       std::string::npos)
       << all.output;
-  // A base sum of 1 that a RoSH multiplier below 1 lowers leaves low-RoSH cases attending: no warning.
-  const CommandResult some = run_probsim(
-      "validate scenarios/national_standards_2004.yaml"
-      " --set enforcement.appointments.missed_acceptable_share.licence=0.5"
-      " --set enforcement.appointments.missed_unacceptable_share.licence=0.5"
-      " --set enforcement.appointments.unacceptable_multiplier_by_rosh.low=0.2");
-  ASSERT_EQ(some.exit_status, 0) << some.output;
-  EXPECT_EQ(some.output.find("warning"), std::string::npos) << some.output;
-  // ... unless no case is drawn at that level: the case mix gives low RoSH no share, so every case drawn
-  // misses every appointment (the run's kept share is 0). And an early stage too short to last a day
-  // lowers no case's share.
-  const CommandResult undrawn = run_probsim(
-      "validate scenarios/national_standards_2004.yaml"
-      " --set enforcement.appointments.missed_acceptable_share.licence=0.5"
-      " --set enforcement.appointments.missed_unacceptable_share.licence=0.5"
-      " --set enforcement.appointments.unacceptable_multiplier_by_rosh.low=0.2"
-      " --set case_mix.rosh_shares.medium=0.6 --set case_mix.rosh_shares.high=0.3"
-      " --set case_mix.rosh_shares.very_high=0.1 --set case_mix.rosh_shares.low=0");
-  ASSERT_EQ(undrawn.exit_status, 0) << undrawn.output;
-  EXPECT_NE(undrawn.output.find("nobody on a licence attends one."), std::string::npos) << undrawn.output;
-  const CommandResult instant = run_probsim(
-      "validate scenarios/national_standards_2004.yaml"
-      " --set enforcement.appointments.missed_acceptable_share.licence=0.5"
-      " --set enforcement.appointments.missed_unacceptable_share.licence=0.5"
+  // Licence appointments missed half acceptably and half not, at the base shares, with `more` settings.
+  const auto half_and_half = [](const std::string& more) {
+    const CommandResult r = run_probsim(
+        "validate scenarios/national_standards_2004.yaml"
+        " --set enforcement.appointments.missed_acceptable_share.licence=0.5"
+        " --set enforcement.appointments.missed_unacceptable_share.licence=0.5" +
+        more);
+    EXPECT_EQ(r.exit_status, 0) << r.output;
+    return r.output;
+  };
+  const std::string warned = "nobody on a licence attends one.";
+  // Every case: warned, without the words on breach.
+  EXPECT_NE(half_and_half("").find(warned), std::string::npos) << half_and_half("");
+  // A RoSH multiplier below 1 leaves low-RoSH cases attending: no warning ...
+  const std::string low = " --set enforcement.appointments.unacceptable_multiplier_by_rosh.low=0.2";
+  EXPECT_EQ(half_and_half(low).find("warning"), std::string::npos) << half_and_half(low);
+  // ... unless no case is drawn at that level (the run's kept share is then 0). And an early stage too
+  // short to last a day lowers no case's share.
+  const std::string undrawn = low +
+                              " --set case_mix.rosh_shares.medium=0.6 --set case_mix.rosh_shares.high=0.3"
+                              " --set case_mix.rosh_shares.very_high=0.1 --set case_mix.rosh_shares.low=0";
+  EXPECT_NE(half_and_half(undrawn).find(warned), std::string::npos) << half_and_half(undrawn);
+  const std::string instant =
       " --set enforcement.appointments.early_stage_weeks=0.05"
-      " --set enforcement.appointments.early_stage_unacceptable_multiplier=0.2");
-  ASSERT_EQ(instant.exit_status, 0) << instant.output;
-  EXPECT_NE(instant.output.find("nobody on a licence attends one."), std::string::npos) << instant.output;
-  // Without the multiplier it is every case: warned, without the words on breach.
-  const CommandResult half = run_probsim(
-      "validate scenarios/national_standards_2004.yaml"
-      " --set enforcement.appointments.missed_acceptable_share.licence=0.5"
-      " --set enforcement.appointments.missed_unacceptable_share.licence=0.5");
-  ASSERT_EQ(half.exit_status, 0) << half.output;
-  EXPECT_NE(half.output.find("nobody on a licence attends one."), std::string::npos) << half.output;
+      " --set enforcement.appointments.early_stage_unacceptable_multiplier=0.2";
+  EXPECT_NE(half_and_half(instant).find(warned), std::string::npos) << half_and_half(instant);
   const CommandResult shipped = run_probsim("validate scenarios/national_standards_2004.yaml");
   ASSERT_EQ(shipped.exit_status, 0) << shipped.output;
   EXPECT_EQ(shipped.output.find("warning"), std::string::npos) << shipped.output;
